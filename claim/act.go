@@ -1,0 +1,105 @@
+package claim
+
+import (
+	"fmt"
+
+	"github.com/claimtrail/claimtrail/internal/enumtext"
+)
+
+// Act is the kind of speech act a [Statement] performs: accusing, denying,
+// warning, relaying. The zero Act is ActUnknown, which a corpus rejects.
+type Act uint8
+
+// The speech acts. Each maps to its CAMEO event code where CAMEO has one;
+// see [Act.CAMEO].
+const (
+	ActUnknown        Act = iota
+	ActAssert             // states the claim as fact or opinion (CAMEO 010)
+	ActAccuse             // accuses a party of the claimed act (CAMEO 112)
+	ActDeny               // denies the claim, typically the accused party (CAMEO 016)
+	ActReject             // rejects the claim or a demand tied to it (CAMEO 120)
+	ActConfirm            // confirms a claim someone else made
+	ActAdmit              // admits or acknowledges the claim, typically the accused party (CAMEO 015)
+	ActRetract            // withdraws an earlier statement
+	ActWarn               // warns against the claimed act or its consequences
+	ActThreaten           // threatens consequences if the claimed act goes on (CAMEO 130)
+	ActUrge               // appeals or urges, for example to halt the claimed act (CAMEO 020)
+	ActPledge             // pledges or expresses intent to act (CAMEO 030)
+	ActConcern            // expresses concern that the claim holds or may come true (CAMEO 012)
+	ActQuestion           // questions the claim without denying it
+	ActDeclineComment     // declines to comment or does not respond (CAMEO 011)
+	ActReport             // relays the claim neutrally, taking no position
+)
+
+var actNames = []string{
+	"unknown", "assert", "accuse", "deny", "reject", "confirm", "admit", "retract",
+	"warn", "threaten", "urge", "pledge", "concern", "question", "decline-comment", "report",
+}
+
+// cameoCodes holds the CAMEO code of each act; "" where CAMEO has none.
+// Warnings have no CAMEO category of their own (CAMEO codes a threat, 13x,
+// only when consequences are stated), so ActWarn has none; code such a
+// statement as ActThreaten when it states consequences.
+var cameoCodes = []string{
+	"", "010", "112", "016", "120", "", "015", "",
+	"", "130", "020", "030", "012", "", "011", "",
+}
+
+// ParseAct returns the Act with the given name, ignoring case; "decline"
+// and "decline_comment" are accepted for "decline-comment". An unknown name
+// gives a [*FieldError] wrapping [ErrUnknownName] that lists the valid names.
+func ParseAct(s string) (Act, error) {
+	i, ok := enumtext.Lookup(actNames, s)
+	if !ok {
+		switch s {
+		case "decline", "decline_comment", "DECLINE", "DECLINE_COMMENT":
+			return ActDeclineComment, nil
+		}
+		return ActUnknown, unknownName("act", s, enumtext.Valid(actNames[1:]))
+	}
+	return Act(i), nil
+}
+
+// String returns the act's name, such as "deny".
+func (a Act) String() string { return enumtext.Name(actNames, int(a), fmt.Sprintf("Act(%d)", a)) }
+
+// IsValid reports whether a is one of the named acts other than ActUnknown.
+func (a Act) IsValid() bool { return a > ActUnknown && int(a) < len(actNames) }
+
+// CAMEO returns the act's CAMEO event code ("016" for a denial), or "" when
+// CAMEO has no code for it.
+func (a Act) CAMEO() string { return enumtext.Name(cameoCodes, int(a), "") }
+
+// MarshalText returns the act's name. ActUnknown marshals as "unknown";
+// out-of-range values give an error.
+func (a Act) MarshalText() ([]byte, error) {
+	if int(a) >= len(actNames) {
+		return nil, fieldErr("act", a.String(), ErrInvalid)
+	}
+	return []byte(a.String()), nil
+}
+
+// UnmarshalText parses a name as [ParseAct] does.
+func (a *Act) UnmarshalText(b []byte) error {
+	v, err := ParseAct(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// fits reports whether an act can carry factuality f: a denial or rejection
+// negates, an accusation, admission or confirmation affirms, declining to
+// comment takes no position. Other acts take any factuality.
+func (a Act) fits(f Factuality) bool {
+	switch a {
+	case ActDeny, ActReject:
+		return f.Polarity == PolarityNegative
+	case ActAccuse, ActAdmit, ActConfirm:
+		return f.Polarity == PolarityPositive
+	case ActDeclineComment:
+		return f.Polarity == PolarityUnderspecified
+	}
+	return true
+}

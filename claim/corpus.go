@@ -1,0 +1,139 @@
+package claim
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Format is the value of a corpus document's "format" field. Documents
+// without the field are read as this format too.
+const Format = "claimtrail/1"
+
+// Corpus is everything a timeline is built from: the sources and articles,
+// the claims, and the statements about them. It is also the corpus file
+// format: one JSON document with the four lists, read by [Decode] and
+// [Load] and written by encoding/json.
+//
+// A Corpus is a plain value; [Corpus.Validate] checks it. The zero Corpus is
+// valid and empty.
+type Corpus struct {
+	// Format names the document format; empty or [Format].
+	Format     string           `json:"format,omitempty"`
+	Sources    []source.Source  `json:"sources"`
+	Articles   []source.Article `json:"articles"`
+	Claims     []Claim          `json:"claims"`
+	Statements []Statement      `json:"statements"`
+}
+
+// Decode reads one corpus document from r and validates it. Unknown fields,
+// trailing data, invalid UTF-8 and unknown enum names are errors, as is
+// everything [Corpus.Validate] reports; on error the corpus is nil.
+func Decode(r io.Reader) (*Corpus, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("claim: reading corpus: %w", err)
+	}
+	if !utf8.Valid(data) {
+		// encoding/json would silently turn invalid bytes into U+FFFD.
+		at := invalidAt(data)
+		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", at), ErrInvalidUTF8)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var c Corpus
+	if err := dec.Decode(&c); err != nil {
+		return nil, jsonError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", dec.InputOffset()), fmt.Errorf("%w: data after the corpus document", ErrInvalid))
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// Load reads and validates the corpus document in the named file, as
+// [Decode] does.
+func Load(path string) (*Corpus, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("claim: %w", err)
+	}
+	defer f.Close()
+	c, err := Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// jsonError turns an encoding/json error into one that names the field.
+func jsonError(err error) error {
+	var fe *FieldError
+	var sfe *source.FieldError
+	if errors.As(err, &fe) || errors.As(err, &sfe) {
+		return err
+	}
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return fieldErr(typeErr.Field, typeErr.Value, fmt.Errorf("%w: want %s", ErrInvalid, typeErr.Type))
+	}
+	var synErr *json.SyntaxError
+	if errors.As(err, &synErr) {
+		return fieldErr("corpus", fmt.Sprintf("byte offset %d", synErr.Offset), fmt.Errorf("%w: %w", ErrInvalid, err))
+	}
+	if strings.HasPrefix(err.Error(), "json: unknown field") {
+		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+		return fieldErr("corpus", name, fmt.Errorf("%w: unknown field", ErrInvalid))
+	}
+	return fieldErr("corpus", "", fmt.Errorf("%w: %w", ErrInvalid, err))
+}
+
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// Registry checks the corpus's sources and articles and returns the
+// registry built from them, as [source.NewRegistry] does.
+func (c *Corpus) Registry() (*source.Registry, error) {
+	return source.NewRegistry(c.Sources, c.Articles)
+}
+
+// Validate checks the whole corpus and reports every problem at once: the
+// error joins one error per problem. Problems with sources and articles are
+// [*source.FieldError] values; all others are [*FieldError] values, with
+// fields such as "statements[4].mentions[0].span". It reports duplicate IDs,
+// references to missing sources, claims or articles, affiliation, reprint
+// and refinement cycles, aliases claimed twice, spans outside their article
+// or not matching their quote, invalid UTF-8, empty required text, invalid
+// enum values, and acts whose factuality contradicts them. It returns nil
+// for a valid corpus.
+func (c *Corpus) Validate() error {
+	var errs []error
+	if c.Format != "" && c.Format != Format {
+		errs = append(errs, fieldErr("format", c.Format, fmt.Errorf("%w: want %q", ErrInvalid, Format)))
+	}
+	if _, err := c.Registry(); err != nil {
+		errs = append(errs, err)
+	}
+	v := newValidator(c)
+	errs = append(errs, v.claimErrs(c.Claims)...)
+	errs = append(errs, v.statementErrs(c.Statements)...)
+	return errors.Join(errs...)
+}

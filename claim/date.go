@@ -1,0 +1,229 @@
+package claim
+
+import (
+	"cmp"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail/internal/enumtext"
+)
+
+// Precision says how much of a [Date] is known. The zero Precision means
+// the date is unknown.
+type Precision uint8
+
+// The precisions of a date, coarse to fine.
+const (
+	PrecisionUnknown Precision = iota
+	PrecisionYear              // "2022", from "last year"
+	PrecisionMonth             // "2023-09", from "in September"
+	PrecisionDay               // "2023-09-13", from "on Wednesday"
+	PrecisionInstant           // a full timestamp, such as a briefing's start
+)
+
+var precisionNames = []string{"unknown", "year", "month", "day", "instant"}
+
+// ParsePrecision returns the Precision with the given name, ignoring case.
+// An unknown name gives a [*FieldError] wrapping [ErrUnknownName].
+func ParsePrecision(s string) (Precision, error) {
+	i, ok := enumtext.Lookup(precisionNames, s)
+	if !ok {
+		return PrecisionUnknown, unknownName("precision", s, enumtext.Valid(precisionNames))
+	}
+	return Precision(i), nil
+}
+
+// String returns the precision's name, such as "month".
+func (p Precision) String() string {
+	return enumtext.Name(precisionNames, int(p), fmt.Sprintf("Precision(%d)", p))
+}
+
+// MarshalText returns the precision's name.
+func (p Precision) MarshalText() ([]byte, error) {
+	if int(p) >= len(precisionNames) {
+		return nil, fieldErr("precision", p.String(), ErrInvalid)
+	}
+	return []byte(p.String()), nil
+}
+
+// UnmarshalText parses a name as [ParsePrecision] does.
+func (p *Precision) UnmarshalText(b []byte) error {
+	v, err := ParsePrecision(string(b))
+	if err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
+
+// Date is a point in time known to a [Precision]: a year ("2022"), a month
+// ("2023-09"), a day ("2023-09-13") or an instant ("2023-09-13T14:05:00Z").
+// It stands for the whole period it names: "2022" is all of 2022.
+//
+// Dates of year, month and day precision are calendar dates with no time
+// zone; their periods are taken in UTC. Date is a small immutable value,
+// comparable with ==, safe for concurrent use. The zero Date is the unknown
+// date: IsValid reports false, String returns "", and it marshals to "".
+type Date struct {
+	t time.Time // start of the period, UTC
+	p Precision
+}
+
+// NewDate returns the date of t at precision p, truncating what p does not
+// keep. Year, month and day are read in t's own location. A zero t or
+// [PrecisionUnknown] gives the zero Date.
+func NewDate(t time.Time, p Precision) Date {
+	if t.IsZero() {
+		return Date{}
+	}
+	y, m, d := t.Date()
+	switch p {
+	case PrecisionYear:
+		return Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), p}
+	case PrecisionMonth:
+		return Date{time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), p}
+	case PrecisionDay:
+		return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC), p}
+	case PrecisionInstant:
+		return Date{t.UTC(), p}
+	}
+	return Date{}
+}
+
+// Year returns the date of the whole year y.
+func Year(y int) Date { return Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear} }
+
+// Month returns the date of month m of year y.
+func Month(y int, m time.Month) Date {
+	return NewDate(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
+}
+
+// Day returns the date of day d of month m of year y.
+func Day(y int, m time.Month, d int) Date {
+	return NewDate(time.Date(y, m, d, 0, 0, 0, 0, time.UTC), PrecisionDay)
+}
+
+// ParseDate parses "2006", "2006-01", "2006-01-02" or an RFC 3339 timestamp
+// into a Date of year, month, day or instant precision. The empty string
+// gives the zero Date. Anything else gives a [*FieldError] wrapping
+// [ErrDate] that quotes s.
+func ParseDate(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	var layout string
+	var p Precision
+	switch {
+	case len(s) == 4:
+		layout, p = "2006", PrecisionYear
+	case len(s) == 7:
+		layout, p = "2006-01", PrecisionMonth
+	case len(s) == 10:
+		layout, p = "2006-01-02", PrecisionDay
+	default:
+		layout, p = time.RFC3339Nano, PrecisionInstant
+	}
+	t, err := time.Parse(layout, s)
+	if err != nil || !strings.HasPrefix(s, t.Format("2006")) && p != PrecisionInstant {
+		return Date{}, fieldErr("date", s, fmt.Errorf("%w: want 2006, 2006-01, 2006-01-02 or RFC 3339", ErrDate))
+	}
+	if p == PrecisionInstant && (t.Year() < 0 || t.Year() > 9999) {
+		return Date{}, fieldErr("date", s, fmt.Errorf("%w: year out of range", ErrDate))
+	}
+	return NewDate(t, p), nil
+}
+
+// MustParseDate is like [ParseDate] but panics on error. It is meant for
+// constants in tests and examples.
+func MustParseDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// IsValid reports whether d is a known date.
+func (d Date) IsValid() bool { return d.p != PrecisionUnknown }
+
+// Precision returns how much of d is known.
+func (d Date) Precision() Precision { return d.p }
+
+// Start returns the first instant of d's period, in UTC; zero for the zero Date.
+func (d Date) Start() time.Time { return d.t }
+
+// End returns the instant just after d's period: the start of the next year
+// for a year, the next month for a month, the next day for a day, and the
+// instant itself for an instant. Zero for the zero Date.
+func (d Date) End() time.Time {
+	switch d.p {
+	case PrecisionYear:
+		return d.t.AddDate(1, 0, 0)
+	case PrecisionMonth:
+		return d.t.AddDate(0, 1, 0)
+	case PrecisionDay:
+		return d.t.AddDate(0, 0, 1)
+	}
+	return d.t
+}
+
+// Contains reports whether t falls within d's period. An instant contains
+// only itself.
+func (d Date) Contains(t time.Time) bool {
+	if !d.IsValid() {
+		return false
+	}
+	if d.p == PrecisionInstant {
+		return t.Equal(d.t)
+	}
+	return !t.Before(d.t) && t.Before(d.End())
+}
+
+// Compare orders dates by the start of their periods; on equal starts the
+// coarser date comes first, so "2022" sorts before "2022-01" before
+// "2022-01-01", and all three before "2022-03-15". The zero Date sorts
+// before every valid date. It returns -1, 0 or +1 for use with
+// [slices.SortFunc].
+func (d Date) Compare(e Date) int {
+	if c := d.t.Compare(e.t); c != 0 {
+		return c
+	}
+	return cmp.Compare(d.p, e.p)
+}
+
+// String returns d as ParseDate reads it: "2022", "2023-09", "2023-09-13",
+// or RFC 3339 for an instant; "" for the zero Date.
+func (d Date) String() string {
+	switch d.p {
+	case PrecisionYear:
+		return d.t.Format("2006")
+	case PrecisionMonth:
+		return d.t.Format("2006-01")
+	case PrecisionDay:
+		return d.t.Format("2006-01-02")
+	case PrecisionInstant:
+		return d.t.Format(time.RFC3339Nano)
+	}
+	return ""
+}
+
+// MarshalText returns [Date.String]. Years outside 0000-9999 have no text
+// form and give an error.
+func (d Date) MarshalText() ([]byte, error) {
+	if d.IsValid() && (d.t.Year() < 0 || d.t.Year() > 9999) {
+		return nil, fieldErr("date", strconv.Itoa(d.t.Year()), fmt.Errorf("%w: year out of range", ErrDate))
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText parses text as [ParseDate] does.
+func (d *Date) UnmarshalText(b []byte) error {
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}

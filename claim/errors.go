@@ -1,0 +1,70 @@
+package claim
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors wrapped by [FieldError]; test for them with [errors.Is].
+var (
+	// ErrEmpty reports a required text field that is empty.
+	ErrEmpty = errors.New("required field is empty")
+	// ErrInvalidUTF8 reports text that is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrUnknownName reports an enum name that is not one of the valid names;
+	// the wrapping error lists them.
+	ErrUnknownName = errors.New("unknown name")
+	// ErrDuplicateID reports an ID declared twice.
+	ErrDuplicateID = errors.New("duplicate id")
+	// ErrUnknownClaim reports a reference to a claim the corpus does not hold.
+	ErrUnknownClaim = errors.New("unknown claim")
+	// ErrUnknownSource reports a reference to a source the corpus does not hold.
+	ErrUnknownSource = errors.New("unknown source")
+	// ErrUnknownArticle reports a reference to an article the corpus does not hold.
+	ErrUnknownArticle = errors.New("unknown article")
+	// ErrCycle reports claim relations that loop back on themselves.
+	ErrCycle = errors.New("cycle")
+	// ErrSpan reports a span outside its article's text, off a rune boundary,
+	// or not matching its quote.
+	ErrSpan = errors.New("span does not match the article")
+	// ErrNotFound reports a quote that does not occur in a text.
+	ErrNotFound = errors.New("quote not found")
+	// ErrAmbiguous reports a quote that occurs more than once in a text, so
+	// its place cannot be told without more context.
+	ErrAmbiguous = errors.New("quote occurs more than once")
+	// ErrDate reports a date or time phrase that cannot be parsed or resolved.
+	ErrDate = errors.New("invalid date")
+	// ErrFactuality reports an act whose factuality contradicts it, such as a
+	// denial that affirms.
+	ErrFactuality = errors.New("factuality does not fit the act")
+	// ErrInvalid reports a value that breaks a rule other than the ones above;
+	// the wrapping error says which.
+	ErrInvalid = errors.New("invalid value")
+)
+
+// FieldError reports one problem with one field of one record. Field is a
+// path such as "statements[4].mentions[0].span"; Value is the offending value
+// as text. Err wraps one of the package's sentinel errors, so that
+// errors.Is(err, [ErrUnknownClaim]) and errors.As(err, &fe) both work.
+type FieldError struct {
+	Field string
+	Value string
+	Err   error
+}
+
+// Error returns "claim: FIELD "VALUE": REASON".
+func (e *FieldError) Error() string {
+	return fmt.Sprintf("claim: %s %q: %v", e.Field, e.Value, e.Err)
+}
+
+// Unwrap returns the wrapped error.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+func fieldErr(field, value string, err error) *FieldError {
+	return &FieldError{Field: field, Value: value, Err: err}
+}
+
+// unknownName returns the error for an enum name not in names.
+func unknownName(field, value, valid string) *FieldError {
+	return fieldErr(field, value, fmt.Errorf("%w (valid: %s)", ErrUnknownName, valid))
+}

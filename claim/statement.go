@@ -1,0 +1,65 @@
+package claim
+
+import (
+	"slices"
+
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// StatementID identifies a [Statement] within a corpus; the empty ID is
+// invalid.
+type StatementID string
+
+// Statement is one source taking a position on one claim at one time: the
+// United States accuses, North Korea denies, the White House warns. The same
+// denial reprinted by forty outlets is one Statement with forty mentions.
+//
+// A Statement is a plain value; a [Corpus] checks it. The zero Statement is
+// invalid: ID, Claim, Source and Act are required, and so is a mention or a
+// Said date, so that the statement has a place in time.
+type Statement struct {
+	// ID identifies the statement.
+	ID StatementID `json:"id"`
+	// Claim is the claim the statement takes a position on.
+	Claim ID `json:"claim"`
+	// Source is who takes the position: a named, unnamed or absent source.
+	Source source.ID `json:"source"`
+	// Via is the chain the statement reached the reader through, not
+	// counting the article itself: the sources that relayed it, nearest to
+	// the reader first. In "Kirby said intelligence indicates ...", Source is
+	// the intelligence source and Via is [Kirby].
+	Via []source.ID `json:"via,omitempty"`
+	// Act is the speech act.
+	Act Act `json:"act"`
+	// Factuality is the certainty and polarity toward the claim; the zero
+	// value is Uu.
+	Factuality Factuality `json:"factuality"`
+	// Said is when the statement was made; the zero Date when not known, in
+	// which case the timeline falls back to its first report.
+	Said Date `json:"said,omitzero"`
+	// Mentions are the places the statement is reported.
+	Mentions []Mention `json:"mentions,omitempty"`
+}
+
+// Clone returns a copy of s that shares no memory with it.
+func (s Statement) Clone() Statement {
+	s.Via = slices.Clone(s.Via)
+	s.Mentions = slices.Clone(s.Mentions)
+	return s
+}
+
+// Mention is a statement as reported in one article: the cue that marks the
+// attribution ("denied", "it is believed", "according to") and the span of
+// text that reports it.
+type Mention struct {
+	// Article is where the statement is reported.
+	Article source.ArticleID `json:"article"`
+	// Cue is the attribution cue as it stands in the text; when given it must
+	// occur within the span's exact text (case ignored).
+	Cue string `json:"cue,omitempty"`
+	// Span locates the reporting text: the attribution with its content.
+	Span Span `json:"span"`
+}
+
+// Quote returns the exact reporting text, the same as m.Span.Exact.
+func (m Mention) Quote() string { return m.Span.Exact }

@@ -1,0 +1,197 @@
+package claim
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// validator checks claims and statements against the IDs a corpus declares.
+// It looks only at which sources and articles exist, not at whether they are
+// valid themselves, so that one bad source does not hide the statements
+// that refer to it correctly.
+type validator struct {
+	sources  map[source.ID]bool
+	articles map[source.ArticleID]string // ID -> text
+	claims   map[ID]int
+}
+
+func newValidator(c *Corpus) *validator {
+	v := &validator{
+		sources:  make(map[source.ID]bool, len(c.Sources)+1),
+		articles: make(map[source.ArticleID]string, len(c.Articles)),
+		claims:   make(map[ID]int, len(c.Claims)),
+	}
+	v.sources[source.AbsentID] = true
+	for _, s := range c.Sources {
+		v.sources[s.ID] = true
+	}
+	for _, a := range c.Articles {
+		if _, dup := v.articles[a.ID]; !dup && utf8.ValidString(a.Text) {
+			v.articles[a.ID] = a.Text
+		}
+	}
+	return v
+}
+
+func (v *validator) claimErrs(claims []Claim) []error {
+	var errs []error
+	for i, c := range claims {
+		path := fmt.Sprintf("claims[%d]", i)
+		errs = checkText(errs, path+".id", string(c.ID), true)
+		errs = checkText(errs, path+".text", c.Text, true)
+		if _, dup := v.claims[c.ID]; dup && c.ID != "" {
+			errs = append(errs, fieldErr(path+".id", string(c.ID), ErrDuplicateID))
+			continue
+		}
+		v.claims[c.ID] = i
+		for k, a := range c.Actors {
+			if !v.sources[a.Source] {
+				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].source", path, k), string(a.Source), ErrUnknownSource))
+			}
+			if int(a.Role) >= len(roleNames) {
+				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].role", path, k), a.Role.String(), ErrInvalid))
+			}
+		}
+		if int(c.Event.p) >= len(precisionNames) {
+			errs = append(errs, fieldErr(path+".event", c.Event.p.String(), ErrInvalid))
+		}
+	}
+	for i, c := range claims {
+		for k, r := range c.Relations {
+			field := fmt.Sprintf("claims[%d].relations[%d]", i, k)
+			if r.Kind == RelationUnknown || int(r.Kind) >= len(relationNames) {
+				errs = append(errs, fieldErr(field+".kind", r.Kind.String(), ErrInvalid))
+			}
+			switch _, ok := v.claims[r.To]; {
+			case !ok:
+				errs = append(errs, fieldErr(field+".to", string(r.To), ErrUnknownClaim))
+			case r.To == c.ID:
+				errs = append(errs, fieldErr(field+".to", string(r.To), ErrCycle))
+			}
+		}
+	}
+	return append(errs, refinementCycles(claims, v.claims)...)
+}
+
+// refinementCycles reports each loop in the refines and part-of relations,
+// once, at the relation that closes it: a claim cannot be more specific than
+// itself.
+func refinementCycles(claims []Claim, index map[ID]int) []error {
+	var errs []error
+	state := make([]uint8, len(claims)) // 0 unvisited, 1 on the stack, 2 done
+	var visit func(i int)
+	visit = func(i int) {
+		state[i] = 1
+		for k, r := range claims[i].Relations {
+			if r.Kind != RelationRefines && r.Kind != RelationPartOf || r.To == claims[i].ID {
+				continue
+			}
+			j, ok := index[r.To]
+			if !ok {
+				continue
+			}
+			switch state[j] {
+			case 0:
+				visit(j)
+			case 1:
+				errs = append(errs, fieldErr(fmt.Sprintf("claims[%d].relations[%d].to", i, k), string(r.To), ErrCycle))
+			}
+		}
+		state[i] = 2
+	}
+	for i, c := range claims {
+		if j, ok := index[c.ID]; ok && j == i && state[i] == 0 {
+			visit(i)
+		}
+	}
+	return errs
+}
+
+func (v *validator) statementErrs(statements []Statement) []error {
+	var errs []error
+	seen := make(map[StatementID]struct{}, len(statements))
+	for i, s := range statements {
+		path := fmt.Sprintf("statements[%d]", i)
+		errs = checkText(errs, path+".id", string(s.ID), true)
+		if _, dup := seen[s.ID]; dup && s.ID != "" {
+			errs = append(errs, fieldErr(path+".id", string(s.ID), ErrDuplicateID))
+		}
+		seen[s.ID] = struct{}{}
+		if _, ok := v.claims[s.Claim]; !ok {
+			errs = append(errs, fieldErr(path+".claim", string(s.Claim), ErrUnknownClaim))
+		}
+		if !v.sources[s.Source] {
+			errs = append(errs, fieldErr(path+".source", string(s.Source), ErrUnknownSource))
+		}
+		for k, via := range s.Via {
+			if !v.sources[via] {
+				errs = append(errs, fieldErr(fmt.Sprintf("%s.via[%d]", path, k), string(via), ErrUnknownSource))
+			}
+		}
+		switch {
+		case !s.Act.IsValid():
+			errs = append(errs, fieldErr(path+".act", s.Act.String(), fmt.Errorf("%w: want one of %s", ErrInvalid, strings.Join(actNames[1:], ", "))))
+		case !s.Factuality.IsValid():
+			errs = append(errs, fieldErr(path+".factuality", s.Factuality.String(), ErrInvalid))
+		case !s.Act.fits(s.Factuality):
+			errs = append(errs, fieldErr(path+".factuality", s.Factuality.String(), fmt.Errorf("%w: %s", ErrFactuality, s.Act)))
+		}
+		if int(s.Said.p) >= len(precisionNames) {
+			errs = append(errs, fieldErr(path+".said", s.Said.p.String(), ErrInvalid))
+		}
+		if len(s.Mentions) == 0 && !s.Said.IsValid() {
+			errs = append(errs, fieldErr(path+".mentions", "", fmt.Errorf("%w: a statement needs a mention or a said date", ErrEmpty)))
+		}
+		for k, m := range s.Mentions {
+			errs = append(errs, v.mentionErrs(fmt.Sprintf("%s.mentions[%d]", path, k), m)...)
+		}
+	}
+	return errs
+}
+
+func (v *validator) mentionErrs(path string, m Mention) []error {
+	var errs []error
+	text, ok := v.articles[m.Article]
+	if !ok {
+		errs = append(errs, fieldErr(path+".article", string(m.Article), ErrUnknownArticle))
+	}
+	errs = checkText(errs, path+".cue", m.Cue, false)
+	if err := m.Span.checkSelf(); err != nil {
+		return append(errs, prefixed(path, err))
+	}
+	if text != "" {
+		if err := m.Span.Check(text); err != nil {
+			return append(errs, prefixed(path, err))
+		}
+	}
+	if m.Cue != "" && utf8.ValidString(m.Cue) && !containsFold(m.Span.Exact, m.Cue) {
+		errs = append(errs, fieldErr(path+".cue", m.Cue, fmt.Errorf("%w: the cue is not within the span's exact text", ErrSpan)))
+	}
+	return errs
+}
+
+// prefixed puts path in front of the field of a *FieldError.
+func prefixed(path string, err error) error {
+	if fe, ok := err.(*FieldError); ok {
+		return fieldErr(path+"."+fe.Field, fe.Value, fe.Err)
+	}
+	return err
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+}
+
+// checkText appends an error when v is not valid UTF-8, or is empty and required.
+func checkText(errs []error, field, v string, required bool) []error {
+	switch {
+	case !utf8.ValidString(v):
+		return append(errs, fieldErr(field, v, ErrInvalidUTF8))
+	case required && v == "":
+		return append(errs, fieldErr(field, v, ErrEmpty))
+	}
+	return errs
+}

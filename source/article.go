@@ -1,0 +1,74 @@
+package source
+
+import (
+	"time"
+	"unicode/utf8"
+)
+
+// ArticleID identifies an [Article] within a corpus; the empty ID is invalid.
+type ArticleID string
+
+// Article is one published piece of text: where statements are reported. It
+// is also a source record: the outlet that published it, and the article or
+// wire story it reprints, so that forty reprints of one wire story count as
+// one origin.
+//
+// The zero Article is invalid: ID and Published are required.
+type Article struct {
+	// ID identifies the article in mentions.
+	ID ArticleID `json:"id"`
+	// Outlet is the source that published the article; optional.
+	Outlet ID `json:"outlet,omitempty"`
+	// URL is where the article was read; optional.
+	URL string `json:"url,omitempty"`
+	// Title is the headline; optional.
+	Title string `json:"title,omitempty"`
+	// Published is when the article appeared; required.
+	Published time.Time `json:"published"`
+	// Language is a BCP 47 tag such as "en"; optional.
+	Language string `json:"language,omitempty"`
+	// Reprints is the article or wire story this one copies; empty for an
+	// original.
+	Reprints ArticleID `json:"reprints,omitempty"`
+	// Text is the article's text, against which mention spans are checked.
+	// Optional; without it spans are checked only for their own consistency.
+	Text string `json:"text,omitempty"`
+}
+
+// check returns one error per problem with a's own fields (not its
+// references), each field prefixed by path.
+func (a Article) check(path string) []error {
+	var errs []error
+	errs = checkText(errs, path+".id", string(a.ID), true)
+	for _, f := range []struct{ name, v string }{
+		{"outlet", string(a.Outlet)}, {"url", a.URL}, {"title", a.Title},
+		{"language", a.Language}, {"reprints", string(a.Reprints)},
+	} {
+		errs = checkText(errs, path+"."+f.name, f.v, false)
+	}
+	if !utf8.ValidString(a.Text) {
+		// The text itself is not quoted: it may be megabytes long.
+		errs = append(errs, fieldErr(path+".text", firstInvalid(a.Text), ErrInvalidUTF8))
+	}
+	if a.Published.IsZero() {
+		errs = append(errs, fieldErr(path+".published", "", ErrEmpty))
+	}
+	if a.Reprints != "" && a.Reprints == a.ID {
+		errs = append(errs, fieldErr(path+".reprints", string(a.Reprints), ErrCycle))
+	}
+	return errs
+}
+
+// firstInvalid returns a short excerpt of s around its first invalid byte,
+// so that an error can show where the problem is without quoting all of s.
+func firstInvalid(s string) string {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n <= 1 {
+			lo, hi := max(0, i-16), min(len(s), i+16)
+			return s[lo:hi]
+		}
+		i += n
+	}
+	return ""
+}

@@ -1,0 +1,85 @@
+package source
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Normalize returns the key under which a [Registry] files a name or alias:
+// lower case, diacritics folded to their base letters ("Pyongyang" and
+// "P'yŏngyang" meet as "pyongyang"), punctuation dropped, runs of space
+// folded to one, and a leading "the" removed. Two names resolve to the same
+// source exactly when their keys are equal.
+func Normalize(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	space := false
+	for _, r := range name {
+		if base, ok := foldTable[r]; ok {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(base)
+			continue
+		}
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r) || r == '-' || r == '_' || r == '/':
+			space = true
+		case unicode.Is(unicode.Mn, r):
+			// A combining mark (decomposed diacritic) is dropped with no space.
+		default:
+			// Other punctuation (apostrophes, dots in "U.S.") joins the letters
+			// around it: "People's" -> "peoples", "U.S." -> "us".
+		}
+	}
+	key := b.String()
+	if rest, ok := strings.CutPrefix(key, "the "); ok && rest != "" {
+		key = rest
+	}
+	return key
+}
+
+// foldTable maps precomposed Latin letters with diacritics to their lower
+// case base letters. It covers Latin-1 Supplement and Latin Extended-A,
+// which hold the letters of the romanised names news text uses.
+var foldTable = func() map[rune]string {
+	groups := []struct{ base, letters string }{
+		{"a", "àáâãäåāăąÀÁÂÃÄÅĀĂĄ"},
+		{"ae", "æÆ"},
+		{"c", "çćĉċčÇĆĈĊČ"},
+		{"d", "ďđðĎĐÐ"},
+		{"e", "èéêëēĕėęěÈÉÊËĒĔĖĘĚ"},
+		{"g", "ĝğġģĜĞĠĢ"},
+		{"h", "ĥħĤĦ"},
+		{"i", "ìíîïĩīĭįıÌÍÎÏĨĪĬĮİ"},
+		{"j", "ĵĴ"},
+		{"k", "ķĶ"},
+		{"l", "ĺļľŀłĹĻĽĿŁ"},
+		{"n", "ñńņňŉÑŃŅŇ"},
+		{"o", "òóôõöøōŏőÒÓÔÕÖØŌŎŐ"},
+		{"oe", "œŒ"},
+		{"r", "ŕŗřŔŖŘ"},
+		{"s", "śŝşšŚŜŞŠ"},
+		{"ss", "ß"},
+		{"t", "ţťŧŢŤŦ"},
+		{"th", "þÞ"},
+		{"u", "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ"},
+		{"w", "ŵŴ"},
+		{"y", "ýÿŷÝŸŶ"},
+		{"z", "źżžŹŻŽ"},
+	}
+	m := make(map[rune]string)
+	for _, g := range groups {
+		for _, r := range g.letters {
+			m[r] = g.base
+		}
+	}
+	return m
+}()

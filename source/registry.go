@@ -1,0 +1,369 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// Registry holds the sources and articles of a corpus, checked: it resolves
+// aliases, walks the affiliation tree, and tells whether two sources are
+// independent and which article a reprint goes back to.
+//
+// Build one with [NewRegistry]. A Registry is immutable and safe for
+// concurrent use. The zero Registry holds only the absent source.
+type Registry struct {
+	sources  []Source        // in declaration order; the absent source last if built in
+	byID     map[ID]int      // index into sources
+	root     []int           // root[i] is the index of sources[i]'s affiliation root
+	aliases  map[string]int  // normalised name or alias -> index
+	articles []Article       // in declaration order
+	artByID  map[ArticleID]int
+	origin   []int // origin[i] is the index of the article articles[i] reprints, transitively; i for an original
+}
+
+// NewRegistry checks sources and articles and returns a registry that holds
+// copies of them, plus the built-in [Absent] source unless sources declares
+// [AbsentID] itself.
+//
+// All problems are reported at once: the error joins one [*FieldError] per
+// problem, with fields such as "sources[2].parent" and sentinels
+// [ErrDuplicateID], [ErrUnknownSource], [ErrUnknownArticle], [ErrCycle],
+// [ErrAliasConflict], [ErrEmpty], [ErrInvalidUTF8] and [ErrInvalid]. On
+// error the registry is nil.
+func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
+	r := &Registry{
+		byID:    make(map[ID]int, len(sources)+1),
+		aliases: make(map[string]int, 2*len(sources)),
+		artByID: make(map[ArticleID]int, len(articles)),
+	}
+	var errs []error
+	r.sources = make([]Source, 0, len(sources)+1)
+	for i, s := range sources {
+		path := fmt.Sprintf("sources[%d]", i)
+		errs = append(errs, s.check(path)...)
+		if s.ID == AbsentID && !s.IsAbsent() {
+			errs = append(errs, fieldErr(path+".identity", s.Identity.String(), fmt.Errorf("%w: the source %q must be absent", ErrInvalid, AbsentID)))
+		}
+		if _, dup := r.byID[s.ID]; dup && s.ID != "" {
+			errs = append(errs, fieldErr(path+".id", string(s.ID), ErrDuplicateID))
+			continue
+		}
+		r.byID[s.ID] = len(r.sources)
+		r.sources = append(r.sources, s.clone())
+	}
+	if _, ok := r.byID[AbsentID]; !ok {
+		r.byID[AbsentID] = len(r.sources)
+		r.sources = append(r.sources, Absent.clone())
+	}
+	errs = append(errs, r.linkParents(sources)...)
+	errs = append(errs, r.indexAliases(sources)...)
+	errs = append(errs, r.addArticles(articles)...)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return r, nil
+}
+
+// linkParents checks every parent reference, finds cycles and fills r.root.
+func (r *Registry) linkParents(declared []Source) []error {
+	var errs []error
+	parent := make([]int, len(r.sources))
+	for i, s := range r.sources {
+		parent[i] = -1
+		if s.Parent == "" {
+			continue
+		}
+		p, ok := r.byID[s.Parent]
+		if !ok {
+			errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), ErrUnknownSource))
+			continue
+		}
+		parent[i] = p
+	}
+	r.root = make([]int, len(r.sources))
+	const (
+		unvisited = iota
+		visiting
+		done
+	)
+	state := make([]uint8, len(r.sources))
+	var path []int
+	for i := range r.sources {
+		path = path[:0]
+		j := i
+		for j >= 0 && state[j] == unvisited {
+			state[j] = visiting
+			path = append(path, j)
+			j = parent[j]
+		}
+		root := -1
+		switch {
+		case j < 0:
+			root = path[len(path)-1]
+		case state[j] == done:
+			root = r.root[j]
+		default: // j is on the current path: a cycle
+			s := r.sources[j]
+			if s.Parent != s.ID { // a self-parent was already reported by check
+				errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), ErrCycle))
+			}
+			root = j
+		}
+		for _, k := range path {
+			state[k] = done
+			r.root[k] = root
+		}
+	}
+	return errs
+}
+
+// indexAliases files each source under its normalised name and aliases.
+func (r *Registry) indexAliases(declared []Source) []error {
+	var errs []error
+	for i, s := range r.sources {
+		names := append([]string{s.Name}, s.Aliases...)
+		for k, n := range names {
+			key := Normalize(n)
+			if key == "" {
+				continue
+			}
+			if j, taken := r.aliases[key]; taken && j != i {
+				field := r.sourcePath(declared, s.ID) + ".name"
+				if k > 0 {
+					field = fmt.Sprintf("%s.aliases[%d]", r.sourcePath(declared, s.ID), k-1)
+				}
+				errs = append(errs, fieldErr(field, n, fmt.Errorf("%w: also %q", ErrAliasConflict, r.sources[j].ID)))
+				continue
+			}
+			r.aliases[key] = i
+		}
+	}
+	return errs
+}
+
+// addArticles checks and stores the articles and resolves reprint chains.
+func (r *Registry) addArticles(articles []Article) []error {
+	var errs []error
+	r.articles = make([]Article, 0, len(articles))
+	declaredAt := make([]int, 0, len(articles)) // index in articles of r.articles[k]
+	for i, a := range articles {
+		path := fmt.Sprintf("articles[%d]", i)
+		errs = append(errs, a.check(path)...)
+		if a.Outlet != "" {
+			if _, ok := r.byID[a.Outlet]; !ok {
+				errs = append(errs, fieldErr(path+".outlet", string(a.Outlet), ErrUnknownSource))
+			}
+		}
+		if _, dup := r.artByID[a.ID]; dup && a.ID != "" {
+			errs = append(errs, fieldErr(path+".id", string(a.ID), ErrDuplicateID))
+			continue
+		}
+		r.artByID[a.ID] = len(r.articles)
+		r.articles = append(r.articles, a)
+		declaredAt = append(declaredAt, i)
+	}
+	r.origin = make([]int, len(r.articles))
+	for i := range r.origin {
+		r.origin[i] = -1
+	}
+	for i, a := range r.articles {
+		if a.Reprints == "" || a.Reprints == a.ID {
+			continue
+		}
+		if _, ok := r.artByID[a.Reprints]; !ok {
+			errs = append(errs, fieldErr(fmt.Sprintf("articles[%d].reprints", declaredAt[i]), string(a.Reprints), ErrUnknownArticle))
+		}
+	}
+	for i := range r.articles {
+		if r.origin[i] >= 0 {
+			continue
+		}
+		seen := map[int]bool{}
+		var chain []int
+		j := i
+		for {
+			if r.origin[j] >= 0 {
+				j = r.origin[j]
+				break
+			}
+			if seen[j] {
+				a := r.articles[j]
+				if a.Reprints != a.ID {
+					errs = append(errs, fieldErr(fmt.Sprintf("articles[%d].reprints", declaredAt[j]), string(a.Reprints), ErrCycle))
+				}
+				break
+			}
+			seen[j] = true
+			chain = append(chain, j)
+			next, ok := r.artByID[r.articles[j].Reprints]
+			if r.articles[j].Reprints == "" || !ok {
+				break
+			}
+			j = next
+		}
+		for _, k := range chain {
+			r.origin[k] = j
+		}
+	}
+	return errs
+}
+
+// sourcePath returns "sources[i]" for the declared index of id, or
+// "sources" for the built-in absent source.
+func (r *Registry) sourcePath(declared []Source, id ID) string {
+	if i := slices.IndexFunc(declared, func(s Source) bool { return s.ID == id }); i >= 0 {
+		return fmt.Sprintf("sources[%d]", i)
+	}
+	return "sources"
+}
+
+// Len returns the number of sources, the built-in absent source included.
+func (r *Registry) Len() int {
+	if r == nil || r.sources == nil {
+		return 1
+	}
+	return len(r.sources)
+}
+
+// Source returns the source with the given ID.
+func (r *Registry) Source(id ID) (Source, bool) {
+	i, ok := r.index(id)
+	if !ok {
+		return Source{}, false
+	}
+	return r.at(i), true
+}
+
+// Sources returns copies of all sources in declaration order, the built-in
+// absent source last.
+func (r *Registry) Sources() []Source {
+	out := make([]Source, r.Len())
+	for i := range out {
+		out[i] = r.at(i)
+	}
+	return out
+}
+
+// Resolve returns the source whose name or alias matches name once both are
+// passed through [Normalize]: "Pyongyang", "the DPRK" and "North Korea" can
+// all resolve to one source.
+func (r *Registry) Resolve(name string) (Source, bool) {
+	if r == nil || r.aliases == nil {
+		if Normalize(name) == Normalize(Absent.Name) {
+			return Absent.clone(), true
+		}
+		return Source{}, false
+	}
+	i, ok := r.aliases[Normalize(name)]
+	if !ok {
+		return Source{}, false
+	}
+	return r.at(i), true
+}
+
+// Root returns the ID of the top of id's affiliation tree (the United States
+// for John Kirby), or id itself for a root. It returns false for an unknown
+// id.
+func (r *Registry) Root(id ID) (ID, bool) {
+	i, ok := r.index(id)
+	if !ok {
+		return "", false
+	}
+	if r.root == nil {
+		return id, true
+	}
+	return r.sources[r.root[i]].ID, true
+}
+
+// Under reports whether id is ancestor or lies below it in the affiliation
+// tree. Unknown IDs are under nothing.
+func (r *Registry) Under(id, ancestor ID) bool {
+	i, ok := r.index(id)
+	if !ok {
+		return false
+	}
+	if _, ok := r.index(ancestor); !ok {
+		return false
+	}
+	for steps := 0; steps <= r.Len(); steps++ {
+		s := r.at(i)
+		if s.ID == ancestor {
+			return true
+		}
+		if s.Parent == "" {
+			return false
+		}
+		if i, ok = r.index(s.Parent); !ok {
+			return false
+		}
+	}
+	return false
+}
+
+// Independent reports whether a and b can corroborate each other: both are
+// known, neither is absent, and their affiliation roots differ. The White
+// House and the State Department (one root, the United States) are not
+// independent; the United States and Ukraine are.
+func (r *Registry) Independent(a, b ID) bool {
+	i, ok := r.index(a)
+	j, ok2 := r.index(b)
+	if !ok || !ok2 || r.at(i).IsAbsent() || r.at(j).IsAbsent() {
+		return false
+	}
+	ra, _ := r.Root(a)
+	rb, _ := r.Root(b)
+	return ra != rb
+}
+
+// Article returns the article with the given ID.
+func (r *Registry) Article(id ArticleID) (Article, bool) {
+	if r == nil {
+		return Article{}, false
+	}
+	i, ok := r.artByID[id]
+	if !ok {
+		return Article{}, false
+	}
+	return r.articles[i], true
+}
+
+// Articles returns all articles in declaration order.
+func (r *Registry) Articles() []Article {
+	if r == nil {
+		return nil
+	}
+	return slices.Clone(r.articles)
+}
+
+// Origin returns the ID of the article that id goes back to through its
+// chain of reprints, or id itself for an original. It returns false for an
+// unknown id.
+func (r *Registry) Origin(id ArticleID) (ArticleID, bool) {
+	if r == nil {
+		return "", false
+	}
+	i, ok := r.artByID[id]
+	if !ok {
+		return "", false
+	}
+	return r.articles[r.origin[i]].ID, true
+}
+
+// index returns the position of id, treating the zero Registry as holding
+// only the absent source.
+func (r *Registry) index(id ID) (int, bool) {
+	if r == nil || r.byID == nil {
+		return 0, id == AbsentID
+	}
+	i, ok := r.byID[id]
+	return i, ok
+}
+
+// at returns a copy of the source at position i.
+func (r *Registry) at(i int) Source {
+	if r == nil || r.sources == nil {
+		return Absent.clone()
+	}
+	return r.sources[i].clone()
+}

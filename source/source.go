@@ -1,0 +1,204 @@
+package source
+
+import (
+	"fmt"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/internal/enumtext"
+)
+
+// ID identifies a [Source] within a corpus. IDs are chosen by the caller and
+// compared exactly; the empty ID is invalid.
+type ID string
+
+// AbsentID is the ID of the built-in absent source: the speaker of "it is
+// believed" and other statements that name no speaker at all. Every
+// [Registry] holds it.
+const AbsentID ID = "absent"
+
+// Source is one speaker or reporter: a government, an agency, an official, a
+// news outlet, an unnamed "US intelligence officials", or the absent source.
+//
+// A Source is a plain value. Build a [Registry] from sources to check them
+// and to query affiliation and aliases; the registry keeps its own copies, so
+// changing a Source afterwards does not change the registry.
+//
+// The zero Source is invalid: ID and Name are required.
+type Source struct {
+	// ID identifies the source in statements and articles.
+	ID ID `json:"id"`
+	// Name is the canonical name, or for an unnamed source the description
+	// the text gives ("US intelligence officials").
+	Name string `json:"name"`
+	// Kind says what sort of source this is; zero means not stated.
+	Kind Kind `json:"kind,omitzero"`
+	// Identity says whether the source is named, unnamed or absent; zero
+	// means named.
+	Identity Identity `json:"identity,omitzero"`
+	// Parent is the source this one belongs to (John Kirby -> White House ->
+	// United States); empty for a root.
+	Parent ID `json:"parent,omitempty"`
+	// Aliases are other names that resolve to this source ("Pyongyang",
+	// "DPRK"). Case, punctuation, diacritics and a leading "the" are ignored.
+	Aliases []string `json:"aliases,omitempty"`
+}
+
+// Absent is the built-in source of agentless attributions ("it is believed",
+// "reportedly"). A registry holds it under [AbsentID] unless the caller
+// declares that ID, in which case the declared source must also be absent.
+var Absent = Source{ID: AbsentID, Name: "no source given", Identity: IdentityAbsent}
+
+// IsAbsent reports whether the source names no speaker at all.
+func (s Source) IsAbsent() bool { return s.Identity == IdentityAbsent }
+
+// IsUnnamed reports whether the source is unnamed (identity withheld).
+func (s Source) IsUnnamed() bool { return s.Identity == IdentityUnnamed }
+
+// clone returns s with its slices copied, so the copy shares no memory with s.
+func (s Source) clone() Source {
+	s.Aliases = slices.Clone(s.Aliases)
+	return s
+}
+
+// check returns one error per problem with s's own fields (not its
+// references), each field prefixed by path.
+func (s Source) check(path string) []error {
+	var errs []error
+	errs = checkText(errs, path+".id", string(s.ID), true)
+	errs = checkText(errs, path+".name", s.Name, true)
+	errs = checkText(errs, path+".parent", string(s.Parent), false)
+	for i, a := range s.Aliases {
+		errs = checkText(errs, fmt.Sprintf("%s.aliases[%d]", path, i), a, true)
+	}
+	if s.Parent != "" && s.Parent == s.ID {
+		errs = append(errs, fieldErr(path+".parent", string(s.Parent), ErrCycle))
+	}
+	if !s.Kind.valid() {
+		errs = append(errs, fieldErr(path+".kind", s.Kind.String(), ErrInvalid))
+	}
+	if !s.Identity.valid() {
+		errs = append(errs, fieldErr(path+".identity", s.Identity.String(), ErrInvalid))
+	}
+	return errs
+}
+
+// checkText appends an error when v is not valid UTF-8, or is empty and required.
+func checkText(errs []error, field, v string, required bool) []error {
+	switch {
+	case !utf8.ValidString(v):
+		return append(errs, fieldErr(field, v, ErrInvalidUTF8))
+	case required && v == "":
+		return append(errs, fieldErr(field, v, ErrEmpty))
+	}
+	return errs
+}
+
+// Kind is what sort of source speaks or reports. The zero Kind is
+// KindUnknown: not stated.
+type Kind uint8
+
+// The kinds of source.
+const (
+	KindUnknown      Kind = iota
+	KindGovernment        // a state or its government as a whole: "the United States", "Pyongyang"
+	KindAgency            // a ministry, department or agency, intelligence included
+	KindOfficial          // an office holder speaking in office: a minister, a president
+	KindSpokesperson      // someone who speaks for another source: "spokesperson John Kirby"
+	KindMilitary          // armed forces or a command
+	KindStateMedia        // state-controlled media: KCNA, TASS
+	KindMediaOutlet       // an independent news outlet or wire service
+	KindOrganisation      // an international or non-governmental organisation: the UN, a panel of experts
+	KindPerson            // a private person, an expert, an analyst
+)
+
+var kindNames = []string{"unknown", "government", "agency", "official", "spokesperson", "military", "state-media", "media-outlet", "organisation", "person"}
+
+// ParseKind returns the Kind with the given name, ignoring case. The empty
+// string parses as [KindUnknown]. An unknown name gives a [*FieldError]
+// wrapping [ErrUnknownName] that lists the valid names.
+func ParseKind(s string) (Kind, error) {
+	if s == "" {
+		return KindUnknown, nil
+	}
+	i, ok := enumtext.Lookup(kindNames, s)
+	if !ok {
+		return KindUnknown, fieldErr("kind", s, fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(kindNames)))
+	}
+	return Kind(i), nil
+}
+
+// String returns the kind's name, such as "state-media".
+func (k Kind) String() string { return enumtext.Name(kindNames, int(k), fmt.Sprintf("Kind(%d)", k)) }
+
+func (k Kind) valid() bool { return int(k) < len(kindNames) }
+
+// MarshalText returns the kind's name; it fails for an out-of-range value.
+func (k Kind) MarshalText() ([]byte, error) {
+	if !k.valid() {
+		return nil, fieldErr("kind", k.String(), ErrInvalid)
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText parses a name as [ParseKind] does.
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := ParseKind(string(b))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// Identity says whether a source is named, unnamed or absent. The zero
+// Identity is IdentityNamed.
+type Identity uint8
+
+// The identities of a source.
+const (
+	IdentityNamed   Identity = iota // a source the text names: "John Kirby", "the White House"
+	IdentityUnnamed                 // a source whose identity is withheld: "US intelligence officials"
+	IdentityAbsent                  // no speaker at all: "it is believed", "reportedly"
+)
+
+var identityNames = []string{"named", "unnamed", "absent"}
+
+// ParseIdentity returns the Identity with the given name, ignoring case. The
+// empty string parses as [IdentityNamed]. An unknown name gives a
+// [*FieldError] wrapping [ErrUnknownName] that lists the valid names.
+func ParseIdentity(s string) (Identity, error) {
+	if s == "" {
+		return IdentityNamed, nil
+	}
+	i, ok := enumtext.Lookup(identityNames, s)
+	if !ok {
+		return IdentityNamed, fieldErr("identity", s, fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(identityNames)))
+	}
+	return Identity(i), nil
+}
+
+// String returns the identity's name, such as "unnamed".
+func (i Identity) String() string {
+	return enumtext.Name(identityNames, int(i), fmt.Sprintf("Identity(%d)", i))
+}
+
+func (i Identity) valid() bool { return int(i) < len(identityNames) }
+
+// MarshalText returns the identity's name; it fails for an out-of-range value.
+func (i Identity) MarshalText() ([]byte, error) {
+	if !i.valid() {
+		return nil, fieldErr("identity", i.String(), ErrInvalid)
+	}
+	return []byte(i.String()), nil
+}
+
+// UnmarshalText parses a name as [ParseIdentity] does.
+func (i *Identity) UnmarshalText(b []byte) error {
+	v, err := ParseIdentity(string(b))
+	if err != nil {
+		return err
+	}
+	*i = v
+	return nil
+}
