@@ -1,0 +1,386 @@
+package timeline
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Registry returns the registry of the corpus's sources and articles.
+func (t *Timeline) Registry() *source.Registry {
+	if t.reg == nil {
+		return &source.Registry{}
+	}
+	return t.reg
+}
+
+// Claims returns copies of all claims in corpus order.
+func (t *Timeline) Claims() []claim.Claim {
+	out := make([]claim.Claim, len(t.claims))
+	for i, c := range t.claims {
+		out[i] = c.Clone()
+	}
+	return out
+}
+
+// Claim returns the claim with the given ID.
+func (t *Timeline) Claim(id claim.ID) (claim.Claim, bool) {
+	i, ok := t.claimIdx[id]
+	if !ok {
+		return claim.Claim{}, false
+	}
+	return t.claims[i].Clone(), true
+}
+
+// Statement returns the statement with the given ID as an entry of its own
+// claim's track.
+func (t *Timeline) Statement(id claim.StatementID) (Entry, bool) {
+	t.ensureLazy()
+	i, ok := t.stmtIdx[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return t.entry(t.info[i].claim, trackItem{stmt: i}), true
+}
+
+// Track returns the statements that count for the claim, ordered as [Build]
+// documents: its own, and those inherited through refines and part-of
+// relations (marked Inherited). It fails with an [*Error] wrapping
+// [ErrUnknownClaim] for an unknown claim.
+func (t *Timeline) Track(id claim.ID) ([]Entry, error) {
+	c, err := t.claimIndex(id)
+	if err != nil {
+		return nil, err
+	}
+	items := t.track[t.trackOff[c]:t.trackOff[c+1]]
+	out := make([]Entry, len(items))
+	for i, it := range items {
+		out[i] = t.entry(c, it)
+	}
+	return out, nil
+}
+
+// Status returns the claim's status at the instant at, as the statements
+// known by then establish it. It fails with an [*Error] wrapping
+// [ErrUnknownClaim] for an unknown claim.
+func (t *Timeline) Status(id claim.ID, at time.Time) (Status, error) {
+	h, err := t.historyOf(id)
+	if err != nil {
+		return 0, err
+	}
+	// The last change at or before the instant holds.
+	i, _ := slices.BinarySearchFunc(h, at, func(c StatusChange, at time.Time) int {
+		if c.At.After(at) {
+			return 1
+		}
+		return -1
+	})
+	if i == 0 {
+		return StatusUnreported, nil
+	}
+	return h[i-1].To, nil
+}
+
+// Current returns the claim's status once every statement is known. It
+// fails with an [*Error] wrapping [ErrUnknownClaim] for an unknown claim.
+func (t *Timeline) Current(id claim.ID) (Status, error) {
+	h, err := t.historyOf(id)
+	if err != nil || len(h) == 0 {
+		return StatusUnreported, err
+	}
+	return h[len(h)-1].To, nil
+}
+
+// History returns the claim's status changes in the order they became
+// known. History only grows: a later article adds a step, it never rewrites
+// an earlier one. It fails with an [*Error] wrapping [ErrUnknownClaim] for
+// an unknown claim.
+func (t *Timeline) History(id claim.ID) ([]StatusChange, error) {
+	h, err := t.historyOf(id)
+	return slices.Clone(h), err
+}
+
+func (t *Timeline) historyOf(id claim.ID) ([]StatusChange, error) {
+	c, err := t.claimIndex(id)
+	if err != nil {
+		return nil, err
+	}
+	return t.history[t.histOff[c]:t.histOff[c+1]], nil
+}
+
+// Changes returns what each statement changed in the picture of the claim,
+// in the order the statements became known. It fails with an [*Error]
+// wrapping [ErrUnknownClaim] for an unknown claim.
+func (t *Timeline) Changes(id claim.ID) ([]Change, error) {
+	c, err := t.claimIndex(id)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Clone(t.changes[t.changeOff[c]:t.changeOff[c+1]]), nil
+}
+
+// AllChanges returns the changes of every claim, in the order their
+// statements became known; changes one statement causes on several claims
+// follow corpus claim order.
+func (t *Timeline) AllChanges() []Change {
+	t.ensureLazy()
+	return slices.Clone(t.ordered)
+}
+
+// Diff is what one article added to the picture compared with everything
+// published before it.
+type Diff struct {
+	Article source.Article `json:"article"`
+	// New are the statements the article is the first to report.
+	New []Entry `json:"new,omitempty"`
+	// Repeated are statements the article reports again after an earlier
+	// article did; they add mentions, not statements.
+	Repeated []Entry `json:"repeated,omitempty"`
+	// Changes are the changes the new statements caused.
+	Changes []Change `json:"changes,omitempty"`
+	// NewClaims are the claims the article is the first to report.
+	NewClaims []claim.ID `json:"new_claims,omitempty"`
+	// NewSources are the speakers heard for the first time in the corpus.
+	NewSources []source.ID `json:"new_sources,omitempty"`
+}
+
+// Added returns what the article added compared with everything before
+// it. It fails with an [*Error] wrapping [ErrUnknownArticle] for an unknown
+// article.
+func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
+	a, ok := t.artIdx[id]
+	if !ok {
+		return Diff{}, &Error{Field: "article", Value: string(id), Err: ErrUnknownArticle}
+	}
+	t.ensureLazy()
+	d := Diff{Article: t.articles[a]}
+	for _, s := range t.byArt[id] {
+		e := t.entry(t.info[s].claim, trackItem{stmt: s})
+		if t.info[s].art == a {
+			d.New = append(d.New, e)
+		} else {
+			d.Repeated = append(d.Repeated, e)
+		}
+	}
+	if run, ok := t.orderPos[id]; ok {
+		d.Changes = slices.Clone(t.ordered[run[0]:run[1]])
+	}
+	for _, ch := range d.Changes {
+		if ch.Kind == ChangeFirstReport {
+			d.NewClaims = append(d.NewClaims, ch.Claim)
+		}
+	}
+	for _, e := range d.New {
+		if t.firstWord[t.info[t.stmtIdx[e.Statement.ID]].src] == t.stmtIdx[e.Statement.ID] {
+			d.NewSources = append(d.NewSources, e.Statement.Source)
+		}
+	}
+	return d, nil
+}
+
+// Query selects statements. Its zero value selects all of them; each field
+// set narrows the selection.
+type Query struct {
+	// Claim keeps the statements about this claim (not inherited ones).
+	Claim claim.ID
+	// Source keeps the statements whose speaker is exactly this source.
+	Source source.ID
+	// Under keeps the statements whose speaker is this source or lies below
+	// it in the affiliation tree: everything the US government said.
+	Under source.ID
+	// Acts keeps the statements that perform one of these acts.
+	Acts []claim.Act
+	// From and To keep the statements said within [From, To): those whose
+	// said period overlaps the window. A zero bound is open.
+	From, To time.Time
+	// Anonymous keeps the statements that rest on an unnamed or absent
+	// source, as speaker or anywhere in the Via chain.
+	Anonymous bool
+}
+
+// Statements returns the statements the query selects, in track order (said
+// time, then first report). It fails with an [*Error] wrapping [ErrWindow]
+// when To is before From, and [ErrUnknownClaim] for an unknown claim.
+func (t *Timeline) Statements(q Query) ([]Entry, error) {
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		return nil, &Error{Field: "query.to", Value: q.To.Format(time.RFC3339), Err: ErrWindow}
+	}
+	want := int32(-1)
+	if q.Claim != "" {
+		c, err := t.claimIndex(q.Claim)
+		if err != nil {
+			return nil, err
+		}
+		want = c
+	}
+	var picked []int32
+	for i := range t.stmts {
+		s, in := &t.stmts[i], &t.info[i]
+		switch {
+		case want >= 0 && in.claim != want,
+			q.Source != "" && s.Source != q.Source,
+			q.Under != "" && !t.Registry().Under(s.Source, q.Under),
+			len(q.Acts) > 0 && !slices.Contains(q.Acts, s.Act),
+			q.Anonymous && !in.anonymous,
+			!q.From.IsZero() && !in.said.End().After(q.From) && !in.said.Start().Equal(q.From),
+			!q.To.IsZero() && !in.said.Start().Before(q.To):
+			continue
+		}
+		picked = append(picked, int32(i))
+	}
+	slices.SortFunc(picked, t.compareTrack)
+	out := make([]Entry, len(picked))
+	for i, s := range picked {
+		out[i] = t.entry(t.info[s].claim, trackItem{stmt: s})
+	}
+	return out, nil
+}
+
+// ByStatus returns the claims whose status at the instant at is s, in
+// corpus order.
+func (t *Timeline) ByStatus(s Status, at time.Time) []claim.ID {
+	var out []claim.ID
+	for _, c := range t.claims {
+		if got, _ := t.Status(c.ID, at); got == s {
+			out = append(out, c.ID)
+		}
+	}
+	return out
+}
+
+// Contested returns the claims that, once every statement is known, some
+// source affirms and some source negates, whatever their status: a claim
+// corroborated by two independent roots and denied by the accused is
+// contested too. Corpus order.
+func (t *Timeline) Contested() []claim.ID {
+	var out []claim.ID
+	for i, c := range t.claims {
+		if t.final[i].affirm > 0 && t.final[i].negate > 0 {
+			out = append(out, c.ID)
+		}
+	}
+	return out
+}
+
+// Anonymous returns the claims that rest only on unnamed or absent sources:
+// at least one statement affirms them (any certainty, inherited ones
+// included), and every such statement rests on an unnamed or absent source.
+// Corpus order.
+func (t *Timeline) Anonymous() []claim.ID {
+	var out []claim.ID
+	for c := range t.claims {
+		affirmed, named := false, false
+		for _, it := range t.track[t.trackOff[c]:t.trackOff[c+1]] {
+			if t.stmts[it.stmt].Factuality.Polarity != claim.PolarityPositive {
+				continue
+			}
+			affirmed = true
+			named = named || !t.info[it.stmt].anonymous
+		}
+		if affirmed && !named {
+			out = append(out, t.claims[c].ID)
+		}
+	}
+	return out
+}
+
+// Denial is a source that negates a claim once every statement is known.
+type Denial struct {
+	Claim  claim.ID  `json:"claim"`
+	Source source.ID `json:"source"`
+	// Statement is the source's latest statement on the claim, the one that
+	// negates it.
+	Statement claim.StatementID `json:"statement"`
+	// Inherited reports that the denial is of a broader claim this one
+	// refines.
+	Inherited bool `json:"inherited,omitempty"`
+}
+
+// Denials answers "who denies what": for each claim in corpus order, the
+// sources whose latest statement on it negates it, in source order.
+func (t *Timeline) Denials() []Denial {
+	return slices.Clone(t.denials)
+}
+
+// claimIndex returns the index of a claim, or an error naming it.
+func (t *Timeline) claimIndex(id claim.ID) (int32, error) {
+	c, ok := t.claimIdx[id]
+	if !ok {
+		return 0, &Error{Field: "claim", Value: string(id), Err: ErrUnknownClaim}
+	}
+	return c, nil
+}
+
+// entry builds the public view of one track item.
+func (t *Timeline) entry(c int32, it trackItem) Entry {
+	in := &t.info[it.stmt]
+	return Entry{
+		Claim:          t.claims[c].ID,
+		Statement:      t.stmts[it.stmt].Clone(),
+		Said:           in.said,
+		SaidFromReport: in.fromReport,
+		Article:        t.articleID(in.art),
+		Reported:       t.reportedAt(it.stmt),
+		Position:       int(in.pos),
+		Inherited:      it.inherited,
+		Anonymous:      in.anonymous,
+	}
+}
+
+// ensureLazy builds the indexes only some queries need.
+func (t *Timeline) ensureLazy() {
+	t.lazy.Do(func() {
+		t.stmtIdx = make(map[claim.StatementID]int32, len(t.stmts))
+		t.byArt = make(map[source.ArticleID][]int32)
+		for i := range t.stmts {
+			t.stmtIdx[t.stmts[i].ID] = int32(i)
+			for k, m := range t.stmts[i].Mentions {
+				if !slices.ContainsFunc(t.stmts[i].Mentions[:k], func(o claim.Mention) bool { return o.Article == m.Article }) {
+					t.byArt[m.Article] = append(t.byArt[m.Article], int32(i))
+				}
+			}
+		}
+		for _, list := range t.byArt {
+			slices.SortFunc(list, func(a, b int32) int { return cmp.Compare(t.rank[a], t.rank[b]) })
+		}
+		t.ordered = slices.Clone(t.changes)
+		claimOf := func(ch *Change) int32 { return t.claimIdx[ch.Claim] }
+		slices.SortStableFunc(t.ordered, func(a, b Change) int {
+			if c := cmp.Compare(t.rank[t.stmtIdx[a.Statement]], t.rank[t.stmtIdx[b.Statement]]); c != 0 {
+				return c
+			}
+			return cmp.Compare(claimOf(&a), claimOf(&b))
+		})
+		t.orderPos = make(map[source.ArticleID][2]int)
+		for i, ch := range t.ordered {
+			if ch.Article == "" {
+				continue
+			}
+			run, ok := t.orderPos[ch.Article]
+			if !ok {
+				run[0] = i
+			}
+			run[1] = i + 1
+			t.orderPos[ch.Article] = run
+		}
+	})
+}
+
+// articlesByTime returns the article IDs in publication order, ties by ID.
+func (t *Timeline) articlesByTime() []source.ArticleID {
+	ids := make([]source.ArticleID, len(t.articles))
+	for i, a := range t.articles {
+		ids[i] = a.ID
+	}
+	slices.SortFunc(ids, func(x, y source.ArticleID) int {
+		ax, ay := t.articles[t.artIdx[x]], t.articles[t.artIdx[y]]
+		if c := ax.Published.Compare(ay.Published); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	return ids
+}

@@ -1,0 +1,114 @@
+package timeline
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// WriteText writes the whole timeline as plain text for people to read: for
+// each claim its current status, its track and its status history, then for
+// each article in publication order what it added. The layout is meant for
+// reading and for golden files, not for parsing; use encoding/json on the
+// query results for that.
+func (t *Timeline) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	for i, c := range t.claims {
+		if i > 0 {
+			bw.WriteString("\n")
+		}
+		t.writeClaim(bw, int32(i), c)
+	}
+	if len(t.articles) > 0 {
+		bw.WriteString("\nArticle by article\n")
+		for _, a := range t.articlesByTime() {
+			d, err := t.Added(a)
+			if err != nil {
+				return err
+			}
+			writeDiff(bw, d)
+		}
+	}
+	return bw.Flush()
+}
+
+func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
+	status, _ := t.Current(cl.ID)
+	fmt.Fprintf(w, "Claim %s: %s\n", cl.ID, cl.Text)
+	var about []string
+	for _, a := range cl.Actors {
+		about = append(about, a.Role.String()+" "+string(a.Source))
+	}
+	if cl.Event.IsValid() {
+		about = append(about, "event "+cl.Event.String())
+	}
+	for _, r := range cl.Relations {
+		about = append(about, r.Kind.String()+" "+string(r.To))
+	}
+	if len(about) > 0 {
+		fmt.Fprintf(w, "  about: %s\n", strings.Join(about, "; "))
+	}
+	fmt.Fprintf(w, "  status: %s\n", status)
+	items := t.track[t.trackOff[c]:t.trackOff[c+1]]
+	if len(items) > 0 {
+		w.WriteString("  track:\n")
+	}
+	for _, it := range items {
+		e := t.entry(c, it)
+		said := e.Said.String()
+		if e.SaidFromReport {
+			said = "(reported " + e.Reported.UTC().Format("2006-01-02") + ")"
+		}
+		s := e.Statement
+		flags := ""
+		if e.Inherited {
+			flags += " [via " + string(s.Claim) + "]"
+		}
+		if e.Anonymous {
+			flags += " [unnamed or absent source]"
+		}
+		fmt.Fprintf(w, "    %-23s %-16s %-15s %-3s %s%s\n", said, s.Source, s.Act, s.Factuality, s.ID, flags)
+		for _, m := range s.Mentions {
+			fmt.Fprintf(w, "      %s %s %q\n", m.Article, m.Span, clip(m.Span.Exact, 100))
+		}
+	}
+	h := t.history[t.histOff[c]:t.histOff[c+1]]
+	if len(h) > 0 {
+		w.WriteString("  history:\n")
+	}
+	for _, sc := range h {
+		fmt.Fprintf(w, "    %s  %s -> %s  (%s)\n", sc.At.UTC().Format(time.DateOnly), sc.From, sc.To, sc.Statement)
+	}
+}
+
+func writeDiff(w *bufio.Writer, d Diff) {
+	a := d.Article
+	fmt.Fprintf(w, "  %s %s %q\n", a.Published.UTC().Format(time.DateOnly), a.ID, a.Title)
+	if a.Reprints != "" {
+		fmt.Fprintf(w, "    reprints %s\n", a.Reprints)
+	}
+	fmt.Fprintf(w, "    new statements: %d, repeated: %d\n", len(d.New), len(d.Repeated))
+	for _, ch := range d.Changes {
+		extra := ""
+		if ch.Kind == ChangeStatus {
+			extra = fmt.Sprintf(" %s -> %s", ch.From, ch.To)
+		}
+		if ch.Inherited {
+			extra += " [inherited]"
+		}
+		fmt.Fprintf(w, "    %-17s %s by %s (%s)%s\n", ch.Kind, ch.Claim, ch.Source, ch.Statement, extra)
+	}
+}
+
+// clip shortens s to at most n runes for display.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-3]) + "..."
+}

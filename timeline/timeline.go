@@ -1,0 +1,370 @@
+package timeline
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Timeline is the history of every claim in a corpus: the statements about
+// each claim in time order, its status at any instant, and what each
+// article changed. Build one with [Build].
+//
+// A Timeline is immutable and safe for concurrent use. Everything it returns
+// is a copy: changing a returned value does not change the timeline. The
+// zero Timeline is empty: it holds no claim.
+type Timeline struct {
+	reg      *source.Registry
+	articles []source.Article
+	artIdx   map[source.ArticleID]int32
+	claims   []claim.Claim
+	claimIdx map[claim.ID]int32
+	stmts    []claim.Statement
+	info     []stmtInfo
+	srcs     sourceTable
+
+	// Per claim, flattened: claim i's items are items[off[i]:off[i+1]].
+	trackOff, histOff, changeOff []int32
+	track                        []trackItem
+	history                      []StatusChange
+	changes                      []Change
+	rank                         []int32    // statement -> place in the order statements became known
+	final                        []counters // per claim, once every statement is known
+	denials                      []Denial
+	firstWord                    []int32 // per source, its first known statement, -1 for none
+
+	lazy     sync.Once
+	stmtIdx  map[claim.StatementID]int32
+	byArt    map[source.ArticleID][]int32 // article -> statements first reported there
+	ordered  []Change                     // all changes in the order they became known
+	orderPos map[source.ArticleID][2]int  // article -> its run in ordered
+}
+
+// Entry is one statement on a claim's track, with the times the timeline
+// orders it by.
+type Entry struct {
+	// Claim is the claim whose track this is. It differs from
+	// Statement.Claim when the statement counts for this claim through a
+	// relation (see Inherited).
+	Claim claim.ID `json:"claim"`
+	// Statement is the statement itself.
+	Statement claim.Statement `json:"statement"`
+	// Said is when the statement was made: Statement.Said when known, else
+	// the publication time of its first report (see SaidFromReport).
+	Said claim.Date `json:"said"`
+	// SaidFromReport reports whether Said falls back to the first report.
+	SaidFromReport bool `json:"said_from_report,omitempty"`
+	// Article is the article that first reported the statement; empty for a
+	// statement with no mention.
+	Article source.ArticleID `json:"article,omitempty"`
+	// Reported is when the statement became known: the publication time of
+	// its first report, or the start of Said for a statement with no mention.
+	Reported time.Time `json:"reported"`
+	// Position is the byte offset of the statement in its first report, or
+	// -1 for a statement with no mention.
+	Position int `json:"position"`
+	// Inherited reports that the statement is about a related claim and
+	// counts for this one: an affirmation of a claim that refines this one,
+	// or a negation of a claim this one refines.
+	Inherited bool `json:"inherited,omitempty"`
+	// Anonymous reports that the statement rests on an unnamed or absent
+	// source: its speaker or someone in its Via chain is one.
+	Anonymous bool `json:"anonymous,omitempty"`
+}
+
+// StatusChange is one step in a claim's status history.
+type StatusChange struct {
+	// At is when the change became known: the publication time of the
+	// article that caused it.
+	At   time.Time `json:"at"`
+	From Status    `json:"from"`
+	To   Status    `json:"to"`
+	// Statement and Article are what caused the change.
+	Statement claim.StatementID `json:"statement"`
+	Article   source.ArticleID  `json:"article,omitempty"`
+}
+
+// Change is one thing a statement changed in the picture of a claim.
+type Change struct {
+	Kind      ChangeKind        `json:"kind"`
+	Claim     claim.ID          `json:"claim"`
+	Statement claim.StatementID `json:"statement"`
+	Source    source.ID         `json:"source"`
+	// Article is the article that first reported the statement; empty for a
+	// statement with no mention.
+	Article source.ArticleID `json:"article,omitempty"`
+	// At is when the change became known.
+	At time.Time `json:"at"`
+	// From and To are the statuses before and after, for ChangeStatus only.
+	From Status `json:"from,omitzero"`
+	To   Status `json:"to,omitzero"`
+	// Inherited reports that the statement is about a related claim.
+	Inherited bool `json:"inherited,omitempty"`
+}
+
+// stmtInfo is what Build works out about one statement.
+type stmtInfo struct {
+	said       claim.Date // effective said date
+	knownSec   int64      // when it became known
+	knownNsec  int32
+	art        int32 // first report, -1 if none
+	pos        int32 // offset in the first report, -1 if none
+	claim      int32
+	src        int32
+	fromReport bool
+	anonymous  bool
+}
+
+type trackItem struct {
+	stmt      int32
+	inherited bool
+}
+
+// Build checks the corpus as [claim.Corpus.Validate] does and builds its
+// timeline. It returns the validation error unchanged when the corpus is
+// invalid, with every problem in it. The corpus is copied: changing it
+// afterwards does not change the timeline.
+//
+// Statements on a track are ordered by when they were said (see
+// [claim.Date.Compare]: a year-only date sorts at the start of its year,
+// before the days in it), then by when they became known, then by article
+// ID, then by position in the article, then by statement ID. The status
+// history and the changes follow the order in which statements became
+// known: publication time of the first report, article ID, position,
+// statement ID.
+func Build(c *claim.Corpus) (*Timeline, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	reg, err := c.Registry()
+	if err != nil {
+		return nil, err
+	}
+	t := &Timeline{reg: reg}
+	t.copyCorpus(c)
+	t.index()
+	order := t.knowledgeOrder()
+	b := newBuilder(t, order)
+	b.run()
+	return t, nil
+}
+
+// copyCorpus takes the timeline's own copy of the corpus, with all Via and
+// Mentions slices in two shared backing arrays rather than two allocations
+// per statement.
+func (t *Timeline) copyCorpus(c *claim.Corpus) {
+	t.articles = slices.Clone(c.Articles)
+	t.claims = make([]claim.Claim, len(c.Claims))
+	for i, cl := range c.Claims {
+		t.claims[i] = cl.Clone()
+	}
+	nVia, nMen := 0, 0
+	for i := range c.Statements {
+		nVia += len(c.Statements[i].Via)
+		nMen += len(c.Statements[i].Mentions)
+	}
+	via := make([]source.ID, 0, nVia)
+	men := make([]claim.Mention, 0, nMen)
+	t.stmts = make([]claim.Statement, len(c.Statements))
+	for i := range c.Statements {
+		s := c.Statements[i]
+		if s.Via != nil {
+			start := len(via)
+			via = append(via, s.Via...)
+			s.Via = via[start:len(via):len(via)]
+		}
+		if s.Mentions != nil {
+			start := len(men)
+			men = append(men, s.Mentions...)
+			s.Mentions = men[start:len(men):len(men)]
+		}
+		t.stmts[i] = s
+	}
+}
+
+// index fills the lookup tables and the per-statement info.
+func (t *Timeline) index() {
+	t.srcs = newSourceTable(t.reg, t.claims)
+	t.artIdx = make(map[source.ArticleID]int32, len(t.articles))
+	for i, a := range t.articles {
+		t.artIdx[a.ID] = int32(i)
+	}
+	t.claimIdx = make(map[claim.ID]int32, len(t.claims))
+	for i, c := range t.claims {
+		t.claimIdx[c.ID] = int32(i)
+	}
+	t.info = make([]stmtInfo, len(t.stmts))
+	for i := range t.stmts {
+		s := &t.stmts[i]
+		in := &t.info[i]
+		in.claim = t.claimIdx[s.Claim]
+		in.src = t.srcs.idx[s.Source]
+		in.art, in.pos = -1, -1
+		var first time.Time
+		for _, m := range s.Mentions {
+			a := t.artIdx[m.Article]
+			pub := t.articles[a].Published
+			if in.art < 0 || pub.Before(first) || pub.Equal(first) && t.articles[a].ID < t.articles[in.art].ID {
+				in.art, in.pos, first = a, int32(m.Span.Start), pub
+			} else if a == in.art && int32(m.Span.Start) < in.pos {
+				in.pos = int32(m.Span.Start)
+			}
+		}
+		in.said = s.Said
+		if !s.Said.IsValid() {
+			in.said = claim.NewDate(first, claim.PrecisionInstant)
+			in.fromReport = true
+		}
+		if in.art < 0 {
+			first = s.Said.Start()
+		}
+		in.knownSec, in.knownNsec = first.Unix(), int32(first.Nanosecond())
+		in.anonymous = t.srcs.anonymous[in.src]
+		for _, v := range s.Via {
+			in.anonymous = in.anonymous || t.srcs.anonymous[t.srcs.idx[v]]
+		}
+	}
+}
+
+// knownKey orders statements by when they became known.
+type knownKey struct {
+	sec  int64
+	nsec int32
+	art  int32 // article rank by ID; -1 for none
+	pos  int32
+	stmt int32
+}
+
+// knowledgeOrder returns every statement index ordered by when it became
+// known.
+func (t *Timeline) knowledgeOrder() []int32 {
+	rank := t.articleRanks()
+	keys := make([]knownKey, len(t.stmts))
+	for i := range t.info {
+		in := &t.info[i]
+		r := int32(-1)
+		if in.art >= 0 {
+			r = rank[in.art]
+		}
+		keys[i] = knownKey{in.knownSec, in.knownNsec, r, in.pos, int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b knownKey) int {
+		if c := cmp.Compare(a.sec, b.sec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.art, b.art); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.pos, b.pos); c != 0 {
+			return c
+		}
+		return cmp.Compare(t.stmts[a.stmt].ID, t.stmts[b.stmt].ID)
+	})
+	order := make([]int32, len(keys))
+	for i, k := range keys {
+		order[i] = k.stmt
+	}
+	return order
+}
+
+// articleRanks returns each article's position in article ID order.
+func (t *Timeline) articleRanks() []int32 {
+	byID := make([]int32, len(t.articles))
+	for i := range byID {
+		byID[i] = int32(i)
+	}
+	slices.SortFunc(byID, func(a, b int32) int { return cmp.Compare(t.articles[a].ID, t.articles[b].ID) })
+	rank := make([]int32, len(t.articles))
+	for r, i := range byID {
+		rank[i] = int32(r)
+	}
+	return rank
+}
+
+// compareTrack orders two statements on a track.
+func (t *Timeline) compareTrack(a, b int32) int {
+	ia, ib := &t.info[a], &t.info[b]
+	if c := ia.said.Compare(ib.said); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ia.knownSec, ib.knownSec); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(ia.knownNsec, ib.knownNsec); c != 0 {
+		return c
+	}
+	if ia.art != ib.art {
+		return cmp.Compare(t.articleID(ia.art), t.articleID(ib.art))
+	}
+	if c := cmp.Compare(ia.pos, ib.pos); c != 0 {
+		return c
+	}
+	return cmp.Compare(t.stmts[a].ID, t.stmts[b].ID)
+}
+
+func (t *Timeline) articleID(i int32) source.ArticleID {
+	if i < 0 {
+		return ""
+	}
+	return t.articles[i].ID
+}
+
+// reportedAt returns when statement i became known.
+func (t *Timeline) reportedAt(i int32) time.Time {
+	in := &t.info[i]
+	if in.art >= 0 {
+		return t.articles[in.art].Published
+	}
+	return t.stmts[i].Said.Start()
+}
+
+// sourceTable is what Build needs to know about each source, by index.
+type sourceTable struct {
+	idx       map[source.ID]int32
+	ids       []source.ID
+	root      []int32
+	anonymous []bool // unnamed or absent
+	absent    []bool
+	org       []bool // an organisation, which can confirm a claim
+	accused   [][]int32 // per claim, the roots of its accused parties
+}
+
+func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
+	all := reg.Sources()
+	st := sourceTable{
+		idx:       make(map[source.ID]int32, len(all)),
+		ids:       make([]source.ID, len(all)),
+		root:      make([]int32, len(all)),
+		anonymous: make([]bool, len(all)),
+		absent:    make([]bool, len(all)),
+		org:       make([]bool, len(all)),
+		accused:   make([][]int32, len(claims)),
+	}
+	for i, s := range all {
+		st.idx[s.ID] = int32(i)
+		st.ids[i] = s.ID
+		st.anonymous[i] = s.IsAbsent() || s.IsUnnamed()
+		st.absent[i] = s.IsAbsent()
+		st.org[i] = s.Kind == source.KindOrganisation
+	}
+	for i, s := range all {
+		r, _ := reg.Root(s.ID)
+		st.root[i] = st.idx[r]
+	}
+	for i, c := range claims {
+		for _, a := range c.Accused() {
+			r := st.root[st.idx[a]]
+			if !slices.Contains(st.accused[i], r) {
+				st.accused[i] = append(st.accused[i], r)
+			}
+		}
+	}
+	return st
+}
