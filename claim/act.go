@@ -2,6 +2,7 @@ package claim
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/claimtrail/claimtrail/internal/enumtext"
 )
@@ -51,8 +52,8 @@ var cameoCodes = []string{
 func ParseAct(s string) (Act, error) {
 	i, ok := enumtext.Lookup(actNames, s)
 	if !ok {
-		switch s {
-		case "decline", "decline_comment", "DECLINE", "DECLINE_COMMENT":
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "decline", "decline_comment":
 			return ActDeclineComment, nil
 		}
 		return ActUnknown, unknownName("act", s, enumtext.Valid(actNames[1:]))

@@ -85,7 +85,11 @@ func jsonError(err error) error {
 	}
 	var typeErr *json.UnmarshalTypeError
 	if errors.As(err, &typeErr) {
-		return fieldErr(typeErr.Field, typeErr.Value, fmt.Errorf("%w: want %s", ErrInvalid, typeErr.Type))
+		field := typeErr.Field
+		if field == "" {
+			field = "corpus" // the document itself is not an object
+		}
+		return fieldErr(field, typeErr.Value, fmt.Errorf("%w: want %s", ErrInvalid, typeErr.Type))
 	}
 	var synErr *json.SyntaxError
 	if errors.As(err, &synErr) {
@@ -130,7 +134,13 @@ func (c *Corpus) Validate() error {
 		errs = append(errs, fieldErr("format", c.Format, fmt.Errorf("%w: want %q", ErrInvalid, Format)))
 	}
 	if _, err := c.Registry(); err != nil {
-		errs = append(errs, err)
+		// Flatten the registry's joined errors so that the result joins one
+		// error per problem, as documented.
+		if joined, ok := err.(interface{ Unwrap() []error }); ok {
+			errs = append(errs, joined.Unwrap()...)
+		} else {
+			errs = append(errs, err)
+		}
 	}
 	v := newValidator(c)
 	errs = append(errs, v.claimErrs(c.Claims)...)

@@ -78,6 +78,12 @@ func NewDate(t time.Time, p Precision) Date {
 	if t.IsZero() {
 		return Date{}
 	}
+	return truncate(t, p)
+}
+
+// truncate is NewDate without the zero-time check, so that the first day of
+// year 1, which is the zero time.Time, is still a date when named explicitly.
+func truncate(t time.Time, p Precision) Date {
 	y, m, d := t.Date()
 	switch p {
 	case PrecisionYear:
@@ -97,12 +103,12 @@ func Year(y int) Date { return Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Pr
 
 // Month returns the date of month m of year y.
 func Month(y int, m time.Month) Date {
-	return NewDate(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
+	return truncate(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
 }
 
 // Day returns the date of day d of month m of year y.
 func Day(y int, m time.Month, d int) Date {
-	return NewDate(time.Date(y, m, d, 0, 0, 0, 0, time.UTC), PrecisionDay)
+	return truncate(time.Date(y, m, d, 0, 0, 0, 0, time.UTC), PrecisionDay)
 }
 
 // ParseDate parses "2006", "2006-01", "2006-01-02" or an RFC 3339 timestamp
@@ -129,10 +135,12 @@ func ParseDate(s string) (Date, error) {
 	if err != nil || !strings.HasPrefix(s, t.Format("2006")) && p != PrecisionInstant {
 		return Date{}, fieldErr("date", s, fmt.Errorf("%w: want 2006, 2006-01, 2006-01-02 or RFC 3339", ErrDate))
 	}
-	if p == PrecisionInstant && (t.Year() < 0 || t.Year() > 9999) {
+	// An offset can carry a timestamp out of 0000-9999 once it is in UTC,
+	// where String would print a year ParseDate cannot read back.
+	if p == PrecisionInstant && (t.UTC().Year() < 0 || t.UTC().Year() > 9999) {
 		return Date{}, fieldErr("date", s, fmt.Errorf("%w: year out of range", ErrDate))
 	}
-	return NewDate(t, p), nil
+	return truncate(t, p), nil
 }
 
 // MustParseDate is like [ParseDate] but panics on error. It is meant for
@@ -187,6 +195,12 @@ func (d Date) Contains(t time.Time) bool {
 // before every valid date. It returns -1, 0 or +1 for use with
 // [slices.SortFunc].
 func (d Date) Compare(e Date) int {
+	// The zero Date starts at the zero time.Time, in year 1, so by start it
+	// would sort after "0000"; PrecisionUnknown is the lowest precision, so
+	// comparing precisions puts it first.
+	if !d.IsValid() || !e.IsValid() {
+		return cmp.Compare(d.p, e.p)
+	}
 	if c := d.t.Compare(e.t); c != 0 {
 		return c
 	}

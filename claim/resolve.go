@@ -29,11 +29,25 @@ import (
 // understand gives a [*FieldError] wrapping [ErrDate] that quotes it; a zero
 // ref gives the same for any relative phrase.
 func Resolve(phrase string, ref time.Time) (Date, error) {
+	d, err := resolve(phrase, ref)
+	if err != nil {
+		return Date{}, err
+	}
+	// Arithmetic such as "10000 years ago" can leave 0000-9999, where a Date
+	// has no text form and would fail later, far from the phrase.
+	if y := d.Start().Year(); y < 0 || y > 9999 {
+		return Date{}, fieldErr("time phrase", phrase, fmt.Errorf("%w: year out of range", ErrDate))
+	}
+	return d, nil
+}
+
+func resolve(phrase string, ref time.Time) (Date, error) {
 	p := strings.ToLower(strings.Join(strings.Fields(strings.Trim(phrase, " \t\n.,;:")), " "))
 	for _, lead := range []string{"earlier ", "on ", "in ", "during "} {
 		p = strings.TrimPrefix(p, lead)
 	}
-	if d, err := ParseDate(p); err == nil && d.IsValid() {
+	// ParseDate wants the upper-case T and Z of RFC 3339 back.
+	if d, err := ParseDate(strings.ToUpper(p)); err == nil && d.IsValid() {
 		return d, nil
 	}
 	bad := func(why string) (Date, error) {
@@ -42,15 +56,15 @@ func Resolve(phrase string, ref time.Time) (Date, error) {
 	if ref.IsZero() {
 		return bad("no reference time to resolve against")
 	}
-	day := NewDate(ref, PrecisionDay)
+	day := truncate(ref, PrecisionDay)
 	y, m, _ := ref.Date()
 	switch p {
 	case "today":
 		return day, nil
 	case "yesterday":
-		return NewDate(day.Start().AddDate(0, 0, -1), PrecisionDay), nil
+		return truncate(day.Start().AddDate(0, 0, -1), PrecisionDay), nil
 	case "tomorrow":
-		return NewDate(day.Start().AddDate(0, 0, 1), PrecisionDay), nil
+		return truncate(day.Start().AddDate(0, 0, 1), PrecisionDay), nil
 	case "this year":
 		return Year(y), nil
 	case "last year":
@@ -60,9 +74,9 @@ func Resolve(phrase string, ref time.Time) (Date, error) {
 	case "this month":
 		return Month(y, m), nil
 	case "last month":
-		return NewDate(time.Date(y, m-1, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), nil
+		return truncate(time.Date(y, m-1, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), nil
 	case "next month":
-		return NewDate(time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), nil
+		return truncate(time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), nil
 	}
 	words := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(p))
 	if len(words) == 0 {
@@ -80,7 +94,7 @@ func Resolve(phrase string, ref time.Time) (Date, error) {
 		if last && back == 0 {
 			back = 7
 		}
-		return NewDate(day.Start().AddDate(0, 0, -back), PrecisionDay), nil
+		return truncate(day.Start().AddDate(0, 0, -back), PrecisionDay), nil
 	}
 	if d, ok, err := resolveMonthDay(words, last, day); ok {
 		if err != nil {
@@ -107,11 +121,11 @@ func resolveAgo(words []string, day Date) (Date, bool) {
 	t := day.Start()
 	switch strings.TrimSuffix(words[1], "s") {
 	case "day":
-		return NewDate(t.AddDate(0, 0, -n), PrecisionDay), true
+		return truncate(t.AddDate(0, 0, -n), PrecisionDay), true
 	case "week":
-		return NewDate(t.AddDate(0, 0, -7*n), PrecisionDay), true
+		return truncate(t.AddDate(0, 0, -7*n), PrecisionDay), true
 	case "month":
-		return NewDate(time.Date(t.Year(), t.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), true
+		return truncate(time.Date(t.Year(), t.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), true
 	case "year":
 		return Year(t.Year() - n), true
 	}
@@ -123,7 +137,7 @@ func resolveAgo(words []string, day Date) (Date, bool) {
 // whether words start with a month name or a day followed by one.
 func resolveMonthDay(words []string, last bool, day Date) (d Date, ok bool, err error) {
 	var month time.Month
-	dayOf, year := 0, 0
+	dayOf, year, hasYear := 0, 0, false
 	rest := words
 	switch {
 	case months[rest[0]] != 0:
@@ -147,12 +161,12 @@ func resolveMonthDay(words []string, last bool, day Date) (d Date, ok bool, err 
 		if err != nil || len(rest[0]) != 4 {
 			return Date{}, true, fmt.Errorf("%q is not a year", rest[0])
 		}
-		year, rest = v, rest[1:]
+		year, hasYear, rest = v, true, rest[1:]
 	}
 	if len(rest) > 0 {
 		return Date{}, true, fmt.Errorf("unexpected %q", strings.Join(rest, " "))
 	}
-	if year == 0 {
+	if !hasYear {
 		year = day.Start().Year()
 		probe := time.Date(year, month, max(dayOf, 1), 0, 0, 0, 0, time.UTC)
 		limit := day.Start()
@@ -170,7 +184,7 @@ func resolveMonthDay(words []string, last bool, day Date) (d Date, ok bool, err 
 	if t.Month() != month {
 		return Date{}, true, fmt.Errorf("%s has no day %d", month, dayOf)
 	}
-	return NewDate(t, PrecisionDay), true, nil
+	return truncate(t, PrecisionDay), true, nil
 }
 
 var weekdays = map[string]time.Weekday{

@@ -29,9 +29,16 @@ func newValidator(c *Corpus) *validator {
 		v.sources[s.ID] = true
 	}
 	for _, a := range c.Articles {
-		if _, dup := v.articles[a.ID]; !dup && utf8.ValidString(a.Text) {
-			v.articles[a.ID] = a.Text
+		if _, dup := v.articles[a.ID]; dup {
+			continue
 		}
+		// An article whose text is not valid UTF-8 still exists (the registry
+		// reports its text); its mentions are checked without the text.
+		text := a.Text
+		if !utf8.ValidString(text) {
+			text = ""
+		}
+		v.articles[a.ID] = text
 	}
 	return v
 }

@@ -8,13 +8,18 @@ import (
 // Normalize returns the key under which a [Registry] files a name or alias:
 // lower case, diacritics folded to their base letters ("Pyongyang" and
 // "P'yŏngyang" meet as "pyongyang"), punctuation dropped, runs of space
-// folded to one, and a leading "the" removed. Two names resolve to the same
-// source exactly when their keys are equal.
+// folded to one, and any leading "the" removed. Two names resolve to the same
+// source exactly when their keys are equal. Normalize is idempotent: a key
+// is its own key.
 func Normalize(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))
 	space := false
 	for _, r := range name {
+		// Lower case first: some letters outside the fold table lower to
+		// letters inside it ("Å" ANGSTROM SIGN to "å", "ẞ" to "ß"), and
+		// folding only the original would leave those for a second pass.
+		r = unicode.ToLower(r)
 		if base, ok := foldTable[r]; ok {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -29,7 +34,7 @@ func Normalize(name string) string {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(r)
 		case unicode.IsSpace(r) || r == '-' || r == '_' || r == '/':
 			space = true
 		case unicode.Is(unicode.Mn, r):
@@ -40,10 +45,15 @@ func Normalize(name string) string {
 		}
 	}
 	key := b.String()
-	if rest, ok := strings.CutPrefix(key, "the "); ok && rest != "" {
+	// Every leading "the" goes, not just the first: removing one from "the
+	// the x" would give "the x", whose own key is "x".
+	for {
+		rest, ok := strings.CutPrefix(key, "the ")
+		if !ok || rest == "" {
+			return key
+		}
 		key = rest
 	}
-	return key
 }
 
 // foldTable maps precomposed Latin letters with diacritics to their lower

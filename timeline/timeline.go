@@ -332,7 +332,7 @@ type sourceTable struct {
 	root      []int32
 	anonymous []bool // unnamed or absent
 	absent    []bool
-	org       []bool // an organisation, which can confirm a claim
+	org       []bool    // an organisation, which can confirm a claim
 	accused   [][]int32 // per claim, the roots of its accused parties
 }
 
