@@ -172,9 +172,10 @@ func (b *builder) run() {
 	t.trackOff = make([]int32, n+1)
 	t.histOff = make([]int32, n+1)
 	t.changeOff = make([]int32, n+1)
-	t.track = make([]trackItem, 0, len(t.stmts))
-	t.changes = make([]Change, 0, len(t.stmts)+len(t.stmts)/2)
-	t.history = make([]StatusChange, 0, n*2)
+	// Inherited statements make tracks longer than the statement count.
+	t.track = make([]trackItem, 0, len(t.stmts)+len(t.stmts)/4)
+	t.changes = make([]change, 0, 2*len(t.stmts))
+	t.history = make([]step, 0, 2*n)
 	t.final = make([]counters, n)
 	for c := range n {
 		b.buildClaim(int32(c))
@@ -241,10 +242,8 @@ func (b *builder) buildClaim(c int32) {
 		b.apply(it, false)
 		if s := b.cnt.status(); s != status {
 			ch := b.emit(ChangeStatus, it)
-			ch.From, ch.To = status, s
-			t.history = append(t.history, StatusChange{
-				At: ch.At, From: status, To: s, Statement: ch.Statement, Article: ch.Article,
-			})
+			ch.from, ch.to = status, s
+			t.history = append(t.history, step{stmt: it.stmt, from: status, to: s})
 			status = s
 		}
 	}
@@ -372,17 +371,8 @@ func (b *builder) corroborates(src int32, st stance) bool {
 }
 
 // emit records a change caused by it and returns it for further detail.
-func (b *builder) emit(k ChangeKind, it trackItem) *Change {
+func (b *builder) emit(k ChangeKind, it trackItem) *change {
 	t := b.t
-	s := &t.stmts[it.stmt]
-	t.changes = append(t.changes, Change{
-		Kind:      k,
-		Claim:     t.claims[b.claim].ID,
-		Statement: s.ID,
-		Source:    s.Source,
-		Article:   t.articleID(t.info[it.stmt].art),
-		At:        t.reportedAt(it.stmt),
-		Inherited: it.inherited,
-	})
+	t.changes = append(t.changes, change{claim: b.claim, stmt: it.stmt, kind: k, inherited: it.inherited})
 	return &t.changes[len(t.changes)-1]
 }

@@ -72,8 +72,8 @@ func (t *Timeline) Status(id claim.ID, at time.Time) (Status, error) {
 		return 0, err
 	}
 	// The last change at or before the instant holds.
-	i, _ := slices.BinarySearchFunc(h, at, func(c StatusChange, at time.Time) int {
-		if c.At.After(at) {
+	i, _ := slices.BinarySearchFunc(h, at, func(st step, at time.Time) int {
+		if t.reportedAt(st.stmt).After(at) {
 			return 1
 		}
 		return -1
@@ -81,7 +81,7 @@ func (t *Timeline) Status(id claim.ID, at time.Time) (Status, error) {
 	if i == 0 {
 		return StatusUnreported, nil
 	}
-	return h[i-1].To, nil
+	return h[i-1].to, nil
 }
 
 // Current returns the claim's status once every statement is known. It
@@ -91,7 +91,7 @@ func (t *Timeline) Current(id claim.ID) (Status, error) {
 	if err != nil || len(h) == 0 {
 		return StatusUnreported, err
 	}
-	return h[len(h)-1].To, nil
+	return h[len(h)-1].to, nil
 }
 
 // History returns the claim's status changes in the order they became
@@ -100,10 +100,17 @@ func (t *Timeline) Current(id claim.ID) (Status, error) {
 // an unknown claim.
 func (t *Timeline) History(id claim.ID) ([]StatusChange, error) {
 	h, err := t.historyOf(id)
-	return slices.Clone(h), err
+	if err != nil {
+		return nil, err
+	}
+	out := make([]StatusChange, len(h))
+	for i, st := range h {
+		out[i] = t.publicStep(st)
+	}
+	return out, nil
 }
 
-func (t *Timeline) historyOf(id claim.ID) ([]StatusChange, error) {
+func (t *Timeline) historyOf(id claim.ID) ([]step, error) {
 	c, err := t.claimIndex(id)
 	if err != nil {
 		return nil, err
@@ -119,7 +126,7 @@ func (t *Timeline) Changes(id claim.ID) ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	return slices.Clone(t.changes[t.changeOff[c]:t.changeOff[c+1]]), nil
+	return t.publicChanges(t.changes[t.changeOff[c]:t.changeOff[c+1]]), nil
 }
 
 // AllChanges returns the changes of every claim, in the order their
@@ -127,7 +134,19 @@ func (t *Timeline) Changes(id claim.ID) ([]Change, error) {
 // follow corpus claim order.
 func (t *Timeline) AllChanges() []Change {
 	t.ensureLazy()
-	return slices.Clone(t.ordered)
+	out := make([]Change, len(t.ordered))
+	for i, k := range t.ordered {
+		out[i] = t.publicChange(t.changes[k])
+	}
+	return out
+}
+
+func (t *Timeline) publicChanges(chs []change) []Change {
+	out := make([]Change, len(chs))
+	for i, ch := range chs {
+		out[i] = t.publicChange(ch)
+	}
+	return out
 }
 
 // Diff is what one article added to the picture compared with everything
@@ -166,7 +185,9 @@ func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
 		}
 	}
 	if run, ok := t.orderPos[id]; ok {
-		d.Changes = slices.Clone(t.ordered[run[0]:run[1]])
+		for _, k := range t.ordered[run[0]:run[1]] {
+			d.Changes = append(d.Changes, t.publicChange(t.changes[k]))
+		}
 	}
 	for _, ch := range d.Changes {
 		if ch.Kind == ChangeFirstReport {
@@ -346,25 +367,32 @@ func (t *Timeline) ensureLazy() {
 		for _, list := range t.byArt {
 			slices.SortFunc(list, func(a, b int32) int { return cmp.Compare(t.rank[a], t.rank[b]) })
 		}
-		t.ordered = slices.Clone(t.changes)
-		claimOf := func(ch *Change) int32 { return t.claimIdx[ch.Claim] }
-		slices.SortStableFunc(t.ordered, func(a, b Change) int {
-			if c := cmp.Compare(t.rank[t.stmtIdx[a.Statement]], t.rank[t.stmtIdx[b.Statement]]); c != 0 {
+		t.ordered = make([]int32, len(t.changes))
+		for i := range t.ordered {
+			t.ordered[i] = int32(i)
+		}
+		// Changes are stored claim by claim; order them by when their
+		// statements became known, keeping claim order within one statement.
+		slices.SortStableFunc(t.ordered, func(a, b int32) int {
+			ca, cb := &t.changes[a], &t.changes[b]
+			if c := cmp.Compare(t.rank[ca.stmt], t.rank[cb.stmt]); c != 0 {
 				return c
 			}
-			return cmp.Compare(claimOf(&a), claimOf(&b))
+			return cmp.Compare(ca.claim, cb.claim)
 		})
 		t.orderPos = make(map[source.ArticleID][2]int)
-		for i, ch := range t.ordered {
-			if ch.Article == "" {
+		for i, k := range t.ordered {
+			art := t.info[t.changes[k].stmt].art
+			if art < 0 {
 				continue
 			}
-			run, ok := t.orderPos[ch.Article]
+			id := t.articles[art].ID
+			run, ok := t.orderPos[id]
 			if !ok {
 				run[0] = i
 			}
 			run[1] = i + 1
-			t.orderPos[ch.Article] = run
+			t.orderPos[id] = run
 		}
 	})
 }

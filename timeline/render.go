@@ -76,7 +76,7 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 			fmt.Fprintf(w, "      %s %s %q\n", m.Article, m.Span, clip(m.Span.Exact, 100))
 		}
 	}
-	h := t.history[t.histOff[c]:t.histOff[c+1]]
+	h, _ := t.History(cl.ID)
 	if len(h) > 0 {
 		w.WriteString("  history:\n")
 	}

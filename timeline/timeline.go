@@ -30,8 +30,8 @@ type Timeline struct {
 	// Per claim, flattened: claim i's items are items[off[i]:off[i+1]].
 	trackOff, histOff, changeOff []int32
 	track                        []trackItem
-	history                      []StatusChange
-	changes                      []Change
+	history                      []step
+	changes                      []change
 	rank                         []int32    // statement -> place in the order statements became known
 	final                        []counters // per claim, once every statement is known
 	denials                      []Denial
@@ -40,7 +40,7 @@ type Timeline struct {
 	lazy     sync.Once
 	stmtIdx  map[claim.StatementID]int32
 	byArt    map[source.ArticleID][]int32 // article -> statements first reported there
-	ordered  []Change                     // all changes in the order they became known
+	ordered  []int32                      // indexes into changes, in the order they became known
 	orderPos map[source.ArticleID][2]int  // article -> its run in ordered
 }
 
@@ -122,6 +122,49 @@ type stmtInfo struct {
 type trackItem struct {
 	stmt      int32
 	inherited bool
+}
+
+// change is the compact form of a [Change] the timeline keeps; the public
+// form is made on the way out.
+type change struct {
+	claim     int32
+	stmt      int32
+	kind      ChangeKind
+	from, to  Status
+	inherited bool
+}
+
+// step is the compact form of a [StatusChange].
+type step struct {
+	stmt     int32
+	from, to Status
+}
+
+// publicChange returns the public form of a change.
+func (t *Timeline) publicChange(ch change) Change {
+	s := &t.stmts[ch.stmt]
+	return Change{
+		Kind:      ch.kind,
+		Claim:     t.claims[ch.claim].ID,
+		Statement: s.ID,
+		Source:    s.Source,
+		Article:   t.articleID(t.info[ch.stmt].art),
+		At:        t.reportedAt(ch.stmt),
+		From:      ch.from,
+		To:        ch.to,
+		Inherited: ch.inherited,
+	}
+}
+
+// publicStep returns the public form of a status step.
+func (t *Timeline) publicStep(st step) StatusChange {
+	return StatusChange{
+		At:        t.reportedAt(st.stmt),
+		From:      st.from,
+		To:        st.to,
+		Statement: t.stmts[st.stmt].ID,
+		Article:   t.articleID(t.info[st.stmt].art),
+	}
 }
 
 // Build checks the corpus as [claim.Corpus.Validate] does and builds its
