@@ -1,0 +1,98 @@
+// Command load-corpus shows how a program loads its own corpus from a JSON
+// corpus document and asks the timeline questions about it.
+//
+// Usage:
+//
+//	go run ./examples/load-corpus [-at 2024-04-01] [corpus.json]
+//
+// Without a path it reads testdata/corpus.json, a small fictional story that
+// ships with claimtrail. With -at it prints each claim's status at that date
+// as well as its current status.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+func main() {
+	if err := run(os.Stdout, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "load-corpus:", err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer, args []string) error {
+	fs := flag.NewFlagSet("load-corpus", flag.ContinueOnError)
+	at := fs.String("at", "", "also print each claim's status at this date (2006-01-02)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	path := "testdata/corpus.json"
+	if fs.NArg() > 0 {
+		path = fs.Arg(0)
+	}
+
+	// Load validates the document and reports every problem in it at once.
+	c, err := claim.Load(path)
+	if err != nil {
+		return err
+	}
+	tl, err := timeline.Build(c)
+	if err != nil {
+		return err
+	}
+
+	var when time.Time
+	if *at != "" {
+		if when, err = time.Parse(time.DateOnly, *at); err != nil {
+			return fmt.Errorf("-at %q: want a date such as 2024-04-01", *at)
+		}
+	}
+	fmt.Fprintf(w, "%s: %d claims, %d statements, %d articles\n", path, len(c.Claims), len(c.Statements), len(c.Articles))
+	for _, cl := range tl.Claims() {
+		now, err := tl.Current(cl.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(w, "\n%s (%s)\n  %s\n", cl.ID, now, cl.Text)
+		if !when.IsZero() {
+			then, err := tl.Status(cl.ID, when.Add(24*time.Hour-time.Nanosecond))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "  status on %s: %s\n", *at, then)
+		}
+		changes, err := tl.Changes(cl.ID)
+		if err != nil {
+			return err
+		}
+		for _, ch := range changes {
+			if ch.Kind == timeline.ChangeStatus {
+				fmt.Fprintf(w, "  %s  %s -> %s  after %s (%s)\n", ch.At.Format(time.DateOnly), ch.From, ch.To, ch.Statement, ch.Article)
+			}
+		}
+	}
+
+	fmt.Fprintln(w, "\nContested:", tl.Contested())
+	fmt.Fprintln(w, "Resting only on unnamed or absent sources:", tl.Anonymous())
+	anon, err := tl.Statements(timeline.Query{Anonymous: true})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "Statements resting on unnamed or absent sources:")
+	for _, e := range anon {
+		fmt.Fprintf(w, "  %s: %s %s", e.Statement.ID, e.Statement.Source, e.Statement.Act)
+		if len(e.Statement.Mentions) > 0 {
+			fmt.Fprintf(w, " %q", e.Statement.Mentions[0].Quote())
+		}
+		fmt.Fprintln(w)
+	}
+	return nil
+}

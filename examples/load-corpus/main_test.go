@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestRunGolden(t *testing.T) {
+	corpus := filepath.Join("..", "..", "testdata", "corpus.json")
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+	}{
+		{name: "current", args: []string{corpus}, golden: "current.golden"},
+		{name: "at", args: []string{"-at", "2024-03-04", corpus}, golden: "at.golden"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			require.NoError(t, run(&out, tc.args))
+			path := filepath.Join("testdata", tc.golden)
+			if *update {
+				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err)
+			if diff := cmp.Diff(string(want), out.String()); diff != "" {
+				t.Errorf("run(%q) mismatch (-want +got):\n%s", tc.args, diff)
+			}
+		})
+	}
+}
+
+func TestRunErrors(t *testing.T) {
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "broken.json")
+	require.NoError(t, os.WriteFile(broken, []byte(`{"claims":[{"id":"c","text":"x"}],"statements":[{"id":"s","claim":"missing","source":"absent","act":"deny","factuality":"CT+","said":"2024"}]}`), 0o644))
+	tests := []struct {
+		name string
+		args []string
+		is   error
+	}{
+		{name: "missing file", args: []string{filepath.Join(dir, "nope.json")}, is: os.ErrNotExist},
+		{name: "broken corpus", args: []string{broken}, is: claim.ErrUnknownClaim},
+		{name: "bad date", args: []string{"-at", "March", filepath.Join("..", "..", "testdata", "corpus.json")}},
+		{name: "bad flag", args: []string{"-nope"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := run(&bytes.Buffer{}, tc.args)
+			require.Error(t, err)
+			if tc.is != nil {
+				assert.True(t, errors.Is(err, tc.is), "run(%q) = %v, want an error wrapping %v", tc.args, err, tc.is)
+			}
+		})
+	}
+}
