@@ -1,4 +1,43 @@
-// Package claim models attributed statements: a [Claim] is a proposition, a
-// [Statement] is one source taking a position on it, and a [Mention] is that
-// statement as reported in one article.
+// Package claim models attributed statements on three levels, like events
+// and their mentions in event data:
+//
+//   - a [Claim] is a proposition that can be true or false, stated once in
+//     canonical words: "North Korea supplies artillery ammunition to
+//     Russia". The same proposition phrased differently in two articles is
+//     one claim; identity is by [ID], never guessed;
+//   - a [Statement] is one source taking a position on one claim at one
+//     time: the United States accuses, North Korea denies. It carries the
+//     speaker and the chain it reached the reader through ([Statement.Via]),
+//     the speech [Act], the FactBank [Factuality] (certainty and polarity:
+//     CT+, PR+, PS+, CT-, PR-, PS-, CTu, Uu) and when it was said, as a
+//     [Date] with its [Precision];
+//   - a [Mention] is a statement as reported in one article: the cue
+//     ("denied", "it is believed") and the [Span] of text, located both by
+//     offsets and by quotation as W3C Web Annotation does, so that it can be
+//     found again when the text shifts ([Span.Relocate]). The same denial
+//     reprinted by forty outlets is one statement with forty mentions.
+//
+// # Acts
+//
+// Each [Act] maps to its CAMEO event code where CAMEO has one
+// ([Act.CAMEO]): assert 010, decline-comment 011, concern 012, admit 015,
+// deny 016, urge 020, pledge 030, accuse 112, reject 120, threaten 130.
+// Confirm, retract, warn, question and report have none.
+//
+// # Time
+//
+// A [Date] is a year, a month, a day or an instant. [Resolve] reads the
+// relative phrases of news text against a publication time: "last year" in
+// a 2023 article is 2022, "in September" is the latest September on or
+// before it, "on Wednesday" the latest Wednesday.
+//
+// # Corpus files
+//
+// A [Corpus] holds sources, articles, claims and statements, and is also the
+// corpus file format: one JSON document with the four lists, enums written
+// as names ("deny", "CT-", "2022"). [Load] and [Decode] read one and
+// validate it; [Corpus.Validate] reports every problem at once, each a typed
+// error naming the field and the value: [*FieldError] here and
+// [*source.FieldError] for sources and articles, wrapping sentinels such as
+// [ErrUnknownClaim] and [ErrSpan] for [errors.Is].
 package claim

@@ -1,5 +1,42 @@
-// Package source models who speaks and who reports: governments, agencies,
-// officials, spokespeople, militaries, state media, news outlets,
-// organisations and persons, named, unnamed or absent, and the articles
+// Package source models who speaks and who reports: governments, agencies
+// (intelligence included), officials, spokespeople, militaries, state media,
+// news outlets, international organisations and persons, and the articles
 // that carry their statements.
+//
+// # Sources
+//
+// A [Source] has a [Kind] and an [Identity]. Named sources are the usual
+// case. An unnamed source ("US intelligence officials", identity withheld)
+// and the absent source ("it is believed", no speaker at all) are values of
+// their own, not missing fields: every [Registry] holds the built-in
+// [Absent] source under [AbsentID].
+//
+// # Affiliation and independence
+//
+// Sources form an affiliation tree through [Source.Parent]: John Kirby ->
+// White House -> United States. Two sources under one root are not
+// independent: the White House and the State Department agreeing is not
+// corroboration; the United States and Ukraine agreeing is
+// ([Registry.Independent]). Give an unnamed source the parent its text
+// implies ("US officials" under the United States) so that it is not taken
+// for an independent voice.
+//
+// # Aliases
+//
+// A registry resolves a source's name and aliases ([Registry.Resolve]) after
+// [Normalize]: case, diacritics, punctuation and a leading "the" are
+// ignored, so "Pyongyang", "the DPRK" and "North Korea" can all name one
+// source, and "P'yŏngyang" finds "Pyongyang".
+//
+// # Articles
+//
+// An [Article] is a source record too: outlet, URL, title, publication time,
+// language, and the article or wire story it reprints, so that forty
+// reprints of one wire story count as one origin ([Registry.Origin]).
+//
+// # Errors
+//
+// [NewRegistry] reports every problem at once, each a [*FieldError] naming
+// the field ("sources[2].parent") and the value, wrapping a sentinel such as
+// [ErrCycle] or [ErrAliasConflict] for [errors.Is].
 package source

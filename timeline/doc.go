@@ -1,0 +1,81 @@
+// Package timeline shows how each claim in a corpus evolved: the statements
+// about it in time order, its status at any instant, and what each article
+// changed.
+//
+// Build a [Timeline] from a [claim.Corpus] with [Build]; it validates the
+// corpus first and is immutable and safe for concurrent use afterwards.
+//
+// # Tracks
+//
+// A claim's track ([Timeline.Track]) lists the statements that count for it
+// in the order they were said. A statement's said time is its
+// [claim.Statement.Said] date, or, when that is unknown, the publication time
+// of the first article that reports it. Dates of different precision compare
+// by the start of their period, the coarser first: a statement dated only
+// "2022" sorts before one dated "2022-03-15". Ties go to the earlier first
+// report, then the article ID, then the position in the article, then the
+// statement ID, so a track never depends on the order of the input.
+//
+// # Positions and status
+//
+// Each source's position on a claim is set by its latest statement (by said
+// time, as on the track), whenever that statement became known: an article
+// that reports an old statement late does not override a source's newer
+// position. A statement
+//
+//   - affirms the claim when its polarity is positive and its certainty
+//     probable or certain (PR+, CT+);
+//   - negates it when its polarity is negative and its certainty probable or
+//     certain (PR-, CT-);
+//   - withdraws the source's earlier position when its act is retract;
+//   - otherwise takes no position: possibilities (PS+, PS-), questions,
+//     declined comments, neutral reports (Uu, CTu).
+//
+// The status follows from the positions known at an instant; see [Status]
+// for the rules and their precedence. Two sources are independent when their
+// affiliation roots differ ([source.Registry.Independent]); absent sources
+// are independent of nobody, so "it is believed" never corroborates. The
+// accused parties are the claim's actors with [claim.RoleAccused]: their
+// affirmation confirms a claim, and it never counts toward corroboration.
+//
+// Status history only grows ([Timeline.History]): statements are taken in
+// the order they became known (publication time of the first report, then
+// article ID, then position, then statement ID), and each step records the
+// statement and article that caused it. A later article adds steps; it never
+// rewrites an earlier one.
+//
+// # Related claims
+//
+// When claim A refines claim B ("more than 1,000 containers were delivered"
+// refines "North Korea supplies munitions"), or is part of it:
+//
+//   - a statement that affirms A also affirms B, and one that retracts A
+//     counts for B too: if A is true, so is B;
+//   - a statement that negates B also negates A: if B is false, so is A. A
+//     blanket denial of B made before A was first reported counts against A
+//     from A's first report on, but does not report A by itself;
+//   - a denial of A says nothing about B, and an affirmation of B says
+//     nothing about A.
+//
+// This holds transitively. Such statements appear on the other claim's
+// track marked Inherited. Supersedes and contradicts relations are recorded
+// but do not carry statements across.
+//
+// # Changes
+//
+// [Timeline.Changes] lists, in the order statements became known, what
+// each changed in the picture of a claim ([ChangeKind]): the first report, a
+// new source, a denial or repeated denial, certainty raised or lowered, a
+// reversal, a retraction, a corroboration, a status change. Each points at
+// the statement and the article that caused it. [Timeline.Added] gathers
+// what one article added compared with everything before it; a reprint adds
+// mentions, not statements.
+//
+// # Queries
+//
+// [Timeline.Statements] selects statements by claim, source, affiliation
+// root, act, time window and anonymity with a [Query] whose zero value
+// selects everything; [Timeline.Contested], [Timeline.Anonymous],
+// [Timeline.Denials] and [Timeline.ByStatus] answer the common questions
+// about claims.
+package timeline
