@@ -13,11 +13,11 @@ import (
 // Build one with [NewRegistry]. A Registry is immutable and safe for
 // concurrent use. The zero Registry holds only the absent source.
 type Registry struct {
-	sources  []Source        // in declaration order; the absent source last if built in
-	byID     map[ID]int      // index into sources
-	root     []int           // root[i] is the index of sources[i]'s affiliation root
-	aliases  map[string]int  // normalised name or alias -> index
-	articles []Article       // in declaration order
+	sources  []Source       // in declaration order; the absent source last if built in
+	byID     map[ID]int     // index into sources
+	root     []int          // root[i] is the index of sources[i]'s affiliation root
+	aliases  map[string]int // normalised name or alias -> index
+	articles []Article      // in declaration order
 	artByID  map[ArticleID]int
 	origin   []int // origin[i] is the index of the article articles[i] reprints, transitively; i for an original
 }
@@ -270,7 +270,7 @@ func (r *Registry) Root(id ID) (ID, bool) {
 	if !ok {
 		return "", false
 	}
-	if r.root == nil {
+	if r == nil || r.root == nil {
 		return id, true
 	}
 	return r.sources[r.root[i]].ID, true

@@ -1,0 +1,146 @@
+package source_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/source"
+)
+
+func FuzzParseKind(f *testing.F) {
+	for _, s := range []string{"", "unknown", "government", "STATE-MEDIA", " person ", "media outlet", "Kind(3)", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := source.ParseKind(s)
+		if err != nil {
+			assert.ErrorIs(t, err, source.ErrUnknownName)
+			return
+		}
+		k2, err := source.ParseKind(k.String())
+		require.NoError(t, err, "ParseKind(%q)", k.String())
+		assert.Equal(t, k, k2, "ParseKind(ParseKind(%q).String())", s)
+
+		b, err := k.MarshalText()
+		require.NoError(t, err, "MarshalText")
+		var k3 source.Kind
+		require.NoError(t, k3.UnmarshalText(b))
+		assert.Equal(t, k, k3, "UnmarshalText(MarshalText(%v))", k)
+	})
+}
+
+func FuzzParseIdentity(f *testing.F) {
+	for _, s := range []string{"", "named", "Unnamed", "ABSENT", "\tabsent\n", "anonymous", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		i, err := source.ParseIdentity(s)
+		if err != nil {
+			assert.ErrorIs(t, err, source.ErrUnknownName)
+			return
+		}
+		i2, err := source.ParseIdentity(i.String())
+		require.NoError(t, err, "ParseIdentity(%q)", i.String())
+		assert.Equal(t, i, i2, "ParseIdentity(ParseIdentity(%q).String())", s)
+
+		b, err := i.MarshalText()
+		require.NoError(t, err, "MarshalText")
+		var i3 source.Identity
+		require.NoError(t, i3.UnmarshalText(b))
+		assert.Equal(t, i, i3, "UnmarshalText(MarshalText(%v))", i)
+	})
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{
+		"", "the", "The The", "the the Kremlin", "U.S.", "P'yŏngyang", "Pyo\u0306ngyang",
+		"Democratic People’s Republic of Korea", "  United \t States ", "STRAẞE", "\u212Bland",
+		"İstanbul", "Кремль", "조선중앙통신", "US\xffA", "the\u00a0DPRK", "-_/",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := source.Normalize(s)
+		assert.Equal(t, n, source.Normalize(n), "Normalize(Normalize(%q))", s)
+		// Normalize drops what is not a letter or digit, invalid bytes
+		// included, so its key is valid even for invalid input.
+		assert.True(t, utf8.ValidString(n), "Normalize(%q) = %q is valid UTF-8", s, n)
+		assert.False(t, strings.HasPrefix(n, " ") || strings.HasSuffix(n, " "), "Normalize(%q) = %q is trimmed", s, n)
+		assert.NotContains(t, n, "  ", "Normalize(%q)", s)
+		assert.False(t, strings.HasPrefix(n, "the "), "Normalize(%q) = %q starts with the", s, n)
+	})
+}
+
+func FuzzNewRegistry(f *testing.F) {
+	f.Add(
+		[]byte(`[{"id":"us","name":"United States","kind":"government","aliases":["US","U.S."]},{"id":"wh","name":"White House","parent":"us"}]`),
+		[]byte(`[{"id":"a","outlet":"wh","published":"2023-08-31T09:30:00Z"},{"id":"b","published":"2023-09-01T00:00:00Z","reprints":"a"}]`),
+	)
+	f.Add(
+		[]byte(`[{"id":"a","name":"A","parent":"b"},{"id":"b","name":"B","parent":"a"},{"id":"absent","name":"x"}]`),
+		[]byte(`[{"id":"a","reprints":"b"},{"id":"b","reprints":"a","published":"2023-08-31T09:30:00Z"}]`),
+	)
+	f.Add(
+		[]byte(`[{"id":"x","name":"Pyongyang"},{"id":"y","name":"P'yŏngyang"},{"id":"x","name":""}]`),
+		[]byte(`[{"id":"a","published":"2023-08-31T09:30:00Z","reprints":"a"},{"id":"","outlet":"nowhere"}]`),
+	)
+	f.Add([]byte(`[{"id":"absent","name":"it is believed","identity":"absent"}]`), []byte(`null`))
+	f.Add([]byte(`[]`), []byte(`[]`))
+	f.Add([]byte(`[{"id":"x","kind":"bogus"}]`), []byte(`{`))
+	f.Fuzz(func(t *testing.T, sourcesJSON, articlesJSON []byte) {
+		var sources []source.Source
+		var articles []source.Article
+		if json.Unmarshal(sourcesJSON, &sources) != nil {
+			sources = nil
+		}
+		if json.Unmarshal(articlesJSON, &articles) != nil {
+			articles = nil
+		}
+		r, err := source.NewRegistry(sources, articles)
+		if err != nil {
+			assert.Nil(t, r)
+			for _, p := range problems(t, err) {
+				assert.NotNil(t, p.Err, "FieldError %s wraps a sentinel", p.Field)
+			}
+			return
+		}
+		checkRegistry(t, r)
+	})
+}
+
+// checkRegistry checks the invariants of a built registry: every source has
+// a root it lies under, every name resolves to its own source, and every
+// article has an original origin.
+func checkRegistry(t *testing.T, r *source.Registry) {
+	t.Helper()
+	sources := r.Sources()
+	require.Len(t, sources, r.Len())
+	_, ok := r.Source(source.AbsentID)
+	assert.True(t, ok, "Source(absent) ok")
+	for _, s := range sources {
+		root, ok := r.Root(s.ID)
+		assert.True(t, ok, "Root(%q) ok", s.ID)
+		assert.True(t, r.Under(s.ID, root), "Under(%q, Root = %q)", s.ID, root)
+		assert.False(t, r.Independent(s.ID, s.ID), "Independent(%q, itself)", s.ID)
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			if source.Normalize(n) == "" {
+				continue
+			}
+			got, ok := r.Resolve(n)
+			assert.True(t, ok, "Resolve(%q) ok", n)
+			assert.Equal(t, s.ID, got.ID, "Resolve(%q)", n)
+		}
+	}
+	for _, a := range r.Articles() {
+		o, ok := r.Origin(a.ID)
+		assert.True(t, ok, "Origin(%q) ok", a.ID)
+		orig, ok := r.Article(o)
+		assert.True(t, ok, "Article(Origin(%q)) ok", a.ID)
+		assert.Empty(t, orig.Reprints, "Origin(%q) = %q reprints nothing", a.ID, o)
+	}
+}
