@@ -52,8 +52,12 @@ func Decode(r io.Reader) (*Corpus, error) {
 	if err := dec.Decode(&c); err != nil {
 		return nil, jsonError(err)
 	}
+	end := dec.InputOffset()
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", dec.InputOffset()), fmt.Errorf("%w: data after the corpus document", ErrInvalid))
+		// Point at the first byte after the document and its trailing space,
+		// not past the token Token has just read.
+		at := end + int64(len(data[end:])-len(bytes.TrimLeft(data[end:], " \t\r\n")))
+		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", at), fmt.Errorf("%w: data after the corpus document", ErrInvalid))
 	}
 	if err := c.Validate(); err != nil {
 		return nil, err
