@@ -190,8 +190,7 @@ func Build(c *claim.Corpus) (*Timeline, error) {
 	t := &Timeline{reg: reg}
 	t.copyCorpus(c)
 	t.index()
-	order := t.knowledgeOrder()
-	b := newBuilder(t, order)
+	b := newBuilder(t, t.knowledgeOrder())
 	b.run()
 	return t, nil
 }
@@ -273,62 +272,80 @@ func (t *Timeline) index() {
 	}
 }
 
-// knownKey orders statements by when they became known.
-type knownKey struct {
-	sec  int64
-	nsec int32
-	art  int32 // article rank by ID; -1 for none
-	pos  int32
-	stmt int32
-}
-
 // knowledgeOrder returns every statement index ordered by when it became
-// known.
+// known: publication time of the first report, article ID, position,
+// statement ID. Statements are bucketed by article in one linear pass, so
+// only the statements of one article are ever sorted together.
 func (t *Timeline) knowledgeOrder() []int32 {
-	rank := t.articleRanks()
-	keys := make([]knownKey, len(t.stmts))
-	for i := range t.info {
-		in := &t.info[i]
-		r := int32(-1)
-		if in.art >= 0 {
-			r = rank[in.art]
-		}
-		keys[i] = knownKey{in.knownSec, in.knownNsec, r, in.pos, int32(i)}
+	arts := make([]int32, len(t.articles))
+	for i := range arts {
+		arts[i] = int32(i)
 	}
-	slices.SortFunc(keys, func(a, b knownKey) int {
-		if c := cmp.Compare(a.sec, b.sec); c != 0 {
+	slices.SortFunc(arts, func(a, b int32) int {
+		x, y := &t.articles[a], &t.articles[b]
+		if c := x.Published.Compare(y.Published); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.art, b.art); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.pos, b.pos); c != 0 {
-			return c
-		}
-		return cmp.Compare(t.stmts[a.stmt].ID, t.stmts[b.stmt].ID)
+		return cmp.Compare(x.ID, y.ID)
 	})
-	order := make([]int32, len(keys))
-	for i, k := range keys {
-		order[i] = k.stmt
+	place := make([]int32, len(t.articles)+1) // article -> its bucket
+	for p, a := range arts {
+		place[a] = int32(p)
 	}
-	return order
-}
-
-// articleRanks returns each article's position in article ID order.
-func (t *Timeline) articleRanks() []int32 {
-	byID := make([]int32, len(t.articles))
-	for i := range byID {
-		byID[i] = int32(i)
+	off := make([]int32, len(t.articles)+1)
+	var unmentioned []int32
+	for i := range t.info {
+		if a := t.info[i].art; a >= 0 {
+			off[place[a]+1]++
+		} else {
+			unmentioned = append(unmentioned, int32(i))
+		}
 	}
-	slices.SortFunc(byID, func(a, b int32) int { return cmp.Compare(t.articles[a].ID, t.articles[b].ID) })
-	rank := make([]int32, len(t.articles))
-	for r, i := range byID {
-		rank[i] = int32(r)
+	for p := 1; p < len(off); p++ {
+		off[p] += off[p-1]
 	}
-	return rank
+	bucketed := make([]int32, int(off[len(off)-1]))
+	next := slices.Clone(off)
+	for i := range t.info {
+		if a := t.info[i].art; a >= 0 {
+			p := place[a]
+			bucketed[next[p]] = int32(i)
+			next[p]++
+		}
+	}
+	byPos := func(a, b int32) int {
+		if c := cmp.Compare(t.info[a].pos, t.info[b].pos); c != 0 {
+			return c
+		}
+		return cmp.Compare(t.stmts[a].ID, t.stmts[b].ID)
+	}
+	for p := range arts {
+		if b := bucketed[off[p]:off[p+1]]; !slices.IsSortedFunc(b, byPos) {
+			slices.SortFunc(b, byPos)
+		}
+	}
+	if len(unmentioned) == 0 {
+		return bucketed
+	}
+	// Statements with no mention became known when they were said; merge
+	// them in by time, before any article of the same instant (their
+	// article ID is empty).
+	slices.SortFunc(unmentioned, func(a, b int32) int {
+		if c := t.reportedAt(a).Compare(t.reportedAt(b)); c != 0 {
+			return c
+		}
+		return cmp.Compare(t.stmts[a].ID, t.stmts[b].ID)
+	})
+	order := make([]int32, 0, len(t.info))
+	k := 0
+	for _, s := range bucketed {
+		for k < len(unmentioned) && !t.reportedAt(s).Before(t.reportedAt(unmentioned[k])) {
+			order = append(order, unmentioned[k])
+			k++
+		}
+		order = append(order, s)
+	}
+	return append(order, unmentioned[k:]...)
 }
 
 // compareTrack orders two statements on a track.
