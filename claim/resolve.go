@@ -41,6 +41,7 @@ func Resolve(phrase string, ref time.Time) (Date, error) {
 	return d, nil
 }
 
+// resolve reads phrase for Resolve, which checks the range of the result.
 func resolve(phrase string, ref time.Time) (Date, error) {
 	p := strings.ToLower(strings.Join(strings.Fields(strings.Trim(phrase, " \t\n.,;:")), " "))
 	for _, lead := range []string{"earlier ", "on ", "in ", "during "} {
