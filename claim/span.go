@@ -59,6 +59,30 @@ func Find(text, exact string) (Span, error) {
 	return Locate(text, i, i+len(exact))
 }
 
+// FindNth returns the span of the nth occurrence (counting from 1) of exact
+// in text, for a quote that occurs more than once, such as a headline
+// printed twice on a page. Occurrences may not overlap. It fails with a
+// [*FieldError] wrapping [ErrNotFound] when there are fewer than n, and
+// [ErrInvalid] when n is less than 1.
+func FindNth(text, exact string, n int) (Span, error) {
+	switch {
+	case exact == "":
+		return Span{}, fieldErr("exact", exact, ErrEmpty)
+	case n < 1:
+		return Span{}, fieldErr("n", strconv.Itoa(n), fmt.Errorf("%w: occurrences count from 1", ErrInvalid))
+	}
+	start, from := -1, 0
+	for range n {
+		i := strings.Index(text[from:], exact)
+		if i < 0 {
+			return Span{}, fieldErr("exact", exact, fmt.Errorf("%w: occurrence %d", ErrNotFound, n))
+		}
+		start = from + i
+		from = start + len(exact)
+	}
+	return Locate(text, start, start+len(exact))
+}
+
 // Check reports whether s points at its exact text in text, with a matching
 // prefix and suffix where those are given. The error is a [*FieldError]
 // wrapping [ErrSpan] that says what does not match.

@@ -344,3 +344,37 @@ func mustFind(t *testing.T, text, exact string) claim.Span {
 	require.NoError(t, err)
 	return s
 }
+
+func TestFindNth(t *testing.T) {
+	const text = "Warns. Body. Warns again. Warns."
+	tests := []struct {
+		name      string
+		exact     string
+		n         int
+		wantStart int
+		wantErr   error
+	}{
+		{name: "first", exact: "Warns", n: 1, wantStart: 0},
+		{name: "second", exact: "Warns", n: 2, wantStart: 13},
+		{name: "third", exact: "Warns", n: 3, wantStart: 26},
+		{name: "too few", exact: "Warns", n: 4, wantErr: claim.ErrNotFound},
+		{name: "zero", exact: "Warns", n: 0, wantErr: claim.ErrInvalid},
+		{name: "empty", exact: "", n: 1, wantErr: claim.ErrEmpty},
+		{name: "absent", exact: "Denies", n: 1, wantErr: claim.ErrNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := claim.FindNth(text, tc.exact, tc.n)
+			if tc.wantErr != nil {
+				assert.ErrorIs(t, err, tc.wantErr)
+				var fe *claim.FieldError
+				assert.ErrorAs(t, err, &fe)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.wantStart, got.Start)
+			assert.Equal(t, tc.exact, got.Exact)
+			assert.NoError(t, got.Check(text))
+		})
+	}
+}

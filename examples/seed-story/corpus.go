@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -372,16 +371,7 @@ func mention(cue, quote string) (claim.Mention, error) {
 // mentionNth is mention for a quote the article repeats: it takes the nth
 // occurrence (counting from 1) and builds its span with [claim.Locate].
 func mentionNth(cue, quote string, nth int) (claim.Mention, error) {
-	start, from := -1, 0
-	for range nth {
-		i := strings.Index(articleText[from:], quote)
-		if i < 0 {
-			return claim.Mention{}, fmt.Errorf("seed-story: mention with cue %q: occurrence %d of %q: %w", cue, nth, quote, claim.ErrNotFound)
-		}
-		start = from + i
-		from = start + len(quote)
-	}
-	span, err := claim.Locate(articleText, start, start+len(quote))
+	span, err := claim.FindNth(articleText, quote, nth)
 	if err != nil {
 		return claim.Mention{}, fmt.Errorf("seed-story: mention with cue %q: %w", cue, err)
 	}
