@@ -369,7 +369,7 @@ func mention(cue, quote string) (claim.Mention, error) {
 }
 
 // mentionNth is mention for a quote the article repeats: it takes the nth
-// occurrence (counting from 1) and builds its span with [claim.Locate].
+// occurrence (counting from 1), found with [claim.FindNth].
 func mentionNth(cue, quote string, nth int) (claim.Mention, error) {
 	span, err := claim.FindNth(articleText, quote, nth)
 	if err != nil {
