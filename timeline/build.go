@@ -198,14 +198,14 @@ func (b *builder) stream(c int32) []trackItem {
 	}
 	for _, d := range b.ups[c] {
 		for _, s := range b.byClaim[b.off[d]:b.off[d+1]] {
-			if st := classify(&b.t.stmts[s]); st == stanceAffirm || st == stanceRetracted {
+			if st := b.t.info[s].stance; st == stanceAffirm || st == stanceRetracted {
 				b.items = append(b.items, trackItem{stmt: s, inherited: true})
 			}
 		}
 	}
 	for _, d := range b.downs[c] {
 		for _, s := range b.byClaim[b.off[d]:b.off[d+1]] {
-			if classify(&b.t.stmts[s]) == stanceNegate {
+			if b.t.info[s].stance == stanceNegate {
 				b.items = append(b.items, trackItem{stmt: s, inherited: true})
 			}
 		}
@@ -227,7 +227,7 @@ func (b *builder) buildClaim(c int32) {
 	var pending []trackItem
 	for _, it := range items {
 		if !reported {
-			if it.inherited && classify(&t.stmts[it.stmt]) == stanceNegate {
+			if it.inherited && t.info[it.stmt].stance == stanceNegate {
 				// A blanket denial older than the claim counts against it
 				// from the claim's first report on.
 				pending = append(pending, it)
@@ -277,7 +277,7 @@ func (b *builder) apply(it trackItem, quiet bool) {
 		*sl = slot{gen: b.gen}
 		b.touched = append(b.touched, src)
 	}
-	st := classify(s)
+	st := t.info[it.stmt].stance
 	before := b.cnt.indep
 	if !sl.hasCur || t.compareTrack(sl.cur, it.stmt) <= 0 {
 		b.count(src, sl, -1)
@@ -317,7 +317,10 @@ func (b *builder) apply(it trackItem, quiet bool) {
 	}
 	sl.seen = true
 	sl.everNeg = sl.everNeg || st == stanceNegate
-	if pol != claim.PolarityUnderspecified || s.Act != claim.ActRetract {
+	// Only a statement with a polarity is a position that a later one can
+	// reverse, raise or lower: a question, a declined comment or a
+	// retraction in between must not hide a reversal.
+	if pol != claim.PolarityUnderspecified {
 		sl.lastPol, sl.lastCert = pol, cert
 	}
 }

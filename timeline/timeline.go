@@ -33,6 +33,8 @@ type Timeline struct {
 	history                      []step
 	changes                      []change
 	rank                         []int32    // statement -> place in the order statements became known
+	artOrder                     []int32    // article indexes in publication order, ties by ID
+	artPlace                     []int32    // article -> its place in artOrder
 	final                        []counters // per claim, once every statement is known
 	denials                      []Denial
 	firstWord                    []int32 // per source, its first known statement, -1 for none
@@ -109,12 +111,11 @@ type Change struct {
 // stmtInfo is what Build works out about one statement.
 type stmtInfo struct {
 	said       claim.Date // effective said date
-	knownSec   int64      // when it became known
-	knownNsec  int32
-	art        int32 // first report, -1 if none
-	pos        int32 // offset in the first report, -1 if none
+	art        int32      // first report, -1 if none
+	pos        int32      // offset in the first report, -1 if none
 	claim      int32
 	src        int32
+	stance     stance
 	fromReport bool
 	anonymous  bool
 }
@@ -239,6 +240,23 @@ func (t *Timeline) index() {
 	for i, c := range t.claims {
 		t.claimIdx[c.ID] = int32(i)
 	}
+	// An article's place in publication order (ties by ID) tells which of
+	// a statement's mentions is its first report without touching times.
+	t.artOrder = make([]int32, len(t.articles))
+	for i := range t.artOrder {
+		t.artOrder[i] = int32(i)
+	}
+	slices.SortFunc(t.artOrder, func(a, b int32) int {
+		x, y := &t.articles[a], &t.articles[b]
+		if c := x.Published.Compare(y.Published); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ID, y.ID)
+	})
+	t.artPlace = make([]int32, len(t.articles))
+	for p, a := range t.artOrder {
+		t.artPlace[a] = int32(p)
+	}
 	t.info = make([]stmtInfo, len(t.stmts))
 	for i := range t.stmts {
 		s := &t.stmts[i]
@@ -246,25 +264,21 @@ func (t *Timeline) index() {
 		in.claim = t.claimIdx[s.Claim]
 		in.src = t.srcs.idx[s.Source]
 		in.art, in.pos = -1, -1
-		var first time.Time
 		for _, m := range s.Mentions {
 			a := t.artIdx[m.Article]
-			pub := t.articles[a].Published
-			if in.art < 0 || pub.Before(first) || pub.Equal(first) && t.articles[a].ID < t.articles[in.art].ID {
-				in.art, in.pos, first = a, int32(m.Span.Start), pub
-			} else if a == in.art && int32(m.Span.Start) < in.pos {
+			switch {
+			case in.art < 0 || t.artPlace[a] < t.artPlace[in.art]:
+				in.art, in.pos = a, int32(m.Span.Start)
+			case a == in.art && int32(m.Span.Start) < in.pos:
 				in.pos = int32(m.Span.Start)
 			}
 		}
 		in.said = s.Said
 		if !s.Said.IsValid() {
-			in.said = claim.NewDate(first, claim.PrecisionInstant)
+			in.said = claim.NewDate(t.articles[in.art].Published, claim.PrecisionInstant)
 			in.fromReport = true
 		}
-		if in.art < 0 {
-			first = s.Said.Start()
-		}
-		in.knownSec, in.knownNsec = first.Unix(), int32(first.Nanosecond())
+		in.stance = classify(s)
 		in.anonymous = t.srcs.anonymous[in.src]
 		for _, v := range s.Via {
 			in.anonymous = in.anonymous || t.srcs.anonymous[t.srcs.idx[v]]
@@ -277,21 +291,7 @@ func (t *Timeline) index() {
 // statement ID. Statements are bucketed by article in one linear pass, so
 // only the statements of one article are ever sorted together.
 func (t *Timeline) knowledgeOrder() []int32 {
-	arts := make([]int32, len(t.articles))
-	for i := range arts {
-		arts[i] = int32(i)
-	}
-	slices.SortFunc(arts, func(a, b int32) int {
-		x, y := &t.articles[a], &t.articles[b]
-		if c := x.Published.Compare(y.Published); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.ID, y.ID)
-	})
-	place := make([]int32, len(t.articles)+1) // article -> its bucket
-	for p, a := range arts {
-		place[a] = int32(p)
-	}
+	arts, place := t.artOrder, t.artPlace
 	off := make([]int32, len(t.articles)+1)
 	var unmentioned []int32
 	for i := range t.info {
@@ -348,25 +348,14 @@ func (t *Timeline) knowledgeOrder() []int32 {
 	return append(order, unmentioned[k:]...)
 }
 
-// compareTrack orders two statements on a track.
+// compareTrack orders two statements on a track: by said date, then by
+// the order they became known (publication of the first report, article
+// ID, position, statement ID). It needs the knowledge order's ranks.
 func (t *Timeline) compareTrack(a, b int32) int {
-	ia, ib := &t.info[a], &t.info[b]
-	if c := ia.said.Compare(ib.said); c != 0 {
+	if c := t.info[a].said.Compare(t.info[b].said); c != 0 {
 		return c
 	}
-	if c := cmp.Compare(ia.knownSec, ib.knownSec); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(ia.knownNsec, ib.knownNsec); c != 0 {
-		return c
-	}
-	if ia.art != ib.art {
-		return cmp.Compare(t.articleID(ia.art), t.articleID(ib.art))
-	}
-	if c := cmp.Compare(ia.pos, ib.pos); c != 0 {
-		return c
-	}
-	return cmp.Compare(t.stmts[a].ID, t.stmts[b].ID)
+	return cmp.Compare(t.rank[a], t.rank[b])
 }
 
 func (t *Timeline) articleID(i int32) source.ArticleID {
