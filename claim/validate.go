@@ -223,25 +223,16 @@ func textErr(v string, required bool) error {
 }
 
 // duplicates marks each statement whose non-empty ID an earlier statement
-// already has. A corpus may hold millions of statements: sorting their ID
-// hashes is several times faster than filling a map, and IDs are compared
-// only where hashes collide.
+// already has. A corpus may hold millions of statements: radix-sorting
+// their ID hashes is several times faster than filling a map, and IDs are
+// compared only where hashes collide.
 func duplicates(statements []Statement) []bool {
-	type entry struct {
-		hash uint64
-		i    int
-	}
 	seed := maphash.MakeSeed()
-	entries := make([]entry, len(statements))
+	entries := make([]hashed, len(statements))
 	for i := range statements {
-		entries[i] = entry{maphash.String(seed, string(statements[i].ID)), i}
+		entries[i] = hashed{maphash.String(seed, string(statements[i].ID)), int32(i)}
 	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		if c := cmp.Compare(a.hash, b.hash); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
+	entries = radixSort(entries)
 	dup := make([]bool, len(statements))
 	for lo := 0; lo < len(entries); {
 		hi := lo + 1
@@ -252,7 +243,7 @@ func duplicates(statements []Statement) []bool {
 			// Equal hashes: order the run by ID, then declaration order, and
 			// mark every statement after the first of each ID.
 			run := entries[lo:hi]
-			slices.SortFunc(run, func(a, b entry) int {
+			slices.SortFunc(run, func(a, b hashed) int {
 				if c := cmp.Compare(statements[a.i].ID, statements[b.i].ID); c != 0 {
 					return c
 				}
@@ -267,4 +258,39 @@ func duplicates(statements []Statement) []bool {
 		lo = hi
 	}
 	return dup
+}
+
+// hashed is a statement's ID hash and its index.
+type hashed struct {
+	hash uint64
+	i    int32
+}
+
+// radixSort sorts entries by hash, least significant 16 bits first, and
+// returns the sorted slice (entries itself or a buffer of the same length).
+func radixSort(entries []hashed) []hashed {
+	if len(entries) < 1<<12 {
+		slices.SortFunc(entries, func(a, b hashed) int { return cmp.Compare(a.hash, b.hash) })
+		return entries
+	}
+	buf := make([]hashed, len(entries))
+	var count [1 << 16]int
+	for shift := uint(0); shift < 64; shift += 16 {
+		clear(count[:])
+		for _, e := range entries {
+			count[(e.hash>>shift)&0xffff]++
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, e := range entries {
+			d := (e.hash >> shift) & 0xffff
+			buf[count[d]] = e
+			count[d]++
+		}
+		entries, buf = buf, entries
+	}
+	return entries
 }

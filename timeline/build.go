@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -32,6 +33,37 @@ func classify(s *claim.Statement) stance {
 	return stanceNeutral
 }
 
+// event is what the builder needs of one statement, gathered once into a
+// small value laid out claim by claim, so that building a claim reads
+// memory in order instead of jumping around the statements.
+type event struct {
+	saidSec   int64 // said date: start of its period, then precision
+	saidNsec  int32
+	rank      int32 // place in the order statements became known
+	stmt      int32
+	src       int32
+	prec      claim.Precision
+	stance    stance
+	pol       claim.Polarity
+	cert      claim.Certainty
+	act       claim.Act
+	inherited bool
+}
+
+// compare orders events as tracks are ordered: by said date, then by the
+// order they became known. It matches [Timeline.compareTrack].
+func (e *event) compare(f *event) int {
+	switch {
+	case e.saidSec != f.saidSec:
+		return cmp.Compare(e.saidSec, f.saidSec)
+	case e.saidNsec != f.saidNsec:
+		return cmp.Compare(e.saidNsec, f.saidNsec)
+	case e.prec != f.prec:
+		return cmp.Compare(e.prec, f.prec)
+	}
+	return cmp.Compare(e.rank, f.rank)
+}
+
 // slot is the builder's memory of one source on the claim being built.
 // gen tells whether it belongs to the current claim, so that slots need no
 // clearing between claims.
@@ -42,10 +74,9 @@ type slot struct {
 	lastPol  claim.Polarity
 	lastCert claim.Certainty
 	hasCur   bool
-	cur      int32 // the statement that sets its stance: the latest said
-	curSt    stance
-	curConf  bool // the current stance confirms the claim
-	curCorr  bool // the current stance can corroborate
+	cur      event // the statement that sets its stance: the latest said
+	curConf  bool  // the current stance confirms the claim
+	curCorr  bool  // the current stance can corroborate
 }
 
 // counters hold the tallies the status rules read.
@@ -74,12 +105,11 @@ func (c *counters) status() Status {
 // builder walks each claim's statements in the order they became known and
 // fills the timeline's tracks, status histories and changes.
 type builder struct {
-	t       *Timeline
-	rank    []int32 // rank[stmt] is its place in the knowledge order
-	off     []int32 // statements of claim i, known order: byClaim[off[i]:off[i+1]]
-	byClaim []int32
-	ups     [][]int32 // ups[c]: claims whose affirmations count for c
-	downs   [][]int32 // downs[c]: claims whose negations count for c
+	t      *Timeline
+	off    []int32 // events of claim i, known order: events[off[i]:off[i+1]]
+	events []event
+	ups    [][]int32 // ups[c]: claims whose affirmations count for c
+	downs  [][]int32 // downs[c]: claims whose negations count for c
 
 	gen       int32 // the claim being built, counted from 1: zeroed slots belong to none
 	slots     []slot
@@ -87,26 +117,27 @@ type builder struct {
 	rootGen   []int32
 	cnt       counters
 	claim     int32
+	accused   []int32 // roots of the accused parties of the claim being built
 	shown     int     // statements applied, not quietly, to the claim being built
 	touched   []int32 // sources with a statement on the claim being built
-	items     []trackItem
+	items     []event
+	pending   []event
 }
 
 func newBuilder(t *Timeline, order []int32) *builder {
 	n := len(t.claims)
 	b := &builder{
 		t:         t,
-		rank:      make([]int32, len(order)),
 		off:       make([]int32, n+1),
-		byClaim:   make([]int32, len(order)),
+		events:    make([]event, len(order)),
 		slots:     make([]slot, len(t.srcs.ids)),
 		rootCount: make([]int32, len(t.srcs.ids)),
 		rootGen:   make([]int32, len(t.srcs.ids)),
 	}
+	t.rank = make([]int32, len(order))
 	for i, s := range order {
-		b.rank[s] = int32(i)
+		t.rank[s] = int32(i)
 	}
-	t.rank = b.rank
 	t.firstWord = make([]int32, len(t.srcs.ids))
 	for i := range t.firstWord {
 		t.firstWord[i] = -1
@@ -124,10 +155,16 @@ func newBuilder(t *Timeline, order []int32) *builder {
 		b.off[i] += b.off[i-1]
 	}
 	next := slices.Clone(b.off[:n])
-	for _, s := range order {
-		c := t.info[s].claim
-		b.byClaim[next[c]] = s
-		next[c]++
+	for r, s := range order {
+		in := &t.info[s]
+		f := t.stmts[s].Factuality
+		start := in.said.Start()
+		b.events[next[in.claim]] = event{
+			saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: in.said.Precision(),
+			rank: int32(r), stmt: s, src: in.src, stance: in.stance,
+			pol: f.Polarity, cert: f.Certainty, act: t.stmts[s].Act,
+		}
+		next[in.claim]++
 	}
 	b.relate()
 	return b
@@ -172,8 +209,16 @@ func (b *builder) run() {
 	t.trackOff = make([]int32, n+1)
 	t.histOff = make([]int32, n+1)
 	t.changeOff = make([]int32, n+1)
-	// Inherited statements make tracks longer than the statement count.
-	t.track = make([]trackItem, 0, len(t.stmts)+len(t.stmts)/4)
+	extra := 0 // inherited statements make tracks longer than the statement count
+	for c := range n {
+		for _, d := range b.ups[c] {
+			extra += int(b.off[d+1] - b.off[d])
+		}
+		for _, d := range b.downs[c] {
+			extra += int(b.off[d+1] - b.off[d])
+		}
+	}
+	t.track = make([]trackItem, 0, len(t.stmts)+extra)
 	t.changes = make([]change, 0, 2*len(t.stmts))
 	t.history = make([]step, 0, 2*n)
 	t.final = make([]counters, n)
@@ -188,29 +233,29 @@ func (b *builder) run() {
 // stream returns the statements that count for claim c, in the order they
 // became known: its own, the affirmations and retractions of claims that
 // refine it, and the negations of claims it refines.
-func (b *builder) stream(c int32) []trackItem {
-	b.items = b.items[:0]
-	for _, s := range b.byClaim[b.off[c]:b.off[c+1]] {
-		b.items = append(b.items, trackItem{stmt: s})
-	}
+func (b *builder) stream(c int32) []event {
+	own := b.events[b.off[c]:b.off[c+1]]
 	if len(b.ups[c]) == 0 && len(b.downs[c]) == 0 {
-		return b.items
+		return own
 	}
+	b.items = append(b.items[:0], own...)
 	for _, d := range b.ups[c] {
-		for _, s := range b.byClaim[b.off[d]:b.off[d+1]] {
-			if st := b.t.info[s].stance; st == stanceAffirm || st == stanceRetracted {
-				b.items = append(b.items, trackItem{stmt: s, inherited: true})
+		for _, e := range b.events[b.off[d]:b.off[d+1]] {
+			if e.stance == stanceAffirm || e.stance == stanceRetracted {
+				e.inherited = true
+				b.items = append(b.items, e)
 			}
 		}
 	}
 	for _, d := range b.downs[c] {
-		for _, s := range b.byClaim[b.off[d]:b.off[d+1]] {
-			if b.t.info[s].stance == stanceNegate {
-				b.items = append(b.items, trackItem{stmt: s, inherited: true})
+		for _, e := range b.events[b.off[d]:b.off[d+1]] {
+			if e.stance == stanceNegate {
+				e.inherited = true
+				b.items = append(b.items, e)
 			}
 		}
 	}
-	slices.SortFunc(b.items, func(x, y trackItem) int { return int(b.rank[x.stmt] - b.rank[y.stmt]) })
+	slices.SortFunc(b.items, func(x, y event) int { return cmp.Compare(x.rank, y.rank) })
 	return b.items
 }
 
@@ -218,110 +263,113 @@ func (b *builder) buildClaim(c int32) {
 	t := b.t
 	b.gen++
 	b.claim = c
+	b.accused = t.srcs.accused[c]
 	b.cnt = counters{}
 	b.shown = 0
 	b.touched = b.touched[:0]
+	b.pending = b.pending[:0]
 	items := b.stream(c)
 	status := StatusUnreported
 	reported := false
-	var pending []trackItem
-	for _, it := range items {
+	for i := range items {
+		e := &items[i]
 		if !reported {
-			if it.inherited && t.info[it.stmt].stance == stanceNegate {
+			if e.inherited && e.stance == stanceNegate {
 				// A blanket denial older than the claim counts against it
 				// from the claim's first report on.
-				pending = append(pending, it)
+				b.pending = append(b.pending, *e)
 				continue
 			}
 			reported = true
-			for _, p := range pending {
-				b.apply(p, true)
+			for k := range b.pending {
+				b.apply(&b.pending[k], true)
 			}
-			b.emit(ChangeFirstReport, it)
+			b.emit(ChangeFirstReport, e)
 		}
-		b.apply(it, false)
+		b.apply(e, false)
 		if s := b.cnt.status(); s != status {
-			ch := b.emit(ChangeStatus, it)
+			ch := b.emit(ChangeStatus, e)
 			ch.from, ch.to = status, s
-			t.history = append(t.history, step{stmt: it.stmt, from: status, to: s})
+			t.history = append(t.history, step{stmt: e.stmt, from: status, to: s})
 			status = s
 		}
 	}
 	t.final[c] = b.cnt
 	slices.Sort(b.touched)
 	for _, src := range b.touched {
-		if sl := &b.slots[src]; sl.curSt == stanceNegate {
+		if sl := &b.slots[src]; sl.cur.stance == stanceNegate {
 			t.denials = append(t.denials, Denial{
 				Claim: t.claims[c].ID, Source: t.srcs.ids[src],
-				Statement: t.stmts[sl.cur].ID, Inherited: t.info[sl.cur].claim != c,
+				Statement: t.stmts[sl.cur.stmt].ID, Inherited: sl.cur.inherited,
 			})
 		}
 	}
-	start := len(t.track)
-	t.track = append(t.track, items...)
-	track := t.track[start:]
-	less := func(x, y trackItem) int { return t.compareTrack(x.stmt, y.stmt) }
-	if !slices.IsSortedFunc(track, less) {
-		slices.SortStableFunc(track, less)
+	// The track is the same statements in said order; in most corpora they
+	// are nearly so already.
+	if !slices.IsSortedFunc(items, func(x, y event) int { return x.compare(&y) }) {
+		if len(b.ups[c]) == 0 && len(b.downs[c]) == 0 {
+			// items aliases the shared events: sort a copy.
+			items = append(b.items[:0], items...)
+			b.items = items
+		}
+		slices.SortFunc(items, func(x, y event) int { return x.compare(&y) })
+	}
+	for i := range items {
+		t.track = append(t.track, trackItem{stmt: items[i].stmt, inherited: items[i].inherited})
 	}
 }
 
 // apply updates the tallies with one statement and, unless quiet, records
 // the changes it causes.
-func (b *builder) apply(it trackItem, quiet bool) {
-	t := b.t
-	s := &t.stmts[it.stmt]
-	src := t.info[it.stmt].src
-	sl := &b.slots[src]
+func (b *builder) apply(e *event, quiet bool) {
+	sl := &b.slots[e.src]
 	if sl.gen != b.gen {
 		*sl = slot{gen: b.gen}
-		b.touched = append(b.touched, src)
+		b.touched = append(b.touched, e.src)
 	}
-	st := t.info[it.stmt].stance
 	before := b.cnt.indep
-	if !sl.hasCur || t.compareTrack(sl.cur, it.stmt) <= 0 {
-		b.count(src, sl, -1)
-		sl.hasCur, sl.cur, sl.curSt = true, it.stmt, st
-		sl.curConf, sl.curCorr = b.confirms(src, s, st), b.corroborates(src, st)
-		b.count(src, sl, +1)
+	if !sl.hasCur || sl.cur.compare(e) <= 0 {
+		b.count(e.src, sl, -1)
+		sl.hasCur, sl.cur = true, *e
+		sl.curConf, sl.curCorr = b.confirms(e), b.corroborates(e)
+		b.count(e.src, sl, +1)
 	}
-	pol, cert := s.Factuality.Polarity, s.Factuality.Certainty
 	if !quiet {
 		if !sl.seen && b.shown > 0 {
-			b.emit(ChangeNewSource, it)
+			b.emit(ChangeNewSource, e)
 		}
 		b.shown++
-		if st == stanceNegate {
+		if e.stance == stanceNegate {
 			if sl.everNeg {
-				b.emit(ChangeRepeatedDenial, it)
+				b.emit(ChangeRepeatedDenial, e)
 			} else {
-				b.emit(ChangeDenial, it)
+				b.emit(ChangeDenial, e)
 			}
 		}
-		if sl.seen && sl.lastPol != claim.PolarityUnderspecified && pol != claim.PolarityUnderspecified {
+		if sl.seen && sl.lastPol != claim.PolarityUnderspecified && e.pol != claim.PolarityUnderspecified {
 			switch {
-			case pol != sl.lastPol:
-				b.emit(ChangeReversal, it)
-			case cert > sl.lastCert:
-				b.emit(ChangeCertaintyRaised, it)
-			case cert < sl.lastCert:
-				b.emit(ChangeCertaintyLowered, it)
+			case e.pol != sl.lastPol:
+				b.emit(ChangeReversal, e)
+			case e.cert > sl.lastCert:
+				b.emit(ChangeCertaintyRaised, e)
+			case e.cert < sl.lastCert:
+				b.emit(ChangeCertaintyLowered, e)
 			}
 		}
-		if s.Act == claim.ActRetract {
-			b.emit(ChangeRetraction, it)
+		if e.act == claim.ActRetract {
+			b.emit(ChangeRetraction, e)
 		}
 		if b.cnt.indep > before && before >= 1 {
-			b.emit(ChangeCorroboration, it)
+			b.emit(ChangeCorroboration, e)
 		}
 	}
 	sl.seen = true
-	sl.everNeg = sl.everNeg || st == stanceNegate
+	sl.everNeg = sl.everNeg || e.stance == stanceNegate
 	// Only a statement with a polarity is a position that a later one can
 	// reverse, raise or lower: a question, a declined comment or a
 	// retraction in between must not hide a reversal.
-	if pol != claim.PolarityUnderspecified {
-		sl.lastPol, sl.lastCert = pol, cert
+	if e.pol != claim.PolarityUnderspecified {
+		sl.lastPol, sl.lastCert = e.pol, e.cert
 	}
 }
 
@@ -331,7 +379,7 @@ func (b *builder) count(src int32, sl *slot, d int) {
 	if !sl.hasCur {
 		return
 	}
-	switch sl.curSt {
+	switch sl.cur.stance {
 	case stanceAffirm:
 		b.cnt.affirm += d
 	case stanceNegate:
@@ -356,26 +404,26 @@ func (b *builder) count(src int32, sl *slot, d int) {
 	}
 }
 
-// confirms reports whether a stance confirms the claim: certain and from
-// the accused side, or a certain confirmation by an organisation outside it.
-func (b *builder) confirms(src int32, s *claim.Statement, st stance) bool {
-	if st != stanceAffirm || s.Factuality.Certainty != claim.CertaintyCertain {
+// confirms reports whether a statement confirms the claim: certain and
+// from the accused side, or a certain confirmation by an organisation
+// outside it.
+func (b *builder) confirms(e *event) bool {
+	if e.stance != stanceAffirm || e.cert != claim.CertaintyCertain {
 		return false
 	}
-	accused := slices.Contains(b.t.srcs.accused[b.claim], b.t.srcs.root[src])
-	return accused || s.Act == claim.ActConfirm && b.t.srcs.org[src]
+	return slices.Contains(b.accused, b.t.srcs.root[e.src]) || e.act == claim.ActConfirm && b.t.srcs.org[e.src]
 }
 
-// corroborates reports whether a stance counts toward corroboration: an
+// corroborates reports whether a statement counts toward corroboration: an
 // affirmation by a source that is neither absent nor on the accused side.
-func (b *builder) corroborates(src int32, st stance) bool {
-	return st == stanceAffirm && !b.t.srcs.absent[src] &&
-		!slices.Contains(b.t.srcs.accused[b.claim], b.t.srcs.root[src])
+func (b *builder) corroborates(e *event) bool {
+	return e.stance == stanceAffirm && !b.t.srcs.absent[e.src] &&
+		!slices.Contains(b.accused, b.t.srcs.root[e.src])
 }
 
-// emit records a change caused by it and returns it for further detail.
-func (b *builder) emit(k ChangeKind, it trackItem) *change {
+// emit records a change caused by e and returns it for further detail.
+func (b *builder) emit(k ChangeKind, e *event) *change {
 	t := b.t
-	t.changes = append(t.changes, change{claim: b.claim, stmt: it.stmt, kind: k, inherited: it.inherited})
+	t.changes = append(t.changes, change{claim: b.claim, stmt: e.stmt, kind: k, inherited: e.inherited})
 	return &t.changes[len(t.changes)-1]
 }
