@@ -37,24 +37,24 @@ type Article struct {
 
 // check returns one error per problem with a's own fields (not its
 // references), each field prefixed by path.
-func (a Article) check(path string) []error {
+func (a Article) check(p fieldPath) []error {
 	var errs []error
-	errs = checkText(errs, path+".id", string(a.ID), true)
+	errs = checkText(errs, p, "id", string(a.ID), true)
 	for _, f := range []struct{ name, v string }{
 		{"outlet", string(a.Outlet)}, {"url", a.URL}, {"title", a.Title},
 		{"language", a.Language}, {"reprints", string(a.Reprints)},
 	} {
-		errs = checkText(errs, path+"."+f.name, f.v, false)
+		errs = checkText(errs, p, f.name, f.v, false)
 	}
 	if !utf8.ValidString(a.Text) {
 		// The text itself is not quoted: it may be megabytes long.
-		errs = append(errs, fieldErr(path+".text", firstInvalid(a.Text), ErrInvalidUTF8))
+		errs = append(errs, fieldErr(p.f("text"), firstInvalid(a.Text), ErrInvalidUTF8))
 	}
 	if a.Published.IsZero() {
-		errs = append(errs, fieldErr(path+".published", "", ErrEmpty))
+		errs = append(errs, fieldErr(p.f("published"), "", ErrEmpty))
 	}
 	if a.Reprints != "" && a.Reprints == a.ID {
-		errs = append(errs, fieldErr(path+".reprints", string(a.Reprints), ErrCycle))
+		errs = append(errs, fieldErr(p.f("reprints"), string(a.Reprints), ErrCycle))
 	}
 	return errs
 }

@@ -40,13 +40,13 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	var errs []error
 	r.sources = make([]Source, 0, len(sources)+1)
 	for i, s := range sources {
-		path := fmt.Sprintf("sources[%d]", i)
-		errs = append(errs, s.check(path)...)
+		p := fieldPath{"sources", i}
+		errs = append(errs, s.check(p)...)
 		if s.ID == AbsentID && !s.IsAbsent() {
-			errs = append(errs, fieldErr(path+".identity", s.Identity.String(), fmt.Errorf("%w: the source %q must be absent", ErrInvalid, AbsentID)))
+			errs = append(errs, fieldErr(p.f("identity"), s.Identity.String(), fmt.Errorf("%w: the source %q must be absent", ErrInvalid, AbsentID)))
 		}
 		if _, dup := r.byID[s.ID]; dup && s.ID != "" {
-			errs = append(errs, fieldErr(path+".id", string(s.ID), ErrDuplicateID))
+			errs = append(errs, fieldErr(p.f("id"), string(s.ID), ErrDuplicateID))
 			continue
 		}
 		r.byID[s.ID] = len(r.sources)
@@ -148,15 +148,15 @@ func (r *Registry) addArticles(articles []Article) []error {
 	r.articles = make([]Article, 0, len(articles))
 	declaredAt := make([]int, 0, len(articles)) // index in articles of r.articles[k]
 	for i, a := range articles {
-		path := fmt.Sprintf("articles[%d]", i)
-		errs = append(errs, a.check(path)...)
+		p := fieldPath{"articles", i}
+		errs = append(errs, a.check(p)...)
 		if a.Outlet != "" {
 			if _, ok := r.byID[a.Outlet]; !ok {
-				errs = append(errs, fieldErr(path+".outlet", string(a.Outlet), ErrUnknownSource))
+				errs = append(errs, fieldErr(p.f("outlet"), string(a.Outlet), ErrUnknownSource))
 			}
 		}
 		if _, dup := r.artByID[a.ID]; dup && a.ID != "" {
-			errs = append(errs, fieldErr(path+".id", string(a.ID), ErrDuplicateID))
+			errs = append(errs, fieldErr(p.f("id"), string(a.ID), ErrDuplicateID))
 			continue
 		}
 		r.artByID[a.ID] = len(r.articles)

@@ -63,36 +63,49 @@ func (s Source) clone() Source {
 
 // check returns one error per problem with s's own fields (not its
 // references), each field prefixed by path.
-func (s Source) check(path string) []error {
+func (s Source) check(p fieldPath) []error {
 	var errs []error
-	errs = checkText(errs, path+".id", string(s.ID), true)
-	errs = checkText(errs, path+".name", s.Name, true)
-	errs = checkText(errs, path+".parent", string(s.Parent), false)
+	errs = checkText(errs, p, "id", string(s.ID), true)
+	errs = checkText(errs, p, "name", s.Name, true)
+	errs = checkText(errs, p, "parent", string(s.Parent), false)
 	for i, a := range s.Aliases {
-		errs = checkText(errs, fmt.Sprintf("%s.aliases[%d]", path, i), a, true)
+		if !utf8.ValidString(a) || a == "" {
+			errs = checkText(errs, p, fmt.Sprintf("aliases[%d]", i), a, true)
+		}
 	}
 	if s.Parent != "" && s.Parent == s.ID {
-		errs = append(errs, fieldErr(path+".parent", string(s.Parent), ErrCycle))
+		errs = append(errs, fieldErr(p.f("parent"), string(s.Parent), ErrCycle))
 	}
 	if !s.Kind.valid() {
-		errs = append(errs, fieldErr(path+".kind", s.Kind.String(), ErrInvalid))
+		errs = append(errs, fieldErr(p.f("kind"), s.Kind.String(), ErrInvalid))
 	}
 	if !s.Identity.valid() {
-		errs = append(errs, fieldErr(path+".identity", s.Identity.String(), ErrInvalid))
+		errs = append(errs, fieldErr(p.f("identity"), s.Identity.String(), ErrInvalid))
 	}
 	return errs
 }
 
-// checkText appends an error when v is not valid UTF-8, or is empty and required.
-func checkText(errs []error, field, v string, required bool) []error {
+// checkText appends an error when v, field name of the record at p, is not
+// valid UTF-8, or is empty and required.
+func checkText(errs []error, p fieldPath, name, v string, required bool) []error {
 	switch {
 	case !utf8.ValidString(v):
-		return append(errs, fieldErr(field, v, ErrInvalidUTF8))
+		return append(errs, fieldErr(p.f(name), v, ErrInvalidUTF8))
 	case required && v == "":
-		return append(errs, fieldErr(field, v, ErrEmpty))
+		return append(errs, fieldErr(p.f(name), v, ErrEmpty))
 	}
 	return errs
 }
+
+// fieldPath names one record of a list, such as sources[3]. Field paths
+// are formatted only when there is a problem to report.
+type fieldPath struct {
+	list string
+	i    int
+}
+
+// f returns the path of the named field of the record: "sources[3].parent".
+func (p fieldPath) f(name string) string { return fmt.Sprintf("%s[%d].%s", p.list, p.i, name) }
 
 // Kind is what sort of source speaks or reports. The zero Kind is
 // KindUnknown: not stated.
