@@ -16,10 +16,9 @@ import (
 //go:embed testdata/ctn-news-2023-dprk-russia-arms.txt
 var articleText string
 
-const (
-	articleID    source.ArticleID = "ctn-2023-08-31"
-	articleTitle                  = "White House Warns North Korea Against Arms Sales to Russia Amid Ukraine Crisis"
-)
+const articleID source.ArticleID = "ctn-2023-08-31"
+
+const articleTitle = "White House Warns North Korea Against Arms Sales to Russia Amid Ukraine Crisis"
 
 // published is when the article appeared. The saved page does not say: the
 // date is inferred from the events it reports (see testdata/ORIGIN.md).
