@@ -181,19 +181,37 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // known: publication time of the first report, article ID, position,
 // statement ID.
 func Build(c *claim.Corpus) (*Timeline, error) {
-	if err := c.Validate(); err != nil {
+	// Validation and building only read the corpus, so they run side by
+	// side; the build is kept only if validation passes. The build guards
+	// every lookup, so an invalid corpus cannot make it panic.
+	valid := make(chan error, 1)
+	go func() { valid <- c.Validate() }()
+	t, ok := build(c)
+	if err := <-valid; err != nil {
 		return nil, err
 	}
+	if !ok {
+		// Validation passed, so the build found nothing to trip on.
+		return nil, &Error{Field: "corpus", Value: "", Err: ErrInvalid}
+	}
+	return t, nil
+}
+
+// build builds the timeline of c, or reports false when c has a reference
+// it cannot resolve.
+func build(c *claim.Corpus) (*Timeline, bool) {
 	reg, err := c.Registry()
 	if err != nil {
-		return nil, err
+		return nil, false
 	}
 	t := &Timeline{reg: reg}
 	t.copyCorpus(c)
-	t.index()
+	if !t.index() {
+		return nil, false
+	}
 	b := newBuilder(t, t.knowledgeOrder())
 	b.run()
-	return t, nil
+	return t, true
 }
 
 // copyCorpus takes the timeline's own copy of the corpus, with all Via and
@@ -229,8 +247,10 @@ func (t *Timeline) copyCorpus(c *claim.Corpus) {
 	}
 }
 
-// index fills the lookup tables and the per-statement info.
-func (t *Timeline) index() {
+// index fills the lookup tables and the per-statement info. It reports
+// false, leaving the work unfinished, at the first reference it cannot
+// resolve or statement it cannot place in time.
+func (t *Timeline) index() bool {
 	t.srcs = newSourceTable(t.reg, t.claims)
 	t.artIdx = make(map[source.ArticleID]int32, len(t.articles))
 	for i, a := range t.articles {
@@ -261,11 +281,18 @@ func (t *Timeline) index() {
 	for i := range t.stmts {
 		s := &t.stmts[i]
 		in := &t.info[i]
-		in.claim = t.claimIdx[s.Claim]
-		in.src = t.srcs.idx[s.Source]
+		var okClaim, okSrc bool
+		in.claim, okClaim = t.claimIdx[s.Claim]
+		in.src, okSrc = t.srcs.idx[s.Source]
+		if !okClaim || !okSrc {
+			return false
+		}
 		in.art, in.pos = -1, -1
 		for _, m := range s.Mentions {
-			a := t.artIdx[m.Article]
+			a, ok := t.artIdx[m.Article]
+			if !ok {
+				return false
+			}
 			switch {
 			case in.art < 0 || t.artPlace[a] < t.artPlace[in.art]:
 				in.art, in.pos = a, int32(m.Span.Start)
@@ -275,15 +302,23 @@ func (t *Timeline) index() {
 		}
 		in.said = s.Said
 		if !s.Said.IsValid() {
+			if in.art < 0 {
+				return false
+			}
 			in.said = claim.NewDate(t.articles[in.art].Published, claim.PrecisionInstant)
 			in.fromReport = true
 		}
 		in.stance = classify(s)
 		in.anonymous = t.srcs.anonymous[in.src]
 		for _, v := range s.Via {
-			in.anonymous = in.anonymous || t.srcs.anonymous[t.srcs.idx[v]]
+			vi, ok := t.srcs.idx[v]
+			if !ok {
+				return false
+			}
+			in.anonymous = in.anonymous || t.srcs.anonymous[vi]
 		}
 	}
+	return true
 }
 
 // knowledgeOrder returns every statement index ordered by when it became
