@@ -2,7 +2,9 @@ package timeline
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/claimtrail/claimtrail/claim"
 )
@@ -116,12 +118,22 @@ type builder struct {
 	rootCount []int32
 	rootGen   []int32
 	cnt       counters
+	lo, hi    int // the range of claims this builder builds
 	claim     int32
 	accused   []int32 // roots of the accused parties of the claim being built
 	shown     int     // statements applied, not quietly, to the claim being built
 	touched   []int32 // sources with a statement on the claim being built
 	items     []event
 	pending   []event
+
+	// What the builder produces for its range of claims; run joins the
+	// ranges of all builders in claim order.
+	track   []trackItem
+	changes []change
+	history []step
+	denials []Denial
+	// Per claim in the range, the end of its items in the slices above.
+	trackEnd, histEnd, changeEnd []int32
 }
 
 func newBuilder(t *Timeline, order []int32) *builder {
@@ -203,14 +215,55 @@ func (b *builder) relate() {
 	}
 }
 
+// run builds every claim. Claims are independent of each other, so a
+// large corpus is split into ranges of claims of about equal size, built
+// side by side by copies of b, one per processor.
 func (b *builder) run() {
 	t := b.t
 	n := len(t.claims)
-	t.trackOff = make([]int32, n+1)
-	t.histOff = make([]int32, n+1)
-	t.changeOff = make([]int32, n+1)
+	t.final = make([]counters, n)
+	parts := 1
+	if len(t.stmts) >= 1<<16 {
+		parts = min(runtime.GOMAXPROCS(0), 8)
+	}
+	workers := make([]*builder, 0, parts)
+	lo := 0
+	for p := range parts {
+		// Cut where the events reach the next 1/parts of the total.
+		hi := n
+		if p < parts-1 {
+			goal := int32(len(b.events) * (p + 1) / parts)
+			hi, _ = slices.BinarySearch(b.off[:n+1], goal)
+			hi = max(hi, lo)
+		}
+		w := b
+		if p > 0 {
+			w = &builder{
+				t: t, off: b.off, events: b.events, ups: b.ups, downs: b.downs,
+				slots:     make([]slot, len(b.slots)),
+				rootCount: make([]int32, len(b.rootCount)),
+				rootGen:   make([]int32, len(b.rootGen)),
+			}
+		}
+		workers = append(workers, w)
+		w.prepare(lo, hi)
+		lo = hi
+	}
+	var wg sync.WaitGroup
+	for _, w := range workers[1:] {
+		wg.Go(w.buildRange)
+	}
+	workers[0].buildRange()
+	wg.Wait()
+	t.join(workers)
+}
+
+// prepare sets the builder to build claims lo to hi-1 and sizes its output.
+func (b *builder) prepare(lo, hi int) {
+	b.lo, b.hi = lo, hi
+	nEvents := int(b.off[hi] - b.off[lo])
 	extra := 0 // inherited statements make tracks longer than the statement count
-	for c := range n {
+	for c := lo; c < hi; c++ {
 		for _, d := range b.ups[c] {
 			extra += int(b.off[d+1] - b.off[d])
 		}
@@ -218,15 +271,62 @@ func (b *builder) run() {
 			extra += int(b.off[d+1] - b.off[d])
 		}
 	}
-	t.track = make([]trackItem, 0, len(t.stmts)+extra)
-	t.changes = make([]change, 0, 2*len(t.stmts))
-	t.history = make([]step, 0, 2*n)
-	t.final = make([]counters, n)
-	for c := range n {
+	b.track = make([]trackItem, 0, nEvents+extra)
+	b.changes = make([]change, 0, 2*nEvents)
+	b.history = make([]step, 0, 2*(hi-lo))
+	b.trackEnd = make([]int32, hi-lo)
+	b.histEnd = make([]int32, hi-lo)
+	b.changeEnd = make([]int32, hi-lo)
+}
+
+// buildRange builds the claims the builder was prepared for.
+func (b *builder) buildRange() {
+	for c := b.lo; c < b.hi; c++ {
 		b.buildClaim(int32(c))
-		t.trackOff[c+1] = int32(len(t.track))
-		t.histOff[c+1] = int32(len(t.history))
-		t.changeOff[c+1] = int32(len(t.changes))
+		b.trackEnd[c-b.lo] = int32(len(b.track))
+		b.histEnd[c-b.lo] = int32(len(b.history))
+		b.changeEnd[c-b.lo] = int32(len(b.changes))
+	}
+}
+
+// join concatenates the builders' output, in claim order, into t.
+func (t *Timeline) join(workers []*builder) {
+	n := len(t.claims)
+	t.trackOff = make([]int32, n+1)
+	t.histOff = make([]int32, n+1)
+	t.changeOff = make([]int32, n+1)
+	var nTrack, nHist, nChange, nDenial int
+	for _, w := range workers {
+		nTrack += len(w.track)
+		nHist += len(w.history)
+		nChange += len(w.changes)
+		nDenial += len(w.denials)
+	}
+	if len(workers) == 1 {
+		w := workers[0]
+		t.track, t.history, t.changes, t.denials = w.track, w.history, w.changes, w.denials
+	} else {
+		t.track = make([]trackItem, 0, nTrack)
+		t.history = make([]step, 0, nHist)
+		t.changes = make([]change, 0, nChange)
+		t.denials = make([]Denial, 0, nDenial)
+	}
+	for k, w := range workers {
+		baseTrack, baseHist, baseChange := int32(len(t.track)), int32(len(t.history)), int32(len(t.changes))
+		if len(workers) == 1 {
+			baseTrack, baseHist, baseChange = 0, 0, 0
+		} else {
+			t.track = append(t.track, w.track...)
+			t.history = append(t.history, w.history...)
+			t.changes = append(t.changes, w.changes...)
+			t.denials = append(t.denials, w.denials...)
+		}
+		for c := w.lo; c < w.hi; c++ {
+			t.trackOff[c+1] = baseTrack + w.trackEnd[c-w.lo]
+			t.histOff[c+1] = baseHist + w.histEnd[c-w.lo]
+			t.changeOff[c+1] = baseChange + w.changeEnd[c-w.lo]
+		}
+		workers[k] = nil
 	}
 }
 
@@ -290,7 +390,7 @@ func (b *builder) buildClaim(c int32) {
 		if s := b.cnt.status(); s != status {
 			ch := b.emit(ChangeStatus, e)
 			ch.from, ch.to = status, s
-			t.history = append(t.history, step{stmt: e.stmt, from: status, to: s})
+			b.history = append(b.history, step{stmt: e.stmt, from: status, to: s})
 			status = s
 		}
 	}
@@ -298,7 +398,7 @@ func (b *builder) buildClaim(c int32) {
 	slices.Sort(b.touched)
 	for _, src := range b.touched {
 		if sl := &b.slots[src]; sl.cur.stance == stanceNegate {
-			t.denials = append(t.denials, Denial{
+			b.denials = append(b.denials, Denial{
 				Claim: t.claims[c].ID, Source: t.srcs.ids[src],
 				Statement: t.stmts[sl.cur.stmt].ID, Inherited: sl.cur.inherited,
 			})
@@ -315,7 +415,7 @@ func (b *builder) buildClaim(c int32) {
 		slices.SortFunc(items, func(x, y event) int { return x.compare(&y) })
 	}
 	for i := range items {
-		t.track = append(t.track, trackItem{stmt: items[i].stmt, inherited: items[i].inherited})
+		b.track = append(b.track, trackItem{stmt: items[i].stmt, inherited: items[i].inherited})
 	}
 }
 
@@ -423,7 +523,6 @@ func (b *builder) corroborates(e *event) bool {
 
 // emit records a change caused by e and returns it for further detail.
 func (b *builder) emit(k ChangeKind, e *event) *change {
-	t := b.t
-	t.changes = append(t.changes, change{claim: b.claim, stmt: e.stmt, kind: k, inherited: e.inherited})
-	return &t.changes[len(t.changes)-1]
+	b.changes = append(b.changes, change{claim: b.claim, stmt: e.stmt, kind: k, inherited: e.inherited})
+	return &b.changes[len(b.changes)-1]
 }
