@@ -70,15 +70,15 @@ func (e *event) compare(f *event) int {
 // gen tells whether it belongs to the current claim, so that slots need no
 // clearing between claims.
 type slot struct {
-	gen      int32
-	seen     bool // the source has a known statement on the claim
-	everNeg  bool // ... and one of them negated it
-	lastPol  claim.Polarity
-	lastCert claim.Certainty
-	hasCur   bool
-	cur      event // the statement that sets its stance: the latest said
-	curConf  bool  // the current stance confirms the claim
-	curCorr  bool  // the current stance can corroborate
+	gen     int32
+	seen    bool  // the source has a known statement on the claim
+	everNeg bool  // ... and one of them negated it
+	hasPol  bool  // the source has a known statement with a polarity ...
+	pol     event // ... and this is the latest said of them
+	hasCur  bool  // the source has a position on the claim ...
+	cur     event // ... set by this statement, the latest said that takes one
+	curConf bool  // the position confirms the claim
+	curCorr bool  // the position can corroborate
 }
 
 // counters hold the tallies the status rules read.
@@ -428,12 +428,30 @@ func (b *builder) apply(e *event, quiet bool) {
 		b.touched = append(b.touched, e.src)
 	}
 	before := b.cnt.indep
-	if !sl.hasCur || sl.cur.compare(e) <= 0 {
+	// A statement with no polarity (a question, a declined comment, a
+	// neutral report) leaves the source's position as it was, unless it
+	// retracts; one said before the source's current position, but reported
+	// late, does not override it. A possibility (PS+, PS-) is a position,
+	// if one that counts for nothing.
+	positional := e.pol != claim.PolarityUnderspecified || e.stance == stanceRetracted
+	if positional && (!sl.hasCur || sl.cur.compare(e) <= 0) {
 		b.count(e.src, sl, -1)
-		sl.hasCur, sl.cur = true, *e
-		sl.curConf, sl.curCorr = b.confirms(e), b.corroborates(e)
+		cur := *e
+		if e.stance == stanceRetracted && sl.hasCur && sl.cur.stance == stanceNegate {
+			// Withdrawing a denial leaves no position: only a withdrawn
+			// affirmation makes a claim retracted.
+			cur.stance = stanceNeutral
+		}
+		sl.hasCur, sl.cur = true, cur
+		sl.curConf, sl.curCorr = b.confirms(&cur), b.corroborates(&cur)
 		b.count(e.src, sl, +1)
 	}
+	// Reversals and certainty changes compare a statement with the one the
+	// source said before it, and only when it is the source's newest word
+	// with a polarity: a question, a declined comment or a retraction in
+	// between does not hide a reversal, and an old statement reported late
+	// reverses nothing.
+	newer := e.pol != claim.PolarityUnderspecified && (!sl.hasPol || sl.pol.compare(e) <= 0)
 	if !quiet {
 		if !sl.seen && b.shown > 0 {
 			b.emit(ChangeNewSource, e)
@@ -446,13 +464,13 @@ func (b *builder) apply(e *event, quiet bool) {
 				b.emit(ChangeDenial, e)
 			}
 		}
-		if sl.seen && sl.lastPol != claim.PolarityUnderspecified && e.pol != claim.PolarityUnderspecified {
+		if newer && sl.hasPol {
 			switch {
-			case e.pol != sl.lastPol:
+			case e.pol != sl.pol.pol:
 				b.emit(ChangeReversal, e)
-			case e.cert > sl.lastCert:
+			case e.cert > sl.pol.cert:
 				b.emit(ChangeCertaintyRaised, e)
-			case e.cert < sl.lastCert:
+			case e.cert < sl.pol.cert:
 				b.emit(ChangeCertaintyLowered, e)
 			}
 		}
@@ -465,11 +483,8 @@ func (b *builder) apply(e *event, quiet bool) {
 	}
 	sl.seen = true
 	sl.everNeg = sl.everNeg || e.stance == stanceNegate
-	// Only a statement with a polarity is a position that a later one can
-	// reverse, raise or lower: a question, a declined comment or a
-	// retraction in between must not hide a reversal.
-	if e.pol != claim.PolarityUnderspecified {
-		sl.lastPol, sl.lastCert = e.pol, e.cert
+	if newer {
+		sl.hasPol, sl.pol = true, *e
 	}
 }
 

@@ -19,17 +19,20 @@
 // # Positions and status
 //
 // Each source's position on a claim is set by its latest statement (by said
-// time, as on the track), whenever that statement became known: an article
-// that reports an old statement late does not override a source's newer
-// position. A statement
+// time, as on the track) that has a polarity or retracts, whenever that
+// statement became known: an article that reports an old statement late
+// does not override a source's newer position, and a question, a declined
+// comment or a neutral report (Uu, CTu) leaves the position as it was. A
+// position
 //
 //   - affirms the claim when its polarity is positive and its certainty
 //     probable or certain (PR+, CT+);
 //   - negates it when its polarity is negative and its certainty probable or
 //     certain (PR-, CT-);
-//   - withdraws the source's earlier position when its act is retract;
-//   - otherwise takes no position: possibilities (PS+, PS-), questions,
-//     declined comments, neutral reports (Uu, CTu).
+//   - withdraws an affirmation when a retraction follows one; a retraction
+//     that follows a denial leaves no position at all;
+//   - otherwise counts for nothing: a possibility (PS+, PS-) replaces a
+//     firmer position but neither affirms nor negates.
 //
 // The status follows from the positions known at an instant; see [Status]
 // for the rules and their precedence. Two sources are independent when their
@@ -67,7 +70,9 @@
 // each changed in the picture of a claim ([ChangeKind]): the first report, a
 // new source, a denial or repeated denial, certainty raised or lowered, a
 // reversal, a retraction, a corroboration, a status change. Each points at
-// the statement and the article that caused it. [Timeline.Added] gathers
+// the statement and the article that caused it. Reversals and certainty
+// changes compare a statement with the source's previous statement with a
+// polarity, by said time; an old statement reported late reverses nothing. [Timeline.Added] gathers
 // what one article added compared with everything before it; a reprint adds
 // mentions, not statements.
 //

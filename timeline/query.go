@@ -287,8 +287,9 @@ func (t *Timeline) Contested() []claim.ID {
 }
 
 // Anonymous returns the claims that rest only on unnamed or absent sources:
-// at least one statement affirms them (any certainty, inherited ones
-// included), and every such statement rests on an unnamed or absent source.
+// at least one statement on the track has positive polarity (any certainty;
+// inherited ones count when they affirm, that is PR+ or CT+), and every such
+// statement rests on an unnamed or absent source.
 // Corpus order.
 func (t *Timeline) Anonymous() []claim.ID {
 	var out []claim.ID
@@ -308,12 +309,13 @@ func (t *Timeline) Anonymous() []claim.ID {
 	return out
 }
 
-// Denial is a source that negates a claim once every statement is known.
+// Denial is a source whose position negates a claim once every statement
+// is known.
 type Denial struct {
 	Claim  claim.ID  `json:"claim"`
 	Source source.ID `json:"source"`
-	// Statement is the source's latest statement on the claim, the one that
-	// negates it.
+	// Statement is the statement that sets the source's position: its
+	// latest said statement on the claim with a polarity.
 	Statement claim.StatementID `json:"statement"`
 	// Inherited reports that the denial is of a broader claim this one
 	// refines.
@@ -321,7 +323,8 @@ type Denial struct {
 }
 
 // Denials answers "who denies what": for each claim in corpus order, the
-// sources whose latest statement on it negates it, in source order.
+// sources whose position on it negates it (see the package documentation),
+// in source order.
 func (t *Timeline) Denials() []Denial {
 	return slices.Clone(t.denials)
 }

@@ -21,10 +21,10 @@ import (
 //  4. contested: some source affirms it and some source negates it;
 //  5. alleged: some source affirms it and none negates it;
 //  6. retracted: no source affirms it any more and at least one withdrew an
-//     earlier statement;
+//     earlier affirmation;
 //  7. denied: sources negate it and none affirms it;
-//  8. reported: statements exist but none affirms or negates it, such as
-//     questions, possibilities, warnings or declined comments.
+//  8. reported: statements exist but no position affirms or negates it,
+//     such as questions, possibilities, warnings or declined comments.
 type Status uint8
 
 // The statuses of a claim.

@@ -1045,11 +1045,41 @@ func TestChanges(t *testing.T) {
 				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
 				change(timeline.ChangeDenial, "s1", "korea-fm", "a1"),
 				statusTo("s1", "korea-fm", "a1", unreported, denied),
-				// Its latest word takes no position, so the claim is
-				// no longer denied.
-				statusTo("s2", "korea-fm", "a2", denied, reported),
+				// Declining to comment takes no position, so the denial
+				// stands until the admission.
 				change(timeline.ChangeReversal, "s3", "korea-fm", "a3"),
-				statusTo("s3", "korea-fm", "a3", reported, confirmed),
+				statusTo("s3", "korea-fm", "a3", denied, confirmed),
+			},
+		},
+		{
+			// Withdrawing a denial leaves the source with no position: the
+			// claim is reported, not retracted.
+			name: "retracted-denial",
+			stmts: []st{
+				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+			},
+			want: []timeline.Change{
+				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
+				change(timeline.ChangeDenial, "s1", "korea-fm", "a1"),
+				statusTo("s1", "korea-fm", "a1", unreported, denied),
+				change(timeline.ChangeRetraction, "s2", "korea-fm", "a2"),
+				statusTo("s2", "korea-fm", "a2", denied, reported),
+			},
+		},
+		{
+			// An old denial reported after the source's newer admission is
+			// still a denial, but reverses nothing and leaves the claim
+			// confirmed.
+			name: "late-old-denial",
+			stmts: []st{
+				{id: "s1", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus, said: "2024-03-01", at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, said: "2023", at: []string{"a2"}},
+			},
+			want: []timeline.Change{
+				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
+				statusTo("s1", "korea-fm", "a1", unreported, confirmed),
+				change(timeline.ChangeDenial, "s2", "korea-fm", "a2"),
 			},
 		},
 		{
