@@ -66,6 +66,14 @@ func (e *event) compare(f *event) int {
 	return cmp.Compare(e.rank, f.rank)
 }
 
+// countsUp reports whether a statement with this stance on a claim counts
+// for the claims it refines: an affirmation or a retraction.
+func countsUp(s stance) bool { return s == stanceAffirm || s == stanceRetracted }
+
+// countsDown reports whether a statement with this stance on a claim counts
+// for the claims that refine it: a negation.
+func countsDown(s stance) bool { return s == stanceNegate }
+
 // slot is the builder's memory of one source on the claim being built.
 // gen tells whether it belongs to the current claim, so that slots need no
 // clearing between claims.
@@ -215,16 +223,23 @@ func (b *builder) relate() {
 	}
 }
 
-// run builds every claim. Claims are independent of each other, so a
+// parallelFrom is the number of statements from which run builds claims
+// on several processors; below it the goroutines cost more than they save.
+const parallelFrom = 1 << 16
+
+// run builds every claim, in the given number of parts, or as many as suit
+// the corpus and the machine when parts is 0. Claims are independent of each other, so a
 // large corpus is split into ranges of claims of about equal size, built
 // side by side by copies of b, one per processor.
-func (b *builder) run() {
+func (b *builder) run(parts int) {
 	t := b.t
 	n := len(t.claims)
 	t.final = make([]counters, n)
-	parts := 1
-	if len(t.stmts) >= 1<<16 {
-		parts = min(runtime.GOMAXPROCS(0), 8)
+	if parts <= 0 {
+		parts = 1
+		if len(t.stmts) >= parallelFrom {
+			parts = min(runtime.GOMAXPROCS(0), 8)
+		}
 	}
 	workers := make([]*builder, 0, parts)
 	lo := 0
@@ -245,9 +260,23 @@ func (b *builder) run() {
 				rootGen:   make([]int32, len(b.rootGen)),
 			}
 		}
+		w.lo, w.hi = lo, hi
 		workers = append(workers, w)
-		w.prepare(lo, hi)
 		lo = hi
+	}
+	// Each builder appends its tracks to its own stretch of one shared
+	// array, sized exactly, so tracks need no joining.
+	sizes := make([]int, len(workers))
+	total := 0
+	for k, w := range workers {
+		sizes[k] = w.trackSize()
+		total += sizes[k]
+	}
+	t.track = make([]trackItem, total)
+	base := 0
+	for k, w := range workers {
+		w.prepare(t.track[base:base:base+sizes[k]])
+		base += sizes[k]
 	}
 	var wg sync.WaitGroup
 	for _, w := range workers[1:] {
@@ -258,25 +287,41 @@ func (b *builder) run() {
 	t.join(workers)
 }
 
-// prepare sets the builder to build claims lo to hi-1 and sizes its output.
-func (b *builder) prepare(lo, hi int) {
-	b.lo, b.hi = lo, hi
-	nEvents := int(b.off[hi] - b.off[lo])
-	extra := 0 // inherited statements make tracks longer than the statement count
-	for c := lo; c < hi; c++ {
+// trackSize returns the number of track items of the builder's claims:
+// their own statements and the ones they inherit, selected as stream
+// selects them.
+func (b *builder) trackSize() int {
+	n := int(b.off[b.hi] - b.off[b.lo])
+	for c := b.lo; c < b.hi; c++ {
 		for _, d := range b.ups[c] {
-			extra += int(b.off[d+1] - b.off[d])
+			for _, e := range b.events[b.off[d]:b.off[d+1]] {
+				if countsUp(e.stance) {
+					n++
+				}
+			}
 		}
 		for _, d := range b.downs[c] {
-			extra += int(b.off[d+1] - b.off[d])
+			for _, e := range b.events[b.off[d]:b.off[d+1]] {
+				if countsDown(e.stance) {
+					n++
+				}
+			}
 		}
 	}
-	b.track = make([]trackItem, 0, nEvents+extra)
-	b.changes = make([]change, 0, 2*nEvents)
-	b.history = make([]step, 0, 2*(hi-lo))
-	b.trackEnd = make([]int32, hi-lo)
-	b.histEnd = make([]int32, hi-lo)
-	b.changeEnd = make([]int32, hi-lo)
+	return n
+}
+
+// prepare sizes the builder's output; track has room for exactly its
+// track items.
+func (b *builder) prepare(track []trackItem) {
+	b.track = track
+	// A statement changes the status at most once, and causes a few
+	// changes: these capacities are rarely outgrown.
+	b.changes = make([]change, 0, 3*cap(track))
+	b.history = make([]step, 0, cap(track))
+	b.trackEnd = make([]int32, b.hi-b.lo)
+	b.histEnd = make([]int32, b.hi-b.lo)
+	b.changeEnd = make([]int32, b.hi-b.lo)
 }
 
 // buildRange builds the claims the builder was prepared for.
@@ -295,37 +340,36 @@ func (t *Timeline) join(workers []*builder) {
 	t.trackOff = make([]int32, n+1)
 	t.histOff = make([]int32, n+1)
 	t.changeOff = make([]int32, n+1)
-	var nTrack, nHist, nChange, nDenial int
-	for _, w := range workers {
-		nTrack += len(w.track)
-		nHist += len(w.history)
-		nChange += len(w.changes)
-		nDenial += len(w.denials)
-	}
 	if len(workers) == 1 {
 		w := workers[0]
-		t.track, t.history, t.changes, t.denials = w.track, w.history, w.changes, w.denials
+		t.history, t.changes, t.denials = w.history, w.changes, w.denials
 	} else {
-		t.track = make([]trackItem, 0, nTrack)
+		var nHist, nChange, nDenial int
+		for _, w := range workers {
+			nHist += len(w.history)
+			nChange += len(w.changes)
+			nDenial += len(w.denials)
+		}
 		t.history = make([]step, 0, nHist)
 		t.changes = make([]change, 0, nChange)
 		t.denials = make([]Denial, 0, nDenial)
 	}
+	baseTrack := int32(0)
 	for k, w := range workers {
-		baseTrack, baseHist, baseChange := int32(len(t.track)), int32(len(t.history)), int32(len(t.changes))
-		if len(workers) == 1 {
-			baseTrack, baseHist, baseChange = 0, 0, 0
-		} else {
-			t.track = append(t.track, w.track...)
+		baseHist, baseChange := int32(len(t.history)), int32(len(t.changes))
+		if len(workers) > 1 {
 			t.history = append(t.history, w.history...)
 			t.changes = append(t.changes, w.changes...)
 			t.denials = append(t.denials, w.denials...)
+		} else {
+			baseHist, baseChange = 0, 0
 		}
 		for c := w.lo; c < w.hi; c++ {
 			t.trackOff[c+1] = baseTrack + w.trackEnd[c-w.lo]
 			t.histOff[c+1] = baseHist + w.histEnd[c-w.lo]
 			t.changeOff[c+1] = baseChange + w.changeEnd[c-w.lo]
 		}
+		baseTrack += int32(cap(w.track))
 		workers[k] = nil
 	}
 }
@@ -341,7 +385,7 @@ func (b *builder) stream(c int32) []event {
 	b.items = append(b.items[:0], own...)
 	for _, d := range b.ups[c] {
 		for _, e := range b.events[b.off[d]:b.off[d+1]] {
-			if e.stance == stanceAffirm || e.stance == stanceRetracted {
+			if countsUp(e.stance) {
 				e.inherited = true
 				b.items = append(b.items, e)
 			}
@@ -349,7 +393,7 @@ func (b *builder) stream(c int32) []event {
 	}
 	for _, d := range b.downs[c] {
 		for _, e := range b.events[b.off[d]:b.off[d+1]] {
-			if e.stance == stanceNegate {
+			if countsDown(e.stance) {
 				e.inherited = true
 				b.items = append(b.items, e)
 			}

@@ -186,7 +186,7 @@ func Build(c *claim.Corpus) (*Timeline, error) {
 	// every lookup, so an invalid corpus cannot make it panic.
 	valid := make(chan error, 1)
 	go func() { valid <- c.Validate() }()
-	t, ok := build(c)
+	t, ok := build(c, 0)
 	if err := <-valid; err != nil {
 		return nil, err
 	}
@@ -197,9 +197,9 @@ func Build(c *claim.Corpus) (*Timeline, error) {
 	return t, nil
 }
 
-// build builds the timeline of c, or reports false when c has a reference
-// it cannot resolve.
-func build(c *claim.Corpus) (*Timeline, bool) {
+// build builds the timeline of c in the given number of parts (0: as suits
+// the corpus), or reports false when c has a reference it cannot resolve.
+func build(c *claim.Corpus, parts int) (*Timeline, bool) {
 	reg, err := c.Registry()
 	if err != nil {
 		return nil, false
@@ -210,7 +210,7 @@ func build(c *claim.Corpus) (*Timeline, bool) {
 		return nil, false
 	}
 	b := newBuilder(t, t.knowledgeOrder())
-	b.run()
+	b.run(parts)
 	return t, true
 }
 

@@ -1,0 +1,45 @@
+package timeline_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// TestBuildInParts checks that building claims side by side, as Build does
+// for large corpora, gives exactly what building them one by one gives.
+func TestBuildInParts(t *testing.T) {
+	c := synthetic(6000)
+	one, err := timeline.BuildInParts(c, 1)
+	require.NoError(t, err)
+	dates := cmp.Comparer(func(a, b claim.Date) bool { return a == b })
+	for _, parts := range []int{2, 3, 7} {
+		got, err := timeline.BuildInParts(c, parts)
+		require.NoError(t, err)
+		for _, cl := range one.Claims() {
+			wantTrack, _ := one.Track(cl.ID)
+			gotTrack, _ := got.Track(cl.ID)
+			if diff := cmp.Diff(wantTrack, gotTrack, dates); diff != "" {
+				t.Fatalf("parts=%d: Track(%q) mismatch (-want +got):\n%s", parts, cl.ID, diff)
+			}
+			wantHist, _ := one.History(cl.ID)
+			gotHist, _ := got.History(cl.ID)
+			if diff := cmp.Diff(wantHist, gotHist); diff != "" {
+				t.Fatalf("parts=%d: History(%q) mismatch (-want +got):\n%s", parts, cl.ID, diff)
+			}
+		}
+		if diff := cmp.Diff(one.AllChanges(), got.AllChanges()); diff != "" {
+			t.Errorf("parts=%d: AllChanges() mismatch (-want +got):\n%s", parts, diff)
+		}
+		if diff := cmp.Diff(one.Denials(), got.Denials()); diff != "" {
+			t.Errorf("parts=%d: Denials() mismatch (-want +got):\n%s", parts, diff)
+		}
+		if diff := cmp.Diff(one.Contested(), got.Contested()); diff != "" {
+			t.Errorf("parts=%d: Contested() mismatch (-want +got):\n%s", parts, diff)
+		}
+	}
+}
