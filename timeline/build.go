@@ -275,7 +275,7 @@ func (b *builder) run(parts int) {
 	t.track = make([]trackItem, total)
 	base := 0
 	for k, w := range workers {
-		w.prepare(t.track[base:base:base+sizes[k]])
+		w.prepare(t.track[base : base : base+sizes[k]])
 		base += sizes[k]
 	}
 	var wg sync.WaitGroup
