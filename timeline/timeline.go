@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -204,9 +205,12 @@ func build(c *claim.Corpus, parts int) (*Timeline, bool) {
 	if err != nil {
 		return nil, false
 	}
+	if parts <= 0 {
+		parts = partsFor(len(c.Statements))
+	}
 	t := &Timeline{reg: reg}
-	t.copyCorpus(c)
-	if !t.index() {
+	t.copyCorpus(c, parts)
+	if !t.index(parts) {
 		return nil, false
 	}
 	b := newBuilder(t, t.knowledgeOrder())
@@ -216,41 +220,82 @@ func build(c *claim.Corpus, parts int) (*Timeline, bool) {
 
 // copyCorpus takes the timeline's own copy of the corpus, with all Via and
 // Mentions slices in two shared backing arrays rather than two allocations
-// per statement.
-func (t *Timeline) copyCorpus(c *claim.Corpus) {
+// per statement, working in the given number of parts.
+func (t *Timeline) copyCorpus(c *claim.Corpus, parts int) {
 	t.articles = slices.Clone(c.Articles)
 	t.claims = make([]claim.Claim, len(c.Claims))
 	for i, cl := range c.Claims {
 		t.claims[i] = cl.Clone()
 	}
-	nVia, nMen := 0, 0
-	for i := range c.Statements {
-		nVia += len(c.Statements[i].Via)
-		nMen += len(c.Statements[i].Mentions)
-	}
-	via := make([]source.ID, 0, nVia)
-	men := make([]claim.Mention, 0, nMen)
-	t.stmts = make([]claim.Statement, len(c.Statements))
-	for i := range c.Statements {
-		s := c.Statements[i]
-		if s.Via != nil {
-			start := len(via)
-			via = append(via, s.Via...)
-			s.Via = via[start:len(via):len(via)]
+	// Count, then copy, in parts side by side; each part writes its own
+	// stretch of the shared arrays.
+	n := len(c.Statements)
+	nVia, nMen := make([]int, parts+1), make([]int, parts+1)
+	inParts(n, parts, func(p, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			nVia[p+1] += len(c.Statements[i].Via)
+			nMen[p+1] += len(c.Statements[i].Mentions)
 		}
-		if s.Mentions != nil {
-			start := len(men)
-			men = append(men, s.Mentions...)
-			s.Mentions = men[start:len(men):len(men)]
-		}
-		t.stmts[i] = s
+	})
+	for p := range parts {
+		nVia[p+1] += nVia[p]
+		nMen[p+1] += nMen[p]
 	}
+	via := make([]source.ID, nVia[parts])
+	men := make([]claim.Mention, nMen[parts])
+	t.stmts = make([]claim.Statement, n)
+	inParts(n, parts, func(p, lo, hi int) {
+		v, m := nVia[p], nMen[p]
+		for i := lo; i < hi; i++ {
+			s := c.Statements[i]
+			if s.Via != nil {
+				k := copy(via[v:], s.Via)
+				s.Via = via[v : v+k : v+k]
+				v += k
+			}
+			if s.Mentions != nil {
+				k := copy(men[m:], s.Mentions)
+				s.Mentions = men[m : m+k : m+k]
+				m += k
+			}
+			t.stmts[i] = s
+		}
+	})
 }
 
-// index fills the lookup tables and the per-statement info. It reports
+// parallelFrom is the number of statements from which Build works on
+// several processors.
+const parallelFrom = 1 << 16
+
+// partsFor returns how many parts to split work over n statements into:
+// one per processor for a large corpus, else one, since below parallelFrom
+// the goroutines cost more than they save.
+func partsFor(n int) int {
+	if n < parallelFrom {
+		return 1
+	}
+	return min(runtime.GOMAXPROCS(0), 8)
+}
+
+// inParts calls f for each of parts consecutive ranges [lo, hi) of [0, n),
+// side by side when parts > 1, and returns when all have returned.
+func inParts(n, parts int, f func(p, lo, hi int)) {
+	if parts <= 1 {
+		f(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { f(p, n*p/parts, n*(p+1)/parts) })
+	}
+	wg.Wait()
+}
+
+// index fills the lookup tables and the per-statement info, working in the
+// given number of parts. It reports
 // false, leaving the work unfinished, at the first reference it cannot
 // resolve or statement it cannot place in time.
-func (t *Timeline) index() bool {
+func (t *Timeline) index(parts int) bool {
 	t.srcs = newSourceTable(t.reg, t.claims)
 	t.artIdx = make(map[source.ArticleID]int32, len(t.articles))
 	for i, a := range t.articles {
@@ -278,7 +323,18 @@ func (t *Timeline) index() bool {
 		t.artPlace[a] = int32(p)
 	}
 	t.info = make([]stmtInfo, len(t.stmts))
-	for i := range t.stmts {
+	// Statements are independent here: a large corpus is indexed in parts,
+	// side by side.
+	ok := make([]bool, parts)
+	inParts(len(t.stmts), parts, func(p, lo, hi int) { ok[p] = t.indexRange(lo, hi) })
+	return !slices.Contains(ok, false)
+}
+
+// indexRange fills the info of statements lo to hi-1, reporting false at
+// the first reference it cannot resolve or statement it cannot place in
+// time.
+func (t *Timeline) indexRange(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
 		s := &t.stmts[i]
 		in := &t.info[i]
 		var okClaim, okSrc bool
@@ -339,25 +395,32 @@ func (t *Timeline) knowledgeOrder() []int32 {
 	for p := 1; p < len(off); p++ {
 		off[p] += off[p-1]
 	}
-	bucketed := make([]int32, int(off[len(off)-1]))
+	// Bucket (position, statement) pairs, read in statement order, so that
+	// sorting a bucket compares positions held in the bucket itself.
+	type placed struct{ pos, stmt int32 }
+	pairs := make([]placed, int(off[len(off)-1]))
 	next := slices.Clone(off)
 	for i := range t.info {
 		if a := t.info[i].art; a >= 0 {
 			p := place[a]
-			bucketed[next[p]] = int32(i)
+			pairs[next[p]] = placed{t.info[i].pos, int32(i)}
 			next[p]++
 		}
 	}
-	byPos := func(a, b int32) int {
-		if c := cmp.Compare(t.info[a].pos, t.info[b].pos); c != 0 {
+	byPos := func(a, b placed) int {
+		if c := cmp.Compare(a.pos, b.pos); c != 0 {
 			return c
 		}
-		return cmp.Compare(t.stmts[a].ID, t.stmts[b].ID)
+		return cmp.Compare(t.stmts[a.stmt].ID, t.stmts[b.stmt].ID)
 	}
 	for p := range arts {
-		if b := bucketed[off[p]:off[p+1]]; !slices.IsSortedFunc(b, byPos) {
+		if b := pairs[off[p]:off[p+1]]; !slices.IsSortedFunc(b, byPos) {
 			slices.SortFunc(b, byPos)
 		}
+	}
+	bucketed := make([]int32, len(pairs))
+	for i, pr := range pairs {
+		bucketed[i] = pr.stmt
 	}
 	if len(unmentioned) == 0 {
 		return bucketed
