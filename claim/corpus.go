@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
+	"reflect"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/source"
@@ -33,9 +33,14 @@ type Corpus struct {
 	Statements []Statement      `json:"statements"`
 }
 
-// Decode reads one corpus document from r and validates it. Unknown fields,
-// trailing data, invalid UTF-8 and unknown enum names are errors, as is
-// everything [Corpus.Validate] reports; on error the corpus is nil.
+// Decode reads one corpus document from r and validates it. Field names
+// must match exactly, case included; unknown fields ([ErrUnknownField]),
+// keys given twice in one object ([ErrDuplicateKey]), values of the wrong
+// kind, unknown enum names, trailing data and invalid UTF-8 (escaped lone
+// surrogates included) are errors, each naming its full path such as
+// "statements[3].act", as is everything [Corpus.Validate] reports. Problems
+// with the document's shape are reported all at once, before validation;
+// on error the corpus is nil.
 func Decode(r io.Reader) (*Corpus, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -45,6 +50,12 @@ func Decode(r io.Reader) (*Corpus, error) {
 		// encoding/json would silently turn invalid bytes into U+FFFD.
 		at := invalidAt(data)
 		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", at), ErrInvalidUTF8)
+	}
+	if at := loneSurrogate(data); at >= 0 {
+		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", at), fmt.Errorf("%w: an escaped UTF-16 surrogate without its pair", ErrInvalidUTF8))
+	}
+	if errs := scanDocument(data, reflect.TypeFor[Corpus]()); len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -98,10 +109,6 @@ func jsonError(err error) error {
 	var synErr *json.SyntaxError
 	if errors.As(err, &synErr) {
 		return fieldErr("corpus", fmt.Sprintf("byte offset %d", synErr.Offset), fmt.Errorf("%w: %w", ErrInvalid, err))
-	}
-	if strings.HasPrefix(err.Error(), "json: unknown field") {
-		name := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-		return fieldErr("corpus", name, fmt.Errorf("%w: unknown field", ErrInvalid))
 	}
 	return fieldErr("corpus", "", fmt.Errorf("%w: %w", ErrInvalid, err))
 }

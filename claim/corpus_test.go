@@ -69,11 +69,11 @@ func TestLoadErrors(t *testing.T) {
 		wantValue string
 	}{
 		{file: "invalid-utf8.json", wantErr: claim.ErrInvalidUTF8, wantField: "corpus", wantValue: "byte offset 45"},
-		{file: "unknown-field.json", wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "confidence"},
+		{file: "unknown-field.json", wantErr: claim.ErrUnknownField, wantField: "claims[0]", wantValue: "confidence"},
 		{file: "trailing-data.json", wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 139"},
-		{file: "unknown-act.json", wantErr: claim.ErrUnknownName, wantField: "act", wantValue: "denyy"},
-		{file: "syntax-error.json", wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 23"},
-		{file: "wrong-type.json", wantErr: claim.ErrInvalid, wantField: "statements.mentions.span.start", wantValue: "string"},
+		{file: "unknown-act.json", wantErr: claim.ErrUnknownName, wantField: "statements[0].act", wantValue: "denyy"},
+		{file: "syntax-error.json", wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 22"},
+		{file: "wrong-type.json", wantErr: claim.ErrInvalid, wantField: "statements[0].mentions[0].span.start", wantValue: "string"},
 	}
 	for _, tc := range tests {
 		t.Run(strings.TrimSuffix(tc.file, ".json"), func(t *testing.T) {
@@ -221,7 +221,6 @@ func TestDecode(t *testing.T) {
 		want *claim.Corpus
 	}{
 		{name: "empty-object", in: `{}`, want: &claim.Corpus{}},
-		{name: "null", in: `null`, want: &claim.Corpus{}},
 		{name: "trailing-space", in: "{}\n\t \n", want: &claim.Corpus{}},
 		{name: "format", in: `{"format":"claimtrail/1"}`, want: &claim.Corpus{Format: claim.Format}},
 		{
@@ -259,12 +258,16 @@ func TestDecodeErrors(t *testing.T) {
 	}{
 		{name: "empty-input", in: ``, wantErr: claim.ErrInvalid, wantField: "corpus"},
 		{name: "truncated", in: `{"claims":[`, wantErr: claim.ErrInvalid, wantField: "corpus"},
-		{name: "syntax", in: `{"claims":[}`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 12"},
+		{name: "syntax", in: `{"claims":[}`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 11"},
 		{name: "array", in: `[]`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "array"},
 		{name: "string", in: `"corpus"`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "string"},
-		{name: "wrong-type", in: `{"claims":[{"id":7}]}`, wantErr: claim.ErrInvalid, wantField: "claims.id", wantValue: "number"},
-		{name: "unknown-field", in: `{"claim":[]}`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "claim"},
-		{name: "unknown-nested-field", in: `{"sources":[{"id":"x","name":"X","rank":1}]}`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "rank"},
+		{name: "wrong-type", in: `{"claims":[{"id":7}]}`, wantErr: claim.ErrInvalid, wantField: "claims[0].id", wantValue: "number"},
+		{name: "unknown-field", in: `{"claim":[]}`, wantErr: claim.ErrUnknownField, wantField: "corpus", wantValue: "claim"},
+		{name: "field-name-case", in: `{"CLAIMS":[]}`, wantErr: claim.ErrUnknownField, wantField: "corpus", wantValue: "CLAIMS"},
+		{name: "duplicate-key", in: `{"claims":[],"claims":[]}`, wantErr: claim.ErrDuplicateKey, wantField: "corpus", wantValue: "claims"},
+		{name: "lone-surrogate", in: `{"format":"\ud800x"}`, wantErr: claim.ErrInvalidUTF8, wantField: "corpus", wantValue: "byte offset 11"},
+		{name: "null", in: `null`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "null"},
+		{name: "unknown-nested-field", in: `{"sources":[{"id":"x","name":"X","rank":1}]}`, wantErr: claim.ErrUnknownField, wantField: "sources[0]", wantValue: "rank"},
 		{name: "trailing-object", in: `{} {}`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 3"},
 		{name: "trailing-garbage", in: "{}\n\tx", wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 4"},
 		{name: "invalid-utf8", in: "{\"format\":\"claim\xfftrail/1\"}", wantErr: claim.ErrInvalidUTF8, wantField: "corpus", wantValue: "byte offset 16"},
@@ -272,27 +275,27 @@ func TestDecodeErrors(t *testing.T) {
 		{
 			name:    "unknown-act",
 			in:      `{` + claims + `,"statements":[{"id":"s","claim":"c","source":"absent","act":"denyy","said":"2025"}]}`,
-			wantErr: claim.ErrUnknownName, wantField: "act", wantValue: "denyy",
+			wantErr: claim.ErrUnknownName, wantField: "statements[0].act", wantValue: "denyy",
 		},
 		{
 			name:    "unknown-factuality",
 			in:      `{` + claims + `,"statements":[{"id":"s","claim":"c","source":"absent","act":"deny","factuality":"CT","said":"2025"}]}`,
-			wantErr: claim.ErrUnknownName, wantField: "factuality", wantValue: "CT",
+			wantErr: claim.ErrUnknownName, wantField: "statements[0].factuality", wantValue: "CT",
 		},
 		{
 			name:    "unknown-relation",
 			in:      `{"claims":[{"id":"c","text":"t","relations":[{"kind":"unknown","to":"c"}]}]}`,
-			wantErr: claim.ErrUnknownName, wantField: "relation", wantValue: "unknown",
+			wantErr: claim.ErrUnknownName, wantField: "claims[0].relations[0].kind", wantValue: "unknown",
 		},
 		{
 			name:    "unknown-role",
 			in:      `{"claims":[{"id":"c","text":"t","actors":[{"source":"absent","role":"villain"}]}]}`,
-			wantErr: claim.ErrUnknownName, wantField: "role", wantValue: "villain",
+			wantErr: claim.ErrUnknownName, wantField: "claims[0].actors[0].role", wantValue: "villain",
 		},
 		{
 			name:    "bad-date",
 			in:      `{` + claims + `,"statements":[{"id":"s","claim":"c","source":"absent","act":"deny","said":"last year"}]}`,
-			wantErr: claim.ErrDate, wantField: "date", wantValue: "last year",
+			wantErr: claim.ErrDate, wantField: "statements[0].said", wantValue: "last year",
 		},
 		{
 			name:    "invalid-corpus",
@@ -323,8 +326,8 @@ func TestDecodeSourceErrors(t *testing.T) {
 		wantErr   error
 		wantField string
 	}{
-		{name: "unknown-kind", in: `{"sources":[{"id":"x","name":"X","kind":"alien"}]}`, wantErr: source.ErrUnknownName, wantField: "kind"},
-		{name: "unknown-identity", in: `{"sources":[{"id":"x","name":"X","identity":"secret"}]}`, wantErr: source.ErrUnknownName, wantField: "identity"},
+		{name: "unknown-kind", in: `{"sources":[{"id":"x","name":"X","kind":"alien"}]}`, wantErr: source.ErrUnknownName, wantField: "sources[0].kind"},
+		{name: "unknown-identity", in: `{"sources":[{"id":"x","name":"X","identity":"secret"}]}`, wantErr: source.ErrUnknownName, wantField: "sources[0].identity"},
 		{name: "absent-declared-named", in: `{"sources":[{"id":"absent","name":"Nobody"}]}`, wantErr: source.ErrInvalid, wantField: "sources[0].identity"},
 	}
 	for _, tc := range tests {

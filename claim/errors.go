@@ -37,6 +37,11 @@ var (
 	// ErrFactuality reports an act whose factuality contradicts it, such as a
 	// denial that affirms.
 	ErrFactuality = errors.New("factuality does not fit the act")
+	// ErrUnknownField reports a JSON member that names no field of its
+	// record (names are matched exactly, case included).
+	ErrUnknownField = errors.New("unknown field")
+	// ErrDuplicateKey reports a JSON member given twice in one object.
+	ErrDuplicateKey = errors.New("key given twice")
 	// ErrInvalid reports a value that breaks a rule other than the ones above;
 	// the wrapping error says which.
 	ErrInvalid = errors.New("invalid value")
