@@ -20,6 +20,7 @@ type Registry struct {
 	articles []Article      // in declaration order
 	artByID  map[ArticleID]int
 	origin   []int // origin[i] is the index of the article articles[i] reprints, transitively; i for an original
+	builtIn  bool  // the absent source was added, not declared
 }
 
 // NewRegistry checks sources and articles and returns a registry that holds
@@ -55,6 +56,7 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	if _, ok := r.byID[AbsentID]; !ok {
 		r.byID[AbsentID] = len(r.sources)
 		r.sources = append(r.sources, Absent.clone())
+		r.builtIn = true
 	}
 	errs = append(errs, r.linkParents(sources)...)
 	errs = append(errs, r.indexAliases(sources)...)

@@ -1,12 +1,14 @@
 package source_test
 
 import (
+	"encoding/json"
 	"strconv"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -624,4 +626,64 @@ func BenchmarkNewRegistry(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestRegistryJSON(t *testing.T) {
+	tests := []struct {
+		name     string
+		sources  []source.Source
+		articles []source.Article
+	}{
+		{name: "empty"},
+		{
+			name: "built-in absent",
+			sources: []source.Source{
+				{ID: "us", Name: "United States", Kind: source.KindGovernment, Aliases: []string{"US", "Washington"}},
+				{ID: "wh", Name: "White House", Kind: source.KindAgency, Parent: "us"},
+			},
+			articles: []source.Article{{ID: "a1", Outlet: "us", Published: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), Text: "text"}},
+		},
+		{
+			name:    "declared absent",
+			sources: []source.Source{{ID: source.AbsentID, Name: "it is believed", Identity: source.IdentityAbsent}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			reg, err := source.NewRegistry(tc.sources, tc.articles)
+			require.NoError(t, err)
+			data, err := json.Marshal(reg)
+			require.NoError(t, err)
+			var back source.Registry
+			require.NoError(t, json.Unmarshal(data, &back))
+			if diff := cmp.Diff(reg.Sources(), back.Sources(), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Sources() after a JSON round trip mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(reg.Articles(), back.Articles(), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Articles() after a JSON round trip mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.sources, back.Declared(), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Declared() mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRegistryUnmarshalJSONErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		is   error
+	}{
+		{name: "cycle", in: `{"sources":[{"id":"a","name":"A","parent":"b"},{"id":"b","name":"B","parent":"a"}]}`, is: source.ErrCycle},
+		{name: "unknown kind", in: `{"sources":[{"id":"a","name":"A","kind":"alien"}]}`, is: source.ErrUnknownName},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var r source.Registry
+			assert.ErrorIs(t, json.Unmarshal([]byte(tc.in), &r), tc.is)
+		})
+	}
+	var r source.Registry
+	assert.Error(t, json.Unmarshal([]byte(`[`), &r))
 }

@@ -356,6 +356,9 @@ func (t *Timeline) entry(c int32, it trackItem) Entry {
 
 // ensureLazy builds the indexes only some queries need.
 func (t *Timeline) ensureLazy() {
+	if t.lazy == nil {
+		return
+	}
 	t.lazy.Do(func() {
 		t.stmtIdx = make(map[claim.StatementID]int32, len(t.stmts))
 		t.byArt = make(map[source.ArticleID][]int32)

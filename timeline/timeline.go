@@ -40,7 +40,7 @@ type Timeline struct {
 	denials                      []Denial
 	firstWord                    []int32 // per source, its first known statement, -1 for none
 
-	lazy     sync.Once
+	lazy     *sync.Once // nil in the zero Timeline, which has nothing to index
 	stmtIdx  map[claim.StatementID]int32
 	byArt    map[source.ArticleID][]int32 // article -> statements first reported there
 	ordered  []int32                      // indexes into changes, in the order they became known
@@ -208,7 +208,7 @@ func build(c *claim.Corpus, parts int) (*Timeline, bool) {
 	if parts <= 0 {
 		parts = partsFor(len(c.Statements))
 	}
-	t := &Timeline{reg: reg}
+	t := &Timeline{reg: reg, lazy: new(sync.Once)}
 	t.copyCorpus(c, parts)
 	if !t.index(parts) {
 		return nil, false

@@ -1,0 +1,105 @@
+package timeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// Corpus returns a copy of the corpus the timeline was built from, without
+// the built-in absent source, which [Build] adds again.
+func (t *Timeline) Corpus() *claim.Corpus {
+	c := &claim.Corpus{
+		Format:     claim.Format,
+		Sources:    t.Registry().Declared(),
+		Articles:   slices.Clone(t.articles),
+		Claims:     t.Claims(),
+		Statements: make([]claim.Statement, len(t.stmts)),
+	}
+	for i, s := range t.stmts {
+		c.Statements[i] = s.Clone()
+	}
+	return c
+}
+
+// timelineJSON is the JSON form of a Timeline: the corpus it was built from,
+// which is enough to build it again, and what it derives, for readers in
+// other languages.
+type timelineJSON struct {
+	Corpus    *claim.Corpus `json:"corpus"`
+	Claims    []claimJSON   `json:"claims"`
+	Contested []claim.ID    `json:"contested"`
+	Anonymous []claim.ID    `json:"anonymous"`
+	Denials   []Denial      `json:"denials"`
+}
+
+// claimJSON is one claim's part of a Timeline's JSON form.
+type claimJSON struct {
+	Claim   claim.Claim    `json:"claim"`
+	Status  Status         `json:"status"`
+	Track   []Entry        `json:"track"`
+	History []StatusChange `json:"history"`
+	Changes []Change       `json:"changes"`
+}
+
+// MarshalJSON writes the timeline as one JSON document: "corpus", the
+// corpus it was built from (see [Timeline.Corpus]), then what the timeline
+// derives from it: for each claim its current status, track, status
+// history and changes ("claims"), and the "contested", "anonymous" and
+// "denials" answers.
+func (t *Timeline) MarshalJSON() ([]byte, error) {
+	v := timelineJSON{
+		Corpus:    t.Corpus(),
+		Claims:    make([]claimJSON, len(t.claims)),
+		Contested: t.Contested(),
+		Anonymous: t.Anonymous(),
+		Denials:   t.Denials(),
+	}
+	for i, c := range t.claims {
+		cj := claimJSON{Claim: c.Clone()}
+		var err error
+		if cj.Status, err = t.Current(c.ID); err != nil {
+			return nil, err
+		}
+		if cj.Track, err = t.Track(c.ID); err != nil {
+			return nil, err
+		}
+		if cj.History, err = t.History(c.ID); err != nil {
+			return nil, err
+		}
+		if cj.Changes, err = t.Changes(c.ID); err != nil {
+			return nil, err
+		}
+		v.Claims[i] = cj
+	}
+	return json.Marshal(v)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. It takes only the "corpus"
+// member, checks it as [claim.Decode] does and builds the timeline anew
+// with [Build]; the derived members are ignored, since the timeline derives
+// them again. The error is Decode's or Build's.
+func (t *Timeline) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Corpus json.RawMessage `json:"corpus"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	if v.Corpus == nil {
+		return &Error{Field: "corpus", Value: "", Err: ErrInvalid}
+	}
+	c, err := claim.Decode(bytes.NewReader(v.Corpus))
+	if err != nil {
+		return err
+	}
+	built, err := Build(c)
+	if err != nil {
+		return err
+	}
+	*t = *built
+	return nil
+}

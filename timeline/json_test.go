@@ -1,0 +1,93 @@
+package timeline_test
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+func TestTimelineJSON(t *testing.T) {
+	tests := []struct {
+		name string
+		path string
+	}{
+		{name: "sample", path: sampleCorpus},
+		{name: "latest", path: filepath.Join("testdata", "latest.json")},
+		{name: "refine", path: filepath.Join("testdata", "refine.json")},
+		{name: "queries", path: filepath.Join("testdata", "queries.json")},
+	}
+	dates := cmp.Comparer(func(a, b claim.Date) bool { return a == b })
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := claim.Load(tc.path)
+			require.NoError(t, err)
+			tl := build(t, c)
+			data, err := json.Marshal(tl)
+			require.NoError(t, err)
+
+			var back timeline.Timeline
+			require.NoError(t, json.Unmarshal(data, &back))
+			again, err := json.Marshal(&back)
+			require.NoError(t, err)
+			assert.JSONEq(t, string(data), string(again), "Marshal(Unmarshal(Marshal(tl))) differs")
+
+			want := *c
+			want.Format = claim.Format
+			if diff := cmp.Diff(&want, back.Corpus(), dates, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Corpus() after a JSON round trip mismatch (-want +got):\n%s", diff)
+			}
+
+			// The derived members are there for readers in other languages.
+			var doc struct {
+				Claims []struct {
+					Claim  claim.Claim     `json:"claim"`
+					Status timeline.Status `json:"status"`
+				} `json:"claims"`
+			}
+			require.NoError(t, json.Unmarshal(data, &doc))
+			require.Len(t, doc.Claims, len(c.Claims))
+			for _, cj := range doc.Claims {
+				status, err := tl.Current(cj.Claim.ID)
+				require.NoError(t, err)
+				assert.Equal(t, status, cj.Status, "status of %s", cj.Claim.ID)
+			}
+		})
+	}
+}
+
+func TestTimelineJSONZero(t *testing.T) {
+	var zero timeline.Timeline
+	data, err := json.Marshal(&zero)
+	require.NoError(t, err)
+	var back timeline.Timeline
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Empty(t, back.Claims())
+}
+
+func TestTimelineUnmarshalJSONErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		is   error
+	}{
+		{name: "no corpus", in: `{"claims":[]}`, is: timeline.ErrInvalid},
+		{name: "invalid corpus", in: `{"corpus":{"statements":[{"id":"s","claim":"x","source":"absent","act":"deny","factuality":"CT-","said":"2024"}]}}`, is: claim.ErrUnknownClaim},
+		{name: "bad corpus shape", in: `{"corpus":{"claim":[]}}`, is: claim.ErrUnknownField},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var tl timeline.Timeline
+			assert.ErrorIs(t, json.Unmarshal([]byte(tc.in), &tl), tc.is)
+		})
+	}
+	var tl timeline.Timeline
+	assert.Error(t, json.Unmarshal([]byte(`[]`), &tl))
+}
