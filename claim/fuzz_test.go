@@ -53,6 +53,8 @@ func FuzzResolve(f *testing.F) {
 		"13 September", "September 13", "Feb 30", "Feb 29", "three years ago",
 		"2 weeks ago", "10000 years ago", "10000 months ago", "2018",
 		"2023-09-13T14:05:00Z", "gibberish", "", "last", "1st May",
+		"Wednesday, September 13", "Wednesday, Sept. 13, 2023", "13 September 2023",
+		"29 February", "last Feb 29", "September +202", "September -202", "+13 September",
 	} {
 		f.Add(s, uint16(2023), uint16(255), uint16(845), int8(0))
 	}
@@ -79,6 +81,11 @@ func FuzzResolve(f *testing.F) {
 		}
 		if _, err := d.MarshalText(); err != nil {
 			t.Fatalf("Resolve(%q, %v) = %q, which does not marshal: %v", phrase, ref, d, err)
+		}
+		// A phrase that resolves with no reference time names its own date,
+		// so every reference time gives that date.
+		if abs, err := Resolve(phrase, time.Time{}); err == nil && abs != d {
+			t.Fatalf("Resolve(%q, zero) = %q but Resolve(%q, %v) = %q", phrase, abs, phrase, ref, d)
 		}
 	})
 }

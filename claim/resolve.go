@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,16 +19,29 @@ import (
 //     "last Wednesday" the latest one strictly before it (day);
 //   - a month: "September" is the latest September on or before ref's month,
 //     "last September" the latest one strictly before it; "September 2022"
-//     (month); "September 13", "13 September", "Sept. 13, 2023" (day, in the
-//     latest such day on or before ref when no year is given);
+//     (month);
+//   - a day of a month: "September 13", "Sept. 13", "13 September", "1st
+//     May", with a year after it or not ("Sept. 13, 2023", "13 September
+//     2023"); with no year it is the latest such day on or before ref, or
+//     strictly before it after "last", so "Feb 29" goes back to the latest
+//     leap year (day);
+//   - either form of day after a weekday, as news writes dates: "Wednesday,
+//     Sept. 13, 2023"; the weekday is not checked against the date (day);
 //   - a year: "2018" (year);
 //   - "N days ago", "N weeks ago" (day), "N months ago" (month), "N years
-//     ago" (year), with N in digits or a word from one to twelve;
+//     ago" (year), with N in digits up to 10000, a word from "one" to
+//     "twelve", or "a" or "an";
 //   - anything [ParseDate] reads.
 //
-// ref's calendar day is read in ref's own location. A phrase it does not
-// understand gives a [*FieldError] wrapping [ErrDate] that quotes it; a zero
-// ref gives the same for any relative phrase.
+// Numbers are plain digits: a sign, as in "September +2022", is not read.
+// A year has four digits. Month names may be cut to their first three
+// letters, or "Sept"; commas and full stops are ignored.
+//
+// ref's calendar day is read in ref's own location. A phrase that names its
+// year needs no ref; a phrase it does not understand gives a [*FieldError]
+// wrapping [ErrDate] that quotes it, and so does a zero ref for a phrase
+// that needs one: a relative phrase, or a month or day with no year. So
+// does a phrase that resolves outside the years 0000 to 9999.
 func Resolve(phrase string, ref time.Time) (Date, error) {
 	d, err := resolve(phrase, ref)
 	if err != nil {
@@ -41,7 +55,13 @@ func Resolve(phrase string, ref time.Time) (Date, error) {
 	return d, nil
 }
 
+// errNoRef is the reason given when a phrase needs the reference time and
+// it is zero.
+var errNoRef = errors.New("no reference time to resolve against")
+
 // resolve reads phrase for Resolve, which checks the range of the result.
+// Phrases that carry their own year come first, so that only the others
+// need ref.
 func resolve(phrase string, ref time.Time) (Date, error) {
 	p := strings.ToLower(strings.Join(strings.Fields(strings.Trim(phrase, " \t\n.,;:")), " "))
 	for _, lead := range []string{"earlier ", "on ", "in ", "during "} {
@@ -54,8 +74,37 @@ func resolve(phrase string, ref time.Time) (Date, error) {
 	bad := func(why string) (Date, error) {
 		return Date{}, fieldErr("time phrase", phrase, fmt.Errorf("%w: %s", ErrDate, why))
 	}
+	words := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(p))
+	if len(words) == 0 {
+		return bad("empty phrase")
+	}
+	// A weekday before a date is how news writes a day; the date alone
+	// decides, so a weekday that does not match it is not an error.
+	if _, ok := weekdays[words[0]]; ok && len(words) > 1 {
+		d, ok, err := resolveMonthDay(words[1:], false, ref)
+		switch {
+		case ok && err != nil:
+			return bad(err.Error())
+		case ok && d.Precision() == PrecisionDay:
+			return d, nil
+		}
+		return bad("a weekday can only come before a day of a month")
+	}
+	last := false
+	rest := words
+	if rest[0] == "last" && len(rest) > 1 {
+		last, rest = true, rest[1:]
+	}
+	if d, ok, err := resolveMonthDay(rest, last, ref); ok {
+		if err != nil {
+			return bad(err.Error())
+		}
+		return d, nil
+	}
+
+	// Everything below counts from ref.
 	if ref.IsZero() {
-		return bad("no reference time to resolve against")
+		return bad(errNoRef.Error())
 	}
 	day := truncate(ref, PrecisionDay)
 	y, m, _ := ref.Date()
@@ -79,29 +128,15 @@ func resolve(phrase string, ref time.Time) (Date, error) {
 	case "next month":
 		return truncate(time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), nil
 	}
-	words := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(p))
-	if len(words) == 0 {
-		return bad("empty phrase")
-	}
 	if d, ok := resolveAgo(words, day); ok {
 		return d, nil
 	}
-	last := false
-	if words[0] == "last" && len(words) > 1 {
-		last, words = true, words[1:]
-	}
-	if wd, ok := weekdays[words[0]]; ok && len(words) == 1 {
+	if wd, ok := weekdays[rest[0]]; ok && len(rest) == 1 {
 		back := (int(day.Start().Weekday()) - int(wd) + 7) % 7
 		if last && back == 0 {
 			back = 7
 		}
 		return truncate(day.Start().AddDate(0, 0, -back), PrecisionDay), nil
-	}
-	if d, ok, err := resolveMonthDay(words, last, day); ok {
-		if err != nil {
-			return bad(err.Error())
-		}
-		return d, nil
 	}
 	return bad("not a time phrase claimtrail understands")
 }
@@ -113,8 +148,8 @@ func resolveAgo(words []string, day Date) (Date, bool) {
 	}
 	n, ok := numbers[words[0]]
 	if !ok {
-		v, err := strconv.Atoi(words[0])
-		if err != nil || v < 0 || v > 10000 {
+		v, ok := unsigned(words[0])
+		if !ok || v > 10000 {
 			return Date{}, false
 		}
 		n = v
@@ -135,31 +170,33 @@ func resolveAgo(words []string, day Date) (Date, bool) {
 
 // resolveMonthDay reads "September", "September 2022", "September 13",
 // "13 September", "September 13 2023" and "13 September 2023". ok reports
-// whether words start with a month name or a day followed by one.
-func resolveMonthDay(words []string, last bool, day Date) (d Date, ok bool, err error) {
+// whether words start with a month name or a day followed by one; err, when
+// ok, why they do not make a date. ref is needed only when no year is given.
+func resolveMonthDay(words []string, last bool, ref time.Time) (d Date, ok bool, err error) {
 	var month time.Month
-	dayOf, year, hasYear := 0, 0, false
+	dayOf := 0
 	rest := words
 	switch {
 	case months[rest[0]] != 0:
 		month, rest = months[rest[0]], rest[1:]
 		if len(rest) > 0 {
-			if v, err := strconv.Atoi(strings.TrimRight(rest[0], "stndrh")); err == nil && v >= 1 && v <= 31 && len(rest[0]) <= 4 {
+			if v, ok := dayOfMonth(rest[0]); ok {
 				dayOf, rest = v, rest[1:]
 			}
 		}
 	case len(rest) > 1 && months[rest[1]] != 0:
-		v, err := strconv.Atoi(strings.TrimRight(rest[0], "stndrh"))
-		if err != nil || v < 1 || v > 31 {
+		v, ok := dayOfMonth(rest[0])
+		if !ok {
 			return Date{}, false, nil
 		}
 		dayOf, month, rest = v, months[rest[1]], rest[2:]
 	default:
 		return Date{}, false, nil
 	}
+	year, hasYear := 0, false
 	if len(rest) == 1 {
-		v, err := strconv.Atoi(rest[0])
-		if err != nil || len(rest[0]) != 4 {
+		v, ok := unsigned(rest[0])
+		if !ok || len(rest[0]) != 4 {
 			return Date{}, true, fmt.Errorf("%q is not a year", rest[0])
 		}
 		year, hasYear, rest = v, true, rest[1:]
@@ -167,25 +204,69 @@ func resolveMonthDay(words []string, last bool, day Date) (d Date, ok bool, err 
 	if len(rest) > 0 {
 		return Date{}, true, fmt.Errorf("unexpected %q", strings.Join(rest, " "))
 	}
-	if !hasYear {
-		year = day.Start().Year()
-		probe := time.Date(year, month, max(dayOf, 1), 0, 0, 0, 0, time.UTC)
-		limit := day.Start()
-		if dayOf == 0 {
-			limit = time.Date(year, day.Start().Month(), 1, 0, 0, 0, 0, time.UTC)
-		}
-		if probe.After(limit) || last && probe.Equal(limit) {
-			year--
-		}
-	}
-	if dayOf == 0 {
-		return Month(year, month), true, nil
-	}
-	t := time.Date(year, month, dayOf, 0, 0, 0, 0, time.UTC)
-	if t.Month() != month {
+	// A day that no year has, such as 30 February, is wrong whatever the
+	// year; 29 February is wrong only in a year named without a leap day.
+	if dayOf > 0 && time.Date(2000, month, dayOf, 0, 0, 0, 0, time.UTC).Month() != month {
 		return Date{}, true, fmt.Errorf("%s has no day %d", month, dayOf)
 	}
-	return truncate(t, PrecisionDay), true, nil
+	if hasYear {
+		if dayOf == 0 {
+			return Month(year, month), true, nil
+		}
+		t := time.Date(year, month, dayOf, 0, 0, 0, 0, time.UTC)
+		if t.Month() != month {
+			return Date{}, true, fmt.Errorf("%s %d has no day %d", month, year, dayOf)
+		}
+		return truncate(t, PrecisionDay), true, nil
+	}
+
+	if ref.IsZero() {
+		return Date{}, true, errNoRef
+	}
+	today := truncate(ref, PrecisionDay).Start()
+	year = today.Year()
+	if dayOf == 0 {
+		if month > today.Month() || last && month == today.Month() {
+			year--
+		}
+		return Month(year, month), true, nil
+	}
+	// Walk back to the latest year that has the day on or before ref (or
+	// strictly before it, after "last"): this year or the one before, except
+	// for 29 February, which can be up to eight years back.
+	for ; ; year-- {
+		t := time.Date(year, month, dayOf, 0, 0, 0, 0, time.UTC)
+		if t.Month() == month && (t.Before(today) || !last && t.Equal(today)) {
+			return truncate(t, PrecisionDay), true, nil
+		}
+	}
+}
+
+// dayOfMonth reads a day of a month, "13" or "13th": one or two digits from
+// 1 to 31, perhaps with an ordinal suffix, which is not checked against the
+// number ("1th" is 1).
+func dayOfMonth(s string) (int, bool) {
+	for _, suffix := range []string{"st", "nd", "rd", "th"} {
+		if n, ok := strings.CutSuffix(s, suffix); ok {
+			s = n
+			break
+		}
+	}
+	v, ok := unsigned(s)
+	if !ok || len(s) > 2 || v < 1 || v > 31 {
+		return 0, false
+	}
+	return v, true
+}
+
+// unsigned reads a number written in ASCII digits only. strconv.Atoi also
+// takes a sign, which a date never has.
+func unsigned(s string) (int, bool) {
+	if s == "" || strings.TrimLeft(s, "0123456789") != "" {
+		return 0, false
+	}
+	v, err := strconv.Atoi(s)
+	return v, err == nil
 }
 
 var weekdays = map[string]time.Weekday{

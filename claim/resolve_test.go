@@ -17,6 +17,7 @@ func TestResolve(t *testing.T) {
 	jan := time.Date(2024, time.January, 10, 9, 0, 0, 0, time.UTC)
 	dec := time.Date(2023, time.December, 1, 9, 0, 0, 0, time.UTC)
 	leap := time.Date(2024, time.March, 1, 9, 0, 0, 0, time.UTC)
+	leapDay := time.Date(2024, time.February, 29, 9, 0, 0, 0, time.UTC)
 
 	tests := []struct {
 		name   string
@@ -80,6 +81,21 @@ func TestResolve(t *testing.T) {
 		{"day-month-year", "31 December 2019", wed, Day(2019, time.December, 31)},
 		{"month-day-year", "December 31 2019", wed, Day(2019, time.December, 31)},
 		{"leap-day", "February 29", leap, Day(2024, time.February, 29)},
+		{"leap-day-on-it", "Feb 29", leapDay, Day(2024, time.February, 29)},
+		{"last-leap-day-on-it", "last Feb 29", leapDay, Day(2020, time.February, 29)},
+		{"leap-day-common-year", "Feb 29", wed, Day(2020, time.February, 29)},
+		{"leap-day-before-it", "29 February", time.Date(2024, time.February, 28, 9, 0, 0, 0, time.UTC), Day(2020, time.February, 29)},
+		{"leap-day-across-1900", "Feb 29", time.Date(1904, time.January, 10, 9, 0, 0, 0, time.UTC), Day(1896, time.February, 29)},
+		{"leap-day-with-year", "29 February 2024", wed, Day(2024, time.February, 29)},
+		{"ordinal-before-month", "13th September", wed, Day(2023, time.September, 13)},
+
+		{"weekday-date", "Wednesday, September 13", wed, Day(2023, time.September, 13)},
+		{"weekday-date-year", "Wednesday, Sept. 13, 2023", wed, Day(2023, time.September, 13)},
+		{"weekday-day-month-year", "Wednesday 13 September 2023", wed, Day(2023, time.September, 13)},
+		{"on-weekday-date", "on Wednesday, September 13", wed, Day(2023, time.September, 13)},
+		{"weekday-date-before", "Tuesday, Sept. 12", wed, Day(2023, time.September, 12)},
+		{"weekday-date-not-checked", "Monday, September 13, 2023", wed, Day(2023, time.September, 13)},
+		{"weekday-leap-day", "Saturday, Feb. 29", wed, Day(2020, time.February, 29)},
 
 		{"three-years-ago", "three years ago", wed, Year(2020)},
 		{"a-year-ago", "a year ago", wed, Year(2022)},
@@ -102,6 +118,12 @@ func TestResolve(t *testing.T) {
 		{"rfc3339-lower-case", "2023-09-13t16:05:00+02:00", wed, NewDate(wed, PrecisionInstant)},
 		{"absolute-zero-ref", "2022", time.Time{}, Year(2022)},
 		{"absolute-day-zero-ref", "on 2023-09-13", time.Time{}, Day(2023, time.September, 13)},
+		{"in-year-zero-ref", "in 2018", time.Time{}, Year(2018)},
+		{"month-year-zero-ref", "September 2022", time.Time{}, Month(2022, time.September)},
+		{"month-day-year-zero-ref", "Sept. 13, 2023", time.Time{}, Day(2023, time.September, 13)},
+		{"day-month-year-zero-ref", "13 September 2023", time.Time{}, Day(2023, time.September, 13)},
+		{"weekday-date-year-zero-ref", "Wednesday, Sept. 13, 2023", time.Time{}, Day(2023, time.September, 13)},
+		{"leap-day-year-zero-ref", "Feb 29, 2024", time.Time{}, Day(2024, time.February, 29)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -135,7 +157,15 @@ func TestResolveError(t *testing.T) {
 		{"bad-year", "September 99", wed},
 		{"five-digit-year", "September 20222", wed},
 		{"trailing-words", "September 13 2023 at noon", wed},
-		{"weekday-and-date", "Wednesday, September 13", wed},
+		{"weekday-and-month", "Wednesday, September", wed},
+		{"weekday-and-month-year", "Wednesday, September 2023", wed},
+		{"weekday-and-year", "Wednesday 2023", wed},
+		{"weekday-and-iso-day", "Wednesday 2023-09-13", wed},
+		{"two-weekdays", "Wednesday Thursday", wed},
+		{"weekday-and-feb-30", "Wednesday, Feb 30", wed},
+		{"weekday-and-bad-year", "Wednesday, September 13, 99", wed},
+		{"last-weekday-and-date", "last Wednesday, September 13", wed},
+		{"weekday-and-relative", "Wednesday last week", wed},
 		{"next-weekday", "next Wednesday", wed},
 		{"last-alone", "last", wed},
 		{"last-year-number", "last 2018", wed},
@@ -149,11 +179,26 @@ func TestResolveError(t *testing.T) {
 		{"ago-alone", "days ago", wed},
 		{"before-year-0", "10000 years ago", wed},
 		{"negative-year", "September -202", wed},
+		{"plus-year", "September +202", wed},
+		{"plus-year-four-digits", "September +2022", wed},
+		{"plus-year-alone", "+2018", wed},
+		{"plus-day", "September +13", wed},
+		{"plus-day-before-month", "+13 September", wed},
+		{"minus-day-before-month", "-13 September", wed},
+		{"plus-ago", "+3 days ago", wed},
+		{"day-not-ordinal", "September 13h", wed},
+		{"day-three-digits", "September 013", wed},
 		{"bad-iso-day", "2023-02-30", wed},
 		{"zero-ref-today", "today", time.Time{}},
 		{"zero-ref-last-year", "last year", time.Time{}},
 		{"zero-ref-weekday", "on Wednesday", time.Time{}},
 		{"zero-ref-ago", "3 days ago", time.Time{}},
+		{"zero-ref-month", "in September", time.Time{}},
+		{"zero-ref-last-month-name", "last September", time.Time{}},
+		{"zero-ref-month-day", "September 13", time.Time{}},
+		{"zero-ref-day-month", "13 September", time.Time{}},
+		{"zero-ref-leap-day", "Feb 29", time.Time{}},
+		{"zero-ref-weekday-date", "Wednesday, September 13", time.Time{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

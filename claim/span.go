@@ -195,9 +195,14 @@ func firstRunes(s string, n int) string {
 	return s[:i]
 }
 
+// maxContext caps how many bytes of context Relocate compares at each
+// occurrence, so that a span with a very long prefix or suffix costs no more
+// than one with the 32 runes Locate keeps (at most 4 bytes each).
+const maxContext = 4 * contextRunes
+
 func commonPrefix(a, b string) int {
 	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
+	for n < maxContext && n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
 	}
 	return n
@@ -205,7 +210,7 @@ func commonPrefix(a, b string) int {
 
 func commonSuffix(a, b string) int {
 	n := 0
-	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+	for n < maxContext && n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
 		n++
 	}
 	return n

@@ -7,10 +7,14 @@ import (
 
 // Normalize returns the key under which a [Registry] files a name or alias:
 // lower case, diacritics folded to their base letters ("Pyongyang" and
-// "P'yŏngyang" meet as "pyongyang"), punctuation dropped, runs of space
-// folded to one, and any leading "the" removed. Two names resolve to the same
-// source exactly when their keys are equal. Normalize is idempotent: a key
-// is its own key.
+// "P'yŏngyang" meet as "pyongyang", "Hà Nội" and "Ha Noi" as "ha noi"),
+// punctuation dropped, runs of space folded to one, and any leading "the"
+// removed. A diacritic written as a combining mark is dropped wherever it
+// is; the precomposed letters folded are those of Latin-1 Supplement and
+// Latin Extended-A, long s ("ſ") included, and the Vietnamese and Romanian
+// letters of Latin Extended-B and Latin Extended Additional ("ơ", "ư", "ș",
+// "ț", "ễ"). Two names resolve to the same source exactly when their keys
+// are equal. Normalize is idempotent: a key is its own key.
 func Normalize(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))
@@ -58,7 +62,8 @@ func Normalize(name string) string {
 
 // foldTable maps precomposed Latin letters with diacritics to their lower
 // case base letters. It covers Latin-1 Supplement and Latin Extended-A,
-// which hold the letters of the romanised names news text uses.
+// which hold the letters of the romanised names news text uses, and the
+// letters Vietnamese and Romanian add to them.
 var foldTable = func() map[rune]string {
 	groups := []struct{ base, letters string }{
 		{"a", "àáâãäåāăąÀÁÂÃÄÅĀĂĄ"},
@@ -76,7 +81,7 @@ var foldTable = func() map[rune]string {
 		{"o", "òóôõöøōŏőÒÓÔÕÖØŌŎŐ"},
 		{"oe", "œŒ"},
 		{"r", "ŕŗřŔŖŘ"},
-		{"s", "śŝşšŚŜŞŠ"},
+		{"s", "śŝşšŚŜŞŠſ"},
 		{"ss", "ß"},
 		{"t", "ţťŧŢŤŦ"},
 		{"th", "þÞ"},
@@ -84,10 +89,37 @@ var foldTable = func() map[rune]string {
 		{"w", "ŵŴ"},
 		{"y", "ýÿŷÝŸŶ"},
 		{"z", "źżžŹŻŽ"},
+
+		// Latin Extended-B: the Vietnamese letters with a horn and the
+		// Romanian ones with a comma below, which many texts still write
+		// with the cedilla of "ş" and "ţ" above.
+		{"o", "ơƠ"},
+		{"u", "ưƯ"},
+		{"s", "șȘ"},
+		{"t", "țȚ"},
+	}
+	// Latin Extended Additional from U+1EA0 to U+1EF9 is the Vietnamese
+	// vowels with their tone marks, capital and small in turn, one base
+	// letter after another.
+	vietnamese := []struct {
+		base        string
+		first, last rune
+	}{
+		{"a", '\u1EA0', '\u1EB7'}, // Ạ ... ặ
+		{"e", '\u1EB8', '\u1EC7'}, // Ẹ ... ệ
+		{"i", '\u1EC8', '\u1ECB'}, // Ỉ ... ị
+		{"o", '\u1ECC', '\u1EE3'}, // Ọ ... ợ
+		{"u", '\u1EE4', '\u1EF1'}, // Ụ ... ự
+		{"y", '\u1EF2', '\u1EF9'}, // Ỳ ... ỹ
 	}
 	m := make(map[rune]string)
 	for _, g := range groups {
 		for _, r := range g.letters {
+			m[r] = g.base
+		}
+	}
+	for _, g := range vietnamese {
+		for r := g.first; r <= g.last; r++ {
 			m[r] = g.base
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/source"
 )
@@ -25,6 +26,15 @@ func TestNormalize(t *testing.T) {
 		{name: "capital-sharp-s", in: "STRAẞE", want: "strasse"},
 		{name: "angstrom-sign", in: "\u212Bland", want: "aland"},
 		{name: "dotted-capital-i", in: "İstanbul", want: "istanbul"},
+		{name: "vietnamese", in: "Hà Nội", want: "ha noi"},
+		{name: "vietnamese-decomposed", in: "Ha\u0300 No\u0323\u0302i", want: "ha noi"},
+		{name: "vietnamese-horn", in: "Ơn Ưu", want: "on uu"},
+		{name: "vietnamese-horn-decomposed", in: "O\u031Bn U\u031Bu", want: "on uu"},
+		{name: "vietnamese-capitals", in: "NGUYỄN PHÚ TRỌNG", want: "nguyen phu trong"},
+		{name: "romanian-comma", in: "Ștefan Țiriac", want: "stefan tiriac"},
+		{name: "romanian-cedilla", in: "Ştefan Ţiriac", want: "stefan tiriac"},
+		{name: "romanian-decomposed", in: "S\u0326tefan T\u0326iriac", want: "stefan tiriac"},
+		{name: "long-s", in: "Congreſs", want: "congress"},
 		{name: "dots", in: "U.S.", want: "us"},
 		{name: "dots-spaced", in: "U. S.", want: "u s"},
 		{name: "the", in: "the United States", want: "united states"},
@@ -67,6 +77,10 @@ func TestNormalizeSameKey(t *testing.T) {
 		{name: "pyongyang", names: []string{"Pyongyang", "P'yŏngyang", "Pyŏngyang", "Pyo\u0306ngyang", "PYONGYANG"}},
 		{name: "us", names: []string{"US", "U.S.", "u.s", "the U.S."}},
 		{name: "kremlin", names: []string{"Kremlin", "the Kremlin", "The  Kremlin"}},
+		{name: "hanoi", names: []string{"Ha Noi", "Hà Nội", "Ha\u0300 No\u0323\u0302i", "HÀ NỘI"}},
+		{name: "bucharest", names: []string{"Bucuresti", "București", "Bucureşti", "Bucures\u0326ti", "BUCUREȘTI"}},
+		{name: "nguyen", names: []string{"Nguyen Phu Trong", "Nguyễn Phú Trọng", "Nguye\u0302\u0303n Phu\u0301 Tro\u0323ng"}},
+		{name: "hcmc", names: []string{"Thanh pho Ho Chi Minh", "Thành phố Hồ Chí Minh", "THÀNH PHỐ HỒ CHÍ MINH"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -75,6 +89,37 @@ func TestNormalizeSameKey(t *testing.T) {
 				assert.Equal(t, want, source.Normalize(n), "Normalize(%q)", n)
 			}
 		})
+	}
+}
+
+// TestNormalizeVietnamese checks every letter of Latin Extended Additional
+// from U+1EA0 to U+1EF9, spelt out here so as not to repeat the ranges
+// Normalize folds by, capital and small.
+func TestNormalizeVietnamese(t *testing.T) {
+	tests := []struct {
+		base    string
+		letters string
+	}{
+		{"a", "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặ"},
+		{"e", "ẸẹẺẻẼẽẾếỀềỂểỄễỆệ"},
+		{"i", "ỈỉỊị"},
+		{"o", "ỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợ"},
+		{"u", "ỤụỦủỨứỪừỬửỮữỰự"},
+		{"y", "ỲỳỴỵỶỷỸỹ"},
+	}
+	var all []rune
+	for _, tc := range tests {
+		t.Run(tc.base, func(t *testing.T) {
+			for _, r := range tc.letters {
+				assert.Equal(t, tc.base, source.Normalize(string(r)), "Normalize(%q) (U+%04X)", r, r)
+			}
+		})
+		all = append(all, []rune(tc.letters)...)
+	}
+	// The lists above are the whole block, in order, with no gaps.
+	require.Len(t, all, 0x1EF9-0x1EA0+1)
+	for i, r := range all {
+		assert.Equal(t, rune(0x1EA0+i), r, "letter %d", i)
 	}
 }
 
