@@ -33,8 +33,8 @@ import (
 //     "twelve", or "a" or "an";
 //   - anything [ParseDate] reads.
 //
-// Numbers are plain digits: a sign, as in "September +2022", is not read.
-// A year has four digits. Month names may be cut to their first three
+// Numbers are plain digits, so a signed one, as in "September +2022", is an
+// error; a year has four digits. Month names may be cut to their first three
 // letters, or "Sept"; commas and full stops are ignored.
 //
 // ref's calendar day is read in ref's own location. A phrase that names its
