@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 
@@ -95,24 +94,13 @@ func BenchmarkBuild(b *testing.B) {
 	for _, n := range benchSizes {
 		c := synthetic(n)
 		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			var cpu time.Duration
-			for b.Loop() {
-				// Each build starts from a collected heap, as a program's
-				// one build does, rather than paying for the last one's
-				// garbage.
-				b.StopTimer()
-				runtime.GC()
-				before := cpuTime(b)
-				b.StartTimer()
-				if _, err := timeline.Build(c); err != nil {
-					b.Fatal(err)
+			measure(b, n, func() func() {
+				return func() {
+					if _, err := timeline.Build(c); err != nil {
+						b.Fatal(err)
+					}
 				}
-				b.StopTimer()
-				cpu += cpuTime(b) - before
-				b.StartTimer()
-			}
-			reportPerStatement(b, n, cpu)
+			})
 		})
 	}
 }
@@ -123,37 +111,38 @@ func BenchmarkSort(b *testing.B) {
 	for _, n := range benchSizes {
 		c := synthetic(n)
 		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			var cpu time.Duration
-			for b.Loop() {
-				b.StopTimer()
+			measure(b, n, func() func() {
 				stmts := slices.Clone(c.Statements)
-				runtime.GC()
-				before := cpuTime(b)
-				b.StartTimer()
-				slices.SortFunc(stmts, func(x, y claim.Statement) int { return x.Said.Compare(y.Said) })
-				b.StopTimer()
-				cpu += cpuTime(b) - before
-				b.StartTimer()
-			}
-			reportPerStatement(b, n, cpu)
+				return func() {
+					slices.SortFunc(stmts, func(x, y claim.Statement) int { return x.Said.Compare(y.Said) })
+				}
+			})
 		})
 	}
 }
 
-// reportPerStatement reports wall time per statement, and the process's
-// CPU time per statement (all threads, the garbage collector's included),
-// since Build works on every processor and the sort on one.
-func reportPerStatement(b *testing.B, n int, cpu time.Duration) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/statement")
-	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/statement")
-}
-
-// cpuTime returns the CPU time the process has used so far.
-func cpuTime(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
+// measure times run() for each iteration, after an untimed prepare() that
+// returns it and a garbage collection, so that each run starts from a
+// collected heap, as a program's one build does, rather than paying for the
+// last run's garbage. It reports wall time per statement and the process's
+// CPU time per statement (all threads, the collector's included), since
+// Build works on every processor and the sort on one.
+func measure(b *testing.B, n int, prepare func() (run func())) {
+	b.ReportAllocs()
+	var cpu time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		run := prepare()
+		runtime.GC()
+		before := cpuTime()
+		b.StartTimer()
+		run()
+		b.StopTimer()
+		cpu += cpuTime() - before
+		b.StartTimer()
 	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/statement")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/statement")
+	}
 }
