@@ -39,9 +39,12 @@ func classify(s *claim.Statement) stance {
 type event struct {
 	saidSec   int64 // said date: start of its period, then precision
 	saidNsec  int32
+	endNsec   int32
+	endSec    int64 // said date: end of its period (its start for an instant)
 	rank      int32 // place in the order statements became known
 	stmt      int32
 	src       int32
+	of        int32 // the claim the statement is about
 	prec      claim.Precision
 	stance    stance
 	pol       claim.Polarity
@@ -64,6 +67,27 @@ func (e *event) compare(f *event) int {
 	return cmp.Compare(e.rank, f.rank)
 }
 
+// sayOrder orders events for setting a source's position: a statement said
+// in a period wholly before the other's comes first; when the periods
+// overlap, as "2024" and "2024-03-04" do, the one that became known first
+// comes first, since neither date tells which was said later.
+func (e *event) sayOrder(f *event) int {
+	switch {
+	case e.before(f):
+		return -1
+	case f.before(e):
+		return +1
+	}
+	return cmp.Compare(e.rank, f.rank)
+}
+
+// before reports whether e's said period ends before f's starts.
+func (e *event) before(f *event) bool {
+	endFirst := e.endSec < f.saidSec || e.endSec == f.saidSec && e.endNsec <= f.saidNsec
+	startFirst := e.saidSec < f.saidSec || e.saidSec == f.saidSec && e.saidNsec < f.saidNsec
+	return endFirst && startFirst
+}
+
 // countsUp reports whether a statement with this stance on a claim counts
 // for the claims it refines: an affirmation or a retraction.
 func countsUp(s stance) bool { return s == stanceAffirm || s == stanceRetracted }
@@ -83,6 +107,8 @@ type slot struct {
 	pol     event // ... and this is the latest said of them
 	hasCur  bool  // the source has a position on the claim ...
 	cur     event // ... set by this statement, the latest said that takes one
+	hasOwn  bool  // the source has a position of its own on the claim, not inherited ...
+	own     event // ... set by this statement
 	curConf bool  // the position confirms the claim
 	curCorr bool  // the position can corroborate
 }
@@ -127,6 +153,7 @@ type builder struct {
 	lo, hi    int // the range of claims this builder builds
 	claim     int32
 	accused   []int32 // roots of the accused parties of the claim being built
+	parties   []int32 // roots of all the actors of the claim being built
 	shown     int     // statements applied, not quietly, to the claim being built
 	touched   []int32 // sources with a statement on the claim being built
 	items     []event
@@ -185,10 +212,11 @@ func newBuilder(t *Timeline, order []int32) *builder {
 	for s := range t.stmts {
 		in := &t.info[s]
 		f := t.stmts[s].Factuality
-		start := in.said.Start()
+		start, end := in.said.Start(), in.said.End()
 		b.events[dest[s]] = event{
 			saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: in.said.Precision(),
-			rank: t.rank[s], stmt: int32(s), src: in.src, stance: in.stance,
+			endSec: end.Unix(), endNsec: int32(end.Nanosecond()),
+			rank: t.rank[s], stmt: int32(s), src: in.src, of: in.claim, stance: in.stance,
 			pol: f.Polarity, cert: f.Certainty, act: t.stmts[s].Act,
 		}
 	}
@@ -398,6 +426,7 @@ func (b *builder) buildClaim(c int32) {
 	b.gen++
 	b.claim = c
 	b.accused = t.srcs.accused[c]
+	b.parties = t.srcs.parties[c]
 	b.cnt = counters{}
 	b.shown = 0
 	b.touched = b.touched[:0]
@@ -468,24 +497,44 @@ func (b *builder) apply(e *event, quiet bool) {
 	// late, does not override it. A possibility (PS+, PS-) is a position,
 	// if one that counts for nothing.
 	positional := e.pol != claim.PolarityUnderspecified || e.stance == stanceRetracted
-	if positional && (!sl.hasCur || sl.cur.compare(e) <= 0) {
-		b.count(e.src, sl, -1)
+	if positional && (!sl.hasCur || sl.cur.sayOrder(e) <= 0) {
 		cur := *e
-		if e.stance == stanceRetracted && sl.hasCur && sl.cur.stance == stanceNegate {
-			// Withdrawing a denial leaves no position: only a withdrawn
-			// affirmation makes a claim retracted.
-			cur.stance = stanceNeutral
+		keep := true
+		if e.stance == stanceRetracted {
+			// Only a withdrawn affirmation makes a claim retracted; any
+			// other retraction leaves the source with no position. A
+			// retraction of a refining claim withdraws only what that claim
+			// carried up: the source's own word on this claim, if any, is
+			// its position again.
+			withdraws := sl.hasCur && sl.cur.stance == stanceAffirm &&
+				(!e.inherited || sl.cur.inherited && sl.cur.of == e.of)
+			keep = withdraws || !e.inherited
+			switch {
+			case !withdraws:
+				cur.stance = stanceNeutral
+			case e.inherited && sl.hasOwn:
+				cur = sl.own
+			}
 		}
-		sl.hasCur, sl.cur = true, cur
-		sl.curConf, sl.curCorr = b.confirms(&cur), b.corroborates(&cur)
-		b.count(e.src, sl, +1)
+		if keep {
+			b.count(e.src, sl, -1)
+			sl.hasCur, sl.cur = true, cur
+			sl.curConf, sl.curCorr = b.confirms(&cur), b.corroborates(&cur)
+			b.count(e.src, sl, +1)
+		}
+	}
+	if positional && !e.inherited && (!sl.hasOwn || sl.own.sayOrder(e) <= 0) {
+		sl.hasOwn, sl.own = true, *e
+		if e.stance == stanceRetracted {
+			sl.own.stance = stanceNeutral
+		}
 	}
 	// Reversals and certainty changes compare a statement with the one the
 	// source said before it, and only when it is the source's newest word
 	// with a polarity: a question, a declined comment or a retraction in
 	// between does not hide a reversal, and an old statement reported late
 	// reverses nothing.
-	newer := e.pol != claim.PolarityUnderspecified && (!sl.hasPol || sl.pol.compare(e) <= 0)
+	newer := e.pol != claim.PolarityUnderspecified && (!sl.hasPol || sl.pol.sayOrder(e) <= 0)
 	if !quiet {
 		if !sl.seen && b.shown > 0 {
 			b.emit(ChangeNewSource, e)
@@ -553,21 +602,30 @@ func (b *builder) count(src int32, sl *slot, d int) {
 	}
 }
 
-// confirms reports whether a statement confirms the claim: certain and
-// from the accused side, or a certain confirmation by an organisation
-// outside it.
+// confirms reports whether a statement confirms the claim, certainly
+// affirming it: an admission by a named source on the accused side, or a
+// confirmation (act confirm) by an organisation that is none of the
+// claim's parties.
 func (b *builder) confirms(e *event) bool {
 	if e.stance != stanceAffirm || e.cert != claim.CertaintyCertain {
 		return false
 	}
-	return slices.Contains(b.accused, b.t.srcs.root[e.src]) || e.act == claim.ActConfirm && b.t.srcs.org[e.src]
+	srcs := &b.t.srcs
+	root := srcs.root[e.src]
+	if slices.Contains(b.accused, root) {
+		return !srcs.anonymous[e.src]
+	}
+	return e.act == claim.ActConfirm && srcs.org[e.src] && !slices.Contains(b.parties, root)
 }
 
 // corroborates reports whether a statement counts toward corroboration: an
-// affirmation by a source that is neither absent nor on the accused side.
+// affirmation by a source that is none of the claim's parties (a party
+// cannot corroborate a claim about itself), is not absent, and is not an
+// unnamed source with no affiliation, whose independence cannot be told.
 func (b *builder) corroborates(e *event) bool {
-	return e.stance == stanceAffirm && !b.t.srcs.absent[e.src] &&
-		!slices.Contains(b.accused, b.t.srcs.root[e.src])
+	srcs := &b.t.srcs
+	return e.stance == stanceAffirm && !srcs.absent[e.src] && !srcs.floating[e.src] &&
+		!slices.Contains(b.parties, srcs.root[e.src])
 }
 
 // emit records a change caused by e and returns it for further detail.

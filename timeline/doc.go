@@ -18,28 +18,34 @@
 //
 // # Positions and status
 //
-// Each source's position on a claim is set by its latest statement (by said
-// time, as on the track) that has a polarity or retracts, whenever that
-// statement became known: an article that reports an old statement late
-// does not override a source's newer position, and a question, a declined
-// comment or a neutral report (Uu, CTu) leaves the position as it was. A
-// position
+// Each source's position on a claim is set by its latest statement that has
+// a polarity or retracts, whenever that statement became known: an article
+// that reports an old statement late does not override a source's newer
+// position, and a question, a declined comment or a neutral report (Uu,
+// CTu) leaves the position as it was. "Latest" compares said dates as
+// periods: a statement said in a period wholly before another's is the
+// earlier; when the periods overlap, as "2024" and "2024-03-04" do, the one
+// that became known later is taken as the later word. A position
 //
 //   - affirms the claim when its polarity is positive and its certainty
 //     probable or certain (PR+, CT+);
 //   - negates it when its polarity is negative and its certainty probable or
 //     certain (PR-, CT-);
-//   - withdraws an affirmation when a retraction follows one; a retraction
-//     that follows a denial leaves no position at all;
+//   - withdraws an affirmation when a retraction follows one; any other
+//     retraction (after a denial, a possibility, or nothing) leaves no
+//     position at all;
 //   - otherwise counts for nothing: a possibility (PS+, PS-) replaces a
 //     firmer position but neither affirms nor negates.
 //
 // The status follows from the positions known at an instant; see [Status]
 // for the rules and their precedence. Two sources are independent when their
 // affiliation roots differ ([source.Registry.Independent]); absent sources
-// are independent of nobody, so "it is believed" never corroborates. The
-// accused parties are the claim's actors with [claim.RoleAccused]: their
-// affirmation confirms a claim, and it never counts toward corroboration.
+// are independent of nobody, so "it is believed" never corroborates, and
+// neither does an unnamed source with no affiliation. A claim's parties are
+// the roots of its actors: none of them corroborates it, since a party
+// cannot corroborate a claim about itself. The accused parties are the
+// actors with [claim.RoleAccused]: a named source on their side that
+// affirms the claim with certainty confirms it.
 //
 // Status history only grows ([Timeline.History]): statements are taken in
 // the order they became known (publication time of the first report, then
@@ -52,8 +58,9 @@
 // When claim A refines claim B ("more than 1,000 containers were delivered"
 // refines "North Korea supplies munitions"), or is part of it:
 //
-//   - a statement that affirms A also affirms B, and one that retracts A
-//     counts for B too: if A is true, so is B;
+//   - a statement that affirms A also affirms B: if A is true, so is B. A
+//     retraction of A withdraws what A carried up to B, and only that: a
+//     source that also affirmed B directly still affirms it;
 //   - a statement that negates B also negates A: if B is false, so is A. A
 //     blanket denial of B made before A was first reported counts against A
 //     from A's first report on, but does not report A by itself;

@@ -13,11 +13,15 @@ import (
 // (see the package documentation for what "affirms" and "negates" mean):
 //
 //  1. unreported: no statement about the claim is known yet;
-//  2. confirmed: a source under the root of an accused party affirms it with
-//     certainty (an admission), or an organisation independent of every
-//     accused party confirms it with certainty (a UN panel of experts);
-//  3. corroborated: sources under two or more independent roots affirm it,
-//     none of them an accused party and none absent;
+//  2. confirmed: a named source under the root of an accused party affirms
+//     it with certainty (an admission), or an organisation that is none of
+//     the claim's parties confirms it with certainty (act confirm, CT+: a UN
+//     panel of experts);
+//  3. corroborated: sources under two or more independent roots affirm it.
+//     A source counts only if it is none of the claim's parties (the roots
+//     of its actors, whatever their role: a party cannot corroborate a claim
+//     about itself), is not absent, and, if unnamed, has an affiliation,
+//     without which its independence cannot be told;
 //  4. contested: some source affirms it and some source negates it;
 //  5. alleged: some source affirms it and none negates it;
 //  6. retracted: no source affirms it any more and at least one withdrew an
@@ -29,14 +33,14 @@ type Status uint8
 
 // The statuses of a claim.
 const (
-	StatusUnreported Status = iota
-	StatusReported
-	StatusAlleged
-	StatusContested
-	StatusDenied
-	StatusCorroborated
-	StatusConfirmed
-	StatusRetracted
+	StatusUnreported   Status = iota // no statement about the claim is known
+	StatusReported                   // statements, but no position affirms or negates it
+	StatusAlleged                    // affirmed, and negated by no one
+	StatusContested                  // affirmed and negated
+	StatusDenied                     // negated, and affirmed by no one
+	StatusCorroborated               // affirmed by two or more independent roots
+	StatusConfirmed                  // admitted by the accused side, or confirmed by an independent organisation
+	StatusRetracted                  // an affirmation withdrawn, and no affirmation left
 )
 
 var statusNames = []string{"unreported", "reported", "alleged", "contested", "denied", "corroborated", "confirmed", "retracted"}

@@ -148,7 +148,32 @@ func TestStatusRules(t *testing.T) {
 			{id: "s1", src: "russia", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a1"}},
 		}},
 
+		{name: "not-corroborated-unaffiliated-unnamed", want: timeline.StatusAlleged, stmts: []st{
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s2", src: "insiders", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a2"}},
+		}},
+		{name: "not-corroborated-beneficiary", want: timeline.StatusAlleged, stmts: []st{
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s2", src: "russia", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
+		}},
+		{name: "not-confirmed-unnamed-admission", want: timeline.StatusAlleged, stmts: []st{
+			{id: "s1", src: "korea-insider", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a1"}},
+		}},
+		{name: "denied-overlapping-dates", want: timeline.StatusDenied, stmts: []st{
+			// "2024" overlaps 2024-03-04, so the later report sets the
+			// position although its date sorts first on the track.
+			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, said: "2024-03-04", at: []string{"a4"}},
+			{id: "s2", src: "us-intel", act: claim.ActAssert, f: claim.PRMinus, said: "2024", at: []string{"a6"}},
+		}},
+
 		// 6. retracted
+		{name: "reported-retraction-of-nothing", want: timeline.StatusReported, stmts: []st{
+			{id: "s1", src: "us-intel", act: claim.ActRetract, f: claim.Uu, at: []string{"a1"}},
+		}},
+		{name: "reported-retraction-of-possibility", want: timeline.StatusReported, stmts: []st{
+			{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}},
+			{id: "s2", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+		}},
 		{name: "retracted", want: timeline.StatusRetracted, stmts: []st{
 			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
 			{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
@@ -358,4 +383,38 @@ func TestChangeKindText(t *testing.T) {
 	}
 	assert.Equal(t, "unknown", timeline.ChangeUnknown.String())
 	assert.Equal(t, "ChangeKind(200)", timeline.ChangeKind(200).String())
+}
+
+// TestRefinementRetraction checks that retracting a refining claim
+// withdraws only what it carried up to the broader claim.
+func TestRefinementRetraction(t *testing.T) {
+	general := shells
+	specific := claim.Claim{
+		ID: "spec", Text: "North Korea shipped 1,000 containers of shells in March",
+		Actors:    shells.Actors,
+		Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "c"}},
+	}
+	tests := []struct {
+		name  string
+		stmts []st
+		want  timeline.Status
+	}{
+		{name: "direct-affirmation-stands", want: timeline.StatusAlleged, stmts: []st{
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s2", claim: "spec", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
+			{id: "s3", claim: "spec", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+		}},
+		{name: "carried-affirmation-withdrawn", want: timeline.StatusRetracted, stmts: []st{
+			{id: "s1", claim: "spec", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s2", claim: "spec", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tl := build(t, corpus([]claim.Claim{general, specific}, tc.stmts...))
+			got, err := tl.Current("c")
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got, "Current(%q)", "c")
+		})
+	}
 }

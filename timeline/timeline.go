@@ -478,9 +478,12 @@ type sourceTable struct {
 	ids       []source.ID
 	root      []int32
 	anonymous []bool // unnamed or absent
+	unnamed   []bool
 	absent    []bool
+	floating  []bool    // unnamed with no parent: its independence cannot be told
 	org       []bool    // an organisation, which can confirm a claim
 	accused   [][]int32 // per claim, the roots of its accused parties
+	parties   [][]int32 // per claim, the roots of all its actors
 }
 
 func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
@@ -490,15 +493,20 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 		ids:       make([]source.ID, len(all)),
 		root:      make([]int32, len(all)),
 		anonymous: make([]bool, len(all)),
+		unnamed:   make([]bool, len(all)),
 		absent:    make([]bool, len(all)),
+		floating:  make([]bool, len(all)),
 		org:       make([]bool, len(all)),
 		accused:   make([][]int32, len(claims)),
+		parties:   make([][]int32, len(claims)),
 	}
 	for i, s := range all {
 		st.idx[s.ID] = int32(i)
 		st.ids[i] = s.ID
 		st.anonymous[i] = s.IsAbsent() || s.IsUnnamed()
+		st.unnamed[i] = s.IsUnnamed()
 		st.absent[i] = s.IsAbsent()
+		st.floating[i] = s.IsUnnamed() && s.Parent == ""
 		st.org[i] = s.Kind == source.KindOrganisation
 	}
 	for i, s := range all {
@@ -506,10 +514,13 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 		st.root[i] = st.idx[r]
 	}
 	for i, c := range claims {
-		for _, a := range c.Accused() {
-			r := st.root[st.idx[a]]
-			if !slices.Contains(st.accused[i], r) {
+		for _, a := range c.Actors {
+			r := st.root[st.idx[a.Source]]
+			if a.Role == claim.RoleAccused && !slices.Contains(st.accused[i], r) {
 				st.accused[i] = append(st.accused[i], r)
+			}
+			if !slices.Contains(st.parties[i], r) {
+				st.parties[i] = append(st.parties[i], r)
 			}
 		}
 	}

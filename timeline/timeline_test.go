@@ -44,6 +44,8 @@ var world = []source.Source{
 	{ID: "korea-fm", Name: "North Korea foreign ministry", Kind: source.KindAgency, Parent: "korea"},
 	{ID: "russia", Name: "Russia", Kind: source.KindGovernment},
 	{ID: "un-panel", Name: "UN panel of experts", Kind: source.KindOrganisation},
+	{ID: "insiders", Name: "people familiar with the matter", Identity: source.IdentityUnnamed},
+	{ID: "korea-insider", Name: "a North Korean official", Kind: source.KindOfficial, Identity: source.IdentityUnnamed, Parent: "korea"},
 }
 
 // shells is the default claim of the Go-built corpora: North Korea is the
