@@ -3,19 +3,30 @@ package timeline
 import (
 	"errors"
 	"fmt"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
 )
 
-// Sentinel errors wrapped by [Error]; test for them with [errors.Is].
+// Sentinel errors wrapped by [Error]; test for them with [errors.Is]. Those
+// that name the same problem as a sentinel of package claim or source are
+// the same value, so that one errors.Is test covers every package.
 var (
 	// ErrUnknownName reports an enum name that is not one of the valid
-	// names; the wrapping error lists them.
-	ErrUnknownName = errors.New("unknown name")
-	// ErrInvalid reports an out-of-range enum value.
-	ErrInvalid = errors.New("invalid value")
-	// ErrUnknownClaim reports a query for a claim the timeline does not hold.
-	ErrUnknownClaim = errors.New("unknown claim")
-	// ErrUnknownArticle reports a query for an article the timeline does not hold.
-	ErrUnknownArticle = errors.New("unknown article")
+	// names; the wrapping error lists them. It is [source.ErrUnknownName].
+	ErrUnknownName = source.ErrUnknownName
+	// ErrInvalid reports an out-of-range value or an unusable argument. It
+	// is [source.ErrInvalid].
+	ErrInvalid = source.ErrInvalid
+	// ErrUnknownClaim reports a query for a claim the timeline does not
+	// hold. It is [claim.ErrUnknownClaim].
+	ErrUnknownClaim = claim.ErrUnknownClaim
+	// ErrUnknownSource reports a query for a source the timeline does not
+	// hold. It is [source.ErrUnknownSource].
+	ErrUnknownSource = source.ErrUnknownSource
+	// ErrUnknownArticle reports a query for an article the timeline does not
+	// hold. It is [source.ErrUnknownArticle].
+	ErrUnknownArticle = source.ErrUnknownArticle
 	// ErrWindow reports a time window whose end is before its start.
 	ErrWindow = errors.New("window ends before it starts")
 )

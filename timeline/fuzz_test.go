@@ -167,7 +167,7 @@ func FuzzBuild(f *testing.F) {
 			}
 		}
 		_ = tl.Denials()
-		_ = tl.Contested()
+		_ = tl.Disputed()
 		_ = tl.Anonymous()
 		_ = tl.ByStatus(timeline.StatusContested, time.Now())
 		if err := tl.WriteText(io.Discard); err != nil {

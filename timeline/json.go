@@ -31,7 +31,7 @@ func (t *Timeline) Corpus() *claim.Corpus {
 type timelineJSON struct {
 	Corpus    *claim.Corpus `json:"corpus"`
 	Claims    []claimJSON   `json:"claims"`
-	Contested []claim.ID    `json:"contested"`
+	Disputed []claim.ID    `json:"disputed"`
 	Anonymous []claim.ID    `json:"anonymous"`
 	Denials   []Denial      `json:"denials"`
 }
@@ -48,13 +48,16 @@ type claimJSON struct {
 // MarshalJSON writes the timeline as one JSON document: "corpus", the
 // corpus it was built from (see [Timeline.Corpus]), then what the timeline
 // derives from it: for each claim its current status, track, status
-// history and changes ("claims"), and the "contested", "anonymous" and
+// history and changes ("claims"), and the "disputed", "anonymous" and
 // "denials" answers.
-func (t *Timeline) MarshalJSON() ([]byte, error) {
+//
+// MarshalJSON has a value receiver so that a Timeline stored by value
+// marshals too.
+func (t Timeline) MarshalJSON() ([]byte, error) {
 	v := timelineJSON{
 		Corpus:    t.Corpus(),
 		Claims:    make([]claimJSON, len(t.claims)),
-		Contested: t.Contested(),
+		Disputed: t.Disputed(),
 		Anonymous: t.Anonymous(),
 		Denials:   t.Denials(),
 	}
@@ -90,7 +93,7 @@ func (t *Timeline) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("timeline: %w", err)
 	}
 	if v.Corpus == nil {
-		return &Error{Field: "corpus", Value: "", Err: ErrInvalid}
+		return &Error{Field: "corpus", Value: "", Err: fmt.Errorf("%w: the document has no corpus member", ErrInvalid)}
 	}
 	c, err := claim.Decode(bytes.NewReader(v.Corpus))
 	if err != nil {

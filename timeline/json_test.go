@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -90,4 +91,34 @@ func TestTimelineUnmarshalJSONErrors(t *testing.T) {
 	}
 	var tl timeline.Timeline
 	assert.Error(t, json.Unmarshal([]byte(`[]`), &tl))
+}
+
+func TestTimelineJSONByValue(t *testing.T) {
+	tl := load(t, sampleCorpus)
+	byPointer, err := json.Marshal(tl)
+	require.NoError(t, err)
+	byValue, err := json.Marshal(struct{ T timeline.Timeline }{*tl})
+	require.NoError(t, err)
+	var wrapped struct{ T json.RawMessage }
+	require.NoError(t, json.Unmarshal(byValue, &wrapped))
+	assert.JSONEq(t, string(byPointer), string(wrapped.T))
+}
+
+func TestBuildNil(t *testing.T) {
+	_, err := timeline.Build(nil)
+	assert.ErrorIs(t, err, timeline.ErrInvalid)
+}
+
+func TestByStatusZeroTimeIsCurrent(t *testing.T) {
+	tl := load(t, sampleCorpus)
+	for _, s := range []timeline.Status{timeline.StatusConfirmed, timeline.StatusRetracted} {
+		var want []claim.ID
+		for _, c := range tl.Claims() {
+			if got, _ := tl.Current(c.ID); got == s {
+				want = append(want, c.ID)
+			}
+		}
+		assert.Equal(t, want, tl.ByStatus(s, time.Time{}), "ByStatus(%s, zero)", s)
+		assert.NotEmpty(t, want, "the sample corpus has a %s claim", s)
+	}
 }

@@ -38,7 +38,7 @@ func TestBuildInParts(t *testing.T) {
 		if diff := cmp.Diff(one.Denials(), got.Denials()); diff != "" {
 			t.Errorf("parts=%d: Denials() mismatch (-want +got):\n%s", parts, diff)
 		}
-		if diff := cmp.Diff(one.Contested(), got.Contested()); diff != "" {
+		if diff := cmp.Diff(one.Disputed(), got.Disputed()); diff != "" {
 			t.Errorf("parts=%d: Contested() mismatch (-want +got):\n%s", parts, diff)
 		}
 	}

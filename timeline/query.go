@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"time"
 
@@ -224,10 +225,22 @@ type Query struct {
 
 // Statements returns the statements the query selects, in track order (said
 // time, then first report). It fails with an [*Error] wrapping [ErrWindow]
-// when To is before From, and [ErrUnknownClaim] for an unknown claim.
+// when To is before From, [ErrUnknownClaim] for an unknown claim,
+// [ErrUnknownSource] for an unknown Source or Under, and [ErrInvalid] for
+// an act that is not one of the named acts.
 func (t *Timeline) Statements(q Query) ([]Entry, error) {
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 		return nil, &Error{Field: "query.to", Value: q.To.Format(time.RFC3339), Err: ErrWindow}
+	}
+	for field, id := range map[string]source.ID{"query.source": q.Source, "query.under": q.Under} {
+		if _, ok := t.Registry().Source(id); id != "" && !ok {
+			return nil, &Error{Field: field, Value: string(id), Err: ErrUnknownSource}
+		}
+	}
+	for i, a := range q.Acts {
+		if !a.IsValid() {
+			return nil, &Error{Field: fmt.Sprintf("query.acts[%d]", i), Value: a.String(), Err: ErrInvalid}
+		}
 	}
 	want := int32(-1)
 	if q.Claim != "" {
@@ -261,22 +274,28 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 }
 
 // ByStatus returns the claims whose status at the instant at is s, in
-// corpus order.
+// corpus order; a zero at means once every statement is known, as
+// [Timeline.Current] does.
 func (t *Timeline) ByStatus(s Status, at time.Time) []claim.ID {
 	var out []claim.ID
 	for _, c := range t.claims {
-		if got, _ := t.Status(c.ID, at); got == s {
+		got, _ := t.Current(c.ID)
+		if !at.IsZero() {
+			got, _ = t.Status(c.ID, at)
+		}
+		if got == s {
 			out = append(out, c.ID)
 		}
 	}
 	return out
 }
 
-// Contested returns the claims that, once every statement is known, some
+// Disputed returns the claims that, once every statement is known, some
 // source affirms and some source negates, whatever their status: a claim
-// corroborated by two independent roots and denied by the accused is
-// contested too. Corpus order.
-func (t *Timeline) Contested() []claim.ID {
+// corroborated by two independent roots, or confirmed, and still denied by
+// someone is disputed too; [StatusContested] is the narrower status of a
+// claim affirmed and denied and nothing more. Corpus order.
+func (t *Timeline) Disputed() []claim.ID {
 	var out []claim.ID
 	for i, c := range t.claims {
 		if t.final[i].affirm > 0 && t.final[i].negate > 0 {

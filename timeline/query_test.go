@@ -38,14 +38,12 @@ func TestStatements(t *testing.T) {
 		{"claim", timeline.Query{Claim: "pilots"}, []claim.StatementID{"believed-pilots", "lind-pilots"}},
 		{"source", timeline.Query{Source: "lind"}, []claim.StatementID{"lind-warns", "lind-pilots"}},
 		{"source-root-only", timeline.Query{Source: "ostland"}, []claim.StatementID{"ostland-2023"}},
-		{"source-unknown", timeline.Query{Source: "atlantis"}, nil},
 		{"under-root", timeline.Query{Under: "ostland"}, []claim.StatementID{
 			"ostland-2023", "fm-drones", "intel-drones", "lind-warns", "lind-pilots",
 		}},
 		{"under-branch", timeline.Query{Under: "ostland-office"}, []claim.StatementID{"lind-warns", "lind-pilots"}},
 		{"under-leaf", timeline.Query{Under: "pelago-fm"}, []claim.StatementID{"pelago-rejects"}},
 		{"under-absent", timeline.Query{Under: source.AbsentID}, []claim.StatementID{"believed-pilots"}},
-		{"under-unknown", timeline.Query{Under: "atlantis"}, nil},
 		{"acts-one", timeline.Query{Acts: []claim.Act{claim.ActDeny, claim.ActReject}}, []claim.StatementID{"pelago-rejects"}},
 		{"acts-two", timeline.Query{Acts: []claim.Act{claim.ActQuestion, claim.ActWarn}}, []claim.StatementID{"lind-warns"}},
 		{"acts-assert", timeline.Query{Acts: []claim.Act{claim.ActAssert}}, []claim.StatementID{
@@ -110,13 +108,36 @@ func TestStatements(t *testing.T) {
 		}
 	})
 
+	t.Run("unknown-arguments", func(t *testing.T) {
+		tests := []struct {
+			name  string
+			q     timeline.Query
+			field string
+			is    error
+		}{
+			{name: "source", q: timeline.Query{Source: "atlantis"}, field: "query.source", is: timeline.ErrUnknownSource},
+			{name: "under", q: timeline.Query{Under: "atlantis"}, field: "query.under", is: timeline.ErrUnknownSource},
+			{name: "act", q: timeline.Query{Acts: []claim.Act{claim.ActDeny, claim.ActUnknown}}, field: "query.acts[1]", is: timeline.ErrInvalid},
+		}
+		for _, tc := range tests {
+			t.Run(tc.name, func(t *testing.T) {
+				_, err := tl.Statements(tc.q)
+				assert.ErrorIs(t, err, tc.is)
+				var te *timeline.Error
+				if assert.ErrorAs(t, err, &te) {
+					assert.Equal(t, tc.field, te.Field)
+				}
+			})
+		}
+	})
+
 	t.Run("unknown-claim", func(t *testing.T) {
 		_, err := tl.Statements(timeline.Query{Claim: "unicorns"})
 		assert.ErrorIs(t, err, timeline.ErrUnknownClaim)
 	})
 }
 
-func TestContested(t *testing.T) {
+func TestDisputed(t *testing.T) {
 	tests := []struct {
 		path string
 		want []claim.ID
@@ -129,7 +150,7 @@ func TestContested(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
 			tl := load(t, tc.path)
-			assert.Equal(t, tc.want, tl.Contested(), "Contested()")
+			assert.Equal(t, tc.want, tl.Disputed(), "Contested()")
 		})
 	}
 
@@ -139,7 +160,7 @@ func TestContested(t *testing.T) {
 			st{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
 			st{id: "s3", src: "korea-fm", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
 		))
-		assert.Empty(t, tl.Contested(), "a source whose latest word retracts its denial negates nothing")
+		assert.Empty(t, tl.Disputed(), "a source whose latest word retracts its denial negates nothing")
 	})
 }
 

@@ -65,8 +65,15 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		}
 		s := e.Statement
 		flags := ""
+		if len(s.Via) > 0 {
+			via := make([]string, len(s.Via))
+			for i, v := range s.Via {
+				via[i] = string(v)
+			}
+			flags += " [via " + strings.Join(via, ", ") + "]"
+		}
 		if e.Inherited {
-			flags += " [via " + string(s.Claim) + "]"
+			flags += " [inherited from " + string(s.Claim) + "]"
 		}
 		if e.Anonymous {
 			flags += " [unnamed or absent source]"

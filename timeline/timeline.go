@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"fmt"
 	"runtime"
 	"slices"
 	"sync"
@@ -182,6 +183,9 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // known: publication time of the first report, article ID, position,
 // statement ID.
 func Build(c *claim.Corpus) (*Timeline, error) {
+	if c == nil {
+		return nil, &Error{Field: "corpus", Value: "nil", Err: fmt.Errorf("%w: no corpus to build from", ErrInvalid)}
+	}
 	// Validation and building only read the corpus, so they run side by
 	// side; the build is kept only if validation passes. The build guards
 	// every lookup, so an invalid corpus cannot make it panic.

@@ -218,7 +218,7 @@ func TestZeroTimeline(t *testing.T) {
 	assert.Empty(t, tl.Claims())
 	assert.Empty(t, tl.AllChanges())
 	assert.Empty(t, tl.Denials())
-	assert.Empty(t, tl.Contested())
+	assert.Empty(t, tl.Disputed())
 	assert.Empty(t, tl.Anonymous())
 	assert.Empty(t, tl.ByStatus(timeline.StatusUnreported, time.Now()))
 	_, ok := tl.Claim("c")
@@ -641,7 +641,7 @@ func TestLatestSaidWins(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []claim.StatementID{"interior-denied-2023", "veyra-accuses", "interior-admits"}, ids(track))
 		assert.Empty(t, tl.Denials(), "the ministry's latest word admits the claim")
-		assert.Empty(t, tl.Contested())
+		assert.Empty(t, tl.Disputed())
 	})
 
 	tests := []struct {
@@ -1404,7 +1404,7 @@ func snapshotOf(tl *timeline.Timeline) (snapshot, error) {
 		Changes:   map[claim.ID][]timeline.Change{},
 		All:       tl.AllChanges(),
 		Denials:   tl.Denials(),
-		Contested: tl.Contested(),
+		Contested: tl.Disputed(),
 		Anonymous: tl.Anonymous(),
 		Added:     map[source.ArticleID]timeline.Diff{},
 	}

@@ -80,7 +80,7 @@ func run(w io.Writer, args []string) error {
 		}
 	}
 
-	fmt.Fprintln(w, "\nContested:", tl.Contested())
+	fmt.Fprintln(w, "\nDisputed (affirmed and negated, whatever the status):", tl.Disputed())
 	fmt.Fprintln(w, "Resting only on unnamed or absent sources:", tl.Anonymous())
 	anon, err := tl.Statements(timeline.Query{Anonymous: true})
 	if err != nil {
