@@ -65,6 +65,13 @@ func seedCorpus() (*claim.Corpus, error) {
 				Mentions: []claim.Mention{q.keep(mention("expressed concern", "White House national security spokesperson John Kirby expressed concern about potential arms deals between Russia and North Korea, emphasizing the importance of adhering to public commitments."))},
 			},
 			{
+				// The same sentence urges respect for public commitments:
+				// a second statement on a claim of its own.
+				ID: "s-kirby-commitments", Claim: "kp-keep-commitments", Source: "john-kirby",
+				Act: claim.ActUrge, Factuality: claim.CTPlus,
+				Mentions: []claim.Mention{q.keep(mention("emphasizing", "White House national security spokesperson John Kirby expressed concern about potential arms deals between Russia and North Korea, emphasizing the importance of adhering to public commitments."))},
+			},
+			{
 				ID: "s-us-urge-halt", Claim: "kp-ru-arms-talks", Source: "united-states",
 				Act: claim.ActUrge, Factuality: claim.CTPlus,
 				Mentions: []claim.Mention{q.keep(mention("urged", "The United States urged the Democratic People’s Republic of Korea (DPRK) to halt its arms negotiations with Russia."))},
@@ -77,6 +84,14 @@ func seedCorpus() (*claim.Corpus, error) {
 				ID: "s-believed-shoigu", Claim: "shoigu-sought-ammunition", Source: source.AbsentID,
 				Act: claim.ActAssert, Factuality: claim.PRPlus,
 				Mentions: []claim.Mention{q.keep(mention("it is believed", "Kirby’s statement followed the visit of Russia’s Defense Minister Sergei Shoigu to North Korea, during which it is believed that he attempted to persuade Pyongyang to provide artillery ammunitions for Moscow’s involvement in the Ukraine conflict."))},
+			},
+			{
+				// The next sentence names who stands behind "these claims":
+				// intelligence the White House relays without disclosing it.
+				ID: "s-intel-shoigu", Claim: "shoigu-sought-ammunition", Source: "us-intelligence",
+				Via: []source.ID{"white-house"},
+				Act: claim.ActAssert, Factuality: claim.PRPlus,
+				Mentions: []claim.Mention{q.keep(mention("intelligence sources", "The exact intelligence sources behind these claims were not disclosed by the White House."))},
 			},
 
 			// Paragraph 4: Putin and Kim exchange letters pledging closer
@@ -129,7 +144,7 @@ func seedCorpus() (*claim.Corpus, error) {
 			// relayed by the White House. "Suggesting" is probable.
 			{
 				ID: "s-intel-talks", Claim: "kp-ru-talks-advancing", Source: "us-intelligence",
-				Via: []source.ID{"white-house"},
+				Via: []source.ID{"united-states"},
 				Act: claim.ActAssert, Factuality: claim.PRPlus,
 				Mentions: []claim.Mention{q.keep(mention("suggesting", "new information suggesting that talks have been advancing"))},
 			},
@@ -171,8 +186,8 @@ func seedCorpus() (*claim.Corpus, error) {
 				Mentions: []claim.Mention{q.keep(mention("pledge", summitQuote))},
 			},
 			{
-				ID: "s-ctn-no-progress", Claim: "denuclearisation-progress", Source: "ctn-news",
-				Act: claim.ActAssert, Factuality: claim.CTMinus,
+				ID: "s-ctn-no-progress", Claim: "denuclearisation-stalled", Source: "ctn-news",
+				Act: claim.ActAssert, Factuality: claim.CTPlus,
 				Mentions: []claim.Mention{q.keep(mention("have not yielded", "Past diplomatic efforts, including direct talks between former US President Donald Trump and Kim Jong Un, have not yielded substantial progress in denuclearization."))},
 			},
 
@@ -185,8 +200,8 @@ func seedCorpus() (*claim.Corpus, error) {
 				Mentions: []claim.Mention{q.keep(mention("commitment", "The joint statement issued after the first meeting between Trump and Kim in 2018 expressed North Korea’s commitment to working toward complete denuclearization of the Korean Peninsula."))},
 			},
 			{
-				ID: "s-ctn-not-dismantled", Claim: "kp-nukes-dismantled", Source: "ctn-news",
-				Act: claim.ActAssert, Factuality: claim.CTMinus,
+				ID: "s-ctn-not-dismantled", Claim: "kp-nukes-not-dismantled", Source: "ctn-news",
+				Act: claim.ActAssert, Factuality: claim.CTPlus,
 				Mentions: []claim.Mention{q.keep(mention("not realized", "However, subsequent efforts to dismantle North Korea’s nuclear weapons program were not realized."))},
 			},
 			{
@@ -313,6 +328,7 @@ func seedClaims() []claim.Claim {
 		// Arms for Russia: the general claim, last year's specific
 		// shipments, the talks, and the wider military support.
 		{ID: "kp-sells-munitions", Text: "North Korea sells munitions to Russia", Actors: kpAccused},
+		{ID: "kp-keep-commitments", Text: "North Korea should adhere to its public commitments", Actors: []claim.Actor{{Source: "north-korea"}}},
 		{ID: "kp-shells-2022", Text: "North Korea shipped artillery shells to Russia in 2022", Actors: kpAccused,
 			Event: claim.Year(2022), Relations: refines("kp-sells-munitions")},
 		{ID: "kp-ru-arms-talks", Text: "North Korea and Russia are negotiating arms deals", Actors: []claim.Actor{
@@ -344,9 +360,9 @@ func seedClaims() []claim.Claim {
 		{ID: "diplomacy-with-kp", Text: "Diplomacy and dialogue with North Korea are the preferred way to resolve the issues it raises", Actors: []claim.Actor{
 			{Source: "white-house"}, {Source: "north-korea", Role: claim.RoleTarget},
 		}},
-		{ID: "denuclearisation-progress", Text: "Diplomacy with North Korea, including the Trump–Kim talks, has made substantial progress toward denuclearisation", Actors: []claim.Actor{{Source: "north-korea"}}},
+		{ID: "denuclearisation-stalled", Text: "Diplomacy with North Korea, including the Trump–Kim talks, has not yielded substantial progress toward denuclearisation", Actors: []claim.Actor{{Source: "north-korea"}}},
 		{ID: "kp-denuclearisation-pledge", Text: "North Korea will work toward complete denuclearisation of the Korean Peninsula", Actors: []claim.Actor{{Source: "north-korea"}}},
-		{ID: "kp-nukes-dismantled", Text: "North Korea's nuclear weapons programme was dismantled", Actors: []claim.Actor{{Source: "north-korea"}}},
+		{ID: "kp-nukes-not-dismantled", Text: "Efforts to dismantle North Korea's nuclear weapons programme were not realised", Actors: []claim.Actor{{Source: "north-korea"}}},
 		{ID: "kp-nuclear-test-2006", Text: "North Korea conducted its first nuclear test in 2006, leading to international sanctions and UN Security Council resolutions",
 			Actors: []claim.Actor{{Source: "north-korea"}}, Event: claim.Year(2006)},
 

@@ -122,6 +122,8 @@ func TestItemsPresent(t *testing.T) {
 		{"b", "s-us-urge-halt", "united-states", claim.ActUrge, "CT+", "kp-ru-arms-talks"},
 		{"c", "s-believed-shoigu", source.AbsentID, claim.ActAssert, "PR+", "shoigu-sought-ammunition"},
 		{"d", "s-intel-talks", "us-intelligence", claim.ActAssert, "PR+", "kp-ru-talks-advancing"},
+		{"d", "s-intel-shoigu", "us-intelligence", claim.ActAssert, "PR+", "shoigu-sought-ammunition"},
+		{"a", "s-kirby-commitments", "john-kirby", claim.ActUrge, "CT+", "kp-keep-commitments"},
 		{"d", "s-us-concern-support", "united-states", claim.ActConcern, "PS+", "kp-military-support"},
 		{"e", "s-putin-pledge", "vladimir-putin", claim.ActPledge, "CT+", "kp-ru-ties"},
 		{"e", "s-kim-pledge", "kim-jong-un", claim.ActPledge, "CT+", "kp-ru-ties"},
@@ -134,7 +136,7 @@ func TestItemsPresent(t *testing.T) {
 		{"i", "s-kr-pledge-trilateral", "south-korea", claim.ActPledge, "CT+", "trilateral-cooperation"},
 		{"i", "s-jp-pledge-trilateral", "japan", claim.ActPledge, "CT+", "trilateral-cooperation"},
 		{"j", "s-kp-pledge-2018", "north-korea", claim.ActPledge, "CT+", "kp-denuclearisation-pledge"},
-		{"j", "s-ctn-not-dismantled", "ctn-news", claim.ActAssert, "CT-", "kp-nukes-dismantled"},
+		{"j", "s-ctn-not-dismantled", "ctn-news", claim.ActAssert, "CT+", "kp-nukes-not-dismantled"},
 		{"k", "s-ru-oppose-sanctions", "russia", claim.ActReject, "CT-", "harsher-sanctions"},
 		{"k", "s-cn-oppose-sanctions", "china", claim.ActReject, "CT-", "harsher-sanctions"},
 		{"k", "s-ru-sanctions-ineffective", "russia", claim.ActAssert, "CT+", "sanctions-ineffective"},
@@ -204,7 +206,8 @@ func TestSourceIdentity(t *testing.T) {
 		wantVia []source.ID
 	}{
 		{"believed-absent", "s-believed-shoigu", source.IdentityAbsent, nil},
-		{"intelligence-unnamed", "s-intel-talks", source.IdentityUnnamed, []source.ID{"white-house"}},
+		{"intelligence-unnamed", "s-intel-talks", source.IdentityUnnamed, []source.ID{"united-states"}},
+		{"intelligence-behind-shoigu", "s-intel-shoigu", source.IdentityUnnamed, []source.ID{"white-house"}},
 		{"kirby-named", "s-kirby-concern", source.IdentityNamed, nil},
 	}
 	for _, tc := range tests {
