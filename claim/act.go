@@ -21,7 +21,7 @@ const (
 	ActReject             // rejects the claim or a demand tied to it (CAMEO 120)
 	ActConfirm            // confirms a claim someone else made
 	ActAdmit              // admits or acknowledges the claim, typically the accused party (CAMEO 015)
-	ActRetract            // withdraws an earlier statement
+	ActRetract            // withdraws an earlier statement, taking no position itself (Uu or CTu)
 	ActWarn               // warns against the claimed act or its consequences
 	ActThreaten           // threatens consequences if the claimed act goes on (CAMEO 130)
 	ActUrge               // appeals or urges, for example to halt the claimed act (CAMEO 020)
@@ -46,19 +46,37 @@ var cameoCodes = []string{
 	"", "130", "020", "030", "012", "", "011", "",
 }
 
-// ParseAct returns the Act with the given name, ignoring case; "decline"
-// and "decline_comment" are accepted for "decline-comment". An unknown name
-// gives a [*FieldError] wrapping [ErrUnknownName] that lists the valid names.
+// ParseAct returns the Act with the given name, ignoring case and
+// surrounding space. Besides the names [Act.String] gives, it accepts these
+// alternatives, which [Act.MarshalText] never writes:
+//
+//   - "decline" and "decline_comment" for "decline-comment";
+//   - "acknowledge" and "acknowledged" for "admit";
+//   - "appeal" for "urge";
+//   - "allege" for "accuse".
+//
+// An unknown name gives a [*FieldError] wrapping [ErrUnknownName] that
+// lists the valid names.
 func ParseAct(s string) (Act, error) {
 	i, ok := enumtext.Lookup(actNames, s)
 	if !ok {
-		switch strings.ToLower(strings.TrimSpace(s)) {
-		case "decline", "decline_comment":
-			return ActDeclineComment, nil
+		if a, ok := actAlternatives[strings.ToLower(strings.TrimSpace(s))]; ok {
+			return a, nil
 		}
 		return ActUnknown, unknownName("act", s, enumtext.Valid(actNames[1:]))
 	}
 	return Act(i), nil
+}
+
+// actAlternatives maps the other names ParseAct accepts, in lower case, to
+// their acts.
+var actAlternatives = map[string]Act{
+	"decline":         ActDeclineComment,
+	"decline_comment": ActDeclineComment,
+	"acknowledge":     ActAdmit,
+	"acknowledged":    ActAdmit,
+	"appeal":          ActUrge,
+	"allege":          ActAccuse,
 }
 
 // String returns the act's name, such as "deny".
@@ -91,15 +109,17 @@ func (a *Act) UnmarshalText(b []byte) error {
 }
 
 // fits reports whether an act can carry factuality f: a denial or rejection
-// negates, an accusation, admission or confirmation affirms, declining to
-// comment takes no position. Other acts take any factuality.
+// negates, an accusation, admission or confirmation affirms, and declining
+// to comment or retracting takes no position (Uu or CTu): a retraction
+// withdraws an earlier statement rather than stating the opposite, which
+// would be a denial. Other acts take any factuality.
 func (a Act) fits(f Factuality) bool {
 	switch a {
 	case ActDeny, ActReject:
 		return f.Polarity == PolarityNegative
 	case ActAccuse, ActAdmit, ActConfirm:
 		return f.Polarity == PolarityPositive
-	case ActDeclineComment:
+	case ActDeclineComment, ActRetract:
 		return f.Polarity == PolarityUnderspecified
 	}
 	return true

@@ -73,6 +73,13 @@ func TestParseAct(t *testing.T) {
 		{"alias-underscore", "decline_comment", ActDeclineComment},
 		{"alias-underscore-mixed", "Decline_Comment", ActDeclineComment},
 		{"alias-spaced", " decline ", ActDeclineComment},
+		{"alias-acknowledge", "acknowledge", ActAdmit},
+		{"alias-acknowledged", "Acknowledged", ActAdmit},
+		{"alias-acknowledge-spaced", "\tACKNOWLEDGE ", ActAdmit},
+		{"alias-appeal", "appeal", ActUrge},
+		{"alias-appeal-upper", "APPEAL", ActUrge},
+		{"alias-allege", "allege", ActAccuse},
+		{"alias-allege-title", "Allege", ActAccuse},
 		// ActUnknown marshals as "unknown", so it must read back.
 		{"unknown", "unknown", ActUnknown},
 	}
@@ -103,6 +110,9 @@ func TestParseActError(t *testing.T) {
 		{"empty", ""},
 		{"noun", "denial"},
 		{"past-tense", "denied"},
+		{"alleged", "alleged"},
+		{"appealed", "appealed"},
+		{"acknowledgement", "acknowledgement"},
 		{"space-separated", "decline comment"},
 		{"code", "016"},
 	}
@@ -196,11 +206,29 @@ func TestActJSON(t *testing.T) {
 		var got record
 		assert.Error(t, json.Unmarshal([]byte(`{"act":3}`), &got))
 	})
-	t.Run("alias", func(t *testing.T) {
-		var got record
-		require.NoError(t, json.Unmarshal([]byte(`{"act":"Decline"}`), &got))
-		assert.Equal(t, ActDeclineComment, got.Act)
-	})
+	aliases := []struct {
+		name string
+		in   string
+		want Act
+		out  string
+	}{
+		{"decline", `{"act":"Decline"}`, ActDeclineComment, `{"act":"decline-comment"}`},
+		{"acknowledge", `{"act":"acknowledge"}`, ActAdmit, `{"act":"admit"}`},
+		{"acknowledged", `{"act":"acknowledged"}`, ActAdmit, `{"act":"admit"}`},
+		{"appeal", `{"act":"appeal"}`, ActUrge, `{"act":"urge"}`},
+		{"allege", `{"act":"allege"}`, ActAccuse, `{"act":"accuse"}`},
+	}
+	for _, tc := range aliases {
+		// An alternative name reads, and marshals back under the canonical one.
+		t.Run("alias/"+tc.name, func(t *testing.T) {
+			var got record
+			require.NoError(t, json.Unmarshal([]byte(tc.in), &got))
+			assert.Equal(t, tc.want, got.Act)
+			b, err := json.Marshal(got)
+			require.NoError(t, err)
+			assert.JSONEq(t, tc.out, string(b))
+		})
+	}
 }
 
 func TestActFits(t *testing.T) {
@@ -228,6 +256,12 @@ func TestActFits(t *testing.T) {
 		{"decline-certain-uncommitted", ActDeclineComment, CTu, true},
 		{"decline-affirms", ActDeclineComment, CTPlus, false},
 		{"decline-negates", ActDeclineComment, CTMinus, false},
+		{"retract-uncommitted", ActRetract, Uu, true},
+		{"retract-certain-uncommitted", ActRetract, CTu, true},
+		{"retract-affirms", ActRetract, CTPlus, false},
+		{"retract-probably-affirms", ActRetract, PRPlus, false},
+		{"retract-negates", ActRetract, CTMinus, false},
+		{"retract-possibly-negates", ActRetract, PSMinus, false},
 		{"warn-anything", ActWarn, PSPlus, true},
 		{"report-uncommitted", ActReport, Uu, true},
 		{"report-negates", ActReport, CTMinus, true},

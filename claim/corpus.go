@@ -23,7 +23,8 @@ const Format = "claimtrail/1"
 // [Load] and written by encoding/json.
 //
 // A Corpus is a plain value; [Corpus.Validate] checks it. The zero Corpus is
-// valid and empty.
+// valid and empty; a nil *Corpus is not a corpus, and Validate and Registry
+// report it as an error.
 type Corpus struct {
 	// Format names the document format; empty or [Format].
 	Format     string           `json:"format,omitempty"`
@@ -35,12 +36,17 @@ type Corpus struct {
 
 // Decode reads one corpus document from r and validates it. Field names
 // must match exactly, case included; unknown fields ([ErrUnknownField]),
-// keys given twice in one object ([ErrDuplicateKey]), values of the wrong
-// kind, unknown enum names, trailing data and invalid UTF-8 (escaped lone
-// surrogates included) are errors, each naming its full path such as
-// "statements[3].act", as is everything [Corpus.Validate] reports. Problems
-// with the document's shape are reported all at once, before validation;
-// on error the corpus is nil.
+// keys given twice in one object ([ErrDuplicateKey], at the key's own path
+// such as "statements[0].id"), values of the wrong kind ([ErrInvalid]; the
+// Value is the string, number or boolean as written, or "object", "array"
+// or "null"), unknown enum names, dates and times that do not parse,
+// trailing data and invalid UTF-8 (escaped lone surrogates included) are
+// errors, each naming its full path such as "statements[3].act", as is
+// everything [Corpus.Validate] reports. An enum name or a time that does
+// not parse in a source or an article is a [*source.FieldError], as
+// Validate reports those records; the other problems with the document's
+// shape are [*FieldError] values. They are reported all at once, before
+// validation; on error the corpus is nil.
 func Decode(r io.Reader) (*Corpus, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -125,8 +131,15 @@ func invalidAt(b []byte) int {
 }
 
 // Registry checks the corpus's sources and articles and returns the
-// registry built from them, as [source.NewRegistry] does.
+// registry built from them, as [source.NewRegistry] does. A nil Corpus has
+// no registry, not even an empty one: Registry returns the error
+// [Corpus.Validate] gives for it, a [*FieldError] on "corpus" wrapping
+// [ErrEmpty], so that a corpus that failed to load is not mistaken for an
+// empty one.
 func (c *Corpus) Registry() (*source.Registry, error) {
+	if c == nil {
+		return nil, nilCorpus()
+	}
 	return source.NewRegistry(c.Sources, c.Articles)
 }
 
@@ -135,11 +148,20 @@ func (c *Corpus) Registry() (*source.Registry, error) {
 // [*source.FieldError] values; all others are [*FieldError] values, with
 // fields such as "statements[4].mentions[0].span". It reports duplicate IDs,
 // references to missing sources, claims or articles, affiliation, reprint
-// and refinement cycles, aliases claimed twice, spans outside their article
-// or not matching their quote, invalid UTF-8, empty required text, invalid
-// enum values, and acts whose factuality contradicts them. It returns nil
-// for a valid corpus.
+// and refinement cycles, a statement relayed through its own source
+// ([ErrCycle]), aliases claimed twice, spans outside their article or not
+// matching their quote, invalid UTF-8, empty required text, invalid enum
+// values, acts whose factuality contradicts them ([ErrFactuality]; a
+// retraction, like declining to comment, takes no position: Uu or CTu), dates
+// outside the years 0000-9999, and statements said after they were first
+// reported: a said date whose period starts after the publication of the
+// earliest article that mentions the statement ([ErrDate]). It returns nil
+// for a valid corpus. A nil Corpus is not valid: the error is a
+// [*FieldError] on "corpus" wrapping [ErrEmpty].
 func (c *Corpus) Validate() error {
+	if c == nil {
+		return nilCorpus()
+	}
 	var errs []error
 	if c.Format != "" && c.Format != Format {
 		errs = append(errs, fieldErr("format", c.Format, fmt.Errorf("%w: want %q", ErrInvalid, Format)))
@@ -158,3 +180,6 @@ func (c *Corpus) Validate() error {
 	errs = append(errs, v.statementErrs(c.Statements)...)
 	return errors.Join(errs...)
 }
+
+// nilCorpus returns the error for a nil *Corpus.
+func nilCorpus() error { return &FieldError{Field: "corpus", Err: ErrEmpty} }

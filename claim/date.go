@@ -98,15 +98,25 @@ func truncate(t time.Time, p Precision) Date {
 	return Date{}
 }
 
-// Year returns the date of the whole year y.
+// Year returns the date of the whole year y. A year outside 0000-9999 gives
+// a Date that has no text form: [Date.MarshalText] and [Corpus.Validate]
+// reject it.
 func Year(y int) Date { return Date{time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), PrecisionYear} }
 
-// Month returns the date of month m of year y.
+// Month returns the date of month m of year y. Like [time.Date], it
+// normalises a month out of range: Month(2023, 13) is 2024-01 and
+// Month(2023, 0) is 2022-12. A year outside 0000-9999, given or reached by
+// normalising, gives a Date that has no text form: [Date.MarshalText] and
+// [Corpus.Validate] reject it.
 func Month(y int, m time.Month) Date {
 	return truncate(time.Date(y, m, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth)
 }
 
-// Day returns the date of day d of month m of year y.
+// Day returns the date of day d of month m of year y. Like [time.Date], it
+// normalises a month or day out of range: Day(2023, 2, 30) is 2023-03-02
+// and Day(2023, 1, 0) is 2022-12-31. A year outside 0000-9999, given or
+// reached by normalising, gives a Date that has no text form:
+// [Date.MarshalText] and [Corpus.Validate] reject it.
 func Day(y int, m time.Month, d int) Date {
 	return truncate(time.Date(y, m, d, 0, 0, 0, 0, time.UTC), PrecisionDay)
 }
@@ -133,7 +143,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	t, err := time.Parse(layout, s)
 	if err != nil || !strings.HasPrefix(s, t.Format("2006")) && p != PrecisionInstant {
-		return Date{}, fieldErr("date", s, fmt.Errorf("%w: want 2006, 2006-01, 2006-01-02 or RFC 3339", ErrDate))
+		return Date{}, fieldErr("date", s, fmt.Errorf("%w: want YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time", ErrDate))
 	}
 	// An offset can carry a timestamp out of 0000-9999 once it is in UTC,
 	// where String would print a year ParseDate cannot read back.

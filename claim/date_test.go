@@ -140,6 +140,11 @@ func TestDateConstructors(t *testing.T) {
 		{"month-1", Month(1, time.January), "0001-01", PrecisionMonth, time.Time{}},
 		{"day-1", Day(1, time.January, 1), "0001-01-01", PrecisionDay, time.Time{}},
 		{"year-0", Year(0), "0000", PrecisionYear, time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC)},
+		// Out-of-range months and days are normalised, as time.Date does.
+		{"day-30-february", Day(2023, time.February, 30), "2023-03-02", PrecisionDay, time.Date(2023, 3, 2, 0, 0, 0, 0, time.UTC)},
+		{"day-0", Day(2023, time.January, 0), "2022-12-31", PrecisionDay, time.Date(2022, 12, 31, 0, 0, 0, 0, time.UTC)},
+		{"month-13", Month(2023, 13), "2024-01", PrecisionMonth, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{"month-0", Month(2023, 0), "2022-12", PrecisionMonth, time.Date(2022, 12, 1, 0, 0, 0, 0, time.UTC)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -389,6 +394,8 @@ func TestDateMarshalTextOutOfRange(t *testing.T) {
 		{"negative-year", Year(-1)},
 		{"year-10000", Year(10000)},
 		{"day-10000", Day(10000, time.January, 1)},
+		{"normalised-past-9999", Day(9999, time.December, 32)},
+		{"normalised-before-0000", Month(0, 0)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -39,5 +39,8 @@
 // validate it; [Corpus.Validate] reports every problem at once, each a typed
 // error naming the field and the value: [*FieldError] here and
 // [*source.FieldError] for sources and articles, wrapping sentinels such as
-// [ErrUnknownClaim] and [ErrSpan] for [errors.Is].
+// [ErrUnknownClaim] and [ErrSpan] for [errors.Is]. The sentinels the two
+// packages share, such as [ErrDuplicateID] and [ErrCycle], are package
+// source's own values, so one errors.Is test finds the problem whichever
+// package reports it.
 package claim

@@ -3,27 +3,38 @@ package claim
 import (
 	"errors"
 	"fmt"
+
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // Sentinel errors wrapped by [FieldError]; test for them with [errors.Is].
+//
+// The sentinels both packages need are package source's own values, not
+// copies: errors.Is(err, [ErrDuplicateID]) matches a duplicate claim and a
+// duplicate source alike, whichever of [*FieldError] and
+// [*source.FieldError] reports it.
 var (
-	// ErrEmpty reports a required text field that is empty.
-	ErrEmpty = errors.New("required field is empty")
-	// ErrInvalidUTF8 reports text that is not valid UTF-8.
-	ErrInvalidUTF8 = errors.New("invalid UTF-8")
-	// ErrUnknownName reports an enum name that is not one of the valid names;
-	// the wrapping error lists them.
-	ErrUnknownName = errors.New("unknown name")
-	// ErrDuplicateID reports an ID declared twice.
-	ErrDuplicateID = errors.New("duplicate id")
+	// ErrEmpty is [source.ErrEmpty]: a required text field that is empty.
+	ErrEmpty = source.ErrEmpty
+	// ErrInvalidUTF8 is [source.ErrInvalidUTF8]: text that is not valid UTF-8.
+	ErrInvalidUTF8 = source.ErrInvalidUTF8
+	// ErrUnknownName is [source.ErrUnknownName]: an enum name that is not one
+	// of the valid names; the wrapping error lists them.
+	ErrUnknownName = source.ErrUnknownName
+	// ErrDuplicateID is [source.ErrDuplicateID]: an ID declared twice.
+	ErrDuplicateID = source.ErrDuplicateID
 	// ErrUnknownClaim reports a reference to a claim the corpus does not hold.
 	ErrUnknownClaim = errors.New("unknown claim")
-	// ErrUnknownSource reports a reference to a source the corpus does not hold.
-	ErrUnknownSource = errors.New("unknown source")
-	// ErrUnknownArticle reports a reference to an article the corpus does not hold.
-	ErrUnknownArticle = errors.New("unknown article")
-	// ErrCycle reports claim relations that loop back on themselves.
-	ErrCycle = errors.New("cycle")
+	// ErrUnknownSource is [source.ErrUnknownSource]: a reference to a source
+	// the corpus does not hold.
+	ErrUnknownSource = source.ErrUnknownSource
+	// ErrUnknownArticle is [source.ErrUnknownArticle]: a reference to an
+	// article the corpus does not hold.
+	ErrUnknownArticle = source.ErrUnknownArticle
+	// ErrCycle is [source.ErrCycle]: claim relations that loop back on
+	// themselves, or a statement that reaches the reader through its own
+	// source.
+	ErrCycle = source.ErrCycle
 	// ErrSpan reports a span outside its article's text, off a rune boundary,
 	// or not matching its quote.
 	ErrSpan = errors.New("span does not match the article")
@@ -32,7 +43,9 @@ var (
 	// ErrAmbiguous reports a quote that occurs more than once in a text, so
 	// its place cannot be told without more context.
 	ErrAmbiguous = errors.New("quote occurs more than once")
-	// ErrDate reports a date or time phrase that cannot be parsed or resolved.
+	// ErrDate reports a date or time phrase that cannot be parsed or
+	// resolved, or a date that cannot be right: out of the years 0000-9999,
+	// or a statement said after it was first reported.
 	ErrDate = errors.New("invalid date")
 	// ErrFactuality reports an act whose factuality contradicts it, such as a
 	// denial that affirms.
@@ -42,9 +55,9 @@ var (
 	ErrUnknownField = errors.New("unknown field")
 	// ErrDuplicateKey reports a JSON member given twice in one object.
 	ErrDuplicateKey = errors.New("key given twice")
-	// ErrInvalid reports a value that breaks a rule other than the ones above;
-	// the wrapping error says which.
-	ErrInvalid = errors.New("invalid value")
+	// ErrInvalid is [source.ErrInvalid]: a value that breaks a rule other
+	// than the ones above; the wrapping error says which.
+	ErrInvalid = source.ErrInvalid
 )
 
 // FieldError reports one problem with one field of one record. Field is a

@@ -33,6 +33,30 @@ func ExampleFind() {
 	// true
 }
 
+func ExampleMentionOf() {
+	a := source.Article{
+		ID:        "a1",
+		Published: time.Date(2024, 3, 5, 9, 30, 0, 0, time.UTC),
+		Text:      "Marrak’s foreign ministry denied the report. Veldoria said it stood by it.",
+	}
+
+	m, err := claim.MentionOf(a, "denied", "Marrak’s foreign ministry denied the report.")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(m.Article, m.Cue, m.Span)
+	fmt.Printf("suffix %q\n", m.Span.Suffix)
+
+	// The cue must be part of the quote.
+	_, err = claim.MentionOf(a, "said", "Marrak’s foreign ministry denied the report.")
+	fmt.Println(errors.Is(err, claim.ErrSpan))
+	// Output:
+	// a1 denied [0:46]
+	// suffix " Veldoria said it stood by it."
+	// true
+}
+
 func ExampleSpan_Relocate() {
 	text := "Halvard denied it. Tarnow denied it too."
 	s, err := claim.Locate(text, 26, 32) // Tarnow's "denied"

@@ -129,6 +129,14 @@ func FuzzSpan(f *testing.F) {
 			checkFieldErr("Find", err)
 		}
 
+		if m, err := claim.MentionOf(source.Article{ID: "a", Text: text}, "", edited); err == nil {
+			if err := m.Span.Check(text); err != nil {
+				t.Errorf("MentionOf(%q, %q).Span = %+v fails Check: %v", text, edited, m.Span, err)
+			}
+		} else {
+			checkFieldErr("MentionOf", err)
+		}
+
 		// An arbitrary span, not made by Locate.
 		s := claim.Span{Start: start, End: end, Exact: edited, Prefix: prefixOf(text), Suffix: suffixOf(text)}
 		checkFieldErr("Check", s.Check(text))

@@ -121,7 +121,7 @@ func FuzzParseFactuality(f *testing.F) {
 }
 
 func FuzzParseAct(f *testing.F) {
-	for _, s := range []string{"deny", "DENY", "Accuse", "decline-comment", "decline", "Decline_Comment", "unknown", "", "denial", " warn "} {
+	for _, s := range []string{"deny", "DENY", "Accuse", "decline-comment", "decline", "Decline_Comment", "unknown", "", "denial", " warn ", "acknowledged", "Appeal", "ALLEGE"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

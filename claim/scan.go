@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/claimtrail/claimtrail/source"
 )
@@ -32,15 +33,23 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 func scanDocument(data []byte, t reflect.Type) []error {
 	s := &scanner{dec: json.NewDecoder(strings.NewReader(string(data)))}
 	s.dec.UseNumber()
-	if err := s.value(t, "corpus", true); err != nil {
+	if err := s.value(t, "corpus", true, false); err != nil {
 		return []error{err}
 	}
 	return s.errs
 }
 
-// value reads one value of type t at path. Its error is a syntax or read
+var (
+	timeType = reflect.TypeFor[time.Time]()
+	// sourcePkg is the package whose records (sources and articles) report
+	// their problems as *source.FieldError, as Corpus.Validate does.
+	sourcePkg = reflect.TypeFor[source.Article]().PkgPath()
+)
+
+// value reads one value of type t at path. inSource says that the value is
+// a field of a record of package source. Its error is a syntax or read
 // error that ends the scan; problems with the value are collected.
-func (s *scanner) value(t reflect.Type, path string, root bool) error {
+func (s *scanner) value(t reflect.Type, path string, root, inSource bool) error {
 	tok, err := s.dec.Token()
 	if err != nil {
 		return s.syntax(err)
@@ -49,6 +58,23 @@ func (s *scanner) value(t reflect.Type, path string, root bool) error {
 		return nil // null leaves the zero value, which validation judges
 	}
 	switch {
+	case t == timeType:
+		str, ok := tok.(string)
+		if !ok {
+			return s.wrongKind(tok, path, "a string")
+		}
+		var v time.Time
+		if err := v.UnmarshalText([]byte(str)); err != nil {
+			// time's own message quotes layouts ("2006-01-02T15:04:05Z07:00")
+			// that read as a date of 2006.
+			reason := fmt.Errorf("%w: want an RFC 3339 time such as 2024-03-04T18:00:00Z", ErrInvalid)
+			if inSource {
+				s.errs = append(s.errs, &source.FieldError{Field: path, Value: str, Err: reason})
+			} else {
+				s.errs = append(s.errs, fieldErr(path, str, reason))
+			}
+		}
+		return nil
 	case reflect.PointerTo(t).Implements(textUnmarshaler):
 		str, ok := tok.(string)
 		if !ok {
@@ -69,7 +95,7 @@ func (s *scanner) value(t reflect.Type, path string, root bool) error {
 			return s.wrongKind(tok, path, "an array")
 		}
 		for i := 0; s.dec.More(); i++ {
-			if err := s.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i), false); err != nil {
+			if err := s.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i), false, inSource); err != nil {
 				return err
 			}
 		}
@@ -94,6 +120,7 @@ func (s *scanner) value(t reflect.Type, path string, root bool) error {
 // object reads the members of an object of struct type t.
 func (s *scanner) object(t reflect.Type, path string, root bool) error {
 	fields := jsonFields(t)
+	inSource := t.PkgPath() == sourcePkg
 	seen := map[string]bool{}
 	for s.dec.More() {
 		tok, err := s.dec.Token()
@@ -102,24 +129,26 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 		}
 		key, _ := tok.(string)
 		ft, known := fields[key]
-		switch {
-		case seen[key]:
-			s.errs = append(s.errs, fieldErr(path, key, ErrDuplicateKey))
-		case !known:
-			s.errs = append(s.errs, fieldErr(path, key, ErrUnknownField))
-		}
-		seen[key] = true
 		child := key
 		if !root {
 			child = path + "." + key
 		}
+		switch {
+		case seen[key]:
+			// The member itself is at fault, so the field is its path; the
+			// value names the key, as for an unknown field.
+			s.errs = append(s.errs, fieldErr(child, key, ErrDuplicateKey))
+		case !known:
+			s.errs = append(s.errs, fieldErr(path, key, ErrUnknownField))
+		}
+		seen[key] = true
 		if !known {
 			if err := s.skip(); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := s.value(ft, child, false); err != nil {
+		if err := s.value(ft, child, false, inSource); err != nil {
 			return err
 		}
 	}
@@ -128,8 +157,9 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 }
 
 // wrongKind records a value of the wrong JSON kind and skips the rest of it.
+// want is the kind wanted with its article: "a string".
 func (s *scanner) wrongKind(tok json.Token, path, want string) error {
-	s.errs = append(s.errs, fieldErr(path, kindOf(tok), fmt.Errorf("%w: want %s", ErrInvalid, want)))
+	s.errs = append(s.errs, fieldErr(path, valueOf(tok), fmt.Errorf("%w: want %s, got %s", ErrInvalid, want, kindOf(tok))))
 	if d, ok := tok.(json.Delim); ok && (d == '{' || d == '[') {
 		return s.skipRest()
 	}
@@ -201,8 +231,29 @@ func jsonFields(t reflect.Type) map[string]reflect.Type {
 	return m
 }
 
-// kindOf names the JSON kind of a token for an error message.
+// kindOf names the JSON kind of a token, with its article, for an error
+// message: "a number".
 func kindOf(tok json.Token) string {
+	switch v := tok.(type) {
+	case json.Delim:
+		if v == '{' {
+			return "an object"
+		}
+		return "an array"
+	case string:
+		return "a string"
+	case json.Number:
+		return "a number"
+	case bool:
+		return "a boolean"
+	}
+	return "null"
+}
+
+// valueOf returns a token as the Value of an error: a string, number or
+// boolean as written (a string without its quotes and escapes), and
+// "object", "array" or "null" for the others, which have no short form.
+func valueOf(tok json.Token) string {
 	switch v := tok.(type) {
 	case json.Delim:
 		if v == '{' {
@@ -210,11 +261,11 @@ func kindOf(tok json.Token) string {
 		}
 		return "array"
 	case string:
-		return "string"
+		return v
 	case json.Number:
-		return "number"
+		return string(v)
 	case bool:
-		return "boolean"
+		return strconv.FormatBool(v)
 	}
 	return "null"
 }

@@ -1,12 +1,15 @@
 package claim
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/source"
 )
 
 func TestLoneSurrogate(t *testing.T) {
@@ -55,9 +58,9 @@ func TestDecodeReportsEveryShapeProblem(t *testing.T) {
 		{"claims[0]", "Text", ErrUnknownField},
 		{"claims[0].relations[0]", "weight", ErrUnknownField},
 		{"statements[0].act", "denyy", ErrUnknownName},
-		{"statements[0].mentions[0].span.start", "string", ErrInvalid},
+		{"statements[0].mentions[0].span.start", "0", ErrInvalid},
 		{"statements[0].mentions[0].span.end", "1.5", ErrInvalid},
-		{"statements[1]", "id", ErrDuplicateKey},
+		{"statements[1].id", "id", ErrDuplicateKey},
 		{"statements[1].said", "yesterday", ErrDate},
 	}
 	joined, ok := err.(interface{ Unwrap() []error })
@@ -70,5 +73,96 @@ func TestDecodeReportsEveryShapeProblem(t *testing.T) {
 		assert.Equal(t, w.field, fe.Field, "problem %d", i)
 		assert.Equal(t, w.value, fe.Value, "problem %d", i)
 		assert.ErrorIs(t, fe, w.sentinel, "problem %d", i)
+	}
+}
+
+// TestKindAndValueOf checks how a token of the wrong kind is named in an
+// error's message (kindOf) and shown as its Value (valueOf).
+func TestKindAndValueOf(t *testing.T) {
+	tests := []struct {
+		name      string
+		tok       json.Token
+		wantKind  string
+		wantValue string
+	}{
+		{name: "string", tok: "ten", wantKind: "a string", wantValue: "ten"},
+		{name: "empty-string", tok: "", wantKind: "a string", wantValue: ""},
+		{name: "number", tok: json.Number("7"), wantKind: "a number", wantValue: "7"},
+		{name: "number-as-written", tok: json.Number("1.50e+2"), wantKind: "a number", wantValue: "1.50e+2"},
+		{name: "true", tok: true, wantKind: "a boolean", wantValue: "true"},
+		{name: "false", tok: false, wantKind: "a boolean", wantValue: "false"},
+		{name: "object", tok: json.Delim('{'), wantKind: "an object", wantValue: "object"},
+		{name: "array", tok: json.Delim('['), wantKind: "an array", wantValue: "array"},
+		{name: "null", tok: nil, wantKind: "null", wantValue: "null"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.wantKind, kindOf(tc.tok))
+			assert.Equal(t, tc.wantValue, valueOf(tc.tok))
+		})
+	}
+}
+
+// TestDecodeShapeFields checks the field and value of each kind of shape
+// problem, and which package's FieldError reports it.
+func TestDecodeShapeFields(t *testing.T) {
+	const statement = `"claim":"c","source":"absent","act":"report","said":"2025"`
+	tests := []struct {
+		name       string
+		in         string
+		wantField  string
+		wantValue  string
+		wantErr    error
+		wantSource bool // a *source.FieldError, not a *FieldError
+	}{
+		{name: "string-for-number", in: `{"statements":[{"id":"s",` + statement + `,"mentions":[{"article":"a","span":{"start":"10","end":16,"exact":"closed"}}]}]}`,
+			wantField: "statements[0].mentions[0].span.start", wantValue: "10", wantErr: ErrInvalid},
+		{name: "number-for-string", in: `{"claims":[{"id":7,"text":"t"}]}`, wantField: "claims[0].id", wantValue: "7", wantErr: ErrInvalid},
+		{name: "float-for-string", in: `{"claims":[{"id":-1.5e3,"text":"t"}]}`, wantField: "claims[0].id", wantValue: "-1.5e3", wantErr: ErrInvalid},
+		{name: "boolean-for-string", in: `{"claims":[{"id":true,"text":"t"}]}`, wantField: "claims[0].id", wantValue: "true", wantErr: ErrInvalid},
+		{name: "string-for-array", in: `{"claims":"none"}`, wantField: "claims", wantValue: "none", wantErr: ErrInvalid},
+		{name: "object-for-array", in: `{"claims":{}}`, wantField: "claims", wantValue: "object", wantErr: ErrInvalid},
+		{name: "array-for-object", in: `{"claims":[[]]}`, wantField: "claims[0]", wantValue: "array", wantErr: ErrInvalid},
+		{name: "number-for-enum", in: `{"statements":[{"id":"s","claim":"c","source":"absent","act":3,"said":"2025"}]}`, wantField: "statements[0].act", wantValue: "3", wantErr: ErrInvalid},
+		{name: "number-for-time", in: `{"articles":[{"id":"a","published":1700000000}]}`, wantField: "articles[0].published", wantValue: "1700000000", wantErr: ErrInvalid},
+		{name: "root-string", in: `"corpus"`, wantField: "corpus", wantValue: "corpus", wantErr: ErrInvalid},
+		{name: "root-number", in: `42`, wantField: "corpus", wantValue: "42", wantErr: ErrInvalid},
+		{name: "root-null", in: `null`, wantField: "corpus", wantValue: "null", wantErr: ErrInvalid},
+
+		{name: "duplicate-top-level-key", in: `{"claims":[],"claims":[]}`, wantField: "claims", wantValue: "claims", wantErr: ErrDuplicateKey},
+		{name: "duplicate-key", in: `{"statements":[{"id":"s","id":"t",` + statement + `}]}`, wantField: "statements[0].id", wantValue: "id", wantErr: ErrDuplicateKey},
+		{name: "duplicate-nested-key", in: `{"claims":[{"id":"c","text":"t","relations":[{"kind":"refines","to":"c","to":"d"}]}]}`,
+			wantField: "claims[0].relations[0].to", wantValue: "to", wantErr: ErrDuplicateKey},
+		{name: "duplicate-source-key", in: `{"sources":[{"id":"x","name":"X","name":"Y"}]}`, wantField: "sources[0].name", wantValue: "name", wantErr: ErrDuplicateKey},
+
+		{name: "time-not-rfc3339", in: `{"articles":[{"id":"a","published":"2024-03-04"}]}`,
+			wantField: "articles[0].published", wantValue: "2024-03-04", wantErr: source.ErrInvalid, wantSource: true},
+		{name: "time-words", in: `{"articles":[{"id":"a","published":"yesterday"}]}`,
+			wantField: "articles[0].published", wantValue: "yesterday", wantErr: source.ErrInvalid, wantSource: true},
+		{name: "time-empty", in: `{"articles":[{"id":"a","published":""}]}`,
+			wantField: "articles[0].published", wantValue: "", wantErr: source.ErrInvalid, wantSource: true},
+		{name: "time-second-article", in: `{"articles":[{"id":"a","published":"2024-03-04T18:00:00Z"},{"id":"b","published":"2024-03-04 18:00"}]}`,
+			wantField: "articles[1].published", wantValue: "2024-03-04 18:00", wantErr: source.ErrInvalid, wantSource: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Decode(strings.NewReader(tc.in))
+			assert.Nil(t, c)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.wantErr)
+			var field, value string
+			var fe *FieldError
+			var sfe *source.FieldError
+			if tc.wantSource {
+				require.ErrorAs(t, err, &sfe)
+				assert.False(t, errors.As(err, &fe), "Decode error %v is also a *FieldError", err)
+				field, value = sfe.Field, sfe.Value
+			} else {
+				require.ErrorAs(t, err, &fe)
+				field, value = fe.Field, fe.Value
+			}
+			assert.Equal(t, tc.wantField, field)
+			assert.Equal(t, tc.wantValue, value)
+		})
 	}
 }

@@ -1,7 +1,9 @@
 package claim
 
 import (
+	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/source"
 )
@@ -27,7 +29,8 @@ type Statement struct {
 	// Via is the chain the statement reached the reader through, not
 	// counting the article itself: the sources that relayed it, nearest to
 	// the reader first. In "Kirby said intelligence indicates ...", Source is
-	// the intelligence source and Via is [Kirby].
+	// the intelligence source and Via is [Kirby]. Source itself cannot be
+	// on it.
 	Via []source.ID `json:"via,omitempty"`
 	// Act is the speech act.
 	Act Act `json:"act"`
@@ -35,7 +38,9 @@ type Statement struct {
 	// value is Uu.
 	Factuality Factuality `json:"factuality"`
 	// Said is when the statement was made; the zero Date when not known, in
-	// which case the timeline falls back to its first report.
+	// which case the timeline falls back to its first report. Its period
+	// cannot start after the publication of the earliest article that
+	// mentions the statement.
 	Said Date `json:"said,omitzero"`
 	// Mentions are the places the statement is reported.
 	Mentions []Mention `json:"mentions,omitempty"`
@@ -59,6 +64,55 @@ type Mention struct {
 	Cue string `json:"cue,omitempty"`
 	// Span locates the reporting text: the attribution with its content.
 	Span Span `json:"span"`
+}
+
+// MentionOf returns the mention, in article a, of the one occurrence of
+// quote in a.Text, marked by cue: its Article is a.ID and its Span is what
+// [Find] returns. cue may be empty; otherwise it must occur within quote,
+// case ignored, as [Corpus.Validate] requires.
+//
+// The error is a [*FieldError]: on "text" wrapping [ErrEmpty] when a has no
+// text; Find's, on "exact", wrapping [ErrEmpty] for an empty quote,
+// [ErrNotFound] when quote does not occur and [ErrAmbiguous] when it occurs
+// more than once (quote more of the text, or use [MentionOfNth]); on "cue"
+// wrapping [ErrInvalidUTF8] for a cue that is not valid UTF-8, or [ErrSpan]
+// for one not within quote.
+func MentionOf(a source.Article, cue, quote string) (Mention, error) {
+	if a.Text == "" {
+		return Mention{}, fieldErr("text", a.Text, ErrEmpty)
+	}
+	span, err := Find(a.Text, quote)
+	if err != nil {
+		return Mention{}, err
+	}
+	return mentionAt(a, cue, span)
+}
+
+// MentionOfNth is like [MentionOf] for the nth occurrence (counting from 1)
+// of quote in a.Text, found by [FindNth]: for a quote that occurs more than
+// once. Instead of [ErrAmbiguous] it fails with a [*FieldError] wrapping
+// [ErrNotFound] when there are fewer than n occurrences, and [ErrInvalid]
+// when n is less than 1.
+func MentionOfNth(a source.Article, cue, quote string, n int) (Mention, error) {
+	if a.Text == "" {
+		return Mention{}, fieldErr("text", a.Text, ErrEmpty)
+	}
+	span, err := FindNth(a.Text, quote, n)
+	if err != nil {
+		return Mention{}, err
+	}
+	return mentionAt(a, cue, span)
+}
+
+// mentionAt checks cue against span and returns the mention in a.
+func mentionAt(a source.Article, cue string, span Span) (Mention, error) {
+	switch {
+	case !utf8.ValidString(cue):
+		return Mention{}, fieldErr("cue", cue, ErrInvalidUTF8)
+	case !containsFold(span.Exact, cue):
+		return Mention{}, fieldErr("cue", cue, fmt.Errorf("%w: the cue is not within the quote", ErrSpan))
+	}
+	return Mention{Article: a.ID, Cue: cue, Span: span}, nil
 }
 
 // Quote returns the exact reporting text, the same as m.Span.Exact.

@@ -6,25 +6,33 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/source"
 )
 
 // validator checks claims and statements against the IDs a corpus declares.
-// It looks only at which sources and articles exist, not at whether they are
-// valid themselves, so that one bad source does not hide the statements
-// that refer to it correctly.
+// It looks only at which sources and articles exist, and at the articles'
+// texts and publication times, not at whether they are valid themselves, so
+// that one bad source does not hide the statements that refer to it
+// correctly.
 type validator struct {
 	sources  map[source.ID]bool
-	articles map[source.ArticleID]string // ID -> text
+	articles map[source.ArticleID]article
 	claims   map[ID]int
+}
+
+// article is what the validator needs of an article.
+type article struct {
+	text      string    // "" when the article has none or it is not valid UTF-8
+	published time.Time // zero when missing, which the registry reports
 }
 
 func newValidator(c *Corpus) *validator {
 	v := &validator{
 		sources:  make(map[source.ID]bool, len(c.Sources)+1),
-		articles: make(map[source.ArticleID]string, len(c.Articles)),
+		articles: make(map[source.ArticleID]article, len(c.Articles)),
 		claims:   make(map[ID]int, len(c.Claims)),
 	}
 	v.sources[source.AbsentID] = true
@@ -41,7 +49,7 @@ func newValidator(c *Corpus) *validator {
 		if !utf8.ValidString(text) {
 			text = ""
 		}
-		v.articles[a.ID] = text
+		v.articles[a.ID] = article{text: text, published: a.Published}
 	}
 	return v
 }
@@ -65,8 +73,8 @@ func (v *validator) claimErrs(claims []Claim) []error {
 				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].role", path, k), a.Role.String(), ErrInvalid))
 			}
 		}
-		if int(c.Event.p) >= len(precisionNames) {
-			errs = append(errs, fieldErr(path+".event", c.Event.p.String(), ErrInvalid))
+		if err := dateErr(path+".event", c.Event); err != nil {
+			errs = append(errs, err)
 		}
 	}
 	for i, c := range claims {
@@ -140,8 +148,13 @@ func (v *validator) statementErrs(statements []Statement) []error {
 			errs = append(errs, fieldErr(path()+".source", string(s.Source), ErrUnknownSource))
 		}
 		for k, via := range s.Via {
-			if !v.sources[via] {
+			switch {
+			case !v.sources[via]:
 				errs = append(errs, fieldErr(fmt.Sprintf("%s.via[%d]", path(), k), string(via), ErrUnknownSource))
+			case via == s.Source:
+				// Via is who relayed the speaker's words; the speaker cannot
+				// relay itself.
+				errs = append(errs, fieldErr(fmt.Sprintf("%s.via[%d]", path(), k), string(via), fmt.Errorf("%w: the statement's own source", ErrCycle)))
 			}
 		}
 		switch {
@@ -152,8 +165,12 @@ func (v *validator) statementErrs(statements []Statement) []error {
 		case !s.Act.fits(s.Factuality):
 			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), fmt.Errorf("%w: %s", ErrFactuality, s.Act)))
 		}
-		if int(s.Said.p) >= len(precisionNames) {
-			errs = append(errs, fieldErr(path()+".said", s.Said.p.String(), ErrInvalid))
+		if err := dateErr(path()+".said", s.Said); err != nil {
+			errs = append(errs, err)
+		} else if s.Said.IsValid() {
+			if err := v.saidErr(s); err != nil {
+				errs = append(errs, fieldErr(path()+".said", s.Said.String(), err))
+			}
 		}
 		if len(s.Mentions) == 0 && !s.Said.IsValid() {
 			errs = append(errs, fieldErr(path()+".mentions", "", fmt.Errorf("%w: a statement needs a mention or a said date", ErrEmpty)))
@@ -165,11 +182,58 @@ func (v *validator) statementErrs(statements []Statement) []error {
 	return errs
 }
 
+// maxUTCOffset is the largest offset of a local time zone from UTC.
+const maxUTCOffset = 14 * time.Hour
+
+// saidErr reports a statement said after it was first reported: when the
+// period of its said date starts after the publication of the earliest
+// known article that mentions it. Only the start counts, so a said date
+// whose period holds the publication time, such as the day of the report,
+// is fine. A Date's periods lie in UTC while an article's day is local, so
+// a said day, month or year may start up to 14 hours (the largest UTC
+// offset) after the publication instant: "2024-03-05" said in an article
+// published at 2024-03-04T22:00Z, which is already 5 March in Bangkok, is
+// fine. An instant is compared exactly.
+func (v *validator) saidErr(s Statement) error {
+	var first time.Time
+	var firstID source.ArticleID
+	for _, m := range s.Mentions {
+		a, ok := v.articles[m.Article]
+		if !ok || a.published.IsZero() {
+			continue
+		}
+		if first.IsZero() || a.published.Before(first) {
+			first, firstID = a.published, m.Article
+		}
+	}
+	slack := maxUTCOffset
+	if s.Said.Precision() == PrecisionInstant {
+		slack = 0 // an instant is the same everywhere
+	}
+	if first.IsZero() || !s.Said.Start().After(first.Add(slack)) {
+		return nil
+	}
+	return fmt.Errorf("%w: said after it was first reported, in %q published %s", ErrDate, firstID, first.Format(time.RFC3339Nano))
+}
+
+// dateErr returns the problem with date d at field, or nil: a precision out
+// of range, or a year outside 0000-9999, which no text form can hold.
+func dateErr(field string, d Date) error {
+	switch {
+	case int(d.p) >= len(precisionNames):
+		return fieldErr(field, d.p.String(), ErrInvalid)
+	case d.IsValid() && (d.t.Year() < 0 || d.t.Year() > 9999):
+		return fieldErr(field, d.String(), fmt.Errorf("%w: year %d is outside 0000-9999", ErrDate, d.t.Year()))
+	}
+	return nil
+}
+
 // mentionErrs checks mention k of statement i.
 func (v *validator) mentionErrs(i, k int, m Mention) []error {
 	path := func() string { return fmt.Sprintf("statements[%d].mentions[%d]", i, k) }
 	var errs []error
-	text, ok := v.articles[m.Article]
+	a, ok := v.articles[m.Article]
+	text := a.text
 	if !ok {
 		errs = append(errs, fieldErr(path()+".article", string(m.Article), ErrUnknownArticle))
 	}

@@ -371,6 +371,163 @@ func TestCorpusValidate(t *testing.T) {
 			want: []problem{{"statements[0].mentions", "", claim.ErrEmpty}},
 		},
 
+		{
+			name:   "via-own-source",
+			change: func(c *claim.Corpus) { c.Statements[1].Via = []source.ID{"tarnow", "tarnow-water"} },
+			want:   []problem{{"statements[1].via[1]", "tarnow-water", claim.ErrCycle}},
+		},
+		{
+			// An unknown source relaying itself is reported as unknown, once
+			// for each field.
+			name: "via-own-unknown-source",
+			change: func(c *claim.Corpus) {
+				c.Statements[1].Source = "ghost"
+				c.Statements[1].Via = []source.ID{"ghost"}
+			},
+			want: []problem{
+				{"statements[1].source", "ghost", claim.ErrUnknownSource},
+				{"statements[1].via[0]", "ghost", claim.ErrUnknownSource},
+			},
+		},
+		{
+			name:   "via-other-source",
+			change: func(c *claim.Corpus) { c.Statements[2].Via = []source.ID{"courier"} },
+		},
+		{
+			name:   "retract-uncommitted",
+			change: func(c *claim.Corpus) { c.Statements[2].Act = claim.ActRetract },
+		},
+		{
+			name: "retract-certain-uncommitted",
+			change: func(c *claim.Corpus) {
+				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.CTu
+			},
+		},
+		{
+			name: "retract-affirms",
+			change: func(c *claim.Corpus) {
+				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.PRPlus
+			},
+			want: []problem{{"statements[2].factuality", "PR+", claim.ErrFactuality}},
+		},
+		{
+			name: "retract-negates",
+			change: func(c *claim.Corpus) {
+				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.CTMinus
+			},
+			want: []problem{{"statements[2].factuality", "CT-", claim.ErrFactuality}},
+		},
+
+		// Dates. n1 is published on 2025-01-10 at 08:00 UTC, n2 a day later.
+		{
+			name:   "said-day-of-report",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.Day(2025, time.January, 10) },
+		},
+		{
+			name:   "said-month-of-report",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.Month(2025, time.January) },
+		},
+		{
+			name:   "said-at-report",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.MustParseDate("2025-01-10T08:00:00Z") },
+		},
+		{
+			name:   "said-day-after-report",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.Day(2025, time.January, 11) },
+			want:   []problem{{"statements[1].said", "2025-01-11", claim.ErrDate}},
+		},
+		{
+			name:   "said-instant-after-report",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.MustParseDate("2025-01-10T10:00:00+01:00") },
+			want:   []problem{{"statements[1].said", "2025-01-10T09:00:00Z", claim.ErrDate}},
+		},
+		{
+			// 09:00 at UTC+1 is the publication instant itself.
+			name:   "said-instant-at-report-other-zone",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.MustParseDate("2025-01-10T09:00:00+01:00") },
+		},
+		{
+			name:   "said-instant-just-after-report",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.MustParseDate("2025-01-10T08:00:00.000000001Z") },
+			want:   []problem{{"statements[1].said", "2025-01-10T08:00:00.000000001Z", claim.ErrDate}},
+		},
+		{
+			// A report at 22:00 UTC on 10 January is already 11 January
+			// east of UTC+2, so a statement said that local day fits.
+			name: "said-local-day-of-report",
+			change: func(c *claim.Corpus) {
+				c.Articles[0].Published = time.Date(2025, time.January, 10, 22, 0, 0, 0, time.UTC)
+				c.Statements[1].Said = claim.Day(2025, time.January, 11)
+			},
+		},
+		{
+			name:   "said-year-after-report",
+			change: func(c *claim.Corpus) { c.Statements[2].Said = claim.Year(2026) },
+			want:   []problem{{"statements[2].said", "2026", claim.ErrDate}},
+		},
+		{
+			// The earliest report counts: n1, a day before n2.
+			name: "said-after-earliest-of-two",
+			change: func(c *claim.Corpus) {
+				c.Statements[0].Mentions = append(c.Statements[0].Mentions, claim.Mention{Article: "n2", Span: claim.Span{Start: 0, End: 6, Exact: "denied"}})
+				c.Statements[0].Mentions[0], c.Statements[0].Mentions[1] = c.Statements[0].Mentions[1], c.Statements[0].Mentions[0]
+				c.Statements[0].Said = claim.Day(2025, time.January, 11)
+			},
+			want: []problem{{"statements[0].said", "2025-01-11", claim.ErrDate}},
+		},
+		{
+			name:   "said-day-of-later-report",
+			change: func(c *claim.Corpus) { c.Statements[2].Said = claim.Day(2025, time.January, 11) },
+		},
+		{
+			// An unknown article has no publication time to compare with.
+			name: "said-after-unknown-article",
+			change: func(c *claim.Corpus) {
+				c.Statements[2].Mentions[0].Article = "n9"
+				c.Statements[2].Said = claim.Year(2030)
+			},
+			want: []problem{{"statements[2].mentions[0].article", "n9", claim.ErrUnknownArticle}},
+		},
+		{
+			// Nor has an article without one, which the registry reports.
+			name: "said-after-article-without-time",
+			change: func(c *claim.Corpus) {
+				c.Articles[1].Published = time.Time{}
+				c.Statements[2].Said = claim.Year(2030)
+			},
+			want: []problem{{"articles[1].published", "", source.ErrEmpty}},
+		},
+		{
+			name:   "event-year-10000",
+			change: func(c *claim.Corpus) { c.Claims[1].Event = claim.Year(10000) },
+			want:   []problem{{"claims[1].event", "10000", claim.ErrDate}},
+		},
+		{
+			name:   "event-year-negative",
+			change: func(c *claim.Corpus) { c.Claims[1].Event = claim.Month(-1, time.March) },
+			want:   []problem{{"claims[1].event", "-0001-03", claim.ErrDate}},
+		},
+		{
+			name:   "event-year-0",
+			change: func(c *claim.Corpus) { c.Claims[1].Event = claim.Year(0) },
+		},
+		{
+			name:   "event-normalised-past-9999",
+			change: func(c *claim.Corpus) { c.Claims[1].Event = claim.Day(9999, time.December, 32) },
+			want:   []problem{{"claims[1].event", "10000-01-01", claim.ErrDate}},
+		},
+		{
+			// Out of range, not also after its report.
+			name:   "said-year-10000",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.Year(10000) },
+			want:   []problem{{"statements[1].said", "10000", claim.ErrDate}},
+		},
+		{
+			name:   "said-year-negative",
+			change: func(c *claim.Corpus) { c.Statements[1].Said = claim.Day(-5, time.January, 2) },
+			want:   []problem{{"statements[1].said", "-0005-01-02", claim.ErrDate}},
+		},
+
 		// Mentions and spans.
 		{
 			name:   "cue-invalid-utf8",
@@ -496,6 +653,92 @@ func TestCorpusValidate(t *testing.T) {
 func TestCorpusValidateZero(t *testing.T) {
 	var c claim.Corpus
 	assert.NoError(t, c.Validate())
+}
+
+// TestCorpusNil checks that a nil *Corpus neither panics nor passes for an
+// empty one.
+func TestCorpusNil(t *testing.T) {
+	var c *claim.Corpus
+	want := &claim.FieldError{Field: "corpus", Err: claim.ErrEmpty}
+	tests := []struct {
+		name string
+		call func() error
+	}{
+		{name: "validate", call: c.Validate},
+		{name: "registry", call: func() error {
+			r, err := c.Registry()
+			assert.Nil(t, r)
+			return err
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			require.NotPanics(t, func() { err = tc.call() })
+			assert.ErrorIs(t, err, claim.ErrEmpty)
+			var fe *claim.FieldError
+			if assert.ErrorAs(t, err, &fe) {
+				if diff := gocmp.Diff(*want, *fe, cmpopts.EquateErrors()); diff != "" {
+					t.Errorf("%s mismatch (-want +got):\n%s", tc.name, diff)
+				}
+			}
+		})
+	}
+}
+
+// TestSharedSentinels checks that the sentinels both packages report are
+// one value each, so that errors.Is matches a problem whichever package
+// reports it.
+func TestSharedSentinels(t *testing.T) {
+	tests := []struct {
+		name   string
+		claim  error
+		source error
+	}{
+		{"empty", claim.ErrEmpty, source.ErrEmpty},
+		{"invalid-utf8", claim.ErrInvalidUTF8, source.ErrInvalidUTF8},
+		{"unknown-name", claim.ErrUnknownName, source.ErrUnknownName},
+		{"duplicate-id", claim.ErrDuplicateID, source.ErrDuplicateID},
+		{"unknown-source", claim.ErrUnknownSource, source.ErrUnknownSource},
+		{"unknown-article", claim.ErrUnknownArticle, source.ErrUnknownArticle},
+		{"cycle", claim.ErrCycle, source.ErrCycle},
+		{"invalid", claim.ErrInvalid, source.ErrInvalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.ErrorIs(t, &source.FieldError{Field: "f", Err: tc.source}, tc.claim)
+			assert.ErrorIs(t, &claim.FieldError{Field: "f", Err: tc.claim}, tc.source)
+		})
+	}
+	// The sentinels of claim alone stay distinct from source's.
+	for _, e := range []error{claim.ErrUnknownClaim, claim.ErrSpan, claim.ErrDate, claim.ErrFactuality, claim.ErrUnknownField} {
+		assert.NotErrorIs(t, e, source.ErrInvalid)
+		assert.NotErrorIs(t, e, source.ErrAliasConflict)
+	}
+
+	// A duplicate source, which package source reports, and a duplicate
+	// claim answer the same test.
+	problems := []struct {
+		name   string
+		change func(c *claim.Corpus)
+		want   error
+	}{
+		{"duplicate-source", func(c *claim.Corpus) {
+			c.Sources = append(c.Sources, source.Source{ID: "courier", Name: "Courier again"})
+		}, claim.ErrDuplicateID},
+		{"duplicate-claim", func(c *claim.Corpus) {
+			c.Claims = append(c.Claims, claim.Claim{ID: "spare", Text: "Again"})
+		}, source.ErrDuplicateID},
+		{"source-cycle", func(c *claim.Corpus) { c.Sources[0].Parent = "tarnow" }, claim.ErrCycle},
+		{"claim-cycle", func(c *claim.Corpus) { c.Claims[2].Relations[0].To = "open" }, source.ErrCycle},
+	}
+	for _, tc := range problems {
+		t.Run(tc.name, func(t *testing.T) {
+			c := testCorpus(t)
+			tc.change(c)
+			assert.ErrorIs(t, c.Validate(), tc.want)
+		})
+	}
 }
 
 func TestCorpusRegistry(t *testing.T) {

@@ -1,6 +1,8 @@
 package source
 
 import (
+	"fmt"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -25,7 +27,12 @@ type Article struct {
 	Title string `json:"title,omitempty"`
 	// Published is when the article appeared; required.
 	Published time.Time `json:"published"`
-	// Language is a BCP 47 tag such as "en"; optional.
+	// Language is a BCP 47 tag such as "en" or "pt-BR"; optional. It is
+	// checked for its shape only, not against the IANA registry: subtags of
+	// 1 to 8 ASCII letters or digits joined by "-", the first of them a
+	// language of 2 or 3 letters, or "x" (private use, "x-newsroom") or
+	// "i" (the old registered forms, "i-klingon") followed by at least one
+	// more subtag. Case is ignored.
 	Language string `json:"language,omitempty"`
 	// Reprints is the article or wire story this one copies; empty for an
 	// original.
@@ -50,6 +57,9 @@ func (a Article) check(p fieldPath) []error {
 		// The text itself is not quoted: it may be megabytes long.
 		errs = append(errs, fieldErr(p.f("text"), firstInvalid(a.Text), ErrInvalidUTF8))
 	}
+	if a.Language != "" && utf8.ValidString(a.Language) && !plausibleLanguage(a.Language) {
+		errs = append(errs, fieldErr(p.f("language"), a.Language, fmt.Errorf("%w: not a BCP 47 language tag such as \"en\" or \"pt-BR\"", ErrInvalid)))
+	}
 	if a.Published.IsZero() {
 		errs = append(errs, fieldErr(p.f("published"), "", ErrEmpty))
 	}
@@ -58,6 +68,30 @@ func (a Article) check(p fieldPath) []error {
 	}
 	return errs
 }
+
+// plausibleLanguage reports whether tag has the shape of a BCP 47 language
+// tag, as the comment on [Article.Language] describes it.
+func plausibleLanguage(tag string) bool {
+	subtags := strings.Split(tag, "-")
+	for _, sub := range subtags {
+		if len(sub) < 1 || len(sub) > 8 || strings.TrimLeft(sub, asciiAlnum) != "" {
+			return false
+		}
+	}
+	first := strings.ToLower(subtags[0])
+	switch {
+	case first == "x" || first == "i":
+		return len(subtags) > 1
+	case len(first) < 2 || len(first) > 3:
+		return false
+	}
+	return strings.TrimLeft(first, asciiLetters) == ""
+}
+
+const (
+	asciiLetters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	asciiAlnum   = asciiLetters + "0123456789"
+)
 
 // firstInvalid returns a short excerpt of s around its first invalid byte,
 // so that an error can show where the problem is without quoting all of s.

@@ -131,6 +131,44 @@ func TestNewRegistryArticleErrors(t *testing.T) {
 			},
 		},
 		{
+			name: "reprint-published-first",
+			articles: []source.Article{
+				{ID: "wire", Published: published},
+				{ID: "copy", Published: published.Add(-time.Minute), Reprints: "wire"},
+			},
+			want: []problem{{"articles[1].published", "2023-08-31T09:29:00Z", source.ErrInvalid}},
+		},
+		{
+			// The times are compared as instants: 16:00 at UTC+7 is 09:00 UTC,
+			// before the wire story's 09:30.
+			name: "reprint-published-first-other-zone",
+			articles: []source.Article{
+				{ID: "wire", Published: published},
+				{ID: "copy", Published: time.Date(2023, 8, 31, 16, 0, 0, 0, time.FixedZone("ICT", 7*60*60)), Reprints: "wire"},
+			},
+			want: []problem{{"articles[1].published", "2023-08-31T16:00:00+07:00", source.ErrInvalid}},
+		},
+		{
+			// Only the article it reprints directly counts: blog copies copy,
+			// which is the one published too early.
+			name: "reprint-of-early-reprint",
+			articles: []source.Article{
+				{ID: "blog", Published: published.Add(time.Hour), Reprints: "copy"},
+				{ID: "wire", Published: published},
+				{ID: "copy", Published: published.Add(-time.Hour), Reprints: "wire"},
+			},
+			want: []problem{{"articles[2].published", "2023-08-31T08:30:00Z", source.ErrInvalid}},
+		},
+		{
+			// A missing time is one problem, not also a reprint out of order.
+			name: "reprint-published-missing",
+			articles: []source.Article{
+				{ID: "wire", Published: published},
+				{ID: "copy", Reprints: "wire"},
+			},
+			want: []problem{{"articles[1].published", "", source.ErrEmpty}},
+		},
+		{
 			name:     "self-reprint",
 			articles: []source.Article{{ID: "a", Published: published, Reprints: "a"}},
 			want:     []problem{{"articles[0].reprints", "a", source.ErrCycle}},
@@ -265,6 +303,90 @@ func TestNewRegistryAllProblems(t *testing.T) {
 	// Each problem is reachable from the joined error as well.
 	for _, p := range want {
 		assert.ErrorIs(t, err, p.Err)
+	}
+}
+
+// TestNewRegistryReprintTimes checks the reprints that are published in
+// order: at the same instant or after what they copy.
+func TestNewRegistryReprintTimes(t *testing.T) {
+	tests := []struct {
+		name     string
+		articles []source.Article
+	}{
+		{
+			name: "same-instant",
+			articles: []source.Article{
+				{ID: "wire", Published: published},
+				{ID: "copy", Published: published, Reprints: "wire"},
+			},
+		},
+		{
+			// 17:00 at UTC+7 is 10:00 UTC, after the wire story's 09:30,
+			// though 09:30 reads later than 17:00 on no clock.
+			name: "later-other-zone",
+			articles: []source.Article{
+				{ID: "wire", Published: published},
+				{ID: "copy", Published: time.Date(2023, 8, 31, 17, 0, 0, 0, time.FixedZone("ICT", 7*60*60)), Reprints: "wire"},
+			},
+		},
+		{
+			name: "declared-before-original",
+			articles: []source.Article{
+				{ID: "copy", Published: published.Add(24 * time.Hour), Reprints: "wire"},
+				{ID: "wire", Published: published},
+			},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := source.NewRegistry(nil, tc.articles)
+			assert.NoError(t, err)
+		})
+	}
+}
+
+func TestNewRegistryArticleLanguage(t *testing.T) {
+	tests := []struct {
+		name  string
+		tag   string
+		valid bool
+	}{
+		{name: "none", tag: "", valid: true},
+		{name: "two-letters", tag: "en", valid: true},
+		{name: "three-letters", tag: "kor", valid: true},
+		{name: "region", tag: "pt-BR", valid: true},
+		{name: "upper", tag: "EN-GB", valid: true},
+		{name: "script-region", tag: "zh-Hant-TW", valid: true},
+		{name: "numeric-region", tag: "es-419", valid: true},
+		{name: "variant", tag: "de-DE-1901", valid: true},
+		{name: "eight-letter-subtag", tag: "sl-rozaj-biske", valid: true},
+		{name: "private-use", tag: "x-newsroom", valid: true},
+		{name: "grandfathered", tag: "i-klingon", valid: true},
+		{name: "one-letter", tag: "e", valid: false},
+		{name: "four-letters", tag: "engl", valid: false},
+		{name: "name", tag: "English", valid: false},
+		{name: "digits-first", tag: "12", valid: false},
+		{name: "underscore", tag: "en_US", valid: false},
+		{name: "space", tag: "en US", valid: false},
+		{name: "trailing-dash", tag: "en-", valid: false},
+		{name: "leading-dash", tag: "-en", valid: false},
+		{name: "double-dash", tag: "en--US", valid: false},
+		{name: "long-subtag", tag: "en-abcdefghi", valid: false},
+		{name: "private-alone", tag: "x", valid: false},
+		{name: "non-ascii", tag: "énglish", valid: false},
+		{name: "non-ascii-digit", tag: "en-١٢٣", valid: false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := source.NewRegistry(nil, []source.Article{{ID: "a", Published: published, Language: tc.tag}})
+			var want []problem
+			if !tc.valid {
+				want = []problem{{"articles[0].language", tc.tag, source.ErrInvalid}}
+			}
+			if diff := cmp.Diff(want, problems(t, err), problemOpts); diff != "" {
+				t.Errorf("NewRegistry(Language: %q) problems mismatch (-want +got):\n%s", tc.tag, diff)
+			}
+		})
 	}
 }
 

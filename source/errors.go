@@ -6,6 +6,9 @@ import (
 )
 
 // Sentinel errors wrapped by [FieldError]; test for them with [errors.Is].
+// Package claim declares the same values under the same names (its
+// ErrDuplicateID is ErrDuplicateID), so that one errors.Is test matches a
+// problem whichever package reports it.
 var (
 	// ErrEmpty reports a required text field that is empty.
 	ErrEmpty = errors.New("required field is empty")
@@ -20,7 +23,8 @@ var (
 	ErrUnknownSource = errors.New("unknown source")
 	// ErrUnknownArticle reports a reference to an article the registry does not hold.
 	ErrUnknownArticle = errors.New("unknown article")
-	// ErrCycle reports an affiliation or reprint chain that loops back on itself.
+	// ErrCycle reports an affiliation or reprint chain that loops back on
+	// itself (package claim also uses it for claim relations that do).
 	ErrCycle = errors.New("cycle")
 	// ErrAliasConflict reports an alias (or name) that two sources claim.
 	ErrAliasConflict = errors.New("alias claimed by two sources")

@@ -13,7 +13,7 @@ import (
 )
 
 func FuzzParseKind(f *testing.F) {
-	for _, s := range []string{"", "unknown", "government", "STATE-MEDIA", " person ", "media outlet", "Kind(3)", "\xff"} {
+	for _, s := range []string{"", "unknown", "government", "STATE-MEDIA", " person ", "media outlet", "Organization", "Kind(3)", "\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -91,6 +91,10 @@ func FuzzNewRegistry(f *testing.F) {
 	)
 	f.Add([]byte(`[{"id":"absent","name":"it is believed","identity":"absent"}]`), []byte(`null`))
 	f.Add([]byte(`[]`), []byte(`[]`))
+	f.Add(
+		[]byte(`[{"id":"x","name":"X","parent":"absent"}]`),
+		[]byte(`[{"id":"a","published":"2023-08-31T09:30:00Z","language":"pt-BR"},{"id":"b","published":"2023-08-30T00:00:00Z","reprints":"a","language":"en_US"}]`),
+	)
 	f.Add([]byte(`[{"id":"x","kind":"bogus"}]`), []byte(`{`))
 	f.Fuzz(func(t *testing.T, sourcesJSON, articlesJSON []byte) {
 		var sources []source.Source

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 )
 
 // Registry holds the sources and articles of a corpus, checked: it resolves
@@ -30,7 +31,11 @@ type Registry struct {
 // All problems are reported at once: the error joins one [*FieldError] per
 // problem, with fields such as "sources[2].parent" and sentinels
 // [ErrDuplicateID], [ErrUnknownSource], [ErrUnknownArticle], [ErrCycle],
-// [ErrAliasConflict], [ErrEmpty], [ErrInvalidUTF8] and [ErrInvalid]. On
+// [ErrAliasConflict], [ErrEmpty], [ErrInvalidUTF8] and [ErrInvalid]. Among
+// the problems [ErrInvalid] reports are a kind or identity out of range, a
+// source whose parent is absent (nothing can belong to an absent source),
+// an article published before the article it reprints, and an article
+// language that is not a plausible BCP 47 tag (see [Article.Language]). On
 // error the registry is nil.
 func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	r := &Registry{
@@ -80,6 +85,11 @@ func (r *Registry) linkParents(declared []Source) []error {
 		if !ok {
 			errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), ErrUnknownSource))
 			continue
+		}
+		// The absent source speaks for no one, so no source can stand under
+		// it; a self-parent is reported once, as a cycle, by check.
+		if r.sources[p].IsAbsent() && s.Parent != s.ID {
+			errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), fmt.Errorf("%w: nothing can belong to an absent source", ErrInvalid)))
 		}
 		parent[i] = p
 	}
@@ -173,8 +183,16 @@ func (r *Registry) addArticles(articles []Article) []error {
 		if a.Reprints == "" || a.Reprints == a.ID {
 			continue
 		}
-		if _, ok := r.artByID[a.Reprints]; !ok {
+		j, ok := r.artByID[a.Reprints]
+		if !ok {
 			errs = append(errs, fieldErr(fmt.Sprintf("articles[%d].reprints", declaredAt[i]), string(a.Reprints), ErrUnknownArticle))
+			continue
+		}
+		// A copy cannot appear before what it copies. A missing time is
+		// reported by check and compared with nothing.
+		if orig := r.articles[j]; !a.Published.IsZero() && !orig.Published.IsZero() && a.Published.Before(orig.Published) {
+			errs = append(errs, fieldErr(fmt.Sprintf("articles[%d].published", declaredAt[i]), a.Published.Format(time.RFC3339Nano),
+				fmt.Errorf("%w: published before %q, which it reprints, was published at %s", ErrInvalid, orig.ID, orig.Published.Format(time.RFC3339Nano))))
 		}
 	}
 	for i := range r.articles {

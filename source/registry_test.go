@@ -205,6 +205,35 @@ func TestNewRegistrySourceErrors(t *testing.T) {
 			want: []problem{{"sources[1].name", "the Kremlin", source.ErrAliasConflict}},
 		},
 		{
+			name:    "parent-built-in-absent",
+			sources: []source.Source{{ID: "officials", Name: "officials", Identity: source.IdentityUnnamed, Parent: source.AbsentID}},
+			want:    []problem{{"sources[0].parent", "absent", source.ErrInvalid}},
+		},
+		{
+			name: "parent-declared-absent",
+			sources: []source.Source{
+				{ID: "rumour", Name: "it is rumoured", Identity: source.IdentityAbsent},
+				{ID: "us", Name: "United States", Parent: "rumour"},
+			},
+			want: []problem{{"sources[1].parent", "rumour", source.ErrInvalid}},
+		},
+		{
+			// Reported once, as a cycle.
+			name:    "absent-own-parent",
+			sources: []source.Source{{ID: source.AbsentID, Name: "nobody", Identity: source.IdentityAbsent, Parent: source.AbsentID}},
+			want:    []problem{{"sources[0].parent", "absent", source.ErrCycle}},
+		},
+		{
+			// An absent source may itself stand under another source.
+			name: "absent-with-parent",
+			sources: []source.Source{
+				{ID: "us", Name: "United States"},
+				{ID: "rumour", Name: "it is rumoured", Identity: source.IdentityAbsent, Parent: "us"},
+				{ID: "wh", Name: "White House", Parent: "rumour"},
+			},
+			want: []problem{{"sources[2].parent", "rumour", source.ErrInvalid}},
+		},
+		{
 			name:    "utf8-id",
 			sources: []source.Source{{ID: "us\xff", Name: "United States"}},
 			want:    []problem{{"sources[0].id", "us\xff", source.ErrInvalidUTF8}},

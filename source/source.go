@@ -127,15 +127,20 @@ const (
 
 var kindNames = []string{"unknown", "government", "agency", "official", "spokesperson", "military", "state-media", "media-outlet", "organisation", "person"}
 
-// ParseKind returns the Kind with the given name, ignoring case. The empty
-// string parses as [KindUnknown]. An unknown name gives a [*FieldError]
-// wrapping [ErrUnknownName] that lists the valid names.
+// ParseKind returns the Kind with the given name, ignoring case and
+// surrounding space. The empty string parses as [KindUnknown], and the US
+// spelling "organization" is accepted for "organisation"; [Kind.String] and
+// [Kind.MarshalText] still write "organisation". An unknown name gives a
+// [*FieldError] wrapping [ErrUnknownName] that lists the valid names.
 func ParseKind(s string) (Kind, error) {
 	if s == "" {
 		return KindUnknown, nil
 	}
 	i, ok := enumtext.Lookup(kindNames, s)
 	if !ok {
+		if _, us := enumtext.Lookup([]string{"organization"}, s); us {
+			return KindOrganisation, nil
+		}
 		return KindUnknown, fieldErr("kind", s, fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(kindNames)))
 	}
 	return Kind(i), nil

@@ -95,6 +95,9 @@ func TestParseKind(t *testing.T) {
 		{name: "military", in: "military", want: source.KindMilitary},
 		{name: "outlet", in: "media-outlet", want: source.KindMediaOutlet},
 		{name: "organisation", in: "Organisation", want: source.KindOrganisation},
+		{name: "organization", in: "organization", want: source.KindOrganisation},
+		{name: "organization-upper", in: "ORGANIZATION", want: source.KindOrganisation},
+		{name: "organization-space", in: " Organization\n", want: source.KindOrganisation},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -106,7 +109,7 @@ func TestParseKind(t *testing.T) {
 }
 
 func TestParseKindError(t *testing.T) {
-	for _, in := range []string{"gov", "state media", "state_media", "organization", "Kind(3)", "3", "\xff"} {
+	for _, in := range []string{"gov", "state media", "state_media", "organisations", "organizations", "Kind(3)", "3", "\xff"} {
 		t.Run(in, func(t *testing.T) {
 			got, err := source.ParseKind(in)
 			assert.ErrorIs(t, err, source.ErrUnknownName)
@@ -177,6 +180,7 @@ func TestKindUnmarshalText(t *testing.T) {
 	}{
 		{name: "name", in: "Military", want: source.KindMilitary},
 		{name: "empty", in: "", want: source.KindUnknown},
+		{name: "us-spelling", in: "organization", want: source.KindOrganisation},
 		// A failed parse leaves the receiver as it was.
 		{name: "bad", in: "army", want: source.KindAgency, wantErr: source.ErrUnknownName},
 	}
@@ -190,6 +194,29 @@ func TestKindUnmarshalText(t *testing.T) {
 				assert.NoError(t, err)
 			}
 			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+// TestKindJSONCanonical checks that a kind read under another accepted
+// spelling is written back under its canonical name.
+func TestKindJSONCanonical(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{name: "us-spelling", in: `{"id":"un","name":"UN","kind":"organization"}`, want: `{"id":"un","name":"UN","kind":"organisation"}`},
+		{name: "upper", in: `{"id":"un","name":"UN","kind":"ORGANISATION"}`, want: `{"id":"un","name":"UN","kind":"organisation"}`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var s source.Source
+			require.NoError(t, json.Unmarshal([]byte(tc.in), &s))
+			assert.Equal(t, source.KindOrganisation, s.Kind)
+			got, err := json.Marshal(s)
+			require.NoError(t, err)
+			assert.JSONEq(t, tc.want, string(got))
 		})
 	}
 }

@@ -376,21 +376,21 @@ func seedClaims() []claim.Claim {
 // article, marked by cue. It fails, wrapping [claim.ErrNotFound] or
 // [claim.ErrAmbiguous], when quote occurs nowhere or more than once.
 func mention(cue, quote string) (claim.Mention, error) {
-	span, err := claim.Find(articleText, quote)
+	m, err := claim.MentionOf(seedArticle(), cue, quote)
 	if err != nil {
 		return claim.Mention{}, fmt.Errorf("seed-story: mention with cue %q: %w", cue, err)
 	}
-	return claim.Mention{Article: articleID, Cue: cue, Span: span}, nil
+	return m, nil
 }
 
 // mentionNth is mention for a quote the article repeats: it takes the nth
-// occurrence (counting from 1), found with [claim.FindNth].
+// occurrence (counting from 1), found with [claim.MentionOfNth].
 func mentionNth(cue, quote string, nth int) (claim.Mention, error) {
-	span, err := claim.FindNth(articleText, quote, nth)
+	m, err := claim.MentionOfNth(seedArticle(), cue, quote, nth)
 	if err != nil {
 		return claim.Mention{}, fmt.Errorf("seed-story: mention with cue %q: %w", cue, err)
 	}
-	return claim.Mention{Article: articleID, Cue: cue, Span: span}, nil
+	return m, nil
 }
 
 // quotes gathers the errors of the mentions it keeps, so that the corpus
