@@ -31,7 +31,7 @@ func (t *Timeline) Corpus() *claim.Corpus {
 type timelineJSON struct {
 	Corpus    *claim.Corpus `json:"corpus"`
 	Claims    []claimJSON   `json:"claims"`
-	Disputed []claim.ID    `json:"disputed"`
+	Disputed  []claim.ID    `json:"disputed"`
 	Anonymous []claim.ID    `json:"anonymous"`
 	Denials   []Denial      `json:"denials"`
 }
@@ -57,7 +57,7 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 	v := timelineJSON{
 		Corpus:    t.Corpus(),
 		Claims:    make([]claimJSON, len(t.claims)),
-		Disputed: t.Disputed(),
+		Disputed:  t.Disputed(),
 		Anonymous: t.Anonymous(),
 		Denials:   t.Denials(),
 	}
