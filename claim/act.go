@@ -113,6 +113,19 @@ func (a *Act) UnmarshalText(b []byte) error {
 // to comment or retracting takes no position (Uu or CTu): a retraction
 // withdraws an earlier statement rather than stating the opposite, which
 // would be a denial. Other acts take any factuality.
+// fitting names the factualities that fit an act, for error messages.
+func (a Act) fitting() string {
+	switch a {
+	case ActDeny, ActReject:
+		return "CT-, PR- or PS-"
+	case ActAccuse, ActAdmit, ActConfirm:
+		return "CT+, PR+ or PS+"
+	case ActDeclineComment, ActRetract:
+		return "Uu or CTu"
+	}
+	return "any"
+}
+
 func (a Act) fits(f Factuality) bool {
 	switch a {
 	case ActDeny, ActReject:

@@ -83,7 +83,9 @@ func Decode(r io.Reader) (*Corpus, error) {
 }
 
 // Load reads and validates the corpus document in the named file, as
-// [Decode] does.
+// [Decode] does. Each problem in the error is prefixed with the path; when
+// there are several, the error still joins them (it has an
+// Unwrap() []error method).
 func Load(path string) (*Corpus, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -92,9 +94,24 @@ func Load(path string) (*Corpus, error) {
 	defer f.Close()
 	c, err := Decode(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, inFile(path, err)
 	}
 	return c, nil
+}
+
+// inFile prefixes each problem in err with the file's path, keeping a
+// joined error joined, so that callers can still list the problems.
+func inFile(path string, err error) error {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	errs := joined.Unwrap()
+	out := make([]error, len(errs))
+	for i, e := range errs {
+		out[i] = inFile(path, e)
+	}
+	return errors.Join(out...)
 }
 
 // jsonError turns an encoding/json error into one that names the field.

@@ -104,9 +104,9 @@ func TestLoadBroken(t *testing.T) {
 	assert.Nil(t, c)
 	require.Error(t, err)
 
-	// Load wraps the joined problems with the file name.
-	var joined interface{ Unwrap() []error }
-	require.ErrorAs(t, err, &joined)
+	// Load prefixes each problem with the file name and keeps them joined.
+	joined, ok := err.(interface{ Unwrap() []error })
+	require.True(t, ok, "Load error %T does not join its problems", err)
 	want := []problem{
 		{"format", "claimtrail/9", claim.ErrInvalid},
 		{"sources[1].aliases[0]", "Tarnow government", source.ErrAliasConflict},

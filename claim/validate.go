@@ -163,7 +163,7 @@ func (v *validator) statementErrs(statements []Statement) []error {
 		case !s.Factuality.IsValid():
 			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), ErrInvalid))
 		case !s.Act.fits(s.Factuality):
-			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), fmt.Errorf("%w: %s", ErrFactuality, s.Act)))
+			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), fmt.Errorf("%w: %s wants %s", ErrFactuality, s.Act, s.Act.fitting())))
 		}
 		if err := dateErr(path()+".said", s.Said); err != nil {
 			errs = append(errs, err)

@@ -11,6 +11,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,7 +23,11 @@ import (
 )
 
 func main() {
-	if err := run(os.Stdout, os.Args[1:]); err != nil {
+	err := run(os.Stdout, os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return // -h: the flag package has printed the usage
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "load-corpus:", err)
 		os.Exit(1)
 	}
@@ -30,7 +35,7 @@ func main() {
 
 func run(w io.Writer, args []string) error {
 	fs := flag.NewFlagSet("load-corpus", flag.ContinueOnError)
-	at := fs.String("at", "", "also print each claim's status at this date (2006-01-02)")
+	at := fs.String("at", "", "also print each claim's status at the end of this day, written YYYY-MM-DD")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
