@@ -51,10 +51,13 @@ func (c Claim) Clone() Claim {
 	return c
 }
 
-// Actor is a source a claim is about, in a role.
+// Actor is a source a claim is about, in a role. The zero Actor is invalid:
+// Source is required. It is a plain value, safe to copy.
 type Actor struct {
+	// Source is the source the claim is about.
 	Source source.ID `json:"source"`
-	Role   Role      `json:"role,omitzero"`
+	// Role is its part in the claim; zero means subject.
+	Role Role `json:"role,omitzero"`
 }
 
 // Role is the part an actor plays in a claim. The zero Role is RoleSubject.
@@ -105,10 +108,13 @@ func (r *Role) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Relation links a claim to another claim.
+// Relation links a claim to another claim. The zero Relation is invalid:
+// Kind and To are required. It is a plain value, safe to copy.
 type Relation struct {
+	// Kind says how the claim relates to the other.
 	Kind RelationKind `json:"kind"`
-	To   ID           `json:"to"`
+	// To is the other claim.
+	To ID `json:"to"`
 }
 
 // RelationKind says how one claim relates to another. The zero RelationKind

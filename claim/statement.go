@@ -55,7 +55,9 @@ func (s Statement) Clone() Statement {
 
 // Mention is a statement as reported in one article: the cue that marks the
 // attribution ("denied", "it is believed", "according to") and the span of
-// text that reports it.
+// text that reports it. The zero Mention is invalid: Article and Span are
+// required. It is a plain value, safe to copy; [MentionOf] builds one from
+// an article's text.
 type Mention struct {
 	// Article is where the statement is reported.
 	Article source.ArticleID `json:"article"`
