@@ -24,7 +24,9 @@ const Format = "claimtrail/1"
 //
 // A Corpus is a plain value; [Corpus.Validate] checks it. The zero Corpus is
 // valid and empty; a nil *Corpus is not a corpus, and Validate and Registry
-// report it as an error.
+// report it as an error. Like any Go value, a Corpus is safe for concurrent
+// reads but not for a write concurrent with anything else; timeline.Build
+// takes its own copy.
 type Corpus struct {
 	// Format names the document format; empty or [Format].
 	Format     string           `json:"format,omitempty"`

@@ -151,7 +151,8 @@ func (t *Timeline) publicChanges(chs []change) []Change {
 }
 
 // Diff is what one article added to the picture compared with everything
-// published before it.
+// published before it. It is a copy: changing it changes nothing in the
+// timeline.
 type Diff struct {
 	Article source.Article `json:"article"`
 	// New are the statements the article is the first to report.
@@ -203,8 +204,8 @@ func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
 	return d, nil
 }
 
-// Query selects statements. Its zero value selects all of them; each field
-// set narrows the selection.
+// Query selects statements for [Timeline.Statements]. Its zero value selects
+// all of them; each field set narrows the selection.
 type Query struct {
 	// Claim keeps the statements about this claim (not inherited ones).
 	Claim claim.ID

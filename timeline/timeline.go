@@ -49,7 +49,7 @@ type Timeline struct {
 }
 
 // Entry is one statement on a claim's track, with the times the timeline
-// orders it by.
+// orders it by. It is a copy: changing it changes nothing in the timeline.
 type Entry struct {
 	// Claim is the claim whose track this is. It differs from
 	// Statement.Claim when the statement counts for this claim through a
@@ -80,7 +80,7 @@ type Entry struct {
 	Anonymous bool `json:"anonymous,omitempty"`
 }
 
-// StatusChange is one step in a claim's status history.
+// StatusChange is one step in a claim's status history. It is a plain value.
 type StatusChange struct {
 	// At is when the change became known: the publication time of the
 	// article that caused it.
@@ -92,10 +92,14 @@ type StatusChange struct {
 	Article   source.ArticleID  `json:"article,omitempty"`
 }
 
-// Change is one thing a statement changed in the picture of a claim.
+// Change is one thing a statement changed in the picture of a claim. It is
+// a plain value.
 type Change struct {
-	Kind      ChangeKind        `json:"kind"`
-	Claim     claim.ID          `json:"claim"`
+	// Kind is what changed.
+	Kind ChangeKind `json:"kind"`
+	// Claim is the claim whose picture changed.
+	Claim claim.ID `json:"claim"`
+	// Statement is the statement that changed it, and Source its speaker.
 	Statement claim.StatementID `json:"statement"`
 	Source    source.ID         `json:"source"`
 	// Article is the article that first reported the statement; empty for a
