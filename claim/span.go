@@ -161,16 +161,19 @@ func (s Span) checkSelf() error {
 }
 
 func checkOffsets(text string, start, end int) error {
-	where := "[" + strconv.Itoa(start) + ":" + strconv.Itoa(end) + "]"
+	var why string
 	switch {
 	case start < 0 || end > len(text) || start > end:
-		return fieldErr("span", where, fmt.Errorf("%w: outside the %d bytes of text", ErrSpan, len(text)))
+		why = fmt.Sprintf("outside the %d bytes of text", len(text))
 	case start == end:
-		return fieldErr("span", where, fmt.Errorf("%w: empty", ErrSpan))
+		why = "empty"
 	case !onBoundary(text, start) || !onBoundary(text, end):
-		return fieldErr("span", where, fmt.Errorf("%w: not on a rune boundary", ErrSpan))
+		why = "not on a rune boundary"
+	default:
+		return nil
 	}
-	return nil
+	where := "[" + strconv.Itoa(start) + ":" + strconv.Itoa(end) + "]"
+	return fieldErr("span", where, fmt.Errorf("%w: %s", ErrSpan, why))
 }
 
 func onBoundary(text string, i int) bool {

@@ -73,7 +73,7 @@ func (v *validator) claimErrs(claims []Claim) []error {
 				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].role", path, k), a.Role.String(), ErrInvalid))
 			}
 		}
-		if err := dateErr(path+".event", c.Event); err != nil {
+		if err := dateErr(func() string { return path + ".event" }, c.Event); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -165,7 +165,7 @@ func (v *validator) statementErrs(statements []Statement) []error {
 		case !s.Act.fits(s.Factuality):
 			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), fmt.Errorf("%w: %s wants %s", ErrFactuality, s.Act, s.Act.fitting())))
 		}
-		if err := dateErr(path()+".said", s.Said); err != nil {
+		if err := dateErr(func() string { return path() + ".said" }, s.Said); err != nil {
 			errs = append(errs, err)
 		} else if s.Said.IsValid() {
 			if err := v.saidErr(s); err != nil {
@@ -218,12 +218,16 @@ func (v *validator) saidErr(s Statement) error {
 
 // dateErr returns the problem with date d at field, or nil: a precision out
 // of range, or a year outside 0000-9999, which no text form can hold.
-func dateErr(field string, d Date) error {
+//
+// The field's path is a function, called only when there is a problem:
+// formatting it for every statement of a large corpus would cost more than
+// the check.
+func dateErr(field func() string, d Date) error {
 	switch {
 	case int(d.p) >= len(precisionNames):
-		return fieldErr(field, d.p.String(), ErrInvalid)
+		return fieldErr(field(), d.p.String(), ErrInvalid)
 	case d.IsValid() && (d.t.Year() < 0 || d.t.Year() > 9999):
-		return fieldErr(field, d.String(), fmt.Errorf("%w: year %d is outside 0000-9999", ErrDate, d.t.Year()))
+		return fieldErr(field(), d.String(), fmt.Errorf("%w: year %d is outside 0000-9999", ErrDate, d.t.Year()))
 	}
 	return nil
 }
