@@ -169,7 +169,7 @@ type builder struct {
 	trackEnd, histEnd, changeEnd []int32
 }
 
-func newBuilder(t *Timeline, order []int32) *builder {
+func newBuilder(t *Timeline, order []int32, parts int) *builder {
 	n := len(t.claims)
 	b := &builder{
 		t:         t,
@@ -209,19 +209,37 @@ func newBuilder(t *Timeline, order []int32) *builder {
 		dest[s] = next[c]
 		next[c]++
 	}
-	for s := range t.stmts {
-		in := &t.info[s]
-		f := t.stmts[s].Factuality
-		start, end := in.said.Start(), in.said.End()
-		b.events[dest[s]] = event{
-			saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: in.said.Precision(),
-			endSec: end.Unix(), endNsec: int32(end.Nanosecond()),
-			rank: t.rank[s], stmt: int32(s), src: in.src, of: in.claim, stance: in.stance,
-			pol: f.Polarity, cert: f.Certainty, act: t.stmts[s].Act,
+	inParts(len(t.stmts), parts, func(_, lo, hi int) {
+		for s := lo; s < hi; s++ {
+			in := &t.info[s]
+			f := t.stmts[s].Factuality
+			start := in.said.Start()
+			endSec, endNsec := periodEnd(in.said)
+			b.events[dest[s]] = event{
+				saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: in.said.Precision(),
+				endSec: endSec, endNsec: endNsec,
+				rank: t.rank[s], stmt: int32(s), src: in.src, of: in.claim, stance: in.stance,
+				pol: f.Polarity, cert: f.Certainty, act: t.stmts[s].Act,
+			}
 		}
-	}
+	})
 	b.relate()
 	return b
+}
+
+// periodEnd returns the end of d's period as Unix seconds and nanoseconds,
+// as d.End() does but without its calendar arithmetic for the commonest
+// precisions, days and instants: a Date's day is a UTC day, 86,400 seconds.
+func periodEnd(d claim.Date) (int64, int32) {
+	start := d.Start()
+	switch d.Precision() {
+	case claim.PrecisionInstant:
+		return start.Unix(), int32(start.Nanosecond())
+	case claim.PrecisionDay:
+		return start.Unix() + 24*60*60, 0
+	}
+	end := d.End()
+	return end.Unix(), int32(end.Nanosecond())
 }
 
 // relate fills ups and downs from the refines and part-of relations,

@@ -221,7 +221,7 @@ func build(c *claim.Corpus, parts int) (*Timeline, bool) {
 	if !t.index(parts) {
 		return nil, false
 	}
-	b := newBuilder(t, t.knowledgeOrder())
+	b := newBuilder(t, t.knowledgeOrder(), parts)
 	b.run(parts)
 	return t, true
 }
