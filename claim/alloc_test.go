@@ -19,14 +19,14 @@ func TestValidateAllocationsDoNotGrowWithStatements(t *testing.T) {
 	corpusOf := func(n int) *claim.Corpus {
 		c := &claim.Corpus{
 			Sources:  []source.Source{{ID: "s", Name: "S"}},
-			Articles: []source.Article{{ID: "a", Published: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), Text: "quote"}},
+			Articles: []source.Article{{ID: "a", Published: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), Text: "Kim Denied it"}},
 			Claims:   []claim.Claim{{ID: "c", Text: "c", Event: claim.Year(2024)}},
 		}
 		for i := range n {
 			c.Statements = append(c.Statements, claim.Statement{
 				ID: claim.StatementID(fmt.Sprintf("s%d", i)), Claim: "c", Source: "s", Via: []source.ID{source.AbsentID},
 				Act: claim.ActDeny, Factuality: claim.CTMinus, Said: claim.Day(2024, time.March, 4),
-				Mentions: []claim.Mention{{Article: "a", Cue: "quote", Span: claim.Span{Start: 0, End: 5, Exact: "quote"}}},
+				Mentions: []claim.Mention{{Article: "a", Cue: "denied", Span: claim.Span{Start: 0, End: 13, Exact: "Kim Denied it"}}},
 			})
 		}
 		return c

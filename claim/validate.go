@@ -165,18 +165,22 @@ func (v *validator) statementErrs(statements []Statement) []error {
 		case !s.Act.fits(s.Factuality):
 			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), fmt.Errorf("%w: %s wants %s", ErrFactuality, s.Act, s.Act.fitting())))
 		}
-		if err := dateErr(func() string { return path() + ".said" }, s.Said); err != nil {
-			errs = append(errs, err)
-		} else if s.Said.IsValid() {
-			if err := v.saidErr(s); err != nil {
-				errs = append(errs, fieldErr(path()+".said", s.Said.String(), err))
-			}
-		}
 		if len(s.Mentions) == 0 && !s.Said.IsValid() {
 			errs = append(errs, fieldErr(path()+".mentions", "", fmt.Errorf("%w: a statement needs a mention or a said date", ErrEmpty)))
 		}
+		var first time.Time // publication of the earliest known article that mentions it
+		var firstID source.ArticleID
 		for k, m := range s.Mentions {
-			errs = append(errs, v.mentionErrs(i, k, m)...)
+			merrs, published := v.mentionErrs(i, k, m)
+			errs = append(errs, merrs...)
+			if !published.IsZero() && (first.IsZero() || published.Before(first)) {
+				first, firstID = published, m.Article
+			}
+		}
+		if err := dateErr(func() string { return path() + ".said" }, s.Said); err != nil {
+			errs = append(errs, err)
+		} else if err := saidErr(s.Said, first, firstID); err != nil {
+			errs = append(errs, fieldErr(path()+".said", s.Said.String(), err))
 		}
 	}
 	return errs
@@ -186,31 +190,20 @@ func (v *validator) statementErrs(statements []Statement) []error {
 const maxUTCOffset = 14 * time.Hour
 
 // saidErr reports a statement said after it was first reported: when the
-// period of its said date starts after the publication of the earliest
-// known article that mentions it. Only the start counts, so a said date
+// period of its said date starts after first, the publication of the
+// earliest known article that mentions it (firstID). Only the start counts, so a said date
 // whose period holds the publication time, such as the day of the report,
 // is fine. A Date's periods lie in UTC while an article's day is local, so
 // a said day, month or year may start up to 14 hours (the largest UTC
 // offset) after the publication instant: "2024-03-05" said in an article
 // published at 2024-03-04T22:00Z, which is already 5 March in Bangkok, is
 // fine. An instant is compared exactly.
-func (v *validator) saidErr(s Statement) error {
-	var first time.Time
-	var firstID source.ArticleID
-	for _, m := range s.Mentions {
-		a, ok := v.articles[m.Article]
-		if !ok || a.published.IsZero() {
-			continue
-		}
-		if first.IsZero() || a.published.Before(first) {
-			first, firstID = a.published, m.Article
-		}
-	}
+func saidErr(said Date, first time.Time, firstID source.ArticleID) error {
 	slack := maxUTCOffset
-	if s.Said.Precision() == PrecisionInstant {
+	if said.Precision() == PrecisionInstant {
 		slack = 0 // an instant is the same everywhere
 	}
-	if first.IsZero() || !s.Said.Start().After(first.Add(slack)) {
+	if !said.IsValid() || first.IsZero() || !said.Start().After(first.Add(slack)) {
 		return nil
 	}
 	return fmt.Errorf("%w: said after it was first reported, in %q published %s", ErrDate, firstID, first.Format(time.RFC3339Nano))
@@ -232,8 +225,9 @@ func dateErr(field func() string, d Date) error {
 	return nil
 }
 
-// mentionErrs checks mention k of statement i.
-func (v *validator) mentionErrs(i, k int, m Mention) []error {
+// mentionErrs checks mention k of statement i, and returns the publication
+// time of its article, zero when the article is unknown or has none.
+func (v *validator) mentionErrs(i, k int, m Mention) ([]error, time.Time) {
 	path := func() string { return fmt.Sprintf("statements[%d].mentions[%d]", i, k) }
 	var errs []error
 	a, ok := v.articles[m.Article]
@@ -245,17 +239,17 @@ func (v *validator) mentionErrs(i, k int, m Mention) []error {
 		errs = append(errs, fieldErr(path()+".cue", m.Cue, e))
 	}
 	if err := m.Span.checkSelf(); err != nil {
-		return append(errs, prefixed(path(), err))
+		return append(errs, prefixed(path(), err)), a.published
 	}
 	if text != "" {
 		if err := m.Span.Check(text); err != nil {
-			return append(errs, prefixed(path(), err))
+			return append(errs, prefixed(path(), err)), a.published
 		}
 	}
 	if m.Cue != "" && utf8.ValidString(m.Cue) && !containsFold(m.Span.Exact, m.Cue) {
 		errs = append(errs, fieldErr(path()+".cue", m.Cue, fmt.Errorf("%w: the cue is not within the span's exact text", ErrSpan)))
 	}
-	return errs
+	return errs, a.published
 }
 
 // prefixed puts path in front of the field of a *FieldError.
@@ -267,7 +261,15 @@ func prefixed(path string, err error) error {
 }
 
 func containsFold(s, sub string) bool {
-	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+	// strings.ToLower would allocate for every mention; compare in place.
+	// Case pairs of different byte lengths (the Kelvin sign and k) are not
+	// matched, which cues in practice never need.
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // checkText appends an error when v is not valid UTF-8, or is empty and required.
