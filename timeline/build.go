@@ -213,10 +213,11 @@ func newBuilder(t *Timeline, order []int32, parts int) *builder {
 		for s := lo; s < hi; s++ {
 			in := &t.info[s]
 			f := t.stmts[s].Factuality
-			start := in.said.Start()
-			endSec, endNsec := periodEnd(in.said)
+			said := t.said(int32(s))
+			start := said.Start()
+			endSec, endNsec := periodEnd(said)
 			b.events[dest[s]] = event{
-				saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: in.said.Precision(),
+				saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: said.Precision(),
 				endSec: endSec, endNsec: endNsec,
 				rank: t.rank[s], stmt: int32(s), src: in.src, of: in.claim, stance: in.stance,
 				pol: f.Polarity, cert: f.Certainty, act: t.stmts[s].Act,
@@ -351,10 +352,10 @@ func (b *builder) trackSize() int {
 // track items.
 func (b *builder) prepare(track []trackItem) {
 	b.track = track
-	// A statement changes the status at most once, and causes a few
-	// changes: these capacities are rarely outgrown.
-	b.changes = make([]change, 0, 3*cap(track))
-	b.history = make([]step, 0, cap(track))
+	// Capacities for typical corpora (about two changes per statement, a
+	// few status steps per claim); they grow when outgrown.
+	b.changes = make([]change, 0, 2*cap(track))
+	b.history = make([]step, 0, 4*(b.hi-b.lo))
 	b.trackEnd = make([]int32, b.hi-b.lo)
 	b.histEnd = make([]int32, b.hi-b.lo)
 	b.changeEnd = make([]int32, b.hi-b.lo)

@@ -260,8 +260,8 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 			q.Under != "" && !t.Registry().Under(s.Source, q.Under),
 			len(q.Acts) > 0 && !slices.Contains(q.Acts, s.Act),
 			q.Anonymous && !in.anonymous,
-			!q.From.IsZero() && !in.said.End().After(q.From) && !in.said.Start().Equal(q.From),
-			!q.To.IsZero() && !in.said.Start().Before(q.To):
+			!q.From.IsZero() && !t.said(int32(i)).End().After(q.From) && !t.said(int32(i)).Start().Equal(q.From),
+			!q.To.IsZero() && !t.said(int32(i)).Start().Before(q.To):
 			continue
 		}
 		picked = append(picked, int32(i))
@@ -364,7 +364,7 @@ func (t *Timeline) entry(c int32, it trackItem) Entry {
 	return Entry{
 		Claim:          t.claims[c].ID,
 		Statement:      t.stmts[it.stmt].Clone(),
-		Said:           in.said,
+		Said:           t.said(it.stmt),
 		SaidFromReport: in.fromReport,
 		Article:        t.articleID(in.art),
 		Reported:       t.reportedAt(it.stmt),

@@ -115,9 +115,10 @@ type Change struct {
 }
 
 // stmtInfo is what Build works out about one statement.
+//
+// It holds no pointers, so the collector need not scan it.
 type stmtInfo struct {
-	said       claim.Date // effective said date
-	art        int32      // first report, -1 if none
+	art        int32 // first report, -1 if none
 	pos        int32      // offset in the first report, -1 if none
 	claim      int32
 	src        int32
@@ -364,12 +365,10 @@ func (t *Timeline) indexRange(lo, hi int) bool {
 				in.pos = int32(m.Span.Start)
 			}
 		}
-		in.said = s.Said
 		if !s.Said.IsValid() {
 			if in.art < 0 {
 				return false
 			}
-			in.said = claim.NewDate(t.articles[in.art].Published, claim.PrecisionInstant)
 			in.fromReport = true
 		}
 		in.stance = classify(s)
@@ -454,11 +453,20 @@ func (t *Timeline) knowledgeOrder() []int32 {
 	return append(order, unmentioned[k:]...)
 }
 
+// said returns when statement i was said: its Said date, or the
+// publication time of its first report when that is unknown.
+func (t *Timeline) said(i int32) claim.Date {
+	if t.info[i].fromReport {
+		return claim.NewDate(t.articles[t.info[i].art].Published, claim.PrecisionInstant)
+	}
+	return t.stmts[i].Said
+}
+
 // compareTrack orders two statements on a track: by said date, then by
 // the order they became known (publication of the first report, article
 // ID, position, statement ID). It needs the knowledge order's ranks.
 func (t *Timeline) compareTrack(a, b int32) int {
-	if c := t.info[a].said.Compare(t.info[b].said); c != 0 {
+	if c := t.said(a).Compare(t.said(b)); c != 0 {
 		return c
 	}
 	return cmp.Compare(t.rank[a], t.rank[b])
