@@ -164,7 +164,7 @@ type builder struct {
 	track   []trackItem
 	changes []change
 	history []step
-	denials []Denial
+	denials []denial
 	// Per claim in the range, the end of its items in the slices above.
 	trackEnd, histEnd, changeEnd []int32
 }
@@ -389,7 +389,7 @@ func (t *Timeline) join(workers []*builder) {
 		}
 		t.history = make([]step, 0, nHist)
 		t.changes = make([]change, 0, nChange)
-		t.denials = make([]Denial, 0, nDenial)
+		t.denials = make([]denial, 0, nDenial)
 	}
 	baseTrack := int32(0)
 	for k, w := range workers {
@@ -480,10 +480,7 @@ func (b *builder) buildClaim(c int32) {
 	slices.Sort(b.touched)
 	for _, src := range b.touched {
 		if sl := &b.slots[src]; sl.cur.stance == stanceNegate {
-			b.denials = append(b.denials, Denial{
-				Claim: t.claims[c].ID, Source: t.srcs.ids[src],
-				Statement: t.stmts[sl.cur.stmt].ID, Inherited: sl.cur.inherited,
-			})
+			b.denials = append(b.denials, denial{claim: c, src: src, stmt: sl.cur.stmt, inherited: sl.cur.inherited})
 		}
 	}
 	// The track is the same statements in said order; in most corpora they

@@ -346,7 +346,14 @@ type Denial struct {
 // sources whose position on it negates it (see the package documentation),
 // in source order.
 func (t *Timeline) Denials() []Denial {
-	return slices.Clone(t.denials)
+	var out []Denial
+	for _, d := range t.denials {
+		out = append(out, Denial{
+			Claim: t.claims[d.claim].ID, Source: t.srcs.ids[d.src],
+			Statement: t.stmts[d.stmt].ID, Inherited: d.inherited,
+		})
+	}
+	return out
 }
 
 // claimIndex returns the index of a claim, or an error naming it.

@@ -38,7 +38,7 @@ type Timeline struct {
 	artOrder                     []int32    // article indexes in publication order, ties by ID
 	artPlace                     []int32    // article -> its place in artOrder
 	final                        []counters // per claim, once every statement is known
-	denials                      []Denial
+	denials                      []denial
 	firstWord                    []int32 // per source, its first known statement, -1 for none
 
 	lazy     *sync.Once // nil in the zero Timeline, which has nothing to index
@@ -119,7 +119,7 @@ type Change struct {
 // It holds no pointers, so the collector need not scan it.
 type stmtInfo struct {
 	art        int32 // first report, -1 if none
-	pos        int32      // offset in the first report, -1 if none
+	pos        int32 // offset in the first report, -1 if none
 	claim      int32
 	src        int32
 	stance     stance
@@ -130,6 +130,12 @@ type stmtInfo struct {
 type trackItem struct {
 	stmt      int32
 	inherited bool
+}
+
+// denial is the compact form of a [Denial].
+type denial struct {
+	claim, src, stmt int32
+	inherited        bool
 }
 
 // change is the compact form of a [Change] the timeline keeps; the public
