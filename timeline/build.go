@@ -209,10 +209,10 @@ func newBuilder(t *Timeline, order []int32, parts int) *builder {
 		dest[s] = next[c]
 		next[c]++
 	}
-	inParts(len(t.stmts), parts, func(_, lo, hi int) {
+	inParts(len(t.recs), parts, func(_, lo, hi int) {
 		for s := lo; s < hi; s++ {
 			in := &t.info[s]
-			f := t.stmts[s].Factuality
+			f := t.recs[s].factuality
 			said := t.said(int32(s))
 			start := said.Start()
 			endSec, endNsec := periodEnd(said)
@@ -220,7 +220,7 @@ func newBuilder(t *Timeline, order []int32, parts int) *builder {
 				saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: said.Precision(),
 				endSec: endSec, endNsec: endNsec,
 				rank: t.rank[s], stmt: int32(s), src: in.src, of: in.claim, stance: in.stance,
-				pol: f.Polarity, cert: f.Certainty, act: t.stmts[s].Act,
+				pol: f.Polarity, cert: f.Certainty, act: t.recs[s].act,
 			}
 		}
 	})

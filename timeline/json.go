@@ -17,10 +17,10 @@ func (t *Timeline) Corpus() *claim.Corpus {
 		Sources:    t.Registry().Declared(),
 		Articles:   slices.Clone(t.articles),
 		Claims:     t.Claims(),
-		Statements: make([]claim.Statement, len(t.stmts)),
+		Statements: make([]claim.Statement, len(t.recs)),
 	}
-	for i, s := range t.stmts {
-		c.Statements[i] = s.Clone()
+	for i := range t.recs {
+		c.Statements[i] = t.statement(int32(i))
 	}
 	return c
 }

@@ -252,13 +252,13 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 		want = c
 	}
 	var picked []int32
-	for i := range t.stmts {
-		s, in := &t.stmts[i], &t.info[i]
+	for i := range t.recs {
+		r, in := &t.recs[i], &t.info[i]
 		switch {
 		case want >= 0 && in.claim != want,
-			q.Source != "" && s.Source != q.Source,
-			q.Under != "" && !t.Registry().Under(s.Source, q.Under),
-			len(q.Acts) > 0 && !slices.Contains(q.Acts, s.Act),
+			q.Source != "" && t.srcs.ids[in.src] != q.Source,
+			q.Under != "" && !t.Registry().Under(t.srcs.ids[in.src], q.Under),
+			len(q.Acts) > 0 && !slices.Contains(q.Acts, r.act),
 			q.Anonymous && !in.anonymous,
 			!q.From.IsZero() && !t.said(int32(i)).End().After(q.From) && !t.said(int32(i)).Start().Equal(q.From),
 			!q.To.IsZero() && !t.said(int32(i)).Start().Before(q.To):
@@ -316,7 +316,7 @@ func (t *Timeline) Anonymous() []claim.ID {
 	for c := range t.claims {
 		affirmed, named := false, false
 		for _, it := range t.track[t.trackOff[c]:t.trackOff[c+1]] {
-			if t.stmts[it.stmt].Factuality.Polarity != claim.PolarityPositive {
+			if t.recs[it.stmt].factuality.Polarity != claim.PolarityPositive {
 				continue
 			}
 			affirmed = true
@@ -350,7 +350,7 @@ func (t *Timeline) Denials() []Denial {
 	for _, d := range t.denials {
 		out = append(out, Denial{
 			Claim: t.claims[d.claim].ID, Source: t.srcs.ids[d.src],
-			Statement: t.stmts[d.stmt].ID, Inherited: d.inherited,
+			Statement: t.recs[d.stmt].id, Inherited: d.inherited,
 		})
 	}
 	return out
@@ -370,7 +370,7 @@ func (t *Timeline) entry(c int32, it trackItem) Entry {
 	in := &t.info[it.stmt]
 	return Entry{
 		Claim:          t.claims[c].ID,
-		Statement:      t.stmts[it.stmt].Clone(),
+		Statement:      t.statement(it.stmt),
 		Said:           t.said(it.stmt),
 		SaidFromReport: in.fromReport,
 		Article:        t.articleID(in.art),
@@ -387,13 +387,16 @@ func (t *Timeline) ensureLazy() {
 		return
 	}
 	t.lazy.Do(func() {
-		t.stmtIdx = make(map[claim.StatementID]int32, len(t.stmts))
+		t.stmtIdx = make(map[claim.StatementID]int32, len(t.recs))
 		t.byArt = make(map[source.ArticleID][]int32)
-		for i := range t.stmts {
-			t.stmtIdx[t.stmts[i].ID] = int32(i)
-			for k, m := range t.stmts[i].Mentions {
-				if !slices.ContainsFunc(t.stmts[i].Mentions[:k], func(o claim.Mention) bool { return o.Article == m.Article }) {
-					t.byArt[m.Article] = append(t.byArt[m.Article], int32(i))
+		for i := range t.recs {
+			r := &t.recs[i]
+			t.stmtIdx[r.id] = int32(i)
+			mentions := t.mentions[r.men : r.men+r.nMen]
+			for k, m := range mentions {
+				if !slices.ContainsFunc(mentions[:k], func(o mention) bool { return o.art == m.art }) {
+					id := t.articles[m.art].ID
+					t.byArt[id] = append(t.byArt[id], int32(i))
 				}
 			}
 		}

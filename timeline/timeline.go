@@ -25,7 +25,9 @@ type Timeline struct {
 	artIdx   map[source.ArticleID]int32
 	claims   []claim.Claim
 	claimIdx map[claim.ID]int32
-	stmts    []claim.Statement
+	recs     []record  // the statements, compactly; see load.go
+	via      []int32   // source indexes of every record's Via, back to back
+	mentions []mention // every record's mentions, back to back
 	info     []stmtInfo
 	srcs     sourceTable
 
@@ -156,12 +158,11 @@ type step struct {
 
 // publicChange returns the public form of a change.
 func (t *Timeline) publicChange(ch change) Change {
-	s := &t.stmts[ch.stmt]
 	return Change{
 		Kind:      ch.kind,
 		Claim:     t.claims[ch.claim].ID,
-		Statement: s.ID,
-		Source:    s.Source,
+		Statement: t.recs[ch.stmt].id,
+		Source:    t.srcs.ids[t.info[ch.stmt].src],
 		Article:   t.articleID(t.info[ch.stmt].art),
 		At:        t.reportedAt(ch.stmt),
 		From:      ch.from,
@@ -176,7 +177,7 @@ func (t *Timeline) publicStep(st step) StatusChange {
 		At:        t.reportedAt(st.stmt),
 		From:      st.from,
 		To:        st.to,
-		Statement: t.stmts[st.stmt].ID,
+		Statement: t.recs[st.stmt].id,
 		Article:   t.articleID(t.info[st.stmt].art),
 	}
 }
@@ -224,58 +225,12 @@ func build(c *claim.Corpus, parts int) (*Timeline, bool) {
 		parts = partsFor(len(c.Statements))
 	}
 	t := &Timeline{reg: reg, lazy: new(sync.Once)}
-	t.copyCorpus(c, parts)
-	if !t.index(parts) {
+	if !t.load(c, parts) {
 		return nil, false
 	}
 	b := newBuilder(t, t.knowledgeOrder(), parts)
 	b.run(parts)
 	return t, true
-}
-
-// copyCorpus takes the timeline's own copy of the corpus, with all Via and
-// Mentions slices in two shared backing arrays rather than two allocations
-// per statement, working in the given number of parts.
-func (t *Timeline) copyCorpus(c *claim.Corpus, parts int) {
-	t.articles = slices.Clone(c.Articles)
-	t.claims = make([]claim.Claim, len(c.Claims))
-	for i, cl := range c.Claims {
-		t.claims[i] = cl.Clone()
-	}
-	// Count, then copy, in parts side by side; each part writes its own
-	// stretch of the shared arrays.
-	n := len(c.Statements)
-	nVia, nMen := make([]int, parts+1), make([]int, parts+1)
-	inParts(n, parts, func(p, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			nVia[p+1] += len(c.Statements[i].Via)
-			nMen[p+1] += len(c.Statements[i].Mentions)
-		}
-	})
-	for p := range parts {
-		nVia[p+1] += nVia[p]
-		nMen[p+1] += nMen[p]
-	}
-	via := make([]source.ID, nVia[parts])
-	men := make([]claim.Mention, nMen[parts])
-	t.stmts = make([]claim.Statement, n)
-	inParts(n, parts, func(p, lo, hi int) {
-		v, m := nVia[p], nMen[p]
-		for i := lo; i < hi; i++ {
-			s := c.Statements[i]
-			if s.Via != nil {
-				k := copy(via[v:], s.Via)
-				s.Via = via[v : v+k : v+k]
-				v += k
-			}
-			if s.Mentions != nil {
-				k := copy(men[m:], s.Mentions)
-				s.Mentions = men[m : m+k : m+k]
-				m += k
-			}
-			t.stmts[i] = s
-		}
-	})
 }
 
 // parallelFrom is the number of statements from which Build works on
@@ -304,90 +259,6 @@ func inParts(n, parts int, f func(p, lo, hi int)) {
 		wg.Go(func() { f(p, n*p/parts, n*(p+1)/parts) })
 	}
 	wg.Wait()
-}
-
-// index fills the lookup tables and the per-statement info, working in the
-// given number of parts. It reports
-// false, leaving the work unfinished, at the first reference it cannot
-// resolve or statement it cannot place in time.
-func (t *Timeline) index(parts int) bool {
-	t.srcs = newSourceTable(t.reg, t.claims)
-	t.artIdx = make(map[source.ArticleID]int32, len(t.articles))
-	for i, a := range t.articles {
-		t.artIdx[a.ID] = int32(i)
-	}
-	t.claimIdx = make(map[claim.ID]int32, len(t.claims))
-	for i, c := range t.claims {
-		t.claimIdx[c.ID] = int32(i)
-	}
-	// An article's place in publication order (ties by ID) tells which of
-	// a statement's mentions is its first report without touching times.
-	t.artOrder = make([]int32, len(t.articles))
-	for i := range t.artOrder {
-		t.artOrder[i] = int32(i)
-	}
-	slices.SortFunc(t.artOrder, func(a, b int32) int {
-		x, y := &t.articles[a], &t.articles[b]
-		if c := x.Published.Compare(y.Published); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.ID, y.ID)
-	})
-	t.artPlace = make([]int32, len(t.articles))
-	for p, a := range t.artOrder {
-		t.artPlace[a] = int32(p)
-	}
-	t.info = make([]stmtInfo, len(t.stmts))
-	// Statements are independent here: a large corpus is indexed in parts,
-	// side by side.
-	ok := make([]bool, parts)
-	inParts(len(t.stmts), parts, func(p, lo, hi int) { ok[p] = t.indexRange(lo, hi) })
-	return !slices.Contains(ok, false)
-}
-
-// indexRange fills the info of statements lo to hi-1, reporting false at
-// the first reference it cannot resolve or statement it cannot place in
-// time.
-func (t *Timeline) indexRange(lo, hi int) bool {
-	for i := lo; i < hi; i++ {
-		s := &t.stmts[i]
-		in := &t.info[i]
-		var okClaim, okSrc bool
-		in.claim, okClaim = t.claimIdx[s.Claim]
-		in.src, okSrc = t.srcs.idx[s.Source]
-		if !okClaim || !okSrc {
-			return false
-		}
-		in.art, in.pos = -1, -1
-		for _, m := range s.Mentions {
-			a, ok := t.artIdx[m.Article]
-			if !ok {
-				return false
-			}
-			switch {
-			case in.art < 0 || t.artPlace[a] < t.artPlace[in.art]:
-				in.art, in.pos = a, int32(m.Span.Start)
-			case a == in.art && int32(m.Span.Start) < in.pos:
-				in.pos = int32(m.Span.Start)
-			}
-		}
-		if !s.Said.IsValid() {
-			if in.art < 0 {
-				return false
-			}
-			in.fromReport = true
-		}
-		in.stance = classify(s)
-		in.anonymous = t.srcs.anonymous[in.src]
-		for _, v := range s.Via {
-			vi, ok := t.srcs.idx[v]
-			if !ok {
-				return false
-			}
-			in.anonymous = in.anonymous || t.srcs.anonymous[vi]
-		}
-	}
-	return true
 }
 
 // knowledgeOrder returns every statement index ordered by when it became
@@ -424,7 +295,7 @@ func (t *Timeline) knowledgeOrder() []int32 {
 		if c := cmp.Compare(a.pos, b.pos); c != 0 {
 			return c
 		}
-		return cmp.Compare(t.stmts[a.stmt].ID, t.stmts[b.stmt].ID)
+		return cmp.Compare(t.recs[a.stmt].id, t.recs[b.stmt].id)
 	}
 	for p := range arts {
 		if b := pairs[off[p]:off[p+1]]; !slices.IsSortedFunc(b, byPos) {
@@ -445,7 +316,7 @@ func (t *Timeline) knowledgeOrder() []int32 {
 		if c := t.reportedAt(a).Compare(t.reportedAt(b)); c != 0 {
 			return c
 		}
-		return cmp.Compare(t.stmts[a].ID, t.stmts[b].ID)
+		return cmp.Compare(t.recs[a].id, t.recs[b].id)
 	})
 	order := make([]int32, 0, len(t.info))
 	k := 0
@@ -465,7 +336,7 @@ func (t *Timeline) said(i int32) claim.Date {
 	if t.info[i].fromReport {
 		return claim.NewDate(t.articles[t.info[i].art].Published, claim.PrecisionInstant)
 	}
-	return t.stmts[i].Said
+	return t.recs[i].said
 }
 
 // compareTrack orders two statements on a track: by said date, then by
@@ -491,7 +362,7 @@ func (t *Timeline) reportedAt(i int32) time.Time {
 	if in.art >= 0 {
 		return t.articles[in.art].Published
 	}
-	return t.stmts[i].Said.Start()
+	return t.recs[i].said.Start()
 }
 
 // sourceTable is what Build needs to know about each source, by index.

@@ -1,0 +1,182 @@
+package timeline
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// record is the timeline's own copy of a statement, kept compactly: its
+// claim, source, Via and articles are indexes into the timeline's tables,
+// and [Timeline.statement] makes the full [claim.Statement] again on the way
+// out. A million statements take less memory, and less of the collector's
+// time, than copies of the caller's statements would.
+type record struct {
+	id         claim.StatementID
+	said       claim.Date // the statement's own Said, zero when unknown
+	via, nVia  int32      // Timeline.via[via : via+nVia]
+	men, nMen  int32      // Timeline.mentions[men : men+nMen]
+	act        claim.Act
+	factuality claim.Factuality
+}
+
+// mention is the timeline's own copy of a claim.Mention, its article an
+// index.
+type mention struct {
+	art, start, end       int32
+	cue                   string
+	exact, prefix, suffix string
+}
+
+// load takes the timeline's own copy of the corpus and fills the lookup
+// tables and the per-statement info, working in the given number of parts.
+// It reports false, leaving the work unfinished, at the first reference it
+// cannot resolve or statement it cannot place in time: validation, run
+// beside it, reports those properly.
+func (t *Timeline) load(c *claim.Corpus, parts int) bool {
+	t.articles = slices.Clone(c.Articles)
+	t.claims = make([]claim.Claim, len(c.Claims))
+	for i, cl := range c.Claims {
+		t.claims[i] = cl.Clone()
+	}
+	t.srcs = newSourceTable(t.reg, t.claims)
+	t.artIdx = make(map[source.ArticleID]int32, len(t.articles))
+	for i, a := range t.articles {
+		t.artIdx[a.ID] = int32(i)
+	}
+	t.claimIdx = make(map[claim.ID]int32, len(t.claims))
+	for i, c := range t.claims {
+		t.claimIdx[c.ID] = int32(i)
+	}
+	// An article's place in publication order (ties by ID) tells which of
+	// a statement's mentions is its first report without touching times.
+	t.artOrder = make([]int32, len(t.articles))
+	for i := range t.artOrder {
+		t.artOrder[i] = int32(i)
+	}
+	slices.SortFunc(t.artOrder, func(a, b int32) int {
+		x, y := &t.articles[a], &t.articles[b]
+		if c := x.Published.Compare(y.Published); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ID, y.ID)
+	})
+	t.artPlace = make([]int32, len(t.articles))
+	for p, a := range t.artOrder {
+		t.artPlace[a] = int32(p)
+	}
+
+	// Count Via entries and mentions, then copy in parts side by side, each
+	// part writing its own stretch of the shared arrays.
+	n := len(c.Statements)
+	nVia, nMen := make([]int, parts+1), make([]int, parts+1)
+	inParts(n, parts, func(p, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			nVia[p+1] += len(c.Statements[i].Via)
+			nMen[p+1] += len(c.Statements[i].Mentions)
+		}
+	})
+	for p := range parts {
+		nVia[p+1] += nVia[p]
+		nMen[p+1] += nMen[p]
+	}
+	t.via = make([]int32, nVia[parts])
+	t.mentions = make([]mention, nMen[parts])
+	t.recs = make([]record, n)
+	t.info = make([]stmtInfo, n)
+	ok := make([]bool, parts)
+	inParts(n, parts, func(p, lo, hi int) { ok[p] = t.loadRange(c.Statements, lo, hi, nVia[p], nMen[p]) })
+	return !slices.Contains(ok, false)
+}
+
+// loadRange copies and indexes statements lo to hi-1, writing their Via
+// entries from t.via[v] and their mentions from t.mentions[m] on.
+func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
+	for i := lo; i < hi; i++ {
+		s := &stmts[i]
+		in := &t.info[i]
+		var okClaim, okSrc bool
+		in.claim, okClaim = t.claimIdx[s.Claim]
+		in.src, okSrc = t.srcs.idx[s.Source]
+		if !okClaim || !okSrc {
+			return false
+		}
+		r := &t.recs[i]
+		*r = record{
+			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality,
+			via: int32(v), nVia: int32(len(s.Via)), men: int32(m), nMen: int32(len(s.Mentions)),
+		}
+		in.anonymous = t.srcs.anonymous[in.src]
+		for _, id := range s.Via {
+			vi, ok := t.srcs.idx[id]
+			if !ok {
+				return false
+			}
+			t.via[v] = vi
+			v++
+			in.anonymous = in.anonymous || t.srcs.anonymous[vi]
+		}
+		in.art, in.pos = -1, -1
+		for _, mm := range s.Mentions {
+			a, ok := t.artIdx[mm.Article]
+			if !ok {
+				return false
+			}
+			t.mentions[m] = mention{
+				art: a, start: int32(mm.Span.Start), end: int32(mm.Span.End), cue: mm.Cue,
+				exact: mm.Span.Exact, prefix: mm.Span.Prefix, suffix: mm.Span.Suffix,
+			}
+			m++
+			switch {
+			case in.art < 0 || t.artPlace[a] < t.artPlace[in.art]:
+				in.art, in.pos = a, int32(mm.Span.Start)
+			case a == in.art && int32(mm.Span.Start) < in.pos:
+				in.pos = int32(mm.Span.Start)
+			}
+		}
+		if !s.Said.IsValid() {
+			if in.art < 0 {
+				return false
+			}
+			in.fromReport = true
+		}
+		in.stance = classify(s)
+	}
+	return true
+}
+
+// statement makes statement i's claim.Statement again from its record.
+func (t *Timeline) statement(i int32) claim.Statement {
+	r := &t.recs[i]
+	in := &t.info[i]
+	s := claim.Statement{
+		ID:         r.id,
+		Claim:      t.claims[in.claim].ID,
+		Source:     t.srcs.ids[in.src],
+		Act:        r.act,
+		Factuality: r.factuality,
+		Said:       r.said,
+	}
+	if r.nVia > 0 {
+		s.Via = make([]source.ID, r.nVia)
+		for k, v := range t.via[r.via : r.via+r.nVia] {
+			s.Via[k] = t.srcs.ids[v]
+		}
+	}
+	if r.nMen > 0 {
+		s.Mentions = make([]claim.Mention, r.nMen)
+		for k, mm := range t.mentions[r.men : r.men+r.nMen] {
+			s.Mentions[k] = claim.Mention{
+				Article: t.articles[mm.art].ID,
+				Cue:     mm.cue,
+				Span: claim.Span{
+					Start: int(mm.start), End: int(mm.end),
+					Exact: mm.exact, Prefix: mm.prefix, Suffix: mm.suffix,
+				},
+			}
+		}
+	}
+	return s
+}
