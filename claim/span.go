@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"math"
 	"fmt"
 	"strconv"
 	"strings"
@@ -154,7 +155,11 @@ func (s Span) checkSelf() error {
 		return fieldErr("span", s.String(), ErrInvalidUTF8)
 	case s.Exact == "":
 		return fieldErr("span.exact", s.Exact, ErrEmpty)
-	case s.Start < 0 || s.End < s.Start || s.End-s.Start != len(s.Exact):
+	case s.Start < 0:
+		return fieldErr("span", s.String(), fmt.Errorf("%w: negative start", ErrSpan))
+	case s.End > math.MaxInt32:
+		return fieldErr("span", s.String(), fmt.Errorf("%w: beyond the 2 GiB an article's text may hold", ErrSpan))
+	case s.End < s.Start || s.End-s.Start != len(s.Exact):
 		return fieldErr("span", s.String(), fmt.Errorf("%w: offsets do not fit the %d bytes of exact text", ErrSpan, len(s.Exact)))
 	}
 	return nil

@@ -106,11 +106,19 @@ type slot struct {
 	hasPol  bool  // the source has a known statement with a polarity ...
 	pol     event // ... and this is the latest said of them
 	hasCur  bool  // the source has a position on the claim ...
-	cur     event // ... set by this statement, the latest said that takes one
-	hasOwn  bool  // the source has a position of its own on the claim, not inherited ...
-	own     event // ... set by this statement
-	curConf bool  // the position confirms the claim
-	curCorr bool  // the position can corroborate
+	cur     event // ... set by this statement (see position)
+	hasOwn  bool  // the source has a position of its own on the claim ...
+	own     event // ... set by this statement, its latest said that takes one
+	carried []carry
+	curConf bool // the position confirms the claim
+	curCorr bool // the position can corroborate
+}
+
+// carry is the latest position one related claim carried to the claim
+// being built for one source, or the retraction that withdrew it.
+type carry struct {
+	ev        event
+	withdrawn bool
 }
 
 // counters hold the tallies the status rules read.
@@ -503,47 +511,19 @@ func (b *builder) buildClaim(c int32) {
 func (b *builder) apply(e *event, quiet bool) {
 	sl := &b.slots[e.src]
 	if sl.gen != b.gen {
-		*sl = slot{gen: b.gen}
+		*sl = slot{gen: b.gen, carried: sl.carried[:0]}
 		b.touched = append(b.touched, e.src)
 	}
 	before := b.cnt.indep
 	// A statement with no polarity (a question, a declined comment, a
 	// neutral report) leaves the source's position as it was, unless it
-	// retracts; one said before the source's current position, but reported
-	// late, does not override it. A possibility (PS+, PS-) is a position,
-	// if one that counts for nothing.
-	positional := e.pol != claim.PolarityUnderspecified || e.stance == stanceRetracted
-	if positional && (!sl.hasCur || sl.cur.sayOrder(e) <= 0) {
-		cur := *e
-		keep := true
-		if e.stance == stanceRetracted {
-			// Only a withdrawn affirmation makes a claim retracted; any
-			// other retraction leaves the source with no position. A
-			// retraction of a refining claim withdraws only what that claim
-			// carried up: the source's own word on this claim, if any, is
-			// its position again.
-			withdraws := sl.hasCur && sl.cur.stance == stanceAffirm &&
-				(!e.inherited || sl.cur.inherited && sl.cur.of == e.of)
-			keep = withdraws || !e.inherited
-			switch {
-			case !withdraws:
-				cur.stance = stanceNeutral
-			case e.inherited && sl.hasOwn:
-				cur = sl.own
-			}
-		}
-		if keep {
-			b.count(e.src, sl, -1)
-			sl.hasCur, sl.cur = true, cur
-			sl.curConf, sl.curCorr = b.confirms(&cur), b.corroborates(&cur)
-			b.count(e.src, sl, +1)
-		}
-	}
-	if positional && !e.inherited && (!sl.hasOwn || sl.own.sayOrder(e) <= 0) {
-		sl.hasOwn, sl.own = true, *e
-		if e.stance == stanceRetracted {
-			sl.own.stance = stanceNeutral
-		}
+	// retracts. A possibility (PS+, PS-) is a position, if one that counts
+	// for nothing.
+	withdrew := false
+	if e.pol != claim.PolarityUnderspecified || e.stance == stanceRetracted {
+		b.count(e.src, sl, -1)
+		withdrew = b.position(sl, e)
+		b.count(e.src, sl, +1)
 	}
 	// Reversals and certainty changes compare a statement with the one the
 	// source said before it, and only when it is the source's newest word
@@ -573,7 +553,7 @@ func (b *builder) apply(e *event, quiet bool) {
 				b.emit(ChangeCertaintyLowered, e)
 			}
 		}
-		if e.act == claim.ActRetract {
+		if e.act == claim.ActRetract && (!e.inherited || withdrew) {
 			b.emit(ChangeRetraction, e)
 		}
 		if b.cnt.indep > before && before >= 1 {
@@ -585,6 +565,68 @@ func (b *builder) apply(e *event, quiet bool) {
 	if newer {
 		sl.hasPol, sl.pol = true, *e
 	}
+}
+
+// position records a statement that takes a position and sets the
+// source's position from what it has said: its own latest word on the
+// claim, and the latest word each related claim carried to it, whichever
+// was said last. A statement said before the source's latest word on the
+// same footing, but reported late, changes nothing. A retraction withdraws
+// an affirmation: the source's own retraction withdraws whatever affirmation
+// is its position, and leaves no position after anything else; a related
+// claim's retraction withdraws only what that claim carried, so the
+// source's other words stand. It reports whether an inherited retraction
+// withdrew something.
+func (b *builder) position(sl *slot, e *event) (withdrew bool) {
+	if !e.inherited {
+		if !sl.hasOwn || sl.own.sayOrder(e) <= 0 {
+			own := *e
+			if e.stance == stanceRetracted && !(sl.hasCur && sl.cur.stance == stanceAffirm) {
+				own.stance = stanceNeutral
+			}
+			sl.hasOwn, sl.own = true, own
+		}
+	} else {
+		k := slices.IndexFunc(sl.carried, func(c carry) bool { return c.ev.of == e.of })
+		switch {
+		case e.stance == stanceRetracted:
+			if k >= 0 && !sl.carried[k].withdrawn && sl.carried[k].ev.stance == stanceAffirm && sl.carried[k].ev.sayOrder(e) <= 0 {
+				sl.carried[k] = carry{ev: *e, withdrawn: true}
+				withdrew = true
+			}
+		case k < 0:
+			sl.carried = append(sl.carried, carry{ev: *e})
+		case sl.carried[k].ev.sayOrder(e) <= 0:
+			sl.carried[k] = carry{ev: *e}
+		}
+	}
+	// The position is the latest word that stands; with none, a withdrawn
+	// carried affirmation leaves the claim retracted by this source.
+	var best, gone *event
+	if sl.hasOwn {
+		best = &sl.own
+	}
+	for i := range sl.carried {
+		c := &sl.carried[i]
+		switch {
+		case c.withdrawn:
+			if gone == nil || gone.sayOrder(&c.ev) <= 0 {
+				gone = &c.ev
+			}
+		case best == nil || best.sayOrder(&c.ev) <= 0:
+			best = &c.ev
+		}
+	}
+	switch {
+	case best != nil:
+		sl.hasCur, sl.cur = true, *best
+	case gone != nil:
+		sl.hasCur, sl.cur = true, *gone
+	default:
+		sl.hasCur = false
+	}
+	sl.curConf, sl.curCorr = b.confirms(&sl.cur), b.corroborates(&sl.cur)
+	return withdrew
 }
 
 // count adds (d = +1) or removes (d = -1) a source's current stance from

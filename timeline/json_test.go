@@ -122,3 +122,26 @@ func TestByStatusZeroTimeIsCurrent(t *testing.T) {
 		assert.NotEmpty(t, want, "the sample corpus has a %s claim", s)
 	}
 }
+
+// TestCopiesShareTheLazyIndex checks that a Timeline copied by value, as
+// MarshalJSON's value receiver does, works like the original, and that
+// marshalling while querying is race-free (run with -race).
+func TestCopiesShareTheLazyIndex(t *testing.T) {
+	tl := load(t, sampleCorpus)
+	cp := *tl
+	_, ok := cp.Statement("westmark-accuses")
+	require.True(t, ok)
+	_, ok = tl.Statement("westmark-accuses")
+	assert.True(t, ok, "the original lost its index to the copy")
+	assert.NotEmpty(t, tl.AllChanges())
+
+	fresh := load(t, sampleCorpus)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = json.Marshal(fresh)
+	}()
+	_, ok = fresh.Statement("westmark-accuses")
+	assert.True(t, ok)
+	<-done
+}

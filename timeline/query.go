@@ -39,8 +39,7 @@ func (t *Timeline) Claim(id claim.ID) (claim.Claim, bool) {
 // Statement returns the statement with the given ID as an entry of its own
 // claim's track.
 func (t *Timeline) Statement(id claim.StatementID) (Entry, bool) {
-	t.ensureLazy()
-	i, ok := t.stmtIdx[id]
+	i, ok := t.ensureLazy().stmtIdx[id]
 	if !ok {
 		return Entry{}, false
 	}
@@ -134,9 +133,9 @@ func (t *Timeline) Changes(id claim.ID) ([]Change, error) {
 // statements became known; changes one statement causes on several claims
 // follow corpus claim order.
 func (t *Timeline) AllChanges() []Change {
-	t.ensureLazy()
-	out := make([]Change, len(t.ordered))
-	for i, k := range t.ordered {
+	l := t.ensureLazy()
+	out := make([]Change, len(l.ordered))
+	for i, k := range l.ordered {
 		out[i] = t.publicChange(t.changes[k])
 	}
 	return out
@@ -176,9 +175,9 @@ func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
 	if !ok {
 		return Diff{}, &Error{Field: "article", Value: string(id), Err: ErrUnknownArticle}
 	}
-	t.ensureLazy()
+	l := t.ensureLazy()
 	d := Diff{Article: t.articles[a]}
-	for _, s := range t.byArt[id] {
+	for _, s := range l.byArt[id] {
 		e := t.entry(t.info[s].claim, trackItem{stmt: s})
 		if t.info[s].art == a {
 			d.New = append(d.New, e)
@@ -186,8 +185,8 @@ func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
 			d.Repeated = append(d.Repeated, e)
 		}
 	}
-	if run, ok := t.orderPos[id]; ok {
-		for _, k := range t.ordered[run[0]:run[1]] {
+	if run, ok := l.orderPos[id]; ok {
+		for _, k := range l.ordered[run[0]:run[1]] {
 			d.Changes = append(d.Changes, t.publicChange(t.changes[k]))
 		}
 	}
@@ -197,7 +196,7 @@ func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
 		}
 	}
 	for _, e := range d.New {
-		if t.firstWord[t.info[t.stmtIdx[e.Statement.ID]].src] == t.stmtIdx[e.Statement.ID] {
+		if i := l.stmtIdx[e.Statement.ID]; t.firstWord[t.info[i].src] == i {
 			d.NewSources = append(d.NewSources, e.Statement.Source)
 		}
 	}
@@ -382,55 +381,57 @@ func (t *Timeline) entry(c int32, it trackItem) Entry {
 }
 
 // ensureLazy builds the indexes only some queries need.
-func (t *Timeline) ensureLazy() {
+func (t *Timeline) ensureLazy() *lazyIndex {
 	if t.lazy == nil {
-		return
+		return &lazyIndex{}
 	}
-	t.lazy.Do(func() {
-		t.stmtIdx = make(map[claim.StatementID]int32, len(t.recs))
-		t.byArt = make(map[source.ArticleID][]int32)
+	l := t.lazy
+	l.once.Do(func() {
+		l.stmtIdx = make(map[claim.StatementID]int32, len(t.recs))
+		l.byArt = make(map[source.ArticleID][]int32)
 		for i := range t.recs {
 			r := &t.recs[i]
-			t.stmtIdx[r.id] = int32(i)
+			l.stmtIdx[r.id] = int32(i)
 			mentions := t.mentions[r.men : r.men+r.nMen]
 			for k, m := range mentions {
 				if !slices.ContainsFunc(mentions[:k], func(o mention) bool { return o.art == m.art }) {
 					id := t.articles[m.art].ID
-					t.byArt[id] = append(t.byArt[id], int32(i))
+					l.byArt[id] = append(l.byArt[id], int32(i))
 				}
 			}
 		}
-		for _, list := range t.byArt {
+		for _, list := range l.byArt {
 			slices.SortFunc(list, func(a, b int32) int { return cmp.Compare(t.rank[a], t.rank[b]) })
 		}
-		t.ordered = make([]int32, len(t.changes))
-		for i := range t.ordered {
-			t.ordered[i] = int32(i)
+		l.ordered = make([]int32, len(t.changes))
+		for i := range l.ordered {
+			l.ordered[i] = int32(i)
 		}
 		// Changes are stored claim by claim; order them by when their
 		// statements became known, keeping claim order within one statement.
-		slices.SortStableFunc(t.ordered, func(a, b int32) int {
+		slices.SortStableFunc(l.ordered, func(a, b int32) int {
 			ca, cb := &t.changes[a], &t.changes[b]
 			if c := cmp.Compare(t.rank[ca.stmt], t.rank[cb.stmt]); c != 0 {
 				return c
 			}
 			return cmp.Compare(ca.claim, cb.claim)
 		})
-		t.orderPos = make(map[source.ArticleID][2]int)
-		for i, k := range t.ordered {
+		l.orderPos = make(map[source.ArticleID][2]int)
+		for i, k := range l.ordered {
 			art := t.info[t.changes[k].stmt].art
 			if art < 0 {
 				continue
 			}
 			id := t.articles[art].ID
-			run, ok := t.orderPos[id]
+			run, ok := l.orderPos[id]
 			if !ok {
 				run[0] = i
 			}
 			run[1] = i + 1
-			t.orderPos[id] = run
+			l.orderPos[id] = run
 		}
 	})
+	return l
 }
 
 // articlesByTime returns the article IDs in publication order, ties by ID.

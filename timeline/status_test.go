@@ -408,10 +408,27 @@ func TestRefinementRetraction(t *testing.T) {
 			{id: "s1", claim: "spec", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
 			{id: "s2", claim: "spec", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
 		}},
+		{name: "other-refiner-still-carries", want: timeline.StatusAlleged, stmts: []st{
+			{id: "s1", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s2", claim: "spec2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
+			{id: "s3", claim: "spec2", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+		}},
+		{name: "own-retraction-remembered", want: timeline.StatusRetracted, stmts: []st{
+			{id: "s1", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+			{id: "s3", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a3"}},
+			{id: "s4", claim: "spec", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a4"}},
+		}},
+		{name: "own-retraction-after-carried", want: timeline.StatusRetracted, stmts: []st{
+			{id: "s1", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tl := build(t, corpus([]claim.Claim{general, specific}, tc.stmts...))
+			specific2 := specific
+			specific2.ID = "spec2"
+			tl := build(t, corpus([]claim.Claim{general, specific, specific2}, tc.stmts...))
 			got, err := tl.Current("c")
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, got, "Current(%q)", "c")

@@ -43,9 +43,17 @@ type Timeline struct {
 	denials                      []denial
 	firstWord                    []int32 // per source, its first known statement, -1 for none
 
-	lazy     *sync.Once // nil in the zero Timeline, which has nothing to index
+	// lazy holds the indexes only some queries need, built on first use.
+	// It is a pointer so that copies of a Timeline share it safely; it is
+	// nil in the zero Timeline, which has nothing to index.
+	lazy *lazyIndex
+}
+
+// lazyIndex holds the indexes only some queries need.
+type lazyIndex struct {
+	once     sync.Once
 	stmtIdx  map[claim.StatementID]int32
-	byArt    map[source.ArticleID][]int32 // article -> statements first reported there
+	byArt    map[source.ArticleID][]int32 // article -> statements it mentions, in knowledge order
 	ordered  []int32                      // indexes into changes, in the order they became known
 	orderPos map[source.ArticleID][2]int  // article -> its run in ordered
 }
@@ -224,7 +232,7 @@ func build(c *claim.Corpus, parts int) (*Timeline, bool) {
 	if parts <= 0 {
 		parts = partsFor(len(c.Statements))
 	}
-	t := &Timeline{reg: reg, lazy: new(sync.Once)}
+	t := &Timeline{reg: reg, lazy: new(lazyIndex)}
 	if !t.load(c, parts) {
 		return nil, false
 	}
