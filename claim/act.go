@@ -108,11 +108,6 @@ func (a *Act) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// fits reports whether an act can carry factuality f: a denial or rejection
-// negates, an accusation, admission or confirmation affirms, and declining
-// to comment or retracting takes no position (Uu or CTu): a retraction
-// withdraws an earlier statement rather than stating the opposite, which
-// would be a denial. Other acts take any factuality.
 // fitting names the factualities that fit an act, for error messages.
 func (a Act) fitting() string {
 	switch a {
@@ -126,6 +121,11 @@ func (a Act) fitting() string {
 	return "any"
 }
 
+// fits reports whether an act can carry factuality f: a denial or rejection
+// negates, an accusation, admission or confirmation affirms, and declining
+// to comment or retracting takes no position (Uu or CTu): a retraction
+// withdraws an earlier statement rather than stating the opposite, which
+// would be a denial. Other acts take any factuality.
 func (a Act) fits(f Factuality) bool {
 	switch a {
 	case ActDeny, ActReject:

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"bytes"
 	"encoding"
 	"encoding/json"
 	"errors"
@@ -31,9 +32,9 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 // scanDocument checks data against t. A syntax error ends the scan and is
 // returned alone; otherwise every problem found is returned.
 func scanDocument(data []byte, t reflect.Type) []error {
-	s := &scanner{dec: json.NewDecoder(strings.NewReader(string(data)))}
+	s := &scanner{dec: json.NewDecoder(bytes.NewReader(data))}
 	s.dec.UseNumber()
-	if err := s.value(t, "corpus", true, false); err != nil {
+	if err := s.value(t, "corpus", true, false, false); err != nil {
 		return []error{err}
 	}
 	return s.errs
@@ -47,15 +48,20 @@ var (
 )
 
 // value reads one value of type t at path. inSource says that the value is
-// a field of a record of package source. Its error is a syntax or read
-// error that ends the scan; problems with the value are collected.
-func (s *scanner) value(t reflect.Type, path string, root, inSource bool) error {
+// a field of a record of package source; nullable, that null may stand for
+// it (an optional field or a list). Its error is a syntax or read error
+// that ends the scan; problems with the value are collected.
+func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bool) error {
 	tok, err := s.dec.Token()
 	if err != nil {
 		return s.syntax(err)
 	}
+	if tok == nil && nullable {
+		return nil // null leaves the zero value
+	}
 	if tok == nil && !root {
-		return nil // null leaves the zero value, which validation judges
+		s.errs = append(s.errs, fieldErr(path, "null", fmt.Errorf("%w: want a value, got null", ErrInvalid)))
+		return nil
 	}
 	switch {
 	case t == timeType:
@@ -95,7 +101,7 @@ func (s *scanner) value(t reflect.Type, path string, root, inSource bool) error 
 			return s.wrongKind(tok, path, "an array")
 		}
 		for i := 0; s.dec.More(); i++ {
-			if err := s.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i), false, inSource); err != nil {
+			if err := s.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i), false, inSource, false); err != nil {
 				return err
 			}
 		}
@@ -148,7 +154,7 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 			}
 			continue
 		}
-		if err := s.value(ft, child, false, inSource); err != nil {
+		if err := s.value(ft.t, child, false, inSource, ft.nullable); err != nil {
 			return err
 		}
 	}
@@ -213,22 +219,31 @@ func (s *scanner) syntax(err error) error {
 }
 
 // jsonFields maps the JSON names of t's exported fields to their types.
-func jsonFields(t reflect.Type) map[string]reflect.Type {
-	m := make(map[string]reflect.Type, t.NumField())
+func jsonFields(t reflect.Type) map[string]jsonField {
+	m := make(map[string]jsonField, t.NumField())
 	for f := range t.Fields() {
 		if !f.IsExported() {
 			continue
 		}
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
 		switch name {
 		case "-":
 			continue
 		case "":
 			name = f.Name
 		}
-		m[name] = f.Type
+		optional := strings.Contains(opts, "omitempty") || strings.Contains(opts, "omitzero")
+		m[name] = jsonField{f.Type, optional || f.Type.Kind() == reflect.Slice}
 	}
 	return m
+}
+
+// jsonField is what the scanner knows of one field: its type, and whether
+// it may be null (an optional field, or a list, which encoding/json writes
+// as null when empty).
+type jsonField struct {
+	t        reflect.Type
+	nullable bool
 }
 
 // kindOf names the JSON kind of a token, with its article, for an error

@@ -166,3 +166,55 @@ func TestDecodeShapeFields(t *testing.T) {
 		})
 	}
 }
+
+func TestDecodeNull(t *testing.T) {
+	const claims = `"claims":[{"id":"c","text":"t"}]`
+	const stmt = `{"id":"s","claim":"c","source":"absent","act":"report","said":"2024"`
+	tests := []struct {
+		name      string
+		in        string
+		wantField string // "" when the document decodes
+	}{
+		{name: "empty lists", in: `{"sources":null,"articles":null,"claims":null,"statements":null}`},
+		{name: "optional field", in: `{` + claims + `,"statements":[` + stmt + `,"via":null,"mentions":null}]}`},
+		{name: "required factuality", in: `{` + claims + `,"statements":[` + stmt + `,"factuality":null}]}`, wantField: "statements[0].factuality"},
+		{name: "required span start", in: `{` + claims + `,"statements":[` + stmt + `,"mentions":[{"article":"a","span":{"start":null,"end":1,"exact":"x"}}]}]}`, wantField: "statements[0].mentions[0].span.start"},
+		{name: "list element", in: `{"claims":[null]}`, wantField: "claims[0]"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Decode(strings.NewReader(tc.in))
+			if tc.wantField == "" {
+				assert.NoError(t, err)
+				return
+			}
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tc.wantField, fe.Field)
+			assert.Equal(t, "null", fe.Value)
+			assert.ErrorIs(t, err, ErrInvalid)
+		})
+	}
+}
+
+func TestValidateReportsBothActAndFactuality(t *testing.T) {
+	c := &Corpus{
+		Claims: []Claim{{ID: "c", Text: "t"}, {ID: "c", Text: "again", Actors: []Actor{{Source: "nobody"}}}},
+		Statements: []Statement{{
+			ID: "s", Claim: "c", Source: "absent", Act: Act(99),
+			Factuality: Factuality{Certainty: 9}, Said: Year(2024),
+		}},
+	}
+	err := c.Validate()
+	var fields []string
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var fe *FieldError
+		if errors.As(e, &fe) {
+			fields = append(fields, fe.Field)
+		}
+	}
+	assert.Contains(t, fields, "statements[0].act")
+	assert.Contains(t, fields, "statements[0].factuality")
+	assert.Contains(t, fields, "claims[1].id", "duplicate claim")
+	assert.Contains(t, fields, "claims[1].actors[0].source", "a duplicate claim's other problems are reported too")
+}

@@ -1,8 +1,8 @@
 package claim
 
 import (
-	"math"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"

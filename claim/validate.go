@@ -62,9 +62,9 @@ func (v *validator) claimErrs(claims []Claim) []error {
 		errs = checkText(errs, path+".text", c.Text, true)
 		if _, dup := v.claims[c.ID]; dup && c.ID != "" {
 			errs = append(errs, fieldErr(path+".id", string(c.ID), ErrDuplicateID))
-			continue
+		} else {
+			v.claims[c.ID] = i
 		}
-		v.claims[c.ID] = i
 		for k, a := range c.Actors {
 			if !v.sources[a.Source] {
 				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].source", path, k), string(a.Source), ErrUnknownSource))
@@ -158,10 +158,15 @@ func (v *validator) statementErrs(statements []Statement) []error {
 			}
 		}
 		switch {
-		case !s.Act.IsValid():
-			errs = append(errs, fieldErr(path()+".act", s.Act.String(), fmt.Errorf("%w: want one of %s", ErrInvalid, strings.Join(actNames[1:], ", "))))
-		case !s.Factuality.IsValid():
-			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), ErrInvalid))
+		case !s.Act.IsValid() || !s.Factuality.IsValid():
+			// Both are reported when both are wrong; whether they fit each
+			// other is asked only of valid values.
+			if !s.Act.IsValid() {
+				errs = append(errs, fieldErr(path()+".act", s.Act.String(), fmt.Errorf("%w: want one of %s", ErrInvalid, strings.Join(actNames[1:], ", "))))
+			}
+			if !s.Factuality.IsValid() {
+				errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), ErrInvalid))
+			}
 		case !s.Act.fits(s.Factuality):
 			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), fmt.Errorf("%w: %s wants %s", ErrFactuality, s.Act, s.Act.fitting())))
 		}

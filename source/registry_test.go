@@ -231,7 +231,10 @@ func TestNewRegistrySourceErrors(t *testing.T) {
 				{ID: "rumour", Name: "it is rumoured", Identity: source.IdentityAbsent, Parent: "us"},
 				{ID: "wh", Name: "White House", Parent: "rumour"},
 			},
-			want: []problem{{"sources[2].parent", "rumour", source.ErrInvalid}},
+			want: []problem{
+				{"sources[1].parent", "us", source.ErrInvalid},
+				{"sources[2].parent", "rumour", source.ErrInvalid},
+			},
 		},
 		{
 			name:    "utf8-id",
@@ -715,4 +718,15 @@ func TestRegistryUnmarshalJSONErrors(t *testing.T) {
 	}
 	var r source.Registry
 	assert.Error(t, json.Unmarshal([]byte(`[`), &r))
+}
+
+func TestAbsentSourceHasNoParent(t *testing.T) {
+	_, err := source.NewRegistry([]source.Source{
+		{ID: "us", Name: "United States"},
+		{ID: "believed", Name: "it is believed", Identity: source.IdentityAbsent, Parent: "us"},
+	}, nil)
+	var fe *source.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "sources[1].parent", fe.Field)
+	assert.ErrorIs(t, err, source.ErrInvalid)
 }

@@ -73,6 +73,9 @@ func (s Source) check(p fieldPath) []error {
 			errs = checkText(errs, p, fmt.Sprintf("aliases[%d]", i), a, true)
 		}
 	}
+	if s.IsAbsent() && s.Parent != "" && s.Parent != s.ID {
+		errs = append(errs, fieldErr(p.f("parent"), string(s.Parent), fmt.Errorf("%w: an absent source names no speaker, so it belongs to no one", ErrInvalid)))
+	}
 	if s.Parent != "" && s.Parent == s.ID {
 		errs = append(errs, fieldErr(p.f("parent"), string(s.Parent), ErrCycle))
 	}

@@ -48,8 +48,9 @@
 // affirms the claim with certainty confirms it.
 //
 // Status history only grows ([Timeline.History]): statements are taken in
-// the order they became known (publication time of the first report, then
-// article ID, then position, then statement ID), and each step records the
+// the order they became known (publication time of the first report, an
+// original before a reprint of the same instant, then article ID, then
+// position, then statement ID), and each step records the
 // statement and article that caused it. A later article adds steps; it never
 // rewrites an earlier one.
 //
@@ -87,7 +88,7 @@
 //
 // [Timeline.Statements] selects statements by claim, source, affiliation
 // root, act, time window and anonymity with a [Query] whose zero value
-// selects everything; [Timeline.Contested], [Timeline.Anonymous],
+// selects everything; [Timeline.Disputed], [Timeline.Anonymous],
 // [Timeline.Denials] and [Timeline.ByStatus] answer the common questions
 // about claims.
 package timeline

@@ -56,10 +56,18 @@ func (t *Timeline) load(c *claim.Corpus, parts int) bool {
 	for i := range t.artOrder {
 		t.artOrder[i] = int32(i)
 	}
+	// At one instant an original comes before a reprint, so that a reprint
+	// never counts as a statement's first report.
 	slices.SortFunc(t.artOrder, func(a, b int32) int {
 		x, y := &t.articles[a], &t.articles[b]
 		if c := x.Published.Compare(y.Published); c != 0 {
 			return c
+		}
+		if xr, yr := x.Reprints != "", y.Reprints != ""; xr != yr {
+			if xr {
+				return +1
+			}
+			return -1
 		}
 		return cmp.Compare(x.ID, y.ID)
 	})

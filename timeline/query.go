@@ -232,9 +232,12 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 		return nil, &Error{Field: "query.to", Value: q.To.Format(time.RFC3339), Err: ErrWindow}
 	}
-	for field, id := range map[string]source.ID{"query.source": q.Source, "query.under": q.Under} {
-		if _, ok := t.Registry().Source(id); id != "" && !ok {
-			return nil, &Error{Field: field, Value: string(id), Err: ErrUnknownSource}
+	for _, f := range []struct {
+		field string
+		id    source.ID
+	}{{"query.source", q.Source}, {"query.under", q.Under}} {
+		if _, ok := t.Registry().Source(f.id); f.id != "" && !ok {
+			return nil, &Error{Field: f.field, Value: string(f.id), Err: ErrUnknownSource}
 		}
 	}
 	for i, a := range q.Acts {

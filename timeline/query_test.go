@@ -246,3 +246,28 @@ func TestDenials(t *testing.T) {
 		}
 	})
 }
+
+// TestReprintIsNotFirstReport checks that a reprint published at the same
+// instant as its original never counts as a statement's first report.
+func TestReprintIsNotFirstReport(t *testing.T) {
+	c := corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a5", "a0copy"}})
+	c.Articles = append(c.Articles, source.Article{ID: "a0copy", Published: pub("a5"), Reprints: "a5"})
+	tl := build(t, c)
+	orig, err := tl.Added("a5")
+	require.NoError(t, err)
+	copied, err := tl.Added("a0copy")
+	require.NoError(t, err)
+	assert.Equal(t, []claim.StatementID{"s1"}, ids(orig.New))
+	assert.Empty(t, copied.New)
+	assert.Equal(t, []claim.StatementID{"s1"}, ids(copied.Repeated))
+}
+
+func TestStatementsUnknownArgumentsInOrder(t *testing.T) {
+	tl := build(t, corpus(nil))
+	for range 20 {
+		_, err := tl.Statements(timeline.Query{Source: "x", Under: "y"})
+		var te *timeline.Error
+		require.ErrorAs(t, err, &te)
+		assert.Equal(t, "query.source", te.Field)
+	}
+}

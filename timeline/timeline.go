@@ -200,8 +200,9 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // before the days in it), then by when they became known, then by article
 // ID, then by position in the article, then by statement ID. The status
 // history and the changes follow the order in which statements became
-// known: publication time of the first report, article ID, position,
-// statement ID.
+// known: publication time of the first report (an original before a
+// reprint published at the same instant), article ID, position, statement
+// ID.
 func Build(c *claim.Corpus) (*Timeline, error) {
 	if c == nil {
 		return nil, &Error{Field: "corpus", Value: "nil", Err: fmt.Errorf("%w: no corpus to build from", ErrInvalid)}
@@ -270,8 +271,8 @@ func inParts(n, parts int, f func(p, lo, hi int)) {
 }
 
 // knowledgeOrder returns every statement index ordered by when it became
-// known: publication time of the first report, article ID, position,
-// statement ID. Statements are bucketed by article in one linear pass, so
+// known: publication time of the first report (an original before a
+// reprint of the same instant), article ID, position, statement ID. Statements are bucketed by article in one linear pass, so
 // only the statements of one article are ever sorted together.
 func (t *Timeline) knowledgeOrder() []int32 {
 	arts, place := t.artOrder, t.artPlace
@@ -379,7 +380,6 @@ type sourceTable struct {
 	ids       []source.ID
 	root      []int32
 	anonymous []bool // unnamed or absent
-	unnamed   []bool
 	absent    []bool
 	floating  []bool    // unnamed with no parent: its independence cannot be told
 	org       []bool    // an organisation, which can confirm a claim
@@ -394,7 +394,6 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 		ids:       make([]source.ID, len(all)),
 		root:      make([]int32, len(all)),
 		anonymous: make([]bool, len(all)),
-		unnamed:   make([]bool, len(all)),
 		absent:    make([]bool, len(all)),
 		floating:  make([]bool, len(all)),
 		org:       make([]bool, len(all)),
@@ -405,7 +404,6 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 		st.idx[s.ID] = int32(i)
 		st.ids[i] = s.ID
 		st.anonymous[i] = s.IsAbsent() || s.IsUnnamed()
-		st.unnamed[i] = s.IsUnnamed()
 		st.absent[i] = s.IsAbsent()
 		st.floating[i] = s.IsUnnamed() && s.Parent == ""
 		st.org[i] = s.Kind == source.KindOrganisation
