@@ -159,6 +159,7 @@ type builder struct {
 	rootGen   []int32
 	cnt       counters
 	lo, hi    int // the range of claims this builder builds
+	trackAt   int // where its stretch of Timeline.track starts
 	claim     int32
 	accused   []int32 // roots of the accused parties of the claim being built
 	parties   []int32 // roots of all the actors of the claim being built
@@ -326,6 +327,7 @@ func (b *builder) run(parts int) {
 	base := 0
 	for k, w := range workers {
 		w.prepare(t.track[base : base : base+sizes[k]])
+		w.trackAt = base
 		base += sizes[k]
 	}
 	inParts(len(workers), len(workers), func(p, _, _ int) { workers[p].buildRange() })
@@ -399,6 +401,24 @@ func (t *Timeline) join(workers []*builder) {
 		t.changes = make([]change, 0, nChange)
 		t.denials = make([]denial, 0, nDenial)
 	}
+	// Each builder filled its own stretch of t.track, sized beforehand.
+	// Should a size ever be wrong, the stretches are joined by copying
+	// instead, so that no track item is lost or left as a gap.
+	filled := true
+	for _, w := range workers {
+		filled = filled && len(w.track) == cap(w.track) &&
+			(len(w.track) == 0 || &w.track[0] == &t.track[w.trackAt])
+	}
+	if !filled {
+		total := 0
+		for _, w := range workers {
+			total += len(w.track)
+		}
+		t.track = make([]trackItem, 0, total)
+		for _, w := range workers {
+			t.track = append(t.track, w.track...)
+		}
+	}
 	baseTrack := int32(0)
 	for k, w := range workers {
 		baseHist, baseChange := int32(len(t.history)), int32(len(t.changes))
@@ -414,7 +434,7 @@ func (t *Timeline) join(workers []*builder) {
 			t.histOff[c+1] = baseHist + w.histEnd[c-w.lo]
 			t.changeOff[c+1] = baseChange + w.changeEnd[c-w.lo]
 		}
-		baseTrack += int32(cap(w.track))
+		baseTrack += int32(len(w.track))
 		workers[k] = nil
 	}
 }
