@@ -253,7 +253,8 @@ func periodEnd(d claim.Date) (int64, int32) {
 }
 
 // relate fills ups and downs from the refines and part-of relations,
-// transitively. Validation has ruled out cycles.
+// transitively. Each claim is visited once, so a cycle, which validation
+// reports while this runs beside it, cannot make it loop.
 func (b *builder) relate() {
 	t := b.t
 	b.ups = make([][]int32, len(t.claims))

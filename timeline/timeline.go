@@ -208,8 +208,10 @@ func Build(c *claim.Corpus) (*Timeline, error) {
 		return nil, &Error{Field: "corpus", Value: "nil", Err: fmt.Errorf("%w: no corpus to build from", ErrInvalid)}
 	}
 	// Validation and building only read the corpus, so they run side by
-	// side; the build is kept only if validation passes. The build guards
-	// every lookup, so an invalid corpus cannot make it panic.
+	// side; the build is kept only if validation passes. An invalid corpus
+	// cannot make the build panic: a statement whose references do not
+	// resolve stops it, and a claim's actor or relation that does not
+	// resolve falls back to a harmless index, its result dropped anyway.
 	valid := make(chan error, 1)
 	go func() { valid <- c.Validate() }()
 	t, ok := build(c, 0)
