@@ -144,11 +144,8 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
 				in.pos = int32(mm.Span.Start)
 			}
 		}
-		if !s.Said.IsValid() {
-			if in.art < 0 {
-				return false
-			}
-			in.fromReport = true
+		if !s.Said.IsValid() && in.art < 0 {
+			return false // no time to place it at
 		}
 		in.stance = classify(s)
 	}

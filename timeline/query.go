@@ -253,18 +253,31 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 		}
 		want = c
 	}
+	// Which sources lie under q.Under is worked out once, not per statement.
+	var under []bool
+	if q.Under != "" {
+		under = make([]bool, len(t.srcs.ids))
+		for k, id := range t.srcs.ids {
+			under[k] = t.Registry().Under(id, q.Under)
+		}
+	}
 	var picked []int32
 	for i := range t.recs {
 		r, in := &t.recs[i], &t.info[i]
 		switch {
 		case want >= 0 && in.claim != want,
 			q.Source != "" && t.srcs.ids[in.src] != q.Source,
-			q.Under != "" && !t.Registry().Under(t.srcs.ids[in.src], q.Under),
+			under != nil && !under[in.src],
 			len(q.Acts) > 0 && !slices.Contains(q.Acts, r.act),
-			q.Anonymous && !in.anonymous,
-			!q.From.IsZero() && !t.said(int32(i)).End().After(q.From) && !t.said(int32(i)).Start().Equal(q.From),
-			!q.To.IsZero() && !t.said(int32(i)).Start().Before(q.To):
+			q.Anonymous && !in.anonymous:
 			continue
+		}
+		if !q.From.IsZero() || !q.To.IsZero() {
+			said := t.said(int32(i))
+			if !q.From.IsZero() && !said.End().After(q.From) && !said.Start().Equal(q.From) ||
+				!q.To.IsZero() && !said.Start().Before(q.To) {
+				continue
+			}
 		}
 		picked = append(picked, int32(i))
 	}
@@ -282,8 +295,10 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 func (t *Timeline) ByStatus(s Status, at time.Time) []claim.ID {
 	var out []claim.ID
 	for _, c := range t.claims {
-		got, _ := t.Current(c.ID)
-		if !at.IsZero() {
+		var got Status
+		if at.IsZero() {
+			got, _ = t.Current(c.ID)
+		} else {
 			got, _ = t.Status(c.ID, at)
 		}
 		if got == s {
@@ -374,7 +389,7 @@ func (t *Timeline) entry(c int32, it trackItem) Entry {
 		Claim:          t.claims[c].ID,
 		Statement:      t.statement(it.stmt),
 		Said:           t.said(it.stmt),
-		SaidFromReport: in.fromReport,
+		SaidFromReport: !t.recs[it.stmt].said.IsValid(),
 		Article:        t.articleID(in.art),
 		Reported:       t.reportedAt(it.stmt),
 		Position:       int(in.pos),
@@ -437,18 +452,12 @@ func (t *Timeline) ensureLazy() *lazyIndex {
 	return l
 }
 
-// articlesByTime returns the article IDs in publication order, ties by ID.
+// articlesByTime returns the article IDs in publication order (an original
+// before a reprint of the same instant, then by ID).
 func (t *Timeline) articlesByTime() []source.ArticleID {
-	ids := make([]source.ArticleID, len(t.articles))
-	for i, a := range t.articles {
-		ids[i] = a.ID
+	ids := make([]source.ArticleID, len(t.artOrder))
+	for i, a := range t.artOrder {
+		ids[i] = t.articles[a].ID
 	}
-	slices.SortFunc(ids, func(x, y source.ArticleID) int {
-		ax, ay := t.articles[t.artIdx[x]], t.articles[t.artIdx[y]]
-		if c := ax.Published.Compare(ay.Published); c != 0 {
-			return c
-		}
-		return cmp.Compare(x, y)
-	})
 	return ids
 }

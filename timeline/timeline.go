@@ -128,13 +128,12 @@ type Change struct {
 //
 // It holds no pointers, so the collector need not scan it.
 type stmtInfo struct {
-	art        int32 // first report, -1 if none
-	pos        int32 // offset in the first report, -1 if none
-	claim      int32
-	src        int32
-	stance     stance
-	fromReport bool
-	anonymous  bool
+	art       int32 // first report, -1 if none
+	pos       int32 // offset in the first report, -1 if none
+	claim     int32
+	src       int32
+	stance    stance
+	anonymous bool
 }
 
 type trackItem struct {
@@ -344,7 +343,7 @@ func (t *Timeline) knowledgeOrder() []int32 {
 // said returns when statement i was said: its Said date, or the
 // publication time of its first report when that is unknown.
 func (t *Timeline) said(i int32) claim.Date {
-	if t.info[i].fromReport {
+	if !t.recs[i].said.IsValid() {
 		return claim.NewDate(t.articles[t.info[i].art].Published, claim.PrecisionInstant)
 	}
 	return t.recs[i].said
