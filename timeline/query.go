@@ -221,13 +221,20 @@ type Query struct {
 	// Anonymous keeps the statements that rest on an unnamed or absent
 	// source, as speaker or anywhere in the Via chain.
 	Anonymous bool
+	// Via keeps the statements this source relayed: it is in their Via
+	// chain ("Kirby said that intelligence indicates ...").
+	Via source.ID
+	// Article keeps the statements this article mentions, first report or
+	// not.
+	Article source.ArticleID
 }
 
 // Statements returns the statements the query selects, in track order (said
 // time, then first report). It fails with an [*Error] wrapping [ErrWindow]
 // when To is before From, [ErrUnknownClaim] for an unknown claim,
-// [ErrUnknownSource] for an unknown Source or Under, and [ErrInvalid] for
-// an act that is not one of the named acts.
+// [ErrUnknownSource] for an unknown Source, Under or Via,
+// [ErrUnknownArticle] for an unknown Article, and [ErrInvalid] for an act
+// that is not one of the named acts.
 func (t *Timeline) Statements(q Query) ([]Entry, error) {
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 		return nil, &Error{Field: "query.to", Value: q.To.Format(time.RFC3339), Err: ErrWindow}
@@ -235,7 +242,7 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 	for _, f := range []struct {
 		field string
 		id    source.ID
-	}{{"query.source", q.Source}, {"query.under", q.Under}} {
+	}{{"query.source", q.Source}, {"query.under", q.Under}, {"query.via", q.Via}} {
 		if _, ok := t.Registry().Source(f.id); f.id != "" && !ok {
 			return nil, &Error{Field: f.field, Value: string(f.id), Err: ErrUnknownSource}
 		}
@@ -253,6 +260,18 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 		}
 		want = c
 	}
+	art := int32(-1)
+	if q.Article != "" {
+		a, ok := t.artIdx[q.Article]
+		if !ok {
+			return nil, &Error{Field: "query.article", Value: string(q.Article), Err: ErrUnknownArticle}
+		}
+		art = a
+	}
+	via := int32(-1)
+	if q.Via != "" {
+		via = t.srcs.idx[q.Via]
+	}
 	// Which sources lie under q.Under is worked out once, not per statement.
 	var under []bool
 	if q.Under != "" {
@@ -269,7 +288,9 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 			q.Source != "" && t.srcs.ids[in.src] != q.Source,
 			under != nil && !under[in.src],
 			len(q.Acts) > 0 && !slices.Contains(q.Acts, r.act),
-			q.Anonymous && !in.anonymous:
+			q.Anonymous && !in.anonymous,
+			via >= 0 && !slices.Contains(t.via[r.via:r.via+r.nVia], via),
+			art >= 0 && !slices.ContainsFunc(t.mentions[r.men:r.men+r.nMen], func(m mention) bool { return m.art == art }):
 			continue
 		}
 		if !q.From.IsZero() || !q.To.IsZero() {

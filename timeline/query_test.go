@@ -50,6 +50,11 @@ func TestStatements(t *testing.T) {
 			"ostland-2023", "fm-drones", "intel-drones", "believed-pilots", "lind-pilots",
 		}},
 		{"anonymous", timeline.Query{Anonymous: true}, []claim.StatementID{"intel-drones", "believed-pilots", "lind-pilots"}},
+		{"via", timeline.Query{Via: "lind"}, []claim.StatementID{"intel-drones"}},
+		{"via-unnamed", timeline.Query{Via: "ostland-intel"}, []claim.StatementID{"lind-pilots"}},
+		{"via-none", timeline.Query{Via: "pelago-fm"}, nil},
+		{"article", timeline.Query{Article: "rp-2024-02-12"}, []claim.StatementID{"intel-drones", "pelago-rejects", "believed-pilots"}},
+		{"article-and-source", timeline.Query{Article: "rp-2024-03-01", Source: "lind"}, []claim.StatementID{"lind-warns", "lind-pilots"}},
 		{"anonymous-claim", timeline.Query{Anonymous: true, Claim: "drones"}, []claim.StatementID{"intel-drones"}},
 		{"anonymous-under", timeline.Query{Anonymous: true, Under: "ostland-office"}, []claim.StatementID{"lind-pilots"}},
 		{"combined", timeline.Query{Claim: "drones", Under: "ostland", Acts: []claim.Act{claim.ActAssert}, From: at("2024-01-01")},
@@ -118,6 +123,8 @@ func TestStatements(t *testing.T) {
 			{name: "source", q: timeline.Query{Source: "atlantis"}, field: "query.source", is: timeline.ErrUnknownSource},
 			{name: "under", q: timeline.Query{Under: "atlantis"}, field: "query.under", is: timeline.ErrUnknownSource},
 			{name: "act", q: timeline.Query{Acts: []claim.Act{claim.ActDeny, claim.ActUnknown}}, field: "query.acts[1]", is: timeline.ErrInvalid},
+			{name: "via", q: timeline.Query{Via: "atlantis"}, field: "query.via", is: timeline.ErrUnknownSource},
+			{name: "article", q: timeline.Query{Article: "atlantis-daily"}, field: "query.article", is: timeline.ErrUnknownArticle},
 		}
 		for _, tc := range tests {
 			t.Run(tc.name, func(t *testing.T) {
