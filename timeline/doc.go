@@ -87,7 +87,8 @@
 // # Queries
 //
 // [Timeline.Statements] selects statements by claim, source, affiliation
-// root, act, time window and anonymity with a [Query] whose zero value
+// root, act, time window, anonymity, relayer and article with a [Query]
+// whose zero value
 // selects everything; [Timeline.Disputed], [Timeline.Anonymous],
 // [Timeline.Denials] and [Timeline.ByStatus] answer the common questions
 // about claims.
