@@ -116,25 +116,10 @@ func inFile(path string, err error) error {
 	return errors.Join(out...)
 }
 
-// jsonError turns an encoding/json error into one that names the field.
+// jsonError wraps an encoding/json error. The shape check before decoding
+// reports, with their paths, every problem encoding/json can find (syntax,
+// kinds, enum values), so this is a backstop that should not be reached.
 func jsonError(err error) error {
-	var fe *FieldError
-	var sfe *source.FieldError
-	if errors.As(err, &fe) || errors.As(err, &sfe) {
-		return err
-	}
-	var typeErr *json.UnmarshalTypeError
-	if errors.As(err, &typeErr) {
-		field := typeErr.Field
-		if field == "" {
-			field = "corpus" // the document itself is not an object
-		}
-		return fieldErr(field, typeErr.Value, fmt.Errorf("%w: want %s", ErrInvalid, typeErr.Type))
-	}
-	var synErr *json.SyntaxError
-	if errors.As(err, &synErr) {
-		return fieldErr("corpus", fmt.Sprintf("byte offset %d", synErr.Offset), fmt.Errorf("%w: %w", ErrInvalid, err))
-	}
 	return fieldErr("corpus", "", fmt.Errorf("%w: %w", ErrInvalid, err))
 }
 
