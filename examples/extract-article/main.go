@@ -1,0 +1,140 @@
+// Command extract-article runs claimtrail's extractor on an article and
+// prints what it proposes: the page furniture it dropped, every candidate
+// attribution with its spans, the new sources, and the proposed claim
+// groups.
+//
+// With no arguments it reads the seed article (testdata/, see ORIGIN.md
+// there) against the seed story's registry:
+//
+//	go run ./examples/extract-article
+//	go run ./examples/extract-article -json
+//	go run ./examples/extract-article -published 2024-05-14 article.txt
+package main
+
+import (
+	_ "embed"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+//go:embed testdata/ctn-news-2023-dprk-russia-arms.txt
+var seedText string
+
+func main() {
+	asJSON := flag.Bool("json", false, "print the result as JSON")
+	published := flag.String("published", "", "publication date of the article (YYYY-MM-DD); the seed's 2023-08-31 without a file")
+	flag.Parse()
+	if err := run(os.Stdout, flag.Args(), *published, *asJSON); err != nil {
+		fmt.Fprintln(os.Stderr, "extract-article:", err)
+		os.Exit(1)
+	}
+}
+
+func run(w io.Writer, args []string, published string, asJSON bool) error {
+	text := seedText
+	opts := extract.Options{Article: "ctn-2023-08-31", Published: time.Date(2023, 8, 31, 0, 0, 0, 0, time.UTC)}
+	reg, err := seedRegistry()
+	if err != nil {
+		return err
+	}
+	opts.Registry = reg
+	switch len(args) {
+	case 0:
+	case 1:
+		b, err := os.ReadFile(args[0])
+		if err != nil {
+			return err
+		}
+		text = string(b)
+		opts = extract.Options{Article: source.ArticleID(args[0])}
+	default:
+		return fmt.Errorf("want at most one article file, got %d arguments", len(args))
+	}
+	if published != "" {
+		t, err := time.Parse(time.DateOnly, published)
+		if err != nil {
+			return fmt.Errorf("-published: %w", err)
+		}
+		opts.Published = t
+	}
+	res, err := extract.Extract(text, opts)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	return print(w, text, res)
+}
+
+func print(w io.Writer, text string, res *extract.Result) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Dropped %d lines of page furniture:\n", len(res.Cleaned.Dropped))
+	for _, d := range res.Cleaned.Dropped {
+		fmt.Fprintf(&b, "  %-10s [%d:%d] %q\n", d.Reason, d.Start, d.End, clip(text[d.Start:d.End], 60))
+	}
+	fmt.Fprintf(&b, "\n%d candidate attributions:\n", len(res.Candidates))
+	for i, c := range res.Candidates {
+		fmt.Fprintf(&b, "\n#%d %s %s (%s, %s, confidence %.2f)\n", i+1, c.Act, c.Factuality, c.Form, c.Resolution, c.Confidence)
+		fmt.Fprintf(&b, "  speaker  %s\n", c.Speaker)
+		if c.Source.Exact != "" {
+			fmt.Fprintf(&b, "  source   [%d:%d] %q\n", c.Source.Start, c.Source.End, c.Source.Exact)
+		}
+		fmt.Fprintf(&b, "  cue      [%d:%d] %q\n", c.Cue.Start, c.Cue.End, c.Cue.Exact)
+		for _, s := range c.Content {
+			fmt.Fprintf(&b, "  content  [%d:%d] %q\n", s.Start, s.End, clip(s.Exact, 90))
+		}
+		if c.Said.IsValid() {
+			fmt.Fprintf(&b, "  said     %s\n", c.Said)
+		}
+	}
+	if len(res.NewSources) > 0 {
+		fmt.Fprintf(&b, "\n%d new sources:\n", len(res.NewSources))
+		for _, s := range res.NewSources {
+			fmt.Fprintf(&b, "  %s %q kind=%s identity=%s\n", s.ID, s.Name, s.Kind, s.Identity)
+		}
+	}
+	if len(res.Groups) > 0 {
+		fmt.Fprintf(&b, "\n%d proposed claim groups (candidate numbers):\n", len(res.Groups))
+		for _, g := range res.Groups {
+			nums := make([]string, len(g.Members))
+			for i, m := range g.Members {
+				nums[i] = fmt.Sprint("#", m+1)
+			}
+			fmt.Fprintf(&b, "  %s (similarity %.2f)\n", strings.Join(nums, " "), g.Similarity)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+//go:embed testdata/registry.json
+var seedRegistryJSON []byte
+
+// seedRegistry is what a user following the story would already have: the
+// sources of the seed story (examples/seed-story), with their aliases.
+func seedRegistry() (*source.Registry, error) {
+	var sources []source.Source
+	if err := json.Unmarshal(seedRegistryJSON, &sources); err != nil {
+		return nil, fmt.Errorf("testdata/registry.json: %w", err)
+	}
+	return source.NewRegistry(sources, nil)
+}

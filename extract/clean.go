@@ -1,0 +1,287 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Cleaned is scraped article text sorted into the paragraphs worth reading
+// and the page furniture around them. Offsets are byte offsets into the
+// original text, so anything found in a kept block points straight back at
+// the page as saved.
+type Cleaned struct {
+	// Text is the original text.
+	Text string
+	// Blocks are the kept paragraphs and headings, in text order.
+	Blocks []Block
+	// Dropped are the lines left out, in text order, each with its reason.
+	Dropped []Drop
+}
+
+// Block is one kept paragraph or heading: a line of the original text, or
+// several when a paragraph is wrapped over lines.
+type Block struct {
+	// Start and End are byte offsets into the original text, End exclusive,
+	// without surrounding white space.
+	Start, End int
+	// Heading is true for a headline or section heading: a short line that
+	// does not end a sentence.
+	Heading bool
+}
+
+// Drop is a line of the original text left out of the article, and why.
+type Drop struct {
+	// Start and End are byte offsets into the original text, End exclusive.
+	Start, End int
+	// Reason says why the line was dropped.
+	Reason Reason
+}
+
+// Reason says why a line was dropped as page furniture.
+type Reason uint8
+
+// The reasons a line is dropped. The zero Reason is ReasonUnknown, which
+// Clean never gives.
+const (
+	ReasonUnknown    Reason = iota
+	ReasonNavigation        // a menu, share or sign-up line: "Home", "Connect with us"
+	ReasonImage             // an image caption or size tokens: "... for 750x375 1", "1x 1 2"
+	ReasonAd                // an advertisement or app promotion: "Advertisement", "CTN News App"
+	ReasonEndMarker         // the end of the article: "Continue Reading", "Related News"
+	ReasonRelated           // a link after the end of the article: related headlines, ads
+	ReasonRepeat            // a line that repeats an earlier kept line, such as a headline printed twice
+	ReasonByline            // a byline or dateline: "By Jane Doe", "Updated 3 hours ago"
+)
+
+var reasonNames = []string{"unknown", "navigation", "image", "ad", "end-marker", "related", "repeat", "byline"}
+
+// String returns the reason's name, such as "image".
+func (r Reason) String() string {
+	if int(r) < len(reasonNames) {
+		return reasonNames[r]
+	}
+	return fmt.Sprintf("Reason(%d)", r)
+}
+
+// MarshalText returns the reason's name.
+func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// Clean sorts text into kept blocks and dropped lines. It never fails: text
+// that is not page furniture is kept, and invalid UTF-8 is kept as it is.
+// Every line of text ends up in exactly one block or drop, except blank
+// lines. Clean is safe for concurrent use.
+func Clean(text string) Cleaned {
+	c := Cleaned{Text: text}
+	var lw lineWords
+	seen := make(map[string]bool)
+	ended := false // an end marker was seen
+	prevBlank := true
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		next := len(text)
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+			next = end + 1
+		}
+		s, e := trimSpace(text, start, end)
+		start = next
+		if s == e {
+			prevBlank = true
+			continue
+		}
+		line := text[s:e]
+		lw.read(line)
+		reason := lw.furniture(line, ended)
+		if reason == ReasonEndMarker {
+			ended = true
+		}
+		if reason == ReasonUnknown {
+			key := line
+			if len(key) > 200 {
+				key = key[:200]
+			}
+			if lw.words >= 3 && seen[key] {
+				reason = ReasonRepeat
+			} else {
+				seen[key] = true
+			}
+		}
+		if reason != ReasonUnknown {
+			c.Dropped = append(c.Dropped, Drop{Start: s, End: e, Reason: reason})
+			prevBlank = false
+			continue
+		}
+		heading := lw.heading(line)
+		// A paragraph wrapped over lines continues when the previous line
+		// was kept prose that did not end its sentence.
+		if n := len(c.Blocks); n > 0 && !prevBlank && !heading && !c.Blocks[n-1].Heading &&
+			c.Blocks[n-1].End == lastKeptEnd(c) && !endsSentence(text[c.Blocks[n-1].Start:c.Blocks[n-1].End]) {
+			c.Blocks[n-1].End = e
+			prevBlank = false
+			continue
+		}
+		c.Blocks = append(c.Blocks, Block{Start: s, End: e, Heading: heading})
+		prevBlank = false
+	}
+	return c
+}
+
+// lastKeptEnd is the end of the last kept block, or -1 when a drop came
+// after it, so that a drop between two lines keeps them apart.
+func lastKeptEnd(c Cleaned) int {
+	b := c.Blocks[len(c.Blocks)-1]
+	if n := len(c.Dropped); n > 0 && c.Dropped[n-1].Start > b.Start {
+		return -1
+	}
+	return b.End
+}
+
+// lineWords holds what Clean needs to know about one line.
+type lineWords struct {
+	words    int  // words of letters
+	sizes    int  // size tokens: "750x375", "1x"
+	numbers  int  // plain numbers
+	lastSize bool // the line ends with size tokens and numbers
+	low      []byte
+}
+
+func (lw *lineWords) read(line string) {
+	lw.words, lw.sizes, lw.numbers, lw.lastSize = 0, 0, 0, false
+	for f := range strings.FieldsSeq(line) {
+		switch {
+		case isSizeToken(f):
+			lw.sizes++
+			lw.lastSize = true
+		case isNumber(f):
+			lw.numbers++
+		default:
+			lw.words++
+			lw.lastSize = false
+		}
+	}
+}
+
+// furniture returns why line is page furniture, or ReasonUnknown when it is
+// article text. After an end marker, short lines that are not sentences are
+// related links.
+func (lw *lineWords) furniture(line string, ended bool) Reason {
+	if lw.sizes > 0 && (lw.words == 0 || lw.lastSize) {
+		return ReasonImage
+	}
+	lw.low = appendLower(lw.low[:0], line)
+	low := strings.TrimRight(string(lw.low), " .:»›>|")
+	if lw.words <= 4 {
+		switch {
+		case endMarkers[low]:
+			return ReasonEndMarker
+		case navigation[low] || isMenu(low):
+			return ReasonNavigation
+		case adLines[low] || strings.HasSuffix(low, " app") || strings.HasPrefix(low, "download ") || strings.HasPrefix(low, "get the "):
+			return ReasonAd
+		}
+	}
+	if lw.words <= 12 && (strings.HasPrefix(low, "by ") || strings.HasPrefix(low, "updated ") || strings.HasPrefix(low, "published ") || strings.HasPrefix(low, "posted ")) && !endsSentence(line) {
+		return ReasonByline
+	}
+	if lw.words <= 12 && (strings.Contains(low, "cookie") || strings.HasPrefix(low, "share this") || strings.HasPrefix(low, "follow us")) {
+		return ReasonNavigation
+	}
+	if ended && lw.words <= 14 && !endsSentence(line) {
+		return ReasonRelated
+	}
+	return ReasonUnknown
+}
+
+// heading reports whether a kept line is a headline or section heading:
+// short, and not ending a sentence.
+func (lw *lineWords) heading(line string) bool {
+	return lw.words <= 16 && !endsSentence(line)
+}
+
+// isMenu reports whether a line is a row of menu items: three or more short
+// items separated by "|", "·" or "•".
+func isMenu(low string) bool {
+	n := strings.Count(low, "|") + strings.Count(low, "·") + strings.Count(low, "•")
+	return n >= 2
+}
+
+// endsSentence reports whether line ends as a sentence does: with a full
+// stop, question or exclamation mark, or a closing quotation mark.
+func endsSentence(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	switch r {
+	case '.', '!', '?', '…', '"', '”', '’', '»', ':', ';', ',':
+		return true
+	}
+	return false
+}
+
+// isSizeToken reports whether f is an image size token: "750x375", "1x",
+// "2x".
+func isSizeToken(f string) bool {
+	x := strings.IndexByte(f, 'x')
+	if x <= 0 || !isNumber(f[:x]) {
+		return false
+	}
+	return x == len(f)-1 || isNumber(f[x+1:])
+}
+
+func isNumber(f string) bool {
+	if f == "" {
+		return false
+	}
+	for i := 0; i < len(f); i++ {
+		if f[i] < '0' || f[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// trimSpace returns the bounds of text[s:e] without white space at its ends.
+func trimSpace(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := decode(text, s)
+		if !unicode.IsSpace(r) && r != '\ufeff' {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+var endMarkers = setOf(
+	"continue reading", "read more", "read next", "related", "related news", "related articles",
+	"related stories", "related posts", "recent news", "recent posts", "latest news", "more news",
+	"more stories", "you may also like", "you might also like", "trending", "trending now",
+	"most read", "most popular", "popular posts", "recommended", "more from", "also read",
+	"see also", "read also", "comments", "leave a comment", "leave a reply", "show comments",
+)
+
+var navigation = setOf(
+	"home", "menu", "search", "news", "world", "politics", "business", "sport", "sports",
+	"opinion", "video", "videos", "live", "latest", "subscribe", "sign in", "sign up", "log in",
+	"login", "register", "newsletter", "newsletters", "share", "tweet", "email", "print",
+	"facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "instagram", "youtube",
+	"connect with us", "follow us", "skip to content", "skip to main content", "close",
+	"back to top", "top stories", "main menu", "toggle navigation", "accept", "privacy policy",
+	"terms of use", "contact us", "about us", "copy link", "listen", "listen to article",
+	"asia", "europe", "americas", "africa", "middle east", "us", "uk", "tech", "science",
+	"health", "culture", "lifestyle", "entertainment", "weather", "more",
+)
+
+var adLines = setOf(
+	"advertisement", "advertisements", "sponsored", "sponsored content", "promoted", "ad",
+	"paid content", "partner content", "scroll to continue with content",
+)

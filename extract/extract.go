@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Options configures Extract. The zero Options is usable: no registry, so
+// every speaker comes back as a new candidate source, and no publication
+// time, so relative dates ("on Wednesday") stay unresolved.
+type Options struct {
+	// Registry resolves speakers by name and alias. Nil means none.
+	Registry *source.Registry
+	// Published is when the article appeared; relative dates are read
+	// against it. The zero time leaves them unresolved.
+	Published time.Time
+	// Article is the ID given to the mentions Candidate.Mention builds.
+	Article source.ArticleID
+}
+
+// Result is what Extract proposes for one article: the cleaned text, the
+// candidate attributions, the new sources they speak through, and proposed
+// groupings into claims. Nothing in it is accepted yet: a person reviews it.
+type Result struct {
+	// Cleaned is the article sorted into kept blocks and dropped furniture.
+	Cleaned Cleaned
+	// Candidates are the attributions found, in text order of their cues.
+	Candidates []Candidate
+	// NewSources are the speakers the registry does not know, proposed as
+	// sources with IDs starting "new:"; candidates refer to them by ID.
+	NewSources []source.Source
+	// Groups propose which candidates state the same claim, by the
+	// similarity of their contents. They are suggestions, never merges.
+	Groups []Group
+}
+
+// Candidate is one proposed attribution: who (Source, Speaker), the cue, the
+// content, and what the statement does (Act, Factuality), with byte spans
+// into the original text.
+type Candidate struct {
+	// Source is the text naming the speaker; the zero Span when the text
+	// names nobody ("it is believed").
+	Source claim.Span `json:"source,omitzero"`
+	// Cue is the attribution cue: "said", "according to", "it is believed".
+	Cue claim.Span `json:"cue"`
+	// Content is what is attributed, one span per piece: a direct quote
+	// split by its cue has two. Empty for a non-response.
+	Content []claim.Span `json:"content,omitempty"`
+	// Form is the grammatical form of the attribution.
+	Form Form `json:"form"`
+	// Speaker is the ID of the source the speaker resolves to: a registry
+	// source, source.AbsentID, or a proposed new source in
+	// Result.NewSources.
+	Speaker source.ID `json:"speaker"`
+	// Resolution says how Speaker was found.
+	Resolution Resolution `json:"resolution"`
+	// Act is the speech act, Factuality the speaker's stance on the content.
+	Act        claim.Act        `json:"act"`
+	Factuality claim.Factuality `json:"factuality"`
+	// Said is when the statement was made, when the text says so and it
+	// resolves against Options.Published; the zero Date otherwise.
+	Said claim.Date `json:"said,omitzero"`
+	// Confidence is how sure the extractor is that this is an attribution
+	// with these spans, from 0 to 1. It orders review, it is not a
+	// probability.
+	Confidence float64 `json:"confidence"`
+}
+
+// Mention returns the candidate as a claim.Mention of article: the cue and
+// the span from the first of source, cue and content to the last.
+func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention, error) {
+	start, end := c.Cue.Start, c.Cue.End
+	for _, s := range append([]claim.Span{c.Source}, c.Content...) {
+		if s.Exact == "" {
+			continue
+		}
+		start, end = min(start, s.Start), max(end, s.End)
+	}
+	span, err := claim.Locate(text, start, end)
+	if err != nil {
+		return claim.Mention{}, err
+	}
+	return claim.Mention{Article: article, Cue: c.Cue.Exact, Span: span}, nil
+}
+
+// Group is a proposed claim: candidates whose contents are alike.
+type Group struct {
+	// Members are indexes into Result.Candidates, in ascending order.
+	Members []int `json:"members"`
+	// Similarity is the lowest similarity (0 to 1) that joins the group.
+	Similarity float64 `json:"similarity"`
+}
+
+// Extract proposes the attributions in an article's text. text may be a
+// scraped page: page furniture is dropped first (see Clean). Extract is
+// deterministic and safe for concurrent use; it returns a *source.FieldError
+// for the field "text" when text is not valid UTF-8, naming the byte offset,
+// and reading no further.
+func Extract(text string, opts Options) (*Result, error) {
+	if !utf8.ValidString(text) {
+		off := invalidOffset(text)
+		return nil, &source.FieldError{Field: "text", Value: fmt.Sprintf("byte %d", off), Err: source.ErrInvalidUTF8}
+	}
+	x := newExtractor(text, opts)
+	x.run()
+	return x.result(), nil
+}
+
+// invalidOffset returns the offset of the first invalid UTF-8 byte.
+func invalidOffset(text string) int {
+	for i, r := range text {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(text[i:]); n == 1 {
+				return i
+			}
+		}
+	}
+	return len(text)
+}
+
+// Form is the grammatical form of an attribution.
+type Form uint8
+
+// The forms of attribution. The zero Form is FormUnknown, which Extract
+// never gives.
+const (
+	FormUnknown     Form = iota
+	FormDirect           // a quotation: “We deny it,” he said.
+	FormIndirect         // reported speech: he denied that ...
+	FormMixed            // reported speech holding a partial quotation
+	FormAccordingTo      // "according to X"
+	FormAgentless        // no speaker: "it is believed", "reportedly", "is said to"
+	FormNoun             // an attribution noun: "Moscow's denial", "the allegation that"
+	FormNonResponse      // "declined to comment", "did not respond"
+)
+
+var formNames = []string{"unknown", "direct", "indirect", "mixed", "according-to", "agentless", "noun", "non-response"}
+
+// String returns the form's name, such as "direct".
+func (f Form) String() string {
+	if int(f) < len(formNames) {
+		return formNames[f]
+	}
+	return fmt.Sprintf("Form(%d)", f)
+}
+
+// MarshalText returns the form's name.
+func (f Form) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+
+// Resolution says how a candidate's speaker was found.
+type Resolution uint8
+
+// The ways a speaker is resolved. The zero Resolution is ResolutionUnknown,
+// which Extract never gives.
+const (
+	ResolutionUnknown  Resolution = iota
+	ResolutionRegistry            // the source text matches a registry name or alias
+	ResolutionCarried             // a pronoun or description refers back to an earlier speaker
+	ResolutionNew                 // a speaker the registry does not know, proposed in Result.NewSources
+	ResolutionAbsent              // the text names no speaker
+)
+
+var resolutionNames = []string{"unknown", "registry", "carried", "new", "absent"}
+
+// String returns the resolution's name, such as "carried".
+func (r Resolution) String() string {
+	if int(r) < len(resolutionNames) {
+		return resolutionNames[r]
+	}
+	return fmt.Sprintf("Resolution(%d)", r)
+}
+
+// MarshalText returns the resolution's name.
+func (r Resolution) MarshalText() ([]byte, error) { return []byte(r.String()), nil }

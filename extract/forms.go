@@ -1,0 +1,362 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// accordingTo matches "according to X": "According to X, C." and "C,
+// according to X." The act is a report when X is news media.
+func (m *matcher) accordingTo(i int) {
+	f := found{cue: m.tokSpan(i, i+1), act: claim.ActAssert, form: FormAccordingTo, confidence: 0.85}
+	// The source runs to the next comma or the sentence's end.
+	k := i + 2
+	for k <= m.last && !m.boundary(k) && !m.inq[k] && k < i+16 {
+		k++
+	}
+	if k == i+2 {
+		return
+	}
+	f.source = m.tokSpan(i+2, k-1)
+	switch {
+	case i == m.lo || (i == m.lo+1 && introWords[m.word(m.lo)]):
+		// According to X, C.
+		c := k
+		if m.comma(c) {
+			c++
+		}
+		f.content = m.contentRight(c)
+	default:
+		// C, according to X.   C according to X.   C1, according to X, C2.
+		end := i - 1
+		if m.comma(end) {
+			end--
+		}
+		if end >= m.lo {
+			f.content = []span{m.tokSpan(m.clauseStart(end), end)}
+		}
+		if m.comma(k) && k+1 <= m.last {
+			f.content = append(f.content, m.contentRight(k+1)...)
+		}
+	}
+	if len(f.content) == 0 {
+		return
+	}
+	if m.isMedia(f.source) {
+		f.act = claim.ActReport
+	}
+	f.form = FormAccordingTo
+	m.hedges(&f, i)
+	m.out = append(m.out, f)
+}
+
+// clauseStart returns where the clause holding token end starts: the
+// sentence's start, or after an earlier "according to X," or a cue.
+func (m *matcher) clauseStart(int) int { return m.lo }
+
+// itIsBelieved matches "it is believed that C": no speaker.
+func (m *matcher) itIsBelieved(i int) int {
+	part := m.word(i + 2)
+	act := agentlessVerbs[part]
+	c := i + 3
+	if !m.is(c, "that") && !m.comma(c) {
+		return 0
+	}
+	f := found{cue: m.tokSpan(i, i+2), act: act, form: FormAgentless, confidence: 0.75,
+		certainty: claim.CertaintyProbable}
+	if cert, ok := agentlessCertainty[part]; ok {
+		f.certainty = cert
+	}
+	if m.comma(c) {
+		c++
+	}
+	c = m.contentStart(c, false)
+	f.content = m.contentRight(c)
+	if len(f.content) == 0 {
+		return 0
+	}
+	m.hedges(&f, i)
+	m.out = append(m.out, f)
+	return 3
+}
+
+// isSaidTo matches "X is said to have ...": the speaker is not given, and
+// the content is X and what follows "to".
+func (m *matcher) isSaidTo(i int) int {
+	part := m.word(i + 1)
+	f := found{cue: m.tokSpan(i, i+2), act: agentlessVerbs[part], form: FormAgentless, confidence: 0.7,
+		certainty: claim.CertaintyProbable}
+	if cert, ok := agentlessCertainty[part]; ok {
+		f.certainty = cert
+	}
+	subj := m.subject(i)
+	right := m.contentRight(i + 3)
+	if subj.empty() || len(right) == 0 {
+		return 0
+	}
+	f.content = append([]span{subj}, right...)
+	m.hedges(&f, i)
+	m.out = append(m.out, f)
+	return 3
+}
+
+// nonResponse matches "declined to comment", "did not (immediately)
+// respond", "could not be reached", "would not comment", "had no comment".
+func (m *matcher) nonResponse(i int) int {
+	w := m.word(i)
+	end := -1
+	switch w {
+	case "declined", "declines", "decline", "refused", "refuses":
+		if m.is(i+1, "to") && i+2 <= m.last && m.toks[i+2].kind == tokWord {
+			end = i + 2
+		}
+	case "did", "does", "has", "have", "had", "would", "will":
+		k := i + 1
+		if m.is(k, "not") || m.is(k, "n't") {
+			k++
+			if m.is(k, "immediately") {
+				k++
+			}
+			switch m.word(k) {
+			case "respond", "reply", "return", "answer", "comment", "responded", "replied", "returned", "answered", "commented":
+				end = k
+			}
+		} else if (w == "had" || w == "has" || w == "have") && m.is(k, "no") {
+			k++
+			if m.is(k, "immediate") || m.is(k, "further") {
+				k++
+			}
+			if m.is(k, "comment") {
+				end = k
+			}
+		}
+	case "could", "can", "cannot", "couldn't":
+		k := i + 1
+		if m.is(k, "not") || m.is(k, "n't") {
+			k++
+		}
+		if m.is(k, "be") && m.is(k+1, "reached") {
+			end = k + 1
+		}
+	}
+	if end < 0 {
+		return 0
+	}
+	src := m.subject(i)
+	if src.empty() {
+		return 0
+	}
+	f := found{source: src, cue: m.tokSpan(i, end), act: claim.ActDeclineComment, form: FormNonResponse, confidence: 0.85}
+	m.out = append(m.out, f)
+	return end - i + 1
+}
+
+// noun matches an attribution noun: "the allegation that C", "Moscow's
+// denial of C", "a warning from the ministry that C".
+func (m *matcher) noun(i int, e cueWord) bool {
+	f := found{cue: m.tokSpan(i, i), act: e.act, certainty: e.certainty, form: FormNoun, confidence: 0.6}
+	// A possessive source: "Moscow's denial", "Kirby’s statement".
+	p := i - 1
+	for p >= m.lo && m.toks[p].kind == tokWord && !hasPossessive(m.word(p)) && isAdjective(m.word(p)) {
+		p--
+	}
+	if p >= m.lo && m.toks[p].kind == tokWord && hasPossessive(m.word(p)) && m.toks[p].is(flagUpper) {
+		np := m.nounPhraseLeft(p)
+		f.source = np
+	}
+	k := i + 1
+	// "a warning from the ministry", "the allegation by Washington".
+	if m.is(k, "from") || m.is(k, "by") {
+		s := k + 1
+		e := s
+		for e <= m.last && m.toks[e].kind == tokWord && !m.is(e, "that") && !m.is(e, "of") && !m.is(e, "to") && !m.is(e, "against") && e < s+8 {
+			e++
+		}
+		if e > s && f.source.empty() {
+			f.source = m.tokSpan(s, e-1)
+			k = e
+		}
+	}
+	switch {
+	case m.is(k, "that"):
+		f.content = m.contentRight(k + 1)
+	case m.punct(k, ':'):
+		f.content = m.contentRight(k + 1)
+	case !f.source.empty() && (m.is(k, "of") || m.is(k, "against") || m.is(k, "about") || m.is(k, "over")):
+		f.content = m.contentRight(k)
+	}
+	if len(f.content) == 0 {
+		return false
+	}
+	m.hedges(&f, i)
+	m.out = append(m.out, f)
+	return true
+}
+
+// adjective matches "X is concerned that C", "remains confident that C".
+func (m *matcher) adjective(i int, e cueWord) bool {
+	k := i + 1
+	if !(m.is(k, "that") || m.is(k, "about") || m.is(k, "over") || m.is(k, "by") || (e.act == claim.ActPledge && m.is(k, "to"))) {
+		return false
+	}
+	p := m.skipLeft(i - 1)
+	if p < m.lo || !(isBe(m.word(p)) || copulas[m.word(p)]) {
+		return false
+	}
+	cue := m.tokSpan(i, i)
+	if copulas[m.word(p)] {
+		cue = m.tokSpan(p, i)
+	}
+	src := m.subject(p)
+	if src.empty() {
+		return false
+	}
+	c := k
+	if m.is(c, "that") {
+		c++
+	}
+	f := found{source: src, cue: cue, act: e.act, certainty: e.certainty, form: FormIndirect, confidence: 0.7}
+	f.content = m.contentRight(c)
+	if len(f.content) == 0 {
+		return false
+	}
+	m.hedges(&f, i)
+	m.out = append(m.out, f)
+	return true
+}
+
+// adverb matches "X reportedly did Y": no speaker; the content is the
+// clause around the adverb.
+func (m *matcher) adverb(i int, e cueWord) {
+	f := found{cue: m.tokSpan(i, i), act: e.act, certainty: e.certainty, form: FormAgentless, confidence: 0.65}
+	start := i - 1
+	for start >= m.lo && !m.boundary(start) && !m.inq[start] {
+		start--
+	}
+	start++
+	if start < i {
+		f.content = append(f.content, m.tokSpan(start, i-1))
+	}
+	f.content = append(f.content, m.contentRight(i+1)...)
+	if len(f.content) == 0 {
+		return
+	}
+	m.hedges(&f, i)
+	m.out = append(m.out, f)
+}
+
+// isMedia reports whether a source span names news media.
+func (m *matcher) isMedia(s span) bool {
+	for _, w := range strings.Fields(m.text[s.start:s.end]) {
+		if mediaWords[strings.ToLower(strings.Trim(w, ".,’'s"))] {
+			return true
+		}
+	}
+	return false
+}
+
+// eqFold reports whether s equals the lower-case ASCII word w, ignoring
+// case, with typographic apostrophes read as straight ones.
+func eqFold(s, w string) bool {
+	j := 0
+	for i := 0; i < len(s); {
+		if j >= len(w) {
+			return false
+		}
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == '’' && w[j] == '\'' {
+				i += n
+				j++
+				continue
+			}
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+		i++
+		j++
+	}
+	return j == len(w)
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "am", "'s":
+		return true
+	}
+	return false
+}
+
+// isAdverb reports whether w is an adverb by its -ly ending.
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "italy" && w != "family" && w != "july" && w != "supply" && w != "ally"
+}
+
+// isVerbForm reports whether w is a finite verb form in the lexicon, not a
+// noun: "said", "denied", "warns".
+func isVerbForm(w string) bool {
+	for _, e := range cues[w] {
+		if e.class == cueVerb && !e.ing {
+			return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || irregularPast[w]
+		}
+	}
+	return false
+}
+
+var irregularPast = setOf("said", "told", "wrote", "thought", "made", "gave")
+
+// isAdjective reports whether w may stand between a possessive and its
+// noun: "Moscow's repeated denials", "the ministry's latest statement".
+func isAdjective(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "est") || adjectives[w]
+}
+
+var adjectives = setOf("new", "latest", "own", "earlier", "previous", "public", "official", "formal", "fresh", "initial", "first", "strong", "stern", "blanket", "flat", "categorical")
+
+// hasPossessive reports whether w ends in "'s" (after lower-casing, which
+// straightens apostrophes).
+func hasPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'")
+}
+
+// endsWithQuote reports whether s ends with a closing quotation mark,
+// possibly before a full stop.
+func endsWithQuote(s string) bool {
+	s = strings.TrimRight(s, ".,")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '"' || r == '”' || r == '»'
+}
+
+// containsQuote reports whether s holds a double quotation mark.
+func containsQuote(s string) bool {
+	return strings.ContainsAny(s, "\"“”«»„")
+}
+
+var determiners = setOf(
+	"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+	"my", "your", "any", "every", "each", "no", "such", "another",
+)
+
+var copulas = setOf("remains", "remain", "remained", "stays", "stay", "stayed", "seems", "seemed", "appears", "appeared")
+
+// statementWords follow "in a": "said in a statement".
+var statementWords = setOf("statement", "interview", "briefing", "speech", "post", "letter", "report", "message", "tweet", "commentary", "editorial", "release", "note", "broadcast", "dispatch", "address")
+
+// recipients are the usual people told: "told reporters".
+var recipients = setOf("reporters", "journalists", "lawmakers", "parliament", "congress", "students", "supporters", "delegates", "diplomats", "officials", "the", "a", "an", "press", "media", "audience", "crowd", "legislators", "members", "us", "him", "her", "them", "me")
+
+var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+var monthNames = setOf(
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+	"sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
+)

@@ -1,0 +1,59 @@
+package gold
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Result is how the extractor did on one article.
+type Result struct {
+	Article Article
+	// Predicted are the extractor's candidates in gold terms.
+	Predicted []Predicted
+	Counts    Counts
+}
+
+// Evaluate runs extract.Extract on every article, with the article's
+// registry and publication time, and scores the candidates. It returns the
+// per-article results and their summed counts.
+func Evaluate(articles []Article) ([]Result, Counts, error) {
+	var total Counts
+	out := make([]Result, 0, len(articles))
+	for _, a := range articles {
+		res, err := extract.Extract(a.Text, extract.Options{Registry: a.Registry, Published: a.Published})
+		if err != nil {
+			return nil, Counts{}, err
+		}
+		pred := make([]Predicted, len(res.Candidates))
+		names := make(map[source.ID]string, len(res.NewSources))
+		for _, s := range res.NewSources {
+			names[s.ID] = s.Name
+		}
+		for i, c := range res.Candidates {
+			pred[i] = Predicted{Source: c.Source, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
+				Act: c.Act, Factuality: c.Factuality, Said: c.Said}
+		}
+		c := Score(a, pred, func(p, g source.ID) bool { return SameNewSpeaker(names[p], g) })
+		total.Add(c)
+		out = append(out, Result{Article: a, Predicted: pred, Counts: c})
+	}
+	return out, total, nil
+}
+
+// SameNewSpeaker reports whether a proposed new source's name matches a gold
+// speaker "new:Name As Written": the same name once normalised, one inside
+// the other, or the same last word ("Peskov" and "Dmitry Peskov").
+func SameNewSpeaker(name string, gold source.ID) bool {
+	g, ok := strings.CutPrefix(string(gold), "new:")
+	if !ok || name == "" {
+		return false
+	}
+	a, b := source.Normalize(name), source.Normalize(g)
+	if a == b || strings.Contains(a, b) || strings.Contains(b, a) {
+		return true
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	return len(fa) > 0 && len(fb) > 0 && fa[len(fa)-1] == fb[len(fb)-1]
+}

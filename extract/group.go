@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// groupThreshold is the similarity at which two contents are proposed as
+// one claim. It is set high on purpose: a missed merge costs a reviewer a
+// click, a wrong one hides a claim.
+const groupThreshold = 0.5
+
+// group proposes claims: candidates whose content words overlap by at least
+// groupThreshold (the overlap coefficient of their content word sets) are
+// linked, and linked candidates form a group. Candidates with no content
+// join no group.
+func group(cands []Candidate) []Group {
+	sets := make([]map[string]bool, len(cands))
+	for i, c := range cands {
+		sets[i] = contentWords(c)
+	}
+	parent := make([]int, len(cands))
+	low := make([]float64, len(cands))
+	for i := range parent {
+		parent[i] = i
+		low[i] = 1
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range cands {
+		if len(sets[i]) < 2 {
+			continue
+		}
+		for j := i + 1; j < len(cands) && j < i+200; j++ {
+			if len(sets[j]) < 2 {
+				continue
+			}
+			s := similarity(sets[i], sets[j])
+			if s < groupThreshold {
+				continue
+			}
+			a, b := find(i), find(j)
+			if a != b {
+				parent[b] = a
+				low[a] = min(low[a], low[b], s)
+			} else {
+				low[a] = min(low[a], s)
+			}
+		}
+	}
+	members := make(map[int][]int)
+	for i := range cands {
+		r := find(i)
+		members[r] = append(members[r], i)
+	}
+	var out []Group
+	for r, m := range members {
+		if len(m) < 2 {
+			continue
+		}
+		out = append(out, Group{Members: m, Similarity: low[r]})
+	}
+	slices.SortFunc(out, func(a, b Group) int { return a.Members[0] - b.Members[0] })
+	return out
+}
+
+// contentWords returns the lower-case content words of a candidate's
+// content, without stop words.
+func contentWords(c Candidate) map[string]bool {
+	set := make(map[string]bool)
+	for _, s := range c.Content {
+		for f := range strings.FieldsFuncSeq(s.Exact, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			w := strings.ToLower(f)
+			if len(w) < 3 || stopWords[w] {
+				continue
+			}
+			set[stem(w)] = true
+		}
+	}
+	return set
+}
+
+// stem cuts common English endings so that "shipping" and "shipments" and
+// "shipped" meet.
+func stem(w string) string {
+	for _, suf := range []string{"ments", "ment", "ing", "ed", "es", "s"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if n := len(w); n > 4 && w[n-1] == w[n-2] {
+		w = w[:n-1]
+	}
+	return w
+}
+
+// similarity is the overlap coefficient of two sets: shared words over the
+// smaller set's size.
+func similarity(a, b map[string]bool) float64 {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+var stopWords = setOf(
+	"the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have",
+	"had", "not", "but", "its", "his", "her", "their", "our", "they", "them", "will", "would",
+	"could", "should", "may", "might", "been", "being", "any", "all", "there", "which", "who",
+	"what", "when", "where", "than", "then", "into", "about", "over", "after", "before", "also",
+	"can", "did", "does", "more", "most", "such", "some", "very", "said", "says", "those",
+	"these", "she", "him", "you", "your", "out", "only", "own", "other", "between", "against",
+)

@@ -1,0 +1,300 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// cueClass is how a cue word attributes.
+type cueClass uint8
+
+const (
+	cueVerb cueClass = iota + 1 // a reporting verb: "said", "denied"
+	cueNoun                     // an attribution noun: "the allegation", "a denial"
+	cueAdj                      // an attitude adjective before "that": "concerned", "confident"
+	cueAdverb                   // an agentless adverb: "reportedly", "allegedly"
+)
+
+// cueWord is what the lexicon knows about one word form.
+type cueWord struct {
+	act   claim.Act
+	class cueClass
+	// certainty is the certainty the word itself carries ("believed" is
+	// probable), or CertaintyUnderspecified when the word is neutral.
+	certainty claim.Certainty
+	// tell marks verbs that take a recipient before their content: "told
+	// reporters that".
+	tell bool
+	// ing marks a present participle, which after a comma takes the main
+	// clause's subject as its source: "..., urging the country to".
+	ing bool
+	// weak marks forms that are often not attributions ("claims", "report",
+	// "called"), which need more evidence and get less confidence.
+	weak bool
+}
+
+// cues maps lower-case word forms to what they cue. It is built once from
+// the tables below and only read afterwards.
+var cues = buildCues()
+
+type cueEntry struct {
+	forms     string // "say says said saying": the last -ing form is a participle
+	act       claim.Act
+	certainty claim.Certainty
+	tell      bool
+	weak      bool
+}
+
+var verbEntries = []cueEntry{
+	{forms: "say says said saying", act: claim.ActAssert},
+	{forms: "tell tells told telling", act: claim.ActAssert, tell: true},
+	{forms: "inform informs informed informing", act: claim.ActAssert, tell: true},
+	{forms: "assure assures assured assuring", act: claim.ActAssert, tell: true},
+	{forms: "add adds added adding", act: claim.ActAssert},
+	{forms: "note notes noted noting", act: claim.ActAssert},
+	{forms: "stress stresses stressed stressing", act: claim.ActAssert},
+	{forms: "emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised emphasising", act: claim.ActAssert},
+	{forms: "underscore underscores underscored underscoring", act: claim.ActAssert},
+	{forms: "underline underlines underlined underlining", act: claim.ActAssert},
+	{forms: "insist insists insisted insisting", act: claim.ActAssert},
+	{forms: "argue argues argued arguing", act: claim.ActAssert},
+	{forms: "contend contends contended contending", act: claim.ActAssert},
+	{forms: "state states stated stating", act: claim.ActAssert, weak: true},
+	{forms: "explain explains explained explaining", act: claim.ActAssert},
+	{forms: "write writes wrote writing", act: claim.ActAssert, weak: true},
+	{forms: "declare declares declared declaring", act: claim.ActAssert},
+	{forms: "maintain maintains maintained maintaining", act: claim.ActAssert, weak: true},
+	{forms: "reiterate reiterates reiterated reiterating", act: claim.ActAssert},
+	{forms: "assert asserts asserted asserting", act: claim.ActAssert},
+	{forms: "announce announces announced announcing", act: claim.ActAssert},
+	{forms: "remark remarks remarked remarking", act: claim.ActAssert},
+	{forms: "reply replies replied replying", act: claim.ActAssert},
+	{forms: "respond responds responded responding", act: claim.ActAssert, weak: true},
+	{forms: "counter counters countered countering", act: claim.ActAssert},
+	{forms: "observe observes observed observing", act: claim.ActAssert, weak: true},
+	{forms: "claim claims claimed claiming", act: claim.ActAssert, weak: true},
+	{forms: "predict predicts predicted predicting", act: claim.ActAssert},
+	{forms: "conclude concludes concluded concluding", act: claim.ActAssert, weak: true},
+	{forms: "reveal reveals revealed revealing", act: claim.ActAssert, weak: true},
+	{forms: "disclose discloses disclosed disclosing", act: claim.ActAssert, weak: true},
+	{forms: "describe describes described describing", act: claim.ActAssert, weak: true},
+	{forms: "believe believes believed believing", act: claim.ActAssert, certainty: claim.CertaintyProbable},
+	{forms: "think thinks thought thinking", act: claim.ActAssert, certainty: claim.CertaintyProbable, weak: true},
+	{forms: "assess assesses assessed assessing", act: claim.ActAssert, certainty: claim.CertaintyProbable},
+	{forms: "estimate estimates estimated estimating", act: claim.ActAssert, certainty: claim.CertaintyProbable, weak: true},
+	{forms: "suggest suggests suggested suggesting", act: claim.ActAssert, certainty: claim.CertaintyProbable},
+	{forms: "indicate indicates indicated indicating", act: claim.ActAssert, certainty: claim.CertaintyProbable},
+	{forms: "show shows showed showing", act: claim.ActAssert, weak: true},
+	{forms: "accuse accuses accused accusing", act: claim.ActAccuse},
+	{forms: "allege alleges alleged alleging", act: claim.ActAccuse},
+	{forms: "blame blames blamed blaming", act: claim.ActAccuse},
+	{forms: "condemn condemns condemned condemning", act: claim.ActAccuse},
+	{forms: "denounce denounces denounced denouncing", act: claim.ActAccuse},
+	{forms: "criticize criticizes criticized criticizing criticise criticises criticised criticising", act: claim.ActAccuse},
+	{forms: "charge charges charged charging", act: claim.ActAccuse, weak: true},
+	{forms: "deny denies denied denying", act: claim.ActDeny},
+	{forms: "refute refutes refuted refuting", act: claim.ActDeny},
+	{forms: "dismiss dismisses dismissed dismissing", act: claim.ActDeny},
+	{forms: "reject rejects rejected rejecting", act: claim.ActReject},
+	{forms: "rebuff rebuffs rebuffed rebuffing", act: claim.ActReject},
+	{forms: "dispute disputes disputed disputing", act: claim.ActReject},
+	{forms: "confirm confirms confirmed confirming", act: claim.ActConfirm},
+	{forms: "verify verifies verified verifying", act: claim.ActConfirm},
+	{forms: "corroborate corroborates corroborated corroborating", act: claim.ActConfirm},
+	{forms: "admit admits admitted admitting", act: claim.ActAdmit},
+	{forms: "acknowledge acknowledges acknowledged acknowledging", act: claim.ActAdmit},
+	{forms: "concede concedes conceded conceding", act: claim.ActAdmit},
+	{forms: "retract retracts retracted retracting", act: claim.ActRetract},
+	{forms: "warn warns warned warning", act: claim.ActWarn},
+	{forms: "caution cautions cautioned cautioning", act: claim.ActWarn},
+	{forms: "threaten threatens threatened threatening", act: claim.ActThreaten},
+	{forms: "urge urges urged urging", act: claim.ActUrge},
+	{forms: "appeal appeals appealed appealing", act: claim.ActUrge},
+	{forms: "demand demands demanded demanding", act: claim.ActUrge, weak: true},
+	{forms: "implore implores implored imploring", act: claim.ActUrge},
+	{forms: "encourage encourages encouraged encouraging", act: claim.ActUrge, weak: true},
+	{forms: "ask asks asked asking", act: claim.ActUrge, weak: true},
+	{forms: "pledge pledges pledged pledging", act: claim.ActPledge},
+	{forms: "vow vows vowed vowing", act: claim.ActPledge},
+	{forms: "promise promises promised promising", act: claim.ActPledge},
+	{forms: "fear fears feared fearing", act: claim.ActConcern, certainty: claim.CertaintyPossible, weak: true},
+	{forms: "question questions questioned questioning", act: claim.ActQuestion},
+	{forms: "doubt doubts doubted doubting", act: claim.ActQuestion, weak: true},
+	{forms: "report reports reported reporting", act: claim.ActReport},
+	{forms: "quote quotes quoted quoting", act: claim.ActReport, weak: true},
+}
+
+// nounEntries are attribution nouns: they cue an attribution when the text
+// gives its content ("the allegation that ...") or its source ("Moscow's
+// denial of ...").
+var nounEntries = []cueEntry{
+	{forms: "allegation allegations", act: claim.ActAccuse},
+	{forms: "accusation accusations", act: claim.ActAccuse},
+	{forms: "claim claims", act: claim.ActAssert},
+	{forms: "assertion assertions", act: claim.ActAssert},
+	{forms: "statement statements", act: claim.ActAssert},
+	{forms: "assessment assessments", act: claim.ActAssert, certainty: claim.CertaintyProbable},
+	{forms: "belief", act: claim.ActAssert, certainty: claim.CertaintyProbable},
+	{forms: "denial denials", act: claim.ActDeny},
+	{forms: "rejection", act: claim.ActReject},
+	{forms: "confirmation", act: claim.ActConfirm},
+	{forms: "admission", act: claim.ActAdmit},
+	{forms: "acknowledgement acknowledgment", act: claim.ActAdmit},
+	{forms: "retraction correction", act: claim.ActRetract},
+	{forms: "warning warnings", act: claim.ActWarn},
+	{forms: "threat threats", act: claim.ActThreaten},
+	{forms: "appeal appeals", act: claim.ActUrge},
+	{forms: "pledge pledges promise promises", act: claim.ActPledge},
+	{forms: "concern concerns fears", act: claim.ActConcern, certainty: claim.CertaintyPossible},
+	{forms: "report reports", act: claim.ActReport},
+}
+
+// adjEntries are attitude adjectives that cue an attribution before "that",
+// "about" or "over": "remains concerned that".
+var adjEntries = []cueEntry{
+	{forms: "concerned worried alarmed", act: claim.ActConcern, certainty: claim.CertaintyPossible},
+	{forms: "confident convinced certain sure adamant", act: claim.ActAssert},
+	{forms: "committed determined", act: claim.ActPledge},
+}
+
+// adverbEntries are agentless cues: the statement is attributed to nobody.
+var adverbEntries = []cueEntry{
+	{forms: "reportedly", act: claim.ActAssert, certainty: claim.CertaintyProbable},
+	{forms: "allegedly purportedly supposedly", act: claim.ActAccuse, certainty: claim.CertaintyProbable},
+}
+
+func buildCues() map[string][]cueWord {
+	m := make(map[string][]cueWord)
+	add := func(entries []cueEntry, class cueClass) {
+		for _, e := range entries {
+			for f := range strings.FieldsSeq(e.forms) {
+				w := cueWord{act: e.act, class: class, certainty: e.certainty, tell: e.tell, weak: e.weak}
+				w.ing = class == cueVerb && strings.HasSuffix(f, "ing")
+				m[f] = append(m[f], w)
+			}
+		}
+	}
+	add(verbEntries, cueVerb)
+	add(nounEntries, cueNoun)
+	add(adjEntries, cueAdj)
+	add(adverbEntries, cueAdverb)
+	return m
+}
+
+// agentlessVerbs are the participles of "it is believed that" and "X is
+// said to": who believes or says is not given.
+var agentlessVerbs = map[string]claim.Act{
+	"believed": claim.ActAssert, "thought": claim.ActAssert, "understood": claim.ActAssert,
+	"said": claim.ActAssert, "reported": claim.ActAssert, "known": claim.ActAssert,
+	"expected": claim.ActAssert, "estimated": claim.ActAssert, "rumoured": claim.ActAssert,
+	"rumored": claim.ActAssert, "feared": claim.ActConcern, "alleged": claim.ActAccuse,
+	"claimed": claim.ActAccuse, "suspected": claim.ActAccuse,
+}
+
+// agentlessCertainty is the certainty an agentless participle carries.
+var agentlessCertainty = map[string]claim.Certainty{
+	"known": claim.CertaintyCertain, "feared": claim.CertaintyPossible,
+}
+
+// Words that sit between a subject and its verb.
+var auxiliaries = setOf(
+	"has", "have", "had", "was", "were", "is", "are", "be", "been", "being", "am",
+	"will", "would", "shall", "should", "may", "might", "can", "could", "must",
+	"did", "does", "do", "not", "n't", "never", "also", "again", "repeatedly", "consistently",
+	"previously", "later", "then", "now", "still", "already", "once", "publicly", "privately",
+	"separately", "earlier", "first", "too", "flatly", "swiftly", "quickly", "reportedly",
+	"allegedly", "angrily", "strongly", "firmly", "vehemently", "categorically", "initially",
+	"subsequently", "openly", "explicitly", "in", "turn", "even", "just", "recently", "long",
+	"similarly", "likewise", "further",
+)
+
+// clauseWords end a subject noun phrase going left: what stands before
+// them belongs to another clause.
+var clauseWords = setOf(
+	"that", "which", "who", "whom", "whose", "when", "while", "whilst", "because", "if",
+	"as", "after", "before", "since", "although", "though", "but", "where", "whether",
+	"despite", "unless", "until", "so", "than", "said", "says", "told", "and", "or", "nor",
+	"amid", "amidst", "following", "during", "by", "because", "once", "how", "what", "why",
+	"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+	"did", "does", "do", "may", "might", "should", "must", "been", "being",
+)
+
+// introWords open a sentence before its subject: "Last year, the US
+// accused", "On Tuesday the spokesman said". They are trimmed off a subject.
+var introWords = setOf(
+	"on", "in", "at", "last", "this", "next", "earlier", "later", "meanwhile", "however",
+	"but", "and", "yet", "so", "then", "now", "today", "yesterday", "tonight", "separately",
+	"instead", "also", "still", "year", "month", "week", "morning", "afternoon", "evening",
+	"night", "day", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+	"aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "in", "a", "statement", "interview",
+	"briefing", "speaking", "asked", "when", "late", "early", "previously", "overnight",
+)
+
+// pronouns are sources that refer back to a speaker already named.
+var pronouns = setOf("he", "she", "they", "it", "we", "i")
+
+// descriptions are heads of definite descriptions that refer back to a
+// speaker already named: "the spokesman", "the ministry".
+var descriptions = setOf(
+	"spokesman", "spokeswoman", "spokesperson", "minister", "ministry", "official",
+	"president", "leader", "agency", "department", "diplomat", "envoy", "ambassador",
+	"general", "commander", "chief", "secretary", "senator", "lawmaker", "analyst",
+	"government", "administration", "military", "army", "office", "kremlin", "embassy",
+	"prime", "premier", "director", "head", "statement", "source", "officer", "company",
+)
+
+// mediaWords mark a source as news media, whose attributions relay others.
+var mediaWords = setOf(
+	"media", "agency", "news", "newspaper", "daily", "broadcaster", "television", "tv",
+	"radio", "kcna", "tass", "xinhua", "yonhap", "reuters", "ap", "afp", "kyodo", "ria",
+	"interfax", "bbc", "cnn", "outlet", "wire", "times", "post", "journal", "tribune",
+	"herald", "gazette", "telegraph", "guardian", "newswire", "rodong", "sinmun",
+)
+
+// unnamedWords mark a source that withholds identity: "officials", "a
+// source familiar with".
+var unnamedWords = setOf(
+	"officials", "official", "source", "sources", "people", "person", "diplomats",
+	"diplomat", "insiders", "analysts", "experts", "someone", "intelligence",
+)
+
+// dismissals in a content make an assertion a denial: "called it a fake".
+var dismissals = setOf(
+	"fake", "fakes", "fabrication", "fabrications", "fabricated", "lie", "lies", "groundless",
+	"baseless", "absurd", "nonsense", "false", "falsehood", "falsehoods", "untrue", "slander",
+	"smear", "propaganda", "fiction", "ridiculous", "unfounded", "hoax", "rumours", "rumors",
+	"disinformation", "misinformation", "speculation", "fantasy", "preposterous",
+)
+
+// possibles and probables are hedges that lower a statement's certainty.
+var possibles = setOf(
+	"may", "might", "could", "possibly", "possible", "potential", "potentially", "perhaps",
+	"maybe", "risk", "if",
+)
+
+var probables = setOf(
+	"probably", "likely", "believe", "believes", "believed", "suggest", "suggests",
+	"suggesting", "suggested", "indicate", "indicates", "indicating", "indicated", "appears",
+	"appear", "apparently", "seems", "seem", "assess", "assessed", "assesses", "reportedly",
+	"allegedly", "expected", "estimate", "estimated", "presumably", "understood",
+)
+
+// negations in a content turn an assertion negative only together with a
+// dismissal; on their own they are part of what is said.
+var sentenceStarters = setOf(
+	"the", "a", "an", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those",
+	"his", "her", "its", "their", "our", "in", "on", "at", "but", "and", "however", "after",
+	"before", "when", "while", "last", "earlier", "later", "meanwhile", "both", "some",
+	"many", "there", "officials", "according", "if", "as", "despite",
+)
+
+// titleAbbrevs never end a sentence: "Gen. Kim", "Dec. 4".
+var titleAbbrevs = setOf(
+	"mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "lt.", "col.", "maj.", "capt.", "cpt.",
+	"sgt.", "cpl.", "adm.", "cmdr.", "cdr.", "brig.", "sen.", "rep.", "gov.", "pres.",
+	"amb.", "rev.", "hon.", "st.", "no.", "nos.", "vol.", "jan.", "feb.", "mar.", "apr.",
+	"jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "fig.", "mt.", "ft.",
+)

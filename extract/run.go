@@ -1,0 +1,275 @@
+package extract
+
+import (
+	"slices"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// extractor holds the state of one Extract call.
+type extractor struct {
+	text string
+	opts Options
+	z    tokenizer
+	// Per-block scratch, reused.
+	toks  []token
+	inq   []bool
+	regs  []region
+	sents [][2]int
+	// found holds every attribution so far, in text order.
+	found []found
+	// openQuote is the index in found of an attribution whose quotation
+	// runs on past its paragraph, or -1.
+	openQuote int
+	// prevOpen is the unclosed quotation that ended the previous block.
+	prevOpen span
+	speakers speakers
+	cleaned  Cleaned
+}
+
+func newExtractor(text string, opts Options) *extractor {
+	x := &extractor{text: text, opts: opts, openQuote: -1}
+	x.z.text = text
+	x.speakers = newSpeakers(opts.Registry)
+	return x
+}
+
+// regs is shared with the matcher through the extractor.
+func (x *extractor) run() {
+	x.cleaned = Clean(x.text)
+	m := &matcher{x: x, text: x.text}
+	for _, b := range x.cleaned.Blocks {
+		toks := x.z.tokenize(b.Start, b.End)
+		x.toks = append(x.toks[:0], toks...)
+		x.regs, x.inq = quoteRegions(x.toks, x.inq, x.regs)
+		x.continueQuote()
+		x.sents = x.z.sentences(x.toks, x.inq, x.sents)
+		m.toks, m.inq, m.regs = x.toks, x.inq, x.regs
+		for _, s := range x.sents {
+			m.lo, m.hi = s[0], s[1]
+			m.out = m.out[:0]
+			m.run()
+			x.add(m)
+		}
+		x.endBlock()
+	}
+}
+
+// continueQuote handles a quotation that runs over paragraphs: when the
+// previous paragraph ended inside a quotation and this one opens with a
+// quotation mark, this paragraph's first quotation continues the content of
+// the attribution that holds the earlier part.
+func (x *extractor) continueQuote() {
+	if x.prevOpen.empty() || len(x.toks) == 0 || x.toks[0].kind != tokQuote || len(x.regs) == 0 || x.regs[0].lo != 0 {
+		x.openQuote = -1
+		return
+	}
+	if x.openQuote < 0 {
+		return
+	}
+	r := x.regs[0]
+	f := &x.found[x.openQuote]
+	f.content = append(f.content, span{x.toks[r.lo].start, x.toks[r.hi].end})
+	if !r.unclosed {
+		x.openQuote = -1
+	}
+}
+
+// endBlock remembers whether the block ended inside a quotation.
+func (x *extractor) endBlock() {
+	x.prevOpen = span{}
+	if n := len(x.regs); n > 0 && x.regs[n-1].unclosed {
+		r := x.regs[n-1]
+		x.prevOpen = span{x.toks[r.lo].start, x.toks[r.hi].end}
+		return
+	}
+	x.openQuote = -1
+}
+
+// add takes a sentence's attributions: participles get the main clause's
+// source, coordinated sources ("North Korea and Russia") split into one
+// attribution each, a quotation that opened the paragraph picks up its
+// earlier part, and each is resolved and dated.
+func (x *extractor) add(m *matcher) {
+	var main span
+	for _, f := range m.out {
+		if f.participle {
+			if main.empty() {
+				main = m.firstSubject()
+			}
+			if main.empty() {
+				continue
+			}
+			f.source = main
+		} else if main.empty() && !f.source.empty() {
+			main = f.source
+		}
+		x.prependOpenQuote(&f, m)
+		f.said = m.saidDate(f, x.opts)
+		for _, src := range x.conjuncts(f.source) {
+			g := f
+			g.content = slices.Clone(f.content)
+			g.source = src
+			x.found = append(x.found, g)
+			if r, ok := m.lastRegion(); ok && r.unclosed && len(g.content) > 0 && g.content[len(g.content)-1].end == x.toks[r.hi].end {
+				x.openQuote = len(x.found) - 1
+			}
+		}
+	}
+}
+
+// prependOpenQuote gives a direct quotation that opens its paragraph the
+// part of it in the paragraph before: “A, (new paragraph) “B,” he said.
+func (x *extractor) prependOpenQuote(f *found, m *matcher) {
+	if x.prevOpen.empty() || len(f.content) == 0 || len(x.regs) == 0 || x.regs[0].lo != 0 {
+		return
+	}
+	if f.content[0].start != x.toks[0].start {
+		return
+	}
+	if x.openQuote >= 0 && x.openQuote < len(x.found) {
+		return // already carried by an earlier attribution
+	}
+	f.content = append([]span{x.prevOpen}, f.content...)
+}
+
+// lastRegion returns the block's last quotation.
+func (m *matcher) lastRegion() (region, bool) {
+	if len(m.regs) == 0 {
+		return region{}, false
+	}
+	return m.regs[len(m.regs)-1], true
+}
+
+// firstSubject returns the sentence's first attribution source, for a
+// participle clause with none of its own: "The White House has issued a
+// warning, urging ...". Without one, it is the noun phrase that opens the
+// sentence, up to its first verb-like word.
+func (m *matcher) firstSubject() span {
+	for k := m.lo; k <= m.last && k < m.lo+14; k++ {
+		t := m.toks[k]
+		if t.kind != tokWord {
+			break
+		}
+		w := m.word(k)
+		if auxiliaries[w] || clauseWords[w] || isVerbForm(w) {
+			if k > m.lo {
+				return m.nounPhraseLeft(k - 1)
+			}
+			break
+		}
+	}
+	return span{}
+}
+
+// conjuncts splits a coordinated source, "both North Korea and Russia", into
+// its names; any other source comes back alone.
+func (x *extractor) conjuncts(s span) []span {
+	if s.empty() {
+		return []span{s}
+	}
+	text := x.text[s.start:s.end]
+	var out []span
+	start := s.start
+	// Skip a leading "both".
+	if len(text) > 5 && eqFold(text[:5], "both ") {
+		start += 5
+	}
+	for i := start; i+5 <= s.end; i++ {
+		if x.text[i:i+5] == " and " {
+			out = append(out, span{start, i})
+			start = i + 5
+		}
+	}
+	if len(out) == 0 {
+		return []span{s}
+	}
+	out = append(out, span{start, s.end})
+	for _, o := range out {
+		if o.empty() {
+			return []span{s}
+		}
+	}
+	return out
+}
+
+// result resolves speakers and builds the Result.
+func (x *extractor) result() *Result {
+	res := &Result{Cleaned: x.cleaned}
+	res.Candidates = make([]Candidate, 0, len(x.found))
+	for _, f := range x.found {
+		c, ok := x.candidate(f)
+		if ok {
+			res.Candidates = append(res.Candidates, c)
+		}
+	}
+	res.NewSources = x.speakers.added
+	res.Groups = group(res.Candidates)
+	return res
+}
+
+// candidate turns a found attribution into a Candidate.
+func (x *extractor) candidate(f found) (Candidate, bool) {
+	c := Candidate{Form: f.form, Act: f.act, Said: f.said, Confidence: f.confidence}
+	var err error
+	if c.Cue, err = claim.Locate(x.text, f.cue.start, f.cue.end); err != nil {
+		return c, false
+	}
+	for _, p := range f.content {
+		if p.empty() {
+			continue
+		}
+		s, err := claim.Locate(x.text, p.start, p.end)
+		if err != nil {
+			return c, false
+		}
+		c.Content = append(c.Content, s)
+	}
+	if f.source.empty() {
+		c.Speaker, c.Resolution = source.AbsentID, ResolutionAbsent
+	} else {
+		if c.Source, err = claim.Locate(x.text, f.source.start, f.source.end); err != nil {
+			return c, false
+		}
+		var conf float64
+		c.Speaker, c.Resolution, conf = x.speakers.resolve(c.Source.Exact)
+		c.Confidence += conf
+		if x.speakers.isMedia(c.Speaker) && (c.Act == claim.ActAssert) {
+			c.Act = claim.ActReport
+		}
+	}
+	c.Factuality = factuality(f, c.Act)
+	c.Confidence = min(max(c.Confidence, 0.05), 0.99)
+	return c, true
+}
+
+// factuality derives the FactBank value from the act, the cue's own
+// certainty and the hedges found around it.
+func factuality(f found, act claim.Act) claim.Factuality {
+	cert := claim.CertaintyCertain
+	if f.certainty != claim.CertaintyUnderspecified {
+		cert = f.certainty
+	}
+	switch f.hedge {
+	case claim.CertaintyPossible:
+		cert = claim.CertaintyPossible
+	case claim.CertaintyProbable:
+		if cert == claim.CertaintyCertain {
+			cert = claim.CertaintyProbable
+		}
+	}
+	switch act {
+	case claim.ActDeny, claim.ActReject:
+		return claim.Factuality{Certainty: cert, Polarity: claim.PolarityNegative}
+	case claim.ActDeclineComment, claim.ActQuestion, claim.ActReport:
+		return claim.Uu
+	case claim.ActRetract:
+		return claim.CTu
+	case claim.ActWarn, claim.ActConcern:
+		if cert == claim.CertaintyCertain {
+			cert = claim.CertaintyPossible
+		}
+	}
+	return claim.Factuality{Certainty: cert, Polarity: claim.PolarityPositive}
+}

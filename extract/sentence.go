@@ -1,0 +1,123 @@
+package extract
+
+// region is a quotation within a block, by token index: lo is the opening
+// mark, hi the closing one, or the block's last token when the quotation is
+// left open at the end of the paragraph (it goes on in the next one).
+type region struct {
+	lo, hi   int
+	unclosed bool
+}
+
+// quoteRegions pairs the quotation marks of a block's tokens. It marks in
+// inq which tokens lie inside a quotation, marks included, and returns the
+// regions. A closing mark with no opening one is ignored; a quotation still
+// open at the end of the block is unclosed.
+func quoteRegions(toks []token, inq []bool, regions []region) ([]region, []bool) {
+	regions = regions[:0]
+	inq = inq[:0]
+	for range toks {
+		inq = append(inq, false)
+	}
+	open := -1
+	for i, t := range toks {
+		if t.kind != tokQuote {
+			continue
+		}
+		switch {
+		case open < 0 && t.is(flagOpen):
+			open = i
+		case open >= 0 && t.is(flagClose):
+			regions = append(regions, region{lo: open, hi: i})
+			open = -1
+		case open >= 0 && t.is(flagOpen):
+			// A new opening mark inside an open quotation: the first one
+			// was never closed. Start again here.
+			open = i
+		}
+	}
+	if open >= 0 {
+		regions = append(regions, region{lo: open, hi: len(toks) - 1, unclosed: true})
+	}
+	for _, r := range regions {
+		for k := r.lo; k <= r.hi; k++ {
+			inq[k] = true
+		}
+	}
+	return regions, inq
+}
+
+// sentences splits a block's tokens into sentences, appending [lo, hi)
+// token ranges to out. A sentence ends at a full stop, question or
+// exclamation mark outside a quotation (or one that closes a quotation),
+// when what follows starts a sentence: a capital letter, a quotation mark,
+// a digit, or the end of the block. Titles and month abbreviations ("Gen.",
+// "Dec.") never end a sentence; "U.S." and initials end one only before a
+// word that usually starts one ("The", "He").
+func (z *tokenizer) sentences(toks []token, inq []bool, out [][2]int) [][2]int {
+	out = out[:0]
+	lo := 0
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		end := -1
+		switch {
+		case t.kind == tokStop && !inq[i]:
+			end = i + 1
+			// Closing brackets after the stop belong to this sentence.
+			for end < len(toks) && toks[end].kind == tokPunct && z.text[toks[end].start] == ')' {
+				end++
+			}
+		case t.kind == tokStop && i+1 < len(toks) && toks[i+1].kind == tokQuote && toks[i+1].is(flagClose) && inq[i+1] && !toks[i+1].is(flagOpen):
+			// “We deny it.” The minister then left.
+			end = i + 2
+		case t.kind == tokWord && t.is(flagAbbrev) && !inq[i]:
+			if z.abbrevEnds(toks, i) {
+				end = i + 1
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		if end < len(toks) && !startsSentence(z, toks[end]) {
+			continue
+		}
+		out = append(out, [2]int{lo, end})
+		lo = end
+		i = end - 1
+	}
+	if lo < len(toks) {
+		out = append(out, [2]int{lo, len(toks)})
+	}
+	return out
+}
+
+// abbrevEnds reports whether the abbreviation at toks[i] also ends its
+// sentence.
+func (z *tokenizer) abbrevEnds(toks []token, i int) bool {
+	w := z.lower(z.text[toks[i].start:toks[i].end])
+	if titleAbbrevs[w] || toks[i].end-toks[i].start <= 2 {
+		// A title, a month, or an initial such as "J.".
+		return false
+	}
+	if i+1 >= len(toks) {
+		return true
+	}
+	next := toks[i+1]
+	if next.kind != tokWord || !next.is(flagUpper) {
+		return false
+	}
+	return sentenceStarters[z.lower(z.text[next.start:next.end])]
+}
+
+// startsSentence reports whether t can open a sentence.
+func startsSentence(z *tokenizer, t token) bool {
+	switch t.kind {
+	case tokQuote:
+		return true
+	case tokWord:
+		return t.is(flagUpper) || t.is(flagNumber)
+	case tokPunct:
+		c := z.text[t.start]
+		return c == '(' || c == '[' || c == '-'
+	}
+	return false
+}

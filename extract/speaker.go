@@ -1,0 +1,401 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// speakers resolves source texts to source IDs within one article: through
+// the registry, back to earlier speakers for pronouns and descriptions, or
+// to new candidate sources.
+type speakers struct {
+	reg *source.Registry
+	// added are the new sources proposed so far, and byKey finds them by
+	// normalised name and by surname.
+	added []source.Source
+	byKey map[string]source.ID
+	// recent are the speakers resolved so far, latest last.
+	recent []heard
+}
+
+// heard is a speaker met earlier in the article.
+type heard struct {
+	id     source.ID
+	words  []string // the lower-case words of the text that named it
+	person bool
+	org    bool
+}
+
+func newSpeakers(reg *source.Registry) speakers {
+	return speakers{reg: reg, byKey: make(map[string]source.ID)}
+}
+
+// resolve returns the source ID for a source text, how it was found, and a
+// confidence adjustment: lower for a carried or unresolved pronoun.
+func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
+	words := nameWords(text)
+	if len(words) == 0 {
+		return s.newSource(text, words), ResolutionNew, -0.2
+	}
+	low := lowerAll(words)
+	// A pronoun or a definite description refers back.
+	if len(low) == 1 && pronouns[low[0]] {
+		if id, ok := s.carry(low[0]); ok {
+			return id, ResolutionCarried, -0.05
+		}
+		return s.newSource(text, words), ResolutionNew, -0.25
+	}
+	if head, ok := description(text, low); ok {
+		if id, ok := s.carry(head); ok {
+			return id, ResolutionCarried, -0.05
+		}
+	}
+	if id, ok := s.lookup(words); ok {
+		s.remember(id, low, s.kindOf(id), words)
+		return id, ResolutionRegistry, 0
+	}
+	id := s.newSource(text, words)
+	s.remember(id, low, source.KindUnknown, words)
+	return id, ResolutionNew, -0.05
+}
+
+// lookup tries the registry with the whole name and then with shorter
+// tails and capitalised runs of it: "White House national security
+// spokesperson John Kirby" finds "John Kirby" or "Kirby".
+func (s *speakers) lookup(words []string) (source.ID, bool) {
+	try := func(ws []string) (source.ID, bool) {
+		name := strings.Join(ws, " ")
+		if s.reg != nil {
+			if src, ok := s.reg.Resolve(name); ok {
+				return src.ID, true
+			}
+		}
+		if id, ok := s.byKey[source.Normalize(name)]; ok {
+			return id, true
+		}
+		return "", false
+	}
+	for i := range words {
+		if id, ok := try(words[i:]); ok {
+			return id, true
+		}
+	}
+	// The longest capitalised run, then each one: "Russia's Defence
+	// Ministry said" is tried as "Defence Ministry" too.
+	for i := 0; i < len(words); i++ {
+		if !isCapitalised(words[i]) {
+			continue
+		}
+		j := i
+		for j < len(words) && isCapitalised(words[j]) {
+			j++
+		}
+		for e := j; e > i; e-- {
+			if id, ok := try(words[i:e]); ok {
+				return id, true
+			}
+		}
+		i = j
+	}
+	return "", false
+}
+
+// carry returns the latest earlier speaker that a pronoun or the head of a
+// description can refer to.
+func (s *speakers) carry(head string) (source.ID, bool) {
+	for i := len(s.recent) - 1; i >= 0 && i >= len(s.recent)-8; i-- {
+		h := s.recent[i]
+		switch head {
+		case "he", "she", "i":
+			if h.person {
+				return h.id, true
+			}
+		case "it":
+			if h.org {
+				return h.id, true
+			}
+		case "they", "we":
+			if !h.person {
+				return h.id, true
+			}
+		default:
+			for _, w := range h.words {
+				if w == head || strings.TrimSuffix(w, "'s") == head || sameRole(w, head) {
+					return h.id, true
+				}
+			}
+		}
+	}
+	return "", false
+}
+
+// sameRole reports whether two role nouns name the same role: "spokesman"
+// and "spokesperson".
+func sameRole(a, b string) bool {
+	return strings.HasPrefix(a, "spokes") && strings.HasPrefix(b, "spokes")
+}
+
+// remember records a resolved speaker for later pronouns.
+func (s *speakers) remember(id source.ID, low []string, kind source.Kind, words []string) {
+	h := heard{id: id, words: low}
+	switch kind {
+	case source.KindPerson, source.KindOfficial, source.KindSpokesperson:
+		h.person = true
+	case source.KindGovernment, source.KindAgency, source.KindMilitary, source.KindStateMedia, source.KindMediaOutlet, source.KindOrganisation:
+		h.org = true
+	default:
+		h.person = looksLikePerson(words)
+		h.org = !h.person
+	}
+	s.recent = append(s.recent, h)
+}
+
+// kindOf returns a registry source's kind.
+func (s *speakers) kindOf(id source.ID) source.Kind {
+	if s.reg != nil {
+		if src, ok := s.reg.Source(id); ok {
+			return src.Kind
+		}
+	}
+	for _, a := range s.added {
+		if a.ID == id {
+			return a.Kind
+		}
+	}
+	return source.KindUnknown
+}
+
+// isMedia reports whether a speaker is news media.
+func (s *speakers) isMedia(id source.ID) bool {
+	k := s.kindOf(id)
+	return k == source.KindStateMedia || k == source.KindMediaOutlet
+}
+
+// newSource proposes a source for a speaker the registry does not know, or
+// returns the one already proposed under the same name or surname.
+func (s *speakers) newSource(text string, words []string) source.ID {
+	name := strings.Join(words, " ")
+	if name == "" {
+		name = strings.TrimSpace(text)
+	}
+	key := source.Normalize(name)
+	if id, ok := s.byKey[key]; ok {
+		return id
+	}
+	id := source.ID("new:" + slug(key))
+	src := source.Source{ID: id, Name: name, Kind: guessKind(words)}
+	if isUnnamed(words) {
+		src.Identity = source.IdentityUnnamed
+	}
+	s.added = append(s.added, src)
+	s.byKey[key] = id
+	// A person is later called by surname: "Dmitry Peskov", then "Peskov".
+	if looksLikePerson(words) {
+		last := source.Normalize(words[len(words)-1])
+		if _, taken := s.byKey[last]; !taken {
+			s.byKey[last] = id
+		}
+		if n := len(words); n >= 2 {
+			full := source.Normalize(words[n-2] + " " + words[n-1])
+			if _, taken := s.byKey[full]; !taken {
+				s.byKey[full] = id
+			}
+		}
+	}
+	return id
+}
+
+// nameWords returns the words of a source text without a leading
+// determiner and without possessive endings.
+func nameWords(text string) []string {
+	f := strings.Fields(text)
+	for len(f) > 0 {
+		w := strings.ToLower(f[0])
+		if w == "the" || w == "both" {
+			f = f[1:]
+			continue
+		}
+		break
+	}
+	out := make([]string, 0, len(f))
+	for _, w := range f {
+		w = strings.TrimRight(w, ",.;:")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func lowerAll(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	}
+	return out
+}
+
+// description reports whether a source text is a definite description that
+// refers back ("the spokesman", "the ministry", "the country's foreign
+// minister") and returns its head noun.
+func description(text string, low []string) (string, bool) {
+	if !strings.HasPrefix(strings.ToLower(text), "the ") || len(low) > 3 {
+		return "", false
+	}
+	head := low[len(low)-1]
+	if !descriptions[head] {
+		return "", false
+	}
+	for _, w := range low {
+		if isCapitalised(w) {
+			return "", false
+		}
+	}
+	return head, true
+}
+
+// looksLikePerson reports whether a name reads as a person's: it ends in two
+// or more capitalised words that are not an organisation's.
+func looksLikePerson(words []string) bool {
+	n := 0
+	for i := len(words) - 1; i >= 0 && isCapitalised(words[i]); i-- {
+		if orgWords[strings.ToLower(words[i])] {
+			return false
+		}
+		n++
+	}
+	if n == 0 {
+		for _, w := range words {
+			if personRoles[strings.ToLower(w)] {
+				return true
+			}
+		}
+		return false
+	}
+	if n >= 2 {
+		return true
+	}
+	// One capitalised word after a role: "spokesman Peskov".
+	return len(words) >= 2 && personRoles[strings.ToLower(words[len(words)-2])]
+}
+
+func isCapitalised(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// isUnnamed reports whether a source withholds identity: "officials", "a
+// source familiar with the matter", but not "Kremlin officials named".
+func isUnnamed(words []string) bool {
+	if looksLikePerson(words) {
+		return false
+	}
+	for _, w := range words {
+		if unnamedWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// guessKind guesses a new source's kind from its words.
+func guessKind(words []string) source.Kind {
+	for i := len(words) - 1; i >= 0; i-- {
+		w := strings.ToLower(words[i])
+		switch {
+		case strings.HasPrefix(w, "spokes"):
+			return source.KindSpokesperson
+		case mediaWords[w]:
+			return source.KindMediaOutlet
+		case w == "ministry" || w == "department" || w == "agency" || w == "office" || w == "intelligence" || w == "service":
+			return source.KindAgency
+		case w == "military" || w == "army" || w == "navy" || w == "command" || w == "forces":
+			return source.KindMilitary
+		case w == "government" || w == "administration" || w == "kremlin":
+			return source.KindGovernment
+		case personRoles[w]:
+			return source.KindOfficial
+		}
+	}
+	if looksLikePerson(words) {
+		return source.KindPerson
+	}
+	return source.KindUnknown
+}
+
+// slug turns a normalised name into an ID: "john kirby" -> "john-kirby".
+func slug(key string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range key {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+var orgWords = setOf(
+	"ministry", "department", "house", "office", "agency", "council", "government", "news",
+	"media", "committee", "command", "forces", "army", "navy", "times", "post", "service",
+	"organization", "organisation", "nations", "union", "bank", "institute", "party", "korea",
+	"states", "kingdom", "republic", "embassy", "kremlin", "pentagon", "commission", "court",
+)
+
+var personRoles = setOf(
+	"spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
+	"ambassador", "envoy", "general", "gen.", "adm.", "admiral", "colonel", "col.", "lt.",
+	"senator", "sen.", "rep.", "official", "diplomat", "analyst", "expert", "leader", "chief",
+	"director", "commander", "premier", "chancellor", "mr.", "ms.", "mrs.", "dr.", "prof.",
+	"professor", "researcher", "lawmaker", "governor", "mayor", "deputy", "aide", "adviser",
+	"advisor", "officer", "he", "she",
+)
+
+// saidDate returns when an attribution was made, from a time phrase in its
+// sentence outside its content: "said on Tuesday", "Last year, the US
+// accused". It is the zero Date when there is none or it does not resolve.
+func (m *matcher) saidDate(f found, opts Options) claim.Date {
+	inContent := func(k int) bool {
+		t := m.toks[k]
+		for _, c := range f.content {
+			if t.start >= c.start && t.end <= c.end {
+				return true
+			}
+		}
+		return false
+	}
+	for k := m.lo; k <= m.last; k++ {
+		if m.inq[k] || inContent(k) || m.toks[k].kind != tokWord {
+			continue
+		}
+		n := m.timeAt(k)
+		if n == 0 {
+			continue
+		}
+		switch m.word(k) {
+		case "also", "again", "publicly", "repeatedly", "late", "earlier", "later":
+			if n == 1 {
+				continue
+			}
+		}
+		end := min(k+n-1, m.last)
+		d, err := claim.Resolve(m.text[m.toks[k].start:m.toks[end].end], opts.Published)
+		if err == nil {
+			return d
+		}
+		k = end
+	}
+	return claim.Date{}
+}

@@ -1,0 +1,241 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is what a token is.
+type tokKind uint8
+
+const (
+	tokWord   tokKind = iota + 1 // letters, digits, and the apostrophes, hyphens and dots inside them
+	tokPunct                     // any other mark: , ; : ( ) - and so on
+	tokStop                      // a sentence-ending mark: . ! ? …
+	tokQuote                     // a double quotation mark, straight or curly
+)
+
+// Token flags.
+const (
+	flagUpper  uint8 = 1 << iota // the first letter is upper case
+	flagAbbrev                   // a word that keeps its final full stop: "U.S.", "Gen.", "J."
+	flagNumber                   // the word starts with a digit
+	flagOpen                     // a quotation mark that opens
+	flagClose                    // a quotation mark that closes
+)
+
+// token is a piece of text by byte offsets into the original text. Tokens
+// never split a rune, so every offset is a rune boundary.
+type token struct {
+	start, end int
+	kind       tokKind
+	flags      uint8
+}
+
+func (t token) is(f uint8) bool { return t.flags&f != 0 }
+
+// tokenizer appends the tokens of text[start:end] to a reused slice.
+type tokenizer struct {
+	text string
+	toks []token
+	low  []byte // scratch for lower-casing words
+}
+
+// tokenize returns the tokens of text[start:end]. The returned slice is
+// reused by the next call.
+func (z *tokenizer) tokenize(start, end int) []token {
+	z.toks = z.toks[:0]
+	text := z.text
+	i := start
+	for i < end {
+		r, n := decode(text, i)
+		switch {
+		case isSpace(r):
+			i += n
+		case isWordRune(r):
+			j := z.word(i, end)
+			z.toks = append(z.toks, z.wordToken(i, j))
+			i = z.toks[len(z.toks)-1].end
+		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»' || r == '„':
+			z.toks = append(z.toks, token{start: i, end: i + n, kind: tokQuote, flags: quoteFlags(text, r, i, n, start, end)})
+			i += n
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i + n
+			for j < end && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
+				j++
+			}
+			z.toks = append(z.toks, token{start: i, end: j, kind: tokStop})
+			i = j
+		default:
+			z.toks = append(z.toks, token{start: i, end: i + n, kind: tokPunct})
+			i += n
+		}
+	}
+	return z.toks
+}
+
+// word returns the end of the word starting at i: letters and digits, with
+// apostrophes, hyphens and dots kept when a letter or digit follows them
+// ("don’t", "arms-related", "U.S", "3.5").
+func (z *tokenizer) word(i, end int) int {
+	text := z.text
+	for i < end {
+		r, n := decode(text, i)
+		if isWordRune(r) {
+			i += n
+			continue
+		}
+		if r == '\'' || r == '’' || r == '-' || r == '.' || r == '‑' {
+			if i+n < end {
+				r2, _ := decode(text, i+n)
+				if isWordRune(r2) {
+					i += n
+					continue
+				}
+			}
+		}
+		break
+	}
+	return i
+}
+
+// wordToken classifies text[i:j] and, for an abbreviation, takes in the
+// full stop after it.
+func (z *tokenizer) wordToken(i, j int) token {
+	text := z.text
+	t := token{start: i, end: j, kind: tokWord}
+	r, _ := decode(text, i)
+	if unicode.IsUpper(r) {
+		t.flags |= flagUpper
+	}
+	if r >= '0' && r <= '9' {
+		t.flags |= flagNumber
+	}
+	if j < len(text) && text[j] == '.' && z.abbreviation(i, j) {
+		t.end = j + 1
+		t.flags |= flagAbbrev
+	}
+	return t
+}
+
+// abbreviation reports whether the word text[i:j], followed by a full stop,
+// is an abbreviation that keeps it: a single letter (an initial), a dotted
+// form ("U.S", "a.m"), or a listed one ("Gen", "Dec", "Mr").
+func (z *tokenizer) abbreviation(i, j int) bool {
+	w := z.text[i:j]
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsLetter(r)
+	}
+	dotted := false
+	for k := 0; k < len(w); k++ {
+		if w[k] == '.' {
+			dotted = true
+		}
+		if w[k] >= '0' && w[k] <= '9' {
+			return false
+		}
+	}
+	if dotted {
+		return true
+	}
+	return abbreviations[z.lower(w)]
+}
+
+// lower returns w in lower case, in a scratch buffer reused by the next
+// call; map lookups with string(b) do not allocate.
+func (z *tokenizer) lower(w string) string {
+	z.low = appendLower(z.low[:0], w)
+	return string(z.low)
+}
+
+// appendLower appends w to b in lower case, with typographic apostrophes as
+// straight ones so that "don’t" and "don't" look alike.
+func appendLower(b []byte, w string) []byte {
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if r == '’' || r == '‘' {
+			r = '\''
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+		i += n
+	}
+	return b
+}
+
+// quoteFlags decides whether the quotation mark r at text[i:i+n] opens or
+// closes. Curly marks say so themselves; a straight one opens after space or
+// an opening bracket and before a non-space, and closes otherwise.
+func quoteFlags(text string, r rune, i, n, start, end int) uint8 {
+	switch r {
+	case '“', '«', '„':
+		return flagOpen
+	case '”', '»':
+		return flagClose
+	}
+	before := rune(' ')
+	if i > start {
+		before, _ = utf8.DecodeLastRuneInString(text[start:i])
+	}
+	after := rune(' ')
+	if i+n < end {
+		after, _ = decode(text, i+n)
+	}
+	spaceBefore := isSpace(before) || before == '(' || before == '[' || before == '—' || before == '–'
+	spaceAfter := isSpace(after) || unicode.IsPunct(after)
+	switch {
+	case spaceBefore && !spaceAfter:
+		return flagOpen
+	case !spaceBefore && spaceAfter:
+		return flagClose
+	}
+	return flagOpen | flagClose
+}
+
+// decode returns the rune at text[i] and its width; an invalid byte reads
+// as utf8.RuneError of width 1.
+func decode(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == 0xA0 || (r > 0x7f && unicode.IsSpace(r))
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+// abbreviations are words that keep their full stop: titles, months,
+// and the like. Single letters and dotted forms ("U.S.") need no entry.
+var abbreviations = setOf(
+	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
+	"adm", "cmdr", "cdr", "brig", "sen", "rep", "gov", "pres", "amb", "rev", "hon", "st",
+	"jr", "sr", "no", "nos", "vol", "inc", "corp", "ltd", "co", "bros", "dept", "est",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
+	"vs", "etc", "approx", "fig", "ft", "mt",
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
