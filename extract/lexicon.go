@@ -10,10 +10,10 @@ import (
 type cueClass uint8
 
 const (
-	cueVerb cueClass = iota + 1 // a reporting verb: "said", "denied"
-	cueNoun                     // an attribution noun: "the allegation", "a denial"
-	cueAdj                      // an attitude adjective before "that": "concerned", "confident"
-	cueAdverb                   // an agentless adverb: "reportedly", "allegedly"
+	cueVerb   cueClass = iota + 1 // a reporting verb: "said", "denied"
+	cueNoun                       // an attribution noun: "the allegation", "a denial"
+	cueAdj                        // an attitude adjective before "that": "concerned", "confident"
+	cueAdverb                     // an agentless adverb: "reportedly", "allegedly"
 )
 
 // cueWord is what the lexicon knows about one word form.

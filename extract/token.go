@@ -9,10 +9,10 @@ import (
 type tokKind uint8
 
 const (
-	tokWord   tokKind = iota + 1 // letters, digits, and the apostrophes, hyphens and dots inside them
-	tokPunct                     // any other mark: , ; : ( ) - and so on
-	tokStop                      // a sentence-ending mark: . ! ? …
-	tokQuote                     // a double quotation mark, straight or curly
+	tokWord  tokKind = iota + 1 // letters, digits, and the apostrophes, hyphens and dots inside them
+	tokPunct                    // any other mark: , ; : ( ) - and so on
+	tokStop                     // a sentence-ending mark: . ! ? …
+	tokQuote                    // a double quotation mark, straight or curly
 )
 
 // Token flags.
