@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/claimtrail/claimtrail/claim"
 )
 
@@ -40,6 +42,8 @@ type matcher struct {
 	hi   int
 	// last is the sentence's final index before a closing full stop.
 	last int
+	// heading is true in a headline or section heading.
+	heading bool
 	out  []found
 }
 
@@ -181,77 +185,325 @@ func (m *matcher) determinerBefore(i int) bool {
 
 // verb matches a reporting verb at token i.
 func (m *matcher) verb(i int, e cueWord) bool {
-	cue := m.tokSpan(i, i)
-	cueEnd := i
-	act := e.act
-	// Multi-word verbs: "called on", "called for", "expressed concern",
-	// "cast doubt".
 	w := m.word(i)
-	switch {
-	case (w == "ask" || w == "asks" || w == "asked") && (m.is(i+1, "whether") || m.is(i+1, "if") || m.is(i+1, "about")):
-		act = claim.ActQuestion
-	case w == "asked" && (m.is(i-1, "when") || m.is(i-1, "if") || i == m.lo || isBe(m.word(i-1))):
-		return false // "Asked whether ...": the reporter asks
-	}
-	// A passive ("was denied entry") is not an attribution.
-	if p := m.skipLeft(i - 1); p >= m.lo && isBe(m.word(p)) && !m.is(i+1, "that") {
+	// A capitalised cue inside a sentence is part of a name ("the United
+	// States"), except in a heading, where every word is capitalised.
+	if m.toks[i].is(flagUpper) && i != m.lo && !m.heading && m.toks[i-1].kind == tokWord {
 		return false
 	}
-	if e.ing && !m.comma(i-1) && !m.is(i-1, "and") {
-		// A participle that does not follow a comma is not a cue here:
-		// "the warning came", "reporting from Seoul".
-		if !(m.is(i-1, "by")) {
-			return false
-		}
+	if e.base && !m.baseFormFits(i) {
+		return false
 	}
-	f := found{cue: cue, act: act, certainty: e.certainty, confidence: 0.8, form: FormIndirect}
+	if m.passive(i) || m.negated(i) {
+		return false
+	}
+	act, cueEnd, ok := m.phrasal(i, w, e.act)
+	if !ok {
+		return false
+	}
+	f := found{cue: m.tokSpan(i, cueEnd), act: act, certainty: e.certainty, confidence: 0.8, form: FormIndirect}
 	if e.weak {
 		f.confidence -= 0.15
 	}
-	if e.ing && (m.comma(i-1) || m.is(i-1, "and")) {
-		f.participle = true
-		f.confidence -= 0.1
+	if e.ing {
+		switch {
+		case m.comma(i-1) || m.is(i-1, "and"):
+			// "..., urging the country to": the main clause's source.
+			f.participle = true
+			f.confidence -= 0.1
+		case m.is(i+1, "that") && i-1 >= m.lo && m.toks[i-1].kind == tokWord && !determiners[m.word(i-1)] && !auxiliaries[m.word(i-1)]:
+			// "new information suggesting that": the noun before speaks.
+			f.source = m.nounPhraseLeft(i - 1)
+			if f.source.empty() {
+				return false
+			}
+		default:
+			return false // "the warning came", "reporting from Seoul"
+		}
 	}
-	// Content to the right of the cue.
 	c := m.contentStart(cueEnd+1, e.tell)
-	var src span
 	srcRight := false
-	if !f.participle {
-		src = m.subject(i)
-		if src.empty() {
+	if !f.participle && f.source.empty() {
+		if j := m.skipLeft(i - 1); j >= m.lo && (m.is(j, "and") || m.is(j, "but")) {
+			// "accused X of Y and urged Z": the same source.
+			f.source = m.previousSource(i)
+		} else {
+			f.source = m.subject(i)
+		}
+		if f.source.empty() {
+			if !m.reportingBefore(i) {
+				return false
+			}
 			// "..., said Kirby." or "“...,” said the minister."
 			if s, next := m.sourceRight(cueEnd + 1); !s.empty() {
-				src, srcRight = s, true
+				f.source, srcRight = s, true
 				c = next
 			}
 		}
-		if src.empty() && !m.reportingBefore(i) {
-			return false
-		}
 	}
-	f.source = src
-	right := m.contentRight(c)
-	switch {
-	case !srcRight && len(right) > 0 && !m.onlyTrailer(c):
-		f.content = right
-	default:
-		left := m.contentLeft(i, src)
-		if len(left) == 0 {
-			return false
-		}
-		f.content = left
-		// “Q1,” he said, “Q2.”
-		if q := m.quoteAfter(c); !q.empty() {
-			f.content = append(f.content, q)
-		}
+	f.content = m.contents(i, c, f.source, srcRight)
+	if len(f.content) == 0 && act != claim.ActDeclineComment {
+		return false
 	}
 	f.form = m.form(f.content)
 	if f.form == FormDirect {
 		f.confidence += 0.1
 	}
 	m.hedges(&f, i)
+	m.refineAct(&f)
 	m.out = append(m.out, f)
 	return true
+}
+
+// contents finds a verb's content: a quotation just before the source or
+// the verb (“Q1,” he said, with “Q2” after it), the two halves around a
+// parenthetical source ("The records, she noted, match"), the words after
+// the verb, or failing those the words before the source.
+func (m *matcher) contents(i, c int, src span, srcRight bool) []span {
+	first := i
+	if !src.empty() && !srcRight {
+		first = m.tokenAt(src.start)
+	}
+	if srcRight {
+		left := m.contentLeft(i, span{})
+		if q := m.quoteAfter(c); !q.empty() && len(left) > 0 {
+			left = append(left, q)
+		}
+		return left
+	}
+	if q := m.quoteBefore(first); !q.empty() {
+		out := []span{q}
+		if q2 := m.quoteAfter(c); !q2.empty() {
+			out = append(out, q2)
+		}
+		return out
+	}
+	if m.comma(c) && m.comma(first-1) && first-2 >= m.lo {
+		// "Several of the records, she noted, match the data."
+		out := []span{m.tokSpan(m.lo, first-2)}
+		return append(out, m.contentRight(c+1)...)
+	}
+	if right := m.contentRight(c); len(right) > 0 && !m.onlyTrailer(c) {
+		return right
+	}
+	if m.comma(c) || c > m.last || m.toks[c].kind == tokStop {
+		left := m.contentLeft(i, src)
+		if q := m.quoteAfter(c); !q.empty() && len(left) > 0 {
+			left = append(left, q)
+		}
+		return left
+	}
+	return nil
+}
+
+// phrasal reads the words a verb takes with it ("called on", "expressed
+// concern", "cast doubt on", "claimed responsibility") and returns the act,
+// the cue's last token, and false when the verb is not a cue here ("a group
+// called X").
+func (m *matcher) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool) {
+	switch lemmaOf(w) {
+	case "call":
+		if m.is(i+1, "on") || m.is(i+1, "for") || m.is(i+1, "upon") {
+			return claim.ActUrge, i + 1, true
+		}
+		// "called it a fake", "called the report groundless".
+		for k := i + 1; k <= m.last && k < i+9; k++ {
+			if m.toks[k].kind == tokWord && dismissals[m.word(k)] {
+				return claim.ActDeny, i, true
+			}
+		}
+		return act, i, false
+	case "express", "voice", "raise":
+		k := i + 1
+		for k <= m.last && k < i+4 && intensifiers[m.word(k)] {
+			k++
+		}
+		switch m.word(k) {
+		case "concern", "concerns", "alarm", "fear", "fears", "worry", "worries", "unease":
+			return claim.ActConcern, k, true
+		case "doubt", "doubts", "skepticism", "scepticism":
+			return claim.ActQuestion, k, true
+		case "hope", "confidence", "support", "regret", "opposition", "outrage", "anger", "dismay":
+			return claim.ActAssert, k, true
+		}
+		return claim.ActAssert, i, lemmaOf(w) == "express"
+	case "cast":
+		if m.is(i+1, "doubt") {
+			if m.is(i+2, "on") || m.is(i+2, "over") || m.is(i+2, "upon") {
+				return claim.ActQuestion, i + 2, true
+			}
+			return claim.ActQuestion, i + 1, true
+		}
+		return act, i, false
+	case "claim":
+		if m.is(i+1, "responsibility") || m.is(i+1, "credit") {
+			return claim.ActAdmit, i, true
+		}
+	case "ask":
+		if m.is(i+1, "whether") || m.is(i+1, "if") || m.is(i+1, "about") {
+			return claim.ActQuestion, i, true
+		}
+		if i == m.lo || m.is(i-1, "when") || m.is(i-1, "if") {
+			return act, i, false // "Asked whether ...": the reporter asks
+		}
+	}
+	return act, i, true
+}
+
+// baseFormFits reports whether a verb in its base form ("say", "deny")
+// stands where a base form can be a finite verb: after "to", a modal, a
+// plural subject or "I", "we", "they", "you", or anywhere in a heading.
+func (m *matcher) baseFormFits(i int) bool {
+	if m.heading {
+		return true
+	}
+	p := i - 1
+	for p >= m.lo && m.toks[p].kind == tokWord && isAdverb(m.word(p)) {
+		p--
+	}
+	if p < m.lo || m.toks[p].kind != tokWord {
+		return false
+	}
+	w := m.word(p)
+	switch w {
+	case "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "do", "does",
+		"not", "n't", "we", "they", "i", "you", "also", "still", "often", "who":
+		return true
+	}
+	return strings.HasSuffix(w, "s") && !hasPossessive(w) && !determiners[w]
+}
+
+// passive reports whether the verb at i is a passive participle: "was
+// denied entry", "were not disclosed".
+func (m *matcher) passive(i int) bool {
+	w := m.word(i)
+	if strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for k := i - 1; k >= m.lo && k >= i-4 && m.toks[k].kind == tokWord; k-- {
+		v := m.word(k)
+		if isBe(v) {
+			return !m.is(i+1, "that")
+		}
+		if !auxiliaries[v] && !isAdverb(v) {
+			return false
+		}
+	}
+	return false
+}
+
+// negated reports whether the verb at i is negated: "did not say".
+func (m *matcher) negated(i int) bool {
+	for k := i - 1; k >= m.lo && k >= i-3 && m.toks[k].kind == tokWord; k-- {
+		v := m.word(k)
+		if v == "not" || v == "n't" || v == "never" {
+			return true
+		}
+		if !auxiliaries[v] && !isAdverb(v) {
+			return false
+		}
+	}
+	return false
+}
+
+// previousSource returns the source of the sentence's latest attribution
+// before token i, for a verb coordinated with it.
+func (m *matcher) previousSource(i int) span {
+	for k := len(m.out) - 1; k >= 0; k-- {
+		if m.out[k].cue.start < m.toks[i].start && !m.out[k].source.empty() {
+			return m.out[k].source
+		}
+	}
+	return span{}
+}
+
+// tokenAt returns the index of the sentence token that starts at or after
+// byte offset off.
+func (m *matcher) tokenAt(off int) int {
+	for k := m.lo; k < m.hi; k++ {
+		if m.toks[k].start >= off {
+			return k
+		}
+	}
+	return m.hi
+}
+
+// quoteBefore returns the quotation that ends just before token k, with a
+// comma between or not: the “...,” of “...,” he said.
+func (m *matcher) quoteBefore(k int) span {
+	p := k - 1
+	if m.comma(p) {
+		p--
+	}
+	if p < m.lo || m.toks[p].kind != tokQuote {
+		return span{}
+	}
+	for _, r := range m.regs {
+		if r.hi == p && !r.unclosed {
+			return m.tokSpan(r.lo, r.hi)
+		}
+	}
+	return span{}
+}
+
+// refineAct reads the content for what the verb leaves open: a dismissal
+// makes an assertion a denial ("said the reports were a fabrication"), a
+// refusal to say makes it a non-response ("I'm not going to speculate"),
+// and the speaker's own "will" or "would" makes it a pledge.
+func (m *matcher) refineAct(f *found) {
+	if f.act != claim.ActAssert || len(f.content) == 0 {
+		return
+	}
+	c := f.content[0]
+	low := strings.ToLower(m.text[c.start:c.end])
+	for _, p := range nonAnswers {
+		if strings.Contains(low, p) {
+			f.act = claim.ActDeclineComment
+			return
+		}
+	}
+	fields := strings.Fields(low)
+	for k := 0; k < len(fields) && k < 3; k++ {
+		w := strings.Trim(fields[k], "\"“”'‘’,")
+		if !speakerWords[w] {
+			continue
+		}
+		for j := k + 1; j < len(fields) && j < k+4; j++ {
+			v := strings.Trim(fields[j], "\"“”'‘’,")
+			if (v == "will" || v == "would" || v == "'ll") && j+1 < len(fields) && fields[j+1] != "be" && fields[j+1] != "have" && fields[j+1] != "not" {
+				f.act = claim.ActPledge
+				return
+			}
+		}
+	}
+}
+
+// mainSubject finds the source of a participle clause ("..., urging the
+// country to"): the sentence's latest attribution source before it, or else
+// the nearest noun phrase before it that stands before a verb ("Putin and
+// Kim exchanged letters, pledging").
+func (m *matcher) mainSubject(i int) span {
+	if s := m.previousSource(i); !s.empty() {
+		return s
+	}
+	for k := i - 2; k > m.lo; k-- {
+		if m.inq[k] || m.toks[k].kind != tokWord || m.toks[k-1].kind != tokWord || m.toks[k].is(flagUpper) {
+			continue
+		}
+		w := m.word(k)
+		if !(auxiliaries[w] && !isAdverb(w) || isVerbForm(w) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+			continue
+		}
+		p := k - 1
+		pw := m.word(p)
+		if auxiliaries[pw] || determiners[pw] || prepositions[pw] || clauseWords[pw] || isAdverb(pw) {
+			continue
+		}
+		if np := m.nounPhraseLeft(p); !np.empty() {
+			return np
+		}
+	}
+	return span{}
 }
 
 // reportingBefore reports whether the verb at i follows content and a
@@ -261,16 +513,36 @@ func (m *matcher) reportingBefore(i int) bool {
 	return p >= m.lo && (m.comma(p) || m.toks[p].kind == tokQuote)
 }
 
-// skipLeft steps left over auxiliaries and adverbs from token i.
+// skipLeft steps left over auxiliaries, adverbs and time phrases from
+// token i: "Kirby on Tuesday also said".
 func (m *matcher) skipLeft(i int) int {
 	for i >= m.lo && m.toks[i].kind == tokWord {
 		w := m.word(i)
-		if !auxiliaries[w] && !isAdverb(w) {
-			break
+		if auxiliaries[w] || isAdverb(w) {
+			i--
+			continue
 		}
-		i--
+		if s := m.timeEndingAt(i); s >= 0 {
+			i = s - 1
+			continue
+		}
+		break
 	}
 	return i
+}
+
+// timeEndingAt returns where a time phrase ending at token j starts ("on
+// Tuesday", "on Sept. 13", "last week"), or -1.
+func (m *matcher) timeEndingAt(j int) int {
+	for s := max(m.lo, j-5); s < j; s++ {
+		switch m.word(s) {
+		case "on", "in", "last", "this", "earlier", "late", "early", "next":
+			if m.timeAt(s) == j-s+1 {
+				return s
+			}
+		}
+	}
+	return -1
 }
 
 // subject finds the source noun phrase left of the verb at token i: the
@@ -284,7 +556,17 @@ func (m *matcher) subject(i int) span {
 	if m.comma(j) {
 		return m.appositiveSubject(j)
 	}
-	if m.toks[j].kind != tokWord || clauseWords[m.word(j)] {
+	if m.toks[j].kind != tokWord {
+		return span{}
+	}
+	if w := m.word(j); w == "who" || w == "which" {
+		// "Velkor, which had denied ...": the name before the comma.
+		if m.comma(j-1) && j-2 >= m.lo && m.toks[j-2].kind == tokWord {
+			return m.nounPhraseLeft(j - 2)
+		}
+		return span{}
+	}
+	if clauseWords[m.word(j)] {
 		return span{}
 	}
 	return m.nounPhraseLeft(j)
@@ -344,25 +626,38 @@ func (m *matcher) nameAt(i int) bool {
 	return false
 }
 
-// appositiveSubject handles "Kirby, who spoke in Seoul, said" and "Peskov,
-// the Kremlin spokesman, said": the source is the name before the commas.
+// appositiveSubject handles a phrase set off by commas between the
+// subject and its verb: "Kirby, who spoke in Seoul, said", "Peskov, the
+// Kremlin spokesman, said", "the minister, Anton Relic, confirmed", "the
+// army, in a separate statement, denied". The source is the noun phrase
+// before the commas. A phrase holding a finite verb is a clause of its own,
+// not an aside, and gives no subject.
 func (m *matcher) appositiveSubject(c int) span {
-	// Find the comma that opens the appositive.
 	o := c - 1
-	for o >= m.lo && !m.boundary(o) && !m.inq[o] && c-o < 16 {
+	for o >= m.lo && !m.comma(o) && !m.inq[o] && c-o < 25 {
+		t := m.toks[o]
+		if t.kind == tokStop || t.kind == tokQuote {
+			return span{}
+		}
+		if t.kind == tokWord && o > c-25 {
+			w := m.word(o)
+			if w != "who" && w != "which" && (isVerbForm(w) && !strings.HasSuffix(w, "ed") || auxiliaries[w] && !isAdverb(w) && w != "in" && w != "also") {
+				return span{}
+			}
+		}
 		o--
 	}
 	if o < m.lo || !m.comma(o) || o+1 >= c {
 		return span{}
 	}
-	first := m.word(o + 1)
-	if !(first == "who" || first == "which" || first == "whose" || determiners[first] || first == "a" || first == "an") {
+	if o-1 < m.lo || m.toks[o-1].kind != tokWord || m.inq[o-1] {
 		return span{}
 	}
-	if o-1 < m.lo || m.toks[o-1].kind != tokWord || !m.toks[o-1].is(flagUpper) {
+	np := m.nounPhraseLeft(o - 1)
+	if np.empty() || m.timeEndingAt(o-1) >= 0 {
 		return span{}
 	}
-	return m.nounPhraseLeft(o - 1)
+	return np
 }
 
 // sourceRight reads a source after the verb: "said Kirby", "said the
@@ -539,6 +834,13 @@ func (m *matcher) contentRight(i int) []span {
 			end = k - 1
 			break
 		}
+		if k > i && m.newClause(k) {
+			end = k - 1
+			if m.comma(end) {
+				end--
+			}
+			break
+		}
 	}
 	// Keep a full stop that sits inside a closing quotation.
 	if end == m.last && m.last+2 < m.hi+1 && m.last+1 < m.hi && m.toks[m.last+1].kind == tokStop && m.inq[m.last+1] {
@@ -555,6 +857,59 @@ func (m *matcher) contentRight(i int) []span {
 		end += 2
 	}
 	return []span{m.tokSpan(i, end)}
+}
+
+// newClause reports whether token k starts another attribution that ends
+// the content before it: "and urged ...", ", but insisted ...", ", and on
+// Monday it dismissed ...", "as Seoul confirms ...".
+func (m *matcher) newClause(k int) bool {
+	w := m.word(k)
+	switch {
+	case w == "and" || w == "but":
+		// A verb coordinated with the cue: "accused X of Y and urged Z".
+		j := k + 1
+		for j <= m.last && m.toks[j].kind == tokWord && (isAdverb(m.word(j)) || auxiliaries[m.word(j)] && !isBe(m.word(j))) {
+			j++
+		}
+		if m.finiteCue(j) {
+			return true
+		}
+		if !m.comma(k - 1) {
+			return false
+		}
+	case m.comma(k):
+		if !(m.is(k+1, "and") || m.is(k+1, "but") || m.is(k+1, "while") || m.is(k+1, "whereas")) {
+			return false
+		}
+	case w == "as" || w == "while" || w == "after" || w == "before" || w == "because" || w == "since" || w == "although" || w == "though" || w == "when":
+	default:
+		return false
+	}
+	for j := k + 1; j <= m.last && j < k+10; j++ {
+		if m.inq[j] || m.boundary(j) && !(j == k+1 && m.comma(j)) {
+			return false
+		}
+		if m.finiteCue(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// finiteCue reports whether token j is a finite reporting verb or the
+// start of a non-response: "denied", "declined to comment".
+func (m *matcher) finiteCue(j int) bool {
+	if j > m.last || m.toks[j].kind != tokWord || m.inq[j] || m.toks[j].is(flagUpper) && !m.heading {
+		return false
+	}
+	w := m.word(j)
+	if w == "declined" || w == "refused" {
+		return true
+	}
+	if !isVerbForm(w) || m.determinerBefore(j) {
+		return false
+	}
+	return !m.passive(j)
 }
 
 // clauseAfterComma reports whether the words after a comma at k-1 start a

@@ -29,6 +29,11 @@ type cueWord struct {
 	// ing marks a present participle, which after a comma takes the main
 	// clause's subject as its source: "..., urging the country to".
 	ing bool
+	// base marks the base form ("say", "deny"), which is a finite verb
+	// only after a plural subject, a modal or "to".
+	base bool
+	// lemma is the entry's first form: "say" for "said".
+	lemma string
 	// weak marks forms that are often not attributions ("claims", "report",
 	// "called"), which need more evidence and get less confidence.
 	weak bool
@@ -122,6 +127,12 @@ var verbEntries = []cueEntry{
 	{forms: "question questions questioned questioning", act: claim.ActQuestion},
 	{forms: "doubt doubts doubted doubting", act: claim.ActQuestion, weak: true},
 	{forms: "report reports reported reporting", act: claim.ActReport},
+	{forms: "call calls called calling", act: claim.ActUrge, weak: true},
+	{forms: "express expresses expressed expressing", act: claim.ActAssert, weak: true},
+	{forms: "voice voices voiced voicing", act: claim.ActConcern, weak: true},
+	{forms: "raise raises raised raising", act: claim.ActConcern, weak: true},
+	{forms: "cast casts casting", act: claim.ActQuestion},
+	{forms: "oppose opposes opposed opposing", act: claim.ActReject, weak: true},
 	{forms: "quote quotes quoted quoting", act: claim.ActReport, weak: true},
 }
 
@@ -148,6 +159,9 @@ var nounEntries = []cueEntry{
 	{forms: "pledge pledges promise promises", act: claim.ActPledge},
 	{forms: "concern concerns fears", act: claim.ActConcern, certainty: claim.CertaintyPossible},
 	{forms: "report reports", act: claim.ActReport},
+	{forms: "commitment commitments", act: claim.ActPledge},
+	{forms: "call calls", act: claim.ActUrge},
+	{forms: "demand demands", act: claim.ActUrge},
 }
 
 // adjEntries are attitude adjectives that cue an attribution before "that",
@@ -171,6 +185,9 @@ func buildCues() map[string][]cueWord {
 			for f := range strings.FieldsSeq(e.forms) {
 				w := cueWord{act: e.act, class: class, certainty: e.certainty, tell: e.tell, weak: e.weak}
 				w.ing = class == cueVerb && strings.HasSuffix(f, "ing")
+				w.lemma, _, _ = strings.Cut(e.forms, " ")
+				w.base = class == cueVerb && !w.ing && !strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ed") &&
+					!irregularPast[f] && f != "cast"
 				m[f] = append(m[f], w)
 			}
 		}
@@ -298,3 +315,37 @@ var titleAbbrevs = setOf(
 	"amb.", "rev.", "hon.", "st.", "no.", "nos.", "vol.", "jan.", "feb.", "mar.", "apr.",
 	"jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "fig.", "mt.", "ft.",
 )
+
+// lemmaOf returns the lemma of a verb form in the lexicon, or "".
+func lemmaOf(w string) string {
+	for _, e := range cues[w] {
+		if e.class == cueVerb {
+			return e.lemma
+		}
+	}
+	return ""
+}
+
+// intensifiers stand between "expressed" and "concern".
+var intensifiers = setOf("deep", "deepest", "serious", "grave", "strong", "growing", "great", "particular", "renewed", "some", "its", "their", "his", "her")
+
+// nonAnswers in a content make an assertion a refusal to answer.
+var nonAnswers = []string{
+	"not going to speculate", "not going to comment", "not going to get ahead", "won't speculate",
+	"will not speculate", "refer you to", "no comment", "won't comment", "will not comment",
+	"not in a position to", "decline to comment", "can't comment", "cannot comment",
+}
+
+// speakerWords open a content whose subject is the speaker's own side:
+// with "will" or "would" after them it is a pledge.
+var speakerWords = setOf("we", "i", "it", "our", "my", "its", "his", "her", "their", "he", "she", "they")
+
+// lightVerbs take an attribution noun as their object: "issued a warning".
+var lightVerbs = setOf(
+	"issued", "issues", "issue", "made", "makes", "make", "gave", "gives", "delivered", "delivers",
+	"released", "releases", "sounded", "repeated", "reiterated", "renewed", "expressed", "voiced",
+	"raised", "published", "put", "made", "lodged", "filed",
+)
+
+// prepositions end a noun phrase going left.
+var prepositions = setOf("of", "to", "in", "on", "at", "for", "with", "from", "by", "about", "against", "into", "over", "under", "between", "among", "through")

@@ -45,7 +45,7 @@ func (x *extractor) run() {
 		x.regs, x.inq = quoteRegions(x.toks, x.inq, x.regs)
 		x.continueQuote()
 		x.sents = x.z.sentences(x.toks, x.inq, x.sents)
-		m.toks, m.inq, m.regs = x.toks, x.inq, x.regs
+		m.toks, m.inq, m.regs, m.heading = x.toks, x.inq, x.regs, b.Heading
 		for _, s := range x.sents {
 			m.lo, m.hi = s[0], s[1]
 			m.out = m.out[:0]
@@ -92,18 +92,12 @@ func (x *extractor) endBlock() {
 // attribution each, a quotation that opened the paragraph picks up its
 // earlier part, and each is resolved and dated.
 func (x *extractor) add(m *matcher) {
-	var main span
 	for _, f := range m.out {
 		if f.participle {
-			if main.empty() {
-				main = m.firstSubject()
-			}
-			if main.empty() {
+			f.source = m.mainSubject(m.tokenAt(f.cue.start))
+			if f.source.empty() {
 				continue
 			}
-			f.source = main
-		} else if main.empty() && !f.source.empty() {
-			main = f.source
 		}
 		x.prependOpenQuote(&f, m)
 		f.said = m.saidDate(f, x.opts)
@@ -140,27 +134,6 @@ func (m *matcher) lastRegion() (region, bool) {
 		return region{}, false
 	}
 	return m.regs[len(m.regs)-1], true
-}
-
-// firstSubject returns the sentence's first attribution source, for a
-// participle clause with none of its own: "The White House has issued a
-// warning, urging ...". Without one, it is the noun phrase that opens the
-// sentence, up to its first verb-like word.
-func (m *matcher) firstSubject() span {
-	for k := m.lo; k <= m.last && k < m.lo+14; k++ {
-		t := m.toks[k]
-		if t.kind != tokWord {
-			break
-		}
-		w := m.word(k)
-		if auxiliaries[w] || clauseWords[w] || isVerbForm(w) {
-			if k > m.lo {
-				return m.nounPhraseLeft(k - 1)
-			}
-			break
-		}
-	}
-	return span{}
 }
 
 // conjuncts splits a coordinated source, "both North Korea and Russia", into
