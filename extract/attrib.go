@@ -44,7 +44,7 @@ type matcher struct {
 	last int
 	// heading is true in a headline or section heading.
 	heading bool
-	out  []found
+	out     []found
 }
 
 // word returns the lower-case form of a word token, in scratch space valid
@@ -451,59 +451,56 @@ func (m *matcher) quoteBefore(k int) span {
 // refusal to say makes it a non-response ("I'm not going to speculate"),
 // and the speaker's own "will" or "would" makes it a pledge.
 func (m *matcher) refineAct(f *found) {
-	if f.act != claim.ActAssert || len(f.content) == 0 {
+	if len(f.content) == 0 || !(f.act == claim.ActAssert || f.act == claim.ActPledge) {
 		return
 	}
-	c := f.content[0]
-	low := strings.ToLower(m.text[c.start:c.end])
-	for _, p := range nonAnswers {
-		if strings.Contains(low, p) {
-			f.act = claim.ActDeclineComment
-			return
-		}
+	var b strings.Builder
+	for _, c := range f.content {
+		b.WriteString(strings.ToLower(m.text[c.start:c.end]))
+		b.WriteByte(' ')
 	}
+	low := strings.ReplaceAll(b.String(), "’", "'")
+	has := func(phrases []string) bool {
+		for _, p := range phrases {
+			if strings.Contains(low, p) {
+				return true
+			}
+		}
+		return false
+	}
+	future := strings.Contains(low, "will ") || strings.Contains(low, "would ") || strings.Contains(low, "'ll ")
+	switch {
+	case future && has(threatPhrases):
+		f.act = claim.ActThreaten
+	case f.act == claim.ActPledge:
+	case has(nonAnswers):
+		f.act = claim.ActDeclineComment
+	case has(concernPhrases):
+		f.act = claim.ActConcern
+	case has(denialPhrases):
+		f.act = claim.ActDeny
+	case m.ownFuture(low):
+		f.act = claim.ActPledge
+	}
+}
+
+// ownFuture reports whether a content says what the speaker's side will
+// do: "we will", "it would", "the company would challenge".
+func (m *matcher) ownFuture(low string) bool {
 	fields := strings.Fields(low)
 	for k := 0; k < len(fields) && k < 3; k++ {
 		w := strings.Trim(fields[k], "\"“”'‘’,")
-		if !speakerWords[w] {
+		if !speakerWords[w] && !(k > 0 && ownBodies[w] && (fields[k-1] == "the" || speakerWords[fields[k-1]])) {
 			continue
 		}
 		for j := k + 1; j < len(fields) && j < k+4; j++ {
 			v := strings.Trim(fields[j], "\"“”'‘’,")
 			if (v == "will" || v == "would" || v == "'ll") && j+1 < len(fields) && fields[j+1] != "be" && fields[j+1] != "have" && fields[j+1] != "not" {
-				f.act = claim.ActPledge
-				return
+				return true
 			}
 		}
 	}
-}
-
-// mainSubject finds the source of a participle clause ("..., urging the
-// country to"): the sentence's latest attribution source before it, or else
-// the nearest noun phrase before it that stands before a verb ("Putin and
-// Kim exchanged letters, pledging").
-func (m *matcher) mainSubject(i int) span {
-	if s := m.previousSource(i); !s.empty() {
-		return s
-	}
-	for k := i - 2; k > m.lo; k-- {
-		if m.inq[k] || m.toks[k].kind != tokWord || m.toks[k-1].kind != tokWord || m.toks[k].is(flagUpper) {
-			continue
-		}
-		w := m.word(k)
-		if !(auxiliaries[w] && !isAdverb(w) || isVerbForm(w) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
-			continue
-		}
-		p := k - 1
-		pw := m.word(p)
-		if auxiliaries[pw] || determiners[pw] || prepositions[pw] || clauseWords[pw] || isAdverb(pw) {
-			continue
-		}
-		if np := m.nounPhraseLeft(p); !np.empty() {
-			return np
-		}
-	}
-	return span{}
+	return false
 }
 
 // reportingBefore reports whether the verb at i follows content and a
@@ -1052,7 +1049,7 @@ func (m *matcher) hedges(f *found, cueTok int) {
 			if m.toks[k].kind == tokWord {
 				w := m.word(k)
 				f.hedge = stronger(f.hedge, hedgeOf(w))
-				if dismissals[w] && (f.act == claim.ActAssert || f.act == claim.ActReport) {
+				if dismissals[w] && f.act == claim.ActAssert {
 					f.act = claim.ActDeny
 				}
 			}
@@ -1081,4 +1078,32 @@ func stronger(a, b claim.Certainty) claim.Certainty {
 		return claim.CertaintyProbable
 	}
 	return claim.CertaintyUnderspecified
+}
+
+// mainSubject finds the source of a participle clause ("..., urging the
+// country to"): the sentence's latest attribution source before it, or else
+// the nearest noun phrase before it that stands before a verb ("Putin and
+// Kim exchanged letters, pledging").
+func (m *matcher) mainSubject(i int) span {
+	if s := m.previousSource(i); !s.empty() {
+		return s
+	}
+	for k := i - 2; k > m.lo; k-- {
+		if m.inq[k] || m.toks[k].kind != tokWord || m.toks[k-1].kind != tokWord || m.toks[k].is(flagUpper) {
+			continue
+		}
+		w := m.word(k)
+		if !(auxiliaries[w] && !isAdverb(w) || isVerbForm(w) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+			continue
+		}
+		p := k - 1
+		pw := m.word(p)
+		if auxiliaries[pw] || determiners[pw] || prepositions[pw] || clauseWords[pw] || isAdverb(pw) {
+			continue
+		}
+		if np := m.nounPhraseLeft(p); !np.empty() {
+			return np
+		}
+	}
+	return span{}
 }

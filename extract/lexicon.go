@@ -280,7 +280,8 @@ var unnamedWords = setOf(
 
 // dismissals in a content make an assertion a denial: "called it a fake".
 var dismissals = setOf(
-	"fake", "fakes", "fabrication", "fabrications", "fabricated", "lie", "lies", "groundless",
+	"fake", "fakes", "fabrication", "fabrications", "fabricated", "groundless", "forgery", "forged",
+	"farce", "concocted", "invented", "slanderous", "lies",
 	"baseless", "absurd", "nonsense", "false", "falsehood", "falsehoods", "untrue", "slander",
 	"smear", "propaganda", "fiction", "ridiculous", "unfounded", "hoax", "rumours", "rumors",
 	"disinformation", "misinformation", "speculation", "fantasy", "preposterous",
@@ -349,3 +350,25 @@ var lightVerbs = setOf(
 
 // prepositions end a noun phrase going left.
 var prepositions = setOf("of", "to", "in", "on", "at", "for", "with", "from", "by", "about", "against", "into", "over", "under", "between", "among", "through")
+
+// denialPhrases in an assertion's content make it a denial: the speaker says
+// something did not happen ("has never supplied", "no knowledge").
+var denialPhrases = []string{
+	"never ", "no knowledge", "not involved", "no involvement", "nothing to do with", "not true",
+	"no truth", "no basis", "no evidence", "fairy tale", "did not happen", "no such",
+}
+
+// threatPhrases in a pledge or an assertion of what will be done make it a
+// threat.
+var threatPhrases = []string{
+	"retaliat", "in kind", "pay for", "pay a price", "pay the price", "consequences", "hit back",
+	"punish", "on the table", "strike back", "respond forcefully", "respond firmly", "decisive response",
+}
+
+// concernPhrases in an assertion's content make it an expression of
+// concern: "said the US was deeply concerned that".
+var concernPhrases = []string{"concerned that", "concerned about", "concerned by", "worried that", "worried about", "alarmed by", "alarmed that"}
+
+// ownBodies after "the" or a possessive name the speaker's side: "the
+// company would", "his government will".
+var ownBodies = setOf("company", "government", "ministry", "administration", "country", "army", "military", "firm", "group")

@@ -208,9 +208,6 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 		var conf float64
 		c.Speaker, c.Resolution, conf = x.speakers.resolve(c.Source.Exact)
 		c.Confidence += conf
-		if x.speakers.isMedia(c.Speaker) && (c.Act == claim.ActAssert) {
-			c.Act = claim.ActReport
-		}
 	}
 	c.Factuality = factuality(f, c.Act)
 	c.Confidence = min(max(c.Confidence, 0.05), 0.99)
