@@ -26,6 +26,12 @@ type found struct {
 	said       claim.Date
 	// participle marks "..., urging ...": its source is the main clause's.
 	participle bool
+	// alias is a name given beside the source, which names the speaker
+	// better: "the minister, Anton Relic,".
+	alias span
+	// embedded marks a source inside another clause ("a report alleging
+	// that"), which a participle later in the sentence does not take.
+	embedded bool
 	// openQuote marks a content whose last quotation runs on into the next
 	// paragraph.
 	openQuote bool
@@ -44,7 +50,10 @@ type matcher struct {
 	last int
 	// heading is true in a headline or section heading.
 	heading bool
-	out     []found
+	// aside is the name set off by commas after the last subject found
+	// ("the minister, Anton Relic, confirmed"), or empty.
+	aside span
+	out   []found
 }
 
 // word returns the lower-case form of a word token, in scratch space valid
@@ -213,7 +222,8 @@ func (m *matcher) verb(i int, e cueWord) bool {
 			f.confidence -= 0.1
 		case m.is(i+1, "that") && i-1 >= m.lo && m.toks[i-1].kind == tokWord && !determiners[m.word(i-1)] && !auxiliaries[m.word(i-1)]:
 			// "new information suggesting that": the noun before speaks.
-			f.source = m.nounPhraseLeft(i - 1)
+			f.source = m.shortNounPhrase(i - 1)
+			f.embedded = true
 			if f.source.empty() {
 				return false
 			}
@@ -224,11 +234,13 @@ func (m *matcher) verb(i int, e cueWord) bool {
 	c := m.contentStart(cueEnd+1, e.tell)
 	srcRight := false
 	if !f.participle && f.source.empty() {
-		if j := m.skipLeft(i - 1); j >= m.lo && (m.is(j, "and") || m.is(j, "but")) {
+		if j := m.skipLeft(i - 1); j >= m.lo && (m.is(j, "and") || m.is(j, "but") || m.heading && m.comma(j)) {
 			// "accused X of Y and urged Z": the same source.
 			f.source = m.previousSource(i)
 		} else {
+			m.aside = span{}
 			f.source = m.subject(i)
+			f.alias = m.aside
 		}
 		if f.source.empty() {
 			if !m.reportingBefore(i) {
@@ -410,7 +422,7 @@ func (m *matcher) negated(i int) bool {
 // before token i, for a verb coordinated with it.
 func (m *matcher) previousSource(i int) span {
 	for k := len(m.out) - 1; k >= 0; k-- {
-		if m.out[k].cue.start < m.toks[i].start && !m.out[k].source.empty() {
+		if m.out[k].cue.start < m.toks[i].start && !m.out[k].source.empty() && !m.out[k].embedded {
 			return m.out[k].source
 		}
 	}
@@ -459,7 +471,7 @@ func (m *matcher) refineAct(f *found) {
 		b.WriteString(strings.ToLower(m.text[c.start:c.end]))
 		b.WriteByte(' ')
 	}
-	low := strings.ReplaceAll(b.String(), "’", "'")
+	low := strings.NewReplacer("’", "'", "\"", "", "“", "", "”", "").Replace(b.String())
 	has := func(phrases []string) bool {
 		for _, p := range phrases {
 			if strings.Contains(low, p) {
@@ -475,6 +487,10 @@ func (m *matcher) refineAct(f *found) {
 	case f.act == claim.ActPledge:
 	case has(nonAnswers):
 		f.act = claim.ActDeclineComment
+	case has(retractPhrases):
+		f.act = claim.ActRetract
+	case startsWithAny(low, urgePhrases):
+		f.act = claim.ActUrge
 	case has(concernPhrases):
 		f.act = claim.ActConcern
 	case has(denialPhrases):
@@ -585,9 +601,13 @@ func (m *matcher) nounPhraseLeft(j int) span {
 			break
 		}
 		w := m.word(k)
+		if w == "a.m." || w == "p.m." {
+			break
+		}
 		if w == "and" {
-			// "North Korea and Russia": a conjunction of names.
-			if k+1 <= j && m.toks[k+1].is(flagUpper) && k-1 >= m.lo && m.toks[k-1].kind == tokWord && m.toks[k-1].is(flagUpper) {
+			// "North Korea and Russia", "the White House and its allies":
+			// a conjunction of names.
+			if k+1 <= j && (m.toks[k+1].is(flagUpper) || determiners[m.word(k+1)]) && k-1 >= m.lo && m.toks[k-1].kind == tokWord && m.toks[k-1].is(flagUpper) {
 				k--
 				continue
 			}
@@ -631,7 +651,7 @@ func (m *matcher) nameAt(i int) bool {
 // not an aside, and gives no subject.
 func (m *matcher) appositiveSubject(c int) span {
 	o := c - 1
-	for o >= m.lo && !m.comma(o) && !m.inq[o] && c-o < 25 {
+	for o >= m.lo && !m.comma(o) && !m.inq[o] && c-o < 30 {
 		t := m.toks[o]
 		if t.kind == tokStop || t.kind == tokQuote {
 			return span{}
@@ -645,7 +665,7 @@ func (m *matcher) appositiveSubject(c int) span {
 		o--
 	}
 	if o < m.lo || !m.comma(o) || o+1 >= c {
-		return span{}
+		return m.clausalAside(c)
 	}
 	if o-1 < m.lo || m.toks[o-1].kind != tokWord || m.inq[o-1] {
 		return span{}
@@ -654,7 +674,36 @@ func (m *matcher) appositiveSubject(c int) span {
 	if np.empty() || m.timeEndingAt(o-1) >= 0 {
 		return span{}
 	}
+	name := c-o-1 <= 4
+	for k := o + 1; k < c; k++ {
+		name = name && m.toks[k].kind == tokWord && m.toks[k].is(flagUpper)
+	}
+	if name {
+		m.aside = m.tokSpan(o+1, c-1)
+	}
 	return np
+}
+
+// clausalAside handles an aside that holds a verb of its own but opens
+// with "who", "which" or a participle: "Two diplomats, speaking on
+// condition of anonymity because they were not authorised, said".
+func (m *matcher) clausalAside(c int) span {
+	for o := c - 1; o >= m.lo && c-o < 40; o-- {
+		if m.inq[o] || m.toks[o].kind == tokStop || m.toks[o].kind == tokQuote {
+			return span{}
+		}
+		if !m.comma(o) {
+			continue
+		}
+		w := m.word(o + 1)
+		if !(w == "who" || w == "which" || strings.HasSuffix(w, "ing")) || o-1 < m.lo || m.toks[o-1].kind != tokWord {
+			continue
+		}
+		if np := m.nounPhraseLeft(o - 1); !np.empty() && m.timeEndingAt(o-1) < 0 {
+			return np
+		}
+	}
+	return span{}
 }
 
 // sourceRight reads a source after the verb: "said Kirby", "said the
@@ -678,6 +727,11 @@ func (m *matcher) sourceRight(i int) (span, int) {
 	}
 	if k <= m.last && !m.boundary(k) {
 		return span{}, i
+	}
+	for j := i + 1; j < k; j++ {
+		if w := m.word(j); !m.toks[j].is(flagUpper) && (auxiliaries[w] || isVerbForm(w) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+			return span{}, i
+		}
 	}
 	return m.tokSpan(i, k-1), k
 }
@@ -1080,6 +1134,24 @@ func stronger(a, b claim.Certainty) claim.Certainty {
 	return claim.CertaintyUnderspecified
 }
 
+// shortNounPhrase collects the few words of a noun phrase ending at j,
+// stopping at a preposition or a participle: "new information", not "based
+// on new information".
+func (m *matcher) shortNounPhrase(j int) span {
+	k := j
+	for k >= m.lo && k > j-5 && m.toks[k].kind == tokWord && !m.inq[k] {
+		w := m.word(k)
+		if prepositions[w] || clauseWords[w] || k < j && (strings.HasSuffix(w, "ed") || isVerbForm(w)) {
+			break
+		}
+		k--
+	}
+	if k == j {
+		return span{}
+	}
+	return m.tokSpan(k+1, j)
+}
+
 // mainSubject finds the source of a participle clause ("..., urging the
 // country to"): the sentence's latest attribution source before it, or else
 // the nearest noun phrase before it that stands before a verb ("Putin and
@@ -1106,4 +1178,14 @@ func (m *matcher) mainSubject(i int) span {
 		}
 	}
 	return span{}
+}
+
+// startsWithAny reports whether s starts with one of the prefixes.
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -168,7 +168,7 @@ func (m *matcher) noun(i int, e cueWord) bool {
 	}
 	k := i + 1
 	// "a warning from the ministry", "the allegation by Washington".
-	if m.is(k, "from") || m.is(k, "by") {
+	if (m.is(k, "from") || m.is(k, "by")) && !(k+1 <= m.last && m.toks[k+1].is(flagNumber)) {
 		s := k + 1
 		e := s
 		for e <= m.last && m.toks[e].kind == tokWord && !m.is(e, "that") && !m.is(e, "of") && !m.is(e, "to") && !m.is(e, "against") && e < s+8 {

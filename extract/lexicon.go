@@ -246,8 +246,8 @@ var introWords = setOf(
 	"night", "day", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday",
 	"saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
-	"aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "in", "a", "statement", "interview",
-	"briefing", "speaking", "asked", "when", "late", "early", "previously", "overnight",
+	"aug.", "sept.", "sep.", "oct.", "nov.", "dec.", "speaking", "asked", "when", "late",
+	"early", "previously", "overnight",
 )
 
 // pronouns are sources that refer back to a speaker already named.
@@ -261,6 +261,20 @@ var descriptions = setOf(
 	"general", "commander", "chief", "secretary", "senator", "lawmaker", "analyst",
 	"government", "administration", "military", "army", "office", "kremlin", "embassy",
 	"prime", "premier", "director", "head", "statement", "source", "officer", "company",
+	"council", "committee", "commission", "organisation", "organization", "union", "alliance",
+	"bloc", "court", "firm", "group", "outlet", "newspaper", "paper", "coalition", "forum",
+	"officials", "sources", "diplomats", "analysts", "experts", "authorities", "authority",
+	"navy", "command", "service", "regulator", "watchdog", "trader", "operator", "broadcaster",
+)
+
+// subEntities head a possessive source that is not its possessor:
+// "Sarmatia's deputy trade minister" is not Sarmatia.
+var subEntities = setOf(
+	"minister", "spokesman", "spokeswoman", "spokesperson", "army", "navy", "military",
+	"ministry", "embassy", "official", "officials", "agency", "department", "office", "envoy",
+	"ambassador", "leader", "president", "chief", "commander", "officer", "editor", "editor-in-chief",
+	"diplomats", "mission", "regulator", "parliament", "police", "forces", "guard", "coastguard",
+	"court", "prosecutor", "prosecutors", "military's",
 )
 
 // mediaWords mark a source as news media, whose attributions relay others.
@@ -281,7 +295,7 @@ var unnamedWords = setOf(
 // dismissals in a content make an assertion a denial: "called it a fake".
 var dismissals = setOf(
 	"fake", "fakes", "fabrication", "fabrications", "fabricated", "groundless", "forgery", "forged",
-	"farce", "concocted", "invented", "slanderous", "lies",
+	"farce", "concocted", "slanderous",
 	"baseless", "absurd", "nonsense", "false", "falsehood", "falsehoods", "untrue", "slander",
 	"smear", "propaganda", "fiction", "ridiculous", "unfounded", "hoax", "rumours", "rumors",
 	"disinformation", "misinformation", "speculation", "fantasy", "preposterous",
@@ -367,6 +381,16 @@ var threatPhrases = []string{
 
 // concernPhrases in an assertion's content make it an expression of
 // concern: "said the US was deeply concerned that".
+// retractPhrases in an assertion's content make it a retraction.
+var retractPhrases = []string{
+	"should not have published", "should not have run", "no longer stands by", "no longer has confidence",
+	"withdraws the", "withdrew the", "retracts", "retracted", "regrets the error", "was wrong to report",
+}
+
+// urgePhrases open an assertion's content that urges: "stressed the need
+// for dialogue", "emphasizing the importance of adhering".
+var urgePhrases = []string{"the importance of", "the need for", "the need to", "the necessity of"}
+
 var concernPhrases = []string{"concerned that", "concerned about", "concerned by", "worried that", "worried about", "alarmed by", "alarmed that"}
 
 // ownBodies after "the" or a possessive name the speaker's side: "the

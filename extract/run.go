@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -150,7 +151,7 @@ func (x *extractor) conjuncts(s span) []span {
 		start += 5
 	}
 	for i := start; i+5 <= s.end; i++ {
-		if x.text[i:i+5] == " and " {
+		if x.text[i:i+5] == " and " && !strings.Contains(x.text[start:i], " of ") {
 			out = append(out, span{start, i})
 			start = i + 5
 		}
@@ -205,8 +206,12 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 		if c.Source, err = claim.Locate(x.text, f.source.start, f.source.end); err != nil {
 			return c, false
 		}
+		name := c.Source.Exact
+		if !f.alias.empty() {
+			name = x.text[f.alias.start:f.alias.end]
+		}
 		var conf float64
-		c.Speaker, c.Resolution, conf = x.speakers.resolve(c.Source.Exact)
+		c.Speaker, c.Resolution, conf = x.speakers.resolve(name)
 		c.Confidence += conf
 	}
 	c.Factuality = factuality(f, c.Act)

@@ -19,6 +19,10 @@ type speakers struct {
 	byKey map[string]source.ID
 	// recent are the speakers resolved so far, latest last.
 	recent []heard
+	// parent is the possessor lookup found for the name being resolved
+	// ("Sarmatia" in "Sarmatia's deputy trade minister"), given to a new
+	// source as its parent.
+	parent source.ID
 }
 
 // heard is a speaker met earlier in the article.
@@ -37,6 +41,7 @@ func newSpeakers(reg *source.Registry) speakers {
 // confidence adjustment: lower for a carried or unresolved pronoun.
 func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	words := nameWords(text)
+	s.parent = ""
 	if len(words) == 0 {
 		return s.newSource(text, words), ResolutionNew, -0.2
 	}
@@ -53,7 +58,8 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 			return id, ResolutionCarried, -0.05
 		}
 	}
-	if id, ok := s.lookup(words); ok {
+	s.parent = ""
+	if id, ok := s.lookup(text, words); ok {
 		s.remember(id, low, s.kindOf(id), words)
 		return id, ResolutionRegistry, 0
 	}
@@ -64,8 +70,10 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 
 // lookup tries the registry with the whole name and then with shorter
 // tails and capitalised runs of it: "White House national security
-// spokesperson John Kirby" finds "John Kirby" or "Kirby".
-func (s *speakers) lookup(words []string) (source.ID, bool) {
+// spokesperson John Kirby" finds "John Kirby" or "Kirby". A run that only
+// names a possessor ("Sarmatia's deputy trade minister") or follows a
+// preposition ("embassy in Washington") is not the speaker.
+func (s *speakers) lookup(text string, words []string) (source.ID, bool) {
 	try := func(ws []string) (source.ID, bool) {
 		name := strings.Join(ws, " ")
 		if s.reg != nil {
@@ -83,8 +91,12 @@ func (s *speakers) lookup(words []string) (source.ID, bool) {
 			return id, true
 		}
 	}
-	// The longest capitalised run, then each one: "Russia's Defence
-	// Ministry said" is tried as "Defence Ministry" too.
+	raw := strings.Fields(text)
+	if len(raw) != len(words) {
+		raw = words
+	}
+	head := strings.ToLower(words[len(words)-1])
+	subEntity := subEntities[head] && !isCapitalised(words[len(words)-1])
 	for i := 0; i < len(words); i++ {
 		if !isCapitalised(words[i]) {
 			continue
@@ -93,9 +105,20 @@ func (s *speakers) lookup(words []string) (source.ID, bool) {
 		for j < len(words) && isCapitalised(words[j]) {
 			j++
 		}
-		for e := j; e > i; e-- {
-			if id, ok := try(words[i:e]); ok {
-				return id, true
+		possessor := strings.HasSuffix(raw[j-1], "’s") || strings.HasSuffix(raw[j-1], "'s")
+		afterPrep := i > 0 && prepositions[strings.ToLower(words[i-1])]
+		if possessor && subEntity && s.parent == "" {
+			for e := j; e > i && s.parent == ""; e-- {
+				if id, ok := try(words[i:e]); ok {
+					s.parent = id
+				}
+			}
+		}
+		if !(possessor && subEntity) && !afterPrep {
+			for e := j; e > i; e-- {
+				if id, ok := try(words[i:e]); ok {
+					return id, true
+				}
 			}
 		}
 		i = j
@@ -186,7 +209,7 @@ func (s *speakers) newSource(text string, words []string) source.ID {
 		return id
 	}
 	id := source.ID("new:" + slug(key))
-	src := source.Source{ID: id, Name: name, Kind: guessKind(words)}
+	src := source.Source{ID: id, Name: name, Kind: guessKind(words), Parent: s.parent}
 	if isUnnamed(words) {
 		src.Identity = source.IdentityUnnamed
 	}
