@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
 )
@@ -41,8 +42,9 @@ type found struct {
 type matcher struct {
 	x    *extractor
 	text string
-	toks []token // the block's tokens
-	inq  []bool  // which tokens are inside quotations
+	toks []token  // the block's tokens
+	inq  []bool   // which tokens are inside quotations
+	lows []string // lower-case forms of the block's words, filled by word
 	regs []region
 	lo   int // the sentence, toks[lo:hi]
 	hi   int
@@ -56,14 +58,34 @@ type matcher struct {
 	out   []found
 }
 
-// word returns the lower-case form of a word token, in scratch space valid
-// until the next call.
+// word returns the lower-case form of a word token, or "" for any other
+// token. Each token's form is worked out once per block: a word already in
+// lower case is a slice of the text, so most words cost no allocation.
 func (m *matcher) word(i int) string {
 	if i < m.lo || i >= m.hi || m.toks[i].kind != tokWord {
 		return ""
 	}
+	if w := m.lows[i]; w != "" {
+		return w
+	}
 	t := m.toks[i]
-	return m.x.z.lower(m.text[t.start:t.end])
+	w := m.text[t.start:t.end]
+	if !isLowerASCII(w) {
+		w = string(appendLower(nil, w))
+	}
+	m.lows[i] = w
+	return w
+}
+
+// isLowerASCII reports whether w has no upper-case letter and no byte
+// outside ASCII, so that it is its own lower-case form.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // is reports whether token i is the word w (lower case).
@@ -466,52 +488,94 @@ func (m *matcher) refineAct(f *found) {
 	if len(f.content) == 0 || !(f.act == claim.ActAssert || f.act == claim.ActPledge) {
 		return
 	}
-	var b strings.Builder
-	for _, c := range f.content {
-		b.WriteString(strings.ToLower(m.text[c.start:c.end]))
-		b.WriteByte(' ')
-	}
-	low := strings.NewReplacer("’", "'", "\"", "", "“", "", "”", "").Replace(b.String())
-	has := func(phrases []string) bool {
-		for _, p := range phrases {
-			if strings.Contains(low, p) {
-				return true
-			}
-		}
-		return false
-	}
-	future := strings.Contains(low, "will ") || strings.Contains(low, "would ") || strings.Contains(low, "'ll ")
+	kinds, first := m.phrasesIn(f.content)
 	switch {
-	case future && has(threatPhrases):
+	case kinds&phraseFuture != 0 && kinds&phraseThreat != 0:
 		f.act = claim.ActThreaten
 	case f.act == claim.ActPledge:
-	case has(nonAnswers):
+	case kinds&phraseNonAnswer != 0:
 		f.act = claim.ActDeclineComment
-	case has(retractPhrases):
+	case kinds&phraseRetract != 0:
 		f.act = claim.ActRetract
-	case startsWithAny(low, urgePhrases):
+	case first&phraseUrge != 0:
 		f.act = claim.ActUrge
-	case has(concernPhrases):
+	case kinds&phraseConcern != 0:
 		f.act = claim.ActConcern
-	case has(denialPhrases):
+	case kinds&phraseDenial != 0:
 		f.act = claim.ActDeny
-	case m.ownFuture(low):
+	case m.ownFuture(f.content[0]):
 		f.act = claim.ActPledge
 	}
 }
 
+// phrasesIn returns the kinds of phrase found in the content, and those
+// found at its very start. Quotation marks are skipped.
+func (m *matcher) phrasesIn(content []span) (kinds, first uint8) {
+	for ci, c := range content {
+		start := m.tokenAt(c.start)
+		for k := start; k < m.hi && m.toks[k].end <= c.end; k++ {
+			if m.toks[k].kind != tokWord {
+				continue
+			}
+			w := m.word(k)
+			try := func(list []phrase) {
+				for _, p := range list {
+					if m.phraseAt(k, c.end, p.words) {
+						kinds |= p.kind
+						if ci == 0 && k == m.firstWordAt(start) {
+							first |= p.kind
+						}
+					}
+				}
+			}
+			try(phrases.byFirst[w])
+			try(phrases.prefixed)
+			try(phrases.suffixed)
+		}
+	}
+	return kinds, first
+}
+
+// phraseAt reports whether the words from token k, skipping quotation
+// marks, are the phrase's words, within end.
+func (m *matcher) phraseAt(k, end int, words []string) bool {
+	for _, pw := range words {
+		for k < m.hi && m.toks[k].kind == tokQuote {
+			k++
+		}
+		if k >= m.hi || m.toks[k].end > end || m.toks[k].kind != tokWord || !wordMatches(m.word(k), pw) {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+// firstWordAt returns the first word token from k on.
+func (m *matcher) firstWordAt(k int) int {
+	for k < m.hi && m.toks[k].kind != tokWord {
+		k++
+	}
+	return k
+}
+
 // ownFuture reports whether a content says what the speaker's side will
 // do: "we will", "it would", "the company would challenge".
-func (m *matcher) ownFuture(low string) bool {
-	fields := strings.Fields(low)
-	for k := 0; k < len(fields) && k < 3; k++ {
-		w := strings.Trim(fields[k], "\"“”'‘’,")
-		if !speakerWords[w] && !(k > 0 && ownBodies[w] && (fields[k-1] == "the" || speakerWords[fields[k-1]])) {
+func (m *matcher) ownFuture(c span) bool {
+	var ws [8]string
+	n := 0
+	for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end && n < len(ws); k++ {
+		if m.toks[k].kind == tokWord {
+			ws[n] = m.word(k)
+			n++
+		}
+	}
+	for k := 0; k < n && k < 3; k++ {
+		if !speakerWords[ws[k]] && !(k > 0 && ownBodies[ws[k]] && (ws[k-1] == "the" || speakerWords[ws[k-1]])) {
 			continue
 		}
-		for j := k + 1; j < len(fields) && j < k+4; j++ {
-			v := strings.Trim(fields[j], "\"“”'‘’,")
-			if (v == "will" || v == "would" || v == "'ll") && j+1 < len(fields) && fields[j+1] != "be" && fields[j+1] != "have" && fields[j+1] != "not" {
+		for j := k + 1; j < n-1 && j < k+4; j++ {
+			if (ws[j] == "will" || ws[j] == "would" || strings.HasSuffix(ws[j], "'ll")) && ws[j+1] != "be" && ws[j+1] != "have" && ws[j+1] != "not" {
 				return true
 			}
 		}
@@ -1178,14 +1242,4 @@ func (m *matcher) mainSubject(i int) span {
 		}
 	}
 	return span{}
-}
-
-// startsWithAny reports whether s starts with one of the prefixes.
-func startsWithAny(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
 }

@@ -16,7 +16,7 @@ const groupThreshold = 0.5
 // linked, and linked candidates form a group. Candidates with no content
 // join no group.
 func group(cands []Candidate) []Group {
-	sets := make([]map[string]bool, len(cands))
+	sets := make([][]uint64, len(cands))
 	for i, c := range cands {
 		sets[i] = contentWords(c)
 	}
@@ -71,27 +71,39 @@ func group(cands []Candidate) []Group {
 	return out
 }
 
-// contentWords returns the lower-case content words of a candidate's
-// content, without stop words.
-func contentWords(c Candidate) map[string]bool {
-	set := make(map[string]bool)
+// contentWords returns the hashes of the lower-case content words of a
+// candidate's content, without stop words, sorted and without repeats.
+func contentWords(c Candidate) []uint64 {
+	var set []uint64
+	var buf []byte
 	for _, s := range c.Content {
 		for f := range strings.FieldsFuncSeq(s.Exact, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			w := strings.ToLower(f)
-			if len(w) < 3 || stopWords[w] {
+			buf = appendLower(buf[:0], f)
+			if len(buf) < 3 || stopWords[string(buf)] {
 				continue
 			}
-			set[stem(w)] = true
+			set = append(set, hash(stem(buf)))
 		}
 	}
-	return set
+	slices.Sort(set)
+	return slices.Compact(set)
+}
+
+// hash is FNV-1a.
+func hash(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
 }
 
 // stem cuts common English endings so that "shipping" and "shipments" and
 // "shipped" meet.
-func stem(w string) string {
+func stem(w []byte) []byte {
 	for _, suf := range []string{"ments", "ment", "ing", "ed", "es", "s"} {
-		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+		if len(w) > len(suf)+3 && string(w[len(w)-len(suf):]) == suf {
 			w = w[:len(w)-len(suf)]
 			break
 		}
@@ -102,19 +114,23 @@ func stem(w string) string {
 	return w
 }
 
-// similarity is the overlap coefficient of two sets: shared words over the
-// smaller set's size.
-func similarity(a, b map[string]bool) float64 {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	n := 0
-	for w := range a {
-		if b[w] {
+// similarity is the overlap coefficient of two sorted sets: shared words
+// over the smaller set's size.
+func similarity(a, b []uint64) float64 {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
 			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
-	return float64(n) / float64(len(a))
+	return float64(n) / float64(min(len(a), len(b)))
 }
 
 var stopWords = setOf(

@@ -344,13 +344,6 @@ func lemmaOf(w string) string {
 // intensifiers stand between "expressed" and "concern".
 var intensifiers = setOf("deep", "deepest", "serious", "grave", "strong", "growing", "great", "particular", "renewed", "some", "its", "their", "his", "her")
 
-// nonAnswers in a content make an assertion a refusal to answer.
-var nonAnswers = []string{
-	"not going to speculate", "not going to comment", "not going to get ahead", "won't speculate",
-	"will not speculate", "refer you to", "no comment", "won't comment", "will not comment",
-	"not in a position to", "decline to comment", "can't comment", "cannot comment",
-}
-
 // speakerWords open a content whose subject is the speaker's own side:
 // with "will" or "would" after them it is a pledge.
 var speakerWords = setOf("we", "i", "it", "our", "my", "its", "his", "her", "their", "he", "she", "they")
@@ -365,33 +358,83 @@ var lightVerbs = setOf(
 // prepositions end a noun phrase going left.
 var prepositions = setOf("of", "to", "in", "on", "at", "for", "with", "from", "by", "about", "against", "into", "over", "under", "between", "among", "through")
 
-// denialPhrases in an assertion's content make it a denial: the speaker says
-// something did not happen ("has never supplied", "no knowledge").
-var denialPhrases = []string{
-	"never ", "no knowledge", "not involved", "no involvement", "nothing to do with", "not true",
-	"no truth", "no basis", "no evidence", "fairy tale", "did not happen", "no such",
+// Kinds of phrase that, found in an assertion's content, change its act.
+const (
+	phraseDenial    uint8 = 1 << iota // "has never supplied", "no knowledge": a denial
+	phraseThreat                      // "retaliate", "in kind": with "will", a threat
+	phraseConcern                     // "concerned that": an expression of concern
+	phraseNonAnswer                   // "not going to speculate": a refusal to answer
+	phraseRetract                     // "should not have published": a retraction
+	phraseUrge                        // "the need for", opening the content: an appeal
+	phraseFuture                      // "will", "would": what is to be done
+)
+
+// phrases holds the phrases by kind; a word ending in "*" matches any word
+// it starts. Case is ignored and apostrophes are straight.
+var phrases = buildPhrases(map[uint8][]string{
+	phraseDenial: {
+		"never", "no knowledge", "not involved", "no involvement", "nothing to do with", "not true",
+		"no truth", "no basis", "no evidence", "fairy tale", "did not happen", "no such",
+	},
+	phraseThreat: {
+		"retaliat*", "in kind", "pay for", "pay a price", "pay the price", "consequences", "hit back",
+		"punish*", "on the table", "strike back", "respond forcefully", "respond firmly", "decisive response",
+	},
+	phraseConcern: {"concerned that", "concerned about", "concerned by", "worried that", "worried about", "alarmed by", "alarmed that"},
+	phraseNonAnswer: {
+		"not going to speculate", "not going to comment", "not going to get ahead", "won't speculate",
+		"will not speculate", "refer you to", "no comment", "won't comment", "will not comment",
+		"not in a position to", "decline to comment", "can't comment", "cannot comment",
+	},
+	phraseRetract: {
+		"should not have published", "should not have run", "no longer stands by", "no longer has confidence",
+		"withdraws the", "withdrew the", "retracts", "retracted", "regrets the error", "was wrong to report",
+	},
+	phraseUrge:   {"the importance of", "the need for", "the need to", "the necessity of"},
+	phraseFuture: {"will", "would", "*'ll"},
+})
+
+// phrase is one entry of the phrase table.
+type phrase struct {
+	words []string
+	kind  uint8
 }
 
-// threatPhrases in a pledge or an assertion of what will be done make it a
-// threat.
-var threatPhrases = []string{
-	"retaliat", "in kind", "pay for", "pay a price", "pay the price", "consequences", "hit back",
-	"punish", "on the table", "strike back", "respond forcefully", "respond firmly", "decisive response",
+// phraseTable finds phrases by their first word.
+type phraseTable struct {
+	byFirst  map[string][]phrase
+	prefixed []phrase // phrases whose first word ends in "*"
+	suffixed []phrase // phrases whose first word starts with "*"
 }
 
-// concernPhrases in an assertion's content make it an expression of
-// concern: "said the US was deeply concerned that".
-// retractPhrases in an assertion's content make it a retraction.
-var retractPhrases = []string{
-	"should not have published", "should not have run", "no longer stands by", "no longer has confidence",
-	"withdraws the", "withdrew the", "retracts", "retracted", "regrets the error", "was wrong to report",
+func buildPhrases(m map[uint8][]string) phraseTable {
+	t := phraseTable{byFirst: make(map[string][]phrase)}
+	for kind, list := range m {
+		for _, p := range list {
+			ph := phrase{words: strings.Fields(p), kind: kind}
+			switch first := ph.words[0]; {
+			case strings.HasSuffix(first, "*"):
+				t.prefixed = append(t.prefixed, ph)
+			case strings.HasPrefix(first, "*"):
+				t.suffixed = append(t.suffixed, ph)
+			default:
+				t.byFirst[first] = append(t.byFirst[first], ph)
+			}
+		}
+	}
+	return t
 }
 
-// urgePhrases open an assertion's content that urges: "stressed the need
-// for dialogue", "emphasizing the importance of adhering".
-var urgePhrases = []string{"the importance of", "the need for", "the need to", "the necessity of"}
-
-var concernPhrases = []string{"concerned that", "concerned about", "concerned by", "worried that", "worried about", "alarmed by", "alarmed that"}
+// wordMatches reports whether a text word matches a phrase word.
+func wordMatches(w, p string) bool {
+	switch {
+	case strings.HasSuffix(p, "*"):
+		return strings.HasPrefix(w, p[:len(p)-1])
+	case strings.HasPrefix(p, "*"):
+		return strings.HasSuffix(w, p[1:])
+	}
+	return w == p
+}
 
 // ownBodies after "the" or a possessive name the speaker's side: "the
 // company would", "his government will".

@@ -47,6 +47,8 @@ func (x *extractor) run() {
 		x.continueQuote()
 		x.sents = x.z.sentences(x.toks, x.inq, x.sents)
 		m.toks, m.inq, m.regs, m.heading = x.toks, x.inq, x.regs, b.Heading
+		m.lows = slices.Grow(m.lows[:0], len(x.toks))[:len(x.toks)]
+		clear(m.lows)
 		for _, s := range x.sents {
 			m.lo, m.hi = s[0], s[1]
 			m.out = m.out[:0]

@@ -19,10 +19,21 @@ type speakers struct {
 	byKey map[string]source.ID
 	// recent are the speakers resolved so far, latest last.
 	recent []heard
+	// cache holds names already resolved through the registry or as new
+	// sources; pronouns and descriptions are not cached, as they depend on
+	// who spoke last.
+	cache map[string]resolved
 	// parent is the possessor lookup found for the name being resolved
 	// ("Sarmatia" in "Sarmatia's deputy trade minister"), given to a new
 	// source as its parent.
 	parent source.ID
+}
+
+// resolved is a cached resolution.
+type resolved struct {
+	id   source.ID
+	res  Resolution
+	conf float64
 }
 
 // heard is a speaker met earlier in the article.
@@ -34,7 +45,7 @@ type heard struct {
 }
 
 func newSpeakers(reg *source.Registry) speakers {
-	return speakers{reg: reg, byKey: make(map[string]source.ID)}
+	return speakers{reg: reg, byKey: make(map[string]source.ID), cache: make(map[string]resolved)}
 }
 
 // resolve returns the source ID for a source text, how it was found, and a
@@ -59,12 +70,18 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		}
 	}
 	s.parent = ""
+	if r, ok := s.cache[text]; ok {
+		s.remember(r.id, low, s.kindOf(r.id), words)
+		return r.id, r.res, r.conf
+	}
 	if id, ok := s.lookup(text, words); ok {
 		s.remember(id, low, s.kindOf(id), words)
+		s.cache[text] = resolved{id, ResolutionRegistry, 0}
 		return id, ResolutionRegistry, 0
 	}
 	id := s.newSource(text, words)
 	s.remember(id, low, source.KindUnknown, words)
+	s.cache[text] = resolved{id, ResolutionNew, -0.05}
 	return id, ResolutionNew, -0.05
 }
 

@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// benchArticles reads the gold articles: real-sized articles with page
+// furniture, quotes and attributions of every kind.
+func benchArticles(b *testing.B) []string {
+	b.Helper()
+	names, err := filepath.Glob(filepath.Join("testdata", "gold", "*.txt"))
+	if err != nil || len(names) == 0 {
+		b.Fatalf("no gold articles: %v", err)
+	}
+	var out []string
+	for _, n := range names {
+		raw, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, string(raw))
+	}
+	return out
+}
+
+// BenchmarkExtract runs Extract over each gold article in turn and reports
+// MB/s of article text and allocations per article. Compare with
+// BenchmarkTokenize, a plain pass that only splits the same text into words.
+func BenchmarkExtract(b *testing.B) {
+	arts := benchArticles(b)
+	total := 0
+	for _, a := range arts {
+		total += len(a)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			if _, err := Extract(a, Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(testing.AllocsPerRun(1, func() {
+		for _, a := range arts {
+			_, _ = Extract(a, Options{})
+		}
+	}))/float64(len(arts)), "allocs/article")
+}
+
+// BenchmarkTokenize is the baseline for BenchmarkExtract: one pass over the
+// same text that splits it into words and counts them, the least any
+// extractor must do.
+func BenchmarkTokenize(b *testing.B) {
+	arts := benchArticles(b)
+	total := 0
+	for _, a := range arts {
+		total += len(a)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		for _, a := range arts {
+			n += countWords(a)
+		}
+	}
+	if n == 0 {
+		b.Fatal("no words")
+	}
+}
+
+// countWords counts runs of letters and digits.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if word && !in {
+			n++
+		}
+		in = word
+		i += w
+	}
+	return n
+}
+
+// BenchmarkExtractSize runs Extract on one long input made of the gold
+// articles repeated, at 1 MB and 10 MB: time per byte should stay the same
+// if Extract is linear in its input.
+func BenchmarkExtractSize(b *testing.B) {
+	joined := strings.Join(benchArticles(b), "\n\n")
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"1MB", 1 << 20}, {"10MB", 10 << 20}} {
+		text := repeatTo(joined, size.n)
+		b.Run(size.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Extract(text, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// repeatTo repeats s, separated by blank lines, until it is about n bytes.
+func repeatTo(s string, n int) string {
+	var sb strings.Builder
+	for sb.Len() < n {
+		sb.WriteString(s)
+		sb.WriteString("\n\n")
+	}
+	return sb.String()
+}
