@@ -143,16 +143,18 @@ func (m *matcher) run() {
 		if m.toks[i].kind != tokWord || m.inq[i] {
 			continue
 		}
+		w := m.word(i)
+		entries, ok := starters[w]
+		if !ok {
+			continue // most words start no cue: one lookup and on
+		}
 		if n := m.special(i); n > 0 {
 			i += n - 1
 			continue
 		}
-		w := m.word(i)
-		entries := cues[w]
-		if len(entries) == 0 {
-			continue
+		if len(entries) > 0 {
+			m.cue(i, entries)
 		}
-		m.cue(i, entries)
 	}
 }
 
@@ -876,6 +878,9 @@ func (m *matcher) skipTime(i int) int {
 // or 0.
 func (m *matcher) timeAt(i int) int {
 	w := m.word(i)
+	if !timeFirst[w] {
+		return 0
+	}
 	switch w {
 	case "yesterday", "today", "tonight", "overnight", "earlier", "later", "again", "also", "late", "publicly", "repeatedly":
 		return 1
@@ -904,6 +909,9 @@ func (m *matcher) timeAt(i int) int {
 func (m *matcher) dateWords(i int) int {
 	w := m.word(i)
 	k := i
+	if !timeFirst[w] && !m.toks[i].is(flagNumber) {
+		return 0
+	}
 	if weekdays[w] {
 		k++
 		if m.comma(k) && monthNames[m.word(k+1)] {
@@ -1159,10 +1167,7 @@ func (m *matcher) hedges(f *found, cueTok int) {
 	}
 	n := 0
 	for _, c := range f.content {
-		for k := m.lo; k < m.hi && n < 40; k++ {
-			if m.toks[k].start < c.start || m.toks[k].end > c.end {
-				continue
-			}
+		for k := m.tokenAt(c.start); k < m.hi && n < 40 && m.toks[k].end <= c.end; k++ {
 			n++
 			if m.toks[k].kind == tokWord {
 				w := m.word(k)
@@ -1176,15 +1181,7 @@ func (m *matcher) hedges(f *found, cueTok int) {
 }
 
 // hedgeOf returns the certainty a hedge word gives, or underspecified.
-func hedgeOf(w string) claim.Certainty {
-	switch {
-	case possibles[w]:
-		return claim.CertaintyPossible
-	case probables[w]:
-		return claim.CertaintyProbable
-	}
-	return claim.CertaintyUnderspecified
-}
+func hedgeOf(w string) claim.Certainty { return hedgeWords[w] }
 
 // stronger returns the weaker of two hedges as a certainty: possible beats
 // probable, which beats none.

@@ -172,6 +172,9 @@ func (lw *lineWords) furniture(line string, ended bool) Reason {
 	if lw.sizes > 0 && (lw.words == 0 || lw.lastSize) {
 		return ReasonImage
 	}
+	if lw.words > 14 && lw.sizes == 0 {
+		return ReasonUnknown // a paragraph of prose
+	}
 	lw.low = appendLower(lw.low[:0], line)
 	low := strings.TrimRight(string(lw.low), " .:»›>|")
 	if lw.words <= 4 {

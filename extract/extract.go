@@ -23,8 +23,9 @@ type Options struct {
 }
 
 // Result is what Extract proposes for one article: the cleaned text, the
-// candidate attributions, the new sources they speak through, and proposed
-// groupings into claims. Nothing in it is accepted yet: a person reviews it.
+// candidate attributions and the new sources they speak through. Nothing in
+// it is accepted yet: a person reviews it. Group proposes which candidates
+// state the same claim.
 type Result struct {
 	// Cleaned is the article sorted into kept blocks and dropped furniture.
 	Cleaned Cleaned
@@ -33,9 +34,6 @@ type Result struct {
 	// NewSources are the speakers the registry does not know, proposed as
 	// sources with IDs starting "new:"; candidates refer to them by ID.
 	NewSources []source.Source
-	// Groups propose which candidates state the same claim, by the
-	// similarity of their contents. They are suggestions, never merges.
-	Groups []Group
 }
 
 // Candidate is one proposed attribution: who (Source, Speaker), the cue, the
@@ -89,7 +87,8 @@ func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention
 
 // Group is a proposed claim: candidates whose contents are alike.
 type Group struct {
-	// Members are indexes into Result.Candidates, in ascending order.
+	// Members are indexes into the candidates given to Groups, in
+	// ascending order.
 	Members []int `json:"members"`
 	// Similarity is the lowest similarity (0 to 1) that joins the group.
 	Similarity float64 `json:"similarity"`

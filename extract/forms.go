@@ -337,7 +337,21 @@ func endsWithQuote(s string) bool {
 
 // containsQuote reports whether s holds a double quotation mark.
 func containsQuote(s string) bool {
-	return strings.ContainsAny(s, "\"“”«»„")
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xE2: // “ ” „ are E2 80 9C, 9D, 9E
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x9C && s[i+2] <= 0x9E {
+				return true
+			}
+		case 0xC2: // « » are C2 AB, BB
+			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var determiners = setOf(

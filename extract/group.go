@@ -1,24 +1,38 @@
 package extract
 
 import (
+	"math/bits"
 	"slices"
-	"strings"
-	"unicode"
 )
 
-// groupThreshold is the similarity at which two contents are proposed as
-// one claim. It is set high on purpose: a missed merge costs a reviewer a
-// click, a wrong one hides a claim.
-const groupThreshold = 0.5
+// DefaultSimilarity is the similarity at which Groups links two candidates
+// when given 0. It is set high on purpose: a missed merge costs a reviewer
+// a click, a wrong one hides a claim.
+const DefaultSimilarity = 0.5
 
-// group proposes claims: candidates whose content words overlap by at least
-// groupThreshold (the overlap coefficient of their content word sets) are
-// linked, and linked candidates form a group. Candidates with no content
-// join no group.
-func group(cands []Candidate) []Group {
+// Groups proposes claims among candidates, usually one article's or several
+// articles' Result.Candidates: two candidates whose content words overlap
+// by at least minSimilarity (the overlap coefficient of their content word
+// sets, after stop words and common endings are dropped) are linked, and
+// linked candidates form a group. Candidates with fewer than two content
+// words join no group, and each candidate is compared with the 200 after
+// it, so the work stays linear in the number of candidates. A
+// minSimilarity of 0 means DefaultSimilarity.
+//
+// Groups are proposals: nothing is merged, and a caller keeps or drops each
+// one. Groups is safe for concurrent use.
+func Groups(cands []Candidate, minSimilarity float64) []Group {
+	groupThreshold := minSimilarity
+	if groupThreshold <= 0 {
+		groupThreshold = DefaultSimilarity
+	}
 	sets := make([][]uint64, len(cands))
+	sigs := make([]uint64, len(cands))
 	for i, c := range cands {
 		sets[i] = contentWords(c)
+		for _, h := range sets[i] {
+			sigs[i] |= 1 << (h >> 58)
+		}
 	}
 	parent := make([]int, len(cands))
 	low := make([]float64, len(cands))
@@ -40,6 +54,12 @@ func group(cands []Candidate) []Group {
 		}
 		for j := i + 1; j < len(cands) && j < i+200; j++ {
 			if len(sets[j]) < 2 {
+				continue
+			}
+			// The signatures bound the shared words from above: skip
+			// pairs that cannot reach the threshold.
+			need := groupThreshold * float64(min(len(sets[i]), len(sets[j])))
+			if float64(bits.OnesCount64(sigs[i]&sigs[j])) < need {
 				continue
 			}
 			s := similarity(sets[i], sets[j])
@@ -75,14 +95,29 @@ func group(cands []Candidate) []Group {
 // candidate's content, without stop words, sorted and without repeats.
 func contentWords(c Candidate) []uint64 {
 	var set []uint64
-	var buf []byte
+	var buf [64]byte
 	for _, s := range c.Content {
-		for f := range strings.FieldsFuncSeq(s.Exact, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			buf = appendLower(buf[:0], f)
-			if len(buf) < 3 || stopWords[string(buf)] {
+		text := s.Exact
+		for i := 0; i < len(text); {
+			r, n := decode(text, i)
+			if !isWordRune(r) {
+				i += n
 				continue
 			}
-			set = append(set, hash(stem(buf)))
+			j := i
+			for j < len(text) {
+				r, n := decode(text, j)
+				if !isWordRune(r) {
+					break
+				}
+				j += n
+			}
+			w := appendLower(buf[:0], text[i:j])
+			i = j
+			if len(w) < 3 || len(w) > len(buf) || stopWords[string(w)] {
+				continue
+			}
+			set = append(set, hash(stem(w)))
 		}
 	}
 	slices.Sort(set)

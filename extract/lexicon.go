@@ -43,6 +43,28 @@ type cueWord struct {
 // the tables below and only read afterwards.
 var cues = buildCues()
 
+// starters maps every word that can start a cue to its entries in cues
+// (none for the words that start only multi-word cues: "according", "it",
+// "is", "declined", "did"), so that the matcher needs one lookup per word.
+var starters = buildStarters()
+
+func buildStarters() map[string][]cueWord {
+	m := make(map[string][]cueWord, len(cues)+32)
+	for w, e := range cues {
+		m[w] = e
+	}
+	for _, w := range []string{
+		"according", "it", "is", "are", "was", "were", "be", "been", "being", "am",
+		"declined", "declines", "decline", "refused", "refuses", "did", "does", "has", "have", "had",
+		"would", "will", "could", "can", "cannot", "couldn't",
+	} {
+		if _, ok := m[w]; !ok {
+			m[w] = nil
+		}
+	}
+	return m
+}
+
 type cueEntry struct {
 	forms     string // "say says said saying": the last -ing form is a participle
 	act       claim.Act
@@ -439,3 +461,41 @@ func wordMatches(w, p string) bool {
 // ownBodies after "the" or a possessive name the speaker's side: "the
 // company would", "his government will".
 var ownBodies = setOf("company", "government", "ministry", "administration", "country", "army", "military", "firm", "group")
+
+// timeFirst holds the words a time phrase can start with, so that most
+// words are turned away with one lookup.
+var timeFirst = func() map[string]bool {
+	m := setOf("yesterday", "today", "tonight", "overnight", "earlier", "later", "again", "also",
+		"late", "publicly", "repeatedly", "on", "in", "last", "this", "next", "early")
+	for w := range weekdays {
+		m[w] = true
+	}
+	for w := range monthNames {
+		m[w] = true
+	}
+	return m
+}()
+
+// hedgeWords maps hedge words to the certainty they give.
+var hedgeWords = func() map[string]claim.Certainty {
+	m := make(map[string]claim.Certainty)
+	for w := range probables {
+		m[w] = claim.CertaintyProbable
+	}
+	for w := range possibles {
+		m[w] = claim.CertaintyPossible
+	}
+	return m
+}()
+
+// timeNouns are one-word time phrases that name a date: weekdays and months.
+var timeNouns = func() map[string]bool {
+	m := make(map[string]bool)
+	for w := range weekdays {
+		m[w] = true
+	}
+	for w := range monthNames {
+		m[w] = true
+	}
+	return m
+}()

@@ -104,9 +104,12 @@ func (x *extractor) add(m *matcher) {
 		}
 		x.prependOpenQuote(&f, m)
 		f.said = m.saidDate(f, x.opts)
-		for _, src := range x.conjuncts(f.source) {
+		srcs := x.conjuncts(f.source)
+		for n, src := range srcs {
 			g := f
-			g.content = slices.Clone(f.content)
+			if n > 0 {
+				g.content = slices.Clone(f.content)
+			}
 			g.source = src
 			x.found = append(x.found, g)
 			if r, ok := m.lastRegion(); ok && r.unclosed && len(g.content) > 0 && g.content[len(g.content)-1].end == x.toks[r.hi].end {
@@ -181,7 +184,6 @@ func (x *extractor) result() *Result {
 		}
 	}
 	res.NewSources = x.speakers.added
-	res.Groups = group(res.Candidates)
 	return res
 }
 

@@ -31,9 +31,10 @@ type speakers struct {
 
 // resolved is a cached resolution.
 type resolved struct {
-	id   source.ID
-	res  Resolution
-	conf float64
+	id    source.ID
+	res   Resolution
+	conf  float64
+	heard heard
 }
 
 // heard is a speaker met earlier in the article.
@@ -51,6 +52,10 @@ func newSpeakers(reg *source.Registry) speakers {
 // resolve returns the source ID for a source text, how it was found, and a
 // confidence adjustment: lower for a carried or unresolved pronoun.
 func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
+	if r, ok := s.cache[text]; ok {
+		s.recent = append(s.recent, r.heard)
+		return r.id, r.res, r.conf
+	}
 	words := nameWords(text)
 	s.parent = ""
 	if len(words) == 0 {
@@ -70,18 +75,14 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		}
 	}
 	s.parent = ""
-	if r, ok := s.cache[text]; ok {
-		s.remember(r.id, low, s.kindOf(r.id), words)
-		return r.id, r.res, r.conf
-	}
 	if id, ok := s.lookup(text, words); ok {
-		s.remember(id, low, s.kindOf(id), words)
-		s.cache[text] = resolved{id, ResolutionRegistry, 0}
+		h := s.remember(id, low, s.kindOf(id), words)
+		s.cache[text] = resolved{id, ResolutionRegistry, 0, h}
 		return id, ResolutionRegistry, 0
 	}
 	id := s.newSource(text, words)
-	s.remember(id, low, source.KindUnknown, words)
-	s.cache[text] = resolved{id, ResolutionNew, -0.05}
+	h := s.remember(id, low, source.KindUnknown, words)
+	s.cache[text] = resolved{id, ResolutionNew, -0.05, h}
 	return id, ResolutionNew, -0.05
 }
 
@@ -179,7 +180,7 @@ func sameRole(a, b string) bool {
 }
 
 // remember records a resolved speaker for later pronouns.
-func (s *speakers) remember(id source.ID, low []string, kind source.Kind, words []string) {
+func (s *speakers) remember(id source.ID, low []string, kind source.Kind, words []string) heard {
 	h := heard{id: id, words: low}
 	switch kind {
 	case source.KindPerson, source.KindOfficial, source.KindSpokesperson:
@@ -191,6 +192,7 @@ func (s *speakers) remember(id source.ID, low []string, kind source.Kind, words 
 		h.org = !h.person
 	}
 	s.recent = append(s.recent, h)
+	return h
 }
 
 // kindOf returns a registry source's kind.
@@ -403,39 +405,42 @@ var personRoles = setOf(
 	"advisor", "officer", "he", "she",
 )
 
-// saidDate returns when an attribution was made, from a time phrase in its
-// sentence outside its content: "said on Tuesday", "Last year, the US
-// accused". It is the zero Date when there is none or it does not resolve.
+// saidDate returns when an attribution was made, from a time phrase near
+// its cue and outside its content: "said on Tuesday", "Last year, the US
+// accused", "on Sept. 13 the ministry denied". It is the zero Date when
+// there is none or it does not resolve against the publication time.
 func (m *matcher) saidDate(f found, opts Options) claim.Date {
-	inContent := func(k int) bool {
-		t := m.toks[k]
-		for _, c := range f.content {
-			if t.start >= c.start && t.end <= c.end {
-				return true
-			}
+	cue := m.tokenAt(f.cue.start)
+	for k := m.lo; k <= m.last && k <= cue+10; k++ {
+		if k == m.lo+4 && k < cue-14 {
+			k = cue - 14 // between the sentence's opening words and the cue's neighbourhood
 		}
-		return false
-	}
-	for k := m.lo; k <= m.last; k++ {
-		if m.inq[k] || inContent(k) || m.toks[k].kind != tokWord {
+		if m.inq[k] || m.toks[k].kind != tokWord || m.inContent(f, k) {
 			continue
 		}
 		n := m.timeAt(k)
 		if n == 0 {
 			continue
 		}
-		switch m.word(k) {
-		case "also", "again", "publicly", "repeatedly", "late", "earlier", "later":
-			if n == 1 {
-				continue
-			}
+		if n == 1 && !(m.is(k, "yesterday") || m.is(k, "today")) && !timeNouns[m.word(k)] {
+			continue // "also", "earlier": not a date
 		}
 		end := min(k+n-1, m.last)
-		d, err := claim.Resolve(m.text[m.toks[k].start:m.toks[end].end], opts.Published)
-		if err == nil {
+		if d, err := claim.Resolve(m.text[m.toks[k].start:m.toks[end].end], opts.Published); err == nil {
 			return d
 		}
 		k = end
 	}
 	return claim.Date{}
+}
+
+// inContent reports whether token k lies in one of f's content spans.
+func (m *matcher) inContent(f found, k int) bool {
+	t := m.toks[k]
+	for _, c := range f.content {
+		if t.start >= c.start && t.end <= c.end {
+			return true
+		}
+	}
+	return false
 }

@@ -48,6 +48,12 @@ func (z *tokenizer) tokenize(start, end int) []token {
 	text := z.text
 	i := start
 	for i < end {
+		if c := text[i]; c < utf8.RuneSelf && asciiWord[c] {
+			j := z.word(i, end)
+			z.toks = append(z.toks, z.wordToken(i, j))
+			i = z.toks[len(z.toks)-1].end
+			continue
+		}
 		r, n := decode(text, i)
 		switch {
 		case isSpace(r):
@@ -80,36 +86,62 @@ func (z *tokenizer) tokenize(start, end int) []token {
 func (z *tokenizer) word(i, end int) int {
 	text := z.text
 	for i < end {
-		r, n := decode(text, i)
+		if c := text[i]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				i++
+				continue
+			}
+			if (c == '\'' || c == '-' || c == '.') && i+1 < end && z.wordAt(i+1) {
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(text[i:end])
 		if isWordRune(r) {
 			i += n
 			continue
 		}
-		if r == '\'' || r == '’' || r == '-' || r == '.' || r == '‑' {
-			if i+n < end {
-				r2, _ := decode(text, i+n)
-				if isWordRune(r2) {
-					i += n
-					continue
-				}
-			}
+		if (r == '’' || r == '‑') && i+n < end && z.wordAt(i+n) {
+			i += n
+			continue
 		}
 		break
 	}
 	return i
 }
 
+// wordAt reports whether a letter or digit starts at text[i].
+func (z *tokenizer) wordAt(i int) bool {
+	if c := z.text[i]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(z.text[i:])
+	return isWordRune(r)
+}
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
 // wordToken classifies text[i:j] and, for an abbreviation, takes in the
 // full stop after it.
 func (z *tokenizer) wordToken(i, j int) token {
 	text := z.text
 	t := token{start: i, end: j, kind: tokWord}
-	r, _ := decode(text, i)
-	if unicode.IsUpper(r) {
+	switch c := text[i]; {
+	case 'A' <= c && c <= 'Z':
 		t.flags |= flagUpper
-	}
-	if r >= '0' && r <= '9' {
+	case '0' <= c && c <= '9':
 		t.flags |= flagNumber
+	case c >= utf8.RuneSelf:
+		if r, _ := utf8.DecodeRuneInString(text[i:]); unicode.IsUpper(r) {
+			t.flags |= flagUpper
+		}
 	}
 	if j < len(text) && text[j] == '.' && z.abbreviation(i, j) {
 		t.end = j + 1

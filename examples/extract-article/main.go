@@ -104,9 +104,9 @@ func print(w io.Writer, text string, res *extract.Result) error {
 			fmt.Fprintf(&b, "  %s %q kind=%s identity=%s\n", s.ID, s.Name, s.Kind, s.Identity)
 		}
 	}
-	if len(res.Groups) > 0 {
-		fmt.Fprintf(&b, "\n%d proposed claim groups (candidate numbers):\n", len(res.Groups))
-		for _, g := range res.Groups {
+	if groups := extract.Groups(res.Candidates, 0); len(groups) > 0 {
+		fmt.Fprintf(&b, "\n%d proposed claim groups (candidate numbers):\n", len(groups))
+		for _, g := range groups {
 			nums := make([]string, len(g.Members))
 			for i, m := range g.Members {
 				nums[i] = fmt.Sprint("#", m+1)
