@@ -363,6 +363,11 @@ func (m *matcher) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool)
 			return claim.ActAssert, k, true
 		}
 		return claim.ActAssert, i, lemmaOf(w) == "express"
+	case "caution":
+		// "cautioned against" warns; "cautioned that" only asserts.
+		if !m.is(i+1, "against") {
+			return claim.ActAssert, i, true
+		}
 	case "cast":
 		if m.is(i+1, "doubt") {
 			if m.is(i+2, "on") || m.is(i+2, "over") || m.is(i+2, "upon") {
@@ -492,7 +497,7 @@ func (m *matcher) refineAct(f *found) {
 	}
 	kinds, first := m.phrasesIn(f.content)
 	switch {
-	case kinds&phraseFuture != 0 && kinds&phraseThreat != 0:
+	case kinds&phraseThreatIdiom != 0 || kinds&phraseThreat != 0 && (kinds&phraseFuture != 0 || f.act == claim.ActPledge):
 		f.act = claim.ActThreaten
 	case f.act == claim.ActPledge:
 	case kinds&phraseNonAnswer != 0:

@@ -382,13 +382,14 @@ var prepositions = setOf("of", "to", "in", "on", "at", "for", "with", "from", "b
 
 // Kinds of phrase that, found in an assertion's content, change its act.
 const (
-	phraseDenial    uint8 = 1 << iota // "has never supplied", "no knowledge": a denial
-	phraseThreat                      // "retaliate", "in kind": with "will", a threat
-	phraseConcern                     // "concerned that": an expression of concern
-	phraseNonAnswer                   // "not going to speculate": a refusal to answer
-	phraseRetract                     // "should not have published": a retraction
-	phraseUrge                        // "the need for", opening the content: an appeal
-	phraseFuture                      // "will", "would": what is to be done
+	phraseDenial      uint8 = 1 << iota // "has never supplied", "no knowledge": a denial
+	phraseThreat                        // "retaliate", "in kind": with "will", a threat
+	phraseConcern                       // "concerned that": an expression of concern
+	phraseNonAnswer                     // "not going to speculate": a refusal to answer
+	phraseRetract                       // "should not have published": a retraction
+	phraseUrge                          // "the need for", opening the content: an appeal
+	phraseFuture                        // "will", "would": what is to be done
+	phraseThreatIdiom                   // "all options are on the table": a threat as it stands
 )
 
 // phrases holds the phrases by kind; a word ending in "*" matches any word
@@ -397,10 +398,11 @@ var phrases = buildPhrases(map[uint8][]string{
 	phraseDenial: {
 		"never", "no knowledge", "not involved", "no involvement", "nothing to do with", "not true",
 		"no truth", "no basis", "no evidence", "fairy tale", "did not happen", "no such",
+		"none of", "nobody", "no one", "done nothing", "did nothing",
 	},
 	phraseThreat: {
 		"retaliat*", "in kind", "pay for", "pay a price", "pay the price", "consequences", "hit back",
-		"punish*", "on the table", "strike back", "respond forcefully", "respond firmly", "decisive response",
+		"punish*", "strike back", "respond forcefully", "respond firmly", "decisive response",
 	},
 	phraseConcern: {"concerned that", "concerned about", "concerned by", "worried that", "worried about", "alarmed by", "alarmed that"},
 	phraseNonAnswer: {
@@ -412,8 +414,12 @@ var phrases = buildPhrases(map[uint8][]string{
 		"should not have published", "should not have run", "no longer stands by", "no longer has confidence",
 		"withdraws the", "withdrew the", "retracts", "retracted", "regrets the error", "was wrong to report",
 	},
-	phraseUrge:   {"the importance of", "the need for", "the need to", "the necessity of"},
-	phraseFuture: {"will", "would", "*'ll"},
+	phraseUrge: {
+		"the importance of", "the need for", "the need to", "the necessity of",
+		"we are asking", "we ask", "we urge", "we call on", "we appeal", "i urge", "i call on", "i ask",
+	},
+	phraseThreatIdiom: {"every option is on the table", "all options are on the table", "options remain on the table"},
+	phraseFuture:      {"will", "would", "*'ll"},
 })
 
 // phrase is one entry of the phrase table.
