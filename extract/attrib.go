@@ -322,7 +322,8 @@ func (m *matcher) contents(i, c int, src span, srcRight bool) []span {
 	if right := m.contentRight(c); len(right) > 0 && !m.onlyTrailer(c) {
 		return right
 	}
-	if m.comma(c) || c > m.last || m.toks[c].kind == tokStop {
+	// "..., the minister said." The content stands before the source.
+	if (m.comma(c) || c > m.last || m.toks[c].kind == tokStop) && first-1 >= m.lo && (m.comma(first-1) || m.toks[first-1].kind == tokQuote) {
 		left := m.contentLeft(i, src)
 		if q := m.quoteAfter(c); !q.empty() && len(left) > 0 {
 			left = append(left, q)
@@ -407,8 +408,7 @@ func (m *matcher) baseFormFits(i int) bool {
 	}
 	w := m.word(p)
 	switch w {
-	case "to", "will", "would", "could", "can", "may", "might", "should", "must", "did", "do", "does",
-		"not", "n't", "we", "they", "i", "you", "also", "still", "often", "who":
+	case "to", "did", "do", "does", "not", "n't", "we", "they", "i", "you", "also", "still", "often", "who":
 		return true
 	}
 	return strings.HasSuffix(w, "s") && !hasPossessive(w) && !determiners[w]
@@ -1143,13 +1143,19 @@ func (m *matcher) quoteAfter(i int) span {
 func (m *matcher) form(content []span) Form {
 	quoted, plain := false, false
 	for _, c := range content {
-		r, _ := decode(m.text, c.start)
-		isQuote := r == '"' || r == '“' || r == '«' || r == '„'
-		whole := isQuote && endsWithQuote(m.text[c.start:c.end])
+		text := m.text[c.start:c.end]
+		r, n := decode(m.text, c.start)
+		opens := r == '"' || r == '“' || r == '«' || r == '„'
+		// A quotation, closed or running on into the next paragraph, with
+		// no other quotation mark inside.
+		inner := strings.TrimRight(text[n:], ".,")
+		if q, _ := utf8.DecodeLastRuneInString(inner); q == '"' || q == '”' || q == '»' {
+			inner = inner[:len(inner)-utf8.RuneLen(q)]
+		}
 		switch {
-		case whole:
+		case opens && !containsQuote(inner):
 			quoted = true
-		case containsQuote(m.text[c.start:c.end]):
+		case containsQuote(text):
 			return FormMixed
 		default:
 			plain = true

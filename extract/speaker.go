@@ -125,23 +125,30 @@ func (s *speakers) lookup(text string, words []string) (source.ID, bool) {
 		}
 		possessor := strings.HasSuffix(raw[j-1], "’s") || strings.HasSuffix(raw[j-1], "'s")
 		afterPrep := i > 0 && prepositions[strings.ToLower(words[i-1])]
-		if possessor && subEntity && s.parent == "" {
+		if possessor && subEntity || afterPrep || j-i > 1 && s.subEntityRun(words, i, j) {
+			// Not the speaker itself, but perhaps its parent:
+			// "Sarmatia's deputy trade minister", "U.S. Army", "US officials".
 			for e := j; e > i && s.parent == ""; e-- {
-				if id, ok := try(words[i:e]); ok {
+				if id, ok := try(words[i:e]); ok && !afterPrep {
 					s.parent = id
 				}
 			}
-		}
-		if !(possessor && subEntity) && !afterPrep {
-			for e := j; e > i; e-- {
-				if id, ok := try(words[i:e]); ok {
-					return id, true
-				}
+		} else if id, ok := try(words[i:j]); ok {
+			if !subEntity || j == len(words) {
+				return id, true
 			}
+			s.parent = id // "US officials": officials of the US
 		}
 		i = j
 	}
 	return "", false
+}
+
+// subEntityRun reports whether the capitalised run words[i:j] names a body
+// inside another ("U.S. Army", "Russian Defence Ministry") rather than a
+// name that resolves as a whole: its last word is an organisation word.
+func (s *speakers) subEntityRun(words []string, i, j int) bool {
+	return orgWords[strings.ToLower(words[j-1])] && !strings.EqualFold(words[j-1], "House")
 }
 
 // carry returns the latest earlier speaker that a pronoun or the head of a
@@ -235,15 +242,20 @@ func (s *speakers) newSource(text string, words []string) source.ID {
 	s.added = append(s.added, src)
 	s.byKey[key] = id
 	// A person is later called by surname: "Dmitry Peskov", then "Peskov".
+	// "Hwang" for "Analyst Hwang Dae-sik", "Peskov" for "Dmitry Peskov".
 	if looksLikePerson(words) {
-		last := source.Normalize(words[len(words)-1])
-		if _, taken := s.byKey[last]; !taken {
-			s.byKey[last] = id
+		start := len(words)
+		for start > 0 && isCapitalised(words[start-1]) && !personRoles[strings.ToLower(words[start-1])] {
+			start--
 		}
-		if n := len(words); n >= 2 {
-			full := source.Normalize(words[n-2] + " " + words[n-1])
-			if _, taken := s.byKey[full]; !taken {
-				s.byKey[full] = id
+		keys := []string{strings.Join(words[start:], " ")}
+		for _, w := range words[start:] {
+			keys = append(keys, w)
+		}
+		for _, k := range keys {
+			k = source.Normalize(k)
+			if _, taken := s.byKey[k]; !taken && k != "" {
+				s.byKey[k] = id
 			}
 		}
 	}
@@ -256,7 +268,7 @@ func nameWords(text string) []string {
 	f := strings.Fields(text)
 	for len(f) > 0 {
 		w := strings.ToLower(f[0])
-		if w == "the" || w == "both" {
+		if w == "the" || w == "both" || w == "a" || w == "an" {
 			f = f[1:]
 			continue
 		}
@@ -361,6 +373,8 @@ func guessKind(words []string) source.Kind {
 			return source.KindMilitary
 		case w == "government" || w == "administration" || w == "kremlin":
 			return source.KindGovernment
+		case experts[w]:
+			return source.KindPerson
 		case personRoles[w]:
 			return source.KindOfficial
 		}
@@ -395,6 +409,9 @@ var orgWords = setOf(
 	"organization", "organisation", "nations", "union", "bank", "institute", "party", "korea",
 	"states", "kingdom", "republic", "embassy", "kremlin", "pentagon", "commission", "court",
 )
+
+// experts are people who speak for themselves, not for an office.
+var experts = setOf("analyst", "analysts", "expert", "experts", "researcher", "researchers", "professor", "scholar", "academic", "economist", "historian")
 
 var personRoles = setOf(
 	"spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
