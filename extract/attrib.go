@@ -791,7 +791,7 @@ func (m *matcher) sourceRight(i int) (span, int) {
 	k := i
 	for k <= m.last && m.toks[k].kind == tokWord && !m.inq[k] {
 		w := m.word(k)
-		if k > i && (clauseWords[w] || w == "on" || w == "in" && !m.toks[k+1].is(flagUpper)) {
+		if k > i && (clauseWords[w] || w == "on" || w == "in" && !(k+1 <= m.last && m.toks[k+1].is(flagUpper))) {
 			break
 		}
 		k++
@@ -914,7 +914,7 @@ func (m *matcher) timeAt(i int) int {
 func (m *matcher) dateWords(i int) int {
 	w := m.word(i)
 	k := i
-	if !timeFirst[w] && !m.toks[i].is(flagNumber) {
+	if !timeFirst[w] && !(i <= m.last && i >= m.lo && m.toks[i].is(flagNumber)) {
 		return 0
 	}
 	if weekdays[w] {

@@ -117,10 +117,12 @@ func Clean(text string) Cleaned {
 		}
 		heading := lw.heading(line)
 		// A paragraph wrapped over lines continues when the previous line
-		// was kept prose that did not end its sentence.
-		if n := len(c.Blocks); n > 0 && !prevBlank && !heading && !c.Blocks[n-1].Heading &&
-			c.Blocks[n-1].End == lastKeptEnd(c) && !endsSentence(text[c.Blocks[n-1].Start:c.Blocks[n-1].End]) {
+		// was kept and did not end its sentence, and this one goes on in
+		// lower case or is prose itself.
+		if n := len(c.Blocks); n > 0 && !prevBlank && c.Blocks[n-1].End == lastKeptEnd(c) &&
+			!endsSentence(text[c.Blocks[n-1].Start:c.Blocks[n-1].End]) && (startsLower(line) || !heading && !c.Blocks[n-1].Heading) {
 			c.Blocks[n-1].End = e
+			c.Blocks[n-1].Heading = false
 			prevBlank = false
 			continue
 		}
@@ -177,11 +179,14 @@ func (lw *lineWords) furniture(line string, ended bool) Reason {
 	}
 	lw.low = appendLower(lw.low[:0], line)
 	low := strings.TrimRight(string(lw.low), " .:»›>|")
+	if lw.words <= 12 && isMenu(low) {
+		return ReasonNavigation
+	}
 	if lw.words <= 4 {
 		switch {
 		case endMarkers[low]:
 			return ReasonEndMarker
-		case navigation[low] || isMenu(low):
+		case navigation[low]:
 			return ReasonNavigation
 		case adLines[low] || strings.HasSuffix(low, " app") || strings.HasPrefix(low, "download ") || strings.HasPrefix(low, "get the "):
 			return ReasonAd
@@ -203,6 +208,12 @@ func (lw *lineWords) furniture(line string, ended bool) Reason {
 // short, and not ending a sentence.
 func (lw *lineWords) heading(line string) bool {
 	return lw.words <= 16 && !endsSentence(line)
+}
+
+// startsLower reports whether line starts with a lower-case letter.
+func startsLower(line string) bool {
+	r, _ := utf8.DecodeRuneInString(line)
+	return unicode.IsLower(r)
 }
 
 // isMenu reports whether a line is a row of menu items: three or more short

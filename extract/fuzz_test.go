@@ -1,0 +1,105 @@
+package extract_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
+)
+
+// FuzzExtract checks that Extract never panics, rejects invalid UTF-8 with
+// an error, and otherwise returns spans that lie inside the text, on rune
+// boundaries, and quote it exactly; and that Clean accounts for every
+// non-blank line.
+func FuzzExtract(f *testing.F) {
+	names, _ := filepath.Glob(filepath.Join("testdata", "gold", "*.txt"))
+	for _, n := range names {
+		raw, err := os.ReadFile(n)
+		if err == nil {
+			f.Add(string(raw))
+		}
+	}
+	for _, s := range []string{
+		"", "“", "”,” he said", `"a" "b" said "c`, "It is believed that", "according to", "according to X,",
+		"U.S. Gen. J. Smith said: “x.\n\n“y", "Both A and B denied it.", "He said.", "x, said", "\xff said",
+		"Moscow's denial of", "declined to", "did not", "is said to", "reportedly", "…!?\n\n\n“",
+	} {
+		f.Add(s)
+	}
+	ref := time.Date(2024, 5, 17, 0, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := extract.Extract(text, extract.Options{Published: ref})
+		if !utf8.ValidString(text) {
+			if err == nil {
+				t.Fatalf("Extract(%q): no error for invalid UTF-8", text)
+			}
+			return
+		}
+		if err != nil {
+			t.Fatalf("Extract(%q): %v", text, err)
+		}
+		check := func(what string, s claim.Span) {
+			if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+				t.Fatalf("%s span [%d:%d] outside text of %d bytes", what, s.Start, s.End, len(text))
+			}
+			if !utf8.RuneStart(text[s.Start]) || s.End < len(text) && !utf8.RuneStart(text[s.End]) {
+				t.Fatalf("%s span [%d:%d] splits a rune", what, s.Start, s.End)
+			}
+			if text[s.Start:s.End] != s.Exact || !utf8.ValidString(s.Exact) {
+				t.Fatalf("%s span [%d:%d] quotes %q", what, s.Start, s.End, s.Exact)
+			}
+		}
+		for _, c := range res.Candidates {
+			check("cue", c.Cue)
+			if c.Source.Exact != "" {
+				check("source", c.Source)
+			}
+			for _, s := range c.Content {
+				check("content", s)
+			}
+			if c.Confidence <= 0 || c.Confidence >= 1 {
+				t.Fatalf("confidence %v outside (0, 1)", c.Confidence)
+			}
+			if !c.Act.IsValid() || !c.Factuality.IsValid() {
+				t.Fatalf("invalid act %v or factuality %v", c.Act, c.Factuality)
+			}
+		}
+		// Every non-blank line is kept or dropped, exactly once.
+		covered := make([]bool, len(text))
+		mark := func(s, e int) {
+			for i := s; i < e; i++ {
+				if covered[i] {
+					t.Fatalf("byte %d in two blocks or drops", i)
+				}
+				covered[i] = true
+			}
+		}
+		for _, b := range res.Cleaned.Blocks {
+			mark(b.Start, b.End)
+		}
+		for _, d := range res.Cleaned.Dropped {
+			mark(d.Start, d.End)
+		}
+		for i, r := range text {
+			if !covered[i] && !strings.ContainsRune(" \t\r\n\u00a0\ufeff", r) && !isSpaceRune(r) {
+				t.Fatalf("byte %d (%q) neither kept nor dropped", i, r)
+			}
+		}
+		for _, g := range extract.Groups(res.Candidates, 0) {
+			for _, m := range g.Members {
+				if m < 0 || m >= len(res.Candidates) {
+					t.Fatalf("group member %d out of range", m)
+				}
+			}
+		}
+	})
+}
+
+func isSpaceRune(r rune) bool {
+	return strings.TrimSpace(string(r)) == ""
+}
