@@ -119,7 +119,7 @@ func TestSameNewSpeaker(t *testing.T) {
 // articles it was never tuned on (see testdata/heldout/README.md).
 func TestFloors(t *testing.T) {
 	for _, tc := range []struct {
-		dir           string
+		dir          string
 		wholeF1, act float64
 	}{
 		{filepath.Join("..", "testdata", "gold"), 0.85, 0.90},
