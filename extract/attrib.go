@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -479,12 +481,29 @@ func (m *matcher) quoteBefore(k int) span {
 	if p < m.lo || m.toks[p].kind != tokQuote {
 		return span{}
 	}
-	for _, r := range m.regs {
-		if r.hi == p && !r.unclosed {
-			return m.tokSpan(r.lo, r.hi)
-		}
+	if r, ok := m.regionEndingAt(p); ok && !r.unclosed {
+		return m.tokSpan(r.lo, r.hi)
 	}
 	return span{}
+}
+
+// regionEndingAt returns the quotation whose closing mark is token p. The
+// regions are in text order and do not overlap, so a binary search finds it.
+func (m *matcher) regionEndingAt(p int) (region, bool) {
+	k, _ := slices.BinarySearchFunc(m.regs, p, func(r region, p int) int { return cmp.Compare(r.hi, p) })
+	if k < len(m.regs) && m.regs[k].hi == p {
+		return m.regs[k], true
+	}
+	return region{}, false
+}
+
+// regionStartingAt returns the quotation whose opening mark is token i.
+func (m *matcher) regionStartingAt(i int) (region, bool) {
+	k, _ := slices.BinarySearchFunc(m.regs, i, func(r region, i int) int { return cmp.Compare(r.lo, i) })
+	if k < len(m.regs) && m.regs[k].lo == i {
+		return m.regs[k], true
+	}
+	return region{}, false
 }
 
 // refineAct reads the content for what the verb leaves open: a dismissal
@@ -600,7 +619,7 @@ func (m *matcher) reportingBefore(i int) bool {
 // skipLeft steps left over auxiliaries, adverbs and time phrases from
 // token i: "Kirby on Tuesday also said".
 func (m *matcher) skipLeft(i int) int {
-	for i >= m.lo && m.toks[i].kind == tokWord {
+	for stop := i - 12; i >= m.lo && i > stop && m.toks[i].kind == tokWord; {
 		w := m.word(i)
 		if auxiliaries[w] || isAdverb(w) {
 			i--
@@ -789,7 +808,7 @@ func (m *matcher) sourceRight(i int) (span, int) {
 		return span{}, i
 	}
 	k := i
-	for k <= m.last && m.toks[k].kind == tokWord && !m.inq[k] {
+	for k <= m.last && k < i+12 && m.toks[k].kind == tokWord && !m.inq[k] {
 		w := m.word(k)
 		if k > i && (clauseWords[w] || w == "on" || w == "in" && !(k+1 <= m.last && m.toks[k+1].is(flagUpper))) {
 			break
@@ -866,7 +885,7 @@ func (m *matcher) skipRecipient(i int) int {
 // skipTime skips a time phrase: "on Tuesday", "on Sept. 13", "last week",
 // "yesterday", with a comma after it.
 func (m *matcher) skipTime(i int) int {
-	for {
+	for range 4 {
 		n := m.timeAt(i)
 		if n == 0 {
 			return i
@@ -877,6 +896,7 @@ func (m *matcher) skipTime(i int) int {
 			return i
 		}
 	}
+	return i
 }
 
 // timeAt returns the number of tokens of a time phrase starting at token i,
@@ -1110,10 +1130,8 @@ func (m *matcher) contentLeft(i int, src span) []span {
 	// A sentence that opens with another clause before a quotation: take
 	// the quotation only.
 	if m.toks[end].kind == tokQuote && m.toks[end].is(flagClose) {
-		for _, r := range m.regs {
-			if r.hi == end && r.lo >= m.lo {
-				start = r.lo
-			}
+		if r, ok := m.regionEndingAt(end); ok && r.lo >= m.lo {
+			start = r.lo
 		}
 	}
 	if end < start {
@@ -1131,10 +1149,8 @@ func (m *matcher) quoteAfter(i int) span {
 	if i > m.last || m.toks[i].kind != tokQuote || !m.toks[i].is(flagOpen) {
 		return span{}
 	}
-	for _, r := range m.regs {
-		if r.lo == i {
-			return m.tokSpan(r.lo, r.hi)
-		}
+	if r, ok := m.regionStartingAt(i); ok {
+		return m.tokSpan(r.lo, r.hi)
 	}
 	return span{}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -116,11 +117,22 @@ func BenchmarkExtractSize(b *testing.B) {
 }
 
 // repeatTo repeats s, separated by blank lines, until it is about n bytes.
+// Each line of each copy starts with the copy's number ("R12: "), so that
+// no copy is dropped as a repeat of an earlier one and every copy costs
+// what the first does.
 func repeatTo(s string, n int) string {
 	var sb strings.Builder
-	for sb.Len() < n {
-		sb.WriteString(s)
-		sb.WriteString("\n\n")
+	lines := strings.Split(s, "\n")
+	for k := 0; sb.Len() < n; k++ {
+		prefix := "R" + strconv.Itoa(k) + ": "
+		for _, l := range lines {
+			if strings.TrimSpace(l) != "" {
+				sb.WriteString(prefix)
+			}
+			sb.WriteString(l)
+			sb.WriteByte('\n')
+		}
+		sb.WriteByte('\n')
 	}
 	return sb.String()
 }

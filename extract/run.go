@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -40,7 +41,57 @@ func newExtractor(text string, opts Options) *extractor {
 func (x *extractor) run() {
 	x.cleaned = Clean(x.text)
 	m := &matcher{x: x, text: x.text}
-	for _, b := range x.cleaned.Blocks {
+	for _, whole := range x.cleaned.Blocks {
+		for b := range pieces(x.text, whole) {
+			x.block(m, b)
+		}
+	}
+}
+
+// maxBlock is the longest stretch of text read as one paragraph. A longer
+// block (a page with no line breaks) is read in pieces cut after a full
+// stop where one comes near the limit, so memory per block stays small and
+// the time linear in the text.
+const maxBlock = 16 << 10
+
+// pieces yields a block, or for a block longer than maxBlock its pieces.
+func pieces(text string, b Block) func(yield func(Block) bool) {
+	return func(yield func(Block) bool) {
+		for b.End-b.Start > maxBlock {
+			cut := b.Start + maxBlock
+			// Back up to a space after a full stop, or at least a space,
+			// within the last quarter of the piece.
+			best := -1
+			for k := cut; k > b.Start+maxBlock*3/4; k-- {
+				if text[k] == ' ' || text[k] == '\n' {
+					if best < 0 {
+						best = k
+					}
+					if text[k-1] == '.' {
+						best = k
+						break
+					}
+				}
+			}
+			if best < 0 {
+				for !utf8.RuneStart(text[cut]) {
+					cut--
+				}
+				best = cut
+			}
+			if !yield(Block{Start: b.Start, End: best, Heading: b.Heading}) {
+				return
+			}
+			b.Start = best
+		}
+		yield(b)
+	}
+}
+
+// block reads one block: its tokens, quotations and sentences, and the
+// attributions in each sentence.
+func (x *extractor) block(m *matcher, b Block) {
+	{
 		toks := x.z.tokenize(b.Start, b.End)
 		x.toks = append(x.toks[:0], toks...)
 		x.regs, x.inq = quoteRegions(x.toks, x.inq, x.regs)

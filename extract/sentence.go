@@ -87,7 +87,42 @@ func (z *tokenizer) sentences(toks []token, inq []bool, out [][2]int) [][2]int {
 	if lo < len(toks) {
 		out = append(out, [2]int{lo, len(toks)})
 	}
-	return out
+	return z.capLength(toks, out)
+}
+
+// maxSentence is the most tokens a sentence is read as: a run of text with
+// no full stop longer than this (a list, a table, a page with no
+// punctuation) is read in pieces, so that the work per cue stays bounded and
+// the whole run linear in the text.
+const maxSentence = 200
+
+// capLength splits sentences longer than maxSentence tokens after the last
+// comma or semicolon before the limit, or at the limit.
+func (z *tokenizer) capLength(toks []token, out [][2]int) [][2]int {
+	long := false
+	for _, s := range out {
+		long = long || s[1]-s[0] > maxSentence
+	}
+	if !long {
+		return out
+	}
+	var capped [][2]int
+	for _, s := range out {
+		lo, hi := s[0], s[1]
+		for hi-lo > maxSentence {
+			cut := lo + maxSentence
+			for k := cut - 1; k > lo+maxSentence/2; k-- {
+				if toks[k].kind == tokPunct && (z.text[toks[k].start] == ',' || z.text[toks[k].start] == ';') {
+					cut = k + 1
+					break
+				}
+			}
+			capped = append(capped, [2]int{lo, cut})
+			lo = cut
+		}
+		capped = append(capped, [2]int{lo, hi})
+	}
+	return capped
 }
 
 // abbrevEnds reports whether the abbreviation at toks[i] also ends its
