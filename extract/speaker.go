@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -58,8 +59,9 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	}
 	words := nameWords(text)
 	s.parent = ""
+	k := newNameKey(words)
 	if len(words) == 0 {
-		return s.newSource(text, words), ResolutionNew, -0.2
+		return s.newSource(text, words, k), ResolutionNew, -0.2
 	}
 	low := lowerAll(words)
 	// A pronoun or a definite description refers back.
@@ -67,7 +69,7 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		if id, ok := s.carry(low[0]); ok {
 			return id, ResolutionCarried, -0.05
 		}
-		return s.newSource(text, words), ResolutionNew, -0.25
+		return s.newSource(text, words, k), ResolutionNew, -0.25
 	}
 	if head, ok := description(text, low); ok {
 		if id, ok := s.carry(head); ok {
@@ -75,12 +77,12 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		}
 	}
 	s.parent = ""
-	if id, ok := s.lookup(text, words); ok {
+	if id, ok := s.lookup(text, words, k); ok {
 		h := s.remember(id, low, s.kindOf(id), words)
 		s.cache[text] = resolved{id, ResolutionRegistry, 0, h}
 		return id, ResolutionRegistry, 0
 	}
-	id := s.newSource(text, words)
+	id := s.newSource(text, words, k)
 	h := s.remember(id, low, source.KindUnknown, words)
 	s.cache[text] = resolved{id, ResolutionNew, -0.05, h}
 	return id, ResolutionNew, -0.05
@@ -91,21 +93,20 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 // spokesperson John Kirby" finds "John Kirby" or "Kirby". A run that only
 // names a possessor ("Sarmatia's deputy trade minister") or follows a
 // preposition ("embassy in Washington") is not the speaker.
-func (s *speakers) lookup(text string, words []string) (source.ID, bool) {
-	try := func(ws []string) (source.ID, bool) {
-		name := strings.Join(ws, " ")
+func (s *speakers) lookup(text string, words []string, k nameKey) (source.ID, bool) {
+	try := func(i, j int) (source.ID, bool) {
+		if id, ok := s.byKey[k.of(i, j)]; ok {
+			return id, true
+		}
 		if s.reg != nil {
-			if src, ok := s.reg.Resolve(name); ok {
+			if src, ok := s.reg.Resolve(strings.Join(words[i:j], " ")); ok {
 				return src.ID, true
 			}
-		}
-		if id, ok := s.byKey[source.Normalize(name)]; ok {
-			return id, true
 		}
 		return "", false
 	}
 	for i := range words {
-		if id, ok := try(words[i:]); ok {
+		if id, ok := try(i, len(words)); ok {
 			return id, true
 		}
 	}
@@ -129,11 +130,11 @@ func (s *speakers) lookup(text string, words []string) (source.ID, bool) {
 			// Not the speaker itself, but perhaps its parent:
 			// "Sarmatia's deputy trade minister", "U.S. Army", "US officials".
 			for e := j; e > i && s.parent == ""; e-- {
-				if id, ok := try(words[i:e]); ok && !afterPrep {
+				if id, ok := try(i, e); ok && !afterPrep {
 					s.parent = id
 				}
 			}
-		} else if id, ok := try(words[i:j]); ok {
+		} else if id, ok := try(i, j); ok {
 			if !subEntity || j == len(words) {
 				return id, true
 			}
@@ -225,41 +226,101 @@ func (s *speakers) isMedia(id source.ID) bool {
 
 // newSource proposes a source for a speaker the registry does not know, or
 // returns the one already proposed under the same name or surname.
-func (s *speakers) newSource(text string, words []string) source.ID {
-	name := strings.Join(words, " ")
-	if name == "" {
-		name = strings.TrimSpace(text)
+func (s *speakers) newSource(text string, words []string, k nameKey) source.ID {
+	key := k.of(0, len(words))
+	if key == "" {
+		key = strings.ToLower(strings.TrimSpace(text))
 	}
-	key := source.Normalize(name)
 	if id, ok := s.byKey[key]; ok {
 		return id
 	}
 	id := source.ID("new:" + slug(key))
-	src := source.Source{ID: id, Name: name, Kind: guessKind(words), Parent: s.parent}
+	src := source.Source{ID: id, Name: displayName(text), Kind: guessKind(words), Parent: s.parent}
 	if isUnnamed(words) {
 		src.Identity = source.IdentityUnnamed
 	}
 	s.added = append(s.added, src)
 	s.byKey[key] = id
-	// A person is later called by surname: "Dmitry Peskov", then "Peskov".
-	// "Hwang" for "Analyst Hwang Dae-sik", "Peskov" for "Dmitry Peskov".
+	// A person is later called by any part of their name: "Peskov" for
+	// "Dmitry Peskov", "Hwang" for "Analyst Hwang Dae-sik".
 	if looksLikePerson(words) {
 		start := len(words)
 		for start > 0 && isCapitalised(words[start-1]) && !personRoles[strings.ToLower(words[start-1])] {
 			start--
 		}
-		keys := []string{strings.Join(words[start:], " ")}
-		for _, w := range words[start:] {
-			keys = append(keys, w)
-		}
-		for _, k := range keys {
-			k = source.Normalize(k)
-			if _, taken := s.byKey[k]; !taken && k != "" {
-				s.byKey[k] = id
-			}
+		s.claim(k.of(start, len(words)), id)
+		for i := start; i < len(words); i++ {
+			s.claim(k.of(i, i+1), id)
 		}
 	}
 	return id
+}
+
+// claim makes key find id, unless it finds another source already.
+func (s *speakers) claim(key string, id source.ID) {
+	if _, taken := s.byKey[key]; !taken && key != "" {
+		s.byKey[key] = id
+	}
+}
+
+// displayName is a source text as a name: without a leading article and
+// surrounding punctuation.
+func displayName(text string) string {
+	text = strings.TrimSpace(text)
+	for _, a := range []string{"the ", "The ", "a ", "A ", "an ", "An ", "both ", "Both "} {
+		text = strings.TrimPrefix(text, a)
+	}
+	return strings.Trim(text, " ,;:")
+}
+
+// nameKey is a name in the form the speakers table is keyed by: lower-case
+// words of letters, digits and hyphens, one space apart. Any run of words
+// of the name is a substring of it, so looking one up costs no allocation.
+type nameKey struct {
+	full   string
+	starts []int // where word i starts in full; starts[len(words)] is len(full)+1
+}
+
+func newNameKey(words []string) nameKey {
+	var b []byte
+	starts := make([]int, len(words)+1)
+	for i, w := range words {
+		n := len(b)
+		if n > 0 {
+			b = append(b, ' ')
+		}
+		mark := len(b)
+		for _, r := range w {
+			switch {
+			case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && len(b) > mark:
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+		}
+		if len(b) == mark {
+			b = b[:n] // nothing left of the word: no space for it either
+		}
+		starts[i] = mark
+		if len(b) == n {
+			starts[i] = n
+		}
+	}
+	starts[len(words)] = len(b) + 1
+	return nameKey{full: string(b), starts: starts}
+}
+
+// of returns the key of words [i, j).
+func (k nameKey) of(i, j int) string {
+	if i >= j || i >= len(k.starts) || j >= len(k.starts) {
+		if i < j && j == len(k.starts)-1 && i < len(k.starts) {
+			return strings.TrimSpace(k.full[min(k.starts[i], len(k.full)):])
+		}
+		return ""
+	}
+	start, end := k.starts[i], k.starts[j]-1
+	if start >= end || end > len(k.full) {
+		return ""
+	}
+	return strings.TrimSpace(k.full[start:end])
 }
 
 // nameWords returns the words of a source text without a leading
