@@ -153,7 +153,19 @@ type lineWords struct {
 
 func (lw *lineWords) read(line string) {
 	lw.words, lw.sizes, lw.numbers, lw.lastSize = 0, 0, 0, false
-	for f := range strings.FieldsSeq(line) {
+	for i := 0; i < len(line); {
+		for i < len(line) && fieldSpace(line, i) > 0 {
+			i += fieldSpace(line, i)
+		}
+		j := i
+		for j < len(line) && fieldSpace(line, j) == 0 {
+			j++
+		}
+		if j == i {
+			break
+		}
+		f := line[i:j]
+		i = j
 		switch {
 		case isSizeToken(f):
 			lw.sizes++
@@ -165,6 +177,20 @@ func (lw *lineWords) read(line string) {
 			lw.lastSize = false
 		}
 	}
+}
+
+// fieldSpace returns the width of the space at line[i] (a space, tab,
+// carriage return or no-break space), or 0.
+func fieldSpace(line string, i int) int {
+	switch line[i] {
+	case ' ', '\t', '\r':
+		return 1
+	case 0xC2:
+		if i+1 < len(line) && line[i+1] == 0xA0 {
+			return 2
+		}
+	}
+	return 0
 }
 
 // furniture returns why line is page furniture, or ReasonUnknown when it is

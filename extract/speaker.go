@@ -60,16 +60,16 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	words := nameWords(text)
 	s.parent = ""
 	k := newNameKey(words)
-	if len(words) == 0 {
-		return s.newSource(text, words, k), ResolutionNew, -0.2
-	}
 	low := lowerAll(words)
+	if len(words) == 0 {
+		return s.newSource(text, words, low, k), ResolutionNew, -0.2
+	}
 	// A pronoun or a definite description refers back.
 	if len(low) == 1 && pronouns[low[0]] {
 		if id, ok := s.carry(low[0]); ok {
 			return id, ResolutionCarried, -0.05
 		}
-		return s.newSource(text, words, k), ResolutionNew, -0.25
+		return s.newSource(text, words, low, k), ResolutionNew, -0.25
 	}
 	if head, ok := description(text, low); ok {
 		if id, ok := s.carry(head); ok {
@@ -77,12 +77,12 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		}
 	}
 	s.parent = ""
-	if id, ok := s.lookup(text, words, k); ok {
+	if id, ok := s.lookup(text, words, low, k); ok {
 		h := s.remember(id, low, s.kindOf(id), words)
 		s.cache[text] = resolved{id, ResolutionRegistry, 0, h}
 		return id, ResolutionRegistry, 0
 	}
-	id := s.newSource(text, words, k)
+	id := s.newSource(text, words, low, k)
 	h := s.remember(id, low, source.KindUnknown, words)
 	s.cache[text] = resolved{id, ResolutionNew, -0.05, h}
 	return id, ResolutionNew, -0.05
@@ -93,7 +93,7 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 // spokesperson John Kirby" finds "John Kirby" or "Kirby". A run that only
 // names a possessor ("Sarmatia's deputy trade minister") or follows a
 // preposition ("embassy in Washington") is not the speaker.
-func (s *speakers) lookup(text string, words []string, k nameKey) (source.ID, bool) {
+func (s *speakers) lookup(text string, words, low []string, k nameKey) (source.ID, bool) {
 	try := func(i, j int) (source.ID, bool) {
 		if id, ok := s.byKey[k.of(i, j)]; ok {
 			return id, true
@@ -114,7 +114,7 @@ func (s *speakers) lookup(text string, words []string, k nameKey) (source.ID, bo
 	if len(raw) != len(words) {
 		raw = words
 	}
-	head := strings.ToLower(words[len(words)-1])
+	head := low[len(low)-1]
 	subEntity := subEntities[head] && !isCapitalised(words[len(words)-1])
 	for i := 0; i < len(words); i++ {
 		if !isCapitalised(words[i]) {
@@ -125,8 +125,8 @@ func (s *speakers) lookup(text string, words []string, k nameKey) (source.ID, bo
 			j++
 		}
 		possessor := strings.HasSuffix(raw[j-1], "’s") || strings.HasSuffix(raw[j-1], "'s")
-		afterPrep := i > 0 && prepositions[strings.ToLower(words[i-1])]
-		if possessor && subEntity || afterPrep || j-i > 1 && s.subEntityRun(words, i, j) {
+		afterPrep := i > 0 && prepositions[low[i-1]]
+		if possessor && subEntity || afterPrep || j-i > 1 && orgWords[low[j-1]] && low[j-1] != "house" {
 			// Not the speaker itself, but perhaps its parent:
 			// "Sarmatia's deputy trade minister", "U.S. Army", "US officials".
 			for e := j; e > i && s.parent == ""; e-- {
@@ -143,13 +143,6 @@ func (s *speakers) lookup(text string, words []string, k nameKey) (source.ID, bo
 		i = j
 	}
 	return "", false
-}
-
-// subEntityRun reports whether the capitalised run words[i:j] names a body
-// inside another ("U.S. Army", "Russian Defence Ministry") rather than a
-// name that resolves as a whole: its last word is an organisation word.
-func (s *speakers) subEntityRun(words []string, i, j int) bool {
-	return orgWords[strings.ToLower(words[j-1])] && !strings.EqualFold(words[j-1], "House")
 }
 
 // carry returns the latest earlier speaker that a pronoun or the head of a
@@ -196,7 +189,7 @@ func (s *speakers) remember(id source.ID, low []string, kind source.Kind, words 
 	case source.KindGovernment, source.KindAgency, source.KindMilitary, source.KindStateMedia, source.KindMediaOutlet, source.KindOrganisation:
 		h.org = true
 	default:
-		h.person = looksLikePerson(words)
+		h.person = looksLikePerson(words, low)
 		h.org = !h.person
 	}
 	s.recent = append(s.recent, h)
@@ -226,7 +219,7 @@ func (s *speakers) isMedia(id source.ID) bool {
 
 // newSource proposes a source for a speaker the registry does not know, or
 // returns the one already proposed under the same name or surname.
-func (s *speakers) newSource(text string, words []string, k nameKey) source.ID {
+func (s *speakers) newSource(text string, words, low []string, k nameKey) source.ID {
 	key := k.of(0, len(words))
 	if key == "" {
 		key = strings.ToLower(strings.TrimSpace(text))
@@ -235,17 +228,17 @@ func (s *speakers) newSource(text string, words []string, k nameKey) source.ID {
 		return id
 	}
 	id := source.ID("new:" + slug(key))
-	src := source.Source{ID: id, Name: displayName(text), Kind: guessKind(words), Parent: s.parent}
-	if isUnnamed(words) {
+	src := source.Source{ID: id, Name: displayName(text), Kind: guessKind(words, low), Parent: s.parent}
+	if isUnnamed(words, low) {
 		src.Identity = source.IdentityUnnamed
 	}
 	s.added = append(s.added, src)
 	s.byKey[key] = id
 	// A person is later called by any part of their name: "Peskov" for
 	// "Dmitry Peskov", "Hwang" for "Analyst Hwang Dae-sik".
-	if looksLikePerson(words) {
+	if looksLikePerson(words, low) {
 		start := len(words)
-		for start > 0 && isCapitalised(words[start-1]) && !personRoles[strings.ToLower(words[start-1])] {
+		for start > 0 && isCapitalised(words[start-1]) && !personRoles[low[start-1]] {
 			start--
 		}
 		s.claim(k.of(start, len(words)), id)
@@ -375,17 +368,17 @@ func description(text string, low []string) (string, bool) {
 
 // looksLikePerson reports whether a name reads as a person's: it ends in two
 // or more capitalised words that are not an organisation's.
-func looksLikePerson(words []string) bool {
+func looksLikePerson(words, low []string) bool {
 	n := 0
 	for i := len(words) - 1; i >= 0 && isCapitalised(words[i]); i-- {
-		if orgWords[strings.ToLower(words[i])] {
+		if orgWords[low[i]] {
 			return false
 		}
 		n++
 	}
 	if n == 0 {
-		for _, w := range words {
-			if personRoles[strings.ToLower(w)] {
+		for _, w := range low {
+			if personRoles[w] {
 				return true
 			}
 		}
@@ -395,7 +388,7 @@ func looksLikePerson(words []string) bool {
 		return true
 	}
 	// One capitalised word after a role: "spokesman Peskov".
-	return len(words) >= 2 && personRoles[strings.ToLower(words[len(words)-2])]
+	return len(words) >= 2 && personRoles[low[len(low)-2]]
 }
 
 func isCapitalised(w string) bool {
@@ -407,12 +400,12 @@ func isCapitalised(w string) bool {
 
 // isUnnamed reports whether a source withholds identity: "officials", "a
 // source familiar with the matter", but not "Kremlin officials named".
-func isUnnamed(words []string) bool {
-	if looksLikePerson(words) {
+func isUnnamed(words, low []string) bool {
+	if looksLikePerson(words, low) {
 		return false
 	}
-	for _, w := range words {
-		if unnamedWords[strings.ToLower(w)] {
+	for _, w := range low {
+		if unnamedWords[w] {
 			return true
 		}
 	}
@@ -420,9 +413,9 @@ func isUnnamed(words []string) bool {
 }
 
 // guessKind guesses a new source's kind from its words.
-func guessKind(words []string) source.Kind {
+func guessKind(words, low []string) source.Kind {
 	for i := len(words) - 1; i >= 0; i-- {
-		w := strings.ToLower(words[i])
+		w := low[i]
 		switch {
 		case strings.HasPrefix(w, "spokes"):
 			return source.KindSpokesperson
@@ -440,7 +433,7 @@ func guessKind(words []string) source.Kind {
 			return source.KindOfficial
 		}
 	}
-	if looksLikePerson(words) {
+	if looksLikePerson(words, low) {
 		return source.KindPerson
 	}
 	return source.KindUnknown
@@ -493,7 +486,7 @@ func (m *matcher) saidDate(f found, opts Options) claim.Date {
 		if k == m.lo+4 && k < cue-14 {
 			k = cue - 14 // between the sentence's opening words and the cue's neighbourhood
 		}
-		if m.inq[k] || m.toks[k].kind != tokWord || m.inContent(f, k) {
+		if m.inq[k] || m.toks[k].kind != tokWord || !timeFirst[m.word(k)] || m.inContent(f, k) {
 			continue
 		}
 		n := m.timeAt(k)
