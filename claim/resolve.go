@@ -62,6 +62,10 @@ var errNoRef = errors.New("no reference time to resolve against")
 // resolve reads phrase for Resolve, which checks the range of the result.
 // Phrases that carry their own year come first, so that only the others
 // need ref.
+// punctToSpace turns the commas and full stops of a date phrase into
+// spaces. A Replacer is safe for concurrent use.
+var punctToSpace = strings.NewReplacer(",", " ", ".", " ")
+
 func resolve(phrase string, ref time.Time) (Date, error) {
 	p := strings.ToLower(strings.Join(strings.Fields(strings.Trim(phrase, " \t\n.,;:")), " "))
 	for _, lead := range []string{"earlier ", "on ", "in ", "during "} {
@@ -74,7 +78,7 @@ func resolve(phrase string, ref time.Time) (Date, error) {
 	bad := func(why string) (Date, error) {
 		return Date{}, fieldErr("time phrase", phrase, fmt.Errorf("%w: %s", ErrDate, why))
 	}
-	words := strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(p))
+	words := strings.Fields(punctToSpace.Replace(p))
 	if len(words) == 0 {
 		return bad("empty phrase")
 	}

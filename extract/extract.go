@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -104,10 +105,17 @@ func Extract(text string, opts Options) (*Result, error) {
 		off := invalidOffset(text)
 		return nil, &source.FieldError{Field: "text", Value: fmt.Sprintf("byte %d", off), Err: source.ErrInvalidUTF8}
 	}
-	x := newExtractor(text, opts)
+	x := extractors.Get().(*extractor)
+	defer x.release()
+	x.reset(text, opts)
 	x.run()
 	return x.result(), nil
 }
+
+// extractors keeps extractors between calls, so that their scratch space
+// (tokens, flags, lower-case words, tables) is allocated once, not per
+// article.
+var extractors = sync.Pool{New: func() any { return new(extractor) }}
 
 // invalidOffset returns the offset of the first invalid UTF-8 byte.
 func invalidOffset(text string) int {

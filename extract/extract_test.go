@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -356,5 +357,44 @@ func TestGolden(t *testing.T) {
 				t.Errorf("Extract(%s) mismatch (-want +got):\n%s", name, diff)
 			}
 		})
+	}
+}
+
+// TestExtractConcurrent runs Extract on the gold articles from several
+// goroutines at once, as a server would, and checks each result against a
+// run on its own: extractors are pooled, and no state may leak between
+// calls.
+func TestExtractConcurrent(t *testing.T) {
+	names, err := filepath.Glob(filepath.Join("testdata", "gold", "*.txt"))
+	require.NoError(t, err)
+	var texts []string
+	var want [][]brief
+	for _, n := range names {
+		raw, err := os.ReadFile(n)
+		require.NoError(t, err)
+		res, err := extract.Extract(string(raw), extract.Options{Published: published})
+		require.NoError(t, err)
+		texts = append(texts, string(raw))
+		want = append(want, briefs(res))
+	}
+	errs := make(chan error, 8)
+	for g := range 8 {
+		go func() {
+			for k := range 3 * len(texts) {
+				i := (g + k) % len(texts)
+				res, err := extract.Extract(texts[i], extract.Options{Published: published})
+				if err == nil && !cmp.Equal(want[i], briefs(res)) {
+					err = fmt.Errorf("%s: result differs when run concurrently:\n%s", names[i], cmp.Diff(want[i], briefs(res)))
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		assert.NoError(t, <-errs)
 	}
 }

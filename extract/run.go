@@ -28,19 +28,39 @@ type extractor struct {
 	prevOpen span
 	speakers speakers
 	cleaned  Cleaned
+	m        matcher
 }
 
 func newExtractor(text string, opts Options) *extractor {
-	x := &extractor{text: text, opts: opts, openQuote: -1}
-	x.z.text = text
-	x.speakers = newSpeakers(opts.Registry)
+	x := new(extractor)
+	x.reset(text, opts)
 	return x
 }
 
-// regs is shared with the matcher through the extractor.
+// reset readies an extractor, new or used, for text.
+func (x *extractor) reset(text string, opts Options) {
+	x.text, x.opts, x.openQuote, x.prevOpen = text, opts, -1, span{}
+	x.z.text = text
+	x.found = x.found[:0]
+	x.speakers.reset(opts.Registry)
+	x.m.x, x.m.text = x, text
+}
+
+// release drops what an extractor holds of the last text, so that a pooled
+// extractor keeps no article alive, and returns it to the pool.
+func (x *extractor) release() {
+	x.text, x.z.text, x.m.text = "", "", ""
+	x.cleaned = Cleaned{}
+	clear(x.m.lows)
+	clear(x.found)
+	x.found = x.found[:0]
+	x.speakers.reset(nil)
+	extractors.Put(x)
+}
+
 func (x *extractor) run() {
 	x.cleaned = Clean(x.text)
-	m := &matcher{x: x, text: x.text}
+	m := &x.m
 	for _, whole := range x.cleaned.Blocks {
 		for b := range pieces(x.text, whole) {
 			x.block(m, b)
@@ -92,8 +112,8 @@ func pieces(text string, b Block) func(yield func(Block) bool) {
 // attributions in each sentence.
 func (x *extractor) block(m *matcher, b Block) {
 	{
-		toks := x.z.tokenize(b.Start, b.End)
-		x.toks = append(x.toks[:0], toks...)
+		// The tokenizer's slice is ours until the next block.
+		x.toks = x.z.tokenize(b.Start, b.End)
 		x.regs, x.inq = quoteRegions(x.toks, x.inq, x.regs)
 		x.continueQuote()
 		x.sents = x.z.sentences(x.toks, x.inq, x.sents)

@@ -47,7 +47,23 @@ type heard struct {
 }
 
 func newSpeakers(reg *source.Registry) speakers {
-	return speakers{reg: reg, byKey: make(map[string]source.ID), cache: make(map[string]resolved)}
+	var s speakers
+	s.reset(reg)
+	return s
+}
+
+// reset empties the tables for a new article, keeping their space. The new
+// sources of the last article belong to its Result and are not reused.
+func (s *speakers) reset(reg *source.Registry) {
+	s.reg, s.added, s.parent = reg, nil, ""
+	if s.byKey == nil {
+		s.byKey = make(map[string]source.ID)
+		s.cache = make(map[string]resolved)
+	}
+	clear(s.byKey)
+	clear(s.cache)
+	clear(s.recent)
+	s.recent = s.recent[:0]
 }
 
 // resolve returns the source ID for a source text, how it was found, and a
