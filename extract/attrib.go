@@ -555,8 +555,12 @@ func (m *matcher) phrasesIn(content []span) (kinds, first uint8) {
 				}
 			}
 			try(phrases.byFirst[w])
-			try(phrases.prefixed)
-			try(phrases.suffixed)
+			if len(w) > 0 && phrases.firstBytes[w[0]] {
+				try(phrases.prefixed)
+			}
+			if len(w) > 0 && phrases.lastBytes[w[len(w)-1]] {
+				try(phrases.suffixed)
+			}
 		}
 	}
 	return kinds, first
@@ -1196,10 +1200,17 @@ func (m *matcher) hedges(f *found, cueTok int) {
 	for _, c := range f.content {
 		for k := m.tokenAt(c.start); k < m.hi && n < 40 && m.toks[k].end <= c.end; k++ {
 			n++
-			if m.toks[k].kind == tokWord {
-				w := m.word(k)
-				f.hedge = stronger(f.hedge, hedgeOf(w))
-				if dismissals[w] && f.act == claim.ActAssert {
+			if m.toks[k].kind != tokWord {
+				continue
+			}
+			switch wordFlags[m.word(k)] {
+			case 0:
+			case flagPossible:
+				f.hedge = claim.CertaintyPossible
+			case flagProbable:
+				f.hedge = stronger(f.hedge, claim.CertaintyProbable)
+			case flagDismissal:
+				if f.act == claim.ActAssert {
 					f.act = claim.ActDeny
 				}
 			}

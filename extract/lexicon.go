@@ -433,6 +433,10 @@ type phraseTable struct {
 	byFirst  map[string][]phrase
 	prefixed []phrase // phrases whose first word ends in "*"
 	suffixed []phrase // phrases whose first word starts with "*"
+	// firstBytes and lastBytes hold the first bytes of the prefixed
+	// phrases' first words and the last bytes of the suffixed ones, so
+	// that most words skip those lists.
+	firstBytes, lastBytes [256]bool
 }
 
 func buildPhrases(m map[uint8][]string) phraseTable {
@@ -443,8 +447,10 @@ func buildPhrases(m map[uint8][]string) phraseTable {
 			switch first := ph.words[0]; {
 			case strings.HasSuffix(first, "*"):
 				t.prefixed = append(t.prefixed, ph)
+				t.firstBytes[first[0]] = true
 			case strings.HasPrefix(first, "*"):
 				t.suffixed = append(t.suffixed, ph)
+				t.lastBytes[first[len(first)-1]] = true
 			default:
 				t.byFirst[first] = append(t.byFirst[first], ph)
 			}
@@ -502,6 +508,28 @@ var timeNouns = func() map[string]bool {
 	}
 	for w := range monthNames {
 		m[w] = true
+	}
+	return m
+}()
+
+// Flags of wordFlags.
+const (
+	flagPossible  uint8 = 1 + iota // a hedge that makes a statement possible: "may", "could"
+	flagProbable                   // a hedge that makes it probable: "likely", "suggests"
+	flagDismissal                  // a word that dismisses what it describes: "fabrication"
+)
+
+// wordFlags tells hedges and dismissals with one lookup.
+var wordFlags = func() map[string]uint8 {
+	m := make(map[string]uint8)
+	for w := range dismissals {
+		m[w] = flagDismissal
+	}
+	for w := range probables {
+		m[w] = flagProbable
+	}
+	for w := range possibles {
+		m[w] = flagPossible
 	}
 	return m
 }()
