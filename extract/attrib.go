@@ -47,6 +47,7 @@ type matcher struct {
 	toks []token  // the block's tokens
 	inq  []bool   // which tokens are inside quotations
 	lows []string // lower-case forms of the block's words, filled by word
+	lex  []uint8  // the lexicon flags of the block's words, filled by run
 	regs []region
 	lo   int // the sentence, toks[lo:hi]
 	hi   int
@@ -146,9 +147,14 @@ func (m *matcher) run() {
 			continue
 		}
 		w := m.word(i)
-		entries, ok := starters[w]
+		e, ok := lexicon[w]
 		if !ok {
-			continue // most words start no cue: one lookup and on
+			continue // most words start nothing: one lookup and on
+		}
+		m.lex[i] = e.flags
+		entries := e.cues
+		if e.flags&lexStarter == 0 {
+			continue
 		}
 		if n := m.special(i); n > 0 {
 			i += n - 1

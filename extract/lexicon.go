@@ -43,6 +43,33 @@ type cueWord struct {
 // the tables below and only read afterwards.
 var cues = buildCues()
 
+// Flags of a lexicon entry.
+const (
+	lexStarter uint8 = 1 << iota // the word can start a cue
+	lexTime                      // the word can start a time phrase
+)
+
+// lexEntry is what the matcher looks up once per word.
+type lexEntry struct {
+	cues  []cueWord
+	flags uint8
+}
+
+// lexicon joins starters and timeFirst, so that the matcher looks each
+// word up once.
+var lexicon = func() map[string]lexEntry {
+	m := make(map[string]lexEntry, len(starters)+len(timeFirst))
+	for w, c := range starters {
+		m[w] = lexEntry{cues: c, flags: lexStarter}
+	}
+	for w := range timeFirst {
+		e := m[w]
+		e.flags |= lexTime
+		m[w] = e
+	}
+	return m
+}()
+
 // starters maps every word that can start a cue to its entries in cues
 // (none for the words that start only multi-word cues: "according", "it",
 // "is", "declined", "did"), so that the matcher needs one lookup per word.

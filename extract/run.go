@@ -120,6 +120,8 @@ func (x *extractor) block(m *matcher, b Block) {
 		m.toks, m.inq, m.regs, m.heading = x.toks, x.inq, x.regs, b.Heading
 		m.lows = slices.Grow(m.lows[:0], len(x.toks))[:len(x.toks)]
 		clear(m.lows)
+		m.lex = slices.Grow(m.lex[:0], len(x.toks))[:len(x.toks)]
+		clear(m.lex)
 		for _, s := range x.sents {
 			m.lo, m.hi = s[0], s[1]
 			m.out = m.out[:0]

@@ -243,7 +243,7 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey) source
 	if id, ok := s.byKey[key]; ok {
 		return id
 	}
-	id := source.ID("new:" + slug(key))
+	id := source.ID(slug(key))
 	src := source.Source{ID: id, Name: displayName(text), Kind: guessKind(words, low), Parent: s.parent}
 	if isUnnamed(words, low) {
 		src.Identity = source.IdentityUnnamed
@@ -335,17 +335,18 @@ func (k nameKey) of(i, j int) string {
 // nameWords returns the words of a source text without a leading
 // determiner and without possessive endings.
 func nameWords(text string) []string {
-	f := strings.Fields(text)
-	for len(f) > 0 {
-		w := strings.ToLower(f[0])
-		if w == "the" || w == "both" || w == "a" || w == "an" {
-			f = f[1:]
+	n := 0
+	for f := range strings.FieldsSeq(text) {
+		_ = f
+		n++
+	}
+	out := make([]string, 0, n)
+	lead := true
+	for w := range strings.FieldsSeq(text) {
+		if lead && (strings.EqualFold(w, "the") || strings.EqualFold(w, "both") || strings.EqualFold(w, "a") || strings.EqualFold(w, "an")) {
 			continue
 		}
-		break
-	}
-	out := make([]string, 0, len(f))
-	for _, w := range f {
+		lead = false
 		w = strings.TrimRight(w, ",.;:")
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 		if w != "" {
@@ -455,22 +456,27 @@ func guessKind(words, low []string) source.Kind {
 	return source.KindUnknown
 }
 
-// slug turns a normalised name into an ID: "john kirby" -> "john-kirby".
+// slug turns a name key into a new source's ID: "john kirby" ->
+// "new:john-kirby".
 func slug(key string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len("new:")+len(key))
+	b = append(b, "new:"...)
 	dash := false
 	for _, r := range key {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 			dash = false
 			continue
 		}
-		if !dash && b.Len() > 0 {
-			b.WriteByte('-')
+		if !dash && len(b) > len("new:") {
+			b = append(b, '-')
 			dash = true
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	if dash {
+		b = b[:len(b)-1]
+	}
+	return string(b)
 }
 
 var orgWords = setOf(
@@ -502,7 +508,7 @@ func (m *matcher) saidDate(f found, opts Options) claim.Date {
 		if k == m.lo+4 && k < cue-14 {
 			k = cue - 14 // between the sentence's opening words and the cue's neighbourhood
 		}
-		if m.inq[k] || m.toks[k].kind != tokWord || !timeFirst[m.word(k)] || m.inContent(f, k) {
+		if m.inq[k] || m.lex[k]&lexTime == 0 || m.inContent(f, k) {
 			continue
 		}
 		n := m.timeAt(k)
