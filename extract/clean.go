@@ -12,12 +12,13 @@ import (
 // original text, so anything found in a kept block points straight back at
 // the page as saved.
 type Cleaned struct {
-	// Text is the original text.
-	Text string
+	// Text is the original text. It is left out of JSON, which is read
+	// beside the text it came from.
+	Text string `json:"-"`
 	// Blocks are the kept paragraphs and headings, in text order.
-	Blocks []Block
+	Blocks []Block `json:"blocks"`
 	// Dropped are the lines left out, in text order, each with its reason.
-	Dropped []Drop
+	Dropped []Drop `json:"dropped,omitempty"`
 }
 
 // Block is one kept paragraph or heading: a line of the original text, or
@@ -25,18 +26,20 @@ type Cleaned struct {
 type Block struct {
 	// Start and End are byte offsets into the original text, End exclusive,
 	// without surrounding white space.
-	Start, End int
+	Start int `json:"start"`
+	End   int `json:"end"`
 	// Heading is true for a headline or section heading: a short line that
 	// does not end a sentence.
-	Heading bool
+	Heading bool `json:"heading,omitempty"`
 }
 
 // Drop is a line of the original text left out of the article, and why.
 type Drop struct {
 	// Start and End are byte offsets into the original text, End exclusive.
-	Start, End int
+	Start int `json:"start"`
+	End   int `json:"end"`
 	// Reason says why the line was dropped.
-	Reason Reason
+	Reason Reason `json:"reason"`
 }
 
 // Reason says why a line was dropped as page furniture.

@@ -29,12 +29,12 @@ type Options struct {
 // state the same claim.
 type Result struct {
 	// Cleaned is the article sorted into kept blocks and dropped furniture.
-	Cleaned Cleaned
+	Cleaned Cleaned `json:"cleaned"`
 	// Candidates are the attributions found, in text order of their cues.
-	Candidates []Candidate
+	Candidates []Candidate `json:"candidates"`
 	// NewSources are the speakers the registry does not know, proposed as
 	// sources with IDs starting "new:"; candidates refer to them by ID.
-	NewSources []source.Source
+	NewSources []source.Source `json:"new_sources,omitempty"`
 }
 
 // Candidate is one proposed attribution: who (Source, Speaker), the cue, the
