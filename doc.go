@@ -11,7 +11,7 @@
 // evolved and where it stands at any instant.
 //
 // This package holds only this overview. The work is done by three packages,
-// each importing the one before it:
+// each importing the one before it, and an extractor beside them:
 //
 //   - package source: who speaks and who reports. A [source.Source] is a
 //     government, agency, official, spokesperson, military, state medium,
@@ -36,6 +36,14 @@
 //     [timeline.Change] each article caused, what one article added
 //     ([timeline.Timeline.Added]), and queries by claim, source, affiliation,
 //     act, time window and anonymity.
+//   - package extract: statements from raw text. [extract.Extract] drops a
+//     scraped page's furniture, reads its sentences and quotations, and
+//     proposes each attribution as an [extract.Candidate] with source, cue
+//     and content spans, the speaker resolved through a registry or proposed
+//     as a new source, the act, factuality and date said; [extract.Groups]
+//     proposes which candidates state one claim. A person accepts them into
+//     a corpus. Package extract/gold scores the extractor against
+//     hand-labelled articles.
 //
 // # Getting started
 //
@@ -54,5 +62,7 @@
 //
 // The programs under examples/ are complete walk-throughs: seed-story encodes
 // a real 2023 news article statement by statement and prints its timeline,
-// and load-corpus reads a corpus file of a user's own.
+// load-corpus reads a corpus file of a user's own, extract-article proposes
+// the statements in the seed article as saved from the web, and
+// evaluate-extract scores the extractor on the gold articles.
 package claimtrail

@@ -35,9 +35,6 @@ type found struct {
 	// embedded marks a source inside another clause ("a report alleging
 	// that"), which a participle later in the sentence does not take.
 	embedded bool
-	// openQuote marks a content whose last quotation runs on into the next
-	// paragraph.
-	openQuote bool
 }
 
 // matcher finds attributions in one sentence of a block.
@@ -736,11 +733,7 @@ func (m *matcher) nounPhraseLeft(j int) span {
 // introductory word: "May" before a capitalised word is a name, "Today" is
 // not.
 func (m *matcher) nameAt(i int) bool {
-	w := m.word(i)
-	if pronouns[w] {
-		return true
-	}
-	return false
+	return pronouns[m.word(i)]
 }
 
 // appositiveSubject handles a phrase set off by commas between the

@@ -179,6 +179,18 @@ func (m *matcher) noun(i int, e cueWord) bool {
 			k = e
 		}
 	}
+	// "The White House has issued a stern warning": the light verb's
+	// subject speaks.
+	light := false
+	if f.source.empty() {
+		for q := i - 1; q >= m.lo && q >= i-4 && m.toks[q].kind == tokWord; q-- {
+			if lightVerbs[m.word(q)] {
+				f.source = m.subject(q)
+				light = !f.source.empty()
+				break
+			}
+		}
+	}
 	switch {
 	case m.is(k, "that"):
 		f.content = m.contentRight(k + 1)
@@ -187,7 +199,7 @@ func (m *matcher) noun(i int, e cueWord) bool {
 	case !f.source.empty() && (m.is(k, "of") || m.is(k, "against") || m.is(k, "about") || m.is(k, "over")):
 		f.content = m.contentRight(k)
 	}
-	if len(f.content) == 0 {
+	if len(f.content) == 0 && !light {
 		return false
 	}
 	m.hedges(&f, i)
@@ -325,14 +337,6 @@ var adjectives = setOf("new", "latest", "own", "earlier", "previous", "public", 
 // straightens apostrophes).
 func hasPossessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'")
-}
-
-// endsWithQuote reports whether s ends with a closing quotation mark,
-// possibly before a full stop.
-func endsWithQuote(s string) bool {
-	s = strings.TrimRight(s, ".,")
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r == '"' || r == '”' || r == '»'
 }
 
 // containsQuote reports whether s holds a double quotation mark.

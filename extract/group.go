@@ -40,8 +40,7 @@ func Groups(cands []Candidate, minSimilarity float64) []Group {
 		parent[i] = i
 		low[i] = 1
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]

@@ -31,12 +31,6 @@ type extractor struct {
 	m        matcher
 }
 
-func newExtractor(text string, opts Options) *extractor {
-	x := new(extractor)
-	x.reset(text, opts)
-	return x
-}
-
 // reset readies an extractor, new or used, for text.
 func (x *extractor) reset(text string, opts Options) {
 	x.text, x.opts, x.openQuote, x.prevOpen = text, opts, -1, span{}

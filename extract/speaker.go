@@ -46,12 +46,6 @@ type heard struct {
 	org    bool
 }
 
-func newSpeakers(reg *source.Registry) speakers {
-	var s speakers
-	s.reset(reg)
-	return s
-}
-
 // reset empties the tables for a new article, keeping their space. The new
 // sources of the last article belong to its Result and are not reused.
 func (s *speakers) reset(reg *source.Registry) {
@@ -225,12 +219,6 @@ func (s *speakers) kindOf(id source.ID) source.Kind {
 		}
 	}
 	return source.KindUnknown
-}
-
-// isMedia reports whether a speaker is news media.
-func (s *speakers) isMedia(id source.ID) bool {
-	k := s.kindOf(id)
-	return k == source.KindStateMedia || k == source.KindMediaOutlet
 }
 
 // newSource proposes a source for a speaker the registry does not know, or
