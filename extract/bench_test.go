@@ -39,11 +39,7 @@ var benchOptions = Options{Published: time.Date(2024, time.May, 17, 9, 0, 0, 0, 
 // BenchmarkTokenize, a plain pass that only splits the same text into words.
 func BenchmarkExtract(b *testing.B) {
 	arts := benchArticles(b)
-	total := 0
-	for _, a := range arts {
-		total += len(a)
-	}
-	b.SetBytes(int64(total))
+	b.SetBytes(totalLen(arts))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, a := range arts {
@@ -64,11 +60,7 @@ func BenchmarkExtract(b *testing.B) {
 // extractor must do.
 func BenchmarkTokenize(b *testing.B) {
 	arts := benchArticles(b)
-	total := 0
-	for _, a := range arts {
-		total += len(a)
-	}
-	b.SetBytes(int64(total))
+	b.SetBytes(totalLen(arts))
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
@@ -79,6 +71,15 @@ func BenchmarkTokenize(b *testing.B) {
 	if n == 0 {
 		b.Fatal("no words")
 	}
+}
+
+// totalLen is the bytes of text in all the articles.
+func totalLen(arts []string) int64 {
+	n := 0
+	for _, a := range arts {
+		n += len(a)
+	}
+	return int64(n)
 }
 
 // countWords counts runs of letters and digits.

@@ -127,21 +127,10 @@ func Accuracy(agree, total int) float64 {
 func Score(a Article, pred []Predicted, newSpeaker func(pred source.ID, gold source.ID) bool) Counts {
 	g := a.Attributions
 	c := Counts{Gold: len(g), Predicted: len(pred)}
-	// Exact.
+	// Exact: each prediction and each gold attribution is right for a
+	// part when some attribution on the other side matches it there.
 	for _, p := range pred {
-		var ok [numParts]bool
-		for _, x := range g {
-			if sameSpan(p.Cue, x.Cue) {
-				ok[PartCue] = true
-			}
-			if !overlaps(p.Cue, x.Cue) {
-				continue
-			}
-			src, con := sameSpan(p.Source, x.Source), sameSpans(p.Content, x.Content)
-			ok[PartSource] = ok[PartSource] || src
-			ok[PartContent] = ok[PartContent] || con
-			ok[PartWhole] = ok[PartWhole] || (src && con && sameSpan(p.Cue, x.Cue))
-		}
+		ok := anyMatch(p, g)
 		for part := range numParts {
 			if ok[part] {
 				c.ExactTP[part]++
@@ -151,19 +140,7 @@ func Score(a Article, pred []Predicted, newSpeaker func(pred source.ID, gold sou
 		}
 	}
 	for _, x := range g {
-		var ok [numParts]bool
-		for _, p := range pred {
-			if sameSpan(p.Cue, x.Cue) {
-				ok[PartCue] = true
-			}
-			if !overlaps(p.Cue, x.Cue) {
-				continue
-			}
-			src, con := sameSpan(p.Source, x.Source), sameSpans(p.Content, x.Content)
-			ok[PartSource] = ok[PartSource] || src
-			ok[PartContent] = ok[PartContent] || con
-			ok[PartWhole] = ok[PartWhole] || (src && con && sameSpan(p.Cue, x.Cue))
-		}
+		ok := anyMatch(x, pred)
 		for part := range numParts {
 			if !ok[part] {
 				c.ExactFN[part]++
@@ -225,6 +202,25 @@ func Score(a Article, pred []Predicted, newSpeaker func(pred source.ID, gold sou
 		}
 	}
 	return c
+}
+
+// anyMatch reports, for each part, whether a matches some attribution of
+// others exactly there: the same cue span; or a cue overlapping and the
+// same source (or content) spans; or, for the whole, all three the same.
+func anyMatch(a Attribution, others []Attribution) [numParts]bool {
+	var ok [numParts]bool
+	for _, o := range others {
+		cue := sameSpan(a.Cue, o.Cue)
+		ok[PartCue] = ok[PartCue] || cue
+		if !overlaps(a.Cue, o.Cue) {
+			continue
+		}
+		src, con := sameSpan(a.Source, o.Source), sameSpans(a.Content, o.Content)
+		ok[PartSource] = ok[PartSource] || src
+		ok[PartContent] = ok[PartContent] || con
+		ok[PartWhole] = ok[PartWhole] || src && con && cue
+	}
+	return ok
 }
 
 func sameSpan(a, b claim.Span) bool {
