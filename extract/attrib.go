@@ -229,7 +229,7 @@ func (m *matcher) verb(i int, e cueWord) bool {
 	if m.toks[i].is(flagUpper) && i != m.lo && !m.heading && m.toks[i-1].kind == tokWord {
 		return false
 	}
-	if e.base && !m.baseFormFits(i) {
+	if e.base && !m.baseFormFits(i) || m.nounCompound(i, w) {
 		return false
 	}
 	if m.passive(i) || m.negated(i) {
@@ -413,10 +413,41 @@ func (m *matcher) baseFormFits(i int) bool {
 	}
 	w := m.word(p)
 	switch w {
-	case "to", "did", "do", "does", "not", "n't", "we", "they", "i", "you", "also", "still", "often", "who":
+	case "to":
+		return !m.is(p-1, "according") && !m.is(p-1, "due") // "according to state media"
+	case "did", "do", "does", "not", "n't", "we", "they", "i", "you", "also", "still", "often", "who":
 		return true
 	}
 	return strings.HasSuffix(w, "s") && !hasPossessive(w) && !determiners[w]
+}
+
+// nounCompound reports whether a cue ending in -s is the head of a noun
+// phrase rather than a verb: "its member states", "the range estimates",
+// "urged member states".
+func (m *matcher) nounCompound(i int, w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || m.heading {
+		return false
+	}
+	p := i - 1
+	if p <= m.lo || m.toks[p].kind != tokWord || m.toks[p].is(flagUpper) {
+		return false
+	}
+	pw := m.word(p)
+	if auxiliaries[pw] || isAdverb(pw) || clauseWords[pw] || pronouns[pw] {
+		return false
+	}
+	pp := m.word(p - 1)
+	if !(determiners[pp] || prepositions[pp] || isVerbForm(pp) || pp == "a" || pp == "an") {
+		return false
+	}
+	// A verb takes its content next; a noun is followed by the sentence's
+	// verb or a preposition: "the range estimates were", "member states to".
+	n := i + 1
+	if n > m.last || m.boundary(n) {
+		return true
+	}
+	nw := m.word(n)
+	return auxiliaries[nw] && !isAdverb(nw) || prepositions[nw] || nw == "as"
 }
 
 // passive reports whether the verb at i is a passive participle: "was
@@ -676,8 +707,8 @@ func (m *matcher) subject(i int) span {
 		}
 		return span{}
 	}
-	if clauseWords[m.word(j)] {
-		return span{}
+	if w := m.word(j); clauseWords[w] || isVerbForm(w) && !m.toks[j].is(flagUpper) {
+		return span{} // "Pyongyang calls claim": "calls" ends no subject
 	}
 	return m.nounPhraseLeft(j)
 }
@@ -744,18 +775,24 @@ func (m *matcher) nameAt(i int) bool {
 // not an aside, and gives no subject.
 func (m *matcher) appositiveSubject(c int) span {
 	o := c - 1
+	verb := false // the aside holds a finite verb
 	for o >= m.lo && !m.comma(o) && !m.inq[o] && c-o < 30 {
 		t := m.toks[o]
 		if t.kind == tokStop || t.kind == tokQuote {
 			return span{}
 		}
-		if t.kind == tokWord && o > c-25 {
+		if t.kind == tokWord {
 			w := m.word(o)
-			if w != "who" && w != "which" && (isVerbForm(w) && !strings.HasSuffix(w, "ed") || auxiliaries[w] && !isAdverb(w) && w != "in" && w != "also") {
-				return span{}
-			}
+			verb = verb || isVerbForm(w) && !strings.HasSuffix(w, "ed") || auxiliaries[w] && !isAdverb(w) && w != "in" && w != "also"
 		}
 		o--
+	}
+	if o >= m.lo && m.comma(o) && o+1 < c && verb {
+		// A verb is allowed in an aside that opens as one does: "the
+		// state-owned maker whose crates were seen", "who spoke in Seoul".
+		if first := m.word(o + 1); !(determiners[first] || first == "a" || first == "an" || first == "who" || first == "which" || first == "whose") {
+			return span{}
+		}
 	}
 	if o < m.lo || !m.comma(o) || o+1 >= c {
 		return m.clausalAside(c)

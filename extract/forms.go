@@ -145,6 +145,9 @@ func (m *matcher) nonResponse(i int) int {
 		return 0
 	}
 	src := m.subject(i)
+	if j := m.skipLeft(i - 1); src.empty() && j >= m.lo && (m.is(j, "and") || m.is(j, "but")) {
+		src = m.previousSource(i) // "said ..., but declined to elaborate"
+	}
 	if src.empty() {
 		return 0
 	}
@@ -213,7 +216,11 @@ func (m *matcher) adjective(i int, e cueWord) bool {
 	if !(m.is(k, "that") || m.is(k, "about") || m.is(k, "over") || m.is(k, "by") || (e.act == claim.ActPledge && m.is(k, "to"))) {
 		return false
 	}
-	p := m.skipLeft(i - 1)
+	// "is concerned", "were deeply concerned", "remains concerned".
+	p := i - 1
+	for p >= m.lo && m.toks[p].kind == tokWord && isAdverb(m.word(p)) {
+		p--
+	}
 	if p < m.lo || !(isBe(m.word(p)) || copulas[m.word(p)]) {
 		return false
 	}
