@@ -486,16 +486,12 @@ var personRoles = setOf(
 	"advisor", "officer", "he", "she",
 )
 
-// saidDate returns when an attribution was made, from a time phrase near
-// its cue and outside its content: "said on Tuesday", "Last year, the US
-// accused", "on Sept. 13 the ministry denied". It is the zero Date when
+// saidDate returns when an attribution was made, from the first time
+// phrase of its sentence outside its content and quotations: "said on
+// Tuesday", "Last year, the US accused", "on Sept. 13 the ministry denied". It is the zero Date when
 // there is none or it does not resolve against the publication time.
 func (m *matcher) saidDate(f found, opts Options) claim.Date {
-	cue := m.tokenAt(f.cue.start)
-	for k := m.lo; k <= m.last && k <= cue+10; k++ {
-		if k == m.lo+4 && k < cue-14 {
-			k = cue - 14 // between the sentence's opening words and the cue's neighbourhood
-		}
+	for k := m.lo; k <= m.last; k++ {
 		if m.inq[k] || m.lex[k]&lexTime == 0 || m.inContent(f, k) {
 			continue
 		}
