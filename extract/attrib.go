@@ -659,7 +659,7 @@ func (m *matcher) reportingBefore(i int) bool {
 func (m *matcher) skipLeft(i int) int {
 	for stop := i - 12; i >= m.lo && i > stop && m.toks[i].kind == tokWord; {
 		w := m.word(i)
-		if auxiliaries[w] || isAdverb(w) {
+		if (auxiliaries[w] || isAdverb(w)) && !(m.toks[i].is(flagUpper) && i > m.lo && m.toks[i-1].is(flagUpper)) {
 			i--
 			continue
 		}
@@ -707,7 +707,7 @@ func (m *matcher) subject(i int) span {
 		}
 		return span{}
 	}
-	if w := m.word(j); clauseWords[w] || isVerbForm(w) && !m.toks[j].is(flagUpper) {
+	if w := m.word(j); clauseWords[w] && !m.inName(j) || isVerbForm(w) && !m.toks[j].is(flagUpper) {
 		return span{} // "Pyongyang calls claim": "calls" ends no subject
 	}
 	return m.nounPhraseLeft(j)
@@ -729,7 +729,9 @@ func (m *matcher) nounPhraseLeft(j int) span {
 			break
 		}
 		w := m.word(k)
-		if w == "a.m." || w == "p.m." {
+		if w == "a.m." || w == "p.m." || k < j && placeAbbrevs[w] && m.toks[k+1].is(flagUpper) && k > m.lo && !m.toks[k-1].is(flagUpper) {
+			// "parts from the U.S. Kirby said": the abbreviation ends the
+			// sentence before, even though the splitter could not tell.
 			break
 		}
 		if w == "and" {
@@ -741,7 +743,7 @@ func (m *matcher) nounPhraseLeft(j int) span {
 			}
 			break
 		}
-		if clauseWords[w] || (k < j && cues[w] != nil && isVerbForm(w) && !m.toks[k].is(flagUpper)) {
+		if clauseWords[w] && !m.inName(k) || (k < j && cues[w] != nil && isVerbForm(w) && !m.toks[k].is(flagUpper)) {
 			break
 		}
 		if j-k >= 14 {
@@ -986,7 +988,7 @@ func (m *matcher) dateWords(i int) int {
 		}
 		w = m.word(k)
 	}
-	if monthNames[w] {
+	if monthNames[w] && (w != "may" || m.mayIsMonth(k)) {
 		k++
 		if k <= m.last && m.toks[k].is(flagNumber) {
 			k++
@@ -1000,6 +1002,29 @@ func (m *matcher) dateWords(i int) int {
 		return 1
 	}
 	return 0
+}
+
+// inName reports whether the word at k is part of a name: capitalised after
+// a capitalised word, as "May" in "Theresa May".
+func (m *matcher) inName(k int) bool {
+	return k > m.lo && m.toks[k].is(flagUpper) && m.toks[k-1].kind == tokWord && m.toks[k-1].is(flagUpper)
+}
+
+// mayIsMonth reports whether "May" at k is the month, not the modal or a
+// name: capitalised, not after another capitalised word, and after a
+// preposition or before a number.
+func (m *matcher) mayIsMonth(k int) bool {
+	if !m.toks[k].is(flagUpper) {
+		return false
+	}
+	if k+1 <= m.last && m.toks[k+1].is(flagNumber) {
+		return true
+	}
+	switch m.word(k - 1) {
+	case "in", "on", "since", "last", "early", "late", "until", "by", "of", "mid", "next", "this", "from", "through", "during":
+		return true
+	}
+	return false
 }
 
 // contentRight returns the content starting at token i: to the end of the
@@ -1230,7 +1255,9 @@ func (m *matcher) form(content []span) Form {
 // auxiliaries before the cue ("may have") and the content's first words.
 func (m *matcher) hedges(f *found, cueTok int) {
 	for k := cueTok - 1; k >= m.lo && k >= cueTok-3; k-- {
-		f.hedge = stronger(f.hedge, hedgeOf(m.word(k)))
+		if !m.inName(k) {
+			f.hedge = stronger(f.hedge, hedgeOf(m.word(k)))
+		}
 	}
 	n := 0
 	for _, c := range f.content {
@@ -1242,6 +1269,9 @@ func (m *matcher) hedges(f *found, cueTok int) {
 			switch wordFlags[m.word(k)] {
 			case 0:
 			case flagPossible:
+				if m.toks[k].is(flagUpper) && k > m.lo {
+					break // "Theresa May", "in May"
+				}
 				f.hedge = claim.CertaintyPossible
 			case flagProbable:
 				f.hedge = stronger(f.hedge, claim.CertaintyProbable)

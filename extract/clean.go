@@ -71,6 +71,20 @@ func (r Reason) String() string {
 // MarshalText returns the reason's name.
 func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
+// ParseReason returns the reason named s, ignoring case. An unknown name is
+// an error that quotes it and lists the valid names.
+func ParseReason(s string) (Reason, error) {
+	i, err := parseName("reason", reasonNames, s)
+	return Reason(i), err
+}
+
+// UnmarshalText parses a name as ParseReason does.
+func (r *Reason) UnmarshalText(b []byte) error {
+	v, err := ParseReason(string(b))
+	*r = v
+	return err
+}
+
 // Clean sorts text into kept blocks and dropped lines. It never fails: text
 // that is not page furniture is kept, and invalid UTF-8 is kept as it is.
 // Every line of text ends up in exactly one block or drop, except blank

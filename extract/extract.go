@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/enumtext"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -19,8 +20,6 @@ type Options struct {
 	// Published is when the article appeared; relative dates are read
 	// against it. The zero time leaves them unresolved.
 	Published time.Time
-	// Article is the ID given to the mentions Candidate.Mention builds.
-	Article source.ArticleID
 }
 
 // Result is what Extract proposes for one article: the cleaned text, the
@@ -53,7 +52,8 @@ type Candidate struct {
 	Form Form `json:"form"`
 	// Speaker is the ID of the source the speaker resolves to: a registry
 	// source, source.AbsentID, or a proposed new source in
-	// Result.NewSources.
+	// Result.NewSources; empty when Resolution is ResolutionUnresolved (a
+	// "he" with nobody before it), for the reviewer to fill in.
 	Speaker source.ID `json:"speaker"`
 	// Resolution says how Speaker was found.
 	Resolution Resolution `json:"resolution"`
@@ -70,12 +70,21 @@ type Candidate struct {
 }
 
 // Mention returns the candidate as a claim.Mention of article: the cue and
-// the span from the first of source, cue and content to the last.
+// the span from the first of source, cue and content to the last. text must
+// be the text the candidate was extracted from: Mention checks each of the
+// candidate's spans against it and returns the *claim.FieldError of
+// claim.Span.Check (wrapping claim.ErrSpan) when one does not match.
 func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention, error) {
+	if err := c.Cue.Check(text); err != nil {
+		return claim.Mention{}, err
+	}
 	start, end := c.Cue.Start, c.Cue.End
 	for _, s := range append([]claim.Span{c.Source}, c.Content...) {
 		if s.Exact == "" {
 			continue
+		}
+		if err := s.Check(text); err != nil {
+			return claim.Mention{}, err
 		}
 		start, end = min(start, s.Start), max(end, s.End)
 	}
@@ -91,19 +100,21 @@ type Group struct {
 	// Members are indexes into the candidates given to Groups, in
 	// ascending order.
 	Members []int `json:"members"`
-	// Similarity is the lowest similarity (0 to 1) that joins the group.
+	// Similarity is the lowest similarity (0 to 1) between two members.
 	Similarity float64 `json:"similarity"`
 }
 
 // Extract proposes the attributions in an article's text. text may be a
 // scraped page: page furniture is dropped first (see Clean). Extract is
-// deterministic and safe for concurrent use; it returns a *source.FieldError
-// for the field "text" when text is not valid UTF-8, naming the byte offset,
-// and reading no further.
+// deterministic and safe for concurrent use. When text is not valid UTF-8 it
+// reads no further and returns an error that is a *source.FieldError for the
+// field "text" naming the offset of the first bad byte, and matches
+// source.ErrInvalidUTF8 with errors.Is; strings.ToValidUTF8 repairs such
+// text.
 func Extract(text string, opts Options) (*Result, error) {
 	if !utf8.ValidString(text) {
 		off := invalidOffset(text)
-		return nil, &source.FieldError{Field: "text", Value: fmt.Sprintf("byte %d", off), Err: source.ErrInvalidUTF8}
+		return nil, fmt.Errorf("extract: %w", &source.FieldError{Field: "text", Value: fmt.Sprintf("byte %d", off), Err: source.ErrInvalidUTF8})
 	}
 	x := extractors.Get().(*extractor)
 	defer x.release()
@@ -158,6 +169,20 @@ func (f Form) String() string {
 // MarshalText returns the form's name.
 func (f Form) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
 
+// ParseForm returns the form named s, ignoring case. An unknown name is an
+// error that quotes it and lists the valid names.
+func ParseForm(s string) (Form, error) {
+	i, err := parseName("form", formNames, s)
+	return Form(i), err
+}
+
+// UnmarshalText parses a name as ParseForm does.
+func (f *Form) UnmarshalText(b []byte) error {
+	v, err := ParseForm(string(b))
+	*f = v
+	return err
+}
+
 // Resolution says how a candidate's speaker was found.
 type Resolution uint8
 
@@ -169,9 +194,10 @@ const (
 	ResolutionCarried             // a pronoun or description refers back to an earlier speaker
 	ResolutionNew                 // a speaker the registry does not know, proposed in Result.NewSources
 	ResolutionAbsent              // the text names no speaker
+	ResolutionUnresolved          // a pronoun with no earlier speaker to refer to; Speaker is empty
 )
 
-var resolutionNames = []string{"unknown", "registry", "carried", "new", "absent"}
+var resolutionNames = []string{"unknown", "registry", "carried", "new", "absent", "unresolved"}
 
 // String returns the resolution's name, such as "carried".
 func (r Resolution) String() string {
@@ -183,3 +209,27 @@ func (r Resolution) String() string {
 
 // MarshalText returns the resolution's name.
 func (r Resolution) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// ParseResolution returns the resolution named s, ignoring case. An unknown
+// name is an error that quotes it and lists the valid names.
+func ParseResolution(s string) (Resolution, error) {
+	i, err := parseName("resolution", resolutionNames, s)
+	return Resolution(i), err
+}
+
+// UnmarshalText parses a name as ParseResolution does.
+func (r *Resolution) UnmarshalText(b []byte) error {
+	v, err := ParseResolution(string(b))
+	*r = v
+	return err
+}
+
+// parseName looks a name up for an enum, with an error naming the field,
+// the value and the valid names.
+func parseName(field string, names []string, s string) (int, error) {
+	i, ok := enumtext.Lookup(names, s)
+	if !ok {
+		return 0, &source.FieldError{Field: field, Value: s, Err: fmt.Errorf("%w (valid: %s)", source.ErrUnknownName, enumtext.Valid(names))}
+	}
+	return i, nil
+}

@@ -242,6 +242,34 @@ func TestExtract(t *testing.T) {
 			want: []brief{{Source: "the US", Cue: "accused", Content: "North Korea of shipping shells to Russia", Speaker: "united-states", Act: "accuse", Factuality: "CT+", Form: "indirect", Said: "2023"}},
 		},
 		{
+			name: "name-with-may",
+			text: "Theresa May said Britain would leave.",
+			want: []brief{{Source: "Theresa May", Cue: "said", Content: "Britain would leave", Speaker: "new:theresa-may", Act: "assert", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
+			name: "month-may",
+			text: "Peskov said the talks would resume in May.",
+			want: []brief{{Source: "Peskov", Cue: "said", Content: "the talks would resume in May", Speaker: "dmitry-peskov", Act: "assert", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
+			name: "said-no",
+			text: "Asked about the deal, Peskov said no. Russia has repeatedly denied the claim.",
+			want: []brief{
+				{Source: "Peskov", Cue: "said", Content: "no", Speaker: "dmitry-peskov", Act: "assert", Factuality: "CT+", Form: "indirect"},
+				{Source: "Russia", Cue: "denied", Content: "the claim", Speaker: "russia", Act: "deny", Factuality: "CT-", Form: "indirect"},
+			},
+		},
+		{
+			name: "place-abbreviation-ends-sentence",
+			text: "The drones had parts from the U.S. Kirby said the parts were old.",
+			want: []brief{{Source: "Kirby", Cue: "said", Content: "the parts were old", Speaker: "john-kirby", Act: "assert", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
+			name: "pronoun-unresolved",
+			text: "He said the deal was lawful.",
+			want: []brief{{Source: "He", Cue: "said", Content: "the deal was lawful", Act: "assert", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
 			name: "multi-paragraph-quote",
 			text: "Kirby said: “The shipments have grown.\n\n“They now include missiles.”",
 			want: []brief{{Source: "Kirby", Cue: "said", Content: "“The shipments have grown. | “They now include missiles.”", Speaker: "john-kirby", Act: "assert", Factuality: "CT+", Form: "direct"}},
@@ -301,6 +329,49 @@ func TestNewSources(t *testing.T) {
 	}
 }
 
+// TestNewSourceIDsDiffer checks that the proposed sources load into a
+// registry: distinct IDs and distinct names once normalised.
+func TestNewSourceIDsDiffer(t *testing.T) {
+	res, err := extract.Extract("Al-Shabaab said the attack was over. Al Shabaab later said it had ended. "+
+		"Al Shabaab Media said nothing.", extract.Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Candidates, 3)
+	assert.Equal(t, res.Candidates[0].Speaker, res.Candidates[1].Speaker, "one name, spelt two ways")
+	require.Len(t, res.NewSources, 2)
+	assert.NotEqual(t, res.NewSources[0].ID, res.NewSources[1].ID)
+	_, err = source.NewRegistry(res.NewSources, nil)
+	assert.NoError(t, err, "new sources load into a registry")
+}
+
+func TestEnumText(t *testing.T) {
+	for f := extract.FormUnknown; f <= extract.FormNonResponse; f++ {
+		b, err := f.MarshalText()
+		require.NoError(t, err)
+		var back extract.Form
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, f, back)
+	}
+	for r := extract.ResolutionUnknown; r <= extract.ResolutionUnresolved; r++ {
+		b, err := r.MarshalText()
+		require.NoError(t, err)
+		var back extract.Resolution
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, r, back)
+	}
+	for r := extract.ReasonUnknown; r <= extract.ReasonByline; r++ {
+		got, err := extract.ParseReason(strings.ToUpper(r.String()))
+		require.NoError(t, err)
+		assert.Equal(t, r, got)
+	}
+	_, err := extract.ParseForm("shouted")
+	assert.ErrorIs(t, err, source.ErrUnknownName)
+	var fe *source.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "shouted", fe.Value)
+	assert.Equal(t, "Form(99)", extract.Form(99).String())
+	assert.Equal(t, "Resolution(99)", extract.Resolution(99).String())
+}
+
 func TestMention(t *testing.T) {
 	text := "“It is a lie,” Peskov said."
 	res, err := extract.Extract(text, extract.Options{})
@@ -311,6 +382,9 @@ func TestMention(t *testing.T) {
 	assert.Equal(t, "said", m.Cue)
 	assert.Equal(t, "“It is a lie,” Peskov said", m.Span.Exact)
 	assert.Equal(t, source.ArticleID("a1"), m.Article)
+
+	_, err = res.Candidates[0].Mention("a1", "some other text entirely")
+	assert.ErrorIs(t, err, claim.ErrSpan, "a text the candidate did not come from")
 }
 
 func TestGroups(t *testing.T) {
@@ -323,8 +397,21 @@ func TestGroups(t *testing.T) {
 	got := extract.Groups(res.Candidates, 0)
 	require.Len(t, got, 1)
 	assert.Equal(t, []int{0, 1}, got[0].Members)
-	assert.GreaterOrEqual(t, got[0].Similarity, extract.DefaultSimilarity)
-	assert.Empty(t, extract.Groups(res.Candidates, 0.95))
+	assert.InDelta(t, 1.0, got[0].Similarity, 1e-9) // every word of the shorter content is in the longer one
+}
+
+// TestGroupsDoNotChain checks that a candidate joins a group only when it is
+// like every member: A is like B and B like C, but A is not like C.
+func TestGroupsDoNotChain(t *testing.T) {
+	text := "Kirby said tanks crossed the river. " +
+		"Peskov said tanks crossed the river on rafts near Kherson. " +
+		"Zelensky said rafts near Kherson carried fuel."
+	res, err := extract.Extract(text, extract.Options{})
+	require.NoError(t, err)
+	require.Len(t, res.Candidates, 3)
+	for _, g := range extract.Groups(res.Candidates, 0.5) {
+		assert.Less(t, len(g.Members), 3, "group %v chains unlike contents", g.Members)
+	}
 }
 
 // TestGolden runs Extract on every gold article and compares the result

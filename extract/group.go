@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math/bits"
 	"slices"
 )
 
@@ -11,82 +10,57 @@ import (
 const DefaultSimilarity = 0.5
 
 // Groups proposes claims among candidates, usually one article's or several
-// articles' Result.Candidates: two candidates whose content words overlap
-// by at least minSimilarity (the overlap coefficient of their content word
-// sets, after stop words and common endings are dropped) are linked, and
-// linked candidates form a group. Candidates with fewer than two content
-// words join no group, and each candidate is compared with the 200 after
-// it, so the work stays linear in the number of candidates. A
-// minSimilarity of 0 means DefaultSimilarity.
+// articles' Result.Candidates. A candidate joins a group only when its
+// content words overlap with every member's by at least minSimilarity (the
+// overlap coefficient of their content word sets, after stop words and
+// common endings are dropped), so groups never chain from one topic to
+// another; it joins the group it is most like. Candidates with fewer than
+// two content words join no group, and each candidate is compared with the
+// latest 200 groups only, so the work stays linear in the number of
+// candidates. A minSimilarity of 0 means DefaultSimilarity.
 //
 // Groups are proposals: nothing is merged, and a caller keeps or drops each
 // one. Groups is safe for concurrent use.
 func Groups(cands []Candidate, minSimilarity float64) []Group {
-	groupThreshold := minSimilarity
-	if groupThreshold <= 0 {
-		groupThreshold = DefaultSimilarity
+	threshold := minSimilarity
+	if threshold <= 0 {
+		threshold = DefaultSimilarity
 	}
 	sets := make([][]uint64, len(cands))
-	sigs := make([]uint64, len(cands))
 	for i, c := range cands {
 		sets[i] = contentWords(c)
-		for _, h := range sets[i] {
-			sigs[i] |= 1 << (h >> 58)
-		}
 	}
-	parent := make([]int, len(cands))
-	low := make([]float64, len(cands))
-	for i := range parent {
-		parent[i] = i
-		low[i] = 1
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	var groups []Group
 	for i := range cands {
 		if len(sets[i]) < 2 {
 			continue
 		}
-		for j := i + 1; j < len(cands) && j < i+200; j++ {
-			if len(sets[j]) < 2 {
-				continue
+		best, bestLow := -1, 0.0
+		for g := len(groups) - 1; g >= 0 && g >= len(groups)-200; g-- {
+			low := 1.0
+			for _, m := range groups[g].Members {
+				low = min(low, similarity(sets[i], sets[m]))
+				if low < threshold {
+					break
+				}
 			}
-			// The signatures bound the shared words from above: skip
-			// pairs that cannot reach the threshold.
-			need := groupThreshold * float64(min(len(sets[i]), len(sets[j])))
-			if float64(bits.OnesCount64(sigs[i]&sigs[j])) < need {
-				continue
-			}
-			s := similarity(sets[i], sets[j])
-			if s < groupThreshold {
-				continue
-			}
-			a, b := find(i), find(j)
-			if a != b {
-				parent[b] = a
-				low[a] = min(low[a], low[b], s)
-			} else {
-				low[a] = min(low[a], s)
+			if low >= threshold && low > bestLow {
+				best, bestLow = g, low
 			}
 		}
-	}
-	members := make(map[int][]int)
-	for i := range cands {
-		r := find(i)
-		members[r] = append(members[r], i)
-	}
-	var out []Group
-	for r, m := range members {
-		if len(m) < 2 {
+		if best < 0 {
+			groups = append(groups, Group{Members: []int{i}, Similarity: 1})
 			continue
 		}
-		out = append(out, Group{Members: m, Similarity: low[r]})
+		groups[best].Members = append(groups[best].Members, i)
+		groups[best].Similarity = min(groups[best].Similarity, bestLow)
 	}
-	slices.SortFunc(out, func(a, b Group) int { return a.Members[0] - b.Members[0] })
+	out := groups[:0]
+	for _, g := range groups {
+		if len(g.Members) >= 2 {
+			out = append(out, g)
+		}
+	}
 	return out
 }
 

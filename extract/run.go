@@ -44,8 +44,9 @@ func (x *extractor) reset(text string, opts Options) {
 // extractor keeps no article alive, and returns it to the pool.
 func (x *extractor) release() {
 	x.text, x.z.text, x.m.text = "", "", ""
+	x.opts = Options{}
 	x.cleaned = Cleaned{}
-	clear(x.m.lows)
+	clear(x.m.lows[:cap(x.m.lows)]) // words of a longer paragraph may lie past len
 	clear(x.found)
 	x.found = x.found[:0]
 	x.speakers.reset(nil)

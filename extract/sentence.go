@@ -129,6 +129,10 @@ func (z *tokenizer) capLength(toks []token, out [][2]int) [][2]int {
 // sentence.
 func (z *tokenizer) abbrevEnds(toks []token, i int) bool {
 	w := z.lower(z.text[toks[i].start:toks[i].end])
+	if w == "no." && (i+1 >= len(toks) || toks[i+1].kind != tokWord || !toks[i+1].is(flagNumber)) {
+		// "No. 2" is an abbreviation; "said no." ends a sentence.
+		return i+1 >= len(toks) || startsSentence(z, toks[i+1])
+	}
 	if titleAbbrevs[w] || toks[i].end-toks[i].start <= 2 {
 		// A title, a month, or an initial such as "J.".
 		return false

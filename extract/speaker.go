@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +21,10 @@ type speakers struct {
 	byKey map[string]source.ID
 	// recent are the speakers resolved so far, latest last.
 	recent []heard
+	// ids holds the IDs of the new sources, which must differ, and byNorm
+	// finds them by their normalised names, which must differ too.
+	ids    map[source.ID]struct{}
+	byNorm map[string]source.ID
 	// cache holds names already resolved through the registry or as new
 	// sources; pronouns and descriptions are not cached, as they depend on
 	// who spoke last.
@@ -53,10 +58,14 @@ func (s *speakers) reset(reg *source.Registry) {
 	if s.byKey == nil {
 		s.byKey = make(map[string]source.ID)
 		s.cache = make(map[string]resolved)
+		s.ids = make(map[source.ID]struct{})
+		s.byNorm = make(map[string]source.ID)
 	}
+	clear(s.byNorm)
 	clear(s.byKey)
 	clear(s.cache)
-	clear(s.recent)
+	clear(s.ids)
+	clear(s.recent[:cap(s.recent)])
 	s.recent = s.recent[:0]
 }
 
@@ -74,12 +83,13 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	if len(words) == 0 {
 		return s.newSource(text, words, low, k), ResolutionNew, -0.2
 	}
-	// A pronoun or a definite description refers back.
+	// A pronoun or a definite description refers back. A pronoun with
+	// nobody to refer to is left unresolved, not proposed as a source.
 	if len(low) == 1 && pronouns[low[0]] {
 		if id, ok := s.carry(low[0]); ok {
 			return id, ResolutionCarried, -0.05
 		}
-		return s.newSource(text, words, low, k), ResolutionNew, -0.25
+		return "", ResolutionUnresolved, -0.25
 	}
 	if head, ok := description(text, low); ok {
 		if id, ok := s.carry(head); ok {
@@ -88,9 +98,13 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	}
 	s.parent = ""
 	if id, ok := s.lookup(text, words, low, k); ok {
+		res := ResolutionRegistry
+		if s.isNew(id) {
+			res = ResolutionNew // a new source named again: "Peskov" after "Dmitry Peskov"
+		}
 		h := s.remember(id, low, s.kindOf(id), words)
-		s.cache[text] = resolved{id, ResolutionRegistry, 0, h}
-		return id, ResolutionRegistry, 0
+		s.cache[text] = resolved{id, res, 0, h}
+		return id, res, 0
 	}
 	id := s.newSource(text, words, low, k)
 	h := s.remember(id, low, source.KindUnknown, words)
@@ -155,6 +169,12 @@ func (s *speakers) lookup(text string, words, low []string, k nameKey) (source.I
 	return "", false
 }
 
+// isNew reports whether id is a source proposed in this article.
+func (s *speakers) isNew(id source.ID) bool {
+	_, ok := s.ids[id]
+	return ok
+}
+
 // carry returns the latest earlier speaker that a pronoun or the head of a
 // description can refer to.
 func (s *speakers) carry(head string) (source.ID, bool) {
@@ -165,6 +185,7 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 			if h.person {
 				return h.id, true
 			}
+
 		case "it":
 			if h.org {
 				return h.id, true
@@ -231,8 +252,21 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey) source
 	if id, ok := s.byKey[key]; ok {
 		return id
 	}
+	// Names a registry would take for one ("Al-Shabaab", "Al Shabaab") are
+	// one source, so that the new sources load into a registry together.
+	name := displayName(text)
+	norm := source.Normalize(name)
+	if id, ok := s.byNorm[norm]; ok {
+		s.byKey[key] = id
+		return id
+	}
 	id := source.ID(slug(key))
-	src := source.Source{ID: id, Name: displayName(text), Kind: guessKind(words, low), Parent: s.parent}
+	for n := 2; s.isNew(id); n++ {
+		id = source.ID(slug(key) + "-" + strconv.Itoa(n)) // "Al-Shabaab" and "Al Shabaab"
+	}
+	s.ids[id] = struct{}{}
+	s.byNorm[norm] = id
+	src := source.Source{ID: id, Name: name, Kind: guessKind(words, low), Parent: s.parent}
 	if isUnnamed(words, low) {
 		src.Identity = source.IdentityUnnamed
 	}

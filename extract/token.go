@@ -171,7 +171,16 @@ func (z *tokenizer) abbreviation(i, j int) bool {
 	if dotted {
 		return true
 	}
-	return abbreviations[z.lower(w)]
+	low := z.lower(w)
+	if low == "no" || low == "nos" {
+		// "No. 2", but not "said no."
+		k := j + 1
+		for k < len(z.text) && z.text[k] == ' ' {
+			k++
+		}
+		return k < len(z.text) && z.text[k] >= '0' && z.text[k] <= '9'
+	}
+	return abbreviations[low]
 }
 
 // lower returns w in lower case, in a scratch buffer reused by the next

@@ -40,12 +40,17 @@ func main() {
 
 func run(w io.Writer, args []string, published string, asJSON bool) error {
 	text := seedText
-	opts := extract.Options{Article: "ctn-2023-08-31", Published: time.Date(2023, 8, 31, 0, 0, 0, 0, time.UTC)}
+	opts := extract.Options{Published: time.Date(2023, 8, 31, 0, 0, 0, 0, time.UTC)}
 	reg, err := seedRegistry()
 	if err != nil {
 		return err
 	}
 	opts.Registry = reg
+	for _, a := range args[min(1, len(args)):] {
+		if strings.HasPrefix(a, "-") {
+			return fmt.Errorf("flags go before the file name (-published 2024-05-14 article.txt), got %q after it", a)
+		}
+	}
 	switch len(args) {
 	case 0:
 	case 1:
@@ -54,7 +59,9 @@ func run(w io.Writer, args []string, published string, asJSON bool) error {
 			return err
 		}
 		text = string(b)
-		opts = extract.Options{Article: source.ArticleID(args[0])}
+		// Your own article: no registry (every speaker is proposed as new)
+		// and no publication time unless -published gives one.
+		opts = extract.Options{}
 	default:
 		return fmt.Errorf("want at most one article file, got %d arguments", len(args))
 	}
