@@ -189,12 +189,12 @@ type Resolution uint8
 // The ways a speaker is resolved. The zero Resolution is ResolutionUnknown,
 // which Extract never gives.
 const (
-	ResolutionUnknown  Resolution = iota
-	ResolutionRegistry            // the source text matches a registry name or alias
-	ResolutionCarried             // a pronoun or description refers back to an earlier speaker
-	ResolutionNew                 // a speaker the registry does not know, proposed in Result.NewSources
-	ResolutionAbsent              // the text names no speaker
-	ResolutionUnresolved          // a pronoun with no earlier speaker to refer to; Speaker is empty
+	ResolutionUnknown    Resolution = iota
+	ResolutionRegistry              // the source text matches a registry name or alias
+	ResolutionCarried               // a pronoun or description refers back to an earlier speaker
+	ResolutionNew                   // a speaker the registry does not know, proposed in Result.NewSources
+	ResolutionAbsent                // the text names no speaker
+	ResolutionUnresolved            // a pronoun with no earlier speaker to refer to; Speaker is empty
 )
 
 var resolutionNames = []string{"unknown", "registry", "carried", "new", "absent", "unresolved"}
