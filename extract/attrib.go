@@ -158,7 +158,16 @@ func (m *matcher) run() {
 			continue
 		}
 		if len(entries) > 0 {
-			m.cue(i, entries)
+			if end := m.cue(i, entries); end > i {
+				// "expressed concern": "concern" is not a cue of its own,
+				// but the skipped words keep their flags ("on Monday").
+				for k := i + 1; k <= end; k++ {
+					if m.toks[k].kind == tokWord {
+						m.lex[k] = lexicon[m.word(k)].flags
+					}
+				}
+				i = end
+			}
 		}
 	}
 }
@@ -184,7 +193,7 @@ func (m *matcher) special(i int) int {
 }
 
 // cue tries each reading of the cue word at token i.
-func (m *matcher) cue(i int, entries []cueWord) {
+func (m *matcher) cue(i int, entries []cueWord) int {
 	det := m.determinerBefore(i)
 	for _, e := range entries {
 		switch e.class {
@@ -193,21 +202,39 @@ func (m *matcher) cue(i int, entries []cueWord) {
 				continue // "the alleged shipments", "a warning": not a verb
 			}
 			if m.verb(i, e) {
-				return
+				return m.lastCueEnd()
 			}
 		case cueNoun:
 			if m.noun(i, e) {
-				return
+				return i
 			}
 		case cueAdj:
 			if m.adjective(i, e) {
-				return
+				return i
 			}
 		case cueAdverb:
 			m.adverb(i, e)
-			return
+			return i
 		}
 	}
+	return i
+}
+
+// lastCueEnd returns the last token of the cue just found, and past it the
+// adjunct a verb takes before its content ("said in a statement on
+// Monday"), whose words are not cues of their own.
+func (m *matcher) lastCueEnd() int {
+	f := m.out[len(m.out)-1]
+	k := m.tokenAt(f.cue.start)
+	for k+1 < m.hi && m.toks[k+1].end <= f.cue.end {
+		k++
+	}
+	if len(f.content) > 0 && f.content[0].start > f.cue.end {
+		for k+1 < m.hi && m.toks[k+1].end <= f.content[0].start {
+			k++
+		}
+	}
+	return k
 }
 
 // determinerBefore reports whether token i follows a determiner or a
@@ -279,6 +306,10 @@ func (m *matcher) verb(i int, e cueWord) bool {
 			if s, next := m.sourceRight(cueEnd + 1); !s.empty() {
 				f.source, srcRight = s, true
 				c = next
+			} else if m.comma(i-1) && !e.ing && len(m.afterComma(i)) > 0 {
+				// "Kremlin denies arms deal, calls reports absurd": the
+				// verb shares the earlier verb's source.
+				f.source = m.previousSource(i)
 			}
 		}
 	}
@@ -481,6 +512,17 @@ func (m *matcher) negated(i int) bool {
 		}
 	}
 	return false
+}
+
+// afterComma returns the content that follows the verb at i when the verb
+// is not the last word of its sentence: a verb right after a comma with
+// content of its own coordinates with the verb before.
+func (m *matcher) afterComma(i int) []span {
+	c := m.contentStart(i+1, false)
+	if c > m.last || m.comma(c) {
+		return nil
+	}
+	return m.contentRight(c)
 }
 
 // previousSource returns the source of the sentence's latest attribution
@@ -723,6 +765,12 @@ func (m *matcher) nounPhraseLeft(j int) span {
 				k--
 				continue
 			}
+			// "The United States, Japan and South Korea": a list of names
+			// goes on over its commas.
+			if m.comma(k) && k-1 >= m.lo && m.toks[k-1].kind == tokWord && m.toks[k-1].is(flagUpper) && !m.inq[k-1] && m.nameList(k+1, j) {
+				k--
+				continue
+			}
 			break
 		}
 		if m.inq[k] {
@@ -760,6 +808,17 @@ func (m *matcher) nounPhraseLeft(j int) span {
 		return span{}
 	}
 	return m.tokSpan(start, j)
+}
+
+// nameList reports whether tokens [i, j] end a list of names: they hold
+// "and" followed by a capitalised word.
+func (m *matcher) nameList(i, j int) bool {
+	for k := i; k < j; k++ {
+		if m.is(k, "and") && (m.toks[k+1].is(flagUpper) || determiners[m.word(k+1)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameAt reports whether the word at i starts a proper name rather than an
@@ -895,8 +954,17 @@ func (m *matcher) contentStart(i int, tell bool) int {
 		case m.punct(i, ':') || (m.comma(i) && i+1 <= m.last && m.toks[i+1].kind == tokQuote):
 			i++
 			continue
-		case m.is(i, "in") && (m.is(i+1, "a") || m.is(i+1, "an") || m.is(i+1, "its") || m.is(i+1, "his") || m.is(i+1, "her")) && i+2 <= m.last && statementWords[m.word(i+2)]:
-			i += 3
+		case m.is(i, "in") && (m.is(i+1, "a") || m.is(i+1, "an") || m.is(i+1, "its") || m.is(i+1, "his") || m.is(i+1, "her") || m.is(i+1, "their")):
+			// "in a statement", "in a Telegram post", "in a televised
+			// address", followed perhaps by a time: "on Monday".
+			k := i + 2
+			for k <= m.last && k < i+6 && m.toks[k].kind == tokWord && !statementWords[m.word(k)] {
+				k++
+			}
+			if k > m.last || !statementWords[m.word(k)] {
+				break
+			}
+			i = m.skipTime(k + 1)
 			if m.comma(i) {
 				i++
 			}
@@ -917,8 +985,8 @@ func (m *matcher) skipRecipient(i int) int {
 			break
 		}
 		k++
-		if recipients[w] {
-			break
+		if recipients[w] && !determiners[w] && w != "a" && w != "an" {
+			break // "told reporters"; but "told The Associated Press" goes on
 		}
 	}
 	return k
@@ -984,6 +1052,9 @@ func (m *matcher) dateWords(i int) int {
 		if m.comma(k) && monthNames[m.word(k+1)] {
 			k++
 		} else {
+			if partsOfDay[m.word(k)] {
+				k++ // "Monday evening"
+			}
 			return k - i
 		}
 		w = m.word(k)
@@ -1091,6 +1162,9 @@ func (m *matcher) newClause(k int) bool {
 			return false
 		}
 	case m.comma(k):
+		if m.finiteCue(k + 1) {
+			return true // "denies the deal, calls reports absurd"
+		}
 		if !(m.is(k+1, "and") || m.is(k+1, "but") || m.is(k+1, "while") || m.is(k+1, "whereas")) {
 			return false
 		}

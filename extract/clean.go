@@ -113,10 +113,16 @@ func Clean(text string) Cleaned {
 		line := text[s:e]
 		lw.read(line)
 		reason := lw.furniture(line, ended)
-		if reason == ReasonEndMarker {
+		switch {
+		case reason == ReasonEndMarker:
 			ended = true
+		case reason == ReasonUnknown && lw.words > 14:
+			// Prose after an end marker ("Also read" in mid-article): the
+			// article goes on.
+			ended = false
 		}
-		if reason == ReasonUnknown {
+		if reason == ReasonUnknown && !endsSentence(line) {
+			// A headline printed twice; a sentence said twice is kept.
 			key := line
 			if len(key) > 200 {
 				key = key[:200]
@@ -137,7 +143,7 @@ func Clean(text string) Cleaned {
 		// was kept and did not end its sentence, and this one goes on in
 		// lower case or is prose itself.
 		if n := len(c.Blocks); n > 0 && !prevBlank && c.Blocks[n-1].End == lastKeptEnd(c) &&
-			!endsSentence(text[c.Blocks[n-1].Start:c.Blocks[n-1].End]) && (startsLower(line) || !heading && !c.Blocks[n-1].Heading) {
+			!endsParagraph(text[c.Blocks[n-1].Start:c.Blocks[n-1].End]) && (startsLower(line) || !heading && !c.Blocks[n-1].Heading) {
 			c.Blocks[n-1].End = e
 			c.Blocks[n-1].Heading = false
 			prevBlank = false
@@ -264,6 +270,18 @@ func startsLower(line string) bool {
 func isMenu(low string) bool {
 	n := strings.Count(low, "|") + strings.Count(low, "·") + strings.Count(low, "•")
 	return n >= 2
+}
+
+// endsParagraph reports whether a kept line closes its paragraph: it ends
+// with a full stop, question or exclamation mark or a closing quotation
+// mark. A line ending in a comma, semicolon or colon goes on in the next.
+func endsParagraph(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	switch r {
+	case '.', '!', '?', '…', '"', '”', '’', '»':
+		return true
+	}
+	return false
 }
 
 // endsSentence reports whether line ends as a sentence does: with a full

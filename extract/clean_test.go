@@ -76,6 +76,27 @@ func TestClean(t *testing.T) {
 			},
 		},
 		{
+			name: "wrapped-after-comma",
+			text: "“We will respond,” the minister said,\n“and we will not wait.”",
+			want: []line{{Text: "“We will respond,” the minister said,\n“and we will not wait.”"}},
+		},
+		{
+			name: "sentence-said-twice",
+			text: "“No comment,” he said.\n\nThe talks went on.\n\n“No comment,” he said.",
+			want: []line{{Text: "“No comment,” he said."}, {Text: "The talks went on."}, {Text: "“No comment,” he said."}},
+		},
+		{
+			name: "also-read-mid-article",
+			text: "Also read\n\nKim visits factory\n\nThe ministry said the drills, which began on Monday, would go on for another week at least.\n\nTalks resume\n\nThe envoy said he was hopeful.",
+			want: []line{
+				{Text: "Also read", Reason: "end-marker"},
+				{Text: "Kim visits factory", Reason: "related"},
+				{Text: "The ministry said the drills, which began on Monday, would go on for another week at least."},
+				{Text: "Talks resume", Head: true},
+				{Text: "The envoy said he was hopeful."},
+			},
+		},
+		{
 			name: "menu-row",
 			text: "World | Politics | Business\nThe minister resigned.",
 			want: []line{

@@ -283,7 +283,7 @@ var clauseWords = setOf(
 	"despite", "unless", "until", "so", "than", "said", "says", "told", "and", "or", "nor",
 	"amid", "amidst", "following", "during", "by", "because", "once", "how", "what", "why",
 	"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-	"did", "does", "do", "may", "might", "should", "must", "been", "being",
+	"did", "does", "do", "may", "might", "should", "must", "been", "being", "according",
 )
 
 // introWords open a sentence before its subject: "Last year, the US
@@ -425,10 +425,11 @@ var phrases = buildPhrases(map[uint8][]string{
 	phraseDenial: {
 		"never", "no knowledge", "not involved", "no involvement", "nothing to do with", "not true",
 		"no truth", "no basis", "no evidence", "fairy tale", "did not happen", "no such",
-		"none of", "nobody", "no one", "done nothing", "did nothing",
+		"none of", "nobody", "no one", "done nothing", "did nothing", "we deny", "we reject",
+		"we categorically deny", "are lies", "is a lie", "these are lies",
 	},
 	phraseThreat: {
-		"retaliat*", "in kind", "pay for", "pay a price", "pay the price", "consequences", "hit back",
+		"retaliat*", "in kind", "pay a price", "pay the price", "consequences", "hit back",
 		"punish*", "strike back", "respond forcefully", "respond firmly", "decisive response",
 	},
 	phraseConcern: {"concerned that", "concerned about", "concerned by", "worried that", "worried about", "alarmed by", "alarmed that"},
@@ -564,3 +565,6 @@ var wordFlags = func() map[string]uint8 {
 // placeAbbrevs name places and bodies, and so can end a sentence ("parts
 // from the U.S. Kirby said"), unlike initials ("J.D. Harmon").
 var placeAbbrevs = setOf("u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.s.r.", "u.a.e.")
+
+// partsOfDay may follow a weekday in a time phrase: "on Monday evening".
+var partsOfDay = setOf("morning", "afternoon", "evening", "night")

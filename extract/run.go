@@ -217,28 +217,56 @@ func (x *extractor) conjuncts(s span) []span {
 		return []span{s}
 	}
 	text := x.text[s.start:s.end]
+	if !strings.Contains(text, " and ") {
+		return []span{s}
+	}
+	// A name the registry knows whole ("Bosnia and Herzegovina") is one.
+	if x.speakers.reg != nil {
+		if _, ok := x.speakers.reg.Resolve(text); ok {
+			return []span{s}
+		}
+	}
 	var out []span
 	start := s.start
-	// Skip a leading "both".
 	if len(text) > 5 && eqFold(text[:5], "both ") {
 		start += 5
 	}
-	for i := start; i+5 <= s.end; i++ {
-		if x.text[i:i+5] == " and " && !strings.Contains(x.text[start:i], " of ") {
-			out = append(out, span{start, i})
-			start = i + 5
-		}
+	cut := func(i, width int) {
+		out = append(out, span{start, i})
+		start = i + width
 	}
-	if len(out) == 0 {
-		return []span{s}
+	for i := start; i < s.end; i++ {
+		switch {
+		case i+5 <= s.end && x.text[i:i+5] == " and ":
+			cut(i, 5)
+		case x.text[i] == ',' && i+1 < s.end && x.text[i+1] == ' ':
+			if i+6 <= s.end && x.text[i:i+6] == ", and " {
+				cut(i, 6)
+				i += 5
+			} else {
+				cut(i, 2)
+			}
+		}
 	}
 	out = append(out, span{start, s.end})
 	for _, o := range out {
-		if o.empty() {
+		// "Ministers from France and Germany", "the Ministry of Oceans and
+		// Fisheries": a preposition makes the whole one speaker.
+		if o.empty() || hasPreposition(x.text[o.start:o.end]) {
 			return []span{s}
 		}
 	}
 	return out
+}
+
+// hasPreposition reports whether a phrase holds a preposition word.
+func hasPreposition(phrase string) bool {
+	for w := range strings.FieldsSeq(phrase) {
+		if prepositions[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // result resolves speakers and builds the Result.

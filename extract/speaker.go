@@ -537,6 +537,9 @@ func (m *matcher) saidDate(f found, opts Options) claim.Date {
 			continue // "also", "earlier": not a date
 		}
 		end := min(k+n-1, m.last)
+		if partsOfDay[m.word(end)] && end > k {
+			end-- // "on Monday evening" is Monday
+		}
 		if d, err := claim.Resolve(m.text[m.toks[k].start:m.toks[end].end], opts.Published); err == nil {
 			return d
 		}
