@@ -311,6 +311,9 @@ func (m *matcher) verb(i int, e cueWord) bool {
 				// verb shares the earlier verb's source.
 				f.source = m.previousSource(i)
 			}
+			if f.source.empty() {
+				return false // a reporting verb with nobody to report
+			}
 		}
 	}
 	f.content = m.contents(i, c, f.source, srcRight)
@@ -851,7 +854,7 @@ func (m *matcher) appositiveSubject(c int) span {
 	if o >= m.lo && m.comma(o) && o+1 < c && verb {
 		// A verb is allowed in an aside that opens as one does: "the
 		// state-owned maker whose crates were seen", "who spoke in Seoul".
-		if first := m.word(o + 1); !(determiners[first] || first == "a" || first == "an" || first == "who" || first == "which" || first == "whose") {
+		if first := m.word(o + 1); !(determiners[first] || first == "a" || first == "an" || first == "who" || first == "which" || first == "whose" || strings.HasSuffix(first, "ing")) {
 			return span{}
 		}
 	}
@@ -905,7 +908,7 @@ func (m *matcher) sourceRight(i int) (span, int) {
 		return span{}, i
 	}
 	w := m.word(i)
-	if !(m.toks[i].is(flagUpper) || determiners[w] || w == "a" || w == "an" || pronouns[w]) {
+	if !(m.toks[i].is(flagUpper) || determiners[w] || w == "a" || w == "an" || pronouns[w] || quantifiers[w]) {
 		return span{}, i
 	}
 	k := i
@@ -1300,11 +1303,11 @@ func (m *matcher) form(content []span) Form {
 	for _, c := range content {
 		text := m.text[c.start:c.end]
 		r, n := decode(m.text, c.start)
-		opens := r == '"' || r == '“' || r == '«' || r == '„'
+		opens := r == '"' || r == '“' || r == '«' || r == '„' || r == '‘' || r == '\''
 		// A quotation, closed or running on into the next paragraph, with
 		// no other quotation mark inside.
 		inner := strings.TrimRight(text[n:], ".,")
-		if q, _ := utf8.DecodeLastRuneInString(inner); q == '"' || q == '”' || q == '»' {
+		if q, _ := utf8.DecodeLastRuneInString(inner); q == '"' || q == '”' || q == '»' || q == '’' || q == '\'' {
 			inner = inner[:len(inner)-utf8.RuneLen(q)]
 		}
 		switch {

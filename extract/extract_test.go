@@ -265,6 +265,48 @@ func TestExtract(t *testing.T) {
 			want: []brief{{Source: "Kirby", Cue: "said", Content: "the parts were old", Speaker: "john-kirby", Act: "assert", Factuality: "CT+", Form: "indirect"}},
 		},
 		{
+			name: "single-quotes",
+			text: "‘We will respond,’ says Peskov.",
+			want: []brief{{Source: "Peskov", Cue: "says", Content: "‘We will respond,’", Speaker: "dmitry-peskov", Act: "pledge", Factuality: "CT+", Form: "direct"}},
+		},
+		{
+			name: "straight-single-quotes",
+			text: "'These claims are absurd,' Peskov said.",
+			want: []brief{{Source: "Peskov", Cue: "said", Content: "'These claims are absurd,'", Speaker: "dmitry-peskov", Act: "deny", Factuality: "CT-", Form: "direct"}},
+		},
+		{
+			name: "plural-possessive-is-not-a-quote",
+			text: "The officials’ claims were false, Peskov said.",
+			want: []brief{{Source: "Peskov", Cue: "said", Content: "The officials’ claims were false", Speaker: "dmitry-peskov", Act: "deny", Factuality: "CT-", Form: "indirect"}},
+		},
+		{
+			name: "list-of-names",
+			text: "The United States, Japan and South Korea condemned the launch.",
+			want: []brief{
+				{Source: "The United States", Cue: "condemned", Content: "the launch", Speaker: "united-states", Act: "accuse", Factuality: "CT+", Form: "indirect"},
+				{Source: "Japan", Cue: "condemned", Content: "the launch", Speaker: "new:japan", Act: "accuse", Factuality: "CT+", Form: "indirect"},
+				{Source: "South Korea", Cue: "condemned", Content: "the launch", Speaker: "new:south-korea", Act: "accuse", Factuality: "CT+", Form: "indirect"},
+			},
+		},
+		{
+			name: "names-joined-by-preposition",
+			text: "Ministers from France and Germany said the talks would continue.",
+			want: []brief{{Source: "Ministers from France and Germany", Cue: "said", Content: "the talks would continue", Speaker: "new:ministers-from-france-and-germany", Act: "assert", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
+			name: "statement-adjunct",
+			text: "The Kremlin said in a statement on Tuesday that the reports were groundless.",
+			want: []brief{{Source: "The Kremlin", Cue: "said", Content: "the reports were groundless", Speaker: "russia", Act: "deny", Factuality: "CT-", Form: "indirect", Said: "2024-05-14"}},
+		},
+		{
+			name: "headline-coordinated",
+			text: "Kremlin denies arms deal, calls reports absurd",
+			want: []brief{
+				{Source: "Kremlin", Cue: "denies", Content: "arms deal", Speaker: "russia", Act: "deny", Factuality: "CT-", Form: "indirect"},
+				{Source: "Kremlin", Cue: "calls", Content: "reports absurd", Speaker: "russia", Act: "deny", Factuality: "CT-", Form: "indirect"},
+			},
+		},
+		{
 			name: "pronoun-unresolved",
 			text: "He said the deal was lawful.",
 			want: []brief{{Source: "He", Cue: "said", Content: "the deal was lawful", Act: "assert", Factuality: "CT+", Form: "indirect"}},

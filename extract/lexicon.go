@@ -568,3 +568,7 @@ var placeAbbrevs = setOf("u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.s.r.", "u.
 
 // partsOfDay may follow a weekday in a time phrase: "on Monday evening".
 var partsOfDay = setOf("morning", "afternoon", "evening", "night")
+
+// quantifiers open a source noun phrase: "said one official", "said two
+// diplomats".
+var quantifiers = setOf("one", "two", "three", "four", "five", "several", "some", "many", "both", "another", "senior", "other")

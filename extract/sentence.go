@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // region is a quotation within a block, by token index: lo is the opening
 // mark, hi the closing one, or the block's last token when the quotation is
 // left open at the end of the paragraph (it goes on in the next one).
@@ -20,7 +22,7 @@ func quoteRegions(toks []token, inq []bool, regions []region) ([]region, []bool)
 	}
 	open := -1
 	for i, t := range toks {
-		if t.kind != tokQuote {
+		if t.kind != tokQuote || t.is(flagSingle) {
 			continue
 		}
 		switch {
@@ -42,6 +44,32 @@ func quoteRegions(toks []token, inq []bool, regions []region) ([]region, []bool)
 		for k := r.lo; k <= r.hi; k++ {
 			inq[k] = true
 		}
+	}
+	// Single quotation marks, as British copy and headlines use them,
+	// outside double ones (inside, they are quotations within the quote).
+	// One left open is more likely an apostrophe ("the officials’ claims")
+	// and opens nothing.
+	singles := len(regions)
+	open = -1
+	for i, t := range toks {
+		if t.kind != tokQuote || !t.is(flagSingle) || inq[i] {
+			continue
+		}
+		switch {
+		case open < 0 && t.is(flagOpen) && !t.is(flagClose):
+			open = i
+		case open >= 0 && t.is(flagClose):
+			regions = append(regions, region{lo: open, hi: i})
+			open = -1
+		}
+	}
+	if len(regions) > singles {
+		for _, r := range regions[singles:] {
+			for k := r.lo; k <= r.hi; k++ {
+				inq[k] = true
+			}
+		}
+		slices.SortFunc(regions, func(a, b region) int { return a.lo - b.lo })
 	}
 	return regions, inq
 }

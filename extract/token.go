@@ -22,6 +22,7 @@ const (
 	flagNumber                   // the word starts with a digit
 	flagOpen                     // a quotation mark that opens
 	flagClose                    // a quotation mark that closes
+	flagSingle                   // a single quotation mark: ‘ ’ or a straight ' standing alone
 )
 
 // token is a piece of text by byte offsets into the original text. Tokens
@@ -65,6 +66,11 @@ func (z *tokenizer) tokenize(start, end int) []token {
 		case r == '"' || r == '“' || r == '”' || r == '«' || r == '»' || r == '„':
 			z.toks = append(z.toks, token{start: i, end: i + n, kind: tokQuote, flags: quoteFlags(text, r, i, n, start, end)})
 			i += n
+		case r == '‘' || r == '’' || r == '\'':
+			// Apostrophes inside words belong to the word ("don’t"); one
+			// standing alone may open or close a single quotation.
+			z.toks = append(z.toks, token{start: i, end: i + n, kind: tokQuote, flags: flagSingle | quoteFlags(text, r, i, n, start, end)})
+			i += n
 		case r == '.' || r == '!' || r == '?' || r == '…':
 			j := i + n
 			for j < end && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
@@ -95,6 +101,9 @@ func (z *tokenizer) word(i, end int) int {
 				i++
 				continue
 			}
+			if c == '\'' && z.pluralPossessive(i, 1, end) {
+				i++
+			}
 			break
 		}
 		r, n := utf8.DecodeRuneInString(text[i:end])
@@ -106,9 +115,24 @@ func (z *tokenizer) word(i, end int) int {
 			i += n
 			continue
 		}
+		if r == '’' && z.pluralPossessive(i, n, end) {
+			i += n
+		}
 		break
 	}
 	return i
+}
+
+// pluralPossessive reports whether the mark at text[i:i+n] ends a plural
+// possessive ("the officials’ claims"): after an s, before a space and a
+// lower-case word.
+func (z *tokenizer) pluralPossessive(i, n, end int) bool {
+	text := z.text
+	if i == 0 || (text[i-1] != 's' && text[i-1] != 'S') || i+n+1 >= end || text[i+n] != ' ' {
+		return false
+	}
+	c := text[i+n+1]
+	return 'a' <= c && c <= 'z'
 }
 
 // wordAt reports whether a letter or digit starts at text[i].
@@ -218,9 +242,9 @@ func appendLower(b []byte, w string) []byte {
 // an opening bracket and before a non-space, and closes otherwise.
 func quoteFlags(text string, r rune, i, n, start, end int) uint8 {
 	switch r {
-	case '“', '«', '„':
+	case '“', '«', '„', '‘':
 		return flagOpen
-	case '”', '»':
+	case '”', '»', '’':
 		return flagClose
 	}
 	before := rune(' ')
