@@ -44,3 +44,60 @@ func ExampleExtract() {
 	// new:two-officials-briefed-on-the-intelligence assert CT+ <said> "the shipments had begun in August" said=
 	// new source new:two-officials-briefed-on-the-intelligence (unnamed)
 }
+
+func ExampleClean() {
+	page := "Home\nWorld\n\nKremlin rejects report\n\nThe Kremlin on Tuesday rejected the report.\n\n" +
+		"Officials in Seoul for 800x450 1\n\nContinue Reading\n\nRelated News\n\nKim visits factory"
+	c := extract.Clean(page)
+	for _, b := range c.Blocks {
+		fmt.Printf("kept    %q heading=%v\n", page[b.Start:b.End], b.Heading)
+	}
+	for _, d := range c.Dropped {
+		fmt.Printf("dropped %q (%s)\n", page[d.Start:d.End], d.Reason)
+	}
+	// Output:
+	// kept    "Kremlin rejects report" heading=true
+	// kept    "The Kremlin on Tuesday rejected the report." heading=false
+	// dropped "Home" (navigation)
+	// dropped "World" (navigation)
+	// dropped "Officials in Seoul for 800x450 1" (image)
+	// dropped "Continue Reading" (end-marker)
+	// dropped "Related News" (end-marker)
+	// dropped "Kim visits factory" (related)
+}
+
+func ExampleGroups() {
+	text := "Kirby said North Korea shipped artillery shells to Russia. " +
+		"Peskov denied that North Korea shipped any shells to Russia. " +
+		"The ministry said the harvest was good."
+	res, err := extract.Extract(text, extract.Options{})
+	if err != nil {
+		panic(err)
+	}
+	for _, g := range extract.Groups(res.Candidates, 0) {
+		for _, m := range g.Members {
+			c := res.Candidates[m]
+			fmt.Printf("%s %s %q\n", c.Source.Exact, c.Cue.Exact, c.Content[0].Exact)
+		}
+		fmt.Printf("similarity %.2f\n", g.Similarity)
+	}
+	// Output:
+	// Kirby said "North Korea shipped artillery shells to Russia"
+	// Peskov denied "North Korea shipped any shells to Russia"
+	// similarity 1.00
+}
+
+func ExampleCandidate_Mention() {
+	text := "“It is a lie,” Kremlin spokesman Dmitry Peskov said on Tuesday."
+	res, err := extract.Extract(text, extract.Options{})
+	if err != nil {
+		panic(err)
+	}
+	m, err := res.Candidates[0].Mention("tass-2024-05-14", text)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%s cue=%q [%d:%d] %q\n", m.Article, m.Cue, m.Span.Start, m.Span.End, m.Span.Exact)
+	// Output:
+	// tass-2024-05-14 cue="said" [0:55] "“It is a lie,” Kremlin spokesman Dmitry Peskov said"
+}

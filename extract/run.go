@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -70,7 +71,7 @@ func (x *extractor) run() {
 const maxBlock = 16 << 10
 
 // pieces yields a block, or for a block longer than maxBlock its pieces.
-func pieces(text string, b Block) func(yield func(Block) bool) {
+func pieces(text string, b Block) iter.Seq[Block] {
 	return func(yield func(Block) bool) {
 		for b.End-b.Start > maxBlock {
 			cut := b.Start + maxBlock
@@ -106,25 +107,23 @@ func pieces(text string, b Block) func(yield func(Block) bool) {
 // block reads one block: its tokens, quotations and sentences, and the
 // attributions in each sentence.
 func (x *extractor) block(m *matcher, b Block) {
-	{
-		// The tokenizer's slice is ours until the next block.
-		x.toks = x.z.tokenize(b.Start, b.End)
-		x.regs, x.inq = quoteRegions(x.toks, x.inq, x.regs)
-		x.continueQuote()
-		x.sents = x.z.sentences(x.toks, x.inq, x.sents)
-		m.toks, m.inq, m.regs, m.heading = x.toks, x.inq, x.regs, b.Heading
-		m.lows = slices.Grow(m.lows[:0], len(x.toks))[:len(x.toks)]
-		clear(m.lows)
-		m.lex = slices.Grow(m.lex[:0], len(x.toks))[:len(x.toks)]
-		clear(m.lex)
-		for _, s := range x.sents {
-			m.lo, m.hi = s[0], s[1]
-			m.out = m.out[:0]
-			m.run()
-			x.add(m)
-		}
-		x.endBlock()
+	// The tokenizer's slice is ours until the next block.
+	x.toks = x.z.tokenize(b.Start, b.End)
+	x.regs, x.inq = quoteRegions(x.toks, x.inq, x.regs)
+	x.continueQuote()
+	x.sents = x.z.sentences(x.toks, x.inq, x.sents)
+	m.toks, m.inq, m.regs, m.heading = x.toks, x.inq, x.regs, b.Heading
+	m.lows = slices.Grow(m.lows[:0], len(x.toks))[:len(x.toks)]
+	clear(m.lows)
+	m.lex = slices.Grow(m.lex[:0], len(x.toks))[:len(x.toks)]
+	clear(m.lex)
+	for _, s := range x.sents {
+		m.lo, m.hi = s[0], s[1]
+		m.out = m.out[:0]
+		m.run()
+		x.add(m)
 	}
+	x.endBlock()
 }
 
 // continueQuote handles a quotation that runs over paragraphs: when the

@@ -1,12 +1,3 @@
-// Package gold reads hand-labelled attributions ("gold" annotations) and
-// scores an extractor's candidates against them, with the metrics of BBC's
-// Citron: precision, recall and F1 for the source, cue and content spans and
-// for whole attributions, by exact match and by token overlap, plus the
-// accuracy of act, factuality, speaker and date on matched attributions.
-//
-// A gold article is two files: NAME.txt, the text, and NAME.json, its
-// labels. The format and the annotation guidelines are in
-// extract/testdata/gold/GUIDELINES.md in the module.
 package gold
 
 import (
@@ -70,17 +61,17 @@ type file struct {
 }
 
 type fileAttrib struct {
-	Context    string           `json:"context"`
-	Source     string           `json:"source"`
-	SourceNth  int              `json:"source_nth"`
-	Cue        string           `json:"cue"`
-	CueNth     int              `json:"cue_nth"`
-	Content    []string         `json:"content"`
-	ContentNth []int            `json:"content_nth"`
-	Speaker    source.ID        `json:"speaker"`
-	Act        claim.Act        `json:"act"`
-	Factuality claim.Factuality `json:"factuality"`
-	Said       claim.Date       `json:"said"`
+	Context    string            `json:"context"`
+	Source     string            `json:"source"`
+	SourceNth  int               `json:"source_nth"`
+	Cue        string            `json:"cue"`
+	CueNth     int               `json:"cue_nth"`
+	Content    []string          `json:"content"`
+	ContentNth []int             `json:"content_nth"`
+	Speaker    source.ID         `json:"speaker"`
+	Act        claim.Act         `json:"act"`
+	Factuality *claim.Factuality `json:"factuality"` // required: a pointer tells a missing one from Uu
+	Said       claim.Date        `json:"said"`
 }
 
 // ErrGold reports a gold file that does not hold together: a context that
@@ -137,6 +128,9 @@ func Decode(raw []byte, text string) (Article, error) {
 		return Article{}, fmt.Errorf("%w: %w", ErrGold, err)
 	}
 	a := Article{Text: text, Title: f.Title, Published: f.Published, Origin: f.Origin, Licence: f.Licence}
+	if f.Published.IsZero() {
+		return Article{}, fmt.Errorf("%w: published is missing", ErrGold)
+	}
 	for field, v := range map[string]string{"title": f.Title, "origin": f.Origin, "licence": f.Licence} {
 		if strings.TrimSpace(v) == "" {
 			return Article{}, fmt.Errorf("%w: %s is empty", ErrGold, field)
@@ -161,7 +155,11 @@ func Decode(raw []byte, text string) (Article, error) {
 
 // locate finds an attribution's spans in the text.
 func locate(text string, fa fileAttrib) (Attribution, error) {
-	at := Attribution{Speaker: fa.Speaker, Act: fa.Act, Factuality: fa.Factuality, Said: fa.Said}
+	at := Attribution{Speaker: fa.Speaker, Act: fa.Act, Said: fa.Said}
+	if fa.Factuality == nil {
+		return at, errors.New("factuality is missing")
+	}
+	at.Factuality = *fa.Factuality
 	if fa.Context == "" || strings.Count(text, fa.Context) != 1 {
 		return at, fmt.Errorf("context %q occurs %d times in the text, want once", clip(fa.Context), strings.Count(text, fa.Context))
 	}

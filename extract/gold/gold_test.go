@@ -45,6 +45,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"bad-act", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":[],"speaker":"x","act":"shout","factuality":"CT-"}]}`},
 		{"absent-with-source", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":[],"speaker":"absent","act":"deny","factuality":"CT-"}]}`},
 		{"content-nth-count", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":["it"],"content_nth":[0,1],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
+		{"no-published", `{"title":"t","origin":"o","licence":"l"}`},
+		{"no-factuality", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":["it"],"speaker":"x","act":"deny"}]}`},
 		{"bad-registry", `{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l","registry":[{"id":"","name":""}]}`},
 	}
 	for _, tc := range tests {
@@ -104,6 +106,8 @@ func TestSameNewSpeaker(t *testing.T) {
 		{"surname", "Peskov", "new:Dmitry Peskov", true},
 		{"inside", "spokesman for the port authority", "new:A spokesman for the port authority", true},
 		{"other", "Kirby", "new:Dmitry Peskov", false},
+		{"part-of-a-word", "US", "new:Russia", false},
+		{"pronoun", "He", "new:Stephen Dujarric", false},
 		{"registry-id", "Dmitry Peskov", "dmitry-peskov", false},
 		{"empty", "", "new:x", false},
 	}
@@ -134,4 +138,29 @@ func TestFloors(t *testing.T) {
 			assert.GreaterOrEqual(t, gold.Accuracy(total.ActAgree, total.Matched), tc.act, "act accuracy")
 		})
 	}
+}
+
+func TestPartString(t *testing.T) {
+	assert.Equal(t, "whole", gold.PartWhole.String())
+	assert.Equal(t, "Part(9)", gold.Part(9).String())
+}
+
+// FuzzDecode checks that Decode never panics and that what it accepts has
+// spans inside the text.
+func FuzzDecode(f *testing.F) {
+	f.Add(`{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l","attributions":[{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":["it"],"speaker":"x","act":"deny","factuality":"CT-"}]}`, text)
+	f.Add(`{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l","registry":[{"id":"a","name":"A"}],"attributions":[]}`, "")
+	f.Fuzz(func(t *testing.T, raw, txt string) {
+		a, err := gold.Decode([]byte(raw), txt)
+		if err != nil {
+			return
+		}
+		for _, at := range a.Attributions {
+			for _, s := range append([]claim.Span{at.Cue}, at.Content...) {
+				if err := s.Check(txt); err != nil {
+					t.Fatalf("accepted span %v: %v", s, err)
+				}
+			}
+		}
+	})
 }

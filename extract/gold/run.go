@@ -1,6 +1,7 @@
 package gold
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimtrail/claimtrail/extract"
@@ -43,17 +44,26 @@ func Evaluate(articles []Article) ([]Result, Counts, error) {
 }
 
 // SameNewSpeaker reports whether a proposed new source's name matches a gold
-// speaker "new:Name As Written": the same name once normalised, one inside
-// the other, or the same last word ("Peskov" and "Dmitry Peskov").
+// speaker "new:Name As Written": the same name once normalised, the words of
+// one a run of the other's ("spokesman for the port authority" in "A
+// spokesman for the port authority"), or the same last word ("Peskov" and
+// "Dmitry Peskov"). Words are whole: "US" is not in "Russia".
 func SameNewSpeaker(name string, gold source.ID) bool {
 	g, ok := strings.CutPrefix(string(gold), "new:")
 	if !ok || name == "" {
 		return false
 	}
-	a, b := source.Normalize(name), source.Normalize(g)
-	if a == b || strings.Contains(a, b) || strings.Contains(b, a) {
-		return true
+	fa, fb := strings.Fields(source.Normalize(name)), strings.Fields(source.Normalize(g))
+	if len(fa) == 0 || len(fb) == 0 {
+		return false
 	}
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	return len(fa) > 0 && len(fb) > 0 && fa[len(fa)-1] == fb[len(fb)-1]
+	if len(fa) > len(fb) {
+		fa, fb = fb, fa
+	}
+	for i := 0; i+len(fa) <= len(fb); i++ {
+		if slices.Equal(fa, fb[i:i+len(fa)]) {
+			return true
+		}
+	}
+	return fa[len(fa)-1] == fb[len(fb)-1]
 }

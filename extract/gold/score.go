@@ -1,6 +1,7 @@
 package gold
 
 import (
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,7 +32,8 @@ func prf(tp, fp, fn float64) PRF {
 	return p
 }
 
-// Counts are the raw numbers behind a Report; they add up over articles.
+// Counts are the raw numbers of a score; Add sums them over articles, and
+// Exact, Overlap and Accuracy turn them into rates.
 type Counts struct {
 	// Gold and Predicted count attributions.
 	Gold, Predicted int
@@ -51,7 +53,8 @@ type Counts struct {
 	Dated, DateAgree int
 }
 
-// Part is one part of an attribution, or the whole.
+// Part is one part of an attribution, or the whole. Its zero value is
+// PartSource.
 type Part int
 
 // The parts scored.
@@ -66,7 +69,12 @@ const (
 var partNames = [...]string{"source", "cue", "content", "whole"}
 
 // String returns the part's name.
-func (p Part) String() string { return partNames[p] }
+func (p Part) String() string {
+	if p < 0 || p >= numParts {
+		return "Part(" + strconv.Itoa(int(p)) + ")"
+	}
+	return partNames[p]
+}
 
 // Add adds o's counts to c.
 func (c *Counts) Add(o Counts) {
