@@ -187,6 +187,10 @@ func onBoundary(text string, i int) bool {
 
 func lastRunes(s string, n int) string {
 	i := len(s)
+	// ASCII first: one byte, one rune.
+	for ; n > 0 && i > 0 && s[i-1] < utf8.RuneSelf; n-- {
+		i--
+	}
 	for ; n > 0 && i > 0; n-- {
 		_, size := utf8.DecodeLastRuneInString(s[:i])
 		i -= size
@@ -196,6 +200,9 @@ func lastRunes(s string, n int) string {
 
 func firstRunes(s string, n int) string {
 	i := 0
+	for ; n > 0 && i < len(s) && s[i] < utf8.RuneSelf; n-- {
+		i++
+	}
 	for ; n > 0 && i < len(s); n-- {
 		_, size := utf8.DecodeRuneInString(s[i:])
 		i += size

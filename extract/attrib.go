@@ -52,6 +52,8 @@ type matcher struct {
 	last int
 	// heading is true in a headline or section heading.
 	heading bool
+	// dates are the sentence's time phrases resolved so far.
+	dates []dateMemo
 	// aside is the name set off by commas after the last subject found
 	// ("the minister, Anton Relic, confirmed"), or empty.
 	aside span
@@ -135,6 +137,7 @@ func (m *matcher) tokSpan(i, j int) span {
 
 // run looks at every word of the sentence that is not quoted.
 func (m *matcher) run() {
+	m.dates = m.dates[:0]
 	m.last = m.hi - 1
 	for m.last >= m.lo && m.toks[m.last].kind == tokStop {
 		m.last--

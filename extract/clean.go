@@ -176,6 +176,12 @@ type lineWords struct {
 
 func (lw *lineWords) read(line string) {
 	lw.words, lw.sizes, lw.numbers, lw.lastSize = 0, 0, 0, false
+	if len(line) > 400 {
+		// A paragraph of prose: no caption, menu or link line is this
+		// long, and counting its words would tell nothing more.
+		lw.words = len(line) / 8
+		return
+	}
 	for i := 0; i < len(line); {
 		for i < len(line) && fieldSpace(line, i) > 0 {
 			i += fieldSpace(line, i)

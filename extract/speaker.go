@@ -3,6 +3,7 @@ package extract
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -76,27 +77,26 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		s.recent = append(s.recent, r.heard)
 		return r.id, r.res, r.conf
 	}
-	words := nameWords(text)
 	s.parent = ""
-	k := newNameKey(words)
-	low := lowerAll(words)
-	if len(words) == 0 {
-		return s.newSource(text, words, low, k), ResolutionNew, -0.2
-	}
 	// A pronoun or a definite description refers back. A pronoun with
 	// nobody to refer to is left unresolved, not proposed as a source.
-	if len(low) == 1 && pronouns[low[0]] {
-		if id, ok := s.carry(low[0]); ok {
+	if p := strings.ToLower(strings.TrimSpace(text)); pronouns[p] {
+		if id, ok := s.carry(p); ok {
 			return id, ResolutionCarried, -0.05
 		}
 		return "", ResolutionUnresolved, -0.25
+	}
+	words := nameWords(text)
+	low := lowerAll(words)
+	if len(words) == 0 {
+		return s.newSource(text, words, low, newNameKey(words)), ResolutionNew, -0.2
 	}
 	if head, ok := description(text, low); ok {
 		if id, ok := s.carry(head); ok {
 			return id, ResolutionCarried, -0.05
 		}
 	}
-	s.parent = ""
+	k := newNameKey(words)
 	if id, ok := s.lookup(text, words, low, k); ok {
 		res := ResolutionRegistry
 		if s.isNew(id) {
@@ -540,7 +540,7 @@ func (m *matcher) saidDate(f found, opts Options) claim.Date {
 		if partsOfDay[m.word(end)] && end > k {
 			end-- // "on Monday evening" is Monday
 		}
-		if d, err := claim.Resolve(m.text[m.toks[k].start:m.toks[end].end], opts.Published); err == nil {
+		if d, ok := m.resolveDate(k, end, opts.Published); ok {
 			return d
 		}
 		k = end
@@ -557,4 +557,24 @@ func (m *matcher) inContent(f found, k int) bool {
 		}
 	}
 	return false
+}
+
+// dateMemo is a time phrase of the sentence already resolved.
+type dateMemo struct {
+	k, end int
+	date   claim.Date
+	ok     bool
+}
+
+// resolveDate resolves the time phrase of tokens [k, end] against ref,
+// once per sentence: the attributions of one sentence share its phrases.
+func (m *matcher) resolveDate(k, end int, ref time.Time) (claim.Date, bool) {
+	for _, d := range m.dates {
+		if d.k == k && d.end == end {
+			return d.date, d.ok
+		}
+	}
+	d, err := claim.Resolve(m.text[m.toks[k].start:m.toks[end].end], ref)
+	m.dates = append(m.dates, dateMemo{k, end, d, err == nil})
+	return d, err == nil
 }
