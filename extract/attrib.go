@@ -54,6 +54,9 @@ type matcher struct {
 	heading bool
 	// dates are the sentence's time phrases resolved so far.
 	dates []dateMemo
+	// relative is set by subject when the source is the antecedent of
+	// "who" or "which": the content then ends at the clause's comma.
+	relative bool
 	// aside is the name set off by commas after the last subject found
 	// ("the minister, Anton Relic, confirmed"), or empty.
 	aside span
@@ -297,7 +300,7 @@ func (m *matcher) verb(i int, e cueWord) bool {
 			// "accused X of Y and urged Z": the same source.
 			f.source = m.previousSource(i)
 		} else {
-			m.aside = span{}
+			m.aside, m.relative = span{}, false
 			f.source = m.subject(i)
 			f.alias = m.aside
 		}
@@ -320,6 +323,9 @@ func (m *matcher) verb(i int, e cueWord) bool {
 		}
 	}
 	f.content = m.contents(i, c, f.source, srcRight)
+	if m.relative {
+		f.content = m.untilComma(f.content) // "the firm, which denied wrongdoing, would appeal"
+	}
 	if len(f.content) == 0 && act != claim.ActDeclineComment {
 		return false
 	}
@@ -518,6 +524,20 @@ func (m *matcher) negated(i int) bool {
 		}
 	}
 	return false
+}
+
+// untilComma cuts a content at its first comma outside quotations.
+func (m *matcher) untilComma(content []span) []span {
+	if len(content) == 0 {
+		return content
+	}
+	c := content[0]
+	for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end; k++ {
+		if m.comma(k) && !m.inq[k] && k > m.tokenAt(c.start) {
+			return []span{{c.start, m.toks[k-1].end}}
+		}
+	}
+	return content
 }
 
 // afterComma returns the content that follows the verb at i when the verb
@@ -749,8 +769,10 @@ func (m *matcher) subject(i int) span {
 		return span{}
 	}
 	if w := m.word(j); w == "who" || w == "which" {
-		// "Velkor, which had denied ...": the name before the comma.
+		// "Velkor, which had denied ...": the name before the comma, and
+		// the content ends with the relative clause.
 		if m.comma(j-1) && j-2 >= m.lo && m.toks[j-2].kind == tokWord {
+			m.relative = true
 			return m.nounPhraseLeft(j - 2)
 		}
 		return span{}

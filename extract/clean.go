@@ -90,7 +90,7 @@ func (r *Reason) UnmarshalText(b []byte) error {
 // Every line of text ends up in exactly one block or drop, except blank
 // lines. Clean is safe for concurrent use.
 func Clean(text string) Cleaned {
-	c := Cleaned{Text: text}
+	c := Cleaned{Text: text, Blocks: []Block{}}
 	var lw lineWords
 	seen := make(map[string]bool)
 	ended := false // an end marker was seen
