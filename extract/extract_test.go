@@ -307,6 +307,19 @@ func TestExtract(t *testing.T) {
 			},
 		},
 		{
+			name: "neither-nor-responded",
+			text: "Neither the Kremlin nor Peskov responded to requests for comment.",
+			want: []brief{
+				{Source: "the Kremlin", Cue: "responded", Speaker: "russia", Act: "decline-comment", Factuality: "Uu", Form: "non-response"},
+				{Source: "Peskov", Cue: "responded", Speaker: "dmitry-peskov", Act: "decline-comment", Factuality: "Uu", Form: "non-response"},
+			},
+		},
+		{
+			name: "relative-clause",
+			text: "The Kremlin, which denied wrongdoing, would appeal the ruling.",
+			want: []brief{{Source: "The Kremlin", Cue: "denied", Content: "wrongdoing", Speaker: "russia", Act: "deny", Factuality: "CT-", Form: "indirect"}},
+		},
+		{
 			name: "pronoun-unresolved",
 			text: "He said the deal was lawful.",
 			want: []brief{{Source: "He", Cue: "said", Content: "the deal was lawful", Act: "assert", Factuality: "CT+", Form: "indirect"}},

@@ -132,6 +132,16 @@ func (m *matcher) nonResponse(i int) int {
 				end = k
 			}
 		}
+	case "responded", "replied":
+		// "Neither the Kremlin nor the embassy responded to requests for
+		// comment."
+		if m.is(i+1, "to") && m.neitherBefore(i) {
+			for k := i + 2; k <= m.last && k < i+6; k++ {
+				if m.is(k, "comment") {
+					end = i
+				}
+			}
+		}
 	case "could", "can", "cannot", "couldn't":
 		k := i + 1
 		if m.is(k, "not") || m.is(k, "n't") {
@@ -145,6 +155,15 @@ func (m *matcher) nonResponse(i int) int {
 		return 0
 	}
 	src := m.subject(i)
+	if (m.is(i, "responded") || m.is(i, "replied")) && !src.empty() {
+		// The source is the whole "neither ... nor ..." phrase.
+		for k := m.tokenAt(src.start) - 1; k >= m.lo && k >= i-12; k-- {
+			if m.is(k, "neither") {
+				src = m.tokSpan(k, m.tokenAt(src.end)-1)
+				break
+			}
+		}
+	}
 	if j := m.skipLeft(i - 1); src.empty() && j >= m.lo && (m.is(j, "and") || m.is(j, "but")) {
 		src = m.previousSource(i) // "said ..., but declined to elaborate"
 	}
@@ -154,6 +173,20 @@ func (m *matcher) nonResponse(i int) int {
 	f := found{source: src, cue: m.tokSpan(i, end), act: claim.ActDeclineComment, form: FormNonResponse, confidence: 0.85}
 	m.out = append(m.out, f)
 	return end - i + 1
+}
+
+// neitherBefore reports whether the clause before token i opens with
+// "neither".
+func (m *matcher) neitherBefore(i int) bool {
+	for k := i - 1; k >= m.lo && k >= i-12; k-- {
+		if m.is(k, "neither") {
+			return true
+		}
+		if m.boundary(k) {
+			return false
+		}
+	}
+	return false
 }
 
 // noun matches an attribution noun: "the allegation that C", "Moscow's

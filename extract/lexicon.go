@@ -83,7 +83,7 @@ func buildStarters() map[string][]cueWord {
 	for _, w := range []string{
 		"according", "it", "is", "are", "was", "were", "be", "been", "being", "am",
 		"declined", "declines", "decline", "refused", "refuses", "did", "does", "has", "have", "had",
-		"would", "will", "could", "can", "cannot", "couldn't",
+		"would", "will", "could", "can", "cannot", "couldn't", "responded", "replied",
 	} {
 		if _, ok := m[w]; !ok {
 			m[w] = nil

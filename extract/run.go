@@ -216,7 +216,7 @@ func (x *extractor) conjuncts(s span) []span {
 		return []span{s}
 	}
 	text := x.text[s.start:s.end]
-	if !strings.Contains(text, " and ") {
+	if !strings.Contains(text, " and ") && !strings.Contains(text, " nor ") {
 		return []span{s}
 	}
 	// A name the registry knows whole ("Bosnia and Herzegovina") is one.
@@ -230,13 +230,16 @@ func (x *extractor) conjuncts(s span) []span {
 	if len(text) > 5 && eqFold(text[:5], "both ") {
 		start += 5
 	}
+	if len(text) > 8 && eqFold(text[:8], "neither ") {
+		start += 8
+	}
 	cut := func(i, width int) {
 		out = append(out, span{start, i})
 		start = i + width
 	}
 	for i := start; i < s.end; i++ {
 		switch {
-		case i+5 <= s.end && x.text[i:i+5] == " and ":
+		case i+5 <= s.end && (x.text[i:i+5] == " and " || x.text[i:i+5] == " nor "):
 			cut(i, 5)
 		case x.text[i] == ',' && i+1 < s.end && x.text[i+1] == ' ':
 			if i+6 <= s.end && x.text[i:i+6] == ", and " {
