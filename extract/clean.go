@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/internal/enumtext"
 )
 
 // Cleaned is scraped article text sorted into the paragraphs worth reading
@@ -62,10 +64,7 @@ var reasonNames = []string{"unknown", "navigation", "image", "ad", "end-marker",
 
 // String returns the reason's name, such as "image".
 func (r Reason) String() string {
-	if int(r) < len(reasonNames) {
-		return reasonNames[r]
-	}
-	return fmt.Sprintf("Reason(%d)", r)
+	return enumtext.Name(reasonNames, int(r), fmt.Sprintf("Reason(%d)", r))
 }
 
 // MarshalText returns the reason's name.

@@ -160,10 +160,7 @@ var formNames = []string{"unknown", "direct", "indirect", "mixed", "according-to
 
 // String returns the form's name, such as "direct".
 func (f Form) String() string {
-	if int(f) < len(formNames) {
-		return formNames[f]
-	}
-	return fmt.Sprintf("Form(%d)", f)
+	return enumtext.Name(formNames, int(f), fmt.Sprintf("Form(%d)", f))
 }
 
 // MarshalText returns the form's name.
@@ -201,10 +198,7 @@ var resolutionNames = []string{"unknown", "registry", "carried", "new", "absent"
 
 // String returns the resolution's name, such as "carried".
 func (r Resolution) String() string {
-	if int(r) < len(resolutionNames) {
-		return resolutionNames[r]
-	}
-	return fmt.Sprintf("Resolution(%d)", r)
+	return enumtext.Name(resolutionNames, int(r), fmt.Sprintf("Resolution(%d)", r))
 }
 
 // MarshalText returns the resolution's name.
