@@ -320,6 +320,24 @@ func TestExtract(t *testing.T) {
 			want: []brief{{Source: "The Kremlin", Cue: "denied", Content: "wrongdoing", Speaker: "russia", Act: "deny", Factuality: "CT-", Form: "indirect"}},
 		},
 		{
+			name: "quote-goes-on",
+			text: "“We deny it,” Peskov said. “It is a lie.”\n\n“Next paragraph,” it said.",
+			want: []brief{
+				{Source: "Peskov", Cue: "said", Content: "“We deny it,” | “It is a lie.”", Speaker: "dmitry-peskov", Act: "deny", Factuality: "CT-", Form: "direct"},
+				{Source: "it", Cue: "said", Content: "“Next paragraph,”", Act: "assert", Factuality: "CT+", Form: "direct"}, // "it" is not Peskov
+			},
+		},
+		{
+			name: "pleaded-not-guilty",
+			text: "Peskov pleaded not guilty to two counts of fraud.",
+			want: []brief{{Source: "Peskov", Cue: "pleaded not guilty", Content: "to two counts of fraud", Speaker: "dmitry-peskov", Act: "deny", Factuality: "CT-", Form: "indirect"}},
+		},
+		{
+			name: "testified",
+			text: "A port official testified that the bids had been opened early.",
+			want: []brief{{Source: "A port official", Cue: "testified", Content: "the bids had been opened early", Speaker: "new:port-official", Act: "assert", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
 			name: "pronoun-unresolved",
 			text: "He said the deal was lawful.",
 			want: []brief{{Source: "He", Cue: "said", Content: "the deal was lawful", Act: "assert", Factuality: "CT+", Form: "indirect"}},

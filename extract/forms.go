@@ -132,6 +132,18 @@ func (m *matcher) nonResponse(i int) int {
 				end = k
 			}
 		}
+	case "pleaded", "pleads", "plead", "pled":
+		// "pleaded not guilty to three counts": a denial, with content.
+		if m.is(i+1, "not") && m.is(i+2, "guilty") {
+			src := m.subject(i)
+			if src.empty() {
+				return 0
+			}
+			f := found{source: src, cue: m.tokSpan(i, i+2), act: claim.ActDeny, form: FormIndirect, confidence: 0.8}
+			f.content = m.contentRight(i + 3)
+			m.out = append(m.out, f)
+			return 3
+		}
 	case "responded", "replied":
 		// "Neither the Kremlin nor the embassy responded to requests for
 		// comment."

@@ -84,6 +84,7 @@ func buildStarters() map[string][]cueWord {
 		"according", "it", "is", "are", "was", "were", "be", "been", "being", "am",
 		"declined", "declines", "decline", "refused", "refuses", "did", "does", "has", "have", "had",
 		"would", "will", "could", "can", "cannot", "couldn't", "responded", "replied",
+		"pleaded", "pleads", "plead", "pled",
 	} {
 		if _, ok := m[w]; !ok {
 			m[w] = nil
@@ -114,7 +115,12 @@ var verbEntries = []cueEntry{
 	{forms: "insist insists insisted insisting", act: claim.ActAssert},
 	{forms: "argue argues argued arguing", act: claim.ActAssert},
 	{forms: "contend contends contended contending", act: claim.ActAssert},
-	{forms: "state states stated stating", act: claim.ActAssert, weak: true},
+	{forms: "states stated stating", act: claim.ActAssert, weak: true}, // "state" is far more often a noun
+	{forms: "testify testifies testified testifying", act: claim.ActAssert},
+	{forms: "attribute attributes attributed attributing", act: claim.ActAccuse, weak: true},
+	{forms: "link links linked linking", act: claim.ActAccuse, weak: true},
+	{forms: "find finds found finding", act: claim.ActAssert, weak: true},
+	{forms: "rule rules ruled ruling", act: claim.ActAssert, weak: true},
 	{forms: "explain explains explained explaining", act: claim.ActAssert},
 	{forms: "write writes wrote writing", act: claim.ActAssert, weak: true},
 	{forms: "declare declares declared declaring", act: claim.ActAssert},
@@ -253,7 +259,7 @@ func buildCues() map[string][]cueWord {
 var agentlessVerbs = map[string]claim.Act{
 	"believed": claim.ActAssert, "thought": claim.ActAssert, "understood": claim.ActAssert,
 	"said": claim.ActAssert, "reported": claim.ActAssert, "known": claim.ActAssert,
-	"expected": claim.ActAssert, "estimated": claim.ActAssert, "rumoured": claim.ActAssert,
+	"estimated": claim.ActAssert, "rumoured": claim.ActAssert,
 	"rumored": claim.ActAssert, "feared": claim.ActConcern, "alleged": claim.ActAccuse,
 	"claimed": claim.ActAccuse, "suspected": claim.ActAccuse,
 }

@@ -25,6 +25,10 @@ type extractor struct {
 	// openQuote is the index in found of an attribution whose quotation
 	// runs on past its paragraph, or -1.
 	openQuote int
+	// lastDirect is the index in found of the paragraph's latest direct
+	// quotation, whose speaker a quotation standing alone after it goes on
+	// with, or -1.
+	lastDirect int
 	// prevOpen is the unclosed quotation that ended the previous block.
 	prevOpen span
 	speakers speakers
@@ -34,7 +38,7 @@ type extractor struct {
 
 // reset readies an extractor, new or used, for text.
 func (x *extractor) reset(text string, opts Options) {
-	x.text, x.opts, x.openQuote, x.prevOpen = text, opts, -1, span{}
+	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen = text, opts, -1, -1, span{}
 	x.z.text = text
 	x.found = x.found[:0]
 	x.speakers.reset(opts.Registry)
@@ -111,6 +115,7 @@ func (x *extractor) block(m *matcher, b Block) {
 	x.toks = x.z.tokenize(b.Start, b.End)
 	x.regs, x.inq = quoteRegions(x.toks, x.inq, x.regs)
 	x.continueQuote()
+	x.lastDirect = -1 // a quotation goes on only within its paragraph
 	x.sents = x.z.sentences(x.toks, x.inq, x.sents)
 	m.toks, m.inq, m.regs, m.heading = x.toks, x.inq, x.regs, b.Heading
 	m.lows = slices.Grow(m.lows[:0], len(x.toks))[:len(x.toks)]
@@ -162,6 +167,11 @@ func (x *extractor) endBlock() {
 // attribution each, a quotation that opened the paragraph picks up its
 // earlier part, and each is resolved and dated.
 func (x *extractor) add(m *matcher) {
+	if len(m.out) == 0 {
+		x.quoteGoesOn(m)
+		return
+	}
+	x.lastDirect = -1
 	for _, f := range m.out {
 		if f.participle {
 			f.source = m.mainSubject(m.tokenAt(f.cue.start))
@@ -182,7 +192,29 @@ func (x *extractor) add(m *matcher) {
 			if r, ok := m.lastRegion(); ok && r.unclosed && len(g.content) > 0 && g.content[len(g.content)-1].end == x.toks[r.hi].end {
 				x.openQuote = len(x.found) - 1
 			}
+			if g.form == FormDirect && n == 0 {
+				x.lastDirect = len(x.found) - 1
+			}
 		}
+	}
+}
+
+// quoteGoesOn gives a sentence that is only a quotation, right after a
+// direct quotation in the same paragraph, to that quotation's speaker:
+// “We deny it,” Peskov said. “It is a lie.”
+func (x *extractor) quoteGoesOn(m *matcher) {
+	if x.lastDirect < 0 || x.lastDirect >= len(x.found) {
+		return
+	}
+	r, ok := m.regionStartingAt(m.lo)
+	if !ok || r.unclosed || r.hi < m.last {
+		x.lastDirect = -1 // narration ends the speaker's turn
+		return
+	}
+	q := span{x.toks[r.lo].start, x.toks[r.hi].end}
+	// Every conjunct of the attribution gets the quotation.
+	for k := x.lastDirect; k < len(x.found) && x.found[k].cue == x.found[x.lastDirect].cue; k++ {
+		x.found[k].content = append(x.found[k].content, q)
 	}
 }
 
