@@ -631,6 +631,8 @@ func (m *matcher) refineAct(f *found) {
 		f.act = claim.ActConcern
 	case kinds&phraseDenial != 0:
 		f.act = claim.ActDeny
+	case kinds&phraseAccusation != 0 && f.act == claim.ActAssert:
+		f.act = claim.ActAccuse
 	case m.ownFuture(f.content[0]):
 		f.act = claim.ActPledge
 	}
@@ -638,7 +640,7 @@ func (m *matcher) refineAct(f *found) {
 
 // phrasesIn returns the kinds of phrase found in the content, and those
 // found at its very start. Quotation marks are skipped.
-func (m *matcher) phrasesIn(content []span) (kinds, first uint8) {
+func (m *matcher) phrasesIn(content []span) (kinds, first uint16) {
 	for ci, c := range content {
 		start := m.tokenAt(c.start)
 		for k := start; k < m.hi && m.toks[k].end <= c.end; k++ {

@@ -415,23 +415,26 @@ var prepositions = setOf("of", "to", "in", "on", "at", "for", "with", "from", "b
 
 // Kinds of phrase that, found in an assertion's content, change its act.
 const (
-	phraseDenial      uint8 = 1 << iota // "has never supplied", "no knowledge": a denial
-	phraseThreat                        // "retaliate", "in kind": with "will", a threat
-	phraseConcern                       // "concerned that": an expression of concern
-	phraseNonAnswer                     // "not going to speculate": a refusal to answer
-	phraseRetract                       // "should not have published": a retraction
-	phraseUrge                          // "the need for", opening the content: an appeal
-	phraseFuture                        // "will", "would": what is to be done
-	phraseThreatIdiom                   // "all options are on the table": a threat as it stands
+	phraseDenial      uint16 = 1 << iota // "has never supplied", "no knowledge": a denial
+	phraseThreat                         // "retaliate", "in kind": with "will", a threat
+	phraseConcern                        // "concerned that": an expression of concern
+	phraseNonAnswer                      // "not going to speculate": a refusal to answer
+	phraseRetract                        // "should not have published": a retraction
+	phraseUrge                           // "the need for", opening the content: an appeal
+	phraseFuture                         // "will", "would": what is to be done
+	phraseThreatIdiom                    // "all options are on the table": a threat as it stands
+	phraseAccusation                     // "took bribes", "in breach of": wrongdoing asserted is an accusation
 )
 
 // phrases holds the phrases by kind; a word ending in "*" matches any word
 // it starts. Case is ignored and apostrophes are straight.
-var phrases = buildPhrases(map[uint8][]string{
+var phrases = buildPhrases(map[uint16][]string{
 	phraseDenial: {
-		"never", "no knowledge", "not involved", "no involvement", "nothing to do with", "not true",
+		"never supplied", "never supply", "never sent", "never send", "never sold", "never sell",
+		"never transferred", "never transfer", "never shipped", "never ship", "never provided",
+		"never delivered", "never bought", "never received", "never been involved", "no knowledge", "not involved", "no involvement", "nothing to do with", "not true",
 		"no truth", "no basis", "no evidence", "fairy tale", "did not happen", "no such",
-		"none of", "nobody", "no one", "done nothing", "did nothing", "we deny", "we reject",
+		"none of", "done nothing", "did nothing", "we deny", "we reject",
 		"we categorically deny", "are lies", "is a lie", "these are lies",
 	},
 	phraseThreat: {
@@ -452,6 +455,12 @@ var phrases = buildPhrases(map[uint8][]string{
 		"the importance of", "the need for", "the need to", "the necessity of",
 		"we are asking", "we ask", "we urge", "we call on", "we appeal", "i urge", "i call on", "i ask",
 	},
+	phraseAccusation: {
+		"brib*", "smuggl*", "violat*", "in breach", "illegal*", "illicit", "crime*", "criminal",
+		"provocation", "aggression", "carried out by", "was behind", "were behind", "is behind",
+		"are behind", "responsible for", "orchestrat*", "launder*", "corrupt*", "fraud*", "atrocit*",
+		"banned under", "sold his office", "sold her office", "war crime*",
+	},
 	phraseThreatIdiom: {"every option is on the table", "all options are on the table", "options remain on the table"},
 	phraseFuture:      {"will", "would", "*'ll"},
 })
@@ -459,7 +468,7 @@ var phrases = buildPhrases(map[uint8][]string{
 // phrase is one entry of the phrase table.
 type phrase struct {
 	words []string
-	kind  uint8
+	kind  uint16
 }
 
 // phraseTable finds phrases by their first word.
@@ -473,7 +482,7 @@ type phraseTable struct {
 	firstBytes, lastBytes [256]bool
 }
 
-func buildPhrases(m map[uint8][]string) phraseTable {
+func buildPhrases(m map[uint16][]string) phraseTable {
 	t := phraseTable{byFirst: make(map[string][]phrase)}
 	for kind, list := range m {
 		for _, p := range list {
