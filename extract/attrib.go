@@ -659,8 +659,8 @@ func (m *matcher) phrasesIn(content []span) (kinds, first uint16) {
 				}
 			}
 			try(phrases.byFirst[w])
-			if len(w) > 0 && phrases.firstBytes[w[0]] {
-				try(phrases.prefixed)
+			if len(w) >= 3 {
+				try(phrases.prefixed[w[:3]])
 			}
 			if len(w) > 0 && phrases.lastBytes[w[len(w)-1]] {
 				try(phrases.suffixed)

@@ -203,6 +203,9 @@ func (lw *lineWords) read(line string) {
 		default:
 			lw.words++
 			lw.lastSize = false
+			if lw.words > 24 && lw.sizes == 0 {
+				return // prose: the rest of the line changes nothing
+			}
 		}
 	}
 }

@@ -474,23 +474,24 @@ type phrase struct {
 // phraseTable finds phrases by their first word.
 type phraseTable struct {
 	byFirst  map[string][]phrase
-	prefixed []phrase // phrases whose first word ends in "*"
+	// prefixed holds the phrases whose first word ends in "*", by the
+	// first three bytes of that word, so that a word looks at few of them.
+	prefixed map[string][]phrase
 	suffixed []phrase // phrases whose first word starts with "*"
-	// firstBytes and lastBytes hold the first bytes of the prefixed
-	// phrases' first words and the last bytes of the suffixed ones, so
-	// that most words skip those lists.
-	firstBytes, lastBytes [256]bool
+	// lastBytes holds the last bytes of the suffixed phrases' first words,
+	// so that most words skip that list.
+	lastBytes [256]bool
 }
 
 func buildPhrases(m map[uint16][]string) phraseTable {
-	t := phraseTable{byFirst: make(map[string][]phrase)}
+	t := phraseTable{byFirst: make(map[string][]phrase), prefixed: make(map[string][]phrase)}
 	for kind, list := range m {
 		for _, p := range list {
 			ph := phrase{words: strings.Fields(p), kind: kind}
 			switch first := ph.words[0]; {
 			case strings.HasSuffix(first, "*"):
-				t.prefixed = append(t.prefixed, ph)
-				t.firstBytes[first[0]] = true
+				key := first[:min(3, len(first)-1)]
+				t.prefixed[key] = append(t.prefixed[key], ph)
 			case strings.HasPrefix(first, "*"):
 				t.suffixed = append(t.suffixed, ph)
 				t.lastBytes[first[len(first)-1]] = true

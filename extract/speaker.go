@@ -357,12 +357,7 @@ func (k nameKey) of(i, j int) string {
 // nameWords returns the words of a source text without a leading
 // determiner and without possessive endings.
 func nameWords(text string) []string {
-	n := 0
-	for f := range strings.FieldsSeq(text) {
-		_ = f
-		n++
-	}
-	out := make([]string, 0, n)
+	out := make([]string, 0, strings.Count(text, " ")+1)
 	lead := true
 	for w := range strings.FieldsSeq(text) {
 		if lead && (strings.EqualFold(w, "the") || strings.EqualFold(w, "both") || strings.EqualFold(w, "a") || strings.EqualFold(w, "an")) {
@@ -379,9 +374,19 @@ func nameWords(text string) []string {
 }
 
 func lowerAll(words []string) []string {
-	out := make([]string, len(words))
+	// One string for all the words, sliced: one allocation, not one each.
+	var b []byte
+	ends := make([]int, len(words))
 	for i, w := range words {
-		out[i] = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		b = appendLower(b, w)
+		ends[i] = len(b)
+	}
+	all := string(b)
+	out := make([]string, len(words))
+	start := 0
+	for i, e := range ends {
+		out[i] = all[start:e]
+		start = e
 	}
 	return out
 }
@@ -390,7 +395,7 @@ func lowerAll(words []string) []string {
 // refers back ("the spokesman", "the ministry", "the country's foreign
 // minister") and returns its head noun.
 func description(text string, low []string) (string, bool) {
-	if !strings.HasPrefix(strings.ToLower(text), "the ") || len(low) > 3 {
+	if len(text) < 4 || !strings.EqualFold(text[:4], "the ") || len(low) > 3 {
 		return "", false
 	}
 	head := low[len(low)-1]
