@@ -473,7 +473,7 @@ type phrase struct {
 
 // phraseTable finds phrases by their first word.
 type phraseTable struct {
-	byFirst  map[string][]phrase
+	byFirst map[string][]phrase
 	// prefixed holds the phrases whose first word ends in "*", by the
 	// first three bytes of that word, so that a word looks at few of them.
 	prefixed map[string][]phrase
