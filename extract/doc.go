@@ -92,7 +92,7 @@
 // # Accuracy and speed
 //
 // The command examples/evaluate-extract scores the extractor against the
-// gold attributions in testdata/gold (the seed article and nine others) and
+// gold attributions in testdata/gold (the seed article and thirteen others) and
 // testdata/heldout (four articles never used to tune it), with the exact and
 // token-overlap metrics of BBC's Citron. The README gives the figures, and
 // so do the benchmarks: BenchmarkExtract against BenchmarkTokenize, and
