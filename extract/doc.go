@@ -34,7 +34,11 @@
 // sentence only before a word that usually starts one. Straight and curly
 // double quotation marks are paired within a paragraph, and a quotation left
 // open at the end of a paragraph goes on where the next paragraph opens one,
-// as news style has it.
+// as news style has it. Single quotation marks (‘ ’ and straight ones
+// standing alone) are paired outside double ones, as British copy and
+// headlines use them; a plural possessive ("the officials’ claims") is not
+// one. A sentence that is only a quotation, right after a direct quotation
+// in the same paragraph, goes on with that quotation's speaker.
 //
 // Attributions are found by their cues:
 //
@@ -68,7 +72,8 @@
 // named one as its parent, not confused with it. "both North Korea and
 // Russia" gives one candidate per name. A pronoun ("he", "they") or a
 // definite description ("the spokesman", "the ministry") refers back to the
-// latest compatible speaker among the last eight; a new person is known
+// latest compatible speaker among the last eight, and with none is left
+// unresolved ([ResolutionUnresolved], empty Speaker); a new person is known
 // afterwards by any part of their name ("Hwang" for "Analyst Hwang
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
