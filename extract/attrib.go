@@ -29,6 +29,9 @@ type found struct {
 	said       claim.Date
 	// participle marks "..., urging ...": its source is the main clause's.
 	participle bool
+	// via is the index in the extractor's found of the attribution whose
+	// content holds this one's cue, or -1.
+	via int
 	// alias is a name given beside the source, which names the speaker
 	// better: "the minister, Anton Relic,".
 	alias span

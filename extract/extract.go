@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -57,6 +58,11 @@ type Candidate struct {
 	Speaker source.ID `json:"speaker"`
 	// Resolution says how Speaker was found.
 	Resolution Resolution `json:"resolution"`
+	// Via is the chain of speakers the statement came through, nearest to
+	// the reader first, as claim.Statement.Via has it: in "The ministry
+	// denied the report, KCNA said", the ministry's denial has Via [KCNA's
+	// ID]. Empty when the article reports the statement itself.
+	Via []source.ID `json:"via,omitempty"`
 	// Act is the speech act, Factuality the speaker's stance on the content.
 	Act        claim.Act        `json:"act"`
 	Factuality claim.Factuality `json:"factuality"`
@@ -93,6 +99,25 @@ func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention
 		return claim.Mention{}, err
 	}
 	return claim.Mention{Article: article, Cue: c.Cue.Exact, Span: span}, nil
+}
+
+// Statement returns the candidate accepted as a statement of claim: its
+// speaker, relays, act, factuality and said date, and its mention in
+// article (see Mention). It returns a *source.FieldError for the field
+// "speaker" wrapping source.ErrEmpty when the speaker is unresolved, so that
+// a reviewer names it first, and Mention's errors.
+func (c Candidate) Statement(id claim.StatementID, claimID claim.ID, article source.ArticleID, text string) (claim.Statement, error) {
+	if c.Speaker == "" {
+		return claim.Statement{}, fmt.Errorf("extract: %w", &source.FieldError{Field: "speaker", Value: c.Source.Exact, Err: source.ErrEmpty})
+	}
+	m, err := c.Mention(article, text)
+	if err != nil {
+		return claim.Statement{}, err
+	}
+	return claim.Statement{
+		ID: id, Claim: claimID, Source: c.Speaker, Via: slices.Clone(c.Via),
+		Act: c.Act, Factuality: c.Factuality, Said: c.Said, Mentions: []claim.Mention{m},
+	}, nil
 }
 
 // Group is a proposed claim: candidates whose contents are alike.

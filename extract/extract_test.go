@@ -460,6 +460,50 @@ func TestMention(t *testing.T) {
 	assert.ErrorIs(t, err, claim.ErrSpan, "a text the candidate did not come from")
 }
 
+func TestVia(t *testing.T) {
+	res, err := extract.Extract("The ministry denied the report, KCNA said. Kirby said intelligence indicates that the talks advanced.", extract.Options{Registry: testRegistry(t)})
+	require.NoError(t, err)
+	via := map[string][]source.ID{}
+	for _, c := range res.Candidates {
+		via[c.Cue.Exact] = c.Via
+	}
+	want := map[string][]source.ID{
+		"denied":    {"kcna"},
+		"said":      nil,
+		"indicates": {"john-kirby"},
+	}
+	if diff := cmp.Diff(want, via); diff != "" {
+		t.Errorf("Via mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestStatement checks that an accepted candidate becomes a statement that
+// a corpus validates.
+func TestStatement(t *testing.T) {
+	text := "“It is a lie,” Peskov said on Tuesday. He said nothing else."
+	reg := testRegistry(t)
+	res, err := extract.Extract(text, extract.Options{Registry: reg, Published: published})
+	require.NoError(t, err)
+	require.NotEmpty(t, res.Candidates)
+	st, err := res.Candidates[0].Statement("s1", "c1", "a1", text)
+	require.NoError(t, err)
+	assert.Equal(t, source.ID("dmitry-peskov"), st.Source)
+	assert.Equal(t, claim.ActDeny, st.Act)
+	assert.Equal(t, "2024-05-14", st.Said.String())
+	c := &claim.Corpus{
+		Format:     claim.Format,
+		Sources:    reg.Sources(),
+		Articles:   []source.Article{{ID: "a1", Published: published, Text: text}},
+		Claims:     []claim.Claim{{ID: "c1", Text: "Russia bought shells"}},
+		Statements: []claim.Statement{st},
+	}
+	assert.NoError(t, c.Validate())
+
+	unresolved := extract.Candidate{Source: claim.Span{Start: 0, End: 2, Exact: "He"}, Cue: res.Candidates[0].Cue}
+	_, err = unresolved.Statement("s2", "c1", "a1", text)
+	assert.ErrorIs(t, err, source.ErrEmpty)
+}
+
 func TestGroups(t *testing.T) {
 	text := "Kirby said North Korea shipped artillery shells to Russia. " +
 		"Peskov denied that North Korea shipped any shells to Russia. " +

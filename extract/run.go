@@ -172,6 +172,7 @@ func (x *extractor) add(m *matcher) {
 		return
 	}
 	x.lastDirect = -1
+	first := len(x.found)
 	for _, f := range m.out {
 		if f.participle {
 			f.source = m.mainSubject(m.tokenAt(f.cue.start))
@@ -197,6 +198,54 @@ func (x *extractor) add(m *matcher) {
 			}
 		}
 	}
+	x.relays(first)
+}
+
+// relays links each attribution of the sentence just added (from index
+// first on) to the one whose content holds its cue, the nearest one: in
+// "The ministry denied the report, KCNA said", the denial came through
+// KCNA.
+func (x *extractor) relays(first int) {
+	for i := first; i < len(x.found); i++ {
+		g := &x.found[i]
+		g.via = -1
+		best := -1
+		for j := first; j < len(x.found); j++ {
+			h := x.found[j]
+			if j == i || h.cue == g.cue || !h.holds(g.cue) {
+				continue
+			}
+			if best < 0 || h.contentLen() < x.found[best].contentLen() {
+				best = j
+			}
+		}
+		if best >= 0 {
+			// The first of the conjuncts that share a cue stands for them.
+			for best > first && x.found[best-1].cue == x.found[best].cue {
+				best--
+			}
+			g.via = best
+		}
+	}
+}
+
+// holds reports whether one of f's content pieces contains s.
+func (f found) holds(s span) bool {
+	for _, c := range f.content {
+		if c.start <= s.start && s.end <= c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// contentLen is the bytes of f's content.
+func (f found) contentLen() int {
+	n := 0
+	for _, c := range f.content {
+		n += c.end - c.start
+	}
+	return n
 }
 
 // quoteGoesOn gives a sentence that is only a quotation, right after a
@@ -307,10 +356,28 @@ func hasPreposition(phrase string) bool {
 func (x *extractor) result() *Result {
 	res := &Result{Cleaned: x.cleaned}
 	res.Candidates = make([]Candidate, 0, len(x.found))
-	for _, f := range x.found {
-		c, ok := x.candidate(f)
-		if ok {
+	// at maps an index of found to its candidate, or -1.
+	at := make([]int, len(x.found))
+	for i, f := range x.found {
+		at[i] = -1
+		if c, ok := x.candidate(f); ok {
+			at[i] = len(res.Candidates)
 			res.Candidates = append(res.Candidates, c)
+		}
+	}
+	// Relays: the chain of the attribution that holds this one, then its
+	// speaker. Holders come later in the text only within a sentence, so
+	// a pass in order of found settles chains of any depth after two.
+	for pass := 0; pass < 2; pass++ {
+		for i, f := range x.found {
+			if at[i] < 0 || f.via < 0 || at[f.via] < 0 {
+				continue
+			}
+			h := res.Candidates[at[f.via]]
+			if h.Speaker == "" || h.Speaker == source.AbsentID {
+				continue
+			}
+			res.Candidates[at[i]].Via = append(slices.Clone(h.Via), h.Speaker)
 		}
 	}
 	res.NewSources = x.speakers.added

@@ -94,6 +94,9 @@ func print(w io.Writer, text string, res *extract.Result) error {
 	for i, c := range res.Candidates {
 		fmt.Fprintf(&b, "\n#%d %s %s (%s, %s, confidence %.2f)\n", i+1, c.Act, c.Factuality, c.Form, c.Resolution, c.Confidence)
 		fmt.Fprintf(&b, "  speaker  %s\n", c.Speaker)
+		if len(c.Via) > 0 {
+			fmt.Fprintf(&b, "  via      %v\n", c.Via)
+		}
 		if c.Source.Exact != "" {
 			fmt.Fprintf(&b, "  source   [%d:%d] %q\n", c.Source.Start, c.Source.End, c.Source.Exact)
 		}
