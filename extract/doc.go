@@ -23,8 +23,9 @@
 //     never dropped.
 //
 // [Groups] proposes which candidates state the same claim by the overlap of
-// their content words; it never merges anything. [Candidate.Mention] turns
-// an accepted candidate into a [claim.Mention].
+// their content words; it never merges anything. [Candidate.Statement] and
+// [Candidate.Mention] turn an accepted candidate into a [claim.Statement] or
+// a [claim.Mention].
 //
 // # What is read
 //
@@ -61,7 +62,7 @@
 // cues, and neither is a cue word inside a name ("the United States").
 // Nested attributions give one candidate per level: "The ministry denied the
 // report, KCNA said" has KCNA saying "The ministry denied the report" and the
-// ministry denying "the report".
+// ministry denying "the report", with KCNA in its Via.
 //
 // # Speakers
 //
