@@ -148,34 +148,25 @@ func (m *matcher) run() {
 	for m.last >= m.lo && m.toks[m.last].kind == tokStop {
 		m.last--
 	}
+	// One lookup per word gives its flags, quoted words included, which
+	// the content readers use; most words are in no table at all.
 	for i := m.lo; i < m.hi; i++ {
-		if m.toks[i].kind != tokWord || m.inq[i] {
+		if m.toks[i].kind == tokWord {
+			m.lex[i] = lexicon[m.word(i)].flags
+		}
+	}
+	for i := m.lo; i < m.hi; i++ {
+		if m.lex[i]&lexStarter == 0 || m.inq[i] {
 			continue
 		}
-		w := m.word(i)
-		e, ok := lexicon[w]
-		if !ok {
-			continue // most words start nothing: one lookup and on
-		}
-		m.lex[i] = e.flags
-		entries := e.cues
-		if e.flags&lexStarter == 0 {
-			continue
-		}
+		entries := lexicon[m.word(i)].cues
 		if n := m.special(i); n > 0 {
 			i += n - 1
 			continue
 		}
 		if len(entries) > 0 {
 			if end := m.cue(i, entries); end > i {
-				// "expressed concern": "concern" is not a cue of its own,
-				// but the skipped words keep their flags ("on Monday").
-				for k := i + 1; k <= end; k++ {
-					if m.toks[k].kind == tokWord {
-						m.lex[k] = lexicon[m.word(k)].flags
-					}
-				}
-				i = end
+				i = end // "expressed concern": "concern" is not a cue of its own
 			}
 		}
 	}
@@ -651,6 +642,7 @@ func (m *matcher) phrasesIn(content []span) (kinds, first uint16) {
 				continue
 			}
 			w := m.word(k)
+			fl := m.lex[k]
 			try := func(list []phrase) {
 				for _, p := range list {
 					if m.phraseAt(k, c.end, p.words) {
@@ -661,8 +653,10 @@ func (m *matcher) phrasesIn(content []span) (kinds, first uint16) {
 					}
 				}
 			}
-			try(phrases.byFirst[w])
-			if len(w) >= 3 {
+			if fl&lexPhrase != 0 {
+				try(phrases.byFirst[w])
+			}
+			if len(w) >= 3 && phrases.hasPrefix(w) {
 				try(phrases.prefixed[w[:3]])
 			}
 			if len(w) > 0 && phrases.lastBytes[w[len(w)-1]] {
@@ -1373,16 +1367,16 @@ func (m *matcher) hedges(f *found, cueTok int) {
 			if m.toks[k].kind != tokWord {
 				continue
 			}
-			switch wordFlags[m.word(k)] {
-			case 0:
-			case flagPossible:
+			switch fl := m.lex[k]; {
+			case fl&(lexPossible|lexProbable|lexDismissal) == 0:
+			case fl&lexPossible != 0:
 				if m.toks[k].is(flagUpper) && k > m.lo {
 					break // "Theresa May", "in May"
 				}
 				f.hedge = claim.CertaintyPossible
-			case flagProbable:
+			case fl&lexProbable != 0:
 				f.hedge = stronger(f.hedge, claim.CertaintyProbable)
-			case flagDismissal:
+			case fl&lexDismissal != 0:
 				if f.act == claim.ActAssert {
 					f.act = claim.ActDeny
 				}

@@ -45,8 +45,12 @@ var cues = buildCues()
 
 // Flags of a lexicon entry.
 const (
-	lexStarter uint8 = 1 << iota // the word can start a cue
-	lexTime                      // the word can start a time phrase
+	lexStarter   uint8 = 1 << iota // the word can start a cue
+	lexTime                        // the word can start a time phrase
+	lexPhrase                      // the word starts a phrase of the phrase table
+	lexPossible                    // a hedge that makes a statement possible: "may", "could"
+	lexProbable                    // a hedge that makes it probable: "likely", "suggests"
+	lexDismissal                   // a word that dismisses what it describes: "fabrication"
 )
 
 // lexEntry is what the matcher looks up once per word.
@@ -62,9 +66,20 @@ var lexicon = func() map[string]lexEntry {
 	for w, c := range starters {
 		m[w] = lexEntry{cues: c, flags: lexStarter}
 	}
-	for w := range timeFirst {
+	set := func(words map[string]bool, flag uint8) {
+		for w := range words {
+			e := m[w]
+			e.flags |= flag
+			m[w] = e
+		}
+	}
+	set(timeFirst, lexTime)
+	set(dismissals, lexDismissal)
+	set(probables, lexProbable)
+	set(possibles, lexPossible)
+	for w := range phrases.byFirst {
 		e := m[w]
-		e.flags |= lexTime
+		e.flags |= lexPhrase
 		m[w] = e
 	}
 	return m
@@ -479,8 +494,32 @@ type phraseTable struct {
 	prefixed map[string][]phrase
 	suffixed []phrase // phrases whose first word starts with "*"
 	// lastBytes holds the last bytes of the suffixed phrases' first words,
-	// so that most words skip that list.
+	// so that most words skip that list; first3 marks the three-letter
+	// keys of prefixed for ASCII letters, so that most words skip the map.
 	lastBytes [256]bool
+	first3    [26 * 26 * 26]bool
+}
+
+// hasPrefix reports whether some prefixed phrase may start w, by its first
+// three letters.
+func (t *phraseTable) hasPrefix(w string) bool {
+	if k, ok := letters3(w); ok {
+		return t.first3[k]
+	}
+	return len(t.prefixed[w[:3]]) > 0
+}
+
+// letters3 indexes the first three bytes of w when they are ASCII letters.
+func letters3(w string) (int, bool) {
+	k := 0
+	for i := 0; i < 3; i++ {
+		c := w[i]
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		k = k*26 + int(c-'a')
+	}
+	return k, true
 }
 
 func buildPhrases(m map[uint16][]string) phraseTable {
@@ -492,6 +531,9 @@ func buildPhrases(m map[uint16][]string) phraseTable {
 			case strings.HasSuffix(first, "*"):
 				key := first[:min(3, len(first)-1)]
 				t.prefixed[key] = append(t.prefixed[key], ph)
+				if k, ok := letters3(key); ok && len(key) == 3 {
+					t.first3[k] = true
+				}
 			case strings.HasPrefix(first, "*"):
 				t.suffixed = append(t.suffixed, ph)
 				t.lastBytes[first[len(first)-1]] = true
@@ -532,7 +574,8 @@ var timeFirst = func() map[string]bool {
 	return m
 }()
 
-// hedgeWords maps hedge words to the certainty they give.
+// hedgeWords maps hedge words to the certainty they give, for words read
+// outside a sentence's lexicon flags.
 var hedgeWords = func() map[string]claim.Certainty {
 	m := make(map[string]claim.Certainty)
 	for w := range probables {
@@ -556,27 +599,6 @@ var timeNouns = func() map[string]bool {
 	return m
 }()
 
-// Flags of wordFlags.
-const (
-	flagPossible  uint8 = 1 + iota // a hedge that makes a statement possible: "may", "could"
-	flagProbable                   // a hedge that makes it probable: "likely", "suggests"
-	flagDismissal                  // a word that dismisses what it describes: "fabrication"
-)
-
-// wordFlags tells hedges and dismissals with one lookup.
-var wordFlags = func() map[string]uint8 {
-	m := make(map[string]uint8)
-	for w := range dismissals {
-		m[w] = flagDismissal
-	}
-	for w := range probables {
-		m[w] = flagProbable
-	}
-	for w := range possibles {
-		m[w] = flagPossible
-	}
-	return m
-}()
 
 // placeAbbrevs name places and bodies, and so can end a sentence ("parts
 // from the U.S. Kirby said"), unlike initials ("J.D. Harmon").
