@@ -599,7 +599,6 @@ var timeNouns = func() map[string]bool {
 	return m
 }()
 
-
 // placeAbbrevs name places and bodies, and so can end a sentence ("parts
 // from the U.S. Kirby said"), unlike initials ("J.D. Harmon").
 var placeAbbrevs = setOf("u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.s.s.r.", "u.a.e.")
