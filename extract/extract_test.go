@@ -338,6 +338,16 @@ func TestExtract(t *testing.T) {
 			want: []brief{{Source: "A port official", Cue: "testified", Content: "the bids had been opened early", Speaker: "new:port-official", Act: "assert", Factuality: "CT+", Form: "indirect"}},
 		},
 		{
+			name: "future-is-not-said",
+			text: "On May 20, 2024, Peskov said the deal was lawful.",
+			want: []brief{{Source: "Peskov", Cue: "said", Content: "the deal was lawful", Speaker: "dmitry-peskov", Act: "assert", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
+			name: "past-date-is-said",
+			text: "On May 13, 2024, Peskov said the deal was lawful.",
+			want: []brief{{Source: "Peskov", Cue: "said", Content: "the deal was lawful", Speaker: "dmitry-peskov", Act: "assert", Factuality: "CT+", Form: "indirect", Said: "2024-05-13"}},
+		},
+		{
 			name: "pronoun-unresolved",
 			text: "He said the deal was lawful.",
 			want: []brief{{Source: "He", Cue: "said", Content: "the deal was lawful", Act: "assert", Factuality: "CT+", Form: "indirect"}},

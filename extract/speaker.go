@@ -545,7 +545,9 @@ func (m *matcher) saidDate(f found, opts Options) claim.Date {
 		if partsOfDay[m.word(end)] && end > k {
 			end-- // "on Monday evening" is Monday
 		}
-		if d, ok := m.resolveDate(k, end, opts.Published); ok {
+		// A statement is not made after the article reports it: "next
+		// month" is when something will happen.
+		if d, ok := m.resolveDate(k, end, opts.Published); ok && !d.Start().After(opts.Published.Add(14*time.Hour)) {
 			return d
 		}
 		k = end
