@@ -17,6 +17,7 @@ import (
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/extract/gold"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -541,21 +542,24 @@ func TestGroupsDoNotChain(t *testing.T) {
 	}
 }
 
-// TestGolden runs Extract on every gold article and compares the result
-// with testdata/golden/NAME.json; go test -update rewrites them. It guards
-// against unnoticed changes: the gold scores are in package gold.
+// TestGolden runs Extract on every gold article, with its registry and
+// publication time, and compares the result with testdata/golden/NAME.json;
+// go test -update rewrites them. It guards against unnoticed changes: the
+// gold scores are in package gold.
 func TestGolden(t *testing.T) {
-	names, err := filepath.Glob(filepath.Join("testdata", "gold", "*.txt"))
+	names, err := filepath.Glob(filepath.Join("testdata", "gold", "*.json"))
 	require.NoError(t, err)
 	require.NotEmpty(t, names)
 	for _, n := range names {
-		name := strings.TrimSuffix(filepath.Base(n), ".txt")
+		name := strings.TrimSuffix(filepath.Base(n), ".json")
 		t.Run(name, func(t *testing.T) {
-			raw, err := os.ReadFile(n)
+			// The article's own publication time and registry, as a user
+			// following the story would have them.
+			a, err := gold.Load(n)
 			require.NoError(t, err)
-			res, err := extract.Extract(string(raw), extract.Options{Published: published})
+			res, err := extract.Extract(a.Text, extract.Options{Registry: a.Registry, Published: a.Published})
 			require.NoError(t, err)
-			checkSpans(t, string(raw), res)
+			checkSpans(t, a.Text, res)
 			got, err := json.MarshalIndent(briefs(res), "", "  ")
 			require.NoError(t, err)
 			golden := filepath.Join("testdata", "golden", name+".json")
