@@ -199,6 +199,10 @@ func (d Date) Contains(t time.Time) bool {
 	return !t.Before(d.t) && t.Before(d.End())
 }
 
+// Equal reports whether d and e are the same date at the same precision,
+// as Compare(e) == 0 does. It lets go-cmp compare values that hold Dates.
+func (d Date) Equal(e Date) bool { return d.Compare(e) == 0 }
+
 // Compare orders dates by the start of their periods; on equal starts the
 // coarser date comes first, so "2022" sorts before "2022-01" before
 // "2022-01-01", and all three before "2022-03-15". The zero Date sorts

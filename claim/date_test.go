@@ -448,3 +448,25 @@ func TestDateJSON(t *testing.T) {
 		assert.ErrorIs(t, err, ErrDate)
 	})
 }
+
+func TestDateEqual(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b Date
+		want bool
+	}{
+		{"same-day", MustParseDate("2023-09-13"), Day(2023, time.September, 13), true},
+		{"year-and-day", Year(2023), Day(2023, time.January, 1), false},
+		{"zero", Date{}, Date{}, true},
+		{"zero-and-valid", Date{}, Year(2023), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.a.Equal(tc.b))
+			assert.Equal(t, tc.want, tc.b.Equal(tc.a))
+		})
+	}
+	// go-cmp uses Equal, so structs holding Dates compare.
+	type holder struct{ D Date }
+	assert.True(t, cmp.Equal(holder{Year(2022)}, holder{MustParseDate("2022")}))
+}

@@ -758,6 +758,15 @@ func (m *matcher) timeEndingAt(j int) int {
 // adverbs before the verb and the time words that open the sentence.
 func (m *matcher) subject(i int) span {
 	j := m.skipLeft(i - 1)
+	// "the White House continues to call for": the subject is before the
+	// verb that carries "to". Other verbs before "to" ("expected to say",
+	// "able to verify") tell of a statement not yet made.
+	if m.is(j, "to") && j-1 >= m.lo {
+		switch m.word(j - 1) {
+		case "continue", "continues", "continued", "continuing":
+			j = m.skipLeft(j - 2)
+		}
+	}
 	if j < m.lo {
 		return span{}
 	}
@@ -776,7 +785,7 @@ func (m *matcher) subject(i int) span {
 		}
 		return span{}
 	}
-	if w := m.word(j); clauseWords[w] && !m.inName(j) || isVerbForm(w) && !m.toks[j].is(flagUpper) {
+	if w := m.word(j); w == "to" || clauseWords[w] && !m.inName(j) || isVerbForm(w) && !m.toks[j].is(flagUpper) {
 		return span{} // "Pyongyang calls claim": "calls" ends no subject
 	}
 	return m.nounPhraseLeft(j)
@@ -1046,6 +1055,15 @@ func (m *matcher) timeAt(i int) int {
 	switch w {
 	case "yesterday", "today", "tonight", "overnight", "earlier", "later", "again", "also", "late", "publicly", "repeatedly":
 		return 1
+	case "at":
+		// "at 3 p.m.", "at 0900 GMT": a time of day, no date.
+		if k := i + 1; k <= m.last && m.toks[k].is(flagNumber) {
+			k++
+			if w := m.word(k); w == "a.m." || w == "p.m." || w == "gmt" || w == "utc" || w == "local" {
+				k++
+			}
+			return k - i
+		}
 	case "on", "in", "last", "this", "next", "early":
 		k := i + 1
 		if m.is(k, "early") || m.is(k, "late") {

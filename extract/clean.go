@@ -95,13 +95,17 @@ func Clean(text string) Cleaned {
 	ended := false // an end marker was seen
 	prevBlank := true
 	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
+		// Lines end at "\n", "\r\n" or a lone "\r" (old Mac files).
+		end := strings.IndexAny(text[start:], "\r\n")
 		next := len(text)
 		if end < 0 {
 			end = len(text)
 		} else {
 			end += start
 			next = end + 1
+			if text[end] == '\r' && next < len(text) && text[next] == '\n' {
+				next++
+			}
 		}
 		s, e := trimSpace(text, start, end)
 		start = next

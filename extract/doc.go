@@ -73,8 +73,9 @@
 // named one as its parent, not confused with it. "both North Korea and
 // Russia" gives one candidate per name. A pronoun ("he", "they") or a
 // definite description ("the spokesman", "the ministry") refers back to the
-// latest compatible speaker among the last eight, and with none is left
-// unresolved ([ResolutionUnresolved], empty Speaker); a new person is known
+// latest compatible speaker among the last eight. A pronoun with none is left
+// unresolved ([ResolutionUnresolved], empty Speaker); a description with
+// none is proposed as a new source ("the ministry"). A new person is known
 // afterwards by any part of their name ("Hwang" for "Analyst Hwang
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
@@ -88,7 +89,9 @@
 // a dismissal ("a fabrication", "groundless") or a denial ("has never
 // supplied") makes a denial, "concerned that" concern, "I'm not going to
 // speculate" decline-comment, the speaker's own "will" or "would" a pledge,
-// and retaliation words with a future ("will respond in kind") a threat.
+// wrongdoing ("took bribes", "in breach of") an accusation, and retaliation
+// words with a future ("will respond in kind") a threat; retaliation words
+// also make a threat of a pledge ("vowed to retaliate").
 // Polarity is negative for denials and rejections; certainty comes from the
 // cue ("believed" is probable) and hedges around it ("may", "could",
 // "probably", "suggests"): possible beats probable beats certain. Warnings

@@ -25,10 +25,12 @@ type Options struct {
 
 // Result is what Extract proposes for one article: the cleaned text, the
 // candidate attributions and the new sources they speak through. Nothing in
-// it is accepted yet: a person reviews it. Group proposes which candidates
+// it is accepted yet: a person reviews it. Groups proposes which candidates
 // state the same claim.
 type Result struct {
 	// Cleaned is the article sorted into kept blocks and dropped furniture.
+	// Its Text is left out of JSON: a caller that reads a Result back puts
+	// the text in again.
 	Cleaned Cleaned `json:"cleaned"`
 	// Candidates are the attributions found, in text order of their cues.
 	Candidates []Candidate `json:"candidates"`
@@ -61,7 +63,8 @@ type Candidate struct {
 	// Via is the chain of speakers the statement came through, nearest to
 	// the reader first, as claim.Statement.Via has it: in "The ministry
 	// denied the report, KCNA said", the ministry's denial has Via [KCNA's
-	// ID]. Empty when the article reports the statement itself.
+	// ID]. Empty when the article reports the statement itself, and when
+	// the relayer is an unresolved pronoun; it never holds Speaker.
 	Via []source.ID `json:"via,omitempty"`
 	// Act is the speech act, Factuality the speaker's stance on the content.
 	Act        claim.Act        `json:"act"`

@@ -349,6 +349,37 @@ func TestExtract(t *testing.T) {
 			want: []brief{{Source: "Peskov", Cue: "said", Content: "the deal was lawful", Speaker: "dmitry-peskov", Act: "assert", Factuality: "CT+", Form: "indirect", Said: "2024-05-13"}},
 		},
 		{
+			name: "infinitive-has-no-subject",
+			text: "Pyongyang threatened to respond in kind.",
+			want: []brief{{Source: "Pyongyang", Cue: "threatened", Content: "to respond in kind", Speaker: "north-korea", Act: "threaten", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
+			name: "continues-to",
+			text: "The Kremlin continues to call for talks.",
+			want: []brief{{Source: "The Kremlin", Cue: "call for", Content: "talks", Speaker: "russia", Act: "urge", Factuality: "CT+", Form: "indirect"}},
+		},
+		{
+			name: "time-of-day",
+			text: "Kirby said at 3 p.m. on Friday that the talks had ended.",
+			want: []brief{{Source: "Kirby", Cue: "said", Content: "the talks had ended", Speaker: "john-kirby", Act: "assert", Factuality: "CT+", Form: "indirect", Said: "2024-05-17"}},
+		},
+		{
+			name: "quote-never-closed",
+			text: "“We have never bought a shell, Peskov said. Kirby said the shipments went on.",
+			want: []brief{
+				{Source: "Peskov", Cue: "said", Content: "“We have never bought a shell", Speaker: "dmitry-peskov", Act: "deny", Factuality: "CT-", Form: "direct"},
+				{Source: "Kirby", Cue: "said", Content: "the shipments went on", Speaker: "john-kirby", Act: "assert", Factuality: "CT+", Form: "indirect"},
+			},
+		},
+		{
+			name: "old-mac-line-ends",
+			text: "Kremlin denies arms deal\r\rPeskov said the report was false.",
+			want: []brief{
+				{Source: "Kremlin", Cue: "denies", Content: "arms deal", Speaker: "russia", Act: "deny", Factuality: "CT-", Form: "indirect"},
+				{Source: "Peskov", Cue: "said", Content: "the report was false", Speaker: "dmitry-peskov", Act: "deny", Factuality: "CT-", Form: "indirect"},
+			},
+		},
+		{
 			name: "pronoun-unresolved",
 			text: "He said the deal was lawful.",
 			want: []brief{{Source: "He", Cue: "said", Content: "the deal was lawful", Act: "assert", Factuality: "CT+", Form: "indirect"}},
@@ -469,6 +500,16 @@ func TestMention(t *testing.T) {
 
 	_, err = res.Candidates[0].Mention("a1", "some other text entirely")
 	assert.ErrorIs(t, err, claim.ErrSpan, "a text the candidate did not come from")
+}
+
+// TestViaNotOwnSpeaker checks that a statement is never relayed through its
+// own speaker, which a corpus rejects as a cycle.
+func TestViaNotOwnSpeaker(t *testing.T) {
+	res, err := extract.Extract("KCNA retracted the report, which it said may have been groundless.", extract.Options{Registry: testRegistry(t)})
+	require.NoError(t, err)
+	for _, c := range res.Candidates {
+		assert.NotContains(t, c.Via, c.Speaker, "candidate %q", c.Cue.Exact)
+	}
 }
 
 func TestVia(t *testing.T) {

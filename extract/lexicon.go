@@ -564,7 +564,7 @@ var ownBodies = setOf("company", "government", "ministry", "administration", "co
 // words are turned away with one lookup.
 var timeFirst = func() map[string]bool {
 	m := setOf("yesterday", "today", "tonight", "overnight", "earlier", "later", "again", "also",
-		"late", "publicly", "repeatedly", "on", "in", "last", "this", "next", "early")
+		"late", "publicly", "repeatedly", "on", "in", "last", "this", "next", "early", "at")
 	for w := range weekdays {
 		m[w] = true
 	}

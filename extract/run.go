@@ -114,6 +114,7 @@ func (x *extractor) block(m *matcher, b Block) {
 	// The tokenizer's slice is ours until the next block.
 	x.toks = x.z.tokenize(b.Start, b.End)
 	x.regs, x.inq = quoteRegions(x.toks, x.inq, x.regs)
+	x.unquoteDangling(b)
 	x.continueQuote()
 	x.lastDirect = -1 // a quotation goes on only within its paragraph
 	x.sents = x.z.sentences(x.toks, x.inq, x.sents)
@@ -129,6 +130,36 @@ func (x *extractor) block(m *matcher, b Block) {
 		x.add(m)
 	}
 	x.endBlock()
+}
+
+// unquoteDangling reads a quotation left open at the end of a paragraph as
+// not quoted when the next paragraph does not open one: the closing mark
+// was lost ("“We never bought a shell, he said. Kirby said ..."), and the
+// rest of the paragraph is not the quoted speaker's. A quotation that runs
+// on into a paragraph opening with a quotation mark stays open.
+func (x *extractor) unquoteDangling(b Block) {
+	n := len(x.regs)
+	if n == 0 || !x.regs[n-1].unclosed {
+		return
+	}
+	k := b.End
+	for k < len(x.text) {
+		r, w := decode(x.text, k)
+		if !isSpace(r) {
+			break
+		}
+		k += w
+	}
+	if k < len(x.text) {
+		if r, _ := decode(x.text, k); r == '“' || r == '"' || r == '«' || r == '„' {
+			return
+		}
+	}
+	r := x.regs[n-1]
+	for i := r.lo; i <= r.hi; i++ {
+		x.inq[i] = false
+	}
+	x.regs = x.regs[:n-1]
 }
 
 // continueQuote handles a quotation that runs over paragraphs: when the
@@ -374,10 +405,11 @@ func (x *extractor) result() *Result {
 				continue
 			}
 			h := res.Candidates[at[f.via]]
-			if h.Speaker == "" || h.Speaker == source.AbsentID {
-				continue
+			c := &res.Candidates[at[i]]
+			if h.Speaker == "" || h.Speaker == source.AbsentID || h.Speaker == c.Speaker {
+				continue // "KCNA retracted the report, which it said ...": no relay
 			}
-			res.Candidates[at[i]].Via = append(slices.Clone(h.Via), h.Speaker)
+			c.Via = slices.DeleteFunc(append(slices.Clone(h.Via), h.Speaker), func(id source.ID) bool { return id == c.Speaker })
 		}
 	}
 	res.NewSources = x.speakers.added

@@ -119,8 +119,12 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 // preposition ("embassy in Washington") is not the speaker.
 func (s *speakers) lookup(text string, words, low []string, k nameKey) (source.ID, bool) {
 	try := func(i, j int) (source.ID, bool) {
-		if id, ok := s.byKey[k.of(i, j)]; ok {
-			return id, true
+		// A new source is found again by its name or a part of it that is
+		// a name ("Peskov"), not by a common noun ("ministry").
+		if i == 0 || isCapitalised(words[i]) {
+			if id, ok := s.byKey[k.of(i, j)]; ok {
+				return id, true
+			}
 		}
 		if s.reg != nil {
 			if src, ok := s.reg.Resolve(strings.Join(words[i:j], " ")); ok {

@@ -276,7 +276,7 @@ func decode(text string, i int) (rune, int) {
 }
 
 func isSpace(r rune) bool {
-	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == 0xA0 || (r > 0x7f && unicode.IsSpace(r))
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == 0xA0 || r == 0x200B || r == 0xFEFF || (r > 0x7f && unicode.IsSpace(r))
 }
 
 func isWordRune(r rune) bool {
