@@ -35,7 +35,11 @@ type Result struct {
 	// Candidates are the attributions found, in text order of their cues.
 	Candidates []Candidate `json:"candidates"`
 	// NewSources are the speakers the registry does not know, proposed as
-	// sources with IDs starting "new:"; candidates refer to them by ID.
+	// sources with IDs starting "new:"; candidates refer to them by ID. The
+	// IDs and normalised names are unique within one Result, so the sources
+	// load into a source.Registry together; another article's Result may
+	// propose the same IDs. Across articles, add the accepted sources to the
+	// registry given to the next Extract.
 	NewSources []source.Source `json:"new_sources,omitempty"`
 }
 
