@@ -270,15 +270,16 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey) source
 	}
 	s.ids[id] = struct{}{}
 	s.byNorm[norm] = id
-	src := source.Source{ID: id, Name: name, Kind: guessKind(words, low), Parent: s.parent}
-	if isUnnamed(words, low) {
+	person := looksLikePerson(words, low)
+	src := source.Source{ID: id, Name: name, Kind: guessKind(low, person), Parent: s.parent}
+	if isUnnamed(low, person) {
 		src.Identity = source.IdentityUnnamed
 	}
 	s.added = append(s.added, src)
 	s.byKey[key] = id
 	// A person is later called by any part of their name: "Peskov" for
 	// "Dmitry Peskov", "Hwang" for "Analyst Hwang Dae-sik".
-	if looksLikePerson(words, low) {
+	if person {
 		start := len(words)
 		for start > 0 && isCapitalised(words[start-1]) && !personRoles[low[start-1]] {
 			start--
@@ -448,8 +449,8 @@ func isCapitalised(w string) bool {
 
 // isUnnamed reports whether a source withholds identity: "officials", "a
 // source familiar with the matter", but not "Kremlin officials named".
-func isUnnamed(words, low []string) bool {
-	if looksLikePerson(words, low) {
+func isUnnamed(low []string, person bool) bool {
+	if person {
 		return false
 	}
 	for _, w := range low {
@@ -460,9 +461,10 @@ func isUnnamed(words, low []string) bool {
 	return false
 }
 
-// guessKind guesses a new source's kind from its words.
-func guessKind(words, low []string) source.Kind {
-	for i := len(words) - 1; i >= 0; i-- {
+// guessKind guesses a new source's kind from its lower-case words and
+// whether they name a person.
+func guessKind(low []string, person bool) source.Kind {
+	for i := len(low) - 1; i >= 0; i-- {
 		w := low[i]
 		switch {
 		case strings.HasPrefix(w, "spokes"):
@@ -481,15 +483,46 @@ func guessKind(words, low []string) source.Kind {
 			return source.KindOfficial
 		}
 	}
-	if looksLikePerson(words, low) {
+	if person {
 		return source.KindPerson
 	}
 	return source.KindUnknown
 }
 
+// isKeyASCII reports whether a name key is plain ASCII letters and digits
+// in words joined by single spaces, with no hyphen at either end of a word.
+func isKeyASCII(key string) bool {
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case c == ' ' || c == '-':
+			if i == 0 || i == len(key)-1 || key[i-1] == ' ' || key[i-1] == '-' || key[i+1] == ' ' || key[i+1] == '-' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return key != ""
+}
+
 // slug turns a name key into a new source's ID: "john kirby" ->
 // "new:john-kirby".
 func slug(key string) string {
+	if isKeyASCII(key) {
+		// The usual case: "john kirby" has nothing to drop but spaces.
+		b := make([]byte, 0, len("new:")+len(key))
+		b = append(b, "new:"...)
+		for i := 0; i < len(key); i++ {
+			c := key[i]
+			if c == ' ' {
+				c = '-'
+			}
+			b = append(b, c)
+		}
+		return string(b)
+	}
 	b := make([]byte, 0, len("new:")+len(key))
 	b = append(b, "new:"...)
 	dash := false
