@@ -152,7 +152,7 @@ func (m *matcher) run() {
 	// the content readers use; most words are in no table at all.
 	for i := m.lo; i < m.hi; i++ {
 		if m.toks[i].kind == tokWord {
-			m.lex[i] = lexicon[m.word(i)].flags
+			m.lex[i] = lexFlags(m.word(i))
 		}
 	}
 	for i := m.lo; i < m.hi; i++ {

@@ -85,6 +85,42 @@ var lexicon = func() map[string]lexEntry {
 	return m
 }()
 
+// lexFilter marks the (length, first two letters) of the lexicon's plain
+// lower-case ASCII words, so that most words are turned away without
+// hashing: a word whose mark is not set is in no table.
+var lexFilter = func() (f [maxFilterLen + 1][26 * 26]bool) {
+	for w := range lexicon {
+		if k, ok := filterKey(w); ok {
+			f[len(w)][k] = true
+		}
+	}
+	return f
+}()
+
+const maxFilterLen = 24
+
+// filterKey indexes a word's first two letters when the word is lower-case
+// ASCII and no longer than maxFilterLen; ok is false for any other word,
+// which is then looked up in full.
+func filterKey(w string) (int, bool) {
+	if len(w) < 2 || len(w) > maxFilterLen {
+		return 0, false
+	}
+	a, b := w[0], w[1]
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' {
+		return 0, false
+	}
+	return int(a-'a')*26 + int(b-'a'), true
+}
+
+// lexFlags returns a word's lexicon flags.
+func lexFlags(w string) uint8 {
+	if k, ok := filterKey(w); ok && !lexFilter[len(w)][k] {
+		return 0
+	}
+	return lexicon[w].flags
+}
+
 // starters maps every word that can start a cue to its entries in cues
 // (none for the words that start only multi-word cues: "according", "it",
 // "is", "declined", "did"), so that the matcher needs one lookup per word.
