@@ -474,7 +474,7 @@ func (m *matcher) nounCompound(i int, w string) bool {
 		return false
 	}
 	pp := m.word(p - 1)
-	if !(determiners[pp] || prepositions[pp] || isVerbForm(pp) || pp == "a" || pp == "an") {
+	if !(determiners[pp] || prepositions[pp] || m.verbAt(p-1) || pp == "a" || pp == "an") {
 		return false
 	}
 	// A verb takes its content next; a noun is followed by the sentence's
@@ -785,7 +785,7 @@ func (m *matcher) subject(i int) span {
 		}
 		return span{}
 	}
-	if w := m.word(j); w == "to" || clauseWords[w] && !m.inName(j) || isVerbForm(w) && !m.toks[j].is(flagUpper) {
+	if w := m.word(j); w == "to" || clauseWords[w] && !m.inName(j) || m.verbAt(j) && !m.toks[j].is(flagUpper) {
 		return span{} // "Pyongyang calls claim": "calls" ends no subject
 	}
 	return m.nounPhraseLeft(j)
@@ -827,7 +827,7 @@ func (m *matcher) nounPhraseLeft(j int) span {
 			}
 			break
 		}
-		if clauseWords[w] && !m.inName(k) || (k < j && cues[w] != nil && isVerbForm(w) && !m.toks[k].is(flagUpper)) {
+		if clauseWords[w] && !m.inName(k) || (k < j && m.verbAt(k) && !m.toks[k].is(flagUpper)) {
 			break
 		}
 		if j-k >= 14 {
@@ -844,6 +844,12 @@ func (m *matcher) nounPhraseLeft(j int) span {
 		return span{}
 	}
 	return m.tokSpan(start, j)
+}
+
+// verbAt reports whether token k is a finite reporting verb form, by the
+// sentence's lexicon flags.
+func (m *matcher) verbAt(k int) bool {
+	return k >= m.lo && k < m.hi && m.lex[k]&lexVerbForm != 0
 }
 
 // nameList reports whether tokens [i, j] end a list of names: they hold
@@ -880,7 +886,7 @@ func (m *matcher) appositiveSubject(c int) span {
 		}
 		if t.kind == tokWord {
 			w := m.word(o)
-			verb = verb || isVerbForm(w) && !strings.HasSuffix(w, "ed") || auxiliaries[w] && !isAdverb(w) && w != "in" && w != "also"
+			verb = verb || m.verbAt(o) && !strings.HasSuffix(w, "ed") || auxiliaries[w] && !isAdverb(w) && w != "in" && w != "also"
 		}
 		o--
 	}
@@ -956,7 +962,7 @@ func (m *matcher) sourceRight(i int) (span, int) {
 		return span{}, i
 	}
 	for j := i + 1; j < k; j++ {
-		if w := m.word(j); !m.toks[j].is(flagUpper) && (auxiliaries[w] || isVerbForm(w) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+		if w := m.word(j); !m.toks[j].is(flagUpper) && (auxiliaries[w] || m.verbAt(j) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
 			return span{}, i
 		}
 	}
@@ -1238,7 +1244,7 @@ func (m *matcher) finiteCue(j int) bool {
 	if w == "declined" || w == "refused" {
 		return true
 	}
-	if !isVerbForm(w) || m.determinerBefore(j) {
+	if !m.verbAt(j) || m.determinerBefore(j) {
 		return false
 	}
 	return !m.passive(j)
@@ -1425,7 +1431,7 @@ func (m *matcher) shortNounPhrase(j int) span {
 	k := j
 	for k >= m.lo && k > j-5 && m.toks[k].kind == tokWord && !m.inq[k] {
 		w := m.word(k)
-		if prepositions[w] || clauseWords[w] || k < j && (strings.HasSuffix(w, "ed") || isVerbForm(w)) {
+		if prepositions[w] || clauseWords[w] || k < j && (strings.HasSuffix(w, "ed") || m.verbAt(k)) {
 			break
 		}
 		k--
@@ -1449,7 +1455,7 @@ func (m *matcher) mainSubject(i int) span {
 			continue
 		}
 		w := m.word(k)
-		if !(auxiliaries[w] && !isAdverb(w) || isVerbForm(w) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+		if !(auxiliaries[w] && !isAdverb(w) || m.verbAt(k) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
 			continue
 		}
 		p := k - 1

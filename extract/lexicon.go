@@ -51,6 +51,7 @@ const (
 	lexPossible                    // a hedge that makes a statement possible: "may", "could"
 	lexProbable                    // a hedge that makes it probable: "likely", "suggests"
 	lexDismissal                   // a word that dismisses what it describes: "fabrication"
+	lexVerbForm                    // a finite reporting verb form: "said", "denies"
 )
 
 // lexEntry is what the matcher looks up once per word.
@@ -81,6 +82,13 @@ var lexicon = func() map[string]lexEntry {
 		e := m[w]
 		e.flags |= lexPhrase
 		m[w] = e
+	}
+	for w := range cues {
+		if isVerbForm(w) {
+			e := m[w]
+			e.flags |= lexVerbForm
+			m[w] = e
+		}
 	}
 	return m
 }()
