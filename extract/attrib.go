@@ -846,6 +846,12 @@ func (m *matcher) nounPhraseLeft(j int) span {
 	return m.tokSpan(start, j)
 }
 
+// timeWord reports whether token k can start a time phrase, by the
+// sentence's lexicon flags.
+func (m *matcher) timeWord(k int) bool {
+	return k >= m.lo && k < m.hi && m.lex[k]&lexTime != 0
+}
+
 // verbAt reports whether token k is a finite reporting verb form, by the
 // sentence's lexicon flags.
 func (m *matcher) verbAt(k int) bool {
@@ -1054,10 +1060,10 @@ func (m *matcher) skipTime(i int) int {
 // timeAt returns the number of tokens of a time phrase starting at token i,
 // or 0.
 func (m *matcher) timeAt(i int) int {
-	w := m.word(i)
-	if !timeFirst[w] {
+	if !m.timeWord(i) {
 		return 0
 	}
+	w := m.word(i)
 	switch w {
 	case "yesterday", "today", "tonight", "overnight", "earlier", "later", "again", "also", "late", "publicly", "repeatedly":
 		return 1
@@ -1095,7 +1101,7 @@ func (m *matcher) timeAt(i int) int {
 func (m *matcher) dateWords(i int) int {
 	w := m.word(i)
 	k := i
-	if !timeFirst[w] && !(i <= m.last && i >= m.lo && m.toks[i].is(flagNumber)) {
+	if !m.timeWord(i) && !(i <= m.last && i >= m.lo && m.toks[i].is(flagNumber)) {
 		return 0
 	}
 	if weekdays[w] {
@@ -1288,13 +1294,9 @@ func (m *matcher) onlyTrailer(i int) bool {
 	if i > m.last {
 		return true
 	}
-	return m.comma(i) && i+1 <= m.last && m.toks[i+1].kind == tokQuote && m.toks[i+1].is(flagOpen) && m.reportingBeforeQuote(i)
-}
-
-// reportingBeforeQuote reports whether the sentence starts with a
-// quotation, so that a quotation after "he said," continues it.
-func (m *matcher) reportingBeforeQuote(int) bool {
-	return m.toks[m.lo].kind == tokQuote
+	// A sentence that opens with a quotation goes on with one after "he
+	// said,".
+	return m.comma(i) && i+1 <= m.last && m.toks[i+1].kind == tokQuote && m.toks[i+1].is(flagOpen) && m.toks[m.lo].kind == tokQuote
 }
 
 // contentLeft returns the content before a verb whose source follows it or
@@ -1381,7 +1383,7 @@ func (m *matcher) form(content []span) Form {
 func (m *matcher) hedges(f *found, cueTok int) {
 	for k := cueTok - 1; k >= m.lo && k >= cueTok-3; k-- {
 		if !m.inName(k) {
-			f.hedge = stronger(f.hedge, hedgeOf(m.word(k)))
+			f.hedge = stronger(f.hedge, m.hedgeAt(k))
 		}
 	}
 	n := 0
@@ -1409,8 +1411,17 @@ func (m *matcher) hedges(f *found, cueTok int) {
 	}
 }
 
-// hedgeOf returns the certainty a hedge word gives, or underspecified.
-func hedgeOf(w string) claim.Certainty { return hedgeWords[w] }
+// hedgeAt returns the certainty the word at token k gives as a hedge, by
+// the sentence's lexicon flags, or underspecified.
+func (m *matcher) hedgeAt(k int) claim.Certainty {
+	switch fl := m.lex[k]; {
+	case fl&lexPossible != 0:
+		return claim.CertaintyPossible
+	case fl&lexProbable != 0:
+		return claim.CertaintyProbable
+	}
+	return claim.CertaintyUnderspecified
+}
 
 // stronger returns the weaker of two hedges as a certainty: possible beats
 // probable, which beats none.

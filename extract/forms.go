@@ -35,7 +35,7 @@ func (m *matcher) accordingTo(i int) {
 			end--
 		}
 		if end >= m.lo {
-			f.content = []span{m.tokSpan(m.clauseStart(end), end)}
+			f.content = []span{m.tokSpan(m.lo, end)}
 		}
 		if m.comma(k) && k+1 <= m.last {
 			f.content = append(f.content, m.contentRight(k+1)...)
@@ -51,10 +51,6 @@ func (m *matcher) accordingTo(i int) {
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
 }
-
-// clauseStart returns where the clause holding token end starts: the
-// sentence's start, or after an earlier "according to X," or a cue.
-func (m *matcher) clauseStart(int) int { return m.lo }
 
 // itIsBelieved matches "it is believed that C": no speaker.
 func (m *matcher) itIsBelieved(i int) int {

@@ -618,19 +618,6 @@ var timeFirst = func() map[string]bool {
 	return m
 }()
 
-// hedgeWords maps hedge words to the certainty they give, for words read
-// outside a sentence's lexicon flags.
-var hedgeWords = func() map[string]claim.Certainty {
-	m := make(map[string]claim.Certainty)
-	for w := range probables {
-		m[w] = claim.CertaintyProbable
-	}
-	for w := range possibles {
-		m[w] = claim.CertaintyPossible
-	}
-	return m
-}()
-
 // timeNouns are one-word time phrases that name a date: weekdays and months.
 var timeNouns = func() map[string]bool {
 	m := make(map[string]bool)

@@ -22,9 +22,10 @@ type speakers struct {
 	byKey map[string]source.ID
 	// recent are the speakers resolved so far, latest last.
 	recent []heard
-	// ids holds the IDs of the new sources, which must differ, and byNorm
-	// finds them by their normalised names, which must differ too.
-	ids    map[source.ID]struct{}
+	// ids holds the IDs of the new sources, which must differ, with their
+	// kinds; byNorm finds them by their normalised names, which must differ
+	// too.
+	ids    map[source.ID]source.Kind
 	byNorm map[string]source.ID
 	// cache holds names already resolved through the registry or as new
 	// sources; pronouns and descriptions are not cached, as they depend on
@@ -59,7 +60,7 @@ func (s *speakers) reset(reg *source.Registry) {
 	if s.byKey == nil {
 		s.byKey = make(map[string]source.ID)
 		s.cache = make(map[string]resolved)
-		s.ids = make(map[source.ID]struct{})
+		s.ids = make(map[source.ID]source.Kind)
 		s.byNorm = make(map[string]source.ID)
 	}
 	clear(s.byNorm)
@@ -238,12 +239,7 @@ func (s *speakers) kindOf(id source.ID) source.Kind {
 			return src.Kind
 		}
 	}
-	for _, a := range s.added {
-		if a.ID == id {
-			return a.Kind
-		}
-	}
-	return source.KindUnknown
+	return s.ids[id] // a new source's kind, or KindUnknown
 }
 
 // newSource proposes a source for a speaker the registry does not know, or
@@ -268,7 +264,6 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey) source
 	for n := 2; s.isNew(id); n++ {
 		id = source.ID(slug(key) + "-" + strconv.Itoa(n)) // "Al-Shabaab" and "Al Shabaab"
 	}
-	s.ids[id] = struct{}{}
 	s.byNorm[norm] = id
 	person := looksLikePerson(words, low)
 	src := source.Source{ID: id, Name: name, Kind: guessKind(low, person), Parent: s.parent}
@@ -276,6 +271,7 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey) source
 		src.Identity = source.IdentityUnnamed
 	}
 	s.added = append(s.added, src)
+	s.ids[id] = src.Kind
 	s.byKey[key] = id
 	// A person is later called by any part of their name: "Peskov" for
 	// "Dmitry Peskov", "Hwang" for "Analyst Hwang Dae-sik".
