@@ -321,6 +321,24 @@ func (r *Registry) Under(id, ancestor ID) bool {
 	return false
 }
 
+// Investigator reports whether id is an investigator or speaks for one: it,
+// or a source above it in the affiliation tree, has
+// [Source.Investigator] set. Unknown IDs are no investigator.
+func (r *Registry) Investigator(id ID) bool {
+	i, ok := r.index(id)
+	for steps := 0; ok && steps <= r.Len(); steps++ {
+		s := r.at(i)
+		if s.Investigator {
+			return true
+		}
+		if s.Parent == "" {
+			return false
+		}
+		i, ok = r.index(s.Parent)
+	}
+	return false
+}
+
 // Independent reports whether a and b can corroborate each other: both are
 // known, neither is absent, and their affiliation roots differ. The White
 // House and the State Department (one root, the United States) are not

@@ -730,3 +730,42 @@ func TestAbsentSourceHasNoParent(t *testing.T) {
 	assert.Equal(t, "sources[1].parent", fe.Field)
 	assert.ErrorIs(t, err, source.ErrInvalid)
 }
+
+func TestRegistryInvestigator(t *testing.T) {
+	r, err := source.NewRegistry([]source.Source{
+		{ID: "un", Name: "United Nations", Kind: source.KindOrganisation},
+		{ID: "un-panel", Name: "UN panel of experts", Kind: source.KindOrganisation, Parent: "un", Investigator: true},
+		{ID: "coordinator", Name: "Panel coordinator", Kind: source.KindPerson, Parent: "un-panel"},
+		{ID: "us", Name: "United States", Kind: source.KindGovernment},
+	}, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name string
+		id   source.ID
+		want bool
+	}{
+		{name: "marked", id: "un-panel", want: true},
+		{name: "speaks-for-it", id: "coordinator", want: true},
+		{name: "parent-is-not", id: "un", want: false},
+		{name: "unmarked", id: "us", want: false},
+		{name: "absent", id: source.AbsentID, want: false},
+		{name: "unknown", id: "seoul", want: false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, r.Investigator(tc.id), "Investigator(%q)", tc.id)
+		})
+	}
+	var zero *source.Registry
+	assert.False(t, zero.Investigator(source.AbsentID), "zero registry")
+}
+
+func TestAbsentInvestigatorRejected(t *testing.T) {
+	_, err := source.NewRegistry([]source.Source{
+		{ID: "believed", Name: "it is believed", Identity: source.IdentityAbsent, Investigator: true},
+	}, nil)
+	var fe *source.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "sources[0].investigator", fe.Field)
+	assert.ErrorIs(t, err, source.ErrInvalid)
+}

@@ -42,6 +42,12 @@ type Source struct {
 	// Aliases are other names that resolve to this source ("Pyongyang",
 	// "DPRK"). Case, punctuation, diacritics and a leading "the" are ignored.
 	Aliases []string `json:"aliases,omitempty"`
+	// Investigator marks an independent investigating body whose findings
+	// settle a claim: a UN panel of experts, a prosecutor's office, a court,
+	// an inspection body such as the OPCW or the IAEA. The sources below it
+	// in the affiliation tree speak for it (the panel's coordinator); its
+	// parent does not (the UN as a whole). See [Registry.Investigator].
+	Investigator bool `json:"investigator,omitempty"`
 }
 
 // Absent is the built-in source of agentless attributions ("it is believed",
@@ -72,6 +78,9 @@ func (s Source) check(p fieldPath) []error {
 		if !utf8.ValidString(a) || a == "" {
 			errs = checkText(errs, p, fmt.Sprintf("aliases[%d]", i), a, true)
 		}
+	}
+	if s.Investigator && s.IsAbsent() {
+		errs = append(errs, fieldErr(p.f("investigator"), "true", fmt.Errorf("%w: an absent source names no speaker, so it cannot investigate", ErrInvalid)))
 	}
 	if s.IsAbsent() && s.Parent != "" && s.Parent != s.ID {
 		errs = append(errs, fieldErr(p.f("parent"), string(s.Parent), fmt.Errorf("%w: an absent source names no speaker, so it belongs to no one", ErrInvalid)))
