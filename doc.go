@@ -53,7 +53,7 @@
 //	if err != nil {
 //		log.Fatal(err) // every problem in the file, each naming its field and value
 //	}
-//	tl, err := timeline.Build(c)
+//	tl, err := timeline.Build(c, nil)
 //	if err != nil {
 //		log.Fatal(err)
 //	}

@@ -17,7 +17,7 @@ func Example() {
   "sources": [
     {"id": "westmark", "name": "Westmark", "kind": "government"},
     {"id": "norland", "name": "Norland", "kind": "government", "aliases": ["Nordport"]},
-    {"id": "panel", "name": "UN panel of experts", "kind": "organisation"}
+    {"id": "panel", "name": "UN panel of experts", "kind": "organisation", "investigator": true}
   ],
   "articles": [
     {"id": "a1", "published": "2024-03-04T10:00:00Z", "text": "Westmark accused Norland of shipping shells."},
@@ -39,7 +39,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tl, err := timeline.Build(c)
+	tl, err := timeline.Build(c, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func TestBuildAllocationsDoNotGrowWithStatements(t *testing.T) {
 	}
 	allocs := func(c *claim.Corpus) float64 {
 		return testing.AllocsPerRun(3, func() {
-			if _, err := timeline.Build(c); err != nil {
+			if _, err := timeline.Build(c, nil); err != nil {
 				t.Fatal(err)
 			}
 		})

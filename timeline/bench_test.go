@@ -96,7 +96,7 @@ func BenchmarkBuild(b *testing.B) {
 		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
 			measure(b, n, func() func() {
 				return func() {
-					if _, err := timeline.Build(c); err != nil {
+					if _, err := timeline.Build(c, nil); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -3,6 +3,7 @@ package timeline
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
 )
@@ -17,12 +18,14 @@ const (
 	stanceRetracted               // withdrew its earlier statement
 )
 
-// classify returns the stance a statement takes.
-func classify(s *claim.Statement) stance {
+// classify returns the stance a statement takes under the rules.
+func classify(s *claim.Statement, r Rules) stance {
 	f := s.Factuality
 	switch {
 	case s.Act == claim.ActRetract:
 		return stanceRetracted
+	case r.PossibleAlleges && f == claim.PSPlus:
+		return stanceAffirm
 	case f.Certainty < claim.CertaintyProbable:
 		return stanceNeutral
 	case f.Polarity == claim.PolarityPositive:
@@ -51,6 +54,7 @@ type event struct {
 	cert      claim.Certainty
 	act       claim.Act
 	inherited bool
+	discount  Discount
 }
 
 // compare orders events as tracks are ordered: by said date, then by the
@@ -109,8 +113,13 @@ type slot struct {
 	cur     event // ... set by this statement (see position)
 	hasOwn  bool  // the source has a position of its own on the claim ...
 	own     event // ... set by this statement, its latest said that takes one
+	hasAff  bool  // the source has affirmed the claim, itself or through a refining claim ...
+	aff     event // ... and this is the latest said of those affirmations
+	hasNeg  bool  // the source has negated the claim, itself or through a broader claim ...
+	neg     event // ... and this is the latest said of those negations
 	carried []carry
 	curConf bool // the position confirms the claim
+	curRef  bool // the position refutes the claim
 	curCorr bool // the position can corroborate
 }
 
@@ -123,14 +132,18 @@ type carry struct {
 
 // counters hold the tallies the status rules read.
 type counters struct {
-	affirm, negate, retracted, confirm, indep int
+	affirm, negate, retracted, confirm, refute, indep int
 }
 
-func (c *counters) status() Status {
+// status applies the status rules; corroboration is how many independent
+// roots corroborate.
+func (c *counters) status(corroboration int) Status {
 	switch {
-	case c.confirm > 0:
+	case c.confirm > 0 && c.refute == 0:
 		return StatusConfirmed
-	case c.indep >= 2:
+	case c.refute > 0 && c.confirm == 0:
+		return StatusRefuted
+	case c.indep >= corroboration:
 		return StatusCorroborated
 	case c.affirm > 0 && c.negate > 0:
 		return StatusContested
@@ -162,7 +175,9 @@ type builder struct {
 	trackAt   int // where its stretch of Timeline.track starts
 	claim     int32
 	accused   []int32 // roots of the accused parties of the claim being built
-	parties   []int32 // roots of all the actors of the claim being built
+	parties   []int32 // roots of its actors that cannot corroborate it: all but targets
+	actors    []int32 // roots of all its actors, targets included
+	corrob    int     // how many independent roots corroborate
 	shown     int     // statements applied, not quietly, to the claim being built
 	touched   []int32 // sources with a statement on the claim being built
 	items     []event
@@ -252,8 +267,8 @@ func periodEnd(d claim.Date) (int64, int32) {
 	return end.Unix(), int32(end.Nanosecond())
 }
 
-// relate fills ups and downs from the refines and part-of relations,
-// transitively. Each claim is visited once, so a cycle, which validation
+// relate fills ups and downs from the refines relations, transitively:
+// part-of, supersedes and contradicts carry no statements. Each claim is visited once, so a cycle, which validation
 // reports while this runs beside it, cannot make it loop.
 func (b *builder) relate() {
 	t := b.t
@@ -269,7 +284,7 @@ func (b *builder) relate() {
 			x := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			for _, r := range t.claims[x].Relations {
-				if r.Kind != claim.RelationRefines && r.Kind != claim.RelationPartOf {
+				if r.Kind != claim.RelationRefines {
 					continue
 				}
 				c := t.claimIdx[r.To]
@@ -475,6 +490,8 @@ func (b *builder) buildClaim(c int32) {
 	b.claim = c
 	b.accused = t.srcs.accused[c]
 	b.parties = t.srcs.parties[c]
+	b.actors = t.srcs.actors[c]
+	b.corrob = t.rules.corroboration()
 	b.cnt = counters{}
 	b.shown = 0
 	b.touched = b.touched[:0]
@@ -482,33 +499,59 @@ func (b *builder) buildClaim(c int32) {
 	items := b.stream(c)
 	status := StatusUnreported
 	reported := false
+	// Negations of broader claims count from the claim's event on, or,
+	// with no event time, from its first report on.
+	thr, hasThr := claimThreshold(t.claims[c].Event)
+	why := DiscountBeforeEvent
+	if !hasThr {
+		why = DiscountBeforeReport
+	}
 	for i := range items {
 		e := &items[i]
+		if e.inherited && e.stance == stanceNegate && hasThr && !e.onOrAfter(thr) {
+			e.discount = why
+			continue
+		}
 		if !reported {
 			if e.inherited && e.stance == stanceNegate {
-				// A blanket denial older than the claim counts against it
-				// from the claim's first report on.
+				// A denial of a broader claim does not report this one by
+				// itself; it counts, quietly, from the first report on.
 				b.pending = append(b.pending, *e)
 				continue
 			}
 			reported = true
+			if !hasThr {
+				thr, hasThr = instant(t.reportedAt(e.stmt)), true
+			}
 			for k := range b.pending {
-				b.apply(&b.pending[k], true)
+				p := &b.pending[k]
+				if p.onOrAfter(thr) {
+					b.apply(p, true)
+				} else {
+					b.discountItem(items[:i], p.stmt, why)
+				}
 			}
 			b.emit(ChangeFirstReport, e)
 		}
 		b.apply(e, false)
-		if s := b.cnt.status(); s != status {
+		if s := b.cnt.status(b.corrob); s != status {
 			ch := b.emit(ChangeStatus, e)
 			ch.from, ch.to = status, s
 			b.history = append(b.history, step{stmt: e.stmt, from: status, to: s})
 			status = s
 		}
 	}
+	if !reported {
+		// Denials of broader claims alone: the claim was never reported,
+		// so none of them was said after its first report.
+		for k := range b.pending {
+			b.discountItem(items, b.pending[k].stmt, why)
+		}
+	}
 	t.final[c] = b.cnt
 	slices.Sort(b.touched)
 	for _, src := range b.touched {
-		if sl := &b.slots[src]; sl.cur.stance == stanceNegate {
+		if sl := &b.slots[src]; sl.hasCur && sl.cur.stance == stanceNegate {
 			b.denials = append(b.denials, denial{claim: c, src: src, stmt: sl.cur.stmt, inherited: sl.cur.inherited})
 		}
 	}
@@ -523,8 +566,42 @@ func (b *builder) buildClaim(c int32) {
 		slices.SortFunc(items, func(x, y event) int { return x.compare(&y) })
 	}
 	for i := range items {
-		b.track = append(b.track, trackItem{stmt: items[i].stmt, inherited: items[i].inherited})
+		b.track = append(b.track, trackItem{stmt: items[i].stmt, inherited: items[i].inherited, discount: items[i].discount})
 	}
+}
+
+// discountItem marks the inherited item of statement stmt among items as
+// not counting, for the reason why.
+func (b *builder) discountItem(items []event, stmt int32, why Discount) {
+	for k := range items {
+		if items[k].stmt == stmt && items[k].inherited {
+			items[k].discount = why
+			return
+		}
+	}
+}
+
+// moment is an instant as Unix seconds and nanoseconds.
+type moment struct {
+	sec  int64
+	nsec int32
+}
+
+func instant(t time.Time) moment { return moment{t.Unix(), int32(t.Nanosecond())} }
+
+// claimThreshold returns the start of a claim's event, if it has one.
+func claimThreshold(ev claim.Date) (moment, bool) {
+	if !ev.IsValid() {
+		return moment{}, false
+	}
+	return instant(ev.Start()), true
+}
+
+// onOrAfter reports whether e was said on or after the instant m: its said
+// period starts at m or later, or ends after m.
+func (e *event) onOrAfter(m moment) bool {
+	return e.saidSec > m.sec || e.saidSec == m.sec && e.saidNsec >= m.nsec ||
+		e.endSec > m.sec || e.endSec == m.sec && e.endNsec > m.nsec
 }
 
 // apply updates the tallies with one statement and, unless quiet, records
@@ -592,20 +669,20 @@ func (b *builder) apply(e *event, quiet bool) {
 // source's position from what it has said: its own latest word on the
 // claim, and the latest word each related claim carried to it, whichever
 // was said last. A statement said before the source's latest word on the
-// same footing, but reported late, changes nothing. A retraction withdraws
-// an affirmation: the source's own retraction withdraws whatever affirmation
-// is its position, and leaves no position after anything else; a related
-// claim's retraction withdraws only what that claim carried, so the
+// same footing, but reported late, changes nothing.
+//
+// A retraction withdraws an affirmation. The source's own retraction
+// leaves the claim retracted by it when the latest affirmation it made
+// (itself or through a refining claim) is later than its latest negation,
+// so that an affirmation softened to a possibility and then withdrawn is
+// withdrawn; after anything else it leaves no position. A refining claim's
+// retraction withdraws what that claim carried, and only that, so the
 // source's other words stand. It reports whether an inherited retraction
 // withdrew something.
 func (b *builder) position(sl *slot, e *event) (withdrew bool) {
 	if !e.inherited {
 		if !sl.hasOwn || sl.own.sayOrder(e) <= 0 {
-			own := *e
-			if e.stance == stanceRetracted && !(sl.hasCur && sl.cur.stance == stanceAffirm) {
-				own.stance = stanceNeutral
-			}
-			sl.hasOwn, sl.own = true, own
+			sl.hasOwn, sl.own = true, *e
 		}
 	} else {
 		k := slices.IndexFunc(sl.carried, func(c carry) bool { return c.ev.of == e.of })
@@ -621,11 +698,22 @@ func (b *builder) position(sl *slot, e *event) (withdrew bool) {
 			sl.carried[k] = carry{ev: *e}
 		}
 	}
+	switch {
+	case e.stance == stanceAffirm && (!sl.hasAff || sl.aff.sayOrder(e) <= 0):
+		sl.hasAff, sl.aff = true, *e
+	case e.stance == stanceNegate && (!sl.hasNeg || sl.neg.sayOrder(e) <= 0):
+		sl.hasNeg, sl.neg = true, *e
+	}
 	// The position is the latest word that stands; with none, a withdrawn
 	// carried affirmation leaves the claim retracted by this source.
+	var own event
 	var best, gone *event
 	if sl.hasOwn {
-		best = &sl.own
+		own = sl.own
+		if own.stance == stanceRetracted && !(sl.hasAff && (!sl.hasNeg || sl.neg.sayOrder(&sl.aff) < 0)) {
+			own.stance = stanceNeutral
+		}
+		best = &own
 	}
 	for i := range sl.carried {
 		c := &sl.carried[i]
@@ -646,7 +734,7 @@ func (b *builder) position(sl *slot, e *event) (withdrew bool) {
 	default:
 		sl.hasCur = false
 	}
-	sl.curConf, sl.curCorr = b.confirms(&sl.cur), b.corroborates(&sl.cur)
+	sl.curConf, sl.curRef, sl.curCorr = b.confirms(&sl.cur), b.refutes(&sl.cur), b.corroborates(&sl.cur)
 	return withdrew
 }
 
@@ -667,6 +755,9 @@ func (b *builder) count(src int32, sl *slot, d int) {
 	if sl.curConf {
 		b.cnt.confirm += d
 	}
+	if sl.curRef {
+		b.cnt.refute += d
+	}
 	if sl.curCorr {
 		r := b.t.srcs.root[src]
 		if b.rootGen[r] != b.gen {
@@ -683,8 +774,8 @@ func (b *builder) count(src int32, sl *slot, d int) {
 
 // confirms reports whether a statement confirms the claim, certainly
 // affirming it: an admission by a named source on the accused side, or a
-// confirmation (act confirm) by an organisation that is none of the
-// claim's parties.
+// finding of an investigator that is none of the claim's actors, whatever
+// its act.
 func (b *builder) confirms(e *event) bool {
 	if e.stance != stanceAffirm || e.cert != claim.CertaintyCertain {
 		return false
@@ -694,16 +785,28 @@ func (b *builder) confirms(e *event) bool {
 	if slices.Contains(b.accused, root) {
 		return !srcs.anonymous[e.src]
 	}
-	return e.act == claim.ActConfirm && srcs.org[e.src] && !slices.Contains(b.parties, root)
+	return srcs.investigator[e.src] && !slices.Contains(b.actors, root)
 }
 
-// corroborates reports whether a statement counts toward corroboration: an
-// affirmation by a source that is none of the claim's parties (a party
-// cannot corroborate a claim about itself), is not absent, and is not an
-// unnamed source with no affiliation, whose independence cannot be told.
+// refutes reports whether a statement refutes the claim: a certain
+// negation by an investigator that is none of the claim's actors.
+func (b *builder) refutes(e *event) bool {
+	srcs := &b.t.srcs
+	return e.stance == stanceNegate && e.cert == claim.CertaintyCertain &&
+		srcs.investigator[e.src] && !slices.Contains(b.actors, srcs.root[e.src])
+}
+
+// corroborates reports whether a statement counts toward corroboration: a
+// probable or certain affirmation by a source that is no party to the
+// claim but its target (the accused, a beneficiary or a subject cannot
+// corroborate a claim about itself), is not absent, and is not an unnamed
+// source with no affiliation, whose independence cannot be told, nor,
+// under [Rules.ExcludeUnnamed], any unnamed source.
 func (b *builder) corroborates(e *event) bool {
 	srcs := &b.t.srcs
-	return e.stance == stanceAffirm && !srcs.absent[e.src] && !srcs.floating[e.src] &&
+	return e.stance == stanceAffirm && e.cert >= claim.CertaintyProbable &&
+		!srcs.absent[e.src] && !srcs.floating[e.src] &&
+		!(b.t.rules.ExcludeUnnamed && srcs.anonymous[e.src]) &&
 		!slices.Contains(b.parties, srcs.root[e.src])
 }
 

@@ -42,7 +42,7 @@ func ExampleBuild() {
 				Mentions: mention("june", "Southvale said satellite images show the shells.")},
 		},
 	}
-	tl, err := timeline.Build(c)
+	tl, err := timeline.Build(c, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func ExampleTimeline_Statements() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tl, err := timeline.Build(c)
+	tl, err := timeline.Build(c, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func ExampleTimeline_Added() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	tl, err := timeline.Build(c)
+	tl, err := timeline.Build(c, nil)
 	if err != nil {
 		log.Fatal(err)
 	}

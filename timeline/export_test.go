@@ -5,10 +5,10 @@ import "github.com/claimtrail/claimtrail/claim"
 // BuildInParts builds a valid corpus's timeline with its statements and
 // claims split into the given number of parts, whatever the corpus's size,
 // so that tests can compare the parallel build with the sequential one.
-func BuildInParts(c *claim.Corpus, parts int) (*Timeline, error) {
+func BuildInParts(c *claim.Corpus, rules Rules, parts int) (*Timeline, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
 	}
-	t, _ := build(c, parts)
+	t, _ := build(c, rules, parts)
 	return t, nil
 }

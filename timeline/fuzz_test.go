@@ -111,7 +111,7 @@ func FuzzBuild(f *testing.F) {
 		if err != nil {
 			return
 		}
-		tl, err := timeline.Build(c)
+		tl, err := timeline.Build(c, nil)
 		if err != nil {
 			t.Fatalf("Build of a decoded corpus: %v", err)
 		}

@@ -99,7 +99,7 @@ func (t *Timeline) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	built, err := Build(c)
+	built, err := Build(c, nil)
 	if err != nil {
 		return err
 	}

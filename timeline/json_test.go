@@ -105,7 +105,7 @@ func TestTimelineJSONByValue(t *testing.T) {
 }
 
 func TestBuildNil(t *testing.T) {
-	_, err := timeline.Build(nil)
+	_, err := timeline.Build(nil, nil)
 	assert.ErrorIs(t, err, timeline.ErrInvalid)
 }
 

@@ -147,7 +147,7 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
 		if !s.Said.IsValid() && in.art < 0 {
 			return false // no time to place it at
 		}
-		in.stance = classify(s)
+		in.stance = classify(s, t.rules)
 	}
 	return true
 }

@@ -14,11 +14,11 @@ import (
 // for large corpora, gives exactly what building them one by one gives.
 func TestBuildInParts(t *testing.T) {
 	c := synthetic(6000)
-	one, err := timeline.BuildInParts(c, 1)
+	one, err := timeline.BuildInParts(c, timeline.Rules{}, 1)
 	require.NoError(t, err)
 	dates := cmp.Comparer(func(a, b claim.Date) bool { return a == b })
 	for _, parts := range []int{2, 3, 7} {
-		got, err := timeline.BuildInParts(c, parts)
+		got, err := timeline.BuildInParts(c, timeline.Rules{}, parts)
 		require.NoError(t, err)
 		for _, cl := range one.Claims() {
 			wantTrack, _ := one.Track(cl.ID)

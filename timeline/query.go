@@ -416,6 +416,7 @@ func (t *Timeline) entry(c int32, it trackItem) Entry {
 		Position:       int(in.pos),
 		Inherited:      it.inherited,
 		Anonymous:      in.anonymous,
+		Discounted:     it.discount,
 	}
 }
 

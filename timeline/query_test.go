@@ -151,7 +151,7 @@ func TestDisputed(t *testing.T) {
 	}{
 		{sampleCorpus, []claim.ID{"shells", "containers"}},
 		{"testdata/queries.json", []claim.ID{"drones"}},
-		{"testdata/refine.json", []claim.ID{"arms", "rifles", "convoy"}},
+		{"testdata/refine.json", []claim.ID{"arms", "rifles"}},
 		{"testdata/latest.json", nil},
 	}
 	for _, tc := range tests {

@@ -10,25 +10,36 @@ import (
 // known by then. The zero Status is StatusUnreported.
 //
 // The rules, applied in this order, the first that holds giving the status
-// (see the package documentation for what "affirms" and "negates" mean):
+// (see the package documentation for what "affirms" and "negates" mean, and
+// [Rules] for the choices a newsroom can make differently):
 //
 //  1. unreported: no statement about the claim is known yet;
-//  2. confirmed: a named source under the root of an accused party affirms
-//     it with certainty (an admission), or an organisation that is none of
-//     the claim's parties confirms it with certainty (act confirm, CT+: a UN
-//     panel of experts);
-//  3. corroborated: sources under two or more independent roots affirm it.
-//     A source counts only if it is none of the claim's parties (the roots
-//     of its actors, whatever their role: a party cannot corroborate a claim
-//     about itself), is not absent, and, if unnamed, has an affiliation,
-//     without which its independence cannot be told;
-//  4. contested: some source affirms it and some source negates it;
-//  5. alleged: some source affirms it and none negates it;
-//  6. retracted: no source affirms it any more and at least one withdrew an
+//  2. confirmed: a confirmation stands and no refutation does. A named
+//     source under the root of an accused party affirms the claim with
+//     certainty (an admission), or an investigator that is none of the
+//     claim's actors affirms it with certainty (CT+), whatever the act: a
+//     UN panel of experts "found", a court "established";
+//  3. refuted: a refutation stands and no confirmation does: an
+//     investigator that is none of the claim's actors negates it with
+//     certainty (CT-). The accused party's own denial never refutes;
+//  4. corroborated: sources under two or more independent roots affirm it
+//     ([Rules.Corroboration] sets how many). A source counts only if it is
+//     not the accused, a beneficiary or a subject of the claim (the roots
+//     of those actors: they cannot corroborate a claim about themselves;
+//     the target, the party harmed, is a witness and counts), is not
+//     absent, and, if unnamed, has an affiliation, without which its
+//     independence cannot be told;
+//  5. contested: some source affirms it and some source negates it;
+//  6. alleged: some source affirms it and none negates it;
+//  7. retracted: no source affirms it any more and at least one withdrew an
 //     earlier affirmation;
-//  7. denied: sources negate it and none affirms it;
-//  8. reported: statements exist but no position affirms or negates it,
+//  8. denied: sources negate it and none affirms it;
+//  9. reported: statements exist but no position affirms or negates it,
 //     such as questions, possibilities, warnings or declined comments.
+//
+// When a confirmation and a refutation both stand, neither rule 2 nor rule
+// 3 holds and the claim falls to the rules below them: it is at least
+// contested.
 type Status uint8
 
 // The statuses of a claim.
@@ -39,11 +50,12 @@ const (
 	StatusContested                  // affirmed and negated
 	StatusDenied                     // negated, and affirmed by no one
 	StatusCorroborated               // affirmed by two or more independent roots
-	StatusConfirmed                  // admitted by the accused side, or confirmed by an independent organisation
+	StatusConfirmed                  // admitted by the accused side, or found true by an independent investigator
 	StatusRetracted                  // an affirmation withdrawn, and no affirmation left
+	StatusRefuted                    // found false by an independent investigator
 )
 
-var statusNames = []string{"unreported", "reported", "alleged", "contested", "denied", "corroborated", "confirmed", "retracted"}
+var statusNames = []string{"unreported", "reported", "alleged", "contested", "denied", "corroborated", "confirmed", "retracted", "refuted"}
 
 // ParseStatus returns the Status with the given name, ignoring case. An
 // unknown name gives a [*Error] wrapping [ErrUnknownName] that lists the
@@ -135,5 +147,58 @@ func (k *ChangeKind) UnmarshalText(b []byte) error {
 		return err
 	}
 	*k = v
+	return nil
+}
+
+// Discount says why a statement on a claim's track does not count for the
+// claim's status. The zero Discount is Counted: the statement counts.
+//
+// Only inherited negations are discounted: a denial of a broader claim
+// counts against a claim that refines it only when it was said on or after
+// the refining claim's event, or, for a claim with no event time, on or
+// after its first report. A statement whose said date is unknown is taken
+// as said when it was first reported.
+type Discount uint8
+
+// The reasons a statement does not count.
+const (
+	Counted              Discount = iota // the statement counts
+	DiscountBeforeEvent                  // a negation of a broader claim said before this claim's event
+	DiscountBeforeReport                 // a negation of a broader claim said before this claim was first reported
+)
+
+var discountNames = []string{"counted", "before-event", "before-first-report"}
+
+// ParseDiscount returns the Discount with the given name, ignoring case. An
+// unknown name gives a [*Error] wrapping [ErrUnknownName] that lists the
+// valid names.
+func ParseDiscount(s string) (Discount, error) {
+	i, ok := enumtext.Lookup(discountNames, s)
+	if !ok {
+		return 0, &Error{Field: "discount", Value: s, Err: fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(discountNames))}
+	}
+	return Discount(i), nil
+}
+
+// String returns the discount's name, such as "before-event".
+func (d Discount) String() string {
+	return enumtext.Name(discountNames, int(d), fmt.Sprintf("Discount(%d)", d))
+}
+
+// MarshalText returns the discount's name.
+func (d Discount) MarshalText() ([]byte, error) {
+	if int(d) >= len(discountNames) {
+		return nil, &Error{Field: "discount", Value: d.String(), Err: ErrInvalid}
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText parses a name as [ParseDiscount] does.
+func (d *Discount) UnmarshalText(b []byte) error {
+	v, err := ParseDiscount(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
 	return nil
 }

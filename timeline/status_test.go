@@ -129,16 +129,18 @@ func TestStatusRules(t *testing.T) {
 			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
 			{id: "s3", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus, at: []string{"a3"}},
 		}},
-		{name: "confirmed-organisation", want: timeline.StatusConfirmed, stmts: []st{
+		{name: "confirmed-investigator", want: timeline.StatusConfirmed, stmts: []st{
 			{id: "s1", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus, at: []string{"a1"}},
 		}},
 		{name: "not-confirmed-probable-admission", want: timeline.StatusAlleged, stmts: []st{
 			{id: "s1", src: "korea-fm", act: claim.ActAdmit, f: claim.PRPlus, at: []string{"a1"}},
 		}},
-		{name: "not-confirmed-organisation-probable", want: timeline.StatusAlleged, stmts: []st{
+		{name: "not-confirmed-investigator-probable", want: timeline.StatusAlleged, stmts: []st{
 			{id: "s1", src: "un-panel", act: claim.ActConfirm, f: claim.PRPlus, at: []string{"a1"}},
 		}},
-		{name: "not-confirmed-organisation-asserts", want: timeline.StatusAlleged, stmts: []st{
+		// An investigator's finding confirms whatever the verb: "the panel
+		// found", "concluded", "established" are read as assert.
+		{name: "confirmed-investigator-asserts", want: timeline.StatusConfirmed, stmts: []st{
 			{id: "s1", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}},
 		}},
 		{name: "not-confirmed-government-confirms", want: timeline.StatusAlleged, stmts: []st{

@@ -30,6 +30,7 @@ type Timeline struct {
 	mentions []mention // every record's mentions, back to back
 	info     []stmtInfo
 	srcs     sourceTable
+	rules    Rules
 
 	// Per claim, flattened: claim i's items are items[off[i]:off[i+1]].
 	trackOff, histOff, changeOff []int32
@@ -88,6 +89,11 @@ type Entry struct {
 	// Anonymous reports that the statement rests on an unnamed or absent
 	// source: its speaker or someone in its Via chain is one.
 	Anonymous bool `json:"anonymous,omitempty"`
+	// Discounted says why an inherited statement does not count for this
+	// claim's status: a denial of a broader claim said before this claim's
+	// event, or before its first report. It stays on the track so that a
+	// reader sees it, and why it does not count; it is Counted otherwise.
+	Discounted Discount `json:"discounted,omitzero"`
 }
 
 // StatusChange is one step in a claim's status history. It is a plain value.
@@ -139,6 +145,7 @@ type stmtInfo struct {
 type trackItem struct {
 	stmt      int32
 	inherited bool
+	discount  Discount
 }
 
 // denial is the compact form of a [Denial].
@@ -202,9 +209,16 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // known: publication time of the first report (an original before a
 // reprint published at the same instant), article ID, position, statement
 // ID.
-func Build(c *claim.Corpus) (*Timeline, error) {
+func Build(c *claim.Corpus, rules *Rules) (*Timeline, error) {
 	if c == nil {
 		return nil, &Error{Field: "corpus", Value: "nil", Err: fmt.Errorf("%w: no corpus to build from", ErrInvalid)}
+	}
+	var r Rules
+	if rules != nil {
+		r = *rules
+	}
+	if err := r.check(); err != nil {
+		return nil, err
 	}
 	// Validation and building only read the corpus, so they run side by
 	// side; the build is kept only if validation passes. An invalid corpus
@@ -213,7 +227,7 @@ func Build(c *claim.Corpus) (*Timeline, error) {
 	// resolve falls back to a harmless index, its result dropped anyway.
 	valid := make(chan error, 1)
 	go func() { valid <- c.Validate() }()
-	t, ok := build(c, 0)
+	t, ok := build(c, r, 0)
 	if err := <-valid; err != nil {
 		return nil, err
 	}
@@ -224,9 +238,10 @@ func Build(c *claim.Corpus) (*Timeline, error) {
 	return t, nil
 }
 
-// build builds the timeline of c in the given number of parts (0: as suits
-// the corpus), or reports false when c has a reference it cannot resolve.
-func build(c *claim.Corpus, parts int) (*Timeline, bool) {
+// build builds the timeline of c under the rules in the given number of
+// parts (0: as suits the corpus), or reports false when c has a reference
+// it cannot resolve.
+func build(c *claim.Corpus, rules Rules, parts int) (*Timeline, bool) {
 	reg, err := c.Registry()
 	if err != nil {
 		return nil, false
@@ -234,7 +249,7 @@ func build(c *claim.Corpus, parts int) (*Timeline, bool) {
 	if parts <= 0 {
 		parts = partsFor(len(c.Statements))
 	}
-	t := &Timeline{reg: reg, lazy: new(lazyIndex)}
+	t := &Timeline{reg: reg, rules: rules, lazy: new(lazyIndex)}
 	if !t.load(c, parts) {
 		return nil, false
 	}
@@ -377,29 +392,31 @@ func (t *Timeline) reportedAt(i int32) time.Time {
 
 // sourceTable is what Build needs to know about each source, by index.
 type sourceTable struct {
-	idx       map[source.ID]int32
-	ids       []source.ID
-	root      []int32
-	anonymous []bool // unnamed or absent
-	absent    []bool
-	floating  []bool    // unnamed with no parent: its independence cannot be told
-	org       []bool    // an organisation, which can confirm a claim
-	accused   [][]int32 // per claim, the roots of its accused parties
-	parties   [][]int32 // per claim, the roots of all its actors
+	idx          map[source.ID]int32
+	ids          []source.ID
+	root         []int32
+	anonymous    []bool // unnamed or absent
+	absent       []bool
+	floating     []bool    // unnamed with no parent: its independence cannot be told
+	investigator []bool    // a named investigator or a named source speaking for one
+	accused      [][]int32 // per claim, the roots of its accused parties
+	parties      [][]int32 // per claim, the roots of its actors that cannot corroborate it: all but targets
+	actors       [][]int32 // per claim, the roots of all its actors
 }
 
 func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 	all := reg.Sources()
 	st := sourceTable{
-		idx:       make(map[source.ID]int32, len(all)),
-		ids:       make([]source.ID, len(all)),
-		root:      make([]int32, len(all)),
-		anonymous: make([]bool, len(all)),
-		absent:    make([]bool, len(all)),
-		floating:  make([]bool, len(all)),
-		org:       make([]bool, len(all)),
-		accused:   make([][]int32, len(claims)),
-		parties:   make([][]int32, len(claims)),
+		idx:          make(map[source.ID]int32, len(all)),
+		ids:          make([]source.ID, len(all)),
+		root:         make([]int32, len(all)),
+		anonymous:    make([]bool, len(all)),
+		absent:       make([]bool, len(all)),
+		floating:     make([]bool, len(all)),
+		investigator: make([]bool, len(all)),
+		accused:      make([][]int32, len(claims)),
+		parties:      make([][]int32, len(claims)),
+		actors:       make([][]int32, len(claims)),
 	}
 	for i, s := range all {
 		st.idx[s.ID] = int32(i)
@@ -407,7 +424,7 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 		st.anonymous[i] = s.IsAbsent() || s.IsUnnamed()
 		st.absent[i] = s.IsAbsent()
 		st.floating[i] = s.IsUnnamed() && s.Parent == ""
-		st.org[i] = s.Kind == source.KindOrganisation
+		st.investigator[i] = !st.anonymous[i] && reg.Investigator(s.ID)
 	}
 	for i, s := range all {
 		r, _ := reg.Root(s.ID)
@@ -419,8 +436,11 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 			if a.Role == claim.RoleAccused && !slices.Contains(st.accused[i], r) {
 				st.accused[i] = append(st.accused[i], r)
 			}
-			if !slices.Contains(st.parties[i], r) {
+			if a.Role != claim.RoleTarget && !slices.Contains(st.parties[i], r) {
 				st.parties[i] = append(st.parties[i], r)
+			}
+			if !slices.Contains(st.actors[i], r) {
+				st.actors[i] = append(st.actors[i], r)
 			}
 		}
 	}

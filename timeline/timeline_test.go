@@ -43,7 +43,7 @@ var world = []source.Source{
 	{ID: "korea", Name: "North Korea", Kind: source.KindGovernment},
 	{ID: "korea-fm", Name: "North Korea foreign ministry", Kind: source.KindAgency, Parent: "korea"},
 	{ID: "russia", Name: "Russia", Kind: source.KindGovernment},
-	{ID: "un-panel", Name: "UN panel of experts", Kind: source.KindOrganisation},
+	{ID: "un-panel", Name: "UN panel of experts", Kind: source.KindOrganisation, Investigator: true},
 	{ID: "insiders", Name: "people familiar with the matter", Identity: source.IdentityUnnamed},
 	{ID: "korea-insider", Name: "a North Korean official", Kind: source.KindOfficial, Identity: source.IdentityUnnamed, Parent: "korea"},
 }
@@ -142,7 +142,7 @@ func corpus(claims []claim.Claim, stmts ...st) *claim.Corpus {
 // build builds the timeline of a corpus that must be valid.
 func build(t testing.TB, c *claim.Corpus) *timeline.Timeline {
 	t.Helper()
-	tl, err := timeline.Build(c)
+	tl, err := timeline.Build(c, nil)
 	require.NoError(t, err, "Build")
 	return tl
 }
@@ -186,7 +186,7 @@ func TestBuildInvalid(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}})
 			tc.edit(c)
-			tl, err := timeline.Build(c)
+			tl, err := timeline.Build(c, nil)
 			assert.ErrorIs(t, err, tc.target)
 			assert.Nil(t, tl)
 		})
@@ -198,7 +198,7 @@ func TestBuildInvalid(t *testing.T) {
 			st{id: "s2", src: "nobody", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
 		)
 		c.Sources[1].Parent = "nowhere"
-		_, err := timeline.Build(c)
+		_, err := timeline.Build(c, nil)
 		assert.ErrorIs(t, err, claim.ErrUnknownClaim)
 		assert.ErrorIs(t, err, claim.ErrUnknownSource)
 		assert.ErrorIs(t, err, source.ErrUnknownSource)
@@ -700,9 +700,11 @@ func TestRefinement(t *testing.T) {
 		want  []claim.StatementID
 		inh   []bool
 	}{
-		{"arms", []claim.StatementID{"defence-denies-arms", "watch-rifles", "veyra-convoy"}, []bool{false, true, true}},
+		// The convoy is part of the arms claim: navigation only, so neither
+		// carries statements to the other.
+		{"arms", []claim.StatementID{"defence-denies-arms", "watch-rifles"}, []bool{false, true}},
 		{"rifles", []claim.StatementID{"defence-denies-arms", "watch-rifles", "defence-denies-rifles"}, []bool{true, false, false}},
-		{"convoy", []claim.StatementID{"defence-denies-arms", "veyra-convoy"}, []bool{true, false}},
+		{"convoy", []claim.StatementID{"veyra-convoy"}, []bool{false}},
 		{"aid", []claim.StatementID{"caldera-aid"}, []bool{false}},
 		{"rifles-revised", []claim.StatementID{"veyra-revised"}, []bool{false}},
 	}
@@ -731,13 +733,13 @@ func TestRefinement(t *testing.T) {
 	}{
 		{"arms-denied", "arms", day(4, 2), timeline.StatusDenied},
 		{"arms-refiner-affirms", "arms", day(4, 25), timeline.StatusContested},
-		{"arms-part-affirms", "arms", day(5, 1), timeline.StatusCorroborated},
-		{"arms-refiner-denied", "arms", day(5, 15), timeline.StatusCorroborated},
+		{"arms-part-affirms", "arms", day(5, 1), timeline.StatusContested},
+		{"arms-refiner-denied", "arms", day(5, 15), timeline.StatusContested},
 		{"rifles-blanket-denial-alone", "rifles", day(4, 2), timeline.StatusUnreported},
 		{"rifles-first-report", "rifles", day(4, 25), timeline.StatusContested},
 		{"rifles-superseded", "rifles", day(5, 15), timeline.StatusContested},
 		{"convoy-before", "convoy", day(4, 25), timeline.StatusUnreported},
-		{"convoy-first-report", "convoy", day(5, 1), timeline.StatusContested},
+		{"convoy-first-report", "convoy", day(5, 1), timeline.StatusAlleged},
 		{"aid", "aid", day(5, 15), timeline.StatusAlleged},
 		{"rifles-revised", "rifles-revised", day(5, 15), timeline.StatusAlleged},
 	}
@@ -771,12 +773,10 @@ func TestRefinement(t *testing.T) {
 				{Kind: timeline.ChangeStatus, Claim: "arms", Statement: "defence-denies-arms", Source: "caldera-defence", Article: "cc-2024-04-02", At: day(4, 2), To: timeline.StatusDenied},
 				{Kind: timeline.ChangeNewSource, Claim: "arms", Statement: "watch-rifles", Source: "tessaly-watch", Article: "cc-2024-04-25", At: day(4, 25), Inherited: true},
 				{Kind: timeline.ChangeStatus, Claim: "arms", Statement: "watch-rifles", Source: "tessaly-watch", Article: "cc-2024-04-25", At: day(4, 25), From: timeline.StatusDenied, To: timeline.StatusContested, Inherited: true},
-				{Kind: timeline.ChangeNewSource, Claim: "arms", Statement: "veyra-convoy", Source: "veyra", Article: "cc-2024-05-01", At: day(5, 1), Inherited: true},
-				{Kind: timeline.ChangeCorroboration, Claim: "arms", Statement: "veyra-convoy", Source: "veyra", Article: "cc-2024-05-01", At: day(5, 1), Inherited: true},
-				{Kind: timeline.ChangeStatus, Claim: "arms", Statement: "veyra-convoy", Source: "veyra", Article: "cc-2024-05-01", At: day(5, 1), From: timeline.StatusContested, To: timeline.StatusCorroborated, Inherited: true},
 			}},
 			{"rifles", []timeline.Change{
-				// The blanket denial counts from the first report on, quietly.
+				// The blanket denial, said after the rifles' event began
+				// (April 2024), counts from the first report on, quietly.
 				{Kind: timeline.ChangeFirstReport, Claim: "rifles", Statement: "watch-rifles", Source: "tessaly-watch", Article: "cc-2024-04-25", At: day(4, 25)},
 				{Kind: timeline.ChangeStatus, Claim: "rifles", Statement: "watch-rifles", Source: "tessaly-watch", Article: "cc-2024-04-25", At: day(4, 25), To: timeline.StatusContested},
 				{Kind: timeline.ChangeRepeatedDenial, Claim: "rifles", Statement: "defence-denies-rifles", Source: "caldera-defence", Article: "cc-2024-05-15", At: day(5, 15)},
@@ -795,7 +795,6 @@ func TestRefinement(t *testing.T) {
 		want := []timeline.Denial{
 			{Claim: "arms", Source: "caldera-defence", Statement: "defence-denies-arms"},
 			{Claim: "rifles", Source: "caldera-defence", Statement: "defence-denies-rifles"},
-			{Claim: "convoy", Source: "caldera-defence", Statement: "defence-denies-arms", Inherited: true},
 		}
 		if diff := cmp.Diff(want, tl.Denials()); diff != "" {
 			t.Errorf("Denials() mismatch (-want +got):\n%s", diff)
@@ -811,7 +810,7 @@ func TestRefinementRules(t *testing.T) {
 		return claim.Claim{ID: "narrow", Text: "North Korea sent 1,000 containers", Actors: []claim.Actor{{Source: "korea", Role: claim.RoleAccused}},
 			Relations: []claim.Relation{{Kind: kind, To: "broad"}}}
 	}
-	narrowest := claim.Claim{ID: "narrowest", Text: "One container held shells", Relations: []claim.Relation{{Kind: claim.RelationPartOf, To: "narrow"}}}
+	narrowest := claim.Claim{ID: "narrowest", Text: "One container held shells", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "narrow"}}}
 	tests := []struct {
 		name   string
 		claims []claim.Claim
@@ -825,10 +824,12 @@ func TestRefinementRules(t *testing.T) {
 			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusAlleged, "narrow": timeline.StatusAlleged},
 		},
 		{
-			name:   "part-of-affirmation-up",
+			// Talks about buying drones are part of an arms-trade story but
+			// do not mean the arms were delivered.
+			name:   "part-of-affirmation-not-carried",
 			claims: []claim.Claim{broad, narrow(claim.RelationPartOf)},
 			stmts:  []st{{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}}},
-			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusAlleged, "narrow": timeline.StatusAlleged},
+			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusUnreported, "narrow": timeline.StatusAlleged},
 		},
 		{
 			name:   "transitive-up",
@@ -869,12 +870,23 @@ func TestRefinementRules(t *testing.T) {
 		},
 		{
 			name:   "denial-carried-down",
-			claims: []claim.Claim{broad, narrow(claim.RelationPartOf)},
+			claims: []claim.Claim{broad, narrow(claim.RelationRefines)},
 			stmts: []st{
 				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
 				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
 			},
 			want: map[claim.ID]timeline.Status{"broad": timeline.StatusContested, "narrow": timeline.StatusContested},
+		},
+		{
+			// A denial that drones were delivered does not deny that talks
+			// took place.
+			name:   "part-of-denial-not-carried",
+			claims: []claim.Claim{broad, narrow(claim.RelationPartOf)},
+			stmts: []st{
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+			},
+			want: map[claim.ID]timeline.Status{"broad": timeline.StatusDenied, "narrow": timeline.StatusAlleged},
 		},
 		{
 			name:   "retraction-carried-up",

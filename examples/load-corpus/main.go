@@ -49,7 +49,7 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return err
 	}
-	tl, err := timeline.Build(c)
+	tl, err := timeline.Build(c, nil)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func run(w io.Writer, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(c)
 	}
-	tl, err := timeline.Build(c)
+	tl, err := timeline.Build(c, nil)
 	if err != nil {
 		return err
 	}
