@@ -30,6 +30,7 @@ func (t *Timeline) Corpus() *claim.Corpus {
 // other languages.
 type timelineJSON struct {
 	Corpus    *claim.Corpus `json:"corpus"`
+	Rules     Rules         `json:"rules"`
 	Claims    []claimJSON   `json:"claims"`
 	Disputed  []claim.ID    `json:"disputed"`
 	Anonymous []claim.ID    `json:"anonymous"`
@@ -40,6 +41,7 @@ type timelineJSON struct {
 type claimJSON struct {
 	Claim   claim.Claim    `json:"claim"`
 	Status  Status         `json:"status"`
+	Related []Link         `json:"related,omitempty"`
 	Track   []Entry        `json:"track"`
 	History []StatusChange `json:"history"`
 	Changes []Change       `json:"changes"`
@@ -56,6 +58,7 @@ type claimJSON struct {
 func (t Timeline) MarshalJSON() ([]byte, error) {
 	v := timelineJSON{
 		Corpus:    t.Corpus(),
+		Rules:     t.rules,
 		Claims:    make([]claimJSON, len(t.claims)),
 		Disputed:  t.Disputed(),
 		Anonymous: t.Anonymous(),
@@ -65,6 +68,9 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 		cj := claimJSON{Claim: c.Clone()}
 		var err error
 		if cj.Status, err = t.Current(c.ID); err != nil {
+			return nil, err
+		}
+		if cj.Related, err = t.Related(c.ID); err != nil {
 			return nil, err
 		}
 		if cj.Track, err = t.Track(c.ID); err != nil {
@@ -88,6 +94,7 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 func (t *Timeline) UnmarshalJSON(b []byte) error {
 	var v struct {
 		Corpus json.RawMessage `json:"corpus"`
+		Rules  Rules           `json:"rules"`
 	}
 	if err := json.Unmarshal(b, &v); err != nil {
 		return fmt.Errorf("timeline: %w", err)
@@ -99,7 +106,7 @@ func (t *Timeline) UnmarshalJSON(b []byte) error {
 	if err != nil {
 		return err
 	}
-	built, err := Build(c, nil)
+	built, err := Build(c, &v.Rules)
 	if err != nil {
 		return err
 	}

@@ -84,6 +84,39 @@ func (t *Timeline) Status(id claim.ID, at time.Time) (Status, error) {
 	return h[i-1].to, nil
 }
 
+// StatusAfter returns the claim's status right after the article became
+// known, with the articles taken in the order [Timeline.ArticleOrder]
+// gives: everything it reports is known, and nothing from an article after
+// it, even one published at the same instant. Statements with no mention
+// count from their said date on. It fails with an [*Error] wrapping
+// [ErrUnknownClaim] for an unknown claim and [ErrUnknownArticle] for an
+// unknown article.
+func (t *Timeline) StatusAfter(id claim.ID, article source.ArticleID) (Status, error) {
+	h, err := t.historyOf(id)
+	if err != nil {
+		return 0, err
+	}
+	a, ok := t.artIdx[article]
+	if !ok {
+		return 0, &Error{Field: "article", Value: string(article), Err: ErrUnknownArticle}
+	}
+	cut := t.artCut[t.artPlace[a]]
+	// Steps follow the order statements became known, so their ranks grow.
+	i, _ := slices.BinarySearchFunc(h, cut, func(st step, cut int32) int { return cmp.Compare(t.rank[st.stmt], cut) })
+	if i == 0 {
+		return StatusUnreported, nil
+	}
+	return h[i-1].to, nil
+}
+
+// ArticleOrder returns the IDs of all articles in the order the timeline
+// takes them: by publication time, an original before a reprint published
+// at the same instant, then by ID. Statuses after each article
+// ([Timeline.StatusAfter]) and the text rendering follow it.
+func (t *Timeline) ArticleOrder() []source.ArticleID {
+	return t.articlesByTime()
+}
+
 // Current returns the claim's status once every statement is known. It
 // fails with an [*Error] wrapping [ErrUnknownClaim] for an unknown claim.
 func (t *Timeline) Current(id claim.ID) (Status, error) {
@@ -456,6 +489,14 @@ func (t *Timeline) ensureLazy() *lazyIndex {
 			}
 			return cmp.Compare(ca.claim, cb.claim)
 		})
+		l.incoming = make(map[int32][]int32)
+		for i, cl := range t.claims {
+			for _, r := range cl.Relations {
+				if to, ok := t.claimIdx[r.To]; ok && !slices.Contains(l.incoming[to], int32(i)) {
+					l.incoming[to] = append(l.incoming[to], int32(i))
+				}
+			}
+		}
 		l.orderPos = make(map[source.ArticleID][2]int)
 		for i, k := range l.ordered {
 			art := t.info[t.changes[k].stmt].art
@@ -482,4 +523,50 @@ func (t *Timeline) articlesByTime() []source.ArticleID {
 		ids[i] = t.articles[a].ID
 	}
 	return ids
+}
+
+// Link is one relation between two claims as either of them sees it: the
+// claim at the other end, the kind of relation, and its direction. Only
+// refines carries statements (see the package documentation); every kind
+// is shown so that a reader can move between related claims.
+type Link struct {
+	// Claim is the claim at the other end.
+	Claim claim.ID `json:"claim"`
+	// Kind is the relation.
+	Kind claim.RelationKind `json:"kind"`
+	// Incoming reports that the other claim declares the relation toward
+	// this one: with Kind part-of, Claim is a part of this claim.
+	Incoming bool `json:"incoming,omitempty"`
+}
+
+// String returns "refines shells" for an outgoing link and "talks part-of
+// this" for an incoming one.
+func (l Link) String() string {
+	if l.Incoming {
+		return string(l.Claim) + " " + l.Kind.String() + " this"
+	}
+	return l.Kind.String() + " " + string(l.Claim)
+}
+
+// Related returns the claim's relations in both directions: those it
+// declares, in their order, then those other claims declare toward it, in
+// corpus order. It fails with an [*Error] wrapping [ErrUnknownClaim] for an
+// unknown claim.
+func (t *Timeline) Related(id claim.ID) ([]Link, error) {
+	c, err := t.claimIndex(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []Link
+	for _, r := range t.claims[c].Relations {
+		out = append(out, Link{Claim: r.To, Kind: r.Kind})
+	}
+	for _, o := range t.ensureLazy().incoming[c] {
+		for _, r := range t.claims[o].Relations {
+			if r.To == id {
+				out = append(out, Link{Claim: t.claims[o].ID, Kind: r.Kind, Incoming: true})
+			}
+		}
+	}
+	return out, nil
 }

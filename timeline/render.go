@@ -46,11 +46,15 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 	if cl.Event.IsValid() {
 		about = append(about, "event "+cl.Event.String())
 	}
-	for _, r := range cl.Relations {
-		about = append(about, r.Kind.String()+" "+string(r.To))
-	}
 	if len(about) > 0 {
 		fmt.Fprintf(w, "  about: %s\n", strings.Join(about, "; "))
+	}
+	if links, _ := t.Related(cl.ID); len(links) > 0 {
+		var rel []string
+		for _, l := range links {
+			rel = append(rel, l.String())
+		}
+		fmt.Fprintf(w, "  related: %s\n", strings.Join(rel, "; "))
 	}
 	fmt.Fprintf(w, "  status: %s\n", status)
 	items := t.track[t.trackOff[c]:t.trackOff[c+1]]
@@ -78,6 +82,12 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		if e.Anonymous {
 			flags += " [unnamed or absent source]"
 		}
+		switch e.Discounted {
+		case DiscountBeforeEvent:
+			flags += " [not counted: said before the claimed event]"
+		case DiscountBeforeReport:
+			flags += " [not counted: said before this claim was first reported]"
+		}
 		fmt.Fprintf(w, "    %-23s %-16s %-15s %-3s %s%s\n", said, s.Source, s.Act, s.Factuality, s.ID, flags)
 		for _, m := range s.Mentions {
 			fmt.Fprintf(w, "      %s %s %q\n", m.Article, m.Span, clip(m.Span.Exact, 100))
@@ -88,7 +98,7 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		w.WriteString("  history:\n")
 	}
 	for _, sc := range h {
-		fmt.Fprintf(w, "    %s  %s -> %s  (%s)\n", sc.At.UTC().Format(time.DateOnly), sc.From, sc.To, sc.Statement)
+		fmt.Fprintf(w, "    %s  %s -> %s by %s  (%s)\n", sc.At.UTC().Format(time.DateOnly), sc.From, sc.To, sc.Source, sc.Statement)
 	}
 }
 

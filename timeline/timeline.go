@@ -40,6 +40,7 @@ type Timeline struct {
 	rank                         []int32    // statement -> place in the order statements became known
 	artOrder                     []int32    // article indexes in publication order, ties by ID
 	artPlace                     []int32    // article -> its place in artOrder
+	artCut                       []int32    // place in artOrder -> how many statements are known once that article is
 	final                        []counters // per claim, once every statement is known
 	denials                      []denial
 	firstWord                    []int32 // per source, its first known statement, -1 for none
@@ -57,6 +58,7 @@ type lazyIndex struct {
 	byArt    map[source.ArticleID][]int32 // article -> statements it mentions, in knowledge order
 	ordered  []int32                      // indexes into changes, in the order they became known
 	orderPos map[source.ArticleID][2]int  // article -> its run in ordered
+	incoming map[int32][]int32            // claim -> the claims with a relation toward it, in corpus order
 }
 
 // Entry is one statement on a claim's track, with the times the timeline
@@ -103,8 +105,10 @@ type StatusChange struct {
 	At   time.Time `json:"at"`
 	From Status    `json:"from"`
 	To   Status    `json:"to"`
-	// Statement and Article are what caused the change.
+	// Statement, its Source and Article are what caused the change: the
+	// status is "refuted by un-panel".
 	Statement claim.StatementID `json:"statement"`
+	Source    source.ID         `json:"source"`
 	Article   source.ArticleID  `json:"article,omitempty"`
 }
 
@@ -192,6 +196,7 @@ func (t *Timeline) publicStep(st step) StatusChange {
 		From:      st.from,
 		To:        st.to,
 		Statement: t.recs[st.stmt].id,
+		Source:    t.srcs.ids[t.info[st.stmt].src],
 		Article:   t.articleID(t.info[st.stmt].art),
 	}
 }
@@ -331,6 +336,7 @@ func (t *Timeline) knowledgeOrder() []int32 {
 	for i, pr := range pairs {
 		bucketed[i] = pr.stmt
 	}
+	t.artCut = slices.Clone(off[1:])
 	if len(unmentioned) == 0 {
 		return bucketed
 	}
@@ -343,8 +349,18 @@ func (t *Timeline) knowledgeOrder() []int32 {
 		}
 		return cmp.Compare(t.recs[a].id, t.recs[b].id)
 	})
-	order := make([]int32, 0, len(t.info))
+	// Once an article is known, so are the statements with no mention
+	// said by its publication: they come before any article of their
+	// instant.
 	k := 0
+	for p, a := range arts {
+		for k < len(unmentioned) && !t.articles[a].Published.Before(t.reportedAt(unmentioned[k])) {
+			k++
+		}
+		t.artCut[p] += int32(k)
+	}
+	order := make([]int32, 0, len(t.info))
+	k = 0
 	for _, s := range bucketed {
 		for k < len(unmentioned) && !t.reportedAt(s).Before(t.reportedAt(unmentioned[k])) {
 			order = append(order, unmentioned[k])

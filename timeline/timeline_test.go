@@ -475,8 +475,8 @@ func TestTrackEntries(t *testing.T) {
 	h, err := tl.History("c")
 	require.NoError(t, err)
 	want2 := []timeline.StatusChange{
-		{At: pub("a2"), From: timeline.StatusUnreported, To: timeline.StatusAlleged, Statement: "s1", Article: "a2"},
-		{At: claim.Day(2024, 3, 5).Start(), From: timeline.StatusAlleged, To: timeline.StatusCorroborated, Statement: "s3"},
+		{At: pub("a2"), From: timeline.StatusUnreported, To: timeline.StatusAlleged, Statement: "s1", Source: "us", Article: "a2"},
+		{At: claim.Day(2024, 3, 5).Start(), From: timeline.StatusAlleged, To: timeline.StatusCorroborated, Statement: "s3", Source: "ukraine"},
 	}
 	if diff := cmp.Diff(want2, h); diff != "" {
 		t.Errorf("History(%q) mismatch (-want +got):\n%s", "c", diff)
@@ -520,10 +520,10 @@ func TestStatusAt(t *testing.T) {
 	}
 
 	want := []timeline.StatusChange{
-		{At: pub("a1"), From: timeline.StatusUnreported, To: timeline.StatusAlleged, Statement: "accuse", Article: "a1"},
-		{At: pub("a3"), From: timeline.StatusAlleged, To: timeline.StatusContested, Statement: "deny", Article: "a3"},
-		{At: pub("a5"), From: timeline.StatusContested, To: timeline.StatusCorroborated, Statement: "assert", Article: "a5"},
-		{At: pub("a7"), From: timeline.StatusCorroborated, To: timeline.StatusConfirmed, Statement: "confirm", Article: "a7"},
+		{At: pub("a1"), From: timeline.StatusUnreported, To: timeline.StatusAlleged, Statement: "accuse", Source: "us", Article: "a1"},
+		{At: pub("a3"), From: timeline.StatusAlleged, To: timeline.StatusContested, Statement: "deny", Source: "korea-fm", Article: "a3"},
+		{At: pub("a5"), From: timeline.StatusContested, To: timeline.StatusCorroborated, Statement: "assert", Source: "ukraine", Article: "a5"},
+		{At: pub("a7"), From: timeline.StatusCorroborated, To: timeline.StatusConfirmed, Statement: "confirm", Source: "un-panel", Article: "a7"},
 	}
 	got, err := tl.History("c")
 	require.NoError(t, err)
@@ -753,7 +753,7 @@ func TestRefinement(t *testing.T) {
 
 	t.Run("history", func(t *testing.T) {
 		want := []timeline.StatusChange{
-			{At: day(4, 25), From: timeline.StatusUnreported, To: timeline.StatusContested, Statement: "watch-rifles", Article: "cc-2024-04-25"},
+			{At: day(4, 25), From: timeline.StatusUnreported, To: timeline.StatusContested, Statement: "watch-rifles", Source: "tessaly-watch", Article: "cc-2024-04-25"},
 		}
 		got, err := tl.History("rifles")
 		require.NoError(t, err)
@@ -1157,7 +1157,7 @@ func TestChanges(t *testing.T) {
 			var steps []timeline.StatusChange
 			for _, ch := range got {
 				if ch.Kind == timeline.ChangeStatus {
-					steps = append(steps, timeline.StatusChange{At: ch.At, From: ch.From, To: ch.To, Statement: ch.Statement, Article: ch.Article})
+					steps = append(steps, timeline.StatusChange{At: ch.At, From: ch.From, To: ch.To, Statement: ch.Statement, Source: ch.Source, Article: ch.Article})
 				}
 			}
 			h, err := tl.History("c")
