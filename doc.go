@@ -31,8 +31,9 @@
 //     at once ([claim.Corpus.Validate]).
 //   - package timeline: how it evolved. [timeline.Build] turns a corpus into
 //     a [timeline.Timeline]: each claim's track of statements in time order,
-//     its [timeline.Status] at any instant by documented rules (alleged,
-//     contested, denied, corroborated, confirmed, retracted), the
+//     its [timeline.Status] at any instant or after any article by
+//     documented rules (alleged, contested, denied, corroborated, confirmed,
+//     refuted, retracted) with editorial choices in [timeline.Rules], the
 //     [timeline.Change] each article caused, what one article added
 //     ([timeline.Timeline.Added]), and queries by claim, source, affiliation,
 //     act, time window and anonymity.

@@ -61,6 +61,15 @@ type Actor struct {
 }
 
 // Role is the part an actor plays in a claim. The zero Role is RoleSubject.
+//
+// Roles decide statuses in package timeline: the accused, beneficiaries
+// and subjects are parties to the claim and never corroborate it (the
+// accused's certain admission confirms it; its denial never refutes it),
+// while the target, the party harmed, is an independent witness whose
+// affirmation corroborates like anyone else's. Choose target for the
+// country whose city was shelled or the company whose servers were
+// breached, and subject only for an actor the claim is about in no other
+// way.
 type Role uint8
 
 // The roles of an actor.

@@ -4,6 +4,9 @@
 //
 // Build a [Timeline] from a [claim.Corpus] with [Build]; it validates the
 // corpus first and is immutable and safe for concurrent use afterwards.
+// [Rules] holds the editorial choices in the status rules (how many
+// independent roots corroborate, whether unnamed sources count, whether a
+// possibility is an allegation); nil means the documented defaults.
 //
 // # Tracks
 //
@@ -31,46 +34,80 @@
 //     probable or certain (PR+, CT+);
 //   - negates it when its polarity is negative and its certainty probable or
 //     certain (PR-, CT-);
-//   - withdraws an affirmation when a retraction follows one; any other
-//     retraction (after a denial, a possibility, or nothing) leaves no
-//     position at all;
+//   - withdraws an affirmation when it is a retraction and the source's
+//     latest affirmation (its own, or carried from a refining claim) is
+//     later than its latest negation: an affirmation softened to a
+//     possibility and then withdrawn is withdrawn. A retraction after a
+//     denial, or of nothing, leaves no position at all;
 //   - otherwise counts for nothing: a possibility (PS+, PS-) replaces a
-//     firmer position but neither affirms nor negates.
+//     firmer position but neither affirms nor negates, unless
+//     [Rules.PossibleAlleges] makes PS+ an allegation.
 //
 // The status follows from the positions known at an instant; see [Status]
 // for the rules and their precedence. Two sources are independent when their
 // affiliation roots differ ([source.Registry.Independent]); absent sources
 // are independent of nobody, so "it is believed" never corroborates, and
-// neither does an unnamed source with no affiliation. A claim's parties are
-// the roots of its actors: none of them corroborates it, since a party
-// cannot corroborate a claim about itself. The accused parties are the
-// actors with [claim.RoleAccused]: a named source on their side that
-// affirms the claim with certainty confirms it.
+// neither does an unnamed source with no affiliation.
+//
+// A claim's actors play roles ([claim.Role]), and the roles decide who can
+// settle it:
+//
+//   - the accused, beneficiaries and subjects are parties: none of them
+//     corroborates the claim, since a party cannot corroborate a claim about
+//     itself. A named source under an accused party's root that affirms the
+//     claim with certainty admits it, which confirms it; the accused's own
+//     certain denial never refutes it;
+//   - the target, the party harmed (the country whose city was shelled),
+//     is a witness: its affirmations corroborate like any independent
+//     root's.
+//
+// Investigators ([source.Source.Investigator]: a UN panel of experts, a
+// prosecutor's office, a court, an inspection body) settle claims: a
+// certain affirmation (CT+) by a named investigator, or a named source
+// speaking for one, that is none of the claim's actors (the target
+// included) confirms the claim whatever the act ("the panel found",
+// "the court established"); a certain negation (CT-) refutes it.
 //
 // Status history only grows ([Timeline.History]): statements are taken in
 // the order they became known (publication time of the first report, an
 // original before a reprint of the same instant, then article ID, then
-// position, then statement ID), and each step records the
-// statement and article that caused it. A later article adds steps; it never
-// rewrites an earlier one.
+// position, then statement ID), and each step records the statement, its
+// source and the article that caused it ("refuted by un-panel"). A later
+// article adds steps; it never rewrites an earlier one.
+// [Timeline.ArticleOrder] lists the articles in that order, and
+// [Timeline.StatusAfter] gives a claim's status right after one of them,
+// so that articles published at the same instant are told apart;
+// [Timeline.Status] gives the status at an instant, once every article
+// published by then is known.
 //
 // # Related claims
 //
-// When claim A refines claim B ("more than 1,000 containers were delivered"
-// refines "North Korea supplies munitions"), or is part of it:
+// Only refines carries statements between claims. When claim A refines
+// claim B ("more than 1,000 containers were delivered" refines "North
+// Korea supplies munitions"):
 //
 //   - a statement that affirms A also affirms B: if A is true, so is B. A
 //     retraction of A withdraws what A carried up to B, and only that: a
 //     source that also affirmed B directly still affirms it;
-//   - a statement that negates B also negates A: if B is false, so is A. A
-//     blanket denial of B made before A was first reported counts against A
-//     from A's first report on, but does not report A by itself;
+//   - a statement that negates B also negates A: if B is false, so is A,
+//     but only if it was said on or after A's event (its said period
+//     starts then or later, or ends after the event starts), or, when A
+//     has no event time, on or after A's first report; a statement with
+//     no said date is taken as said when first reported. A blanket denial
+//     cannot deny what had not happened yet: an older one stays on A's
+//     track marked [Entry.Discounted], with why, and counts for nothing. A
+//     denial that counts does not report A by itself: it counts from A's
+//     first report on;
 //   - a denial of A says nothing about B, and an affirmation of B says
 //     nothing about A.
 //
 // This holds transitively. Such statements appear on the other claim's
-// track marked Inherited. Supersedes and contradicts relations are recorded
-// but do not carry statements across.
+// track marked Inherited. Part-of, supersedes and contradicts relations
+// are navigation: [Timeline.Related] lists them from both ends, as the
+// text rendering and the JSON form do, but they carry no statement and no
+// status. A part is not the whole: talks on buying drones are part of an
+// arms-trade story, but do not mean that drones were delivered, and a
+// denial that drones were delivered does not deny the talks.
 //
 // # Changes
 //
