@@ -447,16 +447,25 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 		st.root[i] = st.idx[r]
 	}
 	for i, c := range claims {
+		target := false
 		for _, a := range c.Actors {
 			r := st.root[st.idx[a.Source]]
 			if a.Role == claim.RoleAccused && !slices.Contains(st.accused[i], r) {
 				st.accused[i] = append(st.accused[i], r)
 			}
-			if a.Role != claim.RoleTarget && !slices.Contains(st.parties[i], r) {
-				st.parties[i] = append(st.parties[i], r)
-			}
 			if !slices.Contains(st.actors[i], r) {
 				st.actors[i] = append(st.actors[i], r)
+			}
+			target = target || a.Role == claim.RoleTarget
+		}
+		// Most claims name no target: their parties are their actors.
+		st.parties[i] = st.actors[i]
+		if target {
+			st.parties[i] = nil
+			for _, a := range c.Actors {
+				if r := st.root[st.idx[a.Source]]; a.Role != claim.RoleTarget && !slices.Contains(st.parties[i], r) {
+					st.parties[i] = append(st.parties[i], r)
+				}
 			}
 		}
 	}
