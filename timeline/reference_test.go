@@ -415,6 +415,52 @@ func checkAgainstReference(t *testing.T, c *claim.Corpus, rules timeline.Rules) 
 	if err != nil {
 		t.Fatalf("reference: %v", err)
 	}
+	// The status right after each article, in the reference's article
+	// order: everything first reported in it or an article before it, and
+	// every statement with no mention said by its publication.
+	arts := slices.Clone(c.Articles)
+	slices.SortFunc(arts, func(x, y source.Article) int {
+		if !x.Published.Equal(y.Published) {
+			return x.Published.Compare(y.Published)
+		}
+		if xr, yr := x.Reprints != "", y.Reprints != ""; xr != yr {
+			if xr {
+				return +1
+			}
+			return -1
+		}
+		return cmp.Compare(x.ID, y.ID)
+	})
+	var order []source.ArticleID
+	for _, a := range arts {
+		order = append(order, a.ID)
+	}
+	if got := tl.ArticleOrder(); !slices.Equal(order, got) {
+		t.Errorf("ArticleOrder() = %v, the reference %v", got, order)
+	}
+	reg, _ := c.Registry()
+	all := refKnowledgeOrder(c)
+	place := map[source.ArticleID]int{}
+	for i, id := range order {
+		place[id] = i
+	}
+	for p, a := range arts {
+		var known []refStmt
+		for _, s := range all {
+			if s.art != "" && place[s.art] <= p || s.art == "" && !s.reported.After(a.Published) {
+				known = append(known, s)
+			}
+		}
+		for _, cl := range c.Claims {
+			got, err := tl.StatusAfter(cl.ID, a.ID)
+			if err != nil {
+				t.Fatalf("StatusAfter(%q, %q): %v", cl.ID, a.ID, err)
+			}
+			if want := refStatus(c, reg, rules, cl, known); got != want {
+				t.Errorf("StatusAfter(%q, %q) with %+v = %v, the reference %v", cl.ID, a.ID, rules, got, want)
+			}
+		}
+	}
 	for _, cl := range c.Claims {
 		h, err := tl.History(cl.ID)
 		if err != nil {
