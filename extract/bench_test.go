@@ -142,3 +142,32 @@ func repeatTo(s string, n int) string {
 	}
 	return sb.String()
 }
+
+// BenchmarkGroups runs Groups on 10,000 and 100,000 candidates drawn from a
+// small vocabulary, so that contents overlap heavily: time per candidate
+// should stay about the same if Groups is near-linear. It reports the
+// groups found and their mean size.
+func BenchmarkGroups(b *testing.B) {
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"10k", 10_000}, {"100k", 100_000}} {
+		cands := similarCandidates(size.n)
+		b.Run(size.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var groups []Group
+			for b.Loop() {
+				groups = Groups(cands, 0)
+			}
+			members := 0
+			for _, g := range groups {
+				members += len(g.Members)
+			}
+			b.ReportMetric(float64(len(groups)), "groups")
+			if len(groups) > 0 {
+				b.ReportMetric(float64(members)/float64(len(groups)), "members/group")
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(cands)), "ns/candidate")
+		})
+	}
+}
