@@ -57,13 +57,21 @@ type matcher struct {
 	heading bool
 	// dates are the sentence's time phrases resolved so far.
 	dates []dateMemo
-	// relative is set by subject when the source is the antecedent of
-	// "who" or "which": the content then ends at the clause's comma.
-	relative bool
-	// aside is the name set off by commas after the last subject found
-	// ("the minister, Anton Relic, confirmed"), or empty.
-	aside span
 	out   []found
+}
+
+// subjectPhrase is the source noun phrase that subject finds left of a
+// verb, with what it learnt on the way. It is returned, never kept in the
+// matcher, so that nothing found for one verb reaches another verb, the
+// next sentence or the next call.
+type subjectPhrase struct {
+	src span
+	// aside is a name set off by commas after the source ("the minister,
+	// Anton Relic, confirmed"), or empty.
+	aside span
+	// relative is true when the source is the antecedent of "who" or
+	// "which": the content then ends at the clause's comma.
+	relative bool
 }
 
 // word returns the lower-case form of a word token, or "" for any other
@@ -288,15 +296,14 @@ func (m *matcher) verb(i int, e cueWord) bool {
 		}
 	}
 	c := m.contentStart(cueEnd+1, e.tell)
-	srcRight := false
+	srcRight, relative := false, false
 	if !f.participle && f.source.empty() {
 		if j := m.skipLeft(i - 1); j >= m.lo && (m.is(j, "and") || m.is(j, "but") || m.heading && m.comma(j)) {
 			// "accused X of Y and urged Z": the same source.
 			f.source = m.previousSource(i)
 		} else {
-			m.aside, m.relative = span{}, false
-			f.source = m.subject(i)
-			f.alias = m.aside
+			s := m.subject(i)
+			f.source, f.alias, relative = s.src, s.aside, s.relative
 		}
 		if f.source.empty() {
 			if !m.reportingBefore(i) {
@@ -317,7 +324,7 @@ func (m *matcher) verb(i int, e cueWord) bool {
 		}
 	}
 	f.content = m.contents(i, c, f.source, srcRight)
-	if m.relative {
+	if relative {
 		f.content = m.untilComma(f.content) // "the firm, which denied wrongdoing, would appeal"
 	}
 	if len(f.content) == 0 && act != claim.ActDeclineComment {
@@ -756,7 +763,7 @@ func (m *matcher) timeEndingAt(j int) int {
 // subject finds the source noun phrase left of the verb at token i: the
 // words back to the start of the clause, without the auxiliaries and
 // adverbs before the verb and the time words that open the sentence.
-func (m *matcher) subject(i int) span {
+func (m *matcher) subject(i int) subjectPhrase {
 	j := m.skipLeft(i - 1)
 	// "the White House continues to call for": the subject is before the
 	// verb that carries "to". Other verbs before "to" ("expected to say",
@@ -768,27 +775,27 @@ func (m *matcher) subject(i int) span {
 		}
 	}
 	if j < m.lo {
-		return span{}
+		return subjectPhrase{}
 	}
 	if m.comma(j) {
-		return m.appositiveSubject(j)
+		src, aside := m.appositiveSubject(j)
+		return subjectPhrase{src: src, aside: aside}
 	}
 	if m.toks[j].kind != tokWord {
-		return span{}
+		return subjectPhrase{}
 	}
 	if w := m.word(j); w == "who" || w == "which" {
 		// "Velkor, which had denied ...": the name before the comma, and
 		// the content ends with the relative clause.
 		if m.comma(j-1) && j-2 >= m.lo && m.toks[j-2].kind == tokWord {
-			m.relative = true
-			return m.nounPhraseLeft(j - 2)
+			return subjectPhrase{src: m.nounPhraseLeft(j - 2), relative: true}
 		}
-		return span{}
+		return subjectPhrase{}
 	}
 	if w := m.word(j); w == "to" || clauseWords[w] && !m.inName(j) || m.verbAt(j) && !m.toks[j].is(flagUpper) {
-		return span{} // "Pyongyang calls claim": "calls" ends no subject
+		return subjectPhrase{} // "Pyongyang calls claim": "calls" ends no subject
 	}
-	return m.nounPhraseLeft(j)
+	return subjectPhrase{src: m.nounPhraseLeft(j)}
 }
 
 // nounPhraseLeft collects a noun phrase ending at token j going left.
@@ -880,15 +887,16 @@ func (m *matcher) nameAt(i int) bool {
 // subject and its verb: "Kirby, who spoke in Seoul, said", "Peskov, the
 // Kremlin spokesman, said", "the minister, Anton Relic, confirmed", "the
 // army, in a separate statement, denied". The source is the noun phrase
-// before the commas. A phrase holding a finite verb is a clause of its own,
+// before the commas, returned with the aside when the aside is a name
+// ("Anton Relic"). A phrase holding a finite verb is a clause of its own,
 // not an aside, and gives no subject.
-func (m *matcher) appositiveSubject(c int) span {
+func (m *matcher) appositiveSubject(c int) (src, aside span) {
 	o := c - 1
 	verb := false // the aside holds a finite verb
 	for o >= m.lo && !m.comma(o) && !m.inq[o] && c-o < 30 {
 		t := m.toks[o]
 		if t.kind == tokStop || t.kind == tokQuote {
-			return span{}
+			return span{}, span{}
 		}
 		if t.kind == tokWord {
 			w := m.word(o)
@@ -900,27 +908,27 @@ func (m *matcher) appositiveSubject(c int) span {
 		// A verb is allowed in an aside that opens as one does: "the
 		// state-owned maker whose crates were seen", "who spoke in Seoul".
 		if first := m.word(o + 1); !(determiners[first] || first == "a" || first == "an" || first == "who" || first == "which" || first == "whose" || strings.HasSuffix(first, "ing")) {
-			return span{}
+			return span{}, span{}
 		}
 	}
 	if o < m.lo || !m.comma(o) || o+1 >= c {
-		return m.clausalAside(c)
+		return m.clausalAside(c), span{}
 	}
 	if o-1 < m.lo || m.toks[o-1].kind != tokWord || m.inq[o-1] {
-		return span{}
+		return span{}, span{}
 	}
 	np := m.nounPhraseLeft(o - 1)
 	if np.empty() || m.timeEndingAt(o-1) >= 0 {
-		return span{}
+		return span{}, span{}
 	}
 	name := c-o-1 <= 4
 	for k := o + 1; k < c; k++ {
 		name = name && m.toks[k].kind == tokWord && m.toks[k].is(flagUpper)
 	}
 	if name {
-		m.aside = m.tokSpan(o+1, c-1)
+		return np, m.tokSpan(o+1, c-1)
 	}
-	return np
+	return np, span{}
 }
 
 // clausalAside handles an aside that holds a verb of its own but opens

@@ -144,15 +144,9 @@ type Group struct {
 // source.ErrInvalidUTF8 with errors.Is; strings.ToValidUTF8 repairs such
 // text.
 func Extract(text string, opts Options) (*Result, error) {
-	if !utf8.ValidString(text) {
-		off := invalidOffset(text)
-		return nil, fmt.Errorf("extract: %w", &source.FieldError{Field: "text", Value: fmt.Sprintf("byte %d", off), Err: source.ErrInvalidUTF8})
-	}
 	x := extractors.Get().(*extractor)
-	defer x.release()
-	x.reset(text, opts)
-	x.run()
-	return x.result(), nil
+	defer extractors.Put(x)
+	return x.extract(text, opts)
 }
 
 // extractors keeps extractors between calls, so that their scratch space

@@ -87,7 +87,7 @@ func (m *matcher) isSaidTo(i int) int {
 	if cert, ok := agentlessCertainty[part]; ok {
 		f.certainty = cert
 	}
-	subj := m.subject(i)
+	subj := m.subject(i).src
 	right := m.contentRight(i + 3)
 	if subj.empty() || len(right) == 0 {
 		return 0
@@ -131,7 +131,7 @@ func (m *matcher) nonResponse(i int) int {
 	case "pleaded", "pleads", "plead", "pled":
 		// "pleaded not guilty to three counts": a denial, with content.
 		if m.is(i+1, "not") && m.is(i+2, "guilty") {
-			src := m.subject(i)
+			src := m.subject(i).src
 			if src.empty() {
 				return 0
 			}
@@ -162,7 +162,7 @@ func (m *matcher) nonResponse(i int) int {
 	if end < 0 {
 		return 0
 	}
-	src := m.subject(i)
+	src := m.subject(i).src
 	if (m.is(i, "responded") || m.is(i, "replied")) && !src.empty() {
 		// The source is the whole "neither ... nor ..." phrase.
 		for k := m.tokenAt(src.start) - 1; k >= m.lo && k >= i-12; k-- {
@@ -229,7 +229,7 @@ func (m *matcher) noun(i int, e cueWord) bool {
 	if f.source.empty() {
 		for q := i - 1; q >= m.lo && q >= i-4 && m.toks[q].kind == tokWord; q-- {
 			if lightVerbs[m.word(q)] {
-				f.source = m.subject(q)
+				f.source = m.subject(q).src
 				light = !f.source.empty()
 				break
 			}
@@ -269,7 +269,7 @@ func (m *matcher) adjective(i int, e cueWord) bool {
 	if copulas[m.word(p)] {
 		cue = m.tokSpan(p, i)
 	}
-	src := m.subject(p)
+	src := m.subject(p).src
 	if src.empty() {
 		return false
 	}

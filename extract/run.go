@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -36,6 +37,20 @@ type extractor struct {
 	m        matcher
 }
 
+// extract runs the extractor, new or used, on text, as Extract documents.
+// Everything it reads is reset first and dropped afterwards: a used
+// extractor gives what a new one gives.
+func (x *extractor) extract(text string, opts Options) (*Result, error) {
+	if !utf8.ValidString(text) {
+		off := invalidOffset(text)
+		return nil, fmt.Errorf("extract: %w", &source.FieldError{Field: "text", Value: fmt.Sprintf("byte %d", off), Err: source.ErrInvalidUTF8})
+	}
+	x.reset(text, opts)
+	defer x.release()
+	x.run()
+	return x.result(), nil
+}
+
 // reset readies an extractor, new or used, for text.
 func (x *extractor) reset(text string, opts Options) {
 	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen = text, opts, -1, -1, span{}
@@ -46,7 +61,7 @@ func (x *extractor) reset(text string, opts Options) {
 }
 
 // release drops what an extractor holds of the last text, so that a pooled
-// extractor keeps no article alive, and returns it to the pool.
+// extractor keeps no article alive.
 func (x *extractor) release() {
 	x.text, x.z.text, x.m.text = "", "", ""
 	x.opts = Options{}
@@ -55,7 +70,6 @@ func (x *extractor) release() {
 	clear(x.found)
 	x.found = x.found[:0]
 	x.speakers.reset(nil)
-	extractors.Put(x)
 }
 
 func (x *extractor) run() {

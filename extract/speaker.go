@@ -31,10 +31,6 @@ type speakers struct {
 	// sources; pronouns and descriptions are not cached, as they depend on
 	// who spoke last.
 	cache map[string]resolved
-	// parent is the possessor lookup found for the name being resolved
-	// ("Sarmatia" in "Sarmatia's deputy trade minister"), given to a new
-	// source as its parent.
-	parent source.ID
 }
 
 // resolved is a cached resolution.
@@ -56,7 +52,7 @@ type heard struct {
 // reset empties the tables for a new article, keeping their space. The new
 // sources of the last article belong to its Result and are not reused.
 func (s *speakers) reset(reg *source.Registry) {
-	s.reg, s.added, s.parent = reg, nil, ""
+	s.reg, s.added = reg, nil
 	if s.byKey == nil {
 		s.byKey = make(map[string]source.ID)
 		s.cache = make(map[string]resolved)
@@ -78,7 +74,6 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		s.recent = append(s.recent, r.heard)
 		return r.id, r.res, r.conf
 	}
-	s.parent = ""
 	// A pronoun or a definite description refers back. A pronoun with
 	// nobody to refer to is left unresolved, not proposed as a source.
 	if p := strings.ToLower(strings.TrimSpace(text)); pronouns[p] {
@@ -90,7 +85,7 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	words := nameWords(text)
 	low := lowerAll(words)
 	if len(words) == 0 {
-		return s.newSource(text, words, low, newNameKey(words)), ResolutionNew, -0.2
+		return s.newSource(text, words, low, newNameKey(words), ""), ResolutionNew, -0.2
 	}
 	if head, ok := description(text, low); ok {
 		if id, ok := s.carry(head); ok {
@@ -98,7 +93,8 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		}
 	}
 	k := newNameKey(words)
-	if id, ok := s.lookup(text, words, low, k); ok {
+	id, parent, ok := s.lookup(text, words, low, k)
+	if ok {
 		res := ResolutionRegistry
 		if s.isNew(id) {
 			res = ResolutionNew // a new source named again: "Peskov" after "Dmitry Peskov"
@@ -107,7 +103,7 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		s.cache[text] = resolved{id, res, 0, h}
 		return id, res, 0
 	}
-	id := s.newSource(text, words, low, k)
+	id = s.newSource(text, words, low, k, parent)
 	h := s.remember(id, low, source.KindUnknown, words)
 	s.cache[text] = resolved{id, ResolutionNew, -0.05, h}
 	return id, ResolutionNew, -0.05
@@ -117,8 +113,10 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 // tails and capitalised runs of it: "White House national security
 // spokesperson John Kirby" finds "John Kirby" or "Kirby". A run that only
 // names a possessor ("Sarmatia's deputy trade minister") or follows a
-// preposition ("embassy in Washington") is not the speaker.
-func (s *speakers) lookup(text string, words, low []string, k nameKey) (source.ID, bool) {
+// preposition ("embassy in Washington") is not the speaker; when the name
+// is not found, such a possessor is returned as the parent of the new
+// source it makes ("Sarmatia").
+func (s *speakers) lookup(text string, words, low []string, k nameKey) (id, parent source.ID, ok bool) {
 	try := func(i, j int) (source.ID, bool) {
 		// A new source is found again by its name or a part of it that is
 		// a name ("Peskov"), not by a common noun ("ministry").
@@ -136,7 +134,7 @@ func (s *speakers) lookup(text string, words, low []string, k nameKey) (source.I
 	}
 	for i := range words {
 		if id, ok := try(i, len(words)); ok {
-			return id, true
+			return id, "", true
 		}
 	}
 	raw := strings.Fields(text)
@@ -158,20 +156,20 @@ func (s *speakers) lookup(text string, words, low []string, k nameKey) (source.I
 		if possessor && subEntity || afterPrep || j-i > 1 && orgWords[low[j-1]] && low[j-1] != "house" {
 			// Not the speaker itself, but perhaps its parent:
 			// "Sarmatia's deputy trade minister", "U.S. Army", "US officials".
-			for e := j; e > i && s.parent == ""; e-- {
+			for e := j; e > i && parent == ""; e-- {
 				if id, ok := try(i, e); ok && !afterPrep {
-					s.parent = id
+					parent = id
 				}
 			}
 		} else if id, ok := try(i, j); ok {
 			if !subEntity || j == len(words) {
-				return id, true
+				return id, "", true
 			}
-			s.parent = id // "US officials": officials of the US
+			parent = id // "US officials": officials of the US
 		}
 		i = j
 	}
-	return "", false
+	return "", parent, false
 }
 
 // isNew reports whether id is a source proposed in this article.
@@ -242,9 +240,10 @@ func (s *speakers) kindOf(id source.ID) source.Kind {
 	return s.ids[id] // a new source's kind, or KindUnknown
 }
 
-// newSource proposes a source for a speaker the registry does not know, or
-// returns the one already proposed under the same name or surname.
-func (s *speakers) newSource(text string, words, low []string, k nameKey) source.ID {
+// newSource proposes a source for a speaker the registry does not know, with
+// parent as its parent, or returns the one already proposed under the same
+// name or surname.
+func (s *speakers) newSource(text string, words, low []string, k nameKey, parent source.ID) source.ID {
 	key := k.of(0, len(words))
 	if key == "" {
 		key = strings.ToLower(strings.TrimSpace(text))
@@ -266,7 +265,7 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey) source
 	}
 	s.byNorm[norm] = id
 	person := looksLikePerson(words, low)
-	src := source.Source{ID: id, Name: name, Kind: guessKind(low, person), Parent: s.parent}
+	src := source.Source{ID: id, Name: name, Kind: guessKind(low, person), Parent: parent}
 	if isUnnamed(low, person) {
 		src.Identity = source.IdentityUnnamed
 	}

@@ -1,0 +1,11 @@
+package extract
+
+// Extractor is one extractor kept out of the pool, for tests that need to
+// know whether it is new or has read other texts before: state that leaked
+// from one call to the next would show as a difference between the two.
+type Extractor struct{ x extractor }
+
+// Extract runs the extractor on text as the package's Extract does.
+func (e *Extractor) Extract(text string, opts Options) (*Result, error) {
+	return e.x.extract(text, opts)
+}
