@@ -87,7 +87,9 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	if len(words) == 0 {
 		return s.newSource(text, words, low, newNameKey(words), ""), ResolutionNew, -0.2
 	}
-	if head, ok := description(text, low); ok {
+	// A description that names its own speaker, by a capitalised word
+	// or a registry name, refers to nobody earlier.
+	if head, ok := description(text, words, low); ok && !s.inRegistry(text) {
 		if id, ok := s.carry(head); ok {
 			return id, ResolutionCarried, -0.05
 		}
@@ -393,8 +395,11 @@ func lowerAll(words []string) []string {
 
 // description reports whether a source text is a definite description that
 // refers back ("the spokesman", "the ministry", "the country's foreign
-// minister") and returns its head noun.
-func description(text string, low []string) (string, bool) {
+// minister") and returns its head noun. words are the text's name words as
+// written, low the same in lower case. A capitalised word before the head
+// names the speaker ("the British defence ministry", "the Kremlin's
+// spokesman"): such a text is not a description.
+func description(text string, words, low []string) (string, bool) {
 	if len(text) < 4 || !strings.EqualFold(text[:4], "the ") || len(low) > 3 {
 		return "", false
 	}
@@ -402,12 +407,22 @@ func description(text string, low []string) (string, bool) {
 	if !descriptions[head] {
 		return "", false
 	}
-	for _, w := range low {
+	for _, w := range words[:len(words)-1] {
 		if isCapitalised(w) {
 			return "", false
 		}
 	}
 	return head, true
+}
+
+// inRegistry reports whether the registry knows a source text as a name or
+// alias.
+func (s *speakers) inRegistry(text string) bool {
+	if s.reg == nil {
+		return false
+	}
+	_, ok := s.reg.Resolve(text)
+	return ok
 }
 
 // looksLikePerson reports whether a name reads as a person's: it ends in two
