@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -82,7 +83,7 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		}
 		return "", ResolutionUnresolved, -0.25
 	}
-	words := nameWords(text)
+	words, written := nameWords(text)
 	low := lowerAll(words)
 	if len(words) == 0 {
 		return s.newSource(text, words, low, newNameKey(words), ""), ResolutionNew, -0.2
@@ -95,7 +96,7 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		}
 	}
 	k := newNameKey(words)
-	id, parent, ok := s.lookup(text, words, low, k)
+	id, parent, ok := s.lookup(text, words, written, low, k)
 	if ok {
 		res := ResolutionRegistry
 		if s.isNew(id) {
@@ -117,8 +118,11 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 // names a possessor ("Sarmatia's deputy trade minister") or follows a
 // preposition ("embassy in Washington") is not the speaker; when the name
 // is not found, such a possessor is returned as the parent of the new
-// source it makes ("Sarmatia").
-func (s *speakers) lookup(text string, words, low []string, k nameKey) (id, parent source.ID, ok bool) {
+// source it makes ("Sarmatia"). written are the words with their
+// possessive endings, as nameWords gives them: the registry is asked for
+// the words as written first, as Registry.Resolve would be asked for the
+// text ("Russia's defence ministry"), then without the endings.
+func (s *speakers) lookup(text string, words, written, low []string, k nameKey) (id, parent source.ID, ok bool) {
 	try := func(i, j int) (source.ID, bool) {
 		// A new source is found again by its name or a part of it that is
 		// a name ("Peskov"), not by a common noun ("ministry").
@@ -128,6 +132,11 @@ func (s *speakers) lookup(text string, words, low []string, k nameKey) (id, pare
 			}
 		}
 		if s.reg != nil {
+			if written != nil && !slices.Equal(written[i:j], words[i:j]) {
+				if src, ok := s.reg.Resolve(strings.Join(written[i:j], " ")); ok {
+					return src.ID, true
+				}
+			}
 			if src, ok := s.reg.Resolve(strings.Join(words[i:j], " ")); ok {
 				return src.ID, true
 			}
@@ -357,9 +366,12 @@ func (k nameKey) of(i, j int) string {
 }
 
 // nameWords returns the words of a source text without a leading
-// determiner and without possessive endings.
-func nameWords(text string) []string {
-	out := make([]string, 0, strings.Count(text, " ")+1)
+// determiner and without possessive endings (straight or curly "'s").
+// When a word had such an ending, written holds the same words with their
+// endings, as a registry alias may spell them ("Russia's defence
+// ministry"); otherwise written is nil.
+func nameWords(text string) (words, written []string) {
+	words = make([]string, 0, strings.Count(text, " ")+1)
 	lead := true
 	for w := range strings.FieldsSeq(text) {
 		if lead && (strings.EqualFold(w, "the") || strings.EqualFold(w, "both") || strings.EqualFold(w, "a") || strings.EqualFold(w, "an")) {
@@ -367,12 +379,19 @@ func nameWords(text string) []string {
 		}
 		lead = false
 		w = strings.TrimRight(w, ",.;:")
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
-		if w != "" {
-			out = append(out, w)
+		bare := strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if bare == "" {
+			continue
+		}
+		if bare != w && written == nil {
+			written = append(make([]string, 0, cap(words)), words...)
+		}
+		words = append(words, bare)
+		if written != nil {
+			written = append(written, w)
 		}
 	}
-	return out
+	return words, written
 }
 
 func lowerAll(words []string) []string {

@@ -1,12 +1,20 @@
 package extract_test
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/extract/gold"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -97,4 +105,92 @@ func TestDescriptionNamesOwnSpeaker(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSpeakerAgreesWithRegistry checks that a source named by any name or
+// alias of a registry, "<alias> said that the talks failed.", resolves to
+// the source Registry.Resolve gives for that alias: possessive ("Russia's
+// defence ministry", with a straight or a curly apostrophe), dotted
+// ("U.S.") and multiword aliases included.
+func TestSpeakerAgreesWithRegistry(t *testing.T) {
+	small, err := source.NewRegistry([]source.Source{
+		{ID: "united-states", Name: "United States", Kind: source.KindGovernment, Aliases: []string{"U.S.", "US", "the United States of America"}},
+		{ID: "russia", Name: "Russia", Kind: source.KindGovernment, Aliases: []string{"Moscow", "the Kremlin"}},
+		{ID: "russia-mod", Name: "Russian Defence Ministry", Kind: source.KindAgency, Parent: "russia", Aliases: []string{"Russia's defence ministry", "Russia’s Ministry of Defence"}},
+		{ID: "uk-mod", Name: "British Defence Ministry", Kind: source.KindAgency, Aliases: []string{"Britain’s defence ministry", "the UK Ministry of Defence"}},
+		{ID: "us-army", Name: "U.S. Army", Kind: source.KindMilitary, Parent: "united-states", Aliases: []string{"the U.S. Army's Pacific Command"}},
+		{ID: "kcna", Name: "Korean Central News Agency", Kind: source.KindStateMedia, Aliases: []string{"KCNA"}},
+		{ID: "jean-dupont", Name: "Jean-Luc Dupont", Kind: source.KindPerson, Aliases: []string{"Dupont"}},
+		{ID: "anna-o-neill", Name: "Anna O'Neill", Kind: source.KindOfficial},
+	}, nil)
+	require.NoError(t, err)
+	seed := readRegistry(t, filepath.Join("..", "examples", "extract-article", "testdata", "registry.json"))
+	regs := []struct {
+		name string
+		reg  *source.Registry
+	}{{"small", small}, {"seed", seed}}
+	golds, err := filepath.Glob(filepath.Join("testdata", "gold", "*.json"))
+	require.NoError(t, err)
+	for _, n := range golds {
+		a, err := gold.Load(n)
+		require.NoError(t, err)
+		if a.Registry != nil {
+			regs = append(regs, struct {
+				name string
+				reg  *source.Registry
+			}{a.Name, a.Registry})
+		}
+	}
+	// Names that describe a source rather than name it: no sentence has
+	// them as its subject, so none is built for them.
+	descriptive := map[string]bool{
+		"US intelligence sources (not disclosed)":           true,
+		"intelligence seen by the Corvanian Foreign Office": true,
+	}
+	for _, r := range regs {
+		for _, src := range r.reg.Sources() {
+			if src.ID == source.AbsentID {
+				continue
+			}
+			var aliases []string
+			for _, a := range append([]string{src.Name}, src.Aliases...) {
+				// Each apostrophe written both ways: "Russia's", "Russia’s".
+				aliases = append(aliases, a)
+				if strings.ContainsAny(a, "'’") {
+					aliases = append(aliases, strings.NewReplacer("'", "’", "’", "'").Replace(a))
+				}
+			}
+			for _, alias := range aliases {
+				if descriptive[alias] {
+					continue
+				}
+				t.Run(r.name+"/"+alias, func(t *testing.T) {
+					want, ok := r.reg.Resolve(alias)
+					require.True(t, ok, "Resolve(%q)", alias)
+					// The sentence opens with a capital, as written: "The
+					// Kremlin said".
+					first, n := utf8.DecodeRuneInString(alias)
+					text := string(unicode.ToUpper(first)) + alias[n:] + " said that the talks failed."
+					res, err := extract.Extract(text, extract.Options{Registry: r.reg})
+					require.NoError(t, err)
+					require.NotEmpty(t, res.Candidates, "Extract(%q)", text)
+					c := res.Candidates[0]
+					assert.Equal(t, want.ID, c.Speaker, "Extract(%q) speaker of source %q", text, c.Source.Exact)
+					assert.Equal(t, extract.ResolutionRegistry, c.Resolution, "Extract(%q)", text)
+				})
+			}
+		}
+	}
+}
+
+// readRegistry reads a registry from a JSON list of sources.
+func readRegistry(t *testing.T, path string) *source.Registry {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var sources []source.Source
+	require.NoError(t, json.Unmarshal(raw, &sources))
+	reg, err := source.NewRegistry(sources, nil)
+	require.NoError(t, err)
+	return reg
 }
