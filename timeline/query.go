@@ -18,6 +18,10 @@ func (t *Timeline) Registry() *source.Registry {
 	return t.reg
 }
 
+// Rules returns the rules the timeline was built under; the zero Rules for
+// the defaults.
+func (t *Timeline) Rules() Rules { return t.rules }
+
 // Claims returns copies of all claims in corpus order.
 func (t *Timeline) Claims() []claim.Claim {
 	out := make([]claim.Claim, len(t.claims))

@@ -1,6 +1,7 @@
 package timeline_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -478,4 +479,29 @@ func TestDiscountText(t *testing.T) {
 	_, err = timeline.Discount(9).MarshalText()
 	assert.ErrorIs(t, err, timeline.ErrInvalid)
 	assert.Equal(t, "Discount(9)", timeline.Discount(9).String())
+}
+
+// TestRulesSurviveJSON checks that a timeline built under rules other than
+// the default is built under the same rules when read back from JSON.
+func TestRulesSurviveJSON(t *testing.T) {
+	rules := timeline.Rules{Corroboration: 1, ExcludeUnnamed: true, PossibleAlleges: true}
+	tl, err := timeline.Build(corpus(nil,
+		st{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}},
+		st{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
+	), &rules)
+	require.NoError(t, err)
+	b, err := json.Marshal(tl)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"rules":{"corroboration":1,"exclude_unnamed":true,"possible_alleges":true}`)
+	var back timeline.Timeline
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, rules, back.Rules(), "Rules() after the JSON round trip")
+	want := histories(t, tl, "c")
+	if diff := cmp.Diff(want, histories(t, &back, "c")); diff != "" {
+		t.Errorf("histories after the JSON round trip mismatch (-want +got):\n%s", diff)
+	}
+	assert.Equal(t, []hstep{{"s1", "us", timeline.StatusAlleged}, {"s2", "ukraine", timeline.StatusCorroborated}}, want["c"])
+
+	bad := strings.Replace(string(b), `"corroboration":1`, `"corroboration":-2`, 1)
+	assert.ErrorIs(t, json.Unmarshal([]byte(bad), &back), timeline.ErrInvalid)
 }
