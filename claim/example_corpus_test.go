@@ -48,12 +48,22 @@ func ExampleMentionOf() {
 	fmt.Println(m.Article, m.Cue, m.Span)
 	fmt.Printf("suffix %q\n", m.Span.Suffix)
 
-	// The cue must be part of the quote.
+	// A cue next to the quote, in the same sentence, is taken into the
+	// span.
+	m, err = claim.MentionOf(a, "said", "it stood by it.")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%v %q\n", m.Span, m.Quote())
+
+	// A cue in another sentence marks nothing.
 	_, err = claim.MentionOf(a, "said", "Marrak’s foreign ministry denied the report.")
 	fmt.Println(errors.Is(err, claim.ErrSpan))
 	// Output:
 	// a1 denied [0:46]
 	// suffix " Veldoria said it stood by it."
+	// [56:76] "said it stood by it."
 	// true
 }
 

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/source"
 )
 
 func FuzzParseDate(f *testing.F) {
@@ -145,4 +148,118 @@ func FuzzParseAct(f *testing.F) {
 			t.Fatalf("ParseAct(%q) = %v, which reads back as %v, %v", s, a, again, err)
 		}
 	})
+}
+
+// FuzzMentionOf checks that MentionOf and MentionOfNth never panic, that
+// their errors are *FieldErrors, and that a mention they return holds: its
+// span checks against the text, quotes the quote with the cue within it or
+// at one of its ends, and passes Corpus.Validate when the text is valid.
+func FuzzMentionOf(f *testing.F) {
+	const text = "Dam at Tarnow closed, the agency says\n" +
+		"Halvard’s ministry said on Friday that the dam at Tarnow was closed. “The dam is open,” an official said. " +
+		"Dam at Tarnow closed, the agency reported.\n\nTarnow officials denied it! The dam is open."
+	for _, c := range [][2]string{
+		{"said", "that the dam at Tarnow was closed."}, {"said", "The dam is open,"}, {"SAID", "the dam"},
+		{"reported", "Dam at Tarnow closed"}, {"the agency", "Dam at Tarnow closed"}, {"", "Dam at Tarnow closed"},
+		{"says", "Halvard’s ministry"}, {"denied", "The dam is open."}, {"ministry", "Halvard’s ministry said"},
+		{"den\xffied", "Tarnow"}, {"", ""}, {"K", "\x80"},
+	} {
+		f.Add(text, c[0], c[1], uint8(1))
+	}
+	f.Add("said said said", "said", "said", uint8(2))
+	f.Add("a. b", "a", "b", uint8(1))
+	f.Add("said said the dam said said", "said", "the dam", uint8(1))
+	f.Add("aaaa aaaa", "aa", "a", uint8(3))
+	f.Add("Says: it is.\r\nSays", "says", "it", uint8(1))
+	f.Add("\x80\u212a", "\ufffdk", "\u212a", uint8(1))
+	f.Fuzz(func(t *testing.T, text, cue, quote string, n uint8) {
+		a := source.Article{ID: "a", Published: time.Date(2025, 1, 10, 8, 0, 0, 0, time.UTC), Text: text}
+		check := func(op string, m Mention, err error) {
+			t.Helper()
+			if err != nil {
+				var fe *FieldError
+				if !errors.As(err, &fe) {
+					t.Fatalf("%s(%q, %q, %q) error %v (%T) is not a *FieldError", op, text, cue, quote, err, err)
+				}
+				return
+			}
+			if m.Article != a.ID || m.Cue != cue {
+				t.Fatalf("%s(%q, %q, %q) = %+v: article or cue changed", op, text, cue, quote, m)
+			}
+			if err := m.Span.Check(text); err != nil {
+				t.Fatalf("%s(%q, %q, %q).Span = %+v fails Check: %v", op, text, cue, quote, m.Span, err)
+			}
+			exact := m.Span.Exact
+			if !strings.Contains(exact, quote) || !containsFold(exact, cue) {
+				t.Fatalf("%s(%q, %q, %q).Span.Exact = %q, without the quote or the cue", op, text, cue, quote, exact)
+			}
+			if !strings.HasPrefix(exact, quote) && !strings.EqualFold(exact[:len(cue)], cue) ||
+				!strings.HasSuffix(exact, quote) && !strings.EqualFold(exact[len(exact)-len(cue):], cue) {
+				t.Fatalf("%s(%q, %q, %q).Span.Exact = %q, which neither starts nor ends with the quote or the cue", op, text, cue, quote, exact)
+			}
+			if utf8.ValidString(text) {
+				c := Corpus{
+					Articles:   []source.Article{a},
+					Claims:     []Claim{{ID: "c", Text: "c"}},
+					Statements: []Statement{{ID: "s", Claim: "c", Source: source.AbsentID, Act: ActReport, Mentions: []Mention{m}}},
+				}
+				if err := c.Validate(); err != nil {
+					t.Fatalf("%s(%q, %q, %q) = %+v, which fails Validate: %v", op, text, cue, quote, m, err)
+				}
+			}
+		}
+		if utf8.ValidString(cue) {
+			// The cue finder against the slow reference, at the first
+			// few occurrences of the quote.
+			near := newCueFinder(text, cue)
+			for i, k := strings.Index(text, quote), 0; quote != "" && i >= 0 && k < 8; k++ {
+				s, e, ok := near.find(i, i+len(quote))
+				rs, re, rok := cueNearRef(text, cue, i, i+len(quote))
+				if s != rs || e != re || ok != rok {
+					t.Fatalf("cue %q near %q at %d in %q: find = %d, %d, %v; reference = %d, %d, %v", cue, quote, i, text, s, e, ok, rs, re, rok)
+				}
+				next := strings.Index(text[i+1:], quote)
+				if next < 0 {
+					break
+				}
+				i += 1 + next
+			}
+		}
+		m, err := MentionOf(a, cue, quote)
+		check("MentionOf", m, err)
+		m, err = MentionOfNth(a, cue, quote, int(n%4))
+		check("MentionOfNth", m, err)
+	})
+}
+
+// cueNearRef is the slow, obvious form of cueFinder.find: it scans the
+// sentence around the quote at text[qs:qe] for the cue.
+func cueNearRef(text, cue string, qs, qe int) (start, end int, ok bool) {
+	if containsFold(text[qs:qe], cue) {
+		return qs, qe, true
+	}
+	lo, hi := qs, qe
+	for ; lo > 0; lo-- {
+		if c := text[lo-1]; c == '\n' || c == '\r' || lo < len(text) && endsSentence(c) && isBlank(text[lo]) {
+			break
+		}
+	}
+	for ; hi < len(text); hi++ {
+		if c := text[hi]; c == '\n' || c == '\r' || hi > 0 && endsSentence(text[hi-1]) && isBlank(c) {
+			break
+		}
+	}
+	best, bestDist := -1, 0
+	for i := lo; i+len(cue) <= hi; i++ {
+		if !strings.EqualFold(text[i:i+len(cue)], cue) || !onBoundary(text, i) || !onBoundary(text, i+len(cue)) {
+			continue
+		}
+		if dist := max(0, qs-(i+len(cue)), i-qe); best < 0 || dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return min(best, qs), max(best+len(cue), qe), true
 }

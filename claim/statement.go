@@ -3,6 +3,7 @@ package claim
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/source"
@@ -68,33 +69,94 @@ type Mention struct {
 	Span Span `json:"span"`
 }
 
-// MentionOf returns the mention, in article a, of the one occurrence of
-// quote in a.Text, marked by cue: its Article is a.ID and its Span is what
-// [Find] returns. cue may be empty; otherwise it must occur within quote,
-// case ignored, as [Corpus.Validate] requires.
+// MentionOf returns the mention, in article a, of quote in a.Text marked by
+// cue: its Article is a.ID and its Span covers the quote, or the quote and
+// the cue when the cue stands next to it. cue may be empty.
+//
+// The cue may lie within the quote, as [Corpus.Validate] always allowed, or
+// next to it, anywhere in the same sentence, before it ("Halvard said that
+// ...") or after it ("..., she said."), for a quote that is only the
+// content. The cue is matched with case ignored, and no sentence end may lie
+// between it and the quote: neither a '.', '!' or '?' followed by a space,
+// a tab or a line end, nor a line end, which in an article's text ends a
+// paragraph or a headline. The Span then runs from the start of the cue to
+// the end of the quote, or from the start of the quote to the end of the
+// cue, words between them included, so that the cue lies within its exact
+// text as Corpus.Validate requires. A cue within the quote wins, and the
+// Span is the quote alone; otherwise, of the cue's occurrences next to the
+// quote, the nearest wins (fewest bytes between it and the quote; one that
+// touches or overlaps the quote is nearest of all), and of two equally near
+// the earlier, so the one before the quote.
+//
+// A quote printed more than once (a headline repeated in the body, a pull
+// quote) is taken where the cue is within it or next to it, when that holds
+// for exactly one of its occurrences; with an empty cue, only a quote that
+// occurs once is taken.
 //
 // The error is a [*FieldError]: on "text" wrapping [ErrEmpty] when a has no
-// text; Find's, on "exact", wrapping [ErrEmpty] for an empty quote,
-// [ErrNotFound] when quote does not occur and [ErrAmbiguous] when it occurs
-// more than once (quote more of the text, or use [MentionOfNth]); on "cue"
-// wrapping [ErrInvalidUTF8] for a cue that is not valid UTF-8, or [ErrSpan]
-// for one not within quote.
+// text; on "exact" wrapping [ErrEmpty] for an empty quote, [ErrNotFound]
+// when quote does not occur and [ErrAmbiguous] when it occurs more than once
+// and the cue is next to none or several of its occurrences (quote more of
+// the text, or use [MentionOfNth]); on "span" wrapping [ErrSpan] when the
+// quote found does not start and end on rune boundaries; on "cue" wrapping
+// [ErrInvalidUTF8] for a cue that is not valid UTF-8, or [ErrSpan] when the
+// quote occurs once and the cue is neither within it nor next to it.
 func MentionOf(a source.Article, cue, quote string) (Mention, error) {
-	if a.Text == "" {
+	switch {
+	case a.Text == "":
 		return Mention{}, fieldErr("text", a.Text, ErrEmpty)
+	case quote == "":
+		return Mention{}, fieldErr("exact", quote, ErrEmpty)
+	case !utf8.ValidString(cue):
+		return Mention{}, fieldErr("cue", cue, ErrInvalidUTF8)
 	}
-	span, err := Find(a.Text, quote)
+	text := a.Text
+	first := strings.Index(text, quote)
+	if first < 0 {
+		return Mention{}, fieldErr("exact", quote, ErrNotFound)
+	}
+	if !strings.Contains(text[first+1:], quote) {
+		return mentionAt(a, cue, first, first+len(quote))
+	}
+	// The quote is printed more than once: take the one occurrence the cue
+	// marks.
+	near := newCueFinder(text, cue)
+	marked, start, end := 0, 0, 0
+	for i := first; i >= 0 && marked < 2; {
+		if s, e, ok := near.find(i, i+len(quote)); ok && onBoundary(text, i) && onBoundary(text, i+len(quote)) {
+			marked++
+			start, end = s, e
+		}
+		next := strings.Index(text[i+1:], quote)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	if marked != 1 {
+		why := "the cue is next to none of them"
+		switch {
+		case cue == "":
+			why = "there is no cue to tell them apart"
+		case marked > 1:
+			why = "the cue is next to more than one"
+		}
+		return Mention{}, fieldErr("exact", quote, fmt.Errorf("%w, and %s: quote more of the text, or use MentionOfNth", ErrAmbiguous, why))
+	}
+	span, err := Locate(text, start, end)
 	if err != nil {
 		return Mention{}, err
 	}
-	return mentionAt(a, cue, span)
+	return Mention{Article: a.ID, Cue: cue, Span: span}, nil
 }
 
 // MentionOfNth is like [MentionOf] for the nth occurrence (counting from 1)
 // of quote in a.Text, found by [FindNth]: for a quote that occurs more than
-// once. Instead of [ErrAmbiguous] it fails with a [*FieldError] wrapping
-// [ErrNotFound] when there are fewer than n occurrences, and [ErrInvalid]
-// when n is less than 1.
+// once. The cue may lie within that occurrence or next to it, as for
+// MentionOf, and the Span covers the cue the same way. Instead of
+// [ErrAmbiguous] it fails with a [*FieldError] wrapping [ErrNotFound] when
+// there are fewer than n occurrences, and [ErrInvalid] when n is less than
+// 1.
 func MentionOfNth(a source.Article, cue, quote string, n int) (Mention, error) {
 	if a.Text == "" {
 		return Mention{}, fieldErr("text", a.Text, ErrEmpty)
@@ -103,19 +165,123 @@ func MentionOfNth(a source.Article, cue, quote string, n int) (Mention, error) {
 	if err != nil {
 		return Mention{}, err
 	}
-	return mentionAt(a, cue, span)
+	if !utf8.ValidString(cue) {
+		return Mention{}, fieldErr("cue", cue, ErrInvalidUTF8)
+	}
+	return mentionAt(a, cue, span.Start, span.End)
 }
 
-// mentionAt checks cue against span and returns the mention in a.
-func mentionAt(a source.Article, cue string, span Span) (Mention, error) {
-	switch {
-	case !utf8.ValidString(cue):
-		return Mention{}, fieldErr("cue", cue, ErrInvalidUTF8)
-	case !containsFold(span.Exact, cue):
-		return Mention{}, fieldErr("cue", cue, fmt.Errorf("%w: the cue is not within the quote", ErrSpan))
+// mentionAt returns the mention in a of the quote at text[qs:qe] marked by
+// cue, within it or next to it; cue is valid UTF-8.
+func mentionAt(a source.Article, cue string, qs, qe int) (Mention, error) {
+	if _, err := Locate(a.Text, qs, qe); err != nil {
+		return Mention{}, err
+	}
+	start, end, ok := newCueFinder(a.Text, cue).find(qs, qe)
+	if !ok {
+		return Mention{}, fieldErr("cue", cue, fmt.Errorf("%w: the cue is neither within the quote nor next to it in its sentence", ErrSpan))
+	}
+	span, err := Locate(a.Text, start, end)
+	if err != nil {
+		return Mention{}, err
 	}
 	return Mention{Article: a.ID, Cue: cue, Span: span}, nil
 }
 
 // Quote returns the exact reporting text, the same as m.Span.Exact.
 func (m Mention) Quote() string { return m.Span.Exact }
+
+// cueFinder finds the cue that marks a quote in a text. It indexes the
+// cue's occurrences and the sentence ends once, so that a quote printed
+// many times costs a binary search per occurrence, not a scan of its
+// sentence.
+type cueFinder struct {
+	text, cue string
+	// all holds the start of every occurrence of cue in text, case
+	// ignored; bounded those that start and end on rune boundaries, as a
+	// span must (in valid UTF-8 text, all of them).
+	all, bounded []int
+	// starts holds where text can start after a sentence or line end, and
+	// ends where it stops before one, in increasing order.
+	starts, ends []int
+}
+
+func newCueFinder(text, cue string) *cueFinder {
+	f := &cueFinder{text: text, cue: cue}
+	if cue == "" {
+		return f // within every quote
+	}
+	for i := 0; i+len(cue) <= len(text); i++ {
+		if strings.EqualFold(text[i:i+len(cue)], cue) {
+			f.all = append(f.all, i)
+			if onBoundary(text, i) && onBoundary(text, i+len(cue)) {
+				f.bounded = append(f.bounded, i)
+			}
+		}
+	}
+	// A sentence end lies between a '.', '!' or '?' and the space, tab or
+	// line end that follows it; a line end ("\n", "\r") belongs to neither
+	// side.
+	for p := 0; p < len(text); p++ {
+		sentence := p > 0 && endsSentence(text[p-1]) && isBlank(text[p])
+		line := text[p] == '\n' || text[p] == '\r'
+		if sentence {
+			f.starts = append(f.starts, p)
+		}
+		if line {
+			f.starts = append(f.starts, p+1)
+		}
+		if sentence || line {
+			f.ends = append(f.ends, p)
+		}
+	}
+	return f
+}
+
+// find returns the extent of the mention of the quote at text[qs:qe]: the
+// quote alone when the cue is empty or within it, or else the quote with
+// the nearest occurrence of the cue next to it in its sentence, the
+// earliest of those equally near. ok is false when there is none.
+func (f *cueFinder) find(qs, qe int) (start, end int, ok bool) {
+	n := len(f.cue)
+	if n == 0 {
+		return qs, qe, true
+	}
+	if k, _ := slices.BinarySearch(f.all, qs); k < len(f.all) && f.all[k]+n <= qe {
+		return qs, qe, true
+	}
+	// The sentence around the quote: from the last sentence or line end
+	// at or before qs to the first at or after qe.
+	lo, hi := 0, len(f.text)
+	if k, _ := slices.BinarySearch(f.starts, qs+1); k > 0 {
+		lo = f.starts[k-1]
+	}
+	if k, _ := slices.BinarySearch(f.ends, qe); k < len(f.ends) {
+		hi = f.ends[k]
+	}
+	best, bestDist := -1, 0
+	// Before the quote: the earliest occurrence that reaches it, else the
+	// last that ends before it. An occurrence that runs past hi cannot be
+	// taken, nor can any before it that also reaches the quote.
+	if k, _ := slices.BinarySearch(f.bounded, max(lo, qs-n)); k < len(f.bounded) && f.bounded[k] < qs {
+		if f.bounded[k]+n <= hi {
+			best = f.bounded[k]
+		}
+	} else if k--; k >= 0 && f.bounded[k] >= lo {
+		best, bestDist = f.bounded[k], qs-(f.bounded[k]+n)
+	}
+	// After the quote: the first occurrence that ends past it.
+	if k, _ := slices.BinarySearch(f.bounded, max(qs, qe-n+1)); k < len(f.bounded) && f.bounded[k]+n <= hi {
+		if dist := max(0, f.bounded[k]-qe); best < 0 || dist < bestDist {
+			best = f.bounded[k]
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return min(best, qs), max(best+n, qe), true
+}
+
+func endsSentence(c byte) bool { return c == '.' || c == '!' || c == '?' }
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
