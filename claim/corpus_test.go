@@ -235,6 +235,21 @@ func TestDecode(t *testing.T) {
 				}},
 			},
 		},
+		{
+			name: "factuality-words",
+			in: `{"claims":[{"id":"c","text":"t"}],"statements":[` +
+				`{"id":"s","claim":"c","source":"absent","act":"deny","factuality":"certain negates","said":"2025"},` +
+				`{"id":"t","claim":"c","source":"absent","act":"assert","factuality":"Affirms-Probable","said":"2025"},` +
+				`{"id":"u","claim":"c","source":"absent","act":"warn","factuality":"uncommitted","said":"2025"}]}`,
+			want: &claim.Corpus{
+				Claims: []claim.Claim{{ID: "c", Text: "t"}},
+				Statements: []claim.Statement{
+					{ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActDeny, Factuality: claim.CTMinus, Said: claim.Year(2025)},
+					{ID: "t", Claim: "c", Source: source.AbsentID, Act: claim.ActAssert, Factuality: claim.PRPlus, Said: claim.Year(2025)},
+					{ID: "u", Claim: "c", Source: source.AbsentID, Act: claim.ActWarn, Factuality: claim.Uu, Said: claim.Year(2025)},
+				},
+			},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -281,6 +296,11 @@ func TestDecodeErrors(t *testing.T) {
 			name:    "unknown-factuality",
 			in:      `{` + claims + `,"statements":[{"id":"s","claim":"c","source":"absent","act":"deny","factuality":"CT","said":"2025"}]}`,
 			wantErr: claim.ErrUnknownName, wantField: "statements[0].factuality", wantValue: "CT",
+		},
+		{
+			name:    "factuality-words-invalid",
+			in:      `{` + claims + `,"statements":[{"id":"s","claim":"c","source":"absent","act":"assert","factuality":"probable undetermined","said":"2025"}]}`,
+			wantErr: claim.ErrUnknownName, wantField: "statements[0].factuality", wantValue: "probable undetermined",
 		},
 		{
 			name:    "unknown-relation",

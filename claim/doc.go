@@ -35,12 +35,14 @@
 //
 // A [Corpus] holds sources, articles, claims and statements, and is also the
 // corpus file format: one JSON document with the four lists, enums written
-// as names ("deny", "CT-", "2022"). [Load] and [Decode] read one and
-// validate it; [Corpus.Validate] reports every problem at once, each a typed
-// error naming the field and the value: [*FieldError] here and
-// [*source.FieldError] for sources and articles, wrapping sentinels such as
-// [ErrUnknownClaim] and [ErrSpan] for [errors.Is]. The sentinels the two
-// packages share, such as [ErrDuplicateID] and [ErrCycle], are package
-// source's own values, so one errors.Is test finds the problem whichever
-// package reports it.
+// as names ("deny", "CT-", "2022"); a factuality may also be written in
+// words, a certainty and a polarity ("certain negates", see
+// [ParseFactuality]), and is written back as its code. [Load] and [Decode]
+// read one and validate it; [Corpus.Validate] reports every problem at
+// once, each a typed error naming the field and the value: [*FieldError]
+// here and [*source.FieldError] for sources and articles, wrapping
+// sentinels such as [ErrUnknownClaim] and [ErrSpan] for [errors.Is]. The
+// sentinels the two packages share, such as [ErrDuplicateID] and
+// [ErrCycle], are package source's own values, so one errors.Is test finds
+// the problem whichever package reports it.
 package claim

@@ -67,11 +67,29 @@ func ExampleParseFactuality() {
 	}
 	fmt.Println(f, f.Certainty, f.Polarity)
 
-	// Probable needs a polarity: "PR u" is not a FactBank value.
+	// Words read too, in either order; the value is still written as its
+	// FactBank code.
+	for _, words := range []string{"certain negates", "probable-affirms", "negative possible", "uncommitted"} {
+		f, err := claim.ParseFactuality(words)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%s: %s\n", words, f)
+	}
+
+	// Probable needs a polarity: "PR u" is not a FactBank value, nor is
+	// "probable undetermined".
 	_, err = claim.ParseFactuality("PR u")
+	fmt.Println(errors.Is(err, claim.ErrUnknownName))
+	_, err = claim.ParseFactuality("probable undetermined")
 	fmt.Println(errors.Is(err, claim.ErrUnknownName))
 	// Output:
 	// PR- probable negative
+	// certain negates: CT-
+	// probable-affirms: PR+
+	// negative possible: PS-
+	// uncommitted: Uu
+	// true
 	// true
 }
 

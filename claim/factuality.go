@@ -3,6 +3,7 @@ package claim
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/claimtrail/claimtrail/internal/enumtext"
 )
@@ -21,10 +22,18 @@ const (
 var polarityNames = []string{"underspecified", "positive", "negative"}
 
 // ParsePolarity returns the Polarity with the given name ("positive",
-// "negative", "underspecified") or sign ("+", "-", "u"), ignoring case. An
-// unknown name gives a [*FieldError] wrapping [ErrUnknownName].
+// "negative", "underspecified") or sign ("+", "-", "u"), ignoring case and
+// surrounding space. Besides those, it accepts these alternatives, which
+// [Polarity.MarshalText] never writes:
+//
+//   - "affirms", "affirm" and "affirmative" for "positive";
+//   - "negates" and "negate" for "negative";
+//   - "undetermined" and "uncommitted" for "underspecified".
+//
+// An unknown name gives a [*FieldError] wrapping [ErrUnknownName] that
+// lists the valid names.
 func ParsePolarity(s string) (Polarity, error) {
-	switch s {
+	switch strings.TrimSpace(s) {
 	case "+":
 		return PolarityPositive, nil
 	case "-":
@@ -32,11 +41,37 @@ func ParsePolarity(s string) (Polarity, error) {
 	case "u", "U":
 		return PolarityUnderspecified, nil
 	}
-	i, ok := enumtext.Lookup(polarityNames, s)
+	p, ok := polarityWord(s)
 	if !ok {
-		return 0, unknownName("polarity", s, "+, -, u, "+enumtext.Valid(polarityNames))
+		return 0, unknownName("polarity", s, "+, -, u, "+enumtext.Valid(polarityNames)+", "+polarityAlternativeNames)
 	}
-	return Polarity(i), nil
+	return p, nil
+}
+
+// polarityAlternatives maps the other names ParsePolarity accepts, in lower
+// case, to their polarities.
+var polarityAlternatives = map[string]Polarity{
+	"affirms":      PolarityPositive,
+	"affirm":       PolarityPositive,
+	"affirmative":  PolarityPositive,
+	"negates":      PolarityNegative,
+	"negate":       PolarityNegative,
+	"undetermined": PolarityUnderspecified,
+	"uncommitted":  PolarityUnderspecified,
+}
+
+// polarityAlternativeNames lists polarityAlternatives' keys for error
+// messages, in a fixed order.
+const polarityAlternativeNames = "affirms, affirm, affirmative, negates, negate, undetermined, uncommitted"
+
+// polarityWord returns the polarity a name or an alternative name (not a
+// sign) stands for, ignoring case and surrounding space.
+func polarityWord(s string) (Polarity, bool) {
+	if i, ok := enumtext.Lookup(polarityNames, s); ok {
+		return Polarity(i), true
+	}
+	p, ok := polarityAlternatives[strings.ToLower(strings.TrimSpace(s))]
+	return p, ok
 }
 
 // String returns the polarity's name, such as "negative".
@@ -146,16 +181,49 @@ var (
 	Uu      = Factuality{CertaintyUnderspecified, PolarityUnderspecified}
 )
 
-// ParseFactuality parses a FactBank value such as "CT-" or "pr+", ignoring
-// case. Anything but the eight valid values gives a [*FieldError] wrapping
-// [ErrUnknownName] that lists them.
+// ParseFactuality parses a factuality value, ignoring case and surrounding
+// space. It accepts:
+//
+//   - a FactBank value, as [Factuality.String] writes it: CT+, PR+, PS+,
+//     CT-, PR-, PS-, CTu or Uu ("pr+" too);
+//   - a certainty name and a polarity name, as [ParseCertainty] and
+//     [ParsePolarity] read them but not as codes or signs, in either order,
+//     separated by spaces, a hyphen, an underscore or a comma: "certain
+//     negates", "probable-affirms", "possible positive", "negative certain",
+//     "certain undetermined" (CTu);
+//   - "uncommitted" or "underspecified" alone, for Uu.
+//
+// [Factuality.MarshalText] writes the FactBank value. Anything else,
+// including a pair that is not one of the eight values ("probable
+// undetermined": a probable statement takes a side) and a certainty alone
+// ("possible"), gives a [*FieldError] wrapping [ErrUnknownName] that lists
+// the accepted forms.
 func ParseFactuality(s string) (Factuality, error) {
+	t := strings.TrimSpace(s)
 	for _, f := range factualities {
-		if strings.EqualFold(f.String(), strings.TrimSpace(s)) {
+		if strings.EqualFold(f.String(), t) {
 			return f, nil
 		}
 	}
-	return Factuality{}, unknownName("factuality", s, "CT+, PR+, PS+, CT-, PR-, PS-, CTu, Uu")
+	if strings.EqualFold(t, "uncommitted") || strings.EqualFold(t, "underspecified") {
+		return Uu, nil
+	}
+	words := strings.FieldsFunc(t, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '_' || r == ','
+	})
+	if len(words) == 2 {
+		for _, w := range [][2]string{{words[0], words[1]}, {words[1], words[0]}} {
+			c, okc := enumtext.Lookup(certaintyNames, w[0])
+			p, okp := polarityWord(w[1])
+			if f := (Factuality{Certainty(c), p}); okc && okp && f.IsValid() {
+				return f, nil
+			}
+		}
+	}
+	return Factuality{}, unknownName("factuality", s, "CT+, PR+, PS+, CT-, PR-, PS-, CTu, Uu; "+
+		"a certainty (certain, probable, possible) and a polarity (positive, negative, underspecified, "+polarityAlternativeNames+
+		"; the underspecified ones with certain only) in either order, such as \"certain negates\"; "+
+		"or uncommitted or underspecified alone for Uu")
 }
 
 var factualities = []Factuality{CTPlus, PRPlus, PSPlus, CTMinus, PRMinus, PSMinus, CTu, Uu}

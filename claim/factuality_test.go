@@ -22,6 +22,14 @@ func TestParsePolarity(t *testing.T) {
 		{"positive", "positive", PolarityPositive},
 		{"negative-upper", "NEGATIVE", PolarityNegative},
 		{"underspecified-spaced", " Underspecified ", PolarityUnderspecified},
+		{"plus-spaced", " + ", PolarityPositive},
+		{"affirms", "affirms", PolarityPositive},
+		{"affirm-upper", "AFFIRM", PolarityPositive},
+		{"affirmative", "Affirmative", PolarityPositive},
+		{"negates", "negates", PolarityNegative},
+		{"negate-spaced", " negate ", PolarityNegative},
+		{"undetermined", "undetermined", PolarityUnderspecified},
+		{"uncommitted", "Uncommitted", PolarityUnderspecified},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -35,7 +43,7 @@ func TestParsePolarity(t *testing.T) {
 		})
 	}
 
-	for _, in := range []string{"", "?", "pos", "++", "affirms"} {
+	for _, in := range []string{"", "?", "pos", "++", "affirmed", "negated", "certain"} {
 		t.Run("bad/"+in, func(t *testing.T) {
 			_, err := ParsePolarity(in)
 			assert.ErrorIs(t, err, ErrUnknownName)
@@ -227,6 +235,49 @@ func TestParseFactuality(t *testing.T) {
 	})
 }
 
+// TestParseFactualityWords checks the factuality values written as a
+// certainty and a polarity in words.
+func TestParseFactualityWords(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want Factuality
+	}{
+		{"certain-negates", "certain negates", CTMinus},
+		{"probable-affirms-hyphen", "probable-affirms", PRPlus},
+		{"possible-positive", "possible positive", PSPlus},
+		{"negative-certain", "negative certain", CTMinus},
+		{"negates-probable-underscore", "negates_probable", PRMinus},
+		{"possible-negative-comma", "possible, negative", PSMinus},
+		{"possible-negate-comma-tight", "possible,negate", PSMinus},
+		{"certain-affirmative-upper", "CERTAIN AFFIRMATIVE", CTPlus},
+		{"affirm-possible-mixed", " Affirm  Possible\t", PSPlus},
+		{"certain-undetermined", "certain undetermined", CTu},
+		{"uncommitted-certain", "uncommitted-certain", CTu},
+		{"certain-underspecified", "certain underspecified", CTu},
+		{"underspecified-certain", "underspecified certain", CTu},
+		{"uncommitted", "uncommitted", Uu},
+		{"underspecified-upper", " UNDERSPECIFIED ", Uu},
+		{"underspecified-twice", "underspecified underspecified", Uu},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParseFactuality(tc.in)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+
+			var f Factuality
+			require.NoError(t, f.UnmarshalText([]byte(tc.in)))
+			assert.Equal(t, tc.want, f)
+
+			// MarshalText still writes the FactBank value.
+			b, err := got.MarshalText()
+			require.NoError(t, err)
+			assert.Equal(t, tc.want.String(), string(b))
+		})
+	}
+}
+
 func TestParseFactualityError(t *testing.T) {
 	tests := []struct {
 		name string
@@ -240,8 +291,19 @@ func TestParseFactualityError(t *testing.T) {
 		{"u-minus", "U-"},
 		{"certainty-only", "CT"},
 		{"extra-sign", "CT+-"},
-		{"name", "certain positive"},
 		{"struct-form", "Factuality(probable,underspecified)"},
+		{"probable-undetermined", "probable undetermined"},
+		{"possible-uncommitted", "possible-uncommitted"},
+		{"possible-alone", "possible"},
+		{"certain-alone", "certain"},
+		{"negates-alone", "negates"},
+		{"underspecified-affirms", "underspecified affirms"},
+		{"two-certainties", "certain probable"},
+		{"two-polarities", "affirms negates"},
+		{"three-words", "certain certain negates"},
+		{"codes-as-words", "CT +"},
+		{"code-and-word", "PR negates"},
+		{"slash", "certain/negates"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

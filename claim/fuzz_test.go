@@ -94,7 +94,11 @@ func FuzzResolve(f *testing.F) {
 }
 
 func FuzzParseFactuality(f *testing.F) {
-	for _, s := range []string{"CT+", "PR+", "PS+", "CT-", "PR-", "PS-", "CTu", "Uu", "ct+", " uu ", "PR u", "PRu", "U+", ""} {
+	for _, s := range []string{
+		"CT+", "PR+", "PS+", "CT-", "PR-", "PS-", "CTu", "Uu", "ct+", " uu ", "PR u", "PRu", "U+", "",
+		"certain negates", "probable-affirms", "possible positive", "negative certain", "possible, negate",
+		"certain_undetermined", "uncommitted", "underspecified", "probable undetermined", "possible", "CT +",
+	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -113,12 +117,21 @@ func FuzzParseFactuality(f *testing.F) {
 		if err != nil {
 			t.Fatalf("ParseFactuality(%q).MarshalText() error: %v", s, err)
 		}
-		if !strings.EqualFold(strings.TrimSpace(s), string(text)) {
+		if string(text) != v.String() {
+			t.Fatalf("ParseFactuality(%q): MarshalText %q != String %q", s, text, v.String())
+		}
+		// Only FactBank values are this short (no certainty or polarity
+		// word has fewer than six letters), and they read as themselves.
+		if tr := strings.TrimSpace(s); len(tr) <= 3 && !strings.EqualFold(tr, string(text)) {
 			t.Fatalf("ParseFactuality(%q) marshals as %q", s, text)
 		}
-		var again Factuality
-		if err := again.UnmarshalText(text); err != nil || again != v {
-			t.Fatalf("ParseFactuality(%q) = %v, which reads back as %v, %v", s, v, again, err)
+		again, err := ParseFactuality(v.String())
+		if err != nil || again != v {
+			t.Fatalf("ParseFactuality(%q) = %v, which parses back as %v, %v", s, v, again, err)
+		}
+		var back Factuality
+		if err := back.UnmarshalText(text); err != nil || back != v {
+			t.Fatalf("ParseFactuality(%q) = %v, which reads back as %v, %v", s, v, back, err)
 		}
 	})
 }
@@ -262,4 +275,31 @@ func cueNearRef(text, cue string, qs, qe int) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return min(best, qs), max(best+len(cue), qe), true
+}
+
+func FuzzParsePolarity(f *testing.F) {
+	for _, s := range []string{"+", "-", "u", "U", " + ", "positive", "NEGATIVE", "underspecified", "affirms", "affirm", "Affirmative", "negates", "negate", "undetermined", "uncommitted", "", "++", "affirmed"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePolarity(s)
+		if err != nil {
+			var fe *FieldError
+			if !errors.As(err, &fe) || !errors.Is(err, ErrUnknownName) || fe.Value != s {
+				t.Fatalf("ParsePolarity(%q) error = %v, want a *FieldError quoting the input and wrapping ErrUnknownName", s, err)
+			}
+			return
+		}
+		text, err := p.MarshalText()
+		if err != nil {
+			t.Fatalf("ParsePolarity(%q) = %v, which does not marshal: %v", s, p, err)
+		}
+		var again Polarity
+		if err := again.UnmarshalText(text); err != nil || again != p {
+			t.Fatalf("ParsePolarity(%q) = %v, which reads back as %v, %v", s, p, again, err)
+		}
+		if again, err := ParsePolarity(p.Sign()); err != nil || again != p {
+			t.Fatalf("ParsePolarity(%q) = %v, whose sign %q parses as %v, %v", s, p, p.Sign(), again, err)
+		}
+	})
 }
