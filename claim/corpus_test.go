@@ -236,6 +236,15 @@ func TestDecode(t *testing.T) {
 			},
 		},
 		{
+			name: "article-wire",
+			in: `{"sources":[{"id":"ap","name":"Associated Press","kind":"media-outlet"}],` +
+				`"articles":[{"id":"a","published":"2024-03-04T18:00:00Z","wire":"ap"}]}`,
+			want: &claim.Corpus{
+				Sources:  []source.Source{{ID: "ap", Name: "Associated Press", Kind: source.KindMediaOutlet}},
+				Articles: []source.Article{{ID: "a", Published: time.Date(2024, 3, 4, 18, 0, 0, 0, time.UTC), Wire: "ap"}},
+			},
+		},
+		{
 			name: "factuality-words",
 			in: `{"claims":[{"id":"c","text":"t"}],"statements":[` +
 				`{"id":"s","claim":"c","source":"absent","act":"deny","factuality":"certain negates","said":"2025"},` +
@@ -351,6 +360,8 @@ func TestDecodeSourceErrors(t *testing.T) {
 		{name: "absent-declared-named", in: `{"sources":[{"id":"absent","name":"Nobody"}]}`, wantErr: source.ErrInvalid, wantField: "sources[0].identity"},
 		{name: "published-not-rfc3339", in: `{"articles":[{"id":"a","published":"2024-03-04"}]}`, wantErr: source.ErrInvalid, wantField: "articles[0].published"},
 		{name: "language", in: `{"articles":[{"id":"a","published":"2024-03-04T18:00:00Z","language":"English"}]}`, wantErr: source.ErrInvalid, wantField: "articles[0].language"},
+		{name: "unknown-wire", in: `{"articles":[{"id":"a","published":"2024-03-04T18:00:00Z","wire":"ap"}]}`, wantErr: source.ErrUnknownSource, wantField: "articles[0].wire"},
+		{name: "absent-wire", in: `{"articles":[{"id":"a","published":"2024-03-04T18:00:00Z","wire":"absent"}]}`, wantErr: source.ErrInvalid, wantField: "articles[0].wire"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -11,9 +11,12 @@ import (
 type ArticleID string
 
 // Article is one published piece of text: where statements are reported. It
-// is also a source record: the outlet that published it, and the article or
-// wire story it reprints, so that forty reprints of one wire story count as
-// one origin.
+// is also a source record: the outlet that published it, and what it
+// reprints, so that forty reprints of one wire story count as one origin:
+// the article it copies (Reprints), when that is in the corpus, or the wire
+// service or outlet whose story it carries (Wire), when only the copy is; or
+// both. [Article.IsReprint] tells a reprint, [Registry.Origin] the article a
+// reprint goes back to, and [Registry.Wire] the wire service.
 //
 // The zero Article is invalid: ID and Published are required.
 type Article struct {
@@ -35,12 +38,21 @@ type Article struct {
 	// more subtag. Case is ignored.
 	Language string `json:"language,omitempty"`
 	// Reprints is the article or wire story this one copies; empty for an
-	// original.
+	// original, or when what it copies is not in the corpus.
 	Reprints ArticleID `json:"reprints,omitempty"`
+	// Wire is the wire service or outlet whose story this article reprints,
+	// a source in the registry other than the absent source: the Associated
+	// Press for an AP story in a local paper. It may be given with or
+	// without Reprints, so that a reprint can be recorded when the original
+	// is not in the corpus. Empty for an original, or when not known.
+	Wire ID `json:"wire,omitempty"`
 	// Text is the article's text, against which mention spans are checked.
 	// Optional; without it spans are checked only for their own consistency.
 	Text string `json:"text,omitempty"`
 }
+
+// IsReprint reports whether a copies another story: Reprints or Wire is set.
+func (a Article) IsReprint() bool { return a.Reprints != "" || a.Wire != "" }
 
 // check returns one error per problem with a's own fields (not its
 // references), each field prefixed by path.
@@ -49,7 +61,7 @@ func (a Article) check(p fieldPath) []error {
 	errs = checkText(errs, p, "id", string(a.ID), true)
 	for _, f := range []struct{ name, v string }{
 		{"outlet", string(a.Outlet)}, {"url", a.URL}, {"title", a.Title},
-		{"language", a.Language}, {"reprints", string(a.Reprints)},
+		{"language", a.Language}, {"reprints", string(a.Reprints)}, {"wire", string(a.Wire)},
 	} {
 		errs = checkText(errs, p, f.name, f.v, false)
 	}

@@ -32,6 +32,7 @@ func TestArticleJSON(t *testing.T) {
 				Published: time.Date(2023, 8, 31, 9, 30, 0, 0, time.FixedZone("ICT", 7*60*60)),
 				Language:  "en",
 				Reprints:  "ap-wire",
+				Wire:      "ap",
 				Text:      "The White House has issued a stern warning.",
 			},
 			want: map[string]any{
@@ -42,8 +43,15 @@ func TestArticleJSON(t *testing.T) {
 				"published": "2023-08-31T09:30:00+07:00",
 				"language":  "en",
 				"reprints":  "ap-wire",
+				"wire":      "ap",
 				"text":      "The White House has issued a stern warning.",
 			},
+		},
+		{
+			// An AP story in a local paper, the AP original not at hand.
+			name: "wire-only",
+			art:  source.Article{ID: "local-1", Outlet: "local", Published: published, Wire: "ap"},
+			want: map[string]any{"id": "local-1", "outlet": "local", "published": "2023-08-31T09:30:00Z", "wire": "ap"},
 		},
 		{
 			name: "minimal",
@@ -248,6 +256,29 @@ func TestNewRegistryArticleErrors(t *testing.T) {
 			want:     []problem{{"articles[0].text", "ab\xffc", source.ErrInvalidUTF8}},
 		},
 		{
+			name:     "unknown-wire",
+			articles: []source.Article{{ID: "a", Published: published, Wire: "reuters"}},
+			want:     []problem{{"articles[0].wire", "reuters", source.ErrUnknownSource}},
+		},
+		{
+			name:     "unknown-wire-with-reprints",
+			articles: []source.Article{{ID: "w", Published: published}, {ID: "a", Published: published, Reprints: "w", Wire: "reuters"}},
+			want:     []problem{{"articles[1].wire", "reuters", source.ErrUnknownSource}},
+		},
+		{
+			name:     "absent-wire",
+			articles: []source.Article{{ID: "a", Published: published, Wire: source.AbsentID}},
+			want:     []problem{{"articles[0].wire", "absent", source.ErrInvalid}},
+		},
+		{
+			name:     "utf8-wire",
+			articles: []source.Article{{ID: "a", Published: published, Wire: "\xff"}},
+			want: []problem{
+				{"articles[0].wire", "\xff", source.ErrInvalidUTF8},
+				{"articles[0].wire", "\xff", source.ErrUnknownSource},
+			},
+		},
+		{
 			name: "all-at-once",
 			articles: []source.Article{
 				{ID: "a", Outlet: "ap", Published: published},
@@ -433,6 +464,95 @@ func TestRegistryOrigin(t *testing.T) {
 			assert.Equal(t, tc.want, got, "Origin(%q)", tc.id)
 		})
 	}
+}
+
+func TestArticleIsReprint(t *testing.T) {
+	tests := []struct {
+		name string
+		art  source.Article
+		want bool
+	}{
+		{name: "original", art: source.Article{ID: "a", Outlet: "ap"}, want: false},
+		{name: "reprints", art: source.Article{ID: "a", Reprints: "w"}, want: true},
+		{name: "wire", art: source.Article{ID: "a", Wire: "ap"}, want: true},
+		{name: "both", art: source.Article{ID: "a", Reprints: "w", Wire: "ap"}, want: true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.art.IsReprint())
+		})
+	}
+}
+
+func TestRegistryWire(t *testing.T) {
+	sources := []source.Source{
+		{ID: "ap", Name: "Associated Press", Kind: source.KindMediaOutlet},
+		{ID: "reuters", Name: "Reuters", Kind: source.KindMediaOutlet},
+		{ID: "local", Name: "Tarnow Herald", Kind: source.KindMediaOutlet},
+	}
+	articles := []source.Article{
+		// An AP story in a local paper, the AP original not in the corpus,
+		// and a blog that copies the local paper.
+		{ID: "herald", Outlet: "local", Published: published, Wire: "ap"},
+		{ID: "blog", Published: published, Reprints: "herald"},
+		{ID: "mirror", Published: published, Reprints: "blog"},
+		// A Reuters original in the corpus, and a copy that names the wire
+		// as well.
+		{ID: "reuters-1", Outlet: "reuters", Published: published},
+		{ID: "copy", Published: published, Reprints: "reuters-1", Wire: "reuters"},
+		{ID: "copy-of-copy", Published: published, Reprints: "copy"},
+		// A copy whose own Wire differs from that of what it copies: its
+		// own wins.
+		{ID: "rewrite", Published: published, Reprints: "herald", Wire: "reuters"},
+		// A reprint of an original with no wire.
+		{ID: "plain-copy", Published: published, Reprints: "reuters-1"},
+	}
+	r, err := source.NewRegistry(sources, articles)
+	require.NoError(t, err)
+	tests := []struct {
+		name   string
+		id     source.ArticleID
+		want   source.ID
+		wantOK bool
+	}{
+		{name: "own-wire", id: "herald", want: "ap", wantOK: true},
+		{name: "through-reprint", id: "blog", want: "ap", wantOK: true},
+		{name: "two-steps", id: "mirror", want: "ap", wantOK: true},
+		{name: "original", id: "reuters-1", want: "", wantOK: true},
+		{name: "wire-and-reprints", id: "copy", want: "reuters", wantOK: true},
+		{name: "copy-of-copy", id: "copy-of-copy", want: "reuters", wantOK: true},
+		{name: "own-wins", id: "rewrite", want: "reuters", wantOK: true},
+		{name: "no-wire-on-chain", id: "plain-copy", want: "", wantOK: true},
+		{name: "unknown", id: "nowhere", wantOK: false},
+		{name: "empty", id: "", wantOK: false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := r.Wire(tc.id)
+			assert.Equal(t, tc.wantOK, ok, "Wire(%q) ok", tc.id)
+			assert.Equal(t, tc.want, got, "Wire(%q)", tc.id)
+		})
+	}
+
+	t.Run("zero-registry", func(t *testing.T) {
+		var zero *source.Registry
+		got, ok := zero.Wire("herald")
+		assert.False(t, ok)
+		assert.Empty(t, got)
+	})
+
+	t.Run("json-round-trip", func(t *testing.T) {
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		var again source.Registry
+		require.NoError(t, json.Unmarshal(b, &again))
+		if diff := cmp.Diff(articles, again.Articles()); diff != "" {
+			t.Errorf("Articles() after a JSON round trip mismatch (-want +got):\n%s", diff)
+		}
+		got, ok := again.Wire("mirror")
+		assert.True(t, ok)
+		assert.Equal(t, source.ID("ap"), got)
+	})
 }
 
 func TestRegistryArticle(t *testing.T) {

@@ -31,8 +31,14 @@
 // # Articles
 //
 // An [Article] is a source record too: outlet, URL, title, publication time,
-// language, and the article or wire story it reprints, so that forty
-// reprints of one wire story count as one origin ([Registry.Origin]).
+// language, and what it reprints, so that forty reprints of one wire story
+// count as one origin. [Article.Reprints] names the article it copies, when
+// that is in the corpus, and [Registry.Origin] follows the chain back to
+// the original. [Article.Wire] names the wire service or outlet whose story
+// it carries (a source, such as the Associated Press), so that an AP story
+// in a local paper is recorded as a reprint even when the AP original is
+// not at hand; [Registry.Wire] finds the wire an article goes back to
+// through its chain, and [Article.IsReprint] tells a copy from an original.
 //
 // # Errors
 //

@@ -96,6 +96,11 @@ func FuzzNewRegistry(f *testing.F) {
 		[]byte(`[{"id":"a","published":"2023-08-31T09:30:00Z","language":"pt-BR"},{"id":"b","published":"2023-08-30T00:00:00Z","reprints":"a","language":"en_US"}]`),
 	)
 	f.Add([]byte(`[{"id":"x","kind":"bogus"}]`), []byte(`{`))
+	f.Add(
+		[]byte(`[{"id":"ap","name":"Associated Press","kind":"outlet"},{"id":"local","name":"Local"}]`),
+		[]byte(`[{"id":"a","outlet":"local","wire":"ap","published":"2023-08-31T09:30:00Z"},{"id":"b","published":"2023-09-01T00:00:00Z","reprints":"a"},`+
+			`{"id":"c","wire":"absent","published":"2023-09-01T00:00:00Z"},{"id":"d","wire":"reuters","published":"2023-09-01T00:00:00Z"}]`),
+	)
 	f.Fuzz(func(t *testing.T, sourcesJSON, articlesJSON []byte) {
 		var sources []source.Source
 		var articles []source.Article
@@ -146,5 +151,19 @@ func checkRegistry(t *testing.T, r *source.Registry) {
 		orig, ok := r.Article(o)
 		assert.True(t, ok, "Article(Origin(%q)) ok", a.ID)
 		assert.Empty(t, orig.Reprints, "Origin(%q) = %q reprints nothing", a.ID, o)
+
+		w, ok := r.Wire(a.ID)
+		assert.True(t, ok, "Wire(%q) ok", a.ID)
+		if a.Wire != "" {
+			assert.Equal(t, a.Wire, w, "Wire(%q) is its own", a.ID)
+		}
+		if !a.IsReprint() {
+			assert.Empty(t, w, "Wire(%q) of an original", a.ID)
+		}
+		if w != "" {
+			ws, ok := r.Source(w)
+			assert.True(t, ok, "Source(Wire(%q)) ok", a.ID)
+			assert.False(t, ws.IsAbsent(), "Wire(%q) = %q is absent", a.ID, w)
+		}
 	}
 }

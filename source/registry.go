@@ -34,9 +34,10 @@ type Registry struct {
 // [ErrAliasConflict], [ErrEmpty], [ErrInvalidUTF8] and [ErrInvalid]. Among
 // the problems [ErrInvalid] reports are a kind or identity out of range, a
 // source whose parent is absent (nothing can belong to an absent source),
-// an article published before the article it reprints, and an article
-// language that is not a plausible BCP 47 tag (see [Article.Language]). On
-// error the registry is nil.
+// an article whose wire is the absent source, an article published before
+// the article it reprints, and an article language that is not a plausible
+// BCP 47 tag (see [Article.Language]). An article's outlet and wire that
+// name no source give [ErrUnknownSource]. On error the registry is nil.
 func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	r := &Registry{
 		byID:    make(map[ID]int, len(sources)+1),
@@ -165,6 +166,13 @@ func (r *Registry) addArticles(articles []Article) []error {
 		if a.Outlet != "" {
 			if _, ok := r.byID[a.Outlet]; !ok {
 				errs = append(errs, fieldErr(p.f("outlet"), string(a.Outlet), ErrUnknownSource))
+			}
+		}
+		if a.Wire != "" {
+			if w, ok := r.byID[a.Wire]; !ok {
+				errs = append(errs, fieldErr(p.f("wire"), string(a.Wire), ErrUnknownSource))
+			} else if r.sources[w].IsAbsent() {
+				errs = append(errs, fieldErr(p.f("wire"), string(a.Wire), fmt.Errorf("%w: the absent source publishes no stories", ErrInvalid)))
 			}
 		}
 		if _, dup := r.artByID[a.ID]; dup && a.ID != "" {
@@ -386,6 +394,28 @@ func (r *Registry) Origin(id ArticleID) (ArticleID, bool) {
 		return "", false
 	}
 	return r.articles[r.origin[i]].ID, true
+}
+
+// Wire returns the ID of the wire service or outlet whose story the
+// article id goes back to: its own [Article.Wire], or else the Wire of the
+// article it reprints, and so on along its chain of reprints; the empty ID
+// when none of them has one. It returns false for an unknown id.
+func (r *Registry) Wire(id ArticleID) (ID, bool) {
+	if r == nil {
+		return "", false
+	}
+	i, ok := r.artByID[id]
+	// NewRegistry refuses reprint cycles; the bound is a second guard.
+	for steps := 0; ok && steps <= len(r.articles); steps++ {
+		a := r.articles[i]
+		if a.Wire != "" {
+			return a.Wire, true
+		}
+		if i, ok = r.artByID[a.Reprints]; a.Reprints == "" || !ok {
+			return "", true
+		}
+	}
+	return "", ok
 }
 
 // index returns the position of id, treating the zero Registry as holding
