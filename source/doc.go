@@ -21,6 +21,11 @@
 // implies ("US officials" under the United States) so that it is not taken
 // for an independent voice.
 //
+// A registry must hold every parent its sources name. To build a story's
+// registry of the sources known so far from a larger reference registry,
+// take them with [Registry.Lineage], which adds their ancestors, and pass
+// the result to [NewRegistry].
+//
 // # Aliases
 //
 // A registry resolves a source's name and aliases ([Registry.Resolve]) after

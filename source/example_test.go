@@ -66,6 +66,49 @@ func ExampleNewRegistry_errors() {
 	// sources[1].parent "usa": no such source
 }
 
+// A story's registry holds the sources known so far. Lineage takes them
+// from a larger reference registry together with the parents they name,
+// which NewRegistry needs.
+func ExampleRegistry_Lineage() {
+	reference, err := source.NewRegistry(exampleSources, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// John Kirby alone will not do: his parent is not among the sources.
+	kirby, _ := reference.Source("kirby")
+	_, err = source.NewRegistry([]source.Source{kirby}, nil)
+	fmt.Println(err)
+
+	sources, err := reference.Lineage("kirby", "dprk", "state-dept")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, s := range sources {
+		fmt.Printf("%s (parent %q)\n", s.ID, s.Parent)
+	}
+	story, err := source.NewRegistry(sources, nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(story.Len(), story.Independent("kirby", "state-dept"), story.Independent("kirby", "dprk"))
+
+	_, err = reference.Lineage("kirby", "kim")
+	var fe *source.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Field, fe.Value, errors.Is(err, source.ErrUnknownSource))
+	}
+	// Output:
+	// source: sources[0].parent "white-house": unknown source: the parent is not among the sources; add it too, or take the source with its ancestors from a larger registry with Registry.Lineage
+	// us (parent "")
+	// white-house (parent "us")
+	// kirby (parent "white-house")
+	// dprk (parent "")
+	// state-dept (parent "us")
+	// 6 false true
+	// ids[1] kim true
+}
+
 func ExampleRegistry_Resolve() {
 	r, err := source.NewRegistry(exampleSources, nil)
 	if err != nil {

@@ -145,6 +145,28 @@ func checkRegistry(t *testing.T, r *source.Registry) {
 			assert.Equal(t, s.ID, got.ID, "Resolve(%q)", n)
 		}
 	}
+	// The lineage of every source builds the same tree again, each
+	// ancestor listed before its descendants.
+	ids := make([]source.ID, 0, len(sources))
+	for _, s := range sources {
+		ids = append(ids, s.ID)
+	}
+	lineage, err := r.Lineage(ids...)
+	require.NoError(t, err, "Lineage(all)")
+	assert.Len(t, lineage, len(r.Declared()), "Lineage(all)")
+	listed := map[source.ID]bool{}
+	for _, s := range lineage {
+		assert.True(t, s.Parent == "" || listed[s.Parent], "Lineage lists %q before its parent %q", s.ID, s.Parent)
+		listed[s.ID] = true
+	}
+	again, err := source.NewRegistry(lineage, nil)
+	require.NoError(t, err, "NewRegistry(Lineage(all))")
+	for _, s := range sources {
+		want, _ := r.Root(s.ID)
+		got, _ := again.Root(s.ID)
+		assert.Equal(t, want, got, "Root(%q) after Lineage", s.ID)
+	}
+
 	for _, a := range r.Articles() {
 		o, ok := r.Origin(a.ID)
 		assert.True(t, ok, "Origin(%q) ok", a.ID)

@@ -73,6 +73,11 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	return r, nil
 }
 
+// errMissingParent is the reason given for a parent that is not among the
+// sources: a registry grown from a larger one is the usual cause.
+var errMissingParent = fmt.Errorf("%w: the parent is not among the sources; add it too, "+
+	"or take the source with its ancestors from a larger registry with Registry.Lineage", ErrUnknownSource)
+
 // linkParents checks every parent reference, finds cycles and fills r.root.
 func (r *Registry) linkParents(declared []Source) []error {
 	var errs []error
@@ -84,7 +89,7 @@ func (r *Registry) linkParents(declared []Source) []error {
 		}
 		p, ok := r.byID[s.Parent]
 		if !ok {
-			errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), ErrUnknownSource))
+			errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), errMissingParent))
 			continue
 		}
 		// The absent source speaks for no one, so no source can stand under
@@ -360,6 +365,65 @@ func (r *Registry) Independent(a, b ID) bool {
 	ra, _ := r.Root(a)
 	rb, _ := r.Root(b)
 	return ra != rb
+}
+
+// Lineage returns copies of the sources ids name and of all their
+// ancestors in the affiliation tree, each once, ready to pass to
+// [NewRegistry]: a story's registry of the sources known so far, taken from
+// a larger reference registry, needs every parent its sources name. The
+// order is fixed: the ids in the order given, each preceded by those of its
+// ancestors not already listed, root first, so that every ancestor comes
+// before its descendants.
+//
+// The absent source is listed only when asked for and r declares it
+// itself, with its own name and aliases; the built-in one is left out, as
+// NewRegistry adds it to every registry. No source has the absent source
+// for an ancestor.
+//
+// An unknown ID gives a [*FieldError] on "ids[k]" (k its index in ids)
+// wrapping [ErrUnknownSource]; every unknown ID is reported, joined, and
+// the slice is nil. The zero Registry holds only the built-in absent
+// source.
+func (r *Registry) Lineage(ids ...ID) ([]Source, error) {
+	var errs []error
+	for k, id := range ids {
+		if _, ok := r.index(id); !ok {
+			errs = append(errs, fieldErr(fmt.Sprintf("ids[%d]", k), string(id), ErrUnknownSource))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	builtIn := r == nil || r.sources == nil || r.builtIn
+	out := make([]Source, 0, len(ids))
+	listed := make(map[ID]bool, len(ids))
+	var chain []int
+	for _, id := range ids {
+		if listed[id] || id == AbsentID && builtIn {
+			continue
+		}
+		// id and its ancestors not yet listed, nearest first. NewRegistry
+		// refuses cycles; the bound is a second guard.
+		chain = chain[:0]
+		i, ok := r.index(id)
+		for steps := 0; ok && steps < r.Len(); steps++ {
+			s := r.sources[i]
+			if listed[s.ID] {
+				break
+			}
+			chain = append(chain, i)
+			if s.Parent == "" {
+				break
+			}
+			i, ok = r.index(s.Parent)
+		}
+		for k := len(chain) - 1; k >= 0; k-- {
+			s := r.at(chain[k])
+			listed[s.ID] = true
+			out = append(out, s)
+		}
+	}
+	return out, nil
 }
 
 // Article returns the article with the given ID.

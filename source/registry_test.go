@@ -769,3 +769,100 @@ func TestAbsentInvestigatorRejected(t *testing.T) {
 	assert.Equal(t, "sources[0].investigator", fe.Field)
 	assert.ErrorIs(t, err, source.ErrInvalid)
 }
+
+func TestRegistryLineage(t *testing.T) {
+	reference := seedRegistry(t)
+	byID := func(ids ...source.ID) []source.Source {
+		out := []source.Source{}
+		for _, id := range ids {
+			s, ok := reference.Source(id)
+			require.True(t, ok, "Source(%q)", id)
+			out = append(out, s)
+		}
+		return out
+	}
+	rumour := source.Source{ID: source.AbsentID, Name: "it is believed", Identity: source.IdentityAbsent, Aliases: []string{"reportedly"}}
+	declaredAbsent, err := source.NewRegistry(append(seedSources(), rumour), nil)
+	require.NoError(t, err)
+
+	tests := []struct {
+		name    string
+		r       *source.Registry
+		ids     []source.ID
+		want    []source.Source
+		wantErr []problem
+	}{
+		{name: "root", r: reference, ids: []source.ID{"us"}, want: byID("us")},
+		{name: "leaf", r: reference, ids: []source.ID{"kirby"}, want: byID("us", "white-house", "kirby")},
+		{name: "shared-ancestor", r: reference, ids: []source.ID{"kirby", "state-dept"},
+			want: byID("us", "white-house", "kirby", "state-dept")},
+		{name: "ancestor-asked-first", r: reference, ids: []source.ID{"us", "kirby"},
+			want: byID("us", "white-house", "kirby")},
+		{name: "ancestor-asked-after", r: reference, ids: []source.ID{"kirby", "white-house", "us"},
+			want: byID("us", "white-house", "kirby")},
+		{name: "two-trees", r: reference, ids: []source.ID{"kcna", "kirby", "shoigu", "ukraine"},
+			want: byID("dprk", "kcna", "us", "white-house", "kirby", "russia", "shoigu", "ukraine")},
+		{name: "repeated", r: reference, ids: []source.ID{"kcna", "kcna", "dprk"}, want: byID("dprk", "kcna")},
+		{name: "none", r: reference, want: []source.Source{}},
+		{name: "built-in-absent-left-out", r: reference, ids: []source.ID{source.AbsentID, "ukraine"}, want: byID("ukraine")},
+		{name: "declared-absent-kept", r: declaredAbsent, ids: []source.ID{"ukraine", source.AbsentID}, want: []source.Source{byID("ukraine")[0], rumour}},
+		{name: "zero-registry-absent", r: nil, ids: []source.ID{source.AbsentID}, want: []source.Source{}},
+		{name: "unknown", r: reference, ids: []source.ID{"kirby", "usa", ""},
+			wantErr: []problem{{"ids[1]", "usa", source.ErrUnknownSource}, {"ids[2]", "", source.ErrUnknownSource}}},
+		{name: "zero-registry-unknown", r: &source.Registry{}, ids: []source.ID{"us"},
+			wantErr: []problem{{"ids[0]", "us", source.ErrUnknownSource}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.r.Lineage(tc.ids...)
+			if tc.wantErr != nil {
+				assert.Nil(t, got)
+				assert.ErrorIs(t, err, source.ErrUnknownSource)
+				if diff := cmp.Diff(tc.wantErr, problems(t, err), problemOpts); diff != "" {
+					t.Errorf("Lineage(%q) problems mismatch (-want +got):\n%s", tc.ids, diff)
+				}
+				return
+			}
+			require.NoError(t, err)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Lineage(%q) mismatch (-want +got):\n%s", tc.ids, diff)
+			}
+			// What Lineage returns builds a registry as it stands.
+			story, err := source.NewRegistry(got, nil)
+			require.NoError(t, err, "NewRegistry(Lineage(%q))", tc.ids)
+			for _, id := range tc.ids {
+				want, _ := tc.r.Root(id)
+				root, ok := story.Root(id)
+				assert.True(t, ok, "story Root(%q) ok", id)
+				assert.Equal(t, want, root, "story Root(%q)", id)
+			}
+		})
+	}
+
+	t.Run("copies", func(t *testing.T) {
+		got, err := reference.Lineage("us")
+		require.NoError(t, err)
+		got[0].Aliases[0] = "changed"
+		s, _ := reference.Source("us")
+		assert.Equal(t, "US", s.Aliases[0], "Lineage shares aliases with the registry")
+	})
+}
+
+// TestNewRegistryMissingParent checks that a source whose parent was not
+// given, as in a registry grown by hand from a larger one, is reported on
+// its parent field with ErrUnknownSource, and that Lineage gives what it
+// lacks.
+func TestNewRegistryMissingParent(t *testing.T) {
+	kirby := source.Source{ID: "kirby", Name: "John Kirby", Kind: source.KindSpokesperson, Parent: "white-house"}
+	_, err := source.NewRegistry([]source.Source{{ID: "ukraine", Name: "Ukraine"}, kirby}, nil)
+	want := []problem{{"sources[1].parent", "white-house", source.ErrUnknownSource}}
+	if diff := cmp.Diff(want, problems(t, err), problemOpts); diff != "" {
+		t.Errorf("NewRegistry(without parent) problems mismatch (-want +got):\n%s", diff)
+	}
+	assert.ErrorIs(t, err, source.ErrUnknownSource)
+
+	lineage, err := seedRegistry(t).Lineage("ukraine", "kirby")
+	require.NoError(t, err)
+	_, err = source.NewRegistry(lineage, nil)
+	assert.NoError(t, err)
+}
