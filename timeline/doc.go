@@ -70,7 +70,8 @@
 //
 // Status history only grows ([Timeline.History]): statements are taken in
 // the order they became known (publication time of the first report, an
-// original before a reprint of the same instant, then article ID, then
+// original before a reprint of the same instant (an article that reprints
+// another, or carries wire copy: [source.Article.IsReprint]), then article ID, then
 // position, then statement ID), and each step records the statement, its
 // source and the article that caused it ("refuted by un-panel"). A later
 // article adds steps; it never rewrites an earlier one.

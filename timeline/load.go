@@ -63,7 +63,7 @@ func (t *Timeline) load(c *claim.Corpus, parts int) bool {
 		if c := x.Published.Compare(y.Published); c != 0 {
 			return c
 		}
-		if xr, yr := x.Reprints != "", y.Reprints != ""; xr != yr {
+		if xr, yr := x.IsReprint(), y.IsReprint(); xr != yr {
 			if xr {
 				return +1
 			}

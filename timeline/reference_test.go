@@ -68,7 +68,7 @@ func refKnowledgeOrder(c *claim.Corpus) []refStmt {
 		if !x.Published.Equal(y.Published) {
 			return x.Published.Before(y.Published)
 		}
-		if xr, yr := x.Reprints != "", y.Reprints != ""; xr != yr {
+		if xr, yr := x.IsReprint(), y.IsReprint(); xr != yr {
 			return yr
 		}
 		return x.ID < y.ID
@@ -87,7 +87,7 @@ func refKnowledgeOrder(c *claim.Corpus) []refStmt {
 		}
 		if r.art != "" {
 			a := arts[r.art]
-			r.reported, r.reprint = a.Published, a.Reprints != ""
+			r.reported, r.reprint = a.Published, a.IsReprint()
 		} else {
 			r.reported = s.Said.Start()
 		}
@@ -423,7 +423,7 @@ func checkAgainstReference(t *testing.T, c *claim.Corpus, rules timeline.Rules) 
 		if !x.Published.Equal(y.Published) {
 			return x.Published.Compare(y.Published)
 		}
-		if xr, yr := x.Reprints != "", y.Reprints != ""; xr != yr {
+		if xr, yr := x.IsReprint(), y.IsReprint(); xr != yr {
 			if xr {
 				return +1
 			}
@@ -512,9 +512,12 @@ func randomCorpus(r *rand.Rand) *claim.Corpus {
 	var arts []source.Article
 	for i := range 2 + r.IntN(5) {
 		a := source.Article{ID: source.ArticleID(fmt.Sprintf("a%d", i)), Published: day(r.IntN(6))}
-		if i > 0 && r.IntN(4) == 0 {
+		switch {
+		case i > 0 && r.IntN(4) == 0:
 			orig := arts[r.IntN(i)]
 			a.Reprints, a.Published = orig.ID, orig.Published.Add(time.Duration(r.IntN(2))*time.Hour)
+		case r.IntN(6) == 0:
+			a.Wire = "us-agency" // a wire story whose original is not in the corpus
 		}
 		arts = append(arts, a)
 	}

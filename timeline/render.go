@@ -108,6 +108,9 @@ func writeDiff(w *bufio.Writer, d Diff) {
 	if a.Reprints != "" {
 		fmt.Fprintf(w, "    reprints %s\n", a.Reprints)
 	}
+	if a.Wire != "" {
+		fmt.Fprintf(w, "    wire copy from %s\n", a.Wire)
+	}
 	fmt.Fprintf(w, "    new statements: %d, repeated: %d\n", len(d.New), len(d.Repeated))
 	for _, ch := range d.Changes {
 		extra := ""

@@ -389,6 +389,7 @@ func TestStatusAfter(t *testing.T) {
 		source.Article{ID: "m-a", Published: noon},
 		source.Article{ID: "m-z", Published: noon.Add(time.Hour)},
 		source.Article{ID: "m-c", Published: noon.Add(time.Hour), Reprints: "m-z"},
+		source.Article{ID: "m-0", Published: noon.Add(time.Hour), Wire: "us"},
 		source.Article{ID: "m-late", Published: noon.AddDate(0, 0, 1)},
 	)
 	tl := build(t, c)
@@ -400,7 +401,8 @@ func TestStatusAfter(t *testing.T) {
 		}
 	}
 	// Same instant: by ID; the original m-z before its reprint m-c.
-	assert.Equal(t, []source.ArticleID{"m-a", "m-b", "m-z", "m-c", "m-late"}, ours, "ArticleOrder()")
+	// Wire copy (m-0) is a reprint too, after the original m-z.
+	assert.Equal(t, []source.ArticleID{"m-a", "m-b", "m-z", "m-0", "m-c", "m-late"}, ours, "ArticleOrder()")
 	tests := []struct {
 		article source.ArticleID
 		want    timeline.Status
