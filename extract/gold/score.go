@@ -51,6 +51,11 @@ type Counts struct {
 	// Dated counts matched pairs whose gold gives a said date, DateAgree
 	// those where the prediction has the same one.
 	Dated, DateAgree int
+	// Denials counts gold attributions whose act is deny or reject;
+	// DenialsFound those paired with a prediction that is a denial too
+	// (deny or reject) by the same speaker: a denial handed to the wrong
+	// speaker, or read as an assertion, is not found.
+	Denials, DenialsFound int
 }
 
 // Part is one part of an attribution, or the whole. Its zero value is
@@ -94,6 +99,8 @@ func (c *Counts) Add(o Counts) {
 	c.SpeakerAgree += o.SpeakerAgree
 	c.Dated += o.Dated
 	c.DateAgree += o.DateAgree
+	c.Denials += o.Denials
+	c.DenialsFound += o.DenialsFound
 }
 
 // Exact returns exact-match precision, recall and F1 for a part.
@@ -176,7 +183,11 @@ func Score(a Article, pred []Predicted, newSpeaker func(pred source.ID, gold sou
 	}
 	// Pairs.
 	used := make([]bool, len(pred))
+	denial := func(a claim.Act) bool { return a == claim.ActDeny || a == claim.ActReject }
 	for _, x := range g {
+		if denial(x.Act) {
+			c.Denials++
+		}
 		best := -1
 		for j, p := range pred {
 			if used[j] || !overlaps(p.Cue, x.Cue) || !contentsMeet(p.Content, x.Content) {
@@ -201,6 +212,9 @@ func Score(a Article, pred []Predicted, newSpeaker func(pred source.ID, gold sou
 		}
 		if p.Speaker == x.Speaker || (newSpeaker != nil && newSpeaker(p.Speaker, x.Speaker)) {
 			c.SpeakerAgree++
+			if denial(x.Act) && denial(p.Act) {
+				c.DenialsFound++
+			}
 		}
 		if x.Said.IsValid() {
 			c.Dated++
