@@ -33,6 +33,16 @@
 // ignored, so "Pyongyang", "the DPRK" and "North Korea" can all name one
 // source, and "P'yŏngyang" finds "Pyongyang".
 //
+// # Offices
+//
+// A source may hold offices over time ([Office], Wikidata's "position
+// held"): Liz Truss was the United Kingdom's foreign secretary from
+// September 2021 to September 2022. [Registry.ResolveOffice] turns a
+// speaker named by title ("Britain's foreign secretary", "the Kremlin
+// spokesman", "the US defence secretary") into the person who held the
+// office on a date, or into the office alone when nobody known held it
+// then. A source may also carry its Wikidata item ID ([Source.Wikidata]).
+//
 // # Articles
 //
 // An [Article] is a source record too: outlet, URL, title, publication time,

@@ -20,8 +20,9 @@ type Registry struct {
 	aliases  map[string]int // normalised name or alias -> index
 	articles []Article      // in declaration order
 	artByID  map[ArticleID]int
-	origin   []int // origin[i] is the index of the article articles[i] reprints, transitively; i for an original
-	builtIn  bool  // the absent source was added, not declared
+	origin   []int                   // origin[i] is the index of the article articles[i] reprints, transitively; i for an original
+	builtIn  bool                    // the absent source was added, not declared
+	offices  map[string][]heldOffice // normalised title -> the offices with it
 }
 
 // NewRegistry checks sources and articles and returns a registry that holds
@@ -66,6 +67,7 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	}
 	errs = append(errs, r.linkParents(sources)...)
 	errs = append(errs, r.indexAliases(sources)...)
+	errs = append(errs, r.linkOffices(sources)...)
 	errs = append(errs, r.addArticles(articles)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

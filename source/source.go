@@ -48,6 +48,13 @@ type Source struct {
 	// in the affiliation tree speak for it (the panel's coordinator); its
 	// parent does not (the UN as a whole). See [Registry.Investigator].
 	Investigator bool `json:"investigator,omitempty"`
+	// Offices are the positions the source holds or held ("foreign
+	// secretary" of the United Kingdom from 2022 to 2023), so that a speaker
+	// named by title resolves to whoever held it on the article's date.
+	Offices []Office `json:"offices,omitempty"`
+	// Wikidata is the source's Wikidata item ID ("Q7747"), empty when
+	// unknown; it is checked for its form only.
+	Wikidata string `json:"wikidata,omitempty"`
 }
 
 // Absent is the built-in source of agentless attributions ("it is believed",
@@ -64,6 +71,12 @@ func (s Source) IsUnnamed() bool { return s.Identity == IdentityUnnamed }
 // clone returns s with its slices copied, so the copy shares no memory with s.
 func (s Source) clone() Source {
 	s.Aliases = slices.Clone(s.Aliases)
+	if s.Offices != nil {
+		s.Offices = slices.Clone(s.Offices)
+		for i := range s.Offices {
+			s.Offices[i].Aliases = slices.Clone(s.Offices[i].Aliases)
+		}
+	}
 	return s
 }
 
@@ -88,6 +101,7 @@ func (s Source) check(p fieldPath) []error {
 	if s.Parent != "" && s.Parent == s.ID {
 		errs = append(errs, fieldErr(p.f("parent"), string(s.Parent), ErrCycle))
 	}
+	errs = append(errs, s.checkOffices(p)...)
 	if !s.Kind.valid() {
 		errs = append(errs, fieldErr(p.f("kind"), s.Kind.String(), ErrInvalid))
 	}
