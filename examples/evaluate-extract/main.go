@@ -2,30 +2,64 @@
 // attributions in extract/testdata/gold (or another directory of gold
 // articles) and prints precision, recall and F1 for source, cue, content and
 // whole attributions, by exact match and by token overlap (the metrics of
-// BBC's Citron), then the accuracy of act, factuality, speaker and date.
+// BBC's Citron), then the accuracy of act, factuality, speaker and date,
+// and how many denials were found as denials by the right speaker.
 // Run it from the module root:
 //
 //	go run ./examples/evaluate-extract
 //	go run ./examples/evaluate-extract -v                 # every miss and false alarm
 //	go run ./examples/evaluate-extract -dir my/gold/articles
+//
+// With -realnews it scores the real published articles of
+// extract/testdata/realnews, whose texts are not shipped: give the folder
+// that holds them (see that folder's README for how to fill it). Each
+// text's sha256 is checked against the manifest first; missing or changed
+// texts are listed and skipped.
+//
+//	go run ./examples/evaluate-extract -realnews DIR                # the dev split
+//	go run ./examples/evaluate-extract -realnews DIR -split test    # once per release
+//	go run ./examples/evaluate-extract -realnews DIR -agreement     # second annotator against the first
+//	go run ./examples/evaluate-extract -realnews DIR -import LABELS # add labelled articles
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/extract/gold"
 )
 
+// realnews is the folder of the real-news set, from the module root.
+const realnews = "extract/testdata/realnews"
+
 func main() {
 	dir := flag.String("dir", "extract/testdata/gold", "directory of gold articles (NAME.json with NAME.txt)")
 	verbose := flag.Bool("v", false, "list the gold attributions missed and the predictions that match none")
+	texts := flag.String("realnews", "", "score the real-news set, whose texts are in this folder")
+	split := flag.String("split", "dev", "with -realnews: dev, test or all")
+	agreement := flag.Bool("agreement", false, "with -realnews: score the second annotator against the first instead of the extractor")
+	imp := flag.String("import", "", "with -realnews: convert the context-form labels in this folder (NAME.json beside NAME.txt) into "+realnews+"/labels")
 	flag.Parse()
-	if err := run(os.Stdout, *dir, *verbose); err != nil {
+	var err error
+	switch {
+	case flag.NArg() > 0:
+		err = fmt.Errorf("unexpected arguments %q", flag.Args())
+	case *texts == "" && (*agreement || *imp != "" || *split != "dev"):
+		err = errors.New("-split, -agreement and -import go with -realnews")
+	case *imp != "":
+		err = importLabels(os.Stdout, realnews, *texts, *imp)
+	case *texts != "":
+		err = runRealNews(os.Stdout, realnews, *texts, *split, *agreement, *verbose)
+	default:
+		err = run(os.Stdout, *dir, *verbose)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "evaluate-extract:", err)
 		os.Exit(1)
 	}
@@ -36,26 +70,25 @@ func run(w io.Writer, dir string, verbose bool) error {
 	if err != nil {
 		return err
 	}
+	return report(w, articles, verbose)
+}
+
+// report runs the extractor on the articles and writes the scores.
+func report(w io.Writer, articles []gold.Article, verbose bool) error {
 	results, total, err := gold.Evaluate(articles)
 	if err != nil {
 		return err
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d articles, %d gold attributions, %d predicted\n\n", len(articles), total.Gold, total.Predicted)
-	fmt.Fprintf(&b, "%-8s  %-27s  %-27s\n", "", "exact match", "token overlap")
-	fmt.Fprintf(&b, "%-8s  %7s %7s %7s    %7s %7s %7s\n", "part", "P", "R", "F1", "P", "R", "F1")
-	for p := gold.PartSource; p <= gold.PartWhole; p++ {
-		e, o := total.Exact(p), total.Overlap(p)
-		fmt.Fprintf(&b, "%-8s  %7.3f %7.3f %7.3f    %7.3f %7.3f %7.3f\n", p, e.Precision, e.Recall, e.F1, o.Precision, o.Recall, o.F1)
-	}
-	fmt.Fprintf(&b, "\nmatched pairs %d of %d gold\n", total.Matched, total.Gold)
-	fmt.Fprintf(&b, "act accuracy         %.3f\n", gold.Accuracy(total.ActAgree, total.Matched))
-	fmt.Fprintf(&b, "factuality accuracy  %.3f\n", gold.Accuracy(total.FactualityAgree, total.Matched))
-	fmt.Fprintf(&b, "speaker accuracy     %.3f\n", gold.Accuracy(total.SpeakerAgree, total.Matched))
-	fmt.Fprintf(&b, "said-date accuracy   %.3f (%d dated)\n", gold.Accuracy(total.DateAgree, total.Dated), total.Dated)
-	fmt.Fprintf(&b, "\n%-28s %5s %5s %9s %6s\n", "article", "gold", "pred", "whole-F1", "act")
+	writeTotals(&b, total)
+	width := len("article")
 	for _, r := range results {
-		fmt.Fprintf(&b, "%-28s %5d %5d %9.3f %6.3f\n", r.Article.Name, r.Counts.Gold, r.Counts.Predicted,
+		width = max(width, len(r.Article.Name))
+	}
+	fmt.Fprintf(&b, "\n%-*s %5s %5s %9s %6s\n", width, "article", "gold", "pred", "whole-F1", "act")
+	for _, r := range results {
+		fmt.Fprintf(&b, "%-*s %5d %5d %9.3f %6.3f\n", width, r.Article.Name, r.Counts.Gold, r.Counts.Predicted,
 			r.Counts.Overlap(gold.PartWhole).F1, gold.Accuracy(r.Counts.ActAgree, r.Counts.Matched))
 	}
 	if verbose {
@@ -64,6 +97,116 @@ func run(w io.Writer, dir string, verbose bool) error {
 		}
 	}
 	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// writeTotals writes the summed scores: spans, then the pairs.
+func writeTotals(b *strings.Builder, total gold.Counts) {
+	fmt.Fprintf(b, "%-8s  %-27s  %-27s\n", "", "exact match", "token overlap")
+	fmt.Fprintf(b, "%-8s  %7s %7s %7s    %7s %7s %7s\n", "part", "P", "R", "F1", "P", "R", "F1")
+	for p := gold.PartSource; p <= gold.PartWhole; p++ {
+		e, o := total.Exact(p), total.Overlap(p)
+		fmt.Fprintf(b, "%-8s  %7.3f %7.3f %7.3f    %7.3f %7.3f %7.3f\n", p, e.Precision, e.Recall, e.F1, o.Precision, o.Recall, o.F1)
+	}
+	fmt.Fprintf(b, "\nmatched pairs %d of %d gold\n", total.Matched, total.Gold)
+	fmt.Fprintf(b, "act accuracy         %.3f\n", gold.Accuracy(total.ActAgree, total.Matched))
+	fmt.Fprintf(b, "factuality accuracy  %.3f\n", gold.Accuracy(total.FactualityAgree, total.Matched))
+	fmt.Fprintf(b, "speaker accuracy     %.3f\n", gold.Accuracy(total.SpeakerAgree, total.Matched))
+	fmt.Fprintf(b, "said-date accuracy   %.3f (%d dated)\n", gold.Accuracy(total.DateAgree, total.Dated), total.Dated)
+	fmt.Fprintf(b, "denials found        %.3f (%d of %d, as a denial by the right speaker)\n", gold.Accuracy(total.DenialsFound, total.Denials), total.DenialsFound, total.Denials)
+}
+
+// runRealNews scores the real-news set in set (its manifest, labels and
+// second annotator's labels) with the texts in texts.
+func runRealNews(w io.Writer, set, texts, split string, agreement, verbose bool) error {
+	splits := map[string][]string{"dev": {"dev"}, "test": {"test"}, "all": nil}
+	which, ok := splits[split]
+	if !ok {
+		return fmt.Errorf("-split %q: want dev, test or all", split)
+	}
+	m, err := gold.ReadManifest(filepath.Join(set, "manifest.json"))
+	if err != nil {
+		return err
+	}
+	arts, skipped, err := gold.LoadOffsetsDir(m, filepath.Join(set, "labels"), texts, which...)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	for _, e := range skipped {
+		fmt.Fprintln(&b, "skipped:", e)
+	}
+	fmt.Fprintf(&b, "real news, split %s: %d texts found in %s, %d missing or changed\n", split, len(arts), texts, len(skipped))
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	if len(arts) == 0 {
+		return fmt.Errorf("no text of the set found in %s; see %s/README.md for how to fill it", texts, set)
+	}
+	if !agreement {
+		return report(w, arts, verbose)
+	}
+	second, _, err := gold.LoadOffsetsDir(m, filepath.Join(set, "second"), texts, which...)
+	if err != nil {
+		return err
+	}
+	first := map[string]gold.Article{}
+	for _, a := range arts {
+		first[a.Name] = a
+	}
+	var total gold.Counts
+	n := 0
+	for _, a := range second {
+		if f, ok := first[a.Name]; ok {
+			total.Add(gold.Agree(f, a))
+			n++
+		}
+	}
+	b.Reset()
+	fmt.Fprintf(&b, "\nsecond annotator against the first: %d articles, %d and %d attributions\n\n", n, total.Gold, total.Predicted)
+	writeTotals(&b, total)
+	_, err = io.WriteString(w, b.String())
+	return err
+}
+
+// importLabels converts context-form labels (NAME.json beside NAME.txt, as
+// GUIDELINES.md describes them) into the offsets form in set/labels, after
+// checking that each text is the one the manifest describes and is in
+// texts too.
+func importLabels(w io.Writer, set, texts, from string) error {
+	m, err := gold.ReadManifest(filepath.Join(set, "manifest.json"))
+	if err != nil {
+		return err
+	}
+	byID := map[string]gold.Entry{}
+	for _, e := range m {
+		byID[e.ID] = e
+	}
+	arts, err := gold.LoadDir(from)
+	if err != nil {
+		return err
+	}
+	for _, a := range arts {
+		e, ok := byID[a.Name]
+		if !ok {
+			return fmt.Errorf("%s is not in %s/manifest.json: add its entry first", a.Name, set)
+		}
+		if _, err := e.ReadText(from); err != nil {
+			return err
+		}
+		if _, err := e.ReadText(texts); err != nil {
+			return err
+		}
+		a.Published = e.Published
+		raw, err := gold.EncodeOffsets(a)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(set, "labels", a.Name+".json"), raw, 0o644); err != nil {
+			return err
+		}
+	}
+	_, err = fmt.Fprintf(w, "%d articles' labels written to %s/labels\n", len(arts), set)
 	return err
 }
 

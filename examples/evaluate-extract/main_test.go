@@ -2,11 +2,18 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/extract/gold"
 )
 
 func TestRun(t *testing.T) {
@@ -25,4 +32,95 @@ func TestRun(t *testing.T) {
 func TestRunMissingDir(t *testing.T) {
 	var out bytes.Buffer
 	assert.Error(t, run(&out, t.TempDir(), false))
+}
+
+// realnewsSet writes a small set in the real-news layout to a temporary
+// folder, made from two gold articles: its manifest, labels and second
+// annotator's labels, and a folder with the texts. It returns the set,
+// the texts and a folder of the same labels in the context form.
+func realnewsSet(t *testing.T) (set, texts, context string) {
+	t.Helper()
+	dir := t.TempDir()
+	set, texts, context = filepath.Join(dir, "set"), filepath.Join(dir, "texts"), filepath.Join(dir, "context")
+	for _, d := range []string{filepath.Join(set, "labels"), filepath.Join(set, "second"), texts, context} {
+		require.NoError(t, os.MkdirAll(d, 0o755))
+	}
+	var entries []gold.Entry
+	for i, name := range []string{"denials-roundup", "wire-shell-shipments"} {
+		a, err := gold.Load(filepath.Join("..", "..", "extract", "testdata", "gold", name+".json"))
+		require.NoError(t, err)
+		raw, err := gold.EncodeOffsets(a)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(set, "labels", name+".json"), raw, 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(set, "second", name+".json"), raw, 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(texts, name+".txt"), []byte(a.Text), 0o644))
+		for _, ext := range []string{".json", ".txt"} {
+			b, err := os.ReadFile(filepath.Join("..", "..", "extract", "testdata", "gold", name+ext))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(context, name+ext), b, 0o644))
+		}
+		sum := sha256.Sum256([]byte(a.Text))
+		entries = append(entries, gold.Entry{ID: name, URL: "https://example.org/" + name, Story: name, Published: a.Published,
+			SHA256: hex.EncodeToString(sum[:]), Bytes: len(a.Text), Split: []string{"dev", "test"}[i]})
+	}
+	m, err := json.Marshal(entries)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(set, "manifest.json"), m, 0o644))
+	return set, texts, context
+}
+
+func TestRunRealNews(t *testing.T) {
+	set, texts, _ := realnewsSet(t)
+	tests := []struct {
+		name      string
+		split     string
+		agreement bool
+		want      []string
+	}{
+		{"dev", "dev", false, []string{"split dev: 1 texts found", "denials found", "denials-roundup"}},
+		{"test", "test", false, []string{"split test: 1 texts found", "wire-shell-shipments"}},
+		{"all", "all", false, []string{"split all: 2 texts found"}},
+		// The same labels twice agree perfectly.
+		{"agreement", "all", true, []string{"second annotator against the first: 2 articles", "whole       1.000   1.000   1.000      1.000   1.000   1.000"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			require.NoError(t, runRealNews(&out, set, texts, tc.split, tc.agreement, false))
+			for _, w := range tc.want {
+				assert.Contains(t, out.String(), w)
+			}
+		})
+	}
+	t.Run("bad-split", func(t *testing.T) {
+		assert.Error(t, runRealNews(io.Discard, set, texts, "train", false, false))
+	})
+	t.Run("no-texts", func(t *testing.T) {
+		var out bytes.Buffer
+		assert.Error(t, runRealNews(&out, set, t.TempDir(), "dev", false, false))
+		assert.Contains(t, out.String(), "skipped:")
+	})
+	t.Run("changed-text", func(t *testing.T) {
+		require.NoError(t, os.WriteFile(filepath.Join(texts, "wire-shell-shipments.txt"), []byte("changed"), 0o644))
+		var out bytes.Buffer
+		require.NoError(t, runRealNews(&out, set, texts, "all", false, false))
+		assert.Contains(t, out.String(), "1 missing or changed")
+	})
+}
+
+func TestImportLabels(t *testing.T) {
+	set, texts, context := realnewsSet(t)
+	want, err := os.ReadFile(filepath.Join(set, "labels", "denials-roundup.json"))
+	require.NoError(t, err)
+	require.NoError(t, os.Remove(filepath.Join(set, "labels", "denials-roundup.json")))
+	var out bytes.Buffer
+	require.NoError(t, importLabels(&out, set, texts, context))
+	assert.Contains(t, out.String(), "2 articles' labels written")
+	got, err := os.ReadFile(filepath.Join(set, "labels", "denials-roundup.json"))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got))
+
+	// A text that is not the manifest's is refused.
+	require.NoError(t, os.WriteFile(filepath.Join(texts, "denials-roundup.txt"), []byte("other"), 0o644))
+	assert.ErrorIs(t, importLabels(io.Discard, set, texts, context), gold.ErrText)
 }
