@@ -38,6 +38,8 @@ type found struct {
 	// embedded marks a source inside another clause ("a report alleging
 	// that"), which a participle later in the sentence does not take.
 	embedded bool
+	// rule names the rule that found the attribution: see Candidate.Rule.
+	rule string
 }
 
 // matcher finds attributions in one sentence of a block.
@@ -274,7 +276,7 @@ func (m *matcher) verb(i int, e cueWord) bool {
 	if !ok {
 		return false
 	}
-	f := found{cue: m.tokSpan(i, cueEnd), act: act, certainty: e.certainty, confidence: 0.8, form: FormIndirect}
+	f := found{cue: m.tokSpan(i, cueEnd), act: act, certainty: e.certainty, confidence: 0.8, form: FormIndirect, rule: ruleVerbBefore}
 	if e.weak {
 		f.confidence -= 0.15
 	}
@@ -284,10 +286,12 @@ func (m *matcher) verb(i int, e cueWord) bool {
 			// "..., urging the country to": the main clause's source.
 			f.participle = true
 			f.confidence -= 0.1
+			f.rule = ruleParticiple
 		case m.is(i+1, "that") && i-1 >= m.lo && m.toks[i-1].kind == tokWord && !determiners[m.word(i-1)] && !auxiliaries[m.word(i-1)]:
 			// "new information suggesting that": the noun before speaks.
 			f.source = m.shortNounPhrase(i - 1)
 			f.embedded = true
+			f.rule = ruleEmbeddedParticiple
 			if f.source.empty() {
 				return false
 			}
@@ -301,6 +305,7 @@ func (m *matcher) verb(i int, e cueWord) bool {
 		if j := m.skipLeft(i - 1); j >= m.lo && (m.is(j, "and") || m.is(j, "but") || m.heading && m.comma(j)) {
 			// "accused X of Y and urged Z": the same source.
 			f.source = m.previousSource(i)
+			f.rule = ruleCoordinated
 		} else {
 			s := m.subject(i)
 			f.source, f.alias, relative = s.src, s.aside, s.relative
@@ -313,10 +318,12 @@ func (m *matcher) verb(i int, e cueWord) bool {
 			if s, next := m.sourceRight(cueEnd + 1); !s.empty() {
 				f.source, srcRight = s, true
 				c = next
+				f.rule = ruleVerbAfter
 			} else if m.comma(i-1) && !e.ing && len(m.afterComma(i)) > 0 {
 				// "Kremlin denies arms deal, calls reports absurd": the
 				// verb shares the earlier verb's source.
 				f.source = m.previousSource(i)
+				f.rule = ruleCoordinated
 			}
 			if f.source.empty() {
 				return false // a reporting verb with nobody to report

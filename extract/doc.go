@@ -64,6 +64,34 @@
 // report, KCNA said" has KCNA saying "The ministry denied the report" and the
 // ministry denying "the report", with KCNA in its Via.
 //
+// # Rules
+//
+// Each candidate names the rule that found it in [Candidate.Rule], so that a
+// wrong one can be traced to its rule. At each word the matcher tries the
+// rules in this order, and the first that matches takes the word:
+//
+//   - according-to: "according to X", before or after its content;
+//   - it-is-believed: "it is believed that C", "it is feared that C";
+//   - is-said-to: "X is said to have C"; the content is X and what follows;
+//   - non-response: "declined to comment", "did not immediately respond",
+//     "could not be reached", "had no comment", "neither X nor Y responded";
+//   - not-guilty-plea: "pleaded not guilty to C", a denial;
+//   - the reporting verb, named for where its source is: verb-before
+//     ("Russia denied that C", "“C,” he said"), verb-after ("“C,” said the
+//     minister"), coordinated with an earlier verb's source ("accused X and
+//     urged Y", "denies deal, calls reports absurd"), participle after a
+//     comma with the main clause's source ("..., urging Pyongyang to
+//     halt"), and embedded-participle with the noun before it as source
+//     ("new data suggesting that C");
+//   - noun: an attribution noun, "the allegation that C", "Moscow's denial
+//     of C", "issued a stern warning";
+//   - adjective: "remains concerned that C";
+//   - agentless-adverb: "reportedly", "allegedly".
+//
+// A word that is a verb, a noun and an adjective ("claims", "report") is
+// read in that order. A nested attribution is not a rule of its own: each
+// level is found by one of the rules above.
+//
 // # Speakers
 //
 // A source text is resolved through the registry by its whole name, its

@@ -9,3 +9,11 @@ type Extractor struct{ x extractor }
 func (e *Extractor) Extract(text string, opts Options) (*Result, error) {
 	return e.x.extract(text, opts)
 }
+
+// RuleNames are the names of the rules, in the order the matcher tries
+// them.
+var RuleNames = []string{
+	ruleAccordingTo, ruleItIsBelieved, ruleIsSaidTo, ruleNonResponse, ruleNotGuilty,
+	ruleVerbBefore, ruleVerbAfter, ruleCoordinated, ruleParticiple, ruleEmbeddedParticiple,
+	ruleNoun, ruleAdjective, ruleAdverb,
+}

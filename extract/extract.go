@@ -57,6 +57,12 @@ type Candidate struct {
 	Content []claim.Span `json:"content,omitempty"`
 	// Form is the grammatical form of the attribution.
 	Form Form `json:"form"`
+	// Rule names the rule that found the attribution, such as
+	// "verb-before" or "according-to"; the package documentation lists
+	// them under "Rules". It tells a reviewer, or whoever tunes the rules,
+	// where a wrong candidate came from. Never empty in a Candidate that
+	// Extract returns.
+	Rule string `json:"rule"`
 	// Speaker is the ID of the source the speaker resolves to: a registry
 	// source, source.AbsentID, or a proposed new source in
 	// Result.NewSources; empty when Resolution is ResolutionUnresolved (a

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -31,6 +32,7 @@ type brief struct {
 	Act                  string
 	Factuality           string
 	Form                 string
+	Rule                 string
 	Said                 string
 }
 
@@ -43,7 +45,7 @@ func briefs(res *extract.Result) []brief {
 		}
 		out[i] = brief{
 			Source: c.Source.Exact, Cue: c.Cue.Exact, Content: strings.Join(parts, " | "),
-			Speaker: c.Speaker, Act: c.Act.String(), Factuality: c.Factuality.String(), Form: c.Form.String(),
+			Speaker: c.Speaker, Act: c.Act.String(), Factuality: c.Factuality.String(), Form: c.Form.String(), Rule: c.Rule,
 		}
 		if c.Said.IsValid() {
 			out[i].Said = c.Said.String()
@@ -396,7 +398,9 @@ func TestExtract(t *testing.T) {
 			res, err := extract.Extract(tc.text, extract.Options{Registry: reg, Published: published})
 			require.NoError(t, err)
 			got := briefs(res)
-			if diff := cmp.Diff(tc.want, got, cmp.Comparer(func(a, b []brief) bool { return len(a) == 0 && len(b) == 0 || cmp.Equal(a, b) })); diff != "" {
+			// The rules are checked in rules_test.go.
+			noRule := cmpopts.IgnoreFields(brief{}, "Rule")
+			if diff := cmp.Diff(tc.want, got, noRule, cmp.Comparer(func(a, b []brief) bool { return len(a) == 0 && len(b) == 0 || cmp.Equal(a, b, noRule) })); diff != "" {
 				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tc.text, diff)
 			}
 			checkSpans(t, tc.text, res)
@@ -415,6 +419,7 @@ func checkSpans(t *testing.T, text string, res *extract.Result) {
 		for _, s := range spans {
 			assert.NoError(t, s.Check(text), "candidate %d span %v", i, s)
 		}
+		assert.NotEmpty(t, c.Rule, "candidate %d names no rule", i)
 	}
 }
 

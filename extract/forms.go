@@ -10,7 +10,7 @@ import (
 // accordingTo matches "according to X": "According to X, C." and "C,
 // according to X." The act is a report when X is news media.
 func (m *matcher) accordingTo(i int) {
-	f := found{cue: m.tokSpan(i, i+1), act: claim.ActAssert, form: FormAccordingTo, confidence: 0.85}
+	f := found{cue: m.tokSpan(i, i+1), act: claim.ActAssert, form: FormAccordingTo, confidence: 0.85, rule: ruleAccordingTo}
 	// The source runs to the next comma or the sentence's end.
 	k := i + 2
 	for k <= m.last && !m.boundary(k) && !m.inq[k] && k < i+16 {
@@ -61,7 +61,7 @@ func (m *matcher) itIsBelieved(i int) int {
 		return 0
 	}
 	f := found{cue: m.tokSpan(i, i+2), act: act, form: FormAgentless, confidence: 0.75,
-		certainty: claim.CertaintyProbable}
+		certainty: claim.CertaintyProbable, rule: ruleItIsBelieved}
 	if cert, ok := agentlessCertainty[part]; ok {
 		f.certainty = cert
 	}
@@ -83,7 +83,7 @@ func (m *matcher) itIsBelieved(i int) int {
 func (m *matcher) isSaidTo(i int) int {
 	part := m.word(i + 1)
 	f := found{cue: m.tokSpan(i, i+2), act: agentlessVerbs[part], form: FormAgentless, confidence: 0.7,
-		certainty: claim.CertaintyProbable}
+		certainty: claim.CertaintyProbable, rule: ruleIsSaidTo}
 	if cert, ok := agentlessCertainty[part]; ok {
 		f.certainty = cert
 	}
@@ -135,7 +135,7 @@ func (m *matcher) nonResponse(i int) int {
 			if src.empty() {
 				return 0
 			}
-			f := found{source: src, cue: m.tokSpan(i, i+2), act: claim.ActDeny, form: FormIndirect, confidence: 0.8}
+			f := found{source: src, cue: m.tokSpan(i, i+2), act: claim.ActDeny, form: FormIndirect, confidence: 0.8, rule: ruleNotGuilty}
 			f.content = m.contentRight(i + 3)
 			m.out = append(m.out, f)
 			return 3
@@ -178,7 +178,7 @@ func (m *matcher) nonResponse(i int) int {
 	if src.empty() {
 		return 0
 	}
-	f := found{source: src, cue: m.tokSpan(i, end), act: claim.ActDeclineComment, form: FormNonResponse, confidence: 0.85}
+	f := found{source: src, cue: m.tokSpan(i, end), act: claim.ActDeclineComment, form: FormNonResponse, confidence: 0.85, rule: ruleNonResponse}
 	m.out = append(m.out, f)
 	return end - i + 1
 }
@@ -200,7 +200,7 @@ func (m *matcher) neitherBefore(i int) bool {
 // noun matches an attribution noun: "the allegation that C", "Moscow's
 // denial of C", "a warning from the ministry that C".
 func (m *matcher) noun(i int, e cueWord) bool {
-	f := found{cue: m.tokSpan(i, i), act: e.act, certainty: e.certainty, form: FormNoun, confidence: 0.6}
+	f := found{cue: m.tokSpan(i, i), act: e.act, certainty: e.certainty, form: FormNoun, confidence: 0.6, rule: ruleNoun}
 	// A possessive source: "Moscow's denial", "Kirby’s statement".
 	p := i - 1
 	for p >= m.lo && m.toks[p].kind == tokWord && !hasPossessive(m.word(p)) && isAdjective(m.word(p)) {
@@ -277,7 +277,7 @@ func (m *matcher) adjective(i int, e cueWord) bool {
 	if m.is(c, "that") {
 		c++
 	}
-	f := found{source: src, cue: cue, act: e.act, certainty: e.certainty, form: FormIndirect, confidence: 0.7}
+	f := found{source: src, cue: cue, act: e.act, certainty: e.certainty, form: FormIndirect, confidence: 0.7, rule: ruleAdjective}
 	f.content = m.contentRight(c)
 	if len(f.content) == 0 {
 		return false
@@ -290,7 +290,7 @@ func (m *matcher) adjective(i int, e cueWord) bool {
 // adverb matches "X reportedly did Y": no speaker; the content is the
 // clause around the adverb.
 func (m *matcher) adverb(i int, e cueWord) {
-	f := found{cue: m.tokSpan(i, i), act: e.act, certainty: e.certainty, form: FormAgentless, confidence: 0.65}
+	f := found{cue: m.tokSpan(i, i), act: e.act, certainty: e.certainty, form: FormAgentless, confidence: 0.65, rule: ruleAdverb}
 	start := i - 1
 	for start >= m.lo && !m.boundary(start) && !m.inq[start] {
 		start--

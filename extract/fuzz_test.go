@@ -82,6 +82,9 @@ func FuzzExtract(f *testing.F) {
 			if !c.Act.IsValid() || !c.Factuality.IsValid() {
 				t.Fatalf("invalid act %v or factuality %v", c.Act, c.Factuality)
 			}
+			if c.Rule == "" {
+				t.Fatalf("candidate with cue %q names no rule", c.Cue.Exact)
+			}
 		}
 		// Every non-blank line is kept or dropped, exactly once.
 		covered := make([]bool, len(text))

@@ -432,7 +432,7 @@ func (x *extractor) result() *Result {
 
 // candidate turns a found attribution into a Candidate.
 func (x *extractor) candidate(f found) (Candidate, bool) {
-	c := Candidate{Form: f.form, Act: f.act, Said: f.said, Confidence: f.confidence}
+	c := Candidate{Form: f.form, Rule: f.rule, Act: f.act, Said: f.said, Confidence: f.confidence}
 	var err error
 	if c.Cue, err = claim.Locate(x.text, f.cue.start, f.cue.end); err != nil {
 		return c, false

@@ -7,7 +7,7 @@
 // Run it from the module root:
 //
 //	go run ./examples/evaluate-extract
-//	go run ./examples/evaluate-extract -v                 # every miss and false alarm
+//	go run ./examples/evaluate-extract -v                 # every miss and false alarm, with the rule behind each prediction
 //	go run ./examples/evaluate-extract -dir my/gold/articles
 //
 // With -realnews it scores the real published articles of
@@ -228,8 +228,8 @@ func misses(b *strings.Builder, r gold.Result) {
 			continue
 		}
 		if hit.Act != g.Act || hit.Source.Exact != g.Source.Exact || contents(hit.Content) != contents(g.Content) || hit.Speaker != g.Speaker {
-			fmt.Fprintf(b, "DIFF  gold %s %s %q <%s> %s\n      pred %s %s %q <%s> %s\n", g.Act, g.Speaker, g.Source.Exact, g.Cue.Exact, contents(g.Content),
-				hit.Act, hit.Speaker, hit.Source.Exact, hit.Cue.Exact, contents(hit.Content))
+			fmt.Fprintf(b, "DIFF  gold %s %s %q <%s> %s\n      pred %s %s %q <%s> %s (rule %s)\n", g.Act, g.Speaker, g.Source.Exact, g.Cue.Exact, contents(g.Content),
+				hit.Act, hit.Speaker, hit.Source.Exact, hit.Cue.Exact, contents(hit.Content), hit.Rule)
 		}
 	}
 	for _, p := range r.Predicted {
@@ -241,7 +241,7 @@ func misses(b *strings.Builder, r gold.Result) {
 			}
 		}
 		if !found {
-			fmt.Fprintf(b, "FALSE %s %q <%s> %s\n", p.Act, p.Source.Exact, p.Cue.Exact, contents(p.Content))
+			fmt.Fprintf(b, "FALSE %s %q <%s> %s (rule %s)\n", p.Act, p.Source.Exact, p.Cue.Exact, contents(p.Content), p.Rule)
 		}
 	}
 }

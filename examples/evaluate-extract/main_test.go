@@ -25,6 +25,7 @@ func TestRun(t *testing.T) {
 		assert.Contains(t, out.String(), "seed-ctn-dprk-russia")
 		if verbose {
 			assert.Contains(t, out.String(), "== seed-ctn-dprk-russia")
+			assert.Contains(t, out.String(), "(rule ", "a false alarm or a difference names its rule")
 		}
 	}
 }

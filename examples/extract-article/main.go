@@ -101,6 +101,7 @@ func print(w io.Writer, text string, res *extract.Result) error {
 			fmt.Fprintf(&b, "  source   [%d:%d] %q\n", c.Source.Start, c.Source.End, c.Source.Exact)
 		}
 		fmt.Fprintf(&b, "  cue      [%d:%d] %q\n", c.Cue.Start, c.Cue.End, c.Cue.Exact)
+		fmt.Fprintf(&b, "  rule     %s\n", c.Rule)
 		for _, s := range c.Content {
 			fmt.Fprintf(&b, "  content  [%d:%d] %q\n", s.Start, s.End, clip(s.Exact, 90))
 		}

@@ -48,6 +48,10 @@ type Attribution struct {
 	Factuality claim.Factuality
 	// Said is the zero Date when the text does not say when.
 	Said claim.Date
+	// Rule is, for a prediction, the extractor rule that proposed it
+	// (extract.Candidate.Rule); it is empty in gold attributions and
+	// plays no part in the score.
+	Rule string
 }
 
 // file is the JSON form of a gold article.

@@ -34,7 +34,7 @@ func Evaluate(articles []Article) ([]Result, Counts, error) {
 		}
 		for i, c := range res.Candidates {
 			pred[i] = Predicted{Source: c.Source, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
-				Act: c.Act, Factuality: c.Factuality, Said: c.Said}
+				Act: c.Act, Factuality: c.Factuality, Said: c.Said, Rule: c.Rule}
 		}
 		c := Score(a, pred, func(p, g source.ID) bool { return SameNewSpeaker(names[p], g) })
 		total.Add(c)

@@ -1,0 +1,172 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/extract"
+)
+
+// found is a candidate as the rule tests compare it: the rule, the texts of
+// source, cue and content (pieces joined by " | "), and the act.
+type found struct {
+	Rule, Source, Cue, Content, Act string
+}
+
+// ruleCases hold at least one sentence per rule, in the order the rules
+// are tried, with the shapes the package documentation and the matcher's
+// comments give as examples.
+var ruleCases = []struct {
+	name     string
+	sentence string
+	want     []found
+}{
+	{"according-before", "According to the port authority, the cargo left on Friday.", []found{
+		{"according-to", "the port authority", "According to", "the cargo left on Friday", "assert"},
+	}},
+	{"according-after-media", "The cargo left on Friday, according to the Harbour Gazette.", []found{
+		{"according-to", "the Harbour Gazette", "according to", "The cargo left on Friday", "report"},
+	}},
+	{"it-is-believed", "It is believed that the convoy crossed the border at night.", []found{
+		{"it-is-believed", "", "It is believed", "the convoy crossed the border at night", "assert"},
+	}},
+	{"it-is-feared", "It is feared that the dam could give way.", []found{
+		{"it-is-believed", "", "It is feared", "the dam could give way", "concern"},
+	}},
+	{"is-said-to", "The envoy is said to have met the rebels twice.", []found{
+		{"is-said-to", "", "is said to", "The envoy | have met the rebels twice", "assert"},
+	}},
+	{"declined-to-comment", "The embassy declined to comment.", []found{
+		{"non-response", "The embassy", "declined to comment", "", "decline-comment"},
+	}},
+	{"did-not-respond", "The ministry did not immediately respond to a request for comment.", []found{
+		{"non-response", "The ministry", "did not immediately respond", "", "decline-comment"},
+	}},
+	{"could-not-be-reached", "Velkor could not be reached.", []found{
+		{"non-response", "Velkor", "could not be reached", "", "decline-comment"},
+	}},
+	{"had-no-comment", "The shipping firm had no comment.", []found{
+		{"non-response", "The shipping firm", "had no comment", "", "decline-comment"},
+	}},
+	{"neither-nor-responded", "Neither the harbour master nor the navy responded to requests for comment.", []found{
+		{"non-response", "the harbour master", "responded", "", "decline-comment"},
+		{"non-response", "the navy", "responded", "", "decline-comment"},
+	}},
+	{"pleaded-not-guilty", "The captain pleaded not guilty to two smuggling charges.", []found{
+		{"not-guilty-plea", "The captain", "pleaded not guilty", "to two smuggling charges", "deny"},
+	}},
+	{"verb-before", "The mayor said the bridge would reopen in June.", []found{
+		{"verb-before", "The mayor", "said", "the bridge would reopen in June", "assert"},
+	}},
+	{"verb-around-quote", "“The bridge is safe,” the mayor said, “and it will stay open.”", []found{
+		{"verb-before", "the mayor", "said", "“The bridge is safe,” | “and it will stay open.”", "assert"},
+	}},
+	{"verb-parenthetical", "Several of the invoices, the auditor noted, match the shipments.", []found{
+		{"verb-before", "the auditor", "noted", "Several of the invoices | match the shipments", "assert"},
+	}},
+	{"verb-relative", "The firm, which denied wrongdoing, would appeal the ruling.", []found{
+		{"verb-before", "The firm", "denied", "wrongdoing", "deny"},
+	}},
+	{"verb-own-future", "The coach said his team would win the final.", []found{
+		{"verb-before", "The coach", "said", "his team would win the final", "pledge"},
+	}},
+	{"verb-media", "The state broadcaster reported that the talks had stalled.", []found{
+		{"verb-before", "The state broadcaster", "reported", "the talks had stalled", "report"},
+	}},
+	{"phrasal-called-on", "The senator called on the agency to release the files.", []found{
+		{"verb-before", "The senator", "called on", "the agency to release the files", "urge"},
+	}},
+	{"phrasal-expressed-concern", "The senator expressed deep concern about the delays.", []found{
+		{"verb-before", "The senator", "expressed deep concern", "about the delays", "concern"},
+	}},
+	{"phrasal-cast-doubt", "The auditors cast doubt on the figures.", []found{
+		{"verb-before", "The auditors", "cast doubt on", "the figures", "question"},
+	}},
+	{"called-a-fabrication", "The council called the claims a fabrication.", []found{
+		{"verb-before", "The council", "called", "the claims a fabrication", "deny"},
+	}},
+	{"verb-after", "“The bridge is safe,” said the mayor.", []found{
+		{"verb-after", "the mayor", "said", "“The bridge is safe,”", "assert"},
+	}},
+	{"nested", "The ministry denied the report, the Harbour Gazette said.", []found{
+		{"verb-before", "The ministry", "denied", "the report", "deny"},
+		{"verb-before", "the Harbour Gazette", "said", "The ministry denied the report", "assert"},
+	}},
+	{"coordinated-and", "The minister denied the report and urged calm.", []found{
+		{"verb-before", "The minister", "denied", "the report", "deny"},
+		{"coordinated", "The minister", "urged", "calm", "urge"},
+	}},
+	{"coordinated-comma", "Ostrava Mining denies spill, calls reports false", []found{
+		{"verb-before", "Ostrava Mining", "denies", "spill", "deny"},
+		{"coordinated", "Ostrava Mining", "calls", "reports false", "deny"},
+	}},
+	{"participle", "The governor appeared on television, urging residents to leave the coast.", []found{
+		{"participle", "The governor", "urging", "residents to leave the coast", "urge"},
+	}},
+	{"embedded-participle", "The agency cited new data suggesting that the outbreak had peaked.", []found{
+		{"embedded-participle", "new data", "suggesting", "the outbreak had peaked", "assert"},
+	}},
+	{"noun-that", "The allegation that the mayor took bribes surfaced last week.", []found{
+		{"noun", "", "allegation", "the mayor took bribes surfaced last week", "accuse"},
+	}},
+	{"noun-possessive", "Harlow's denial of the payments came within hours.", []found{
+		{"noun", "Harlow's", "denial", "of the payments came within hours", "deny"},
+	}},
+	{"noun-from", "A warning from the regulator that prices would rise unsettled markets.", []found{
+		{"noun", "the regulator", "warning", "prices would rise unsettled markets", "warn"},
+	}},
+	{"noun-light-verb", "The union has issued a stern warning.", []found{
+		{"noun", "The union", "warning", "", "warn"},
+	}},
+	{"adjective", "The union remains concerned that the plant will close.", []found{
+		{"adjective", "The union", "remains concerned", "the plant will close", "concern"},
+	}},
+	{"reportedly", "The tanker reportedly switched off its transponder.", []found{
+		{"agentless-adverb", "", "reportedly", "The tanker | switched off its transponder", "assert"},
+	}},
+	{"allegedly", "The tanker allegedly carried fuel to the rebels.", []found{
+		{"agentless-adverb", "", "allegedly", "The tanker | carried fuel to the rebels", "accuse"},
+	}},
+}
+
+// TestRules checks each rule on its sentences: which rule finds each
+// candidate, and what it finds.
+func TestRules(t *testing.T) {
+	for _, tc := range ruleCases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.sentence, extract.Options{})
+			require.NoError(t, err)
+			got := make([]found, len(res.Candidates))
+			for i, c := range res.Candidates {
+				parts := make([]string, len(c.Content))
+				for j, s := range c.Content {
+					parts[j] = s.Exact
+				}
+				got[i] = found{c.Rule, c.Source.Exact, c.Cue.Exact, strings.Join(parts, " | "), c.Act.String()}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tc.sentence, diff)
+			}
+		})
+	}
+}
+
+// TestRulesCovered checks that every rule has a sentence in ruleCases, and
+// that the cases name no rule the extractor does not have.
+func TestRulesCovered(t *testing.T) {
+	seen := make(map[string]bool)
+	for _, tc := range ruleCases {
+		for _, w := range tc.want {
+			seen[w.Rule] = true
+		}
+	}
+	for _, r := range extract.RuleNames {
+		assert.True(t, seen[r], "rule %q has no sentence in ruleCases", r)
+		delete(seen, r)
+	}
+	assert.Empty(t, seen, "ruleCases name rules the extractor does not have")
+}
