@@ -348,27 +348,8 @@ func trimSpace(text string, s, e int) (int, int) {
 	return s, e
 }
 
-var endMarkers = setOf(
-	"continue reading", "read more", "read next", "related", "related news", "related articles",
-	"related stories", "related posts", "recent news", "recent posts", "latest news", "more news",
-	"more stories", "you may also like", "you might also like", "trending", "trending now",
-	"most read", "most popular", "popular posts", "recommended", "more from", "also read",
-	"see also", "read also", "comments", "leave a comment", "leave a reply", "show comments",
-)
+var endMarkers = lex.class("endMarkers")
 
-var navigation = setOf(
-	"home", "menu", "search", "news", "world", "politics", "business", "sport", "sports",
-	"opinion", "video", "videos", "live", "latest", "subscribe", "sign in", "sign up", "log in",
-	"login", "register", "newsletter", "newsletters", "share", "tweet", "email", "print",
-	"facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "instagram", "youtube",
-	"connect with us", "follow us", "skip to content", "skip to main content", "close",
-	"back to top", "top stories", "main menu", "toggle navigation", "accept", "privacy policy",
-	"terms of use", "contact us", "about us", "copy link", "listen", "listen to article",
-	"asia", "europe", "americas", "africa", "middle east", "us", "uk", "tech", "science",
-	"health", "culture", "lifestyle", "entertainment", "weather", "more",
-)
+var navigation = lex.class("navigation")
 
-var adLines = setOf(
-	"advertisement", "advertisements", "sponsored", "sponsored content", "promoted", "ad",
-	"paid content", "partner content", "scroll to continue with content",
-)
+var adLines = lex.class("adLines")

@@ -17,3 +17,13 @@ var RuleNames = []string{
 	ruleVerbBefore, ruleVerbAfter, ruleCoordinated, ruleParticiple, ruleEmbeddedParticiple,
 	ruleNoun, ruleAdjective, ruleAdverb,
 }
+
+// LexiconError returns the errors of the embedded lexicon file.
+var LexiconError = lexiconError
+
+// ParseLexicon parses text as a lexicon file and returns the classes it
+// defines, with their references resolved.
+func ParseLexicon(text string) (map[string]map[string]bool, error) {
+	f, err := parseLexicon(text)
+	return f.classes, err
+}

@@ -371,7 +371,7 @@ func isVerbForm(w string) bool {
 	return false
 }
 
-var irregularPast = setOf("said", "told", "wrote", "thought", "made", "gave")
+var irregularPast = lex.class("irregularPast")
 
 // isAdjective reports whether w may stand between a possessive and its
 // noun: "Moscow's repeated denials", "the ministry's latest statement".
@@ -379,7 +379,7 @@ func isAdjective(w string) bool {
 	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "est") || adjectives[w]
 }
 
-var adjectives = setOf("new", "latest", "own", "earlier", "previous", "public", "official", "formal", "fresh", "initial", "first", "strong", "stern", "blanket", "flat", "categorical")
+var adjectives = lex.class("adjectives")
 
 // hasPossessive reports whether w ends in "'s" (after lower-casing, which
 // straightens apostrophes).
@@ -406,23 +406,16 @@ func containsQuote(s string) bool {
 	return false
 }
 
-var determiners = setOf(
-	"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
-	"my", "your", "any", "every", "each", "no", "such", "another",
-)
+var determiners = lex.class("determiners")
 
-var copulas = setOf("remains", "remain", "remained", "stays", "stay", "stayed", "seems", "seemed", "appears", "appeared")
+var copulas = lex.class("copulas")
 
 // statementWords follow "in a": "said in a statement".
-var statementWords = setOf("statement", "interview", "briefing", "speech", "post", "letter", "report", "message", "tweet", "commentary", "editorial", "release", "note", "broadcast", "dispatch", "address")
+var statementWords = lex.class("statementWords")
 
 // recipients are the usual people told: "told reporters".
-var recipients = setOf("reporters", "journalists", "lawmakers", "parliament", "congress", "students", "supporters", "delegates", "diplomats", "officials", "the", "a", "an", "press", "media", "audience", "crowd", "legislators", "members", "us", "him", "her", "them", "me")
+var recipients = lex.class("recipients")
 
-var weekdays = setOf("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+var weekdays = lex.class("weekdays")
 
-var monthNames = setOf(
-	"january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-	"sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb", "aug", "sept", "oct", "nov", "dec",
-)
+var monthNames = lex.class("monthNames")

@@ -261,11 +261,4 @@ func similarity(a, b []uint64) float64 {
 	return float64(n) / float64(min(len(a), len(b)))
 }
 
-var stopWords = setOf(
-	"the", "and", "for", "that", "this", "with", "from", "was", "were", "are", "has", "have",
-	"had", "not", "but", "its", "his", "her", "their", "our", "they", "them", "will", "would",
-	"could", "should", "may", "might", "been", "being", "any", "all", "there", "which", "who",
-	"what", "when", "where", "than", "then", "into", "about", "over", "after", "before", "also",
-	"can", "did", "does", "more", "most", "such", "some", "very", "said", "says", "those",
-	"these", "she", "him", "you", "your", "out", "only", "own", "other", "between", "against",
-)
+var stopWords = lex.class("stopWords")

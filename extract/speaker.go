@@ -572,24 +572,12 @@ func slug(key string) string {
 	return string(b)
 }
 
-var orgWords = setOf(
-	"ministry", "department", "house", "office", "agency", "council", "government", "news",
-	"media", "committee", "command", "forces", "army", "navy", "times", "post", "service",
-	"organization", "organisation", "nations", "union", "bank", "institute", "party", "korea",
-	"states", "kingdom", "republic", "embassy", "kremlin", "pentagon", "commission", "court",
-)
+var orgWords = lex.class("orgWords")
 
 // experts are people who speak for themselves, not for an office.
-var experts = setOf("analyst", "analysts", "expert", "experts", "researcher", "researchers", "professor", "scholar", "academic", "economist", "historian")
+var experts = lex.class("experts")
 
-var personRoles = setOf(
-	"spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary",
-	"ambassador", "envoy", "general", "gen.", "adm.", "admiral", "colonel", "col.", "lt.",
-	"senator", "sen.", "rep.", "official", "diplomat", "analyst", "expert", "leader", "chief",
-	"director", "commander", "premier", "chancellor", "mr.", "ms.", "mrs.", "dr.", "prof.",
-	"professor", "researcher", "lawmaker", "governor", "mayor", "deputy", "aide", "adviser",
-	"advisor", "officer", "he", "she",
-)
+var personRoles = lex.class("personRoles")
 
 // saidDate returns when an attribution was made, from the first time
 // phrase of its sentence outside its content and quotations: "said on

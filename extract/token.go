@@ -288,19 +288,4 @@ func isWordRune(r rune) bool {
 
 // abbreviations are words that keep their full stop: titles, months,
 // and the like. Single letters and dotted forms ("U.S.") need no entry.
-var abbreviations = setOf(
-	"mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "cpl",
-	"adm", "cmdr", "cdr", "brig", "sen", "rep", "gov", "pres", "amb", "rev", "hon", "st",
-	"jr", "sr", "no", "nos", "vol", "inc", "corp", "ltd", "co", "bros", "dept", "est",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-	"mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
-	"vs", "etc", "approx", "fig", "ft", "mt",
-)
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
+var abbreviations = lex.class("abbreviations")
