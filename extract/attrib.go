@@ -411,12 +411,12 @@ func (m *matcher) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool)
 		for k <= m.last && k < i+4 && intensifiers[m.word(k)] {
 			k++
 		}
-		switch m.word(k) {
-		case "concern", "concerns", "alarm", "fear", "fears", "worry", "worries", "unease":
+		switch o := m.word(k); {
+		case concernObjects[o]:
 			return claim.ActConcern, k, true
-		case "doubt", "doubts", "skepticism", "scepticism":
+		case doubtObjects[o]:
 			return claim.ActQuestion, k, true
-		case "hope", "confidence", "support", "regret", "opposition", "outrage", "anger", "dismay":
+		case stanceObjects[o]:
 			return claim.ActAssert, k, true
 		}
 		return claim.ActAssert, i, lemmaOf(w) == "express"
@@ -463,10 +463,10 @@ func (m *matcher) baseFormFits(i int) bool {
 		return false
 	}
 	w := m.word(p)
-	switch w {
-	case "to":
+	switch {
+	case w == "to":
 		return !m.is(p-1, "according") && !m.is(p-1, "due") // "according to state media"
-	case "did", "do", "does", "not", "n't", "we", "they", "i", "you", "also", "still", "often", "who":
+	case baseFormOpeners[w]:
 		return true
 	}
 	return strings.HasSuffix(w, "s") && !hasPossessive(w) && !determiners[w]
@@ -757,11 +757,8 @@ func (m *matcher) skipLeft(i int) int {
 // Tuesday", "on Sept. 13", "last week"), or -1.
 func (m *matcher) timeEndingAt(j int) int {
 	for s := max(m.lo, j-5); s < j; s++ {
-		switch m.word(s) {
-		case "on", "in", "last", "this", "earlier", "late", "early", "next":
-			if m.timeAt(s) == j-s+1 {
-				return s
-			}
+		if timeOpeners[m.word(s)] && m.timeAt(s) == j-s+1 {
+			return s
 		}
 	}
 	return -1
@@ -776,8 +773,7 @@ func (m *matcher) subject(i int) subjectPhrase {
 	// verb that carries "to". Other verbs before "to" ("expected to say",
 	// "able to verify") tell of a statement not yet made.
 	if m.is(j, "to") && j-1 >= m.lo {
-		switch m.word(j - 1) {
-		case "continue", "continues", "continued", "continuing":
+		if continueForms[m.word(j-1)] {
 			j = m.skipLeft(j - 2)
 		}
 	}
@@ -1079,19 +1075,19 @@ func (m *matcher) timeAt(i int) int {
 		return 0
 	}
 	w := m.word(i)
-	switch w {
-	case "yesterday", "today", "tonight", "overnight", "earlier", "later", "again", "also", "late", "publicly", "repeatedly":
+	switch {
+	case timeAdverbs[w]:
 		return 1
-	case "at":
+	case w == "at":
 		// "at 3 p.m.", "at 0900 GMT": a time of day, no date.
 		if k := i + 1; k <= m.last && m.toks[k].is(flagNumber) {
 			k++
-			if w := m.word(k); w == "a.m." || w == "p.m." || w == "gmt" || w == "utc" || w == "local" {
+			if clockWords[m.word(k)] {
 				k++
 			}
 			return k - i
 		}
-	case "on", "in", "last", "this", "next", "early":
+	case timePrepositions[w]:
 		k := i + 1
 		if m.is(k, "early") || m.is(k, "late") {
 			k++
@@ -1100,8 +1096,7 @@ func (m *matcher) timeAt(i int) int {
 		if n > 0 {
 			return k - i + n
 		}
-		switch m.word(k) {
-		case "week", "month", "year", "weekend", "morning", "afternoon", "evening", "night":
+		if timeUnits[m.word(k)] {
 			return k - i + 1
 		}
 	}
@@ -1163,11 +1158,7 @@ func (m *matcher) mayIsMonth(k int) bool {
 	if k+1 <= m.last && m.toks[k+1].is(flagNumber) {
 		return true
 	}
-	switch m.word(k - 1) {
-	case "in", "on", "since", "last", "early", "late", "until", "by", "of", "mid", "next", "this", "from", "through", "during":
-		return true
-	}
-	return false
+	return monthPrepositions[m.word(k-1)]
 }
 
 // contentRight returns the content starting at token i: to the end of the
@@ -1240,7 +1231,7 @@ func (m *matcher) newClause(k int) bool {
 		if !(m.is(k+1, "and") || m.is(k+1, "but") || m.is(k+1, "while") || m.is(k+1, "whereas")) {
 			return false
 		}
-	case w == "as" || w == "while" || w == "after" || w == "before" || w == "because" || w == "since" || w == "although" || w == "though" || w == "when":
+	case subordinators[w]:
 	default:
 		return false
 	}
@@ -1282,7 +1273,7 @@ func (m *matcher) clauseAfterComma(k int) bool {
 	if ws := cues[w]; len(ws) > 0 && ws[0].class == cueVerb && ws[0].ing {
 		return true
 	}
-	if w == "said" || w == "says" || w == "added" || w == "told" {
+	if trailerVerbs[w] {
 		return true
 	}
 	// "..., the minister said." A short phrase and a saying verb that ends
@@ -1292,7 +1283,7 @@ func (m *matcher) clauseAfterComma(k int) bool {
 			return false
 		}
 		v := m.word(j)
-		if v == "said" || v == "says" || v == "added" || v == "told" || v == "reported" || v == "wrote" || v == "stated" || v == "noted" || v == "insisted" {
+		if trailerEndVerbs[v] {
 			rest := m.skipTime(j + 1)
 			return rest > m.last || m.comma(rest) || m.skipRecipient(rest) > m.last
 		}

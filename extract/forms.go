@@ -103,20 +103,19 @@ func (m *matcher) isSaidTo(i int) int {
 func (m *matcher) nonResponse(i int) int {
 	w := m.word(i)
 	end := -1
-	switch w {
-	case "declined", "declines", "decline", "refused", "refuses":
+	switch {
+	case refusals[w]:
 		if m.is(i+1, "to") && i+2 <= m.last && m.toks[i+2].kind == tokWord {
 			end = i + 2
 		}
-	case "did", "does", "has", "have", "had", "would", "will":
+	case negatableAux[w]:
 		k := i + 1
 		if m.is(k, "not") || m.is(k, "n't") {
 			k++
 			if m.is(k, "immediately") {
 				k++
 			}
-			switch m.word(k) {
-			case "respond", "reply", "return", "answer", "comment", "responded", "replied", "returned", "answered", "commented":
+			if respondVerbs[m.word(k)] {
 				end = k
 			}
 		} else if (w == "had" || w == "has" || w == "have") && m.is(k, "no") {
@@ -128,7 +127,7 @@ func (m *matcher) nonResponse(i int) int {
 				end = k
 			}
 		}
-	case "pleaded", "pleads", "plead", "pled":
+	case pleads[w]:
 		// "pleaded not guilty to three counts": a denial, with content.
 		if m.is(i+1, "not") && m.is(i+2, "guilty") {
 			src := m.subject(i).src
@@ -140,7 +139,7 @@ func (m *matcher) nonResponse(i int) int {
 			m.out = append(m.out, f)
 			return 3
 		}
-	case "responded", "replied":
+	case w == "responded" || w == "replied":
 		// "Neither the Kremlin nor the embassy responded to requests for
 		// comment."
 		if m.is(i+1, "to") && m.neitherBefore(i) {
@@ -150,7 +149,7 @@ func (m *matcher) nonResponse(i int) int {
 				}
 			}
 		}
-	case "could", "can", "cannot", "couldn't":
+	case unableAux[w]:
 		k := i + 1
 		if m.is(k, "not") || m.is(k, "n't") {
 			k++
@@ -357,7 +356,7 @@ func isBe(w string) bool {
 
 // isAdverb reports whether w is an adverb by its -ly ending.
 func isAdverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && w != "only" && w != "italy" && w != "family" && w != "july" && w != "supply" && w != "ally"
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
 }
 
 // isVerbForm reports whether w is a finite verb form in the lexicon, not a

@@ -385,3 +385,28 @@ var partsOfDay = lex.class("partsOfDay")
 // quantifiers open a source noun phrase: "said one official", "said two
 // diplomats".
 var quantifiers = lex.class("quantifiers")
+
+// Word classes the matcher's rules test words against, by name in
+// lexicon.txt, which says what each is for.
+var (
+	concernObjects    = lex.class("concernObjects")
+	doubtObjects      = lex.class("doubtObjects")
+	stanceObjects     = lex.class("stanceObjects")
+	baseFormOpeners   = lex.class("baseFormOpeners")
+	continueForms     = lex.class("continueForms")
+	timeAdverbs       = lex.class("timeAdverbs")
+	timePrepositions  = lex.class("timePrepositions")
+	timeOpeners       = lex.class("timeOpeners")
+	timeUnits         = lex.class("timeUnits")
+	clockWords        = lex.class("clockWords")
+	monthPrepositions = lex.class("monthPrepositions")
+	subordinators     = lex.class("subordinators")
+	trailerVerbs      = lex.class("trailerVerbs")
+	trailerEndVerbs   = lex.class("trailerEndVerbs")
+	refusals          = lex.class("refusals")
+	negatableAux      = lex.class("negatableAux")
+	respondVerbs      = lex.class("respondVerbs")
+	pleads            = lex.class("pleads")
+	unableAux         = lex.class("unableAux")
+	notAdverbs        = lex.class("notAdverbs")
+)
