@@ -170,64 +170,14 @@ func (m *matcher) run() {
 			continue
 		}
 		entries := lexicon[m.word(i)].cues
-		if n := m.special(i); n > 0 {
-			i += n - 1
-			continue
-		}
-		if len(entries) > 0 {
-			if end := m.cue(i, entries); end > i {
-				i = end // "expressed concern": "concern" is not a cue of its own
+		for k := range rules {
+			if last, ok := rules[k].apply(m, i, entries); ok {
+				// "expressed concern": "concern" is not a cue of its own.
+				i = max(i, last)
+				break
 			}
 		}
 	}
-}
-
-// special matches the multi-word cues that start at token i and returns how
-// many tokens they take, or 0.
-func (m *matcher) special(i int) int {
-	switch {
-	case m.is(i, "according") && m.is(i+1, "to"):
-		m.accordingTo(i)
-		return 2
-	case m.is(i, "it") && isBe(m.word(i+1)) && agentlessVerbs[m.word(i+2)] != 0:
-		if n := m.itIsBelieved(i); n > 0 {
-			return n
-		}
-	case isBe(m.word(i)) && agentlessVerbs[m.word(i+1)] != 0 && m.is(i+2, "to") && !m.is(i-1, "it"):
-		return m.isSaidTo(i)
-	}
-	if n := m.nonResponse(i); n > 0 {
-		return n
-	}
-	return 0
-}
-
-// cue tries each reading of the cue word at token i.
-func (m *matcher) cue(i int, entries []cueWord) int {
-	det := m.determinerBefore(i)
-	for _, e := range entries {
-		switch e.class {
-		case cueVerb:
-			if det {
-				continue // "the alleged shipments", "a warning": not a verb
-			}
-			if m.verb(i, e) {
-				return m.lastCueEnd()
-			}
-		case cueNoun:
-			if m.noun(i, e) {
-				return i
-			}
-		case cueAdj:
-			if m.adjective(i, e) {
-				return i
-			}
-		case cueAdverb:
-			m.adverb(i, e)
-			return i
-		}
-	}
-	return i
 }
 
 // lastCueEnd returns the last token of the cue just found, and past it the
@@ -258,84 +208,49 @@ func (m *matcher) determinerBefore(i int) bool {
 	return determiners[w] || hasPossessive(w)
 }
 
-// verb matches a reporting verb at token i.
-func (m *matcher) verb(i int, e cueWord) bool {
+// verb matches a reporting verb at token i, its source found by the
+// verbSources table.
+func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
+	if m.determinerBefore(i) {
+		return i, false // "the alleged shipments", "a warning": not a verb
+	}
 	w := m.word(i)
 	// A capitalised cue inside a sentence is part of a name ("the United
 	// States"), except in a heading, where every word is capitalised.
 	if m.toks[i].is(flagUpper) && i != m.lo && !m.heading && m.toks[i-1].kind == tokWord {
-		return false
+		return i, false
 	}
 	if e.base && !m.baseFormFits(i) || m.nounCompound(i, w) {
-		return false
+		return i, false
 	}
 	if m.passive(i) || m.negated(i) {
-		return false
+		return i, false
 	}
 	act, cueEnd, ok := m.phrasal(i, w, e.act)
 	if !ok {
-		return false
+		return i, false
 	}
-	f := found{cue: m.tokSpan(i, cueEnd), act: act, certainty: e.certainty, confidence: 0.8, form: FormIndirect, rule: ruleVerbBefore}
+	f := r.found(m.tokSpan(i, cueEnd))
+	f.act, f.certainty = act, e.certainty
 	if e.weak {
 		f.confidence -= 0.15
 	}
-	if e.ing {
-		switch {
-		case m.comma(i-1) || m.is(i-1, "and"):
-			// "..., urging the country to": the main clause's source.
-			f.participle = true
-			f.confidence -= 0.1
-			f.rule = ruleParticiple
-		case m.is(i+1, "that") && i-1 >= m.lo && m.toks[i-1].kind == tokWord && !determiners[m.word(i-1)] && !auxiliaries[m.word(i-1)]:
-			// "new information suggesting that": the noun before speaks.
-			f.source = m.shortNounPhrase(i - 1)
-			f.embedded = true
-			f.rule = ruleEmbeddedParticiple
-			if f.source.empty() {
-				return false
-			}
-		default:
-			return false // "the warning came", "reporting from Seoul"
+	v := verbMatch{i: i, cueEnd: cueEnd, e: e, c: m.contentStart(cueEnd+1, e.tell), f: &f}
+	verdict := sourceNext
+	for k := 0; k < len(verbSources) && verdict == sourceNext; k++ {
+		if verdict = verbSources[k].find(m, &v); verdict == sourceFound {
+			f.rule = verbSources[k].name
 		}
 	}
-	c := m.contentStart(cueEnd+1, e.tell)
-	srcRight, relative := false, false
-	if !f.participle && f.source.empty() {
-		if j := m.skipLeft(i - 1); j >= m.lo && (m.is(j, "and") || m.is(j, "but") || m.heading && m.comma(j)) {
-			// "accused X of Y and urged Z": the same source.
-			f.source = m.previousSource(i)
-			f.rule = ruleCoordinated
-		} else {
-			s := m.subject(i)
-			f.source, f.alias, relative = s.src, s.aside, s.relative
-		}
-		if f.source.empty() {
-			if !m.reportingBefore(i) {
-				return false
-			}
-			// "..., said Kirby." or "“...,” said the minister."
-			if s, next := m.sourceRight(cueEnd + 1); !s.empty() {
-				f.source, srcRight = s, true
-				c = next
-				f.rule = ruleVerbAfter
-			} else if m.comma(i-1) && !e.ing && len(m.afterComma(i)) > 0 {
-				// "Kremlin denies arms deal, calls reports absurd": the
-				// verb shares the earlier verb's source.
-				f.source = m.previousSource(i)
-				f.rule = ruleCoordinated
-			}
-			if f.source.empty() {
-				return false // a reporting verb with nobody to report
-			}
-		}
+	if verdict != sourceFound {
+		return i, false
 	}
-	f.content = m.contents(i, c, f.source, srcRight)
-	if relative {
+	f.content = m.contents(i, v.c, f.source, v.srcRight)
+	if v.relative {
 		f.content = m.untilComma(f.content) // "the firm, which denied wrongdoing, would appeal"
 	}
 	if len(f.content) == 0 && act != claim.ActDeclineComment {
-		return false
+		return i, false
 	}
 	f.form = m.form(f.content)
 	if f.form == FormDirect {
@@ -344,7 +259,7 @@ func (m *matcher) verb(i int, e cueWord) bool {
 	m.hedges(&f, i)
 	m.refineAct(&f)
 	m.out = append(m.out, f)
-	return true
+	return m.lastCueEnd(), true
 }
 
 // contents finds a verb's content: a quotation just before the source or

@@ -67,8 +67,11 @@
 // # Rules
 //
 // Each candidate names the rule that found it in [Candidate.Rule], so that a
-// wrong one can be traced to its rule. At each word the matcher tries the
-// rules in this order, and the first that matches takes the word:
+// wrong one can be traced to its rule. The rules are rows of a table, each
+// with its name, the [Form] and base confidence of what it finds, the
+// pattern of words it starts from, and the function that reads the rest. At
+// each word the matcher tries them in this order, and the first that takes
+// the word wins:
 //
 //   - according-to: "according to X", before or after its content;
 //   - it-is-believed: "it is believed that C", "it is feared that C";
@@ -76,13 +79,15 @@
 //   - non-response: "declined to comment", "did not immediately respond",
 //     "could not be reached", "had no comment", "neither X nor Y responded";
 //   - not-guilty-plea: "pleaded not guilty to C", a denial;
-//   - the reporting verb, named for where its source is: verb-before
-//     ("Russia denied that C", "“C,” he said"), verb-after ("“C,” said the
-//     minister"), coordinated with an earlier verb's source ("accused X and
-//     urged Y", "denies deal, calls reports absurd"), participle after a
-//     comma with the main clause's source ("..., urging Pyongyang to
-//     halt"), and embedded-participle with the noun before it as source
-//     ("new data suggesting that C");
+//   - the reporting verb, whose candidates are named for how its source is
+//     found, tried in this order: participle, after a comma, with the main
+//     clause's source ("..., urging Pyongyang to halt"); embedded-participle,
+//     with the noun before it ("new data suggesting that C"); coordinated,
+//     after "and" or "but", with the earlier verb's source ("accused X and
+//     urged Y"); verb-before, with the subject before it ("Russia denied
+//     that C", "“C,” he said"); verb-after, with the source after it ("“C,”
+//     said the minister"); and coordinated again after a comma ("denies
+//     deal, calls reports absurd");
 //   - noun: an attribution noun, "the allegation that C", "Moscow's denial
 //     of C", "issued a stern warning";
 //   - adjective: "remains concerned that C";
@@ -91,6 +96,16 @@
 // A word that is a verb, a noun and an adjective ("claims", "report") is
 // read in that order. A nested attribution is not a rule of its own: each
 // level is found by one of the rules above.
+//
+// # Lexicon
+//
+// The words the rules look for are in one file, lexicon.txt, embedded in the
+// package and read once: the reporting verbs, attribution nouns, attitude
+// adjectives and agentless adverbs with the act and certainty each gives,
+// the phrases that turn an assertion into a denial, a threat or a pledge,
+// and the named word classes (hedges, time words, titles, auxiliaries ...).
+// Its top describes its format; a linguist can edit it without reading Go,
+// and the package's tests fail on a line they cannot read.
 //
 // # Speakers
 //

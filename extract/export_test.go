@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // Extractor is one extractor kept out of the pool, for tests that need to
 // know whether it is new or has read other texts before: state that leaked
 // from one call to the next would show as a difference between the two.
@@ -10,13 +12,24 @@ func (e *Extractor) Extract(text string, opts Options) (*Result, error) {
 	return e.x.extract(text, opts)
 }
 
-// RuleNames are the names of the rules, in the order the matcher tries
-// them.
-var RuleNames = []string{
-	ruleAccordingTo, ruleItIsBelieved, ruleIsSaidTo, ruleNonResponse, ruleNotGuilty,
-	ruleVerbBefore, ruleVerbAfter, ruleCoordinated, ruleParticiple, ruleEmbeddedParticiple,
-	ruleNoun, ruleAdjective, ruleAdverb,
-}
+// RuleNames are the names a candidate's Rule can have, in the order the
+// matcher tries them: the rule table's, with the verb rule's source rows in
+// place of the verb rule.
+var RuleNames = func() []string {
+	var out []string
+	for _, r := range rules {
+		if r.class != cueVerb {
+			out = append(out, r.name)
+			continue
+		}
+		for _, s := range verbSources {
+			if !slices.Contains(out, s.name) {
+				out = append(out, s.name)
+			}
+		}
+	}
+	return out
+}()
 
 // LexiconError returns the errors of the embedded lexicon file.
 var LexiconError = lexiconError

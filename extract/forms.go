@@ -8,16 +8,18 @@ import (
 )
 
 // accordingTo matches "according to X": "According to X, C." and "C,
-// according to X." The act is a report when X is news media.
-func (m *matcher) accordingTo(i int) {
-	f := found{cue: m.tokSpan(i, i+1), act: claim.ActAssert, form: FormAccordingTo, confidence: 0.85, rule: ruleAccordingTo}
+// according to X." The act is a report when X is news media. The rule
+// takes the two words whether or not it finds an attribution.
+func (m *matcher) accordingTo(i int, r *rule, _ cueWord) (int, bool) {
+	f := r.found(m.tokSpan(i, i+1))
+	f.act = claim.ActAssert
 	// The source runs to the next comma or the sentence's end.
 	k := i + 2
 	for k <= m.last && !m.boundary(k) && !m.inq[k] && k < i+16 {
 		k++
 	}
 	if k == i+2 {
-		return
+		return i + 1, true
 	}
 	f.source = m.tokSpan(i+2, k-1)
 	switch {
@@ -42,26 +44,25 @@ func (m *matcher) accordingTo(i int) {
 		}
 	}
 	if len(f.content) == 0 {
-		return
+		return i + 1, true
 	}
 	if m.isMedia(f.source) {
 		f.act = claim.ActReport
 	}
-	f.form = FormAccordingTo
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
+	return i + 1, true
 }
 
 // itIsBelieved matches "it is believed that C": no speaker.
-func (m *matcher) itIsBelieved(i int) int {
+func (m *matcher) itIsBelieved(i int, r *rule, _ cueWord) (int, bool) {
 	part := m.word(i + 2)
-	act := agentlessVerbs[part]
 	c := i + 3
 	if !m.is(c, "that") && !m.comma(c) {
-		return 0
+		return i, false
 	}
-	f := found{cue: m.tokSpan(i, i+2), act: act, form: FormAgentless, confidence: 0.75,
-		certainty: claim.CertaintyProbable, rule: ruleItIsBelieved}
+	f := r.found(m.tokSpan(i, i+2))
+	f.act, f.certainty = agentlessVerbs[part], claim.CertaintyProbable
 	if cert, ok := agentlessCertainty[part]; ok {
 		f.certainty = cert
 	}
@@ -71,36 +72,40 @@ func (m *matcher) itIsBelieved(i int) int {
 	c = m.contentStart(c, false)
 	f.content = m.contentRight(c)
 	if len(f.content) == 0 {
-		return 0
+		return i, false
 	}
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
-	return 3
+	return i + 2, true
 }
 
 // isSaidTo matches "X is said to have ...": the speaker is not given, and
-// the content is X and what follows "to".
-func (m *matcher) isSaidTo(i int) int {
+// the content is X and what follows "to". After "it" it is "it is said
+// to", which is not this rule.
+func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
+	if m.is(i-1, "it") {
+		return i, false
+	}
 	part := m.word(i + 1)
-	f := found{cue: m.tokSpan(i, i+2), act: agentlessVerbs[part], form: FormAgentless, confidence: 0.7,
-		certainty: claim.CertaintyProbable, rule: ruleIsSaidTo}
+	f := r.found(m.tokSpan(i, i+2))
+	f.act, f.certainty = agentlessVerbs[part], claim.CertaintyProbable
 	if cert, ok := agentlessCertainty[part]; ok {
 		f.certainty = cert
 	}
 	subj := m.subject(i).src
 	right := m.contentRight(i + 3)
 	if subj.empty() || len(right) == 0 {
-		return 0
+		return i, false
 	}
 	f.content = append([]span{subj}, right...)
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
-	return 3
+	return i + 2, true
 }
 
 // nonResponse matches "declined to comment", "did not (immediately)
 // respond", "could not be reached", "would not comment", "had no comment".
-func (m *matcher) nonResponse(i int) int {
+func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 	w := m.word(i)
 	end := -1
 	switch {
@@ -127,18 +132,6 @@ func (m *matcher) nonResponse(i int) int {
 				end = k
 			}
 		}
-	case pleads[w]:
-		// "pleaded not guilty to three counts": a denial, with content.
-		if m.is(i+1, "not") && m.is(i+2, "guilty") {
-			src := m.subject(i).src
-			if src.empty() {
-				return 0
-			}
-			f := found{source: src, cue: m.tokSpan(i, i+2), act: claim.ActDeny, form: FormIndirect, confidence: 0.8, rule: ruleNotGuilty}
-			f.content = m.contentRight(i + 3)
-			m.out = append(m.out, f)
-			return 3
-		}
 	case w == "responded" || w == "replied":
 		// "Neither the Kremlin nor the embassy responded to requests for
 		// comment."
@@ -159,7 +152,7 @@ func (m *matcher) nonResponse(i int) int {
 		}
 	}
 	if end < 0 {
-		return 0
+		return i, false
 	}
 	src := m.subject(i).src
 	if (m.is(i, "responded") || m.is(i, "replied")) && !src.empty() {
@@ -175,11 +168,26 @@ func (m *matcher) nonResponse(i int) int {
 		src = m.previousSource(i) // "said ..., but declined to elaborate"
 	}
 	if src.empty() {
-		return 0
+		return i, false
 	}
-	f := found{source: src, cue: m.tokSpan(i, end), act: claim.ActDeclineComment, form: FormNonResponse, confidence: 0.85, rule: ruleNonResponse}
+	f := r.found(m.tokSpan(i, end))
+	f.source, f.act = src, claim.ActDeclineComment
 	m.out = append(m.out, f)
-	return end - i + 1
+	return end, true
+}
+
+// notGuilty matches "pleaded not guilty to three counts": a denial, with
+// content.
+func (m *matcher) notGuilty(i int, r *rule, _ cueWord) (int, bool) {
+	src := m.subject(i).src
+	if src.empty() {
+		return i, false
+	}
+	f := r.found(m.tokSpan(i, i+2))
+	f.source, f.act = src, claim.ActDeny
+	f.content = m.contentRight(i + 3)
+	m.out = append(m.out, f)
+	return i + 2, true
 }
 
 // neitherBefore reports whether the clause before token i opens with
@@ -198,8 +206,9 @@ func (m *matcher) neitherBefore(i int) bool {
 
 // noun matches an attribution noun: "the allegation that C", "Moscow's
 // denial of C", "a warning from the ministry that C".
-func (m *matcher) noun(i int, e cueWord) bool {
-	f := found{cue: m.tokSpan(i, i), act: e.act, certainty: e.certainty, form: FormNoun, confidence: 0.6, rule: ruleNoun}
+func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
+	f := r.found(m.tokSpan(i, i))
+	f.act, f.certainty = e.act, e.certainty
 	// A possessive source: "Moscow's denial", "Kirby’s statement".
 	p := i - 1
 	for p >= m.lo && m.toks[p].kind == tokWord && !hasPossessive(m.word(p)) && isAdjective(m.word(p)) {
@@ -243,18 +252,18 @@ func (m *matcher) noun(i int, e cueWord) bool {
 		f.content = m.contentRight(k)
 	}
 	if len(f.content) == 0 && !light {
-		return false
+		return i, false
 	}
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
-	return true
+	return i, true
 }
 
 // adjective matches "X is concerned that C", "remains confident that C".
-func (m *matcher) adjective(i int, e cueWord) bool {
+func (m *matcher) adjective(i int, r *rule, e cueWord) (int, bool) {
 	k := i + 1
 	if !(m.is(k, "that") || m.is(k, "about") || m.is(k, "over") || m.is(k, "by") || (e.act == claim.ActPledge && m.is(k, "to"))) {
-		return false
+		return i, false
 	}
 	// "is concerned", "were deeply concerned", "remains concerned".
 	p := i - 1
@@ -262,7 +271,7 @@ func (m *matcher) adjective(i int, e cueWord) bool {
 		p--
 	}
 	if p < m.lo || !(isBe(m.word(p)) || copulas[m.word(p)]) {
-		return false
+		return i, false
 	}
 	cue := m.tokSpan(i, i)
 	if copulas[m.word(p)] {
@@ -270,26 +279,29 @@ func (m *matcher) adjective(i int, e cueWord) bool {
 	}
 	src := m.subject(p).src
 	if src.empty() {
-		return false
+		return i, false
 	}
 	c := k
 	if m.is(c, "that") {
 		c++
 	}
-	f := found{source: src, cue: cue, act: e.act, certainty: e.certainty, form: FormIndirect, confidence: 0.7, rule: ruleAdjective}
+	f := r.found(cue)
+	f.source, f.act, f.certainty = src, e.act, e.certainty
 	f.content = m.contentRight(c)
 	if len(f.content) == 0 {
-		return false
+		return i, false
 	}
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
-	return true
+	return i, true
 }
 
 // adverb matches "X reportedly did Y": no speaker; the content is the
-// clause around the adverb.
-func (m *matcher) adverb(i int, e cueWord) {
-	f := found{cue: m.tokSpan(i, i), act: e.act, certainty: e.certainty, form: FormAgentless, confidence: 0.65, rule: ruleAdverb}
+// clause around the adverb. The rule takes the word whether or not it finds
+// an attribution.
+func (m *matcher) adverb(i int, r *rule, e cueWord) (int, bool) {
+	f := r.found(m.tokSpan(i, i))
+	f.act, f.certainty = e.act, e.certainty
 	start := i - 1
 	for start >= m.lo && !m.boundary(start) && !m.inq[start] {
 		start--
@@ -300,10 +312,11 @@ func (m *matcher) adverb(i int, e cueWord) {
 	}
 	f.content = append(f.content, m.contentRight(i+1)...)
 	if len(f.content) == 0 {
-		return
+		return i, true
 	}
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
+	return i, true
 }
 
 // isMedia reports whether a source span names news media.

@@ -64,6 +64,7 @@ func parseLexicon(text string) (*lexFile, error) {
 	// refs holds each word class's "@OTHER" references, resolved at the end.
 	refs := make(map[string][]string)
 	var section, name string
+	seen := make(map[string]bool) // "section form" of the cue forms read
 	for n, line := range strings.Split(text, "\n") {
 		n++
 		if i := strings.IndexByte(line, '#'); i >= 0 {
@@ -119,6 +120,13 @@ func parseLexicon(text string) (*lexFile, error) {
 			if err != nil {
 				fail(n, line, err.Error())
 				continue
+			}
+			// The rule table takes one reading of each class a word.
+			for form := range strings.FieldsSeq(e.forms) {
+				if seen[section+" "+form] {
+					fail(n, line, "form "+form+" listed twice in ["+section+"]")
+				}
+				seen[section+" "+form] = true
 			}
 			switch section {
 			case "verbs":

@@ -37,6 +37,7 @@ func TestParseLexicon(t *testing.T) {
 		{name: "unnamed-words", text: "[words]\nx\n", fails: true},
 		{name: "unknown-phrase-kind", text: "[phrases nonsense]\nx y\n", fails: true},
 		{name: "class-twice", text: "[words a]\nx\n[words a]\ny\n", fails: true},
+		{name: "form-twice", text: "[nouns]\nclaim claims | assert\nclaim | accuse\n", fails: true},
 		{name: "no-bar", text: "[verbs]\nsay says\n", fails: true},
 		{name: "no-act", text: "[verbs]\nsay says |\n", fails: true},
 		{name: "unknown-act", text: "[verbs]\nsay | shout\n", fails: true},

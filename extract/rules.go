@@ -1,21 +1,245 @@
 package extract
 
-// The names of the rules, as Candidate.Rule gives them. They are listed in
-// the order the matcher tries them at a word: the multi-word cues first,
-// then the readings of a single cue word (verb, noun, adjective, adverb).
-// The verb rule is named for where it finds the source.
+// A rule is a row of the rule table: what it is called, the form and base
+// confidence of what it finds, and how it matches. Rules are values, tried
+// in the table's order, as time's layout tokens or go-cmp's options are.
+type rule struct {
+	// name is what Candidate.Rule gives for what the rule finds; the verb
+	// rule names its candidates by its source rows instead (verbSources).
+	name string
+	// form and confidence start each attribution the rule finds; the
+	// matcher may change them (a verb's form comes from its content).
+	form       Form
+	confidence float64
+	// pattern is what the words from the cue word on must be before the
+	// matcher runs; nil lets the matcher look for itself.
+	pattern seq
+	// class, for a rule of a single cue word, is the reading of the word
+	// in the lexicon that the rule takes ("report" is a verb and a noun);
+	// zero for a multi-word rule.
+	class cueClass
+	// match looks for the rule's attribution at the cue word i, given its
+	// reading e (zero for a multi-word rule), and appends what it finds to
+	// m.out. It reports whether the rule takes the word, and the last token
+	// it takes: the words up to it are not looked at again.
+	match func(m *matcher, i int, r *rule, e cueWord) (last int, ok bool)
+}
+
+// rules is the rule table, in the order the package documentation gives:
+// at each word, the first rule that takes it wins. The multi-word cues come
+// first, so that "according to", "it is believed" and "did not respond" are
+// not read word by word; then the readings of a cue word, verb before noun
+// before adjective before adverb.
+var rules = []rule{
+	{name: "according-to", form: FormAccordingTo, confidence: 0.85,
+		pattern: seq{word("according"), word("to")}, match: (*matcher).accordingTo},
+	{name: "it-is-believed", form: FormAgentless, confidence: 0.75,
+		pattern: seq{word("it"), wordIn(isBe), wordIn(isAgentless)}, match: (*matcher).itIsBelieved},
+	{name: "is-said-to", form: FormAgentless, confidence: 0.7,
+		pattern: seq{wordIn(isBe), wordIn(isAgentless), word("to")}, match: (*matcher).isSaidTo},
+	{name: "non-response", form: FormNonResponse, confidence: 0.85, match: (*matcher).nonResponse},
+	{name: "not-guilty-plea", form: FormIndirect, confidence: 0.8,
+		pattern: seq{wordIn(isPlead), word("not"), word("guilty")}, match: (*matcher).notGuilty},
+	{name: "verb", form: FormIndirect, confidence: 0.8, class: cueVerb, match: (*matcher).verb},
+	{name: "noun", form: FormNoun, confidence: 0.6, class: cueNoun, match: (*matcher).noun},
+	{name: "adjective", form: FormIndirect, confidence: 0.7, class: cueAdj, match: (*matcher).adjective},
+	{name: "agentless-adverb", form: FormAgentless, confidence: 0.65, class: cueAdverb, match: (*matcher).adverb},
+}
+
+// found starts an attribution of the rule with the cue span.
+func (r *rule) found(cue span) found {
+	return found{cue: cue, form: r.form, confidence: r.confidence, rule: r.name}
+}
+
+// apply runs the rule at the cue word i, whose lexicon readings are
+// entries.
+func (r *rule) apply(m *matcher, i int, entries []cueWord) (last int, ok bool) {
+	var e cueWord
+	if r.class != 0 {
+		if e, ok = reading(entries, r.class); !ok {
+			return i, false
+		}
+	}
+	if !r.pattern.matchAt(m, i) {
+		return i, false
+	}
+	return r.match(m, i, r, e)
+}
+
+// reading returns the word's reading of the class. The lexicon gives a
+// word at most one reading of each class.
+func reading(entries []cueWord, class cueClass) (cueWord, bool) {
+	for _, e := range entries {
+		if e.class == class {
+			return e, true
+		}
+	}
+	return cueWord{}, false
+}
+
+// seq is a sequence pattern: one element a token, from the cue word on. The
+// empty seq matches anywhere.
+type seq []elem
+
+// elem matches one word token: a given word, or a word of a class.
+type elem struct {
+	word string            // the word in lower case, matched as matcher.is does
+	in   func(string) bool // or a test of the word's lower-case form
+}
+
+// word is the pattern element for the word w.
+func word(w string) elem { return elem{word: w} }
+
+// wordIn is the pattern element for a word that passes the test in.
+func wordIn(in func(string) bool) elem { return elem{in: in} }
+
+// matchAt reports whether the tokens from i on match the pattern.
+func (p seq) matchAt(m *matcher, i int) bool {
+	for k, e := range p {
+		if e.in != nil {
+			if !e.in(m.word(i + k)) {
+				return false
+			}
+		} else if !m.is(i+k, e.word) {
+			return false
+		}
+	}
+	return true
+}
+
+// isAgentless reports whether w is a participle of "it is believed" or "is
+// said to".
+func isAgentless(w string) bool { return agentlessVerbs[w] != 0 }
+
+// isPlead reports whether w is a form of "plead".
+func isPlead(w string) bool { return pleads[w] }
+
+// A verbSource is a way the verb rule finds a verb's source, a row of the
+// verbSources table. The rows are tried in order; the first that finds a
+// source names the candidate.
+type verbSource struct {
+	name string
+	find func(m *matcher, v *verbMatch) verdict
+}
+
+// verdict is what a verbSource row says about a verb.
+type verdict uint8
+
 const (
-	ruleAccordingTo        = "according-to"        // "according to X", before or after its content
-	ruleItIsBelieved       = "it-is-believed"      // "it is believed that C": no speaker
-	ruleIsSaidTo           = "is-said-to"          // "X is said to have C": no speaker
-	ruleNonResponse        = "non-response"        // "declined to comment", "could not be reached"
-	ruleNotGuilty          = "not-guilty-plea"     // "pleaded not guilty to C": a denial
-	ruleVerbBefore         = "verb-before"         // a reporting verb after its source: "Russia denied that C"
-	ruleVerbAfter          = "verb-after"          // a reporting verb before its source: "“C,” said the minister"
-	ruleCoordinated        = "coordinated"         // a verb sharing an earlier verb's source: "accused X and urged Y"
-	ruleParticiple         = "participle"          // "..., urging C": the main clause's source
-	ruleEmbeddedParticiple = "embedded-participle" // "new information suggesting that C": the noun before speaks
-	ruleNoun               = "noun"                // "the allegation that C", "Moscow's denial of C"
-	ruleAdjective          = "adjective"           // "X remains concerned that C"
-	ruleAdverb             = "agentless-adverb"    // "X reportedly did C": no speaker
+	sourceNext  verdict = iota // no source here: try the next row
+	sourceFound                // the source is found: this row names the candidate
+	sourceNone                 // the verb is no cue: stop
 )
+
+// verbMatch is a verb the verb rule is reading: the cue word, its reading,
+// the cue's last token and where the content starts, with what the source
+// rows find.
+type verbMatch struct {
+	i, cueEnd int
+	e         cueWord
+	// c is where the content starts; a source after the verb moves it.
+	c int
+	f *found
+	// srcRight is true when the source follows the verb; relative when it
+	// is the antecedent of "who" or "which".
+	srcRight, relative bool
+	// coordinated is true when the verb follows "and" or "but": it shares
+	// the earlier verb's source, and no subject of its own is looked for.
+	coordinated bool
+}
+
+// verbSources is the table of the verb rule's sources, in the order they
+// are tried. A participle (an -ing form) has its source only by the first
+// two rows; "coordinated" comes twice, after "and" or "but" first and, when
+// no source stands on either side, after a comma.
+var verbSources = []verbSource{
+	{name: "participle", find: (*matcher).participleSource},
+	{name: "embedded-participle", find: (*matcher).embeddedSource},
+	{name: "coordinated", find: (*matcher).coordinatedSource},
+	{name: "verb-before", find: (*matcher).subjectSource},
+	{name: "verb-after", find: (*matcher).rightSource},
+	{name: "coordinated", find: (*matcher).commaSource},
+}
+
+// participleSource takes "..., urging the country to": the source is the
+// main clause's, found when the sentence is read.
+func (m *matcher) participleSource(v *verbMatch) verdict {
+	if !v.e.ing || !(m.comma(v.i-1) || m.is(v.i-1, "and")) {
+		return sourceNext
+	}
+	v.f.participle = true
+	v.f.confidence -= 0.1
+	return sourceFound
+}
+
+// embeddedSource takes "new information suggesting that": the noun before
+// speaks. Any other participle is no cue: "the warning came", "reporting
+// from Seoul".
+func (m *matcher) embeddedSource(v *verbMatch) verdict {
+	if !v.e.ing {
+		return sourceNext
+	}
+	i := v.i
+	if !(m.is(i+1, "that") && i-1 >= m.lo && m.toks[i-1].kind == tokWord && !determiners[m.word(i-1)] && !auxiliaries[m.word(i-1)]) {
+		return sourceNone
+	}
+	v.f.source = m.shortNounPhrase(i - 1)
+	v.f.embedded = true
+	if v.f.source.empty() {
+		return sourceNone
+	}
+	return sourceFound
+}
+
+// coordinatedSource takes "accused X of Y and urged Z": the same source as
+// the verb before.
+func (m *matcher) coordinatedSource(v *verbMatch) verdict {
+	j := m.skipLeft(v.i - 1)
+	v.coordinated = j >= m.lo && (m.is(j, "and") || m.is(j, "but") || m.heading && m.comma(j))
+	if !v.coordinated {
+		return sourceNext
+	}
+	if v.f.source = m.previousSource(v.i); v.f.source.empty() {
+		return sourceNext
+	}
+	return sourceFound
+}
+
+// subjectSource takes the subject before the verb: "Russia denied".
+func (m *matcher) subjectSource(v *verbMatch) verdict {
+	if v.coordinated {
+		return sourceNext
+	}
+	s := m.subject(v.i)
+	v.f.source, v.f.alias, v.relative = s.src, s.aside, s.relative
+	if v.f.source.empty() {
+		return sourceNext
+	}
+	return sourceFound
+}
+
+// rightSource takes a source after the verb, which follows content and a
+// comma or quote: "..., said Kirby.", "“...,” said the minister."
+func (m *matcher) rightSource(v *verbMatch) verdict {
+	if !m.reportingBefore(v.i) {
+		return sourceNone
+	}
+	s, next := m.sourceRight(v.cueEnd + 1)
+	if s.empty() {
+		return sourceNext
+	}
+	v.f.source, v.srcRight, v.c = s, true, next
+	return sourceFound
+}
+
+// commaSource takes "Kremlin denies arms deal, calls reports absurd": the
+// verb after the comma shares the earlier verb's source.
+func (m *matcher) commaSource(v *verbMatch) verdict {
+	if !m.comma(v.i-1) || len(m.afterComma(v.i)) == 0 {
+		return sourceNone
+	}
+	if v.f.source = m.previousSource(v.i); v.f.source.empty() {
+		return sourceNone // a reporting verb with nobody to report
+	}
+	return sourceFound
+}

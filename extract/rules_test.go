@@ -155,6 +155,19 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// TestRuleOrder checks that the rule table is in the order the package
+// documentation gives.
+func TestRuleOrder(t *testing.T) {
+	want := []string{
+		"according-to", "it-is-believed", "is-said-to", "non-response", "not-guilty-plea",
+		"participle", "embedded-participle", "coordinated", "verb-before", "verb-after",
+		"noun", "adjective", "agentless-adverb",
+	}
+	if diff := cmp.Diff(want, extract.RuleNames); diff != "" {
+		t.Errorf("RuleNames mismatch (-want +got):\n%s", diff)
+	}
+}
+
 // TestRulesCovered checks that every rule has a sentence in ruleCases, and
 // that the cases name no rule the extractor does not have.
 func TestRulesCovered(t *testing.T) {
