@@ -230,21 +230,21 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	if !ok {
 		return i, false
 	}
-	f := r.found(m.tokSpan(i, cueEnd))
-	f.act, f.certainty = act, e.certainty
+	v := verbMatch{i: i, cueEnd: cueEnd, e: e, c: m.contentStart(cueEnd+1, e.tell), f: r.found(m.tokSpan(i, cueEnd))}
+	v.f.act, v.f.certainty = act, e.certainty
 	if e.weak {
-		f.confidence -= 0.15
+		v.f.confidence -= 0.15
 	}
-	v := verbMatch{i: i, cueEnd: cueEnd, e: e, c: m.contentStart(cueEnd+1, e.tell), f: &f}
 	verdict := sourceNext
 	for k := 0; k < len(verbSources) && verdict == sourceNext; k++ {
-		if verdict = verbSources[k].find(m, &v); verdict == sourceFound {
-			f.rule = verbSources[k].name
+		if v, verdict = verbSources[k].find(m, v); verdict == sourceFound {
+			v.f.rule = verbSources[k].name
 		}
 	}
 	if verdict != sourceFound {
 		return i, false
 	}
+	f := v.f
 	f.content = m.contents(i, v.c, f.source, v.srcRight)
 	if v.relative {
 		f.content = m.untilComma(f.content) // "the firm, which denied wrongdoing, would appeal"

@@ -116,10 +116,12 @@ func isPlead(w string) bool { return pleads[w] }
 
 // A verbSource is a way the verb rule finds a verb's source, a row of the
 // verbSources table. The rows are tried in order; the first that finds a
-// source names the candidate.
+// source names the candidate. find takes the verb as read so far and
+// returns it with what the row found: a value, not a pointer, so that a
+// verb costs no allocation.
 type verbSource struct {
 	name string
-	find func(m *matcher, v *verbMatch) verdict
+	find func(m *matcher, v verbMatch) (verbMatch, verdict)
 }
 
 // verdict is what a verbSource row says about a verb.
@@ -139,7 +141,7 @@ type verbMatch struct {
 	e         cueWord
 	// c is where the content starts; a source after the verb moves it.
 	c int
-	f *found
+	f found
 	// srcRight is true when the source follows the verb; relative when it
 	// is the antecedent of "who" or "which".
 	srcRight, relative bool
@@ -163,83 +165,83 @@ var verbSources = []verbSource{
 
 // participleSource takes "..., urging the country to": the source is the
 // main clause's, found when the sentence is read.
-func (m *matcher) participleSource(v *verbMatch) verdict {
+func (m *matcher) participleSource(v verbMatch) (verbMatch, verdict) {
 	if !v.e.ing || !(m.comma(v.i-1) || m.is(v.i-1, "and")) {
-		return sourceNext
+		return v, sourceNext
 	}
 	v.f.participle = true
 	v.f.confidence -= 0.1
-	return sourceFound
+	return v, sourceFound
 }
 
 // embeddedSource takes "new information suggesting that": the noun before
 // speaks. Any other participle is no cue: "the warning came", "reporting
 // from Seoul".
-func (m *matcher) embeddedSource(v *verbMatch) verdict {
+func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 	if !v.e.ing {
-		return sourceNext
+		return v, sourceNext
 	}
 	i := v.i
 	if !(m.is(i+1, "that") && i-1 >= m.lo && m.toks[i-1].kind == tokWord && !determiners[m.word(i-1)] && !auxiliaries[m.word(i-1)]) {
-		return sourceNone
+		return v, sourceNone
 	}
 	v.f.source = m.shortNounPhrase(i - 1)
 	v.f.embedded = true
 	if v.f.source.empty() {
-		return sourceNone
+		return v, sourceNone
 	}
-	return sourceFound
+	return v, sourceFound
 }
 
 // coordinatedSource takes "accused X of Y and urged Z": the same source as
 // the verb before.
-func (m *matcher) coordinatedSource(v *verbMatch) verdict {
+func (m *matcher) coordinatedSource(v verbMatch) (verbMatch, verdict) {
 	j := m.skipLeft(v.i - 1)
 	v.coordinated = j >= m.lo && (m.is(j, "and") || m.is(j, "but") || m.heading && m.comma(j))
 	if !v.coordinated {
-		return sourceNext
+		return v, sourceNext
 	}
 	if v.f.source = m.previousSource(v.i); v.f.source.empty() {
-		return sourceNext
+		return v, sourceNext
 	}
-	return sourceFound
+	return v, sourceFound
 }
 
 // subjectSource takes the subject before the verb: "Russia denied".
-func (m *matcher) subjectSource(v *verbMatch) verdict {
+func (m *matcher) subjectSource(v verbMatch) (verbMatch, verdict) {
 	if v.coordinated {
-		return sourceNext
+		return v, sourceNext
 	}
 	s := m.subject(v.i)
 	v.f.source, v.f.alias, v.relative = s.src, s.aside, s.relative
 	if v.f.source.empty() {
-		return sourceNext
+		return v, sourceNext
 	}
-	return sourceFound
+	return v, sourceFound
 }
 
 // rightSource takes a source after the verb, which follows content and a
 // comma or quote: "..., said Kirby.", "“...,” said the minister."
-func (m *matcher) rightSource(v *verbMatch) verdict {
+func (m *matcher) rightSource(v verbMatch) (verbMatch, verdict) {
 	if !m.reportingBefore(v.i) {
-		return sourceNone
+		return v, sourceNone
 	}
 	s, next := m.sourceRight(v.cueEnd + 1)
 	if s.empty() {
-		return sourceNext
+		return v, sourceNext
 	}
 	v.f.source, v.srcRight, v.c = s, true, next
-	return sourceFound
+	return v, sourceFound
 }
 
 // commaSource takes "Kremlin denies arms deal, calls reports absurd": the
 // verb after the comma shares the earlier verb's source.
-func (m *matcher) commaSource(v *verbMatch) verdict {
+func (m *matcher) commaSource(v verbMatch) (verbMatch, verdict) {
 	if !m.comma(v.i-1) || len(m.afterComma(v.i)) == 0 {
-		return sourceNone
+		return v, sourceNone
 	}
 	if v.f.source = m.previousSource(v.i); v.f.source.empty() {
-		return sourceNone // a reporting verb with nobody to report
+		return v, sourceNone // a reporting verb with nobody to report
 	}
-	return sourceFound
+	return v, sourceFound
 }
