@@ -2,6 +2,7 @@ package source_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -101,6 +102,12 @@ func FuzzNewRegistry(f *testing.F) {
 		[]byte(`[{"id":"a","outlet":"local","wire":"ap","published":"2023-08-31T09:30:00Z"},{"id":"b","published":"2023-09-01T00:00:00Z","reprints":"a"},`+
 			`{"id":"c","wire":"absent","published":"2023-09-01T00:00:00Z"},{"id":"d","wire":"reuters","published":"2023-09-01T00:00:00Z"}]`),
 	)
+	f.Add(
+		[]byte(`[{"id":"uk","name":"United Kingdom","aliases":["Britain"],"wikidata":"Q145"},`+
+			`{"id":"t","name":"Liz Truss","offices":[{"title":"foreign secretary","of":"uk","from":"2021-09-15T00:00:00Z","to":"2022-09-06T00:00:00Z"}]},`+
+			`{"id":"c","name":"James Cleverly","offices":[{"title":"Foreign Secretary","aliases":["foreign minister"],"of":"uk","from":"2022-09-06T00:00:00Z"}]}]`),
+		[]byte(`[]`),
+	)
 	f.Fuzz(func(t *testing.T, sourcesJSON, articlesJSON []byte) {
 		var sources []source.Source
 		var articles []source.Article
@@ -128,6 +135,23 @@ func FuzzNewRegistry(f *testing.F) {
 func checkRegistry(t *testing.T, r *source.Registry) {
 	t.Helper()
 	sources := r.Sources()
+	// An office named by its organisation and title, during its term,
+	// resolves to a holder of an office so titled, or to none when the
+	// phrase is ambiguous.
+	for _, s := range sources {
+		for _, o := range s.Offices {
+			org, _ := r.Source(o.Of)
+			m, ok := r.ResolveOffice(org.Name+" "+o.Title, o.From)
+			if !ok || m.Holder == "" {
+				continue
+			}
+			h, found := r.Source(m.Holder)
+			assert.True(t, found, "ResolveOffice gives a known holder %q", m.Holder)
+			assert.True(t, slices.ContainsFunc(h.Offices, func(x source.Office) bool {
+				return source.Normalize(x.Title) == source.Normalize(m.Title)
+			}), "holder %q holds %q", m.Holder, m.Title)
+		}
+	}
 	require.Len(t, sources, r.Len())
 	_, ok := r.Source(source.AbsentID)
 	assert.True(t, ok, "Source(absent) ok")
