@@ -140,12 +140,9 @@ func Decode(raw []byte, text string) (Article, error) {
 			return Article{}, fmt.Errorf("%w: %s is empty", ErrGold, field)
 		}
 	}
-	if len(f.Registry) > 0 {
-		reg, err := source.NewRegistry(f.Registry, nil)
-		if err != nil {
-			return Article{}, fmt.Errorf("%w: registry: %w", ErrGold, err)
-		}
-		a.Registry = reg
+	var err error
+	if a.Registry, err = registry(f.Registry); err != nil {
+		return Article{}, err
 	}
 	for i, fa := range f.Attributions {
 		at, err := locate(text, fa)
@@ -155,6 +152,18 @@ func Decode(raw []byte, text string) (Article, error) {
 		a.Attributions = append(a.Attributions, at)
 	}
 	return a, nil
+}
+
+// registry builds a gold file's registry, nil when it lists no source.
+func registry(sources []source.Source) (*source.Registry, error) {
+	if len(sources) == 0 {
+		return nil, nil
+	}
+	reg, err := source.NewRegistry(sources, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%w: registry: %w", ErrGold, err)
+	}
+	return reg, nil
 }
 
 // locate finds an attribution's spans in the text.

@@ -54,12 +54,9 @@ func DecodeOffsets(raw []byte, text string) (Article, error) {
 		return Article{}, fmt.Errorf("%w: published is missing", ErrGold)
 	}
 	a := Article{Text: text, Published: f.Published}
-	if len(f.Registry) > 0 {
-		reg, err := source.NewRegistry(f.Registry, nil)
-		if err != nil {
-			return Article{}, fmt.Errorf("%w: registry: %w", ErrGold, err)
-		}
-		a.Registry = reg
+	var err error
+	if a.Registry, err = registry(f.Registry); err != nil {
+		return Article{}, err
 	}
 	for i, fa := range f.Attributions {
 		at, err := fa.locate(text)
