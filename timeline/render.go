@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/display"
 )
 
 // WriteText writes the whole timeline as plain text for people to read: for
@@ -38,10 +39,10 @@ func (t *Timeline) WriteText(w io.Writer) error {
 
 func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 	status, _ := t.Current(cl.ID)
-	fmt.Fprintf(w, "Claim %s: %s\n", cl.ID, cl.Text)
+	fmt.Fprintf(w, "Claim %s: %s\n", display.Safe(cl.ID), display.Safe(cl.Text))
 	var about []string
 	for _, a := range cl.Actors {
-		about = append(about, a.Role.String()+" "+string(a.Source))
+		about = append(about, a.Role.String()+" "+display.Safe(a.Source))
 	}
 	if cl.Event.IsValid() {
 		about = append(about, "event "+cl.Event.String())
@@ -52,7 +53,7 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 	if links, _ := t.Related(cl.ID); len(links) > 0 {
 		var rel []string
 		for _, l := range links {
-			rel = append(rel, l.String())
+			rel = append(rel, display.Safe(l.String()))
 		}
 		fmt.Fprintf(w, "  related: %s\n", strings.Join(rel, "; "))
 	}
@@ -72,12 +73,12 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		if len(s.Via) > 0 {
 			via := make([]string, len(s.Via))
 			for i, v := range s.Via {
-				via[i] = string(v)
+				via[i] = display.Safe(v)
 			}
 			flags += " [via " + strings.Join(via, ", ") + "]"
 		}
 		if e.Inherited {
-			flags += " [inherited from " + string(s.Claim) + "]"
+			flags += " [inherited from " + display.Safe(s.Claim) + "]"
 		}
 		if e.Anonymous {
 			flags += " [unnamed or absent source]"
@@ -88,9 +89,9 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		case DiscountBeforeReport:
 			flags += " [not counted: said before this claim was first reported]"
 		}
-		fmt.Fprintf(w, "    %-23s %-16s %-15s %-3s %s%s\n", said, s.Source, s.Act, s.Factuality, s.ID, flags)
+		fmt.Fprintf(w, "    %-23s %-16s %-15s %-3s %s%s\n", said, display.Safe(s.Source), s.Act, s.Factuality, display.Safe(s.ID), flags)
 		for _, m := range s.Mentions {
-			fmt.Fprintf(w, "      %s %s %q\n", m.Article, m.Span, clip(m.Span.Exact, 100))
+			fmt.Fprintf(w, "      %s %s %q\n", display.Safe(m.Article), m.Span, clip(m.Span.Exact, 100))
 		}
 	}
 	h, _ := t.History(cl.ID)
@@ -98,18 +99,18 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		w.WriteString("  history:\n")
 	}
 	for _, sc := range h {
-		fmt.Fprintf(w, "    %s  %s -> %s by %s  (%s)\n", sc.At.UTC().Format(time.DateOnly), sc.From, sc.To, sc.Source, sc.Statement)
+		fmt.Fprintf(w, "    %s  %s -> %s by %s  (%s)\n", sc.At.UTC().Format(time.DateOnly), sc.From, sc.To, display.Safe(sc.Source), display.Safe(sc.Statement))
 	}
 }
 
 func writeDiff(w *bufio.Writer, d Diff) {
 	a := d.Article
-	fmt.Fprintf(w, "  %s %s %q\n", a.Published.UTC().Format(time.DateOnly), a.ID, a.Title)
+	fmt.Fprintf(w, "  %s %s %q\n", a.Published.UTC().Format(time.DateOnly), display.Safe(a.ID), a.Title)
 	if a.Reprints != "" {
-		fmt.Fprintf(w, "    reprints %s\n", a.Reprints)
+		fmt.Fprintf(w, "    reprints %s\n", display.Safe(a.Reprints))
 	}
 	if a.Wire != "" {
-		fmt.Fprintf(w, "    wire copy from %s\n", a.Wire)
+		fmt.Fprintf(w, "    wire copy from %s\n", display.Safe(a.Wire))
 	}
 	fmt.Fprintf(w, "    new statements: %d, repeated: %d\n", len(d.New), len(d.Repeated))
 	for _, ch := range d.Changes {
@@ -120,7 +121,7 @@ func writeDiff(w *bufio.Writer, d Diff) {
 		if ch.Inherited {
 			extra += " [inherited]"
 		}
-		fmt.Fprintf(w, "    %-17s %s by %s (%s)%s\n", ch.Kind, ch.Claim, ch.Source, ch.Statement, extra)
+		fmt.Fprintf(w, "    %-17s %s by %s (%s)%s\n", ch.Kind, display.Safe(ch.Claim), display.Safe(ch.Source), display.Safe(ch.Statement), extra)
 	}
 }
 

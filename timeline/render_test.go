@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -96,6 +97,32 @@ func TestWriteTextError(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tl.WriteText(&failWriter{n: tc.n})
 			assert.ErrorIs(t, err, errBoom)
+		})
+	}
+}
+
+// TestWriteTextEscapes checks that IDs and texts with control characters,
+// escape sequences, line breaks and bidirectional overrides are quoted, so
+// that nothing in a corpus can clear a terminal or forge a line.
+func TestWriteTextEscapes(t *testing.T) {
+	hostile := []string{"\x1b[2J", "\x1b]0;title\x07", "\rFAKE: status confirmed", "a\nstatus: confirmed", "\u202eevil", "nul\x00", "\u2066iso"}
+	for _, h := range hostile {
+		t.Run(strings.ToValidUTF8(h, "?"), func(t *testing.T) {
+			cl := shells
+			cl.ID = claim.ID("c" + h)
+			cl.Text = "text " + h
+			c := corpus([]claim.Claim{cl}, st{id: "s" + h, claim: cl.ID, src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}})
+			c.Sources = append(c.Sources, source.Source{ID: source.ID("src" + h), Name: "Source " + h})
+			c.Statements = append(c.Statements, st{id: "t" + h, claim: cl.ID, src: source.ID("src" + h), act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}}.statement())
+			tl := build(t, c)
+			var b bytes.Buffer
+			require.NoError(t, tl.WriteText(&b))
+			out := b.String()
+			for _, bad := range []string{"\x1b", "\r", "\u202e", "\u2066", "\x00", "\x07"} {
+				assert.NotContains(t, out, bad)
+			}
+			assert.NotContains(t, out, "\nstatus: confirmed", "a forged line")
+			assert.Contains(t, out, "Claim "+strconv.Quote(string(cl.ID)))
 		})
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
@@ -66,7 +67,7 @@ func run(w io.Writer, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "\n%s (%s)\n  %s\n", cl.ID, now, cl.Text)
+		fmt.Fprintf(w, "\n%s (%s)\n  %s\n", display.Safe(cl.ID), now, display.Safe(cl.Text))
 		if !when.IsZero() {
 			then, err := tl.Status(cl.ID, when.Add(24*time.Hour-time.Nanosecond))
 			if err != nil {
@@ -80,7 +81,7 @@ func run(w io.Writer, args []string) error {
 		}
 		for _, ch := range changes {
 			if ch.Kind == timeline.ChangeStatus {
-				fmt.Fprintf(w, "  %s  %s -> %s  after %s (%s)\n", ch.At.Format(time.DateOnly), ch.From, ch.To, ch.Statement, ch.Article)
+				fmt.Fprintf(w, "  %s  %s -> %s  after %s (%s)\n", ch.At.Format(time.DateOnly), ch.From, ch.To, display.Safe(ch.Statement), display.Safe(ch.Article))
 			}
 		}
 	}
@@ -93,7 +94,7 @@ func run(w io.Writer, args []string) error {
 	}
 	fmt.Fprintln(w, "Statements resting on unnamed or absent sources:")
 	for _, e := range anon {
-		fmt.Fprintf(w, "  %s: %s %s", e.Statement.ID, e.Statement.Source, e.Statement.Act)
+		fmt.Fprintf(w, "  %s: %s %s", display.Safe(e.Statement.ID), display.Safe(e.Statement.Source), e.Statement.Act)
 		if len(e.Statement.Mentions) > 0 {
 			fmt.Fprintf(w, " %q", e.Statement.Mentions[0].Quote())
 		}

@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
@@ -57,11 +58,11 @@ func run(w io.Writer, args []string) error {
 	}
 	fmt.Fprintln(w, "\nClaims resting only on unnamed or absent sources:")
 	for _, id := range tl.Anonymous() {
-		fmt.Fprintf(w, "  %s\n", id)
+		fmt.Fprintf(w, "  %s\n", display.Safe(id))
 	}
 	fmt.Fprintln(w, "\nWho denies what:")
 	for _, d := range tl.Denials() {
-		fmt.Fprintf(w, "  %s denies %s (%s)\n", d.Source, d.Claim, d.Statement)
+		fmt.Fprintf(w, "  %s denies %s (%s)\n", display.Safe(d.Source), display.Safe(d.Claim), display.Safe(d.Statement))
 	}
 	return nil
 }
