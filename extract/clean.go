@@ -113,6 +113,15 @@ func Clean(text string) Cleaned {
 			prevBlank = true
 			continue
 		}
+		if n := dateMarker(text[s:e]); n > 0 {
+			// A stored page's " date 2020-09-03" marker before the first
+			// line: a dateline, not the headline's first words.
+			c.Dropped = append(c.Dropped, Drop{Start: s, End: s + n, Reason: ReasonByline})
+			if s, _ = trimSpace(text, s+n, e); s == e {
+				prevBlank = true
+				continue
+			}
+		}
 		line := text[s:e]
 		lw.read(line)
 		reason := lw.furniture(line, ended)
@@ -327,6 +336,24 @@ func isNumber(f string) bool {
 		}
 	}
 	return true
+}
+
+// dateMarker returns the length of a leading "date 2020-09-03" marker in
+// line, or 0.
+func dateMarker(line string) int {
+	const n = len("date 2020-09-03")
+	if len(line) < n || !strings.HasPrefix(line, "date ") {
+		return 0
+	}
+	for i := 5; i < n; i++ {
+		if c := line[i]; (i == 9 || i == 12) != (c == '-') || c != '-' && (c < '0' || c > '9') {
+			return 0
+		}
+	}
+	if len(line) > n && line[n] != ' ' && line[n] != '\t' {
+		return 0
+	}
+	return n
 }
 
 // trimSpace returns the bounds of text[s:e] without white space at its ends.

@@ -29,6 +29,14 @@
 //
 // # What is read
 //
+// Text is read through the characters that show nothing: NUL and other
+// control characters, ANSI escape sequences ("\x1b[1m"), zero-width joiners
+// and non-joiners, bidi controls and soft hyphens, inside a word or between
+// words, are skipped for matching while every offset still points into the
+// original. A stored page's leading "date 2020-09-03" marker is dropped as a
+// byline, and a full stop glued to the next sentence ("on the 13th.The
+// minister said") ends its sentence.
+//
 // Sentences are split at full stops, question and exclamation marks, but not
 // after titles and month abbreviations ("Gen.", "Dec. 4"), initials ("J.
 // Smith"), inside numbers ("3.5") or inside quotations; "U.S." ends a

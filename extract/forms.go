@@ -334,17 +334,21 @@ func (m *matcher) isMedia(s span) bool {
 func eqFold(s, w string) bool {
 	j := 0
 	for i := 0; i < len(s); {
-		if j >= len(w) {
-			return false
-		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == '’' && w[j] == '\'' {
+			if invisible(r) {
+				i += n
+				continue
+			}
+			if j < len(w) && r == '’' && w[j] == '\'' {
 				i += n
 				j++
 				continue
 			}
+			return false
+		}
+		if j >= len(w) {
 			return false
 		}
 		if 'A' <= c && c <= 'Z' {

@@ -57,8 +57,10 @@ func (z *tokenizer) tokenize(start, end int) []token {
 		}
 		r, n := decode(text, i)
 		switch {
-		case isSpace(r):
+		case isSpace(r) || invisible(r):
 			i += n
+		case r == 0x1b:
+			i += escapeLen(text, i, end)
 		case isWordRune(r):
 			j := z.word(i, end)
 			z.toks = append(z.toks, z.wordToken(i, j))
@@ -97,7 +99,11 @@ func (z *tokenizer) word(i, end int) int {
 				i++
 				continue
 			}
-			if (c == '\'' || c == '-' || c == '.') && i+1 < end && z.wordAt(i+1) {
+			if (c == '\'' || c == '-' || c == '.') && i+1 < end && z.wordAt(i+1) && !(c == '.' && z.gluedStop(i, end)) {
+				i++
+				continue
+			}
+			if c < 0x20 && invisible(rune(c)) && i+1 < end && z.wordAt(i+1) {
 				i++
 				continue
 			}
@@ -111,7 +117,7 @@ func (z *tokenizer) word(i, end int) int {
 			i += n
 			continue
 		}
-		if (r == '’' || r == '‑') && i+n < end && z.wordAt(i+n) {
+		if (r == '’' || r == '‑' || invisible(r)) && i+n < end && z.wordAt(i+n) {
 			i += n
 			continue
 		}
@@ -133,6 +139,31 @@ func (z *tokenizer) pluralPossessive(i, n, end int) bool {
 	}
 	c := text[i+n+1]
 	return 'a' <= c && c <= 'z'
+}
+
+// gluedStop reports whether the full stop at text[i] ends a sentence glued
+// to the next for want of a space ("on the 13th.The minister said"): it
+// follows a word of two or more letters with a lower-case one, with no dot
+// before it in the word, and comes before a capital and a lower-case
+// letter. "U.S", "a.m" and "3.5" are words.
+func (z *tokenizer) gluedStop(i, end int) bool {
+	text := z.text
+	if i+2 >= end || !('A' <= text[i+1] && text[i+1] <= 'Z') || !('a' <= text[i+2] && text[i+2] <= 'z') {
+		return false
+	}
+	letters, lower := 0, false
+	for k := i - 1; k >= 0; k-- {
+		c := text[k]
+		if c == '.' {
+			return false
+		}
+		if !asciiWord[c] {
+			break
+		}
+		letters++
+		lower = lower || 'a' <= c && c <= 'z'
+	}
+	return letters >= 2 && lower
 }
 
 // wordAt reports whether a letter or digit starts at text[i].
@@ -231,6 +262,10 @@ func appendLower(b []byte, w string) []byte {
 		if r == '’' || r == '‘' {
 			r = '\''
 		}
+		if invisible(r) {
+			i += n
+			continue
+		}
 		b = utf8.AppendRune(b, unicode.ToLower(r))
 		i += n
 	}
@@ -277,6 +312,34 @@ func decode(text string, i int) (rune, int) {
 
 func isSpace(r rune) bool {
 	return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == 0xA0 || r == 0x200B || r == 0xFEFF || (r > 0x7f && unicode.IsSpace(r))
+}
+
+// invisible reports whether r is a character that shows nothing: a control
+// character (NUL, a stray escape) or a format character (zero-width joiner
+// and non-joiner, bidi controls, the soft hyphen). Scraped text carries
+// them inside words and between them; the tokenizer reads through them, so
+// that "Mi\u200dnistry" is the word "ministry", with offsets into the
+// original.
+func invisible(r rune) bool {
+	if r < 0x20 {
+		return r != '\n' && r != '\r' && r != '\t' && r != 0x1b
+	}
+	return r >= 0x7f && (r <= 0x9f || r == 0xAD || unicode.Is(unicode.Cf, r))
+}
+
+// escapeLen returns the length of the ANSI escape sequence at text[i], an
+// ESC: "\x1b[31m" and the like (CSI: "[", parameters, a final byte from @
+// to ~), or the ESC alone.
+func escapeLen(text string, i, end int) int {
+	if i+1 >= end || text[i+1] != '[' {
+		return 1
+	}
+	for k := i + 2; k < end && k < i+32; k++ {
+		if c := text[k]; c >= 0x40 && c <= 0x7e {
+			return k + 1 - i
+		}
+	}
+	return 1
 }
 
 func isWordRune(r rune) bool {
