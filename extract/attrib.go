@@ -348,6 +348,34 @@ func (m *matcher) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool)
 			return claim.ActQuestion, i + 1, true
 		}
 		return act, i, false
+	case "hit":
+		// "hits back at the critics": a rejection; "hit" alone is no cue.
+		if !m.is(i+1, "back") {
+			return act, i, false
+		}
+		if m.is(i+2, "at") || m.is(i+2, "against") {
+			return claim.ActReject, i + 2, true
+		}
+		return claim.ActReject, i + 1, true
+	case "post":
+		// "posted on X", "posted on its Telegram channel"; not "a
+		// statement posted online", nor "the Harbour Post".
+		k := i + 2
+		if possessives[m.word(k)] || m.is(k, "the") {
+			k++
+		}
+		if !m.is(i+1, "on") || !platforms[m.word(k)] || postedThings[m.word(i-1)] || m.toks[i].is(flagUpper) {
+			return act, i, false
+		}
+		if platformNouns[m.word(k+1)] {
+			k++
+		}
+		return act, k, true
+	case "rule":
+		// "ruled out any involvement": a denial.
+		if m.is(i+1, "out") {
+			return claim.ActDeny, i + 1, true
+		}
 	case "claim":
 		if m.is(i+1, "responsibility") || m.is(i+1, "credit") {
 			return claim.ActAdmit, i, true
@@ -435,8 +463,12 @@ func (m *matcher) passive(i int) bool {
 	return false
 }
 
-// negated reports whether the verb at i is negated: "did not say".
+// negated reports whether the verb at i is negated: "did not say",
+// "stopped short of blaming", "refrained from accusing".
 func (m *matcher) negated(i int) bool {
+	if (m.is(i-1, "of") || m.is(i-1, "from")) && holdBack[m.word(i-2)] {
+		return true
+	}
 	for k := i - 1; k >= m.lo && k >= i-3 && m.toks[k].kind == tokWord; k-- {
 		v := m.word(k)
 		if v == "not" || v == "n't" || v == "never" {
@@ -552,13 +584,81 @@ func (m *matcher) refineAct(f *found) {
 		f.act = claim.ActUrge
 	case kinds&phraseConcern != 0:
 		f.act = claim.ActConcern
-	case kinds&phraseDenial != 0:
+	case kinds&phraseDenial != 0 || m.negatedFact(f.content):
 		f.act = claim.ActDeny
 	case kinds&phraseAccusation != 0 && f.act == claim.ActAssert:
 		f.act = claim.ActAccuse
 	case m.ownFuture(f.content[0]):
 		f.act = claim.ActPledge
 	}
+}
+
+// negatedFact reports whether a content denies something of the speaker's
+// own side, or that something exists at all: "it was not involved", "they
+// didn't have a relationship with the firm", "we have never", "none of the
+// money". The negation follows the content's own subject ("it", "they", "the
+// company") within three words, or opens the content ("none of", "no money
+// entered"). A negation after a modal ("will not", "couldn't") refuses,
+// pledges or demands instead; one before "been" is a passive ("had not been
+// notified"); "no longer", "not only", "no doubt" negate nothing said.
+func (m *matcher) negatedFact(content []span) bool {
+	if len(content) == 0 {
+		return false
+	}
+	c := content[0]
+	var ws [6]string
+	n := 0
+	for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end && n < len(ws); k++ {
+		if m.toks[k].kind == tokWord {
+			ws[n] = m.word(k)
+			n++
+		}
+	}
+	if n < 2 {
+		return false
+	}
+	if ws[0] == "none" && ws[1] == "of" || ws[0] == "no" && !negSkips[ws[1]] && !negators[ws[1]] {
+		return true
+	}
+	first := 1
+	switch w := strings.TrimSuffix(ws[0], "'s"); {
+	case speakerWords[w] && !possessives[w]:
+	case n > 2 && ws[0] == "the" && ownBodies[ws[1]]:
+		first = 2
+	default:
+		return false
+	}
+	if strings.HasSuffix(ws[0], "'s") && m.negAt(ws[:n], 1) {
+		return true // "it's not possible"
+	}
+	for k := first; k < n && k <= first+2; k++ {
+		if m.negAt(ws[:n], k) {
+			return true
+		}
+		if !auxiliaries[ws[k]] && !strings.HasSuffix(ws[k], "n't") {
+			return false
+		}
+	}
+	return false
+}
+
+// negAt reports whether ws[k] negates a statement of fact: a negator (or a
+// verb with "n't") not after a modal, nor before "been" or a word that
+// makes it no negation.
+func (m *matcher) negAt(ws []string, k int) bool {
+	w := ws[k]
+	neg := negators[w]
+	if strings.HasSuffix(w, "n't") {
+		neg = !negModals[w]
+	}
+	if !neg || k > 0 && negModals[ws[k-1]] {
+		return false
+	}
+	next := ""
+	if k+1 < len(ws) {
+		next = ws[k+1]
+	}
+	return !negSkips[next] && next != "been"
 }
 
 // phrasesIn returns the kinds of phrase found in the content, and those

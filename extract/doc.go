@@ -64,10 +64,18 @@
 //     ...", "Moscow's denial of ...";
 //   - attitude adjectives: "remains concerned that";
 //   - non-responses: "declined to comment", "did not immediately respond",
-//     "could not be reached", "had no comment".
+//     "could not be reached", "had no comment", "made no comment", "was not
+//     available for comment".
 //
-// Passive and negated verbs ("was denied entry", "did not say") are not
-// cues, and neither is a cue word inside a name ("the United States").
+// Real copy's cues are in the lexicon too: social media ("tweeted", "posted
+// on X", "posted on its Telegram channel"; "posted" alone is no cue, nor "a
+// statement posted online"), evaluative verbs ("blasted", "slammed",
+// "branded ... a hoax"), conjecture ("suspect", "speculated", "reckon",
+// "wondered"), headline verbs ("hits back at"), "ruled out", and the nouns
+// "suspicion", "remark" and "argument".
+//
+// Passive and negated verbs ("was denied entry", "did not say", "stopped
+// short of blaming", "refrained from accusing") are not cues, and neither is a cue word inside a name ("the United States").
 // Nested attributions give one candidate per level: "The ministry denied the
 // report, KCNA said" has KCNA saying "The ministry denied the report" and the
 // ministry denying "the report", with KCNA in its Via.
@@ -137,12 +145,19 @@
 // "urged" and "called on" urge, "vowed" pledge, "declined to comment"
 // decline-comment, "reported" and "according to" a news outlet report. A
 // neutral verb ("said", "told", "insisted") takes its act from the content:
-// a dismissal ("a fabrication", "groundless") or a denial ("has never
-// supplied") makes a denial, "concerned that" concern, "I'm not going to
-// speculate" decline-comment, the speaker's own "will" or "would" a pledge,
-// wrongdoing ("took bribes", "in breach of") an accusation, and retaliation
-// words with a future ("will respond in kind") a threat; retaliation words
-// also make a threat of a pledge ("vowed to retaliate").
+// a dismissal ("a fabrication", "groundless", "an absolute lie") or a denial
+// ("has never supplied", "nothing to do with us") makes a denial, and so
+// does a negation of what the speaker's own side is or did ("it was not
+// involved", "they didn't have a relationship", "the company has never") or
+// of what exists ("none of the money", "no funds entered"), but not after a
+// modal ("would not"), in a passive ("had not been notified") or of someone
+// else ("aid workers are not targets"); "concerned that" makes concern, "I'm
+// not going to speculate" decline-comment, the speaker's own "will" or
+// "would" a pledge, wrongdoing ("took bribes", "in breach of") or harm done
+// ("was shot down", "poisoned", "blown up", "falsified", "could be behind")
+// an accusation, and retaliation words with a future ("will respond in
+// kind") a threat; retaliation words also make a threat of a pledge ("vowed
+// to retaliate").
 // Polarity is negative for denials and rejections; certainty comes from the
 // cue ("believed" is probable) and hedges around it ("may", "could",
 // "probably", "suggests"): possible beats probable beats certain. Warnings

@@ -123,13 +123,21 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 			if respondVerbs[m.word(k)] {
 				end = k
 			}
-		} else if (w == "had" || w == "has" || w == "have") && m.is(k, "no") {
+		} else if noCommentVerbs[w] {
+			end = m.noComment(i)
+		}
+	case noCommentVerbs[w]:
+		end = m.noComment(i)
+	case isBe(w) && !m.is(i-1, "it"):
+		// "was not (immediately) available for comment".
+		k := i + 1
+		if m.is(k, "not") || m.is(k, "n't") {
 			k++
-			if m.is(k, "immediate") || m.is(k, "further") {
+			if m.is(k, "immediately") {
 				k++
 			}
-			if m.is(k, "comment") {
-				end = k
+			if m.is(k, "available") && m.is(k+1, "for") && m.is(k+2, "comment") {
+				end = k + 2
 			}
 		}
 	case w == "responded" || w == "replied":
@@ -174,6 +182,23 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 	f.source, f.act = src, claim.ActDeclineComment
 	m.out = append(m.out, f)
 	return end, true
+}
+
+// noComment returns the last token of "had no comment", "made no further
+// comment" at i, or -1.
+func (m *matcher) noComment(i int) int {
+	k := i + 1
+	if !m.is(k, "no") {
+		return -1
+	}
+	k++
+	if m.is(k, "immediate") || m.is(k, "further") {
+		k++
+	}
+	if m.is(k, "comment") {
+		return k
+	}
+	return -1
 }
 
 // notGuilty matches "pleaded not guilty to three counts": a denial, with

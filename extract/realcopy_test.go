@@ -43,6 +43,81 @@ var realCopyCases = []struct {
 		{"verb-before", "Velkor", "denies", "dumping waste", "deny"},
 		{"verb-before", "Velkor", "denied", "it dumped waste", "deny"},
 	}},
+	{"tweeted", "The mayor tweeted that the bridge would stay closed.", []found{
+		{"verb-before", "The mayor", "tweeted", "the bridge would stay closed", "assert"},
+	}},
+	{"posted-on", "The minister posted on X that the border was calm.", []found{
+		{"verb-before", "The minister", "posted on X", "the border was calm", "assert"},
+	}},
+	{"posted-on-page", "The mayor posted on her Facebook page that the bridge was safe.", []found{
+		{"verb-before", "The mayor", "posted on her Facebook page", "the bridge was safe", "assert"},
+	}},
+	{"posted-not-a-cue", "The ferry firm posted a loss.", []found{}},
+	{"blasted-as", "The ministry blasted the decision as reckless.", []found{
+		{"verb-before", "The ministry", "blasted", "the decision as reckless", "accuse"},
+	}},
+	{"branded-a-hoax", "The council branded the reports a hoax.", []found{
+		{"verb-before", "The council", "branded", "the reports a hoax", "deny"},
+	}},
+	{"suspect", "Investigators suspect the warehouse fire was set deliberately.", []found{
+		{"verb-before", "Investigators", "suspect", "the warehouse fire was set deliberately", "accuse"},
+	}},
+	{"speculated", "Analysts speculated that the merger would collapse.", []found{
+		{"verb-before", "Analysts", "speculated", "the merger would collapse", "assert"},
+	}},
+	{"wondered", "He wondered whether the figures were right.", []found{
+		{"verb-before", "He", "wondered", "whether the figures were right", "question"},
+	}},
+	{"hits-back", "Velkor hits back at critics over spill", []found{
+		{"verb-before", "Velkor", "hits back at", "critics over spill", "reject"},
+	}},
+	{"ruled-out", "The port authority ruled out any involvement in the collision.", []found{
+		{"verb-before", "The port authority", "ruled out", "any involvement in the collision", "deny"},
+	}},
+	{"stopped-short-of", "The minister stopped short of blaming the contractor.", []found{}},
+	{"refrained-from", "The regulator refrained from accusing the bank.", []found{}},
+	{"made-no-comment", "The embassy made no comment.", []found{
+		{"non-response", "The embassy", "made no comment", "", "decline-comment"},
+	}},
+	{"not-available-for-comment", "The mayor was not available for comment.", []found{
+		{"non-response", "The mayor", "was not available for comment", "", "decline-comment"},
+	}},
+	{"nothing-to-do-with-us", "“This has nothing to do with us,” the spokesman said.", []found{
+		{"verb-before", "the spokesman", "said", "“This has nothing to do with us,”", "deny"},
+	}},
+	{"absolute-lie", "The spokesman said the story was an absolute lie.", []found{
+		{"verb-before", "The spokesman", "said", "the story was an absolute lie", "deny"},
+	}},
+	{"lies-as-verb", "The mayor said the town lies below the dam.", []found{
+		{"verb-before", "The mayor", "said", "the town lies below the dam", "assert"},
+	}},
+	{"own-side-negated", "The company said it was not involved in the spill.", []found{
+		{"verb-before", "The company", "said", "it was not involved in the spill", "deny"},
+	}},
+	{"own-side-never", "The bank said it had never held funds for the firm.", []found{
+		{"verb-before", "The bank", "said", "it had never held funds for the firm", "deny"},
+	}},
+	{"none-of", "The regulator said none of the money had left the country.", []found{
+		{"verb-before", "The regulator", "said", "none of the money had left the country", "deny"},
+	}},
+	{"negated-passive", "The agency said it had not been notified.", []found{
+		{"verb-before", "The agency", "said", "it had not been notified", "assert"},
+	}},
+	{"negated-other", "The mayor said aid workers are not targets.", []found{
+		{"verb-before", "The mayor", "said", "aid workers are not targets", "assert"},
+	}},
+	{"negated-modal", "The firm said it would not appeal the fine.", []found{
+		{"verb-before", "The firm", "said", "it would not appeal the fine", "assert"},
+	}},
+	{"harm-by", "The minister said the pipeline was blown up by saboteurs.", []found{
+		{"verb-before", "The minister", "said", "the pipeline was blown up by saboteurs", "accuse"},
+	}},
+	{"falsified", "The union said the figures had been falsified.", []found{
+		{"verb-before", "The union", "said", "the figures had been falsified", "accuse"},
+	}},
+	{"suspicion-that", "Suspicion that the rival firm leaked the plans grew.", []found{
+		{"noun", "", "Suspicion", "the rival firm leaked the plans grew", "accuse"},
+	}},
 }
 
 // TestRealCopy checks the constructions of real copy, which rule finds each
