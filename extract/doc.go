@@ -139,6 +139,13 @@
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
 //
+// A speaker named by title ("Britain's foreign secretary", "the Kremlin
+// spokesman", "the foreign minister of Russia") is resolved through the
+// registry's offices ([source.Registry.ResolveOffice]) to whoever held the
+// office at [Options.Published]; an office the registry knows but nobody
+// held then is proposed as a new source of its own, under the organisation
+// whose office it is.
+//
 // # Acts and factuality
 //
 // The cue gives the act: "accused" accuse, "denied" deny, "warned" warn,

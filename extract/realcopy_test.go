@@ -3,11 +3,14 @@ package extract_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // realCopyCases are constructions of real published copy, each in
@@ -137,6 +140,56 @@ func TestRealCopy(t *testing.T) {
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
+
+// TestOffices checks that a speaker named by title resolves to whoever
+// held the office when the article appeared, and that an office nobody
+// held then is proposed as a source of its own under its organisation.
+func TestOffices(t *testing.T) {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "velmar", Name: "Velmar", Kind: source.KindGovernment, Aliases: []string{"Velmarian"}},
+		{ID: "velmar-palace", Name: "Velmar Palace", Kind: source.KindGovernment, Parent: "velmar", Aliases: []string{"the Palace"}},
+		{ID: "ada-korr", Name: "Ada Korr", Kind: source.KindPerson, Offices: []source.Office{
+			{Title: "foreign secretary", Aliases: []string{"foreign minister"}, Of: "velmar", From: day(2022, 1, 1), To: day(2023, 6, 1)},
+		}},
+		{ID: "ivo-brann", Name: "Ivo Brann", Kind: source.KindPerson, Offices: []source.Office{
+			{Title: "foreign secretary", Aliases: []string{"foreign minister"}, Of: "velmar", From: day(2023, 6, 1)},
+		}},
+		{ID: "oren-talby", Name: "Oren Talby", Kind: source.KindSpokesperson, Offices: []source.Office{
+			{Title: "spokesman", Of: "velmar-palace", From: day(2010, 1, 1)},
+		}},
+		{ID: "pia-send", Name: "Pia Send", Kind: source.KindPerson, Offices: []source.Office{
+			{Title: "defence secretary", Of: "velmar", From: day(2015, 1, 1), To: day(2018, 1, 1)},
+		}},
+	}, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name      string
+		text      string
+		published time.Time
+		speaker   source.ID
+		parent    source.ID // of a new source
+	}{
+		{"holder-then", "Velmar's foreign secretary said the talks would resume.", day(2022, 9, 1), "ada-korr", ""},
+		{"holder-later", "Velmar's foreign secretary said the talks would resume.", day(2024, 2, 1), "ivo-brann", ""},
+		{"office-of", "The foreign minister of Velmar said the talks would resume.", day(2024, 2, 1), "ivo-brann", ""},
+		{"under-org", "The Palace spokesman said the talks would resume.", day(2024, 2, 1), "oren-talby", ""},
+		{"nobody-then", "Velmar's defence secretary said the talks would resume.", day(2024, 2, 1), "new:velmar-defence-secretary", "velmar"},
+		{"named-holder", "Velmar's foreign secretary Ada Korr said the talks would resume.", day(2024, 2, 1), "ada-korr", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{Registry: reg, Published: tc.published})
+			require.NoError(t, err)
+			require.Len(t, res.Candidates, 1)
+			assert.Equal(t, tc.speaker, res.Candidates[0].Speaker)
+			if tc.parent != "" {
+				require.Len(t, res.NewSources, 1)
+				assert.Equal(t, tc.parent, res.NewSources[0].Parent)
 			}
 		})
 	}

@@ -5,6 +5,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -56,7 +57,7 @@ func (x *extractor) reset(text string, opts Options) {
 	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen = text, opts, -1, -1, span{}
 	x.z.text = text
 	x.found = x.found[:0]
-	x.speakers.reset(opts.Registry)
+	x.speakers.reset(opts.Registry, opts.Published)
 	x.m.x, x.m.text = x, text
 }
 
@@ -69,7 +70,7 @@ func (x *extractor) release() {
 	clear(x.m.lows[:cap(x.m.lows)]) // words of a longer paragraph may lie past len
 	clear(x.found)
 	x.found = x.found[:0]
-	x.speakers.reset(nil)
+	x.speakers.reset(nil, time.Time{})
 }
 
 func (x *extractor) run() {

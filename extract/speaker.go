@@ -17,6 +17,9 @@ import (
 // to new candidate sources.
 type speakers struct {
 	reg *source.Registry
+	// at is the article's publication time: an office ("the Kremlin
+	// spokesman") is resolved to whoever held it then.
+	at time.Time
 	// added are the new sources proposed so far, and byKey finds them by
 	// normalised name and by surname.
 	added []source.Source
@@ -52,8 +55,8 @@ type heard struct {
 
 // reset empties the tables for a new article, keeping their space. The new
 // sources of the last article belong to its Result and are not reused.
-func (s *speakers) reset(reg *source.Registry) {
-	s.reg, s.added = reg, nil
+func (s *speakers) reset(reg *source.Registry, at time.Time) {
+	s.reg, s.at, s.added = reg, at, nil
 	if s.byKey == nil {
 		s.byKey = make(map[string]source.ID)
 		s.cache = make(map[string]resolved)
@@ -96,6 +99,11 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		}
 	}
 	k := newNameKey(words)
+	if id, res, ok := s.office(text, words, low, k); ok {
+		h := s.remember(id, low, s.kindOf(id), words)
+		s.cache[text] = resolved{id, res, 0, h}
+		return id, res, 0
+	}
 	id, parent, ok := s.lookup(text, words, written, low, k)
 	if ok {
 		res := ResolutionRegistry
@@ -181,6 +189,26 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 		i = j
 	}
 	return "", parent, false
+}
+
+// office resolves a speaker named by title ("Britain's foreign secretary",
+// "the Kremlin spokesman") through the registry's offices, to whoever held
+// the office when the article appeared. An office the registry knows but
+// nobody held then is proposed as a new source of its own, under the
+// organisation. A name that also names its holder ("the Kremlin spokesman
+// Dmitry Peskov") is left to the registry's names.
+func (s *speakers) office(text string, words, low []string, k nameKey) (source.ID, Resolution, bool) {
+	if s.reg == nil || len(words) < 2 {
+		return "", 0, false
+	}
+	om, ok := s.reg.ResolveOffice(text, s.at)
+	if !ok {
+		return "", 0, false
+	}
+	if om.Holder != "" {
+		return om.Holder, ResolutionRegistry, true
+	}
+	return s.newSource(text, words, low, k, om.Of), ResolutionNew, true
 }
 
 // isNew reports whether id is a source proposed in this article.
