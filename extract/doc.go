@@ -139,6 +139,11 @@
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
 //
+// A speaker counted out of a group the registry knows ("one US official",
+// "two other officials", "one of the officials" after "US officials") is
+// the group; the members of a group only the article names ("two of the
+// officials" after "three security officials") are sources of their own.
+//
 // A speaker named by title ("Britain's foreign secretary", "the Kremlin
 // spokesman", "the foreign minister of Russia") is resolved through the
 // registry's offices ([source.Registry.ResolveOffice]) to whoever held the

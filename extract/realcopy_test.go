@@ -194,3 +194,35 @@ func TestOffices(t *testing.T) {
 		})
 	}
 }
+
+// TestGroupMembers checks that a speaker counted out of a group the
+// registry knows ("one Velmar official") is the group, and that members
+// of a group only the article names stay sources of their own.
+func TestGroupMembers(t *testing.T) {
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "velmar", Name: "Velmar", Kind: source.KindGovernment},
+		{ID: "velmar-officials", Name: "Velmar officials", Kind: source.KindAgency, Parent: "velmar", Identity: source.IdentityUnnamed},
+	}, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name     string
+		text     string
+		speakers []source.ID
+	}{
+		{"one-official", "One Velmar official said the convoy had left.", []source.ID{"velmar-officials"}},
+		{"two-other-officials", "Velmar officials said the convoy had left. Two other officials said it carried fuel.", []source.ID{"velmar-officials", "velmar-officials"}},
+		{"one-of-the-officials", "Velmar officials said the convoy had left. One of the officials said it carried fuel.", []source.ID{"velmar-officials", "velmar-officials"}},
+		{"group-not-known", "Three port officials said the convoy had left. Two of the officials said it carried fuel.", []source.ID{"new:three-port-officials", "new:two-of-the-officials"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{Registry: reg})
+			require.NoError(t, err)
+			var got []source.ID
+			for _, c := range res.Candidates {
+				got = append(got, c.Speaker)
+			}
+			assert.Equal(t, tc.speakers, got)
+		})
+	}
+}

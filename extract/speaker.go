@@ -91,6 +91,9 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	if len(words) == 0 {
 		return s.newSource(text, words, low, newNameKey(words), ""), ResolutionNew, -0.2
 	}
+	if id, ok := s.member(words, low); ok {
+		return id, ResolutionCarried, -0.05
+	}
 	// A description that names its own speaker, by a capitalised word
 	// or a registry name, refers to nobody earlier.
 	if head, ok := description(text, words, low); ok && !s.inRegistry(text) {
@@ -189,6 +192,46 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 		i = j
 	}
 	return "", parent, false
+}
+
+// member resolves a speaker counted out of a group ("one US official",
+// "two other officials", "one of the officials") to the group: the
+// registry's "US officials", or the latest earlier speaker named by the
+// same plural ("officials") when the registry knows it. A group the
+// article alone names ("three security officials") keeps its members
+// apart, as annotators do. It reports false for any other text.
+func (s *speakers) member(words, low []string) (source.ID, bool) {
+	if len(low) < 2 || !quantifiers[low[0]] {
+		return "", false
+	}
+	i := 1
+	if low[i] == "of" && i+1 < len(low) {
+		i++
+		if low[i] == "the" || possessives[low[i]] {
+			i++
+		}
+	}
+	for i < len(low)-1 && (low[i] == "other" || low[i] == "senior") {
+		i++
+	}
+	head := low[len(low)-1]
+	if i >= len(low) || !unnamedWords[head] {
+		return "", false
+	}
+	plural := head
+	if !strings.HasSuffix(head, "s") {
+		plural = head + "s"
+	}
+	if s.reg != nil {
+		rest := append(slices.Clone(words[i:len(words)-1]), plural)
+		if src, ok := s.reg.Resolve(strings.Join(rest, " ")); ok {
+			return src.ID, true
+		}
+	}
+	if id, ok := s.carry(plural); ok && !s.isNew(id) {
+		return id, true
+	}
+	return "", false
 }
 
 // office resolves a speaker named by title ("Britain's foreign secretary",
