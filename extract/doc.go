@@ -139,6 +139,11 @@
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
 //
+// "Both", "both banks", "the two lenders" and "two of its lenders" after a
+// coordinated source ("Halden Bank and Orvik Bank denied ...") give one
+// candidate for each of the two names, and so does "they" right after
+// them.
+//
 // A speaker counted out of a group the registry knows ("one US official",
 // "two other officials", "one of the officials" after "US officials") is
 // the group; the members of a group only the article names ("two of the

@@ -121,6 +121,24 @@ var realCopyCases = []struct {
 	{"suspicion-that", "Suspicion that the rival firm leaked the plans grew.", []found{
 		{"noun", "", "Suspicion", "the rival firm leaked the plans grew", "accuse"},
 	}},
+	{"both-after-pair", "Halden Bank and Orvik Bank denied holding funds. Both banks said the papers were forged.", []found{
+		{"verb-before", "Halden Bank", "denied", "holding funds", "deny"},
+		{"verb-before", "Orvik Bank", "denied", "holding funds", "deny"},
+		{"verb-before", "Both banks", "said", "the papers were forged", "deny"},
+		{"verb-before", "Both banks", "said", "the papers were forged", "deny"},
+	}},
+	{"they-after-pair", "Halden Bank and Orvik Bank denied holding funds. They said no money was lost.", []found{
+		{"verb-before", "Halden Bank", "denied", "holding funds", "deny"},
+		{"verb-before", "Orvik Bank", "denied", "holding funds", "deny"},
+		{"verb-before", "They", "said", "no money was lost", "deny"},
+		{"verb-before", "They", "said", "no money was lost", "deny"},
+	}},
+	{"they-not-after-pair", "Halden Bank and Orvik Bank denied holding funds. The regulator said the papers were forged. They said no money was lost.", []found{
+		{"verb-before", "Halden Bank", "denied", "holding funds", "deny"},
+		{"verb-before", "Orvik Bank", "denied", "holding funds", "deny"},
+		{"verb-before", "The regulator", "said", "the papers were forged", "deny"},
+		{"verb-before", "They", "said", "no money was lost", "deny"},
+	}},
 }
 
 // TestRealCopy checks the constructions of real copy, which rule finds each
@@ -221,6 +239,38 @@ func TestGroupMembers(t *testing.T) {
 			var got []source.ID
 			for _, c := range res.Candidates {
 				got = append(got, c.Speaker)
+			}
+			assert.Equal(t, tc.speakers, got)
+		})
+	}
+}
+
+// TestPairSpeakers checks that "both banks" after "Halden Bank and Orvik
+// Bank" gives one candidate for each bank.
+func TestPairSpeakers(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		speakers []source.ID
+	}{
+		{"both", "Halden Bank and Orvik Bank denied holding funds. Both banks said the papers were forged.",
+			[]source.ID{"new:halden-bank", "new:orvik-bank", "new:halden-bank", "new:orvik-bank"}},
+		{"the-two", "Halden Bank and Orvik Bank denied holding funds. The two lenders said the papers were forged.",
+			[]source.ID{"new:halden-bank", "new:orvik-bank", "new:halden-bank", "new:orvik-bank"}},
+		{"two-of", "Halden Bank and Orvik Bank denied holding funds. Two of its lenders said the papers were forged.",
+			[]source.ID{"new:halden-bank", "new:orvik-bank", "new:halden-bank", "new:orvik-bank"}},
+		{"no-pair", "Both banks said the papers were forged.", []source.ID{"new:banks"}},
+		{"three-names", "Halden, Orvik and Tamm denied holding funds. Both banks said the papers were forged.",
+			[]source.ID{"new:halden", "new:orvik", "new:tamm", "new:banks"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{})
+			require.NoError(t, err)
+			var got []source.ID
+			for _, c := range res.Candidates {
+				got = append(got, c.Speaker)
+				assert.Empty(t, c.Via, "a member of the pair relays nobody")
 			}
 			assert.Equal(t, tc.speakers, got)
 		})

@@ -33,6 +33,9 @@ type extractor struct {
 	lastDirect int
 	// prevOpen is the unclosed quotation that ended the previous block.
 	prevOpen span
+	// pair is the last two names a source coordinated ("BDO and BPI"),
+	// which "both", "the two banks" and "they" right after refer to.
+	pair     [2]span
 	speakers speakers
 	cleaned  Cleaned
 	m        matcher
@@ -54,7 +57,7 @@ func (x *extractor) extract(text string, opts Options) (*Result, error) {
 
 // reset readies an extractor, new or used, for text.
 func (x *extractor) reset(text string, opts Options) {
-	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen = text, opts, -1, -1, span{}
+	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen, x.pair = text, opts, -1, -1, span{}, [2]span{}
 	x.z.text = text
 	x.found = x.found[:0]
 	x.speakers.reset(opts.Registry, opts.Published)
@@ -229,12 +232,25 @@ func (x *extractor) add(m *matcher) {
 		x.prependOpenQuote(&f, m)
 		f.said = m.saidDate(f, x.opts)
 		srcs := x.conjuncts(f.source)
+		var aliases [2]span
+		switch {
+		case len(srcs) == 2:
+			x.pair = [2]span{srcs[0], srcs[1]}
+		case !x.pair[0].empty() && x.bothOf(f.source):
+			// "Both banks said", after "BDO and BPI": one each.
+			srcs, aliases = []span{f.source, f.source}, x.pair
+		case len(srcs) > 2:
+			x.pair = [2]span{}
+		}
 		for n, src := range srcs {
 			g := f
 			if n > 0 {
 				g.content = slices.Clone(f.content)
 			}
 			g.source = src
+			if !aliases[n%2].empty() {
+				g.alias = aliases[n%2]
+			}
 			x.found = append(x.found, g)
 			if r, ok := m.lastRegion(); ok && r.unclosed && len(g.content) > 0 && g.content[len(g.content)-1].end == x.toks[r.hi].end {
 				x.openQuote = len(x.found) - 1
@@ -245,6 +261,33 @@ func (x *extractor) add(m *matcher) {
 		}
 	}
 	x.relays(first)
+}
+
+// bothOf reports whether a source refers to the two names last
+// coordinated: "both", "both banks", "the two banks", "two of its
+// lenders", or "they" when the latest attribution is the pair's.
+func (x *extractor) bothOf(s span) bool {
+	text := x.text[s.start:s.end]
+	words := strings.Fields(text)
+	low := lowerAll(words)
+	switch {
+	case len(low) == 0:
+		return false
+	case len(low) == 1 && low[0] == "they":
+		n := len(x.found)
+		return n > 0 && (x.found[n-1].source == x.pair[1] || x.found[n-1].alias == x.pair[1])
+	case low[0] == "both":
+		return true
+	}
+	for i, w := range low {
+		if i > 3 || possessives[w] || w == "of" {
+			continue
+		}
+		if w == "two" {
+			return (i == 0 || low[0] == "the") && strings.HasSuffix(low[len(low)-1], "s")
+		}
+	}
+	return false
 }
 
 // relays links each attribution of the sentence just added (from index
@@ -258,7 +301,7 @@ func (x *extractor) relays(first int) {
 		best := -1
 		for j := first; j < len(x.found); j++ {
 			h := x.found[j]
-			if j == i || h.cue == g.cue || !h.holds(g.cue) {
+			if j == i || h.cue == g.cue || h.source == g.source || !h.holds(g.cue) {
 				continue
 			}
 			if best < 0 || h.contentLen() < x.found[best].contentLen() {
