@@ -23,7 +23,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -33,39 +32,41 @@ import (
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/extract/gold"
+	"github.com/claimtrail/claimtrail/internal/cli"
 )
 
 // realnews is the folder of the real-news set, from the module root.
 const realnews = "extract/testdata/realnews"
 
 func main() {
-	dir := flag.String("dir", "extract/testdata/gold", "directory of gold articles (NAME.json with NAME.txt)")
-	verbose := flag.Bool("v", false, "list the gold attributions missed and the predictions that match none")
-	texts := flag.String("realnews", "", "score the real-news set, whose texts are in this folder")
-	split := flag.String("split", "dev", "with -realnews: dev, test or all")
-	agreement := flag.Bool("agreement", false, "with -realnews: score the second annotator against the first instead of the extractor")
-	imp := flag.String("import", "", "with -realnews: convert the context-form labels in this folder (NAME.json beside NAME.txt) into "+realnews+"/labels")
-	flag.Parse()
-	var err error
-	switch {
-	case flag.NArg() > 0:
-		err = fmt.Errorf("unexpected arguments %q", flag.Args())
-	case *texts == "" && (*agreement || *imp != "" || *split != "dev"):
-		err = errors.New("-split, -agreement and -import go with -realnews")
-	case *imp != "":
-		err = importLabels(os.Stdout, realnews, *texts, *imp)
-	case *texts != "":
-		err = runRealNews(os.Stdout, realnews, *texts, *split, *agreement, *verbose)
-	default:
-		err = run(os.Stdout, *dir, *verbose)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "evaluate-extract:", err)
-		os.Exit(1)
-	}
+	os.Exit(cli.Run("evaluate-extract", os.Args[1:], os.Stdout, os.Stderr, run))
 }
 
-func run(w io.Writer, dir string, verbose bool) error {
+func run(w, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("evaluate-extract", flag.ContinueOnError)
+	dir := fs.String("dir", "extract/testdata/gold", "directory of gold articles (NAME.json with NAME.txt)")
+	verbose := fs.Bool("v", false, "list the gold attributions missed and the predictions that match none")
+	texts := fs.String("realnews", "", "score the real-news set, whose texts are in this folder")
+	split := fs.String("split", "dev", "with -realnews: dev, test or all")
+	agreement := fs.Bool("agreement", false, "with -realnews: score the second annotator against the first instead of the extractor")
+	imp := fs.String("import", "", "with -realnews: convert the context-form labels in this folder (NAME.json beside NAME.txt) into "+realnews+"/labels")
+	if err := cli.Parse(fs, args, 0, stderr); err != nil {
+		return err
+	}
+	switch {
+	case *texts == "" && (*agreement || *imp != "" || *split != "dev"):
+		return cli.Usagef("-split, -agreement and -import go with -realnews")
+	case *split != "dev" && *split != "test" && *split != "all":
+		return cli.Usagef("-split %q: want dev, test or all", *split)
+	case *imp != "":
+		return importLabels(w, realnews, *texts, *imp)
+	case *texts != "":
+		return runRealNews(w, realnews, *texts, *split, *agreement, *verbose)
+	}
+	return runGold(w, *dir, *verbose)
+}
+
+func runGold(w io.Writer, dir string, verbose bool) error {
 	articles, err := gold.LoadDir(dir)
 	if err != nil {
 		return err

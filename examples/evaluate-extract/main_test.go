@@ -8,18 +8,20 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/extract/gold"
+	"github.com/claimtrail/claimtrail/internal/cli"
 )
 
 func TestRun(t *testing.T) {
 	for _, verbose := range []bool{false, true} {
 		var out bytes.Buffer
-		require.NoError(t, run(&out, filepath.Join("..", "..", "extract", "testdata", "gold"), verbose))
+		require.NoError(t, runGold(&out, filepath.Join("..", "..", "extract", "testdata", "gold"), verbose))
 		assert.Contains(t, out.String(), "gold attributions")
 		assert.Contains(t, out.String(), "act accuracy")
 		assert.Contains(t, out.String(), "seed-ctn-dprk-russia")
@@ -32,7 +34,7 @@ func TestRun(t *testing.T) {
 
 func TestRunMissingDir(t *testing.T) {
 	var out bytes.Buffer
-	assert.Error(t, run(&out, t.TempDir(), false))
+	assert.Error(t, runGold(&out, t.TempDir(), false))
 }
 
 // realnewsSet writes a small set in the real-news layout to a temporary
@@ -124,4 +126,31 @@ func TestImportLabels(t *testing.T) {
 	// A text that is not the manifest's is refused.
 	require.NoError(t, os.WriteFile(filepath.Join(texts, "denials-roundup.txt"), []byte("other"), 0o644))
 	assert.ErrorIs(t, importLabels(io.Discard, set, texts, context), gold.ErrText)
+}
+
+// TestExitStatus checks the command-line convention: usage mistakes exit
+// 2 with one message, failures 1, -h 0.
+func TestExitStatus(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"help", []string{"-h"}, 0},
+		{"bad-flag", []string{"-nope"}, 2},
+		{"extra-argument", []string{"extra"}, 2},
+		{"split-alone", []string{"-split", "test"}, 2},
+		{"bad-split", []string{"-realnews", t.TempDir(), "-split", "train"}, 2},
+		{"missing-dir", []string{"-dir", t.TempDir()}, 1},
+		{"no-texts", []string{"-realnews", t.TempDir()}, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var errs bytes.Buffer
+			assert.Equal(t, tc.code, cli.Run("evaluate-extract", tc.args, io.Discard, &errs, run), "stderr: %s", errs.String())
+			if tc.code != 0 {
+				assert.Equal(t, 1, strings.Count(errs.String(), "evaluate-extract:"), "one message: %q", errs.String())
+			}
+		})
+	}
 }

@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/internal/cli"
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -29,16 +31,20 @@ import (
 var seedText string
 
 func main() {
-	asJSON := flag.Bool("json", false, "print the result as JSON")
-	published := flag.String("published", "", "publication date of the article (YYYY-MM-DD); the seed's 2023-08-31 without a file")
-	flag.Parse()
-	if err := run(os.Stdout, flag.Args(), *published, *asJSON); err != nil {
-		fmt.Fprintln(os.Stderr, "extract-article:", err)
-		os.Exit(1)
-	}
+	os.Exit(cli.Run("extract-article", os.Args[1:], os.Stdout, os.Stderr, run))
 }
 
-func run(w io.Writer, args []string, published string, asJSON bool) error {
+func run(w, stderr io.Writer, args []string) error {
+	fs := flag.NewFlagSet("extract-article", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	published := fs.String("published", "", "publication date of the article (YYYY-MM-DD); the seed's 2023-08-31 without a file")
+	if err := cli.Parse(fs, args, 1, stderr); err != nil {
+		return err
+	}
+	return extractArticle(w, fs.Args(), *published, *asJSON)
+}
+
+func extractArticle(w io.Writer, args []string, published string, asJSON bool) error {
 	text := seedText
 	opts := extract.Options{Published: time.Date(2023, 8, 31, 0, 0, 0, 0, time.UTC)}
 	reg, err := seedRegistry()
@@ -46,14 +52,7 @@ func run(w io.Writer, args []string, published string, asJSON bool) error {
 		return err
 	}
 	opts.Registry = reg
-	for _, a := range args[min(1, len(args)):] {
-		if strings.HasPrefix(a, "-") {
-			return fmt.Errorf("flags go before the file name (-published 2024-05-14 article.txt), got %q after it", a)
-		}
-	}
-	switch len(args) {
-	case 0:
-	case 1:
+	if len(args) == 1 {
 		b, err := os.ReadFile(args[0])
 		if err != nil {
 			return err
@@ -62,13 +61,11 @@ func run(w io.Writer, args []string, published string, asJSON bool) error {
 		// Your own article: no registry (every speaker is proposed as new)
 		// and no publication time unless -published gives one.
 		opts = extract.Options{}
-	default:
-		return fmt.Errorf("want at most one article file, got %d arguments", len(args))
 	}
 	if published != "" {
 		t, err := time.Parse(time.DateOnly, published)
 		if err != nil {
-			return fmt.Errorf("-published: %w", err)
+			return cli.Usagef("-published %q: want a date such as 2024-05-14", published)
 		}
 		opts.Published = t
 	}
@@ -93,9 +90,9 @@ func print(w io.Writer, text string, res *extract.Result) error {
 	fmt.Fprintf(&b, "\n%d candidate attributions:\n", len(res.Candidates))
 	for i, c := range res.Candidates {
 		fmt.Fprintf(&b, "\n#%d %s %s (%s, %s, confidence %.2f)\n", i+1, c.Act, c.Factuality, c.Form, c.Resolution, c.Confidence)
-		fmt.Fprintf(&b, "  speaker  %s\n", c.Speaker)
+		fmt.Fprintf(&b, "  speaker  %s\n", display.Safe(c.Speaker))
 		if len(c.Via) > 0 {
-			fmt.Fprintf(&b, "  via      %v\n", c.Via)
+			fmt.Fprintf(&b, "  via      %s\n", display.Safe(fmt.Sprint(c.Via)))
 		}
 		if c.Source.Exact != "" {
 			fmt.Fprintf(&b, "  source   [%d:%d] %q\n", c.Source.Start, c.Source.End, c.Source.Exact)
@@ -112,7 +109,7 @@ func print(w io.Writer, text string, res *extract.Result) error {
 	if len(res.NewSources) > 0 {
 		fmt.Fprintf(&b, "\n%d new sources:\n", len(res.NewSources))
 		for _, s := range res.NewSources {
-			fmt.Fprintf(&b, "  %s %q kind=%s identity=%s\n", s.ID, s.Name, s.Kind, s.Identity)
+			fmt.Fprintf(&b, "  %s %q kind=%s identity=%s\n", display.Safe(s.ID), s.Name, s.Kind, s.Identity)
 		}
 	}
 	if groups := extract.Groups(res.Candidates, 0); len(groups) > 0 {

@@ -11,7 +11,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -19,26 +18,27 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/cli"
 	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
 func main() {
-	err := run(os.Stdout, os.Args[1:])
-	if errors.Is(err, flag.ErrHelp) {
-		return // -h: the flag package has printed the usage
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "load-corpus:", err)
-		os.Exit(1)
-	}
+	os.Exit(cli.Run("load-corpus", os.Args[1:], os.Stdout, os.Stderr, run))
 }
 
-func run(w io.Writer, args []string) error {
+func run(w, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("load-corpus", flag.ContinueOnError)
 	at := fs.String("at", "", "also print each claim's status at the end of this day, written YYYY-MM-DD")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args, 1, stderr); err != nil {
 		return err
+	}
+	var when time.Time
+	if *at != "" {
+		var err error
+		if when, err = time.Parse(time.DateOnly, *at); err != nil {
+			return cli.Usagef("-at %q: want a date such as 2024-04-01", *at)
+		}
 	}
 	path := "testdata/corpus.json"
 	if fs.NArg() > 0 {
@@ -55,12 +55,6 @@ func run(w io.Writer, args []string) error {
 		return err
 	}
 
-	var when time.Time
-	if *at != "" {
-		if when, err = time.Parse(time.DateOnly, *at); err != nil {
-			return fmt.Errorf("-at %q: want a date such as 2024-04-01", *at)
-		}
-	}
 	fmt.Fprintf(w, "%s: %d claims, %d statements, %d articles\n", path, len(c.Claims), len(c.Statements), len(c.Articles))
 	for _, cl := range tl.Claims() {
 		now, err := tl.Current(cl.ID)

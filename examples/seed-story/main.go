@@ -12,31 +12,24 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 
+	"github.com/claimtrail/claimtrail/internal/cli"
 	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
 func main() {
-	err := run(os.Stdout, os.Args[1:])
-	if errors.Is(err, flag.ErrHelp) {
-		return // -h: the flag package has printed the usage
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "seed-story:", err)
-		os.Exit(1)
-	}
+	os.Exit(cli.Run("seed-story", os.Args[1:], os.Stdout, os.Stderr, run))
 }
 
-func run(w io.Writer, args []string) error {
+func run(w, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("seed-story", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print the corpus as a JSON corpus document instead of the timeline")
-	if err := fs.Parse(args); err != nil {
+	if err := cli.Parse(fs, args, 0, stderr); err != nil {
 		return err
 	}
 	c, err := seedCorpus()

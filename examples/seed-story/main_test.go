@@ -3,13 +3,17 @@ package main
 import (
 	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/internal/cli"
 
 	"github.com/claimtrail/claimtrail/claim"
 )
@@ -28,7 +32,7 @@ func TestRunGolden(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out bytes.Buffer
-			require.NoError(t, run(&out, tc.args))
+			require.NoError(t, run(&out, io.Discard, tc.args))
 			path := filepath.Join("testdata", tc.golden)
 			if *update {
 				require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
@@ -44,7 +48,7 @@ func TestRunGolden(t *testing.T) {
 
 func TestJSONOutputDecodes(t *testing.T) {
 	var out bytes.Buffer
-	require.NoError(t, run(&out, []string{"-json"}))
+	require.NoError(t, run(&out, io.Discard, []string{"-json"}))
 	c, err := claim.Decode(&out)
 	require.NoError(t, err)
 	assert.NotEmpty(t, c.Statements)
@@ -52,5 +56,29 @@ func TestJSONOutputDecodes(t *testing.T) {
 
 func TestRunBadFlag(t *testing.T) {
 	var out bytes.Buffer
-	assert.Error(t, run(&out, []string{"-nope"}))
+	assert.Error(t, run(&out, io.Discard, []string{"-nope"}))
+}
+
+// TestExitStatus checks the command-line convention: usage mistakes exit
+// 2 with one message, -h 0, and no argument is ignored.
+func TestExitStatus(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"ok", nil, 0},
+		{"help", []string{"-h"}, 0},
+		{"bad-flag", []string{"-nope"}, 2},
+		{"extra-argument", []string{"extra"}, 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var errs bytes.Buffer
+			assert.Equal(t, tc.code, cli.Run("seed-story", tc.args, io.Discard, &errs, run), "stderr: %s", errs.String())
+			if tc.code != 0 {
+				assert.Equal(t, 1, strings.Count(errs.String(), "seed-story:"), "one message: %q", errs.String())
+			}
+		})
+	}
 }
