@@ -46,8 +46,12 @@ func (o Office) heldAt(at time.Time) bool {
 // titles returns the office's normalised titles.
 func (o Office) titles() []string {
 	out := []string{Normalize(o.Title)}
+	// A set, not slices.Contains, so that an office with many aliases
+	// costs time linear in them.
+	seen := map[string]bool{out[0]: true}
 	for _, a := range o.Aliases {
-		if n := Normalize(a); n != "" && !slices.Contains(out, n) {
+		if n := Normalize(a); n != "" && !seen[n] {
+			seen[n] = true
 			out = append(out, n)
 		}
 	}
@@ -104,12 +108,12 @@ type heldOffice struct {
 // no two sources hold one office over overlapping terms, and indexes the
 // offices by title. Terms of one office are compared after sorting them by
 // start, so the work is n log n in the number of offices.
-func (r *Registry) linkOffices(declared []Source) []error {
+func (r *Registry) linkOffices(declared sourcePaths) []error {
 	var errs []error
 	r.offices = map[string][]heldOffice{}
 	for i, s := range r.sources {
 		for k, o := range s.Offices {
-			path := fmt.Sprintf("%s.offices[%d]", r.sourcePath(declared, s.ID), k)
+			path := fmt.Sprintf("%s.offices[%d]", declared.path(i), k)
 			of, ok := r.byID[o.Of]
 			switch {
 			case !ok && o.Of != "":
@@ -123,6 +127,7 @@ func (r *Registry) linkOffices(declared []Source) []error {
 			}
 			h := heldOffice{holder: i, of: of, index: k, office: o, titles: o.titles()}
 			for _, t := range h.titles {
+				r.longest = max(r.longest, len(t))
 				r.offices[t] = append(r.offices[t], h)
 			}
 		}
@@ -143,7 +148,7 @@ func (r *Registry) linkOffices(declared []Source) []error {
 			if j > 0 && h.of == last.of && h.holder != last.holder && !reported[[2]int{h.holder, h.index}] &&
 				(last.office.To.IsZero() || h.office.From.Before(last.office.To)) {
 				reported[[2]int{h.holder, h.index}] = true
-				path := fmt.Sprintf("%s.offices[%d]", r.sourcePath(declared, r.sources[h.holder].ID), h.index)
+				path := fmt.Sprintf("%s.offices[%d]", declared.path(h.holder), h.index)
 				errs = append(errs, fieldErr(path+".from", h.office.From.Format(time.RFC3339),
 					fmt.Errorf("%w: %q also holds %q of %q over an overlapping term", ErrInvalid, r.sources[last.holder].ID, h.office.Title, h.office.Of)))
 			}
@@ -153,10 +158,6 @@ func (r *Registry) linkOffices(declared []Source) []error {
 		}
 	}
 	return errs
-}
-
-func sharesTitle(a, b []string) bool {
-	return slices.ContainsFunc(a, func(t string) bool { return slices.Contains(b, t) })
 }
 
 // OfficeMatch is what [Registry.ResolveOffice] finds: the office a phrase
@@ -183,30 +184,55 @@ type OfficeMatch struct {
 //
 // When the office is known but no holder's term includes at, the match
 // has an empty Holder: the caller can speak of the office itself.
+//
+// ResolveOffice takes time linear in the length of the phrase times that
+// of the longest name, alias or title in the registry, plus the offices
+// found.
 func (r *Registry) ResolveOffice(phrase string, at time.Time) (OfficeMatch, bool) {
 	if r == nil || len(r.offices) == 0 {
 		return OfficeMatch{}, false
 	}
-	words := strings.Fields(Normalize(dropPossessives(phrase)))
+	// The phrase is split once into words of its key; org and title are
+	// slices of that key, and a slice longer than every name and title the
+	// registry knows is skipped before it is hashed, so that the work is
+	// linear in the phrase, not quadratic.
+	key := Normalize(dropPossessives(phrase))
+	words := strings.Fields(key)
+	starts := make([]int, len(words)+1) // starts[k] is where words[k] begins in key
+	for k, off := 0, 0; k < len(words); k++ {
+		starts[k] = off
+		off += len(words[k]) + 1
+	}
+	starts[len(words)] = len(key) + 1
+	span := func(from, to int) string { return key[starts[from] : starts[to]-1] }
 	var found []heldOffice
-	try := func(org, title []string) {
-		if len(org) == 0 || len(title) == 0 {
+	try := func(org, title string) {
+		// org is a key already, but for a leading "the", which Normalize
+		// would drop: "the foreign minister of the kremlin".
+		for {
+			rest, ok := strings.CutPrefix(org, "the ")
+			if !ok {
+				break
+			}
+			org = rest
+		}
+		if org == "" || title == "" || len(org) > r.longest || len(title) > r.longest {
 			return
 		}
-		i, ok := r.aliases[Normalize(strings.Join(org, " "))]
+		i, ok := r.aliases[org]
 		if !ok {
 			return
 		}
-		for _, h := range r.offices[strings.Join(title, " ")] {
+		for _, h := range r.offices[title] {
 			if h.of == i || r.Under(r.sources[h.of].ID, r.sources[i].ID) {
 				found = append(found, h)
 			}
 		}
 	}
 	for k := 1; k < len(words); k++ {
-		try(words[:k], words[k:])
-		if words[k] == "of" {
-			try(words[k+1:], words[:k])
+		try(span(0, k), span(k, len(words)))
+		if words[k] == "of" && k+1 < len(words) {
+			try(span(k+1, len(words)), span(0, k))
 		}
 	}
 	if len(found) == 0 {
@@ -215,7 +241,13 @@ func (r *Registry) ResolveOffice(phrase string, at time.Time) (OfficeMatch, bool
 	// One office may be found through several splits, and held by several
 	// people over time: it must be one office, and at most one holder then.
 	first := found[0].office
-	same := func(h heldOffice) bool { return h.of == found[0].of && sharesTitle(h.titles, found[0].titles) }
+	firstTitles := make(map[string]bool, len(found[0].titles))
+	for _, t := range found[0].titles {
+		firstTitles[t] = true
+	}
+	same := func(h heldOffice) bool {
+		return h.of == found[0].of && slices.ContainsFunc(h.titles, func(t string) bool { return firstTitles[t] })
+	}
 	m := OfficeMatch{Of: first.Of, Title: first.Title}
 	for _, h := range found {
 		if !same(h) {

@@ -23,6 +23,7 @@ type Registry struct {
 	origin   []int                   // origin[i] is the index of the article articles[i] reprints, transitively; i for an original
 	builtIn  bool                    // the absent source was added, not declared
 	offices  map[string][]heldOffice // normalised title -> the offices with it
+	longest  int                     // the length of the longest key of aliases and offices
 }
 
 // NewRegistry checks sources and articles and returns a registry that holds
@@ -39,6 +40,10 @@ type Registry struct {
 // the article it reprints, and an article language that is not a plausible
 // BCP 47 tag (see [Article.Language]). An article's outlet and wire that
 // name no source give [ErrUnknownSource]. On error the registry is nil.
+//
+// NewRegistry takes time linear in the size of its input, apart from
+// sorting the terms of each office (n log n in the number of offices),
+// whether the input is valid or not.
 func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	r := &Registry{
 		byID:    make(map[ID]int, len(sources)+1),
@@ -47,6 +52,9 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	}
 	var errs []error
 	r.sources = make([]Source, 0, len(sources)+1)
+	// declared[k] is the index in sources of r.sources[k], built once so
+	// that every error path finds a source's path in constant time.
+	declared := make(sourcePaths, 0, len(sources)+1)
 	for i, s := range sources {
 		p := fieldPath{"sources", i}
 		errs = append(errs, s.check(p)...)
@@ -59,15 +67,17 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 		}
 		r.byID[s.ID] = len(r.sources)
 		r.sources = append(r.sources, s.clone())
+		declared = append(declared, i)
 	}
 	if _, ok := r.byID[AbsentID]; !ok {
 		r.byID[AbsentID] = len(r.sources)
 		r.sources = append(r.sources, Absent.clone())
 		r.builtIn = true
+		declared = append(declared, -1)
 	}
-	errs = append(errs, r.linkParents(sources)...)
-	errs = append(errs, r.indexAliases(sources)...)
-	errs = append(errs, r.linkOffices(sources)...)
+	errs = append(errs, r.linkParents(declared)...)
+	errs = append(errs, r.indexAliases(declared)...)
+	errs = append(errs, r.linkOffices(declared)...)
 	errs = append(errs, r.addArticles(articles)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -81,7 +91,7 @@ var errMissingParent = fmt.Errorf("%w: the parent is not among the sources; add 
 	"or take the source with its ancestors from a larger registry with Registry.Lineage", ErrUnknownSource)
 
 // linkParents checks every parent reference, finds cycles and fills r.root.
-func (r *Registry) linkParents(declared []Source) []error {
+func (r *Registry) linkParents(declared sourcePaths) []error {
 	var errs []error
 	parent := make([]int, len(r.sources))
 	for i, s := range r.sources {
@@ -91,13 +101,13 @@ func (r *Registry) linkParents(declared []Source) []error {
 		}
 		p, ok := r.byID[s.Parent]
 		if !ok {
-			errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), errMissingParent))
+			errs = append(errs, fieldErr(declared.path(i)+".parent", string(s.Parent), errMissingParent))
 			continue
 		}
 		// The absent source speaks for no one, so no source can stand under
 		// it; a self-parent is reported once, as a cycle, by check.
 		if r.sources[p].IsAbsent() && s.Parent != s.ID {
-			errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), fmt.Errorf("%w: nothing can belong to an absent source", ErrInvalid)))
+			errs = append(errs, fieldErr(declared.path(i)+".parent", string(s.Parent), fmt.Errorf("%w: nothing can belong to an absent source", ErrInvalid)))
 		}
 		parent[i] = p
 	}
@@ -126,7 +136,7 @@ func (r *Registry) linkParents(declared []Source) []error {
 		default: // j is on the current path: a cycle
 			s := r.sources[j]
 			if s.Parent != s.ID { // a self-parent was already reported by check
-				errs = append(errs, fieldErr(r.sourcePath(declared, s.ID)+".parent", string(s.Parent), ErrCycle))
+				errs = append(errs, fieldErr(declared.path(j)+".parent", string(s.Parent), ErrCycle))
 			}
 			root = j
 		}
@@ -139,7 +149,7 @@ func (r *Registry) linkParents(declared []Source) []error {
 }
 
 // indexAliases files each source under its normalised name and aliases.
-func (r *Registry) indexAliases(declared []Source) []error {
+func (r *Registry) indexAliases(declared sourcePaths) []error {
 	var errs []error
 	for i, s := range r.sources {
 		names := append([]string{s.Name}, s.Aliases...)
@@ -149,14 +159,15 @@ func (r *Registry) indexAliases(declared []Source) []error {
 				continue
 			}
 			if j, taken := r.aliases[key]; taken && j != i {
-				field := r.sourcePath(declared, s.ID) + ".name"
+				field := declared.path(i) + ".name"
 				if k > 0 {
-					field = fmt.Sprintf("%s.aliases[%d]", r.sourcePath(declared, s.ID), k-1)
+					field = fmt.Sprintf("%s.aliases[%d]", declared.path(i), k-1)
 				}
 				errs = append(errs, fieldErr(field, n, fmt.Errorf("%w: also %q", ErrAliasConflict, r.sources[j].ID)))
 				continue
 			}
 			r.aliases[key] = i
+			r.longest = max(r.longest, len(key))
 		}
 	}
 	return errs
@@ -210,26 +221,29 @@ func (r *Registry) addArticles(articles []Article) []error {
 				fmt.Errorf("%w: published before %q, which it reprints, was published at %s", ErrInvalid, orig.ID, orig.Published.Format(time.RFC3339Nano))))
 		}
 	}
+	// seen[j] == i+1 marks article j as on the chain followed from i, so
+	// that each article is visited once in all: linear in the articles.
+	seen := make([]int, len(r.articles))
+	var chain []int
 	for i := range r.articles {
 		if r.origin[i] >= 0 {
 			continue
 		}
-		seen := map[int]bool{}
-		var chain []int
+		chain = chain[:0]
 		j := i
 		for {
 			if r.origin[j] >= 0 {
 				j = r.origin[j]
 				break
 			}
-			if seen[j] {
+			if seen[j] == i+1 {
 				a := r.articles[j]
 				if a.Reprints != a.ID {
 					errs = append(errs, fieldErr(fmt.Sprintf("articles[%d].reprints", declaredAt[j]), string(a.Reprints), ErrCycle))
 				}
 				break
 			}
-			seen[j] = true
+			seen[j] = i + 1
 			chain = append(chain, j)
 			next, ok := r.artByID[r.articles[j].Reprints]
 			if r.articles[j].Reprints == "" || !ok {
@@ -244,13 +258,17 @@ func (r *Registry) addArticles(articles []Article) []error {
 	return errs
 }
 
-// sourcePath returns "sources[i]" for the declared index of id, or
-// "sources" for the built-in absent source.
-func (r *Registry) sourcePath(declared []Source, id ID) string {
-	if i := slices.IndexFunc(declared, func(s Source) bool { return s.ID == id }); i >= 0 {
-		return fmt.Sprintf("sources[%d]", i)
+// sourcePaths maps the position of each source in a registry to its index
+// among the declared sources, -1 for the built-in absent source.
+type sourcePaths []int
+
+// path returns "sources[i]" for the registry's source k declared at index
+// i, or "sources" for the built-in absent source.
+func (d sourcePaths) path(k int) string {
+	if d[k] < 0 {
+		return "sources"
 	}
-	return "sources"
+	return fmt.Sprintf("sources[%d]", d[k])
 }
 
 // Len returns the number of sources, the built-in absent source included.

@@ -1,0 +1,127 @@
+package source_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// The tests in this file feed NewRegistry and the registry's queries
+// inputs large enough that quadratic work would take minutes (80,000
+// sources sharing one name took 45 s when each problem searched the
+// declared list for its path), and check that the work stays within
+// allocation bounds per item, with generous margins. Wall time is never
+// asserted; a regression shows as a test that runs for minutes.
+
+// allocsPer returns the allocations of one call of f divided by n.
+func allocsPer(n int, f func()) float64 {
+	return testing.AllocsPerRun(1, f) / float64(n)
+}
+
+func TestNewRegistryScale(t *testing.T) {
+	const n = 80_000
+	id := func(i int) source.ID { return source.ID(fmt.Sprintf("s%d", i)) }
+	tests := []struct {
+		name    string
+		sources func(i int) source.Source
+		want    error
+	}{
+		{
+			name:    "alias-conflicts",
+			sources: func(i int) source.Source { return source.Source{ID: id(i), Name: "Same"} },
+			want:    source.ErrAliasConflict,
+		},
+		{
+			name:    "missing-parents",
+			sources: func(i int) source.Source { return source.Source{ID: id(i), Name: string(id(i)), Parent: "nowhere"} },
+			want:    source.ErrUnknownSource,
+		},
+		{
+			name: "parent-cycle",
+			sources: func(i int) source.Source {
+				return source.Source{ID: id(i), Name: string(id(i)), Parent: id((i + 1) % n)}
+			},
+			want: source.ErrCycle,
+		},
+		{
+			name: "unknown-office-orgs",
+			sources: func(i int) source.Source {
+				return source.Source{ID: id(i), Name: string(id(i)), Offices: []source.Office{{Title: "spokesman", Of: "nowhere"}}}
+			},
+			want: source.ErrUnknownSource,
+		},
+		{
+			name: "overlapping-offices",
+			sources: func(i int) source.Source {
+				return source.Source{ID: id(i), Name: string(id(i)), Offices: []source.Office{{Title: "spokesman", Of: "s0"}}}
+			},
+			want: source.ErrInvalid,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			sources := make([]source.Source, n)
+			for i := range sources {
+				sources[i] = tc.sources(i)
+			}
+			var err error
+			per := allocsPer(n, func() { _, err = source.NewRegistry(sources, nil) })
+			assert.ErrorIs(t, err, tc.want)
+			assert.Less(t, per, 40.0, "allocations per source")
+		})
+	}
+}
+
+func TestNewRegistryArticleChainScale(t *testing.T) {
+	const n = 200_000
+	articles := make([]source.Article, n)
+	for i := range articles {
+		articles[i] = source.Article{ID: source.ArticleID(fmt.Sprintf("a%d", i)), Published: published}
+		if i > 0 {
+			articles[i].Reprints = articles[i-1].ID
+		}
+	}
+	var r *source.Registry
+	var err error
+	per := allocsPer(n, func() { r, err = source.NewRegistry(nil, articles) })
+	require.NoError(t, err)
+	assert.Less(t, per, 4.0, "allocations per article")
+	got, ok := r.Origin(articles[n-1].ID)
+	assert.True(t, ok)
+	assert.Equal(t, articles[0].ID, got)
+}
+
+func TestOfficeScale(t *testing.T) {
+	const n = 100_000
+	aliases := make([]string, n)
+	for i := range aliases {
+		aliases[i] = fmt.Sprintf("title %d", i)
+	}
+	sources := []source.Source{
+		{ID: "kremlin", Name: "Kremlin"},
+		{ID: "peskov", Name: "Dmitry Peskov", Parent: "kremlin", Offices: []source.Office{{Title: "spokesman", Aliases: aliases, Of: "kremlin"}}},
+	}
+	var r *source.Registry
+	var err error
+	per := allocsPer(n, func() { r, err = source.NewRegistry(sources, nil) })
+	require.NoError(t, err)
+	assert.Less(t, per, 10.0, "allocations per office alias")
+
+	// A phrase of many words is split once, not joined anew at every
+	// split.
+	phrase := strings.Repeat("the Kremlin ", n) + "spokesman"
+	var ok bool
+	per = allocsPer(n, func() { _, ok = r.ResolveOffice(phrase, day(2020, 1, 1)) })
+	assert.False(t, ok)
+	assert.Less(t, per, 10.0, "allocations per word")
+	m, ok := r.ResolveOffice("the foreign minister of the Kremlin", day(2020, 1, 1))
+	assert.False(t, ok, "%v", m)
+	m, ok = r.ResolveOffice("the title 99999 of the Kremlin", day(2020, 1, 1))
+	assert.True(t, ok)
+	assert.Equal(t, source.ID("peskov"), m.Holder)
+}
