@@ -264,7 +264,7 @@ func cueNearRef(text, cue string, qs, qe int) (start, end int, ok bool) {
 	}
 	best, bestDist := -1, 0
 	for i := lo; i+len(cue) <= hi; i++ {
-		if !strings.EqualFold(text[i:i+len(cue)], cue) || !onBoundary(text, i) || !onBoundary(text, i+len(cue)) {
+		if !matchFoldAt(text, i, cue) || !onBoundary(text, i+len(cue)) {
 			continue
 		}
 		if dist := max(0, qs-(i+len(cue)), i-qe); best < 0 || dist < bestDist {

@@ -211,14 +211,13 @@ func newCueFinder(text, cue string) *cueFinder {
 	if cue == "" {
 		return f // within every quote
 	}
-	for i := 0; i+len(cue) <= len(text); i++ {
-		if strings.EqualFold(text[i:i+len(cue)], cue) {
-			f.all = append(f.all, i)
-			if onBoundary(text, i) && onBoundary(text, i+len(cue)) {
-				f.bounded = append(f.bounded, i)
-			}
+	indexFold(text, cue, func(i int) bool {
+		f.all = append(f.all, i)
+		if onBoundary(text, i) && onBoundary(text, i+len(cue)) {
+			f.bounded = append(f.bounded, i)
 		}
-	}
+		return true
+	})
 	// A sentence end lies between a '.', '!' or '?' and the space, tab or
 	// line end that follows it; a line end ("\n", "\r") belongs to neither
 	// side.

@@ -265,18 +265,6 @@ func prefixed(path string, err error) error {
 	return err
 }
 
-func containsFold(s, sub string) bool {
-	// strings.ToLower would allocate for every mention; compare in place.
-	// Case pairs of different byte lengths (the Kelvin sign and k) are not
-	// matched, which cues in practice never need.
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
-		}
-	}
-	return false
-}
-
 // checkText appends an error when v is not valid UTF-8, or is empty and required.
 func checkText(errs []error, field, v string, required bool) []error {
 	if e := textErr(v, required); e != nil {
