@@ -1,6 +1,8 @@
 package claim_test
 
 import (
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -34,4 +36,61 @@ func TestValidateLongCue(t *testing.T) {
 	allocs := testing.AllocsPerRun(1, func() { err = c.Validate() })
 	assert.ErrorIs(t, err, claim.ErrSpan)
 	assert.Less(t, allocs, 100.0, "allocations")
+}
+
+// TestValidateDeepChain checks a chain of a million refinements closed
+// into a loop: the depth-first search was recursive, and 8 million ended
+// the process with a stack overflow.
+func TestValidateDeepChain(t *testing.T) {
+	const n = 1_000_000
+	ids := make([]claim.ID, n)
+	for i := range ids {
+		ids[i] = claim.ID("c" + strconv.Itoa(i))
+	}
+	c := &claim.Corpus{Claims: make([]claim.Claim, n)}
+	rel := make([]claim.Relation, n)
+	for i := range c.Claims {
+		rel[i] = claim.Relation{Kind: claim.RelationRefines, To: ids[(i+1)%n]}
+		c.Claims[i] = claim.Claim{ID: ids[i], Text: "c", Relations: rel[i : i+1 : i+1]}
+	}
+	var err error
+	mallocs, _ := allocations(func() { err = c.Validate() })
+	assert.ErrorIs(t, err, claim.ErrCycle)
+	assert.Equal(t, 1, len(problemsOf(t, err)), "one loop, one problem")
+	assert.Less(t, float64(mallocs)/n, 1.0, "allocations per claim")
+}
+
+// TestDecodeDeepNesting checks that arrays and objects nested 100,000
+// deep, which no corpus field holds, give an error with memory linear in
+// the input, not a stack overflow.
+func TestDecodeDeepNesting(t *testing.T) {
+	const depth = 100_000
+	tests := []struct {
+		name string
+		doc  string
+	}{
+		{name: "arrays-in-list", doc: `{"sources": ` + strings.Repeat("[", depth) + strings.Repeat("]", depth) + `}`},
+		{name: "arrays-in-field", doc: `{"claims": [{"id": ` + strings.Repeat("[", depth) + strings.Repeat("]", depth) + `}]}`},
+		{name: "objects-unknown", doc: `{"x": ` + strings.Repeat(`{"a": `, depth) + "1" + strings.Repeat("}", depth) + `}`},
+		{name: "unclosed", doc: `{"x": ` + strings.Repeat("[", depth)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			_, bytes := allocations(func() { _, err = claim.Decode(strings.NewReader(tc.doc)) })
+			assert.Error(t, err)
+			assert.Less(t, bytes, uint64(100*len(tc.doc)), "bytes allocated for %d bytes of input", len(tc.doc))
+		})
+	}
+}
+
+// allocations returns the number of allocations one call of f makes and
+// the bytes they take, as testing.AllocsPerRun does but without a second
+// call, which inputs of this size make costly.
+func allocations(f func()) (mallocs, bytes uint64) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc
 }

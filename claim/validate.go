@@ -57,37 +57,42 @@ func newValidator(c *Corpus) *validator {
 func (v *validator) claimErrs(claims []Claim) []error {
 	var errs []error
 	for i, c := range claims {
-		path := fmt.Sprintf("claims[%d]", i)
-		errs = checkText(errs, path+".id", string(c.ID), true)
-		errs = checkText(errs, path+".text", c.Text, true)
+		// Paths are formatted only when there is a problem to report.
+		path := func() string { return fmt.Sprintf("claims[%d]", i) }
+		if e := textErr(string(c.ID), true); e != nil {
+			errs = append(errs, fieldErr(path()+".id", string(c.ID), e))
+		}
+		if e := textErr(c.Text, true); e != nil {
+			errs = append(errs, fieldErr(path()+".text", c.Text, e))
+		}
 		if _, dup := v.claims[c.ID]; dup && c.ID != "" {
-			errs = append(errs, fieldErr(path+".id", string(c.ID), ErrDuplicateID))
+			errs = append(errs, fieldErr(path()+".id", string(c.ID), ErrDuplicateID))
 		} else {
 			v.claims[c.ID] = i
 		}
 		for k, a := range c.Actors {
 			if !v.sources[a.Source] {
-				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].source", path, k), string(a.Source), ErrUnknownSource))
+				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].source", path(), k), string(a.Source), ErrUnknownSource))
 			}
 			if int(a.Role) >= len(roleNames) {
-				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].role", path, k), a.Role.String(), ErrInvalid))
+				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].role", path(), k), a.Role.String(), ErrInvalid))
 			}
 		}
-		if err := dateErr(func() string { return path + ".event" }, c.Event); err != nil {
+		if err := dateErr(func() string { return path() + ".event" }, c.Event); err != nil {
 			errs = append(errs, err)
 		}
 	}
 	for i, c := range claims {
 		for k, r := range c.Relations {
-			field := fmt.Sprintf("claims[%d].relations[%d]", i, k)
+			field := func() string { return fmt.Sprintf("claims[%d].relations[%d]", i, k) }
 			if r.Kind == RelationUnknown || int(r.Kind) >= len(relationNames) {
-				errs = append(errs, fieldErr(field+".kind", r.Kind.String(), ErrInvalid))
+				errs = append(errs, fieldErr(field()+".kind", r.Kind.String(), ErrInvalid))
 			}
 			switch _, ok := v.claims[r.To]; {
 			case !ok:
-				errs = append(errs, fieldErr(field+".to", string(r.To), ErrUnknownClaim))
+				errs = append(errs, fieldErr(field()+".to", string(r.To), ErrUnknownClaim))
 			case r.To == c.ID:
-				errs = append(errs, fieldErr(field+".to", string(r.To), ErrCycle))
+				errs = append(errs, fieldErr(field()+".to", string(r.To), ErrCycle))
 			}
 		}
 	}
@@ -96,14 +101,31 @@ func (v *validator) claimErrs(claims []Claim) []error {
 
 // refinementCycles reports each loop in the refines and part-of relations,
 // once, at the relation that closes it: a claim cannot be more specific than
-// itself.
+// itself. The depth-first search keeps its own stack, not the goroutine's:
+// a chain of a million relations would otherwise overflow it, which no
+// caller can recover from. It is linear in the claims and relations.
 func refinementCycles(claims []Claim, index map[ID]int) []error {
 	var errs []error
 	state := make([]uint8, len(claims)) // 0 unvisited, 1 on the stack, 2 done
-	var visit func(i int)
-	visit = func(i int) {
-		state[i] = 1
-		for k, r := range claims[i].Relations {
+	type frame struct{ i, k int }       // claim i, whose relations before k are done
+	var stack []frame
+	for root, c := range claims {
+		if j, ok := index[c.ID]; !ok || j != root || state[root] != 0 {
+			continue
+		}
+		state[root] = 1
+		stack = append(stack[:0], frame{root, 0})
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			i := top.i
+			if top.k == len(claims[i].Relations) {
+				state[i] = 2
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			k := top.k
+			top.k++
+			r := claims[i].Relations[k]
 			if r.Kind != RelationRefines && r.Kind != RelationPartOf || r.To == claims[i].ID {
 				continue
 			}
@@ -113,16 +135,11 @@ func refinementCycles(claims []Claim, index map[ID]int) []error {
 			}
 			switch state[j] {
 			case 0:
-				visit(j)
+				state[j] = 1
+				stack = append(stack, frame{j, 0})
 			case 1:
 				errs = append(errs, fieldErr(fmt.Sprintf("claims[%d].relations[%d].to", i, k), string(r.To), ErrCycle))
 			}
-		}
-		state[i] = 2
-	}
-	for i, c := range claims {
-		if j, ok := index[c.ID]; ok && j == i && state[i] == 0 {
-			visit(i)
 		}
 	}
 	return errs
