@@ -157,7 +157,10 @@ func (c *Corpus) Registry() (*source.Registry, error) {
 // matching their quote, invalid UTF-8, empty required text, invalid enum
 // values, acts whose factuality contradicts them ([ErrFactuality]; a
 // retraction, like declining to comment, takes no position: Uu or CTu), dates
-// outside the years 0000-9999, and statements said after they were first
+// outside the years 0000-9999 (an instant counts in UTC), publication times
+// and office terms outside 0001-9999 in UTC ([ErrInvalid]: 9999-12-31T23:00
+// at UTC-5 is in 10000 in UTC, which no JSON time can hold), and
+// statements said after they were first
 // reported: a said date whose period starts after the publication of the
 // earliest article that mentions the statement ([ErrDate]). It returns nil
 // for a valid corpus. A nil Corpus is not valid: the error is a

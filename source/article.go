@@ -75,6 +75,7 @@ func (a Article) check(p fieldPath) []error {
 	if a.Published.IsZero() {
 		errs = append(errs, fieldErr(p.f("published"), "", ErrEmpty))
 	}
+	errs = checkTime(errs, p, "published", a.Published)
 	if a.Reprints != "" && a.Reprints == a.ID {
 		errs = append(errs, fieldErr(p.f("reprints"), string(a.Reprints), ErrCycle))
 	}
@@ -117,4 +118,17 @@ func firstInvalid(s string) string {
 		i += n
 	}
 	return ""
+}
+
+// checkTime appends an error when t, field name of the record at p, is not
+// zero and lies outside the years 0001-9999 in UTC: an instant at the end
+// of 9999 in a zone behind UTC is in 10000 there, and encoding/json writes
+// times only within 0000-9999, so a timeline that shows it in UTC could
+// not be written.
+func checkTime(errs []error, p fieldPath, name string, t time.Time) []error {
+	if y := t.UTC().Year(); !t.IsZero() && (y < 1 || y > 9999) {
+		return append(errs, fieldErr(p.f(name), t.Format(time.RFC3339Nano),
+			fmt.Errorf("%w: times must be within the years 0001-9999 in UTC, and this is %d there", ErrInvalid, y)))
+	}
+	return errs
 }

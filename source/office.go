@@ -75,6 +75,8 @@ func (s Source) checkOffices(p fieldPath) []error {
 		for i, a := range o.Aliases {
 			errs = checkText(errs, p, fmt.Sprintf("%s.aliases[%d]", path, i), a, true)
 		}
+		errs = checkTime(errs, p, path+".from", o.From)
+		errs = checkTime(errs, p, path+".to", o.To)
 		if !o.From.IsZero() && !o.To.IsZero() && !o.From.Before(o.To) {
 			errs = append(errs, fieldErr(p.f(path+".to"), o.To.Format(time.RFC3339), fmt.Errorf("%w: the term ends before it starts (from %s)", ErrInvalid, o.From.Format(time.RFC3339))))
 		}

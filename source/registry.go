@@ -37,8 +37,10 @@ type Registry struct {
 // the problems [ErrInvalid] reports are a kind or identity out of range, a
 // source whose parent is absent (nothing can belong to an absent source),
 // an article whose wire is the absent source, an article published before
-// the article it reprints, and an article language that is not a plausible
-// BCP 47 tag (see [Article.Language]). An article's outlet and wire that
+// the article it reprints, an article language that is not a plausible
+// BCP 47 tag (see [Article.Language]), and a publication time or an
+// office's From or To outside the years 0001-9999 in UTC (9999-12-31T23:00
+// at UTC-5 is already 10000 in UTC, which no JSON time can hold). An article's outlet and wire that
 // name no source give [ErrUnknownSource]. On error the registry is nil.
 //
 // NewRegistry takes time linear in the size of its input, apart from

@@ -1,10 +1,13 @@
 package source_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -124,4 +127,63 @@ func TestOfficeScale(t *testing.T) {
 	m, ok = r.ResolveOffice("the title 99999 of the Kremlin", day(2020, 1, 1))
 	assert.True(t, ok)
 	assert.Equal(t, source.ID("peskov"), m.Holder)
+}
+
+// TestNewRegistryTimeRange checks times that are within 0001-9999 where
+// they were written but not in UTC, where encoding/json could not write
+// them.
+func TestNewRegistryTimeRange(t *testing.T) {
+	behind := time.FixedZone("UTC-5", -5*60*60)
+	ahead := time.FixedZone("UTC+5", 5*60*60)
+	late := time.Date(9999, 12, 31, 23, 0, 0, 0, behind) // 10000-01-01T04:00Z
+	early := time.Date(1, 1, 1, 1, 0, 0, 0, ahead)       // year 0 in UTC
+	office := func(from, to time.Time) []source.Source {
+		return []source.Source{
+			{ID: "uk", Name: "United Kingdom"},
+			{ID: "fs", Name: "Foreign Secretary", Offices: []source.Office{{Title: "foreign secretary", Of: "uk", From: from, To: to}}},
+		}
+	}
+	tests := []struct {
+		name     string
+		sources  []source.Source
+		articles []source.Article
+		want     []problem
+	}{
+		{
+			name:     "published-late",
+			articles: []source.Article{{ID: "a", Published: late}},
+			want:     []problem{{"articles[0].published", "9999-12-31T23:00:00-05:00", source.ErrInvalid}},
+		},
+		{
+			name:     "published-early",
+			articles: []source.Article{{ID: "a", Published: early}},
+			want:     []problem{{"articles[0].published", "0001-01-01T01:00:00+05:00", source.ErrInvalid}},
+		},
+		{
+			name:     "published-last-instant",
+			articles: []source.Article{{ID: "a", Published: time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC)}},
+		},
+		{
+			name:    "office-to-late",
+			sources: office(day(2020, 1, 1), late),
+			want:    []problem{{"sources[1].offices[0].to", "9999-12-31T23:00:00-05:00", source.ErrInvalid}},
+		},
+		{
+			name:    "office-from-early",
+			sources: office(early, time.Time{}),
+			want:    []problem{{"sources[1].offices[0].from", "0001-01-01T01:00:00+05:00", source.ErrInvalid}},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := source.NewRegistry(tc.sources, tc.articles)
+			if diff := cmp.Diff(tc.want, problems(t, err), problemOpts); diff != "" {
+				t.Errorf("NewRegistry(...) problems mismatch (-want +got):\n%s", diff)
+			}
+			if err == nil {
+				_, err := json.Marshal(r)
+				assert.NoError(t, err, "json.Marshal of a registry NewRegistry accepted")
+			}
+		})
+	}
 }

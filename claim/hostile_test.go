@@ -1,13 +1,16 @@
 package claim_test
 
 import (
+	"encoding/json"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -93,4 +96,33 @@ func allocations(f func()) (mallocs, bytes uint64) {
 	f()
 	runtime.ReadMemStats(&after)
 	return after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc
+}
+
+// TestValidateTimeRange checks times within 0001-9999 where they were
+// written but not in UTC, where a timeline shows them and encoding/json
+// could not write them: 9999-12-31T23:00 at UTC-5 is 10000-01-01T04:00Z.
+func TestValidateTimeRange(t *testing.T) {
+	late := time.Date(9999, 12, 31, 23, 0, 0, 0, time.FixedZone("UTC-5", -5*60*60))
+	c := &claim.Corpus{
+		Articles: []source.Article{{ID: "a", Published: late}},
+		Claims:   []claim.Claim{{ID: "c", Text: "c", Event: claim.NewDate(late, claim.PrecisionInstant)}},
+		Statements: []claim.Statement{{ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu,
+			Said: claim.NewDate(late, claim.PrecisionInstant)}},
+	}
+	want := []problem{
+		{"articles[0].published", "9999-12-31T23:00:00-05:00", source.ErrInvalid},
+		{"claims[0].event", "10000-01-01T04:00:00Z", claim.ErrDate},
+		{"statements[0].said", "10000-01-01T04:00:00Z", claim.ErrDate},
+	}
+	if diff := gocmp.Diff(want, problemsOf(t, c.Validate()), problemOpts); diff != "" {
+		t.Errorf("Validate() problems mismatch (-want +got):\n%s", diff)
+	}
+	// Within range in UTC, the corpus validates and is written.
+	ok := time.Date(9999, 12, 31, 18, 0, 0, 0, time.FixedZone("UTC-5", -5*60*60))
+	c.Articles[0].Published = ok
+	c.Claims[0].Event = claim.NewDate(ok, claim.PrecisionInstant)
+	c.Statements[0].Said = claim.NewDate(ok, claim.PrecisionInstant)
+	require.NoError(t, c.Validate())
+	_, err := json.Marshal(c)
+	assert.NoError(t, err)
 }
