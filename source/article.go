@@ -113,7 +113,7 @@ func firstInvalid(s string) string {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n <= 1 {
 			lo, hi := max(0, i-16), min(len(s), i+16)
-			return s[lo:hi]
+			return strings.Clone(s[lo:hi]) // not a slice that keeps all of s
 		}
 		i += n
 	}

@@ -60,4 +60,15 @@
 // [NewRegistry] reports every problem at once, each a [*FieldError] naming
 // the field ("sources[2].parent") and the value, wrapping a sentinel such as
 // [ErrCycle] or [ErrAliasConflict] for [errors.Is].
+//
+// # Hostile input
+//
+// No input makes NewRegistry take more than time linear in its size (the
+// terms of offices are sorted, n log n), recurse on its depth, or build a
+// huge error: the first [MaxProblems] problems are listed in full and the
+// rest counted by kind in one [*MoreError] ("and 199900 more problems:
+// 199850 duplicate id, 50 unknown source"), which errors.Is still sees
+// through, and a value is quoted as an excerpt of at most 64 runes with its
+// length ([Excerpt]). Publication times and office terms must lie within
+// the years 0001-9999 in UTC, which is what JSON can hold.
 package source

@@ -3,6 +3,7 @@ package source_test
 import (
 	"encoding/json"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -186,4 +187,107 @@ func TestNewRegistryTimeRange(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNewRegistryManyProblems checks that an error lists the first
+// MaxProblems problems and counts the rest by kind in one MoreError,
+// which errors.Is sees through.
+func TestNewRegistryManyProblems(t *testing.T) {
+	const n = 200_000
+	articles := make([]source.Article, n)
+	for i := range articles {
+		articles[i] = source.Article{ID: "a", Published: published, Outlet: "nobody"}
+	}
+	articles[n-1].Reprints = articles[n-1].ID // one cycle, at the very end
+	var err error
+	kept := retained(func() any {
+		_, err = source.NewRegistry(nil, articles)
+		return err
+	})
+	errs := err.(interface{ Unwrap() []error }).Unwrap()
+	require.Len(t, errs, source.MaxProblems+1)
+	var more *source.MoreError
+	require.ErrorAs(t, errs[len(errs)-1], &more)
+	// n unknown outlets, n-1 duplicates, and the self-reprint.
+	assert.Equal(t, 2*n-source.MaxProblems, more.Len(), "problems left out")
+	kinds := map[error]int{}
+	for _, k := range more.Kinds {
+		kinds[k.Err] = k.Count
+	}
+	assert.Len(t, kinds, 3)
+	assert.Equal(t, 1, kinds[source.ErrCycle], "cycles left out")
+	assert.InDelta(t, n, kinds[source.ErrDuplicateID], source.MaxProblems, "duplicates left out")
+	for _, sentinel := range []error{source.ErrDuplicateID, source.ErrUnknownSource, source.ErrCycle} {
+		assert.ErrorIs(t, err, sentinel)
+	}
+	assert.NotErrorIs(t, err, source.ErrAliasConflict)
+	assert.Less(t, len(err.Error()), 100*source.MaxProblems, "message length")
+	assert.Less(t, kept, uint64(1<<20), "bytes the error keeps")
+}
+
+// TestNewRegistryLongValue checks that a value of 10 MB is quoted as an
+// excerpt, and that the error does not keep it in memory.
+func TestNewRegistryLongValue(t *testing.T) {
+	long := strings.Repeat("é", 5<<20) // 10 MiB
+	tests := []struct {
+		name     string
+		sources  []source.Source
+		articles []source.Article
+	}{
+		{name: "unknown-outlet", articles: []source.Article{{ID: "a", Published: published, Outlet: source.ID(long)}}},
+		{name: "alias-conflict", sources: []source.Source{{ID: source.ID(long), Name: "x"}, {ID: "b", Name: "x"}}},
+		{name: "invalid-text", articles: []source.Article{{ID: "a", Published: published, Text: long + "\xff"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := source.NewRegistry(tc.sources, tc.articles)
+			var fe *source.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Less(t, len(fe.Value), 200, "len(Value)")
+			assert.Less(t, len(err.Error()), 500, "message length")
+		})
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	tests := []struct {
+		name, v, want string
+	}{
+		{name: "empty", v: "", want: ""},
+		{name: "short", v: "Kim", want: "Kim"},
+		{name: "64-runes", v: strings.Repeat("é", 64), want: strings.Repeat("é", 64)},
+		{name: "65-runes", v: strings.Repeat("é", 65), want: strings.Repeat("é", 64) + "… (130 bytes)"},
+		{name: "invalid", v: strings.Repeat("\xff", 100), want: strings.Repeat("\xff", 64) + "… (100 bytes)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, source.Excerpt(tc.v))
+		})
+	}
+}
+
+// retained returns the bytes of heap that f's result keeps alive.
+func retained(f func() any) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	v := f()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(v)
+	if after.HeapAlloc < before.HeapAlloc {
+		return 0
+	}
+	return after.HeapAlloc - before.HeapAlloc
+}
+
+// allocations returns the number of allocations one call of f makes and
+// the bytes they take, as testing.AllocsPerRun does but without a second
+// call, which inputs of this size make costly.
+func allocations(f func()) (mallocs, bytes uint64) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc
 }

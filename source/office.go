@@ -110,8 +110,7 @@ type heldOffice struct {
 // no two sources hold one office over overlapping terms, and indexes the
 // offices by title. Terms of one office are compared after sorting them by
 // start, so the work is n log n in the number of offices.
-func (r *Registry) linkOffices(declared sourcePaths) []error {
-	var errs []error
+func (r *Registry) linkOffices(declared sourcePaths, probs *problems) {
 	r.offices = map[string][]heldOffice{}
 	for i, s := range r.sources {
 		for k, o := range s.Offices {
@@ -119,12 +118,12 @@ func (r *Registry) linkOffices(declared sourcePaths) []error {
 			of, ok := r.byID[o.Of]
 			switch {
 			case !ok && o.Of != "":
-				errs = append(errs, fieldErr(path+".of", string(o.Of), ErrUnknownSource))
+				probs.add(fieldErr(path+".of", string(o.Of), ErrUnknownSource))
 				continue
 			case !ok:
 				continue
 			case r.sources[of].IsAbsent():
-				errs = append(errs, fieldErr(path+".of", string(o.Of), fmt.Errorf("%w: the absent source has no offices", ErrInvalid)))
+				probs.add(fieldErr(path+".of", string(o.Of), fmt.Errorf("%w: the absent source has no offices", ErrInvalid)))
 				continue
 			}
 			h := heldOffice{holder: i, of: of, index: k, office: o, titles: o.titles()}
@@ -151,15 +150,14 @@ func (r *Registry) linkOffices(declared sourcePaths) []error {
 				(last.office.To.IsZero() || h.office.From.Before(last.office.To)) {
 				reported[[2]int{h.holder, h.index}] = true
 				path := fmt.Sprintf("%s.offices[%d]", declared.path(h.holder), h.index)
-				errs = append(errs, fieldErr(path+".from", h.office.From.Format(time.RFC3339),
-					fmt.Errorf("%w: %q also holds %q of %q over an overlapping term", ErrInvalid, r.sources[last.holder].ID, h.office.Title, h.office.Of)))
+				probs.add(fieldErr(path+".from", h.office.From.Format(time.RFC3339),
+					fmt.Errorf("%w: %q also holds %q of %q over an overlapping term", ErrInvalid, Excerpt(string(r.sources[last.holder].ID)), Excerpt(h.office.Title), Excerpt(string(h.office.Of)))))
 			}
 			if j == 0 || h.of != last.of || !last.office.To.IsZero() && (h.office.To.IsZero() || h.office.To.After(last.office.To)) {
 				last = h
 			}
 		}
 	}
-	return errs
 }
 
 // OfficeMatch is what [Registry.ResolveOffice] finds: the office a phrase

@@ -1,7 +1,6 @@
 package source
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -31,7 +30,11 @@ type Registry struct {
 // [AbsentID] itself.
 //
 // All problems are reported at once: the error joins one [*FieldError] per
-// problem, with fields such as "sources[2].parent" and sentinels
+// problem, the first [MaxProblems] of them, and then one [*MoreError] that
+// counts the rest by kind, so that the error stays small whatever the
+// input; each FieldError quotes at most an excerpt of its value (see
+// [Excerpt]). The fields are paths such as "sources[2].parent" and the
+// sentinels
 // [ErrDuplicateID], [ErrUnknownSource], [ErrUnknownArticle], [ErrCycle],
 // [ErrAliasConflict], [ErrEmpty], [ErrInvalidUTF8] and [ErrInvalid]. Among
 // the problems [ErrInvalid] reports are a kind or identity out of range, a
@@ -52,19 +55,19 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 		aliases: make(map[string]int, 2*len(sources)),
 		artByID: make(map[ArticleID]int, len(articles)),
 	}
-	var errs []error
+	probs := &problems{kinds: sentinels}
 	r.sources = make([]Source, 0, len(sources)+1)
 	// declared[k] is the index in sources of r.sources[k], built once so
 	// that every error path finds a source's path in constant time.
 	declared := make(sourcePaths, 0, len(sources)+1)
 	for i, s := range sources {
 		p := fieldPath{"sources", i}
-		errs = append(errs, s.check(p)...)
+		probs.add(s.check(p)...)
 		if s.ID == AbsentID && !s.IsAbsent() {
-			errs = append(errs, fieldErr(p.f("identity"), s.Identity.String(), fmt.Errorf("%w: the source %q must be absent", ErrInvalid, AbsentID)))
+			probs.add(fieldErr(p.f("identity"), s.Identity.String(), fmt.Errorf("%w: the source %q must be absent", ErrInvalid, AbsentID)))
 		}
 		if _, dup := r.byID[s.ID]; dup && s.ID != "" {
-			errs = append(errs, fieldErr(p.f("id"), string(s.ID), ErrDuplicateID))
+			probs.add(fieldErr(p.f("id"), string(s.ID), ErrDuplicateID))
 			continue
 		}
 		r.byID[s.ID] = len(r.sources)
@@ -77,12 +80,12 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 		r.builtIn = true
 		declared = append(declared, -1)
 	}
-	errs = append(errs, r.linkParents(declared)...)
-	errs = append(errs, r.indexAliases(declared)...)
-	errs = append(errs, r.linkOffices(declared)...)
-	errs = append(errs, r.addArticles(articles)...)
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	r.linkParents(declared, probs)
+	r.indexAliases(declared, probs)
+	r.linkOffices(declared, probs)
+	r.addArticles(articles, probs)
+	if err := probs.err(); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -93,8 +96,7 @@ var errMissingParent = fmt.Errorf("%w: the parent is not among the sources; add 
 	"or take the source with its ancestors from a larger registry with Registry.Lineage", ErrUnknownSource)
 
 // linkParents checks every parent reference, finds cycles and fills r.root.
-func (r *Registry) linkParents(declared sourcePaths) []error {
-	var errs []error
+func (r *Registry) linkParents(declared sourcePaths, probs *problems) {
 	parent := make([]int, len(r.sources))
 	for i, s := range r.sources {
 		parent[i] = -1
@@ -103,13 +105,13 @@ func (r *Registry) linkParents(declared sourcePaths) []error {
 		}
 		p, ok := r.byID[s.Parent]
 		if !ok {
-			errs = append(errs, fieldErr(declared.path(i)+".parent", string(s.Parent), errMissingParent))
+			probs.add(fieldErr(declared.path(i)+".parent", string(s.Parent), errMissingParent))
 			continue
 		}
 		// The absent source speaks for no one, so no source can stand under
 		// it; a self-parent is reported once, as a cycle, by check.
 		if r.sources[p].IsAbsent() && s.Parent != s.ID {
-			errs = append(errs, fieldErr(declared.path(i)+".parent", string(s.Parent), fmt.Errorf("%w: nothing can belong to an absent source", ErrInvalid)))
+			probs.add(fieldErr(declared.path(i)+".parent", string(s.Parent), fmt.Errorf("%w: nothing can belong to an absent source", ErrInvalid)))
 		}
 		parent[i] = p
 	}
@@ -138,7 +140,7 @@ func (r *Registry) linkParents(declared sourcePaths) []error {
 		default: // j is on the current path: a cycle
 			s := r.sources[j]
 			if s.Parent != s.ID { // a self-parent was already reported by check
-				errs = append(errs, fieldErr(declared.path(j)+".parent", string(s.Parent), ErrCycle))
+				probs.add(fieldErr(declared.path(j)+".parent", string(s.Parent), ErrCycle))
 			}
 			root = j
 		}
@@ -147,12 +149,10 @@ func (r *Registry) linkParents(declared sourcePaths) []error {
 			r.root[k] = root
 		}
 	}
-	return errs
 }
 
 // indexAliases files each source under its normalised name and aliases.
-func (r *Registry) indexAliases(declared sourcePaths) []error {
-	var errs []error
+func (r *Registry) indexAliases(declared sourcePaths, probs *problems) {
 	for i, s := range r.sources {
 		names := append([]string{s.Name}, s.Aliases...)
 		for k, n := range names {
@@ -165,38 +165,36 @@ func (r *Registry) indexAliases(declared sourcePaths) []error {
 				if k > 0 {
 					field = fmt.Sprintf("%s.aliases[%d]", declared.path(i), k-1)
 				}
-				errs = append(errs, fieldErr(field, n, fmt.Errorf("%w: also %q", ErrAliasConflict, r.sources[j].ID)))
+				probs.add(fieldErr(field, n, fmt.Errorf("%w: also %q", ErrAliasConflict, Excerpt(string(r.sources[j].ID)))))
 				continue
 			}
 			r.aliases[key] = i
 			r.longest = max(r.longest, len(key))
 		}
 	}
-	return errs
 }
 
 // addArticles checks and stores the articles and resolves reprint chains.
-func (r *Registry) addArticles(articles []Article) []error {
-	var errs []error
+func (r *Registry) addArticles(articles []Article, probs *problems) {
 	r.articles = make([]Article, 0, len(articles))
 	declaredAt := make([]int, 0, len(articles)) // index in articles of r.articles[k]
 	for i, a := range articles {
 		p := fieldPath{"articles", i}
-		errs = append(errs, a.check(p)...)
+		probs.add(a.check(p)...)
 		if a.Outlet != "" {
 			if _, ok := r.byID[a.Outlet]; !ok {
-				errs = append(errs, fieldErr(p.f("outlet"), string(a.Outlet), ErrUnknownSource))
+				probs.add(fieldErr(p.f("outlet"), string(a.Outlet), ErrUnknownSource))
 			}
 		}
 		if a.Wire != "" {
 			if w, ok := r.byID[a.Wire]; !ok {
-				errs = append(errs, fieldErr(p.f("wire"), string(a.Wire), ErrUnknownSource))
+				probs.add(fieldErr(p.f("wire"), string(a.Wire), ErrUnknownSource))
 			} else if r.sources[w].IsAbsent() {
-				errs = append(errs, fieldErr(p.f("wire"), string(a.Wire), fmt.Errorf("%w: the absent source publishes no stories", ErrInvalid)))
+				probs.add(fieldErr(p.f("wire"), string(a.Wire), fmt.Errorf("%w: the absent source publishes no stories", ErrInvalid)))
 			}
 		}
 		if _, dup := r.artByID[a.ID]; dup && a.ID != "" {
-			errs = append(errs, fieldErr(p.f("id"), string(a.ID), ErrDuplicateID))
+			probs.add(fieldErr(p.f("id"), string(a.ID), ErrDuplicateID))
 			continue
 		}
 		r.artByID[a.ID] = len(r.articles)
@@ -213,14 +211,14 @@ func (r *Registry) addArticles(articles []Article) []error {
 		}
 		j, ok := r.artByID[a.Reprints]
 		if !ok {
-			errs = append(errs, fieldErr(fmt.Sprintf("articles[%d].reprints", declaredAt[i]), string(a.Reprints), ErrUnknownArticle))
+			probs.add(fieldErr(fmt.Sprintf("articles[%d].reprints", declaredAt[i]), string(a.Reprints), ErrUnknownArticle))
 			continue
 		}
 		// A copy cannot appear before what it copies. A missing time is
 		// reported by check and compared with nothing.
 		if orig := r.articles[j]; !a.Published.IsZero() && !orig.Published.IsZero() && a.Published.Before(orig.Published) {
-			errs = append(errs, fieldErr(fmt.Sprintf("articles[%d].published", declaredAt[i]), a.Published.Format(time.RFC3339Nano),
-				fmt.Errorf("%w: published before %q, which it reprints, was published at %s", ErrInvalid, orig.ID, orig.Published.Format(time.RFC3339Nano))))
+			probs.add(fieldErr(fmt.Sprintf("articles[%d].published", declaredAt[i]), a.Published.Format(time.RFC3339Nano),
+				fmt.Errorf("%w: published before %q, which it reprints, was published at %s", ErrInvalid, Excerpt(string(orig.ID)), orig.Published.Format(time.RFC3339Nano))))
 		}
 	}
 	// seen[j] == i+1 marks article j as on the chain followed from i, so
@@ -241,7 +239,7 @@ func (r *Registry) addArticles(articles []Article) []error {
 			if seen[j] == i+1 {
 				a := r.articles[j]
 				if a.Reprints != a.ID {
-					errs = append(errs, fieldErr(fmt.Sprintf("articles[%d].reprints", declaredAt[j]), string(a.Reprints), ErrCycle))
+					probs.add(fieldErr(fmt.Sprintf("articles[%d].reprints", declaredAt[j]), string(a.Reprints), ErrCycle))
 				}
 				break
 			}
@@ -257,7 +255,6 @@ func (r *Registry) addArticles(articles []Article) []error {
 			r.origin[k] = j
 		}
 	}
-	return errs
 }
 
 // sourcePaths maps the position of each source in a registry to its index
@@ -403,18 +400,19 @@ func (r *Registry) Independent(a, b ID) bool {
 // for an ancestor.
 //
 // An unknown ID gives a [*FieldError] on "ids[k]" (k its index in ids)
-// wrapping [ErrUnknownSource]; every unknown ID is reported, joined, and
+// wrapping [ErrUnknownSource]; the unknown IDs are reported, joined, the
+// first [MaxProblems] in full and the rest counted by a [*MoreError], and
 // the slice is nil. The zero Registry holds only the built-in absent
 // source.
 func (r *Registry) Lineage(ids ...ID) ([]Source, error) {
-	var errs []error
+	probs := &problems{kinds: sentinels}
 	for k, id := range ids {
 		if _, ok := r.index(id); !ok {
-			errs = append(errs, fieldErr(fmt.Sprintf("ids[%d]", k), string(id), ErrUnknownSource))
+			probs.add(fieldErr(fmt.Sprintf("ids[%d]", k), string(id), ErrUnknownSource))
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := probs.err(); err != nil {
+		return nil, err
 	}
 	builtIn := r == nil || r.sources == nil || r.builtIn
 	out := make([]Source, 0, len(ids))
