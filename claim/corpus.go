@@ -48,7 +48,7 @@ type Corpus struct {
 // not parse in a source or an article is a [*source.FieldError], as
 // Validate reports those records; the other problems with the document's
 // shape are [*FieldError] values. They are reported all at once, before
-// validation; on error the corpus is nil.
+// validation, capped as Validate caps them; on error the corpus is nil.
 func Decode(r io.Reader) (*Corpus, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -62,8 +62,8 @@ func Decode(r io.Reader) (*Corpus, error) {
 	if at := loneSurrogate(data); at >= 0 {
 		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", at), fmt.Errorf("%w: an escaped UTF-16 surrogate without its pair", ErrInvalidUTF8))
 	}
-	if errs := scanDocument(data, reflect.TypeFor[Corpus]()); len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if err := scanDocument(data, reflect.TypeFor[Corpus]()); err != nil {
+		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -148,7 +148,7 @@ func (c *Corpus) Registry() (*source.Registry, error) {
 }
 
 // Validate checks the whole corpus and reports every problem at once: the
-// error joins one error per problem. Problems with sources and articles are
+// error joins one error per problem, up to [MaxProblems] (see below). Problems with sources and articles are
 // [*source.FieldError] values; all others are [*FieldError] values, with
 // fields such as "statements[4].mentions[0].span". It reports duplicate IDs,
 // references to missing sources, claims or articles, affiliation, reprint
@@ -165,27 +165,38 @@ func (c *Corpus) Registry() (*source.Registry, error) {
 // earliest article that mentions the statement ([ErrDate]). It returns nil
 // for a valid corpus. A nil Corpus is not valid: the error is a
 // [*FieldError] on "corpus" wrapping [ErrEmpty].
+//
+// The error lists the first [MaxProblems] problems in full and ends with
+// one [*MoreError] that counts the rest by kind, so that a corpus of a
+// million bad statements gives an error as short as one of a hundred;
+// errors.Is finds the sentinels of the problems counted as well as those
+// listed. Each value is quoted as an excerpt of at most 64 runes with its
+// length ([source.Excerpt]). Validate takes time and memory linear in the
+// size of the corpus, valid or not, and does not recurse on its depth.
 func (c *Corpus) Validate() error {
 	if c == nil {
 		return nilCorpus()
 	}
-	var errs []error
+	p := newProblems()
 	if c.Format != "" && c.Format != Format {
-		errs = append(errs, fieldErr("format", c.Format, fmt.Errorf("%w: want %q", ErrInvalid, Format)))
+		p.add(fieldErr("format", c.Format, fmt.Errorf("%w: want %q", ErrInvalid, Format)))
 	}
 	if _, err := c.Registry(); err != nil {
 		// Flatten the registry's joined errors so that the result joins one
-		// error per problem, as documented.
+		// error per problem, as documented; its MoreError's counts join
+		// this one's.
 		if joined, ok := err.(interface{ Unwrap() []error }); ok {
-			errs = append(errs, joined.Unwrap()...)
+			for _, e := range joined.Unwrap() {
+				p.add(e)
+			}
 		} else {
-			errs = append(errs, err)
+			p.add(err)
 		}
 	}
-	v := newValidator(c)
-	errs = append(errs, v.claimErrs(c.Claims)...)
-	errs = append(errs, v.statementErrs(c.Statements)...)
-	return errors.Join(errs...)
+	v := newValidator(c, p)
+	v.claimErrs(c.Claims)
+	v.statementErrs(c.Statements)
+	return p.err()
 }
 
 // nilCorpus returns the error for a nil *Corpus.

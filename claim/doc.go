@@ -45,4 +45,15 @@
 // sentinels the two packages share, such as [ErrDuplicateID] and
 // [ErrCycle], are package source's own values, so one errors.Is test finds
 // the problem whichever package reports it.
+//
+// # Hostile input
+//
+// No corpus makes Decode or Validate take more than time linear in its
+// size, recurse on its depth, or build a huge error. The first
+// [MaxProblems] problems are listed in full, the rest counted by kind in
+// one [*MoreError] ("and 2999899 more problems: 999950 unknown claim,
+// ..."), and every value is quoted as an excerpt of at most 64 runes with
+// its length. Nesting deeper than any field of a corpus is an error of its
+// own. Times must lie within the years 0001-9999 in UTC, which is what
+// JSON can hold.
 package claim

@@ -62,7 +62,8 @@ var (
 
 // FieldError reports one problem with one field of one record. Field is a
 // path such as "statements[4].mentions[0].span"; Value is the offending value
-// as text. Err wraps one of the package's sentinel errors, so that
+// as text, or for a value longer than 64 runes an excerpt of it, its first
+// 64 runes, "…" and its length in bytes, as [source.Excerpt] makes it. Err wraps one of the package's sentinel errors, so that
 // errors.Is(err, [ErrUnknownClaim]) and errors.As(err, &fe) both work.
 type FieldError struct {
 	Field string
@@ -79,7 +80,7 @@ func (e *FieldError) Error() string {
 func (e *FieldError) Unwrap() error { return e.Err }
 
 func fieldErr(field, value string, err error) *FieldError {
-	return &FieldError{Field: field, Value: value, Err: err}
+	return &FieldError{Field: field, Value: source.Excerpt(value), Err: err}
 }
 
 // unknownName returns the error for an enum name not in names.

@@ -2,6 +2,7 @@ package claim_test
 
 import (
 	"encoding/json"
+	"errors"
 	"runtime"
 	"strconv"
 	"strings"
@@ -125,4 +126,102 @@ func TestValidateTimeRange(t *testing.T) {
 	require.NoError(t, c.Validate())
 	_, err := json.Marshal(c)
 	assert.NoError(t, err)
+}
+
+// TestValidateManyProblems checks that a million bad statements give an
+// error that lists MaxProblems problems and counts the rest, built in
+// memory that does not grow with them: they took 1.3 GB and gave a 112 MB
+// message.
+func TestValidateManyProblems(t *testing.T) {
+	const n = 1_000_000
+	c := &claim.Corpus{Statements: make([]claim.Statement, n)}
+	for i := range c.Statements {
+		c.Statements[i] = claim.Statement{ID: "s", Claim: "nope", Source: "nobody", Act: claim.ActReport, Factuality: claim.Uu, Said: claim.Year(2024)}
+	}
+	var err error
+	mallocs, _ := allocations(func() { err = c.Validate() })
+	errs := err.(interface{ Unwrap() []error }).Unwrap()
+	require.Len(t, errs, claim.MaxProblems+1)
+	var more *claim.MoreError
+	require.ErrorAs(t, errs[len(errs)-1], &more)
+	// Each statement has an unknown claim and source, and all but the
+	// first a duplicate ID.
+	assert.Equal(t, 3*n-1-claim.MaxProblems, more.Len(), "problems left out")
+	for _, sentinel := range []error{claim.ErrUnknownClaim, claim.ErrUnknownSource, claim.ErrDuplicateID} {
+		assert.ErrorIs(t, err, sentinel)
+	}
+	assert.NotErrorIs(t, err, claim.ErrSpan)
+	assert.Less(t, len(err.Error()), 100*claim.MaxProblems, "message length")
+	assert.Less(t, float64(mallocs)/n, 0.1, "allocations per statement")
+}
+
+// TestDecodeManyProblems checks that the problems with a document's shape
+// are capped as Validate's are.
+func TestDecodeManyProblems(t *testing.T) {
+	const n = 100_000
+	doc := `{"statements": [` + strings.Repeat(`{"x": 1, "act": 7}, `, n-1) + `{"x": 1}]}`
+	_, err := claim.Decode(strings.NewReader(doc))
+	errs := err.(interface{ Unwrap() []error }).Unwrap()
+	require.Len(t, errs, claim.MaxProblems+1)
+	var more *claim.MoreError
+	require.ErrorAs(t, errs[len(errs)-1], &more)
+	assert.Equal(t, 2*n-1-claim.MaxProblems, more.Len(), "problems left out")
+	assert.ErrorIs(t, err, claim.ErrUnknownField)
+	assert.ErrorIs(t, err, claim.ErrInvalid)
+	assert.Less(t, len(err.Error()), 100*claim.MaxProblems, "message length")
+}
+
+// TestLongValue checks that a value of 10 MB is quoted as an excerpt with
+// its length, not copied whole into the error.
+func TestLongValue(t *testing.T) {
+	long := strings.Repeat("x", 10<<20)
+	tests := []struct {
+		name string
+		err  func() error
+	}{
+		{name: "format", err: func() error { return (&claim.Corpus{Format: long}).Validate() }},
+		{name: "unknown-field", err: func() error {
+			_, err := claim.Decode(strings.NewReader(`{"` + long + `": 1}`))
+			return err
+		}},
+		{name: "wrong-kind", err: func() error {
+			_, err := claim.Decode(strings.NewReader(`{"statements": [{"mentions": [{"span": {"start": "` + long + `"}}]}]}`))
+			return err
+		}},
+		{name: "bad-time", err: func() error {
+			_, err := claim.Decode(strings.NewReader(`{"articles": [{"id": "a", "published": "` + long + `"}]}`))
+			return err
+		}},
+		{name: "bad-enum", err: func() error {
+			_, err := claim.Decode(strings.NewReader(`{"statements": [{"act": "` + long + `"}]}`))
+			return err
+		}},
+		{name: "unknown-claim", err: func() error {
+			return (&claim.Corpus{Statements: []claim.Statement{{ID: "s", Claim: claim.ID(long), Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu, Said: claim.Year(2024)}}}).Validate()
+		}},
+		{name: "resolve", err: func() error {
+			_, err := claim.Resolve("in March "+long, scalePublished)
+			return err
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.err()
+			require.Error(t, err)
+			assert.Less(t, len(err.Error()), 1000, "message length")
+			var fe *claim.FieldError
+			var sfe *source.FieldError
+			var value string
+			switch {
+			case errors.As(err, &fe):
+				value = fe.Value
+			case errors.As(err, &sfe):
+				value = sfe.Value
+			default:
+				t.Errorf("%v is not a field error", err)
+			}
+			assert.Less(t, len(value), 200, "len(Value)")
+			assert.True(t, strings.HasSuffix(value, " bytes)"), "Value %q ends with the length", value)
+		})
+	}
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // Resolve turns a time phrase from an article into a [Date], read against
@@ -201,12 +203,12 @@ func resolveMonthDay(words []string, last bool, ref time.Time) (d Date, ok bool,
 	if len(rest) == 1 {
 		v, ok := unsigned(rest[0])
 		if !ok || len(rest[0]) != 4 {
-			return Date{}, true, fmt.Errorf("%q is not a year", rest[0])
+			return Date{}, true, fmt.Errorf("%q is not a year", source.Excerpt(rest[0]))
 		}
 		year, hasYear, rest = v, true, rest[1:]
 	}
 	if len(rest) > 0 {
-		return Date{}, true, fmt.Errorf("unexpected %q", strings.Join(rest, " "))
+		return Date{}, true, fmt.Errorf("unexpected %q", source.Excerpt(strings.Join(rest, " ")))
 	}
 	// A day that no year has, such as 30 February, is wrong whatever the
 	// year; 29 February is wrong only in a year named without a leap day.

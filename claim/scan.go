@@ -23,21 +23,28 @@ import (
 // and time values that do not parse, each with its full path, such as
 // "statements[3].mentions[0].span.start".
 type scanner struct {
-	dec  *json.Decoder
-	errs []error
+	dec *json.Decoder
+	p   *problems
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 // scanDocument checks data against t. A syntax error ends the scan and is
-// returned alone; otherwise every problem found is returned.
-func scanDocument(data []byte, t reflect.Type) []error {
-	s := &scanner{dec: json.NewDecoder(bytes.NewReader(data))}
+// returned alone; otherwise the problems found are returned joined, nil
+// when there are none, capped as Validate caps them.
+//
+// The scan recurses only as deep as t's fields nest (a corpus's are five
+// deep); deeper JSON is of the wrong kind or in an unknown field, which
+// skip and skipRest walk with a counter. json.Decoder's own stack of open
+// arrays and objects is linear in the input, so a document nested 100,000
+// deep is an error, not a stack overflow.
+func scanDocument(data []byte, t reflect.Type) error {
+	s := &scanner{dec: json.NewDecoder(bytes.NewReader(data)), p: newProblems()}
 	s.dec.UseNumber()
 	if err := s.value(t, "corpus", true, false, false); err != nil {
-		return []error{err}
+		return err
 	}
-	return s.errs
+	return s.p.err()
 }
 
 var (
@@ -60,7 +67,7 @@ func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bo
 		return nil // null leaves the zero value
 	}
 	if tok == nil && !root {
-		s.errs = append(s.errs, fieldErr(path, "null", fmt.Errorf("%w: want a value, got null", ErrInvalid)))
+		s.p.add(fieldErr(path, "null", fmt.Errorf("%w: want a value, got null", ErrInvalid)))
 		return nil
 	}
 	switch {
@@ -75,9 +82,9 @@ func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bo
 			// that read as a date of 2006.
 			reason := fmt.Errorf("%w: want an RFC 3339 time such as 2024-03-04T18:00:00Z", ErrInvalid)
 			if inSource {
-				s.errs = append(s.errs, &source.FieldError{Field: path, Value: str, Err: reason})
+				s.p.add(&source.FieldError{Field: path, Value: source.Excerpt(str), Err: reason})
 			} else {
-				s.errs = append(s.errs, fieldErr(path, str, reason))
+				s.p.add(fieldErr(path, str, reason))
 			}
 		}
 		return nil
@@ -88,7 +95,7 @@ func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bo
 		}
 		v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
 		if err := v.UnmarshalText([]byte(str)); err != nil {
-			s.errs = append(s.errs, atPath(path, str, err))
+			s.p.add(atPath(path, str, err))
 		}
 		return nil
 	case t.Kind() == reflect.Struct:
@@ -117,7 +124,7 @@ func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bo
 			return s.wrongKind(tok, path, "a number")
 		}
 		if _, err := strconv.ParseInt(string(n), 10, t.Bits()); err != nil {
-			s.errs = append(s.errs, fieldErr(path, string(n), fmt.Errorf("%w: want a whole number that fits %d bits", ErrInvalid, t.Bits())))
+			s.p.add(fieldErr(path, string(n), fmt.Errorf("%w: want a whole number that fits %d bits", ErrInvalid, t.Bits())))
 		}
 	}
 	return nil
@@ -143,9 +150,9 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 		case seen[key]:
 			// The member itself is at fault, so the field is its path; the
 			// value names the key, as for an unknown field.
-			s.errs = append(s.errs, fieldErr(child, key, ErrDuplicateKey))
+			s.p.add(fieldErr(child, key, ErrDuplicateKey))
 		case !known:
-			s.errs = append(s.errs, fieldErr(path, key, ErrUnknownField))
+			s.p.add(fieldErr(path, key, ErrUnknownField))
 		}
 		seen[key] = true
 		if !known {
@@ -165,7 +172,7 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 // wrongKind records a value of the wrong JSON kind and skips the rest of it.
 // want is the kind wanted with its article: "a string".
 func (s *scanner) wrongKind(tok json.Token, path, want string) error {
-	s.errs = append(s.errs, fieldErr(path, valueOf(tok), fmt.Errorf("%w: want %s, got %s", ErrInvalid, want, kindOf(tok))))
+	s.p.add(fieldErr(path, valueOf(tok), fmt.Errorf("%w: want %s, got %s", ErrInvalid, want, kindOf(tok))))
 	if d, ok := tok.(json.Delim); ok && (d == '{' || d == '[') {
 		return s.skipRest()
 	}
@@ -294,7 +301,7 @@ func atPath(path, value string, err error) error {
 	case errors.As(err, &fe):
 		return fieldErr(path, value, fe.Err)
 	case errors.As(err, &sfe):
-		return &source.FieldError{Field: path, Value: value, Err: sfe.Err}
+		return &source.FieldError{Field: path, Value: source.Excerpt(value), Err: sfe.Err}
 	}
 	return fieldErr(path, value, fmt.Errorf("%w: %w", ErrInvalid, err))
 }

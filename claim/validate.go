@@ -21,6 +21,7 @@ type validator struct {
 	sources  map[source.ID]bool
 	articles map[source.ArticleID]article
 	claims   map[ID]int
+	p        *problems // where the problems found go
 }
 
 // article is what the validator needs of an article.
@@ -29,8 +30,9 @@ type article struct {
 	published time.Time // zero when missing, which the registry reports
 }
 
-func newValidator(c *Corpus) *validator {
+func newValidator(c *Corpus, p *problems) *validator {
 	v := &validator{
+		p:        p,
 		sources:  make(map[source.ID]bool, len(c.Sources)+1),
 		articles: make(map[source.ArticleID]article, len(c.Articles)),
 		claims:   make(map[ID]int, len(c.Claims)),
@@ -54,49 +56,48 @@ func newValidator(c *Corpus) *validator {
 	return v
 }
 
-func (v *validator) claimErrs(claims []Claim) []error {
-	var errs []error
+func (v *validator) claimErrs(claims []Claim) {
 	for i, c := range claims {
 		// Paths are formatted only when there is a problem to report.
 		path := func() string { return fmt.Sprintf("claims[%d]", i) }
 		if e := textErr(string(c.ID), true); e != nil {
-			errs = append(errs, fieldErr(path()+".id", string(c.ID), e))
+			v.p.field(func() string { return path() + ".id" }, string(c.ID), e)
 		}
 		if e := textErr(c.Text, true); e != nil {
-			errs = append(errs, fieldErr(path()+".text", c.Text, e))
+			v.p.field(func() string { return path() + ".text" }, c.Text, e)
 		}
 		if _, dup := v.claims[c.ID]; dup && c.ID != "" {
-			errs = append(errs, fieldErr(path()+".id", string(c.ID), ErrDuplicateID))
+			v.p.field(func() string { return path() + ".id" }, string(c.ID), ErrDuplicateID)
 		} else {
 			v.claims[c.ID] = i
 		}
 		for k, a := range c.Actors {
 			if !v.sources[a.Source] {
-				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].source", path(), k), string(a.Source), ErrUnknownSource))
+				v.p.field(func() string { return fmt.Sprintf("%s.actors[%d].source", path(), k) }, string(a.Source), ErrUnknownSource)
 			}
 			if int(a.Role) >= len(roleNames) {
-				errs = append(errs, fieldErr(fmt.Sprintf("%s.actors[%d].role", path(), k), a.Role.String(), ErrInvalid))
+				v.p.field(func() string { return fmt.Sprintf("%s.actors[%d].role", path(), k) }, a.Role.String(), ErrInvalid)
 			}
 		}
 		if err := dateErr(func() string { return path() + ".event" }, c.Event); err != nil {
-			errs = append(errs, err)
+			v.p.add(err)
 		}
 	}
 	for i, c := range claims {
 		for k, r := range c.Relations {
 			field := func() string { return fmt.Sprintf("claims[%d].relations[%d]", i, k) }
 			if r.Kind == RelationUnknown || int(r.Kind) >= len(relationNames) {
-				errs = append(errs, fieldErr(field()+".kind", r.Kind.String(), ErrInvalid))
+				v.p.field(func() string { return field() + ".kind" }, r.Kind.String(), ErrInvalid)
 			}
 			switch _, ok := v.claims[r.To]; {
 			case !ok:
-				errs = append(errs, fieldErr(field()+".to", string(r.To), ErrUnknownClaim))
+				v.p.field(func() string { return field() + ".to" }, string(r.To), ErrUnknownClaim)
 			case r.To == c.ID:
-				errs = append(errs, fieldErr(field()+".to", string(r.To), ErrCycle))
+				v.p.field(func() string { return field() + ".to" }, string(r.To), ErrCycle)
 			}
 		}
 	}
-	return append(errs, refinementCycles(claims, v.claims)...)
+	refinementCycles(claims, v.claims, v.p)
 }
 
 // refinementCycles reports each loop in the refines and part-of relations,
@@ -104,8 +105,7 @@ func (v *validator) claimErrs(claims []Claim) []error {
 // itself. The depth-first search keeps its own stack, not the goroutine's:
 // a chain of a million relations would otherwise overflow it, which no
 // caller can recover from. It is linear in the claims and relations.
-func refinementCycles(claims []Claim, index map[ID]int) []error {
-	var errs []error
+func refinementCycles(claims []Claim, index map[ID]int, p *problems) {
 	state := make([]uint8, len(claims)) // 0 unvisited, 1 on the stack, 2 done
 	type frame struct{ i, k int }       // claim i, whose relations before k are done
 	var stack []frame
@@ -138,40 +138,38 @@ func refinementCycles(claims []Claim, index map[ID]int) []error {
 				state[j] = 1
 				stack = append(stack, frame{j, 0})
 			case 1:
-				errs = append(errs, fieldErr(fmt.Sprintf("claims[%d].relations[%d].to", i, k), string(r.To), ErrCycle))
+				p.field(func() string { return fmt.Sprintf("claims[%d].relations[%d].to", i, k) }, string(r.To), ErrCycle)
 			}
 		}
 	}
-	return errs
 }
 
-func (v *validator) statementErrs(statements []Statement) []error {
-	var errs []error
+func (v *validator) statementErrs(statements []Statement) {
 	dups := duplicates(statements)
 	for i, s := range statements {
 		// The path is formatted only when there is a problem to report: a
 		// valid corpus of a million statements must not pay for it.
 		path := func() string { return fmt.Sprintf("statements[%d]", i) }
 		if e := textErr(string(s.ID), true); e != nil {
-			errs = append(errs, fieldErr(path()+".id", string(s.ID), e))
+			v.p.field(func() string { return path() + ".id" }, string(s.ID), e)
 		}
 		if dups[i] {
-			errs = append(errs, fieldErr(path()+".id", string(s.ID), ErrDuplicateID))
+			v.p.field(func() string { return path() + ".id" }, string(s.ID), ErrDuplicateID)
 		}
 		if _, ok := v.claims[s.Claim]; !ok {
-			errs = append(errs, fieldErr(path()+".claim", string(s.Claim), ErrUnknownClaim))
+			v.p.field(func() string { return path() + ".claim" }, string(s.Claim), ErrUnknownClaim)
 		}
 		if !v.sources[s.Source] {
-			errs = append(errs, fieldErr(path()+".source", string(s.Source), ErrUnknownSource))
+			v.p.field(func() string { return path() + ".source" }, string(s.Source), ErrUnknownSource)
 		}
 		for k, via := range s.Via {
 			switch {
 			case !v.sources[via]:
-				errs = append(errs, fieldErr(fmt.Sprintf("%s.via[%d]", path(), k), string(via), ErrUnknownSource))
+				v.p.field(func() string { return fmt.Sprintf("%s.via[%d]", path(), k) }, string(via), ErrUnknownSource)
 			case via == s.Source:
 				// Via is who relayed the speaker's words; the speaker cannot
 				// relay itself.
-				errs = append(errs, fieldErr(fmt.Sprintf("%s.via[%d]", path(), k), string(via), fmt.Errorf("%w: the statement's own source", ErrCycle)))
+				v.p.field(func() string { return fmt.Sprintf("%s.via[%d]", path(), k) }, string(via), fmt.Errorf("%w: the statement's own source", ErrCycle))
 			}
 		}
 		switch {
@@ -179,33 +177,31 @@ func (v *validator) statementErrs(statements []Statement) []error {
 			// Both are reported when both are wrong; whether they fit each
 			// other is asked only of valid values.
 			if !s.Act.IsValid() {
-				errs = append(errs, fieldErr(path()+".act", s.Act.String(), fmt.Errorf("%w: want one of %s", ErrInvalid, strings.Join(actNames[1:], ", "))))
+				v.p.field(func() string { return path() + ".act" }, s.Act.String(), fmt.Errorf("%w: want one of %s", ErrInvalid, strings.Join(actNames[1:], ", ")))
 			}
 			if !s.Factuality.IsValid() {
-				errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), ErrInvalid))
+				v.p.field(func() string { return path() + ".factuality" }, s.Factuality.String(), ErrInvalid)
 			}
 		case !s.Act.fits(s.Factuality):
-			errs = append(errs, fieldErr(path()+".factuality", s.Factuality.String(), fmt.Errorf("%w: %s wants %s", ErrFactuality, s.Act, s.Act.fitting())))
+			v.p.field(func() string { return path() + ".factuality" }, s.Factuality.String(), fmt.Errorf("%w: %s wants %s", ErrFactuality, s.Act, s.Act.fitting()))
 		}
 		if len(s.Mentions) == 0 && !s.Said.IsValid() {
-			errs = append(errs, fieldErr(path()+".mentions", "", fmt.Errorf("%w: a statement needs a mention or a said date", ErrEmpty)))
+			v.p.field(func() string { return path() + ".mentions" }, "", fmt.Errorf("%w: a statement needs a mention or a said date", ErrEmpty))
 		}
 		var first time.Time // publication of the earliest known article that mentions it
 		var firstID source.ArticleID
 		for k, m := range s.Mentions {
-			merrs, published := v.mentionErrs(i, k, m)
-			errs = append(errs, merrs...)
+			published := v.mentionErrs(i, k, m)
 			if !published.IsZero() && (first.IsZero() || published.Before(first)) {
 				first, firstID = published, m.Article
 			}
 		}
 		if err := dateErr(func() string { return path() + ".said" }, s.Said); err != nil {
-			errs = append(errs, err)
+			v.p.add(err)
 		} else if err := saidErr(s.Said, first, firstID); err != nil {
-			errs = append(errs, fieldErr(path()+".said", s.Said.String(), err))
+			v.p.field(func() string { return path() + ".said" }, s.Said.String(), err)
 		}
 	}
-	return errs
 }
 
 // maxUTCOffset is the largest offset of a local time zone from UTC.
@@ -228,7 +224,7 @@ func saidErr(said Date, first time.Time, firstID source.ArticleID) error {
 	if !said.IsValid() || first.IsZero() || !said.Start().After(first.Add(slack)) {
 		return nil
 	}
-	return fmt.Errorf("%w: said after it was first reported, in %q published %s", ErrDate, firstID, first.Format(time.RFC3339Nano))
+	return fmt.Errorf("%w: said after it was first reported, in %q published %s", ErrDate, source.Excerpt(string(firstID)), first.Format(time.RFC3339Nano))
 }
 
 // dateErr returns the problem with date d at field, or nil: a precision out
@@ -249,29 +245,30 @@ func dateErr(field func() string, d Date) error {
 
 // mentionErrs checks mention k of statement i, and returns the publication
 // time of its article, zero when the article is unknown or has none.
-func (v *validator) mentionErrs(i, k int, m Mention) ([]error, time.Time) {
+func (v *validator) mentionErrs(i, k int, m Mention) time.Time {
 	path := func() string { return fmt.Sprintf("statements[%d].mentions[%d]", i, k) }
-	var errs []error
 	a, ok := v.articles[m.Article]
 	text := a.text
 	if !ok {
-		errs = append(errs, fieldErr(path()+".article", string(m.Article), ErrUnknownArticle))
+		v.p.field(func() string { return path() + ".article" }, string(m.Article), ErrUnknownArticle)
 	}
 	if e := textErr(m.Cue, false); e != nil {
-		errs = append(errs, fieldErr(path()+".cue", m.Cue, e))
+		v.p.field(func() string { return path() + ".cue" }, m.Cue, e)
 	}
 	if err := m.Span.checkSelf(); err != nil {
-		return append(errs, prefixed(path(), err)), a.published
+		v.p.add(prefixed(path(), err))
+		return a.published
 	}
 	if text != "" {
 		if err := m.Span.Check(text); err != nil {
-			return append(errs, prefixed(path(), err)), a.published
+			v.p.add(prefixed(path(), err))
+			return a.published
 		}
 	}
 	if m.Cue != "" && utf8.ValidString(m.Cue) && !containsFold(m.Span.Exact, m.Cue) {
-		errs = append(errs, fieldErr(path()+".cue", m.Cue, fmt.Errorf("%w: the cue is not within the span's exact text", ErrSpan)))
+		v.p.field(func() string { return path() + ".cue" }, m.Cue, fmt.Errorf("%w: the cue is not within the span's exact text", ErrSpan))
 	}
-	return errs, a.published
+	return a.published
 }
 
 // prefixed puts path in front of the field of a *FieldError.
@@ -280,14 +277,6 @@ func prefixed(path string, err error) error {
 		return fieldErr(path+"."+fe.Field, fe.Value, fe.Err)
 	}
 	return err
-}
-
-// checkText appends an error when v is not valid UTF-8, or is empty and required.
-func checkText(errs []error, field, v string, required bool) []error {
-	if e := textErr(v, required); e != nil {
-		return append(errs, fieldErr(field, v, e))
-	}
-	return errs
 }
 
 // textErr returns the sentinel for text that is not valid UTF-8, or empty
