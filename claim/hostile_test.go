@@ -3,10 +3,12 @@ package claim_test
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	gocmp "github.com/google/go-cmp/cmp"
@@ -222,6 +224,48 @@ func TestLongValue(t *testing.T) {
 			}
 			assert.Less(t, len(value), 200, "len(Value)")
 			assert.True(t, strings.HasSuffix(value, " bytes)"), "Value %q ends with the length", value)
+		})
+	}
+}
+
+// TestDecodeMemory checks the bytes Decode allocates for a valid corpus:
+// about 8 per byte of input, where a second full copy of the document in
+// a json.Decoder's buffer, growing, made it 14. BenchmarkDecode reports
+// the peak heap as well.
+func TestDecodeMemory(t *testing.T) {
+	data := syntheticCorpus(2 << 20)
+	var err error
+	_, bytes := allocations(func() { _, err = claim.Decode(strings.NewReader(string(data))) })
+	require.NoError(t, err)
+	assert.Less(t, float64(bytes)/float64(len(data)), 11.0, "bytes allocated per byte of input")
+}
+
+func TestLimitReader(t *testing.T) {
+	doc := `{"claims": [{"id": "c", "text": "c"}]}`
+	tests := []struct {
+		name    string
+		limit   int64
+		wantErr error
+	}{
+		{name: "larger", limit: int64(len(doc)) + 100},
+		{name: "exact", limit: int64(len(doc))},
+		{name: "one-short", limit: int64(len(doc)) - 1, wantErr: claim.ErrTooLarge},
+		{name: "zero", limit: 0, wantErr: claim.ErrTooLarge},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// iotest.OneByteReader hides the length, so that Decode reads
+			// in small steps through the limit.
+			for _, r := range []io.Reader{strings.NewReader(doc), iotest.OneByteReader(strings.NewReader(doc))} {
+				c, err := claim.Decode(claim.LimitReader(r, tc.limit))
+				if tc.wantErr != nil {
+					assert.ErrorIs(t, err, tc.wantErr)
+					assert.Nil(t, c)
+					continue
+				}
+				require.NoError(t, err)
+				assert.Len(t, c.Claims, 1)
+			}
 		})
 	}
 }

@@ -23,13 +23,15 @@ import (
 // and time values that do not parse, each with its full path, such as
 // "statements[3].mentions[0].span.start".
 type scanner struct {
-	dec *json.Decoder
-	p   *problems
+	dec    *json.Decoder
+	p      *problems
+	fields map[reflect.Type]map[string]jsonField // jsonFields of each struct type met
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
-// scanDocument checks data against t. A syntax error ends the scan and is
+// scanDocument checks the JSON value at the start of data against t, and
+// returns the offset of its end. A syntax error ends the scan and is
 // returned alone; otherwise the problems found are returned joined, nil
 // when there are none, capped as Validate caps them.
 //
@@ -38,13 +40,13 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 // skip and skipRest walk with a counter. json.Decoder's own stack of open
 // arrays and objects is linear in the input, so a document nested 100,000
 // deep is an error, not a stack overflow.
-func scanDocument(data []byte, t reflect.Type) error {
-	s := &scanner{dec: json.NewDecoder(bytes.NewReader(data)), p: newProblems()}
+func scanDocument(data []byte, t reflect.Type) (end int, err error) {
+	s := &scanner{dec: json.NewDecoder(bytes.NewReader(data)), p: newProblems(), fields: map[reflect.Type]map[string]jsonField{}}
 	s.dec.UseNumber()
 	if err := s.value(t, "corpus", true, false, false); err != nil {
-		return err
+		return 0, err
 	}
-	return s.p.err()
+	return int(s.dec.InputOffset()), s.p.err()
 }
 
 var (
@@ -132,7 +134,11 @@ func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bo
 
 // object reads the members of an object of struct type t.
 func (s *scanner) object(t reflect.Type, path string, root bool) error {
-	fields := jsonFields(t)
+	fields, ok := s.fields[t]
+	if !ok {
+		fields = jsonFields(t)
+		s.fields[t] = fields
+	}
 	inSource := t.PkgPath() == sourcePkg
 	seen := map[string]bool{}
 	for s.dec.More() {

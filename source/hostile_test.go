@@ -280,14 +280,3 @@ func retained(f func() any) uint64 {
 	}
 	return after.HeapAlloc - before.HeapAlloc
 }
-
-// allocations returns the number of allocations one call of f makes and
-// the bytes they take, as testing.AllocsPerRun does but without a second
-// call, which inputs of this size make costly.
-func allocations(f func()) (mallocs, bytes uint64) {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.Mallocs - before.Mallocs, after.TotalAlloc - before.TotalAlloc
-}
