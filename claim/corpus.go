@@ -171,7 +171,9 @@ func readAll(r io.Reader) ([]byte, error) {
 // Load reads and validates the corpus document in the named file, as
 // [Decode] does. Each problem in the error is prefixed with the path; when
 // there are several, the error still joins them (it has an
-// Unwrap() []error method).
+// Unwrap() []error method), capped as Decode caps them. Load takes time
+// linear in the size of the file; to bound its memory, open the file and
+// pass it to Decode through [LimitReader].
 func Load(path string) (*Corpus, error) {
 	f, err := os.Open(path)
 	if err != nil {

@@ -76,7 +76,9 @@ type Mention struct {
 // The cue may lie within the quote, as [Corpus.Validate] always allowed, or
 // next to it, anywhere in the same sentence, before it ("Halvard said that
 // ...") or after it ("..., she said."), for a quote that is only the
-// content. The cue is matched with case ignored, and no sentence end may lie
+// content. The cue is matched with case ignored, rune by rune (a case pair
+// of different lengths in UTF-8, such as the Kelvin sign and k, does not
+// match), and no sentence end may lie
 // between it and the quote: neither a '.', '!' or '?' followed by a space,
 // a tab or a line end, nor a line end, which in an article's text ends a
 // paragraph or a headline. The Span then runs from the start of the cue to
@@ -101,6 +103,9 @@ type Mention struct {
 // quote found does not start and end on rune boundaries; on "cue" wrapping
 // [ErrInvalidUTF8] for a cue that is not valid UTF-8, or [ErrSpan] when the
 // quote occurs once and the cue is neither within it nor next to it.
+//
+// MentionOf takes time linear in the length of the text, the cue and the
+// quote, plus a binary search per occurrence of the quote.
 func MentionOf(a source.Article, cue, quote string) (Mention, error) {
 	switch {
 	case a.Text == "":
