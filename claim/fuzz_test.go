@@ -23,8 +23,8 @@ func FuzzParseDate(f *testing.F) {
 		d, err := ParseDate(s)
 		if err != nil {
 			var fe *FieldError
-			if !errors.As(err, &fe) || !errors.Is(err, ErrDate) || fe.Value != s {
-				t.Fatalf("ParseDate(%q) error = %v, want a *FieldError quoting the input and wrapping ErrDate", s, err)
+			if !errors.As(err, &fe) || !errors.Is(err, ErrDate) || fe.Value != source.Excerpt(s) {
+				t.Fatalf("ParseDate(%q) error = %v, want a *FieldError quoting the input (an excerpt past 64 runes) and wrapping ErrDate", s, err)
 			}
 			return
 		}
@@ -74,7 +74,7 @@ func FuzzResolve(f *testing.F) {
 		d, err := Resolve(phrase, ref)
 		if err != nil {
 			var fe *FieldError
-			if !errors.As(err, &fe) || !errors.Is(err, ErrDate) || fe.Value != phrase {
+			if !errors.As(err, &fe) || !errors.Is(err, ErrDate) || fe.Value != source.Excerpt(phrase) {
 				t.Fatalf("Resolve(%q, %v) error = %v, want a *FieldError quoting the phrase and wrapping ErrDate", phrase, ref, err)
 			}
 			return
@@ -105,8 +105,8 @@ func FuzzParseFactuality(f *testing.F) {
 		v, err := ParseFactuality(s)
 		if err != nil {
 			var fe *FieldError
-			if !errors.As(err, &fe) || !errors.Is(err, ErrUnknownName) || fe.Value != s {
-				t.Fatalf("ParseFactuality(%q) error = %v, want a *FieldError quoting the input and wrapping ErrUnknownName", s, err)
+			if !errors.As(err, &fe) || !errors.Is(err, ErrUnknownName) || fe.Value != source.Excerpt(s) {
+				t.Fatalf("ParseFactuality(%q) error = %v, want a *FieldError quoting the input (an excerpt past 64 runes) and wrapping ErrUnknownName", s, err)
 			}
 			return
 		}
@@ -144,8 +144,8 @@ func FuzzParseAct(f *testing.F) {
 		a, err := ParseAct(s)
 		if err != nil {
 			var fe *FieldError
-			if !errors.As(err, &fe) || !errors.Is(err, ErrUnknownName) || fe.Value != s {
-				t.Fatalf("ParseAct(%q) error = %v, want a *FieldError quoting the input and wrapping ErrUnknownName", s, err)
+			if !errors.As(err, &fe) || !errors.Is(err, ErrUnknownName) || fe.Value != source.Excerpt(s) {
+				t.Fatalf("ParseAct(%q) error = %v, want a *FieldError quoting the input (an excerpt past 64 runes) and wrapping ErrUnknownName", s, err)
 			}
 			return
 		}
@@ -285,8 +285,8 @@ func FuzzParsePolarity(f *testing.F) {
 		p, err := ParsePolarity(s)
 		if err != nil {
 			var fe *FieldError
-			if !errors.As(err, &fe) || !errors.Is(err, ErrUnknownName) || fe.Value != s {
-				t.Fatalf("ParsePolarity(%q) error = %v, want a *FieldError quoting the input and wrapping ErrUnknownName", s, err)
+			if !errors.As(err, &fe) || !errors.Is(err, ErrUnknownName) || fe.Value != source.Excerpt(s) {
+				t.Fatalf("ParsePolarity(%q) error = %v, want a *FieldError quoting the input (an excerpt past 64 runes) and wrapping ErrUnknownName", s, err)
 			}
 			return
 		}
