@@ -586,7 +586,7 @@ func (m *matcher) refineAct(f *found) {
 		f.act = claim.ActConcern
 	case kinds&phraseDenial != 0 || m.negatedFact(f.content):
 		f.act = claim.ActDeny
-	case kinds&phraseAccusation != 0 && f.act == claim.ActAssert:
+	case f.act == claim.ActAssert && (kinds&phraseAccusation != 0 || kinds&phraseHarm != 0 && m.harmByNamed(f.content)):
 		f.act = claim.ActAccuse
 	case m.ownFuture(f.content[0]):
 		f.act = claim.ActPledge
@@ -694,6 +694,136 @@ func (m *matcher) phrasesIn(content []span) (kinds, first uint16) {
 		}
 	}
 	return kinds, first
+}
+
+// harmByNamed reports whether a harm phrase in the content has a named
+// doer, which makes the harm an accusation: a name or a pronoun as the
+// subject of an active verb ("Varnesia shot down", "they blew up"), or a
+// party after "by" ("shot down by Ostrian forces", "by the Kremlin"). Harm
+// in the passive with no party ("was poisoned with a nerve agent", "brought
+// down by a missile") and harm as a noun ("the victim of an attack") name
+// nobody.
+func (m *matcher) harmByNamed(content []span) bool {
+	for _, c := range content {
+		for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end; k++ {
+			if m.toks[k].kind != tokWord {
+				continue
+			}
+			w := m.word(k)
+			for _, list := range [][]phrase{phrases.byFirst[w], phrases.prefixed[prefix3(w)], phrases.suffixed} {
+				for _, p := range list {
+					if p.kind != phraseHarm || !m.phraseAt(k, c.end, p.words) {
+						continue
+					}
+					if m.doerBefore(k, c.start) || m.doerAfter(k+len(p.words), c.end, isAgentWord(p.words[len(p.words)-1])) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// prefix3 returns the first three bytes of w, or "" for a shorter word.
+func prefix3(w string) string {
+	if len(w) < 3 {
+		return ""
+	}
+	return w[:3]
+}
+
+// doerBefore reports whether the harm verb at k has a named subject in the
+// active voice: over adverbs and "has", "had", the word before is a
+// capitalised name not governed by a preposition ("Varnesia likely shot
+// down", not "from inside Varnesia likely shot down"), or "they", "he" or
+// "she". A form of "be" before the verb makes it passive.
+func (m *matcher) doerBefore(k, start int) bool {
+	j := k - 1
+	for j >= m.lo && m.toks[j].start >= start && m.toks[j].kind == tokWord {
+		w := m.word(j)
+		if isBe(w) || w == "got" || w == "get" {
+			return false
+		}
+		if !(isAdverb(w) || w == "has" || w == "have" || w == "had") {
+			break
+		}
+		j--
+	}
+	if j < m.lo || m.toks[j].start < start || m.toks[j].kind != tokWord {
+		return false
+	}
+	switch w := m.word(j); {
+	case w == "they" || w == "he" || w == "she":
+		return true
+	case !m.toks[j].is(flagUpper) || determiners[w] || pronouns[w] || strings.HasSuffix(w, "'s"):
+		return false // "Varnesia's poisoning" names the victim
+	}
+	p := j - 1
+	for p >= m.lo && m.toks[p].kind == tokWord && m.toks[p].is(flagUpper) {
+		p--
+	}
+	return !(p >= m.lo && m.toks[p].kind == tokWord && prepositions[m.word(p)])
+}
+
+// doerAfter reports whether a party follows the harm phrase ending before
+// token k as its agent: "by", then a name ("by Varnesia", "by the
+// Kremlin"), a nationality ("by Ostrian forces", "by actors working for
+// the Ostrian state") or a party named by what it is ("by saboteurs", "the
+// victim of speculators"), not a thing named for its maker ("by a Kestrel
+// missile"); "by" may follow the phrase by up to three words. byDone is
+// true when the phrase ends with "by" or "of".
+func (m *matcher) doerAfter(k, end int, byDone bool) bool {
+	if !byDone {
+		// "by" may come a few words on: "brought down accidentally by",
+		// "shot down in July by".
+		j := k
+		for j < m.hi && j < k+4 && m.toks[j].end <= end && m.toks[j].kind == tokWord && !m.is(j, "by") {
+			j++
+		}
+		if j >= m.hi || m.toks[j].end > end || !m.is(j, "by") {
+			return false
+		}
+		k = j + 1
+	}
+	// The agent's phrase runs to the next punctuation, eight words at
+	// most: "by actors working on behalf of the Ostrian state".
+	for n := 0; n < 8 && k < m.hi && m.toks[k].end <= end && m.toks[k].kind == tokWord; n, k = n+1, k+1 {
+		w := m.word(k)
+		if doers[w] {
+			return true
+		}
+		if w == "and" || w == "but" || w == "or" {
+			return false
+		}
+		if !m.toks[k].is(flagUpper) || determiners[w] {
+			continue
+		}
+		if isDemonym(w) {
+			return true
+		}
+		// A name is the head of its phrase: "by Varnesia", "by the
+		// Kremlin", not "a Kestrel missile" or "a Soviet-made toxin".
+		if j := k + 1; j >= m.hi || m.toks[j].end > end || m.toks[j].kind != tokWord && m.text[m.toks[j].start:m.toks[j].end] != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// isAgentWord reports whether a harm phrase ending in w goes on with its
+// agent: "killed by", "the victim of".
+func isAgentWord(w string) bool { return w == "by" || w == "of" }
+
+// isDemonym reports whether a capitalised word has a nationality's ending:
+// "Iranian", "Korean", "Chinese", "British".
+func isDemonym(w string) bool {
+	for _, suf := range [...]string{"ian", "ean", "can", "ese", "ish"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseAt reports whether the words from token k, skipping quotation

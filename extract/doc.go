@@ -170,11 +170,16 @@
 // modal ("would not"), in a passive ("had not been notified") or of someone
 // else ("aid workers are not targets"); "concerned that" makes concern, "I'm
 // not going to speculate" decline-comment, the speaker's own "will" or
-// "would" a pledge, wrongdoing ("took bribes", "in breach of") or harm done
-// ("was shot down", "poisoned", "blown up", "falsified", "could be behind")
-// an accusation, and retaliation words with a future ("will respond in
-// kind") a threat; retaliation words also make a threat of a pledge ("vowed
-// to retaliate").
+// "would" a pledge, wrongdoing ("took bribes", "in breach of", "falsified",
+// "could be behind", "guilty of") an accusation, and so does harm done
+// ("shot down", "poisoned", "blown up", "the victim of") when the content
+// names who did it: a name or "they" as the subject of an active verb
+// ("Varnesia shot down"), or a party after "by" or "of" ("by Varnesian
+// forces", "by saboteurs", "the victim of speculators"); harm with nobody
+// named ("was poisoned with a nerve agent", "brought down by a missile",
+// "Tallow's poisoning") is an assertion. Retaliation words with a future
+// ("will respond in kind") make a threat; retaliation words also make a
+// threat of a pledge ("vowed to retaliate").
 // Polarity is negative for denials and rejections; certainty comes from the
 // cue ("believed" is probable) and hedges around it ("may", "could",
 // "probably", "suggests"): possible beats probable beats certain. Warnings

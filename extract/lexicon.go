@@ -282,6 +282,7 @@ const (
 	phraseFuture                         // "will", "would": what is to be done
 	phraseThreatIdiom                    // "all options are on the table": a threat as it stands
 	phraseAccusation                     // "took bribes", "in breach of": wrongdoing asserted is an accusation
+	phraseHarm                           // "shot down", "poisoned": an accusation when the content names who did it
 )
 
 // phrases holds the phrases by kind; a word ending in "*" matches any word

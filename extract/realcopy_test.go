@@ -115,6 +115,39 @@ var realCopyCases = []struct {
 	{"harm-by", "The minister said the pipeline was blown up by saboteurs.", []found{
 		{"verb-before", "The minister", "said", "the pipeline was blown up by saboteurs", "accuse"},
 	}},
+	{"harm-passive-no-party", "The minister said the courier was poisoned with a rare toxin.", []found{
+		{"verb-before", "The minister", "said", "the courier was poisoned with a rare toxin", "assert"},
+	}},
+	{"harm-by-nationality", "The minister said the ferry was shot down by Varnesian forces.", []found{
+		{"verb-before", "The minister", "said", "the ferry was shot down by Varnesian forces", "accuse"},
+	}},
+	{"harm-by-party-later", "The minister said the ferry was shot down in May by actors working for the Varnesian state.", []found{
+		{"verb-before", "The minister", "said", "the ferry was shot down in May by actors working for the Varnesian state", "accuse"},
+	}},
+	{"harm-by-thing", "The inspector said the drone was brought down by a Kestrel missile.", []found{
+		{"verb-before", "The inspector", "said", "the drone was brought down by a Kestrel missile", "assert"},
+	}},
+	{"harm-active-name", "The envoy said Varnesia shot down the airliner.", []found{
+		{"verb-before", "The envoy", "said", "Varnesia shot down the airliner", "accuse"},
+	}},
+	{"harm-active-pronoun", "The envoy said they shot down the airliner by mistake.", []found{
+		{"verb-before", "The envoy", "said", "they shot down the airliner by mistake", "accuse"},
+	}},
+	{"harm-from-inside", "The envoy said a missile fired from inside Varnesia shot down the airliner.", []found{
+		{"verb-before", "The envoy", "said", "a missile fired from inside Varnesia shot down the airliner", "assert"},
+	}},
+	{"harm-victim-of-party", "The firm said it was the victim of speculators.", []found{
+		{"verb-before", "The firm", "said", "it was the victim of speculators", "accuse"},
+	}},
+	{"harm-victim-of-event", "The firm said its founder was the victim of a road accident.", []found{
+		{"verb-before", "The firm", "said", "its founder was the victim of a road accident", "assert"},
+	}},
+	{"harm-possessive", "The envoy said Tallow's poisoning shocked the city.", []found{
+		{"verb-before", "The envoy", "said", "Tallow's poisoning shocked the city", "assert"},
+	}},
+	{"guilty-of", "The judge said the two men were guilty of the theft.", []found{
+		{"verb-before", "The judge", "said", "the two men were guilty of the theft", "accuse"},
+	}},
 	{"falsified", "The union said the figures had been falsified.", []found{
 		{"verb-before", "The union", "said", "the figures had been falsified", "accuse"},
 	}},

@@ -648,6 +648,9 @@ var orgWords = lex.class("orgWords")
 // experts are people who speak for themselves, not for an office.
 var experts = lex.class("experts")
 
+// doers name a party by what it is, as the agent of harm: "saboteurs".
+var doers = lex.class("doers")
+
 var personRoles = lex.class("personRoles")
 
 // saidDate returns when an attribution was made, from the first time
