@@ -598,7 +598,8 @@ func (m *matcher) refineAct(f *found) {
 // didn't have a relationship with the firm", "we have never", "none of the
 // money". The negation follows the content's own subject ("it", "they", "the
 // company") within three words, or opens the content ("none of", "no money
-// entered"). A negation after a modal ("will not", "couldn't") refuses,
+// entered"), or does either at the start of a clause "that" opens ("the
+// report is that no money entered"). A negation after a modal ("will not", "couldn't") refuses,
 // pledges or demands instead; one before "been" is a passive ("had not been
 // notified"); "no longer", "not only", "no doubt" negate nothing said.
 func (m *matcher) negatedFact(content []span) bool {
@@ -606,14 +607,31 @@ func (m *matcher) negatedFact(content []span) bool {
 		return false
 	}
 	c := content[0]
-	var ws [6]string
+	var buf [48]string
 	n := 0
-	for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end && n < len(ws); k++ {
+	for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end && n < len(buf); k++ {
 		if m.toks[k].kind == tokWord {
-			ws[n] = m.word(k)
+			buf[n] = m.word(k)
 			n++
 		}
 	}
+	// Each clause "that" opens is read as the content's start is: "the
+	// first report is that no money entered"; not after a reporting verb,
+	// whose clause is another speaker's ("the banks stated that ...").
+	for k := 0; k < n; k++ {
+		if k == 0 || buf[k-1] == "that" && !(k >= 2 && isVerbForm(buf[k-2])) {
+			if m.negatedClause(buf[k:min(n, k+6)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negatedClause reports whether the words opening a clause deny something
+// of the speaker's own side or that something exists, as negatedFact says.
+func (m *matcher) negatedClause(ws []string) bool {
+	n := len(ws)
 	if n < 2 {
 		return false
 	}
@@ -628,11 +646,11 @@ func (m *matcher) negatedFact(content []span) bool {
 	default:
 		return false
 	}
-	if strings.HasSuffix(ws[0], "'s") && m.negAt(ws[:n], 1) {
+	if strings.HasSuffix(ws[0], "'s") && m.negAt(ws, 1) {
 		return true // "it's not possible"
 	}
 	for k := first; k < n && k <= first+2; k++ {
-		if m.negAt(ws[:n], k) {
+		if m.negAt(ws, k) {
 			return true
 		}
 		if !auxiliaries[ws[k]] && !strings.HasSuffix(ws[k], "n't") {

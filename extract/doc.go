@@ -166,9 +166,13 @@
 // ("has never supplied", "nothing to do with us") makes a denial, and so
 // does a negation of what the speaker's own side is or did ("it was not
 // involved", "they didn't have a relationship", "the company has never") or
-// of what exists ("none of the money", "no funds entered"), but not after a
-// modal ("would not"), in a passive ("had not been notified") or of someone
-// else ("aid workers are not targets"); "concerned that" makes concern, "I'm
+// of what exists ("none of the money", "no funds entered"), at the
+// content's start or a clause "that" opens ("the finding is that no cash
+// left", but not "the lenders stated that ...", another speaker's clause),
+// but not after a modal ("would not"), in a passive ("had not been
+// notified") or of someone else ("aid workers are not targets"); so does a
+// relation, a loss or an allegation's grounds denied ("was not their
+// client", "suffered no losses", "not backed up by evidence"); "concerned that" makes concern, "I'm
 // not going to speculate" decline-comment, the speaker's own "will" or
 // "would" a pledge, wrongdoing ("took bribes", "in breach of", "falsified",
 // "could be behind", "guilty of") an accusation, and so does harm done

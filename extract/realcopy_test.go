@@ -103,6 +103,22 @@ var realCopyCases = []struct {
 	{"none-of", "The regulator said none of the money had left the country.", []found{
 		{"verb-before", "The regulator", "said", "none of the money had left the country", "deny"},
 	}},
+	{"no-after-that", "The governor said the early finding is that no cash left the vault.", []found{
+		{"verb-before", "The governor", "said", "the early finding is that no cash left the vault", "deny"},
+	}},
+	{"no-after-reported-that", "The governor said the lenders stated that no cash left the vault.", []found{
+		{"verb-before", "The governor", "said", "the lenders stated that no cash left the vault", "assert"},
+		{"verb-before", "the lenders", "stated", "no cash left the vault", "deny"},
+	}},
+	{"not-their-client", "The lender said the broker was not their client.", []found{
+		{"verb-before", "The lender", "said", "the broker was not their client", "deny"},
+	}},
+	{"no-losses", "The regulator said both lenders suffered no losses.", []found{
+		{"verb-before", "The regulator", "said", "both lenders suffered no losses", "deny"},
+	}},
+	{"not-backed-up", "The envoy complained that the claims were not backed up by evidence.", []found{
+		{"verb-before", "The envoy", "complained", "the claims were not backed up by evidence", "deny"},
+	}},
 	{"negated-passive", "The agency said it had not been notified.", []found{
 		{"verb-before", "The agency", "said", "it had not been notified", "assert"},
 	}},
