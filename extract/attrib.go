@@ -998,6 +998,12 @@ func (m *matcher) nounPhraseLeft(j int) span {
 				k--
 				continue
 			}
+			// "Halden Bank, the largest lender, and Orvik Bank".
+			if k+1 <= j && m.toks[k+1].is(flagUpper) && m.comma(k-1) {
+				if np, ok := m.namedWithAside(k - 1); ok {
+					return span{np.start, m.toks[j].end}
+				}
+			}
 			break
 		}
 		if clauseWords[w] && !m.inName(k) || (k < j && m.verbAt(k) && !m.toks[k].is(flagUpper)) {
@@ -1057,6 +1063,9 @@ func (m *matcher) nameAt(i int) bool {
 // ("Anton Relic"). A phrase holding a finite verb is a clause of its own,
 // not an aside, and gives no subject.
 func (m *matcher) appositiveSubject(c int) (src, aside span) {
+	if s, ok := m.asideConjunct(c); ok {
+		return s, span{}
+	}
 	o := c - 1
 	verb := false // the aside holds a finite verb
 	for o >= m.lo && !m.comma(o) && !m.inq[o] && c-o < 30 {
@@ -1095,6 +1104,48 @@ func (m *matcher) appositiveSubject(c int) (src, aside span) {
 		return np, m.tokSpan(o+1, c-1)
 	}
 	return np, span{}
+}
+
+// asideConjunct reads a coordinated subject whose first name has an aside
+// and whose last is set off by a comma too: "Halden Bank, the largest
+// lender, and Orvik Bank, said". c is the comma before the verb; the
+// source runs from the first name to the last.
+func (m *matcher) asideConjunct(c int) (span, bool) {
+	o := c - 1
+	for o >= m.lo && !m.comma(o) && c-o < 12 && m.toks[o].kind == tokWord && !m.inq[o] {
+		o--
+	}
+	if o < m.lo || !m.comma(o) || !m.is(o+1, "and") || o+2 >= c || !m.toks[o+2].is(flagUpper) {
+		return span{}, false
+	}
+	first, ok := m.namedWithAside(o)
+	if !ok {
+		return span{}, false
+	}
+	return span{first.start, m.toks[c-1].end}, true
+}
+
+// namedWithAside reads, left of the comma at token o, a name and the aside
+// after it, "Halden Bank, the largest lender": the aside opens with a
+// determiner and holds no capitalised word or verb, eight words at most.
+// It returns the name.
+func (m *matcher) namedWithAside(o int) (span, bool) {
+	a := o - 1
+	for a >= m.lo && !m.comma(a) && o-a <= 8 {
+		t := m.toks[a]
+		if t.kind == tokWord && (t.is(flagUpper) || m.verbAt(a)) || t.kind == tokStop || t.kind == tokQuote || m.inq[a] {
+			return span{}, false
+		}
+		a--
+	}
+	if a < m.lo || !m.comma(a) || a+1 >= o || !(determiners[m.word(a+1)] || m.is(a+1, "a") || m.is(a+1, "an")) {
+		return span{}, false
+	}
+	if a-1 < m.lo || m.toks[a-1].kind != tokWord || !m.toks[a-1].is(flagUpper) {
+		return span{}, false
+	}
+	np := m.nounPhraseLeft(a - 1)
+	return np, !np.empty()
 }
 
 // clausalAside handles an aside that holds a verb of its own but opens

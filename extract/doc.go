@@ -139,6 +139,10 @@
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
 //
+// A name with an aside coordinated with another ("Halden Bank, the largest
+// lender, and Orvik Bank said", with or without a comma before the verb)
+// gives one candidate per name; the aside names nobody.
+//
 // "Both", "both banks", "the two lenders" and "two of its lenders" after a
 // coordinated source ("Halden Bank and Orvik Bank denied ...") give one
 // candidate for each of the two names, and so does "they" right after

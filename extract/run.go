@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -421,14 +422,28 @@ func (x *extractor) conjuncts(s span) []span {
 		}
 	}
 	out = append(out, span{start, s.end})
-	for _, o := range out {
+	for i, o := range out {
 		// "Ministers from France and Germany", "the Ministry of Oceans and
-		// Fisheries": a preposition makes the whole one speaker.
-		if o.empty() || hasPreposition(x.text[o.start:o.end]) {
+		// Fisheries": a preposition makes the whole one speaker; the last
+		// name may hold one ("Halden and the Bank of Orvik").
+		if o.empty() || i < len(out)-1 && hasPreposition(x.text[o.start:o.end]) {
 			return []span{s}
 		}
 	}
-	return out
+	// An aside after a name is no name of its own: "Halden Bank, the
+	// largest lender, and Orvik Bank".
+	names := out[:1]
+	for i, o := range out[1:] {
+		if i+2 == len(out) || hasCapital(x.text[o.start:o.end]) {
+			names = append(names, o)
+		}
+	}
+	return names
+}
+
+// hasCapital reports whether a phrase holds an upper-case letter.
+func hasCapital(phrase string) bool {
+	return strings.ContainsFunc(phrase, unicode.IsUpper)
 }
 
 // hasPreposition reports whether a phrase holds a preposition word.
