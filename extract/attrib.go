@@ -947,6 +947,18 @@ func (m *matcher) subject(i int) subjectPhrase {
 		src, aside := m.appositiveSubject(j)
 		return subjectPhrase{src: src, aside: aside}
 	}
+	if o, ok := m.bracketedAside(j); ok {
+		// "the Harbour Agency (HA) announced": the name keeps its
+		// abbreviation; "both agencies — on behalf of the council —
+		// said": the aside between dashes is left out.
+		if src := m.nounPhraseLeft(o - 1); !src.empty() {
+			if m.punct(j, ')') {
+				src.end = m.toks[j].end
+			}
+			return subjectPhrase{src: src}
+		}
+		return subjectPhrase{}
+	}
 	if m.toks[j].kind != tokWord {
 		return subjectPhrase{}
 	}
@@ -962,6 +974,35 @@ func (m *matcher) subject(i int) subjectPhrase {
 		return subjectPhrase{} // "Pyongyang calls claim": "calls" ends no subject
 	}
 	return subjectPhrase{src: m.nounPhraseLeft(j)}
+}
+
+// bracketedAside reports whether token j closes a short aside between the
+// subject and its verb, a parenthesis ("(HA)") or a phrase between dashes
+// ("— on behalf of the council —") of at most eight words with no verb of
+// its own, and returns the token that opens it.
+func (m *matcher) bracketedAside(j int) (int, bool) {
+	if j < m.lo || m.toks[j].kind != tokPunct {
+		return 0, false
+	}
+	closer := m.text[m.toks[j].start:m.toks[j].end]
+	opener := closer
+	switch closer {
+	case ")":
+		opener = "("
+	case "—", "–":
+	default:
+		return 0, false
+	}
+	for o := j - 1; o > m.lo && o >= j-9; o-- {
+		t := m.toks[o]
+		if t.kind == tokPunct && m.text[t.start:t.end] == opener {
+			return o, o < j-1 && m.toks[o-1].kind == tokWord
+		}
+		if t.kind != tokWord || m.verbAt(o) {
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // nounPhraseLeft collects a noun phrase ending at token j going left.

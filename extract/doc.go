@@ -139,6 +139,11 @@
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
 //
+// A short aside between the subject and its verb is passed over: an
+// abbreviation in brackets stays with the name ("the Harbour Agency (HA)
+// announced", resolved as the agency), a phrase between dashes is left out
+// ("the Rail Board — acting for the council — said").
+//
 // A name with an aside coordinated with another ("Halden Bank, the largest
 // lender, and Orvik Bank said", with or without a comma before the verb)
 // gives one candidate per name; the aside names nobody.

@@ -78,6 +78,15 @@ var realCopyCases = []struct {
 		{"verb-before", "The port authority", "ruled out", "any involvement in the collision", "deny"},
 	}},
 	{"stopped-short-of", "The minister stopped short of blaming the contractor.", []found{}},
+	{"abbreviation-aside", "The Harbour Agency (HA) announced that the channel was clear.", []found{
+		{"verb-before", "The Harbour Agency (HA)", "announced", "the channel was clear", "assert"},
+	}},
+	{"abbreviation-after-clause", "The port reopened after the Harbour Agency (HA) announced that the channel was clear.", []found{
+		{"verb-before", "the Harbour Agency (HA)", "announced", "the channel was clear", "assert"},
+	}},
+	{"dash-aside", "The Rail Board — acting for the council — said it would appeal the ruling.", []found{
+		{"verb-before", "The Rail Board", "said", "it would appeal the ruling", "pledge"},
+	}},
 	{"refrained-from", "The regulator refrained from accusing the bank.", []found{}},
 	{"made-no-comment", "The embassy made no comment.", []found{
 		{"non-response", "The embassy", "made no comment", "", "decline-comment"},

@@ -74,6 +74,11 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 // resolve returns the source ID for a source text, how it was found, and a
 // confidence adjustment: lower for a carried or unresolved pronoun.
 func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
+	// "the Harbour Agency (HA)" is the agency: the abbreviation after
+	// its name names nobody else.
+	if o := strings.LastIndex(text, " ("); o > 0 && strings.HasSuffix(text, ")") {
+		text = text[:o]
+	}
 	if r, ok := s.cache[text]; ok {
 		s.recent = append(s.recent, r.heard)
 		return r.id, r.res, r.conf
