@@ -290,7 +290,7 @@ func (m *matcher) contents(i, c int, src span, srcRight bool) []span {
 		out := []span{m.tokSpan(m.lo, first-2)}
 		return append(out, m.contentRight(c+1)...)
 	}
-	if right := m.contentRight(c); len(right) > 0 && !m.onlyTrailer(c) {
+	if right := m.contentRight(c); len(right) > 0 && !m.onlyTrailer(c) && !m.commaNoContent(c) {
 		return right
 	}
 	// "..., the minister said." The content stands before the source.
@@ -302,6 +302,26 @@ func (m *matcher) contents(i, c int, src span, srcRight bool) []span {
 		return left
 	}
 	return nil
+}
+
+// commaNoContent reports whether the words after a verb open with a comma
+// that begins no content: "the result announced on Monday, including ..."
+// is a noun with its participle, not a statement. A comma that sets off an
+// aside before "that" or a quotation ("said, in a statement, that") does
+// begin one.
+func (m *matcher) commaNoContent(c int) bool {
+	if !m.comma(c) {
+		return false
+	}
+	for k := c + 1; k <= m.last && k <= c+7; k++ {
+		if m.toks[k].kind == tokQuote {
+			return false
+		}
+		if m.comma(k) {
+			return !(m.is(k+1, "that") || k+1 <= m.last && m.toks[k+1].kind == tokQuote)
+		}
+	}
+	return true
 }
 
 // phrasal reads the words a verb takes with it ("called on", "expressed
@@ -1267,6 +1287,17 @@ func (m *matcher) contentStart(i int, tell bool) int {
 			continue
 		case m.punct(i, ':') || (m.comma(i) && i+1 <= m.last && m.toks[i+1].kind == tokQuote):
 			i++
+			continue
+		case m.comma(i):
+			// "said, in a brief note, that": the aside is no content.
+			k := i + 1
+			for k <= m.last && k <= i+7 && m.toks[k].kind == tokWord {
+				k++
+			}
+			if !(m.comma(k) && m.is(k+1, "that")) {
+				break
+			}
+			i = k + 1
 			continue
 		case m.is(i, "in") && (m.is(i+1, "a") || m.is(i+1, "an") || m.is(i+1, "its") || m.is(i+1, "his") || m.is(i+1, "her") || m.is(i+1, "their")):
 			// "in a statement", "in a Telegram post", "in a televised

@@ -74,6 +74,11 @@
 // "wondered"), headline verbs ("hits back at"), "ruled out", and the nouns
 // "suspicion", "remark" and "argument".
 //
+// A verb whose words after it open with a comma and no content ("the
+// result announced on Monday, including ...") is a participle of its noun,
+// not a statement; an aside between commas before "that" ("said, in a
+// brief note, that") is left out of the content.
+//
 // Passive and negated verbs ("was denied entry", "did not say", "stopped
 // short of blaming", "refrained from accusing") are not cues, and neither is a cue word inside a name ("the United States").
 // Nested attributions give one candidate per level: "The ministry denied the

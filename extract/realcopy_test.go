@@ -84,6 +84,12 @@ var realCopyCases = []struct {
 	{"abbreviation-after-clause", "The port reopened after the Harbour Agency (HA) announced that the channel was clear.", []found{
 		{"verb-before", "the Harbour Agency (HA)", "announced", "the channel was clear", "assert"},
 	}},
+	{"participle-of-noun", "Tamm passed the checks after the result announced on Monday, including one in Orvik, the Harbour Agency has said.", []found{
+		{"verb-before", "the Harbour Agency", "said", "Tamm passed the checks after the result announced on Monday, including one in Orvik", "assert"},
+	}},
+	{"comma-aside-then-that", "The ministry said, in a brief note, that the ferry was safe.", []found{
+		{"verb-before", "The ministry", "said", "the ferry was safe", "assert"},
+	}},
 	{"dash-aside", "The Rail Board — acting for the council — said it would appeal the ruling.", []found{
 		{"verb-before", "The Rail Board", "said", "it would appeal the ruling", "pledge"},
 	}},
