@@ -600,7 +600,11 @@ func (m *matcher) refineAct(f *found) {
 		f.act = claim.ActDeclineComment
 	case kinds&phraseRetract != 0:
 		f.act = claim.ActRetract
-	case first&phraseUrge != 0:
+	case first&phraseUrge != 0 || kinds&phraseUrge != 0 && m.quoted(f.content):
+		// "the need for" opens an appeal; "we urge" makes one anywhere
+		// in a quotation.
+		f.act = claim.ActUrge
+	case kinds&phraseObligation != 0 && m.obligesOther(f.content):
 		f.act = claim.ActUrge
 	case kinds&phraseConcern != 0:
 		f.act = claim.ActConcern
@@ -611,6 +615,47 @@ func (m *matcher) refineAct(f *found) {
 	case m.ownFuture(f.content[0]):
 		f.act = claim.ActPledge
 	}
+}
+
+// quoted reports whether the content opens with a quotation mark.
+func (m *matcher) quoted(content []span) bool {
+	k := m.tokenAt(content[0].start)
+	return k < m.hi && m.toks[k].kind == tokQuote
+}
+
+// obligesOther reports whether the content says what another party must
+// do: an obligation phrase ("must", "should", "needs to") whose subject is
+// not the speaker's own side ("we", "I"), not a guess about the past ("must
+// have"), and not a question or a condition ("if it should").
+func (m *matcher) obligesOther(content []span) bool {
+	for _, c := range content {
+		for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end; k++ {
+			if m.toks[k].kind != tokWord || m.lex[k]&lexPhrase == 0 {
+				continue
+			}
+			for _, p := range phrases.byFirst[m.word(k)] {
+				if p.kind != phraseObligation || !m.phraseAt(k, c.end, p.words) {
+					continue
+				}
+				prev, next := "", m.word(k+len(p.words))
+				if k-1 >= m.lo && m.toks[k-1].kind == tokWord {
+					prev = m.word(k - 1)
+				}
+				switch {
+				case prev == "" || notObliged[prev] || auxiliaries[prev]:
+					// "we must", "if it should", "will have to", and a
+					// quotation that opens with the modal.
+				case prev == "one" && k-2 >= m.lo && m.is(k-2, "no"):
+					// "no one should have to"
+				case next == "have" || next == "not" && m.word(k+2) == "have":
+					// "must have known": a guess about the past
+				default:
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // negatedFact reports whether a content denies something of the speaker's

@@ -186,8 +186,11 @@
 // but not after a modal ("would not"), in a passive ("had not been
 // notified") or of someone else ("aid workers are not targets"); so does a
 // relation, a loss or an allegation's grounds denied ("was not their
-// client", "suffered no losses", "not backed up by evidence"); "concerned that" makes concern, "I'm
-// not going to speculate" decline-comment, the speaker's own "will" or
+// client", "suffered no losses", "not backed up by evidence"); "concerned
+// that" makes concern; what another party must or should do ("the firm
+// must explain", not "we must", "must have known", "no one should have
+// to") makes an appeal, and so does "we urge" or "we call on" anywhere in
+// a quotation; "I'm not going to speculate" makes decline-comment, the speaker's own "will" or
 // "would" a pledge, wrongdoing ("took bribes", "in breach of", "falsified",
 // "could be behind", "guilty of") an accusation, and so does harm done
 // ("shot down", "poisoned", "blown up", "the victim of") when the content

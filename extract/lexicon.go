@@ -283,6 +283,7 @@ const (
 	phraseThreatIdiom                    // "all options are on the table": a threat as it stands
 	phraseAccusation                     // "took bribes", "in breach of": wrongdoing asserted is an accusation
 	phraseHarm                           // "shot down", "poisoned": an accusation when the content names who did it
+	phraseObligation                     // "must", "should": of another party, an appeal
 )
 
 // phrases holds the phrases by kind; a word ending in "*" matches any word
@@ -414,6 +415,7 @@ var (
 	holdBack          = lex.class("holdBack")
 	negators          = lex.class("negators")
 	negModals         = lex.class("negModals")
+	notObliged        = lex.class("notObliged")
 	negSkips          = lex.class("negSkips")
 	possessives       = lex.class("possessives")
 	platforms         = lex.class("platforms")

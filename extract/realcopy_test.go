@@ -90,6 +90,21 @@ var realCopyCases = []struct {
 	{"comma-aside-then-that", "The ministry said, in a brief note, that the ferry was safe.", []found{
 		{"verb-before", "The ministry", "said", "the ferry was safe", "assert"},
 	}},
+	{"obligation-of-other", "The council said the ferry firm must explain what happened.", []found{
+		{"verb-before", "The council", "said", "the ferry firm must explain what happened", "urge"},
+	}},
+	{"obligation-own", "“We must finish the bridge,” the mayor said.", []found{
+		{"verb-before", "the mayor", "said", "“We must finish the bridge,”", "assert"},
+	}},
+	{"obligation-past-guess", "The mayor said the firm must have known.", []found{
+		{"verb-before", "The mayor", "said", "the firm must have known", "assert"},
+	}},
+	{"obligation-should-not-have", "“Travellers should not have to wait this long,” the mayor said.", []found{
+		{"verb-before", "the mayor", "said", "“Travellers should not have to wait this long,”", "assert"},
+	}},
+	{"performative-inside-quote", "“The figures are late, and we urge the board to publish them,” the mayor said.", []found{
+		{"verb-before", "the mayor", "said", "“The figures are late, and we urge the board to publish them,”", "urge"},
+	}},
 	{"dash-aside", "The Rail Board — acting for the council — said it would appeal the ruling.", []found{
 		{"verb-before", "The Rail Board", "said", "it would appeal the ruling", "pledge"},
 	}},
