@@ -192,7 +192,8 @@
 // to") makes an appeal, and so does "we urge" or "we call on" anywhere in
 // a quotation; "I'm not going to speculate" makes decline-comment, the speaker's own "will" or
 // "would" a pledge, wrongdoing ("took bribes", "in breach of", "falsified",
-// "could be behind", "guilty of") an accusation, and so does harm done
+// "could be behind", "guilty of", "on the governor's orders",
+// "irregularities") an accusation, and so does harm done
 // ("shot down", "poisoned", "blown up", "the victim of") when the content
 // names who did it: a name or "they" as the subject of an active verb
 // ("Varnesia shot down"), or a party after "by" or "of" ("by Varnesian

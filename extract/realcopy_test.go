@@ -105,6 +105,12 @@ var realCopyCases = []struct {
 	{"performative-inside-quote", "“The figures are late, and we urge the board to publish them,” the mayor said.", []found{
 		{"verb-before", "the mayor", "said", "“The figures are late, and we urge the board to publish them,”", "urge"},
 	}},
+	{"on-someones-orders", "His aides say the fire was set on the governor's orders.", []found{
+		{"verb-before", "His aides", "say", "the fire was set on the governor's orders", "accuse"},
+	}},
+	{"irregularities", "The auditors said there were irregularities in the accounts.", []found{
+		{"verb-before", "The auditors", "said", "there were irregularities in the accounts", "accuse"},
+	}},
 	{"dash-aside", "The Rail Board — acting for the council — said it would appeal the ruling.", []found{
 		{"verb-before", "The Rail Board", "said", "it would appeal the ruling", "pledge"},
 	}},
