@@ -340,6 +340,26 @@ func (m *matcher) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool)
 				return claim.ActDeny, i, true
 			}
 		}
+		// "called the seizure 'an act of piracy'", "called the move a
+		// provocation": an object, then what it is called, in quotation
+		// marks or with "a"; not "called a meeting". Calling what a
+		// party did so accuses it; calling a claim so denies it ("called
+		// the report 'a smear'"). A pronoun ("calling them 'invention'")
+		// does not say which it is.
+		if m.toks[i+1].kind != tokWord || m.is(i+1, "a") || m.is(i+1, "an") || m.is(i+1, "for") || m.toks[i+1].is(flagUpper) || objectPronouns[m.word(i+1)] {
+			return act, i, false
+		}
+		for k := i + 2; k <= m.last && k < i+8; k++ {
+			if m.toks[k].kind == tokQuote || m.is(k, "a") || m.is(k, "an") {
+				if claimObjects[m.word(k-1)] {
+					return claim.ActDeny, i, true
+				}
+				return claim.ActAccuse, i, true
+			}
+			if m.toks[k].kind != tokWord || m.is(k, "to") || m.is(k, "for") || m.is(k, "on") {
+				break
+			}
+		}
 		return act, i, false
 	case "express", "voice", "raise":
 		k := i + 1

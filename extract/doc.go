@@ -70,7 +70,9 @@
 // Real copy's cues are in the lexicon too: social media ("tweeted", "posted
 // on X", "posted on its Telegram channel"; "posted" alone is no cue, nor "a
 // statement posted online"), evaluative verbs ("blasted", "slammed",
-// "branded ... a hoax"), conjecture ("suspect", "speculated", "reckon",
+// "branded ... a hoax", "called the seizure 'an act of piracy'", an
+// accusation, or "called the report 'a tale'", a denial; not "called a
+// meeting" nor "calling them ..."), conjecture ("suspect", "speculated", "reckon",
 // "wondered"), headline verbs ("hits back at"), "ruled out", and the nouns
 // "suspicion", "remark" and "argument".
 //

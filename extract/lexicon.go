@@ -416,6 +416,8 @@ var (
 	negators          = lex.class("negators")
 	negModals         = lex.class("negModals")
 	notObliged        = lex.class("notObliged")
+	claimObjects      = lex.class("claimObjects")
+	objectPronouns    = lex.class("objectPronouns")
 	negSkips          = lex.class("negSkips")
 	possessives       = lex.class("possessives")
 	platforms         = lex.class("platforms")

@@ -111,6 +111,19 @@ var realCopyCases = []struct {
 	{"irregularities", "The auditors said there were irregularities in the accounts.", []found{
 		{"verb-before", "The auditors", "said", "there were irregularities in the accounts", "accuse"},
 	}},
+	{"called-quote", "The mayor called the closure “an act of sabotage”.", []found{
+		{"verb-before", "The mayor", "called", "the closure “an act of sabotage”", "accuse"},
+	}},
+	{"called-a", "The union called the pay offer a provocation.", []found{
+		{"verb-before", "The union", "called", "the pay offer a provocation", "accuse"},
+	}},
+	{"called-claim", "The ministry called the report “a tale”.", []found{
+		{"verb-before", "The ministry", "called", "the report “a tale”", "deny"},
+	}},
+	{"called-pronoun", "The ministry denied the reports, calling them “a tale”.", []found{
+		{"verb-before", "The ministry", "denied", "the reports", "deny"},
+	}},
+	{"called-a-meeting", "The mayor called a meeting for Tuesday.", []found{}},
 	{"dash-aside", "The Rail Board — acting for the council — said it would appeal the ruling.", []found{
 		{"verb-before", "The Rail Board", "said", "it would appeal the ruling", "pledge"},
 	}},
