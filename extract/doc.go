@@ -102,6 +102,10 @@
 //   - non-response: "declined to comment", "did not immediately respond",
 //     "could not be reached", "had no comment", "neither X nor Y responded";
 //   - not-guilty-plea: "pleaded not guilty to C", a denial;
+//   - alleged-noun: "alleged", "suspected" or "purported" after a
+//     determiner or opening a heading ("the alleged spy drone", "Suspected
+//     arms depot spotted"), an accusation by nobody named whose content is
+//     the noun phrase after it;
 //   - the reporting verb, whose candidates are named for how its source is
 //     found, tried in this order: participle, after a comma, with the main
 //     clause's source ("..., urging Pyongyang to halt"); embedded-participle,

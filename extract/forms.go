@@ -321,6 +321,37 @@ func (m *matcher) adjective(i int, r *rule, e cueWord) (int, bool) {
 	return i, true
 }
 
+// allegedNoun matches "the alleged spy drone", "a suspected arms
+// depot": nobody named alleges that the thing is what the noun says. The
+// participle must stand where a verb cannot, after a determiner or at the
+// start of a heading, and the content is the noun phrase after it, up to
+// a preposition, a verb or a mark.
+func (m *matcher) allegedNoun(i int, r *rule, _ cueWord) (int, bool) {
+	if !(m.determinerBefore(i) || i == m.lo) {
+		return i, false
+	}
+	k := i + 1
+	for k <= m.last && k < i+6 && m.toks[k].kind == tokWord {
+		w := m.word(k)
+		if prepositions[w] || clauseWords[w] || determiners[w] || m.verbAt(k) || w == "and" || w == "or" || w == "off" || isBe(w) || auxiliaries[w] {
+			break
+		}
+		if k > i+1 && strings.HasSuffix(w, "ed") && !m.toks[k].is(flagUpper) {
+			break // "the alleged drone spotted over Orvik"
+		}
+		k++
+	}
+	if k == i+1 {
+		return i, false
+	}
+	f := r.found(m.tokSpan(i, i))
+	f.act = claim.ActAccuse
+	f.certainty = claim.CertaintyProbable
+	f.content = []span{m.tokSpan(i+1, k-1)}
+	m.out = append(m.out, f)
+	return k - 1, true
+}
+
 // adverb matches "X reportedly did Y": no speaker; the content is the
 // clause around the adverb. The rule takes the word whether or not it finds
 // an attribution.

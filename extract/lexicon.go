@@ -417,6 +417,7 @@ var (
 	negModals         = lex.class("negModals")
 	notObliged        = lex.class("notObliged")
 	claimObjects      = lex.class("claimObjects")
+	attributives      = lex.class("attributives")
 	objectPronouns    = lex.class("objectPronouns")
 	negSkips          = lex.class("negSkips")
 	possessives       = lex.class("possessives")

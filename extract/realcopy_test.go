@@ -124,6 +124,15 @@ var realCopyCases = []struct {
 		{"verb-before", "The ministry", "denied", "the reports", "deny"},
 	}},
 	{"called-a-meeting", "The mayor called a meeting for Tuesday.", []found{}},
+	{"alleged-noun", "A patrol boat stopped the alleged smuggling ship off Orvik.", []found{
+		{"alleged-noun", "", "alleged", "smuggling ship", "accuse"},
+	}},
+	{"alleged-heading", "Suspected arms depot spotted near Tamm", []found{
+		{"alleged-noun", "", "Suspected", "arms depot", "accuse"},
+	}},
+	{"alleged-verb", "The council alleged that the ship was smuggling fuel.", []found{
+		{"verb-before", "The council", "alleged", "the ship was smuggling fuel", "accuse"},
+	}},
 	{"dash-aside", "The Rail Board — acting for the council — said it would appeal the ruling.", []found{
 		{"verb-before", "The Rail Board", "said", "it would appeal the ruling", "pledge"},
 	}},

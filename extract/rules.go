@@ -40,6 +40,8 @@ var rules = []rule{
 	{name: "non-response", form: FormNonResponse, confidence: 0.85, match: (*matcher).nonResponse},
 	{name: "not-guilty-plea", form: FormIndirect, confidence: 0.8,
 		pattern: seq{wordIn(isPlead), word("not"), word("guilty")}, match: (*matcher).notGuilty},
+	{name: "alleged-noun", form: FormAgentless, confidence: 0.6,
+		pattern: seq{wordIn(isAttributive)}, match: (*matcher).allegedNoun},
 	{name: "verb", form: FormIndirect, confidence: 0.8, class: cueVerb, match: (*matcher).verb},
 	{name: "noun", form: FormNoun, confidence: 0.6, class: cueNoun, match: (*matcher).noun},
 	{name: "adjective", form: FormIndirect, confidence: 0.7, class: cueAdj, match: (*matcher).adjective},
@@ -110,6 +112,10 @@ func (p seq) matchAt(m *matcher, i int) bool {
 // isAgentless reports whether w is a participle of "it is believed" or "is
 // said to".
 func isAgentless(w string) bool { return agentlessVerbs[w] != 0 }
+
+// isAttributive reports whether w is a participle that, before a noun,
+// says the noun is only alleged: "the alleged spy drone".
+func isAttributive(w string) bool { return attributives[w] }
 
 // isPlead reports whether w is a form of "plead".
 func isPlead(w string) bool { return pleads[w] }

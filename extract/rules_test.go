@@ -59,6 +59,9 @@ var ruleCases = []struct {
 	{"pleaded-not-guilty", "The captain pleaded not guilty to two smuggling charges.", []found{
 		{"not-guilty-plea", "The captain", "pleaded not guilty", "to two smuggling charges", "deny"},
 	}},
+	{"alleged-noun", "Guards seized the alleged arms shipment at the port.", []found{
+		{"alleged-noun", "", "alleged", "arms shipment", "accuse"},
+	}},
 	{"verb-before", "The mayor said the bridge would reopen in June.", []found{
 		{"verb-before", "The mayor", "said", "the bridge would reopen in June", "assert"},
 	}},
@@ -160,7 +163,7 @@ func TestRules(t *testing.T) {
 func TestRuleOrder(t *testing.T) {
 	want := []string{
 		"according-to", "it-is-believed", "is-said-to", "non-response", "not-guilty-plea",
-		"participle", "embedded-participle", "coordinated", "verb-before", "verb-after",
+		"alleged-noun", "participle", "embedded-participle", "coordinated", "verb-before", "verb-after",
 		"noun", "adjective", "agentless-adverb",
 	}
 	if diff := cmp.Diff(want, extract.RuleNames); diff != "" {
