@@ -1313,6 +1313,18 @@ func (m *matcher) sourceRight(i int) (span, int) {
 		if k > i && (clauseWords[w] || w == "on" || w == "in" && !(k+1 <= m.last && m.toks[k+1].is(flagUpper))) {
 			break
 		}
+		if k > i && w == "of" && m.toks[k-1].is(flagUpper) && k+1 <= m.last && !m.toks[k+1].is(flagUpper) && (determiners[m.word(k+1)] || possessives[m.word(k+1)]) {
+			// "said Marten of the decision to delay": what the name
+			// spoke of is no part of it.
+			next := k + 1
+			for next <= m.last && next < k+24 && m.toks[next].kind == tokWord && !m.inq[next] {
+				next++
+			}
+			if next <= m.last && !m.boundary(next) {
+				return span{}, i
+			}
+			return m.tokSpan(i, k-1), next
+		}
 		k++
 	}
 	if k <= m.last && !m.boundary(k) {

@@ -150,6 +150,10 @@
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
 //
+// A source after its verb ends before what it spoke of: "said Marten of
+// the decision to delay" is Marten's; "said the head of the water board"
+// keeps its "of".
+//
 // A short aside between the subject and its verb is passed over: an
 // abbreviation in brackets stays with the name ("the Harbour Agency (HA)
 // announced", resolved as the agency), a phrase between dashes is left out

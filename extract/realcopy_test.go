@@ -133,6 +133,12 @@ var realCopyCases = []struct {
 	{"alleged-verb", "The council alleged that the ship was smuggling fuel.", []found{
 		{"verb-before", "The council", "alleged", "the ship was smuggling fuel", "accuse"},
 	}},
+	{"said-name-of", "“We want to give the prize to the right team,” said Marten of the decision to delay the ceremony.", []found{
+		{"verb-after", "Marten", "said", "“We want to give the prize to the right team,”", "assert"},
+	}},
+	{"said-head-of", "“The dam is safe,” said the head of the water board.", []found{
+		{"verb-after", "the head of the water board", "said", "“The dam is safe,”", "assert"},
+	}},
 	{"dash-aside", "The Rail Board — acting for the council — said it would appeal the ruling.", []found{
 		{"verb-before", "The Rail Board", "said", "it would appeal the ruling", "pledge"},
 	}},
