@@ -72,7 +72,8 @@
 // statement posted online"), evaluative verbs ("blasted", "slammed",
 // "branded ... a hoax", "called the seizure 'an act of piracy'", an
 // accusation, or "called the report 'a tale'", a denial; not "called a
-// meeting" nor "calling them ..."), conjecture ("suspect", "speculated", "reckon",
+// meeting" nor "calling them ..."), conjecture ("suspect", "speculated",
+// "reckon",
 // "wondered"), headline verbs ("hits back at"), "ruled out", and the nouns
 // "suspicion", "remark" and "argument".
 //
@@ -200,8 +201,8 @@
 // that" makes concern; what another party must or should do ("the firm
 // must explain", not "we must", "must have known", "no one should have
 // to") makes an appeal, and so does "we urge" or "we call on" anywhere in
-// a quotation; "I'm not going to speculate" makes decline-comment, the speaker's own "will" or
-// "would" a pledge, wrongdoing ("took bribes", "in breach of", "falsified",
+// a quotation; "I'm not going to speculate" makes decline-comment, the
+// speaker's own "will" or "would" a pledge, wrongdoing ("took bribes", "in breach of", "falsified",
 // "could be behind", "guilty of", "on the governor's orders",
 // "irregularities") an accusation, and so does harm done
 // ("shot down", "poisoned", "blown up", "the victim of") when the content
