@@ -94,6 +94,7 @@ func Clean(text string) Cleaned {
 	seen := make(map[string]bool)
 	ended := false // an end marker was seen
 	prevBlank := true
+	titled := "" // the headline a page title before it repeated
 	for start := 0; start < len(text); {
 		// Lines end at "\n", "\r\n" or a lone "\r" (old Mac files).
 		end := strings.IndexAny(text[start:], "\r\n")
@@ -122,6 +123,21 @@ func Clean(text string) Cleaned {
 				continue
 			}
 		}
+		pageHead := false
+		if n := dateline(text[s:e]); n > 0 {
+			// "MANILA • The bank said ...": the dateline is not the
+			// paragraph's first words.
+			c.Dropped = append(c.Dropped, Drop{Start: s, End: s + n, Reason: ReasonByline})
+			s, _ = trimSpace(text, s+n, e)
+		}
+		if t := pageTitle(text[s:e]); t != text[s:e] && t == nextLine(text, start) {
+			// A page title, "Ferry fares rise - The Courier", before the
+			// headline it repeats: the site's name goes, the headline after
+			// it is a repeat.
+			c.Dropped = append(c.Dropped, Drop{Start: s + len(t), End: e, Reason: ReasonNavigation})
+			_, e = trimSpace(text, s, s+len(t))
+			pageHead = true
+		}
 		line := text[s:e]
 		lw.read(line)
 		reason := lw.furniture(line, ended)
@@ -133,16 +149,33 @@ func Clean(text string) Cleaned {
 			// article goes on.
 			ended = false
 		}
+		if reason == ReasonUnknown && line == titled {
+			reason = ReasonRepeat
+		}
+		titled = ""
+		if pageHead {
+			titled = line
+		}
 		if reason == ReasonUnknown && !endsSentence(line) {
-			// A headline printed twice; a sentence said twice is kept.
-			key := line
+			// A headline printed twice; a sentence said twice is kept. A
+			// page title is the headline with the site's name after it
+			// ("... - The Courier"), and a link to the story repeats the
+			// headline's first five words and then its address's slug.
+			key, title := line, pageTitle(line)
 			if len(key) > 200 {
 				key = key[:200]
 			}
-			if lw.words >= 3 && seen[key] {
+			first := firstWords(line, 5)
+			switch {
+			case lw.words >= 3 && (seen[key] || seen[title]):
 				reason = ReasonRepeat
-			} else {
+			case first != "" && lw.words <= 16 && seen[first]:
+				reason = ReasonRepeat
+			default:
 				seen[key] = true
+				if first != "" && lw.words <= 16 {
+					seen[first] = true
+				}
 			}
 		}
 		if reason != ReasonUnknown {
@@ -150,7 +183,7 @@ func Clean(text string) Cleaned {
 			prevBlank = false
 			continue
 		}
-		heading := lw.heading(line)
+		heading := lw.heading(line) || pageHead
 		// A paragraph wrapped over lines continues when the previous line
 		// was kept and did not end its sentence, and this one goes on in
 		// lower case or is prose itself.
@@ -241,13 +274,21 @@ func fieldSpace(line string, i int) int {
 // article text. After an end marker, short lines that are not sentences are
 // related links.
 func (lw *lineWords) furniture(line string, ended bool) Reason {
-	if lw.sizes > 0 && (lw.words == 0 || lw.lastSize) {
+	if lw.sizes > 0 && (lw.words == 0 || lw.lastSize) || photoCredit(line) {
 		return ReasonImage
+	}
+	if lw.words <= 24 && !endsSentence(line) && strings.Count(line, "; ") >= 2 {
+		// "Storm latest: roads shut; ferries stop; mayor says ..." is a
+		// row of links to other stories.
+		return ReasonRelated
+	}
+	lw.low = appendLower(lw.low[:0], line)
+	if r := prefixed(string(lw.low)); r != ReasonUnknown {
+		return r
 	}
 	if lw.words > 14 && lw.sizes == 0 {
 		return ReasonUnknown // a paragraph of prose
 	}
-	lw.low = appendLower(lw.low[:0], line)
 	low := strings.TrimRight(string(lw.low), " .:»›>|")
 	if lw.words <= 12 && isMenu(low) {
 		return ReasonNavigation
@@ -263,6 +304,9 @@ func (lw *lineWords) furniture(line string, ended bool) Reason {
 		}
 	}
 	if lw.words <= 12 && (strings.HasPrefix(low, "by ") || strings.HasPrefix(low, "updated ") || strings.HasPrefix(low, "published ") || strings.HasPrefix(low, "posted ")) && !endsSentence(line) {
+		return ReasonByline
+	}
+	if lw.words <= 8 && !endsSentence(line) && agencyDateline(low) {
 		return ReasonByline
 	}
 	if lw.words <= 12 && (strings.Contains(low, "cookie") || strings.HasPrefix(low, "share this") || strings.HasPrefix(low, "follow us")) {
@@ -377,6 +421,194 @@ func trimSpace(text string, s, e int) (int, int) {
 
 var endMarkers = lex.class("endMarkers")
 
+var linkPrefixes = lex.class("linkPrefixes")
+
+var captionPrefixes = lex.class("captionPrefixes")
+
 var navigation = lex.class("navigation")
 
 var adLines = lex.class("adLines")
+
+// prefixed returns why a line whose lower-case form is low is furniture by
+// its first words: a link ("Read: ...", "Related article: ...", "Short
+// link: ...") or a picture's caption ("File - ...", "(Image: ...)"), or
+// ReasonUnknown.
+func prefixed(low string) Reason {
+	k := strings.IndexAny(low, ":|-–—")
+	if k <= 0 || k > 20 {
+		return ReasonUnknown
+	}
+	if _, n := utf8.DecodeRuneInString(low[k:]); k+n < len(low) && low[k+n] != ' ' {
+		return ReasonUnknown // "read-only", "re-run"
+	}
+	head := strings.TrimSpace(low[:k])
+	switch {
+	case linkPrefixes[head]:
+		return ReasonRelated
+	case captionPrefixes[strings.TrimPrefix(head, "(")]:
+		return ReasonImage
+	}
+	return ReasonUnknown
+}
+
+// photoCredit reports whether line ends with a picture's credit: an
+// agency in capitals, a slash and the photographer's name ("... over the
+// harbour. AFP/Lena Dorsk"), or "(Image: ...)".
+func photoCredit(line string) bool {
+	if strings.HasSuffix(line, ")") {
+		if k := strings.LastIndex(line, "("); k >= 0 && captionPrefixes[strings.ToLower(strings.TrimSpace(strings.SplitN(line[k+1:], ":", 2)[0]))] && strings.Contains(line[k:], ":") {
+			return true
+		}
+	}
+	slash := strings.LastIndexByte(line, '/')
+	if slash < 0 || len(line)-slash > 48 {
+		return false
+	}
+	f := strings.Fields(line[max(0, slash-16):])
+	for k := len(f) - 1; k >= 0 && k >= len(f)-3; k-- {
+		agency, name, ok := strings.Cut(f[k], "/")
+		if !ok {
+			continue
+		}
+		return len(agency) >= 2 && strings.ToUpper(agency) == agency && strings.ToLower(agency) != agency && startsUpper(name) &&
+			!endsSentence(line) && allUpperStart(f[k+1:])
+	}
+	return false
+}
+
+// allUpperStart reports whether every word starts with a capital.
+func allUpperStart(words []string) bool {
+	for _, w := range words {
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// agencyDateline reports whether a short line is a news agency's name and
+// a date: "AFP , Saturday 29 Oct 2022".
+func agencyDateline(low string) bool {
+	f := strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
+	if len(f) < 2 || !agencyNames[f[0]] {
+		return false
+	}
+	for _, w := range f[1:] {
+		if weekdays[w] || monthNames[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var agencyNames = lex.class("agencyNames")
+
+// dateline returns the length of a dateline opening line, with the space
+// after it, or 0: one or more place names in capitals, separated by "/"
+// or ",", perhaps in brackets or followed by an agency in brackets, and a
+// dash, bullet or colon ("OSLO - ", "(TALLINN) — ", "RIGA/TARTU • ",
+// "NEW YORK (Wire) - "). What follows must start a sentence.
+func dateline(line string) int {
+	i, letters := 0, 0
+	if strings.HasPrefix(line, "(") {
+		i++
+	}
+	for i < len(line) {
+		r, n := utf8.DecodeRuneInString(line[i:])
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == ' ' || r == '/' || r == ',' || r == '.' && letters > 0:
+		default:
+			goto sep
+		}
+		i += n
+	}
+sep:
+	if letters < 3 || i > 40 {
+		return 0
+	}
+	if i < len(line) && line[i] == ')' {
+		i++
+	} else if i < len(line) && line[i] == '(' {
+		// "NEW YORK (Wire) -"
+		k := strings.IndexByte(line[i:], ')')
+		if k < 0 || k > 20 {
+			return 0
+		}
+		i += k + 1
+	}
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	r, n := utf8.DecodeRuneInString(line[i:])
+	if r != '-' && r != '—' && r != '–' && r != '•' && r != ':' {
+		return 0
+	}
+	i += n
+	if i >= len(line) || line[i] != ' ' {
+		return 0
+	}
+	for i < len(line) && line[i] == ' ' {
+		i++
+	}
+	r, _ = utf8.DecodeRuneInString(line[i:])
+	if !unicode.IsUpper(r) && r != '"' && r != '“' && r != '‘' && !unicode.IsDigit(r) {
+		return 0
+	}
+	if head := strings.ToLower(strings.TrimSpace(strings.Trim(line[:strings.IndexAny(line, "-—–•:")], "() "))); captionPrefixes[head] || linkPrefixes[head] {
+		return 0 // "FILE - ..." is a caption, "READ: ..." a link, dropped whole
+	}
+	return i
+}
+
+// pageTitle returns line without a site's name after a dash or bar at its
+// end ("Ferry fares rise - The Courier"), or line when it has none.
+func pageTitle(line string) string {
+	for _, sep := range []string{" - ", " | ", " – ", " — "} {
+		k := strings.LastIndex(line, sep)
+		if k <= 0 {
+			continue
+		}
+		site := strings.Fields(line[k+len(sep):])
+		if len(site) == 0 || len(site) > 4 || !allUpperStart(site) {
+			continue
+		}
+		return strings.TrimSpace(line[:k])
+	}
+	return line
+}
+
+// nextLine returns the next line of text from start that is not blank,
+// without white space at its ends.
+func nextLine(text string, start int) string {
+	for start < len(text) {
+		end := strings.IndexAny(text[start:], "\r\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if s, e := trimSpace(text, start, end); s < e {
+			return text[s:e]
+		}
+		start = end + 1
+	}
+	return ""
+}
+
+// firstWords returns the first n words of a heading of more than n words,
+// in lower case and marked apart from whole lines, or "" for a shorter line.
+func firstWords(line string, n int) string {
+	f := strings.Fields(line)
+	if len(f) <= n {
+		return ""
+	}
+	return "\x00" + strings.ToLower(strings.Join(f[:n], " "))
+}

@@ -105,6 +105,88 @@ func TestClean(t *testing.T) {
 			},
 		},
 		{
+			name: "page-title",
+			text: "Port Denies Blame for Ferry Delay - The Harbour Courier\nPort Denies Blame for Ferry Delay\n\nThe port said the delay was the weather's fault.",
+			want: []line{
+				{Text: "Port Denies Blame for Ferry Delay", Head: true},
+				{Text: " - The Harbour Courier", Reason: "navigation"},
+				{Text: "Port Denies Blame for Ferry Delay", Reason: "repeat"},
+				{Text: "The port said the delay was the weather's fault."},
+			},
+		},
+		{
+			name: "title-not-repeated",
+			text: "Fares rise - and so do tempers\n\nThe council said fares would rise.",
+			want: []line{
+				{Text: "Fares rise - and so do tempers", Head: true},
+				{Text: "The council said fares would rise."},
+			},
+		},
+		{
+			name: "headline-as-link",
+			text: "Orvik Mayor Says Ferry Firm Broke Its Promise\n\nThe mayor said the firm broke its promise.\n\nOrvik Mayor Says Ferry Firm Broke-its-promise",
+			want: []line{
+				{Text: "Orvik Mayor Says Ferry Firm Broke Its Promise", Head: true},
+				{Text: "The mayor said the firm broke its promise."},
+				{Text: "Orvik Mayor Says Ferry Firm Broke-its-promise", Reason: "repeat"},
+			},
+		},
+		{
+			name: "links-row",
+			text: "Storm latest: roads shut in Tamm; ferries stop; mayor says schools stay open\n\nThe mayor said schools would stay open.",
+			want: []line{
+				{Text: "Storm latest: roads shut in Tamm; ferries stop; mayor says schools stay open", Reason: "related"},
+				{Text: "The mayor said schools would stay open."},
+			},
+		},
+		{
+			name: "link-prefixes",
+			text: "READ: Mayor says ferry fares will rise\nRead | Council denies report on fares\nRelated article: Port blames weather\nShort link: example.org/x1\nThe mayor said fares would rise.",
+			want: []line{
+				{Text: "READ: Mayor says ferry fares will rise", Reason: "related"},
+				{Text: "Read | Council denies report on fares", Reason: "related"},
+				{Text: "Related article: Port blames weather", Reason: "related"},
+				{Text: "Short link: example.org/x1", Reason: "related"},
+				{Text: "The mayor said fares would rise."},
+			},
+		},
+		{
+			name: "read-only-is-prose",
+			text: "Read-only copies of the report, the council said, would be sent out.",
+			want: []line{{Text: "Read-only copies of the report, the council said, would be sent out."}},
+		},
+		{
+			name: "captions",
+			text: "FILE - The mayor speaks in Tamm, where she said the ferry would run again.\nThe ferry at the quay in Orvik, which the port said was safe. WNA/Lena Dorsk\nThe quay in Orvik (Image: Lena Dorsk)\nThe port said the ferry was safe.",
+			want: []line{
+				{Text: "FILE - The mayor speaks in Tamm, where she said the ferry would run again.", Reason: "image"},
+				{Text: "The ferry at the quay in Orvik, which the port said was safe. WNA/Lena Dorsk", Reason: "image"},
+				{Text: "The quay in Orvik (Image: Lena Dorsk)", Reason: "image"},
+				{Text: "The port said the ferry was safe."},
+			},
+		},
+		{
+			name: "agency-date",
+			text: "AFP , Sunday 12 Mar 2023\nThe port said the ferry was safe.",
+			want: []line{
+				{Text: "AFP , Sunday 12 Mar 2023", Reason: "byline"},
+				{Text: "The port said the ferry was safe."},
+			},
+		},
+		{
+			name: "datelines",
+			text: "ORVIK/TAMM • None of the fuel was lost, the port said.\n\n(TAMM) — The mayor said the ferry was safe.\n\nNEW ORVIK (Wire) - Fares will rise, the council said.\n\nNATO summit: the envoy said talks went well.",
+			want: []line{
+				{Text: "ORVIK/TAMM • ", Reason: "byline"},
+				{Text: "None of the fuel was lost, the port said."},
+				{Text: "(TAMM) — ", Reason: "byline"},
+				{Text: "The mayor said the ferry was safe."},
+				{Text: "NEW ORVIK (Wire) - ", Reason: "byline"},
+				{Text: "Fares will rise, the council said."},
+				{Text: "NATO summit: the envoy said talks went well."},
+			},
+		},
+		{
 			name: "empty",
 			text: "\n\n  \n",
 		},

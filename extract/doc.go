@@ -22,6 +22,18 @@
 //     [source.Source] values with IDs starting "new:". An unknown speaker is
 //     never dropped.
 //
+// Page furniture also takes in: a page title, the headline with the site's
+// name after a dash or bar, before the headline it repeats (the name is
+// dropped, the headline after it is a repeat); a heading that repeats an
+// earlier one's first five words (a link to the story ending in its
+// address's slug); a row of links separated by semicolons ("Storm latest:
+// roads shut; ferries stop; ..."); a line opened by a link's label ("READ:",
+// "Related article:", "Short link:"); a caption opened by "FILE -" or
+// ending with a credit ("AFP/Name Name", "(Image: ...)"); a line with only
+// an agency and a date ("AFP , Saturday 29 Oct 2022"); and a dateline
+// before a paragraph's first words ("MANILA • ", "(BERLIN) — ", "NEW YORK
+// (Reuters) - "), dropped as a byline.
+//
 // [Groups] proposes which candidates state the same claim by the overlap of
 // their content words; it never merges anything. [Candidate.Statement] and
 // [Candidate.Mention] turn an accepted candidate into a [claim.Statement] or
