@@ -166,11 +166,20 @@ func (m *matcher) run() {
 		}
 	}
 	for i := m.lo; i < m.hi; i++ {
-		if m.lex[i]&lexStarter == 0 || m.inq[i] {
+		if m.lex[i]&lexStarter == 0 {
+			continue
+		}
+		// In a quotation only an attribution noun with its clause is read:
+		// “The first report is that no fuel was lost,” he said.
+		quoted := m.inq[i]
+		if quoted && !(m.is(i+1, "that") || (m.is(i+1, "is") || m.is(i+1, "was")) && m.is(i+2, "that")) {
 			continue
 		}
 		entries := lexicon[m.word(i)].cues
 		for k := range rules {
+			if quoted && rules[k].class != cueNoun {
+				continue
+			}
 			if last, ok := rules[k].apply(m, i, entries); ok {
 				// "expressed concern": "concern" is not a cue of its own.
 				i = max(i, last)

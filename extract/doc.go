@@ -87,7 +87,7 @@
 // meeting" nor "calling them ..."), conjecture ("suspect", "speculated",
 // "reckon",
 // "wondered"), headline verbs ("hits back at"), "ruled out", and the nouns
-// "suspicion", "remark" and "argument".
+// "suspicion", "remark", "argument", "theory", "conclusion" and "finding".
 //
 // A verb whose words after it open with a comma and no content ("the
 // result announced on Monday, including ...") is a participle of its noun,
@@ -129,7 +129,13 @@
 //     said the minister"); and coordinated again after a comma ("denies
 //     deal, calls reports absurd");
 //   - noun: an attribution noun, "the allegation that C", "Moscow's denial
-//     of C", "issued a stern warning";
+//     of C", "issued a stern warning", "the first report is that C",
+//     "accusations it was behind C" (a clause with a pronoun subject, its
+//     "that" left out); inside a quotation, only a noun with its clause
+//     ("“The first report is that C,” he said"), whose content ends with
+//     the quotation. A report by nobody named states what it says (an
+//     assertion), and a noun's content is read for its act as a neutral
+//     verb's is ("the first report is that no fuel was lost" is a denial);
 //   - adjective: "remains concerned that C";
 //   - agentless-adverb: "reportedly", "allegedly".
 //

@@ -271,17 +271,73 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	switch {
 	case m.is(k, "that"):
 		f.content = m.contentRight(k + 1)
+	case (m.is(k, "is") || m.is(k, "was")) && m.is(k+1, "that"):
+		// "the first report is that C", "his theory was that C".
+		f.content = m.contentRight(k + 2)
+	case m.clauseAfterNoun(k):
+		// "accusations it was behind the fire", "claims they lied".
+		f.content = m.contentRight(k)
 	case m.punct(k, ':'):
 		f.content = m.contentRight(k + 1)
 	case !f.source.empty() && (m.is(k, "of") || m.is(k, "against") || m.is(k, "about") || m.is(k, "over")):
 		f.content = m.contentRight(k)
 	}
+	if m.inq[i] {
+		f.content = m.withinQuote(i, f.content)
+	}
 	if len(f.content) == 0 && !light {
 		return i, false
 	}
+	if f.act == claim.ActReport && f.source.empty() && !light {
+		// "reports say C", "the first report is that C": a report by
+		// nobody named states what it says.
+		f.act = claim.ActAssert
+	}
 	m.hedges(&f, i)
+	m.refineAct(&f)
 	m.out = append(m.out, f)
 	return i, true
+}
+
+// withinQuote cuts a content found inside a quotation at the quotation's
+// end, before its closing mark and any comma: the rest is the quoting
+// speaker's.
+func (m *matcher) withinQuote(i int, content []span) []span {
+	for _, r := range m.regs {
+		if r.lo >= i || r.hi < i {
+			continue
+		}
+		end := r.hi - 1
+		if r.unclosed {
+			end = r.hi
+		}
+		for end > i && (m.comma(end) || m.toks[end].kind == tokQuote) {
+			end--
+		}
+		if len(content) > 0 && content[0].end > m.toks[end].end {
+			if content[0].start >= m.toks[end].end {
+				return nil
+			}
+			return []span{{content[0].start, m.toks[end].end}}
+		}
+		return content[:min(len(content), 1)]
+	}
+	return content
+}
+
+// clauseAfterNoun reports whether a clause with a pronoun subject opens at
+// k, after an attribution noun with its "that" left out: "accusations it
+// was behind the fire", "claims they lied".
+func (m *matcher) clauseAfterNoun(k int) bool {
+	if k+1 > m.last || m.toks[k].kind != tokWord || m.toks[k+1].kind != tokWord {
+		return false
+	}
+	w := m.word(k)
+	if !pronouns[w] || w == "it" && !(auxiliaries[m.word(k+1)] || m.verbAt(k+1)) {
+		return false
+	}
+	next := m.word(k + 1)
+	return auxiliaries[next] && !isAdverb(next) || strings.HasSuffix(next, "ed") || irregularPast[next]
 }
 
 // adjective matches "X is concerned that C", "remains confident that C".

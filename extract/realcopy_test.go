@@ -169,7 +169,33 @@ var realCopyCases = []struct {
 	}},
 	{"no-after-that", "The governor said the early finding is that no cash left the vault.", []found{
 		{"verb-before", "The governor", "said", "the early finding is that no cash left the vault", "deny"},
+		{"noun", "", "finding", "no cash left the vault", "deny"},
 	}},
+	{"noun-is-that", "The first report is that no fuel left the port.", []found{
+		{"noun", "", "report", "no fuel left the port", "deny"},
+	}},
+	{"noun-is-that-quoted", "“The first report is that no fuel left the port and that the firm lost nothing,” the mayor said.", []found{
+		{"noun", "", "report", "no fuel left the port and that the firm lost nothing", "deny"},
+		{"verb-before", "the mayor", "said", "“The first report is that no fuel left the port and that the firm lost nothing,”", "deny"},
+	}},
+	{"noun-that-quoted", "“We do not accept the claim that the port hid the spill,” the mayor said.", []found{
+		{"noun", "", "claim", "the port hid the spill", "assert"},
+		{"verb-before", "the mayor", "said", "“We do not accept the claim that the port hid the spill,”", "deny"},
+	}},
+	{"noun-quoted-no-clause", "“The report was late,” the mayor said.", []found{
+		{"verb-before", "the mayor", "said", "“The report was late,”", "assert"},
+	}},
+	{"noun-possessive-is-that", "The Harbour Agency's initial assessment is that the dam held.", []found{
+		{"noun", "The Harbour Agency's", "assessment", "the dam held", "assert"},
+	}},
+	{"theory-is-that", "A leading theory is that the ferry hit a reef.", []found{
+		{"noun", "", "theory", "the ferry hit a reef", "assert"},
+	}},
+	{"noun-that-left-out", "The port rejected accusations it was behind the spill.", []found{
+		{"verb-before", "The port", "rejected", "accusations it was behind the spill", "reject"},
+		{"noun", "", "accusations", "it was behind the spill", "accuse"},
+	}},
+	{"noun-pronoun-object", "The mayor read the report it sent.", []found{}},
 	{"no-after-reported-that", "The governor said the lenders stated that no cash left the vault.", []found{
 		{"verb-before", "The governor", "said", "the lenders stated that no cash left the vault", "assert"},
 		{"verb-before", "the lenders", "stated", "no cash left the vault", "deny"},
