@@ -267,8 +267,43 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	}
 	m.hedges(&f, i)
 	m.refineAct(&f)
+	if f.act == claim.ActDeny && lemmaOf(m.word(i)) != "deny" && m.claimOpens(f.content) {
+		// "dismissed the notion", "called the criticism unfair": what is
+		// denied is an opinion, which is rejected. A claim of fact
+		// ("dismissed the reports", "called the allegations absurd") is
+		// denied, and so is anything "denied".
+		f.act = claim.ActReject
+	}
 	m.out = append(m.out, f)
 	return m.lastCueEnd(), true
+}
+
+// claimOpens reports whether a content opens with a noun phrase whose
+// head is an opinion: "the notion", "the union's criticism was".
+func (m *matcher) claimOpens(content []span) bool {
+	if len(content) == 0 {
+		return false
+	}
+	k := m.tokenAt(content[0].start)
+	if k < m.hi && m.toks[k].kind == tokQuote {
+		return false // a quotation says more than its subject
+	}
+	for n := 0; k < m.hi && m.toks[k].end <= content[0].end && n < 5; k, n = k+1, n+1 {
+		if m.toks[k].kind != tokWord {
+			if m.toks[k].kind == tokPunct && m.text[m.toks[k].start] == '-' {
+				continue
+			}
+			return false
+		}
+		w := m.word(k)
+		if opinionObjects[w] {
+			return true
+		}
+		if n > 0 && (auxiliaries[w] || clauseWords[w] || prepositions[w] || m.verbAt(k)) {
+			return false
+		}
+	}
+	return false
 }
 
 // contents finds a verb's content: a quotation just before the source or
@@ -372,12 +407,15 @@ func (m *matcher) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool)
 		return act, i, false
 	case "express", "voice", "raise":
 		k := i + 1
-		for k <= m.last && k < i+4 && intensifiers[m.word(k)] {
+		for k <= m.last && k < i+5 && (intensifiers[m.word(k)] || m.toks[k].kind == tokQuote) {
 			k++
 		}
 		switch o := m.word(k); {
 		case concernObjects[o]:
 			return claim.ActConcern, k, true
+		case rejectObjects[o]:
+			// "expressed its protest", "voiced strong dissatisfaction".
+			return claim.ActReject, k, true
 		case doubtObjects[o]:
 			return claim.ActQuestion, k, true
 		case stanceObjects[o]:
@@ -397,8 +435,9 @@ func (m *matcher) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool)
 			return claim.ActQuestion, i + 1, true
 		}
 		return act, i, false
-	case "hit":
-		// "hits back at the critics": a rejection; "hit" alone is no cue.
+	case "hit", "push":
+		// "hits back at the critics", "pushing back at reports": a
+		// rejection; "hit" or "push" alone is no cue.
 		if !m.is(i+1, "back") {
 			return act, i, false
 		}

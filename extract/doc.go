@@ -85,14 +85,19 @@
 // "branded ... a hoax", "called the seizure 'an act of piracy'", an
 // accusation, or "called the report 'a tale'", a denial; not "called a
 // meeting" nor "calling them ..."), conjecture ("suspect", "speculated",
-// "reckon",
-// "wondered"), headline verbs ("hits back at"), "ruled out", and the nouns
-// "suspicion", "remark", "argument", "theory", "conclusion" and "finding".
+// "reckon", "wondered"), rejections ("hits back at", "pushing back at
+// reports", "expressed its protest", "voiced strong dissatisfaction"),
+// "ruled out", and the nouns "suspicion", "remark", "argument", "theory",
+// "conclusion" and "finding".
 //
 // A verb whose words after it open with a comma and no content ("the
 // result announced on Monday, including ...") is a participle of its noun,
 // not a statement; an aside between commas before "that" ("said, in a
 // brief note, that") is left out of the content.
+//
+// A subject that is no noun phrase, ending in a preposition ("pushing back
+// at reports") or a verb's object after a modal ("will study the ruling on
+// two men accused"), names no source.
 //
 // Passive and negated verbs ("was denied entry", "did not say", "stopped
 // short of blaming", "refrained from accusing") are not cues, and neither is a cue word inside a name ("the United States").
@@ -222,7 +227,7 @@
 // a quotation; "I'm not going to speculate" makes decline-comment, the
 // speaker's own "will" or "would" a pledge, wrongdoing ("took bribes", "in breach of", "falsified",
 // "could be behind", "guilty of", "on the governor's orders",
-// "irregularities") an accusation, and so does harm done
+// "irregularities", "is accused of", "to blame for") an accusation, and so does harm done
 // ("shot down", "poisoned", "blown up", "the victim of") when the content
 // names who did it: a name or "they" as the subject of an active verb
 // ("Varnesia shot down"), or a party after "by" or "of" ("by Varnesian
@@ -231,6 +236,9 @@
 // "Tallow's poisoning") is an assertion. Retaliation words with a future
 // ("will respond in kind") make a threat; retaliation words also make a
 // threat of a pledge ("vowed to retaliate").
+// A denial of an opinion ("dismissed the notion that", "called the
+// criticism unfair") is a rejection; of a claim of fact ("dismissed the
+// reports", "called the allegations absurd") or by "denied", a denial.
 // Polarity is negative for denials and rejections; certainty comes from the
 // cue ("believed" is probable) and hedges around it ("may", "could",
 // "probably", "suggests"): possible beats probable beats certain. Warnings

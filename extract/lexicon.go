@@ -417,6 +417,8 @@ var (
 	negModals         = lex.class("negModals")
 	notObliged        = lex.class("notObliged")
 	claimObjects      = lex.class("claimObjects")
+	rejectObjects     = lex.class("rejectObjects")
+	opinionObjects    = lex.class("opinionObjects")
 	attributives      = lex.class("attributives")
 	objectPronouns    = lex.class("objectPronouns")
 	negSkips          = lex.class("negSkips")

@@ -195,6 +195,29 @@ var realCopyCases = []struct {
 		{"verb-before", "The port", "rejected", "accusations it was behind the spill", "reject"},
 		{"noun", "", "accusations", "it was behind the spill", "accuse"},
 	}},
+	{"pushing-back-at", "The envoy said the ship was safe, pushing back at reports of a leak.", []found{
+		{"verb-before", "The envoy", "said", "the ship was safe", "assert"},
+		{"participle", "The envoy", "pushing back at", "reports of a leak", "reject"},
+	}},
+	{"pushed-alone", "The crowd pushed the cart.", []found{}},
+	{"expressed-protest", "The port expressed its strong protest over the fine.", []found{
+		{"verb-before", "The port", "expressed its strong protest", "over the fine", "reject"},
+	}},
+	{"voiced-dissatisfaction", "The port voiced “strong dissatisfaction” with the fine.", []found{
+		{"verb-before", "The port", "voiced “strong dissatisfaction", "” with the fine", "reject"},
+	}},
+	{"dismissed-notion", "The mayor dismissed the notion that the dam was weak.", []found{
+		{"verb-before", "The mayor", "dismissed", "the notion that the dam was weak", "reject"},
+	}},
+	{"dismissed-reports", "The mayor dismissed the reports as nonsense.", []found{
+		{"verb-before", "The mayor", "dismissed", "the reports as nonsense", "deny"},
+	}},
+	{"is-accused-of", "Prosecutors said the broker is accused of hiding the losses.", []found{
+		{"verb-before", "Prosecutors", "said", "the broker is accused of hiding the losses", "accuse"},
+	}},
+	{"accused-of-modifier", "The firm said it will study the ruling on two men accused of the theft.", []found{
+		{"verb-before", "The firm", "said", "it will study the ruling on two men accused of the theft", "pledge"},
+	}},
 	{"noun-pronoun-object", "The mayor read the report it sent.", []found{}},
 	{"no-after-reported-that", "The governor said the lenders stated that no cash left the vault.", []found{
 		{"verb-before", "The governor", "said", "the lenders stated that no cash left the vault", "assert"},

@@ -220,10 +220,29 @@ func (m *matcher) subjectSource(v verbMatch) (verbMatch, verdict) {
 	}
 	s := m.subject(v.i)
 	v.f.source, v.f.alias, v.relative = s.src, s.aside, s.relative
-	if v.f.source.empty() {
+	if v.f.source.empty() || m.notNounPhrase(v.f.source) {
 		return v, sourceNext
 	}
 	return v, sourceFound
+}
+
+// notNounPhrase reports whether a subject found before a verb is no noun
+// phrase: one ending in a preposition ("pushing back at reports"), or a
+// verb's object after a modal ("will study the ruling on two men accused
+// of fraud").
+func (m *matcher) notNounPhrase(src span) bool {
+	first, last := m.tokenAt(src.start), m.tokenAt(src.end)-1
+	if last >= first && last < m.hi && m.toks[last].kind == tokWord && prepositions[m.word(last)] {
+		return true
+	}
+	if first-1 < m.lo || m.toks[first].is(flagUpper) || m.toks[first-1].kind != tokWord {
+		return false
+	}
+	switch m.word(first - 1) {
+	case "will", "would", "can", "could", "should", "may", "might", "must", "shall", "to":
+		return !determiners[m.word(first)] && !pronouns[m.word(first)]
+	}
+	return false
 }
 
 // rightSource takes a source after the verb, which follows content and a
