@@ -1192,6 +1192,11 @@ func (m *matcher) nounPhraseLeft(j int) span {
 	// Trim the words that open a sentence before its subject.
 	for start <= j && m.toks[start].kind == tokWord && (introWords[m.word(start)] || m.toks[start].is(flagNumber)) && !m.nameAt(start) {
 		start++
+		if start <= j && m.comma(start) {
+			// "On Friday, Halden and Orvik denied": the comma after the
+			// time phrase, taken for a list of names, goes with it.
+			start++
+		}
 	}
 	if start > j {
 		return span{}

@@ -178,6 +178,10 @@
 // the decision to delay" is Marten's; "said the head of the water board"
 // keeps its "of".
 //
+// A time phrase and its comma before a coordinated subject ("On Friday,
+// Halden and Orvik denied") are not a list of names: one candidate per
+// name, and "they" after them is both.
+//
 // A short aside between the subject and its verb is passed over: an
 // abbreviation in brackets stays with the name ("the Harbour Agency (HA)
 // announced", resolved as the agency), a phrase between dashes is left out

@@ -218,6 +218,12 @@ var realCopyCases = []struct {
 	{"accused-of-modifier", "The firm said it will study the ruling on two men accused of the theft.", []found{
 		{"verb-before", "The firm", "said", "it will study the ruling on two men accused of the theft", "pledge"},
 	}},
+	{"time-comma-pair", "On Friday, Halden and Orvik denied holding funds, which they said was a smear.", []found{
+		{"verb-before", "Halden", "denied", "holding funds, which they said was a smear", "deny"},
+		{"verb-before", "Orvik", "denied", "holding funds, which they said was a smear", "deny"},
+		{"verb-before", "they", "said", "was a smear", "deny"},
+		{"verb-before", "they", "said", "was a smear", "deny"},
+	}},
 	{"noun-pronoun-object", "The mayor read the report it sent.", []found{}},
 	{"no-after-reported-that", "The governor said the lenders stated that no cash left the vault.", []found{
 		{"verb-before", "The governor", "said", "the lenders stated that no cash left the vault", "assert"},
