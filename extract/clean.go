@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -282,13 +283,13 @@ func (lw *lineWords) furniture(line string, ended bool) Reason {
 		// row of links to other stories.
 		return ReasonRelated
 	}
-	lw.low = appendLower(lw.low[:0], line)
-	if r := prefixed(string(lw.low)); r != ReasonUnknown {
+	if r := lw.prefixed(line); r != ReasonUnknown {
 		return r
 	}
 	if lw.words > 14 && lw.sizes == 0 {
 		return ReasonUnknown // a paragraph of prose
 	}
+	lw.low = appendLower(lw.low[:0], line)
 	low := strings.TrimRight(string(lw.low), " .:»›>|")
 	if lw.words <= 12 && isMenu(low) {
 		return ReasonNavigation
@@ -429,23 +430,23 @@ var navigation = lex.class("navigation")
 
 var adLines = lex.class("adLines")
 
-// prefixed returns why a line whose lower-case form is low is furniture by
-// its first words: a link ("Read: ...", "Related article: ...", "Short
+// prefixed returns why a line is furniture by its first words: a link ("Read: ...", "Related article: ...", "Short
 // link: ...") or a picture's caption ("File - ...", "(Image: ...)"), or
 // ReasonUnknown.
-func prefixed(low string) Reason {
-	k := strings.IndexAny(low, ":|-–—")
+func (lw *lineWords) prefixed(line string) Reason {
+	k := strings.IndexAny(line, ":|-–—")
 	if k <= 0 || k > 20 {
 		return ReasonUnknown
 	}
-	if _, n := utf8.DecodeRuneInString(low[k:]); k+n < len(low) && low[k+n] != ' ' {
+	if _, n := utf8.DecodeRuneInString(line[k:]); k+n < len(line) && line[k+n] != ' ' {
 		return ReasonUnknown // "read-only", "re-run"
 	}
-	head := strings.TrimSpace(low[:k])
+	lw.low = appendLower(lw.low[:0], line[:k])
+	head := bytes.TrimPrefix(bytes.TrimSpace(lw.low), []byte("("))
 	switch {
-	case linkPrefixes[head]:
+	case linkPrefixes[string(head)]:
 		return ReasonRelated
-	case captionPrefixes[strings.TrimPrefix(head, "(")]:
+	case captionPrefixes[string(head)]:
 		return ReasonImage
 	}
 	return ReasonUnknown
