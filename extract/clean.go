@@ -434,7 +434,8 @@ var adLines = lex.class("adLines")
 // link: ...") or a picture's caption ("File - ...", "(Image: ...)"), or
 // ReasonUnknown.
 func (lw *lineWords) prefixed(line string) Reason {
-	k := strings.IndexAny(line, ":|-–—")
+	// The label is within a line's first 20 bytes; the dashes are 3 bytes.
+	k := strings.IndexAny(line[:min(len(line), 23)], ":|-–—")
 	if k <= 0 || k > 20 {
 		return ReasonUnknown
 	}
@@ -572,11 +573,21 @@ sep:
 // pageTitle returns line without a site's name after a dash or bar at its
 // end ("Ferry fares rise - The Courier"), or line when it has none.
 func pageTitle(line string) string {
+	// A page title is a headline and a site's name of at most four words:
+	// a paragraph is none, and only a title's tail holds the separator.
+	if len(line) > maxTitle {
+		return line
+	}
+	from := max(0, len(line)-titleTail)
+	for from > 0 && !utf8.RuneStart(line[from]) {
+		from--
+	}
 	for _, sep := range []string{" - ", " | ", " – ", " — "} {
-		k := strings.LastIndex(line, sep)
-		if k <= 0 {
+		k := strings.LastIndex(line[from:], sep)
+		if k < 0 || from+k == 0 {
 			continue
 		}
+		k += from
 		site := strings.Fields(line[k+len(sep):])
 		if len(site) == 0 || len(site) > 4 || !allUpperStart(site) {
 			continue
@@ -585,6 +596,14 @@ func pageTitle(line string) string {
 	}
 	return line
 }
+
+// maxTitle is the longest line pageTitle takes for a page title, and
+// titleTail how many bytes at its end it searches for the separator before
+// a site's name.
+const (
+	maxTitle  = 400
+	titleTail = 120
+)
 
 // nextLine returns the next line of text from start that is not blank,
 // without white space at its ends.
