@@ -191,10 +191,16 @@
 // lender, and Orvik Bank said", with or without a comma before the verb)
 // gives one candidate per name; the aside names nobody.
 //
-// "Both", "both banks", "the two lenders" and "two of its lenders" after a
-// coordinated source ("Halden Bank and Orvik Bank denied ...") give one
-// candidate for each of the two names, and so does "they" right after
-// them.
+// "Both", "both banks", "the two lenders", "two of its lenders" and "the
+// local lenders" after a coordinated source ("Halden Bank and Orvik Bank
+// denied ...") give one candidate for each of the two names, and so does
+// "they" right after them. With a registry, such a plural description of
+// bodies ("lenders", "banks", "governments") that the registry does not
+// resolve, with no coordinated source before it, stands for the one pair
+// of same-kind names the registry knows that the article coordinates
+// anywhere, before or after it ("the names of two banks — Halden and
+// Orvik —"); an article with two such pairs, a list of three, or only
+// the sides of a relation ("a link between Halden and Orvik") gives none.
 //
 // A speaker counted out of a group the registry knows ("one US official",
 // "two other officials", "one of the officials" after "US officials") is

@@ -384,6 +384,10 @@ var placeAbbrevs = lex.class("placeAbbrevs")
 // partsOfDay may follow a weekday in a time phrase: "on Monday evening".
 var partsOfDay = lex.class("partsOfDay")
 
+// pairNouns are plural nouns for parties a pair of names can stand for:
+// "the local lenders".
+var pairNouns = lex.class("pairNouns")
+
 // quantifiers open a source noun phrase: "said one official", "said two
 // diplomats".
 var quantifiers = lex.class("quantifiers")

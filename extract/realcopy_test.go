@@ -450,3 +450,58 @@ func TestPairSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestRegistryPairs checks coordinated subjects and plural descriptions
+// against a registry that knows each name: one candidate per name, and a
+// description of the pair's kind stands for both wherever the article
+// names them together, before or after it, as long as it names no other
+// pair.
+func TestRegistryPairs(t *testing.T) {
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "halden", Name: "Halden Bank", Aliases: []string{"Halden"}, Kind: source.KindOrganisation},
+		{ID: "orvik", Name: "Orvik Bank", Aliases: []string{"Orvik"}, Kind: source.KindOrganisation},
+		{ID: "tamm", Name: "Tamm Bank", Aliases: []string{"Tamm"}, Kind: source.KindOrganisation},
+		{ID: "hdb", Name: "HDB Holdings", Aliases: []string{"HDB", "HDB Holdings Inc."}, Kind: source.KindOrganisation},
+		{ID: "bti", Name: "Bank of the Tamm Isles", Aliases: []string{"BTI"}, Kind: source.KindOrganisation},
+		{ID: "velk", Name: "Velk", Kind: source.KindOrganisation},
+		{ID: "pell", Name: "Ada Pell", Aliases: []string{"Pell"}, Kind: source.KindPerson},
+		{ID: "rusk", Name: "Ivo Rusk", Aliases: []string{"Rusk"}, Kind: source.KindPerson},
+	}, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name     string
+		text     string
+		speakers []source.ID
+	}{
+		{"names", "Halden and Orvik denied holding funds.", []source.ID{"halden", "orvik"}},
+		{"acronyms", "On Friday, HDB and BTI separately denied holding funds for Velk, which they said is not their client.",
+			[]source.ID{"hdb", "bti", "hdb", "bti"}},
+		{"local-lenders-after", "Halden and Orvik denied holding funds. The local lenders also disputed the papers.",
+			[]source.ID{"halden", "orvik", "halden", "orvik"}},
+		{"group-before", "The two lenders said the papers were false. The fraud used the names of two banks, Halden and Orvik.",
+			[]source.ID{"halden", "orvik"}},
+		{"two-of-its-before", "Velk said two of its major lenders denied holding funds. The names of two banks — Halden and Orvik — were used.",
+			[]source.ID{"velk", "halden", "orvik"}},
+		{"full-names", "The two banks said the papers were false. The papers named HDB Holdings Inc. and Bank of the Tamm Isles (BTI).",
+			[]source.ID{"hdb", "bti"}},
+		{"between-no-pair", "The two lenders said the papers were false. The fraud used a link between Velk and Halden.",
+			[]source.ID{"new:two-lenders"}},
+		{"two-pairs", "The two lenders said the papers were false. Halden and Orvik were named, and Velk and Tamm too.",
+			[]source.ID{"new:two-lenders"}},
+		{"list-of-three", "The two lenders said the papers were false. The papers named Halden, Orvik and Tamm.",
+			[]source.ID{"new:two-lenders"}},
+		{"people-not-banks", "The two lenders said the papers were false. The papers named Pell and Rusk.",
+			[]source.ID{"new:two-lenders"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{Registry: reg})
+			require.NoError(t, err)
+			var got []source.ID
+			for _, c := range res.Candidates {
+				got = append(got, c.Speaker)
+			}
+			assert.Equal(t, tc.speakers, got)
+		})
+	}
+}

@@ -36,10 +36,15 @@ type extractor struct {
 	prevOpen span
 	// pair is the last two names a source coordinated ("BDO and BPI"),
 	// which "both", "the two banks" and "they" right after refer to.
-	pair     [2]span
-	speakers speakers
-	cleaned  Cleaned
-	m        matcher
+	pair [2]span
+	// artPair is the one pair of same-kind registry names the article
+	// coordinates anywhere ("BDO and BPI"), found when first needed:
+	// artPairRead tells whether it was looked for.
+	artPair     [2]span
+	artPairRead bool
+	speakers    speakers
+	cleaned     Cleaned
+	m           matcher
 }
 
 // extract runs the extractor, new or used, on text, as Extract documents.
@@ -59,6 +64,7 @@ func (x *extractor) extract(text string, opts Options) (*Result, error) {
 // reset readies an extractor, new or used, for text.
 func (x *extractor) reset(text string, opts Options) {
 	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen, x.pair = text, opts, -1, -1, span{}, [2]span{}
+	x.artPair, x.artPairRead = [2]span{}, false
 	x.z.text = text
 	x.found = x.found[:0]
 	x.speakers.reset(opts.Registry, opts.Published)
@@ -240,6 +246,12 @@ func (x *extractor) add(m *matcher) {
 		case !x.pair[0].empty() && x.bothOf(f.source):
 			// "Both banks said", after "BDO and BPI": one each.
 			srcs, aliases = []span{f.source, f.source}, x.pair
+		case x.pair[0].empty() && x.bothOf(f.source):
+			// "Two of its lenders denied", with "BDO and BPI" named
+			// together somewhere in the article, and no other pair.
+			if p, ok := x.articlePair(f.source); ok {
+				srcs, aliases = []span{f.source, f.source}, p
+			}
 		case len(srcs) > 2:
 			x.pair = [2]span{}
 		}
@@ -278,6 +290,10 @@ func (x *extractor) bothOf(s span) bool {
 		n := len(x.found)
 		return n > 0 && (x.found[n-1].source == x.pair[1] || x.found[n-1].alias == x.pair[1])
 	case low[0] == "both":
+		return true
+	case low[0] == "the" && len(low) <= 4 && pairNouns[low[len(low)-1]]:
+		// "the local lenders", "the lenders": a description of the
+		// pair's kind.
 		return true
 	}
 	for i, w := range low {
