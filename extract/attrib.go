@@ -668,6 +668,8 @@ func (m *matcher) refineAct(f *found) {
 		f.act = claim.ActDeclineComment
 	case kinds&phraseRetract != 0:
 		f.act = claim.ActRetract
+	case kinds&phraseAdmission != 0:
+		f.act = claim.ActAdmit
 	case first&phraseUrge != 0 || kinds&phraseUrge != 0 && m.quoted(f.content):
 		// "the need for" opens an appeal; "we urge" makes one anywhere
 		// in a quotation.
@@ -680,9 +682,65 @@ func (m *matcher) refineAct(f *found) {
 		f.act = claim.ActDeny
 	case f.act == claim.ActAssert && (kinds&phraseAccusation != 0 || kinds&phraseHarm != 0 && m.harmByNamed(f.content)):
 		f.act = claim.ActAccuse
-	case m.ownFuture(f.content[0]):
+	case m.ownFuture(f.content[0]) || m.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
+}
+
+// quotedPledge reports whether a quotation of the content has the
+// speaker's side say what it will do, anywhere in it: "we will fight",
+// "we are going to appeal", "I'll see to it", "we will certainly be ready
+// to comment". A refusal ("we will not give") and a state to come ("we
+// will be hit", "we will be there") pledge nothing.
+func (m *matcher) quotedPledge(content []span) bool {
+	for _, c := range content {
+		k := m.tokenAt(c.start)
+		if k >= m.hi || m.toks[k].kind != tokQuote {
+			continue
+		}
+		for ; k < m.hi && m.toks[k].end <= c.end; k++ {
+			if m.toks[k].kind != tokWord {
+				continue
+			}
+			w := m.word(k)
+			j := k + 1
+			switch w {
+			case "we", "i":
+				if !m.is(j, "will") && !m.is(j, "shall") {
+					if m.is(j, "are") || m.is(j, "am") {
+						j++
+					} else {
+						continue
+					}
+					if m.is(j, "going") && m.is(j+1, "to") {
+						return true
+					}
+					continue
+				}
+			case "we'll", "i'll", "we’ll", "i’ll":
+				j = k
+			case "we're", "i'm", "we’re", "i’m":
+				if m.is(j, "going") && m.is(j+1, "to") {
+					return true
+				}
+				continue
+			default:
+				continue
+			}
+			j++
+			for j < m.hi && isAdverb(m.word(j)) {
+				j++
+			}
+			if j >= m.hi || m.toks[j].kind != tokWord || m.is(j, "not") || m.is(j, "n't") {
+				continue
+			}
+			if m.is(j, "be") && !m.is(j+2, "to") {
+				continue // "we will be hit", but "we will be ready to"
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // quoted reports whether the content opens with a quotation mark.

@@ -119,6 +119,8 @@
 //   - is-said-to: "X is said to have C"; the content is X and what follows;
 //   - non-response: "declined to comment", "did not immediately respond",
 //     "could not be reached", "had no comment", "neither X nor Y responded";
+//     "refused to do so", after a demand, turns it down: a rejection whose
+//     content is "to do so";
 //   - not-guilty-plea: "pleaded not guilty to C", a denial;
 //   - alleged-noun: "alleged", "suspected" or "purported" after a
 //     determiner or opening a heading ("the alleged spy drone", "Suspected
@@ -234,8 +236,11 @@
 // that" makes concern; what another party must or should do ("the firm
 // must explain", not "we must", "must have known", "no one should have
 // to") makes an appeal, and so does "we urge" or "we call on" anywhere in
-// a quotation; "I'm not going to speculate" makes decline-comment, the
-// speaker's own "will" or "would" a pledge, wrongdoing ("took bribes", "in breach of", "falsified",
+// a quotation; "I'm not going to speculate" makes decline-comment,
+// "regrets" or "apologised for" an admission, the speaker's own "will" or
+// "would" a pledge, and so does "we will", "I'll" or "we are going to"
+// anywhere in a quotation (not "we will not", nor "we will be hit", but
+// "we will be ready to"), wrongdoing ("took bribes", "in breach of", "falsified",
 // "could be behind", "guilty of", "on the governor's orders",
 // "irregularities", "is accused of", "to blame for") an accusation, and so does harm done
 // ("shot down", "poisoned", "blown up", "the victim of") when the content

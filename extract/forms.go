@@ -178,6 +178,15 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 	if src.empty() {
 		return i, false
 	}
+	if (w == "refused" || w == "refuses") && m.is(i+2, "do") && (m.is(i+3, "so") || m.is(i+3, "that")) {
+		// "refused to do so" after a demand turns the demand down: a
+		// rejection of what was asked, not a silence.
+		f := r.found(m.tokSpan(i, i))
+		f.source, f.act = src, claim.ActReject
+		f.content = []span{m.tokSpan(i+1, i+3)}
+		m.out = append(m.out, f)
+		return i + 3, true
+	}
 	f := r.found(m.tokSpan(i, end))
 	f.source, f.act = src, claim.ActDeclineComment
 	m.out = append(m.out, f)

@@ -47,7 +47,7 @@ var phraseKinds = map[string]uint16{
 	"denial": phraseDenial, "threat": phraseThreat, "concern": phraseConcern,
 	"non-answer": phraseNonAnswer, "retract": phraseRetract, "urge": phraseUrge,
 	"future": phraseFuture, "threat-idiom": phraseThreatIdiom, "accusation": phraseAccusation,
-	"harm": phraseHarm, "obligation": phraseObligation,
+	"harm": phraseHarm, "obligation": phraseObligation, "admission": phraseAdmission,
 }
 
 // parseLexicon reads a lexicon file in the format lexicon.txt describes.

@@ -284,6 +284,7 @@ const (
 	phraseAccusation                     // "took bribes", "in breach of": wrongdoing asserted is an accusation
 	phraseHarm                           // "shot down", "poisoned": an accusation when the content names who did it
 	phraseObligation                     // "must", "should": of another party, an appeal
+	phraseAdmission                      // "regrets", "apologised for": an admission
 )
 
 // phrases holds the phrases by kind; a word ending in "*" matches any word

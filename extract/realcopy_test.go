@@ -218,6 +218,37 @@ var realCopyCases = []struct {
 	{"accused-of-modifier", "The firm said it will study the ruling on two men accused of the theft.", []found{
 		{"verb-before", "The firm", "said", "it will study the ruling on two men accused of the theft", "pledge"},
 	}},
+	{"quoted-we-will", "“Whatever the panel decides, we will appeal,” the club said.", []found{
+		{"verb-before", "the club", "said", "“Whatever the panel decides, we will appeal,”", "pledge"},
+	}},
+	{"quoted-going-to", "“The vote was close and we are going to fight it,” the mayor said.", []found{
+		{"verb-before", "the mayor", "said", "“The vote was close and we are going to fight it,”", "pledge"},
+	}},
+	{"quoted-ready-to", "“Once the audit is done, we will gladly be ready to talk,” Tamsin Reed said.", []found{
+		{"verb-before", "Tamsin Reed", "said", "“Once the audit is done, we will gladly be ready to talk,”", "pledge"},
+	}},
+	{"quoted-will-not", "“The levy is unfair and we will not pay it,” the union said.", []found{
+		{"verb-before", "the union", "said", "“The levy is unfair and we will not pay it,”", "assert"},
+	}},
+	{"quoted-will-be-state", "“The harvest is poor and we will be hit hard,” the growers said.", []found{
+		{"verb-before", "the growers", "said", "“The harvest is poor and we will be hit hard,”", "assert"},
+	}},
+	{"will-unquoted-other", "The mayor said the storm is over and we will see more sun.", []found{
+		{"verb-before", "The mayor", "said", "the storm is over and we will see more sun.", "assert"},
+	}},
+	{"regrets", "The ministry added that Velmar \"regrets the accidental landing\" of its drone.", []found{
+		{"verb-before", "The ministry", "added", "Velmar \"regrets the accidental landing\" of its drone", "admit"},
+	}},
+	{"apologised-for", "The airline said it apologised for the delay.", []found{
+		{"verb-before", "The airline", "said", "it apologised for the delay", "admit"},
+	}},
+	{"refused-to-do-so", "The council asked the mayor to resign, but she refused to do so.", []found{
+		{"verb-before", "The council", "asked", "the mayor to resign", "urge"},
+		{"non-response", "she", "refused", "to do so", "reject"},
+	}},
+	{"refused-to-say", "The mayor refused to say where the funds went.", []found{
+		{"non-response", "The mayor", "refused to say", "", "decline-comment"},
+	}},
 	{"time-comma-pair", "On Friday, Halden and Orvik denied holding funds, which they said was a smear.", []found{
 		{"verb-before", "Halden", "denied", "holding funds, which they said was a smear", "deny"},
 		{"verb-before", "Orvik", "denied", "holding funds, which they said was a smear", "deny"},
