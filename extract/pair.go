@@ -23,9 +23,6 @@ func (x *extractor) articlePair(desc span) ([2]span, bool) {
 	if _, ok := reg.Resolve(text); ok {
 		return [2]span{}, false
 	}
-	if f := strings.Fields(text); len(f) == 0 || !pairNouns[strings.ToLower(f[len(f)-1])] {
-		return [2]span{}, false
-	}
 	if !x.artPairRead {
 		x.artPairRead = true
 		x.artPair = x.findPair()

@@ -246,7 +246,7 @@ func (x *extractor) add(m *matcher) {
 		case !x.pair[0].empty() && x.bothOf(f.source):
 			// "Both banks said", after "BDO and BPI": one each.
 			srcs, aliases = []span{f.source, f.source}, x.pair
-		case x.pair[0].empty() && x.bothOf(f.source):
+		case x.pair[0].empty() && x.speakers.reg != nil && x.endsInPairNoun(f.source) && x.bothOf(f.source):
 			// "Two of its lenders denied", with "BDO and BPI" named
 			// together somewhere in the article, and no other pair.
 			if p, ok := x.articlePair(f.source); ok {
@@ -305,6 +305,19 @@ func (x *extractor) bothOf(s span) bool {
 		}
 	}
 	return false
+}
+
+// endsInPairNoun reports whether a source ends in a plural noun for
+// parties ("lenders"), without allocating: most sources do not, and
+// bothOf need not read them.
+func (x *extractor) endsInPairNoun(s span) bool {
+	text := strings.TrimRight(x.text[s.start:s.end], " ")
+	w := text[strings.LastIndexByte(text, ' ')+1:]
+	var buf [32]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	return pairNouns[string(appendLower(buf[:0], w))]
 }
 
 // relays links each attribution of the sentence just added (from index
