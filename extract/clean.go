@@ -579,23 +579,38 @@ func pageTitle(line string) string {
 		return line
 	}
 	from := max(0, len(line)-titleTail)
-	for from > 0 && !utf8.RuneStart(line[from]) {
-		from--
+	// One backward pass finds the last place of each separator; they are
+	// then tried in order, as a site's name follows the first that fits.
+	var last [len(titleSeps)]int
+	for i := range last {
+		last[i] = -1
 	}
-	for _, sep := range []string{" - ", " | ", " – ", " — "} {
-		k := strings.LastIndex(line[from:], sep)
-		if k < 0 || from+k == 0 {
+	for i, found := len(line)-3, 0; i >= from && i > 0 && found < len(titleSeps); i-- {
+		if line[i] != ' ' {
 			continue
 		}
-		k += from
-		site := strings.Fields(line[k+len(sep):])
+		for k, sep := range titleSeps {
+			if last[k] < 0 && strings.HasPrefix(line[i:], sep) {
+				last[k] = i
+				found++
+			}
+		}
+	}
+	for k, sep := range titleSeps {
+		if last[k] < 0 {
+			continue
+		}
+		site := strings.Fields(line[last[k]+len(sep):])
 		if len(site) == 0 || len(site) > 4 || !allUpperStart(site) {
 			continue
 		}
-		return strings.TrimSpace(line[:k])
+		return strings.TrimSpace(line[:last[k]])
 	}
 	return line
 }
+
+// titleSeps are the separators before a site's name in a page title.
+var titleSeps = [...]string{" - ", " | ", " – ", " — "}
 
 // maxTitle is the longest line pageTitle takes for a page title, and
 // titleTail how many bytes at its end it searches for the separator before
