@@ -131,13 +131,15 @@ func Clean(text string) Cleaned {
 			c.Dropped = append(c.Dropped, Drop{Start: s, End: s + n, Reason: ReasonByline})
 			s, _ = trimSpace(text, s+n, e)
 		}
-		if t := pageTitle(text[s:e]); t != text[s:e] && t == nextLine(text, start) {
+		title := pageTitle(text[s:e])
+		if t := title; t != text[s:e] && t == nextLine(text, start) {
 			// A page title, "Ferry fares rise - The Courier", before the
 			// headline it repeats: the site's name goes, the headline after
 			// it is a repeat.
 			c.Dropped = append(c.Dropped, Drop{Start: s + len(t), End: e, Reason: ReasonNavigation})
 			_, e = trimSpace(text, s, s+len(t))
 			pageHead = true
+			title = pageTitle(text[s:e])
 		}
 		line := text[s:e]
 		lw.read(line)
@@ -162,7 +164,7 @@ func Clean(text string) Cleaned {
 			// page title is the headline with the site's name after it
 			// ("... - The Courier"), and a link to the story repeats the
 			// headline's first five words and then its address's slug.
-			key, title := line, pageTitle(line)
+			key := line
 			if len(key) > 200 {
 				key = key[:200]
 			}
@@ -617,7 +619,7 @@ var titleSeps = [...]string{" - ", " | ", " – ", " — "}
 // a site's name.
 const (
 	maxTitle  = 400
-	titleTail = 120
+	titleTail = 80
 )
 
 // nextLine returns the next line of text from start that is not blank,
