@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"cmp"
+	"iter"
 	"slices"
 	"time"
 
@@ -163,8 +164,13 @@ type builder struct {
 	t      *Timeline
 	off    []int32 // events of claim i, known order: events[off[i]:off[i+1]]
 	events []event
-	ups    [][]int32 // ups[c]: claims whose affirmations count for c
-	downs  [][]int32 // downs[c]: claims whose negations count for c
+	ups    []int32 // ups[c]: the set of claims whose affirmations count for c (see relate)
+	downs  []int32 // downs[c]: the set of claims whose negations count for c
+	sets   *claimSets
+	// The events each claim carries to others: upEv[upOff[c]:upOff[c+1]]
+	// are claim c's affirmations and retractions, downEv[downOff[c]:...]
+	// its negations, as indexes into events.
+	upOff, upEv, downOff, downEv []int32
 
 	gen       int32 // the claim being built, counted from 1: zeroed slots belong to none
 	slots     []slot
@@ -181,7 +187,7 @@ type builder struct {
 	shown     int     // statements applied, not quietly, to the claim being built
 	touched   []int32 // sources with a statement on the claim being built
 	items     []event
-	pending   []event
+	pending   []int32 // indexes in items of denials of broader claims before the claim is reported
 
 	// What the builder produces for its range of claims; run joins the
 	// ranges of all builders in claim order.
@@ -202,6 +208,7 @@ func newBuilder(t *Timeline, order []int32, parts int) *builder {
 		slots:     make([]slot, len(t.srcs.ids)),
 		rootCount: make([]int32, len(t.srcs.ids)),
 		rootGen:   make([]int32, len(t.srcs.ids)),
+		sets:      new(claimSets),
 	}
 	t.rank = make([]int32, len(order))
 	for i, s := range order {
@@ -267,36 +274,178 @@ func periodEnd(d claim.Date) (int64, int32) {
 	return end.Unix(), int32(end.Nanosecond())
 }
 
-// relate fills ups and downs from the refines relations, transitively:
-// part-of, supersedes and contradicts carry no statements. Each claim is visited once, so a cycle, which validation
-// reports while this runs beside it, cannot make it loop.
+// relate finds, for each claim, the claims whose statements count for it
+// through refines relations, transitively (part-of, supersedes and
+// contradicts carry no statements): ups[c] holds the claims that refine c
+// and have an affirmation or a retraction, downs[c] the claims c refines
+// that have a negation. Claims with nothing to carry are left out, so
+// that a long chain of claims with few statements costs little, and the
+// sets are shared where the graph allows: along a chain, each claim's set
+// is one claim more than the next one's. Each set is thus no larger than
+// what it adds to the claim's track, and is found in one pass over the
+// claims in topological order, with no recursion. A cycle, which
+// validation reports while this runs beside it, leaves its claims with
+// empty sets instead of making this loop.
 func (b *builder) relate() {
 	t := b.t
-	b.ups = make([][]int32, len(t.claims))
-	b.downs = make([][]int32, len(t.claims))
-	for d := range t.claims {
-		if len(t.claims[d].Relations) == 0 {
-			continue
-		}
-		seen := map[int32]bool{}
-		stack := []int32{int32(d)}
-		for len(stack) > 0 {
-			x := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			for _, r := range t.claims[x].Relations {
-				if r.Kind != claim.RelationRefines {
-					continue
-				}
-				c := t.claimIdx[r.To]
-				if !seen[c] && c != int32(d) {
-					seen[c] = true
-					stack = append(stack, c)
-				}
+	n := len(t.claims)
+	b.ups = slices.Repeat([]int32{-1}, n)
+	b.downs = slices.Repeat([]int32{-1}, n)
+	// The events each claim carries up (affirmations, retractions) and
+	// down (negations), as indexes into b.events.
+	b.upOff = make([]int32, n+1)
+	b.downOff = make([]int32, n+1)
+	for c := range n {
+		b.upOff[c+1], b.downOff[c+1] = b.upOff[c], b.downOff[c]
+		for k := b.off[c]; k < b.off[c+1]; k++ {
+			switch s := b.events[k].stance; {
+			case countsUp(s):
+				b.upEv = append(b.upEv, k)
+				b.upOff[c+1]++
+			case countsDown(s):
+				b.downEv = append(b.downEv, k)
+				b.downOff[c+1]++
 			}
 		}
-		for c := range seen {
-			b.ups[c] = append(b.ups[c], int32(d))
-			b.downs[d] = append(b.downs[d], c)
+	}
+	// The refines graph: d refines the claims out[outOff[d]:outOff[d+1]],
+	// and is refined by in[inOff[c]:inOff[c+1]].
+	outOff := make([]int32, n+1)
+	var out []int32
+	for d := range n {
+		for _, r := range t.claims[d].Relations {
+			if c := t.claimIdx[r.To]; r.Kind == claim.RelationRefines && c != int32(d) {
+				out = append(out, c)
+			}
+		}
+		outOff[d+1] = int32(len(out))
+	}
+	if len(out) == 0 {
+		return
+	}
+	inOff := make([]int32, n+1)
+	for _, c := range out {
+		inOff[c+1]++
+	}
+	for c := range n {
+		inOff[c+1] += inOff[c]
+	}
+	in := make([]int32, len(out))
+	next := slices.Clone(inOff[:n])
+	for d := range n {
+		for _, c := range out[outOff[d]:outOff[d+1]] {
+			in[next[c]] = int32(d)
+			next[c]++
+		}
+	}
+	// Kahn's order, from the narrowest claims to the broadest: a claim
+	// comes after every claim that refines it.
+	left := make([]int32, n)
+	order := make([]int32, 0, n)
+	for c := range n {
+		if left[c] = inOff[c+1] - inOff[c]; left[c] == 0 {
+			order = append(order, int32(c))
+		}
+	}
+	for k := 0; k < len(order); k++ {
+		d := order[k]
+		for _, c := range out[outOff[d]:outOff[d+1]] {
+			if left[c]--; left[c] == 0 {
+				order = append(order, c)
+			}
+		}
+	}
+	// carry[x] is what x carries along an edge: itself, if it has words
+	// to carry, and what it inherits.
+	carry := slices.Repeat([]int32{-1}, n)
+	stamp := make([]int32, n)
+	for _, c := range order {
+		b.ups[c] = b.sets.union(in[inOff[c]:inOff[c+1]], carry, stamp, c+1)
+		if carry[c] = b.ups[c]; b.upOff[c+1] > b.upOff[c] && outOff[c+1] > outOff[c] {
+			carry[c] = b.sets.add(c, b.ups[c])
+		}
+	}
+	clear(stamp)
+	for i := range carry {
+		carry[i] = -1
+	}
+	for _, d := range slices.Backward(order) {
+		b.downs[d] = b.sets.union(out[outOff[d]:outOff[d+1]], carry, stamp, d+1)
+		if carry[d] = b.downs[d]; b.downOff[d+1] > b.downOff[d] && inOff[d+1] > inOff[d] {
+			carry[d] = b.sets.add(d, b.downs[d])
+		}
+	}
+}
+
+// claimSets holds sets of claims that share their tails: a set is a
+// handle to a node, -1 for the empty set, and holds the node's claim, its
+// flat claims, and the set its next handle names.
+type claimSets struct {
+	nodes []claimNode
+	flat  []int32
+}
+
+type claimNode struct {
+	claim  int32 // a claim in the set, or -1
+	lo, hi int32 // more claims in the set: flat[lo:hi]
+	next   int32 // the rest of the set, or -1
+}
+
+// add returns the set of claim c and the claims of set h, which must not
+// hold c.
+func (s *claimSets) add(c, h int32) int32 {
+	s.nodes = append(s.nodes, claimNode{claim: c, next: h})
+	return int32(len(s.nodes) - 1)
+}
+
+// union returns the union of the sets of[x] for x in xs. When they are
+// all the same set, or empty, it is that set, shared; otherwise the union
+// is written out, each claim once, marking stamp[c] = mark for claims
+// taken.
+func (s *claimSets) union(xs []int32, of []int32, stamp []int32, mark int32) int32 {
+	h := int32(-1)
+	for _, x := range xs {
+		switch y := of[x]; {
+		case y < 0 || y == h:
+		case h < 0:
+			h = y
+		default:
+			h = -2
+		}
+		if h == -2 {
+			break
+		}
+	}
+	if h != -2 {
+		return h
+	}
+	lo := int32(len(s.flat))
+	for _, x := range xs {
+		for c := range s.all(of[x]) {
+			if stamp[c] != mark {
+				stamp[c] = mark
+				s.flat = append(s.flat, c)
+			}
+		}
+	}
+	s.nodes = append(s.nodes, claimNode{claim: -1, lo: lo, hi: int32(len(s.flat)), next: -1})
+	return int32(len(s.nodes) - 1)
+}
+
+// all yields the claims of set h.
+func (s *claimSets) all(h int32) iter.Seq[int32] {
+	return func(yield func(int32) bool) {
+		for h >= 0 {
+			nd := &s.nodes[h]
+			if nd.claim >= 0 && !yield(nd.claim) {
+				return
+			}
+			for _, c := range s.flat[nd.lo:nd.hi] {
+				if !yield(c) {
+					return
+				}
+			}
+			h = nd.next
 		}
 	}
 }
@@ -321,7 +470,8 @@ func (b *builder) run(parts int) {
 		w := b
 		if p > 0 {
 			w = &builder{
-				t: t, off: b.off, events: b.events, ups: b.ups, downs: b.downs,
+				t: t, off: b.off, events: b.events, ups: b.ups, downs: b.downs, sets: b.sets,
+				upOff: b.upOff, upEv: b.upEv, downOff: b.downOff, downEv: b.downEv,
 				slots:     make([]slot, len(b.slots)),
 				rootCount: make([]int32, len(b.rootCount)),
 				rootGen:   make([]int32, len(b.rootGen)),
@@ -356,19 +506,11 @@ func (b *builder) run(parts int) {
 func (b *builder) trackSize() int {
 	n := int(b.off[b.hi] - b.off[b.lo])
 	for c := b.lo; c < b.hi; c++ {
-		for _, d := range b.ups[c] {
-			for _, e := range b.events[b.off[d]:b.off[d+1]] {
-				if countsUp(e.stance) {
-					n++
-				}
-			}
+		for d := range b.sets.all(b.ups[c]) {
+			n += int(b.upOff[d+1] - b.upOff[d])
 		}
-		for _, d := range b.downs[c] {
-			for _, e := range b.events[b.off[d]:b.off[d+1]] {
-				if countsDown(e.stance) {
-					n++
-				}
-			}
+		for d := range b.sets.all(b.downs[c]) {
+			n += int(b.downOff[d+1] - b.downOff[d])
 		}
 	}
 	return n
@@ -460,24 +602,22 @@ func (t *Timeline) join(workers []*builder) {
 // refine it, and the negations of claims it refines.
 func (b *builder) stream(c int32) []event {
 	own := b.events[b.off[c]:b.off[c+1]]
-	if len(b.ups[c]) == 0 && len(b.downs[c]) == 0 {
+	if b.ups[c] < 0 && b.downs[c] < 0 {
 		return own
 	}
 	b.items = append(b.items[:0], own...)
-	for _, d := range b.ups[c] {
-		for _, e := range b.events[b.off[d]:b.off[d+1]] {
-			if countsUp(e.stance) {
-				e.inherited = true
-				b.items = append(b.items, e)
-			}
+	for d := range b.sets.all(b.ups[c]) {
+		for _, k := range b.upEv[b.upOff[d]:b.upOff[d+1]] {
+			e := b.events[k]
+			e.inherited = true
+			b.items = append(b.items, e)
 		}
 	}
-	for _, d := range b.downs[c] {
-		for _, e := range b.events[b.off[d]:b.off[d+1]] {
-			if countsDown(e.stance) {
-				e.inherited = true
-				b.items = append(b.items, e)
-			}
+	for d := range b.sets.all(b.downs[c]) {
+		for _, k := range b.downEv[b.downOff[d]:b.downOff[d+1]] {
+			e := b.events[k]
+			e.inherited = true
+			b.items = append(b.items, e)
 		}
 	}
 	slices.SortFunc(b.items, func(x, y event) int { return cmp.Compare(x.rank, y.rank) })
@@ -516,19 +656,18 @@ func (b *builder) buildClaim(c int32) {
 			if e.inherited && e.stance == stanceNegate {
 				// A denial of a broader claim does not report this one by
 				// itself; it counts, quietly, from the first report on.
-				b.pending = append(b.pending, *e)
+				b.pending = append(b.pending, int32(i))
 				continue
 			}
 			reported = true
 			if !hasThr {
 				thr, hasThr = instant(t.reportedAt(e.stmt)), true
 			}
-			for k := range b.pending {
-				p := &b.pending[k]
-				if p.onOrAfter(thr) {
+			for _, k := range b.pending {
+				if p := &items[k]; p.onOrAfter(thr) {
 					b.apply(p, true)
 				} else {
-					b.discountItem(items[:i], p.stmt, why)
+					p.discount = why
 				}
 			}
 			b.emit(ChangeFirstReport, e)
@@ -544,8 +683,8 @@ func (b *builder) buildClaim(c int32) {
 	if !reported {
 		// Denials of broader claims alone: the claim was never reported,
 		// so none of them was said after its first report.
-		for k := range b.pending {
-			b.discountItem(items, b.pending[k].stmt, why)
+		for _, k := range b.pending {
+			items[k].discount = why
 		}
 	}
 	t.final[c] = b.cnt
@@ -558,7 +697,7 @@ func (b *builder) buildClaim(c int32) {
 	// The track is the same statements in said order; in most corpora they
 	// are nearly so already.
 	if !slices.IsSortedFunc(items, func(x, y event) int { return x.compare(&y) }) {
-		if len(b.ups[c]) == 0 && len(b.downs[c]) == 0 {
+		if b.ups[c] < 0 && b.downs[c] < 0 {
 			// items aliases the shared events: sort a copy.
 			items = append(b.items[:0], items...)
 			b.items = items
@@ -567,17 +706,6 @@ func (b *builder) buildClaim(c int32) {
 	}
 	for i := range items {
 		b.track = append(b.track, trackItem{stmt: items[i].stmt, inherited: items[i].inherited, discount: items[i].discount})
-	}
-}
-
-// discountItem marks the inherited item of statement stmt among items as
-// not counting, for the reason why.
-func (b *builder) discountItem(items []event, stmt int32, why Discount) {
-	for k := range items {
-		if items[k].stmt == stmt && items[k].inherited {
-			items[k].discount = why
-			return
-		}
 	}
 }
 

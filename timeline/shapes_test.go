@@ -1,0 +1,145 @@
+package timeline_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// The worst shapes of a valid corpus for the builder: long chains of
+// refines relations and many claims refining one claim. The tests below
+// bound what building them allocates, per claim or per track entry, at
+// sizes that once took minutes; the benchmarks report their cost.
+
+// chainStatements says which claims of a chain have a statement.
+type chainStatements int
+
+const (
+	chainBare      chainStatements = iota // no statement at all
+	chainAffirmAll                        // one affirmation on every claim
+	chainNegateTop                        // one denial, of the broadest claim
+	chainBottom                           // an affirmation and a retraction of the narrowest claim
+)
+
+// chain returns a corpus of n claims, each refining the one before it, so
+// that claim 0 is the broadest and claim n-1 the narrowest, with the
+// statements stmts says.
+func chain(n int, stmts chainStatements) *claim.Corpus {
+	c := &claim.Corpus{
+		Sources: []source.Source{
+			{ID: "us", Name: "United States", Kind: source.KindGovernment},
+			{ID: "korea", Name: "North Korea", Kind: source.KindGovernment},
+		},
+		Articles: []source.Article{{ID: "a", Published: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}},
+	}
+	for i := range n {
+		cl := claim.Claim{ID: claim.ID(fmt.Sprintf("c%d", i)), Text: "claim"}
+		if i > 0 {
+			cl.Relations = []claim.Relation{{Kind: claim.RelationRefines, To: claim.ID(fmt.Sprintf("c%d", i-1))}}
+		}
+		c.Claims = append(c.Claims, cl)
+	}
+	add := func(id string, of int, src source.ID, act claim.Act, f claim.Factuality) {
+		c.Statements = append(c.Statements, claim.Statement{
+			ID: claim.StatementID(id), Claim: claim.ID(fmt.Sprintf("c%d", of)), Source: src, Act: act, Factuality: f,
+			Mentions: []claim.Mention{{Article: "a", Span: claim.Span{Start: 10 * len(c.Statements), End: 10*len(c.Statements) + 5, Exact: "quote"}}},
+		})
+	}
+	switch stmts {
+	case chainAffirmAll:
+		for i := range n {
+			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus)
+		}
+	case chainNegateTop:
+		add("deny", 0, "korea", claim.ActDeny, claim.CTMinus)
+	case chainBottom:
+		add("accuse", n-1, "us", claim.ActAccuse, claim.CTPlus)
+		add("retract", n-1, "us", claim.ActRetract, claim.Uu)
+	}
+	return c
+}
+
+// manyRefiners returns a corpus of one accusation and n specific
+// incidents refining it, each stated by the same source: an accusation,
+// and for every third incident a later retraction, with said dates of
+// every precision so that said periods overlap.
+func manyRefiners(n int) *claim.Corpus {
+	day := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	c := &claim.Corpus{
+		Sources: []source.Source{{ID: "us", Name: "United States", Kind: source.KindGovernment}},
+		Claims:  []claim.Claim{{ID: "all", Text: "the accusation"}},
+	}
+	for a := range 30 {
+		c.Articles = append(c.Articles, source.Article{ID: source.ArticleID(fmt.Sprintf("a%02d", a)), Published: day.AddDate(0, 0, a)})
+	}
+	precisions := []claim.Precision{claim.PrecisionDay, claim.PrecisionInstant, claim.PrecisionMonth, claim.PrecisionDay, claim.PrecisionYear}
+	for i := range n {
+		id := claim.ID(fmt.Sprintf("i%d", i))
+		c.Claims = append(c.Claims, claim.Claim{ID: id, Text: "an incident", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "all"}}})
+		art := c.Articles[i%len(c.Articles)]
+		said := claim.NewDate(art.Published.Add(-time.Duration(i%48)*time.Hour), precisions[i%len(precisions)])
+		c.Statements = append(c.Statements, claim.Statement{
+			ID: claim.StatementID(fmt.Sprintf("s%d", i)), Claim: id, Source: "us", Act: claim.ActAccuse, Factuality: claim.CTPlus, Said: said,
+			Mentions: []claim.Mention{{Article: art.ID, Span: claim.Span{Start: 10 * i, End: 10*i + 5, Exact: "quote"}}},
+		})
+		if i%3 == 0 {
+			later := c.Articles[(i+7)%len(c.Articles)]
+			c.Statements = append(c.Statements, claim.Statement{
+				ID: claim.StatementID(fmt.Sprintf("r%d", i)), Claim: id, Source: "us", Act: claim.ActRetract, Factuality: claim.Uu,
+				Mentions: []claim.Mention{{Article: later.ID, Span: claim.Span{Start: 10*i + 1, End: 10*i + 6, Exact: "quote"}}},
+			})
+		}
+	}
+	return c
+}
+
+// BenchmarkChain measures building chains of refines relations, with no
+// statement, with one affirmation on every claim (the broadest claim's
+// track lists all of them), and with statements at one end.
+func BenchmarkChain(b *testing.B) {
+	shapes := []struct {
+		name  string
+		stmts chainStatements
+		sizes []int
+	}{
+		{"bare", chainBare, []int{10_000, 100_000, 1_000_000}},
+		{"affirm-all", chainAffirmAll, []int{1_000, 4_000, 10_000}},
+		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
+		{"bottom", chainBottom, []int{10_000, 100_000}},
+	}
+	for _, sh := range shapes {
+		for _, n := range sh.sizes {
+			c := chain(n, sh.stmts)
+			b.Run(fmt.Sprintf("%s/claims=%d", sh.name, n), func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := timeline.Build(c, nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/claim")
+			})
+		}
+	}
+}
+
+// BenchmarkManyRefiners measures building one claim refined by many
+// incidents, all stated by one source.
+func BenchmarkManyRefiners(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000} {
+		c := manyRefiners(n)
+		b.Run(fmt.Sprintf("incidents=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := timeline.Build(c, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.Statements)), "ns/statement")
+		})
+	}
+}
