@@ -48,7 +48,7 @@ type event struct {
 	rank      int32 // place in the order statements became known
 	stmt      int32
 	src       int32
-	of        int32 // the claim the statement is about
+	ch        int32 // for an inherited event in a claim's stream, its channel (see stream)
 	prec      claim.Precision
 	stance    stance
 	pol       claim.Polarity
@@ -118,16 +118,20 @@ type slot struct {
 	aff     event // ... and this is the latest said of those affirmations
 	hasNeg  bool  // the source has negated the claim, itself or through a broader claim ...
 	neg     event // ... and this is the latest said of those negations
-	carried []carry
-	curConf bool // the position confirms the claim
-	curRef  bool // the position refutes the claim
-	curCorr bool // the position can corroborate
+	tree    int32 // the source's channel tree: builder.tree[tree+1 : tree+2*width] ...
+	width   int32 // ... with this many leaves, 0 before the source carries anything
+	leaves  int32 // leaves used, one per word carried, in the order applied
+	curConf bool  // the position confirms the claim
+	curRef  bool  // the position refutes the claim
+	curCorr bool  // the position can corroborate
 }
 
-// carry is the latest position one related claim carried to the claim
-// being built for one source, or the retraction that withdrew it.
+// carry is the latest word one related claim carried to the claim being
+// built for one source, or the retraction that withdrew it: one channel.
 type carry struct {
 	ev        event
+	leaf      int32 // ev's leaf in the source's channel tree
+	seen      bool  // the channel has carried a word
 	withdrawn bool
 }
 
@@ -187,7 +191,11 @@ type builder struct {
 	shown     int     // statements applied, not quietly, to the claim being built
 	touched   []int32 // sources with a statement on the claim being built
 	items     []event
-	pending   []int32 // indexes in items of denials of broader claims before the claim is reported
+	chans     []carry      // the channels of the claim being built
+	chanSrcs  []chanSource // per source, for numbering channels
+	mark      int32        // counts the claims whose words stream has carried
+	tree      []chanNode   // the channel trees of the sources of the claim being built
+	pending   []int32      // indexes in items of denials of broader claims before the claim is reported
 
 	// What the builder produces for its range of claims; run joins the
 	// ranges of all builders in claim order.
@@ -208,6 +216,7 @@ func newBuilder(t *Timeline, order []int32, parts int) *builder {
 		slots:     make([]slot, len(t.srcs.ids)),
 		rootCount: make([]int32, len(t.srcs.ids)),
 		rootGen:   make([]int32, len(t.srcs.ids)),
+		chanSrcs:  make([]chanSource, len(t.srcs.ids)),
 		sets:      new(claimSets),
 	}
 	t.rank = make([]int32, len(order))
@@ -250,7 +259,7 @@ func newBuilder(t *Timeline, order []int32, parts int) *builder {
 			b.events[dest[s]] = event{
 				saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: said.Precision(),
 				endSec: endSec, endNsec: endNsec,
-				rank: t.rank[s], stmt: int32(s), src: in.src, of: in.claim, stance: in.stance,
+				rank: t.rank[s], stmt: int32(s), src: in.src, stance: in.stance,
 				pol: f.Polarity, cert: f.Certainty, act: t.recs[s].act,
 			}
 		}
@@ -355,24 +364,24 @@ func (b *builder) relate() {
 			}
 		}
 	}
-	// carry[x] is what x carries along an edge: itself, if it has words
-	// to carry, and what it inherits.
-	carry := slices.Repeat([]int32{-1}, n)
+	// passes[x] is what x passes on along an edge: itself, if it has
+	// words to carry, and what it inherits.
+	passes := slices.Repeat([]int32{-1}, n)
 	stamp := make([]int32, n)
 	for _, c := range order {
-		b.ups[c] = b.sets.union(in[inOff[c]:inOff[c+1]], carry, stamp, c+1)
-		if carry[c] = b.ups[c]; b.upOff[c+1] > b.upOff[c] && outOff[c+1] > outOff[c] {
-			carry[c] = b.sets.add(c, b.ups[c])
+		b.ups[c] = b.sets.union(in[inOff[c]:inOff[c+1]], passes, stamp, c+1)
+		if passes[c] = b.ups[c]; b.upOff[c+1] > b.upOff[c] && outOff[c+1] > outOff[c] {
+			passes[c] = b.sets.add(c, b.ups[c])
 		}
 	}
 	clear(stamp)
-	for i := range carry {
-		carry[i] = -1
+	for i := range passes {
+		passes[i] = -1
 	}
 	for _, d := range slices.Backward(order) {
-		b.downs[d] = b.sets.union(out[outOff[d]:outOff[d+1]], carry, stamp, d+1)
-		if carry[d] = b.downs[d]; b.downOff[d+1] > b.downOff[d] && inOff[d+1] > inOff[d] {
-			carry[d] = b.sets.add(d, b.downs[d])
+		b.downs[d] = b.sets.union(out[outOff[d]:outOff[d+1]], passes, stamp, d+1)
+		if passes[d] = b.downs[d]; b.downOff[d+1] > b.downOff[d] && inOff[d+1] > inOff[d] {
+			passes[d] = b.sets.add(d, b.downs[d])
 		}
 	}
 }
@@ -475,6 +484,7 @@ func (b *builder) run(parts int) {
 				slots:     make([]slot, len(b.slots)),
 				rootCount: make([]int32, len(b.rootCount)),
 				rootGen:   make([]int32, len(b.rootGen)),
+				chanSrcs:  make([]chanSource, len(b.chanSrcs)),
 			}
 		}
 		w.lo, w.hi = lo, hi
@@ -599,34 +609,52 @@ func (t *Timeline) join(workers []*builder) {
 
 // stream returns the statements that count for claim c, in the order they
 // became known: its own, the affirmations and retractions of claims that
-// refine it, and the negations of claims it refines.
+// refine it, and the negations of claims it refines. Each inherited one
+// is given its channel: the words of one source about one related claim
+// form a channel, numbered from 0 for each claim.
 func (b *builder) stream(c int32) []event {
 	own := b.events[b.off[c]:b.off[c+1]]
 	if b.ups[c] < 0 && b.downs[c] < 0 {
 		return own
 	}
 	b.items = append(b.items[:0], own...)
+	b.chans = b.chans[:0]
 	for d := range b.sets.all(b.ups[c]) {
-		for _, k := range b.upEv[b.upOff[d]:b.upOff[d+1]] {
-			e := b.events[k]
-			e.inherited = true
-			b.items = append(b.items, e)
-		}
+		b.inherit(b.upEv[b.upOff[d]:b.upOff[d+1]])
 	}
 	for d := range b.sets.all(b.downs[c]) {
-		for _, k := range b.downEv[b.downOff[d]:b.downOff[d+1]] {
-			e := b.events[k]
-			e.inherited = true
-			b.items = append(b.items, e)
-		}
+		b.inherit(b.downEv[b.downOff[d]:b.downOff[d+1]])
 	}
+	clear(b.chans)
 	slices.SortFunc(b.items, func(x, y event) int { return cmp.Compare(x.rank, y.rank) })
 	return b.items
+}
+
+// inherit adds the words of one related claim, events[ks], to the stream
+// of the claim being built, and gives each its source's channel for them.
+func (b *builder) inherit(ks []int32) {
+	b.mark++
+	for _, k := range ks {
+		e := b.events[k]
+		e.inherited = true
+		cs := &b.chanSrcs[e.src]
+		if cs.mark != b.mark {
+			cs.mark, cs.ch = b.mark, int32(len(b.chans))
+			b.chans = append(b.chans, carry{})
+		}
+		if cs.gen != b.gen {
+			cs.gen, cs.words = b.gen, 0
+		}
+		cs.words++
+		e.ch = cs.ch
+		b.items = append(b.items, e)
+	}
 }
 
 func (b *builder) buildClaim(c int32) {
 	t := b.t
 	b.gen++
+	b.tree = b.tree[:0]
 	b.claim = c
 	b.accused = t.srcs.accused[c]
 	b.parties = t.srcs.parties[c]
@@ -737,7 +765,7 @@ func (e *event) onOrAfter(m moment) bool {
 func (b *builder) apply(e *event, quiet bool) {
 	sl := &b.slots[e.src]
 	if sl.gen != b.gen {
-		*sl = slot{gen: b.gen, carried: sl.carried[:0]}
+		*sl = slot{gen: b.gen}
 		b.touched = append(b.touched, e.src)
 	}
 	before := b.cnt.indep
@@ -796,8 +824,8 @@ func (b *builder) apply(e *event, quiet bool) {
 // position records a statement that takes a position and sets the
 // source's position from what it has said: its own latest word on the
 // claim, and the latest word each related claim carried to it, whichever
-// was said last. A statement said before the source's latest word on the
-// same footing, but reported late, changes nothing.
+// was said last (see latest). A statement said before the source's latest
+// word on the same footing, but reported late, changes nothing.
 //
 // A retraction withdraws an affirmation. The source's own retraction
 // leaves the claim retracted by it when the latest affirmation it made
@@ -813,17 +841,15 @@ func (b *builder) position(sl *slot, e *event) (withdrew bool) {
 			sl.hasOwn, sl.own = true, *e
 		}
 	} else {
-		k := slices.IndexFunc(sl.carried, func(c carry) bool { return c.ev.of == e.of })
+		ch := &b.chans[e.ch]
 		switch {
 		case e.stance == stanceRetracted:
-			if k >= 0 && !sl.carried[k].withdrawn && sl.carried[k].ev.stance == stanceAffirm && sl.carried[k].ev.sayOrder(e) <= 0 {
-				sl.carried[k] = carry{ev: *e, withdrawn: true}
+			if ch.seen && !ch.withdrawn && ch.ev.stance == stanceAffirm && ch.ev.sayOrder(e) <= 0 {
+				b.carry(sl, ch, e, true)
 				withdrew = true
 			}
-		case k < 0:
-			sl.carried = append(sl.carried, carry{ev: *e})
-		case sl.carried[k].ev.sayOrder(e) <= 0:
-			sl.carried[k] = carry{ev: *e}
+		case !ch.seen || ch.ev.sayOrder(e) <= 0:
+			b.carry(sl, ch, e, false)
 		}
 	}
 	switch {
@@ -835,7 +861,7 @@ func (b *builder) position(sl *slot, e *event) (withdrew bool) {
 	// The position is the latest word that stands; with none, a withdrawn
 	// carried affirmation leaves the claim retracted by this source.
 	var own event
-	var best, gone *event
+	var best *event
 	if sl.hasOwn {
 		own = sl.own
 		if own.stance == stanceRetracted && !(sl.hasAff && (!sl.hasNeg || sl.neg.sayOrder(&sl.aff) < 0)) {
@@ -843,24 +869,13 @@ func (b *builder) position(sl *slot, e *event) (withdrew bool) {
 		}
 		best = &own
 	}
-	for i := range sl.carried {
-		c := &sl.carried[i]
-		switch {
-		case c.withdrawn:
-			if gone == nil || gone.sayOrder(&c.ev) <= 0 {
-				gone = &c.ev
-			}
-		case best == nil || best.sayOrder(&c.ev) <= 0:
-			best = &c.ev
+	if sl.width > 0 {
+		if best = b.latest(sl, standing, best); best == nil {
+			best = b.latest(sl, withdrawn, nil)
 		}
 	}
-	switch {
-	case best != nil:
-		sl.hasCur, sl.cur = true, *best
-	case gone != nil:
-		sl.hasCur, sl.cur = true, *gone
-	default:
-		sl.hasCur = false
+	if sl.hasCur = best != nil; best != nil {
+		sl.cur = *best
 	}
 	sl.curConf, sl.curRef, sl.curCorr = b.confirms(&sl.cur), b.refutes(&sl.cur), b.corroborates(&sl.cur)
 	return withdrew

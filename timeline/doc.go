@@ -103,7 +103,16 @@
 //     nothing about A.
 //
 // This holds transitively. Such statements appear on the other claim's
-// track marked Inherited. Part-of, supersedes and contradicts relations
+// track marked Inherited.
+//
+// A source's position on a claim weighs its own latest word on it against
+// the latest word each related claim carried to it, and takes the latest
+// of them. When none is later than all the others, as periods of
+// different precision can make each later than the next in a circle
+// ("2023-05-01" known first, "2023" next, "2023-03-04" last), it takes the
+// one that became known last among those said in a period wholly before
+// no other's ("2023" here), so that the position does not depend on the
+// order in which the related claims were heard of. Part-of, supersedes and contradicts relations
 // are navigation: [Timeline.Related] lists them from both ends, as the
 // text rendering and the JSON form do, but they carry no statement and no
 // status. A part is not the whole: talks on buying drones are part of an

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/timeline"
@@ -125,20 +127,22 @@ func refKnowledgeOrder(c *claim.Corpus) []refStmt {
 // ends before b's starts, or, when neither period lies wholly before the
 // other, b became known later.
 func refLater(a, b *refStmt) bool {
-	wholly := func(x, y *refStmt) bool {
-		xs, xe, ys := x.said.Start(), x.said.End(), y.said.Start()
-		if x.said.Precision() == claim.PrecisionInstant {
-			xe = xs
-		}
-		return !xe.After(ys) && xs.Before(ys)
-	}
 	switch {
-	case wholly(a, b):
+	case refWhollyBefore(a, b):
 		return true
-	case wholly(b, a):
+	case refWhollyBefore(b, a):
 		return false
 	}
 	return a.rank < b.rank
+}
+
+// refWhollyBefore reports whether x's said period ends before y's starts.
+func refWhollyBefore(x, y *refStmt) bool {
+	xs, xe, ys := x.said.Start(), x.said.End(), y.said.Start()
+	if x.said.Precision() == claim.PrecisionInstant {
+		xe = xs
+	}
+	return !xe.After(ys) && xs.Before(ys)
 }
 
 // refNewest folds a list, in the order it became known, down to its latest
@@ -311,20 +315,34 @@ func refStatus(c *claim.Corpus, reg *source.Registry, rules timeline.Rules, cl c
 			}
 			best = &w
 		}
-		var gone *word
+		// The latest word across the source's own and each related
+		// claim's: the one later than all others, or, when none is, the
+		// one known last among those said wholly before no other.
+		var words, gone []word
+		if best != nil {
+			words = append(words, *best)
+		}
 		for _, ch := range st.chans {
-			w := word{ch.word, ch.pol}
-			switch {
-			case ch.withdrawn:
-				if gone == nil || refLater(gone.s, ch.word) {
-					gone = &w
-				}
-			case best == nil || refLater(best.s, ch.word):
-				best = &w
+			if ch.withdrawn {
+				gone = append(gone, word{ch.word, ch.pol})
+			} else {
+				words = append(words, word{ch.word, ch.pol})
 			}
 		}
-		if best == nil {
-			best = gone
+		latest := func(ws []word) *word {
+			var out *word
+			for i, w := range ws {
+				if slices.ContainsFunc(ws, func(v word) bool { return refWhollyBefore(w.s, v.s) }) {
+					continue
+				}
+				if out == nil || out.s.rank < w.s.rank {
+					out = &ws[i]
+				}
+			}
+			return out
+		}
+		if best = latest(words); best == nil {
+			best = latest(gone)
 		}
 		if best == nil {
 			continue
@@ -650,4 +668,27 @@ func FuzzBuildAgainstReference(f *testing.F) {
 		}
 		checkAgainstReference(t, c, refRules[int(k)%len(refRules)])
 	})
+}
+
+// TestLatestWordInACircle checks a source's position when said periods of
+// different precision make each of its words later than the next in a
+// circle: "2023-05-01" known first, "2023" next, "2023-03-04" last, each
+// carried from a refining claim. The position is the word known last among
+// those said in a period wholly before no other's ("2023-03-04" is wholly
+// before "2023-05-01"): the certain finding of 2023, which confirms the
+// claim. Folding the words in the order they came would end on the last.
+func TestLatestWordInACircle(t *testing.T) {
+	narrow := func(id claim.ID) claim.Claim {
+		return claim.Claim{ID: id, Text: "an incident", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "c"}}}
+	}
+	c := corpus([]claim.Claim{shells, narrow("may"), narrow("year"), narrow("march")},
+		st{id: "s1", claim: "may", src: "un-panel", act: claim.ActAssert, f: claim.PRPlus, said: "2023-05-01", at: []string{"a1@0"}},
+		st{id: "s2", claim: "year", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus, said: "2023", at: []string{"a2@0"}},
+		st{id: "s3", claim: "march", src: "un-panel", act: claim.ActAssert, f: claim.PRPlus, said: "2023-03-04", at: []string{"a3@0"}},
+	)
+	got, err := build(t, c).Current("c")
+	if assert.NoError(t, err) {
+		assert.Equal(t, timeline.StatusConfirmed, got, "Current(%q)", "c")
+	}
+	checkAgainstReference(t, c, timeline.Rules{})
 }
