@@ -530,9 +530,11 @@ func (b *builder) trackSize() int {
 // track items.
 func (b *builder) prepare(track []trackItem) {
 	b.track = track
-	// Capacities for typical corpora (about two changes per statement, a
-	// few status steps per claim); they grow when outgrown.
-	b.changes = make([]change, 0, 2*cap(track))
+	// Capacities for typical corpora (about two changes per statement, far
+	// fewer per inherited one, a few status steps per claim); they grow
+	// when outgrown.
+	own := int(b.off[b.hi] - b.off[b.lo])
+	b.changes = make([]change, 0, 2*own+(cap(track)-own)/8)
 	b.history = make([]step, 0, 4*(b.hi-b.lo))
 	b.trackEnd = make([]int32, b.hi-b.lo)
 	b.histEnd = make([]int32, b.hi-b.lo)
