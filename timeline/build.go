@@ -619,8 +619,17 @@ func (b *builder) stream(c int32) []event {
 	if b.ups[c] < 0 && b.downs[c] < 0 {
 		return own
 	}
-	b.items = append(b.items[:0], own...)
-	b.chans = b.chans[:0]
+	// Room for every item at once: a claim refined by many may inherit
+	// many more items than it has.
+	n := 0
+	for d := range b.sets.all(b.ups[c]) {
+		n += int(b.upOff[d+1] - b.upOff[d])
+	}
+	for d := range b.sets.all(b.downs[c]) {
+		n += int(b.downOff[d+1] - b.downOff[d])
+	}
+	b.items = append(slices.Grow(b.items[:0], len(own)+n), own...)
+	b.chans = slices.Grow(b.chans[:0], n)
 	for d := range b.sets.all(b.ups[c]) {
 		b.inherit(b.upEv[b.upOff[d]:b.upOff[d+1]])
 	}

@@ -1,6 +1,9 @@
 package timeline
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // A source's words about a claim come through channels: its own, and one
 // for each related claim that carries words to the claim. The source's
@@ -63,22 +66,26 @@ func (b *builder) carry(sl *slot, ch *carry, e *event, gone bool) {
 			sl.width *= 2
 		}
 		sl.tree = int32(len(b.tree))
-		for range 2 * sl.width {
-			b.tree = append(b.tree, chanNode{span: [2]span{noSpan, noSpan}})
+		b.tree = slices.Grow(b.tree, int(2*sl.width))[:len(b.tree)+int(2*sl.width)]
+		for i := range b.tree[sl.tree:] {
+			b.tree[int(sl.tree)+i] = chanNode{span: [2]span{noSpan, noSpan}}
 		}
 	}
 	if ch.seen {
-		b.setLeaf(sl, ch.leaf, standing, noSpan)
-		b.setLeaf(sl, ch.leaf, withdrawn, noSpan)
+		b.setLeaf(sl, ch.leaf, ch.set(), noSpan)
 	}
 	*ch = carry{ev: *e, leaf: sl.leaves, seen: true, withdrawn: gone}
 	sl.leaves++
-	set := standing
-	if gone {
-		set = withdrawn
-	}
 	b.tree[sl.tree+sl.width+ch.leaf].ch = e.ch
-	b.setLeaf(sl, ch.leaf, set, span{e.start(), e.end()})
+	b.setLeaf(sl, ch.leaf, ch.set(), span{e.start(), e.end()})
+}
+
+// set returns the set of the channel tree that holds ch's word.
+func (ch *carry) set() int {
+	if ch.withdrawn {
+		return withdrawn
+	}
+	return standing
 }
 
 // setLeaf sets the span of one leaf of sl's channel tree in one set and
