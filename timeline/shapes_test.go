@@ -2,8 +2,12 @@ package timeline_test
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -96,6 +100,72 @@ func manyRefiners(n int) *claim.Corpus {
 	}
 	return c
 }
+
+// TestWorstShapesAllocateLinearly builds the worst shapes at sizes that
+// once took minutes and gigabytes, and bounds what each build allocates
+// (validation included): per claim or statement, or per track entry for
+// the chain whose broadest claims inherit every affirmation below them,
+// whose tracks grow as the square of the corpus.
+func TestWorstShapesAllocateLinearly(t *testing.T) {
+	div := 1
+	if testing.Short() {
+		div = 10
+	}
+	tests := []struct {
+		name   string
+		corpus func() *claim.Corpus
+		unit   string
+		units  func(*claim.Corpus) int
+		bytes  uint64 // at most, per unit
+		status map[claim.ID]timeline.Status
+	}{
+		{
+			name: "chain-bare", corpus: func() *claim.Corpus { return chain(50_000/div, chainBare) },
+			unit: "claim", units: claims, bytes: 2048,
+		},
+		{
+			name: "chain-negate-top", corpus: func() *claim.Corpus { return chain(50_000/div, chainNegateTop) },
+			unit: "claim", units: claims, bytes: 2048,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusDenied, "c1": timeline.StatusUnreported},
+		},
+		{
+			name: "chain-bottom", corpus: func() *claim.Corpus { return chain(50_000/div, chainBottom) },
+			unit: "claim", units: claims, bytes: 2048,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusRetracted, "c1": timeline.StatusRetracted},
+		},
+		{
+			name: "chain-affirm-all", corpus: func() *claim.Corpus { return chain(2_000/div, chainAffirmAll) },
+			unit: "track entry", units: func(c *claim.Corpus) int { n := len(c.Claims); return n * (n + 1) / 2 }, bytes: 64,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
+		},
+		{
+			name: "many-refiners", corpus: func() *claim.Corpus { return manyRefiners(50_000 / div) },
+			unit: "statement", units: func(c *claim.Corpus) int { return len(c.Statements) }, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"all": timeline.StatusAlleged, "i0": timeline.StatusRetracted, "i1": timeline.StatusAlleged},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.corpus()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			tl, err := timeline.Build(c, nil)
+			runtime.ReadMemStats(&after)
+			require.NoError(t, err, "Build")
+			n := tc.units(c)
+			per := (after.TotalAlloc - before.TotalAlloc) / uint64(n)
+			t.Logf("%d bytes per %s (%d of them)", per, tc.unit, n)
+			assert.LessOrEqual(t, per, tc.bytes, "Build(%s) allocates per %s", tc.name, tc.unit)
+			for id, want := range tc.status {
+				got, err := tl.Current(id)
+				require.NoError(t, err)
+				assert.Equal(t, want, got, "Current(%q)", id)
+			}
+		})
+	}
+}
+
+func claims(c *claim.Corpus) int { return len(c.Claims) }
 
 // BenchmarkChain measures building chains of refines relations, with no
 // statement, with one affirmation on every claim (the broadest claim's
