@@ -300,23 +300,6 @@ func (b *builder) relate() {
 	n := len(t.claims)
 	b.ups = slices.Repeat([]int32{-1}, n)
 	b.downs = slices.Repeat([]int32{-1}, n)
-	// The events each claim carries up (affirmations, retractions) and
-	// down (negations), as indexes into b.events.
-	b.upOff = make([]int32, n+1)
-	b.downOff = make([]int32, n+1)
-	for c := range n {
-		b.upOff[c+1], b.downOff[c+1] = b.upOff[c], b.downOff[c]
-		for k := b.off[c]; k < b.off[c+1]; k++ {
-			switch s := b.events[k].stance; {
-			case countsUp(s):
-				b.upEv = append(b.upEv, k)
-				b.upOff[c+1]++
-			case countsDown(s):
-				b.downEv = append(b.downEv, k)
-				b.downOff[c+1]++
-			}
-		}
-	}
 	// The refines graph: d refines the claims out[outOff[d]:outOff[d+1]],
 	// and is refined by in[inOff[c]:inOff[c+1]].
 	outOff := make([]int32, n+1)
@@ -345,6 +328,40 @@ func (b *builder) relate() {
 		for _, c := range out[outOff[d]:outOff[d+1]] {
 			in[next[c]] = int32(d)
 			next[c]++
+		}
+	}
+	// The events each related claim carries up (affirmations,
+	// retractions) and down (negations), as indexes into b.events.
+	related := func(c int) bool { return outOff[c+1] > outOff[c] || inOff[c+1] > inOff[c] }
+	b.upOff = make([]int32, n+1)
+	b.downOff = make([]int32, n+1)
+	for c := range n {
+		b.upOff[c+1], b.downOff[c+1] = b.upOff[c], b.downOff[c]
+		if !related(c) {
+			continue
+		}
+		for _, e := range b.events[b.off[c]:b.off[c+1]] {
+			switch {
+			case countsUp(e.stance):
+				b.upOff[c+1]++
+			case countsDown(e.stance):
+				b.downOff[c+1]++
+			}
+		}
+	}
+	b.upEv = make([]int32, 0, b.upOff[n])
+	b.downEv = make([]int32, 0, b.downOff[n])
+	for c := range n {
+		if !related(c) {
+			continue
+		}
+		for k := b.off[c]; k < b.off[c+1]; k++ {
+			switch s := b.events[k].stance; {
+			case countsUp(s):
+				b.upEv = append(b.upEv, k)
+			case countsDown(s):
+				b.downEv = append(b.downEv, k)
+			}
 		}
 	}
 	// Kahn's order, from the narrowest claims to the broadest: a claim
