@@ -97,7 +97,11 @@ func (b *builder) setLeaf(sl *slot, leaf int32, set int, sp span) {
 	for i > 1 {
 		i /= 2
 		l, r := &tree[2*i].span[set], &tree[2*i+1].span[set]
-		tree[i].span[set] = span{later(l.start, r.start), later(l.end, r.end)}
+		up := span{later(l.start, r.start), later(l.end, r.end)}
+		if up == tree[i].span[set] {
+			return // nor will the nodes above change
+		}
+		tree[i].span[set] = up
 	}
 }
 
@@ -122,7 +126,11 @@ func (b *builder) latest(sl *slot, set int, own *event) *event {
 	}
 	ok := func(sp *span) bool { return last.less(sp.end) || sp.start == last }
 	var word *event
-	if ok(&tree[1].span[set]) {
+	if i := sl.width + sl.leaves - 1; ok(&tree[i].span[set]) {
+		// The last leaf used holds the word known last of all, as
+		// commonly the latest is.
+		word = &b.chans[tree[i].ch].ev
+	} else if ok(&tree[1].span[set]) {
 		// The rightmost leaf that qualifies holds the word known last.
 		i := int32(1)
 		for i < sl.width {
