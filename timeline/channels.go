@@ -67,8 +67,12 @@ func (b *builder) carry(sl *slot, ch *carry, e *event, gone bool) {
 		}
 		sl.tree = int32(len(b.tree))
 		b.tree = slices.Grow(b.tree, int(2*sl.width))[:len(b.tree)+int(2*sl.width)]
-		for i := range b.tree[sl.tree:] {
-			b.tree[int(sl.tree)+i] = chanNode{span: [2]span{noSpan, noSpan}}
+		// Every node starts empty; copying doubling runs of empty nodes
+		// is quicker than setting them one by one.
+		nodes := b.tree[sl.tree:]
+		nodes[0] = chanNode{span: [2]span{noSpan, noSpan}}
+		for k := 1; k < len(nodes); k *= 2 {
+			copy(nodes[k:], nodes[:k])
 		}
 	}
 	if ch.seen {
