@@ -216,13 +216,25 @@ func importLabels(w io.Writer, set, texts, from string) error {
 func misses(b *strings.Builder, r gold.Result) {
 	fmt.Fprintf(b, "\n== %s\n", r.Article.Name)
 	meets := func(a, c claim.Span) bool { return a.Start < c.End && c.Start < a.End }
+	// Each gold attribution is shown beside one prediction whose cue meets
+	// its cue, one not shown beside another yet, preferring one whose
+	// source meets its source too: "X and Y denied" gives two predictions
+	// with one cue, and each is shown beside its own speaker's gold.
+	shown := make([]bool, len(r.Predicted))
 	for _, g := range r.Article.Attributions {
 		var hit *gold.Predicted
-		for i := range r.Predicted {
-			if meets(r.Predicted[i].Cue, g.Cue) {
-				hit = &r.Predicted[i]
-				break
+		best := -1
+		for i, p := range r.Predicted {
+			if shown[i] || !meets(p.Cue, g.Cue) {
+				continue
 			}
+			if best < 0 || !meets(r.Predicted[best].Source, g.Source) && meets(p.Source, g.Source) {
+				best = i
+			}
+		}
+		if best >= 0 {
+			shown[best] = true
+			hit = &r.Predicted[best]
 		}
 		if hit == nil {
 			fmt.Fprintf(b, "MISS  %s %q <%s> %s\n", g.Act, g.Source.Exact, g.Cue.Exact, contents(g.Content))
