@@ -1,0 +1,283 @@
+package adversarial_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/internal/adversarial"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// The cases below feed every shape of package adversarial through the
+// public entry points. Each bounds the allocations of the call it makes,
+// per unit of input, with margins of several times what it measured;
+// wall time is never asserted. With CLAIMTRAIL_ADVERSARIAL=full they run
+// at full size and log the time and allocation of each call.
+
+// full reports whether to run at full size.
+var full = os.Getenv("CLAIMTRAIL_ADVERSARIAL") == "full"
+
+// maxMessage bounds the message of an error that lists MaxProblems
+// problems and counts the rest; maxShort bounds one of a few problems.
+const (
+	maxMessage = 200 * claim.MaxProblems
+	maxShort   = 2000
+)
+
+// cost is what one call took.
+type cost struct {
+	elapsed time.Duration
+	mallocs uint64
+	bytes   uint64
+}
+
+// measure runs f once and returns what it took. The time is only logged.
+func measure(f func()) cost {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	f()
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+	return cost{elapsed: elapsed, mallocs: after.Mallocs - before.Mallocs, bytes: after.TotalAlloc - before.TotalAlloc}
+}
+
+// bound checks that c allocated at most perUnit bytes per unit of n units
+// plus a fixed 1 MB, and logs it at full size.
+func bound(t *testing.T, what string, n int, perUnit float64, c cost) {
+	t.Helper()
+	if full || testing.Verbose() {
+		t.Logf("%-28s n=%-9d %10.1f ms %12d bytes %10d allocs (%.1f bytes per unit)",
+			what, n, float64(c.elapsed.Microseconds())/1000, c.bytes, c.mallocs, float64(c.bytes)/float64(max(n, 1)))
+	}
+	assert.LessOrEqual(t, float64(c.bytes), perUnit*float64(n)+1<<20, "%s: bytes allocated for n=%d", what, n)
+}
+
+// size picks the full or the reduced size.
+func size(fullN, reduced int) int {
+	if full {
+		return fullN
+	}
+	return reduced
+}
+
+// wantError checks that err wraps every sentinel in want and that its
+// message is shorter than maxLen.
+func wantError(t *testing.T, err error, maxLen int, want ...error) {
+	t.Helper()
+	require.Error(t, err)
+	for _, sentinel := range want {
+		assert.ErrorIs(t, err, sentinel)
+	}
+	assert.Less(t, len(err.Error()), maxLen, "message length")
+}
+
+// decode runs claim.Decode on doc and bounds its allocation per input byte.
+func decode(t *testing.T, what string, doc []byte, perByte float64) (*claim.Corpus, error) {
+	t.Helper()
+	var c *claim.Corpus
+	var err error
+	bound(t, what, len(doc), perByte, measure(func() { c, err = claim.Decode(bytes.NewReader(doc)) }))
+	return c, err
+}
+
+func TestAdversarialJSON(t *testing.T) {
+	t.Run("deep-nesting", func(t *testing.T) {
+		doc := adversarial.DeepNesting(size(100_000, 100_000))
+		_, err := decode(t, "Decode deep-nesting", doc, 100)
+		wantError(t, err, maxShort, claim.ErrUnknownField)
+	})
+	t.Run("duplicate-keys", func(t *testing.T) {
+		doc := adversarial.DuplicateKeys(size(100_000, 5_000))
+		_, err := decode(t, "Decode duplicate-keys", doc, 100)
+		wantError(t, err, maxMessage, claim.ErrDuplicateKey, claim.ErrUnknownField)
+		t.Run("message-quotes-keys", func(t *testing.T) {
+			t.Skip("defect: claim.Decode names a duplicate key's path with the key raw " +
+				"(statements[0].\\x00\\x1b[2J\\r\\u202e), so the error message carries NUL, ESC, CR and U+202E to a terminal; " +
+				"the value after it is quoted")
+			for _, s := range adversarial.TerminalHostile {
+				assert.NotContains(t, err.Error(), s, "a control character of a key, unquoted")
+			}
+		})
+	})
+	t.Run("duplicate-statement-ids", func(t *testing.T) {
+		doc := adversarial.DuplicateStatementIDs(size(1_000_000, 50_000))
+		_, err := decode(t, "Decode duplicate-ids", doc, 100)
+		wantError(t, err, maxMessage, claim.ErrDuplicateID)
+	})
+	t.Run("huge-numbers", func(t *testing.T) {
+		for _, doc := range adversarial.HugeNumbers() {
+			_, err := claim.Decode(bytes.NewReader(doc))
+			wantError(t, err, maxShort, claim.ErrInvalid)
+		}
+	})
+	t.Run("nan-infinity", func(t *testing.T) {
+		for _, doc := range adversarial.NaNInfinity() {
+			_, err := claim.Decode(bytes.NewReader(doc))
+			wantError(t, err, maxShort)
+		}
+	})
+	t.Run("long-string", func(t *testing.T) {
+		doc := adversarial.LongString(size(50<<20, 2<<20))
+		c, err := decode(t, "Decode long-string", doc, 100)
+		require.NoError(t, err)
+		var tl *timeline.Timeline
+		bound(t, "Build long-string", len(doc), 64, measure(func() { tl, err = timeline.Build(c, nil) }))
+		require.NoError(t, err)
+		var out bytes.Buffer
+		bound(t, "WriteText long-string", len(doc), 64, measure(func() { err = tl.WriteText(&out) }))
+		require.NoError(t, err)
+	})
+	t.Run("long-bad-value", func(t *testing.T) {
+		doc := adversarial.LongBadValue(size(50<<20, 2<<20))
+		_, err := decode(t, "Decode long-bad-value", doc, 100)
+		wantError(t, err, maxShort, claim.ErrUnknownName)
+	})
+	t.Run("invalid-utf8", func(t *testing.T) {
+		_, err := claim.Decode(bytes.NewReader(adversarial.InvalidUTF8()))
+		wantError(t, err, maxShort, claim.ErrInvalidUTF8)
+		assert.True(t, utf8.ValidString(err.Error()), "message is valid UTF-8: %q", err.Error())
+	})
+	t.Run("hostile-runes", func(t *testing.T) {
+		c, err := claim.Decode(bytes.NewReader(adversarial.Document(adversarial.HostileRunes())))
+		if err != nil {
+			wantError(t, err, maxShort)
+			return
+		}
+		tl, err := timeline.Build(c, nil)
+		require.NoError(t, err)
+		var out strings.Builder
+		require.NoError(t, tl.WriteText(&out))
+		for _, r := range []string{"\x00", "\u202e", "\u2066", "\u200f"} {
+			assert.NotContains(t, out.String(), r, "WriteText output")
+		}
+	})
+	t.Run("cycles", func(t *testing.T) {
+		for _, shape := range adversarial.Cycles(size(100_000, 10_000)) {
+			t.Run(shape.Name, func(t *testing.T) {
+				doc := adversarial.Document(shape.Corpus)
+				_, err := decode(t, "Decode cycle "+shape.Name, doc, 100)
+				wantError(t, err, maxMessage, claim.ErrCycle)
+				bound(t, "Build cycle "+shape.Name, len(doc), 64, measure(func() { _, err = timeline.Build(shape.Corpus, nil) }))
+				wantError(t, err, maxMessage, claim.ErrCycle)
+			})
+		}
+	})
+}
+
+func TestAdversarialCorpus(t *testing.T) {
+	t.Run("refinement-chain", func(t *testing.T) {
+		n := size(1_000_000, 20_000)
+		doc := adversarial.Document(adversarial.RefinementChain(n))
+		c, err := decode(t, "Decode chain", doc, 100)
+		require.NoError(t, err)
+		var tl *timeline.Timeline
+		bound(t, "Build chain (per claim)", n, 2000, measure(func() { tl, err = timeline.Build(c, nil) }))
+		require.NoError(t, err)
+		var out bytes.Buffer
+		bound(t, "WriteText chain (per claim)", n, 4000, measure(func() { err = tl.WriteText(&out) }))
+		require.NoError(t, err)
+	})
+	t.Run("many-refiners", func(t *testing.T) {
+		n := size(100_000, 10_000)
+		c := adversarial.ManyRefiners(n)
+		var tl *timeline.Timeline
+		var err error
+		bound(t, "Build refiners (per claim)", n, 4000, measure(func() { tl, err = timeline.Build(c, nil) }))
+		require.NoError(t, err)
+		var out bytes.Buffer
+		bound(t, "WriteText refiners (per claim)", n, 8000, measure(func() { err = tl.WriteText(&out) }))
+		require.NoError(t, err)
+	})
+	t.Run("shared-name", func(t *testing.T) {
+		n := size(80_000, 10_000)
+		c := adversarial.SharedName(n)
+		var err error
+		bound(t, "Validate shared-name (per source)", n, 2000, measure(func() { err = c.Validate() }))
+		wantError(t, err, maxMessage, source.ErrAliasConflict)
+	})
+	t.Run("bad-statements", func(t *testing.T) {
+		n := size(1_000_000, 20_000)
+		c := adversarial.BadStatements(n)
+		var err error
+		bound(t, "Build bad-statements (per statement)", n, 500, measure(func() { _, err = timeline.Build(c, nil) }))
+		wantError(t, err, maxMessage, claim.ErrUnknownClaim, claim.ErrUnknownSource, claim.ErrUnknownArticle, claim.ErrFactuality, claim.ErrDate)
+		var more *claim.MoreError
+		assert.ErrorAs(t, err, &more)
+		doc := adversarial.Document(c)
+		_, err = decode(t, "Decode bad-statements", doc, 100)
+		wantError(t, err, maxMessage, claim.ErrUnknownClaim, claim.ErrUnknownSource, claim.ErrUnknownArticle, claim.ErrFactuality, claim.ErrDate)
+	})
+	t.Run("year-10000", func(t *testing.T) {
+		docs := adversarial.Year10000Documents()
+		for i, shape := range adversarial.Year10000() {
+			t.Run(shape.Name, func(t *testing.T) {
+				_, err := timeline.Build(shape.Corpus, nil)
+				wantError(t, err, maxShort)
+				assert.True(t, errors.Is(err, claim.ErrInvalid) || errors.Is(err, claim.ErrDate), "ErrInvalid or ErrDate: %v", err)
+				_, err = claim.Decode(bytes.NewReader(docs[i]))
+				wantError(t, err, maxShort)
+				assert.True(t, errors.Is(err, claim.ErrInvalid) || errors.Is(err, claim.ErrDate), "ErrInvalid or ErrDate: %v", err)
+			})
+		}
+	})
+}
+
+func TestAdversarialText(t *testing.T) {
+	extractCase := func(t *testing.T, what, text string, perByte float64) *extract.Result {
+		t.Helper()
+		var r *extract.Result
+		var err error
+		bound(t, "Extract "+what, len(text), perByte, measure(func() { r, err = extract.Extract(text, extract.Options{}) }))
+		require.NoError(t, err)
+		return r
+	}
+	t.Run("one-line", func(t *testing.T) {
+		extractCase(t, "one-line", adversarial.OneLine(size(50<<20, 1<<20)), 200)
+	})
+	t.Run("opening-quotes", func(t *testing.T) {
+		extractCase(t, "opening-quotes", adversarial.OpeningQuotes(size(100_000, 5_000)), 200)
+	})
+	t.Run("cue-runs", func(t *testing.T) {
+		extractCase(t, "cue-runs", adversarial.CueRuns(size(100_000, 5_000)), 200)
+	})
+	t.Run("control-sentences", func(t *testing.T) {
+		extractCase(t, "control-sentences", adversarial.ControlSentences(size(100_000, 2_000)), 200)
+		_, err := extract.Extract(adversarial.ControlSentences(10)+"\xff", extract.Options{})
+		wantError(t, err, maxShort, source.ErrInvalidUTF8)
+		var fe *source.FieldError
+		assert.ErrorAs(t, err, &fe)
+	})
+	t.Run("repeated-sentence", func(t *testing.T) {
+		n := size(100_000, 5_000)
+		r := extractCase(t, "repeated-sentence", adversarial.RepeatedSentence(n), 200)
+		require.NotEmpty(t, r.Candidates)
+		var groups []extract.Group
+		bound(t, "Groups repeated-sentence (per candidate)", len(r.Candidates), 1500, measure(func() { groups = extract.Groups(r.Candidates, 0) }))
+		assert.NotEmpty(t, groups)
+	})
+}
+
+func TestAdversarialTerminal(t *testing.T) {
+	tl, err := timeline.Build(adversarial.TerminalIDs(), nil)
+	require.NoError(t, err)
+	var out strings.Builder
+	require.NoError(t, tl.WriteText(&out))
+	for _, s := range adversarial.TerminalHostile {
+		assert.NotContains(t, out.String(), s, "WriteText output")
+	}
+	assert.NotContains(t, out.String(), "\x1b", "WriteText output")
+}
