@@ -56,14 +56,15 @@ func measure(f func()) cost {
 }
 
 // bound checks that c allocated at most perUnit bytes per unit of n units
-// plus a fixed 1 MB, and logs it at full size.
+// plus a fixed 1 MB (raceFactor times that under the race detector), and
+// logs it at full size or with -v.
 func bound(t *testing.T, what string, n int, perUnit float64, c cost) {
 	t.Helper()
 	if full || testing.Verbose() {
 		t.Logf("%-28s n=%-9d %10.1f ms %12d bytes %10d allocs (%.1f bytes per unit)",
 			what, n, float64(c.elapsed.Microseconds())/1000, c.bytes, c.mallocs, float64(c.bytes)/float64(max(n, 1)))
 	}
-	assert.LessOrEqual(t, float64(c.bytes), perUnit*float64(n)+1<<20, "%s: bytes allocated for n=%d", what, n)
+	assert.LessOrEqual(t, float64(c.bytes), raceFactor*(perUnit*float64(n)+1<<20), "%s: bytes allocated for n=%d", what, n)
 }
 
 // size picks the full or the reduced size.
