@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -148,9 +149,12 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 		}
 		key, _ := tok.(string)
 		ft, known := fields[key]
-		child := key
+		// A key goes into the path of an error, which people read on a
+		// terminal: shortened, and quoted when it holds anything that
+		// does not print plainly.
+		child := display.Safe(source.Excerpt(key))
 		if !root {
-			child = path + "." + key
+			child = path + "." + child
 		}
 		switch {
 		case seen[key]:
