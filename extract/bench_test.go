@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -170,4 +171,39 @@ func BenchmarkGroups(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(cands)), "ns/candidate")
 		})
 	}
+}
+
+// BenchmarkExtractQuotes runs Extract on about 10 MB of quote-heavy text:
+// paragraphs of direct quotations, each with its speaker ("he said"), so
+// that nearly every sentence gives a candidate. It reports the bytes
+// allocated per byte of input, from runtime.MemStats.TotalAlloc.
+func BenchmarkExtractQuotes(b *testing.B) {
+	text := quoteText(10 << 20)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	n := 0
+	for b.Loop() {
+		if _, err := Extract(text, benchOptions); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(n)/float64(len(text)), "alloc-B/in-B")
+}
+
+// quoteText builds about n bytes of paragraphs of direct quotations with
+// their speakers, the names varying so that speakers are not all one.
+func quoteText(n int) string {
+	names := []string{"Anton Relic", "Maria Okafor", "the minister", "a spokesperson for the agency", "John Kirby"}
+	var sb strings.Builder
+	for k := 0; sb.Len() < n; k++ {
+		name := names[k%len(names)]
+		sb.WriteString("“We will not accept the offer number " + strconv.Itoa(k) + ",” " + name + " said on Monday. ")
+		sb.WriteString("“The talks have failed, and the ministry knows it,” he said. ")
+		sb.WriteString("She told reporters that the plan was dead, adding: “Nobody believes it.”\n\n")
+	}
+	return sb.String()
 }
