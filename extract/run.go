@@ -43,6 +43,9 @@ type extractor struct {
 	artPair     [2]span
 	artPairRead bool
 	speakers    speakers
+	// phraseDates holds the time phrases resolved so far in this call,
+	// by their text.
+	phraseDates map[string]phraseDate
 	cleaned     Cleaned
 	m           matcher
 }
@@ -68,6 +71,10 @@ func (x *extractor) reset(text string, opts Options) {
 	x.z.text = text
 	x.found = x.found[:0]
 	x.speakers.reset(opts.Registry, opts.Published)
+	if x.phraseDates == nil {
+		x.phraseDates = make(map[string]phraseDate)
+	}
+	clear(x.phraseDates)
 	x.m.x, x.m.text = x, text
 }
 
@@ -80,6 +87,7 @@ func (x *extractor) release() {
 	clear(x.m.lows[:cap(x.m.lows)]) // words of a longer paragraph may lie past len
 	clear(x.found)
 	x.found = x.found[:0]
+	clear(x.phraseDates)
 	x.speakers.reset(nil, time.Time{})
 }
 
@@ -524,6 +532,15 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 	var err error
 	if c.Cue, err = claim.Locate(x.text, f.cue.start, f.cue.end); err != nil {
 		return c, false
+	}
+	n := 0
+	for _, p := range f.content {
+		if !p.empty() {
+			n++
+		}
+	}
+	if n > 0 {
+		c.Content = make([]claim.Span, 0, n) // nil when there is none, as before
 	}
 	for _, p := range f.content {
 		if p.empty() {

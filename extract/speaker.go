@@ -714,7 +714,29 @@ func (m *matcher) resolveDate(k, end int, ref time.Time) (claim.Date, bool) {
 			return d.date, d.ok
 		}
 	}
-	d, err := claim.Resolve(m.text[m.toks[k].start:m.toks[end].end], ref)
-	m.dates = append(m.dates, dateMemo{k, end, d, err == nil})
-	return d, err == nil
+	phrase := m.text[m.toks[k].start:m.toks[end].end]
+	r, ok := m.x.phraseDates[phrase]
+	if !ok {
+		// Resolve is pure in the phrase and ref, and ref is the same for
+		// the whole call; a failed resolution builds errors that cost far
+		// more than the lookup, and "on Monday" recurs all through an
+		// article.
+		d, err := claim.Resolve(phrase, ref)
+		r = phraseDate{d, err == nil}
+		if len(m.x.phraseDates) < maxPhraseDates {
+			m.x.phraseDates[phrase] = r
+		}
+	}
+	m.dates = append(m.dates, dateMemo{k, end, r.date, r.ok})
+	return r.date, r.ok
 }
+
+// phraseDate is a time phrase's resolution against the publication time.
+type phraseDate struct {
+	date claim.Date
+	ok   bool
+}
+
+// maxPhraseDates bounds the extractor's table of resolved time phrases, so
+// that text of many distinct phrases does not grow it without end.
+const maxPhraseDates = 1024
