@@ -24,7 +24,7 @@ type extractor struct {
 	regs  []region
 	sents [][2]int
 	// found holds every attribution so far, in text order.
-	found []found
+	found foundList
 	// openQuote is the index in found of an attribution whose quotation
 	// runs on past its paragraph, or -1.
 	openQuote int
@@ -50,6 +50,47 @@ type extractor struct {
 	m           matcher
 }
 
+// foundList is the attributions of a call in text order, kept in chunks
+// of fixed size: appending never copies what is there, so a long text
+// allocates its attributions once, not the twice that a growing slice
+// allocates, and indexes stay valid.
+type foundList struct {
+	chunks [][]found
+	n      int
+}
+
+// foundChunk is the attributions per chunk.
+const foundChunk = 256
+
+// keptChunks is how many chunks a pooled extractor keeps between calls.
+const keptChunks = 8
+
+func (l *foundList) len() int { return l.n }
+
+// at returns attribution i, which stays where it is while the list grows.
+func (l *foundList) at(i int) *found { return &l.chunks[i/foundChunk][i%foundChunk] }
+
+// push appends f.
+func (l *foundList) push(f found) {
+	c := l.n / foundChunk
+	if c == len(l.chunks) {
+		l.chunks = append(l.chunks, make([]found, foundChunk))
+	}
+	l.chunks[c][l.n%foundChunk] = f
+	l.n++
+}
+
+// reset empties the list, dropping what it referred to and all but the
+// first few chunks.
+func (l *foundList) reset() {
+	for i := 0; i < l.n; i += foundChunk {
+		clear(l.chunks[i/foundChunk][:min(l.n-i, foundChunk)])
+	}
+	clear(l.chunks[min(len(l.chunks), keptChunks):])
+	l.chunks = l.chunks[:min(len(l.chunks), keptChunks)]
+	l.n = 0
+}
+
 // extract runs the extractor, new or used, on text, as Extract documents.
 // Everything it reads is reset first and dropped afterwards: a used
 // extractor gives what a new one gives.
@@ -69,7 +110,7 @@ func (x *extractor) reset(text string, opts Options) {
 	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen, x.pair = text, opts, -1, -1, span{}, [2]span{}
 	x.artPair, x.artPairRead = [2]span{}, false
 	x.z.text = text
-	x.found = x.found[:0]
+	x.found.reset()
 	x.speakers.reset(opts.Registry, opts.Published)
 	if x.phraseDates == nil {
 		x.phraseDates = make(map[string]phraseDate)
@@ -85,8 +126,7 @@ func (x *extractor) release() {
 	x.opts = Options{}
 	x.cleaned = Cleaned{}
 	clear(x.m.lows[:cap(x.m.lows)]) // words of a longer paragraph may lie past len
-	clear(x.found)
-	x.found = x.found[:0]
+	x.found.reset()
 	clear(x.phraseDates)
 	x.speakers.reset(nil, time.Time{})
 }
@@ -208,7 +248,7 @@ func (x *extractor) continueQuote() {
 		return
 	}
 	r := x.regs[0]
-	f := &x.found[x.openQuote]
+	f := x.found.at(x.openQuote)
 	f.content = append(f.content, span{x.toks[r.lo].start, x.toks[r.hi].end})
 	if !r.unclosed {
 		x.openQuote = -1
@@ -236,7 +276,7 @@ func (x *extractor) add(m *matcher) {
 		return
 	}
 	x.lastDirect = -1
-	first := len(x.found)
+	first := x.found.len()
 	for _, f := range m.out {
 		if f.participle {
 			f.source = m.mainSubject(m.tokenAt(f.cue.start))
@@ -272,12 +312,12 @@ func (x *extractor) add(m *matcher) {
 			if !aliases[n%2].empty() {
 				g.alias = aliases[n%2]
 			}
-			x.found = append(x.found, g)
+			x.found.push(g)
 			if r, ok := m.lastRegion(); ok && r.unclosed && len(g.content) > 0 && g.content[len(g.content)-1].end == x.toks[r.hi].end {
-				x.openQuote = len(x.found) - 1
+				x.openQuote = x.found.len() - 1
 			}
 			if g.form == FormDirect && n == 0 {
-				x.lastDirect = len(x.found) - 1
+				x.lastDirect = x.found.len() - 1
 			}
 		}
 	}
@@ -295,8 +335,8 @@ func (x *extractor) bothOf(s span) bool {
 	case len(low) == 0:
 		return false
 	case len(low) == 1 && low[0] == "they":
-		n := len(x.found)
-		return n > 0 && (x.found[n-1].source == x.pair[1] || x.found[n-1].alias == x.pair[1])
+		n := x.found.len()
+		return n > 0 && (x.found.at(n-1).source == x.pair[1] || x.found.at(n-1).alias == x.pair[1])
 	case low[0] == "both":
 		return true
 	case low[0] == "the" && len(low) <= 4 && pairNouns[low[len(low)-1]]:
@@ -333,22 +373,22 @@ func (x *extractor) endsInPairNoun(s span) bool {
 // "The ministry denied the report, KCNA said", the denial came through
 // KCNA.
 func (x *extractor) relays(first int) {
-	for i := first; i < len(x.found); i++ {
-		g := &x.found[i]
+	for i := first; i < x.found.len(); i++ {
+		g := x.found.at(i)
 		g.via = -1
 		best := -1
-		for j := first; j < len(x.found); j++ {
-			h := x.found[j]
+		for j := first; j < x.found.len(); j++ {
+			h := x.found.at(j)
 			if j == i || h.cue == g.cue || h.source == g.source || !h.holds(g.cue) {
 				continue
 			}
-			if best < 0 || h.contentLen() < x.found[best].contentLen() {
+			if best < 0 || h.contentLen() < x.found.at(best).contentLen() {
 				best = j
 			}
 		}
 		if best >= 0 {
 			// The first of the conjuncts that share a cue stands for them.
-			for best > first && x.found[best-1].cue == x.found[best].cue {
+			for best > first && x.found.at(best-1).cue == x.found.at(best).cue {
 				best--
 			}
 			g.via = best
@@ -379,7 +419,7 @@ func (f found) contentLen() int {
 // direct quotation in the same paragraph, to that quotation's speaker:
 // “We deny it,” Peskov said. “It is a lie.”
 func (x *extractor) quoteGoesOn(m *matcher) {
-	if x.lastDirect < 0 || x.lastDirect >= len(x.found) {
+	if x.lastDirect < 0 || x.lastDirect >= x.found.len() {
 		return
 	}
 	r, ok := m.regionStartingAt(m.lo)
@@ -389,8 +429,9 @@ func (x *extractor) quoteGoesOn(m *matcher) {
 	}
 	q := span{x.toks[r.lo].start, x.toks[r.hi].end}
 	// Every conjunct of the attribution gets the quotation.
-	for k := x.lastDirect; k < len(x.found) && x.found[k].cue == x.found[x.lastDirect].cue; k++ {
-		x.found[k].content = append(x.found[k].content, q)
+	for k := x.lastDirect; k < x.found.len() && x.found.at(k).cue == x.found.at(x.lastDirect).cue; k++ {
+		f := x.found.at(k)
+		f.content = append(f.content, q)
 	}
 }
 
@@ -403,7 +444,7 @@ func (x *extractor) prependOpenQuote(f *found, m *matcher) {
 	if f.content[0].start != x.toks[0].start {
 		return
 	}
-	if x.openQuote >= 0 && x.openQuote < len(x.found) {
+	if x.openQuote >= 0 && x.openQuote < x.found.len() {
 		return // already carried by an earlier attribution
 	}
 	f.content = append([]span{x.prevOpen}, f.content...)
@@ -496,12 +537,12 @@ func hasPreposition(phrase string) bool {
 // result resolves speakers and builds the Result.
 func (x *extractor) result() *Result {
 	res := &Result{Cleaned: x.cleaned}
-	res.Candidates = make([]Candidate, 0, len(x.found))
+	res.Candidates = make([]Candidate, 0, x.found.len())
 	// at maps an index of found to its candidate, or -1.
-	at := make([]int, len(x.found))
-	for i, f := range x.found {
+	at := make([]int, x.found.len())
+	for i := range at {
 		at[i] = -1
-		if c, ok := x.candidate(f); ok {
+		if c, ok := x.candidate(*x.found.at(i)); ok {
 			at[i] = len(res.Candidates)
 			res.Candidates = append(res.Candidates, c)
 		}
@@ -510,7 +551,8 @@ func (x *extractor) result() *Result {
 	// speaker. Holders come later in the text only within a sentence, so
 	// a pass in order of found settles chains of any depth after two.
 	for pass := 0; pass < 2; pass++ {
-		for i, f := range x.found {
+		for i := range at {
+			f := x.found.at(i)
 			if at[i] < 0 || f.via < 0 || at[f.via] < 0 {
 				continue
 			}
