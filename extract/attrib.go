@@ -18,26 +18,28 @@ func (s span) empty() bool { return s.end <= s.start }
 // resolved: byte spans, the act, and the hints for factuality and
 // confidence.
 type found struct {
-	source     span
-	cue        span
-	content    []span
-	form       Form
-	act        claim.Act
-	certainty  claim.Certainty // from the cue word itself
-	hedge      claim.Certainty // from hedges around it
+	source    span
+	cue       span
+	content   []span
+	form      Form
+	act       claim.Act
+	certainty claim.Certainty // from the cue word itself
+	hedge     claim.Certainty // from hedges around it
+	// participle marks "..., urging ...": its source is the main clause's.
+	// It and embedded sit with the one-byte fields, so that a found, kept
+	// for every attribution of a call, takes no padding for them.
+	participle bool
+	// embedded marks a source inside another clause ("a report alleging
+	// that"), which a participle later in the sentence does not take.
+	embedded   bool
 	confidence float64
 	said       claim.Date
-	// participle marks "..., urging ...": its source is the main clause's.
-	participle bool
 	// via is the index in the extractor's found of the attribution whose
 	// content holds this one's cue, or -1.
 	via int
 	// alias is a name given beside the source, which names the speaker
 	// better: "the minister, Anton Relic,".
 	alias span
-	// embedded marks a source inside another clause ("a report alleging
-	// that"), which a participle later in the sentence does not take.
-	embedded bool
 	// rule names the rule that found the attribution: see Candidate.Rule.
 	rule string
 }

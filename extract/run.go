@@ -286,7 +286,8 @@ func (x *extractor) add(m *matcher) {
 		}
 		x.prependOpenQuote(&f, m)
 		f.said = m.saidDate(f, x.opts)
-		srcs := x.conjuncts(f.source)
+		var one [1]span
+		srcs := x.conjuncts(f.source, one[:0])
 		var aliases [2]span
 		switch {
 		case len(srcs) == 2:
@@ -459,22 +460,23 @@ func (m *matcher) lastRegion() (region, bool) {
 }
 
 // conjuncts splits a coordinated source, "both North Korea and Russia", into
-// its names; any other source comes back alone.
-func (x *extractor) conjuncts(s span) []span {
+// its names; any other source comes back alone. The names are appended to
+// buf, which the caller passes on its stack: most sources are alone.
+func (x *extractor) conjuncts(s span, buf []span) []span {
 	if s.empty() {
-		return []span{s}
+		return append(buf, s)
 	}
 	text := x.text[s.start:s.end]
 	if !strings.Contains(text, " and ") && !strings.Contains(text, " nor ") {
-		return []span{s}
+		return append(buf, s)
 	}
 	// A name the registry knows whole ("Bosnia and Herzegovina") is one.
 	if x.speakers.reg != nil {
 		if _, ok := x.speakers.reg.Resolve(text); ok {
-			return []span{s}
+			return append(buf, s)
 		}
 	}
-	var out []span
+	out := buf
 	start := s.start
 	if len(text) > 5 && eqFold(text[:5], "both ") {
 		start += 5
