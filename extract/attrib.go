@@ -51,10 +51,13 @@ type matcher struct {
 	toks []token  // the block's tokens
 	inq  []bool   // which tokens are inside quotations
 	lows []string // lower-case forms of the block's words, filled by word
-	lex  []uint8  // the lexicon flags of the block's words, filled by run
-	regs []region
-	lo   int // the sentence, toks[lo:hi]
-	hi   int
+	// lowBuf and lowEnds are scratch for lowerSentence.
+	lowBuf  []byte
+	lowEnds []lowEnd
+	lex     []uint8 // the lexicon flags of the block's words, filled by run
+	regs    []region
+	lo      int // the sentence, toks[lo:hi]
+	hi      int
 	// last is the sentence's final index before a closing full stop.
 	last int
 	// heading is true in a headline or section heading.
@@ -96,6 +99,33 @@ func (m *matcher) word(i int) string {
 	m.lows[i] = w
 	return w
 }
+
+// lowerSentence fills in the lower-case forms of the sentence's words
+// that are not their own, from one string: one allocation per sentence
+// rather than one per capitalised word.
+func (m *matcher) lowerSentence() {
+	buf, ends := m.lowBuf[:0], m.lowEnds[:0]
+	for i := m.lo; i < m.hi; i++ {
+		t := m.toks[i]
+		if t.kind == tokWord && m.lows[i] == "" {
+			if w := m.text[t.start:t.end]; !isLowerASCII(w) {
+				buf = appendLower(buf, w)
+				ends = append(ends, lowEnd{i, len(buf)})
+			}
+		}
+	}
+	m.lowBuf, m.lowEnds = buf, ends
+	if len(ends) == 0 {
+		return
+	}
+	all, start := string(buf), 0
+	for _, e := range ends {
+		m.lows[e.tok], start = all[start:e.end], e.end
+	}
+}
+
+// lowEnd is where a word's lower-case form ends in lowerSentence's buffer.
+type lowEnd struct{ tok, end int }
 
 // isLowerASCII reports whether w has no upper-case letter and no byte
 // outside ASCII, so that it is its own lower-case form.
@@ -160,6 +190,7 @@ func (m *matcher) run() {
 	for m.last >= m.lo && m.toks[m.last].kind == tokStop {
 		m.last--
 	}
+	m.lowerSentence()
 	// One lookup per word gives its flags, quoted words included, which
 	// the content readers use; most words are in no table at all.
 	for i := m.lo; i < m.hi; i++ {
