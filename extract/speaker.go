@@ -85,7 +85,10 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	}
 	// A pronoun or a definite description refers back. A pronoun with
 	// nobody to refer to is left unresolved, not proposed as a source.
-	if p := strings.ToLower(strings.TrimSpace(text)); pronouns[p] {
+	// Lower-casing keeps the number of runes, so a longer text is no
+	// pronoun and need not be lower-cased: most texts are names.
+	if t := strings.TrimSpace(text); utf8.RuneCountInString(t) <= maxPronounRunes && pronouns[strings.ToLower(t)] {
+		p := strings.ToLower(t)
 		if id, ok := s.carry(p); ok {
 			return id, ResolutionCarried, -0.05
 		}
@@ -341,7 +344,7 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey, parent
 	// Names a registry would take for one ("Al-Shabaab", "Al Shabaab") are
 	// one source, so that the new sources load into a registry together.
 	name := displayName(text)
-	norm := source.Normalize(name)
+	norm := normalize(name)
 	if id, ok := s.byNorm[norm]; ok {
 		s.byKey[key] = id
 		return id
@@ -380,6 +383,47 @@ func (s *speakers) claim(key string, id source.ID) {
 		s.byKey[key] = id
 	}
 }
+
+// normalize is source.Normalize, with a path for ASCII names that does not
+// decode runes or consult the fold table, which holds no ASCII letter:
+// letters lower-cased, digits kept, spaces, hyphens, underscores and
+// slashes one space apart, other marks dropped, and leading "the" words
+// removed. TestNormalize holds it to source.Normalize.
+func normalize(name string) string {
+	var buf [64]byte
+	b, space := buf[:0], false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return source.Normalize(name)
+		case 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		case c == ' ' || '\t' <= c && c <= '\r' || c == '-' || c == '_' || c == '/':
+			space = true
+		}
+	}
+	for len(b) > 4 && string(b[:4]) == "the " {
+		b = b[4:]
+	}
+	return string(b)
+}
+
+// maxPronounRunes is the length in runes of the longest pronoun.
+var maxPronounRunes = func() int {
+	n := 0
+	for p := range pronouns {
+		n = max(n, utf8.RuneCountInString(p))
+	}
+	return n
+}()
 
 // displayName is a source text as a name: without a leading article and
 // surrounding punctuation.
