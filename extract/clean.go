@@ -235,7 +235,10 @@ func (lw *lineWords) read(line string) {
 			i += fieldSpace(line, i)
 		}
 		j := i
-		for j < len(line) && fieldSpace(line, j) == 0 {
+		for j < len(line) {
+			if c := line[j]; c == ' ' || c == '\t' || c == '\r' || c == 0xC2 && fieldSpace(line, j) > 0 {
+				break
+			}
 			j++
 		}
 		if j == i {
@@ -244,10 +247,10 @@ func (lw *lineWords) read(line string) {
 		f := line[i:j]
 		i = j
 		switch {
-		case isSizeToken(f):
+		case f[0] >= '0' && f[0] <= '9' && isSizeToken(f): // the cheap test first: most fields are words
 			lw.sizes++
 			lw.lastSize = true
-		case isNumber(f):
+		case f[0] >= '0' && f[0] <= '9' && isNumber(f):
 			lw.numbers++
 		default:
 			lw.words++
@@ -437,7 +440,7 @@ var adLines = lex.class("adLines")
 // ReasonUnknown.
 func (lw *lineWords) prefixed(line string) Reason {
 	// The label is within a line's first 20 bytes; the dashes are 3 bytes.
-	k := strings.IndexAny(line[:min(len(line), 23)], ":|-–—")
+	k := labelEnd(line[:min(len(line), 23)])
 	if k <= 0 || k > 20 {
 		return ReasonUnknown
 	}
@@ -453,6 +456,22 @@ func (lw *lineWords) prefixed(line string) Reason {
 		return ReasonImage
 	}
 	return ReasonUnknown
+}
+
+// labelEnd is strings.IndexAny(s, ":|-–—") without decoding runes: the
+// dashes are the only marks outside ASCII, and only whole ones count.
+func labelEnd(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':', '|', '-':
+			return i
+		case 0xE2: // "–" is E2 80 93, "—" is E2 80 94
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0x93 || s[i+2] == 0x94) {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // photoCredit reports whether line ends with a picture's credit: an

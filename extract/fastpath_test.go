@@ -1,6 +1,10 @@
 package extract
 
+// The fast paths of this package that stand in for slower library calls,
+// each held to the call it replaces.
+
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -55,4 +59,12 @@ func FuzzNormalize(f *testing.F) {
 			t.Errorf("normalize(%q) = %q, source.Normalize gives %q", in, got, want)
 		}
 	})
+}
+
+// TestLabelEnd holds labelEnd to strings.IndexAny, including dashes cut
+// short at the end of the string.
+func TestLabelEnd(t *testing.T) {
+	for _, s := range []string{"", "Read more: x", "a|b", "re-run", "Watch – now", "Watch — now", "no label here", "cut \xe2\x80", "cut \xe2", "é: x", "‒ figure dash"} {
+		assert.Equal(t, strings.IndexAny(s, ":|-–—"), labelEnd(s), "labelEnd(%q)", s)
+	}
 }
