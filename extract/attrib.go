@@ -55,9 +55,12 @@ type matcher struct {
 	lowBuf  []byte
 	lowEnds []lowEnd
 	lex     []uint8 // the lexicon flags of the block's words, filled by run
-	regs    []region
-	lo      int // the sentence, toks[lo:hi]
-	hi      int
+	// ents are the lexicon entries of the block's words, or nil, filled
+	// by run with lex.
+	ents []*lexEntry
+	regs []region
+	lo   int // the sentence, toks[lo:hi]
+	hi   int
 	// last is the sentence's final index before a closing full stop.
 	last int
 	// heading is true in a headline or section heading.
@@ -195,7 +198,9 @@ func (m *matcher) run() {
 	// the content readers use; most words are in no table at all.
 	for i := m.lo; i < m.hi; i++ {
 		if m.toks[i].kind == tokWord {
-			m.lex[i] = lexFlags(m.word(i))
+			if e := lookup(m.word(i)); e != nil {
+				m.ents[i], m.lex[i] = e, e.flags
+			}
 		}
 	}
 	for i := m.lo; i < m.hi; i++ {
@@ -208,7 +213,7 @@ func (m *matcher) run() {
 		if quoted && !(m.is(i+1, "that") || (m.is(i+1, "is") || m.is(i+1, "was")) && m.is(i+2, "that")) {
 			continue
 		}
-		entries := lexicon[m.word(i)].cues
+		entries := m.ents[i].cues
 		for k := range rules {
 			if quoted && rules[k].class != cueNoun {
 				continue
@@ -925,7 +930,7 @@ func (m *matcher) phrasesIn(content []span) (kinds, first uint16) {
 				}
 			}
 			if fl&lexPhrase != 0 {
-				try(phrases.byFirst[w])
+				try(m.ents[k].phrases)
 			}
 			if len(w) >= 3 && phrases.hasPrefix(w) {
 				try(phrases.prefixed[w[:3]])

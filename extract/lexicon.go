@@ -54,15 +54,17 @@ const (
 	lexVerbForm                    // a finite reporting verb form: "said", "denies"
 )
 
-// lexEntry is what the matcher looks up once per word.
+// lexEntry is what the matcher looks up once per word, and keeps for the
+// word's token.
 type lexEntry struct {
-	cues  []cueWord
-	flags uint8
+	cues    []cueWord
+	phrases []phrase // the phrases the word starts: phrases.byFirst
+	flags   uint8
 }
 
-// lexicon joins starters and timeFirst, so that the matcher looks each
-// word up once.
-var lexicon = func() map[string]lexEntry {
+// lexicon joins starters, timeFirst and the first words of phrases, so
+// that the matcher looks each word up once.
+var lexicon = func() map[string]*lexEntry {
 	m := make(map[string]lexEntry, len(starters)+len(timeFirst))
 	for w, c := range starters {
 		m[w] = lexEntry{cues: c, flags: lexStarter}
@@ -78,9 +80,10 @@ var lexicon = func() map[string]lexEntry {
 	set(dismissals, lexDismissal)
 	set(probables, lexProbable)
 	set(possibles, lexPossible)
-	for w := range phrases.byFirst {
+	for w, ps := range phrases.byFirst {
 		e := m[w]
 		e.flags |= lexPhrase
+		e.phrases = ps
 		m[w] = e
 	}
 	for w := range cues {
@@ -90,7 +93,11 @@ var lexicon = func() map[string]lexEntry {
 			m[w] = e
 		}
 	}
-	return m
+	out := make(map[string]*lexEntry, len(m))
+	for w, e := range m {
+		out[w] = &e
+	}
+	return out
 }()
 
 // lexFilter marks the (length, first two letters) of the lexicon's plain
@@ -121,12 +128,12 @@ func filterKey(w string) (int, bool) {
 	return int(a-'a')*26 + int(b-'a'), true
 }
 
-// lexFlags returns a word's lexicon flags.
-func lexFlags(w string) uint8 {
+// lookup returns a word's lexicon entry, or nil when it has none.
+func lookup(w string) *lexEntry {
 	if k, ok := filterKey(w); ok && !lexFilter[len(w)][k] {
-		return 0
+		return nil
 	}
-	return lexicon[w].flags
+	return lexicon[w]
 }
 
 // starters maps every word that can start a cue to its entries in cues

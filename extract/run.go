@@ -196,6 +196,8 @@ func (x *extractor) block(m *matcher, b Block) {
 	clear(m.lows)
 	m.lex = slices.Grow(m.lex[:0], len(x.toks))[:len(x.toks)]
 	clear(m.lex)
+	m.ents = slices.Grow(m.ents[:0], len(x.toks))[:len(x.toks)]
+	clear(m.ents)
 	for _, s := range x.sents {
 		m.lo, m.hi = s[0], s[1]
 		m.out = m.out[:0]
