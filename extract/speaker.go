@@ -167,10 +167,9 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 			return id, "", true
 		}
 	}
-	raw := strings.Fields(text)
-	if len(raw) != len(words) {
-		raw = words
-	}
+	// raw, the words as written, is split only when a capitalised run
+	// needs it.
+	var raw []string
 	head := low[len(low)-1]
 	subEntity := subEntities[head] && !isCapitalised(words[len(words)-1])
 	for i := 0; i < len(words); i++ {
@@ -180,6 +179,11 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 		j := i
 		for j < len(words) && isCapitalised(words[j]) {
 			j++
+		}
+		if raw == nil {
+			if raw = strings.Fields(text); len(raw) != len(words) {
+				raw = words
+			}
 		}
 		possessor := strings.HasSuffix(raw[j-1], "’s") || strings.HasSuffix(raw[j-1], "'s")
 		afterPrep := i > 0 && prepositions[low[i-1]]
@@ -444,7 +448,11 @@ type nameKey struct {
 }
 
 func newNameKey(words []string) nameKey {
-	var b []byte
+	size := len(words)
+	for _, w := range words {
+		size += len(w)
+	}
+	b := make([]byte, 0, size)
 	starts := make([]int, len(words)+1)
 	for i, w := range words {
 		n := len(b)
@@ -453,6 +461,16 @@ func newNameKey(words []string) nameKey {
 		}
 		mark := len(b)
 		for _, r := range w {
+			if r < utf8.RuneSelf && r != '-' {
+				// ASCII letters and digits as unicode classes them.
+				switch {
+				case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+					b = append(b, byte(r))
+				case 'A' <= r && r <= 'Z':
+					b = append(b, byte(r)+'a'-'A')
+				}
+				continue
+			}
 			switch {
 			case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && len(b) > mark:
 				b = utf8.AppendRune(b, unicode.ToLower(r))
