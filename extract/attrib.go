@@ -84,37 +84,34 @@ type subjectPhrase struct {
 	relative bool
 }
 
-// word returns the lower-case form of a word token, or "" for any other
-// token. Each token's form is worked out once per block: a word already in
-// lower case is a slice of the text, so most words cost no allocation.
+// word returns the lower-case form of a word token of the sentence, or ""
+// for any other token. lowerSentence works out every word's form when run
+// starts on the sentence: a word already in lower case is a slice of the
+// text, and the others share one string.
 func (m *matcher) word(i int) string {
 	if i < m.lo || i >= m.hi || m.toks[i].kind != tokWord {
 		return ""
 	}
-	if w := m.lows[i]; w != "" {
-		return w
-	}
-	t := m.toks[i]
-	w := m.text[t.start:t.end]
-	if !isLowerASCII(w) {
-		w = string(appendLower(nil, w))
-	}
-	m.lows[i] = w
-	return w
+	return m.lows[i]
 }
 
-// lowerSentence fills in the lower-case forms of the sentence's words
-// that are not their own, from one string: one allocation per sentence
-// rather than one per capitalised word.
+// lowerSentence sets the lower-case forms of all the sentence's words,
+// those that are not their own from one string: one allocation per
+// sentence rather than one per capitalised word. Every word of the
+// sentence is set, so the block's slice needs no clearing: word reads
+// no other index.
 func (m *matcher) lowerSentence() {
 	buf, ends := m.lowBuf[:0], m.lowEnds[:0]
 	for i := m.lo; i < m.hi; i++ {
 		t := m.toks[i]
-		if t.kind == tokWord && m.lows[i] == "" {
-			if w := m.text[t.start:t.end]; !isLowerASCII(w) {
-				buf = appendLower(buf, w)
-				ends = append(ends, lowEnd{i, len(buf)})
-			}
+		if t.kind != tokWord {
+			continue
+		}
+		if w := m.text[t.start:t.end]; isLowerASCII(w) {
+			m.lows[i] = w
+		} else {
+			buf = appendLower(buf, w)
+			ends = append(ends, lowEnd{i, len(buf)})
 		}
 	}
 	m.lowBuf, m.lowEnds = buf, ends
@@ -196,9 +193,13 @@ func (m *matcher) run() {
 	m.lowerSentence()
 	// One lookup per word gives its flags, quoted words included, which
 	// the content readers use; most words are in no table at all.
+	// Every token of the sentence is set, words or not, so the block's
+	// slices need no clearing: the readers look at no token past the
+	// sentence, and the block's earlier sentences were set before it.
 	for i := m.lo; i < m.hi; i++ {
+		m.ents[i], m.lex[i] = nil, 0
 		if m.toks[i].kind == tokWord {
-			if e := lookup(m.word(i)); e != nil {
+			if e := lookup(m.lows[i]); e != nil {
 				m.ents[i], m.lex[i] = e, e.flags
 			}
 		}

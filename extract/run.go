@@ -192,12 +192,10 @@ func (x *extractor) block(m *matcher, b Block) {
 	x.lastDirect = -1 // a quotation goes on only within its paragraph
 	x.sents = x.z.sentences(x.toks, x.inq, x.sents)
 	m.toks, m.inq, m.regs, m.heading = x.toks, x.inq, x.regs, b.Heading
+	// run sets each sentence's words in these before it reads them.
 	m.lows = slices.Grow(m.lows[:0], len(x.toks))[:len(x.toks)]
-	clear(m.lows)
 	m.lex = slices.Grow(m.lex[:0], len(x.toks))[:len(x.toks)]
-	clear(m.lex)
 	m.ents = slices.Grow(m.ents[:0], len(x.toks))[:len(x.toks)]
-	clear(m.ents)
 	for _, s := range x.sents {
 		m.lo, m.hi = s[0], s[1]
 		m.out = m.out[:0]
