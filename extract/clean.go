@@ -98,7 +98,7 @@ func Clean(text string) Cleaned {
 	titled := "" // the headline a page title before it repeated
 	for start := 0; start < len(text); {
 		// Lines end at "\n", "\r\n" or a lone "\r" (old Mac files).
-		end := strings.IndexAny(text[start:], "\r\n")
+		end := lineEnd(text[start:])
 		next := len(text)
 		if end < 0 {
 			end = len(text)
@@ -610,6 +610,10 @@ func pageTitle(line string) string {
 		if line[i] != ' ' {
 			continue
 		}
+		// Every separator's second byte is '-', '|' or the dashes' first.
+		if c := line[i+1]; c != '-' && c != '|' && c != 0xE2 {
+			continue
+		}
 		for k, sep := range titleSeps {
 			if last[k] < 0 && strings.HasPrefix(line[i:], sep) {
 				last[k] = i
@@ -630,6 +634,21 @@ func pageTitle(line string) string {
 	return line
 }
 
+// lineEnd is strings.IndexAny(s, "\r\n"): the index of the first line
+// break, or -1. Two byte searches are faster than IndexAny's set, and the
+// search for '\r', which most text lacks, stops at the first '\n'.
+func lineEnd(s string) int {
+	n := strings.IndexByte(s, '\n')
+	seg := s
+	if n >= 0 {
+		seg = s[:n]
+	}
+	if r := strings.IndexByte(seg, '\r'); r >= 0 {
+		return r
+	}
+	return n
+}
+
 // titleSeps are the separators before a site's name in a page title.
 var titleSeps = [...]string{" - ", " | ", " – ", " — "}
 
@@ -645,7 +664,7 @@ const (
 // without white space at its ends.
 func nextLine(text string, start int) string {
 	for start < len(text) {
-		end := strings.IndexAny(text[start:], "\r\n")
+		end := lineEnd(text[start:])
 		if end < 0 {
 			end = len(text)
 		} else {

@@ -68,3 +68,10 @@ func TestLabelEnd(t *testing.T) {
 		assert.Equal(t, strings.IndexAny(s, ":|-–—"), labelEnd(s), "labelEnd(%q)", s)
 	}
 }
+
+// TestLineEnd holds lineEnd to strings.IndexAny.
+func TestLineEnd(t *testing.T) {
+	for _, s := range []string{"", "a", "a\nb", "a\r\nb", "a\rb\nc", "ab\n\rc", "\n", "\r", "no break"} {
+		assert.Equal(t, strings.IndexAny(s, "\r\n"), lineEnd(s), "lineEnd(%q)", s)
+	}
+}
