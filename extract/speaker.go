@@ -363,6 +363,11 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey, parent
 	if isUnnamed(low, person) {
 		src.Identity = source.IdentityUnnamed
 	}
+	if s.added == nil {
+		// An article proposes a dozen or so sources: growing from one
+		// copied each of them several times.
+		s.added = make([]source.Source, 0, 16)
+	}
 	s.added = append(s.added, src)
 	s.ids[id] = src.Kind
 	s.byKey[key] = id
