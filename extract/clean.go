@@ -681,7 +681,15 @@ func nextLine(text string, start int) string {
 // firstWords returns the first n words of a heading of more than n words,
 // in lower case and marked apart from whole lines, or "" for a shorter line.
 func firstWords(line string, n int) string {
-	f := strings.Fields(line)
+	// Only the first n+1 fields matter: splitting a whole paragraph
+	// allocated a slice of all its words.
+	var buf [8]string
+	f := buf[:0]
+	for w := range strings.FieldsSeq(line) {
+		if f = append(f, w); len(f) > n {
+			break
+		}
+	}
 	if len(f) <= n {
 		return ""
 	}
