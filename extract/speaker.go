@@ -167,9 +167,9 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 			return id, "", true
 		}
 	}
-	// raw, the words as written, is split only when a capitalised run
-	// needs it.
-	var raw []string
+	// fields counts the words as written, strings.Fields of text, when
+	// a capitalised run first needs them; -1 until then.
+	fields := -1
 	head := low[len(low)-1]
 	subEntity := subEntities[head] && !isCapitalised(words[len(words)-1])
 	for i := 0; i < len(words); i++ {
@@ -180,12 +180,19 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 		for j < len(words) && isCapitalised(words[j]) {
 			j++
 		}
-		if raw == nil {
-			if raw = strings.Fields(text); len(raw) != len(words) {
-				raw = words
+		if fields < 0 {
+			fields = 0
+			for range strings.FieldsSeq(text) {
+				fields++
 			}
 		}
-		possessor := strings.HasSuffix(raw[j-1], "’s") || strings.HasSuffix(raw[j-1], "'s")
+		// The run's last word as written, when the words are the text's
+		// fields one for one; else as nameWords left it.
+		last := words[j-1]
+		if fields == len(words) {
+			last = nthField(text, j-1)
+		}
+		possessor := strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")
 		afterPrep := i > 0 && prepositions[low[i-1]]
 		if possessor && subEntity || afterPrep || j-i > 1 && orgWords[low[j-1]] && low[j-1] != "house" {
 			// Not the speaker itself, but perhaps its parent:
@@ -204,6 +211,17 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 		i = j
 	}
 	return "", parent, false
+}
+
+// nthField returns strings.Fields(text)[n] without splitting the rest.
+func nthField(text string, n int) string {
+	for f := range strings.FieldsSeq(text) {
+		if n == 0 {
+			return f
+		}
+		n--
+	}
+	return ""
 }
 
 // member resolves a speaker counted out of a group ("one US official",
