@@ -50,7 +50,7 @@ var rules = []rule{
 
 // found starts an attribution of the rule with the cue span.
 func (r *rule) found(cue span) found {
-	return found{cue: cue, form: r.form, confidence: r.confidence, rule: r.name}
+	return found{cue: cue, form: r.form, confidence: r.confidence, rule: &r.name}
 }
 
 // apply runs the rule at the cue word i, whose lexicon readings are

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -59,8 +60,9 @@ type foundList struct {
 	n      int
 }
 
-// foundChunk is the attributions per chunk.
-const foundChunk = 256
+// foundChunk is the attributions per chunk: as many as fill 32 KB, the
+// largest size class the allocator does not round up to whole pages.
+const foundChunk = 32 << 10 / int(unsafe.Sizeof(found{}))
 
 // keptChunks is how many chunks a pooled extractor keeps between calls.
 const keptChunks = 8
@@ -572,7 +574,10 @@ func (x *extractor) result() *Result {
 
 // candidate turns a found attribution into a Candidate.
 func (x *extractor) candidate(f found) (Candidate, bool) {
-	c := Candidate{Form: f.form, Rule: f.rule, Act: f.act, Said: f.said, Confidence: f.confidence}
+	c := Candidate{Form: f.form, Act: f.act, Said: f.said, Confidence: f.confidence}
+	if f.rule != nil {
+		c.Rule = *f.rule
+	}
 	var err error
 	if c.Cue, err = claim.Locate(x.text, f.cue.start, f.cue.end); err != nil {
 		return c, false
