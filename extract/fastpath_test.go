@@ -4,6 +4,7 @@ package extract
 // each held to the call it replaces.
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -73,5 +74,18 @@ func TestLabelEnd(t *testing.T) {
 func TestLineEnd(t *testing.T) {
 	for _, s := range []string{"", "a", "a\nb", "a\r\nb", "a\rb\nc", "ab\n\rc", "\n", "\r", "no break"} {
 		assert.Equal(t, strings.IndexAny(s, "\r\n"), lineEnd(s), "lineEnd(%q)", s)
+	}
+}
+
+// TestHearKeepsLatest checks that recent, bounded by hear, still ends with
+// the latest carryBack speakers in order, which are all carry reads.
+func TestHearKeepsLatest(t *testing.T) {
+	var s speakers
+	for i := range 3*maxRecent + 5 {
+		s.hear(heard{id: source.ID(strconv.Itoa(i))})
+		assert.LessOrEqual(t, len(s.recent), maxRecent)
+		for k := range min(i+1, carryBack) {
+			assert.Equal(t, source.ID(strconv.Itoa(i-k)), s.recent[len(s.recent)-1-k].id)
+		}
 	}
 }

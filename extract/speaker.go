@@ -24,7 +24,8 @@ type speakers struct {
 	// normalised name and by surname.
 	added []source.Source
 	byKey map[string]source.ID
-	// recent are the speakers resolved so far, latest last.
+	// recent are the speakers resolved so far, latest last: at least the
+	// last carryBack of them, which are all carry reads.
 	recent []heard
 	// ids holds the IDs of the new sources, which must differ, with their
 	// kinds; byNorm finds them by their normalised names, which must differ
@@ -80,7 +81,7 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		text = text[:o]
 	}
 	if r, ok := s.cache[text]; ok {
-		s.recent = append(s.recent, r.heard)
+		s.hear(r.heard)
 		return r.id, r.res, r.conf
 	}
 	// A pronoun or a definite description refers back. A pronoun with
@@ -293,7 +294,7 @@ func (s *speakers) isNew(id source.ID) bool {
 // carry returns the latest earlier speaker that a pronoun or the head of a
 // description can refer to.
 func (s *speakers) carry(head string) (source.ID, bool) {
-	for i := len(s.recent) - 1; i >= 0 && i >= len(s.recent)-8; i-- {
+	for i := len(s.recent) - 1; i >= 0 && i >= len(s.recent)-carryBack; i-- {
 		h := s.recent[i]
 		switch head {
 		case "he", "she", "i":
@@ -338,9 +339,29 @@ func (s *speakers) remember(id source.ID, low []string, kind source.Kind, words 
 		h.person = looksLikePerson(words, low)
 		h.org = !h.person
 	}
-	s.recent = append(s.recent, h)
+	s.hear(h)
 	return h
 }
+
+// hear appends a speaker to recent. carry reads only the last carryBack,
+// so recent keeps no more than maxRecent: a long text's speakers are not
+// all kept to the end.
+func (s *speakers) hear(h heard) {
+	if len(s.recent) == maxRecent {
+		n := copy(s.recent, s.recent[len(s.recent)-carryBack:])
+		clear(s.recent[n:])
+		s.recent = s.recent[:n]
+	}
+	s.recent = append(s.recent, h)
+}
+
+// carryBack is how many of the latest speakers a pronoun or description
+// can refer to, and maxRecent how many recent holds before it drops all
+// but those.
+const (
+	carryBack = 8
+	maxRecent = 64
+)
 
 // kindOf returns a registry source's kind.
 func (s *speakers) kindOf(id source.ID) source.Kind {
