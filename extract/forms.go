@@ -107,6 +107,9 @@ func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
 // respond", "could not be reached", "would not comment", "had no comment".
 func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 	w := m.word(i)
+	if m.lex[i]&lexNonResponse == 0 && !isBe(w) {
+		return i, false // none of the cases below starts at this word
+	}
 	end := -1
 	switch {
 	case refusals[w]:

@@ -45,13 +45,14 @@ var cues = buildCues()
 
 // Flags of a lexicon entry.
 const (
-	lexStarter   uint8 = 1 << iota // the word can start a cue
-	lexTime                        // the word can start a time phrase
-	lexPhrase                      // the word starts a phrase of the phrase table
-	lexPossible                    // a hedge that makes a statement possible: "may", "could"
-	lexProbable                    // a hedge that makes it probable: "likely", "suggests"
-	lexDismissal                   // a word that dismisses what it describes: "fabrication"
-	lexVerbForm                    // a finite reporting verb form: "said", "denies"
+	lexStarter     uint8 = 1 << iota // the word can start a cue
+	lexTime                          // the word can start a time phrase
+	lexPhrase                        // the word starts a phrase of the phrase table
+	lexPossible                      // a hedge that makes a statement possible: "may", "could"
+	lexProbable                      // a hedge that makes it probable: "likely", "suggests"
+	lexDismissal                     // a word that dismisses what it describes: "fabrication"
+	lexVerbForm                      // a finite reporting verb form: "said", "denies"
+	lexNonResponse                   // a word nonResponse starts at, "be" aside: "declined", "did"
 )
 
 // lexEntry is what the matcher looks up once per word, and keeps for the
@@ -80,6 +81,13 @@ var lexicon = func() map[string]*lexEntry {
 	set(dismissals, lexDismissal)
 	set(probables, lexProbable)
 	set(possibles, lexPossible)
+	// The words the cases of nonResponse start at, but for the forms of
+	// "be", which isBe tells cheaply: it turns every other cue word away.
+	set(refusals, lexNonResponse)
+	set(negatableAux, lexNonResponse)
+	set(noCommentVerbs, lexNonResponse)
+	set(unableAux, lexNonResponse)
+	set(map[string]bool{"responded": true, "replied": true}, lexNonResponse)
 	for w, ps := range phrases.byFirst {
 		e := m[w]
 		e.flags |= lexPhrase
