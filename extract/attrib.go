@@ -1152,7 +1152,9 @@ func (m *matcher) skipLeft(i int) int {
 // Tuesday", "on Sept. 13", "last week"), or -1.
 func (m *matcher) timeEndingAt(j int) int {
 	for s := max(m.lo, j-5); s < j; s++ {
-		if timeOpeners[m.word(s)] && m.timeAt(s) == j-s+1 {
+		// timeAt is 0 for a word with no time flag: test that before
+		// the map.
+		if m.timeWord(s) && timeOpeners[m.word(s)] && m.timeAt(s) == j-s+1 {
 			return s
 		}
 	}
