@@ -1,7 +1,6 @@
 package extract_test
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -347,14 +346,7 @@ func TestRealCopy(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := extract.Extract(tc.text, extract.Options{})
 			require.NoError(t, err)
-			got := make([]found, len(res.Candidates))
-			for i, c := range res.Candidates {
-				parts := make([]string, len(c.Content))
-				for j, s := range c.Content {
-					parts[j] = s.Exact
-				}
-				got[i] = found{c.Rule, c.Source.Exact, c.Cue.Exact, strings.Join(parts, " | "), c.Act.String()}
-			}
+			got := founds(res)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tc.text, diff)
 			}

@@ -136,6 +136,20 @@ var ruleCases = []struct {
 	}},
 }
 
+// founds returns what a result found, compactly: each candidate's rule,
+// source, cue, content pieces joined by " | ", and act.
+func founds(res *extract.Result) []found {
+	got := make([]found, len(res.Candidates))
+	for i, c := range res.Candidates {
+		parts := make([]string, len(c.Content))
+		for j, s := range c.Content {
+			parts[j] = s.Exact
+		}
+		got[i] = found{c.Rule, c.Source.Exact, c.Cue.Exact, strings.Join(parts, " | "), c.Act.String()}
+	}
+	return got
+}
+
 // TestRules checks each rule on its sentences: which rule finds each
 // candidate, and what it finds.
 func TestRules(t *testing.T) {
@@ -143,14 +157,7 @@ func TestRules(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			res, err := extract.Extract(tc.sentence, extract.Options{})
 			require.NoError(t, err)
-			got := make([]found, len(res.Candidates))
-			for i, c := range res.Candidates {
-				parts := make([]string, len(c.Content))
-				for j, s := range c.Content {
-					parts[j] = s.Exact
-				}
-				got[i] = found{c.Rule, c.Source.Exact, c.Cue.Exact, strings.Join(parts, " | "), c.Act.String()}
-			}
+			got := founds(res)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tc.sentence, diff)
 			}
