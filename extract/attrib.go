@@ -838,15 +838,9 @@ func (m *matcher) negatedFact(content []span) bool {
 	if len(content) == 0 {
 		return false
 	}
-	c := content[0]
-	var buf [48]string
-	n := 0
-	for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end && n < len(buf); k++ {
-		if m.toks[k].kind == tokWord {
-			buf[n] = m.word(k)
-			n++
-		}
-	}
+	var arr [48]string
+	buf := m.leadingWords(content[0], arr[:])
+	n := len(buf)
 	// Each clause "that" opens is read as the content's start is: "the
 	// first report is that no money entered"; not after a reporting verb,
 	// whose clause is another speaker's ("the banks stated that ...").
@@ -1099,17 +1093,25 @@ func (m *matcher) firstWordAt(k int) int {
 	return k
 }
 
-// ownFuture reports whether a content says what the speaker's side will
-// do: "we will", "it would", "the company would challenge".
-func (m *matcher) ownFuture(c span) bool {
-	var ws [8]string
+// leadingWords fills buf with the lower-case words that open c, as many as
+// fit, and returns the filled part.
+func (m *matcher) leadingWords(c span, buf []string) []string {
 	n := 0
-	for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end && n < len(ws); k++ {
+	for k := m.tokenAt(c.start); k < m.hi && m.toks[k].end <= c.end && n < len(buf); k++ {
 		if m.toks[k].kind == tokWord {
-			ws[n] = m.word(k)
+			buf[n] = m.word(k)
 			n++
 		}
 	}
+	return buf[:n]
+}
+
+// ownFuture reports whether a content says what the speaker's side will
+// do: "we will", "it would", "the company would challenge".
+func (m *matcher) ownFuture(c span) bool {
+	var arr [8]string
+	ws := m.leadingWords(c, arr[:])
+	n := len(ws)
 	for k := 0; k < n && k < 3; k++ {
 		if !speakerWords[ws[k]] && !(k > 0 && ownBodies[ws[k]] && (ws[k-1] == "the" || speakerWords[ws[k-1]])) {
 			continue
