@@ -1,0 +1,99 @@
+package jsonl_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/format/jsonl"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// statementLines returns n statement lines as Write writes them, each a
+// denial with one mention.
+func statementLines(b *testing.B, n int) []byte {
+	b.Helper()
+	var buf bytes.Buffer
+	enc := jsonl.NewEncoder(&buf)
+	for i := range n {
+		s := claim.Statement{
+			ID: claim.StatementID(fmt.Sprintf("s%d", i)), Claim: "shells", Source: "norland-foreign",
+			Via: []source.ID{"wire"}, Act: claim.ActDeny, Factuality: claim.CTMinus, Said: claim.Day(2024, 3, 5),
+			Mentions: []claim.Mention{{Article: "wire-2024-03-05", Cue: "denied", Span: claim.Span{
+				Start: 24, End: 110,
+				Exact:  "Norland's foreign ministry again denied on Tuesday that it supplies weapons to Eastria.",
+				Prefix: "Norland repeats denial\n\n", Suffix: " It is believed that more than",
+			}}},
+		}
+		if err := enc.Encode(jsonl.StatementRecord(s)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkReadStatements compares Read with plain encoding/json
+// unmarshalling of each line into the same struct, in one process:
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench ReadStatements -count 5 ./format/jsonl/
+func BenchmarkReadStatements(b *testing.B) {
+	const n = 10000
+	data := statementLines(b, n)
+	b.Run("jsonl.Read", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			count := 0
+			for rec, err := range jsonl.Read(bytes.NewReader(data), jsonl.Options{}) {
+				if err != nil || rec.Type != jsonl.TypeStatement {
+					b.Fatal(err)
+				}
+				count++
+			}
+			if count != n {
+				b.Fatalf("read %d records, want %d", count, n)
+			}
+		}
+		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+	})
+	b.Run("encoding/json", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			sc := bufio.NewScanner(bytes.NewReader(data))
+			sc.Buffer(make([]byte, 64<<10), jsonl.DefaultMaxLine)
+			count := 0
+			for sc.Scan() {
+				var s claim.Statement
+				if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+					b.Fatal(err)
+				}
+				count++
+			}
+			if count != n {
+				b.Fatalf("read %d records, want %d", count, n)
+			}
+		}
+		b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+	})
+}
+
+// BenchmarkValidate measures the streaming validation of statements.
+func BenchmarkValidate(b *testing.B) {
+	const n = 10000
+	var buf bytes.Buffer
+	buf.WriteString(base)
+	buf.Write(statements(n).(*bytes.Buffer).Bytes()[len(base):])
+	data := buf.Bytes()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if err := jsonl.Validate(bytes.NewReader(data), jsonl.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+}

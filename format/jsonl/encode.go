@@ -1,0 +1,104 @@
+package jsonl
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// Encoder writes records as JSON Lines, one line per record, to a writer
+// it appends to: give it a file opened with os.O_APPEND and a story grows
+// without being rewritten. Each line is the record's JSON object, its
+// "type" member first, then its members as the corpus JSON document writes
+// them (enums as names, dates as text, empty optional members left out).
+//
+// The zero Encoder is not usable; make one with [NewEncoder]. An Encoder
+// is not safe for concurrent use.
+type Encoder struct {
+	w   io.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+// NewEncoder returns an encoder that writes to w.
+func NewEncoder(w io.Writer) *Encoder {
+	e := &Encoder{w: w}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	return e
+}
+
+// Encode writes rec as one line, in one Write call, so that a failed write
+// leaves no partial line behind it unless the writer itself wrote part of
+// it. It checks the record's shape, not its content: a record of
+// TypeUnknown, or whose value does not marshal (an enum out of range, a
+// date outside 0000-9999), gives an error naming the record and writes
+// nothing. Encode takes time and memory linear in the size of the record.
+func (e *Encoder) Encode(rec Record) error {
+	e.buf.Reset()
+	var v any
+	switch rec.Type {
+	case TypeFormat:
+		v = formatLine{Type: "format", Format: rec.Format}
+	case TypeSource:
+		v = sourceLine{Type: "source", Source: rec.Source}
+	case TypeArticle:
+		v = articleLine{Type: "article", Article: rec.Article}
+	case TypeClaim:
+		v = claimLine{Type: "claim", Claim: rec.Claim}
+	case TypeStatement:
+		v = statementLine{Type: "statement", Statement: rec.Statement}
+	default:
+		return fmt.Errorf("jsonl: encoding a record of type %s: %w", rec.Type, ErrUnknownType)
+	}
+	if err := e.enc.Encode(v); err != nil { // Encode ends the line with '\n'
+		return fmt.Errorf("jsonl: encoding %s %q: %w", rec.Type, rec.ID(), err)
+	}
+	if _, err := e.w.Write(e.buf.Bytes()); err != nil {
+		return fmt.Errorf("jsonl: writing %s %q: %w", rec.Type, rec.ID(), err)
+	}
+	return nil
+}
+
+// Write writes the corpus c to w as JSON Lines: a format record when
+// c.Format is set, then its sources, articles, claims and statements, each
+// list in its order, so that every record comes after those it refers to
+// in a corpus whose own lists are in that order, which is what [Validate]
+// reads fastest. It does not validate c; it fails as [Encoder.Encode] does
+// on the first record that does not marshal, or on a nil corpus. Write
+// takes time linear in the size of c and holds one record's line at a time.
+func Write(w io.Writer, c *claim.Corpus) error {
+	if c == nil {
+		return fmt.Errorf("jsonl: writing a nil corpus: %w", claim.ErrEmpty)
+	}
+	e := NewEncoder(w)
+	if c.Format != "" {
+		if err := e.Encode(Record{Type: TypeFormat, Format: c.Format}); err != nil {
+			return err
+		}
+	}
+	for _, s := range c.Sources {
+		if err := e.Encode(SourceRecord(s)); err != nil {
+			return err
+		}
+	}
+	for _, a := range c.Articles {
+		if err := e.Encode(ArticleRecord(a)); err != nil {
+			return err
+		}
+	}
+	for _, cl := range c.Claims {
+		if err := e.Encode(ClaimRecord(cl)); err != nil {
+			return err
+		}
+	}
+	for _, s := range c.Statements {
+		if err := e.Encode(StatementRecord(s)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package jsonl
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Type says what a [Record] holds. The zero Type is TypeUnknown, which no
+// line may carry.
+type Type uint8
+
+// The record types, in the order [Write] writes them.
+const (
+	TypeUnknown   Type = iota
+	TypeFormat         // "format": the corpus format, as claim.Corpus.Format
+	TypeSource         // "source": a source.Source
+	TypeArticle        // "article": a source.Article
+	TypeClaim          // "claim": a claim.Claim
+	TypeStatement      // "statement": a claim.Statement
+)
+
+var typeNames = []string{"unknown", "format", "source", "article", "claim", "statement"}
+
+// ParseType returns the Type with the given name, ignoring case. An
+// unknown name gives an error wrapping [ErrUnknownType] that lists the
+// valid names.
+func ParseType(s string) (Type, error) {
+	for i, n := range typeNames[1:] {
+		if strings.EqualFold(s, n) {
+			return Type(i + 1), nil
+		}
+	}
+	return TypeUnknown, fmt.Errorf("jsonl: type %q: %w (valid: %s)", s, ErrUnknownType, strings.Join(typeNames[1:], ", "))
+}
+
+// String returns the type's name, such as "statement".
+func (t Type) String() string {
+	if int(t) < len(typeNames) {
+		return typeNames[t]
+	}
+	return fmt.Sprintf("Type(%d)", t)
+}
+
+// MarshalText returns the type's name; TypeUnknown and values out of range
+// give an error wrapping [ErrUnknownType].
+func (t Type) MarshalText() ([]byte, error) {
+	if t == TypeUnknown || int(t) >= len(typeNames) {
+		return nil, fmt.Errorf("jsonl: type %s: %w", t, ErrUnknownType)
+	}
+	return []byte(t.String()), nil
+}
+
+// UnmarshalText parses a name as [ParseType] does.
+func (t *Type) UnmarshalText(b []byte) error {
+	v, err := ParseType(string(b))
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
+// Record is one line of a JSON Lines corpus: its Type and the one value of
+// that type. Only the field Type names is used; the others are zero when
+// read. The zero Record is invalid: its Type is TypeUnknown.
+//
+// A Record is a plain value. The slices in the value it holds are its own
+// when read, and shared with the caller's when built.
+type Record struct {
+	// Type says which of the fields below the record holds.
+	Type Type
+	// Line is the line the record was read from, counting from 1; zero for
+	// a record built in code. The encoder ignores it.
+	Line int
+	// Format is the format a TypeFormat record names, such as
+	// [claim.Format].
+	Format    string
+	Source    source.Source
+	Article   source.Article
+	Claim     claim.Claim
+	Statement claim.Statement
+}
+
+// SourceRecord returns a record holding s.
+func SourceRecord(s source.Source) Record { return Record{Type: TypeSource, Source: s} }
+
+// ArticleRecord returns a record holding a.
+func ArticleRecord(a source.Article) Record { return Record{Type: TypeArticle, Article: a} }
+
+// ClaimRecord returns a record holding c.
+func ClaimRecord(c claim.Claim) Record { return Record{Type: TypeClaim, Claim: c} }
+
+// StatementRecord returns a record holding s.
+func StatementRecord(s claim.Statement) Record { return Record{Type: TypeStatement, Statement: s} }
+
+// ID returns the ID of the record's value as text: a source's, an
+// article's, a claim's or a statement's ID, or "" for a format record.
+func (r Record) ID() string {
+	switch r.Type {
+	case TypeSource:
+		return string(r.Source.ID)
+	case TypeArticle:
+		return string(r.Article.ID)
+	case TypeClaim:
+		return string(r.Claim.ID)
+	case TypeStatement:
+		return string(r.Statement.ID)
+	}
+	return ""
+}
+
+// The shapes of the lines: the record's members with "type" before them.
+// encoding/json promotes the embedded record's members to the line's own
+// level.
+type (
+	formatLine struct {
+		Type   string `json:"type"`
+		Format string `json:"format"`
+	}
+	sourceLine struct {
+		Type string `json:"type"`
+		source.Source
+	}
+	articleLine struct {
+		Type string `json:"type"`
+		source.Article
+	}
+	claimLine struct {
+		Type string `json:"type"`
+		claim.Claim
+	}
+	statementLine struct {
+		Type string `json:"type"`
+		claim.Statement
+	}
+)
