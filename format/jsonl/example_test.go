@@ -28,8 +28,8 @@ func ExampleRead() {
 		}
 	}
 	// Output:
-	// 22 s2 norland-foreign
-	// 23 s3 norland-foreign
+	// 21 norland-denies norland-foreign
+	// 23 norland-denies-again norland-foreign
 }
 
 // Validate names the line and the field of each problem.
@@ -64,5 +64,5 @@ func ExampleWrite() {
 	}
 	fmt.Println(strings.Count(b.String(), "\n"), "lines;", len(back.Statements), "statements")
 	// Output:
-	// 29 lines; 9 statements
+	// 28 lines; 9 statements
 }
