@@ -606,7 +606,7 @@ func pageTitle(line string) string {
 	for i := range last {
 		last[i] = -1
 	}
-	for i, found := len(line)-3, 0; i >= from && i > 0 && found < len(titleSeps); i-- {
+	for i, hits := len(line)-3, 0; i >= from && i > 0 && hits < len(titleSeps); i-- {
 		if line[i] != ' ' {
 			continue
 		}
@@ -617,7 +617,7 @@ func pageTitle(line string) string {
 		for k, sep := range titleSeps {
 			if last[k] < 0 && strings.HasPrefix(line[i:], sep) {
 				last[k] = i
-				found++
+				hits++
 			}
 		}
 	}

@@ -2,10 +2,70 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
 )
+
+// verb matches a reporting verb at token i, its source found by the
+// verbSources table.
+func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
+	if m.determinerBefore(i) {
+		return i, false // "the alleged shipments", "a warning": not a verb
+	}
+	w := m.word(i)
+	// A capitalised cue inside a sentence is part of a name ("the United
+	// States"), except in a heading, where every word is capitalised.
+	if m.toks[i].is(flagUpper) && i != m.lo && !m.heading && m.toks[i-1].kind == tokWord {
+		return i, false
+	}
+	if e.base && !m.baseFormFits(i) || m.nounCompound(i, w) {
+		return i, false
+	}
+	if m.passive(i) || m.negated(i) {
+		return i, false
+	}
+	act, cueEnd, ok := m.phrasal(i, w, e.act)
+	if !ok {
+		return i, false
+	}
+	v := verbMatch{i: i, cueEnd: cueEnd, e: e, c: m.contentStart(cueEnd+1, e.tell), f: r.found(m.tokSpan(i, cueEnd))}
+	v.f.act, v.f.certainty = act, e.certainty
+	if e.weak {
+		v.f.confidence -= 0.15
+	}
+	verdict := sourceNext
+	for k := 0; k < len(verbSources) && verdict == sourceNext; k++ {
+		if v, verdict = verbSources[k].find(m, v); verdict == sourceFound {
+			v.f.ruleName = &verbSources[k].name
+		}
+	}
+	if verdict != sourceFound {
+		return i, false
+	}
+	f := v.f
+	f.content = m.contents(i, v.c, f.source, v.srcRight)
+	if v.relative {
+		f.content = m.untilComma(f.content) // "the firm, which denied wrongdoing, would appeal"
+	}
+	if len(f.content) == 0 && act != claim.ActDeclineComment {
+		return i, false
+	}
+	f.form = m.form(f.content)
+	if f.form == FormDirect {
+		f.confidence += 0.1
+	}
+	m.hedges(&f, i)
+	m.refineAct(&f)
+	if f.act == claim.ActDeny && lemmaOf(m.word(i)) != "deny" && m.claimOpens(f.content) {
+		// "dismissed the notion", "called the criticism unfair": what is
+		// denied is an opinion, which is rejected. A claim of fact
+		// ("dismissed the reports", "called the allegations absurd") is
+		// denied, and so is anything "denied".
+		f.act = claim.ActReject
+	}
+	m.out = append(m.out, f)
+	return m.lastCueEnd(), true
+}
 
 // accordingTo matches "according to X": "According to X, C." and "C,
 // according to X." The act is a report when X is news media. The rule
@@ -198,16 +258,16 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 
 // noComment returns the last token of "had no comment", "made no further
 // comment" at i, or -1.
-func (m *matcher) noComment(i int) int {
+func (s *sentence) noComment(i int) int {
 	k := i + 1
-	if !m.is(k, "no") {
+	if !s.is(k, "no") {
 		return -1
 	}
 	k++
-	if m.is(k, "immediate") || m.is(k, "further") {
+	if s.is(k, "immediate") || s.is(k, "further") {
 		k++
 	}
-	if m.is(k, "comment") {
+	if s.is(k, "comment") {
 		return k
 	}
 	return -1
@@ -229,12 +289,12 @@ func (m *matcher) notGuilty(i int, r *rule, _ cueWord) (int, bool) {
 
 // neitherBefore reports whether the clause before token i opens with
 // "neither".
-func (m *matcher) neitherBefore(i int) bool {
-	for k := i - 1; k >= m.lo && k >= i-12; k-- {
-		if m.is(k, "neither") {
+func (s *sentence) neitherBefore(i int) bool {
+	for k := i - 1; k >= s.lo && k >= i-12; k-- {
+		if s.is(k, "neither") {
 			return true
 		}
-		if m.boundary(k) {
+		if s.boundary(k) {
 			return false
 		}
 	}
@@ -314,8 +374,8 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 // withinQuote cuts a content found inside a quotation at the quotation's
 // end, before its closing mark and any comma: the rest is the quoting
 // speaker's.
-func (m *matcher) withinQuote(i int, content []span) []span {
-	for _, r := range m.regs {
+func (s *sentence) withinQuote(i int, content []span) []span {
+	for _, r := range s.regs {
 		if r.lo >= i || r.hi < i {
 			continue
 		}
@@ -323,14 +383,14 @@ func (m *matcher) withinQuote(i int, content []span) []span {
 		if r.unclosed {
 			end = r.hi
 		}
-		for end > i && (m.comma(end) || m.toks[end].kind == tokQuote) {
+		for end > i && (s.comma(end) || s.toks[end].kind == tokQuote) {
 			end--
 		}
-		if len(content) > 0 && content[0].end > m.toks[end].end {
-			if content[0].start >= m.toks[end].end {
+		if len(content) > 0 && content[0].end > s.toks[end].end {
+			if content[0].start >= s.toks[end].end {
 				return nil
 			}
-			return []span{{content[0].start, m.toks[end].end}}
+			return []span{{content[0].start, s.toks[end].end}}
 		}
 		return content[:min(len(content), 1)]
 	}
@@ -340,15 +400,15 @@ func (m *matcher) withinQuote(i int, content []span) []span {
 // clauseAfterNoun reports whether a clause with a pronoun subject opens at
 // k, after an attribution noun with its "that" left out: "accusations it
 // was behind the fire", "claims they lied".
-func (m *matcher) clauseAfterNoun(k int) bool {
-	if k+1 > m.last || m.toks[k].kind != tokWord || m.toks[k+1].kind != tokWord {
+func (s *sentence) clauseAfterNoun(k int) bool {
+	if k+1 > s.last || s.toks[k].kind != tokWord || s.toks[k+1].kind != tokWord {
 		return false
 	}
-	w := m.word(k)
-	if !pronouns[w] || w == "it" && !(auxiliaries[m.word(k+1)] || m.verbAt(k+1)) {
+	w := s.word(k)
+	if !pronouns[w] || w == "it" && !(auxiliaries[s.word(k+1)] || s.verbAt(k+1)) {
 		return false
 	}
-	next := m.word(k + 1)
+	next := s.word(k + 1)
 	return auxiliaries[next] && !isAdverb(next) || strings.HasSuffix(next, "ed") || irregularPast[next]
 }
 
@@ -444,118 +504,11 @@ func (m *matcher) adverb(i int, r *rule, e cueWord) (int, bool) {
 }
 
 // isMedia reports whether a source span names news media.
-func (m *matcher) isMedia(s span) bool {
-	for _, w := range strings.Fields(m.text[s.start:s.end]) {
+func (s *sentence) isMedia(src span) bool {
+	for _, w := range strings.Fields(s.text[src.start:src.end]) {
 		if mediaWords[strings.ToLower(strings.Trim(w, ".,’'s"))] {
 			return true
 		}
 	}
 	return false
 }
-
-// eqFold reports whether s equals the lower-case ASCII word w, ignoring
-// case, with typographic apostrophes read as straight ones.
-func eqFold(s, w string) bool {
-	j := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if invisible(r) {
-				i += n
-				continue
-			}
-			if j < len(w) && r == '’' && w[j] == '\'' {
-				i += n
-				j++
-				continue
-			}
-			return false
-		}
-		if j >= len(w) {
-			return false
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[j] {
-			return false
-		}
-		i++
-		j++
-	}
-	return j == len(w)
-}
-
-func isBe(w string) bool {
-	switch w {
-	case "is", "are", "was", "were", "be", "been", "being", "am", "'s":
-		return true
-	}
-	return false
-}
-
-// isAdverb reports whether w is an adverb by its -ly ending.
-func isAdverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
-}
-
-// isVerbForm reports whether w is a finite verb form in the lexicon, not a
-// noun: "said", "denied", "warns".
-func isVerbForm(w string) bool {
-	for _, e := range cues[w] {
-		if e.class == cueVerb && !e.ing {
-			return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || irregularPast[w]
-		}
-	}
-	return false
-}
-
-var irregularPast = lex.class("irregularPast")
-
-// isAdjective reports whether w may stand between a possessive and its
-// noun: "Moscow's repeated denials", "the ministry's latest statement".
-func isAdjective(w string) bool {
-	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "est") || adjectives[w]
-}
-
-var adjectives = lex.class("adjectives")
-
-// hasPossessive reports whether w ends in "'s" (after lower-casing, which
-// straightens apostrophes).
-func hasPossessive(w string) bool {
-	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'")
-}
-
-// containsQuote reports whether s holds a double quotation mark.
-func containsQuote(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"':
-			return true
-		case 0xE2: // “ ” „ are E2 80 9C, 9D, 9E
-			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x9C && s[i+2] <= 0x9E {
-				return true
-			}
-		case 0xC2: // « » are C2 AB, BB
-			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-var determiners = lex.class("determiners")
-
-var copulas = lex.class("copulas")
-
-// statementWords follow "in a": "said in a statement".
-var statementWords = lex.class("statementWords")
-
-// recipients are the usual people told: "told reporters".
-var recipients = lex.class("recipients")
-
-var weekdays = lex.class("weekdays")
-
-var monthNames = lex.class("monthNames")

@@ -447,3 +447,67 @@ var (
 	postedThings      = lex.class("postedThings")
 	platformNouns     = lex.class("platformNouns")
 )
+
+var irregularPast = lex.class("irregularPast")
+
+var adjectives = lex.class("adjectives")
+
+var determiners = lex.class("determiners")
+
+var copulas = lex.class("copulas")
+
+// statementWords follow "in a": "said in a statement".
+var statementWords = lex.class("statementWords")
+
+// recipients are the usual people told: "told reporters".
+var recipients = lex.class("recipients")
+
+var weekdays = lex.class("weekdays")
+
+var monthNames = lex.class("monthNames")
+
+var orgWords = lex.class("orgWords")
+
+// experts are people who speak for themselves, not for an office.
+var experts = lex.class("experts")
+
+// doers name a party by what it is, as the agent of harm: "saboteurs".
+var doers = lex.class("doers")
+
+var personRoles = lex.class("personRoles")
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "am", "'s":
+		return true
+	}
+	return false
+}
+
+// isAdverb reports whether w is an adverb by its -ly ending.
+func isAdverb(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
+}
+
+// isVerbForm reports whether w is a finite verb form in the lexicon, not a
+// noun: "said", "denied", "warns".
+func isVerbForm(w string) bool {
+	for _, e := range cues[w] {
+		if e.class == cueVerb && !e.ing {
+			return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || irregularPast[w]
+		}
+	}
+	return false
+}
+
+// isAdjective reports whether w may stand between a possessive and its
+// noun: "Moscow's repeated denials", "the ministry's latest statement".
+func isAdjective(w string) bool {
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "est") || adjectives[w]
+}
+
+// hasPossessive reports whether w ends in "'s" (after lower-casing, which
+// straightens apostrophes).
+func hasPossessive(w string) bool {
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'")
+}

@@ -32,25 +32,20 @@ type rule struct {
 // before adjective before adverb.
 var rules = []rule{
 	{name: "according-to", form: FormAccordingTo, confidence: 0.85,
-		pattern: seq{word("according"), word("to")}, match: (*matcher).accordingTo},
+		pattern: seq{lit("according"), lit("to")}, match: (*matcher).accordingTo},
 	{name: "it-is-believed", form: FormAgentless, confidence: 0.75,
-		pattern: seq{word("it"), wordIn(isBe), wordIn(isAgentless)}, match: (*matcher).itIsBelieved},
+		pattern: seq{lit("it"), wordIn(isBe), wordIn(isAgentless)}, match: (*matcher).itIsBelieved},
 	{name: "is-said-to", form: FormAgentless, confidence: 0.7,
-		pattern: seq{wordIn(isBe), wordIn(isAgentless), word("to")}, match: (*matcher).isSaidTo},
+		pattern: seq{wordIn(isBe), wordIn(isAgentless), lit("to")}, match: (*matcher).isSaidTo},
 	{name: "non-response", form: FormNonResponse, confidence: 0.85, match: (*matcher).nonResponse},
 	{name: "not-guilty-plea", form: FormIndirect, confidence: 0.8,
-		pattern: seq{wordIn(isPlead), word("not"), word("guilty")}, match: (*matcher).notGuilty},
+		pattern: seq{wordIn(isPlead), lit("not"), lit("guilty")}, match: (*matcher).notGuilty},
 	{name: "alleged-noun", form: FormAgentless, confidence: 0.6,
 		pattern: seq{wordIn(isAttributive)}, match: (*matcher).allegedNoun},
 	{name: "verb", form: FormIndirect, confidence: 0.8, class: cueVerb, match: (*matcher).verb},
 	{name: "noun", form: FormNoun, confidence: 0.6, class: cueNoun, match: (*matcher).noun},
 	{name: "adjective", form: FormIndirect, confidence: 0.7, class: cueAdj, match: (*matcher).adjective},
 	{name: "agentless-adverb", form: FormAgentless, confidence: 0.65, class: cueAdverb, match: (*matcher).adverb},
-}
-
-// found starts an attribution of the rule with the cue span.
-func (r *rule) found(cue span) found {
-	return found{cue: cue, form: r.form, confidence: r.confidence, rule: &r.name}
 }
 
 // apply runs the rule at the cue word i, whose lexicon readings are
@@ -62,7 +57,7 @@ func (r *rule) apply(m *matcher, i int, entries []cueWord) (last int, ok bool) {
 			return i, false
 		}
 	}
-	if !r.pattern.matchAt(m, i) {
+	if !r.pattern.matchAt(&m.sentence, i) {
 		return i, false
 	}
 	return r.match(m, i, r, e)
@@ -85,24 +80,21 @@ type seq []elem
 
 // elem matches one word token: a given word, or a word of a class.
 type elem struct {
-	word string            // the word in lower case, matched as matcher.is does
+	word string            // the word in lower case, matched as sentence.is does
 	in   func(string) bool // or a test of the word's lower-case form
 }
-
-// word is the pattern element for the word w.
-func word(w string) elem { return elem{word: w} }
 
 // wordIn is the pattern element for a word that passes the test in.
 func wordIn(in func(string) bool) elem { return elem{in: in} }
 
 // matchAt reports whether the tokens from i on match the pattern.
-func (p seq) matchAt(m *matcher, i int) bool {
+func (p seq) matchAt(s *sentence, i int) bool {
 	for k, e := range p {
 		if e.in != nil {
-			if !e.in(m.word(i + k)) {
+			if !e.in(s.word(i + k)) {
 				return false
 			}
-		} else if !m.is(i+k, e.word) {
+		} else if !s.is(i+k, e.word) {
 			return false
 		}
 	}
@@ -226,25 +218,6 @@ func (m *matcher) subjectSource(v verbMatch) (verbMatch, verdict) {
 	return v, sourceFound
 }
 
-// notNounPhrase reports whether a subject found before a verb is no noun
-// phrase: one ending in a preposition ("pushing back at reports"), or a
-// verb's object after a modal ("will study the ruling on two men accused
-// of fraud").
-func (m *matcher) notNounPhrase(src span) bool {
-	first, last := m.tokenAt(src.start), m.tokenAt(src.end)-1
-	if last >= first && last < m.hi && m.toks[last].kind == tokWord && prepositions[m.word(last)] {
-		return true
-	}
-	if first-1 < m.lo || m.toks[first].is(flagUpper) || m.toks[first-1].kind != tokWord {
-		return false
-	}
-	switch m.word(first - 1) {
-	case "will", "would", "can", "could", "should", "may", "might", "must", "shall", "to":
-		return !determiners[m.word(first)] && !pronouns[m.word(first)]
-	}
-	return false
-}
-
 // rightSource takes a source after the verb, which follows content and a
 // comma or quote: "..., said Kirby.", "“...,” said the minister."
 func (m *matcher) rightSource(v verbMatch) (verbMatch, verdict) {
@@ -269,4 +242,76 @@ func (m *matcher) commaSource(v verbMatch) (verbMatch, verdict) {
 		return v, sourceNone // a reporting verb with nobody to report
 	}
 	return v, sourceFound
+}
+
+// lit is the pattern element for the literal word w.
+func lit(w string) elem { return elem{word: w} }
+
+// matcher finds the attributions of one analysed sentence. Its only state
+// is what it found: the sentence is read, never written, and each rule
+// appends what it finds to out, which the extractor takes before the next
+// sentence.
+type matcher struct {
+	sentence
+	out []found
+}
+
+// run looks at every word of the sentence that is not quoted, and tries
+// the rules at each cue word.
+func (m *matcher) run() {
+	for i := m.lo; i < m.hi; i++ {
+		if m.lex[i]&lexStarter == 0 {
+			continue
+		}
+		// In a quotation only an attribution noun with its clause is read:
+		// “The first report is that no fuel was lost,” he said.
+		quoted := m.inq[i]
+		if quoted && !(m.is(i+1, "that") || (m.is(i+1, "is") || m.is(i+1, "was")) && m.is(i+2, "that")) {
+			continue
+		}
+		entries := m.ents[i].cues
+		for k := range rules {
+			if quoted && rules[k].class != cueNoun {
+				continue
+			}
+			if last, ok := rules[k].apply(m, i, entries); ok {
+				// "expressed concern": "concern" is not a cue of its own.
+				i = max(i, last)
+				break
+			}
+		}
+	}
+}
+
+// lastCueEnd returns the last token of the cue just found, and past it the
+// adjunct a verb takes before its content ("said in a statement on
+// Monday"), whose words are not cues of their own.
+func (m *matcher) lastCueEnd() int {
+	f := m.out[len(m.out)-1]
+	k := m.tokenAt(f.cue.start)
+	for k+1 < m.hi && m.toks[k+1].end <= f.cue.end {
+		k++
+	}
+	if len(f.content) > 0 && f.content[0].start > f.cue.end {
+		for k+1 < m.hi && m.toks[k+1].end <= f.content[0].start {
+			k++
+		}
+	}
+	return k
+}
+
+// previousSource returns the source of the sentence's latest attribution
+// before token i, for a verb coordinated with it.
+func (m *matcher) previousSource(i int) span {
+	for k := len(m.out) - 1; k >= 0; k-- {
+		if m.out[k].cue.start < m.toks[i].start && !m.out[k].source.empty() && !m.out[k].embedded {
+			return m.out[k].source
+		}
+	}
+	return span{}
+}
+
+// found starts an attribution of the rule with the cue span.
+func (r *rule) found(cue span) found {
+	return found{cue: cue, form: r.form, confidence: r.confidence, ruleName: &r.name}
 }

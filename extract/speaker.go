@@ -8,7 +8,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -753,96 +752,3 @@ func slug(key string) string {
 	}
 	return string(b)
 }
-
-var orgWords = lex.class("orgWords")
-
-// experts are people who speak for themselves, not for an office.
-var experts = lex.class("experts")
-
-// doers name a party by what it is, as the agent of harm: "saboteurs".
-var doers = lex.class("doers")
-
-var personRoles = lex.class("personRoles")
-
-// saidDate returns when an attribution was made, from the first time
-// phrase of its sentence outside its content and quotations: "said on
-// Tuesday", "Last year, the US accused", "on Sept. 13 the ministry denied". It is the zero Date when
-// there is none or it does not resolve against the publication time.
-func (m *matcher) saidDate(f found, opts Options) claim.Date {
-	for k := m.lo; k <= m.last; k++ {
-		if m.inq[k] || m.lex[k]&lexTime == 0 || m.inContent(f, k) {
-			continue
-		}
-		n := m.timeAt(k)
-		if n == 0 {
-			continue
-		}
-		if n == 1 && !(m.is(k, "yesterday") || m.is(k, "today")) && !timeNouns[m.word(k)] {
-			continue // "also", "earlier": not a date
-		}
-		end := min(k+n-1, m.last)
-		if partsOfDay[m.word(end)] && end > k {
-			end-- // "on Monday evening" is Monday
-		}
-		// A statement is not made after the article reports it: "next
-		// month" is when something will happen.
-		if d, ok := m.resolveDate(k, end, opts.Published); ok && !d.Start().After(opts.Published.Add(14*time.Hour)) {
-			return d
-		}
-		k = end
-	}
-	return claim.Date{}
-}
-
-// inContent reports whether token k lies in one of f's content spans.
-func (m *matcher) inContent(f found, k int) bool {
-	t := m.toks[k]
-	for _, c := range f.content {
-		if t.start >= c.start && t.end <= c.end {
-			return true
-		}
-	}
-	return false
-}
-
-// dateMemo is a time phrase of the sentence already resolved.
-type dateMemo struct {
-	k, end int
-	date   claim.Date
-	ok     bool
-}
-
-// resolveDate resolves the time phrase of tokens [k, end] against ref,
-// once per sentence: the attributions of one sentence share its phrases.
-func (m *matcher) resolveDate(k, end int, ref time.Time) (claim.Date, bool) {
-	for _, d := range m.dates {
-		if d.k == k && d.end == end {
-			return d.date, d.ok
-		}
-	}
-	phrase := m.text[m.toks[k].start:m.toks[end].end]
-	r, ok := m.x.phraseDates[phrase]
-	if !ok {
-		// Resolve is pure in the phrase and ref, and ref is the same for
-		// the whole call; a failed resolution builds errors that cost far
-		// more than the lookup, and "on Monday" recurs all through an
-		// article.
-		d, err := claim.Resolve(phrase, ref)
-		r = phraseDate{d, err == nil}
-		if len(m.x.phraseDates) < maxPhraseDates {
-			m.x.phraseDates[phrase] = r
-		}
-	}
-	m.dates = append(m.dates, dateMemo{k, end, r.date, r.ok})
-	return r.date, r.ok
-}
-
-// phraseDate is a time phrase's resolution against the publication time.
-type phraseDate struct {
-	date claim.Date
-	ok   bool
-}
-
-// maxPhraseDates bounds the extractor's table of resolved time phrases, so
-// that text of many distinct phrases does not grow it without end.
-const maxPhraseDates = 1024

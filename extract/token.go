@@ -352,3 +352,56 @@ func isWordRune(r rune) bool {
 // abbreviations are words that keep their full stop: titles, months,
 // and the like. Single letters and dotted forms ("U.S.") need no entry.
 var abbreviations = lex.class("abbreviations")
+
+// eqFold reports whether s equals the lower-case ASCII word w, ignoring
+// case, with typographic apostrophes read as straight ones.
+func eqFold(s, w string) bool {
+	j := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if invisible(r) {
+				i += n
+				continue
+			}
+			if j < len(w) && r == '’' && w[j] == '\'' {
+				i += n
+				j++
+				continue
+			}
+			return false
+		}
+		if j >= len(w) {
+			return false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+		i++
+		j++
+	}
+	return j == len(w)
+}
+
+// containsQuote reports whether s holds a double quotation mark.
+func containsQuote(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return true
+		case 0xE2: // “ ” „ are E2 80 9C, 9D, 9E
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x9C && s[i+2] <= 0x9E {
+				return true
+			}
+		case 0xC2: // « » are C2 AB, BB
+			if i+1 < len(s) && (s[i+1] == 0xAB || s[i+1] == 0xBB) {
+				return true
+			}
+		}
+	}
+	return false
+}

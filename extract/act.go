@@ -1,0 +1,519 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// refineAct reads the content for what the verb leaves open: a dismissal
+// makes an assertion a denial ("said the reports were a fabrication"), a
+// refusal to say makes it a non-response ("I'm not going to speculate"),
+// and the speaker's own "will" or "would" makes it a pledge.
+func (s *sentence) refineAct(f *found) {
+	if len(f.content) == 0 || !(f.act == claim.ActAssert || f.act == claim.ActPledge) {
+		return
+	}
+	kinds, first := s.phrasesIn(f.content)
+	switch {
+	case kinds&phraseThreatIdiom != 0 || kinds&phraseThreat != 0 && (kinds&phraseFuture != 0 || f.act == claim.ActPledge):
+		f.act = claim.ActThreaten
+	case f.act == claim.ActPledge:
+	case kinds&phraseNonAnswer != 0:
+		f.act = claim.ActDeclineComment
+	case kinds&phraseRetract != 0:
+		f.act = claim.ActRetract
+	case kinds&phraseAdmission != 0:
+		f.act = claim.ActAdmit
+	case first&phraseUrge != 0 || kinds&phraseUrge != 0 && s.quoted(f.content):
+		// "the need for" opens an appeal; "we urge" makes one anywhere
+		// in a quotation.
+		f.act = claim.ActUrge
+	case kinds&phraseObligation != 0 && s.obligesOther(f.content):
+		f.act = claim.ActUrge
+	case kinds&phraseConcern != 0:
+		f.act = claim.ActConcern
+	case kinds&phraseDenial != 0 || s.negatedFact(f.content):
+		f.act = claim.ActDeny
+	case f.act == claim.ActAssert && (kinds&phraseAccusation != 0 || kinds&phraseHarm != 0 && s.harmByNamed(f.content)):
+		f.act = claim.ActAccuse
+	case s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
+		f.act = claim.ActPledge
+	}
+}
+
+// quotedPledge reports whether a quotation of the content has the
+// speaker's side say what it will do, anywhere in it: "we will fight",
+// "we are going to appeal", "I'll see to it", "we will certainly be ready
+// to comment". A refusal ("we will not give") and a state to come ("we
+// will be hit", "we will be there") pledge nothing.
+func (s *sentence) quotedPledge(content []span) bool {
+	for _, c := range content {
+		k := s.tokenAt(c.start)
+		if k >= s.hi || s.toks[k].kind != tokQuote {
+			continue
+		}
+		for ; k < s.hi && s.toks[k].end <= c.end; k++ {
+			if s.toks[k].kind != tokWord {
+				continue
+			}
+			w := s.word(k)
+			j := k + 1
+			switch w {
+			case "we", "i":
+				if !s.is(j, "will") && !s.is(j, "shall") {
+					if s.is(j, "are") || s.is(j, "am") {
+						j++
+					} else {
+						continue
+					}
+					if s.is(j, "going") && s.is(j+1, "to") {
+						return true
+					}
+					continue
+				}
+			case "we'll", "i'll", "we’ll", "i’ll":
+				j = k
+			case "we're", "i'm", "we’re", "i’m":
+				if s.is(j, "going") && s.is(j+1, "to") {
+					return true
+				}
+				continue
+			default:
+				continue
+			}
+			j++
+			for j < s.hi && isAdverb(s.word(j)) {
+				j++
+			}
+			if j >= s.hi || s.toks[j].kind != tokWord || s.is(j, "not") || s.is(j, "n't") {
+				continue
+			}
+			if s.is(j, "be") && !s.is(j+2, "to") {
+				continue // "we will be hit", but "we will be ready to"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// quoted reports whether the content opens with a quotation mark.
+func (s *sentence) quoted(content []span) bool {
+	k := s.tokenAt(content[0].start)
+	return k < s.hi && s.toks[k].kind == tokQuote
+}
+
+// obligesOther reports whether the content says what another party must
+// do: an obligation phrase ("must", "should", "needs to") whose subject is
+// not the speaker's own side ("we", "I"), not a guess about the past ("must
+// have"), and not a question or a condition ("if it should").
+func (s *sentence) obligesOther(content []span) bool {
+	for _, c := range content {
+		for k := s.tokenAt(c.start); k < s.hi && s.toks[k].end <= c.end; k++ {
+			if s.toks[k].kind != tokWord || s.lex[k]&lexPhrase == 0 {
+				continue
+			}
+			for _, p := range phrases.byFirst[s.word(k)] {
+				if p.kind != phraseObligation || !s.phraseAt(k, c.end, p.words) {
+					continue
+				}
+				prev, next := "", s.word(k+len(p.words))
+				if k-1 >= s.lo && s.toks[k-1].kind == tokWord {
+					prev = s.word(k - 1)
+				}
+				switch {
+				case prev == "" || notObliged[prev] || auxiliaries[prev]:
+					// "we must", "if it should", "will have to", and a
+					// quotation that opens with the modal.
+				case prev == "one" && k-2 >= s.lo && s.is(k-2, "no"):
+					// "no one should have to"
+				case next == "have" || next == "not" && s.word(k+2) == "have":
+					// "must have known": a guess about the past
+				default:
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// negatedFact reports whether a content denies something of the speaker's
+// own side, or that something exists at all: "it was not involved", "they
+// didn't have a relationship with the firm", "we have never", "none of the
+// money". The negation follows the content's own subject ("it", "they", "the
+// company") within three words, or opens the content ("none of", "no money
+// entered"), or does either at the start of a clause "that" opens ("the
+// report is that no money entered"). A negation after a modal ("will not", "couldn't") refuses,
+// pledges or demands instead; one before "been" is a passive ("had not been
+// notified"); "no longer", "not only", "no doubt" negate nothing said.
+func (s *sentence) negatedFact(content []span) bool {
+	if len(content) == 0 {
+		return false
+	}
+	var arr [48]string
+	buf := s.leadingWords(content[0], arr[:])
+	n := len(buf)
+	// Each clause "that" opens is read as the content's start is: "the
+	// first report is that no money entered"; not after a reporting verb,
+	// whose clause is another speaker's ("the banks stated that ...").
+	for k := 0; k < n; k++ {
+		if k == 0 || buf[k-1] == "that" && !(k >= 2 && isVerbForm(buf[k-2])) {
+			if s.negatedClause(buf[k:min(n, k+6)]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negatedClause reports whether the words opening a clause deny something
+// of the speaker's own side or that something exists, as negatedFact says.
+func (s *sentence) negatedClause(ws []string) bool {
+	n := len(ws)
+	if n < 2 {
+		return false
+	}
+	if ws[0] == "none" && ws[1] == "of" || ws[0] == "no" && !negSkips[ws[1]] && !negators[ws[1]] {
+		return true
+	}
+	first := 1
+	switch w := strings.TrimSuffix(ws[0], "'s"); {
+	case speakerWords[w] && !possessives[w]:
+	case n > 2 && ws[0] == "the" && ownBodies[ws[1]]:
+		first = 2
+	default:
+		return false
+	}
+	if strings.HasSuffix(ws[0], "'s") && s.negAt(ws, 1) {
+		return true // "it's not possible"
+	}
+	for k := first; k < n && k <= first+2; k++ {
+		if s.negAt(ws, k) {
+			return true
+		}
+		if !auxiliaries[ws[k]] && !strings.HasSuffix(ws[k], "n't") {
+			return false
+		}
+	}
+	return false
+}
+
+// negAt reports whether ws[k] negates a statement of fact: a negator (or a
+// verb with "n't") not after a modal, nor before "been" or a word that
+// makes it no negation.
+func (s *sentence) negAt(ws []string, k int) bool {
+	w := ws[k]
+	neg := negators[w]
+	if strings.HasSuffix(w, "n't") {
+		neg = !negModals[w]
+	}
+	if !neg || k > 0 && negModals[ws[k-1]] {
+		return false
+	}
+	next := ""
+	if k+1 < len(ws) {
+		next = ws[k+1]
+	}
+	return !negSkips[next] && next != "been"
+}
+
+// phrasesIn returns the kinds of phrase found in the content, and those
+// found at its very start. Quotation marks are skipped.
+func (s *sentence) phrasesIn(content []span) (kinds, first uint16) {
+	for ci, c := range content {
+		start := s.tokenAt(c.start)
+		for k := start; k < s.hi && s.toks[k].end <= c.end; k++ {
+			if s.toks[k].kind != tokWord {
+				continue
+			}
+			w := s.word(k)
+			fl := s.lex[k]
+			try := func(list []phrase) {
+				for _, p := range list {
+					if s.phraseAt(k, c.end, p.words) {
+						kinds |= p.kind
+						if ci == 0 && k == s.firstWordAt(start) {
+							first |= p.kind
+						}
+					}
+				}
+			}
+			if fl&lexPhrase != 0 {
+				try(s.ents[k].phrases)
+			}
+			if len(w) >= 3 && phrases.hasPrefix(w) {
+				try(phrases.prefixed[w[:3]])
+			}
+			if len(w) > 0 && phrases.lastBytes[w[len(w)-1]] {
+				try(phrases.suffixed)
+			}
+		}
+	}
+	return kinds, first
+}
+
+// harmByNamed reports whether a harm phrase in the content has a named
+// doer, which makes the harm an accusation: a name or a pronoun as the
+// subject of an active verb ("Varnesia shot down", "they blew up"), or a
+// party after "by" ("shot down by Ostrian forces", "by the Kremlin"). Harm
+// in the passive with no party ("was poisoned with a nerve agent", "brought
+// down by a missile") and harm as a noun ("the victim of an attack") name
+// nobody.
+func (s *sentence) harmByNamed(content []span) bool {
+	for _, c := range content {
+		for k := s.tokenAt(c.start); k < s.hi && s.toks[k].end <= c.end; k++ {
+			if s.toks[k].kind != tokWord {
+				continue
+			}
+			w := s.word(k)
+			for _, list := range [][]phrase{phrases.byFirst[w], phrases.prefixed[prefix3(w)], phrases.suffixed} {
+				for _, p := range list {
+					if p.kind != phraseHarm || !s.phraseAt(k, c.end, p.words) {
+						continue
+					}
+					if s.doerBefore(k, c.start) || s.doerAfter(k+len(p.words), c.end, isAgentWord(p.words[len(p.words)-1])) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// prefix3 returns the first three bytes of w, or "" for a shorter word.
+func prefix3(w string) string {
+	if len(w) < 3 {
+		return ""
+	}
+	return w[:3]
+}
+
+// doerBefore reports whether the harm verb at k has a named subject in the
+// active voice: over adverbs and "has", "had", the word before is a
+// capitalised name not governed by a preposition ("Varnesia likely shot
+// down", not "from inside Varnesia likely shot down"), or "they", "he" or
+// "she". A form of "be" before the verb makes it passive.
+func (s *sentence) doerBefore(k, start int) bool {
+	j := k - 1
+	for j >= s.lo && s.toks[j].start >= start && s.toks[j].kind == tokWord {
+		w := s.word(j)
+		if isBe(w) || w == "got" || w == "get" {
+			return false
+		}
+		if !(isAdverb(w) || w == "has" || w == "have" || w == "had") {
+			break
+		}
+		j--
+	}
+	if j < s.lo || s.toks[j].start < start || s.toks[j].kind != tokWord {
+		return false
+	}
+	switch w := s.word(j); {
+	case w == "they" || w == "he" || w == "she":
+		return true
+	case !s.toks[j].is(flagUpper) || determiners[w] || pronouns[w] || strings.HasSuffix(w, "'s"):
+		return false // "Varnesia's poisoning" names the victim
+	}
+	p := j - 1
+	for p >= s.lo && s.toks[p].kind == tokWord && s.toks[p].is(flagUpper) {
+		p--
+	}
+	return !(p >= s.lo && s.toks[p].kind == tokWord && prepositions[s.word(p)])
+}
+
+// doerAfter reports whether a party follows the harm phrase ending before
+// token k as its agent: "by", then a name ("by Varnesia", "by the
+// Kremlin"), a nationality ("by Ostrian forces", "by actors working for
+// the Ostrian state") or a party named by what it is ("by saboteurs", "the
+// victim of speculators"), not a thing named for its maker ("by a Kestrel
+// missile"); "by" may follow the phrase by up to three words. byDone is
+// true when the phrase ends with "by" or "of".
+func (s *sentence) doerAfter(k, end int, byDone bool) bool {
+	if !byDone {
+		// "by" may come a few words on: "brought down accidentally by",
+		// "shot down in July by".
+		j := k
+		for j < s.hi && j < k+4 && s.toks[j].end <= end && s.toks[j].kind == tokWord && !s.is(j, "by") {
+			j++
+		}
+		if j >= s.hi || s.toks[j].end > end || !s.is(j, "by") {
+			return false
+		}
+		k = j + 1
+	}
+	// The agent's phrase runs to the next punctuation, eight words at
+	// most: "by actors working on behalf of the Ostrian state".
+	for n := 0; n < 8 && k < s.hi && s.toks[k].end <= end && s.toks[k].kind == tokWord; n, k = n+1, k+1 {
+		w := s.word(k)
+		if doers[w] {
+			return true
+		}
+		if w == "and" || w == "but" || w == "or" {
+			return false
+		}
+		if !s.toks[k].is(flagUpper) || determiners[w] {
+			continue
+		}
+		if isDemonym(w) {
+			return true
+		}
+		// A name is the head of its phrase: "by Varnesia", "by the
+		// Kremlin", not "a Kestrel missile" or "a Soviet-made toxin".
+		if j := k + 1; j >= s.hi || s.toks[j].end > end || s.toks[j].kind != tokWord && s.text[s.toks[j].start:s.toks[j].end] != "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// isAgentWord reports whether a harm phrase ending in w goes on with its
+// agent: "killed by", "the victim of".
+func isAgentWord(w string) bool { return w == "by" || w == "of" }
+
+// isDemonym reports whether a capitalised word has a nationality's ending:
+// "Iranian", "Korean", "Chinese", "British".
+func isDemonym(w string) bool {
+	for _, suf := range [...]string{"ian", "ean", "can", "ese", "ish"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownFuture reports whether a content says what the speaker's side will
+// do: "we will", "it would", "the company would challenge".
+func (s *sentence) ownFuture(c span) bool {
+	var arr [8]string
+	ws := s.leadingWords(c, arr[:])
+	n := len(ws)
+	for k := 0; k < n && k < 3; k++ {
+		if !speakerWords[ws[k]] && !(k > 0 && ownBodies[ws[k]] && (ws[k-1] == "the" || speakerWords[ws[k-1]])) {
+			continue
+		}
+		for j := k + 1; j < n-1 && j < k+4; j++ {
+			if (ws[j] == "will" || ws[j] == "would" || strings.HasSuffix(ws[j], "'ll")) && ws[j+1] != "be" && ws[j+1] != "have" && ws[j+1] != "not" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hedges sets the certainty the words around an attribution give: the
+// auxiliaries before the cue ("may have") and the content's first words.
+func (s *sentence) hedges(f *found, cueTok int) {
+	for k := cueTok - 1; k >= s.lo && k >= cueTok-3; k-- {
+		if !s.inName(k) {
+			f.hedge = stronger(f.hedge, s.hedgeAt(k))
+		}
+	}
+	n := 0
+	for _, c := range f.content {
+		for k := s.tokenAt(c.start); k < s.hi && n < 40 && s.toks[k].end <= c.end; k++ {
+			n++
+			if s.toks[k].kind != tokWord {
+				continue
+			}
+			switch fl := s.lex[k]; {
+			case fl&(lexPossible|lexProbable|lexDismissal) == 0:
+			case fl&lexPossible != 0:
+				if s.toks[k].is(flagUpper) && k > s.lo {
+					break // "Theresa May", "in May"
+				}
+				f.hedge = claim.CertaintyPossible
+			case fl&lexProbable != 0:
+				f.hedge = stronger(f.hedge, claim.CertaintyProbable)
+			case fl&lexDismissal != 0:
+				if f.act == claim.ActAssert {
+					f.act = claim.ActDeny
+				}
+			}
+		}
+	}
+}
+
+// hedgeAt returns the certainty the word at token k gives as a hedge, by
+// the sentence's lexicon flags, or underspecified.
+func (s *sentence) hedgeAt(k int) claim.Certainty {
+	switch fl := s.lex[k]; {
+	case fl&lexPossible != 0:
+		return claim.CertaintyPossible
+	case fl&lexProbable != 0:
+		return claim.CertaintyProbable
+	}
+	return claim.CertaintyUnderspecified
+}
+
+// stronger returns the weaker of two hedges as a certainty: possible beats
+// probable, which beats none.
+func stronger(a, b claim.Certainty) claim.Certainty {
+	if a == claim.CertaintyPossible || b == claim.CertaintyPossible {
+		return claim.CertaintyPossible
+	}
+	if a == claim.CertaintyProbable || b == claim.CertaintyProbable {
+		return claim.CertaintyProbable
+	}
+	return claim.CertaintyUnderspecified
+}
+
+// factuality derives the FactBank value from the act, the cue's own
+// certainty and the hedges found around it.
+func factuality(f found, act claim.Act) claim.Factuality {
+	cert := claim.CertaintyCertain
+	if f.certainty != claim.CertaintyUnderspecified {
+		cert = f.certainty
+	}
+	switch f.hedge {
+	case claim.CertaintyPossible:
+		cert = claim.CertaintyPossible
+	case claim.CertaintyProbable:
+		if cert == claim.CertaintyCertain {
+			cert = claim.CertaintyProbable
+		}
+	}
+	switch act {
+	case claim.ActDeny, claim.ActReject:
+		return claim.Factuality{Certainty: cert, Polarity: claim.PolarityNegative}
+	case claim.ActDeclineComment, claim.ActQuestion, claim.ActReport:
+		return claim.Uu
+	case claim.ActRetract:
+		return claim.CTu
+	case claim.ActWarn, claim.ActConcern:
+		if cert == claim.CertaintyCertain {
+			cert = claim.CertaintyPossible
+		}
+	}
+	return claim.Factuality{Certainty: cert, Polarity: claim.PolarityPositive}
+}
+
+// claimOpens reports whether a content opens with a noun phrase whose
+// head is an opinion: "the notion", "the union's criticism was".
+func (s *sentence) claimOpens(content []span) bool {
+	if len(content) == 0 {
+		return false
+	}
+	k := s.tokenAt(content[0].start)
+	if k < s.hi && s.toks[k].kind == tokQuote {
+		return false // a quotation says more than its subject
+	}
+	for n := 0; k < s.hi && s.toks[k].end <= content[0].end && n < 5; k, n = k+1, n+1 {
+		if s.toks[k].kind != tokWord {
+			if s.toks[k].kind == tokPunct && s.text[s.toks[k].start] == '-' {
+				continue
+			}
+			return false
+		}
+		w := s.word(k)
+		if opinionObjects[w] {
+			return true
+		}
+		if n > 0 && (auxiliaries[w] || clauseWords[w] || prepositions[w] || s.verbAt(k)) {
+			return false
+		}
+	}
+	return false
+}

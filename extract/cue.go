@@ -1,0 +1,224 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// phrasal reads the words a verb takes with it ("called on", "expressed
+// concern", "cast doubt on", "claimed responsibility") and returns the act,
+// the cue's last token, and false when the verb is not a cue here ("a group
+// called X").
+func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool) {
+	switch lemmaOf(w) {
+	case "call":
+		if s.is(i+1, "on") || s.is(i+1, "for") || s.is(i+1, "upon") {
+			return claim.ActUrge, i + 1, true
+		}
+		// "called it a fake", "called the report groundless".
+		for k := i + 1; k <= s.last && k < i+9; k++ {
+			if s.toks[k].kind == tokWord && dismissals[s.word(k)] {
+				return claim.ActDeny, i, true
+			}
+		}
+		// "called the seizure 'an act of piracy'", "called the move a
+		// provocation": an object, then what it is called, in quotation
+		// marks or with "a"; not "called a meeting". Calling what a
+		// party did so accuses it; calling a claim so denies it ("called
+		// the report 'a smear'"). A pronoun ("calling them 'invention'")
+		// does not say which it is.
+		if s.toks[i+1].kind != tokWord || s.is(i+1, "a") || s.is(i+1, "an") || s.is(i+1, "for") || s.toks[i+1].is(flagUpper) || objectPronouns[s.word(i+1)] {
+			return act, i, false
+		}
+		for k := i + 2; k <= s.last && k < i+8; k++ {
+			if s.toks[k].kind == tokQuote || s.is(k, "a") || s.is(k, "an") {
+				if claimObjects[s.word(k-1)] {
+					return claim.ActDeny, i, true
+				}
+				return claim.ActAccuse, i, true
+			}
+			if s.toks[k].kind != tokWord || s.is(k, "to") || s.is(k, "for") || s.is(k, "on") {
+				break
+			}
+		}
+		return act, i, false
+	case "express", "voice", "raise":
+		k := i + 1
+		for k <= s.last && k < i+5 && (intensifiers[s.word(k)] || s.toks[k].kind == tokQuote) {
+			k++
+		}
+		switch o := s.word(k); {
+		case concernObjects[o]:
+			return claim.ActConcern, k, true
+		case rejectObjects[o]:
+			// "expressed its protest", "voiced strong dissatisfaction".
+			return claim.ActReject, k, true
+		case doubtObjects[o]:
+			return claim.ActQuestion, k, true
+		case stanceObjects[o]:
+			return claim.ActAssert, k, true
+		}
+		return claim.ActAssert, i, lemmaOf(w) == "express"
+	case "caution":
+		// "cautioned against" warns; "cautioned that" only asserts.
+		if !s.is(i+1, "against") {
+			return claim.ActAssert, i, true
+		}
+	case "cast":
+		if s.is(i+1, "doubt") {
+			if s.is(i+2, "on") || s.is(i+2, "over") || s.is(i+2, "upon") {
+				return claim.ActQuestion, i + 2, true
+			}
+			return claim.ActQuestion, i + 1, true
+		}
+		return act, i, false
+	case "hit", "push":
+		// "hits back at the critics", "pushing back at reports": a
+		// rejection; "hit" or "push" alone is no cue.
+		if !s.is(i+1, "back") {
+			return act, i, false
+		}
+		if s.is(i+2, "at") || s.is(i+2, "against") {
+			return claim.ActReject, i + 2, true
+		}
+		return claim.ActReject, i + 1, true
+	case "post":
+		// "posted on X", "posted on its Telegram channel"; not "a
+		// statement posted online", nor "the Harbour Post".
+		k := i + 2
+		if possessives[s.word(k)] || s.is(k, "the") {
+			k++
+		}
+		if !s.is(i+1, "on") || !platforms[s.word(k)] || postedThings[s.word(i-1)] || s.toks[i].is(flagUpper) {
+			return act, i, false
+		}
+		if platformNouns[s.word(k+1)] {
+			k++
+		}
+		return act, k, true
+	case "rule":
+		// "ruled out any involvement": a denial.
+		if s.is(i+1, "out") {
+			return claim.ActDeny, i + 1, true
+		}
+	case "claim":
+		if s.is(i+1, "responsibility") || s.is(i+1, "credit") {
+			return claim.ActAdmit, i, true
+		}
+	case "ask":
+		if s.is(i+1, "whether") || s.is(i+1, "if") || s.is(i+1, "about") {
+			return claim.ActQuestion, i, true
+		}
+		if i == s.lo || s.is(i-1, "when") || s.is(i-1, "if") {
+			return act, i, false // "Asked whether ...": the reporter asks
+		}
+	}
+	return act, i, true
+}
+
+// baseFormFits reports whether a verb in its base form ("say", "deny")
+// stands where a base form can be a finite verb: after "to", a modal, a
+// plural subject or "I", "we", "they", "you", or anywhere in a heading.
+func (s *sentence) baseFormFits(i int) bool {
+	if s.heading {
+		return true
+	}
+	p := i - 1
+	for p >= s.lo && s.toks[p].kind == tokWord && isAdverb(s.word(p)) {
+		p--
+	}
+	if p < s.lo || s.toks[p].kind != tokWord {
+		return false
+	}
+	w := s.word(p)
+	switch {
+	case w == "to":
+		return !s.is(p-1, "according") && !s.is(p-1, "due") // "according to state media"
+	case baseFormOpeners[w]:
+		return true
+	}
+	return strings.HasSuffix(w, "s") && !hasPossessive(w) && !determiners[w]
+}
+
+// nounCompound reports whether a cue ending in -s is the head of a noun
+// phrase rather than a verb: "its member states", "the range estimates",
+// "urged member states".
+func (s *sentence) nounCompound(i int, w string) bool {
+	if !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || s.heading {
+		return false
+	}
+	p := i - 1
+	if p <= s.lo || s.toks[p].kind != tokWord || s.toks[p].is(flagUpper) {
+		return false
+	}
+	pw := s.word(p)
+	if auxiliaries[pw] || isAdverb(pw) || clauseWords[pw] || pronouns[pw] {
+		return false
+	}
+	pp := s.word(p - 1)
+	if !(determiners[pp] || prepositions[pp] || s.verbAt(p-1) || pp == "a" || pp == "an") {
+		return false
+	}
+	// A verb takes its content next; a noun is followed by the sentence's
+	// verb or a preposition: "the range estimates were", "member states to".
+	n := i + 1
+	if n > s.last || s.boundary(n) {
+		return true
+	}
+	nw := s.word(n)
+	return auxiliaries[nw] && !isAdverb(nw) || prepositions[nw] || nw == "as"
+}
+
+// passive reports whether the verb at i is a passive participle: "was
+// denied entry", "were not disclosed".
+func (s *sentence) passive(i int) bool {
+	w := s.word(i)
+	if strings.HasSuffix(w, "ing") {
+		return false
+	}
+	for k := i - 1; k >= s.lo && k >= i-4 && s.toks[k].kind == tokWord; k-- {
+		v := s.word(k)
+		if isBe(v) {
+			return !s.is(i+1, "that")
+		}
+		if !auxiliaries[v] && !isAdverb(v) {
+			return false
+		}
+	}
+	return false
+}
+
+// negated reports whether the verb at i is negated: "did not say",
+// "stopped short of blaming", "refrained from accusing".
+func (s *sentence) negated(i int) bool {
+	if (s.is(i-1, "of") || s.is(i-1, "from")) && holdBack[s.word(i-2)] {
+		return true
+	}
+	for k := i - 1; k >= s.lo && k >= i-3 && s.toks[k].kind == tokWord; k-- {
+		v := s.word(k)
+		if v == "not" || v == "n't" || v == "never" {
+			return true
+		}
+		if !auxiliaries[v] && !isAdverb(v) {
+			return false
+		}
+	}
+	return false
+}
+
+// finiteCue reports whether token j is a finite reporting verb or the
+// start of a non-response: "denied", "declined to comment".
+func (s *sentence) finiteCue(j int) bool {
+	if j > s.last || s.toks[j].kind != tokWord || s.inq[j] || s.toks[j].is(flagUpper) && !s.heading {
+		return false
+	}
+	w := s.word(j)
+	if w == "declined" || w == "refused" {
+		return true
+	}
+	if !s.verbAt(j) || s.determinerBefore(j) {
+		return false
+	}
+	return !s.passive(j)
+}

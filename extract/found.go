@@ -1,0 +1,54 @@
+package extract
+
+import "github.com/claimtrail/claimtrail/claim"
+
+// found is an attribution as the matcher finds it, before its speaker is
+// resolved: byte spans, the act, and the hints for factuality and
+// confidence.
+type found struct {
+	source    span
+	cue       span
+	content   []span
+	form      Form
+	act       claim.Act
+	certainty claim.Certainty // from the cue word itself
+	hedge     claim.Certainty // from hedges around it
+	// participle marks "..., urging ...": its source is the main clause's.
+	// It and embedded sit with the one-byte fields, so that a found, kept
+	// for every attribution of a call, takes no padding for them.
+	participle bool
+	// embedded marks a source inside another clause ("a report alleging
+	// that"), which a participle later in the sentence does not take.
+	embedded   bool
+	confidence float64
+	said       claim.Date
+	// via is the index in the extractor's found of the attribution whose
+	// content holds this one's cue, or -1.
+	via int
+	// alias is a name given beside the source, which names the speaker
+	// better: "the minister, Anton Relic,".
+	alias span
+	// ruleName names the rule that found the attribution: see Candidate.Rule.
+	// It points at the name in the rule's table, which takes half the
+	// room of a string in a found, kept for every attribution of a call.
+	ruleName *string
+}
+
+// holds reports whether one of f's content pieces contains s.
+func (f found) holds(s span) bool {
+	for _, c := range f.content {
+		if c.start <= s.start && s.end <= c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// contentLen is the bytes of f's content.
+func (f found) contentLen() int {
+	n := 0
+	for _, c := range f.content {
+		n += c.end - c.start
+	}
+	return n
+}

@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// dater dates the attributions of one Extract call: it resolves time
+// phrases against the publication time, remembering each phrase of the
+// call and each phrase of the sentence being read.
+type dater struct {
+	published time.Time
+	// phrases holds the time phrases resolved so far in the call, by
+	// their text.
+	phrases map[string]phraseDate
+	// memo holds the sentence's time phrases resolved so far.
+	memo []dateMemo
+}
+
+// reset readies the dater for a call with the publication time.
+func (d *dater) reset(published time.Time) {
+	d.published, d.memo = published, d.memo[:0]
+	if d.phrases == nil {
+		d.phrases = make(map[string]phraseDate)
+	}
+	clear(d.phrases)
+}
+
+// release drops the phrases of the call, so that a pooled extractor keeps
+// no article alive.
+func (d *dater) release() {
+	d.published = time.Time{}
+	clear(d.phrases)
+	d.memo = d.memo[:0]
+}
+
+// next readies the dater for the next sentence.
+func (d *dater) next() { d.memo = d.memo[:0] }
+
+// saidDate returns when an attribution of sentence s with the content was
+// made, from the first time phrase of the sentence outside the content and
+// quotations: "said on Tuesday", "Last year, the US accused", "on Sept. 13
+// the ministry denied". It is the zero Date when there is none or it does
+// not resolve against the publication time.
+func (d *dater) saidDate(s *sentence, content []span) claim.Date {
+	for k := s.lo; k <= s.last; k++ {
+		if s.inq[k] || s.lex[k]&lexTime == 0 || s.inContent(content, k) {
+			continue
+		}
+		n := s.timeAt(k)
+		if n == 0 {
+			continue
+		}
+		if n == 1 && !(s.is(k, "yesterday") || s.is(k, "today")) && !timeNouns[s.word(k)] {
+			continue // "also", "earlier": not a date
+		}
+		end := min(k+n-1, s.last)
+		if partsOfDay[s.word(end)] && end > k {
+			end-- // "on Monday evening" is Monday
+		}
+		// A statement is not made after the article reports it: "next
+		// month" is when something will happen.
+		if date, ok := d.resolve(s, k, end); ok && !date.Start().After(d.published.Add(14*time.Hour)) {
+			return date
+		}
+		k = end
+	}
+	return claim.Date{}
+}
+
+// inContent reports whether token k lies in one of the content spans.
+func (s *sentence) inContent(content []span, k int) bool {
+	t := s.toks[k]
+	for _, c := range content {
+		if t.start >= c.start && t.end <= c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// dateMemo is a time phrase of the sentence already resolved.
+type dateMemo struct {
+	k, end int
+	date   claim.Date
+	ok     bool
+}
+
+// resolve resolves the time phrase of tokens [k, end] of sentence s
+// against the publication time, once per sentence: the attributions of one
+// sentence share its phrases.
+func (d *dater) resolve(s *sentence, k, end int) (claim.Date, bool) {
+	for _, m := range d.memo {
+		if m.k == k && m.end == end {
+			return m.date, m.ok
+		}
+	}
+	phrase := s.text[s.toks[k].start:s.toks[end].end]
+	r, ok := d.phrases[phrase]
+	if !ok {
+		// Resolve is pure in the phrase and ref, and ref is the same for
+		// the whole call; a failed resolution builds errors that cost far
+		// more than the lookup, and "on Monday" recurs all through an
+		// article.
+		date, err := claim.Resolve(phrase, d.published)
+		r = phraseDate{date, err == nil}
+		if len(d.phrases) < maxPhraseDates {
+			d.phrases[phrase] = r
+		}
+	}
+	d.memo = append(d.memo, dateMemo{k, end, r.date, r.ok})
+	return r.date, r.ok
+}
+
+// phraseDate is a time phrase's resolution against the publication time.
+type phraseDate struct {
+	date claim.Date
+	ok   bool
+}
+
+// maxPhraseDates bounds the extractor's table of resolved time phrases, so
+// that text of many distinct phrases does not grow it without end.
+const maxPhraseDates = 1024
+
+// timeEndingAt returns where a time phrase ending at token j starts ("on
+// Tuesday", "on Sept. 13", "last week"), or -1.
+func (s *sentence) timeEndingAt(j int) int {
+	for k := max(s.lo, j-5); k < j; k++ {
+		// timeAt is 0 for a word with no time flag: test that before
+		// the map.
+		if s.timeWord(k) && timeOpeners[s.word(k)] && s.timeAt(k) == j-k+1 {
+			return k
+		}
+	}
+	return -1
+}
+
+// timeWord reports whether token k can start a time phrase, by the
+// sentence's lexicon flags.
+func (s *sentence) timeWord(k int) bool {
+	return k >= s.lo && k < s.hi && s.lex[k]&lexTime != 0
+}
+
+// skipTime skips a time phrase: "on Tuesday", "on Sept. 13", "last week",
+// "yesterday", with a comma after it.
+func (s *sentence) skipTime(i int) int {
+	for range 4 {
+		n := s.timeAt(i)
+		if n == 0 {
+			return i
+		}
+		i += n
+		if s.comma(i) && !(i+1 <= s.last && s.is(i+1, "that")) {
+			// "said on Tuesday, adding" keeps the comma for the caller.
+			return i
+		}
+	}
+	return i
+}
+
+// timeAt returns the number of tokens of a time phrase starting at token i,
+// or 0.
+func (s *sentence) timeAt(i int) int {
+	if !s.timeWord(i) {
+		return 0
+	}
+	w := s.word(i)
+	switch {
+	case timeAdverbs[w]:
+		return 1
+	case w == "at":
+		// "at 3 p.m.", "at 0900 GMT": a time of day, no date.
+		if k := i + 1; k <= s.last && s.toks[k].is(flagNumber) {
+			k++
+			if clockWords[s.word(k)] {
+				k++
+			}
+			return k - i
+		}
+	case timePrepositions[w]:
+		k := i + 1
+		if s.is(k, "early") || s.is(k, "late") {
+			k++
+		}
+		n := s.dateWords(k)
+		if n > 0 {
+			return k - i + n
+		}
+		if timeUnits[s.word(k)] {
+			return k - i + 1
+		}
+	}
+	if n := s.dateWords(i); n > 0 {
+		return n
+	}
+	return 0
+}
+
+// dateWords returns the tokens of a weekday or date at i: "Tuesday",
+// "Sept. 13", "Wednesday, Sept. 13, 2023", "2018".
+func (s *sentence) dateWords(i int) int {
+	w := s.word(i)
+	k := i
+	if !s.timeWord(i) && !(i <= s.last && i >= s.lo && s.toks[i].is(flagNumber)) {
+		return 0
+	}
+	if weekdays[w] {
+		k++
+		if s.comma(k) && monthNames[s.word(k+1)] {
+			k++
+		} else {
+			if partsOfDay[s.word(k)] {
+				k++ // "Monday evening"
+			}
+			return k - i
+		}
+		w = s.word(k)
+	}
+	if monthNames[w] && (w != "may" || s.mayIsMonth(k)) {
+		k++
+		if k <= s.last && s.toks[k].is(flagNumber) {
+			k++
+			if s.comma(k) && k+1 <= s.last && s.toks[k+1].is(flagNumber) && s.toks[k+1].end-s.toks[k+1].start == 4 {
+				k += 2
+			}
+		}
+		return k - i
+	}
+	if i <= s.last && s.toks[i].is(flagNumber) && s.toks[i].end-s.toks[i].start == 4 && k > s.lo && (s.is(i-1, "in")) {
+		return 1
+	}
+	return 0
+}
+
+// mayIsMonth reports whether "May" at k is the month, not the modal or a
+// name: capitalised, not after another capitalised word, and after a
+// preposition or before a number.
+func (s *sentence) mayIsMonth(k int) bool {
+	if !s.toks[k].is(flagUpper) {
+		return false
+	}
+	if k+1 <= s.last && s.toks[k+1].is(flagNumber) {
+		return true
+	}
+	return monthPrepositions[s.word(k-1)]
+}
