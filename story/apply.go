@@ -1,0 +1,463 @@
+package story
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Report says what became of decisions given to Story.Apply or replayed by
+// Story.Reextract.
+type Report struct {
+	// Applied are the decisions applied, with their Seq in the log.
+	Applied []Decision `json:"applied,omitempty"`
+	// Orphans are the decisions whose candidate or proposed source the
+	// story no longer has (the extractor no longer finds it). They stay in
+	// the log, and apply again should it come back.
+	Orphans []Decision `json:"orphans,omitempty"`
+	// Failed are decisions replayed by Story.Reextract that no longer
+	// apply (a candidate whose speaker is no longer resolved, say), each
+	// with its error. They stay in the log.
+	Failed []Failure `json:"failed,omitempty"`
+}
+
+// Failure is a decision that could not be applied again, and why.
+type Failure struct {
+	Decision Decision `json:"decision"`
+	Err      error    `json:"-"`
+	// Reason is Err's message, for JSON.
+	Reason string `json:"reason"`
+}
+
+// Apply applies decisions in order and appends them to the story's log.
+// It stops at the first decision that is invalid or does not fit the story
+// (an unknown claim, a source rejected before, an edit that makes the
+// statement invalid), returning a *FieldError whose field starts with
+// "decisions[i]." and the report of those applied before it, which stay
+// applied. A decision whose candidate or proposed source the story does not
+// have is no error: it is logged and reported as an orphan. A cancelled ctx
+// stops it between two decisions.
+//
+// Each decision costs time linear in the candidate's size, apart from
+// rejecting a candidate accepted before, which is linear in the statements.
+func (s *Story) Apply(ctx context.Context, ds ...Decision) (*Report, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := &Report{}
+	for i, d := range ds {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		orphan, err := s.apply(d)
+		if err != nil {
+			return r, prefix(fmt.Sprintf("decisions[%d]", i), err)
+		}
+		d = s.log(d, orphan)
+		if orphan {
+			r.Orphans = append(r.Orphans, d)
+		} else {
+			r.Applied = append(r.Applied, d)
+		}
+	}
+	return r, nil
+}
+
+// log appends a decision to the log.
+func (s *Story) log(d Decision, orphan bool) Decision {
+	d.Seq = int64(len(s.decisions) + 1)
+	if d.Factuality != nil {
+		f := *d.Factuality
+		d.Factuality = &f
+	}
+	s.decisions = append(s.decisions, d)
+	if orphan {
+		s.orphans = append(s.orphans, d)
+	}
+	return d
+}
+
+// prefix puts path before the field of a *FieldError, or wraps another
+// error in one naming path.
+func prefix(path string, err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return &FieldError{Field: path + "." + fe.Field, Value: fe.Value, Err: fe.Err}
+	}
+	return &FieldError{Field: path, Err: err}
+}
+
+// apply applies one decision; orphan reports a decision whose candidate or
+// proposed source the story does not have.
+func (s *Story) apply(d Decision) (orphan bool, err error) {
+	if err := d.Check(); err != nil {
+		return false, err
+	}
+	switch d.Kind {
+	case KindAccept:
+		if d.Key != "" {
+			return s.acceptCandidate(d)
+		}
+		if s.proposed[d.Source] == nil {
+			return true, nil
+		}
+		_, err := s.acceptSource(d.Source, d.As, d.Text, "source")
+		return false, err
+	case KindReject:
+		if d.Key != "" {
+			return s.rejectCandidate(d.Key)
+		}
+		if s.proposed[d.Source] == nil {
+			return true, nil
+		}
+		if _, done := s.mapped[d.Source]; done {
+			return false, fieldErr("source", string(d.Source), fmt.Errorf("%w: already accepted or merged", ErrInvalid))
+		}
+		s.rejectedS[d.Source] = true
+		s.srcIndex.remove(d.Source)
+		return false, nil
+	case KindMergeSource:
+		if s.proposed[d.Source] == nil {
+			return true, nil
+		}
+		if _, done := s.mapped[d.Source]; done || s.rejectedS[d.Source] {
+			return false, fieldErr("source", string(d.Source), fmt.Errorf("%w: already decided", ErrInvalid))
+		}
+		into := s.resolve(d.Into)
+		if isProposed(into) {
+			var err error
+			if into, err = s.acceptSource(into, "", "", "into"); err != nil {
+				return false, err
+			}
+		} else if _, ok := s.sourcePos[into]; !ok && into != source.AbsentID {
+			return false, fieldErr("into", string(d.Into), ErrUnknownSource)
+		}
+		s.mapped[d.Source] = into
+		s.srcIndex.remove(d.Source)
+		return false, nil
+	case KindCreateClaim:
+		if _, ok := s.claimPos[d.Claim]; ok {
+			return false, fieldErr("claim", string(d.Claim), ErrDuplicateID)
+		}
+		s.addClaim(claim.Claim{ID: d.Claim, Text: d.Text})
+		return false, nil
+	case KindRenameClaim:
+		i, ok := s.claimPos[d.Claim]
+		if !ok {
+			return false, fieldErr("claim", string(d.Claim), ErrUnknownClaim)
+		}
+		s.claims[i].Text = d.Text
+		s.claimIdx.add(d.Claim, d.Text)
+		return false, nil
+	case KindReprint:
+		a, o := s.byArticle[d.Article], s.byArticle[d.Of]
+		switch {
+		case a == nil:
+			return false, fieldErr("article", string(d.Article), ErrUnknownArticle)
+		case o == nil:
+			return false, fieldErr("of", string(d.Of), ErrUnknownArticle)
+		case o.a.Published.After(a.a.Published):
+			return false, fieldErr("of", string(d.Of), fmt.Errorf("%w: published after %s", ErrInvalid, d.Article))
+		}
+		a.a.Reprints = d.Of
+		return false, nil
+	}
+	return false, fieldErr("kind", d.Kind.String(), ErrInvalid)
+}
+
+// addClaim adds a claim and indexes its text.
+func (s *Story) addClaim(c claim.Claim) {
+	s.claimPos[c.ID] = len(s.claims)
+	s.claims = append(s.claims, c)
+	s.claimIdx.add(c.ID, c.Text)
+}
+
+// acceptSource accepts a proposed source as id (derived when empty) under
+// name (the proposed one when empty), accepting a proposed parent too, and
+// returns the ID it took. A source accepted or merged before keeps what it
+// became. field names the decision's field in errors.
+func (s *Story) acceptSource(proposed, id source.ID, name, field string) (source.ID, error) {
+	if to, done := s.mapped[proposed]; done {
+		if id != "" && id != to {
+			return "", fieldErr(field, string(proposed), fmt.Errorf("%w: already accepted as %s", ErrInvalid, to))
+		}
+		return s.resolve(to), nil
+	}
+	if s.rejectedS[proposed] {
+		return "", fieldErr(field, string(proposed), ErrRejected)
+	}
+	sp := s.proposed[proposed]
+	if sp == nil {
+		return "", fieldErr(field, string(proposed), ErrUnknownSource)
+	}
+	src := sp.Source
+	if id == "" {
+		id = acceptedID(proposed)
+		if _, taken := s.sourcePos[id]; taken || id == source.AbsentID {
+			art := string(proposed[len(proposed)-len(sp.article()):])
+			id = source.ID(string(id) + "-" + art)
+		}
+	}
+	if _, taken := s.sourcePos[id]; taken || id == source.AbsentID || isProposed(id) {
+		return "", fieldErr("as", string(id), ErrDuplicateID)
+	}
+	if src.Parent != "" {
+		parent := s.resolve(src.Parent)
+		if isProposed(parent) {
+			var err error
+			if parent, err = s.acceptSource(parent, "", "", field); err != nil {
+				return "", err
+			}
+		}
+		src.Parent = parent
+	}
+	src.ID = id
+	if name != "" {
+		src.Name = name
+	}
+	s.addSource(src, proposed)
+	if _, err := s.registry(); err != nil {
+		// The registry refuses the source (an alias another source holds):
+		// take it out again.
+		s.sources = s.sources[:len(s.sources)-1]
+		delete(s.sourcePos, id)
+		delete(s.origin, id)
+		s.reg = nil
+		return "", fieldErr(field, string(proposed), err)
+	}
+	s.mapped[proposed] = id
+	s.srcIndex.remove(proposed)
+	return id, nil
+}
+
+// article returns the article part of a proposed source's ID.
+func (sp *SourceProposal) article() string {
+	id := string(sp.Source.ID)
+	for i := len(id) - 1; i >= 0; i-- {
+		if id[i] == '@' {
+			return id[i+1:]
+		}
+	}
+	return ""
+}
+
+// speaker resolves a candidate's speaker or relay to a story source,
+// accepting a proposed source as it was proposed.
+func (s *Story) speaker(id source.ID, field string) (source.ID, error) {
+	if id == "" {
+		return "", fieldErr(field, "", ErrEmpty)
+	}
+	id = s.resolve(id)
+	if isProposed(id) {
+		return s.acceptSource(id, "", "", field)
+	}
+	if _, ok := s.sourcePos[id]; !ok && id != source.AbsentID {
+		return "", fieldErr(field, string(id), ErrUnknownSource)
+	}
+	return id, nil
+}
+
+// statementID returns the ID of the statement accepted from a candidate.
+func statementID(k Key) claim.StatementID { return claim.StatementID("s:" + string(k)) }
+
+// acceptCandidate applies an accept decision on a candidate.
+func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
+	p := s.proposals[d.Key]
+	if p == nil {
+		return true, nil
+	}
+	c := p.p.Candidate
+	c.Content = slices.Clone(c.Content)
+	if d.Speaker != "" {
+		c.Speaker = d.Speaker
+	}
+	if c.Speaker, err = s.speaker(c.Speaker, "speaker"); err != nil {
+		return false, err
+	}
+	via := make([]source.ID, 0, len(c.Via))
+	for _, v := range c.Via {
+		r, err := s.speaker(v, "via")
+		if err != nil {
+			return false, err
+		}
+		if r != c.Speaker && !slices.Contains(via, r) {
+			via = append(via, r)
+		}
+	}
+	c.Via = via
+	if d.Act != claim.ActUnknown {
+		c.Act = d.Act
+	}
+	if d.Factuality != nil {
+		c.Factuality = *d.Factuality
+	}
+	if d.Said.IsValid() {
+		c.Said = d.Said
+	}
+	art := p.article.a
+
+	if d.SameAs != "" {
+		i, ok := s.stmtPos[d.SameAs]
+		if !ok {
+			return false, fieldErr("same_as", string(d.SameAs), ErrUnknownStatement)
+		}
+		m, err := c.Mention(art.ID, art.Text)
+		if err != nil {
+			return false, fieldErr("key", string(d.Key), err)
+		}
+		s.undo(d.Key)
+		st := &s.statements[i]
+		if !slices.ContainsFunc(st.Mentions, func(o claim.Mention) bool { return o.Article == m.Article && o.Span.Start == m.Span.Start }) {
+			st.Mentions = append(st.Mentions, m)
+		}
+		s.mentionOf[d.Key] = st.ID
+		s.decided[d.Key] = KindAccept
+		s.claimIdx.add(st.Claim, p.p.Quote)
+		return false, nil
+	}
+
+	claimID := d.Claim
+	if claimID == "" {
+		claimID = claim.ID("c:" + string(d.Key))
+		text := p.p.Quote
+		if p.group != nil {
+			claimID, text = p.group.ID, p.group.Text
+		}
+		if _, ok := s.claimPos[claimID]; !ok {
+			if text == "" {
+				text = spanText(art.Text, c.Cue.Start, c.Cue.End)
+			}
+			s.addClaim(claim.Claim{ID: claimID, Text: text})
+		}
+	}
+	ci, ok := s.claimPos[claimID]
+	if !ok {
+		return false, fieldErr("claim", string(claimID), ErrUnknownClaim)
+	}
+	st, err := c.Statement(statementID(d.Key), claimID, art.ID, art.Text)
+	if err != nil {
+		return false, fieldErr("key", string(d.Key), err)
+	}
+	if err := s.checkStatement(d.Key, st, s.claims[ci], art); err != nil {
+		return false, err
+	}
+	s.undo(d.Key)
+	s.stmtPos[st.ID] = len(s.statements)
+	s.statements = append(s.statements, st)
+	s.stmtKey[st.ID] = d.Key
+	if d.By == MachineBy {
+		s.machine[st.ID] = true
+	}
+	sc := speakerClaim{st.Source, st.Claim}
+	s.bySpeaker[sc] = append(s.bySpeaker[sc], st.ID)
+	s.claimIdx.add(claimID, p.p.Quote)
+	s.decided[d.Key] = KindAccept
+	return false, nil
+}
+
+// checkStatement validates a statement as a corpus would, with only what
+// it refers to, so that an edit that makes it invalid (a denial that
+// affirms, a said date after its article) is refused when it is made.
+func (s *Story) checkStatement(k Key, st claim.Statement, c claim.Claim, a source.Article) error {
+	c = c.Clone()
+	c.Relations, c.Actors = nil, nil
+	a.Outlet, a.Wire, a.Reprints = "", "", ""
+	ids := append([]source.ID{st.Source}, st.Via...)
+	var srcs []source.Source
+	for _, id := range ids {
+		if i, ok := s.sourcePos[id]; ok {
+			src := s.sources[i]
+			src.Parent, src.Offices, src.Aliases = "", nil, nil
+			srcs = append(srcs, src)
+		}
+	}
+	mini := claim.Corpus{Sources: srcs, Articles: []source.Article{a}, Claims: []claim.Claim{c}, Statements: []claim.Statement{st}}
+	if err := mini.Validate(); err != nil {
+		return fieldErr("key", string(k), err)
+	}
+	return nil
+}
+
+// rejectCandidate applies a reject decision on a candidate, taking back
+// what accepting it had added.
+func (s *Story) rejectCandidate(k Key) (orphan bool, err error) {
+	if s.proposals[k] == nil {
+		return true, nil
+	}
+	s.undo(k)
+	s.decided[k] = KindReject
+	return false, nil
+}
+
+// undo takes back what accepting the candidate had added: its statement, or
+// its mention of another statement.
+func (s *Story) undo(k Key) {
+	if to, ok := s.mentionOf[k]; ok {
+		delete(s.mentionOf, k)
+		p := s.proposals[k]
+		if i, ok := s.stmtPos[to]; ok && p != nil {
+			st := &s.statements[i]
+			st.Mentions = slices.DeleteFunc(st.Mentions, func(m claim.Mention) bool {
+				return m.Article == p.article.a.ID && m.Span.Start == mentionStart(p.p.Candidate)
+			})
+		}
+	}
+	id := statementID(k)
+	i, ok := s.stmtPos[id]
+	if !ok {
+		return
+	}
+	st := s.statements[i]
+	s.statements = slices.Delete(s.statements, i, i+1)
+	delete(s.stmtPos, id)
+	for j := i; j < len(s.statements); j++ {
+		s.stmtPos[s.statements[j].ID] = j
+	}
+	delete(s.machine, id)
+	delete(s.stmtKey, id)
+	sc := speakerClaim{st.Source, st.Claim}
+	s.bySpeaker[sc] = slices.DeleteFunc(s.bySpeaker[sc], func(o claim.StatementID) bool { return o == id })
+}
+
+// mentionStart is where a candidate's mention starts: the first of its
+// spans, as Candidate.Mention has it.
+func mentionStart(c extract.Candidate) int {
+	start := c.Cue.Start
+	if c.Source.End > 0 && c.Source.Start < start {
+		start = c.Source.Start
+	}
+	for _, sp := range c.Content {
+		if sp.Start < start {
+			start = sp.Start
+		}
+	}
+	return start
+}
+
+// unattended accepts the candidates of an article that the unattended mode
+// takes: confident ones whose speaker the registry resolved. One that does
+// not apply (its edit would be invalid) is left for people.
+func (s *Story) unattended(added *Added) {
+	sim := s.opts.MachineClaimSimilarity
+	if sim <= 0 {
+		sim = DefaultMachineClaimSimilarity
+	}
+	for _, p := range added.Candidates {
+		c := p.Candidate
+		if c.Confidence < s.opts.Unattended || c.Resolution != extract.ResolutionRegistry {
+			continue
+		}
+		d := Decision{Kind: KindAccept, Key: p.Key, By: MachineBy, SameAs: p.SameAs}
+		if d.SameAs == "" && len(p.Claims) > 0 && p.Claims[0].Similarity >= sim {
+			d.Claim = p.Claims[0].Claim
+		}
+		if _, err := s.apply(d); err != nil {
+			continue
+		}
+		added.Machine = append(added.Machine, s.log(d, false))
+	}
+}

@@ -1,0 +1,195 @@
+package story
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/enumtext"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Kind is what a decision does. The zero Kind is KindUnknown, which no valid
+// decision has.
+type Kind uint8
+
+// The kinds of decision.
+const (
+	KindUnknown     Kind = iota
+	KindAccept           // accept a candidate (optionally edited) or a proposed source
+	KindReject           // reject a candidate or a proposed source
+	KindMergeSource      // merge a proposed source into an existing one
+	KindCreateClaim      // create a claim
+	KindRenameClaim      // reword a claim
+	KindReprint          // mark an article as a reprint of another
+)
+
+var kindNames = []string{"unknown", "accept", "reject", "merge-source", "create-claim", "rename-claim", "reprint"}
+
+// ParseKind returns the kind named s, ignoring case. An unknown name gives a
+// *FieldError on "kind" wrapping ErrUnknownName that lists the valid names.
+func ParseKind(s string) (Kind, error) {
+	i, ok := enumtext.Lookup(kindNames, s)
+	if !ok || i == 0 {
+		return KindUnknown, fieldErr("kind", s, fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(kindNames[1:])))
+	}
+	return Kind(i), nil
+}
+
+// String returns the kind's name, such as "merge-source".
+func (k Kind) String() string { return enumtext.Name(kindNames, int(k), fmt.Sprintf("Kind(%d)", k)) }
+
+// IsValid reports whether k is one of the kinds other than KindUnknown.
+func (k Kind) IsValid() bool { return k > KindUnknown && int(k) < len(kindNames) }
+
+// MarshalText returns the kind's name; a kind out of range is an error.
+func (k Kind) MarshalText() ([]byte, error) {
+	if int(k) >= len(kindNames) {
+		return nil, fieldErr("kind", k.String(), ErrInvalid)
+	}
+	return []byte(k.String()), nil
+}
+
+// UnmarshalText parses a name as ParseKind does.
+func (k *Kind) UnmarshalText(b []byte) error {
+	v, err := ParseKind(string(b))
+	if err != nil {
+		return err
+	}
+	*k = v
+	return nil
+}
+
+// MachineBy is the Decision.By of the decisions the unattended mode makes:
+// statements it accepts are machine-accepted (see Story.MachineAccepted).
+const MachineBy = "machine"
+
+// Decision is one review decision: data, kept in an append-only log, keyed
+// by stable keys so that it applies again after re-extraction. Which fields
+// it uses depends on its Kind:
+//
+//   - accept a candidate: Key; optionally edited by Speaker, Claim, Act,
+//     Factuality and Said. SameAs files it as a new mention of an accepted
+//     statement instead of a new statement. With no Claim and no SameAs,
+//     the candidate goes to the new claim proposed for its group (see
+//     ClaimProposal.ID), created on first use, or to a new claim of its own
+//     ("c:" and its key) with its quote as text;
+//   - accept a proposed source: Source (its story-wide ID, "new:x@a1");
+//     optionally As, the ID it takes, and Text, its name. Without As it
+//     takes the extractor's ID without "new:" and the article ("x"), or,
+//     when that is taken, that ID, "-" and the article's ID. A proposed
+//     source is also accepted, as proposed, when a candidate it speaks is
+//     accepted;
+//   - reject: Key, or Source for a proposed source;
+//   - merge-source: Source, a proposed source, and Into, a story source or
+//     another proposed one: the proposed source's statements are Into's;
+//   - create-claim and rename-claim: Claim and Text;
+//   - reprint: Article and Of, the earlier article it reprints.
+//
+// The zero Decision is invalid.
+type Decision struct {
+	// Seq is the decision's place in the story's log, from 1; the log sets
+	// it.
+	Seq int64 `json:"seq,omitempty"`
+	// Kind says what the decision does.
+	Kind Kind `json:"kind"`
+	// Key names the candidate accepted or rejected.
+	Key Key `json:"key,omitempty"`
+	// Speaker, Act, Factuality and Said edit an accepted candidate; zero
+	// values keep the extractor's.
+	Speaker    source.ID         `json:"speaker,omitempty"`
+	Act        claim.Act         `json:"act,omitzero"`
+	Factuality *claim.Factuality `json:"factuality,omitempty"`
+	Said       claim.Date        `json:"said,omitzero"`
+	// Claim is the claim an accepted candidate states, or the claim created
+	// or renamed.
+	Claim claim.ID `json:"claim,omitempty"`
+	// SameAs is the accepted statement a candidate reports again.
+	SameAs claim.StatementID `json:"same_as,omitempty"`
+	// Source is the source accepted, rejected or merged; As the ID an
+	// accepted source takes; Into the source merged into.
+	Source source.ID `json:"source,omitempty"`
+	As     source.ID `json:"as,omitempty"`
+	Into   source.ID `json:"into,omitempty"`
+	// Text is a claim's text, or an accepted source's name.
+	Text string `json:"text,omitempty"`
+	// Article is the article marked as a reprint of Of.
+	Article source.ArticleID `json:"article,omitempty"`
+	Of      source.ArticleID `json:"of,omitempty"`
+	// By is who decided; MachineBy for the unattended mode.
+	By string `json:"by,omitempty"`
+	// At is when the decision was made; optional.
+	At time.Time `json:"at,omitzero"`
+	// Note is the reviewer's reason; optional.
+	Note string `json:"note,omitempty"`
+}
+
+// Check reports the first field of the decision that its kind needs and
+// lacks, or that it must not have, as a *FieldError naming the field
+// ("key", "claim", ...) and wrapping ErrEmpty or ErrInvalid. It does not
+// look at the story: see Story.Apply for references.
+func (d Decision) Check() error {
+	need := func(field, v string) error {
+		if v == "" {
+			return fieldErr(field, v, ErrEmpty)
+		}
+		return nil
+	}
+	both := func(a, b string, av, bv string) error {
+		switch {
+		case av == "" && bv == "":
+			return fieldErr(a, "", ErrEmpty)
+		case av != "" && bv != "":
+			return fieldErr(b, bv, fmt.Errorf("%w: give %s or %s, not both", ErrInvalid, a, b))
+		}
+		return nil
+	}
+	if d.At.Year() > 9999 {
+		return fieldErr("at", d.At.String(), ErrInvalid)
+	}
+	if d.Factuality != nil && !d.Factuality.IsValid() {
+		return fieldErr("factuality", d.Factuality.String(), ErrInvalid)
+	}
+	if !d.Act.IsValid() && d.Act != claim.ActUnknown {
+		return fieldErr("act", d.Act.String(), ErrInvalid)
+	}
+	switch d.Kind {
+	case KindAccept, KindReject:
+		if err := both("key", "source", string(d.Key), string(d.Source)); err != nil {
+			return err
+		}
+		if d.Key != "" {
+			if _, ok := d.Key.Article(); !ok {
+				return fieldErr("key", string(d.Key), ErrInvalid)
+			}
+		} else if !isProposed(d.Source) {
+			return fieldErr("source", string(d.Source), fmt.Errorf("%w: not a proposed source", ErrInvalid))
+		}
+		return nil
+	case KindMergeSource:
+		if err := need("source", string(d.Source)); err != nil {
+			return err
+		}
+		if !isProposed(d.Source) {
+			return fieldErr("source", string(d.Source), fmt.Errorf("%w: not a proposed source", ErrInvalid))
+		}
+		return need("into", string(d.Into))
+	case KindCreateClaim, KindRenameClaim:
+		if err := need("claim", string(d.Claim)); err != nil {
+			return err
+		}
+		return need("text", d.Text)
+	case KindReprint:
+		if err := need("article", string(d.Article)); err != nil {
+			return err
+		}
+		if err := need("of", string(d.Of)); err != nil {
+			return err
+		}
+		if d.Article == d.Of {
+			return fieldErr("of", string(d.Of), fmt.Errorf("%w: an article cannot reprint itself", ErrInvalid))
+		}
+		return nil
+	}
+	return fieldErr("kind", d.Kind.String(), ErrInvalid)
+}

@@ -1,0 +1,68 @@
+// Package story follows one story across articles: each article is added,
+// the extractor proposes statements, new sources, claim matches and
+// reprints, and people accept, edit, merge or reject them. Decisions are
+// data, keyed stably, so that they apply again when the extractor improves.
+//
+// # Adding articles
+//
+// A Story starts from a registry of sources (Options.Sources). Story.Add
+// runs extract.Extract on an article with the story's current registry and
+// records what it proposes, accepting nothing by itself:
+//
+//   - each candidate statement as a Proposal with a stable Key (see Key for
+//     its form: the article, the cue's offset and a hash of the cue and
+//     source texts, never a list position);
+//   - the same statement again: when a candidate has the speaker of an
+//     accepted statement, a claim it matches, its polarity and a compatible
+//     said date, Proposal.SameAs names that statement, to be accepted as a
+//     new mention of it (forty reprints are one statement);
+//   - the speakers the registry does not know, as SourceProposal values with
+//     story-wide IDs ("new:pentagon@a1": two articles' proposals never
+//     collide) and the existing sources they may be: the holder of the
+//     office they name on the article's date, then sources whose names and
+//     aliases share words, then sources other articles proposed;
+//   - for each candidate, the existing claims it may state, ranked by the
+//     overlap of its content words with the claim's words (its text and the
+//     quotes of its accepted statements), found through an inverted index:
+//     the work does not grow with the number of claims (see MaxPostings);
+//     and, for groups of candidates that may state one claim (extract.Groups),
+//     a proposed new claim. Nothing is merged silently;
+//   - a near duplicate of an earlier article as a reprint of it: articles are
+//     compared by MinHash signatures of their five-word shingles, found
+//     through locality-sensitive hashing, and one whose estimated Jaccard
+//     similarity with an earlier article is at least
+//     DefaultReprintThreshold (0.8) is proposed as its reprint.
+//
+// # Decisions
+//
+// A Decision accepts a candidate (optionally edited: speaker, claim, act,
+// factuality, said date; or as a new mention of an accepted statement),
+// rejects one, accepts, rejects or merges a proposed source, creates or
+// renames a claim, or marks a reprint. Story.Apply applies decisions and
+// appends them to the story's log, which only grows; ReadDecisions and
+// WriteDecisions read and write it as JSON Lines, so that it can be
+// reviewed, versioned and shared.
+//
+// Story.Reextract runs the extractor again over every article and applies
+// the log again by key. A decision whose candidate the extractor no longer
+// finds is an orphan: reported, kept in the log, never dropped.
+//
+// # Unattended mode
+//
+// With Options.Unattended set, Add accepts by itself each candidate whose
+// confidence reaches it and whose speaker the registry resolved, filing it
+// under an existing claim only when their similarity reaches
+// Options.MachineClaimSimilarity, and under its group's new claim
+// otherwise. Those decisions are logged with By set to MachineBy, listed in
+// Added.Machine, and the statements they accept report true from
+// Story.MachineAccepted until a person decides on them. The rest is left for
+// people. That is how collections of thousands of articles a day are
+// followed.
+//
+// # Timeline
+//
+// Story.Corpus returns the accepted story as a claim.Corpus, and
+// Story.Timeline builds its timeline with timeline.Build. The timeline is
+// built whole each time; an incremental form that shares what an article did
+// not touch is not there yet.
+package story

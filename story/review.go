@@ -1,0 +1,183 @@
+package story
+
+import (
+	"context"
+	"slices"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// Decisions returns the story's decision log, oldest first, orphans
+// included. It is a copy, linear in the log.
+func (s *Story) Decisions() []Decision {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return cloneDecisions(s.decisions)
+}
+
+// Orphans returns the logged decisions whose candidate or proposed source
+// the story does not have at present, oldest first: after Reextract, those
+// the extractor no longer finds. Linear in the orphans.
+func (s *Story) Orphans() []Decision {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return cloneDecisions(s.orphans)
+}
+
+func cloneDecisions(ds []Decision) []Decision {
+	out := slices.Clone(ds)
+	for i := range out {
+		if f := out[i].Factuality; f != nil {
+			v := *f
+			out[i].Factuality = &v
+		}
+	}
+	return out
+}
+
+// Pending returns the candidates no decision has accepted or rejected yet,
+// in the order their articles were added and then in text order. Linear in
+// the story's candidates.
+func (s *Story) Pending() []Proposal {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Proposal
+	for _, a := range s.articles {
+		for _, p := range a.added.Candidates {
+			if _, done := s.decided[p.Key]; !done {
+				out = append(out, cloneAdded(&Added{Candidates: []Proposal{p}}).Candidates[0])
+			}
+		}
+	}
+	return out
+}
+
+// Decided returns the kind of the latest decision on a candidate
+// (KindAccept or KindReject), or KindUnknown when none was made.
+func (s *Story) Decided(k Key) Kind {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.decided[k]
+}
+
+// MachineAccepted reports whether a statement was accepted by the
+// unattended mode and no person has decided on it since.
+func (s *Story) MachineAccepted(id claim.StatementID) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.machine[id]
+}
+
+// StatementOf returns the statement a candidate was accepted as (a statement
+// of its own, or the statement it is a new mention of), and false when the
+// candidate is not accepted.
+func (s *Story) StatementOf(k Key) (claim.Statement, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, ok := s.mentionOf[k]
+	if !ok {
+		id = statementID(k)
+	}
+	i, ok := s.stmtPos[id]
+	if !ok {
+		return claim.Statement{}, false
+	}
+	return s.statements[i].Clone(), true
+}
+
+// Reextract runs the extractor again over every article and applies the
+// decision log again by key, interleaved as they first came: each article
+// after the decisions logged before it was added, so that it is read with
+// the registry it was first read with (the base sources plus those accepted
+// by then). Use it when
+// the extractor improves. Decisions whose candidate is no longer found are
+// kept in the log and reported as orphans; those that no longer apply are
+// kept and reported as failures. Unattended acceptance is not run again:
+// the machine's logged decisions are replayed like the rest.
+//
+// Reextract costs what adding every article and applying every decision
+// costs. On error (a cancelled ctx, an article the extractor now refuses)
+// the story is left as it was.
+func (s *Story) Reextract(ctx context.Context) (*Report, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	opts := s.opts
+	for _, src := range s.sources {
+		if _, accepted := s.origin[src.ID]; !accepted {
+			opts.Sources = append(opts.Sources, src)
+		}
+	}
+	opts.Unattended = 0
+	fresh, err := New(s.id, opts)
+	if err != nil {
+		return nil, err
+	}
+	fresh.opts.Unattended = s.opts.Unattended
+	for _, c := range s.base.claims {
+		fresh.addClaim(c.Clone())
+	}
+	for _, st := range s.base.statements {
+		fresh.addStatement(st.Clone())
+	}
+	r := &Report{}
+	next := 0
+	// addUntil adds the articles that were added before the decision at
+	// index i of the log.
+	addUntil := func(i int) error {
+		for next < len(s.articles) && s.articles[next].after <= i {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if _, err := fresh.add(s.articles[next].input); err != nil {
+				return err
+			}
+			next++
+		}
+		return nil
+	}
+	for i, d := range s.decisions {
+		if err := addUntil(i); err != nil {
+			return nil, err
+		}
+		d.Seq = 0
+		orphan, err := fresh.apply(d)
+		switch {
+		case err != nil:
+			d = fresh.log(d, false)
+			r.Failed = append(r.Failed, Failure{Decision: d, Err: err, Reason: err.Error()})
+		case orphan:
+			r.Orphans = append(r.Orphans, fresh.log(d, true))
+		default:
+			r.Applied = append(r.Applied, fresh.log(d, false))
+		}
+	}
+	if err := addUntil(len(s.decisions)); err != nil {
+		return nil, err
+	}
+	fresh.base = s.base
+	s.replace(fresh)
+	return r, nil
+}
+
+// replace takes over another story's state.
+func (s *Story) replace(o *Story) {
+	s.opts = o.opts
+	s.sources, s.sourcePos, s.origin, s.reg, s.srcIndex = o.sources, o.sourcePos, o.origin, o.reg, o.srcIndex
+	s.mapped, s.proposed, s.rejectedS = o.mapped, o.proposed, o.rejectedS
+	s.articles, s.byArticle, s.reprints = o.articles, o.byArticle, o.reprints
+	s.claims, s.claimPos, s.claimIdx = o.claims, o.claimPos, o.claimIdx
+	s.statements, s.stmtPos, s.stmtKey, s.machine, s.bySpeaker = o.statements, o.stmtPos, o.stmtKey, o.machine, o.bySpeaker
+	s.proposals, s.decided, s.mentionOf = o.proposals, o.decided, o.mentionOf
+	s.decisions, s.orphans, s.base = o.decisions, o.orphans, o.base
+}
+
+// addStatement adds a statement that no candidate gave (an imported one).
+func (s *Story) addStatement(st claim.Statement) {
+	s.stmtPos[st.ID] = len(s.statements)
+	s.statements = append(s.statements, st)
+	sc := speakerClaim{st.Source, st.Claim}
+	s.bySpeaker[sc] = append(s.bySpeaker[sc], st.ID)
+	for _, m := range st.Mentions {
+		s.claimIdx.add(st.Claim, m.Span.Exact)
+	}
+}

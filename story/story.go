@@ -1,0 +1,598 @@
+package story
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// Story is one followed story: its registry of sources, its articles,
+// claims and accepted statements, what is pending review, and the decisions
+// people (or, in unattended mode, the machine) made. Create one with New.
+//
+// The zero Story is not usable. A Story is safe for concurrent use: its
+// methods serialise on a lock, and what they return are copies.
+type Story struct {
+	mu   sync.Mutex
+	id   string
+	opts Options
+
+	sources   []source.Source         // the registry's sources, base first, in order
+	sourcePos map[source.ID]int       // index into sources
+	origin    map[source.ID]source.ID // accepted source ID -> the proposed ID it came from
+	reg       *source.Registry        // built from sources; nil when stale
+	srcIndex  *sourceIndex            // names of known and proposed sources
+	mapped    map[source.ID]source.ID // proposed source -> accepted or merged source
+	proposed  map[source.ID]*SourceProposal
+	rejectedS map[source.ID]bool // rejected proposed sources
+	articles  []*article         // in the order added
+	byArticle map[source.ArticleID]*article
+	reprints  *reprintIndex
+
+	claims     []claim.Claim
+	claimPos   map[claim.ID]int
+	claimIdx   *claimIndex
+	statements []claim.Statement
+	stmtPos    map[claim.StatementID]int
+	stmtKey    map[claim.StatementID]Key // statements accepted from a candidate
+	machine    map[claim.StatementID]bool
+	bySpeaker  map[speakerClaim][]claim.StatementID
+
+	proposals map[Key]*proposal
+	decided   map[Key]Kind              // accept or reject, by the latest decision on the key
+	mentionOf map[Key]claim.StatementID // candidates accepted as mentions of another statement
+	decisions []Decision
+	orphans   []Decision
+	base      base // what the story held before any decision
+}
+
+// base is what a story holds that no decision gave it: claims and statements
+// imported from a corpus. Reextract starts from it.
+type base struct {
+	claims     []claim.Claim
+	statements []claim.Statement
+}
+
+// speakerClaim indexes accepted statements by speaker and claim, to find
+// "the same statement again".
+type speakerClaim struct {
+	speaker source.ID
+	claim   claim.ID
+}
+
+// article is one added article with what its extraction proposed.
+type article struct {
+	input source.Article // as given to Add
+	a     source.Article // with the reprint decided
+	after int            // the number of decisions logged before it was added
+	added *Added
+}
+
+// proposal is a candidate with its article, as kept by the story.
+type proposal struct {
+	p       Proposal
+	article *article
+	group   *ClaimProposal
+}
+
+// Options configures a Story. The zero Options follows a story from an empty
+// registry, proposes only, and uses the documented defaults.
+type Options struct {
+	// Sources are the sources the story starts from: its registry before
+	// any article is added. They are copied.
+	Sources []source.Source
+	// Unattended, when above 0, accepts by itself every candidate whose
+	// Confidence is at least Unattended and whose speaker the registry
+	// resolved (extract.ResolutionRegistry), as a decision of By
+	// MachineBy; people review the rest. See the package documentation.
+	Unattended float64
+	// ReprintThreshold is the estimated similarity from which an article is
+	// proposed as a reprint of an earlier one; 0 means
+	// DefaultReprintThreshold.
+	ReprintThreshold float64
+	// ClaimSimilarity is the similarity from which an existing claim is
+	// proposed for a candidate; 0 means DefaultClaimSimilarity.
+	ClaimSimilarity float64
+	// ClaimMatches is how many existing claims are proposed at most for one
+	// candidate; 0 means DefaultClaimMatches.
+	ClaimMatches int
+	// MachineClaimSimilarity is the similarity an existing claim must reach
+	// for an unattended acceptance to file a candidate under it rather
+	// than under a new claim; 0 means DefaultMachineClaimSimilarity. It is
+	// set high: a missed merge costs a reviewer a click, a wrong one hides a
+	// claim.
+	MachineClaimSimilarity float64
+}
+
+// DefaultMachineClaimSimilarity is the default of
+// Options.MachineClaimSimilarity.
+const DefaultMachineClaimSimilarity = 0.8
+
+// sameStatementSimilarity is the similarity a claim must have to a
+// candidate for an accepted statement of it to be proposed as the same
+// statement again.
+const sameStatementSimilarity = 0.5
+
+var storyID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+
+// New returns an empty story named id with opts. The id is 1 to 128 ASCII
+// letters, digits, dots, hyphens and underscores, starting with a letter
+// or digit, so that it can name a file. New fails with a *FieldError on
+// "id" for another id, and with the registry's error (see
+// source.NewRegistry) when opts.Sources do not form a registry. It takes time
+// linear in the size of opts.Sources.
+func New(id string, opts Options) (*Story, error) {
+	if !storyID.MatchString(id) {
+		return nil, fieldErr("id", id, ErrInvalid)
+	}
+	s := &Story{
+		id:        id,
+		opts:      opts,
+		sourcePos: make(map[source.ID]int),
+		origin:    make(map[source.ID]source.ID),
+		srcIndex:  newSourceIndex(),
+		mapped:    make(map[source.ID]source.ID),
+		proposed:  make(map[source.ID]*SourceProposal),
+		rejectedS: make(map[source.ID]bool),
+		byArticle: make(map[source.ArticleID]*article),
+		reprints:  newReprintIndex(),
+		claimPos:  make(map[claim.ID]int),
+		claimIdx:  newClaimIndex(),
+		stmtPos:   make(map[claim.StatementID]int),
+		stmtKey:   make(map[claim.StatementID]Key),
+		machine:   make(map[claim.StatementID]bool),
+		bySpeaker: make(map[speakerClaim][]claim.StatementID),
+		proposals: make(map[Key]*proposal),
+		decided:   make(map[Key]Kind),
+		mentionOf: make(map[Key]claim.StatementID),
+	}
+	s.opts.Sources = nil
+	for _, src := range opts.Sources {
+		s.addSource(src, "")
+	}
+	if _, err := s.registry(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// ID returns the story's name.
+func (s *Story) ID() string { return s.id }
+
+// addSource appends a source to the registry; proposed is the proposed ID
+// it was accepted from, empty for a base source.
+func (s *Story) addSource(src source.Source, proposed source.ID) {
+	src.Aliases = slices.Clone(src.Aliases)
+	src.Offices = slices.Clone(src.Offices)
+	s.sourcePos[src.ID] = len(s.sources)
+	s.sources = append(s.sources, src)
+	if proposed != "" {
+		s.origin[src.ID] = proposed
+	}
+	s.srcIndex.add(src, false)
+	s.reg = nil
+}
+
+// registry returns the registry of the story's sources, built again when
+// sources were added since it was last built.
+func (s *Story) registry() (*source.Registry, error) {
+	if s.reg != nil {
+		return s.reg, nil
+	}
+	reg, err := source.NewRegistry(s.sources, nil)
+	if err != nil {
+		return nil, err
+	}
+	s.reg = reg
+	return reg, nil
+}
+
+// Added is what adding one article proposed, for people to review.
+type Added struct {
+	// Article is the article's ID.
+	Article source.ArticleID `json:"article"`
+	// Candidates are the statements the extractor found, in text order,
+	// each with its stable key and its proposals.
+	Candidates []Proposal `json:"candidates"`
+	// Sources are the speakers the registry does not know, proposed with
+	// story-wide IDs ("new:pentagon@a1") and the existing sources they may
+	// be.
+	Sources []SourceProposal `json:"sources,omitempty"`
+	// Claims are the new claims proposed for groups of candidates that may
+	// state one claim (see extract.Groups).
+	Claims []ClaimProposal `json:"claims,omitempty"`
+	// Reprint, when not nil, proposes the article as a reprint of an
+	// earlier one.
+	Reprint *ReprintProposal `json:"reprint,omitempty"`
+	// Machine lists the decisions the unattended mode made on the article.
+	Machine []Decision `json:"machine,omitempty"`
+}
+
+// Proposal is one candidate statement of an article, proposed for review.
+type Proposal struct {
+	// Key identifies the candidate across re-extractions; decisions name
+	// it.
+	Key Key `json:"key"`
+	// Candidate is what the extractor found. Its Speaker and Via name
+	// story sources, with proposed sources under their story-wide IDs.
+	Candidate extract.Candidate `json:"candidate"`
+	// Quote is the candidate's content as it stands in the text, its
+	// pieces joined by " … ".
+	Quote string `json:"quote"`
+	// SameAs, when not empty, is an accepted statement this candidate may
+	// report again: same speaker, a claim it matches, same polarity and a
+	// compatible said date. Accepting it as such adds a mention, not a
+	// statement.
+	SameAs claim.StatementID `json:"same_as,omitempty"`
+	// Claims are the existing claims the candidate may state, best first.
+	Claims []ClaimMatch `json:"claims,omitempty"`
+	// Group is the ID of the proposed new claim (in Added.Claims) the
+	// candidate belongs to; empty when it joins no group.
+	Group claim.ID `json:"group,omitempty"`
+}
+
+// SourceProposal is a speaker the registry does not know, proposed as a new
+// source.
+type SourceProposal struct {
+	// Source is the proposed source. Its ID is story-wide: the extractor's
+	// ID followed by "@" and the article's ID, so that proposals of two
+	// articles never collide; a parent that is proposed too is named the
+	// same way.
+	Source source.Source `json:"source"`
+	// Matches are existing sources it may be, best first: merge it into
+	// one of them instead of adding it.
+	Matches []SourceMatch `json:"matches,omitempty"`
+}
+
+// ClaimProposal proposes a new claim for a group of candidates.
+type ClaimProposal struct {
+	// ID is the ID the claim takes when a candidate of the group is
+	// accepted with no claim named: "c:" followed by the first member's key.
+	ID claim.ID `json:"id"`
+	// Text is the proposed wording: the first member's quote. A reviewer
+	// usually rewrites it (a rename decision).
+	Text string `json:"text"`
+	// Members are the keys of the candidates in the group.
+	Members []Key `json:"members"`
+}
+
+// ReprintProposal proposes an article as a reprint of an earlier one.
+type ReprintProposal struct {
+	// Of is the earlier article.
+	Of source.ArticleID `json:"of"`
+	// Similarity is the estimated Jaccard similarity of the two texts'
+	// shingle sets (see DefaultReprintThreshold).
+	Similarity float64 `json:"similarity"`
+}
+
+// Add adds an article to the story and returns what its extraction
+// proposes; it accepts nothing by itself unless Options.Unattended is set.
+// The article needs an ID the story does not hold, a text and a
+// publication time; its Outlet and Wire, when given, must be story sources,
+// and Reprints an article the story holds. Problems give a *FieldError on
+// "article.FIELD" wrapping ErrEmpty, ErrDuplicateID, ErrUnknownSource,
+// ErrUnknownArticle or ErrInvalid; text that is not valid UTF-8 gives
+// extract.Extract's error. A cancelled ctx stops it before it changes
+// anything.
+//
+// Add costs extract.Extract of the text plus, per candidate, a look-up in
+// the claim index bounded by its content words times MaxPostings, and per
+// proposed source a look-up bounded by its name words times MaxPostings;
+// the reprint check reads at most 16 buckets of at most 64 articles. None
+// of it grows with the number of claims, statements or articles already
+// in the story, beyond building the registry again after sources were
+// accepted (linear in the sources). Memory is linear in the article.
+func (s *Story) Add(ctx context.Context, a source.Article) (*Added, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	added, err := s.add(a)
+	if err != nil {
+		return nil, err
+	}
+	if s.opts.Unattended > 0 {
+		s.unattended(added)
+	}
+	return cloneAdded(added), nil
+}
+
+// add adds the article and its proposals, without unattended decisions.
+func (s *Story) add(a source.Article) (*Added, error) {
+	if err := s.checkArticle(a); err != nil {
+		return nil, err
+	}
+	reg, err := s.registry()
+	if err != nil {
+		return nil, err
+	}
+	res, err := extract.Extract(a.Text, extract.Options{Registry: reg, Published: a.Published})
+	if err != nil {
+		return nil, err
+	}
+	a.Text = strings.Clone(a.Text)
+	art := &article{input: a, a: a, after: len(s.decisions)}
+	added := &Added{Article: a.ID}
+	art.added = added
+
+	// Proposed sources take story-wide IDs.
+	rename := func(id source.ID) source.ID {
+		if strings.HasPrefix(string(id), "new:") {
+			return proposedID(id, a.ID)
+		}
+		return id
+	}
+	for _, ns := range res.NewSources {
+		ns.ID = rename(ns.ID)
+		ns.Parent = rename(ns.Parent)
+		sp := SourceProposal{Source: ns, Matches: s.sourceMatches(reg, ns, a.Published)}
+		added.Sources = append(added.Sources, sp)
+	}
+	for i := range added.Sources {
+		sp := &added.Sources[i]
+		s.proposed[sp.Source.ID] = sp
+		s.srcIndex.add(sp.Source, true)
+	}
+
+	ks := keys(a.ID, a.Text, res.Candidates)
+	n := s.opts.ClaimMatches
+	if n <= 0 {
+		n = DefaultClaimMatches
+	}
+	min := s.opts.ClaimSimilarity
+	if min <= 0 {
+		min = DefaultClaimSimilarity
+	}
+	for i, c := range res.Candidates {
+		c.Speaker = rename(c.Speaker)
+		c.Via = slices.Clone(c.Via)
+		for k := range c.Via {
+			c.Via[k] = rename(c.Via[k])
+		}
+		p := Proposal{Key: ks[i], Candidate: c, Quote: quote(a.Text, c)}
+		p.Claims = s.claimIdx.match(contentWords(p.Quote, maxCandidateWords), n, min)
+		p.SameAs = s.sameAs(c, p.Claims)
+		added.Candidates = append(added.Candidates, p)
+	}
+	for _, g := range extract.Groups(res.Candidates, 0) {
+		first := added.Candidates[g.Members[0]]
+		cp := ClaimProposal{ID: claim.ID("c:" + string(first.Key)), Text: first.Quote}
+		for _, m := range g.Members {
+			cp.Members = append(cp.Members, added.Candidates[m].Key)
+			added.Candidates[m].Group = cp.ID
+		}
+		added.Claims = append(added.Claims, cp)
+	}
+
+	sig := sign(a.Text)
+	added.Reprint = s.reprintOf(a, sig)
+	s.reprints.add(a.ID, sig)
+
+	s.articles = append(s.articles, art)
+	s.byArticle[a.ID] = art
+	for i := range added.Candidates {
+		p := &proposal{p: added.Candidates[i], article: art}
+		for k := range added.Claims {
+			if added.Claims[k].ID == p.p.Group {
+				p.group = &added.Claims[k]
+			}
+		}
+		s.proposals[p.p.Key] = p
+	}
+	return added, nil
+}
+
+// checkArticle checks an article before it is added.
+func (s *Story) checkArticle(a source.Article) error {
+	switch {
+	case a.ID == "":
+		return fieldErr("article.id", "", ErrEmpty)
+	case s.byArticle[a.ID] != nil:
+		return fieldErr("article.id", string(a.ID), ErrDuplicateID)
+	case strings.TrimSpace(a.Text) == "":
+		return fieldErr("article.text", a.Text, ErrEmpty)
+	case a.Published.IsZero():
+		return fieldErr("article.published", "", ErrEmpty)
+	case a.Published.Year() < 1 || a.Published.UTC().Year() > 9999:
+		return fieldErr("article.published", a.Published.Format(time.RFC3339), ErrInvalid)
+	}
+	if a.Outlet != "" {
+		if _, ok := s.sourcePos[a.Outlet]; !ok {
+			return fieldErr("article.outlet", string(a.Outlet), ErrUnknownSource)
+		}
+	}
+	if a.Wire != "" {
+		if _, ok := s.sourcePos[a.Wire]; !ok {
+			return fieldErr("article.wire", string(a.Wire), ErrUnknownSource)
+		}
+	}
+	if a.Reprints != "" {
+		o := s.byArticle[a.Reprints]
+		if o == nil {
+			return fieldErr("article.reprints", string(a.Reprints), ErrUnknownArticle)
+		}
+		if o.a.Published.After(a.Published) {
+			return fieldErr("article.reprints", string(a.Reprints), ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// quote returns a candidate's content as the text has it.
+func quote(text string, c extract.Candidate) string {
+	parts := make([]string, 0, len(c.Content))
+	for _, sp := range c.Content {
+		parts = append(parts, spanText(text, sp.Start, sp.End))
+	}
+	return strings.Join(parts, " … ")
+}
+
+// sourceMatches proposes existing sources for a new one: the holder of the
+// office it names on the date, then sources whose names share words.
+func (s *Story) sourceMatches(reg *source.Registry, ns source.Source, at time.Time) []SourceMatch {
+	var out []SourceMatch
+	if m, ok := reg.ResolveOffice(ns.Name, at); ok && m.Holder != "" {
+		out = append(out, SourceMatch{ID: m.Holder, Score: 1, Reason: "office"})
+	}
+	for _, m := range s.srcIndex.match(ns, 5) {
+		if len(out) > 0 && m.ID == out[0].ID {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// sameAs returns an accepted statement the candidate may report again.
+func (s *Story) sameAs(c extract.Candidate, claims []ClaimMatch) claim.StatementID {
+	speaker := s.resolve(c.Speaker)
+	if speaker == "" {
+		return ""
+	}
+	for _, m := range claims {
+		if m.Similarity < sameStatementSimilarity {
+			break
+		}
+		ids := s.bySpeaker[speakerClaim{speaker, m.Claim}]
+		for i := len(ids) - 1; i >= 0; i-- {
+			st := s.statements[s.stmtPos[ids[i]]]
+			if st.Factuality.Polarity == c.Factuality.Polarity && compatible(st.Said, c.Said) {
+				return st.ID
+			}
+		}
+	}
+	return ""
+}
+
+// compatible reports whether two said dates may be the same: either is
+// unknown, or their periods overlap.
+func compatible(a, b claim.Date) bool {
+	if !a.IsValid() || !b.IsValid() {
+		return true
+	}
+	return a.Start().Before(b.End()) && b.Start().Before(a.End())
+}
+
+// resolve returns the story source a candidate's speaker stands for: a
+// proposed source maps to the source it was accepted as or merged into;
+// one not decided yet stays itself.
+func (s *Story) resolve(id source.ID) source.ID {
+	for range 8 {
+		to, ok := s.mapped[id]
+		if !ok {
+			return id
+		}
+		id = to
+	}
+	return id
+}
+
+// reprintOf proposes the article as a reprint of the most similar earlier
+// article published no later than it; the earliest published wins a tie.
+func (s *Story) reprintOf(a source.Article, sig signature) *ReprintProposal {
+	threshold := s.opts.ReprintThreshold
+	if threshold <= 0 {
+		threshold = DefaultReprintThreshold
+	}
+	var best *ReprintProposal
+	var bestAt time.Time
+	for id, sim := range s.reprints.similar(sig, threshold) {
+		o := s.byArticle[id]
+		if o == nil || o.a.Published.After(a.Published) {
+			continue
+		}
+		if best == nil || sim > best.Similarity ||
+			sim == best.Similarity && (o.a.Published.Before(bestAt) || o.a.Published.Equal(bestAt) && id < best.Of) {
+			best = &ReprintProposal{Of: id, Similarity: sim}
+			bestAt = o.a.Published
+		}
+	}
+	return best
+}
+
+// cloneAdded returns a deep enough copy of an Added for a caller to keep.
+func cloneAdded(a *Added) *Added {
+	c := *a
+	c.Candidates = slices.Clone(a.Candidates)
+	for i := range c.Candidates {
+		p := &c.Candidates[i]
+		p.Claims = slices.Clone(p.Claims)
+		p.Candidate.Content = slices.Clone(p.Candidate.Content)
+		p.Candidate.Via = slices.Clone(p.Candidate.Via)
+	}
+	c.Sources = slices.Clone(a.Sources)
+	for i := range c.Sources {
+		c.Sources[i].Matches = slices.Clone(c.Sources[i].Matches)
+		c.Sources[i].Source.Aliases = slices.Clone(c.Sources[i].Source.Aliases)
+	}
+	c.Claims = slices.Clone(a.Claims)
+	for i := range c.Claims {
+		c.Claims[i].Members = slices.Clone(c.Claims[i].Members)
+	}
+	if a.Reprint != nil {
+		r := *a.Reprint
+		c.Reprint = &r
+	}
+	c.Machine = slices.Clone(a.Machine)
+	return &c
+}
+
+// Proposals returns what adding the article proposed, and false for an
+// article the story does not hold. It takes time linear in the proposals.
+func (s *Story) Proposals(id source.ArticleID) (*Added, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a := s.byArticle[id]
+	if a == nil {
+		return nil, false
+	}
+	return cloneAdded(a.added), true
+}
+
+// Corpus returns the story as a claim corpus: its sources, articles (with
+// their texts and the reprints decided), claims and accepted statements,
+// in the order they joined the story. The corpus is a copy. It takes time
+// and memory linear in the story's size.
+func (s *Story) Corpus() *claim.Corpus {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.corpus()
+}
+
+func (s *Story) corpus() *claim.Corpus {
+	c := &claim.Corpus{Format: claim.Format}
+	for _, src := range s.sources {
+		src.Aliases = slices.Clone(src.Aliases)
+		src.Offices = slices.Clone(src.Offices)
+		c.Sources = append(c.Sources, src)
+	}
+	for _, a := range s.articles {
+		c.Articles = append(c.Articles, a.a)
+	}
+	for _, cl := range s.claims {
+		c.Claims = append(c.Claims, cl.Clone())
+	}
+	for _, st := range s.statements {
+		c.Statements = append(c.Statements, st.Clone())
+	}
+	return c
+}
+
+// Timeline builds the timeline of the story's accepted statements with
+// timeline.Build under rules (nil: the defaults). It builds the whole
+// timeline each time, in time linear in the story's size (see
+// timeline.Build); the incremental form, which shares what an article did
+// not touch, is not there yet.
+func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
+	c := s.Corpus()
+	return timeline.Build(c, rules)
+}
