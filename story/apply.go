@@ -70,6 +70,7 @@ func (s *Story) Apply(ctx context.Context, ds ...Decision) (*Report, error) {
 // log appends a decision to the log.
 func (s *Story) log(d Decision, orphan bool) Decision {
 	d.Seq = int64(len(s.decisions) + 1)
+	d.Actors = slices.Clone(d.Actors)
 	if d.Factuality != nil {
 		f := *d.Factuality
 		d.Factuality = &f
@@ -143,7 +144,12 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 		if _, ok := s.claimPos[d.Claim]; ok {
 			return false, fieldErr("claim", string(d.Claim), ErrDuplicateID)
 		}
-		s.addClaim(claim.Claim{ID: d.Claim, Text: d.Text})
+		for i, a := range d.Actors {
+			if _, ok := s.sourcePos[a.Source]; !ok {
+				return false, fieldErr(fmt.Sprintf("actors[%d].source", i), string(a.Source), ErrUnknownSource)
+			}
+		}
+		s.addClaim(claim.Claim{ID: d.Claim, Text: d.Text, Actors: slices.Clone(d.Actors)})
 		return false, nil
 	case KindRenameClaim:
 		i, ok := s.claimPos[d.Claim]

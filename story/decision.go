@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -113,6 +114,9 @@ type Decision struct {
 	Into   source.ID `json:"into,omitempty"`
 	// Text is a claim's text, or an accepted source's name.
 	Text string `json:"text,omitempty"`
+	// Actors are the parties a created claim is about, with their roles
+	// (the accused, the beneficiary); each must be a story source.
+	Actors []claim.Actor `json:"actors,omitempty"`
 	// Article is the article marked as a reprint of Of.
 	Article source.ArticleID `json:"article,omitempty"`
 	Of      source.ArticleID `json:"of,omitempty"`
@@ -192,4 +196,21 @@ func (d Decision) Check() error {
 		return nil
 	}
 	return fieldErr("kind", d.Kind.String(), ErrInvalid)
+}
+
+// About returns the article a decision is about: its key's article, a
+// proposed source's article, or the article a reprint decision marks; false
+// for a decision about no article (a claim created or renamed).
+func (d Decision) About() (source.ArticleID, bool) {
+	switch {
+	case d.Key != "":
+		return d.Key.Article()
+	case d.Kind == KindReprint:
+		return d.Article, d.Article != ""
+	case isProposed(d.Source):
+		s := string(d.Source)
+		i := strings.LastIndexByte(s, '@')
+		return source.ArticleID(s[i+1:]), true
+	}
+	return "", false
 }

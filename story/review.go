@@ -27,6 +27,7 @@ func (s *Story) Orphans() []Decision {
 func cloneDecisions(ds []Decision) []Decision {
 	out := slices.Clone(ds)
 	for i := range out {
+		out[i].Actors = slices.Clone(out[i].Actors)
 		if f := out[i].Factuality; f != nil {
 			v := *f
 			out[i].Factuality = &v

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/story"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestRunGolden(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(&out, io.Discard, nil))
+	path := filepath.Join("testdata", "output.golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err)
+	if diff := cmp.Diff(string(want), out.String()); diff != "" {
+		t.Errorf("run() mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func TestRunDecisionsFlag(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name    string
+		content string
+		want    error
+		orphans bool
+	}{
+		{name: "empty", content: ""},
+		{name: "orphan", content: `{"kind":"accept","key":"herald-03-02#1:00000000"}` + "\n", orphans: true},
+		{name: "bad", content: `{"kind":"approve"}`, want: story.ErrUnknownName},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name+".jsonl")
+			require.NoError(t, os.WriteFile(path, []byte(tc.content), 0o644))
+			var out bytes.Buffer
+			err := run(&out, io.Discard, []string{"-decisions", path})
+			if tc.want != nil {
+				assert.ErrorIs(t, err, tc.want)
+				return
+			}
+			require.NoError(t, err)
+			assert.Contains(t, out.String(), "candidates left for review")
+			if tc.orphans {
+				assert.Contains(t, out.String(), "0 applied, 1 orphans")
+			}
+		})
+	}
+	err := run(io.Discard, io.Discard, []string{"-decisions", filepath.Join(dir, "missing.jsonl")})
+	assert.ErrorIs(t, err, os.ErrNotExist)
+}
