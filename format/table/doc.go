@@ -1,0 +1,36 @@
+// Package table turns a timeline into the tables people analyse elsewhere,
+// in a spreadsheet, pandas, R or DuckDB, and reads an edited mentions
+// table back into a corpus.
+//
+// # Tables
+//
+// Four tables, each a slice of one row type built from a
+// [timeline.Timeline]:
+//
+//   - [Mentions]: one row per mention, a statement as reported in one
+//     article, with the claim's text, the speaker's name and affiliation
+//     root, the act and its CAMEO code, the factuality as a code and in
+//     words, the said date and its precision, the article's title, outlet,
+//     URL and publication time, and the cue, quote and span;
+//   - [Claims]: one row per claim, with its current status, since when, and
+//     the counts of its statements, mentions, speakers, roots, affirmations,
+//     negations and anonymous statements;
+//   - [History]: one row per status change of each claim, with the
+//     statement, source and article that caused it;
+//   - [Sources]: one row per source with its kind, identity, parent and
+//     root.
+//
+// The column names are the `parquet` tags of the row types, listed by
+// [Columns]; they are stable, and the README lists them with what they
+// hold.
+//
+// # CSV
+//
+// [WriteCSV] writes any of the tables through encoding/csv: a header, then
+// a line per row; times as RFC 3339 in UTC, lists joined with ";". [ReadCSV]
+// reads one back, columns in any order, with every problem named by row,
+// line and column. [ImportCSV] reads a mentions table, as written or as a
+// person edited it, into a [claim.Corpus] on top of the corpus it came
+// from, so that a review done in a spreadsheet comes back in: see
+// [FromMentions] for what the table decides and what the base corpus keeps.
+package table

@@ -1,0 +1,356 @@
+package table
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// ImportCSV reads a mentions table in CSV, as [WriteCSV] writes it or as a
+// person edited it in a spreadsheet, and builds a corpus from it with
+// [FromMentions]. The errors are [ReadCSV]'s, then FromMentions's, with
+// the lines of the rows. ImportCSV takes time and memory linear in the
+// size of the table and of base.
+func ImportCSV(r io.Reader, base *claim.Corpus) (*claim.Corpus, error) {
+	rows, err := ReadCSV[Mention](r)
+	if err != nil {
+		return nil, err
+	}
+	return FromMentions(rows, base)
+}
+
+// FromMentions builds a corpus from the rows of a mentions table, on top
+// of base (which may be nil). The table is the word on statements: the
+// corpus holds exactly the statements the rows hold, in the order they
+// first appear, each with its rows' mentions in order, so a row deleted in
+// a spreadsheet removes its mention, and an act or factuality edited
+// there changes the statement. Base's sources, articles and claims are
+// kept (an article's text, which the table does not hold, among them);
+// a claim's text is the one its rows give, when they give one. A claim,
+// speaker, outlet or article the rows name and base does not hold is
+// created from the row: a source with its name and identity, under the
+// row's root when that differs from it (the root created too); an article
+// with its title, outlet, URL, publication time, language and reprint.
+//
+// Each row needs statement_id, claim_id, speaker_id and act. A statement's
+// factuality is read from factuality, else from factuality_words; when a
+// row gives both they must agree. The rows of one statement must agree on
+// its claim, speaker, via, act, factuality and said date, and the rows of
+// one claim on its text ([ErrMismatch]). A row with an article_id is a
+// mention and needs span_start and span_end; quote is the span's exact
+// text.
+//
+// Every problem with the rows is reported at once as an [*Error] naming
+// the row, the column and the value, up to [claim.MaxProblems]; then the
+// corpus is checked with [claim.Corpus.Validate], whose problems with a
+// statement are reported as *Error values at the statement's first row,
+// with Field the path within the statement ("mentions[0].span"). On error
+// the corpus is nil. FromMentions takes time and memory linear in the
+// number of rows and the size of base.
+func FromMentions(rows []Mention, base *claim.Corpus) (*claim.Corpus, error) {
+	b := newBuilder(base)
+	for i := range rows {
+		b.row(i+1, &rows[i])
+	}
+	if err := b.p.err(); err != nil {
+		return nil, err
+	}
+	c := b.c
+	for _, st := range b.order {
+		c.Statements = append(c.Statements, st.s)
+	}
+	if err := c.Validate(); err != nil {
+		return nil, b.atRows(err)
+	}
+	return c, nil
+}
+
+// builder gathers a corpus from rows.
+type builder struct {
+	c        *claim.Corpus
+	p        problems
+	claims   map[claim.ID]int // index in c.Claims
+	textRow  map[claim.ID]int // the row that set a claim's text
+	sources  map[source.ID]bool
+	articles map[source.ArticleID]bool
+	stmts    map[claim.StatementID]*statementRows
+	order    []*statementRows
+}
+
+// statementRows is a statement built from its rows, and the row that
+// started it.
+type statementRows struct {
+	s        claim.Statement
+	first    int
+	mentions []int // the row of each mention
+}
+
+func newBuilder(base *claim.Corpus) *builder {
+	b := &builder{
+		c:        &claim.Corpus{},
+		claims:   map[claim.ID]int{},
+		textRow:  map[claim.ID]int{},
+		sources:  map[source.ID]bool{source.AbsentID: true},
+		articles: map[source.ArticleID]bool{},
+		stmts:    map[claim.StatementID]*statementRows{},
+	}
+	if base != nil {
+		b.c.Format = base.Format
+		b.c.Sources = slices.Clone(base.Sources)
+		b.c.Articles = slices.Clone(base.Articles)
+		for _, cl := range base.Claims {
+			b.c.Claims = append(b.c.Claims, cl.Clone())
+		}
+	}
+	for _, s := range b.c.Sources {
+		b.sources[s.ID] = true
+	}
+	for _, a := range b.c.Articles {
+		b.articles[a.ID] = true
+	}
+	for i, cl := range b.c.Claims {
+		b.claims[cl.ID] = i
+	}
+	return b
+}
+
+// row adds one row, numbered n.
+func (b *builder) row(n int, r *Mention) {
+	fail := func(col, value string, err error) { b.p.add(&Error{Row: n, Column: col, Value: value, Err: err}) }
+	for _, req := range []struct{ col, v string }{
+		{"statement_id", r.StatementID}, {"claim_id", r.ClaimID}, {"speaker_id", r.SpeakerID}, {"act", r.Act},
+	} {
+		if strings.TrimSpace(req.v) == "" {
+			fail(req.col, req.v, claim.ErrEmpty)
+		}
+	}
+	if r.StatementID == "" || r.ClaimID == "" || r.SpeakerID == "" {
+		return
+	}
+	b.claim(n, r, fail)
+	b.source(source.ID(r.SpeakerID), r.SpeakerName, r.SpeakerIdentity, r.RootID, r.RootName, n, "speaker_identity", fail)
+
+	s := claim.Statement{ID: claim.StatementID(r.StatementID), Claim: claim.ID(r.ClaimID), Source: source.ID(r.SpeakerID)}
+	for _, v := range r.Via {
+		s.Via = append(s.Via, source.ID(v))
+	}
+	var err error
+	if r.Act != "" {
+		if s.Act, err = claim.ParseAct(r.Act); err != nil {
+			fail("act", r.Act, err)
+		}
+	}
+	s.Factuality, err = factuality(r)
+	if err != nil {
+		col, v := "factuality", r.Factuality
+		if r.Factuality == "" {
+			col, v = "factuality_words", r.FactualityWords
+		}
+		fail(col, v, err)
+	}
+	if s.Said, err = claim.ParseDate(r.Said); err != nil {
+		fail("said", r.Said, err)
+	}
+
+	st, seen := b.stmts[s.ID]
+	if !seen {
+		st = &statementRows{s: s, first: n}
+		b.stmts[s.ID] = st
+		b.order = append(b.order, st)
+	} else {
+		b.agree(n, st, s, r, fail)
+	}
+	if r.ArticleID == "" {
+		return
+	}
+	b.article(n, r, fail)
+	m := claim.Mention{Article: source.ArticleID(r.ArticleID), Cue: r.Cue, Span: claim.Span{Exact: r.Quote, Prefix: r.Prefix, Suffix: r.Suffix}}
+	if r.SpanStart == nil {
+		fail("span_start", "", fmt.Errorf("%w: a mention needs its span", claim.ErrEmpty))
+	} else {
+		m.Span.Start = int(*r.SpanStart)
+	}
+	if r.SpanEnd == nil {
+		fail("span_end", "", fmt.Errorf("%w: a mention needs its span", claim.ErrEmpty))
+	} else {
+		m.Span.End = int(*r.SpanEnd)
+	}
+	st.s.Mentions = append(st.s.Mentions, m)
+	st.mentions = append(st.mentions, n)
+}
+
+// factuality reads a row's factuality from its code or its words.
+func factuality(r *Mention) (claim.Factuality, error) {
+	switch {
+	case r.Factuality == "" && r.FactualityWords == "":
+		return claim.Uu, nil
+	case r.Factuality == "":
+		return claim.ParseFactuality(r.FactualityWords)
+	}
+	f, err := claim.ParseFactuality(r.Factuality)
+	if err != nil || r.FactualityWords == "" {
+		return f, err
+	}
+	if w, err := claim.ParseFactuality(r.FactualityWords); err != nil || w != f {
+		return f, fmt.Errorf("%w: factuality_words says %q", ErrMismatch, r.FactualityWords)
+	}
+	return f, nil
+}
+
+// agree checks a further row of a statement against its first.
+func (b *builder) agree(n int, st *statementRows, s claim.Statement, r *Mention, fail func(string, string, error)) {
+	differs := func(col, v string) {
+		fail(col, v, fmt.Errorf("%w: row %d of statement %q says otherwise", ErrMismatch, st.first, source.Excerpt(string(s.ID))))
+	}
+	switch {
+	case s.Claim != st.s.Claim:
+		differs("claim_id", r.ClaimID)
+	case s.Source != st.s.Source:
+		differs("speaker_id", r.SpeakerID)
+	case !slices.Equal(s.Via, st.s.Via):
+		differs("via", strings.Join(r.Via, ListSeparator))
+	case s.Act != st.s.Act:
+		differs("act", r.Act)
+	case s.Factuality != st.s.Factuality:
+		differs("factuality", r.Factuality)
+	case !s.Said.Equal(st.s.Said):
+		differs("said", r.Said)
+	}
+}
+
+// claim files the row's claim, or checks its text against the claim's.
+func (b *builder) claim(n int, r *Mention, fail func(string, string, error)) {
+	id := claim.ID(r.ClaimID)
+	i, ok := b.claims[id]
+	if !ok {
+		b.claims[id] = len(b.c.Claims)
+		b.c.Claims = append(b.c.Claims, claim.Claim{ID: id, Text: r.ClaimText})
+		b.textRow[id] = n
+		return
+	}
+	if r.ClaimText == "" {
+		return
+	}
+	first, set := b.textRow[id]
+	switch {
+	case !set:
+		b.c.Claims[i].Text = r.ClaimText
+		b.textRow[id] = n
+	case b.c.Claims[i].Text != r.ClaimText:
+		fail("claim_text", r.ClaimText, fmt.Errorf("%w: row %d gives claim %q another text", ErrMismatch, first, source.Excerpt(r.ClaimID)))
+	}
+}
+
+// source creates a source the corpus does not hold, under its root.
+func (b *builder) source(id source.ID, name, identity, rootID, rootName string, n int, col string, fail func(string, string, error)) {
+	if b.sources[id] {
+		return
+	}
+	s := source.Source{ID: id, Name: name}
+	if s.Name == "" {
+		s.Name = string(id)
+	}
+	var err error
+	if s.Identity, err = source.ParseIdentity(identity); err != nil {
+		fail(col, identity, err)
+	}
+	if rootID != "" && rootID != string(id) {
+		s.Parent = source.ID(rootID)
+		b.source(s.Parent, rootName, "", "", "", n, col, fail)
+	}
+	b.sources[id] = true
+	b.c.Sources = append(b.c.Sources, s)
+}
+
+// article creates an article the corpus does not hold.
+func (b *builder) article(n int, r *Mention, fail func(string, string, error)) {
+	id := source.ArticleID(r.ArticleID)
+	if b.articles[id] {
+		return
+	}
+	a := source.Article{ID: id, Title: r.ArticleTitle, Outlet: source.ID(r.OutletID), URL: r.URL, Language: r.Language, Reprints: source.ArticleID(r.Reprints)}
+	if r.Published == nil {
+		fail("published", "", fmt.Errorf("%w: a new article needs its publication time", claim.ErrEmpty))
+	} else {
+		a.Published = *r.Published
+	}
+	if a.Outlet != "" {
+		b.source(a.Outlet, r.OutletName, "", "", "", n, "outlet_id", fail)
+	}
+	b.articles[id] = true
+	b.c.Articles = append(b.c.Articles, a)
+}
+
+// atRows reports the problems Validate found with statements at their
+// first rows.
+func (b *builder) atRows(err error) error {
+	var errs []error
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	} else {
+		errs = []error{err}
+	}
+	var p problems
+	for _, e := range errs {
+		var fe *claim.FieldError
+		if !errors.As(e, &fe) || !strings.HasPrefix(fe.Field, "statements[") {
+			p.add(e)
+			continue
+		}
+		rest := fe.Field[len("statements["):]
+		end := strings.IndexByte(rest, ']')
+		i, convErr := strconv.Atoi(rest[:max(end, 0)])
+		if end < 0 || convErr != nil || i >= len(b.order) {
+			p.add(e)
+			continue
+		}
+		field := strings.TrimPrefix(rest[end+1:], ".")
+		p.add(&Error{Row: b.order[i].rowOf(field), Column: columnFor(field), Field: field, Value: fe.Value, Err: fe.Err})
+	}
+	return p.err()
+}
+
+// rowOf returns the row a field of the statement comes from: a mention's
+// own row, or the statement's first.
+func (st *statementRows) rowOf(field string) int {
+	rest, ok := strings.CutPrefix(field, "mentions[")
+	if !ok {
+		return st.first
+	}
+	k, err := strconv.Atoi(rest[:max(strings.IndexByte(rest, ']'), 0)])
+	if err != nil || k >= len(st.mentions) {
+		return st.first
+	}
+	return st.mentions[k]
+}
+
+// columnFor names the column a statement's field comes from.
+func columnFor(field string) string {
+	name, _, _ := strings.Cut(field, "[")
+	name, _, _ = strings.Cut(name, ".")
+	switch name {
+	case "id":
+		return "statement_id"
+	case "claim":
+		return "claim_id"
+	case "source":
+		return "speaker_id"
+	case "via", "act", "factuality", "said":
+		return name
+	case "mentions":
+		switch {
+		case strings.HasSuffix(field, ".article"):
+			return "article_id"
+		case strings.HasSuffix(field, ".cue"):
+			return "cue"
+		}
+		return "quote"
+	}
+	return ""
+}
