@@ -28,7 +28,7 @@ func (s *sentence) contents(i, c int, src span, srcRight bool) []span {
 		}
 		return out
 	}
-	if s.comma(c) && s.comma(first-1) && first-2 >= s.lo {
+	if s.comma(c) && s.comma(first-1) && first-2 >= s.lo && !s.trailer(c+1) {
 		// "Several of the records, she noted, match the data."
 		out := []span{s.tokSpan(s.lo, first-2)}
 		return append(out, s.contentRight(c+1)...)
@@ -146,9 +146,10 @@ func (s *sentence) contentStart(i int, tell bool) int {
 			}
 			i = k + 1
 			continue
-		case s.is(i, "in") && (s.is(i+1, "a") || s.is(i+1, "an") || s.is(i+1, "its") || s.is(i+1, "his") || s.is(i+1, "her") || s.is(i+1, "their")):
+		case (s.is(i, "in") || s.is(i, "at") || s.is(i, "during")) && (s.is(i+1, "a") || s.is(i+1, "an") || s.is(i+1, "its") || s.is(i+1, "his") || s.is(i+1, "her") || s.is(i+1, "their")):
 			// "in a statement", "in a Telegram post", "in a televised
-			// address", followed perhaps by a time: "on Monday".
+			// address", "at a briefing", "during a news conference",
+			// followed perhaps by a time: "on Monday".
 			k := i + 2
 			for k <= s.last && k < i+6 && s.toks[k].kind == tokWord && !statementWords[s.word(k)] {
 				k++
@@ -157,7 +158,9 @@ func (s *sentence) contentStart(i int, tell bool) int {
 				break
 			}
 			i = s.skipTime(k + 1)
-			if s.comma(i) {
+			if s.comma(i) && !s.trailer(i+1) {
+				// A comma before a trailing attribution ("said at a
+				// briefing, the agency reported") ends the clause.
 				i++
 			}
 			continue
@@ -283,8 +286,14 @@ func (s *sentence) clauseAfterComma(k int) bool {
 	if trailerVerbs[w] {
 		return true
 	}
-	// "..., the minister said." A short phrase and a saying verb that ends
-	// the sentence or runs into a time phrase.
+	return s.trailer(k)
+}
+
+// trailer reports whether the words from k on are a trailing attribution
+// that ends the sentence: "..., the minister said.", "..., the agency
+// reported on Monday". A short phrase and a saying verb that ends the
+// sentence or runs into a time phrase.
+func (s *sentence) trailer(k int) bool {
 	for j := k; j <= s.last && j < k+10; j++ {
 		if s.toks[j].kind != tokWord || s.inq[j] {
 			return false

@@ -90,6 +90,12 @@
 // "ruled out", and the nouns "suspicion", "remark", "argument", "theory",
 // "conclusion" and "finding".
 //
+// What stands between a verb and its content is passed over: a time
+// phrase, "that", a recipient ("told reporters") and where it was said ("in
+// a statement", "at a briefing on Tuesday", "during a news conference"),
+// so that in "C, the spokesman said at a briefing on Tuesday, the agency
+// reported" the spokesman says C, through the agency.
+//
 // A verb whose words after it open with a comma and no content ("the
 // result announced on Monday, including ...") is a participle of its noun,
 // not a statement; an aside between commas before "that" ("said, in a
@@ -144,7 +150,14 @@
 //     assertion), and a noun's content is read for its act as a neutral
 //     verb's is ("the first report is that no fuel was lost" is a denial);
 //   - adjective: "remains concerned that C";
-//   - agentless-adverb: "reportedly", "allegedly".
+//   - agentless-adverb: "reportedly", "allegedly";
+//   - relay, read once the others have read the sentence: "X, citing Y,
+//     reported C", "C, X reported, citing Y", "according to X, citing Y,
+//     C" and "X quoting Y said C" give Y, the origin, an attribution of its
+//     own with X's content and X in its Via; Y is a name or a noun phrase
+//     headed by a source word ("two officials", "people familiar with",
+//     "state media"). "Citing" anything else ("citing safety concerns")
+//     gives a reason, which is no part of the content.
 //
 // A word that is a verb, a noun and an adjective ("claims", "report") is
 // read in that order. A nested attribution is not a rule of its own: each
@@ -215,6 +228,17 @@
 // office at [Options.Published]; an office the registry knows but nobody
 // held then is proposed as a new source of its own, under the organisation
 // whose office it is.
+//
+// # Dates
+//
+// A statement's said date comes from the first time phrase of its sentence
+// outside its content and quotations ("said on Tuesday", "Last year, the
+// US accused"), resolved against [Options.Published]. A phrase nearer the
+// cue of another speaker's reporting verb is that one's: in "The ministry
+// denied the report, the agency said on Tuesday", Tuesday dates the
+// agency, not the ministry. A pronoun ("he said") and a participle ("...,
+// urging") share their sentence's phrases; a phrase after the publication
+// ("next month") dates nothing said.
 //
 // # Acts and factuality
 //

@@ -14,7 +14,8 @@ func (e *Extractor) Extract(text string, opts Options) (*Result, error) {
 
 // RuleNames are the names a candidate's Rule can have, in the order the
 // matcher tries them: the rule table's, with the verb rule's source rows in
-// place of the verb rule.
+// place of the verb rule, then the relay rule, read once the others have
+// read the sentence.
 var RuleNames = func() []string {
 	var out []string
 	for _, r := range rules {
@@ -28,7 +29,7 @@ var RuleNames = func() []string {
 			}
 		}
 	}
-	return out
+	return append(out, relayRule.name)
 }()
 
 // LexiconError returns the errors of the embedded lexicon file.

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -511,4 +512,124 @@ func (s *sentence) isMedia(src span) bool {
 		}
 	}
 	return false
+}
+
+// relayRule names what a relay cue finds: in "the agency, citing two
+// officials, reported that C", the officials say C, and the agency relays
+// it.
+var relayRule = rule{name: "relay", form: FormIndirect, confidence: 0.7}
+
+// relays reads the sentence's relay cues once its other attributions are
+// found: "X, citing Y, reported C", "C, X reported, citing Y", "according
+// to X, citing Y, C", "X quoting Y said C". Y speaks: it gets an
+// attribution of its own with X's content, which reached the reader
+// through X; "citing Y" leaves X's content, and X's source. A cue whose
+// object names no source ("citing safety concerns") gives a reason, which
+// leaves X's content too.
+func (m *matcher) relays() {
+	n := len(m.out)
+	for k := m.lo + 1; k <= m.last; k++ {
+		if m.toks[k].kind != tokWord || m.ents[k] == nil || !m.ents[k].relay || m.inq[k] {
+			continue
+		}
+		y, ye := m.relaySource(k + 1)
+		r := m.relayer(k, n)
+		if r < 0 {
+			continue
+		}
+		f := &m.out[r]
+		if y.empty() {
+			// "denied the report, citing safety concerns": a reason,
+			// which is no part of what was denied.
+			ye = k
+			for ye < m.last && !m.boundary(ye+1) {
+				ye++
+			}
+			if content := m.withoutRelay(f.content, k, ye); len(content) > 0 {
+				f.content = content
+			}
+			continue
+		}
+		content := m.withoutRelay(f.content, k, ye)
+		if len(content) == 0 {
+			continue
+		}
+		if f.source.start < m.toks[k].start && m.toks[k].end <= f.source.end {
+			f.source.end = m.toks[k-1].end // "Interfax quoting a source said"
+		}
+		f.content = content
+		g := relayRule.found(m.tokSpan(k, k))
+		g.source, g.content, g.relay = y, slices.Clone(content), f.cue
+		g.act = claim.ActAssert
+		g.form = m.form(g.content)
+		m.hedges(&g, k)
+		m.refineAct(&g)
+		m.out = append(m.out, g)
+		k = ye
+	}
+}
+
+// relayer returns the index among the first n attributions of the one a
+// relay cue at token k belongs to, or -1: the one whose source holds the
+// cue ("Interfax quoting a source said"), or, after a comma, the latest
+// whose source, cue or content ends at most five tokens before the comma
+// ("the agency reported on Monday, citing") or whose content runs on over
+// the cue ("according to the agency, citing a source, the ferry sank").
+func (m *matcher) relayer(k, n int) int {
+	at := m.toks[k].start
+	for r := n - 1; r >= 0; r-- {
+		f := m.out[r]
+		if f.source.start < at && at < f.source.end {
+			return r
+		}
+	}
+	if !m.comma(k - 1) {
+		return -1
+	}
+	from := m.toks[max(m.lo, k-6)].start
+	near := func(end int) bool { return end >= from && end <= m.toks[k-1].start }
+	for r := n - 1; r >= 0; r-- {
+		f := m.out[r]
+		if near(f.source.end) || near(f.cue.end) {
+			return r
+		}
+		for _, c := range f.content {
+			if near(c.end) || c.start <= at && at < c.end {
+				return r
+			}
+		}
+	}
+	return -1
+}
+
+// withoutRelay returns a copy of the content without the relay cue at
+// token k and its source, which ends at token ye: a piece that opens with
+// the cue keeps what follows the source and its comma ("citing a source,
+// the ferry sank"), or goes; a piece that holds it ends before it.
+func (m *matcher) withoutRelay(content []span, k, ye int) []span {
+	cue := m.toks[k].start
+	out := make([]span, 0, len(content))
+	for _, c := range content {
+		switch {
+		case cue < c.start || c.end <= cue:
+			out = append(out, c)
+		case c.start == cue:
+			a := ye + 1
+			if m.comma(a) {
+				a++
+			}
+			if a <= m.last && m.toks[a].end <= c.end {
+				out = append(out, span{m.toks[a].start, c.end})
+			}
+		default:
+			b := k - 1
+			if m.comma(b) {
+				b--
+			}
+			if b >= m.lo && m.toks[b].start >= c.start {
+				out = append(out, span{c.start, m.toks[b].end})
+			}
+		}
+	}
+	return out
 }

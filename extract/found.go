@@ -25,6 +25,10 @@ type found struct {
 	// via is the index in the extractor's found of the attribution whose
 	// content holds this one's cue, or -1.
 	via int
+	// relay is, for an attribution a relay cue found ("the agency, citing
+	// two officials, reported"), the cue of the attribution that relays
+	// it, which becomes its via; empty for any other.
+	relay span
 	// alias is a name given beside the source, which names the speaker
 	// better: "the minister, Anton Relic,".
 	alias span

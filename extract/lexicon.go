@@ -61,6 +61,9 @@ type lexEntry struct {
 	cues    []cueWord
 	phrases []phrase // the phrases the word starts: phrases.byFirst
 	flags   uint8
+	// relay marks a relay cue ("citing"), which the matcher reads once
+	// the sentence's other attributions are found.
+	relay bool
 }
 
 // lexicon joins starters, timeFirst and the first words of phrases, so
@@ -88,6 +91,12 @@ var lexicon = func() map[string]*lexEntry {
 	set(noCommentVerbs, lexNonResponse)
 	set(unableAux, lexNonResponse)
 	set(map[string]bool{"responded": true, "replied": true}, lexNonResponse)
+	for w := range relayCues {
+		e := m[w]
+		e.flags |= lexStarter
+		e.relay = true
+		m[w] = e
+	}
 	for w, ps := range phrases.byFirst {
 		e := m[w]
 		e.flags |= lexPhrase
@@ -511,3 +520,10 @@ func isAdjective(w string) bool {
 func hasPossessive(w string) bool {
 	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'")
 }
+
+// relayCues are the words that name a relayed statement's origin after a
+// comma: "citing", "quoting".
+var relayCues = lex.class("relayCues")
+
+// relaySources head the noun phrase a relay cue names as a source.
+var relaySources = lex.class("relaySources")

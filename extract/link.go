@@ -25,7 +25,7 @@ func (x *extractor) add(m *matcher) {
 			}
 		}
 		x.prependOpenQuote(&f, m)
-		f.said = x.dates.saidDate(&m.sentence, f.content)
+		f.said = x.dates.saidDate(&m.sentence, f, m.out)
 		var one [1]span
 		srcs := x.conjuncts(f.source, one[:0])
 		var aliases [2]span
@@ -117,6 +117,17 @@ func (x *extractor) relays(first int) {
 	for i := first; i < x.found.len(); i++ {
 		g := x.found.at(i)
 		g.via = -1
+		if !g.relay.empty() {
+			// "the agency, citing two officials, reported": the
+			// officials' statement came through the agency.
+			for j := first; j < x.found.len(); j++ {
+				if x.found.at(j).cue == g.relay {
+					g.via = j
+					break
+				}
+			}
+			continue
+		}
 		best := -1
 		for j := first; j < x.found.len(); j++ {
 			h := x.found.at(j)

@@ -259,8 +259,13 @@ type matcher struct {
 // run looks at every word of the sentence that is not quoted, and tries
 // the rules at each cue word.
 func (m *matcher) run() {
+	relayed := false
 	for i := m.lo; i < m.hi; i++ {
 		if m.lex[i]&lexStarter == 0 {
+			continue
+		}
+		if m.ents[i].relay {
+			relayed = true
 			continue
 		}
 		// In a quotation only an attribution noun with its clause is read:
@@ -280,6 +285,9 @@ func (m *matcher) run() {
 				break
 			}
 		}
+	}
+	if relayed {
+		m.relays()
 	}
 }
 

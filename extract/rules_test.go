@@ -134,6 +134,33 @@ var ruleCases = []struct {
 	{"allegedly", "The tanker allegedly carried fuel to the rebels.", []found{
 		{"agentless-adverb", "", "allegedly", "The tanker | carried fuel to the rebels", "accuse"},
 	}},
+	{"relay-aside", "The Harbour Gazette, citing two port officials, reported that the ferry had been seized.", []found{
+		{"verb-before", "The Harbour Gazette", "reported", "the ferry had been seized", "report"},
+		{"relay", "two port officials", "citing", "the ferry had been seized", "assert"},
+	}},
+	{"relay-trailing", "The ferry was seized at dawn, the Harbour Gazette reported, citing a coastguard spokesman.", []found{
+		{"verb-before", "the Harbour Gazette", "reported", "The ferry was seized at dawn", "report"},
+		{"relay", "a coastguard spokesman", "citing", "The ferry was seized at dawn", "assert"},
+	}},
+	{"relay-according-to", "According to the Harbour Gazette, citing people familiar with the inquiry, the ferry was seized at dawn.", []found{
+		{"according-to", "the Harbour Gazette", "According to", "the ferry was seized at dawn", "report"},
+		{"relay", "people familiar with the inquiry", "citing", "the ferry was seized at dawn", "assert"},
+	}},
+	{"relay-quoting", "Radio Norden quoting the port authority said the crew had been freed.", []found{
+		{"verb-before", "Radio Norden", "said", "the crew had been freed", "assert"},
+		{"relay", "the port authority", "quoting", "the crew had been freed", "assert"},
+	}},
+	{"relay-act-of-content", "The broadcaster, quoting the harbour authority, said the report was a fabrication.", []found{
+		{"verb-before", "The broadcaster", "said", "the report was a fabrication", "deny"},
+		{"relay", "the harbour authority", "quoting", "the report was a fabrication", "deny"},
+	}},
+	{"citing-a-reason", "The mayor denied the report, citing safety concerns for residents.", []found{
+		{"verb-before", "The mayor", "denied", "the report", "deny"},
+	}},
+	{"trailer-after-briefing", "The ferry was seized at dawn, the spokesman said at a briefing on Tuesday, the agency reported.", []found{
+		{"verb-before", "the spokesman", "said", "The ferry was seized at dawn", "assert"},
+		{"verb-before", "the agency", "reported", "The ferry was seized at dawn, the spokesman said at a briefing on Tuesday", "report"},
+	}},
 }
 
 // founds returns what a result found, compactly: each candidate's rule,
@@ -171,7 +198,7 @@ func TestRuleOrder(t *testing.T) {
 	want := []string{
 		"according-to", "it-is-believed", "is-said-to", "non-response", "not-guilty-plea",
 		"alleged-noun", "participle", "embedded-participle", "coordinated", "verb-before", "verb-after",
-		"noun", "adjective", "agentless-adverb",
+		"noun", "adjective", "agentless-adverb", "relay",
 	}
 	if diff := cmp.Diff(want, extract.RuleNames); diff != "" {
 		t.Errorf("RuleNames mismatch (-want +got):\n%s", diff)

@@ -396,3 +396,33 @@ func (s *sentence) notNounPhrase(src span) bool {
 	}
 	return false
 }
+
+// relaySource reads the noun phrase a relay cue names, from token i: "two
+// port officials", "people familiar with the matter", "Reuters". It runs
+// to a clause boundary, a verb, "that" or "as", twelve words at most, and
+// names a source when a word before its first preposition is a relay
+// source ("officials", "media", "spokesman") or every such word is
+// capitalised (a name); "safety concerns" names none. It returns the span
+// and its last token, or an empty span.
+func (s *sentence) relaySource(i int) (span, int) {
+	j, named, head := i, true, false
+	inHead := true
+	for ; j <= s.last && j < i+12 && s.toks[j].kind == tokWord && !s.inq[j]; j++ {
+		w := s.word(j)
+		if j > i && (clauseWords[w] || w == "as" || s.verbAt(j) && !s.toks[j].is(flagUpper)) {
+			break
+		}
+		if inHead && j > i && (prepositions[w] || w == "familiar" || w == "close") {
+			inHead = false
+		}
+		if !inHead || determiners[w] || quantifiers[w] || s.toks[j].is(flagNumber) {
+			continue
+		}
+		head = head || relaySources[w]
+		named = named && s.toks[j].is(flagUpper)
+	}
+	if j == i || !(head || named) {
+		return span{}, 0
+	}
+	return s.tokSpan(i, j-1), j - 1
+}

@@ -38,14 +38,18 @@ func (d *dater) release() {
 // next readies the dater for the next sentence.
 func (d *dater) next() { d.memo = d.memo[:0] }
 
-// saidDate returns when an attribution of sentence s with the content was
-// made, from the first time phrase of the sentence outside the content and
-// quotations: "said on Tuesday", "Last year, the US accused", "on Sept. 13
-// the ministry denied". It is the zero Date when there is none or it does
-// not resolve against the publication time.
-func (d *dater) saidDate(s *sentence, content []span) claim.Date {
+// saidDate returns when the attribution f of sentence s was made, from the
+// first time phrase of the sentence outside its content and quotations that
+// belongs to its clause: "said on Tuesday", "Last year, the US accused",
+// "on Sept. 13 the ministry denied". A phrase nearer the cue of another
+// speaker's attribution of the sentence, outside that one's content, is
+// that one's: in "The ministry denied the report, KCNA said on Tuesday",
+// Tuesday is when KCNA spoke, not the ministry. all is the sentence's
+// attributions. It is the zero Date when there is none or it does not
+// resolve against the publication time.
+func (d *dater) saidDate(s *sentence, f found, all []found) claim.Date {
 	for k := s.lo; k <= s.last; k++ {
-		if s.inq[k] || s.lex[k]&lexTime == 0 || s.inContent(content, k) {
+		if s.inq[k] || s.lex[k]&lexTime == 0 || s.inContent(f.content, k) {
 			continue
 		}
 		n := s.timeAt(k)
@@ -56,6 +60,10 @@ func (d *dater) saidDate(s *sentence, content []span) claim.Date {
 			continue // "also", "earlier": not a date
 		}
 		end := min(k+n-1, s.last)
+		if s.anotherClause(k, end, f, all) {
+			k = end
+			continue
+		}
 		if partsOfDay[s.word(end)] && end > k {
 			end-- // "on Monday evening" is Monday
 		}
@@ -67,6 +75,55 @@ func (d *dater) saidDate(s *sentence, content []span) claim.Date {
 		k = end
 	}
 	return claim.Date{}
+}
+
+// anotherClause reports whether the time phrase of tokens [k, end] is
+// nearer the cue of an attribution of all than f's cue, outside that one's
+// content, and that attribution is a clause of another speaker: the phrase
+// then dates that one. Only a reporting verb with a named source that is
+// not f's competes: not a participle ("..., urging"), which shares its main
+// clause's speaker, nor a noun or a verb inside another noun phrase ("the
+// allegation", "a report alleging"), nor a pronoun ("he said"), which is
+// most often the speaker named before; and a pronoun's own clause is not
+// taken from it.
+func (s *sentence) anotherClause(k, end int, f found, all []found) bool {
+	if s.pronounSource(f.source) {
+		return false
+	}
+	mine := s.cueDistance(k, end, f.cue)
+	for _, g := range all {
+		if g.cue == f.cue || g.participle || g.embedded || g.source.empty() || g.source == f.source ||
+			g.form == FormNoun || g.form == FormAgentless || s.pronounSource(g.source) || s.inContent(g.content, k) {
+			continue
+		}
+		if s.cueDistance(k, end, g.cue) < mine {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounSource reports whether a source is a single pronoun: "he", "it".
+func (s *sentence) pronounSource(src span) bool {
+	k := s.tokenAt(src.start)
+	return k < s.hi && s.toks[k].end == src.end && pronouns[s.word(k)]
+}
+
+// cueDistance returns how many tokens lie between the tokens [k, end] and
+// a cue, 0 when they overlap.
+func (s *sentence) cueDistance(k, end int, cue span) int {
+	a := s.tokenAt(cue.start)
+	b := a
+	for b+1 < s.hi && s.toks[b+1].end <= cue.end {
+		b++
+	}
+	switch {
+	case end < a:
+		return a - end
+	case k > b:
+		return k - b
+	}
+	return 0
 }
 
 // inContent reports whether token k lies in one of the content spans.
