@@ -33,4 +33,13 @@
 // person edited it, into a [claim.Corpus] on top of the corpus it came
 // from, so that a review done in a spreadsheet comes back in: see
 // [FromMentions] for what the table decides and what the base corpus keeps.
+//
+// # Parquet
+//
+// [WriteParquet] writes any of the tables as a Parquet file through
+// github.com/parquet-go/parquet-go, with typed columns: times as
+// timestamps (UTC, milliseconds; null when unknown), IDs, names and enums
+// as dictionary-encoded strings, counts and offsets as 64-bit integers,
+// lists as lists. DuckDB, pandas, Polars and Spark read them as they are;
+// [ReadParquet] reads them back.
 package table
