@@ -70,8 +70,9 @@
 //     Pyongyang to halt"), which take the main clause's source; verbs
 //     coordinated with a cue ("accused X and urged Y");
 //   - "according to X", before or after its content;
-//   - agentless cues: "it is believed that", "X is said to", "reportedly",
-//     "allegedly"; their speaker is [source.AbsentID];
+//   - agentless cues: "it is believed that", "it is widely assumed that",
+//     "X is said to", "reportedly", "allegedly", "suspicion has fallen on
+//     X"; their speaker is [source.AbsentID];
 //   - attribution nouns with their content or source: "the allegation that
 //     ...", "Moscow's denial of ...";
 //   - attitude adjectives: "remains concerned that";
@@ -216,6 +217,13 @@
 // anywhere, before or after it ("the names of two banks — Halden and
 // Orvik —"); an article with two such pairs, a list of three, or only
 // the sides of a relation ("a link between Halden and Orvik") gives none.
+// Without a coordinated source before it, "Both" or "the two lenders"
+// stands for the two names that open the sentence before as its subject
+// ("Halden Bank and Orvik Bank examined the ledgers. Both concluded ...").
+//
+// "Spokespeople for the agency and the ministry" gives one candidate for
+// each body spoken for; their "said the same" takes the act of the
+// statement before it, which it repeats.
 //
 // A speaker counted out of a group the registry knows ("one US official",
 // "two other officials", "one of the officials" after "US officials") is

@@ -115,14 +115,20 @@ func (m *matcher) accordingTo(i int, r *rule, _ cueWord) (int, bool) {
 	return i + 1, true
 }
 
-// itIsBelieved matches "it is believed that C": no speaker.
+// itIsBelieved matches "it is believed that C", "it is widely assumed
+// that C": no speaker.
 func (m *matcher) itIsBelieved(i int, r *rule, _ cueWord) (int, bool) {
-	part := m.word(i + 2)
-	c := i + 3
-	if !m.is(c, "that") && !m.comma(c) {
+	// "it is widely believed", "it is now thought": adverbs between.
+	p := i + 2
+	for p < i+4 && p <= m.last && (isAdverb(m.word(p)) || m.is(p, "now") || m.is(p, "still") || m.is(p, "also")) {
+		p++
+	}
+	part := m.word(p)
+	c := p + 1
+	if !isAgentless(part) || !m.is(c, "that") && !m.comma(c) {
 		return i, false
 	}
-	f := r.found(m.tokSpan(i, i+2))
+	f := r.found(m.tokSpan(i, p))
 	f.act, f.certainty = agentlessVerbs[part], claim.CertaintyProbable
 	if cert, ok := agentlessCertainty[part]; ok {
 		f.certainty = cert
@@ -137,7 +143,7 @@ func (m *matcher) itIsBelieved(i int, r *rule, _ cueWord) (int, bool) {
 	}
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
-	return i + 2, true
+	return p, true
 }
 
 // isSaidTo matches "X is said to have ...": the speaker is not given, and
@@ -354,6 +360,10 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 		f.content = m.contentRight(k + 1)
 	case !f.source.empty() && (m.is(k, "of") || m.is(k, "against") || m.is(k, "about") || m.is(k, "over")):
 		f.content = m.contentRight(k)
+	case m.fallsOn(k) > k:
+		// "suspicion has fallen on the harbour master": on whom is
+		// what is suspected, by nobody named.
+		f.content = m.contentRight(m.fallsOn(k))
 	}
 	if m.inq[i] {
 		f.content = m.withinQuote(i, f.content)
@@ -370,6 +380,19 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	m.refineAct(&f)
 	m.out = append(m.out, f)
 	return i, true
+}
+
+// fallsOn returns the token after "has fallen on", "fell on" or "falls
+// upon" from token k, or k when the words are not there.
+func (s *sentence) fallsOn(k int) int {
+	j := k
+	if s.is(j, "has") || s.is(j, "have") || s.is(j, "had") {
+		j++
+	}
+	if !(s.is(j, "fallen") || s.is(j, "fell") || s.is(j, "falls") || s.is(j, "fall")) || !(s.is(j+1, "on") || s.is(j+1, "upon")) {
+		return k
+	}
+	return j + 2
 }
 
 // withinQuote cuts a content found inside a quotation at the quotation's

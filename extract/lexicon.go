@@ -527,3 +527,7 @@ var relayCues = lex.class("relayCues")
 
 // relaySources head the noun phrase a relay cue names as a source.
 var relaySources = lex.class("relaySources")
+
+// spokesGroups speak for the bodies named after "for" or "of":
+// "spokespeople for the agency and the ministry".
+var spokesGroups = lex.class("spokesGroups")

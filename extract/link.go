@@ -26,6 +26,10 @@ func (x *extractor) add(m *matcher) {
 		}
 		x.prependOpenQuote(&f, m)
 		f.said = x.dates.saidDate(&m.sentence, f, m.out)
+		if n := x.found.len(); n > 0 && m.repeats(f.content) {
+			// "said the same": the act of the statement repeated.
+			f.act = x.found.at(n - 1).act
+		}
 		var one [1]span
 		srcs := x.conjuncts(f.source, one[:0])
 		var aliases [2]span
@@ -35,10 +39,19 @@ func (x *extractor) add(m *matcher) {
 		case !x.pair[0].empty() && x.bothOf(f.source):
 			// "Both banks said", after "BDO and BPI": one each.
 			srcs, aliases = []span{f.source, f.source}, x.pair
-		case x.pair[0].empty() && x.speakers.reg != nil && x.endsInPairNoun(f.source) && x.bothOf(f.source):
+		case x.pair[0].empty() && x.bothOf(f.source):
 			// "Two of its lenders denied", with "BDO and BPI" named
 			// together somewhere in the article, and no other pair.
-			if p, ok := x.articlePair(f.source); ok {
+			if x.speakers.reg != nil && x.endsInPairNoun(f.source) {
+				if p, ok := x.articlePair(f.source); ok {
+					srcs, aliases = []span{f.source, f.source}, p
+					break
+				}
+			}
+			// "Halden Bank and Orvik Bank examined the ledgers. Both
+			// concluded ...": the two names that opened the sentence
+			// before.
+			if p, ok := x.openingPair(m.lo); ok && x.both(f.source) {
 				srcs, aliases = []span{f.source, f.source}, p
 			}
 		case len(srcs) > 2:
@@ -208,6 +221,12 @@ func (x *extractor) conjuncts(s span, buf []span) []span {
 	if len(text) > 8 && eqFold(text[:8], "neither ") {
 		start += 8
 	}
+	// "Spokespeople for the agency and the ministry": each body speaks.
+	if head, rest, ok := strings.Cut(text, " "); ok && spokesGroups[strings.ToLower(head)] {
+		if prep, _, ok := strings.Cut(rest, " "); ok && (prep == "for" || prep == "of") {
+			start += len(head) + len(prep) + 2
+		}
+	}
 	cut := func(i, width int) {
 		out = append(out, span{start, i})
 		start = i + width
@@ -347,4 +366,78 @@ func (x *extractor) endBlock() {
 		return
 	}
 	x.openQuote = -1
+}
+
+// repeats reports whether a content only points back at what was said
+// before: "the same", "much the same", "the same thing".
+func (s *sentence) repeats(content []span) bool {
+	if len(content) != 1 {
+		return false
+	}
+	var arr [5]string
+	ws := s.leadingWords(content[0], arr[:])
+	if len(ws) > 0 && ws[0] == "much" {
+		ws = ws[1:]
+	}
+	if len(ws) > 0 && ws[len(ws)-1] == "thing" {
+		ws = ws[:len(ws)-1]
+	}
+	return len(ws) == 2 && ws[0] == "the" && ws[1] == "same"
+}
+
+// both reports whether a source opens with "both" or "the two": "Both",
+// "both banks", "the two lenders".
+func (x *extractor) both(s span) bool {
+	text := x.text[s.start:s.end]
+	return eqFold(text, "both") || len(text) > 5 && eqFold(text[:5], "both ") || len(text) > 8 && eqFold(text[:8], "the two ")
+}
+
+// openingPair returns the two names that open the block's sentence before
+// the one starting at token lo as its subject, "Halden Bank and Orvik Bank
+// examined the ledgers": a capitalised run, "and", a capitalised run, and a
+// word in lower case. The runs may hold "of" and "the" ("the Bank of
+// Orvik").
+func (x *extractor) openingPair(lo int) ([2]span, bool) {
+	prev := -1
+	for _, s := range x.sents {
+		if s[1] == lo {
+			prev = s[0]
+		}
+	}
+	if prev < 0 {
+		return [2]span{}, false
+	}
+	a, j := x.capRun(prev, lo)
+	if a.empty() || j >= lo || x.toks[j].kind != tokWord || !eqFold(x.text[x.toks[j].start:x.toks[j].end], "and") {
+		return [2]span{}, false
+	}
+	b, e := x.capRun(j+1, lo)
+	if b.empty() || e >= lo || x.toks[e].kind != tokWord || x.toks[e].is(flagUpper) {
+		return [2]span{}, false
+	}
+	return [2]span{a, b}, true
+}
+
+// capRun returns the run of capitalised words from token i, before token
+// hi, with "of", "the" and "for" inside it and "the" before it, and the
+// token after it.
+func (x *extractor) capRun(i, hi int) (span, int) {
+	j, last := i, -1
+	if j < hi && x.toks[j].kind == tokWord && eqFold(x.text[x.toks[j].start:x.toks[j].end], "the") {
+		j++ // "the Bank of Orvik"
+	}
+	for ; j < hi && x.toks[j].kind == tokWord; j++ {
+		t := x.toks[j]
+		if t.is(flagUpper) {
+			last = j
+			continue
+		}
+		if !connectors[strings.ToLower(x.text[t.start:t.end])] || last < 0 {
+			break
+		}
+	}
+	if last < 0 {
+		return span{}, i
+	}
+	return span{x.toks[i].start, x.toks[last].end}, last + 1
 }

@@ -65,3 +65,35 @@ func TestRelaysAndDates(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeakersOfGroups checks whom a statement by several speakers gives
+// one candidate each.
+func TestSpeakersOfGroups(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []source.ID
+	}{
+		{"spokespeople-for-two", "Spokespeople for the port authority and the coastguard said the same.",
+			[]source.ID{"new:port-authority", "new:coastguard"}},
+		{"both-after-opening-pair", "Halden Bank and Orvik Bank examined the ledgers. Both concluded that the money had never arrived.",
+			[]source.ID{"new:halden-bank", "new:orvik-bank"}},
+		{"the-two-after-opening-pair", "Halden Bank and the Bank of Orvik examined the ledgers. The two lenders said the money had never arrived.",
+			[]source.ID{"new:halden-bank", "new:bank-of-orvik"}},
+		{"both-with-no-pair", "The Harbour Board met on Monday. Both said the talks went well.",
+			[]source.ID{"new:both"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{})
+			require.NoError(t, err)
+			var got []source.ID
+			for _, c := range res.Candidates {
+				got = append(got, c.Speaker)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) speakers mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}

@@ -34,7 +34,7 @@ var rules = []rule{
 	{name: "according-to", form: FormAccordingTo, confidence: 0.85,
 		pattern: seq{lit("according"), lit("to")}, match: (*matcher).accordingTo},
 	{name: "it-is-believed", form: FormAgentless, confidence: 0.75,
-		pattern: seq{lit("it"), wordIn(isBe), wordIn(isAgentless)}, match: (*matcher).itIsBelieved},
+		pattern: seq{lit("it"), wordIn(isBe)}, match: (*matcher).itIsBelieved},
 	{name: "is-said-to", form: FormAgentless, confidence: 0.7,
 		pattern: seq{wordIn(isBe), wordIn(isAgentless), lit("to")}, match: (*matcher).isSaidTo},
 	{name: "non-response", form: FormNonResponse, confidence: 0.85, match: (*matcher).nonResponse},

@@ -37,6 +37,9 @@ var ruleCases = []struct {
 	{"it-is-feared", "It is feared that the dam could give way.", []found{
 		{"it-is-believed", "", "It is feared", "the dam could give way", "concern"},
 	}},
+	{"it-is-widely-assumed", "It is widely assumed that the convoy was turned back.", []found{
+		{"it-is-believed", "", "It is widely assumed", "the convoy was turned back", "assert"},
+	}},
 	{"is-said-to", "The envoy is said to have met the rebels twice.", []found{
 		{"is-said-to", "", "is said to", "The envoy | have met the rebels twice", "assert"},
 	}},
@@ -99,6 +102,15 @@ var ruleCases = []struct {
 		{"verb-before", "The ministry", "denied", "the report", "deny"},
 		{"verb-before", "the Harbour Gazette", "said", "The ministry denied the report", "assert"},
 	}},
+	{"verb-said-the-same", "The ministry denied the report. Spokespeople for the port authority and the coastguard said the same.", []found{
+		{"verb-before", "The ministry", "denied", "the report", "deny"},
+		{"verb-before", "the port authority", "said", "the same", "deny"},
+		{"verb-before", "the coastguard", "said", "the same", "deny"},
+	}},
+	{"verb-both-after-pair", "Halden Bank and Orvik Bank examined the ledgers. Both concluded that the money had never arrived.", []found{
+		{"verb-before", "Both", "concluded", "the money had never arrived", "assert"},
+		{"verb-before", "Both", "concluded", "the money had never arrived", "assert"},
+	}},
 	{"coordinated-and", "The minister denied the report and urged calm.", []found{
 		{"verb-before", "The minister", "denied", "the report", "deny"},
 		{"coordinated", "The minister", "urged", "calm", "urge"},
@@ -121,6 +133,9 @@ var ruleCases = []struct {
 	}},
 	{"noun-from", "A warning from the regulator that prices would rise unsettled markets.", []found{
 		{"noun", "the regulator", "warning", "prices would rise unsettled markets", "warn"},
+	}},
+	{"noun-suspicion-fallen-on", "Suspicion has fallen on the harbour master.", []found{
+		{"noun", "", "Suspicion", "the harbour master", "accuse"},
 	}},
 	{"noun-light-verb", "The union has issued a stern warning.", []found{
 		{"noun", "The union", "warning", "", "warn"},

@@ -153,6 +153,12 @@ func (s *sentence) nounPhraseLeft(j int) span {
 				k--
 				continue
 			}
+			// "Spokespeople for the agency and the ministry": the bodies
+			// spoken for.
+			if k+1 <= j && (s.toks[k+1].is(flagUpper) || determiners[s.word(k+1)]) && s.spokesFor(k) {
+				k--
+				continue
+			}
 			// "Halden Bank, the largest lender, and Orvik Bank".
 			if k+1 <= j && s.toks[k+1].is(flagUpper) && s.comma(k-1) {
 				if np, ok := s.namedWithAside(k - 1); ok {
@@ -425,4 +431,16 @@ func (s *sentence) relaySource(i int) (span, int) {
 		return span{}, 0
 	}
 	return s.tokSpan(i, j-1), j - 1
+}
+
+// spokesFor reports whether the "and" at token k joins the bodies after
+// "spokespeople for" or "representatives of": "Spokespeople for the agency
+// and the ministry". The preposition stands at most six words before k.
+func (s *sentence) spokesFor(k int) bool {
+	for p := k - 1; p > s.lo && p >= k-6 && s.toks[p].kind == tokWord && !s.inq[p]; p-- {
+		if (s.is(p, "for") || s.is(p, "of")) && spokesGroups[s.word(p-1)] {
+			return true
+		}
+	}
+	return false
 }
