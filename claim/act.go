@@ -1,11 +1,6 @@
 package claim
 
-import (
-	"fmt"
-	"strings"
-
-	"github.com/claimtrail/claimtrail/internal/enumtext"
-)
+import "github.com/claimtrail/claimtrail/internal/enumtext"
 
 // Act is the kind of speech act a [Statement] performs: accusing, denying,
 // warning, relaying. The zero Act is ActUnknown, which a corpus rejects.
@@ -47,8 +42,10 @@ var cameoCodes = []string{
 }
 
 // ParseAct returns the Act with the given name, ignoring case and
-// surrounding space. Besides the names [Act.String] gives, it accepts these
-// alternatives, which [Act.MarshalText] never writes:
+// surrounding space; the empty string is [ActUnknown], as is "unknown",
+// which [Act.IsValid] and a corpus reject. Besides the names [Act.String]
+// gives, it accepts these alternatives, which [Act.MarshalText] never
+// writes:
 //
 //   - "decline" and "decline_comment" for "decline-comment";
 //   - "acknowledge" and "acknowledged" for "admit";
@@ -57,56 +54,49 @@ var cameoCodes = []string{
 //
 // An unknown name gives a [*FieldError] wrapping [ErrUnknownName] that
 // lists the valid names.
-func ParseAct(s string) (Act, error) {
-	i, ok := enumtext.Lookup(actNames, s)
-	if !ok {
-		if a, ok := actAlternatives[strings.ToLower(strings.TrimSpace(s))]; ok {
-			return a, nil
-		}
-		return ActUnknown, unknownName("act", s, enumtext.Valid(actNames[1:]))
-	}
-	return Act(i), nil
-}
+func ParseAct(s string) (Act, error) { return actText.Parse(s) }
 
-// actAlternatives maps the other names ParseAct accepts, in lower case, to
-// their acts.
-var actAlternatives = map[string]Act{
-	"decline":         ActDeclineComment,
-	"decline_comment": ActDeclineComment,
-	"acknowledge":     ActAdmit,
-	"acknowledged":    ActAdmit,
-	"appeal":          ActUrge,
-	"allege":          ActAccuse,
-}
+var actText = enumtext.New(enumtext.Config[Act]{
+	Type:        "Act",
+	Field:       "act",
+	Names:       actNames,
+	UnknownZero: true,
+	Alternatives: map[string]Act{
+		"decline":         ActDeclineComment,
+		"decline_comment": ActDeclineComment,
+		"acknowledge":     ActAdmit,
+		"acknowledged":    ActAdmit,
+		"appeal":          ActUrge,
+		"allege":          ActAccuse,
+	},
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-// String returns the act's name, such as "deny".
-func (a Act) String() string { return enumtext.Name(actNames, int(a), fmt.Sprintf("Act(%d)", a)) }
+// String returns the act's name, such as "deny", or "Act(42)" for an
+// out-of-range value.
+func (a Act) String() string { return actText.String(a) }
 
 // IsValid reports whether a is one of the named acts other than ActUnknown.
-func (a Act) IsValid() bool { return a > ActUnknown && int(a) < len(actNames) }
+func (a Act) IsValid() bool { return actText.IsValid(a) }
 
 // CAMEO returns the act's CAMEO event code ("016" for a denial), or "" when
 // CAMEO has no code for it.
-func (a Act) CAMEO() string { return enumtext.Name(cameoCodes, int(a), "") }
+func (a Act) CAMEO() string {
+	if int(a) >= len(cameoCodes) {
+		return ""
+	}
+	return cameoCodes[a]
+}
 
 // MarshalText returns the act's name. ActUnknown marshals as "unknown";
-// out-of-range values give an error.
-func (a Act) MarshalText() ([]byte, error) {
-	if int(a) >= len(actNames) {
-		return nil, fieldErr("act", a.String(), ErrInvalid)
-	}
-	return []byte(a.String()), nil
-}
+// an out-of-range value gives a [*FieldError] wrapping [ErrInvalid].
+func (a Act) MarshalText() ([]byte, error) { return actText.Marshal(a) }
 
-// UnmarshalText parses a name as [ParseAct] does.
-func (a *Act) UnmarshalText(b []byte) error {
-	v, err := ParseAct(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
+// UnmarshalText parses a name as [ParseAct] does; on error it leaves a
+// unchanged.
+func (a *Act) UnmarshalText(b []byte) error { return actText.Unmarshal(a, b) }
 
 // fitting names the factualities that fit an act, for error messages.
 func (a Act) fitting() string {

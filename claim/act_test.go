@@ -107,7 +107,6 @@ func TestParseActError(t *testing.T) {
 		name string
 		in   string
 	}{
-		{"empty", ""},
 		{"noun", "denial"},
 		{"past-tense", "denied"},
 		{"alleged", "alleged"},

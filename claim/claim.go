@@ -1,7 +1,6 @@
 package claim
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/claimtrail/claimtrail/internal/enumtext"
@@ -82,40 +81,35 @@ const (
 
 var roleNames = []string{"subject", "accused", "beneficiary", "target"}
 
-// ParseRole returns the Role with the given name, ignoring case; the empty
-// string is RoleSubject. An unknown name gives a [*FieldError] wrapping
-// [ErrUnknownName].
-func ParseRole(s string) (Role, error) {
-	if s == "" {
-		return RoleSubject, nil
-	}
-	i, ok := enumtext.Lookup(roleNames, s)
-	if !ok {
-		return 0, unknownName("role", s, enumtext.Valid(roleNames))
-	}
-	return Role(i), nil
-}
+// ParseRole returns the Role with the given name, ignoring case and
+// surrounding space; the empty string is RoleSubject. An unknown name gives
+// a [*FieldError] wrapping [ErrUnknownName] that lists the valid names.
+func ParseRole(s string) (Role, error) { return roleText.Parse(s) }
 
-// String returns the role's name.
-func (r Role) String() string { return enumtext.Name(roleNames, int(r), fmt.Sprintf("Role(%d)", r)) }
+var roleText = enumtext.New(enumtext.Config[Role]{
+	Type:           "Role",
+	Field:          "role",
+	Names:          roleNames,
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-// MarshalText returns the role's name.
-func (r Role) MarshalText() ([]byte, error) {
-	if int(r) >= len(roleNames) {
-		return nil, fieldErr("role", r.String(), ErrInvalid)
-	}
-	return []byte(r.String()), nil
-}
+// String returns the role's name, such as "accused", or "Role(42)" for an
+// out-of-range value.
+func (r Role) String() string { return roleText.String(r) }
 
-// UnmarshalText parses a name as [ParseRole] does.
-func (r *Role) UnmarshalText(b []byte) error {
-	v, err := ParseRole(string(b))
-	if err != nil {
-		return err
-	}
-	*r = v
-	return nil
-}
+// IsValid reports whether r is one of the roles; RoleSubject, the zero
+// Role, is.
+func (r Role) IsValid() bool { return roleText.IsValid(r) }
+
+// MarshalText returns the role's name; an out-of-range value gives a
+// [*FieldError] wrapping [ErrInvalid].
+func (r Role) MarshalText() ([]byte, error) { return roleText.Marshal(r) }
+
+// UnmarshalText parses a name as [ParseRole] does; on error it leaves r
+// unchanged.
+func (r *Role) UnmarshalText(b []byte) error { return roleText.Unmarshal(r, b) }
 
 // Relation links a claim to another claim. The zero Relation is invalid:
 // Kind and To are required. It is a plain value, safe to copy.
@@ -145,34 +139,34 @@ const (
 var relationNames = []string{"unknown", "refines", "part-of", "supersedes", "contradicts"}
 
 // ParseRelationKind returns the RelationKind with the given name, ignoring
-// case. An unknown name gives a [*FieldError] wrapping [ErrUnknownName].
-func ParseRelationKind(s string) (RelationKind, error) {
-	i, ok := enumtext.Lookup(relationNames, s)
-	if !ok || i == 0 {
-		return 0, unknownName("relation", s, enumtext.Valid(relationNames[1:]))
-	}
-	return RelationKind(i), nil
-}
+// case and surrounding space; the empty string is RelationUnknown, as is
+// "unknown", which [RelationKind.IsValid] and a corpus reject. An unknown
+// name gives a [*FieldError] wrapping [ErrUnknownName] that lists the valid
+// names.
+func ParseRelationKind(s string) (RelationKind, error) { return relationText.Parse(s) }
 
-// String returns the relation's name, such as "part-of".
-func (k RelationKind) String() string {
-	return enumtext.Name(relationNames, int(k), fmt.Sprintf("RelationKind(%d)", k))
-}
+var relationText = enumtext.New(enumtext.Config[RelationKind]{
+	Type:           "RelationKind",
+	Field:          "relation",
+	Names:          relationNames,
+	UnknownZero:    true,
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-// MarshalText returns the relation's name.
-func (k RelationKind) MarshalText() ([]byte, error) {
-	if k == RelationUnknown || int(k) >= len(relationNames) {
-		return nil, fieldErr("relation", k.String(), ErrInvalid)
-	}
-	return []byte(k.String()), nil
-}
+// String returns the relation's name, such as "part-of", or
+// "RelationKind(42)" for an out-of-range value.
+func (k RelationKind) String() string { return relationText.String(k) }
 
-// UnmarshalText parses a name as [ParseRelationKind] does.
-func (k *RelationKind) UnmarshalText(b []byte) error {
-	v, err := ParseRelationKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+// IsValid reports whether k is one of the kinds other than RelationUnknown.
+func (k RelationKind) IsValid() bool { return relationText.IsValid(k) }
+
+// MarshalText returns the relation's name. RelationUnknown marshals as
+// "unknown"; an out-of-range value gives a [*FieldError] wrapping
+// [ErrInvalid].
+func (k RelationKind) MarshalText() ([]byte, error) { return relationText.Marshal(k) }
+
+// UnmarshalText parses a name as [ParseRelationKind] does; on error it
+// leaves k unchanged.
+func (k *RelationKind) UnmarshalText(b []byte) error { return relationText.Unmarshal(k, b) }

@@ -314,7 +314,7 @@ func TestDecodeErrors(t *testing.T) {
 		{
 			name:    "unknown-relation",
 			in:      `{"claims":[{"id":"c","text":"t","relations":[{"kind":"unknown","to":"c"}]}]}`,
-			wantErr: claim.ErrUnknownName, wantField: "claims[0].relations[0].kind", wantValue: "unknown",
+			wantErr: claim.ErrInvalid, wantField: "claims[0].relations[0].kind", wantValue: "unknown",
 		},
 		{
 			name:    "unknown-role",

@@ -10,8 +10,8 @@ import (
 	"github.com/claimtrail/claimtrail/internal/enumtext"
 )
 
-// Precision says how much of a [Date] is known. The zero Precision means
-// the date is unknown.
+// Precision says how much of a [Date] is known. The zero Precision is
+// PrecisionUnknown: the date is unknown, and IsValid reports false.
 type Precision uint8
 
 // The precisions of a date, coarse to fine.
@@ -25,38 +25,38 @@ const (
 
 var precisionNames = []string{"unknown", "year", "month", "day", "instant"}
 
-// ParsePrecision returns the Precision with the given name, ignoring case.
-// An unknown name gives a [*FieldError] wrapping [ErrUnknownName].
-func ParsePrecision(s string) (Precision, error) {
-	i, ok := enumtext.Lookup(precisionNames, s)
-	if !ok {
-		return PrecisionUnknown, unknownName("precision", s, enumtext.Valid(precisionNames))
-	}
-	return Precision(i), nil
-}
+// ParsePrecision returns the Precision with the given name, ignoring case
+// and surrounding space; the empty string is PrecisionUnknown. An unknown
+// name gives a [*FieldError] wrapping [ErrUnknownName] that lists the valid
+// names.
+func ParsePrecision(s string) (Precision, error) { return precisionText.Parse(s) }
 
-// String returns the precision's name, such as "month".
-func (p Precision) String() string {
-	return enumtext.Name(precisionNames, int(p), fmt.Sprintf("Precision(%d)", p))
-}
+var precisionText = enumtext.New(enumtext.Config[Precision]{
+	Type:           "Precision",
+	Field:          "precision",
+	Names:          precisionNames,
+	UnknownZero:    true,
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-// MarshalText returns the precision's name.
-func (p Precision) MarshalText() ([]byte, error) {
-	if int(p) >= len(precisionNames) {
-		return nil, fieldErr("precision", p.String(), ErrInvalid)
-	}
-	return []byte(p.String()), nil
-}
+// String returns the precision's name, such as "month", or
+// "Precision(42)" for an out-of-range value.
+func (p Precision) String() string { return precisionText.String(p) }
 
-// UnmarshalText parses a name as [ParsePrecision] does.
-func (p *Precision) UnmarshalText(b []byte) error {
-	v, err := ParsePrecision(string(b))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
-}
+// IsValid reports whether p is one of the precisions other than
+// PrecisionUnknown.
+func (p Precision) IsValid() bool { return precisionText.IsValid(p) }
+
+// MarshalText returns the precision's name. PrecisionUnknown marshals as
+// "unknown"; an out-of-range value gives a [*FieldError] wrapping
+// [ErrInvalid].
+func (p Precision) MarshalText() ([]byte, error) { return precisionText.Marshal(p) }
+
+// UnmarshalText parses a name as [ParsePrecision] does; on error it leaves
+// p unchanged.
+func (p *Precision) UnmarshalText(b []byte) error { return precisionText.Unmarshal(p, b) }
 
 // Date is a point in time known to a [Precision]: a year ("2022"), a month
 // ("2023-09"), a day ("2023-09-13") or an instant ("2023-09-13T14:05:00Z").

@@ -43,7 +43,7 @@ func TestParsePrecision(t *testing.T) {
 		})
 	}
 
-	for _, in := range []string{"", "decade", "years"} {
+	for _, in := range []string{"decade", "years", "unknowable"} {
 		t.Run("bad/"+in, func(t *testing.T) {
 			_, err := ParsePrecision(in)
 			assert.ErrorIs(t, err, ErrUnknownName)

@@ -87,3 +87,6 @@ func fieldErr(field, value string, err error) *FieldError {
 func unknownName(field, value, valid string) *FieldError {
 	return fieldErr(field, value, fmt.Errorf("%w (valid: %s)", ErrUnknownName, valid))
 }
+
+// enumErr is the error of this package's enum types, for enumtext.
+func enumErr(field, value string, err error) error { return fieldErr(field, value, err) }

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"fmt"
+	"maps"
 	"strings"
 	"unicode"
 
@@ -23,8 +24,9 @@ var polarityNames = []string{"underspecified", "positive", "negative"}
 
 // ParsePolarity returns the Polarity with the given name ("positive",
 // "negative", "underspecified") or sign ("+", "-", "u"), ignoring case and
-// surrounding space. Besides those, it accepts these alternatives, which
-// [Polarity.MarshalText] never writes:
+// surrounding space; the empty string is PolarityUnderspecified. Besides
+// those, it accepts these alternatives, which [Polarity.MarshalText] never
+// writes:
 //
 //   - "affirms", "affirm" and "affirmative" for "positive";
 //   - "negates" and "negate" for "negative";
@@ -32,25 +34,11 @@ var polarityNames = []string{"underspecified", "positive", "negative"}
 //
 // An unknown name gives a [*FieldError] wrapping [ErrUnknownName] that
 // lists the valid names.
-func ParsePolarity(s string) (Polarity, error) {
-	switch strings.TrimSpace(s) {
-	case "+":
-		return PolarityPositive, nil
-	case "-":
-		return PolarityNegative, nil
-	case "u", "U":
-		return PolarityUnderspecified, nil
-	}
-	p, ok := polarityWord(s)
-	if !ok {
-		return 0, unknownName("polarity", s, "+, -, u, "+enumtext.Valid(polarityNames)+", "+polarityAlternativeNames)
-	}
-	return p, nil
-}
+func ParsePolarity(s string) (Polarity, error) { return polarityText.Parse(s) }
 
-// polarityAlternatives maps the other names ParsePolarity accepts, in lower
-// case, to their polarities.
-var polarityAlternatives = map[string]Polarity{
+// polarityWords maps the alternative names of a polarity that are words,
+// not signs, to their polarities: ParseFactuality reads those too.
+var polarityWords = map[string]Polarity{
 	"affirms":      PolarityPositive,
 	"affirm":       PolarityPositive,
 	"affirmative":  PolarityPositive,
@@ -60,45 +48,59 @@ var polarityAlternatives = map[string]Polarity{
 	"uncommitted":  PolarityUnderspecified,
 }
 
-// polarityAlternativeNames lists polarityAlternatives' keys for error
-// messages, in a fixed order.
+// polarityAlternativeNames lists polarityWords' keys for error messages, in
+// a fixed order.
 const polarityAlternativeNames = "affirms, affirm, affirmative, negates, negate, undetermined, uncommitted"
+
+var polarityText = enumtext.New(enumtext.Config[Polarity]{
+	Type:  "Polarity",
+	Field: "polarity",
+	Names: polarityNames,
+	Alternatives: func() map[string]Polarity {
+		m := map[string]Polarity{"+": PolarityPositive, "-": PolarityNegative, "u": PolarityUnderspecified}
+		maps.Copy(m, polarityWords)
+		return m
+	}(),
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
 // polarityWord returns the polarity a name or an alternative name (not a
 // sign) stands for, ignoring case and surrounding space.
 func polarityWord(s string) (Polarity, bool) {
-	if i, ok := enumtext.Lookup(polarityNames, s); ok {
-		return Polarity(i), true
+	if p, ok := polarityText.Lookup(s); ok {
+		return p, true
 	}
-	p, ok := polarityAlternatives[strings.ToLower(strings.TrimSpace(s))]
+	p, ok := polarityWords[strings.ToLower(strings.TrimSpace(s))]
 	return p, ok
 }
 
-// String returns the polarity's name, such as "negative".
-func (p Polarity) String() string {
-	return enumtext.Name(polarityNames, int(p), fmt.Sprintf("Polarity(%d)", p))
-}
+// String returns the polarity's name, such as "negative", or
+// "Polarity(42)" for an out-of-range value.
+func (p Polarity) String() string { return polarityText.String(p) }
 
-// Sign returns "+", "-" or "u".
-func (p Polarity) Sign() string { return enumtext.Name([]string{"u", "+", "-"}, int(p), "?") }
+// IsValid reports whether p is one of the polarities;
+// PolarityUnderspecified, the zero Polarity, is.
+func (p Polarity) IsValid() bool { return polarityText.IsValid(p) }
 
-// MarshalText returns the polarity's name.
-func (p Polarity) MarshalText() ([]byte, error) {
-	if int(p) >= len(polarityNames) {
-		return nil, fieldErr("polarity", p.String(), ErrInvalid)
+// Sign returns "+", "-" or "u", or "?" for an out-of-range value.
+func (p Polarity) Sign() string {
+	if !p.IsValid() {
+		return "?"
 	}
-	return []byte(p.String()), nil
+	return polaritySigns[p]
 }
 
-// UnmarshalText parses a name as [ParsePolarity] does.
-func (p *Polarity) UnmarshalText(b []byte) error {
-	v, err := ParsePolarity(string(b))
-	if err != nil {
-		return err
-	}
-	*p = v
-	return nil
-}
+var polaritySigns = [...]string{"u", "+", "-"}
+
+// MarshalText returns the polarity's name; an out-of-range value gives a
+// [*FieldError] wrapping [ErrInvalid].
+func (p Polarity) MarshalText() ([]byte, error) { return polarityText.Marshal(p) }
+
+// UnmarshalText parses a name as [ParsePolarity] does; on error it leaves p
+// unchanged.
+func (p *Polarity) UnmarshalText(b []byte) error { return polarityText.Unmarshal(p, b) }
 
 // Certainty is how sure a speaker is of what they state. The zero Certainty
 // is CertaintyUnderspecified.
@@ -116,46 +118,49 @@ var certaintyNames = []string{"underspecified", "possible", "probable", "certain
 
 // ParseCertainty returns the Certainty with the given name ("certain",
 // "probable", "possible", "underspecified") or FactBank code ("CT", "PR",
-// "PS", "U"), ignoring case. An unknown name gives a [*FieldError] wrapping
-// [ErrUnknownName].
-func ParseCertainty(s string) (Certainty, error) {
-	if i, ok := enumtext.Lookup(certaintyCodes, s); ok {
-		return Certainty(i), nil
+// "PS", "U"), ignoring case and surrounding space; the empty string is
+// CertaintyUnderspecified. An unknown name gives a [*FieldError] wrapping
+// [ErrUnknownName] that lists the valid names.
+func ParseCertainty(s string) (Certainty, error) { return certaintyText.Parse(s) }
+
+var certaintyCodes = [...]string{"U", "PS", "PR", "CT"}
+
+var certaintyText = enumtext.New(enumtext.Config[Certainty]{
+	Type:  "Certainty",
+	Field: "certainty",
+	Names: certaintyNames,
+	Alternatives: map[string]Certainty{
+		"u": CertaintyUnderspecified, "ps": CertaintyPossible, "pr": CertaintyProbable, "ct": CertaintyCertain,
+	},
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
+
+// String returns the certainty's name, such as "probable", or
+// "Certainty(42)" for an out-of-range value.
+func (c Certainty) String() string { return certaintyText.String(c) }
+
+// IsValid reports whether c is one of the certainties;
+// CertaintyUnderspecified, the zero Certainty, is.
+func (c Certainty) IsValid() bool { return certaintyText.IsValid(c) }
+
+// Code returns the FactBank code: "CT", "PR", "PS" or "U", or "?" for an
+// out-of-range value.
+func (c Certainty) Code() string {
+	if !c.IsValid() {
+		return "?"
 	}
-	i, ok := enumtext.Lookup(certaintyNames, s)
-	if !ok {
-		return 0, unknownName("certainty", s, enumtext.Valid(certaintyCodes)+", "+enumtext.Valid(certaintyNames))
-	}
-	return Certainty(i), nil
+	return certaintyCodes[c]
 }
 
-var certaintyCodes = []string{"U", "PS", "PR", "CT"}
+// MarshalText returns the certainty's name; an out-of-range value gives a
+// [*FieldError] wrapping [ErrInvalid].
+func (c Certainty) MarshalText() ([]byte, error) { return certaintyText.Marshal(c) }
 
-// String returns the certainty's name, such as "probable".
-func (c Certainty) String() string {
-	return enumtext.Name(certaintyNames, int(c), fmt.Sprintf("Certainty(%d)", c))
-}
-
-// Code returns the FactBank code: "CT", "PR", "PS" or "U".
-func (c Certainty) Code() string { return enumtext.Name(certaintyCodes, int(c), "?") }
-
-// MarshalText returns the certainty's name.
-func (c Certainty) MarshalText() ([]byte, error) {
-	if int(c) >= len(certaintyNames) {
-		return nil, fieldErr("certainty", c.String(), ErrInvalid)
-	}
-	return []byte(c.String()), nil
-}
-
-// UnmarshalText parses a name as [ParseCertainty] does.
-func (c *Certainty) UnmarshalText(b []byte) error {
-	v, err := ParseCertainty(string(b))
-	if err != nil {
-		return err
-	}
-	*c = v
-	return nil
-}
+// UnmarshalText parses a name as [ParseCertainty] does; on error it leaves
+// c unchanged.
+func (c *Certainty) UnmarshalText(b []byte) error { return certaintyText.Unmarshal(c, b) }
 
 // Factuality is a FactBank factuality value: the certainty and polarity with
 // which a source presents a claim. Only eight combinations are valid, written
@@ -213,7 +218,7 @@ func ParseFactuality(s string) (Factuality, error) {
 	})
 	if len(words) == 2 {
 		for _, w := range [][2]string{{words[0], words[1]}, {words[1], words[0]}} {
-			c, okc := enumtext.Lookup(certaintyNames, w[0])
+			c, okc := certaintyText.Lookup(w[0])
 			p, okp := polarityWord(w[1])
 			if f := (Factuality{Certainty(c), p}); okc && okp && f.IsValid() {
 				return f, nil

@@ -61,6 +61,9 @@ func fieldErr(field, value string, err error) *FieldError {
 	return &FieldError{Field: field, Value: Excerpt(value), Err: err}
 }
 
+// enumErr is the error of this package's enum types, for enumtext.
+func enumErr(field, value string, err error) error { return fieldErr(field, value, err) }
+
 // excerptRunes is how many runes of a value an error quotes.
 const excerptRunes = 64
 

@@ -102,10 +102,10 @@ func (s Source) check(p fieldPath) []error {
 		errs = append(errs, fieldErr(p.f("parent"), string(s.Parent), ErrCycle))
 	}
 	errs = append(errs, s.checkOffices(p)...)
-	if !s.Kind.valid() {
+	if s.Kind != KindUnknown && !s.Kind.IsValid() {
 		errs = append(errs, fieldErr(p.f("kind"), s.Kind.String(), ErrInvalid))
 	}
-	if !s.Identity.valid() {
+	if !s.Identity.IsValid() {
 		errs = append(errs, fieldErr(p.f("identity"), s.Identity.String(), ErrInvalid))
 	}
 	return errs
@@ -134,7 +134,8 @@ type fieldPath struct {
 func (p fieldPath) f(name string) string { return fmt.Sprintf("%s[%d].%s", p.list, p.i, name) }
 
 // Kind is what sort of source speaks or reports. The zero Kind is
-// KindUnknown: not stated.
+// KindUnknown: not stated, which a registry accepts and IsValid reports
+// false for.
 type Kind uint8
 
 // The kinds of source.
@@ -158,42 +159,34 @@ var kindNames = []string{"unknown", "government", "agency", "official", "spokesp
 // spelling "organization" is accepted for "organisation"; [Kind.String] and
 // [Kind.MarshalText] still write "organisation". An unknown name gives a
 // [*FieldError] wrapping [ErrUnknownName] that lists the valid names.
-func ParseKind(s string) (Kind, error) {
-	if s == "" {
-		return KindUnknown, nil
-	}
-	i, ok := enumtext.Lookup(kindNames, s)
-	if !ok {
-		if _, us := enumtext.Lookup([]string{"organization"}, s); us {
-			return KindOrganisation, nil
-		}
-		return KindUnknown, fieldErr("kind", s, fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(kindNames)))
-	}
-	return Kind(i), nil
-}
+func ParseKind(s string) (Kind, error) { return kindText.Parse(s) }
 
-// String returns the kind's name, such as "state-media".
-func (k Kind) String() string { return enumtext.Name(kindNames, int(k), fmt.Sprintf("Kind(%d)", k)) }
+var kindText = enumtext.New(enumtext.Config[Kind]{
+	Type:           "Kind",
+	Field:          "kind",
+	Names:          kindNames,
+	UnknownZero:    true,
+	Alternatives:   map[string]Kind{"organization": KindOrganisation},
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-func (k Kind) valid() bool { return int(k) < len(kindNames) }
+// String returns the kind's name, such as "state-media", or "Kind(42)" for
+// an out-of-range value.
+func (k Kind) String() string { return kindText.String(k) }
 
-// MarshalText returns the kind's name; it fails for an out-of-range value.
-func (k Kind) MarshalText() ([]byte, error) {
-	if !k.valid() {
-		return nil, fieldErr("kind", k.String(), ErrInvalid)
-	}
-	return []byte(k.String()), nil
-}
+// IsValid reports whether k is one of the kinds other than KindUnknown. A
+// registry accepts KindUnknown too: a kind that is not stated.
+func (k Kind) IsValid() bool { return kindText.IsValid(k) }
 
-// UnmarshalText parses a name as [ParseKind] does.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := ParseKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+// MarshalText returns the kind's name. KindUnknown marshals as "unknown";
+// an out-of-range value gives a [*FieldError] wrapping [ErrInvalid].
+func (k Kind) MarshalText() ([]byte, error) { return kindText.Marshal(k) }
+
+// UnmarshalText parses a name as [ParseKind] does; on error it leaves k
+// unchanged.
+func (k *Kind) UnmarshalText(b []byte) error { return kindText.Unmarshal(k, b) }
 
 // Identity says whether a source is named, unnamed or absent. The zero
 // Identity is IdentityNamed.
@@ -208,41 +201,33 @@ const (
 
 var identityNames = []string{"named", "unnamed", "absent"}
 
-// ParseIdentity returns the Identity with the given name, ignoring case. The
-// empty string parses as [IdentityNamed]. An unknown name gives a
-// [*FieldError] wrapping [ErrUnknownName] that lists the valid names.
-func ParseIdentity(s string) (Identity, error) {
-	if s == "" {
-		return IdentityNamed, nil
-	}
-	i, ok := enumtext.Lookup(identityNames, s)
-	if !ok {
-		return IdentityNamed, fieldErr("identity", s, fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(identityNames)))
-	}
-	return Identity(i), nil
-}
+// ParseIdentity returns the Identity with the given name, ignoring case
+// and surrounding space. The empty string parses as [IdentityNamed]. An
+// unknown name gives a [*FieldError] wrapping [ErrUnknownName] that lists
+// the valid names.
+func ParseIdentity(s string) (Identity, error) { return identityText.Parse(s) }
 
-// String returns the identity's name, such as "unnamed".
-func (i Identity) String() string {
-	return enumtext.Name(identityNames, int(i), fmt.Sprintf("Identity(%d)", i))
-}
+var identityText = enumtext.New(enumtext.Config[Identity]{
+	Type:           "Identity",
+	Field:          "identity",
+	Names:          identityNames,
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-func (i Identity) valid() bool { return int(i) < len(identityNames) }
+// String returns the identity's name, such as "unnamed", or
+// "Identity(42)" for an out-of-range value.
+func (i Identity) String() string { return identityText.String(i) }
 
-// MarshalText returns the identity's name; it fails for an out-of-range value.
-func (i Identity) MarshalText() ([]byte, error) {
-	if !i.valid() {
-		return nil, fieldErr("identity", i.String(), ErrInvalid)
-	}
-	return []byte(i.String()), nil
-}
+// IsValid reports whether i is one of the identities; IdentityNamed, the
+// zero Identity, is.
+func (i Identity) IsValid() bool { return identityText.IsValid(i) }
 
-// UnmarshalText parses a name as [ParseIdentity] does.
-func (i *Identity) UnmarshalText(b []byte) error {
-	v, err := ParseIdentity(string(b))
-	if err != nil {
-		return err
-	}
-	*i = v
-	return nil
-}
+// MarshalText returns the identity's name; an out-of-range value gives a
+// [*FieldError] wrapping [ErrInvalid].
+func (i Identity) MarshalText() ([]byte, error) { return identityText.Marshal(i) }
+
+// UnmarshalText parses a name as [ParseIdentity] does; on error it leaves i
+// unchanged.
+func (i *Identity) UnmarshalText(b []byte) error { return identityText.Unmarshal(i, b) }
