@@ -45,3 +45,8 @@ func (e *Error) Error() string { return fmt.Sprintf("timeline: %s %q: %v", e.Fie
 
 // Unwrap returns the wrapped error.
 func (e *Error) Unwrap() error { return e.Err }
+
+// enumErr is the error of this package's enum types, for enumtext.
+func enumErr(field, value string, err error) error {
+	return &Error{Field: field, Value: source.Excerpt(value), Err: err}
+}

@@ -15,7 +15,7 @@ import (
 )
 
 // FuzzParseStatus checks that ParseStatus accepts exactly the names, in
-// any case, and that what it accepts goes through its name and its text
+// any case, and the empty string for the zero Status, and that what it accepts goes through its name and its text
 // form back to itself.
 func FuzzParseStatus(f *testing.F) {
 	for _, s := range []string{"unreported", "Contested", " DENIED ", "retracted", "", "bogus", "Status(9)", "confirmed\x00"} {
@@ -31,7 +31,7 @@ func FuzzParseStatus(f *testing.F) {
 			return
 		}
 		name := v.String()
-		if !strings.EqualFold(strings.TrimSpace(s), name) {
+		if in := strings.TrimSpace(s); in != "" && !strings.EqualFold(in, name) {
 			t.Errorf("ParseStatus(%q) = %s, whose name differs from the input", s, name)
 		}
 		again, err := timeline.ParseStatus(name)
@@ -49,8 +49,7 @@ func FuzzParseStatus(f *testing.F) {
 	})
 }
 
-// FuzzParseChangeKind is FuzzParseStatus for ChangeKind, whose zero value
-// "unknown" is no valid name.
+// FuzzParseChangeKind is FuzzParseStatus for ChangeKind.
 func FuzzParseChangeKind(f *testing.F) {
 	for _, s := range []string{"first-report", "REPEATED-DENIAL", " status ", "unknown", "", "reversal!", "ChangeKind(3)"} {
 		f.Add(s)
@@ -64,11 +63,8 @@ func FuzzParseChangeKind(f *testing.F) {
 			}
 			return
 		}
-		if k == timeline.ChangeUnknown {
-			t.Fatalf("ParseChangeKind(%q) = ChangeUnknown with no error", s)
-		}
 		name := k.String()
-		if !strings.EqualFold(strings.TrimSpace(s), name) {
+		if in := strings.TrimSpace(s); in != "" && !strings.EqualFold(in, name) {
 			t.Errorf("ParseChangeKind(%q) = %s, whose name differs from the input", s, name)
 		}
 		again, err := timeline.ParseChangeKind(name)

@@ -1,10 +1,6 @@
 package timeline
 
-import (
-	"fmt"
-
-	"github.com/claimtrail/claimtrail/internal/enumtext"
-)
+import "github.com/claimtrail/claimtrail/internal/enumtext"
 
 // Status is where a claim stands at one instant, derived from the statements
 // known by then. The zero Status is StatusUnreported.
@@ -57,42 +53,39 @@ const (
 
 var statusNames = []string{"unreported", "reported", "alleged", "contested", "denied", "corroborated", "confirmed", "retracted", "refuted"}
 
-// ParseStatus returns the Status with the given name, ignoring case. An
-// unknown name gives a [*Error] wrapping [ErrUnknownName] that lists the
-// valid names.
-func ParseStatus(s string) (Status, error) {
-	i, ok := enumtext.Lookup(statusNames, s)
-	if !ok {
-		return 0, &Error{Field: "status", Value: s, Err: fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(statusNames))}
-	}
-	return Status(i), nil
-}
+// ParseStatus returns the Status with the given name, ignoring case and
+// surrounding space; the empty string is StatusUnreported. An unknown name
+// gives a [*Error] wrapping [ErrUnknownName] that lists the valid names.
+func ParseStatus(s string) (Status, error) { return statusText.Parse(s) }
 
-// String returns the status's name, such as "contested".
-func (s Status) String() string {
-	return enumtext.Name(statusNames, int(s), fmt.Sprintf("Status(%d)", s))
-}
+var statusText = enumtext.New(enumtext.Config[Status]{
+	Type:           "Status",
+	Field:          "status",
+	Names:          statusNames,
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-// MarshalText returns the status's name.
-func (s Status) MarshalText() ([]byte, error) {
-	if int(s) >= len(statusNames) {
-		return nil, &Error{Field: "status", Value: s.String(), Err: ErrInvalid}
-	}
-	return []byte(s.String()), nil
-}
+// String returns the status's name, such as "contested", or "Status(42)" for an
+// out-of-range value.
+func (s Status) String() string { return statusText.String(s) }
 
-// UnmarshalText parses a name as [ParseStatus] does.
-func (s *Status) UnmarshalText(b []byte) error {
-	v, err := ParseStatus(string(b))
-	if err != nil {
-		return err
-	}
-	*s = v
-	return nil
-}
+// IsValid reports whether s is one of the statuses; StatusUnreported, the zero
+// Status, is.
+func (s Status) IsValid() bool { return statusText.IsValid(s) }
+
+// MarshalText returns the status's name; an out-of-range value gives a
+// [*Error] wrapping [ErrInvalid].
+func (s Status) MarshalText() ([]byte, error) { return statusText.Marshal(s) }
+
+// UnmarshalText parses a name as [ParseStatus] does; on error it leaves s
+// unchanged.
+func (s *Status) UnmarshalText(b []byte) error { return statusText.Unmarshal(s, b) }
 
 // ChangeKind is what a statement changed in the picture of a claim. The zero
-// ChangeKind is ChangeUnknown and never appears in a timeline.
+// ChangeKind is ChangeUnknown, which never appears in a timeline and which
+// IsValid reports false for.
 type ChangeKind uint8
 
 // The kinds of change. One statement can cause several.
@@ -116,39 +109,36 @@ var changeNames = []string{
 	"corroboration", "status",
 }
 
-// ParseChangeKind returns the ChangeKind with the given name, ignoring case.
-// An unknown name gives a [*Error] wrapping [ErrUnknownName] that lists the
-// valid names.
-func ParseChangeKind(s string) (ChangeKind, error) {
-	i, ok := enumtext.Lookup(changeNames, s)
-	if !ok || i == 0 {
-		return 0, &Error{Field: "change", Value: s, Err: fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(changeNames[1:]))}
-	}
-	return ChangeKind(i), nil
-}
+// ParseChangeKind returns the ChangeKind with the given name, ignoring case
+// and surrounding space; the empty string is ChangeUnknown, as is
+// "unknown", which [ChangeKind.IsValid] reports false for. An unknown name
+// gives a [*Error] wrapping [ErrUnknownName] that lists the valid names.
+func ParseChangeKind(s string) (ChangeKind, error) { return changeText.Parse(s) }
 
-// String returns the change's name, such as "repeated-denial".
-func (k ChangeKind) String() string {
-	return enumtext.Name(changeNames, int(k), fmt.Sprintf("ChangeKind(%d)", k))
-}
+var changeText = enumtext.New(enumtext.Config[ChangeKind]{
+	Type:           "ChangeKind",
+	Field:          "change",
+	Names:          changeNames,
+	UnknownZero:    true,
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-// MarshalText returns the change's name.
-func (k ChangeKind) MarshalText() ([]byte, error) {
-	if k == ChangeUnknown || int(k) >= len(changeNames) {
-		return nil, &Error{Field: "change", Value: k.String(), Err: ErrInvalid}
-	}
-	return []byte(k.String()), nil
-}
+// String returns the change's name, such as "repeated-denial", or "ChangeKind(42)" for an
+// out-of-range value.
+func (k ChangeKind) String() string { return changeText.String(k) }
 
-// UnmarshalText parses a name as [ParseChangeKind] does.
-func (k *ChangeKind) UnmarshalText(b []byte) error {
-	v, err := ParseChangeKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+// IsValid reports whether k is one of the change kinds other than ChangeUnknown.
+func (k ChangeKind) IsValid() bool { return changeText.IsValid(k) }
+
+// MarshalText returns the change's name. ChangeUnknown marshals as "unknown";
+// an out-of-range value gives a [*Error] wrapping [ErrInvalid].
+func (k ChangeKind) MarshalText() ([]byte, error) { return changeText.Marshal(k) }
+
+// UnmarshalText parses a name as [ParseChangeKind] does; on error it leaves k
+// unchanged.
+func (k *ChangeKind) UnmarshalText(b []byte) error { return changeText.Unmarshal(k, b) }
 
 // Discount says why a statement on a claim's track does not count for the
 // claim's status. The zero Discount is Counted: the statement counts.
@@ -169,36 +159,32 @@ const (
 
 var discountNames = []string{"counted", "before-event", "before-first-report"}
 
-// ParseDiscount returns the Discount with the given name, ignoring case. An
-// unknown name gives a [*Error] wrapping [ErrUnknownName] that lists the
-// valid names.
-func ParseDiscount(s string) (Discount, error) {
-	i, ok := enumtext.Lookup(discountNames, s)
-	if !ok {
-		return 0, &Error{Field: "discount", Value: s, Err: fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(discountNames))}
-	}
-	return Discount(i), nil
-}
+// ParseDiscount returns the Discount with the given name, ignoring case
+// and surrounding space; the empty string is Counted. An unknown name gives
+// a [*Error] wrapping [ErrUnknownName] that lists the valid names.
+func ParseDiscount(s string) (Discount, error) { return discountText.Parse(s) }
 
-// String returns the discount's name, such as "before-event".
-func (d Discount) String() string {
-	return enumtext.Name(discountNames, int(d), fmt.Sprintf("Discount(%d)", d))
-}
+var discountText = enumtext.New(enumtext.Config[Discount]{
+	Type:           "Discount",
+	Field:          "discount",
+	Names:          discountNames,
+	Err:            enumErr,
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
 
-// MarshalText returns the discount's name.
-func (d Discount) MarshalText() ([]byte, error) {
-	if int(d) >= len(discountNames) {
-		return nil, &Error{Field: "discount", Value: d.String(), Err: ErrInvalid}
-	}
-	return []byte(d.String()), nil
-}
+// String returns the discount's name, such as "before-event", or "Discount(42)" for an
+// out-of-range value.
+func (d Discount) String() string { return discountText.String(d) }
 
-// UnmarshalText parses a name as [ParseDiscount] does.
-func (d *Discount) UnmarshalText(b []byte) error {
-	v, err := ParseDiscount(string(b))
-	if err != nil {
-		return err
-	}
-	*d = v
-	return nil
-}
+// IsValid reports whether d is one of the discounts; Counted, the zero
+// Discount, is.
+func (d Discount) IsValid() bool { return discountText.IsValid(d) }
+
+// MarshalText returns the discount's name; an out-of-range value gives a
+// [*Error] wrapping [ErrInvalid].
+func (d Discount) MarshalText() ([]byte, error) { return discountText.Marshal(d) }
+
+// UnmarshalText parses a name as [ParseDiscount] does; on error it leaves d
+// unchanged.
+func (d *Discount) UnmarshalText(b []byte) error { return discountText.Unmarshal(d, b) }
