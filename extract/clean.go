@@ -2,7 +2,6 @@ package extract
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -63,27 +62,36 @@ const (
 
 var reasonNames = []string{"unknown", "navigation", "image", "ad", "end-marker", "related", "repeat", "byline"}
 
-// String returns the reason's name, such as "image".
-func (r Reason) String() string {
-	return enumtext.Name(reasonNames, int(r), fmt.Sprintf("Reason(%d)", r))
-}
+// ParseReason returns the reason named s, ignoring case and surrounding
+// space; the empty string is ReasonUnknown. An unknown name gives a
+// [*source.FieldError] wrapping [source.ErrUnknownName] that quotes it and
+// lists the valid names.
+func ParseReason(s string) (Reason, error) { return reasonText.Parse(s) }
 
-// MarshalText returns the reason's name.
-func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+var reasonText = enumtext.New(enumtext.Config[Reason]{
+	Type:           "Reason",
+	Field:          "reason",
+	Names:          reasonNames,
+	UnknownZero:    true,
+	Err:            enumErr,
+	ErrUnknownName: errUnknownName,
+	ErrInvalid:     errInvalid,
+})
 
-// ParseReason returns the reason named s, ignoring case. An unknown name is
-// an error that quotes it and lists the valid names.
-func ParseReason(s string) (Reason, error) {
-	i, err := parseName("reason", reasonNames, s)
-	return Reason(i), err
-}
+// String returns the reason's name, such as "image", or "Reason(42)" for an
+// out-of-range value.
+func (r Reason) String() string { return reasonText.String(r) }
 
-// UnmarshalText parses a name as ParseReason does.
-func (r *Reason) UnmarshalText(b []byte) error {
-	v, err := ParseReason(string(b))
-	*r = v
-	return err
-}
+// IsValid reports whether r is one of the reasons other than ReasonUnknown.
+func (r Reason) IsValid() bool { return reasonText.IsValid(r) }
+
+// MarshalText returns the reason's name. ReasonUnknown marshals as "unknown";
+// an out-of-range value gives a [*source.FieldError] wrapping [ErrInvalid].
+func (r Reason) MarshalText() ([]byte, error) { return reasonText.Marshal(r) }
+
+// UnmarshalText parses a name as [ParseReason] does; on error it leaves r
+// unchanged.
+func (r *Reason) UnmarshalText(b []byte) error { return reasonText.Unmarshal(r, b) }
 
 // Clean sorts text into kept blocks and dropped lines. It never fails: text
 // that is not page furniture is kept, and invalid UTF-8 is kept as it is.

@@ -190,27 +190,36 @@ const (
 
 var formNames = []string{"unknown", "direct", "indirect", "mixed", "according-to", "agentless", "noun", "non-response"}
 
-// String returns the form's name, such as "direct".
-func (f Form) String() string {
-	return enumtext.Name(formNames, int(f), fmt.Sprintf("Form(%d)", f))
-}
+// ParseForm returns the form named s, ignoring case and surrounding space;
+// the empty string is FormUnknown. An unknown name gives a
+// [*source.FieldError] wrapping [source.ErrUnknownName] that quotes it and
+// lists the valid names.
+func ParseForm(s string) (Form, error) { return formText.Parse(s) }
 
-// MarshalText returns the form's name.
-func (f Form) MarshalText() ([]byte, error) { return []byte(f.String()), nil }
+var formText = enumtext.New(enumtext.Config[Form]{
+	Type:           "Form",
+	Field:          "form",
+	Names:          formNames,
+	UnknownZero:    true,
+	Err:            enumErr,
+	ErrUnknownName: errUnknownName,
+	ErrInvalid:     errInvalid,
+})
 
-// ParseForm returns the form named s, ignoring case. An unknown name is an
-// error that quotes it and lists the valid names.
-func ParseForm(s string) (Form, error) {
-	i, err := parseName("form", formNames, s)
-	return Form(i), err
-}
+// String returns the form's name, such as "direct", or "Form(42)" for an
+// out-of-range value.
+func (f Form) String() string { return formText.String(f) }
 
-// UnmarshalText parses a name as ParseForm does.
-func (f *Form) UnmarshalText(b []byte) error {
-	v, err := ParseForm(string(b))
-	*f = v
-	return err
-}
+// IsValid reports whether f is one of the forms other than FormUnknown.
+func (f Form) IsValid() bool { return formText.IsValid(f) }
+
+// MarshalText returns the form's name. FormUnknown marshals as "unknown";
+// an out-of-range value gives a [*source.FieldError] wrapping [ErrInvalid].
+func (f Form) MarshalText() ([]byte, error) { return formText.Marshal(f) }
+
+// UnmarshalText parses a name as [ParseForm] does; on error it leaves f
+// unchanged.
+func (f *Form) UnmarshalText(b []byte) error { return formText.Unmarshal(f, b) }
 
 // Resolution says how a candidate's speaker was found.
 type Resolution uint8
@@ -228,34 +237,44 @@ const (
 
 var resolutionNames = []string{"unknown", "registry", "carried", "new", "absent", "unresolved"}
 
-// String returns the resolution's name, such as "carried".
-func (r Resolution) String() string {
-	return enumtext.Name(resolutionNames, int(r), fmt.Sprintf("Resolution(%d)", r))
+// ParseResolution returns the resolution named s, ignoring case and
+// surrounding space; the empty string is ResolutionUnknown. An unknown name
+// gives a [*source.FieldError] wrapping [source.ErrUnknownName] that quotes
+// it and lists the valid names.
+func ParseResolution(s string) (Resolution, error) { return resolutionText.Parse(s) }
+
+var resolutionText = enumtext.New(enumtext.Config[Resolution]{
+	Type:           "Resolution",
+	Field:          "resolution",
+	Names:          resolutionNames,
+	UnknownZero:    true,
+	Err:            enumErr,
+	ErrUnknownName: errUnknownName,
+	ErrInvalid:     errInvalid,
+})
+
+// String returns the resolution's name, such as "carried", or "Resolution(42)" for an
+// out-of-range value.
+func (r Resolution) String() string { return resolutionText.String(r) }
+
+// IsValid reports whether r is one of the resolutions other than ResolutionUnknown.
+func (r Resolution) IsValid() bool { return resolutionText.IsValid(r) }
+
+// MarshalText returns the resolution's name. ResolutionUnknown marshals as "unknown";
+// an out-of-range value gives a [*source.FieldError] wrapping [ErrInvalid].
+func (r Resolution) MarshalText() ([]byte, error) { return resolutionText.Marshal(r) }
+
+// UnmarshalText parses a name as [ParseResolution] does; on error it leaves r
+// unchanged.
+func (r *Resolution) UnmarshalText(b []byte) error { return resolutionText.Unmarshal(r, b) }
+
+// enumErr is the error of this package's enum types, for enumtext.
+func enumErr(field, value string, err error) error {
+	return &source.FieldError{Field: field, Value: source.Excerpt(value), Err: err}
 }
 
-// MarshalText returns the resolution's name.
-func (r Resolution) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
-
-// ParseResolution returns the resolution named s, ignoring case. An unknown
-// name is an error that quotes it and lists the valid names.
-func ParseResolution(s string) (Resolution, error) {
-	i, err := parseName("resolution", resolutionNames, s)
-	return Resolution(i), err
-}
-
-// UnmarshalText parses a name as ParseResolution does.
-func (r *Resolution) UnmarshalText(b []byte) error {
-	v, err := ParseResolution(string(b))
-	*r = v
-	return err
-}
-
-// parseName looks a name up for an enum, with an error naming the field,
-// the value and the valid names.
-func parseName(field string, names []string, s string) (int, error) {
-	i, ok := enumtext.Lookup(names, s)
-	if !ok {
-		return 0, &source.FieldError{Field: field, Value: s, Err: fmt.Errorf("%w (valid: %s)", source.ErrUnknownName, enumtext.Valid(names))}
-	}
-	return i, nil
-}
+// The sentinels this package's enum errors wrap.
+var (
+	errUnknownName = source.ErrUnknownName
+	errInvalid     = source.ErrInvalid
+)
