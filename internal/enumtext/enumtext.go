@@ -13,7 +13,7 @@
 //     alternatives, ignoring case and surrounding space. The empty string
 //     reads as the zero value, as an omitted JSON field does. Anything else
 //     fails with an error wrapping the package's ErrUnknownName that quotes
-//     the input and lists the valid names.
+//     the input and lists the canonical names of the valid values.
 //   - The zero value is the type's first constant. Either it means
 //     something (a Polarity of underspecified, a Role of subject) and
 //     IsValid reports true for it, or it is a placeholder named "unknown"
@@ -26,7 +26,6 @@ package enumtext
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 )
 
@@ -76,7 +75,6 @@ func New[T ~uint8](c Config[T]) *Enum[T] {
 		}
 		valid = append(valid, n)
 	}
-	alts := make([]string, 0, len(c.Alternatives))
 	for a := range c.Alternatives {
 		if a != strings.ToLower(a) {
 			panic("enumtext: alternative " + a + " of " + c.Type + " is not in lower case")
@@ -84,14 +82,8 @@ func New[T ~uint8](c Config[T]) *Enum[T] {
 		if _, ok := lookup(c.Names, a); ok {
 			panic("enumtext: alternative " + a + " of " + c.Type + " is a canonical name")
 		}
-		alts = append(alts, a)
 	}
-	slices.Sort(alts)
-	text := strings.Join(valid, ", ")
-	if len(alts) > 0 {
-		text += "; also " + strings.Join(alts, ", ")
-	}
-	return &Enum[T]{c: c, valid: text}
+	return &Enum[T]{c: c, valid: strings.Join(valid, ", ")}
 }
 
 // String returns v's canonical name, or "Type(v)" for an out-of-range
