@@ -165,6 +165,7 @@ func TestContract(t *testing.T) {
 // else.
 var notYet = map[string]string{
 	"jsonl.Type": "package format/jsonl is new; its record type is to be brought under the contract",
+	"story.Kind": "package story is new; its decision kind is to be brought under the contract",
 }
 
 // TestEveryEnumIsChecked fails when the module declares an enum type (an
