@@ -1,13 +1,15 @@
 // Reads the Parquet tables that format/table writes for the sample corpus
-// (format/table/testdata/*.parquet) with DuckDB itself, and checks their
+// (format/table/testdata/*.parquet, and format/cameo/testdata/events.parquet)
+// with DuckDB itself, and checks their
 // row counts, column types and a few values. .ci/run installs
 // @duckdb/node-api into a throwaway directory, copies this script there and
-// runs it with the testdata directory as its argument.
+// runs it with the two testdata directories as its arguments.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node duckdb-check.mjs DIR');
+const eventsDir = process.argv[3];
+if (!dir || !eventsDir) {
+  console.error('usage: node duckdb-check.mjs TABLE_DIR CAMEO_DIR');
   process.exit(2);
 }
 const instance = await DuckDBInstance.create(':memory:');
@@ -66,6 +68,13 @@ await check('mentions joined with sources',
   `SELECT s.kind, count(*) FROM ${file('mentions')} m JOIN ${file('sources')} s ON m.speaker_id = s.source_id
    GROUP BY s.kind ORDER BY s.kind`,
   [['agency', '4'], ['government', '2'], ['official', '2'], ['organisation', '1'], ['unknown', '2']]);
+
+await check('events by quad class',
+  `SELECT quad_class, count(*), sum(goldstein) FROM '${eventsDir}/events.parquet' GROUP BY 1 ORDER BY 1`,
+  [['0', '2', null], ['1', '6', -4.1], ['3', '1', -2]]);
+await check('event dates',
+  `SELECT sqldate, typeof(date), strftime(date, '%Y-%m-%d') FROM '${eventsDir}/events.parquet' WHERE event_id = 'norland-denies-again'`,
+  [['20240305', 'TIMESTAMP WITH TIME ZONE', '2024-03-05']]);
 
 console.log(`duckdb: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

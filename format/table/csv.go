@@ -11,11 +11,13 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/format/cameo"
 )
 
-// Row is the set of row types: one per table.
+// Row is the set of row types: one per table, the CAMEO event table of
+// package format/cameo included.
 type Row interface {
-	Mention | Claim | Step | Source
+	Mention | Claim | Step | Source | cameo.Event
 }
 
 // ListSeparator separates the items of a list column (via, accused,
@@ -205,6 +207,8 @@ func formatCell(v reflect.Value) (string, error) {
 		return v.String(), nil
 	case reflect.Int64:
 		return strconv.FormatInt(v.Int(), 10), nil
+	case reflect.Float64:
+		return strconv.FormatFloat(v.Float(), 'g', -1, 64), nil
 	case reflect.Bool:
 		return strconv.FormatBool(v.Bool()), nil
 	case reflect.Slice:
@@ -250,6 +254,12 @@ func parseCell(v reflect.Value, cell string) error {
 			return fmt.Errorf("%w: want an integer", ErrInvalid)
 		}
 		v.SetInt(n)
+	case reflect.Float64:
+		f, err := strconv.ParseFloat(strings.TrimSpace(cell), 64)
+		if err != nil {
+			return fmt.Errorf("%w: want a number", ErrInvalid)
+		}
+		v.SetFloat(f)
 	case reflect.Bool:
 		b, err := strconv.ParseBool(strings.TrimSpace(cell))
 		if err != nil {

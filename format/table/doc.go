@@ -20,6 +20,9 @@
 //   - [Sources]: one row per source with its kind, identity, parent and
 //     root.
 //
+// Package format/cameo's event table, one row per statement, is written
+// and read by the same functions.
+//
 // The column names are the `parquet` tags of the row types, listed by
 // [Columns]; they are stable, and the README lists them with what they
 // hold.
