@@ -190,6 +190,14 @@
 // Dae-sik"). A name set off beside a description ("the minister, Anton
 // Relic, said") names the speaker.
 //
+// A person named by a role and whom the person works for ("a spokesman for
+// President Varga", "the head of the port authority", "an analyst at the
+// institute") is a new source under that one, not that one; a name before
+// the preposition still names the speaker ("Amb. Linda Okafor of
+// Nigeria"), and a place after one is no parent ("two diplomats in
+// Lisk"). "The statement", "the communique" and "the readout" speak for
+// the latest speaker.
+//
 // A source after its verb ends before what it spoke of: "said Marten of
 // the decision to delay" is Marten's; "said the head of the water board"
 // keeps its "of".

@@ -531,3 +531,6 @@ var relaySources = lex.class("relaySources")
 // spokesGroups speak for the bodies named after "for" or "of":
 // "spokespeople for the agency and the ministry".
 var spokesGroups = lex.class("spokesGroups")
+
+// documents head a description of what a speaker issued: "the statement".
+var documents = lex.class("documents")

@@ -163,6 +163,13 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 		return "", false
 	}
 	for i := range words {
+		if i > 1 && s.afterRole(words, low, i-1) {
+			// "a spokesman for President Varga", "the head of the port
+			// authority": a name after a person's role and a preposition
+			// is whom the speaker works for, the parent the runs below
+			// find.
+			break
+		}
 		if id, ok := try(i, len(words)); ok {
 			return id, "", true
 		}
@@ -193,12 +200,19 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 			last = nthField(text, j-1)
 		}
 		possessor := strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")
-		afterPrep := i > 0 && prepositions[low[i-1]]
+		prep := i - 1
+		if prep > 0 && low[prep] == "the" {
+			prep-- // "the head of the Harbour Authority"
+		}
+		afterPrep := prep >= 0 && prepositions[low[prep]]
 		if possessor && subEntity || afterPrep || j-i > 1 && orgWords[low[j-1]] && low[j-1] != "house" {
 			// Not the speaker itself, but perhaps its parent:
-			// "Sarmatia's deputy trade minister", "U.S. Army", "US officials".
+			// "Sarmatia's deputy trade minister", "U.S. Army", "US
+			// officials", "a spokesman for President Varga"; not the
+			// place of "the embassy in Washington".
+			mine := !afterPrep || s.worksFor(words, low, prep)
 			for e := j; e > i && parent == ""; e-- {
-				if id, ok := try(i, e); ok && !afterPrep {
+				if id, ok := try(i, e); ok && mine {
 					parent = id
 				}
 			}
@@ -211,6 +225,28 @@ func (s *speakers) lookup(text string, words, written, low []string, k nameKey) 
 		i = j
 	}
 	return "", parent, false
+}
+
+// worksFor reports whether the preposition at word p follows a person's
+// role in lower case and names whom the person works for: "a spokesman
+// for", "the head of", "an analyst at", "officials from".
+func (s *speakers) worksFor(words, low []string, p int) bool {
+	switch low[p] {
+	case "for", "of", "at", "from":
+		return s.afterRole(words, low, p)
+	}
+	return false
+}
+
+// afterRole reports whether the preposition at word p follows a person's
+// role in lower case: "a spokesman for", "two diplomats in". A name after
+// it is not the speaker.
+func (s *speakers) afterRole(words, low []string, p int) bool {
+	if p < 1 || !prepositions[low[p]] || isCapitalised(words[p-1]) {
+		return false
+	}
+	r := low[p-1]
+	return personRoles[r] || unnamedWords[r] || r == "head"
 }
 
 // nthField returns strings.Fields(text)[n] without splitting the rest.
@@ -310,6 +346,10 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 				return h.id, true
 			}
 		default:
+			if documents[head] {
+				// "the statement said": the latest speaker issued it.
+				return h.id, true
+			}
 			for _, w := range h.words {
 				if w == head || strings.TrimSuffix(w, "'s") == head || sameRole(w, head) {
 					return h.id, true

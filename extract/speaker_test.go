@@ -194,3 +194,52 @@ func readRegistry(t *testing.T, path string) *source.Registry {
 	require.NoError(t, err)
 	return reg
 }
+
+// TestSpeakerWorksFor checks that a speaker named by a role and whom it
+// works for ("a spokesman for President Varga") is a source of its own
+// under that one, not that one, while a name before "of" ("Amb. Linda
+// Okafor of Nigeria") is still resolved by its tail; and that "the
+// statement" speaks for the latest speaker.
+func TestSpeakerWorksFor(t *testing.T) {
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "varga", Name: "Anton Varga", Kind: source.KindPerson, Aliases: []string{"President Anton Varga"}},
+		{ID: "harbour-authority", Name: "Harbour Authority", Kind: source.KindAgency},
+		{ID: "nigeria", Name: "Nigeria", Kind: source.KindGovernment},
+	}, nil)
+	require.NoError(t, err)
+	type speaker struct {
+		ID     source.ID
+		Parent source.ID
+	}
+	tests := []struct {
+		name string
+		text string
+		want []speaker
+	}{
+		{"spokesman-for-a-person", "A spokesman for President Anton Varga said the talks had failed.",
+			[]speaker{{"new:spokesman-for-president-anton-varga", "varga"}}},
+		{"head-of-a-body", "The head of the Harbour Authority said the talks had failed.",
+			[]speaker{{"new:head-of-the-harbour-authority", "harbour-authority"}}},
+		{"name-of-a-country", "Amb. Linda Okafor of Nigeria said the talks had failed.",
+			[]speaker{{"nigeria", ""}}},
+		{"the-statement", "The Harbour Authority denied the report. The statement said no ship had docked.",
+			[]speaker{{"harbour-authority", ""}, {"harbour-authority", ""}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{Registry: reg})
+			require.NoError(t, err)
+			parents := make(map[source.ID]source.ID)
+			for _, s := range res.NewSources {
+				parents[s.ID] = s.Parent
+			}
+			var got []speaker
+			for _, c := range res.Candidates {
+				got = append(got, speaker{c.Speaker, parents[c.Speaker]})
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) speakers mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
