@@ -291,9 +291,12 @@
 // "Tallow's poisoning") is an assertion. Retaliation words with a future
 // ("will respond in kind") make a threat; retaliation words also make a
 // threat of a pledge ("vowed to retaliate").
-// A denial of an opinion ("dismissed the notion that", "called the
-// criticism unfair") is a rejection; of a claim of fact ("dismissed the
-// reports", "called the allegations absurd") or by "denied", a denial.
+// A denial of an opinion or a demand ("dismissed the notion that", "called
+// the criticism unfair", "dismissed calls for an inquiry") is a rejection;
+// of a claim of fact ("dismissed the reports", "called the allegations
+// absurd") or by "denied", a denial; a cue that says it rejects
+// ("rejected", "rebuffed", "disputed") rejects. This is the line the gold
+// guidelines draw under "Deny or reject".
 // Polarity is negative for denials and rejections; certainty comes from the
 // cue ("believed" is probable) and hedges around it ("may", "could",
 // "probably", "suggests"): possible beats probable beats certain. Warnings

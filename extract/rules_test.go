@@ -111,6 +111,18 @@ var ruleCases = []struct {
 		{"verb-before", "Both", "concluded", "the money had never arrived", "assert"},
 		{"verb-before", "Both", "concluded", "the money had never arrived", "assert"},
 	}},
+	{"verb-deny-a-fact", "The port authority dismissed the reports as groundless.", []found{
+		{"verb-before", "The port authority", "dismissed", "the reports as groundless", "deny"},
+	}},
+	{"verb-reject-a-demand", "The port authority dismissed calls for an inquiry.", []found{
+		{"verb-before", "The port authority", "dismissed", "calls for an inquiry", "reject"},
+	}},
+	{"verb-reject-a-forecast", "The minister dismissed the forecast as wishful thinking.", []found{
+		{"verb-before", "The minister", "dismissed", "the forecast as wishful thinking", "reject"},
+	}},
+	{"verb-rejected-says-so", "The ministry rejected the accusations.", []found{
+		{"verb-before", "The ministry", "rejected", "the accusations", "reject"},
+	}},
 	{"coordinated-and", "The minister denied the report and urged calm.", []found{
 		{"verb-before", "The minister", "denied", "the report", "deny"},
 		{"coordinated", "The minister", "urged", "calm", "urge"},
