@@ -15,10 +15,15 @@ func (s *sentence) refineAct(f *found) {
 		return
 	}
 	kinds, first := s.phrasesIn(f.content)
+	perf, performed := s.performative(f.content)
 	switch {
 	case kinds&phraseThreatIdiom != 0 || kinds&phraseThreat != 0 && (kinds&phraseFuture != 0 || f.act == claim.ActPledge):
 		f.act = claim.ActThreaten
 	case f.act == claim.ActPledge:
+	case performed:
+		// "“We deny these reports,” the minister said": the quotation
+		// performs the act its own verb names.
+		f.act = perf
 	case kinds&phraseNonAnswer != 0:
 		f.act = claim.ActDeclineComment
 	case kinds&phraseRetract != 0:
@@ -40,6 +45,36 @@ func (s *sentence) refineAct(f *found) {
 	case s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
+}
+
+// performative returns the act a quotation of the content performs in
+// so many words: "we" or "I", perhaps an adverb, and a reporting verb in
+// its base form that names an act other than asserting or reporting ("We
+// deny", "I promise", "we strongly condemn", "We demand"). It reports
+// false when no quotation does.
+func (s *sentence) performative(content []span) (claim.Act, bool) {
+	for _, c := range content {
+		k := s.tokenAt(c.start)
+		if k >= s.hi || s.toks[k].kind != tokQuote {
+			continue
+		}
+		for ; k < s.hi && s.toks[k].end <= c.end; k++ {
+			if w := s.word(k); w != "we" && w != "i" {
+				continue
+			}
+			j := k + 1
+			for j < s.hi && j < k+3 && isAdverb(s.word(j)) {
+				j++
+			}
+			if j >= s.hi || s.toks[j].end > c.end || s.ents[j] == nil {
+				continue
+			}
+			if e, ok := reading(s.ents[j].cues, cueVerb); ok && e.base && e.act != claim.ActAssert && e.act != claim.ActReport {
+				return e.act, true
+			}
+		}
+	}
+	return claim.ActUnknown, false
 }
 
 // quotedPledge reports whether a quotation of the content has the

@@ -276,7 +276,10 @@
 // that" makes concern; what another party must or should do ("the firm
 // must explain", not "we must", "must have known", "no one should have
 // to") makes an appeal, and so does "we urge" or "we call on" anywhere in
-// a quotation; "I'm not going to speculate" makes decline-comment,
+// a quotation; a quotation in which "we" or "I" performs an act by naming
+// it ("“We reject this ultimatum,” the minister said", "We demand", "I
+// promise", "we strongly condemn") takes that act, and the verb there is
+// no attribution noun; "I'm not going to speculate" makes decline-comment,
 // "regrets" or "apologised for" an admission, the speaker's own "will" or
 // "would" a pledge, and so does "we will", "I'll" or "we are going to"
 // anywhere in a quotation (not "we will not", nor "we will be hit", but

@@ -311,6 +311,9 @@ func (s *sentence) neitherBefore(i int) bool {
 // noun matches an attribution noun: "the allegation that C", "Moscow's
 // denial of C", "a warning from the ministry that C".
 func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
+	if i-1 >= m.lo && m.toks[i-1].kind == tokWord && pronouns[m.word(i-1)] {
+		return i, false // "We demand that": a verb after its subject
+	}
 	f := r.found(m.tokSpan(i, i))
 	f.act, f.certainty = e.act, e.certainty
 	// A possessive source: "Moscow's denial", "Kirby’s statement".

@@ -111,6 +111,15 @@ var ruleCases = []struct {
 		{"verb-before", "Both", "concluded", "the money had never arrived", "assert"},
 		{"verb-before", "Both", "concluded", "the money had never arrived", "assert"},
 	}},
+	{"verb-quoted-performative-reject", "“We reject this ultimatum,” the minister said.", []found{
+		{"verb-before", "the minister", "said", "“We reject this ultimatum,”", "reject"},
+	}},
+	{"verb-quoted-performative-demand", "“We demand that the crew be released at once,” she told reporters.", []found{
+		{"verb-before", "she", "told", "“We demand that the crew be released at once,”", "urge"},
+	}},
+	{"verb-quoted-performative-adverb", "“We strongly condemn this attack,” the envoy said.", []found{
+		{"verb-before", "the envoy", "said", "“We strongly condemn this attack,”", "accuse"},
+	}},
 	{"verb-deny-a-fact", "The port authority dismissed the reports as groundless.", []found{
 		{"verb-before", "The port authority", "dismissed", "the reports as groundless", "deny"},
 	}},
