@@ -175,6 +175,16 @@ type builder struct {
 	// are claim c's affirmations and retractions, downEv[downOff[c]:...]
 	// its negations, as indexes into events.
 	upOff, upEv, downOff, downEv []int32
+	// The affirmations and retractions claims hear one by one (see
+	// bulk.go): plainEv[plainOff[c]:plainOff[c+1]] are claim c's, and
+	// plainUps[c] the set of claims whose plain words count for c. The
+	// others each claim hears as its effective words,
+	// eff[effOff[c]:effOff[c+1]]. All are indexes into events.
+	plainUps, plainOff, plainEv []int32
+	effOff, eff                 []int32
+	// bulk carries agreeing affirmations in bulk; off, every word is
+	// plain, which tests compare with.
+	bulk bool
 
 	gen       int32 // the claim being built, counted from 1: zeroed slots belong to none
 	slots     []slot
@@ -199,7 +209,7 @@ type builder struct {
 
 	// What the builder produces for its range of claims; run joins the
 	// ranges of all builders in claim order.
-	track   []trackItem
+	track   []int32
 	changes []change
 	history []step
 	denials []denial
@@ -207,10 +217,11 @@ type builder struct {
 	trackEnd, histEnd, changeEnd []int32
 }
 
-func newBuilder(t *Timeline, order []int32, parts int) *builder {
+func newBuilder(t *Timeline, order []int32, parts int, bulk bool) *builder {
 	n := len(t.claims)
 	b := &builder{
 		t:         t,
+		bulk:      bulk,
 		off:       make([]int32, n+1),
 		events:    make([]event, len(order)),
 		slots:     make([]slot, len(t.srcs.ids)),
@@ -264,6 +275,16 @@ func newBuilder(t *Timeline, order []int32, parts int) *builder {
 			}
 		}
 	})
+	t.anon = make([]uint8, n)
+	for s := range t.recs {
+		if t.recs[s].factuality.Polarity == claim.PolarityPositive {
+			c := t.info[s].claim
+			t.anon[c] |= anonOwn
+			if !t.info[s].anonymous {
+				t.anon[c] |= anonOwnNamed
+			}
+		}
+	}
 	b.relate()
 	return b
 }
@@ -385,15 +406,39 @@ func (b *builder) relate() {
 	// words to carry, and what it inherits.
 	passes := slices.Repeat([]int32{-1}, n)
 	stamp := make([]int32, n)
-	for _, c := range order {
-		b.ups[c] = b.sets.union(in[inOff[c]:inOff[c+1]], passes, stamp, c+1)
-		if passes[c] = b.ups[c]; b.upOff[c+1] > b.upOff[c] && outOff[c+1] > outOff[c] {
-			passes[c] = b.sets.add(c, b.ups[c])
+	upSets := func(off []int32) []int32 {
+		sets := slices.Repeat([]int32{-1}, n)
+		for _, c := range order {
+			sets[c] = b.sets.union(in[inOff[c]:inOff[c+1]], passes, stamp, c+1)
+			if passes[c] = sets[c]; off[c+1] > off[c] && outOff[c+1] > outOff[c] {
+				passes[c] = b.sets.add(c, sets[c])
+			}
 		}
+		clear(stamp)
+		for i := range passes {
+			passes[i] = -1
+		}
+		return sets
 	}
-	clear(stamp)
-	for i := range passes {
-		passes[i] = -1
+	b.ups = upSets(b.upOff)
+	plainOff, plainEv, keyedOff, keyedEv := b.bulkWords(related, b.bulk)
+	b.plainOff, b.plainEv = plainOff, plainEv
+	b.plainUps = upSets(plainOff)
+	// A claim's track holds an inherited word with a positive polarity, a
+	// named one, when a claim refining it holds or passes on one.
+	for _, c := range order {
+		pass := t.anon[c] & (anonInherited | anonInheritedNamed)
+		for _, k := range b.upEv[b.upOff[c]:b.upOff[c+1]] {
+			if e := &b.events[k]; e.pol == claim.PolarityPositive {
+				pass |= anonInherited
+				if !t.info[e.stmt].anonymous {
+					pass |= anonInheritedNamed
+				}
+			}
+		}
+		for _, p := range out[outOff[c]:outOff[c+1]] {
+			t.anon[p] |= pass
+		}
 	}
 	for _, d := range slices.Backward(order) {
 		b.downs[d] = b.sets.union(out[outOff[d]:outOff[d+1]], passes, stamp, d+1)
@@ -401,6 +446,7 @@ func (b *builder) relate() {
 			passes[d] = b.sets.add(d, b.downs[d])
 		}
 	}
+	b.effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedEv)
 }
 
 // claimSets holds sets of claims that share their tails: a set is a
@@ -498,6 +544,7 @@ func (b *builder) run(parts int) {
 			w = &builder{
 				t: t, off: b.off, events: b.events, ups: b.ups, downs: b.downs, sets: b.sets,
 				upOff: b.upOff, upEv: b.upEv, downOff: b.downOff, downEv: b.downEv,
+				plainUps: b.plainUps, plainOff: b.plainOff, plainEv: b.plainEv, effOff: b.effOff, eff: b.eff,
 				slots:     make([]slot, len(b.slots)),
 				rootCount: make([]int32, len(b.rootCount)),
 				rootGen:   make([]int32, len(b.rootGen)),
@@ -508,50 +555,33 @@ func (b *builder) run(parts int) {
 		workers = append(workers, w)
 		lo = hi
 	}
-	// Each builder appends its tracks to its own stretch of one shared
-	// array, sized exactly, so tracks need no joining.
-	sizes := make([]int, len(workers))
-	total := 0
-	for k, w := range workers {
-		sizes[k] = w.trackSize()
-		total += sizes[k]
-	}
-	t.track = make([]trackItem, total)
-	base := 0
-	for k, w := range workers {
-		w.prepare(t.track[base : base : base+sizes[k]])
+	// Each builder appends its claims' own statements, in track order, to
+	// its own stretch of one shared array, sized exactly, so tracks need
+	// no joining. What a claim inherits is not written out: the track
+	// gathers it when read (see track.go).
+	t.track = make([]int32, len(b.events))
+	t.cut = make([]claimCut, n)
+	for _, w := range workers {
+		base := int(b.off[w.lo])
+		w.prepare(t.track[base:base:b.off[w.hi]])
 		w.trackAt = base
-		base += sizes[k]
 	}
 	inParts(len(workers), len(workers), func(p, _, _ int) { workers[p].buildRange() })
 	t.join(workers)
-}
-
-// trackSize returns the number of track items of the builder's claims:
-// their own statements and the ones they inherit, selected as stream
-// selects them.
-func (b *builder) trackSize() int {
-	n := int(b.off[b.hi] - b.off[b.lo])
-	for c := b.lo; c < b.hi; c++ {
-		for d := range b.sets.all(b.ups[c]) {
-			n += int(b.upOff[d+1] - b.upOff[d])
-		}
-		for d := range b.sets.all(b.downs[c]) {
-			n += int(b.downOff[d+1] - b.downOff[d])
-		}
+	if b.ups != nil && b.upOff != nil {
+		t.rel = b.relations()
 	}
-	return n
 }
 
 // prepare sizes the builder's output; track has room for exactly its
-// track items.
-func (b *builder) prepare(track []trackItem) {
+// claims' own statements.
+func (b *builder) prepare(track []int32) {
 	b.track = track
 	// Capacities for typical corpora (about two changes per statement, far
 	// fewer per inherited one, a few status steps per claim); they grow
 	// when outgrown.
 	own := int(b.off[b.hi] - b.off[b.lo])
-	b.changes = make([]change, 0, 2*own+(cap(track)-own)/8)
+	b.changes = make([]change, 0, 2*own)
 	b.history = make([]step, 0, 4*(b.hi-b.lo))
 	b.trackEnd = make([]int32, b.hi-b.lo)
 	b.histEnd = make([]int32, b.hi-b.lo)
@@ -601,7 +631,7 @@ func (t *Timeline) join(workers []*builder) {
 		for _, w := range workers {
 			total += len(w.track)
 		}
-		t.track = make([]trackItem, 0, total)
+		t.track = make([]int32, 0, total)
 		for _, w := range workers {
 			t.track = append(t.track, w.track...)
 		}
@@ -628,27 +658,36 @@ func (t *Timeline) join(workers []*builder) {
 
 // stream returns the statements that count for claim c, in the order they
 // became known: its own, the affirmations and retractions of claims that
-// refine it, and the negations of claims it refines. Each inherited one
-// is given its channel: the words of one source about one related claim
-// form a channel, numbered from 0 for each claim.
+// refine it, and the negations of claims it refines. Of the affirmations
+// carried in bulk it holds only the effective ones (see bulk.go), which
+// stand for the others. Each inherited one is given its channel: the words
+// of one source about one related claim form a channel, numbered from 0
+// for each claim; an effective word has a channel of its own.
 func (b *builder) stream(c int32) []event {
 	own := b.events[b.off[c]:b.off[c+1]]
-	if b.ups[c] < 0 && b.downs[c] < 0 {
+	var eff []int32
+	if b.effOff != nil {
+		eff = b.eff[b.effOff[c]:b.effOff[c+1]]
+	}
+	if b.plainUps == nil || b.plainUps[c] < 0 && b.downs[c] < 0 && len(eff) == 0 {
 		return own
 	}
 	// Room for every item at once: a claim refined by many may inherit
 	// many more items than it has.
-	n := 0
-	for d := range b.sets.all(b.ups[c]) {
-		n += int(b.upOff[d+1] - b.upOff[d])
+	n := len(eff)
+	for d := range b.sets.all(b.plainUps[c]) {
+		n += int(b.plainOff[d+1] - b.plainOff[d])
 	}
 	for d := range b.sets.all(b.downs[c]) {
 		n += int(b.downOff[d+1] - b.downOff[d])
 	}
 	b.items = append(slices.Grow(b.items[:0], len(own)+n), own...)
 	b.chans = slices.Grow(b.chans[:0], n)
-	for d := range b.sets.all(b.ups[c]) {
-		b.inherit(b.upEv[b.upOff[d]:b.upOff[d+1]])
+	for i := range eff {
+		b.inherit(eff[i : i+1])
+	}
+	for d := range b.sets.all(b.plainUps[c]) {
+		b.inherit(b.plainEv[b.plainOff[d]:b.plainOff[d+1]])
 	}
 	for d := range b.sets.all(b.downs[c]) {
 		b.inherit(b.downEv[b.downOff[d]:b.downOff[d+1]])
@@ -744,24 +783,23 @@ func (b *builder) buildClaim(c int32) {
 		}
 	}
 	t.final[c] = b.cnt
+	t.cut[c] = claimCut{sec: thr.sec, nsec: thr.nsec, reported: reported, why: why}
 	slices.Sort(b.touched)
 	for _, src := range b.touched {
 		if sl := &b.slots[src]; sl.hasCur && sl.cur.stance == stanceNegate {
 			b.denials = append(b.denials, denial{claim: c, src: src, stmt: sl.cur.stmt, inherited: sl.cur.inherited})
 		}
 	}
-	// The track is the same statements in said order; in most corpora they
-	// are nearly so already.
-	if !slices.IsSortedFunc(items, func(x, y event) int { return x.compare(&y) }) {
-		if b.ups[c] < 0 && b.downs[c] < 0 {
-			// items aliases the shared events: sort a copy.
-			items = append(b.items[:0], items...)
-			b.items = items
-		}
-		slices.SortFunc(items, func(x, y event) int { return x.compare(&y) })
+	// The claim's own statements in said order; in most corpora they are
+	// nearly so already. What it inherits is ordered when read.
+	own := b.events[b.off[c]:b.off[c+1]]
+	if !slices.IsSortedFunc(own, func(x, y event) int { return x.compare(&y) }) {
+		own = append(b.items[:0], own...)
+		b.items = own
+		slices.SortFunc(own, func(x, y event) int { return x.compare(&y) })
 	}
-	for i := range items {
-		b.track = append(b.track, trackItem{stmt: items[i].stmt, inherited: items[i].inherited, discount: items[i].discount})
+	for i := range own {
+		b.track = append(b.track, own[i].stmt)
 	}
 }
 

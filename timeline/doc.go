@@ -19,6 +19,14 @@
 // report, then the article ID, then the position in the article, then the
 // statement ID, so a track never depends on the order of the input.
 //
+// A track also lists what the claim inherits from related claims (see
+// Related claims below), so tracks together can hold far more entries than
+// the corpus has statements: in a chain of n claims each refining the next
+// and each affirmed once, the broadest claim's track lists all n
+// affirmations, and the tracks n(n+1)/2. [Build] does not write them out;
+// each track is gathered and ordered when it is read, by [Timeline.Track]
+// or, one entry at a time, [Timeline.TrackSeq].
+//
 // # Positions and status
 //
 // Each source's position on a claim is set by its latest statement that has

@@ -12,3 +12,6 @@ func BuildInParts(c *claim.Corpus, rules Rules, parts int) (*Timeline, error) {
 	t, _ := build(c, rules, parts)
 	return t, nil
 }
+
+// ChainCorpus makes a random valid corpus of chains of refining claims.
+var ChainCorpus = chainCorpus

@@ -53,6 +53,12 @@ type claimJSON struct {
 // history and changes ("claims"), and the "disputed", "anonymous" and
 // "denials" answers.
 //
+// MarshalJSON writes every track in full, inherited entries included, so
+// the document, the time and the memory it takes grow with the tracks
+// rather than the corpus: as the square of the length of a chain whose
+// claims are all affirmed. To read large timelines in part, use
+// [Timeline.TrackSeq] and the other queries.
+//
 // MarshalJSON has a value receiver so that a Timeline stored by value
 // marshals too.
 func (t Timeline) MarshalJSON() ([]byte, error) {

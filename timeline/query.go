@@ -50,23 +50,6 @@ func (t *Timeline) Statement(id claim.StatementID) (Entry, bool) {
 	return t.entry(t.info[i].claim, trackItem{stmt: i}), true
 }
 
-// Track returns the statements that count for the claim, ordered as [Build]
-// documents: its own, and those inherited through refines and part-of
-// relations (marked Inherited). It fails with an [*Error] wrapping
-// [ErrUnknownClaim] for an unknown claim.
-func (t *Timeline) Track(id claim.ID) ([]Entry, error) {
-	c, err := t.claimIndex(id)
-	if err != nil {
-		return nil, err
-	}
-	items := t.track[t.trackOff[c]:t.trackOff[c+1]]
-	out := make([]Entry, len(items))
-	for i, it := range items {
-		out[i] = t.entry(c, it)
-	}
-	return out, nil
-}
-
 // Status returns the claim's status at the instant at, as the statements
 // known by then establish it. It fails with an [*Error] wrapping
 // [ErrUnknownClaim] for an unknown claim.
@@ -385,18 +368,13 @@ func (t *Timeline) Disputed() []claim.ID {
 // at least one statement on the track has positive polarity (any certainty;
 // inherited ones count when they affirm, that is PR+ or CT+), and every such
 // statement rests on an unnamed or absent source.
-// Corpus order.
+// Corpus order. Build works out what it needs, so Anonymous takes time
+// linear in the number of claims.
 func (t *Timeline) Anonymous() []claim.ID {
 	var out []claim.ID
-	for c := range t.claims {
-		affirmed, named := false, false
-		for _, it := range t.track[t.trackOff[c]:t.trackOff[c+1]] {
-			if t.recs[it.stmt].factuality.Polarity != claim.PolarityPositive {
-				continue
-			}
-			affirmed = true
-			named = named || !t.info[it.stmt].anonymous
-		}
+	for c, f := range t.anon {
+		affirmed := f&(anonOwn|anonInherited) != 0
+		named := f&(anonOwnNamed|anonInheritedNamed) != 0
 		if affirmed && !named {
 			out = append(out, t.claims[c].ID)
 		}

@@ -692,3 +692,20 @@ func TestLatestWordInACircle(t *testing.T) {
 	}
 	checkAgainstReference(t, c, timeline.Rules{})
 }
+
+// TestChainsAgreeWithReference holds Build to the reference on random
+// chains and diamonds of refining claims, where one source's words about
+// many claims often agree and Build carries them in bulk.
+func TestChainsAgreeWithReference(t *testing.T) {
+	n := 300
+	if testing.Short() {
+		n = 30
+	}
+	for seed := range n {
+		c := timeline.ChainCorpus(rand.New(rand.NewPCG(uint64(seed), 13)))
+		checkAgainstReference(t, c, refRules[seed%len(refRules)])
+		if t.Failed() {
+			t.Fatalf("seed %d disagrees", seed)
+		}
+	}
+}

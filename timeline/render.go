@@ -16,6 +16,12 @@ import (
 // each article in publication order what it added. The layout is meant for
 // reading and for golden files, not for parsing; use encoding/json on the
 // query results for that.
+//
+// WriteText writes every track in full, inherited entries included, so its
+// output and the time it takes grow with the tracks rather than the corpus:
+// O(k log k) for a track of k entries (see [Timeline.Track]), and as the
+// square of the length of a chain whose claims are all affirmed. Memory
+// beyond the writer's buffer is that of the longest track.
 func (t *Timeline) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for i, c := range t.claims {
@@ -58,12 +64,12 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		fmt.Fprintf(w, "  related: %s\n", strings.Join(rel, "; "))
 	}
 	fmt.Fprintf(w, "  status: %s\n", status)
-	items := t.track[t.trackOff[c]:t.trackOff[c+1]]
+	items := t.trackStmts(c, nil)
 	if len(items) > 0 {
 		w.WriteString("  track:\n")
 	}
-	for _, it := range items {
-		e := t.entry(c, it)
+	for _, s := range items {
+		e := t.entry(c, t.item(c, s))
 		said := e.Said.String()
 		if e.SaidFromReport {
 			said = "(reported " + e.Reported.UTC().Format("2006-01-02") + ")"

@@ -103,9 +103,10 @@ func manyRefiners(n int) *claim.Corpus {
 
 // TestWorstShapesAllocateLinearly builds the worst shapes at sizes that
 // once took minutes and gigabytes, and bounds what each build allocates
-// (validation included): per claim or statement, or per track entry for
-// the chain whose broadest claims inherit every affirmation below them,
-// whose tracks grow as the square of the corpus.
+// (validation included), per claim or statement. The chain with an
+// affirmation on every claim has tracks that together grow as the square
+// of its length, 1.25 billion entries at 50,000 claims; Build writes none
+// of them out.
 func TestWorstShapesAllocateLinearly(t *testing.T) {
 	div := 1
 	if testing.Short() {
@@ -134,8 +135,8 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusRetracted, "c1": timeline.StatusRetracted},
 		},
 		{
-			name: "chain-affirm-all", corpus: func() *claim.Corpus { return chain(2_000/div, chainAffirmAll) },
-			unit: "track entry", units: func(c *claim.Corpus) int { n := len(c.Claims); return n * (n + 1) / 2 }, bytes: 64,
+			name: "chain-affirm-all", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmAll) },
+			unit: "claim", units: claims, bytes: 2048,
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
 		},
 		{
@@ -169,7 +170,8 @@ func claims(c *claim.Corpus) int { return len(c.Claims) }
 
 // BenchmarkChain measures building chains of refines relations, with no
 // statement, with one affirmation on every claim (the broadest claim's
-// track lists all of them), and with statements at one end.
+// track lists all of them), and with statements at one end. Pick a size
+// with -bench, as in -bench 'Chain/affirm-all/claims=100000$'.
 func BenchmarkChain(b *testing.B) {
 	shapes := []struct {
 		name  string
@@ -177,7 +179,7 @@ func BenchmarkChain(b *testing.B) {
 		sizes []int
 	}{
 		{"bare", chainBare, []int{10_000, 100_000, 1_000_000}},
-		{"affirm-all", chainAffirmAll, []int{1_000, 4_000, 10_000}},
+		{"affirm-all", chainAffirmAll, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},
 	}
@@ -212,4 +214,50 @@ func BenchmarkManyRefiners(b *testing.B) {
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(c.Statements)), "ns/statement")
 		})
 	}
+}
+
+// TestAffirmedChainTracks reads the tracks of a chain with an affirmation
+// on every claim: the broadest claim's lists every affirmation, in the
+// order they were said and became known, and reading the first entries
+// of it one at a time allocates for those entries only, not for the
+// whole track.
+func TestAffirmedChainTracks(t *testing.T) {
+	const n = 20_000
+	tl, err := timeline.Build(chain(n, chainAffirmAll), nil)
+	require.NoError(t, err, "Build")
+	track, err := tl.Track("c0")
+	require.NoError(t, err, "Track(c0)")
+	require.Len(t, track, n, "Track(c0)")
+	for i, e := range track {
+		if e.Statement.ID != claim.StatementID(fmt.Sprintf("s%d", i)) || e.Inherited != (i > 0) {
+			t.Fatalf("Track(c0)[%d] = %s, inherited %v; want s%d, inherited %v", i, e.Statement.ID, e.Inherited, i, i > 0)
+		}
+	}
+	last, err := tl.Track(claim.ID(fmt.Sprintf("c%d", n-1)))
+	require.NoError(t, err)
+	assert.Len(t, last, 1, "the narrowest claim's track")
+
+	seq, err := tl.TrackSeq("c0")
+	require.NoError(t, err, "TrackSeq(c0)")
+	firstThree := func() {
+		k := 0
+		for range seq {
+			if k++; k == 3 {
+				break
+			}
+		}
+	}
+	one := testing.AllocsPerRun(3, func() {
+		for range seq {
+			break
+		}
+	})
+	three := testing.AllocsPerRun(3, firstThree)
+	whole := testing.AllocsPerRun(1, func() { _, _ = tl.Track("c0") })
+	t.Logf("allocations: %v for one entry, %v for three, %v for the whole track", one, three, whole)
+	assert.LessOrEqual(t, three, 3*one+1, "TrackSeq allocates for the entries read")
+	assert.Less(t, 100*three, whole, "TrackSeq allocates less than Track")
+
+	_, err = tl.TrackSeq("nope")
+	assert.ErrorIs(t, err, timeline.ErrUnknownClaim, "TrackSeq(nope)")
 }

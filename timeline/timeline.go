@@ -33,8 +33,13 @@ type Timeline struct {
 	rules    Rules
 
 	// Per claim, flattened: claim i's items are items[off[i]:off[i+1]].
+	// A claim's track items are its own statements, in track order; what
+	// it inherits, rel finds when the track is read.
 	trackOff, histOff, changeOff []int32
-	track                        []trackItem
+	track                        []int32
+	rel                          *relations // nil when no claim refines another
+	cut                          []claimCut // per claim, when inherited negations count
+	anon                         []uint8    // per claim, what Anonymous needs: anonOwn | ...
 	history                      []step
 	changes                      []change
 	rank                         []int32    // statement -> place in the order statements became known
@@ -152,6 +157,26 @@ type trackItem struct {
 	discount  Discount
 }
 
+// claimCut is when the negations a claim inherits from broader claims
+// start to count: from the start of its event, or with none, from its
+// first report (sec, nsec); none counts if the claim was never reported.
+// why is the discount of those that do not.
+type claimCut struct {
+	sec      int64
+	nsec     int32
+	reported bool
+	why      Discount
+}
+
+// The bits of Timeline.anon: the claim's track holds a statement with a
+// positive polarity, its own or inherited, and a named one.
+const (
+	anonOwn uint8 = 1 << iota
+	anonOwnNamed
+	anonInherited
+	anonInheritedNamed
+)
+
 // denial is the compact form of a [Denial].
 type denial struct {
 	claim, src, stmt int32
@@ -215,17 +240,27 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // reprint published at the same instant), article ID, position, statement
 // ID.
 //
-// Building takes time and memory linear in the size of the corpus plus the
-// size of the tracks, with a logarithmic factor for sorting: a chain of a
-// million claims each refining the next, or one claim refined by a hundred
-// thousand others, costs in proportion to its claims and statements. The
-// tracks can be larger than the corpus, since a claim's track lists the
-// statements it inherits (see the package documentation): in a chain of n
-// claims each affirmed once, the broadest claim inherits n-1 affirmations
-// and the tracks hold n(n+1)/2 entries in all.
-// Where claims refine several claims that share ancestors, gathering what
-// a claim inherits costs at worst the size of its track times the number
-// of claims that refine it directly.
+// Building takes time and memory linear in the size of the corpus, with a
+// logarithmic factor for sorting, plus the changes it records. Tracks can
+// be far larger than the corpus, since a claim's track lists the statements
+// it inherits (see the package documentation): in a chain of n claims each
+// affirmed once they hold n(n+1)/2 entries in all. Build does not write
+// them out; [Timeline.Track] gathers each when it is read. To work out
+// statuses and changes, a claim takes each statement that counts for it in
+// turn, except that the affirmations one source carries to it from
+// refining claims, when they agree in said date and factuality, count in
+// bulk: the claim takes the first of them, and the first after each other
+// word of that source on the claim, at O(log² n) each, since the ones in
+// between change nothing. So a chain of a million claims each refining the
+// next, a chain of a hundred thousand claims each affirmed once, or one
+// claim refined by a hundred thousand others costs in proportion to its
+// claims and statements. The words taken one by one, negations carried
+// down to narrower claims and affirmations or retractions carried up that
+// disagree with the source's others, cost in proportion to the claims they
+// reach; most of them change something each time, and the changes are kept.
+// Where claims refine several claims that share ancestors, finding the
+// claims that carry words to a claim costs at worst their number times the
+// number of claims that refine it directly.
 func Build(c *claim.Corpus, rules *Rules) (*Timeline, error) {
 	if c == nil {
 		return nil, &Error{Field: "corpus", Value: "nil", Err: fmt.Errorf("%w: no corpus to build from", ErrInvalid)}
@@ -259,6 +294,12 @@ func Build(c *claim.Corpus, rules *Rules) (*Timeline, error) {
 // parts (0: as suits the corpus), or reports false when c has a reference
 // it cannot resolve.
 func build(c *claim.Corpus, rules Rules, parts int) (*Timeline, bool) {
+	return buildBulk(c, rules, parts, true)
+}
+
+// buildBulk is build, carrying agreeing affirmations in bulk or not (see
+// bulk.go).
+func buildBulk(c *claim.Corpus, rules Rules, parts int, bulk bool) (*Timeline, bool) {
 	reg, err := c.Registry()
 	if err != nil {
 		return nil, false
@@ -270,7 +311,7 @@ func build(c *claim.Corpus, rules Rules, parts int) (*Timeline, bool) {
 	if !t.load(c, parts) {
 		return nil, false
 	}
-	b := newBuilder(t, t.knowledgeOrder(), parts)
+	b := newBuilder(t, t.knowledgeOrder(), parts, bulk)
 	b.run(parts)
 	return t, true
 }

@@ -1,0 +1,430 @@
+package timeline
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+// A claim refined along a chain inherits the affirmations of every claim
+// below it: in a chain of n claims each affirmed once, the broadest claim
+// hears n-1 of them, and the claims together n(n+1)/2. Most of those words
+// change nothing. When one source affirms many claims with the same said
+// date and factuality, and nothing else that source says about the claim
+// being built falls between two of those words in the order they became
+// known, the later word only takes the place of the earlier: the source's
+// position, the tallies and the changes stay as they were. So each claim
+// hears, of such agreeing words, only the first, and the first after each
+// other word of the same source: its effective words. They are found in
+// one pass over the claims from the narrowest to the broadest, which
+// carries each claim's agreeing words up in bags of rank sets, moved
+// rather than copied along a chain, at a cost of O(log² n) per word and
+// per effective word.
+//
+// Only words from a channel (one source's words about one refining claim)
+// that are all affirmations of one said date and factuality are carried
+// this way; a channel with a retraction, or with words that differ, is
+// plain: its words are heard one by one, as the channels machinery needs.
+
+// wordKey is what the affirmations carried in bulk must share: the source,
+// the said period and its precision, and the factuality.
+type wordKey struct {
+	saidSec, endSec   int64
+	saidNsec, endNsec int32
+	src               int32
+	prec              claim.Precision
+	pol               claim.Polarity
+	cert              claim.Certainty
+}
+
+func keyOf(e *event) wordKey {
+	return wordKey{
+		saidSec: e.saidSec, endSec: e.endSec, saidNsec: e.saidNsec, endNsec: e.endNsec,
+		src: e.src, prec: e.prec, pol: e.pol, cert: e.cert,
+	}
+}
+
+// rankSet is a set of ranks (places in the order statements became known)
+// kept as sorted runs whose lengths at least halve from one run to the
+// next, so that adding a rank costs O(log n) amortised and finding one
+// O(log² n).
+type rankSet struct {
+	runs [][]int32
+	n    int
+}
+
+// add adds r, which must not be in the set.
+func (s *rankSet) add(r int32) {
+	s.runs = append(s.runs, []int32{r})
+	s.n++
+	for k := len(s.runs); k >= 2 && len(s.runs[k-1]) >= len(s.runs[k-2]); k-- {
+		a, b := s.runs[k-2], s.runs[k-1]
+		m := make([]int32, 0, len(a)+len(b))
+		i, j := 0, 0
+		for i < len(a) && j < len(b) {
+			if a[i] < b[j] {
+				m = append(m, a[i])
+				i++
+			} else {
+				m = append(m, b[j])
+				j++
+			}
+		}
+		m = append(append(m, a[i:]...), b[j:]...)
+		s.runs[k-2] = m
+		s.runs = s.runs[:k-1]
+	}
+}
+
+// has reports whether r is in the set.
+func (s *rankSet) has(r int32) bool {
+	for _, run := range s.runs {
+		if _, ok := slices.BinarySearch(run, r); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// after returns the smallest rank in the set greater than r.
+func (s *rankSet) after(r int32) (int32, bool) {
+	best, ok := int32(0), false
+	for _, run := range s.runs {
+		i, found := slices.BinarySearch(run, r)
+		if found {
+			i++
+		}
+		if i < len(run) && (!ok || run[i] < best) {
+			best, ok = run[i], true
+		}
+	}
+	return best, ok
+}
+
+// merge adds the ranks of o that s does not hold.
+func (s *rankSet) merge(o *rankSet) {
+	for _, run := range o.runs {
+		for _, r := range run {
+			if !s.has(r) {
+				s.add(r)
+			}
+		}
+	}
+}
+
+func (s *rankSet) clone() *rankSet {
+	c := &rankSet{runs: make([][]int32, len(s.runs)), n: s.n}
+	for i, run := range s.runs {
+		c.runs[i] = slices.Clone(run)
+	}
+	return c
+}
+
+// keyBag holds the affirmations a claim passes on in bulk, by key.
+type keyBag struct {
+	sets map[wordKey]*rankSet
+	n    int // ranks in all sets
+}
+
+// mergeBag adds the ranks of o to b; o's sets are taken over when owned,
+// else copied.
+func (b *keyBag) mergeBag(o *keyBag, owned bool) {
+	for k, os := range o.sets {
+		s := b.sets[k]
+		if s == nil {
+			if !owned {
+				os = os.clone()
+			}
+			b.sets[k] = os
+			b.n += os.n
+			continue
+		}
+		before := s.n
+		if owned && os.n > s.n {
+			// Merge the smaller into the larger.
+			s, os = os, s
+			b.sets[k] = s
+		}
+		s.merge(os)
+		b.n += s.n - before
+	}
+}
+
+func (b *keyBag) clone() *keyBag {
+	c := &keyBag{sets: make(map[wordKey]*rankSet, len(b.sets)), n: b.n}
+	for k, s := range b.sets {
+		c.sets[k] = s.clone()
+	}
+	return c
+}
+
+// bulkWords sorts each claim's affirmations and retractions into those it
+// passes on in bulk and the plain ones, and returns the plain ones as
+// plainOff/plainEv (indexes into events, as upEv) and for each claim the
+// bulk ones, its keyed words. related tells the claims that have a
+// refines relation. With bulk false every word is plain.
+func (b *builder) bulkWords(related func(int) bool, bulk bool) (plainOff, plainEv, keyedOff, keyedEv []int32) {
+	n := len(b.t.claims)
+	plainOff = make([]int32, n+1)
+	keyedOff = make([]int32, n+1)
+	plainEv = make([]int32, 0, b.upOff[n])
+	var bySrc []int32
+	for c := range n {
+		ks := b.upEv[b.upOff[c]:b.upOff[c+1]]
+		if !bulk || !related(c) || len(ks) == 0 {
+			plainEv = append(plainEv, ks...)
+			plainOff[c+1], keyedOff[c+1] = int32(len(plainEv)), int32(len(keyedEv))
+			continue
+		}
+		// A source's words on c are one channel: keyed when all are
+		// affirmations with one key.
+		bySrc = append(bySrc[:0], ks...)
+		slices.SortStableFunc(bySrc, func(x, y int32) int { return cmp.Compare(b.events[x].src, b.events[y].src) })
+		for i := 0; i < len(bySrc); {
+			j := i + 1
+			e := &b.events[bySrc[i]]
+			keyed := e.stance == stanceAffirm
+			for ; j < len(bySrc) && b.events[bySrc[j]].src == e.src; j++ {
+				f := &b.events[bySrc[j]]
+				keyed = keyed && f.stance == stanceAffirm && keyOf(f) == keyOf(e)
+			}
+			if keyed {
+				keyedEv = append(keyedEv, bySrc[i:j]...)
+			} else {
+				plainEv = append(plainEv, bySrc[i:j]...)
+			}
+			i = j
+		}
+		// Plain words stay in the order they became known.
+		slices.Sort(plainEv[plainOff[c]:])
+		plainOff[c+1], keyedOff[c+1] = int32(len(plainEv)), int32(len(keyedEv))
+	}
+	return plainOff, plainEv, keyedOff, keyedEv
+}
+
+// effectiveWords walks the claims in topological order, narrowest first,
+// carrying the keyed words up in bags, and sets b.effOff and b.eff: for
+// each claim, the keyed words it inherits that can change something (see
+// the top of this file), as indexes into events.
+func (b *builder) effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedEv []int32) {
+	n := len(b.t.claims)
+	b.effOff = make([]int32, n+1)
+	if len(keyedEv) == 0 {
+		return
+	}
+	evOfRank := make([]int32, len(b.events))
+	for k := range b.events {
+		evOfRank[b.events[k].rank] = int32(k)
+	}
+	bags := make([]*keyBag, n)
+	left := make([]int32, n) // consumers of each claim's bag not yet served
+	for c := range n {
+		left[c] = outOff[c+1] - outOff[c]
+	}
+	effs := make([][]int32, n)
+	stamp := make([]int32, len(b.t.srcs.ids))
+	var w effWalk
+	for _, c := range order {
+		var acc *keyBag
+		for _, d := range in[inOff[c]:inOff[c+1]] {
+			left[d]--
+			bd := bags[d]
+			if bd == nil {
+				continue
+			}
+			owned := left[d] == 0
+			switch {
+			case acc == bd:
+			case acc == nil && owned:
+				acc = bd
+			case acc == nil:
+				acc = bd.clone()
+			case owned && bd.n > acc.n:
+				acc, bd = bd, acc
+				fallthrough
+			default:
+				acc.mergeBag(bd, owned)
+			}
+			if owned {
+				bags[d] = nil
+			}
+		}
+		if acc != nil && acc.n > 0 {
+			effs[c] = w.effective(b, c, acc, stamp, evOfRank)
+		}
+		if outOff[c+1] == outOff[c] {
+			continue
+		}
+		if own := keyedEv[keyedOff[c]:keyedOff[c+1]]; len(own) > 0 {
+			if acc == nil {
+				acc = &keyBag{sets: make(map[wordKey]*rankSet)}
+			}
+			for _, k := range own {
+				e := &b.events[k]
+				key := keyOf(e)
+				s := acc.sets[key]
+				if s == nil {
+					s = new(rankSet)
+					acc.sets[key] = s
+				}
+				s.add(e.rank)
+				acc.n++
+			}
+		}
+		bags[c] = acc
+	}
+	total := 0
+	for _, e := range effs {
+		total += len(e)
+	}
+	b.eff = make([]int32, 0, total)
+	for c := range n {
+		b.eff = append(b.eff, effs[c]...)
+		b.effOff[c+1] = int32(len(b.eff))
+	}
+}
+
+// effWalk holds the scratch space of effective.
+type effWalk struct {
+	keys     []wordKey
+	breakers []srcRank
+	heap     []srcRank // by rank: the next word of each key, key as src
+}
+
+type srcRank struct{ src, rank int32 }
+
+// effective returns the effective words of claim c among the keyed words
+// of bag, as indexes into events: for each source, the first of its words
+// in the bag, and each word of one key that follows, in the order words
+// became known, a word of the source with another key or a word the claim
+// hears otherwise (its own, a plain inherited one, a negation of a broader
+// claim), called a breaker.
+func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, evOfRank []int32) []int32 {
+	mark := c + 1
+	w.keys = slices.AppendSeq(w.keys[:0], maps.Keys(bag.sets))
+	slices.SortFunc(w.keys, func(x, y wordKey) int { return cmp.Compare(x.src, y.src) })
+	for _, k := range w.keys {
+		stamp[k.src] = mark
+	}
+	w.breakers = w.breakers[:0]
+	add := func(k int32) {
+		if e := &b.events[k]; stamp[e.src] == mark {
+			w.breakers = append(w.breakers, srcRank{e.src, e.rank})
+		}
+	}
+	for k := b.off[c]; k < b.off[c+1]; k++ {
+		add(k)
+	}
+	for d := range b.sets.all(b.plainUps[c]) {
+		for _, k := range b.plainEv[b.plainOff[d]:b.plainOff[d+1]] {
+			add(k)
+		}
+	}
+	for d := range b.sets.all(b.downs[c]) {
+		for _, k := range b.downEv[b.downOff[d]:b.downOff[d+1]] {
+			add(k)
+		}
+	}
+	slices.SortFunc(w.breakers, func(x, y srcRank) int {
+		if x.src != y.src {
+			return cmp.Compare(x.src, y.src)
+		}
+		return cmp.Compare(x.rank, y.rank)
+	})
+	var out []int32
+	for i := 0; i < len(w.keys); {
+		src := w.keys[i].src
+		j := i + 1
+		for j < len(w.keys) && w.keys[j].src == src {
+			j++
+		}
+		lo, _ := slices.BinarySearchFunc(w.breakers, srcRank{src, -1}, func(x, t srcRank) int {
+			if x.src != t.src {
+				return cmp.Compare(x.src, t.src)
+			}
+			return cmp.Compare(x.rank, t.rank)
+		})
+		hi := lo
+		for hi < len(w.breakers) && w.breakers[hi].src == src {
+			hi++
+		}
+		out = w.walk(w.keys[i:j], bag, w.breakers[lo:hi], evOfRank, out)
+		i = j
+	}
+	return out
+}
+
+// walk appends to out the effective words of one source's keys.
+func (w *effWalk) walk(keys []wordKey, bag *keyBag, breakers []srcRank, evOfRank []int32, out []int32) []int32 {
+	h := w.heap[:0]
+	for i, k := range keys {
+		if r, ok := bag.sets[k].after(-1); ok {
+			h = heapPush(h, srcRank{int32(i), r})
+		}
+	}
+	bi := 0
+	for len(h) > 0 {
+		var top srcRank
+		top, h = heapPop(h)
+		out = append(out, evOfRank[top.rank])
+		// The key's words up to the next word of another key or the next
+		// breaker change nothing; its next effective word is its first
+		// after that.
+		for bi < len(breakers) && breakers[bi].rank < top.rank {
+			bi++
+		}
+		next, has := int32(0), false
+		if len(h) > 0 {
+			next, has = h[0].rank, true
+		}
+		if bi < len(breakers) && (!has || breakers[bi].rank < next) {
+			next, has = breakers[bi].rank, true
+		}
+		if !has {
+			continue
+		}
+		if r, ok := bag.sets[keys[top.src]].after(next); ok {
+			h = heapPush(h, srcRank{top.src, r})
+		}
+	}
+	w.heap = h
+	return out
+}
+
+// heapPush and heapPop keep h a binary min-heap by rank.
+func heapPush(h []srcRank, x srcRank) []srcRank {
+	h = append(h, x)
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if h[p].rank <= h[i].rank {
+			break
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+	return h
+}
+
+func heapPop(h []srcRank) (srcRank, []srcRank) {
+	top := h[0]
+	last := len(h) - 1
+	h[0] = h[last]
+	h = h[:last]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < len(h) && h[l].rank < h[m].rank {
+			m = l
+		}
+		if r < len(h) && h[r].rank < h[m].rank {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	return top, h
+}

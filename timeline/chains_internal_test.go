@@ -1,0 +1,156 @@
+package timeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// chainCorpus makes a valid corpus from r whose claims refine each other
+// in chains and diamonds, with few sources, few said dates and few
+// factualities, so that one source's words about many claims agree in
+// date and factuality as often as not: the shape Build carries in bulk.
+// Retractions, denials, neutral words, late reports, event times and
+// several claims refined by one make sure that the words that do not
+// agree, and those between them, are told apart.
+func chainCorpus(r *rand.Rand) *claim.Corpus {
+	day := func(d int) time.Time { return time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	c := &claim.Corpus{Sources: []source.Source{
+		{ID: "us", Name: "United States", Kind: source.KindGovernment},
+		{ID: "us-unnamed", Name: "US officials", Identity: source.IdentityUnnamed, Parent: "us"},
+		{ID: "korea", Name: "North Korea", Kind: source.KindGovernment},
+		{ID: "ukraine", Name: "Ukraine", Kind: source.KindGovernment},
+		{ID: "panel", Name: "UN panel", Investigator: true},
+	}}
+	ids := []source.ID{"us", "us-unnamed", "korea", "ukraine", "panel", source.AbsentID}
+	srcs := ids[:1+r.IntN(len(ids))]
+	for i := range 1 + r.IntN(4) {
+		c.Articles = append(c.Articles, source.Article{ID: source.ArticleID(fmt.Sprintf("a%d", i)), Published: day(r.IntN(3))})
+	}
+	dates := []claim.Date{
+		claim.NewDate(day(-1), claim.PrecisionDay),
+		claim.NewDate(day(-1), claim.PrecisionYear),
+		claim.NewDate(day(-1).Add(-time.Hour), claim.PrecisionInstant),
+		claim.NewDate(day(-2), claim.PrecisionMonth),
+	}
+	dates = dates[:1+r.IntN(len(dates))]
+	n := 2 + r.IntN(24)
+	for i := range n {
+		cl := claim.Claim{ID: claim.ID(fmt.Sprintf("c%d", i)), Text: "claim"}
+		if r.IntN(8) == 0 {
+			cl.Actors = []claim.Actor{{Source: "korea", Role: claim.RoleAccused}}
+		}
+		if r.IntN(6) == 0 {
+			cl.Event = dates[r.IntN(len(dates))]
+		}
+		if i > 0 {
+			cl.Relations = []claim.Relation{{Kind: claim.RelationRefines, To: claim.ID(fmt.Sprintf("c%d", i-1))}}
+			if i > 1 && r.IntN(4) == 0 {
+				cl.Relations[0].To = claim.ID(fmt.Sprintf("c%d", r.IntN(i-1)))
+			}
+			if i > 2 && r.IntN(5) == 0 {
+				if to := claim.ID(fmt.Sprintf("c%d", r.IntN(i))); to != cl.Relations[0].To {
+					cl.Relations = append(cl.Relations, claim.Relation{Kind: claim.RelationRefines, To: to})
+				}
+			}
+		}
+		c.Claims = append(c.Claims, cl)
+	}
+	facts := []claim.Factuality{claim.CTPlus, claim.CTPlus, claim.PRPlus, claim.PSPlus}
+	facts = facts[:1+r.IntN(len(facts))]
+	for i := range r.IntN(4 * n) {
+		s := claim.Statement{
+			ID:         claim.StatementID(fmt.Sprintf("s%03d", i)),
+			Claim:      c.Claims[r.IntN(n)].ID,
+			Source:     srcs[r.IntN(len(srcs))],
+			Act:        claim.ActAccuse,
+			Factuality: facts[r.IntN(len(facts))],
+		}
+		switch r.IntN(12) {
+		case 0:
+			s.Act, s.Factuality = claim.ActRetract, claim.Uu
+		case 1:
+			s.Act, s.Factuality = claim.ActDeny, claim.CTMinus
+		case 2:
+			s.Act, s.Factuality = claim.ActQuestion, claim.Uu
+		}
+		if r.IntN(4) != 0 {
+			s.Said = dates[r.IntN(len(dates))]
+		}
+		if r.IntN(8) != 0 || !s.Said.IsValid() {
+			a := c.Articles[r.IntN(len(c.Articles))]
+			pos := r.IntN(6) * 10
+			s.Mentions = []claim.Mention{{Article: a.ID, Span: claim.Span{Start: pos, End: pos + 1, Exact: "x"}}}
+			if s.Said.IsValid() && s.Said.Start().After(a.Published) {
+				s.Said = claim.NewDate(s.Said.Start(), claim.PrecisionYear)
+			}
+		}
+		c.Statements = append(c.Statements, s)
+	}
+	return c
+}
+
+// bulkRules are the rule sets bulk carrying is checked under: the
+// defaults, and those that change which words affirm or corroborate.
+var bulkRules = []Rules{{}, {PossibleAlleges: true}, {Corroboration: 1, ExcludeUnnamed: true}}
+
+// checkBulk builds c with agreeing affirmations carried in bulk, in one
+// part and in three, and with every word heard one by one, and fails
+// unless the three timelines are the same in every track, history,
+// change, denial and answer their JSON form holds.
+func checkBulk(t *testing.T, c *claim.Corpus, rules Rules) {
+	t.Helper()
+	if err := c.Validate(); err != nil {
+		t.Fatalf("chainCorpus made an invalid corpus: %v", err)
+	}
+	plain, ok := buildBulk(c, rules, 1, false)
+	require.True(t, ok, "buildBulk(plain)")
+	want, err := json.Marshal(plain)
+	require.NoError(t, err, "json.Marshal(plain)")
+	for _, parts := range []int{1, 3} {
+		bulk, ok := buildBulk(c, rules, parts, true)
+		require.True(t, ok, "buildBulk(bulk)")
+		got, err := json.Marshal(bulk)
+		require.NoError(t, err, "json.Marshal(bulk)")
+		if !bytes.Equal(want, got) {
+			var w, g any
+			require.NoError(t, json.Unmarshal(want, &w))
+			require.NoError(t, json.Unmarshal(got, &g))
+			t.Fatalf("parts=%d, %+v: bulk build mismatch (-plain +bulk):\n%s", parts, rules, cmp.Diff(w, g))
+		}
+	}
+}
+
+// TestBulkAgreesWithPlain holds the build that carries agreeing
+// affirmations in bulk to the one that hears every word, on many random
+// chains.
+func TestBulkAgreesWithPlain(t *testing.T) {
+	n := 500
+	if testing.Short() {
+		n = 50
+	}
+	for seed := range n {
+		c := chainCorpus(rand.New(rand.NewPCG(uint64(seed), 13)))
+		checkBulk(t, c, bulkRules[seed%len(bulkRules)])
+	}
+}
+
+// FuzzBulkAgainstPlain is TestBulkAgreesWithPlain on the fuzzer's seeds.
+func FuzzBulkAgainstPlain(f *testing.F) {
+	for seed := range uint64(8) {
+		f.Add(seed, seed*17, uint8(seed))
+	}
+	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
+		c := chainCorpus(rand.New(rand.NewPCG(a, b)))
+		checkBulk(t, c, bulkRules[int(k)%len(bulkRules)])
+	})
+}
