@@ -25,7 +25,7 @@ func TestValidateAllocationsDoNotGrowWithStatements(t *testing.T) {
 		for i := range n {
 			c.Statements = append(c.Statements, claim.Statement{
 				ID: claim.StatementID(fmt.Sprintf("s%d", i)), Claim: "c", Source: "s", Via: []source.ID{source.AbsentID},
-				Act: claim.ActDeny, Factuality: claim.CTMinus, Said: claim.Day(2024, time.March, 4),
+				Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.Day(2024, time.March, 4),
 				Mentions: []claim.Mention{{Article: "a", Cue: "denied", Span: claim.Span{Start: 0, End: 13, Exact: "Kim Denied it"}}},
 			})
 		}

@@ -42,7 +42,7 @@ func TestLoad(t *testing.T) {
 	s2 := c.Statements[1]
 	assert.Equal(t, claim.StatementID("s2"), s2.ID)
 	assert.Equal(t, claim.ActDeny, s2.Act)
-	assert.Equal(t, claim.CTMinus, s2.Factuality)
+	assert.Equal(t, claim.CTMinus(), s2.Factuality)
 	assert.Equal(t, "denied", s2.Mentions[0].Cue)
 	assert.Equal(t, "A spokesman for Marrak’s foreign ministry denied the report, calling it “a fabrication”.", s2.Mentions[0].Quote())
 	assert.Equal(t, claim.Year(2022), c.Statements[6].Said)
@@ -231,7 +231,7 @@ func TestDecode(t *testing.T) {
 				Claims: []claim.Claim{{ID: "c", Text: "t"}},
 				Statements: []claim.Statement{{
 					ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActDeny,
-					Factuality: claim.CTMinus, Said: claim.Month(2025, time.January),
+					Factuality: claim.CTMinus(), Said: claim.Month(2025, time.January),
 				}},
 			},
 		},
@@ -253,9 +253,9 @@ func TestDecode(t *testing.T) {
 			want: &claim.Corpus{
 				Claims: []claim.Claim{{ID: "c", Text: "t"}},
 				Statements: []claim.Statement{
-					{ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActDeny, Factuality: claim.CTMinus, Said: claim.Year(2025)},
-					{ID: "t", Claim: "c", Source: source.AbsentID, Act: claim.ActAssert, Factuality: claim.PRPlus, Said: claim.Year(2025)},
-					{ID: "u", Claim: "c", Source: source.AbsentID, Act: claim.ActWarn, Factuality: claim.Uu, Said: claim.Year(2025)},
+					{ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.Year(2025)},
+					{ID: "t", Claim: "c", Source: source.AbsentID, Act: claim.ActAssert, Factuality: claim.PRPlus(), Said: claim.Year(2025)},
+					{ID: "u", Claim: "c", Source: source.AbsentID, Act: claim.ActWarn, Factuality: claim.Uu(), Said: claim.Year(2025)},
 				},
 			},
 		},

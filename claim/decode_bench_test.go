@@ -27,7 +27,7 @@ func syntheticCorpus(size int) []byte {
 		c.Articles = append(c.Articles, source.Article{ID: a, Outlet: "kcna", Published: scalePublished, Language: "en", Text: text})
 		for k := range 4 {
 			c.Statements = append(c.Statements, claim.Statement{
-				ID: claim.StatementID(fmt.Sprintf("%s-s%d", a, k)), Claim: "c", Source: "us", Act: claim.ActAccuse, Factuality: claim.CTPlus,
+				ID: claim.StatementID(fmt.Sprintf("%s-s%d", a, k)), Claim: "c", Source: "us", Act: claim.ActAccuse, Factuality: claim.CTPlus(),
 				Said:     claim.Day(2024, time.March, 4),
 				Mentions: []claim.Mention{{Article: a, Cue: "accused", Span: claim.Span{Start: 0, End: 37, Exact: text[:37], Suffix: text[37:69]}}},
 			})

@@ -145,7 +145,7 @@ func ExampleCorpus_Validate() {
 			{ID: "dam-closed", Text: "The dam at Tarnow is closed"},
 		},
 		Statements: []claim.Statement{
-			{ID: "s1", Claim: "dam-shut", Source: "halvard", Act: claim.ActDeny, Factuality: claim.CTPlus,
+			{ID: "s1", Claim: "dam-shut", Source: "halvard", Act: claim.ActDeny, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{{Article: "a1", Span: claim.Span{Start: 8, End: 14, Exact: "denied"}}}},
 			{ID: "s2", Claim: "dam-closed", Source: "ghost", Act: claim.ActAssert},
 		},

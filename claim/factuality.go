@@ -174,17 +174,34 @@ type Factuality struct {
 	Polarity  Polarity
 }
 
-// Factuality values by their FactBank names.
-var (
-	CTPlus  = Factuality{CertaintyCertain, PolarityPositive}
-	PRPlus  = Factuality{CertaintyProbable, PolarityPositive}
-	PSPlus  = Factuality{CertaintyPossible, PolarityPositive}
-	CTMinus = Factuality{CertaintyCertain, PolarityNegative}
-	PRMinus = Factuality{CertaintyProbable, PolarityNegative}
-	PSMinus = Factuality{CertaintyPossible, PolarityNegative}
-	CTu     = Factuality{CertaintyCertain, PolarityUnderspecified}
-	Uu      = Factuality{CertaintyUnderspecified, PolarityUnderspecified}
-)
+// The eight FactBank values, each returned by a function of its name so
+// that no caller can change what the name stands for (as net/netip's
+// IPv6Loopback does). Each call takes constant time and allocates nothing.
+
+// CTPlus returns CT+: certain, positive ("confirmed that").
+func CTPlus() Factuality { return Factuality{CertaintyCertain, PolarityPositive} }
+
+// PRPlus returns PR+: probable, positive ("believed to").
+func PRPlus() Factuality { return Factuality{CertaintyProbable, PolarityPositive} }
+
+// PSPlus returns PS+: possible, positive ("may have").
+func PSPlus() Factuality { return Factuality{CertaintyPossible, PolarityPositive} }
+
+// CTMinus returns CT-: certain, negative ("denied").
+func CTMinus() Factuality { return Factuality{CertaintyCertain, PolarityNegative} }
+
+// PRMinus returns PR-: probable, negative ("unlikely").
+func PRMinus() Factuality { return Factuality{CertaintyProbable, PolarityNegative} }
+
+// PSMinus returns PS-: possible, negative ("may not have").
+func PSMinus() Factuality { return Factuality{CertaintyPossible, PolarityNegative} }
+
+// CTu returns CTu: certain, underspecified, a source sure that it takes
+// no position, as in a retraction.
+func CTu() Factuality { return Factuality{CertaintyCertain, PolarityUnderspecified} }
+
+// Uu returns Uu: uncommitted, the zero Factuality.
+func Uu() Factuality { return Factuality{} }
 
 // ParseFactuality parses a factuality value, ignoring case and surrounding
 // space. It accepts:
@@ -211,7 +228,7 @@ func ParseFactuality(s string) (Factuality, error) {
 		}
 	}
 	if strings.EqualFold(t, "uncommitted") || strings.EqualFold(t, "underspecified") {
-		return Uu, nil
+		return Uu(), nil
 	}
 	words := strings.FieldsFunc(t, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '_' || r == ','
@@ -231,7 +248,7 @@ func ParseFactuality(s string) (Factuality, error) {
 		"or uncommitted or underspecified alone for Uu")
 }
 
-var factualities = []Factuality{CTPlus, PRPlus, PSPlus, CTMinus, PRMinus, PSMinus, CTu, Uu}
+var factualities = [...]Factuality{CTPlus(), PRPlus(), PSPlus(), CTMinus(), PRMinus(), PSMinus(), CTu(), Uu()}
 
 // IsValid reports whether f is one of the eight FactBank values.
 func (f Factuality) IsValid() bool {

@@ -194,14 +194,14 @@ var allFactualities = []struct {
 	c    Certainty
 	p    Polarity
 }{
-	{"CT+", CTPlus, CertaintyCertain, PolarityPositive},
-	{"PR+", PRPlus, CertaintyProbable, PolarityPositive},
-	{"PS+", PSPlus, CertaintyPossible, PolarityPositive},
-	{"CT-", CTMinus, CertaintyCertain, PolarityNegative},
-	{"PR-", PRMinus, CertaintyProbable, PolarityNegative},
-	{"PS-", PSMinus, CertaintyPossible, PolarityNegative},
-	{"CTu", CTu, CertaintyCertain, PolarityUnderspecified},
-	{"Uu", Uu, CertaintyUnderspecified, PolarityUnderspecified},
+	{"CT+", CTPlus(), CertaintyCertain, PolarityPositive},
+	{"PR+", PRPlus(), CertaintyProbable, PolarityPositive},
+	{"PS+", PSPlus(), CertaintyPossible, PolarityPositive},
+	{"CT-", CTMinus(), CertaintyCertain, PolarityNegative},
+	{"PR-", PRMinus(), CertaintyProbable, PolarityNegative},
+	{"PS-", PSMinus(), CertaintyPossible, PolarityNegative},
+	{"CTu", CTu(), CertaintyCertain, PolarityUnderspecified},
+	{"Uu", Uu(), CertaintyUnderspecified, PolarityUnderspecified},
 }
 
 func TestParseFactuality(t *testing.T) {
@@ -229,7 +229,7 @@ func TestParseFactuality(t *testing.T) {
 
 	t.Run("zero-is-Uu", func(t *testing.T) {
 		var f Factuality
-		assert.Equal(t, Uu, f)
+		assert.Equal(t, Uu(), f)
 		assert.True(t, f.IsValid())
 		assert.Equal(t, "Uu", f.String())
 	})
@@ -243,22 +243,22 @@ func TestParseFactualityWords(t *testing.T) {
 		in   string
 		want Factuality
 	}{
-		{"certain-negates", "certain negates", CTMinus},
-		{"probable-affirms-hyphen", "probable-affirms", PRPlus},
-		{"possible-positive", "possible positive", PSPlus},
-		{"negative-certain", "negative certain", CTMinus},
-		{"negates-probable-underscore", "negates_probable", PRMinus},
-		{"possible-negative-comma", "possible, negative", PSMinus},
-		{"possible-negate-comma-tight", "possible,negate", PSMinus},
-		{"certain-affirmative-upper", "CERTAIN AFFIRMATIVE", CTPlus},
-		{"affirm-possible-mixed", " Affirm  Possible\t", PSPlus},
-		{"certain-undetermined", "certain undetermined", CTu},
-		{"uncommitted-certain", "uncommitted-certain", CTu},
-		{"certain-underspecified", "certain underspecified", CTu},
-		{"underspecified-certain", "underspecified certain", CTu},
-		{"uncommitted", "uncommitted", Uu},
-		{"underspecified-upper", " UNDERSPECIFIED ", Uu},
-		{"underspecified-twice", "underspecified underspecified", Uu},
+		{"certain-negates", "certain negates", CTMinus()},
+		{"probable-affirms-hyphen", "probable-affirms", PRPlus()},
+		{"possible-positive", "possible positive", PSPlus()},
+		{"negative-certain", "negative certain", CTMinus()},
+		{"negates-probable-underscore", "negates_probable", PRMinus()},
+		{"possible-negative-comma", "possible, negative", PSMinus()},
+		{"possible-negate-comma-tight", "possible,negate", PSMinus()},
+		{"certain-affirmative-upper", "CERTAIN AFFIRMATIVE", CTPlus()},
+		{"affirm-possible-mixed", " Affirm  Possible\t", PSPlus()},
+		{"certain-undetermined", "certain undetermined", CTu()},
+		{"uncommitted-certain", "uncommitted-certain", CTu()},
+		{"certain-underspecified", "certain underspecified", CTu()},
+		{"underspecified-certain", "underspecified certain", CTu()},
+		{"uncommitted", "uncommitted", Uu()},
+		{"underspecified-upper", " UNDERSPECIFIED ", Uu()},
+		{"underspecified-twice", "underspecified underspecified", Uu()},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -316,9 +316,9 @@ func TestParseFactualityError(t *testing.T) {
 			}
 			assert.Equal(t, Factuality{}, got)
 
-			f := PRMinus
+			f := PRMinus()
 			assert.ErrorIs(t, f.UnmarshalText([]byte(tc.in)), ErrUnknownName)
-			assert.Equal(t, PRMinus, f, "UnmarshalText changed its receiver on error")
+			assert.Equal(t, PRMinus(), f, "UnmarshalText changed its receiver on error")
 		})
 	}
 }
@@ -372,7 +372,7 @@ func TestFactualityJSON(t *testing.T) {
 		Certainty  Certainty  `json:"certainty"`
 		Polarity   Polarity   `json:"polarity"`
 	}
-	in := record{PRMinus, CertaintyPossible, PolarityNegative}
+	in := record{PRMinus(), CertaintyPossible, PolarityNegative}
 	b, err := json.Marshal(in)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"factuality":"PR-","certainty":"possible","polarity":"negative"}`, string(b))
@@ -383,4 +383,27 @@ func TestFactualityJSON(t *testing.T) {
 
 	_, err = json.Marshal(record{Factuality: Factuality{CertaintyProbable, PolarityUnderspecified}})
 	assert.ErrorIs(t, err, ErrInvalid)
+}
+
+// TestFactualityValues checks that each named value is the one its name
+// says, and that changing one a caller holds changes nothing for the next.
+func TestFactualityValues(t *testing.T) {
+	tests := []struct {
+		name string
+		f    func() Factuality
+	}{
+		{"CT+", CTPlus}, {"PR+", PRPlus}, {"PS+", PSPlus},
+		{"CT-", CTMinus}, {"PR-", PRMinus}, {"PS-", PSMinus},
+		{"CTu", CTu}, {"Uu", Uu},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := tc.f()
+			assert.True(t, f.IsValid())
+			assert.Equal(t, tc.name, f.String())
+			f.Polarity = PolarityNegative + 1
+			assert.Equal(t, tc.name, tc.f().String(), "changing a returned value changed the next")
+		})
+	}
+	assert.Equal(t, Factuality{}, Uu(), "Uu is the zero Factuality")
 }

@@ -35,7 +35,7 @@ func TestValidateLongCue(t *testing.T) {
 	c := &claim.Corpus{
 		Articles: []source.Article{{ID: "a", Published: scalePublished}},
 		Claims:   []claim.Claim{{ID: "c", Text: "c"}},
-		Statements: []claim.Statement{{ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu,
+		Statements: []claim.Statement{{ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu(),
 			Mentions: []claim.Mention{{Article: "a", Cue: strings.Repeat("A", 125_000) + "b", Span: claim.Span{Exact: exact, End: len(exact)}}}}},
 	}
 	var err error
@@ -109,7 +109,7 @@ func TestValidateTimeRange(t *testing.T) {
 	c := &claim.Corpus{
 		Articles: []source.Article{{ID: "a", Published: late}},
 		Claims:   []claim.Claim{{ID: "c", Text: "c", Event: claim.NewDate(late, claim.PrecisionInstant)}},
-		Statements: []claim.Statement{{ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu,
+		Statements: []claim.Statement{{ID: "s", Claim: "c", Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu(),
 			Said: claim.NewDate(late, claim.PrecisionInstant)}},
 	}
 	want := []problem{
@@ -138,7 +138,7 @@ func TestValidateManyProblems(t *testing.T) {
 	const n = 1_000_000
 	c := &claim.Corpus{Statements: make([]claim.Statement, n)}
 	for i := range c.Statements {
-		c.Statements[i] = claim.Statement{ID: "s", Claim: "nope", Source: "nobody", Act: claim.ActReport, Factuality: claim.Uu, Said: claim.Year(2024)}
+		c.Statements[i] = claim.Statement{ID: "s", Claim: "nope", Source: "nobody", Act: claim.ActReport, Factuality: claim.Uu(), Said: claim.Year(2024)}
 	}
 	var err error
 	mallocs, _ := allocations(func() { err = c.Validate() })
@@ -199,7 +199,7 @@ func TestLongValue(t *testing.T) {
 			return err
 		}},
 		{name: "unknown-claim", err: func() error {
-			return (&claim.Corpus{Statements: []claim.Statement{{ID: "s", Claim: claim.ID(long), Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu, Said: claim.Year(2024)}}}).Validate()
+			return (&claim.Corpus{Statements: []claim.Statement{{ID: "s", Claim: claim.ID(long), Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu(), Said: claim.Year(2024)}}}).Validate()
 		}},
 		{name: "resolve", err: func() error {
 			_, err := claim.Resolve("in March "+long, scalePublished)

@@ -204,7 +204,7 @@ func TestMentionOfValidates(t *testing.T) {
 				Sources:  []source.Source{{ID: "halvard", Name: "Halvard"}},
 				Articles: []source.Article{mentionArticle},
 				Claims:   []claim.Claim{{ID: "closed", Text: "The dam at Tarnow is closed"}},
-				Statements: []claim.Statement{{ID: "s", Claim: "closed", Source: "halvard", Act: claim.ActDeny, Factuality: claim.CTMinus,
+				Statements: []claim.Statement{{ID: "s", Claim: "closed", Source: "halvard", Act: claim.ActDeny, Factuality: claim.CTMinus(),
 					Mentions: []claim.Mention{m}}},
 			}
 			assert.NoError(t, c.Validate())

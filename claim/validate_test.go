@@ -117,10 +117,10 @@ func testCorpus(t *testing.T) *claim.Corpus {
 			{ID: "spare", Text: "A claim no statement is about"},
 		},
 		Statements: []claim.Statement{
-			{ID: "d1", Claim: "closed", Source: "halvard-mfa", Act: claim.ActDeny, Factuality: claim.CTMinus,
+			{ID: "d1", Claim: "closed", Source: "halvard-mfa", Act: claim.ActDeny, Factuality: claim.CTMinus(),
 				Mentions: []claim.Mention{{Article: "n1", Cue: "denied", Span: denial}}},
 			{ID: "d2", Claim: "repairs", Source: "tarnow-water", Via: []source.ID{"tarnow"}, Act: claim.ActAssert,
-				Factuality: claim.CTPlus, Said: claim.Day(2025, time.January, 9),
+				Factuality: claim.CTPlus(), Said: claim.Day(2025, time.January, 9),
 				Mentions: []claim.Mention{{Article: "n1", Cue: "said", Span: repairs}}},
 			{ID: "d3", Claim: "closed", Source: source.AbsentID, Act: claim.ActReport, Said: claim.Year(2025),
 				// n2 has no text: the span is checked only on its own.
@@ -346,20 +346,20 @@ func TestCorpusValidate(t *testing.T) {
 		},
 		{
 			name:   "deny-affirms",
-			change: func(c *claim.Corpus) { c.Statements[0].Factuality = claim.CTPlus },
+			change: func(c *claim.Corpus) { c.Statements[0].Factuality = claim.CTPlus() },
 			want:   []problem{{"statements[0].factuality", "CT+", claim.ErrFactuality}},
 		},
 		{
 			name: "accuse-negates",
 			change: func(c *claim.Corpus) {
-				c.Statements[1].Act, c.Statements[1].Factuality = claim.ActAccuse, claim.PRMinus
+				c.Statements[1].Act, c.Statements[1].Factuality = claim.ActAccuse, claim.PRMinus()
 			},
 			want: []problem{{"statements[1].factuality", "PR-", claim.ErrFactuality}},
 		},
 		{
 			name: "decline-comment-affirms",
 			change: func(c *claim.Corpus) {
-				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActDeclineComment, claim.PSPlus
+				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActDeclineComment, claim.PSPlus()
 			},
 			want: []problem{{"statements[2].factuality", "PS+", claim.ErrFactuality}},
 		},
@@ -400,20 +400,20 @@ func TestCorpusValidate(t *testing.T) {
 		{
 			name: "retract-certain-uncommitted",
 			change: func(c *claim.Corpus) {
-				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.CTu
+				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.CTu()
 			},
 		},
 		{
 			name: "retract-affirms",
 			change: func(c *claim.Corpus) {
-				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.PRPlus
+				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.PRPlus()
 			},
 			want: []problem{{"statements[2].factuality", "PR+", claim.ErrFactuality}},
 		},
 		{
 			name: "retract-negates",
 			change: func(c *claim.Corpus) {
-				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.CTMinus
+				c.Statements[2].Act, c.Statements[2].Factuality = claim.ActRetract, claim.CTMinus()
 			},
 			want: []problem{{"statements[2].factuality", "CT-", claim.ErrFactuality}},
 		},
@@ -618,7 +618,7 @@ func TestCorpusValidate(t *testing.T) {
 				c.Sources[4].ID = "tarnow"
 				c.Claims[3].Text = "\xff"
 				c.Claims[1].Relations[0].To = "repairs"
-				c.Statements[0].Factuality = claim.CTPlus
+				c.Statements[0].Factuality = claim.CTPlus()
 				c.Statements[1].Via = []source.ID{"nobody"}
 				c.Statements[2].Mentions[0].Article = "n3"
 			},

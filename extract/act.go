@@ -514,9 +514,9 @@ func factuality(f found, act claim.Act) claim.Factuality {
 	case claim.ActDeny, claim.ActReject:
 		return claim.Factuality{Certainty: cert, Polarity: claim.PolarityNegative}
 	case claim.ActDeclineComment, claim.ActQuestion, claim.ActReport:
-		return claim.Uu
+		return claim.Uu()
 	case claim.ActRetract:
-		return claim.CTu
+		return claim.CTu()
 	case claim.ActWarn, claim.ActConcern:
 		if cert == claim.CertaintyCertain {
 			cert = claim.CertaintyPossible

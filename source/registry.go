@@ -76,7 +76,7 @@ func NewRegistry(sources []Source, articles []Article) (*Registry, error) {
 	}
 	if _, ok := r.byID[AbsentID]; !ok {
 		r.byID[AbsentID] = len(r.sources)
-		r.sources = append(r.sources, Absent.clone())
+		r.sources = append(r.sources, Absent())
 		r.builtIn = true
 		declared = append(declared, -1)
 	}
@@ -302,8 +302,8 @@ func (r *Registry) Sources() []Source {
 // all resolve to one source.
 func (r *Registry) Resolve(name string) (Source, bool) {
 	if r == nil || r.aliases == nil {
-		if Normalize(name) == Normalize(Absent.Name) {
-			return Absent.clone(), true
+		if Normalize(name) == Normalize(absentName) {
+			return Absent(), true
 		}
 		return Source{}, false
 	}
@@ -516,7 +516,7 @@ func (r *Registry) index(id ID) (int, bool) {
 // at returns a copy of the source at position i.
 func (r *Registry) at(i int) Source {
 	if r == nil || r.sources == nil {
-		return Absent.clone()
+		return Absent()
 	}
 	return r.sources[i].clone()
 }

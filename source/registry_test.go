@@ -23,12 +23,12 @@ func TestNewRegistry(t *testing.T) {
 	}{
 		{
 			name: "empty",
-			want: []source.Source{source.Absent},
+			want: []source.Source{source.Absent()},
 		},
 		{
 			name:    "absent-built-in-last",
 			sources: []source.Source{{ID: "us", Name: "United States"}, {ID: "wh", Name: "White House", Parent: "us"}},
-			want:    []source.Source{{ID: "us", Name: "United States"}, {ID: "wh", Name: "White House", Parent: "us"}, source.Absent},
+			want:    []source.Source{{ID: "us", Name: "United States"}, {ID: "wh", Name: "White House", Parent: "us"}, source.Absent()},
 		},
 		{
 			name: "absent-declared",
@@ -45,24 +45,24 @@ func TestNewRegistry(t *testing.T) {
 			// A source can be declared before its parent.
 			name:    "forward-parent",
 			sources: []source.Source{{ID: "kirby", Name: "John Kirby", Parent: "wh"}, {ID: "wh", Name: "White House"}},
-			want:    []source.Source{{ID: "kirby", Name: "John Kirby", Parent: "wh"}, {ID: "wh", Name: "White House"}, source.Absent},
+			want:    []source.Source{{ID: "kirby", Name: "John Kirby", Parent: "wh"}, {ID: "wh", Name: "White House"}, source.Absent()},
 		},
 		{
 			// A name and an alias of one source may share a key.
 			name:    "own-alias",
 			sources: []source.Source{{ID: "us", Name: "United States", Aliases: []string{"the United States", "US", "U.S."}}},
-			want:    []source.Source{{ID: "us", Name: "United States", Aliases: []string{"the United States", "US", "U.S."}}, source.Absent},
+			want:    []source.Source{{ID: "us", Name: "United States", Aliases: []string{"the United States", "US", "U.S."}}, source.Absent()},
 		},
 		{
 			// A name with no letters has no key, so it conflicts with nothing.
 			name:    "keyless-names",
 			sources: []source.Source{{ID: "a", Name: "…"}, {ID: "b", Name: "?!", Aliases: []string{"--"}}},
-			want:    []source.Source{{ID: "a", Name: "…"}, {ID: "b", Name: "?!", Aliases: []string{"--"}}, source.Absent},
+			want:    []source.Source{{ID: "a", Name: "…"}, {ID: "b", Name: "?!", Aliases: []string{"--"}}, source.Absent()},
 		},
 		{
 			name:    "seed",
 			sources: seedSources(),
-			want:    append(seedSources(), source.Absent),
+			want:    append(seedSources(), source.Absent()),
 		},
 	}
 	for _, tc := range tests {
@@ -469,7 +469,7 @@ func TestRegistrySource(t *testing.T) {
 		wantOK bool
 	}{
 		{name: "known", id: "kirby", want: seedSources()[2], wantOK: true},
-		{name: "absent", id: source.AbsentID, want: source.Absent, wantOK: true},
+		{name: "absent", id: source.AbsentID, want: source.Absent(), wantOK: true},
 		{name: "unknown", id: "seoul"},
 		{name: "empty", id: ""},
 	}
@@ -498,13 +498,13 @@ func TestZeroRegistry(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			r := tc.r
 			assert.Equal(t, 1, r.Len())
-			if diff := cmp.Diff([]source.Source{source.Absent}, r.Sources()); diff != "" {
+			if diff := cmp.Diff([]source.Source{source.Absent()}, r.Sources()); diff != "" {
 				t.Errorf("Sources() mismatch (-want +got):\n%s", diff)
 			}
 
 			got, ok := r.Source(source.AbsentID)
 			assert.True(t, ok, "Source(absent) ok")
-			if diff := cmp.Diff(source.Absent, got); diff != "" {
+			if diff := cmp.Diff(source.Absent(), got); diff != "" {
 				t.Errorf("Source(absent) mismatch (-want +got):\n%s", diff)
 			}
 			_, ok = r.Source("us")
@@ -589,7 +589,7 @@ func TestRegistryCopies(t *testing.T) {
 // assertSeed checks that r still holds exactly the seed corpus.
 func assertSeed(t *testing.T, r *source.Registry) {
 	t.Helper()
-	if diff := cmp.Diff(append(seedSources(), source.Absent), r.Sources()); diff != "" {
+	if diff := cmp.Diff(append(seedSources(), source.Absent()), r.Sources()); diff != "" {
 		t.Errorf("Sources() mismatch (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(seedArticles(), r.Articles()); diff != "" {
@@ -865,4 +865,22 @@ func TestNewRegistryMissingParent(t *testing.T) {
 	require.NoError(t, err)
 	_, err = source.NewRegistry(lineage, nil)
 	assert.NoError(t, err)
+}
+
+// TestAbsentCannotBeChanged checks that changing the source Absent returns
+// changes nothing for the next caller or registry.
+func TestAbsentCannotBeChanged(t *testing.T) {
+	hijacked := source.Absent()
+	hijacked.Name = "hijacked"
+	hijacked.Aliases = append(hijacked.Aliases, "someone")
+
+	assert.Equal(t, "no source given", source.Absent().Name)
+	assert.Empty(t, source.Absent().Aliases)
+	r, err := source.NewRegistry(nil, nil)
+	require.NoError(t, err)
+	got, ok := r.Source(source.AbsentID)
+	require.True(t, ok)
+	if diff := cmp.Diff(source.Absent(), got); diff != "" {
+		t.Errorf("Source(AbsentID) mismatch (-want +got):\n%s", diff)
+	}
 }

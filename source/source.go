@@ -57,10 +57,16 @@ type Source struct {
 	Wikidata string `json:"wikidata,omitempty"`
 }
 
-// Absent is the built-in source of agentless attributions ("it is believed",
-// "reportedly"). A registry holds it under [AbsentID] unless the caller
+// Absent returns the built-in source of agentless attributions ("it is
+// believed", "reportedly"): ID [AbsentID], name "no source given",
+// identity absent. A registry holds it under AbsentID unless the caller
 // declares that ID, in which case the declared source must also be absent.
-var Absent = Source{ID: AbsentID, Name: "no source given", Identity: IdentityAbsent}
+// Each call returns a new value, so that no caller can change the source
+// every registry holds; it takes constant time and allocates nothing.
+func Absent() Source { return Source{ID: AbsentID, Name: absentName, Identity: IdentityAbsent} }
+
+// absentName is the name of [Absent].
+const absentName = "no source given"
 
 // IsAbsent reports whether the source names no speaker at all.
 func (s Source) IsAbsent() bool { return s.Identity == IdentityAbsent }

@@ -337,7 +337,7 @@ func TestSourceIdentity(t *testing.T) {
 		{name: "zero", src: source.Source{}},
 		{name: "named", src: source.Source{ID: "us", Name: "United States"}},
 		{name: "unnamed", src: source.Source{ID: "us-intel", Name: "US intelligence officials", Identity: source.IdentityUnnamed}, wantUnnamed: true},
-		{name: "absent", src: source.Absent, wantAbsent: true},
+		{name: "absent", src: source.Absent(), wantAbsent: true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -367,7 +367,7 @@ func TestSourceJSON(t *testing.T) {
 		},
 		{
 			name: "absent",
-			src:  source.Absent,
+			src:  source.Absent(),
 			want: map[string]any{"id": "absent", "name": "no source given", "identity": "absent"},
 		},
 		{

@@ -33,7 +33,7 @@ func TestAcceptEdited(t *testing.T) {
 	s, added := newStory(t, 3, story.Options{})
 	acc := candidate(t, added[0], "Norland on Sunday")
 	den := candidate(t, added[0], "any shells had been shipped")
-	pr := claim.PRMinus
+	pr := claim.PRMinus()
 	_, err := s.Apply(ctx,
 		story.Decision{Kind: story.KindCreateClaim, Claim: "shells", Text: "Norland ships artillery shells to Eastria"},
 		story.Decision{Kind: story.KindAccept, Key: acc.Key, Claim: "shells", Speaker: "westmark-defence", Said: claim.MustParseDate("2025-03-02")},
@@ -48,7 +48,7 @@ func TestAcceptEdited(t *testing.T) {
 	assert.Equal(t, claim.ActAccuse, st.Act, "the extractor's act is kept")
 	st, _ = s.StatementOf(den.Key)
 	assert.Equal(t, claim.ActReject, st.Act)
-	assert.Equal(t, claim.PRMinus, st.Factuality)
+	assert.Equal(t, claim.PRMinus(), st.Factuality)
 	assert.Equal(t, story.KindAccept, s.Decided(den.Key))
 
 	// A candidate accepted with no claim goes to its group's new claim.
@@ -70,7 +70,7 @@ func TestDecisionErrors(t *testing.T) {
 	s, added := newStory(t, 3, story.Options{})
 	acc := candidate(t, added[0], "Norland on Sunday")
 	byMinistry := candidate(t, added[2], "never supplied")
-	ps := claim.CTMinus
+	ps := claim.CTMinus()
 	_, err := s.Apply(ctx, story.Decision{Kind: story.KindReject, Source: byMinistry.Candidate.Speaker})
 	require.NoError(t, err)
 	tests := []struct {
@@ -282,7 +282,7 @@ func TestReadDecisions(t *testing.T) {
 
 func TestDecisionsRoundTrip(t *testing.T) {
 	s, added := newStory(t, 3, story.Options{Unattended: 0.8})
-	pr := claim.PRPlus
+	pr := claim.PRPlus()
 	_, err := s.Apply(ctx,
 		story.Decision{Kind: story.KindCreateClaim, Claim: "shells", Text: "Norland ships shells to Eastria", By: "ana", Note: "wording from the desk"},
 		story.Decision{Kind: story.KindAccept, Key: candidate(t, added[0], "January").Key, Factuality: &pr, Said: claim.MustParseDate("2025-01")},

@@ -17,9 +17,9 @@ func TestBuildAllocationsDoNotGrowWithStatements(t *testing.T) {
 	corpusOf := func(n int) *claim.Corpus {
 		c := corpus(nil)
 		for i := range n {
-			s := st{id: fmt.Sprintf("s%d", i), src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{fmt.Sprintf("a%d@%d", 1+i%20, i)}}
+			s := st{id: fmt.Sprintf("s%d", i), src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{fmt.Sprintf("a%d@%d", 1+i%20, i)}}
 			if i%3 == 0 {
-				s = st{id: fmt.Sprintf("s%d", i), src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{fmt.Sprintf("a%d@%d", 1+i%20, i)}}
+				s = st{id: fmt.Sprintf("s%d", i), src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{fmt.Sprintf("a%d@%d", 1+i%20, i)}}
 			}
 			c.Statements = append(c.Statements, s.statement())
 		}

@@ -58,9 +58,9 @@ func synthetic(n int) *claim.Corpus {
 		act claim.Act
 		f   claim.Factuality
 	}{
-		{claim.ActAccuse, claim.CTPlus}, {claim.ActAssert, claim.PRPlus}, {claim.ActDeny, claim.CTMinus},
-		{claim.ActDeny, claim.CTMinus}, {claim.ActConcern, claim.PSPlus}, {claim.ActReport, claim.Uu},
-		{claim.ActConfirm, claim.CTPlus}, {claim.ActRetract, claim.Uu},
+		{claim.ActAccuse, claim.CTPlus()}, {claim.ActAssert, claim.PRPlus()}, {claim.ActDeny, claim.CTMinus()},
+		{claim.ActDeny, claim.CTMinus()}, {claim.ActConcern, claim.PSPlus()}, {claim.ActReport, claim.Uu()},
+		{claim.ActConfirm, claim.CTPlus()}, {claim.ActRetract, claim.Uu()},
 	}
 	for i := range n {
 		k := kinds[r.IntN(len(kinds))]

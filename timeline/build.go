@@ -25,7 +25,7 @@ func classify(s *claim.Statement, r Rules) stance {
 	switch {
 	case s.Act == claim.ActRetract:
 		return stanceRetracted
-	case r.PossibleAlleges && f == claim.PSPlus:
+	case r.PossibleAlleges && f == claim.PSPlus():
 		return stanceAffirm
 	case f.Certainty < claim.CertaintyProbable:
 		return stanceNeutral

@@ -34,11 +34,11 @@ func ExampleBuild() {
 			Actors: []claim.Actor{{Source: "norland", Role: claim.RoleAccused}},
 		}},
 		Statements: []claim.Statement{
-			{ID: "accusation", Claim: "shells", Source: "westmark", Act: claim.ActAccuse, Factuality: claim.CTPlus,
+			{ID: "accusation", Claim: "shells", Source: "westmark", Act: claim.ActAccuse, Factuality: claim.CTPlus(),
 				Mentions: mention("monday", "Westmark accused Norland of supplying shells.")},
-			{ID: "denial", Claim: "shells", Source: "norland", Act: claim.ActDeny, Factuality: claim.CTMinus,
+			{ID: "denial", Claim: "shells", Source: "norland", Act: claim.ActDeny, Factuality: claim.CTMinus(),
 				Mentions: mention("tuesday", "Norland denied it.")},
-			{ID: "images", Claim: "shells", Source: "southvale", Act: claim.ActAssert, Factuality: claim.CTPlus,
+			{ID: "images", Claim: "shells", Source: "southvale", Act: claim.ActAssert, Factuality: claim.CTPlus(),
 				Mentions: mention("june", "Southvale said satellite images show the shells.")},
 		},
 	}

@@ -163,9 +163,9 @@ func TestDisputed(t *testing.T) {
 
 	t.Run("withdrawn-denial", func(t *testing.T) {
 		tl := build(t, corpus(nil,
-			st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			st{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
-			st{id: "s3", src: "korea-fm", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+			st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			st{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
+			st{id: "s3", src: "korea-fm", act: claim.ActRetract, f: claim.Uu(), at: []string{"a3"}},
 		))
 		assert.Empty(t, tl.Disputed(), "a source whose latest word retracts its denial negates nothing")
 	})
@@ -198,14 +198,14 @@ func TestAnonymousClaims(t *testing.T) {
 		{ID: "narrow", Text: "refines inherited", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "inherited"}}},
 	}
 	tl := build(t, corpus(claims,
-		st{id: "s1", claim: "unnamed", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-		st{id: "s2", claim: "possible", src: source.AbsentID, act: claim.ActAssert, f: claim.PSPlus, at: []string{"a1"}},
-		st{id: "s3", claim: "relayed", src: "kirby", via: []source.ID{"us-intel"}, act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-		st{id: "s4", claim: "named", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-		st{id: "s5", claim: "named", src: "kirby", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
-		st{id: "s6", claim: "denied", src: "us-intel", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-		st{id: "s7", claim: "narrow", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-		st{id: "s8", claim: "inherited", src: "russia", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+		st{id: "s1", claim: "unnamed", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+		st{id: "s2", claim: "possible", src: source.AbsentID, act: claim.ActAssert, f: claim.PSPlus(), at: []string{"a1"}},
+		st{id: "s3", claim: "relayed", src: "kirby", via: []source.ID{"us-intel"}, act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+		st{id: "s4", claim: "named", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+		st{id: "s5", claim: "named", src: "kirby", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a2"}},
+		st{id: "s6", claim: "denied", src: "us-intel", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+		st{id: "s7", claim: "narrow", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+		st{id: "s8", claim: "inherited", src: "russia", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 	))
 	assert.Equal(t, []claim.ID{"unnamed", "possible", "relayed", "inherited", "narrow"}, tl.Anonymous())
 }
@@ -236,12 +236,12 @@ func TestDenials(t *testing.T) {
 	t.Run("source-order", func(t *testing.T) {
 		other := claim.Claim{ID: "d", Text: "Russia pays in oil"}
 		tl := build(t, corpus([]claim.Claim{shells, other},
-			st{id: "s1", claim: "d", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-			st{id: "s2", src: "russia", act: claim.ActDeny, f: claim.PRMinus, at: []string{"a1"}},
-			st{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
-			st{id: "s4", src: "us", act: claim.ActReject, f: claim.CTMinus, at: []string{"a2"}},
-			st{id: "s5", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a3"}},
-			st{id: "s6", src: "ukraine", act: claim.ActConcern, f: claim.PSMinus, at: []string{"a3"}},
+			st{id: "s1", claim: "d", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+			st{id: "s2", src: "russia", act: claim.ActDeny, f: claim.PRMinus(), at: []string{"a1"}},
+			st{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
+			st{id: "s4", src: "us", act: claim.ActReject, f: claim.CTMinus(), at: []string{"a2"}},
+			st{id: "s5", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a3"}},
+			st{id: "s6", src: "ukraine", act: claim.ActConcern, f: claim.PSMinus(), at: []string{"a3"}},
 		))
 		want := []timeline.Denial{
 			{Claim: "c", Source: "korea-fm", Statement: "s3"},
@@ -257,7 +257,7 @@ func TestDenials(t *testing.T) {
 // TestReprintIsNotFirstReport checks that a reprint published at the same
 // instant as its original never counts as a statement's first report.
 func TestReprintIsNotFirstReport(t *testing.T) {
-	c := corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a5", "a0copy"}})
+	c := corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a5", "a0copy"}})
 	c.Articles = append(c.Articles, source.Article{ID: "a0copy", Published: pub("a5"), Reprints: "a5"})
 	tl := build(t, c)
 	orig, err := tl.Added("a5")

@@ -47,7 +47,7 @@ func refStance(s claim.Statement, r timeline.Rules) refPol {
 	switch {
 	case s.Act == claim.ActRetract:
 		return refRetract
-	case r.PossibleAlleges && f == claim.PSPlus:
+	case r.PossibleAlleges && f == claim.PSPlus():
 		return refAffirm
 	case f.Certainty >= claim.CertaintyProbable && f.Polarity == claim.PolarityPositive:
 		return refAffirm
@@ -562,15 +562,15 @@ func randomCorpus(r *rand.Rand) *claim.Corpus {
 		f   []claim.Factuality
 	}
 	acts := []actFact{
-		{claim.ActAccuse, []claim.Factuality{claim.CTPlus, claim.PRPlus, claim.PSPlus}},
-		{claim.ActAssert, []claim.Factuality{claim.CTPlus, claim.PRPlus, claim.PSPlus, claim.CTMinus, claim.PRMinus, claim.PSMinus, claim.CTu, claim.Uu}},
-		{claim.ActDeny, []claim.Factuality{claim.CTMinus, claim.PRMinus}},
-		{claim.ActConfirm, []claim.Factuality{claim.CTPlus}},
-		{claim.ActAdmit, []claim.Factuality{claim.CTPlus}},
-		{claim.ActRetract, []claim.Factuality{claim.Uu, claim.CTu}},
-		{claim.ActRetract, []claim.Factuality{claim.Uu}},
-		{claim.ActQuestion, []claim.Factuality{claim.Uu}},
-		{claim.ActDeclineComment, []claim.Factuality{claim.Uu}},
+		{claim.ActAccuse, []claim.Factuality{claim.CTPlus(), claim.PRPlus(), claim.PSPlus()}},
+		{claim.ActAssert, []claim.Factuality{claim.CTPlus(), claim.PRPlus(), claim.PSPlus(), claim.CTMinus(), claim.PRMinus(), claim.PSMinus(), claim.CTu(), claim.Uu()}},
+		{claim.ActDeny, []claim.Factuality{claim.CTMinus(), claim.PRMinus()}},
+		{claim.ActConfirm, []claim.Factuality{claim.CTPlus()}},
+		{claim.ActAdmit, []claim.Factuality{claim.CTPlus()}},
+		{claim.ActRetract, []claim.Factuality{claim.Uu(), claim.CTu()}},
+		{claim.ActRetract, []claim.Factuality{claim.Uu()}},
+		{claim.ActQuestion, []claim.Factuality{claim.Uu()}},
+		{claim.ActDeclineComment, []claim.Factuality{claim.Uu()}},
 	}
 	var stmts []claim.Statement
 	for i := range r.IntN(14) {
@@ -682,9 +682,9 @@ func TestLatestWordInACircle(t *testing.T) {
 		return claim.Claim{ID: id, Text: "an incident", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "c"}}}
 	}
 	c := corpus([]claim.Claim{shells, narrow("may"), narrow("year"), narrow("march")},
-		st{id: "s1", claim: "may", src: "un-panel", act: claim.ActAssert, f: claim.PRPlus, said: "2023-05-01", at: []string{"a1@0"}},
-		st{id: "s2", claim: "year", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus, said: "2023", at: []string{"a2@0"}},
-		st{id: "s3", claim: "march", src: "un-panel", act: claim.ActAssert, f: claim.PRPlus, said: "2023-03-04", at: []string{"a3@0"}},
+		st{id: "s1", claim: "may", src: "un-panel", act: claim.ActAssert, f: claim.PRPlus(), said: "2023-05-01", at: []string{"a1@0"}},
+		st{id: "s2", claim: "year", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus(), said: "2023", at: []string{"a2@0"}},
+		st{id: "s3", claim: "march", src: "un-panel", act: claim.ActAssert, f: claim.PRPlus(), said: "2023-03-04", at: []string{"a3@0"}},
 	)
 	got, err := build(t, c).Current("c")
 	if assert.NoError(t, err) {

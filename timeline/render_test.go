@@ -45,9 +45,9 @@ func TestWriteText(t *testing.T) {
 // order, those published at the same time in ID order.
 func TestWriteTextArticleOrder(t *testing.T) {
 	c := corpus(nil,
-		st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
-		st{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"b-same"}},
-		st{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a-same"}},
+		st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
+		st{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"b-same"}},
+		st{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a-same"}},
 	)
 	c.Articles = []source.Article{
 		{ID: "b-same", Published: pub("a3")},
@@ -111,9 +111,9 @@ func TestWriteTextEscapes(t *testing.T) {
 			cl := shells
 			cl.ID = claim.ID("c" + h)
 			cl.Text = "text " + h
-			c := corpus([]claim.Claim{cl}, st{id: "s" + h, claim: cl.ID, src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}})
+			c := corpus([]claim.Claim{cl}, st{id: "s" + h, claim: cl.ID, src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}})
 			c.Sources = append(c.Sources, source.Source{ID: source.ID("src" + h), Name: "Source " + h})
-			c.Statements = append(c.Statements, st{id: "t" + h, claim: cl.ID, src: source.ID("src" + h), act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}}.statement())
+			c.Statements = append(c.Statements, st{id: "t" + h, claim: cl.ID, src: source.ID("src" + h), act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}}.statement())
 			tl := build(t, c)
 			var b bytes.Buffer
 			require.NoError(t, tl.WriteText(&b))

@@ -76,8 +76,8 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "refines-carries",
 			claims: []claim.Claim{broad, narrowAs(claim.RelationRefines, "")},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{
 				"broad":  {{"s1", "us", timeline.StatusAlleged}, {"s2", "korea-fm", timeline.StatusContested}},
@@ -88,8 +88,8 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "part-of-carries-nothing",
 			claims: []claim.Claim{broad, narrowAs(claim.RelationPartOf, "")},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{
 				"broad":  {{"s2", "korea-fm", timeline.StatusDenied}},
@@ -102,8 +102,8 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "denial-after-event-counts",
 			claims: []claim.Claim{broad, narrowAs(claim.RelationRefines, "2024-03")},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, said: "2024-03-01", at: []string{"a3"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), said: "2024-03-01", at: []string{"a3"}},
 			},
 			want: map[claim.ID][]hstep{
 				"broad":  {{"s1", "us", timeline.StatusAlleged}, {"s2", "korea-fm", timeline.StatusContested}},
@@ -114,8 +114,8 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "denial-before-event-does-not-count",
 			claims: []claim.Claim{broad, narrowAs(claim.RelationRefines, "2024-03")},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, said: "2023-11", at: []string{"a3"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), said: "2023-11", at: []string{"a3"}},
 			},
 			want: map[claim.ID][]hstep{
 				"broad":  {{"s1", "us", timeline.StatusAlleged}, {"s2", "korea-fm", timeline.StatusContested}},
@@ -126,8 +126,8 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "denial-before-first-report-does-not-count",
 			claims: []claim.Claim{broad, narrowAs(claim.RelationRefines, "")},
 			stmts: []st{
-				{id: "s1", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-				{id: "s2", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a3"}},
+				{id: "s1", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+				{id: "s2", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a3"}},
 			},
 			want: map[claim.ID][]hstep{
 				"broad":  {{"s1", "korea-fm", timeline.StatusDenied}, {"s2", "us", timeline.StatusContested}},
@@ -138,8 +138,8 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "denial-after-first-report-counts",
 			claims: []claim.Claim{broad, narrowAs(claim.RelationRefines, "")},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a3"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a5"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a3"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a5"}},
 			},
 			want: map[claim.ID][]hstep{
 				"broad":  {{"s1", "us", timeline.StatusAlleged}, {"s2", "korea-fm", timeline.StatusContested}},
@@ -152,9 +152,9 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "affirm-soften-retract",
 			claims: []claim.Claim{broad, narrowAs(claim.RelationRefines, "")},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "narrow", src: "us", act: claim.ActAssert, f: claim.PSPlus, at: []string{"a2"}},
-				{id: "s3", claim: "narrow", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "narrow", src: "us", act: claim.ActAssert, f: claim.PSPlus(), at: []string{"a2"}},
+				{id: "s3", claim: "narrow", src: "us", act: claim.ActRetract, f: claim.Uu(), at: []string{"a3"}},
 			},
 			want: map[claim.ID][]hstep{
 				"broad":  {{"s1", "us", timeline.StatusAlleged}, {"s3", "us", timeline.StatusRetracted}},
@@ -165,9 +165,9 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "retraction-of-a-denial-withdraws-no-affirmation",
 			claims: []claim.Claim{broad, narrowAs(claim.RelationRefines, "")},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "narrow", src: "us", act: claim.ActAssert, f: claim.CTMinus, at: []string{"a2"}},
-				{id: "s3", claim: "narrow", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "narrow", src: "us", act: claim.ActAssert, f: claim.CTMinus(), at: []string{"a2"}},
+				{id: "s3", claim: "narrow", src: "us", act: claim.ActRetract, f: claim.Uu(), at: []string{"a3"}},
 			},
 			want: map[claim.ID][]hstep{
 				// The affirmation carried to broad is withdrawn by the
@@ -180,46 +180,46 @@ func TestStatusRuleStories(t *testing.T) {
 		// 4. Investigators confirm and refute, whatever the verb.
 		{
 			name:  "investigator-finds",
-			stmts: []st{{id: "s1", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts: []st{{id: "s1", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a1"}}},
 			want:  map[claim.ID][]hstep{"c": {{"s1", "un-panel", timeline.StatusConfirmed}}},
 		},
 		{
 			name: "investigator-refutes",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: "un-panel", act: claim.ActAssert, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: "un-panel", act: claim.ActAssert, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{"c": {{"s1", "us", timeline.StatusAlleged}, {"s2", "un-panel", timeline.StatusRefuted}}},
 		},
 		{
 			name: "accused-denial-never-refutes",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{"c": {{"s1", "us", timeline.StatusAlleged}, {"s2", "korea-fm", timeline.StatusContested}}},
 		},
 		{
 			name:  "ordinary-organisation-does-not-confirm",
-			stmts: []st{{id: "s1", src: "aid-group", act: claim.ActConfirm, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts: []st{{id: "s1", src: "aid-group", act: claim.ActConfirm, f: claim.CTPlus(), at: []string{"a1"}}},
 			want:  map[claim.ID][]hstep{"c": {{"s1", "aid-group", timeline.StatusAlleged}}},
 		},
 		{
 			name:  "unnamed-investigator-leak-does-not-confirm",
-			stmts: []st{{id: "s1", src: "panel-leak", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts: []st{{id: "s1", src: "panel-leak", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a1"}}},
 			want:  map[claim.ID][]hstep{"c": {{"s1", "panel-leak", timeline.StatusAlleged}}},
 		},
 		{
 			name:   "investigator-party-to-claim-does-not-confirm",
 			claims: shellsWith(accused, claim.Actor{Source: "un-panel", Role: claim.RoleSubject}),
-			stmts:  []st{{id: "s1", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts:  []st{{id: "s1", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a1"}}},
 			want:   map[claim.ID][]hstep{"c": {{"s1", "un-panel", timeline.StatusAlleged}}},
 		},
 		{
 			name: "confirmed-and-refuted-is-contested",
 			stmts: []st{
-				{id: "s1", src: "korea", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: "court", act: claim.ActAssert, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", src: "korea", act: claim.ActAdmit, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: "court", act: claim.ActAssert, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{"c": {{"s1", "korea", timeline.StatusConfirmed}, {"s2", "court", timeline.StatusContested}}},
 		},
@@ -229,8 +229,8 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "target-corroborates",
 			claims: shellsWith(accused, claim.Actor{Source: "ukraine", Role: claim.RoleTarget}),
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{"c": {{"s1", "us", timeline.StatusAlleged}, {"s2", "ukraine", timeline.StatusCorroborated}}},
 		},
@@ -238,8 +238,8 @@ func TestStatusRuleStories(t *testing.T) {
 			name:   "subject-does-not-corroborate",
 			claims: shellsWith(accused, claim.Actor{Source: "ukraine", Role: claim.RoleSubject}),
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{"c": {{"s1", "us", timeline.StatusAlleged}}},
 		},
@@ -248,23 +248,23 @@ func TestStatusRuleStories(t *testing.T) {
 		{
 			name:  "one-root-corroborates-by-rule",
 			rules: timeline.Rules{Corroboration: 1},
-			stmts: []st{{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts: []st{{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}}},
 			want:  map[claim.ID][]hstep{"c": {{"s1", "us", timeline.StatusCorroborated}}},
 		},
 		{
 			name:  "three-roots-by-rule",
 			rules: timeline.Rules{Corroboration: 3},
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{"c": {{"s1", "us", timeline.StatusAlleged}}},
 		},
 		{
 			name: "unnamed-with-affiliation-corroborates",
 			stmts: []st{
-				{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
+				{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{"c": {{"s1", "us-intel", timeline.StatusAlleged}, {"s2", "ukraine", timeline.StatusCorroborated}}},
 		},
@@ -272,22 +272,22 @@ func TestStatusRuleStories(t *testing.T) {
 			name:  "unnamed-excluded-by-rule",
 			rules: timeline.Rules{ExcludeUnnamed: true},
 			stmts: []st{
-				{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
+				{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+				{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID][]hstep{"c": {{"s1", "us-intel", timeline.StatusAlleged}}},
 		},
 		{
 			name:  "possibility-reported",
-			stmts: []st{{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}}},
+			stmts: []st{{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a1"}}},
 			want:  map[claim.ID][]hstep{"c": {{"s1", "us", timeline.StatusReported}}},
 		},
 		{
 			name:  "possibility-alleges-by-rule",
 			rules: timeline.Rules{PossibleAlleges: true},
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}},
-				{id: "s2", src: "ukraine", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a2"}},
+				{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a1"}},
+				{id: "s2", src: "ukraine", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a2"}},
 			},
 			// Possibilities allege but never corroborate.
 			want: map[claim.ID][]hstep{"c": {{"s1", "us", timeline.StatusAlleged}}},
@@ -336,8 +336,8 @@ func TestDiscountedStaysOnTrack(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := corpus([]claim.Claim{broad, narrowAs(claim.RelationRefines, tc.event)},
-				st{id: "accuse", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a3"}},
-				st{id: "deny", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, said: tc.said, at: []string{"a3@50"}},
+				st{id: "accuse", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a3"}},
+				st{id: "deny", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), said: tc.said, at: []string{"a3@50"}},
 			)
 			tl := build(t, c)
 			track, err := tl.Track("narrow")
@@ -379,10 +379,10 @@ func TestRulesInvalid(t *testing.T) {
 func TestStatusAfter(t *testing.T) {
 	noon := time.Date(2024, 3, 4, 12, 0, 0, 0, time.UTC)
 	c := corpus(nil,
-		st{id: "accuse", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"m-b"}},
-		st{id: "deny", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"m-a"}},
-		st{id: "witness", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"m-c", "m-z"}},
-		st{id: "unmentioned", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-05T12:00:00Z"},
+		st{id: "accuse", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"m-b"}},
+		st{id: "deny", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"m-a"}},
+		st{id: "witness", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"m-c", "m-z"}},
+		st{id: "unmentioned", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-05T12:00:00Z"},
 	)
 	c.Articles = append(c.Articles,
 		source.Article{ID: "m-b", Published: noon},
@@ -488,8 +488,8 @@ func TestDiscountText(t *testing.T) {
 func TestRulesSurviveJSON(t *testing.T) {
 	rules := timeline.Rules{Corroboration: 1, ExcludeUnnamed: true, PossibleAlleges: true}
 	tl, err := timeline.Build(corpus(nil,
-		st{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}},
-		st{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
+		st{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a1"}},
+		st{id: "s2", src: "ukraine", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
 	), &rules)
 	require.NoError(t, err)
 	b, err := json.Marshal(tl)

@@ -56,13 +56,13 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 	switch stmts {
 	case chainAffirmAll:
 		for i := range n {
-			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus)
+			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus())
 		}
 	case chainNegateTop:
-		add("deny", 0, "korea", claim.ActDeny, claim.CTMinus)
+		add("deny", 0, "korea", claim.ActDeny, claim.CTMinus())
 	case chainBottom:
-		add("accuse", n-1, "us", claim.ActAccuse, claim.CTPlus)
-		add("retract", n-1, "us", claim.ActRetract, claim.Uu)
+		add("accuse", n-1, "us", claim.ActAccuse, claim.CTPlus())
+		add("retract", n-1, "us", claim.ActRetract, claim.Uu())
 	}
 	return c
 }
@@ -87,13 +87,13 @@ func manyRefiners(n int) *claim.Corpus {
 		art := c.Articles[i%len(c.Articles)]
 		said := claim.NewDate(art.Published.Add(-time.Duration(i%48)*time.Hour), precisions[i%len(precisions)])
 		c.Statements = append(c.Statements, claim.Statement{
-			ID: claim.StatementID(fmt.Sprintf("s%d", i)), Claim: id, Source: "us", Act: claim.ActAccuse, Factuality: claim.CTPlus, Said: said,
+			ID: claim.StatementID(fmt.Sprintf("s%d", i)), Claim: id, Source: "us", Act: claim.ActAccuse, Factuality: claim.CTPlus(), Said: said,
 			Mentions: []claim.Mention{{Article: art.ID, Span: claim.Span{Start: 10 * i, End: 10*i + 5, Exact: "quote"}}},
 		})
 		if i%3 == 0 {
 			later := c.Articles[(i+7)%len(c.Articles)]
 			c.Statements = append(c.Statements, claim.Statement{
-				ID: claim.StatementID(fmt.Sprintf("r%d", i)), Claim: id, Source: "us", Act: claim.ActRetract, Factuality: claim.Uu,
+				ID: claim.StatementID(fmt.Sprintf("r%d", i)), Claim: id, Source: "us", Act: claim.ActRetract, Factuality: claim.Uu(),
 				Mentions: []claim.Mention{{Article: later.ID, Span: claim.Span{Start: 10*i + 1, End: 10*i + 6, Exact: "quote"}}},
 			})
 		}

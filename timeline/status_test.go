@@ -27,189 +27,189 @@ func TestStatusRules(t *testing.T) {
 
 		// 8. reported: statements that neither affirm nor negate.
 		{name: "reported-possible", want: timeline.StatusReported, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}},
+			{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a1"}},
 		}},
 		{name: "reported-possible-negative", want: timeline.StatusReported, stmts: []st{
-			{id: "s1", src: "korea-fm", act: claim.ActAssert, f: claim.PSMinus, at: []string{"a1"}},
+			{id: "s1", src: "korea-fm", act: claim.ActAssert, f: claim.PSMinus(), at: []string{"a1"}},
 		}},
 		{name: "reported-question", want: timeline.StatusReported, stmts: []st{
-			{id: "s1", src: "ukraine", act: claim.ActQuestion, f: claim.Uu, at: []string{"a1"}},
+			{id: "s1", src: "ukraine", act: claim.ActQuestion, f: claim.Uu(), at: []string{"a1"}},
 		}},
 		{name: "reported-declined", want: timeline.StatusReported, stmts: []st{
-			{id: "s1", src: "korea", act: claim.ActDeclineComment, f: claim.Uu, at: []string{"a1"}},
+			{id: "s1", src: "korea", act: claim.ActDeclineComment, f: claim.Uu(), at: []string{"a1"}},
 		}},
 		{name: "reported-warning", want: timeline.StatusReported, stmts: []st{
-			{id: "s1", src: "white-house", act: claim.ActWarn, f: claim.CTu, at: []string{"a1"}},
-			{id: "s2", src: "us-intel", act: claim.ActReport, f: claim.Uu, at: []string{"a2"}},
+			{id: "s1", src: "white-house", act: claim.ActWarn, f: claim.CTu(), at: []string{"a1"}},
+			{id: "s2", src: "us-intel", act: claim.ActReport, f: claim.Uu(), at: []string{"a2"}},
 		}},
 
 		// 5. alleged
 		{name: "alleged-certain", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
 		}},
 		{name: "alleged-probable-unnamed", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
+			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
 		}},
 		{name: "alleged-absent", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: source.AbsentID, act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
+			{id: "s1", src: source.AbsentID, act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
 		}},
 		{name: "alleged-with-possibility", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "korea-fm", act: claim.ActAssert, f: claim.PSMinus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "korea-fm", act: claim.ActAssert, f: claim.PSMinus(), at: []string{"a2"}},
 		}},
 
 		// 7. denied
 		{name: "denied", want: timeline.StatusDenied, stmts: []st{
-			{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
+			{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
 		}},
 		{name: "denied-probable", want: timeline.StatusDenied, stmts: []st{
-			{id: "s1", src: "russia", act: claim.ActReject, f: claim.PRMinus, at: []string{"a1"}},
+			{id: "s1", src: "russia", act: claim.ActReject, f: claim.PRMinus(), at: []string{"a1"}},
 		}},
 		{name: "denied-despite-possibility", want: timeline.StatusDenied, stmts: []st{
-			{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-			{id: "s2", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a2"}},
+			{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+			{id: "s2", src: "us", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a2"}},
 		}},
 
 		// 4. contested
 		{name: "contested", want: timeline.StatusContested, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 		}},
 		{name: "contested-probable", want: timeline.StatusContested, stmts: []st{
-			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-			{id: "s2", src: "russia", act: claim.ActReject, f: claim.PRMinus, at: []string{"a2"}},
+			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+			{id: "s2", src: "russia", act: claim.ActReject, f: claim.PRMinus(), at: []string{"a2"}},
 		}},
 
 		// 3. corroborated
 		{name: "corroborated", want: timeline.StatusCorroborated, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a2"}},
 		}},
 		{name: "corroborated-by-agencies", want: timeline.StatusCorroborated, stmts: []st{
-			{id: "s1", src: "kirby", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
+			{id: "s1", src: "kirby", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a2"}},
 		}},
 		{name: "corroborated-beats-contested", want: timeline.StatusCorroborated, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
-			{id: "s3", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a3"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
+			{id: "s3", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a3"}},
 		}},
 		{name: "not-corroborated-one-root", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "white-house", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "state-dept", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
-			{id: "s3", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a3"}},
+			{id: "s1", src: "white-house", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "state-dept", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
+			{id: "s3", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a3"}},
 		}},
 		{name: "not-corroborated-accused", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "korea-fm", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "korea-fm", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a2"}},
 		}},
 		{name: "not-corroborated-absent", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: source.AbsentID, act: claim.ActAssert, f: claim.PRPlus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: source.AbsentID, act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a2"}},
 		}},
 		{name: "not-corroborated-possible", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "ukraine", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a2"}},
 		}},
 
 		// 2. confirmed
 		{name: "confirmed-admission", want: timeline.StatusConfirmed, stmts: []st{
-			{id: "s1", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s1", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus(), at: []string{"a1"}},
 		}},
 		{name: "confirmed-admission-by-root", want: timeline.StatusConfirmed, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "korea", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "korea", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a2"}},
 		}},
 		{name: "confirmed-beats-denial", want: timeline.StatusConfirmed, stmts: []st{
-			{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-			{id: "s2", src: "korea", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a2"}},
+			{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+			{id: "s2", src: "korea", act: claim.ActAdmit, f: claim.CTPlus(), at: []string{"a2"}},
 		}},
 		{name: "confirmed-beats-corroborated", want: timeline.StatusConfirmed, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
-			{id: "s3", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus, at: []string{"a3"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a2"}},
+			{id: "s3", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus(), at: []string{"a3"}},
 		}},
 		{name: "confirmed-investigator", want: timeline.StatusConfirmed, stmts: []st{
-			{id: "s1", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s1", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus(), at: []string{"a1"}},
 		}},
 		{name: "not-confirmed-probable-admission", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "korea-fm", act: claim.ActAdmit, f: claim.PRPlus, at: []string{"a1"}},
+			{id: "s1", src: "korea-fm", act: claim.ActAdmit, f: claim.PRPlus(), at: []string{"a1"}},
 		}},
 		{name: "not-confirmed-investigator-probable", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "un-panel", act: claim.ActConfirm, f: claim.PRPlus, at: []string{"a1"}},
+			{id: "s1", src: "un-panel", act: claim.ActConfirm, f: claim.PRPlus(), at: []string{"a1"}},
 		}},
 		// An investigator's finding confirms whatever the verb: "the panel
 		// found", "concluded", "established" are read as assert.
 		{name: "confirmed-investigator-asserts", want: timeline.StatusConfirmed, stmts: []st{
-			{id: "s1", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s1", src: "un-panel", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a1"}},
 		}},
 		{name: "not-confirmed-government-confirms", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "ukraine", act: claim.ActConfirm, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s1", src: "ukraine", act: claim.ActConfirm, f: claim.CTPlus(), at: []string{"a1"}},
 		}},
 		{name: "not-confirmed-beneficiary-admits", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "russia", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s1", src: "russia", act: claim.ActAdmit, f: claim.CTPlus(), at: []string{"a1"}},
 		}},
 
 		{name: "not-corroborated-unaffiliated-unnamed", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "insiders", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "insiders", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a2"}},
 		}},
 		{name: "not-corroborated-beneficiary", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "russia", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "russia", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a2"}},
 		}},
 		{name: "not-confirmed-unnamed-admission", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "korea-insider", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a1"}},
+			{id: "s1", src: "korea-insider", act: claim.ActAdmit, f: claim.CTPlus(), at: []string{"a1"}},
 		}},
 		{name: "denied-overlapping-dates", want: timeline.StatusDenied, stmts: []st{
 			// "2024" overlaps 2024-03-04, so the later report sets the
 			// position although its date sorts first on the track.
-			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, said: "2024-03-04", at: []string{"a4"}},
-			{id: "s2", src: "us-intel", act: claim.ActAssert, f: claim.PRMinus, said: "2024", at: []string{"a6"}},
+			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), said: "2024-03-04", at: []string{"a4"}},
+			{id: "s2", src: "us-intel", act: claim.ActAssert, f: claim.PRMinus(), said: "2024", at: []string{"a6"}},
 		}},
 
 		// 6. retracted
 		{name: "reported-retraction-of-nothing", want: timeline.StatusReported, stmts: []st{
-			{id: "s1", src: "us-intel", act: claim.ActRetract, f: claim.Uu, at: []string{"a1"}},
+			{id: "s1", src: "us-intel", act: claim.ActRetract, f: claim.Uu(), at: []string{"a1"}},
 		}},
 		{name: "reported-retraction-of-possibility", want: timeline.StatusReported, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}},
-			{id: "s2", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+			{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a1"}},
+			{id: "s2", src: "us", act: claim.ActRetract, f: claim.Uu(), at: []string{"a2"}},
 		}},
 		{name: "retracted", want: timeline.StatusRetracted, stmts: []st{
-			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-			{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+			{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu(), at: []string{"a2"}},
 		}},
 		{name: "retracted-beats-denied", want: timeline.StatusRetracted, stmts: []st{
-			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-			{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
-			{id: "s3", src: "us-intel", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+			{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
+			{id: "s3", src: "us-intel", act: claim.ActRetract, f: claim.Uu(), at: []string{"a3"}},
 		}},
 		{name: "retraction-other-affirms", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a2"}},
-			{id: "s3", src: "us-intel", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a2"}},
+			{id: "s3", src: "us-intel", act: claim.ActRetract, f: claim.Uu(), at: []string{"a3"}},
 		}},
 		{name: "retraction-undone", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, said: "2024-03-01", at: []string{"a1"}},
-			{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu, said: "2024-03-02", at: []string{"a2"}},
-			{id: "s3", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, said: "2024-03-03", at: []string{"a3"}},
+			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), said: "2024-03-01", at: []string{"a1"}},
+			{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu(), said: "2024-03-02", at: []string{"a2"}},
+			{id: "s3", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), said: "2024-03-03", at: []string{"a3"}},
 		}},
 		{name: "retraction-not-undone-by-older", want: timeline.StatusRetracted, stmts: []st{
-			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, said: "2024-03-01", at: []string{"a1"}},
-			{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu, said: "2024-03-05", at: []string{"a5"}},
-			{id: "s3", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, said: "2024-03-03", at: []string{"a7"}},
+			{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), said: "2024-03-01", at: []string{"a1"}},
+			{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu(), said: "2024-03-05", at: []string{"a5"}},
+			{id: "s3", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), said: "2024-03-03", at: []string{"a7"}},
 		}},
 		{name: "corroboration-undone-by-retraction", want: timeline.StatusContested, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
-			{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a3"}},
-			{id: "s4", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a4"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a2"}},
+			{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a3"}},
+			{id: "s4", src: "ukraine", act: claim.ActRetract, f: claim.Uu(), at: []string{"a4"}},
 		}},
 		{name: "confirmation-undone-by-reversal", want: timeline.StatusContested, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a2"}},
-			{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a3"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus(), at: []string{"a2"}},
+			{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a3"}},
 		}},
 	}
 	for _, tc := range tests {
@@ -402,28 +402,28 @@ func TestRefinementRetraction(t *testing.T) {
 		want  timeline.Status
 	}{
 		{name: "direct-affirmation-stands", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", claim: "spec", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
-			{id: "s3", claim: "spec", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+			{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", claim: "spec", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
+			{id: "s3", claim: "spec", src: "us", act: claim.ActRetract, f: claim.Uu(), at: []string{"a3"}},
 		}},
 		{name: "carried-affirmation-withdrawn", want: timeline.StatusRetracted, stmts: []st{
-			{id: "s1", claim: "spec", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", claim: "spec", src: "us", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+			{id: "s1", claim: "spec", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", claim: "spec", src: "us", act: claim.ActRetract, f: claim.Uu(), at: []string{"a2"}},
 		}},
 		{name: "other-refiner-still-carries", want: timeline.StatusAlleged, stmts: []st{
-			{id: "s1", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", claim: "spec2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a2"}},
-			{id: "s3", claim: "spec2", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a3"}},
+			{id: "s1", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", claim: "spec2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a2"}},
+			{id: "s3", claim: "spec2", src: "ukraine", act: claim.ActRetract, f: claim.Uu(), at: []string{"a3"}},
 		}},
 		{name: "own-retraction-remembered", want: timeline.StatusRetracted, stmts: []st{
-			{id: "s1", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
-			{id: "s3", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a3"}},
-			{id: "s4", claim: "spec", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a4"}},
+			{id: "s1", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActRetract, f: claim.Uu(), at: []string{"a2"}},
+			{id: "s3", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a3"}},
+			{id: "s4", claim: "spec", src: "ukraine", act: claim.ActRetract, f: claim.Uu(), at: []string{"a4"}},
 		}},
 		{name: "own-retraction-after-carried", want: timeline.StatusRetracted, stmts: []st{
-			{id: "s1", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a1"}},
-			{id: "s2", src: "ukraine", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+			{id: "s1", claim: "spec", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a1"}},
+			{id: "s2", src: "ukraine", act: claim.ActRetract, f: claim.Uu(), at: []string{"a2"}},
 		}},
 	}
 	for _, tc := range tests {

@@ -179,12 +179,12 @@ func TestBuildInvalid(t *testing.T) {
 			c.Claims = append(c.Claims, claim.Claim{ID: "d", Text: "d", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "c"}}})
 			c.Claims[0].Relations = []claim.Relation{{Kind: claim.RelationPartOf, To: "d"}}
 		}, claim.ErrCycle},
-		{"factuality", func(c *claim.Corpus) { c.Statements[0].Factuality = claim.CTMinus }, claim.ErrFactuality},
+		{"factuality", func(c *claim.Corpus) { c.Statements[0].Factuality = claim.CTMinus() }, claim.ErrFactuality},
 		{"no-time", func(c *claim.Corpus) { c.Statements[0].Mentions = nil }, claim.ErrEmpty},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			c := corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}})
+			c := corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}})
 			tc.edit(c)
 			tl, err := timeline.Build(c, nil)
 			assert.ErrorIs(t, err, tc.target)
@@ -194,8 +194,8 @@ func TestBuildInvalid(t *testing.T) {
 
 	t.Run("every-problem", func(t *testing.T) {
 		c := corpus(nil,
-			st{id: "s1", claim: "nope", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-			st{id: "s2", src: "nobody", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
+			st{id: "s1", claim: "nope", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+			st{id: "s2", src: "nobody", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
 		)
 		c.Sources[1].Parent = "nowhere"
 		_, err := timeline.Build(c, nil)
@@ -352,36 +352,36 @@ func TestTrackOrder(t *testing.T) {
 		{
 			name: "year-before-day",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2022-03-15", at: []string{"a1"}},
-				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2022", at: []string{"a2"}},
-				{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, said: "2021-12-31", at: []string{"a3"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2022-03-15", at: []string{"a1"}},
+				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2022", at: []string{"a2"}},
+				{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), said: "2021-12-31", at: []string{"a3"}},
 			},
 			want: []claim.StatementID{"s3", "s2", "s1"},
 		},
 		{
 			name: "coarser-first",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2022-01-01", at: []string{"a1"}},
-				{id: "s2", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2022-01", at: []string{"a2"}},
-				{id: "s3", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2022", at: []string{"a3"}},
-				{id: "s4", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2022-01-01T00:00:00Z", at: []string{"a4"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2022-01-01", at: []string{"a1"}},
+				{id: "s2", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2022-01", at: []string{"a2"}},
+				{id: "s3", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2022", at: []string{"a3"}},
+				{id: "s4", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2022-01-01T00:00:00Z", at: []string{"a4"}},
 			},
 			want: []claim.StatementID{"s3", "s2", "s1", "s4"},
 		},
 		{
 			name: "sub-second",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-01T10:00:00.5Z", at: []string{"a1"}},
-				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-01T10:00:00.25Z", at: []string{"a2"}},
-				{id: "s3", src: "ukraine", act: claim.ActReject, f: claim.CTMinus, said: "2024-03-01T10:00:00.125Z", at: []string{"a3"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-01T10:00:00.5Z", at: []string{"a1"}},
+				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-01T10:00:00.25Z", at: []string{"a2"}},
+				{id: "s3", src: "ukraine", act: claim.ActReject, f: claim.CTMinus(), said: "2024-03-01T10:00:00.125Z", at: []string{"a3"}},
 			},
 			want: []claim.StatementID{"s3", "s2", "s1"},
 		},
 		{
 			name: "said-before-report",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
-				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-01", at: []string{"a9"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
+				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a9"}},
 			},
 			want: []claim.StatementID{"s2", "s1"},
 		},
@@ -389,17 +389,17 @@ func TestTrackOrder(t *testing.T) {
 			name: "unknown-said-is-first-report",
 			stmts: []st{
 				// Day 3 starts before a3's noon; 18:00 on day 3 is after it.
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-03T18:00:00Z", at: []string{"a4"}},
-				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a5", "a3"}},
-				{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, said: "2024-03-03", at: []string{"a7"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-03T18:00:00Z", at: []string{"a4"}},
+				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a5", "a3"}},
+				{id: "s3", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), said: "2024-03-03", at: []string{"a7"}},
 			},
 			want: []claim.StatementID{"s3", "s2", "s1"},
 		},
 		{
 			name: "tie-publication-time",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-01", at: []string{"a4"}},
-				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-01", at: []string{"a2"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a4"}},
+				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a2"}},
 			},
 			want: []claim.StatementID{"s2", "s1"},
 		},
@@ -407,32 +407,32 @@ func TestTrackOrder(t *testing.T) {
 			name:  "tie-article-id",
 			extra: sameTime,
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-01", at: []string{"b-late-id@0"}},
-				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-01", at: []string{"a-early-id@90"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-01", at: []string{"b-late-id@0"}},
+				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a-early-id@90"}},
 			},
 			want: []claim.StatementID{"s2", "s1"},
 		},
 		{
 			name: "tie-position",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-01", at: []string{"a2@50"}},
-				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-01", at: []string{"a2@80", "a2@10"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a2@50"}},
+				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a2@80", "a2@10"}},
 			},
 			want: []claim.StatementID{"s2", "s1"},
 		},
 		{
 			name: "tie-statement-id",
 			stmts: []st{
-				{id: "s2", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-01", at: []string{"a2@10"}},
-				{id: "s1", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-01", at: []string{"a2@10"}},
+				{id: "s2", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a2@10"}},
+				{id: "s1", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a2@10"}},
 			},
 			want: []claim.StatementID{"s1", "s2"},
 		},
 		{
 			name: "no-mention",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-02", at: []string{"a2"}},
-				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-02"},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-02", at: []string{"a2"}},
+				{id: "s2", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-02"},
 			},
 			want: []claim.StatementID{"s2", "s1"},
 		},
@@ -454,9 +454,9 @@ func TestTrackOrder(t *testing.T) {
 // TestTrackEntries checks the times and places an entry carries.
 func TestTrackEntries(t *testing.T) {
 	c := corpus(nil,
-		st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2022", at: []string{"a3@40", "a2@70", "a2@30"}},
-		st{id: "s2", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a4@5"}, via: []source.ID{"kirby"}},
-		st{id: "s3", src: "ukraine", act: claim.ActAssert, f: claim.PRPlus, said: "2024-03-05"},
+		st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2022", at: []string{"a3@40", "a2@70", "a2@30"}},
+		st{id: "s2", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a4@5"}, via: []source.ID{"kirby"}},
+		st{id: "s3", src: "ukraine", act: claim.ActAssert, f: claim.PRPlus(), said: "2024-03-05"},
 	)
 	tl := build(t, c)
 	want := []timeline.Entry{
@@ -487,11 +487,11 @@ func TestTrackEntries(t *testing.T) {
 // article, and that each history step names its statement and article.
 func TestStatusAt(t *testing.T) {
 	tl := build(t, corpus(nil,
-		st{id: "accuse", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-		st{id: "deny", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a3"}},
-		st{id: "possible", src: "russia", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a4"}},
-		st{id: "assert", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, at: []string{"a5"}},
-		st{id: "confirm", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus, at: []string{"a7"}},
+		st{id: "accuse", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+		st{id: "deny", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a3"}},
+		st{id: "possible", src: "russia", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a4"}},
+		st{id: "assert", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), at: []string{"a5"}},
+		st{id: "confirm", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus(), at: []string{"a7"}},
 	))
 	tests := []struct {
 		name string
@@ -652,28 +652,28 @@ func TestLatestSaidWins(t *testing.T) {
 		{
 			name: "old-affirmation-reported-late",
 			stmts: []st{
-				{id: "us", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-01", at: []string{"a1"}},
-				{id: "ua-yes", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-02", at: []string{"a2"}},
-				{id: "ua-no", src: "ukraine", act: claim.ActReject, f: claim.CTMinus, said: "2024-03-06", at: []string{"a6"}},
-				{id: "ua-old", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-01", at: []string{"a8"}},
+				{id: "us", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a1"}},
+				{id: "ua-yes", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-02", at: []string{"a2"}},
+				{id: "ua-no", src: "ukraine", act: claim.ActReject, f: claim.CTMinus(), said: "2024-03-06", at: []string{"a6"}},
+				{id: "ua-old", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a8"}},
 			},
 			want: timeline.StatusContested,
 		},
 		{
 			name: "newer-statement-reported-late",
 			stmts: []st{
-				{id: "us", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-01", at: []string{"a1"}},
-				{id: "ua-no", src: "ukraine", act: claim.ActReject, f: claim.CTMinus, said: "2024-03-02", at: []string{"a2"}},
-				{id: "ua-yes", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-07", at: []string{"a9"}},
+				{id: "us", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a1"}},
+				{id: "ua-no", src: "ukraine", act: claim.ActReject, f: claim.CTMinus(), said: "2024-03-02", at: []string{"a2"}},
+				{id: "ua-yes", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-07", at: []string{"a9"}},
 			},
 			want: timeline.StatusCorroborated,
 		},
 		{
 			name: "same-said-later-report-wins",
 			stmts: []st{
-				{id: "us", src: "us", act: claim.ActAccuse, f: claim.CTPlus, said: "2024-03-01", at: []string{"a1"}},
-				{id: "ua-yes", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: "2024-03-02", at: []string{"a2"}},
-				{id: "ua-no", src: "ukraine", act: claim.ActReject, f: claim.CTMinus, said: "2024-03-02", at: []string{"a3"}},
+				{id: "us", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a1"}},
+				{id: "ua-yes", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: "2024-03-02", at: []string{"a2"}},
+				{id: "ua-no", src: "ukraine", act: claim.ActReject, f: claim.CTMinus(), said: "2024-03-02", at: []string{"a3"}},
 			},
 			want: timeline.StatusContested,
 		},
@@ -820,7 +820,7 @@ func TestRefinementRules(t *testing.T) {
 		{
 			name:   "refines-affirmation-up",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines)},
-			stmts:  []st{{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts:  []st{{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}}},
 			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusAlleged, "narrow": timeline.StatusAlleged},
 		},
 		{
@@ -828,13 +828,13 @@ func TestRefinementRules(t *testing.T) {
 			// do not mean the arms were delivered.
 			name:   "part-of-affirmation-not-carried",
 			claims: []claim.Claim{broad, narrow(claim.RelationPartOf)},
-			stmts:  []st{{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts:  []st{{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}}},
 			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusUnreported, "narrow": timeline.StatusAlleged},
 		},
 		{
 			name:   "transitive-up",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines), narrowest},
-			stmts:  []st{{id: "s1", claim: "narrowest", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts:  []st{{id: "s1", claim: "narrowest", src: "un-panel", act: claim.ActConfirm, f: claim.CTPlus(), at: []string{"a1"}}},
 			want: map[claim.ID]timeline.Status{
 				"broad": timeline.StatusConfirmed, "narrow": timeline.StatusConfirmed, "narrowest": timeline.StatusConfirmed,
 			},
@@ -843,8 +843,8 @@ func TestRefinementRules(t *testing.T) {
 			name:   "transitive-down",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines), narrowest},
 			stmts: []st{
-				{id: "s1", claim: "narrowest", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", claim: "narrowest", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID]timeline.Status{
 				"broad": timeline.StatusContested, "narrow": timeline.StatusContested, "narrowest": timeline.StatusContested,
@@ -853,27 +853,27 @@ func TestRefinementRules(t *testing.T) {
 		{
 			name:   "possibility-not-carried",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines)},
-			stmts:  []st{{id: "s1", claim: "narrow", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}}},
+			stmts:  []st{{id: "s1", claim: "narrow", src: "us", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a1"}}},
 			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusUnreported, "narrow": timeline.StatusReported},
 		},
 		{
 			name:   "denial-not-carried-up",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines)},
-			stmts:  []st{{id: "s1", claim: "narrow", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}}},
+			stmts:  []st{{id: "s1", claim: "narrow", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}}},
 			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusUnreported, "narrow": timeline.StatusDenied},
 		},
 		{
 			name:   "affirmation-not-carried-down",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines)},
-			stmts:  []st{{id: "s1", claim: "broad", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts:  []st{{id: "s1", claim: "broad", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}}},
 			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusAlleged, "narrow": timeline.StatusUnreported},
 		},
 		{
 			name:   "denial-carried-down",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines)},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID]timeline.Status{"broad": timeline.StatusContested, "narrow": timeline.StatusContested},
 		},
@@ -883,8 +883,8 @@ func TestRefinementRules(t *testing.T) {
 			name:   "part-of-denial-not-carried",
 			claims: []claim.Claim{broad, narrow(claim.RelationPartOf)},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID]timeline.Status{"broad": timeline.StatusDenied, "narrow": timeline.StatusAlleged},
 		},
@@ -892,23 +892,23 @@ func TestRefinementRules(t *testing.T) {
 			name:   "retraction-carried-up",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines)},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-				{id: "s2", claim: "narrow", src: "us-intel", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+				{id: "s1", claim: "narrow", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "narrow", src: "us-intel", act: claim.ActRetract, f: claim.Uu(), at: []string{"a2"}},
 			},
 			want: map[claim.ID]timeline.Status{"broad": timeline.StatusRetracted, "narrow": timeline.StatusRetracted},
 		},
 		{
 			name:   "blanket-denial-alone",
 			claims: []claim.Claim{broad, narrow(claim.RelationRefines)},
-			stmts:  []st{{id: "s1", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}}},
+			stmts:  []st{{id: "s1", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}}},
 			want:   map[claim.ID]timeline.Status{"broad": timeline.StatusDenied, "narrow": timeline.StatusUnreported},
 		},
 		{
 			name:   "supersedes-not-carried",
 			claims: []claim.Claim{broad, narrow(claim.RelationSupersedes)},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID]timeline.Status{"broad": timeline.StatusDenied, "narrow": timeline.StatusAlleged},
 		},
@@ -916,8 +916,8 @@ func TestRefinementRules(t *testing.T) {
 			name:   "contradicts-not-carried",
 			claims: []claim.Claim{broad, narrow(claim.RelationContradicts)},
 			stmts: []st{
-				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
+				{id: "s1", claim: "narrow", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", claim: "broad", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 			},
 			want: map[claim.ID]timeline.Status{"broad": timeline.StatusDenied, "narrow": timeline.StatusAlleged},
 		},
@@ -969,7 +969,7 @@ func TestChanges(t *testing.T) {
 	}{
 		{
 			name:  "first-report",
-			stmts: []st{{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}}},
+			stmts: []st{{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}}},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "us", "a1"),
 				statusTo("s1", "us", "a1", unreported, alleged),
@@ -978,10 +978,10 @@ func TestChanges(t *testing.T) {
 		{
 			name: "new-source-denial-repeated",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a2"}},
-				{id: "s3", src: "korea-fm", act: claim.ActReject, f: claim.CTMinus, at: []string{"a3"}},
-				{id: "s4", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a4"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
+				{id: "s3", src: "korea-fm", act: claim.ActReject, f: claim.CTMinus(), at: []string{"a3"}},
+				{id: "s4", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a4"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "us", "a1"),
@@ -995,7 +995,7 @@ func TestChanges(t *testing.T) {
 		{
 			name: "first-report-is-denial",
 			stmts: []st{
-				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
+				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
@@ -1006,9 +1006,9 @@ func TestChanges(t *testing.T) {
 		{
 			name: "certainty-raised",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus, at: []string{"a1"}},
-				{id: "s2", src: "us", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a2"}},
-				{id: "s3", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a3"}},
+				{id: "s1", src: "us", act: claim.ActConcern, f: claim.PSPlus(), at: []string{"a1"}},
+				{id: "s2", src: "us", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a2"}},
+				{id: "s3", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a3"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "us", "a1"),
@@ -1021,8 +1021,8 @@ func TestChanges(t *testing.T) {
 		{
 			name: "certainty-lowered",
 			stmts: []st{
-				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-				{id: "s2", src: "korea-fm", act: claim.ActAssert, f: claim.PSMinus, at: []string{"a2"}},
+				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActAssert, f: claim.PSMinus(), at: []string{"a2"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
@@ -1035,8 +1035,8 @@ func TestChanges(t *testing.T) {
 		{
 			name: "reversal",
 			stmts: []st{
-				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-				{id: "s2", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a2"}},
+				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus(), at: []string{"a2"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
@@ -1051,9 +1051,9 @@ func TestChanges(t *testing.T) {
 			// flips its polarity from the denial to the admission.
 			name: "reversal-across-neutral",
 			stmts: []st{
-				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-				{id: "s2", src: "korea-fm", act: claim.ActDeclineComment, f: claim.Uu, at: []string{"a2"}},
-				{id: "s3", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus, at: []string{"a3"}},
+				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActDeclineComment, f: claim.Uu(), at: []string{"a2"}},
+				{id: "s3", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus(), at: []string{"a3"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
@@ -1070,8 +1070,8 @@ func TestChanges(t *testing.T) {
 			// claim is reported, not retracted.
 			name: "retracted-denial",
 			stmts: []st{
-				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, at: []string{"a1"}},
-				{id: "s2", src: "korea-fm", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
+				{id: "s1", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActRetract, f: claim.Uu(), at: []string{"a2"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
@@ -1087,8 +1087,8 @@ func TestChanges(t *testing.T) {
 			// confirmed.
 			name: "late-old-denial",
 			stmts: []st{
-				{id: "s1", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus, said: "2024-03-01", at: []string{"a1"}},
-				{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus, said: "2023", at: []string{"a2"}},
+				{id: "s1", src: "korea-fm", act: claim.ActAdmit, f: claim.CTPlus(), said: "2024-03-01", at: []string{"a1"}},
+				{id: "s2", src: "korea-fm", act: claim.ActDeny, f: claim.CTMinus(), said: "2023", at: []string{"a2"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "korea-fm", "a1"),
@@ -1099,9 +1099,9 @@ func TestChanges(t *testing.T) {
 		{
 			name: "retraction",
 			stmts: []st{
-				{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a1"}},
-				{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu, at: []string{"a2"}},
-				{id: "s3", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a3"}},
+				{id: "s1", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
+				{id: "s2", src: "us-intel", act: claim.ActRetract, f: claim.Uu(), at: []string{"a2"}},
+				{id: "s3", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a3"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "us-intel", "a1"),
@@ -1114,10 +1114,10 @@ func TestChanges(t *testing.T) {
 		{
 			name: "corroboration",
 			stmts: []st{
-				{id: "s1", src: "kirby", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: "state-dept", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a2"}},
-				{id: "s3", src: "ukraine", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a3"}},
-				{id: "s4", src: "un-panel", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a4"}},
+				{id: "s1", src: "kirby", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: "state-dept", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a2"}},
+				{id: "s3", src: "ukraine", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a3"}},
+				{id: "s4", src: "un-panel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a4"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "kirby", "a1"),
@@ -1133,9 +1133,9 @@ func TestChanges(t *testing.T) {
 		{
 			name: "no-corroboration-by-absent-or-accused",
 			stmts: []st{
-				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a1"}},
-				{id: "s2", src: source.AbsentID, act: claim.ActAssert, f: claim.PRPlus, at: []string{"a2"}},
-				{id: "s3", src: "korea-fm", act: claim.ActAssert, f: claim.PRPlus, at: []string{"a3"}},
+				{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
+				{id: "s2", src: source.AbsentID, act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a2"}},
+				{id: "s3", src: "korea-fm", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a3"}},
 			},
 			want: []timeline.Change{
 				change(timeline.ChangeFirstReport, "s1", "us", "a1"),
@@ -1366,8 +1366,8 @@ func TestAllChanges(t *testing.T) {
 	for _, tc := range noMention {
 		t.Run(tc.name, func(t *testing.T) {
 			tl := build(t, corpus(nil,
-				st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus, at: []string{"a3"}},
-				st{id: "s0", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus, said: tc.said},
+				st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a3"}},
+				st{id: "s0", src: "ukraine", act: claim.ActAssert, f: claim.CTPlus(), said: tc.said},
 			))
 			want := []string{
 				"first-report c s0", "status c s0 unreported->alleged",

@@ -49,7 +49,7 @@ func seedCorpus() (*claim.Corpus, error) {
 			// page; the second copy is the one above the body.
 			{
 				ID: "s-wh-warn", Claim: "kp-sells-munitions", Source: "white-house",
-				Act: claim.ActWarn, Factuality: claim.PSPlus,
+				Act: claim.ActWarn, Factuality: claim.PSPlus(),
 				Mentions: []claim.Mention{
 					q.keep(mentionNth("Warns", articleTitle, 2)),
 					q.keep(mention("warning", "The White House has issued a stern warning to North Korea, urging the country to refrain from selling munitions to Russia amidst escalating tensions between Pyongyang and Washington.")),
@@ -61,19 +61,19 @@ func seedCorpus() (*claim.Corpus, error) {
 			// negotiations" presupposes that they are going on: CT+.
 			{
 				ID: "s-kirby-concern", Claim: "kp-sells-munitions", Source: "john-kirby",
-				Act: claim.ActConcern, Factuality: claim.PSPlus,
+				Act: claim.ActConcern, Factuality: claim.PSPlus(),
 				Mentions: []claim.Mention{q.keep(mention("expressed concern", "White House national security spokesperson John Kirby expressed concern about potential arms deals between Russia and North Korea, emphasizing the importance of adhering to public commitments."))},
 			},
 			{
 				// The same sentence urges respect for public commitments:
 				// a second statement on a claim of its own.
 				ID: "s-kirby-commitments", Claim: "kp-keep-commitments", Source: "john-kirby",
-				Act: claim.ActUrge, Factuality: claim.CTPlus,
+				Act: claim.ActUrge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("emphasizing", "White House national security spokesperson John Kirby expressed concern about potential arms deals between Russia and North Korea, emphasizing the importance of adhering to public commitments."))},
 			},
 			{
 				ID: "s-us-urge-halt", Claim: "kp-ru-arms-talks", Source: "united-states",
-				Act: claim.ActUrge, Factuality: claim.CTPlus,
+				Act: claim.ActUrge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("urged", "The United States urged the Democratic People’s Republic of Korea (DPRK) to halt its arms negotiations with Russia."))},
 			},
 
@@ -82,7 +82,7 @@ func seedCorpus() (*claim.Corpus, error) {
 			// probable, not certain.
 			{
 				ID: "s-believed-shoigu", Claim: "shoigu-sought-ammunition", Source: source.AbsentID,
-				Act: claim.ActAssert, Factuality: claim.PRPlus,
+				Act: claim.ActAssert, Factuality: claim.PRPlus(),
 				Mentions: []claim.Mention{q.keep(mention("it is believed", "Kirby’s statement followed the visit of Russia’s Defense Minister Sergei Shoigu to North Korea, during which it is believed that he attempted to persuade Pyongyang to provide artillery ammunitions for Moscow’s involvement in the Ukraine conflict."))},
 			},
 			{
@@ -90,7 +90,7 @@ func seedCorpus() (*claim.Corpus, error) {
 				// intelligence the White House relays without disclosing it.
 				ID: "s-intel-shoigu", Claim: "shoigu-sought-ammunition", Source: "us-intelligence",
 				Via: []source.ID{"white-house"},
-				Act: claim.ActAssert, Factuality: claim.PRPlus,
+				Act: claim.ActAssert, Factuality: claim.PRPlus(),
 				Mentions: []claim.Mention{q.keep(mention("intelligence sources", "The exact intelligence sources behind these claims were not disclosed by the White House."))},
 			},
 
@@ -98,17 +98,17 @@ func seedCorpus() (*claim.Corpus, error) {
 			// ties (one pledge each), and Putin's own letter spells it out.
 			{
 				ID: "s-putin-pledge", Claim: "kp-ru-ties", Source: "vladimir-putin",
-				Act: claim.ActPledge, Factuality: claim.CTPlus,
+				Act: claim.ActPledge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("pledging", lettersQuote))},
 			},
 			{
 				ID: "s-kim-pledge", Claim: "kp-ru-ties", Source: "kim-jong-un",
-				Act: claim.ActPledge, Factuality: claim.CTPlus,
+				Act: claim.ActPledge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("pledging", lettersQuote))},
 			},
 			{
 				ID: "s-putin-cooperation", Claim: "kp-ru-cooperation", Source: "vladimir-putin",
-				Act: claim.ActPledge, Factuality: claim.CTPlus,
+				Act: claim.ActPledge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("emphasized", "Putin’s statement emphasized the enhancement of bilateral cooperation across various domains, including regional stability and security in Northeast Asia."))},
 			},
 
@@ -117,7 +117,7 @@ func seedCorpus() (*claim.Corpus, error) {
 			// the White House did not disclose.
 			{
 				ID: "s-us-accuse", Claim: "kp-shells-2022", Source: "united-states",
-				Act: claim.ActAccuse, Factuality: claim.CTPlus, Said: lastYear,
+				Act: claim.ActAccuse, Factuality: claim.CTPlus(), Said: lastYear,
 				Mentions: []claim.Mention{q.keep(mention("accused", "Last year, the US accused North Korea of clandestinely shipping artillery shells to Russia."))},
 			},
 			// "Any arms-related cooperation" is denied as a whole, so the
@@ -126,17 +126,17 @@ func seedCorpus() (*claim.Corpus, error) {
 			// were made is not said.
 			{
 				ID: "s-kp-deny", Claim: "kp-sells-munitions", Source: "north-korea",
-				Act: claim.ActDeny, Factuality: claim.CTMinus,
+				Act: claim.ActDeny, Factuality: claim.CTMinus(),
 				Mentions: []claim.Mention{q.keep(mention("consistently denied", denialQuote))},
 			},
 			{
 				ID: "s-ru-deny", Claim: "kp-sells-munitions", Source: "russia",
-				Act: claim.ActDeny, Factuality: claim.CTMinus,
+				Act: claim.ActDeny, Factuality: claim.CTMinus(),
 				Mentions: []claim.Mention{q.keep(mention("consistently denied", denialQuote))},
 			},
 			{
 				ID: "s-us-concern-support", Claim: "kp-military-support", Source: "united-states",
-				Act: claim.ActConcern, Factuality: claim.PSPlus,
+				Act: claim.ActConcern, Factuality: claim.PSPlus(),
 				Mentions: []claim.Mention{q.keep(mention("remains concerned", "The US remains concerned that North Korea may offer military support to Russia’s forces in Ukraine, based on new information suggesting that talks have been advancing."))},
 			},
 			// The "new information" comes from intelligence sources the White
@@ -145,7 +145,7 @@ func seedCorpus() (*claim.Corpus, error) {
 			{
 				ID: "s-intel-talks", Claim: "kp-ru-talks-advancing", Source: "us-intelligence",
 				Via: []source.ID{"united-states"},
-				Act: claim.ActAssert, Factuality: claim.PRPlus,
+				Act: claim.ActAssert, Factuality: claim.PRPlus(),
 				Mentions: []claim.Mention{q.keep(mention("suggesting", "new information suggesting that talks have been advancing"))},
 			},
 
@@ -153,12 +153,12 @@ func seedCorpus() (*claim.Corpus, error) {
 			// article's own assessment of North Korea's missile firing.
 			{
 				ID: "s-state-unsc", Claim: "arms-deal-violates-unsc", Source: "state-department",
-				Act: claim.ActAssert, Factuality: claim.CTPlus,
+				Act: claim.ActAssert, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("underscored", "The US Department of State underscored that any security cooperation or arms deals between North Korea and Russia would violate multiple UN Security Council resolutions."))},
 			},
 			{
 				ID: "s-ctn-missiles", Claim: "kp-missiles-instability", Source: "ctn-news",
-				Act: claim.ActAssert, Factuality: claim.CTPlus,
+				Act: claim.ActAssert, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("heightened", "North Korea’s continued ballistic missile testing and the recent firing of missiles in defiance of US actions in the region have further heightened regional instability."))},
 			},
 
@@ -167,27 +167,27 @@ func seedCorpus() (*claim.Corpus, error) {
 			// statement per party), and the article's verdict on past talks.
 			{
 				ID: "s-wh-diplomacy", Claim: "diplomacy-with-kp", Source: "white-house",
-				Act: claim.ActPledge, Factuality: claim.CTPlus,
+				Act: claim.ActPledge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("remain committed", "While tensions persist, the White House and its allies remain committed to a diplomatic approach in dealing with North Korea."))},
 			},
 			{
 				ID: "s-us-pledge-trilateral", Claim: "trilateral-cooperation", Source: "united-states",
-				Act: claim.ActPledge, Factuality: claim.CTPlus,
+				Act: claim.ActPledge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("pledge", summitQuote))},
 			},
 			{
 				ID: "s-kr-pledge-trilateral", Claim: "trilateral-cooperation", Source: "south-korea",
-				Act: claim.ActPledge, Factuality: claim.CTPlus,
+				Act: claim.ActPledge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("pledge", summitQuote))},
 			},
 			{
 				ID: "s-jp-pledge-trilateral", Claim: "trilateral-cooperation", Source: "japan",
-				Act: claim.ActPledge, Factuality: claim.CTPlus,
+				Act: claim.ActPledge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("pledge", summitQuote))},
 			},
 			{
 				ID: "s-ctn-no-progress", Claim: "denuclearisation-stalled", Source: "ctn-news",
-				Act: claim.ActAssert, Factuality: claim.CTPlus,
+				Act: claim.ActAssert, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("have not yielded", "Past diplomatic efforts, including direct talks between former US President Donald Trump and Kim Jong Un, have not yielded substantial progress in denuclearization."))},
 			},
 
@@ -196,17 +196,17 @@ func seedCorpus() (*claim.Corpus, error) {
 			// the background of the 2006 test.
 			{
 				ID: "s-kp-pledge-2018", Claim: "kp-denuclearisation-pledge", Source: "north-korea",
-				Act: claim.ActPledge, Factuality: claim.CTPlus, Said: claim.Year(2018),
+				Act: claim.ActPledge, Factuality: claim.CTPlus(), Said: claim.Year(2018),
 				Mentions: []claim.Mention{q.keep(mention("commitment", "The joint statement issued after the first meeting between Trump and Kim in 2018 expressed North Korea’s commitment to working toward complete denuclearization of the Korean Peninsula."))},
 			},
 			{
 				ID: "s-ctn-not-dismantled", Claim: "kp-nukes-not-dismantled", Source: "ctn-news",
-				Act: claim.ActAssert, Factuality: claim.CTPlus,
+				Act: claim.ActAssert, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("not realized", "However, subsequent efforts to dismantle North Korea’s nuclear weapons program were not realized."))},
 			},
 			{
 				ID: "s-ctn-nuclear-test", Claim: "kp-nuclear-test-2006", Source: "ctn-news",
-				Act: claim.ActAssert, Factuality: claim.CTPlus,
+				Act: claim.ActAssert, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("conducted", "The country conducted its first nuclear test in 2006, leading to international sanctions and multiple UN Security Council resolutions."))},
 			},
 
@@ -215,27 +215,27 @@ func seedCorpus() (*claim.Corpus, error) {
 			// calling for dialogue.
 			{
 				ID: "s-ru-oppose-sanctions", Claim: "harsher-sanctions", Source: "russia",
-				Act: claim.ActReject, Factuality: claim.CTMinus,
+				Act: claim.ActReject, Factuality: claim.CTMinus(),
 				Mentions: []claim.Mention{q.keep(mention("opposed", sanctionsQuote))},
 			},
 			{
 				ID: "s-cn-oppose-sanctions", Claim: "harsher-sanctions", Source: "china",
-				Act: claim.ActReject, Factuality: claim.CTMinus,
+				Act: claim.ActReject, Factuality: claim.CTMinus(),
 				Mentions: []claim.Mention{q.keep(mention("opposed", sanctionsQuote))},
 			},
 			{
 				ID: "s-ru-sanctions-ineffective", Claim: "sanctions-ineffective", Source: "russia",
-				Act: claim.ActAssert, Factuality: claim.CTPlus,
+				Act: claim.ActAssert, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("contending", sanctionsQuote))},
 			},
 			{
 				ID: "s-cn-sanctions-ineffective", Claim: "sanctions-ineffective", Source: "china",
-				Act: claim.ActAssert, Factuality: claim.CTPlus,
+				Act: claim.ActAssert, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("contending", sanctionsQuote))},
 			},
 			{
 				ID: "s-wh-urge-dialogue", Claim: "diplomacy-with-kp", Source: "white-house",
-				Act: claim.ActUrge, Factuality: claim.CTPlus,
+				Act: claim.ActUrge, Factuality: claim.CTPlus(),
 				Mentions: []claim.Mention{q.keep(mention("call for", "Despite the diplomatic challenges and tensions, the White House continues to call for dialogue and engagement with North Korea as the preferred avenue for resolving these complex issues."))},
 			},
 		},

@@ -21,7 +21,7 @@ func statementLines(b *testing.B, n int) []byte {
 	for i := range n {
 		s := claim.Statement{
 			ID: claim.StatementID(fmt.Sprintf("s%d", i)), Claim: "shells", Source: "norland-foreign",
-			Via: []source.ID{"wire"}, Act: claim.ActDeny, Factuality: claim.CTMinus, Said: claim.Day(2024, 3, 5),
+			Via: []source.ID{"wire"}, Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.Day(2024, 3, 5),
 			Mentions: []claim.Mention{{Article: "wire-2024-03-05", Cue: "denied", Span: claim.Span{
 				Start: 24, End: 110,
 				Exact:  "Norland's foreign ministry again denied on Tuesday that it supplies weapons to Eastria.",

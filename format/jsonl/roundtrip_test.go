@@ -225,7 +225,7 @@ func randomCorpus(r *rand.Rand) *claim.Corpus {
 		}
 		c.Claims = append(c.Claims, cl)
 	}
-	facts := []claim.Factuality{claim.CTPlus, claim.PRPlus, claim.PSPlus, claim.CTMinus, claim.PRMinus, claim.PSMinus, claim.CTu, claim.Uu}
+	facts := []claim.Factuality{claim.CTPlus(), claim.PRPlus(), claim.PSPlus(), claim.CTMinus(), claim.PRMinus(), claim.PSMinus(), claim.CTu(), claim.Uu()}
 	for _, id := range ids("st", 6) {
 		s := claim.Statement{ID: claim.StatementID(id), Claim: "cl0", Source: "src1", Act: claim.Act(1 + r.IntN(15)), Factuality: facts[r.IntN(len(facts))], Said: date()}
 		if some() {

@@ -136,7 +136,7 @@ func newValidator(keepText bool) *validator {
 		keepText: keepText,
 		seed:     maphash.MakeSeed(),
 		sources:  map[source.ID]sourceInfo{source.AbsentID: {}},
-		names:    map[string]source.ID{source.Normalize(source.Absent.Name): source.AbsentID},
+		names:    map[string]source.ID{source.Normalize(source.Absent().Name): source.AbsentID},
 		articles: map[source.ArticleID]articleInfo{},
 		claims:   map[claim.ID]claimInfo{},
 		said:     map[uint64]struct{}{},

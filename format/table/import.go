@@ -189,7 +189,7 @@ func (b *builder) row(n int, r *Mention) {
 func factuality(r *Mention) (claim.Factuality, error) {
 	switch {
 	case r.Factuality == "" && r.FactualityWords == "":
-		return claim.Uu, nil
+		return claim.Uu(), nil
 	case r.Factuality == "":
 		return claim.ParseFactuality(r.FactualityWords)
 	}

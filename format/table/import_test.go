@@ -89,7 +89,7 @@ func TestImportEdits(t *testing.T) {
 	for _, s := range got.Statements {
 		switch s.ID {
 		case "norland-denies":
-			assert.Equal(t, claim.PRMinus, s.Factuality)
+			assert.Equal(t, claim.PRMinus(), s.Factuality)
 		case "norland-denies-again":
 			assert.Len(t, s.Mentions, 1)
 		}

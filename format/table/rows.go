@@ -161,7 +161,7 @@ func Mentions(tl *timeline.Timeline) []Mention {
 // "certain negates", as claim.ParseFactuality reads them back; Uu is
 // "uncommitted".
 func Words(f claim.Factuality) string {
-	if f == claim.Uu {
+	if f == claim.Uu() {
 		return "uncommitted"
 	}
 	pol := map[claim.Polarity]string{

@@ -63,7 +63,7 @@ func Cycles(n int) []Shape {
 	via := validCorpus()
 	for i := range n {
 		via.Statements = append(via.Statements, claim.Statement{ID: claim.StatementID("s" + strconv.Itoa(i)), Claim: "c", Source: "src",
-			Via: []source.ID{source.AbsentID, "src"}, Act: claim.ActAssert, Factuality: claim.CTPlus, Said: claim.Year(2024)})
+			Via: []source.ID{source.AbsentID, "src"}, Act: claim.ActAssert, Factuality: claim.CTPlus(), Said: claim.Year(2024)})
 	}
 
 	return []Shape{
@@ -93,8 +93,8 @@ func RefinementChain(n int) *claim.Corpus {
 		}
 	}
 	c.Statements = []claim.Statement{
-		{ID: "accuse", Claim: claimID("c", n-1), Source: "src", Act: claim.ActAccuse, Factuality: claim.CTPlus, Said: claim.Day(2024, 3, 1)},
-		{ID: "deny", Claim: "c0", Source: "other", Act: claim.ActDeny, Factuality: claim.CTMinus, Said: claim.Day(2024, 3, 2)},
+		{ID: "accuse", Claim: claimID("c", n-1), Source: "src", Act: claim.ActAccuse, Factuality: claim.CTPlus(), Said: claim.Day(2024, 3, 1)},
+		{ID: "deny", Claim: "c0", Source: "other", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.Day(2024, 3, 2)},
 	}
 	return c
 }
@@ -108,10 +108,10 @@ func ManyRefiners(n int) *claim.Corpus {
 		id := claimID("i", i)
 		c.Claims = append(c.Claims, claim.Claim{ID: id, Text: "an incident", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "c"}}})
 		c.Statements = append(c.Statements, claim.Statement{ID: claim.StatementID("s" + strconv.Itoa(i)), Claim: id, Source: "src",
-			Act: claim.ActAccuse, Factuality: claim.CTPlus, Said: claim.Day(2024, 2, 1+i%28)})
+			Act: claim.ActAccuse, Factuality: claim.CTPlus(), Said: claim.Day(2024, 2, 1+i%28)})
 		if i%3 == 0 {
 			c.Statements = append(c.Statements, claim.Statement{ID: claim.StatementID("r" + strconv.Itoa(i)), Claim: id, Source: "src",
-				Act: claim.ActRetract, Factuality: claim.Uu, Said: claim.Day(2024, 3, 1+i%3)})
+				Act: claim.ActRetract, Factuality: claim.Uu(), Said: claim.Day(2024, 3, 1+i%3)})
 		}
 	}
 	return c
@@ -136,7 +136,7 @@ func BadStatements(n int) *claim.Corpus {
 	c := validCorpus()
 	c.Statements = make([]claim.Statement, n)
 	for i := range n {
-		s := claim.Statement{ID: claim.StatementID("s" + strconv.Itoa(i)), Claim: "c", Source: "src", Act: claim.ActAssert, Factuality: claim.CTPlus, Said: claim.Year(2024)}
+		s := claim.Statement{ID: claim.StatementID("s" + strconv.Itoa(i)), Claim: "c", Source: "src", Act: claim.ActAssert, Factuality: claim.CTPlus(), Said: claim.Year(2024)}
 		switch i % 5 {
 		case 0:
 			s.Claim = "nope"
@@ -163,7 +163,7 @@ func Year10000() []Shape {
 	article := validCorpus()
 	article.Articles[0].Published = late
 	said := validCorpus()
-	said.Statements = []claim.Statement{{ID: "s", Claim: "c", Source: "src", Act: claim.ActAssert, Factuality: claim.CTPlus, Said: claim.NewDate(late, claim.PrecisionInstant)}}
+	said.Statements = []claim.Statement{{ID: "s", Claim: "c", Source: "src", Act: claim.ActAssert, Factuality: claim.CTPlus(), Said: claim.NewDate(late, claim.PrecisionInstant)}}
 	return []Shape{{Name: "published", Corpus: article}, {Name: "said", Corpus: said}}
 }
 
@@ -204,9 +204,9 @@ func TerminalIDs() *claim.Corpus {
 	c.Claims = append(c.Claims, claim.Claim{ID: claim.ID("d" + h), Text: "narrower" + h, Relations: []claim.Relation{{Kind: claim.RelationRefines, To: c.Claims[0].ID}}})
 	text := c.Articles[0].Text
 	c.Statements = []claim.Statement{
-		{ID: claim.StatementID("s" + h), Claim: c.Claims[1].ID, Source: c.Sources[0].ID, Act: claim.ActAccuse, Factuality: claim.CTPlus,
+		{ID: claim.StatementID("s" + h), Claim: c.Claims[1].ID, Source: c.Sources[0].ID, Act: claim.ActAccuse, Factuality: claim.CTPlus(),
 			Mentions: []claim.Mention{{Article: c.Articles[0].ID, Cue: "said", Span: claim.Span{Start: 0, End: len(text), Exact: text}}}},
-		{ID: claim.StatementID("t" + h), Claim: c.Claims[0].ID, Source: source.AbsentID, Act: claim.ActDeny, Factuality: claim.CTMinus, Said: claim.Day(2024, 3, 1)},
+		{ID: claim.StatementID("t" + h), Claim: c.Claims[0].ID, Source: source.AbsentID, Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.Day(2024, 3, 1)},
 	}
 	return c
 }

@@ -117,7 +117,7 @@ func LongString(size int) []byte {
 	c := &claim.Corpus{}
 	*c = *validCorpus()
 	c.Articles[0].Text = text
-	c.Statements = []claim.Statement{{ID: "s", Claim: "c", Source: "src", Act: claim.ActAssert, Factuality: claim.CTPlus,
+	c.Statements = []claim.Statement{{ID: "s", Claim: "c", Source: "src", Act: claim.ActAssert, Factuality: claim.CTPlus(),
 		Mentions: []claim.Mention{{Article: "a", Span: claim.Span{Start: 0, End: len(text), Exact: text}}}}}
 	return Document(c)
 }
@@ -151,7 +151,7 @@ func HostileRunes() *claim.Corpus {
 	c.Articles[0].Text = "The ministry" + h + " said it."
 	c.Claims[0].ID = "c" + h
 	c.Claims[0].Text = "claim" + h
-	c.Statements = []claim.Statement{{ID: "s" + h, Claim: c.Claims[0].ID, Source: c.Sources[0].ID, Act: claim.ActAssert, Factuality: claim.CTPlus,
+	c.Statements = []claim.Statement{{ID: "s" + h, Claim: c.Claims[0].ID, Source: c.Sources[0].ID, Act: claim.ActAssert, Factuality: claim.CTPlus(),
 		Mentions: []claim.Mention{{Article: c.Articles[0].ID, Cue: "said", Span: claim.Span{Start: 4, End: len(c.Articles[0].Text), Exact: c.Articles[0].Text[4:]}}}}}
 	return c
 }
