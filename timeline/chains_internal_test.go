@@ -65,7 +65,7 @@ func chainCorpus(r *rand.Rand) *claim.Corpus {
 		}
 		c.Claims = append(c.Claims, cl)
 	}
-	facts := []claim.Factuality{claim.CTPlus, claim.CTPlus, claim.PRPlus, claim.PSPlus}
+	facts := []claim.Factuality{claim.CTPlus(), claim.CTPlus(), claim.PRPlus(), claim.PSPlus()}
 	facts = facts[:1+r.IntN(len(facts))]
 	for i := range r.IntN(4 * n) {
 		s := claim.Statement{
@@ -77,11 +77,11 @@ func chainCorpus(r *rand.Rand) *claim.Corpus {
 		}
 		switch r.IntN(12) {
 		case 0:
-			s.Act, s.Factuality = claim.ActRetract, claim.Uu
+			s.Act, s.Factuality = claim.ActRetract, claim.Uu()
 		case 1:
-			s.Act, s.Factuality = claim.ActDeny, claim.CTMinus
+			s.Act, s.Factuality = claim.ActDeny, claim.CTMinus()
 		case 2:
-			s.Act, s.Factuality = claim.ActQuestion, claim.Uu
+			s.Act, s.Factuality = claim.ActQuestion, claim.Uu()
 		}
 		if r.IntN(4) != 0 {
 			s.Said = dates[r.IntN(len(dates))]
