@@ -43,12 +43,29 @@ type Failure struct {
 // have is no error: it is logged and reported as an orphan. A cancelled ctx
 // stops it between two decisions.
 //
+// A story opened from a Store (see Open) writes the decisions it logged to
+// it in one transaction before Apply returns, those before a refused one
+// included; when that fails, Apply returns an error wrapping ErrBroken and
+// the story refuses further changes.
+//
 // Each decision costs time linear in the candidate's size, apart from
 // rejecting a candidate accepted before, which is linear in the statements.
-func (s *Story) Apply(ctx context.Context, ds ...Decision) (*Report, error) {
+func (s *Story) Apply(ctx context.Context, ds ...Decision) (_ *Report, retErr error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.broken {
+		return nil, ErrBroken
+	}
 	r := &Report{}
+	defer func() {
+		if len(r.Applied)+len(r.Orphans) == 0 {
+			return
+		}
+		logged := s.decisions[len(s.decisions)-len(r.Applied)-len(r.Orphans):]
+		if err := s.write(ctx, &Batch{Decisions: logged}); err != nil && retErr == nil {
+			retErr = err
+		}
+	}()
 	for i, d := range ds {
 		if err := ctx.Err(); err != nil {
 			return r, err

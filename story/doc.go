@@ -59,6 +59,19 @@
 // people. That is how collections of thousands of articles a day are
 // followed.
 //
+// # Stores
+//
+// A Story lives in memory unless it is opened from a Store with Open, after
+// which Add and Apply write through to the store, each in one transaction.
+// A store keeps what cannot be derived: the base sources, the articles in
+// the order they were added, imported claims and statements, and the
+// decision log; Open rebuilds the rest by extracting and applying again.
+// story/sqlitestore keeps each story in a SQLite file, created on first use
+// and needing no server; story/pgstore keeps stories in PostgreSQL, with a
+// schema distributed by story. Import and Export move a claim.Corpus
+// (the corpus JSON) into and out of a store without loss. story/storetest
+// is the suite both pass.
+//
 // # Timeline
 //
 // Story.Corpus returns the accepted story as a claim.Corpus, and

@@ -114,45 +114,23 @@ func (s *Story) Reextract(ctx context.Context) (*Report, error) {
 		return nil, err
 	}
 	fresh.opts.Unattended = s.opts.Unattended
+	fresh.format, fresh.store = s.format, s.store
 	for _, c := range s.base.claims {
 		fresh.addClaim(c.Clone())
 	}
 	for _, st := range s.base.statements {
 		fresh.addStatement(st.Clone())
 	}
-	r := &Report{}
-	next := 0
-	// addUntil adds the articles that were added before the decision at
-	// index i of the log.
-	addUntil := func(i int) error {
-		for next < len(s.articles) && s.articles[next].after <= i {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if _, err := fresh.add(s.articles[next].input); err != nil {
-				return err
-			}
-			next++
+	var extracted []*article
+	for _, a := range s.articles {
+		if a.after < 0 {
+			fresh.addImported(a.input)
+			continue
 		}
-		return nil
+		extracted = append(extracted, a)
 	}
-	for i, d := range s.decisions {
-		if err := addUntil(i); err != nil {
-			return nil, err
-		}
-		d.Seq = 0
-		orphan, err := fresh.apply(d)
-		switch {
-		case err != nil:
-			d = fresh.log(d, false)
-			r.Failed = append(r.Failed, Failure{Decision: d, Err: err, Reason: err.Error()})
-		case orphan:
-			r.Orphans = append(r.Orphans, fresh.log(d, true))
-		default:
-			r.Applied = append(r.Applied, fresh.log(d, false))
-		}
-	}
-	if err := addUntil(len(s.decisions)); err != nil {
+	r, err := fresh.replay(ctx, extracted, s.decisions)
+	if err != nil {
 		return nil, err
 	}
 	fresh.base = s.base
@@ -170,6 +148,7 @@ func (s *Story) replace(o *Story) {
 	s.statements, s.stmtPos, s.stmtKey, s.machine, s.bySpeaker = o.statements, o.stmtPos, o.stmtKey, o.machine, o.bySpeaker
 	s.proposals, s.decided, s.mentionOf = o.proposals, o.decided, o.mentionOf
 	s.decisions, s.orphans, s.base = o.decisions, o.orphans, o.base
+	s.format, s.store = o.format, o.store
 }
 
 // addStatement adds a statement that no candidate gave (an imported one).

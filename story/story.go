@@ -51,7 +51,10 @@ type Story struct {
 	mentionOf map[Key]claim.StatementID // candidates accepted as mentions of another statement
 	decisions []Decision
 	orphans   []Decision
-	base      base // what the story held before any decision
+	base      base   // what the story held before any decision
+	format    string // the corpus format the story was imported from
+	store     Store  // nil for a story kept in memory
+	broken    bool   // a write to store failed
 }
 
 // base is what a story holds that no decision gave it: claims and statements
@@ -290,18 +293,31 @@ type ReprintProposal struct {
 // of it grows with the number of claims, statements or articles already
 // in the story, beyond building the registry again after sources were
 // accepted (linear in the sources). Memory is linear in the article.
+//
+// A story opened from a Store (see Open) writes the article and any
+// unattended decisions to it in one transaction before Add returns; when
+// that fails, Add returns an error wrapping ErrBroken and the story refuses
+// further changes.
 func (s *Story) Add(ctx context.Context, a source.Article) (*Added, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.broken {
+		return nil, ErrBroken
+	}
+	after := len(s.decisions)
 	added, err := s.add(a)
 	if err != nil {
 		return nil, err
 	}
 	if s.opts.Unattended > 0 {
 		s.unattended(added)
+	}
+	b := &Batch{Articles: []StoredArticle{{Article: a, After: after}}, Decisions: added.Machine}
+	if err := s.write(ctx, b); err != nil {
+		return nil, err
 	}
 	return cloneAdded(added), nil
 }
@@ -570,6 +586,9 @@ func (s *Story) Corpus() *claim.Corpus {
 
 func (s *Story) corpus() *claim.Corpus {
 	c := &claim.Corpus{Format: claim.Format}
+	if s.format != "" || len(s.base.claims) > 0 || len(s.base.statements) > 0 {
+		c.Format = s.format // as imported
+	}
 	for _, src := range s.sources {
 		src.Aliases = slices.Clone(src.Aliases)
 		src.Offices = slices.Clone(src.Offices)

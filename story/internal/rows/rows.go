@@ -1,0 +1,153 @@
+// Package rows turns a story.Batch into table rows and back, for the store
+// backends: one encoding, so that SQLite and PostgreSQL hold the same rows.
+package rows
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// Table is a table of the store schema: its name and its columns after
+// story_id and seq, which every table has.
+type Table struct {
+	Name    string
+	Columns []string
+}
+
+// Tables are the tables a batch writes, in the order a batch is written.
+var Tables = []Table{
+	{Name: "sources", Columns: []string{"id", "doc"}},
+	{Name: "articles", Columns: []string{"id", "after", "doc"}},
+	{Name: "claims", Columns: []string{"id", "doc"}},
+	{Name: "statements", Columns: []string{"id", "claim_id", "doc"}},
+	{Name: "decisions", Columns: []string{"doc"}},
+}
+
+// Row is one row to insert: its key (the record's ID, for error messages)
+// and the values of its table's Columns.
+type Row struct {
+	Key    string
+	Values []any
+}
+
+// Encoded is a batch as rows, by table.
+type Encoded struct {
+	rows map[string][]Row
+}
+
+// Rows returns the rows of a table.
+func (e *Encoded) Rows(table string) []Row { return e.rows[table] }
+
+// CheckStory reports a story name that story.Open would refuse.
+func CheckStory(id string) error { return story.CheckID(id) }
+
+// Encode turns a batch into rows; a record that does not marshal (an enum
+// out of range) is an error. Linear in the batch.
+func Encode(b *story.Batch) (*Encoded, error) {
+	e := &Encoded{rows: make(map[string][]Row)}
+	add := func(table, key string, v any, values ...any) error {
+		doc, err := json.Marshal(v)
+		if err != nil {
+			return fmt.Errorf("story: %s %q: %w", table, key, err)
+		}
+		e.rows[table] = append(e.rows[table], Row{Key: key, Values: append(values, doc)})
+		return nil
+	}
+	for _, s := range b.Sources {
+		if err := add("sources", string(s.ID), s, string(s.ID)); err != nil {
+			return nil, err
+		}
+	}
+	for _, a := range b.Articles {
+		if err := add("articles", string(a.Article.ID), a.Article, string(a.Article.ID), a.After); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range b.Claims {
+		if err := add("claims", string(c.ID), c, string(c.ID)); err != nil {
+			return nil, err
+		}
+	}
+	for _, s := range b.Statements {
+		if err := add("statements", string(s.ID), s, string(s.ID), string(s.Claim)); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range b.Decisions {
+		d.Seq = 0 // the row's seq is the decision's place in the log
+		if err := add("decisions", string(d.Key), d); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// Decoder builds a batch from rows.
+type Decoder struct {
+	Batch *story.Batch
+}
+
+// NewDecoder returns a decoder of an empty batch.
+func NewDecoder() *Decoder { return &Decoder{Batch: &story.Batch{}} }
+
+func decode(table string, doc []byte, v any) error {
+	if err := json.Unmarshal(doc, v); err != nil {
+		return fmt.Errorf("story: stored %s row: %w", table, err)
+	}
+	return nil
+}
+
+// Source decodes a row of sources.
+func (d *Decoder) Source(doc []byte) error {
+	var s source.Source
+	err := decode("sources", doc, &s)
+	d.Batch.Sources = append(d.Batch.Sources, s)
+	return err
+}
+
+// Article decodes a row of articles.
+func (d *Decoder) Article(doc []byte, after int) error {
+	var a source.Article
+	err := decode("articles", doc, &a)
+	d.Batch.Articles = append(d.Batch.Articles, story.StoredArticle{Article: a, After: after})
+	return err
+}
+
+// Claim decodes a row of claims.
+func (d *Decoder) Claim(doc []byte) error {
+	var c claim.Claim
+	err := decode("claims", doc, &c)
+	d.Batch.Claims = append(d.Batch.Claims, c)
+	return err
+}
+
+// Statement decodes a row of statements.
+func (d *Decoder) Statement(doc []byte) error {
+	var s claim.Statement
+	err := decode("statements", doc, &s)
+	d.Batch.Statements = append(d.Batch.Statements, s)
+	return err
+}
+
+// Decision decodes a row of decisions at its place in the log.
+func (d *Decoder) Decision(doc []byte, seq int64) error {
+	var x story.Decision
+	err := decode("decisions", doc, &x)
+	x.Seq = seq
+	d.Batch.Decisions = append(d.Batch.Decisions, x)
+	return err
+}
+
+// Duplicate returns the error of a failed insert: a *story.FieldError
+// wrapping story.ErrDuplicateID when unique says the database refused a
+// duplicate key, else err.
+func Duplicate(table, key string, err error, unique bool) error {
+	if unique {
+		return &story.FieldError{Field: table + ".id", Value: source.Excerpt(key), Err: story.ErrDuplicateID}
+	}
+	return fmt.Errorf("story: insert into %s: %w", table, err)
+}

@@ -1,0 +1,260 @@
+// Package pgstore keeps stories in PostgreSQL through
+// github.com/jackc/pgx/v5, for a newsroom that shares its stories: many
+// writers, and collections larger than one machine's memory.
+//
+// # Schema
+//
+// Every table leads with story_id, the distribution key: sources,
+// articles, claims and statements (one row per record, its place in the
+// story in seq and the record as JSON in doc, which keeps the round trip
+// lossless), decisions (the log, seq its place in it) and stories. Every
+// primary key and index starts with story_id, and every query names one
+// story, so that all of a story's rows can live together on one node. The
+// schema is versioned: schema_migrations records the migrations applied,
+// and Open applies the missing ones in order in one transaction, under an
+// advisory lock so that two programs starting at once do not race.
+//
+// # Writes
+//
+// Each Append is one transaction that first takes a transaction-scoped
+// advisory lock on the story, so that the writers of one story take turns
+// while writers of different stories do not wait for each other; rows go in
+// through COPY. A batch is there whole or not at all, and two writers lose
+// nothing.
+//
+// # Scaling out
+//
+// With the Citus extension, the tables distribute by story without
+// change:
+//
+//	SELECT create_distributed_table('stories', 'story_id');
+//	SELECT create_distributed_table('sources', 'story_id', colocate_with => 'stories');
+//	-- and likewise articles, claims, statements and decisions
+//
+// Co-located on story_id, a story's rows sit in one shard group on one
+// worker, so every Load and Append runs on a single node inside a single
+// transaction, and the advisory lock still serialises one story's writers.
+// Adding workers and rebalancing (citus_rebalance_start) spreads the
+// stories; the only limit is that one story must fit one worker. A
+// database of several newsrooms can add the newsroom to the key the same
+// way.
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/story/internal/rows"
+)
+
+// Store keeps stories in one PostgreSQL database. Create one with Open. It
+// is safe for concurrent use, and other processes may write the same
+// database at the same time. The zero Store is not usable.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+var _ story.Store = (*Store)(nil)
+
+// Open connects to the database that dsn names (a libpq connection string
+// or URL) and brings its schema up to date. The tables go in the
+// connection's search path, so one database can hold several stores in
+// different schemas.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	pool, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: %w", err)
+	}
+	if err := migrate(ctx, pool); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return &Store{pool: pool}, nil
+}
+
+// Close closes the store's connections.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// migrations are the schema's versions, applied in order; a migration is
+// never edited once released, only followed by another.
+var migrations = []string{
+	1: `
+CREATE TABLE stories (story_id text NOT NULL PRIMARY KEY, format text NOT NULL DEFAULT '');
+CREATE TABLE sources (story_id text NOT NULL, seq bigint NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (story_id, id));
+CREATE TABLE articles (story_id text NOT NULL, seq bigint NOT NULL, id text NOT NULL, after integer NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (story_id, id));
+CREATE TABLE claims (story_id text NOT NULL, seq bigint NOT NULL, id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (story_id, id));
+CREATE TABLE statements (story_id text NOT NULL, seq bigint NOT NULL, id text NOT NULL, claim_id text NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (story_id, id));
+CREATE TABLE decisions (story_id text NOT NULL, seq bigint NOT NULL, doc jsonb NOT NULL, PRIMARY KEY (story_id, seq));
+CREATE INDEX sources_seq ON sources (story_id, seq);
+CREATE INDEX articles_seq ON articles (story_id, seq);
+CREATE INDEX claims_seq ON claims (story_id, seq);
+CREATE INDEX statements_seq ON statements (story_id, seq);
+CREATE INDEX statements_claim ON statements (story_id, claim_id);
+`,
+}
+
+// migrationLock is the advisory lock key that serialises migrations.
+const migrationLock = 0x636c61696d7472 // "claimtr"
+
+// migrate applies the migrations the database lacks.
+func migrate(ctx context.Context, pool *pgxpool.Pool) error {
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("pgstore: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
+		return fmt.Errorf("pgstore: migrations: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return fmt.Errorf("pgstore: migrations: %w", err)
+	}
+	var have int
+	if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return fmt.Errorf("pgstore: migrations: %w", err)
+	}
+	if have >= len(migrations) {
+		return fmt.Errorf("pgstore: schema version %d is newer than this program's %d", have, len(migrations)-1)
+	}
+	for v := have + 1; v < len(migrations); v++ {
+		if _, err := tx.Exec(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("pgstore: migration %d: %w", v, err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, v); err != nil {
+			return fmt.Errorf("pgstore: migration %d: %w", v, err)
+		}
+	}
+	return tx.Commit(ctx)
+}
+
+// Load returns everything stored for the story, read in one repeatable-read
+// transaction, in time and memory linear in the story.
+func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
+	if err := rows.CheckStory(id); err != nil {
+		return nil, err
+	}
+	tx, err := s.pool.BeginTx(ctx, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly})
+	if err != nil {
+		return nil, fmt.Errorf("pgstore: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	d := rows.NewDecoder()
+	query := func(q string, scan func(r pgx.Rows) error) error {
+		r, err := tx.Query(ctx, q, id)
+		if err != nil {
+			return fmt.Errorf("pgstore: %w", err)
+		}
+		defer r.Close()
+		for r.Next() {
+			if err := scan(r); err != nil {
+				return err
+			}
+		}
+		return r.Err()
+	}
+	var doc []byte
+	var after int
+	for _, step := range []func() error{
+		func() error {
+			return query(`SELECT doc FROM sources WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
+				return errors.Join(r.Scan(&doc), d.Source(doc))
+			})
+		},
+		func() error {
+			return query(`SELECT after, doc FROM articles WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
+				return errors.Join(r.Scan(&after, &doc), d.Article(doc, after))
+			})
+		},
+		func() error {
+			return query(`SELECT doc FROM claims WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
+				return errors.Join(r.Scan(&doc), d.Claim(doc))
+			})
+		},
+		func() error {
+			return query(`SELECT doc FROM statements WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
+				return errors.Join(r.Scan(&doc), d.Statement(doc))
+			})
+		},
+		func() error {
+			return query(`SELECT seq, doc FROM decisions WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
+				var seq int64
+				return errors.Join(r.Scan(&seq, &doc), d.Decision(doc, seq))
+			})
+		},
+		func() error {
+			return query(`SELECT format FROM stories WHERE story_id = $1`, func(r pgx.Rows) error {
+				return r.Scan(&d.Batch.Format)
+			})
+		},
+	} {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return d.Batch, nil
+}
+
+// Append adds a batch to the story in one transaction, creating the story
+// on first use. It costs time linear in the batch, plus one look-up of the
+// story's last positions per table.
+func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
+	if err := rows.CheckStory(id); err != nil {
+		return err
+	}
+	enc, err := rows.Encode(b)
+	if err != nil {
+		return err
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("pgstore: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, id); err != nil {
+		return fmt.Errorf("pgstore: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO stories (story_id, format) VALUES ($1, $2)
+		ON CONFLICT (story_id) DO UPDATE SET format = CASE WHEN excluded.format = '' THEN stories.format ELSE excluded.format END`, id, b.Format); err != nil {
+		return fmt.Errorf("pgstore: %w", err)
+	}
+	for _, t := range rows.Tables {
+		recs := enc.Rows(t.Name)
+		if len(recs) == 0 {
+			continue
+		}
+		var last int64
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM `+t.Name+` WHERE story_id = $1`, id).Scan(&last); err != nil {
+			return fmt.Errorf("pgstore: %w", err)
+		}
+		cols := append([]string{"story_id", "seq"}, t.Columns...)
+		i := 0
+		src := pgx.CopyFromFunc(func() ([]any, error) {
+			if i == len(recs) {
+				return nil, nil
+			}
+			row := append([]any{id, last + int64(i) + 1}, recs[i].Values...)
+			i++
+			return row, nil
+		})
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.Name}, cols, src); err != nil {
+			var pe *pgconn.PgError
+			if errors.As(err, &pe) && pe.Code == "23505" {
+				return rows.Duplicate(t.Name, pe.Detail, err, true)
+			}
+			return rows.Duplicate(t.Name, "", err, false)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("pgstore: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,269 @@
+// Package sqlitestore keeps stories in SQLite files, one per story, through
+// modernc.org/sqlite: pure Go, no cgo and no server, so that any program
+// that follows a story runs with `go run` alone. It is the default store.
+//
+// Open takes a directory; the story named ID lives in ID.sqlite in it,
+// created with its schema on first use. The schema is versioned: each
+// file records the migrations applied to it in schema_migrations, and
+// opening a file applies the missing ones in order, each in its own
+// transaction. The database runs in write-ahead-log mode with full
+// synchronisation, so that a committed transaction survives a crash of the
+// process or the machine, and every Append is one immediate transaction:
+// writers of one story, in one process or several, take turns, and each
+// batch is there whole or not at all.
+//
+// The tables are those of story/pgstore, with the story's name in each
+// row, so that a file can be copied into a shared PostgreSQL database as it
+// is: sources, articles, claims, statements and decisions, each with its
+// place in the story (seq) and the record as JSON (doc), which is what
+// makes the round trip lossless.
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/story/internal/rows"
+)
+
+// Store keeps each story in a SQLite file of its directory. Create one with
+// Open. It is safe for concurrent use, and other processes may use the same
+// directory at the same time. The zero Store is not usable.
+type Store struct {
+	dir string
+	mu  sync.Mutex
+	dbs map[string]*sql.DB
+}
+
+var _ story.Store = (*Store)(nil)
+
+// Open returns a store of the stories in dir, creating dir when it does not
+// exist. It opens no file until a story is used.
+func Open(dir string) (*Store, error) {
+	if dir == "" {
+		return nil, &story.FieldError{Field: "dir", Value: dir, Err: story.ErrEmpty}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("sqlitestore: %w", err)
+	}
+	return &Store{dir: dir, dbs: make(map[string]*sql.DB)}, nil
+}
+
+// Path returns the file that holds the story named id.
+func (s *Store) Path(id string) string { return filepath.Join(s.dir, id+".sqlite") }
+
+// Close closes the story files the store opened.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var errs []error
+	for id, db := range s.dbs {
+		errs = append(errs, db.Close())
+		delete(s.dbs, id)
+	}
+	return errors.Join(errs...)
+}
+
+// db returns the database of a story, opening and migrating it on first
+// use.
+func (s *Store) db(ctx context.Context, id string) (*sql.DB, error) {
+	if err := rows.CheckStory(id); err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if db, ok := s.dbs[id]; ok {
+		return db, nil
+	}
+	dsn := "file:" + s.Path(id) + "?_txlock=immediate" +
+		"&_pragma=busy_timeout(60000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlitestore: %w", err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.dbs[id] = db
+	return db, nil
+}
+
+// migrations are the schema's versions, applied in order; a migration is
+// never edited once released, only followed by another.
+var migrations = []string{
+	1: `
+CREATE TABLE sources (story_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, doc BLOB NOT NULL, PRIMARY KEY (story_id, id));
+CREATE TABLE articles (story_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, after INTEGER NOT NULL, doc BLOB NOT NULL, PRIMARY KEY (story_id, id));
+CREATE TABLE claims (story_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, doc BLOB NOT NULL, PRIMARY KEY (story_id, id));
+CREATE TABLE statements (story_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, claim_id TEXT NOT NULL, doc BLOB NOT NULL, PRIMARY KEY (story_id, id));
+CREATE TABLE decisions (story_id TEXT NOT NULL, seq INTEGER NOT NULL, doc BLOB NOT NULL, PRIMARY KEY (story_id, seq));
+CREATE TABLE stories (story_id TEXT NOT NULL PRIMARY KEY, format TEXT NOT NULL DEFAULT '');
+CREATE INDEX sources_seq ON sources (story_id, seq);
+CREATE INDEX articles_seq ON articles (story_id, seq);
+CREATE INDEX claims_seq ON claims (story_id, seq);
+CREATE INDEX statements_seq ON statements (story_id, seq);
+CREATE INDEX statements_claim ON statements (story_id, claim_id);
+`,
+}
+
+// migrate applies the migrations a database lacks.
+func migrate(ctx context.Context, db *sql.DB) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlitestore: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`); err != nil {
+		return fmt.Errorf("sqlitestore: migrations: %w", err)
+	}
+	var have int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
+		return fmt.Errorf("sqlitestore: migrations: %w", err)
+	}
+	if have >= len(migrations) {
+		return fmt.Errorf("sqlitestore: schema version %d is newer than this program's %d", have, len(migrations)-1)
+	}
+	for v := have + 1; v < len(migrations); v++ {
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			return fmt.Errorf("sqlitestore: migration %d: %w", v, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, v); err != nil {
+			return fmt.Errorf("sqlitestore: migration %d: %w", v, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// Load returns everything stored for the story. It reads the story's rows
+// once, in time and memory linear in them.
+func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(s.Path(id)); errors.Is(err, os.ErrNotExist) {
+		if err := rows.CheckStory(id); err != nil {
+			return nil, err
+		}
+		return &story.Batch{}, nil
+	}
+	db, err := s.db(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("sqlitestore: %w", err)
+	}
+	defer tx.Rollback()
+	d := rows.NewDecoder()
+	query := func(q string, scan func(r *sql.Rows) error) error {
+		r, err := tx.QueryContext(ctx, q, id)
+		if err != nil {
+			return fmt.Errorf("sqlitestore: %w", err)
+		}
+		defer r.Close()
+		for r.Next() {
+			if err := scan(r); err != nil {
+				return err
+			}
+		}
+		return r.Err()
+	}
+	var doc []byte
+	var after int
+	err = errors.Join(
+		query(`SELECT doc FROM sources WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			return errors.Join(r.Scan(&doc), d.Source(doc))
+		}),
+		query(`SELECT after, doc FROM articles WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			return errors.Join(r.Scan(&after, &doc), d.Article(doc, after))
+		}),
+		query(`SELECT doc FROM claims WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			return errors.Join(r.Scan(&doc), d.Claim(doc))
+		}),
+		query(`SELECT doc FROM statements WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			return errors.Join(r.Scan(&doc), d.Statement(doc))
+		}),
+		query(`SELECT seq, doc FROM decisions WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
+			var seq int64
+			return errors.Join(r.Scan(&seq, &doc), d.Decision(doc, seq))
+		}),
+		query(`SELECT format FROM stories WHERE story_id = ?`, func(r *sql.Rows) error {
+			return r.Scan(&d.Batch.Format)
+		}),
+	)
+	if err != nil {
+		return nil, err
+	}
+	return d.Batch, nil
+}
+
+// Append adds a batch to the story in one immediate transaction, creating
+// the story's file on first use. It costs time linear in the batch, plus
+// one look-up of the story's last positions.
+func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	enc, err := rows.Encode(b)
+	if err != nil {
+		return err
+	}
+	db, err := s.db(ctx, id)
+	if err != nil {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlitestore: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (story_id, format) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET format = CASE WHEN excluded.format = '' THEN stories.format ELSE excluded.format END`, id, b.Format); err != nil {
+		return fmt.Errorf("sqlitestore: %w", err)
+	}
+	for _, t := range rows.Tables {
+		recs := enc.Rows(t.Name)
+		if len(recs) == 0 {
+			continue
+		}
+		var last int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM `+t.Name+` WHERE story_id = ?`, id).Scan(&last); err != nil {
+			return fmt.Errorf("sqlitestore: %w", err)
+		}
+		cols := append([]string{"story_id", "seq"}, t.Columns...)
+		q := `INSERT INTO ` + t.Name + ` (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)`
+		stmt, err := tx.PrepareContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("sqlitestore: %w", err)
+		}
+		for i, rec := range recs {
+			args := append([]any{id, last + int64(i) + 1}, rec.Values...)
+			if _, err := stmt.ExecContext(ctx, args...); err != nil {
+				stmt.Close()
+				return rows.Duplicate(t.Name, rec.Key, err, isUnique(err))
+			}
+		}
+		stmt.Close()
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlitestore: %w", err)
+	}
+	return nil
+}
+
+// isUnique reports whether err is SQLite's refusal of a duplicate key.
+func isUnique(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && (se.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY || se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE)
+}

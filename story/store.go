@@ -1,0 +1,244 @@
+package story
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Store keeps stories. The packages story/sqlitestore (an embedded SQLite
+// file per story, the default) and story/pgstore (PostgreSQL, for stories
+// shared by a newsroom) implement it, and story/storetest checks an
+// implementation.
+//
+// A story is stored as what cannot be derived: the sources and the claims
+// and statements it started from (Options.Sources, or a corpus given to
+// Import), its articles in the order they were added, and its decision log.
+// Everything else (proposals, accepted statements) follows by running the
+// extractor and applying the log again, which Open does.
+//
+// Implementations must be safe for concurrent use, by goroutines and by
+// processes: each Append is one transaction, all or nothing, and two writers
+// appending to one story lose nothing.
+type Store interface {
+	// Load returns everything stored for the story, in the order it was
+	// appended; an empty Batch for a story never written.
+	Load(ctx context.Context, story string) (*Batch, error)
+	// Append adds the batch to the story in one transaction, creating the
+	// story on first use. An ID the story already holds (a source, article,
+	// claim or statement) fails the whole batch with an error wrapping
+	// ErrDuplicateID. Decisions are appended to the log in order; their Seq
+	// is set by the store, after those of earlier batches.
+	Append(ctx context.Context, story string, b *Batch) error
+}
+
+// Batch is what one Store.Append adds to a story, or what Store.Load
+// returns.
+type Batch struct {
+	// Sources are base sources: those the story started from, not those
+	// accepted from proposals (which the decision log gives).
+	Sources []source.Source
+	// Articles are the articles added, in order.
+	Articles []StoredArticle
+	// Claims and Statements are imported ones, which no decision gave.
+	Claims     []claim.Claim
+	Statements []claim.Statement
+	// Decisions are appended to the log.
+	Decisions []Decision
+	// Format is the corpus format the story was imported from; empty
+	// otherwise.
+	Format string
+}
+
+// StoredArticle is an article as stored: its text and metadata as given to
+// Story.Add, and its place among the decisions.
+type StoredArticle struct {
+	Article source.Article `json:"article"`
+	// After is the number of decisions in the log when the article was
+	// added, so that replaying the log reads it with the registry it was
+	// first read with; -1 for an imported article, which is not extracted.
+	After int `json:"after"`
+}
+
+// ErrBroken reports a story whose last write to its store failed: the
+// story in memory may hold what the store does not, so it refuses further
+// changes. Open it again from the store.
+var ErrBroken = errors.New("story: a write to the store failed; open the story again")
+
+// Open opens the story named id in st, creating it on first use with
+// opts.Sources as its base sources (they are ignored for a story that
+// exists). It reads the story and rebuilds it: each article is extracted
+// again and the decision log applied again, as Reextract does; decisions
+// that became orphans or no longer apply are reported in the Report.
+// Afterwards Add and Apply write through to st, each in one transaction.
+//
+// Open costs what Load costs, plus extracting every article and applying
+// every decision; imported articles are not extracted.
+func Open(ctx context.Context, st Store, id string, opts Options) (*Story, *Report, error) {
+	if !storyID.MatchString(id) {
+		return nil, nil, fieldErr("id", id, ErrInvalid)
+	}
+	b, err := st.Load(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	fresh := len(b.Sources) == 0 && len(b.Articles) == 0 && len(b.Claims) == 0 && len(b.Statements) == 0 && len(b.Decisions) == 0
+	if fresh && len(opts.Sources) > 0 {
+		if _, err := New(id, opts); err != nil {
+			return nil, nil, err
+		}
+		if err := st.Append(ctx, id, &Batch{Sources: opts.Sources}); err != nil {
+			return nil, nil, err
+		}
+		b.Sources = opts.Sources
+	}
+	s, r, err := rebuild(ctx, id, opts, b)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.store = st
+	return s, r, nil
+}
+
+// rebuild makes a story from what a store holds.
+func rebuild(ctx context.Context, id string, opts Options, b *Batch) (*Story, *Report, error) {
+	opts.Sources = b.Sources
+	unattended := opts.Unattended
+	opts.Unattended = 0
+	s, err := New(id, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	s.opts.Unattended = unattended
+	s.format = b.Format
+	for _, c := range b.Claims {
+		s.addClaim(c.Clone())
+		s.base.claims = append(s.base.claims, c.Clone())
+	}
+	for _, st := range b.Statements {
+		s.addStatement(st.Clone())
+		s.base.statements = append(s.base.statements, st.Clone())
+	}
+	// Imported articles come first; the others interleave with the log.
+	var extracted []*article
+	for _, sa := range b.Articles {
+		if sa.After < 0 {
+			s.addImported(sa.Article)
+			continue
+		}
+		extracted = append(extracted, &article{input: sa.Article, after: sa.After})
+	}
+	r, err := s.replay(ctx, extracted, b.Decisions)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, r, nil
+}
+
+// addImported adds an imported article: it is part of the corpus, and of
+// the reprint index, but proposes nothing.
+func (s *Story) addImported(a source.Article) {
+	art := &article{input: a, a: a, after: -1, added: &Added{Article: a.ID}}
+	s.articles = append(s.articles, art)
+	s.byArticle[a.ID] = art
+	s.reprints.add(a.ID, sign(a.Text))
+}
+
+// replay adds articles and applies decisions, each article after the
+// decisions logged before it was added.
+func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision) (*Report, error) {
+	r := &Report{}
+	next := 0
+	addUntil := func(i int) error {
+		for next < len(arts) && arts[next].after <= i {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if _, err := s.add(arts[next].input); err != nil {
+				return fmt.Errorf("story: article %q: %w", arts[next].input.ID, err)
+			}
+			next++
+		}
+		return nil
+	}
+	for i, d := range ds {
+		if err := addUntil(i); err != nil {
+			return nil, err
+		}
+		d.Seq = 0
+		orphan, err := s.apply(d)
+		switch {
+		case err != nil:
+			d = s.log(d, false)
+			r.Failed = append(r.Failed, Failure{Decision: d, Err: err, Reason: err.Error()})
+		case orphan:
+			r.Orphans = append(r.Orphans, s.log(d, true))
+		default:
+			r.Applied = append(r.Applied, s.log(d, false))
+		}
+	}
+	if err := addUntil(len(ds)); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// write appends a batch to the story's store, if it has one; a failure
+// breaks the story.
+func (s *Story) write(ctx context.Context, b *Batch) error {
+	if s.store == nil {
+		return nil
+	}
+	if err := s.store.Append(context.WithoutCancel(ctx), s.id, b); err != nil {
+		s.broken = true
+		return fmt.Errorf("%w: %w", ErrBroken, err)
+	}
+	return nil
+}
+
+// Import writes a corpus to st as the story named id, in one
+// transaction: its sources become the story's base sources, its articles
+// imported articles (not extracted), its claims and statements imported
+// ones. The corpus is validated first (claim.Corpus.Validate). Export
+// returns it unchanged, so that the corpus JSON goes through a store
+// losslessly. Importing into a story that holds any of the corpus's IDs
+// fails with an error wrapping ErrDuplicateID and writes nothing. Import
+// costs time linear in the corpus.
+func Import(ctx context.Context, st Store, id string, c *claim.Corpus) error {
+	if !storyID.MatchString(id) {
+		return fieldErr("id", id, ErrInvalid)
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	b := &Batch{Sources: c.Sources, Claims: c.Claims, Statements: c.Statements, Format: c.Format}
+	for _, a := range c.Articles {
+		b.Articles = append(b.Articles, StoredArticle{Article: a, After: -1})
+	}
+	return st.Append(ctx, id, b)
+}
+
+// Export returns the story named id in st as a corpus (see Story.Corpus):
+// a corpus given to Import comes back as it went in. It costs what Open
+// costs.
+func Export(ctx context.Context, st Store, id string) (*claim.Corpus, error) {
+	s, _, err := Open(ctx, st, id, Options{})
+	if err != nil {
+		return nil, err
+	}
+	return s.Corpus(), nil
+}
+
+// CheckID reports whether id can name a story: 1 to 128 ASCII letters,
+// digits, dots, hyphens and underscores, starting with a letter or digit,
+// so that it can name a file. Another id gives a *FieldError on "id"
+// wrapping ErrInvalid.
+func CheckID(id string) error {
+	if !storyID.MatchString(id) {
+		return fieldErr("id", id, ErrInvalid)
+	}
+	return nil
+}

@@ -1,0 +1,138 @@
+package storetest
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// Processes runs the tests that need other processes, writing through
+// stores opened from dsn (in this process with open, in the children with
+// the function given to Main): a writer killed with SIGKILL in the middle of
+// its batches leaves every batch it reported committed, whole, and no
+// batch in part; two writers appending to one story at once lose nothing.
+// story names the stories it writes, which must hold nothing.
+func Processes(t *testing.T, dsn, story string, open func(dsn string) (story.Store, error)) {
+	t.Run("sigkill", func(t *testing.T) { testKill(t, dsn, story+"-kill", open) })
+	t.Run("two-writers", func(t *testing.T) { testTwoWriters(t, dsn, story+"-two", open) })
+}
+
+// start starts a child writer.
+func start(t *testing.T, dsn, orders string) (*exec.Cmd, *bufio.Scanner) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), envChild+"="+orders, envDSN+"="+dsn)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	return cmd, bufio.NewScanner(out)
+}
+
+func testKill(t *testing.T, dsn, id string, open func(string) (story.Store, error)) {
+	cmd, lines := start(t, dsn, id+" k 0")
+	committed := 0
+	for lines.Scan() {
+		if _, err := fmt.Sscanf(lines.Text(), "committed %d", &committed); err != nil {
+			t.Fatalf("child wrote %q", lines.Text())
+		}
+		if committed == 20 {
+			break
+		}
+	}
+	require.Equal(t, 20, committed, "the child stopped before 20 batches")
+	require.NoError(t, cmd.Process.Signal(syscall.SIGKILL))
+	for lines.Scan() {
+		fmt.Sscanf(lines.Text(), "committed %d", &committed) // reported before the signal landed
+	}
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit, "the child was killed")
+
+	st := reopen(t, dsn, open)
+	b, err := st.Load(ctx, id)
+	require.NoError(t, err)
+	perBatch := map[string]int{}
+	for _, d := range b.Decisions {
+		perBatch[batchOf(string(d.Claim))]++
+	}
+	claims := map[string]int{}
+	for _, c := range b.Claims {
+		claims[batchOf(string(c.ID))]++
+	}
+	for k := 1; k <= committed; k++ {
+		name := fmt.Sprintf("k-%d", k)
+		assert.Equal(t, batchSize, perBatch[name], "decisions of committed batch %s", name)
+		assert.Equal(t, batchSize, claims[name], "claims of committed batch %s", name)
+	}
+	for name, n := range perBatch {
+		assert.Equal(t, batchSize, n, "batch %s is whole or absent", name)
+		assert.Equal(t, batchSize, claims[name], "batch %s is whole or absent", name)
+	}
+	assert.LessOrEqual(t, len(perBatch), committed+1, "at most the batch being written when killed is there unreported")
+	for i, d := range b.Decisions {
+		assert.Equal(t, int64(i+1), d.Seq)
+	}
+}
+
+// reopen opens the store again in this process, closed when the test
+// ends if it has a Close method.
+func reopen(t *testing.T, dsn string, open func(string) (story.Store, error)) story.Store {
+	t.Helper()
+	st, err := open(dsn)
+	require.NoError(t, err)
+	if c, ok := st.(io.Closer); ok {
+		t.Cleanup(func() { c.Close() })
+	}
+	return st
+}
+
+// batchOf returns "PREFIX-K" of "PREFIX-K-I".
+func batchOf(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 {
+		return id
+	}
+	return id[:i]
+}
+
+func testTwoWriters(t *testing.T, dsn, id string, open func(string) (story.Store, error)) {
+	const n = 15
+	a, linesA := start(t, dsn, fmt.Sprintf("%s a %d", id, n))
+	b, linesB := start(t, dsn, fmt.Sprintf("%s b %d", id, n))
+	done := make(chan int, 2)
+	count := func(s *bufio.Scanner) {
+		k := 0
+		for s.Scan() {
+			k++
+		}
+		done <- k
+	}
+	go count(linesA)
+	go count(linesB)
+	assert.Equal(t, 2*n, <-done+<-done)
+	require.NoError(t, a.Wait())
+	require.NoError(t, b.Wait())
+
+	st := reopen(t, dsn, open)
+	got, err := st.Load(ctx, id)
+	require.NoError(t, err)
+	assert.Len(t, got.Decisions, 2*n*batchSize, "no decision lost")
+	assert.Len(t, got.Claims, 2*n*batchSize, "no claim lost")
+	seen := map[string]bool{}
+	for i, d := range got.Decisions {
+		assert.Equal(t, int64(i+1), d.Seq, "one sequence for both writers")
+		seen[string(d.Claim)] = true
+	}
+	assert.Len(t, seen, 2*n*batchSize)
+}

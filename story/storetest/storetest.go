@@ -1,0 +1,295 @@
+// Package storetest checks an implementation of story.Store: one suite that
+// every backend runs, so that SQLite and PostgreSQL keep the same contract.
+//
+// A backend's tests call Run with a function that opens a fresh store, and
+// Processes with a way to open the store from a string (a directory, a
+// DSN) in another process. Processes re-executes the test binary, so the
+// backend's TestMain must hand over to Main first:
+//
+//	func TestMain(m *testing.M) { storetest.Main(m, openFromDSN) }
+//
+// The suite reads the fixtures of the module (testdata/corpus.json and the
+// fictional story of examples/follow-story) by paths relative to a
+// package two levels below the module root, as story/sqlitestore is.
+package storetest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// Root is the module root, relative to a backend's package directory.
+var Root = filepath.Join("..", "..")
+
+// Run runs the store suite against stores that open returns: each call must
+// give a store holding no story, closed when the test ends.
+func Run(t *testing.T, open func(t *testing.T) story.Store) {
+	t.Run("empty", func(t *testing.T) { testEmpty(t, open(t)) })
+	t.Run("round-trip", func(t *testing.T) { testRoundTrip(t, open(t)) })
+	t.Run("all-or-nothing", func(t *testing.T) { testAllOrNothing(t, open(t)) })
+	t.Run("import-export", func(t *testing.T) { testImportExport(t, open(t)) })
+	t.Run("follow", func(t *testing.T) { testFollow(t, open(t)) })
+	t.Run("stories-apart", func(t *testing.T) { testApart(t, open(t)) })
+	t.Run("cancelled", func(t *testing.T) { testCancelled(t, open(t)) })
+}
+
+var ctx = context.Background()
+
+func testEmpty(t *testing.T, st story.Store) {
+	b, err := st.Load(ctx, "never-written")
+	require.NoError(t, err)
+	assert.Empty(t, b.Sources)
+	assert.Empty(t, b.Articles)
+	assert.Empty(t, b.Decisions)
+}
+
+func at(day int) time.Time { return time.Date(2025, 3, day, 12, 0, 0, 0, time.UTC) }
+
+// sample returns a batch with one of everything.
+func sample(prefix string) *story.Batch {
+	ct := claim.CTMinus()
+	return &story.Batch{
+		Sources:  []source.Source{{ID: source.ID(prefix + "src"), Name: "Halden " + prefix, Kind: source.KindAgency, Aliases: []string{"the authority " + prefix}}},
+		Articles: []story.StoredArticle{{Article: source.Article{ID: source.ArticleID(prefix + "a"), Published: at(2), Text: "Halden denied it.\n", Title: "Ünïcode “title”"}, After: 3}},
+		Claims:   []claim.Claim{{ID: claim.ID(prefix + "c"), Text: "Fuel leaked", Event: claim.MustParseDate("2025-03")}},
+		Statements: []claim.Statement{{ID: claim.StatementID(prefix + "s"), Claim: claim.ID(prefix + "c"), Source: source.ID(prefix + "src"),
+			Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.MustParseDate("2025-03-01")}},
+		Decisions: []story.Decision{
+			{Kind: story.KindCreateClaim, Claim: claim.ID(prefix + "k"), Text: "t", By: "ana", At: at(3)},
+			{Kind: story.KindAccept, Key: story.Key(prefix + "a#7:0011aabb"), Factuality: &ct, Note: "ünïcode"},
+		},
+	}
+}
+
+func testRoundTrip(t *testing.T, st story.Store) {
+	first, second := sample("x"), sample("y")
+	require.NoError(t, st.Append(ctx, "rt", first))
+	require.NoError(t, st.Append(ctx, "rt", second))
+	got, err := st.Load(ctx, "rt")
+	require.NoError(t, err)
+	want := &story.Batch{
+		Sources:    append(first.Sources, second.Sources...),
+		Articles:   append(first.Articles, second.Articles...),
+		Claims:     append(first.Claims, second.Claims...),
+		Statements: append(first.Statements, second.Statements...),
+		Decisions:  append(first.Decisions, second.Decisions...),
+	}
+	for i := range want.Decisions {
+		want.Decisions[i].Seq = int64(i + 1)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Load mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func testAllOrNothing(t *testing.T, st story.Store) {
+	require.NoError(t, st.Append(ctx, "aon", sample("x")))
+	tests := []struct {
+		name string
+		b    *story.Batch
+	}{
+		{name: "source", b: &story.Batch{Decisions: sample("z").Decisions, Sources: sample("x").Sources}},
+		{name: "article", b: &story.Batch{Decisions: sample("z").Decisions, Articles: sample("x").Articles}},
+		{name: "claim", b: &story.Batch{Decisions: sample("z").Decisions, Claims: sample("x").Claims}},
+		{name: "statement", b: &story.Batch{Decisions: sample("z").Decisions, Statements: sample("x").Statements}},
+		{name: "within", b: &story.Batch{Sources: append(sample("w").Sources, sample("w").Sources...)}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := st.Append(ctx, "aon", tc.b)
+			assert.ErrorIs(t, err, story.ErrDuplicateID)
+			got, err := st.Load(ctx, "aon")
+			require.NoError(t, err)
+			assert.Len(t, got.Decisions, 2, "a failed batch writes nothing")
+			assert.Len(t, got.Sources, 1)
+		})
+	}
+}
+
+func testImportExport(t *testing.T, st story.Store) {
+	c, err := claim.Load(filepath.Join(Root, "testdata", "corpus.json"))
+	require.NoError(t, err)
+	require.NoError(t, story.Import(ctx, st, "imported", c))
+	got, err := story.Export(ctx, st, "imported")
+	require.NoError(t, err)
+	if diff := cmp.Diff(c, got); diff != "" {
+		t.Errorf("Export(Import(corpus)) mismatch (-want +got):\n%s", diff)
+	}
+	a, _ := json.Marshal(c)
+	b, _ := json.Marshal(got)
+	assert.JSONEq(t, string(a), string(b), "the corpus JSON goes through the store unchanged")
+	assert.ErrorIs(t, story.Import(ctx, st, "imported", c), story.ErrDuplicateID)
+	bad := *c
+	bad.Statements = append([]claim.Statement{{ID: "s", Claim: "nope", Source: "absent", Act: claim.ActAssert}}, c.Statements...)
+	assert.ErrorIs(t, story.Import(ctx, st, "bad", &bad), claim.ErrUnknownClaim)
+}
+
+// Fixture returns the fictional story of examples/follow-story: its
+// sources, its articles in order, and its decisions.
+func Fixture(t testing.TB) ([]source.Source, []source.Article, []story.Decision) {
+	t.Helper()
+	dir := filepath.Join(Root, "examples", "follow-story", "testdata")
+	var srcs []source.Source
+	b, err := os.ReadFile(filepath.Join(dir, "sources.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &srcs))
+	var list []struct {
+		ID        source.ArticleID `json:"id"`
+		File      string           `json:"file"`
+		Outlet    source.ID        `json:"outlet"`
+		Published time.Time        `json:"published"`
+		Title     string           `json:"title"`
+	}
+	b, err = os.ReadFile(filepath.Join(dir, "articles.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &list))
+	var arts []source.Article
+	for _, a := range list {
+		text, err := os.ReadFile(filepath.Join(dir, a.File))
+		require.NoError(t, err)
+		arts = append(arts, source.Article{ID: a.ID, Outlet: a.Outlet, Published: a.Published, Title: a.Title, Text: string(text)})
+	}
+	f, err := os.Open(filepath.Join(dir, "decisions.jsonl"))
+	require.NoError(t, err)
+	defer f.Close()
+	ds, err := story.ReadDecisions(f)
+	require.NoError(t, err)
+	return srcs, arts, ds
+}
+
+func testFollow(t *testing.T, st story.Store) {
+	srcs, arts, ds := Fixture(t)
+	s, r, err := story.Open(ctx, st, "follow", story.Options{Sources: srcs, Unattended: 0.85})
+	require.NoError(t, err)
+	assert.Empty(t, r.Applied)
+	mem, err := story.New("follow", story.Options{Sources: srcs, Unattended: 0.85})
+	require.NoError(t, err)
+	next := 0
+	for _, a := range arts {
+		_, err := s.Add(ctx, a)
+		require.NoError(t, err)
+		_, err = mem.Add(ctx, a)
+		require.NoError(t, err)
+		var batch []story.Decision
+		for ; next < len(ds); next++ {
+			if id, ok := ds[next].About(); ok {
+				if _, known := s.Proposals(id); !known {
+					break
+				}
+			}
+			batch = append(batch, ds[next])
+		}
+		_, err = s.Apply(ctx, batch...)
+		require.NoError(t, err)
+		_, err = mem.Apply(ctx, batch...)
+		require.NoError(t, err)
+	}
+	again, r, err := story.Open(ctx, st, "follow", story.Options{Unattended: 0.85})
+	require.NoError(t, err)
+	assert.Empty(t, r.Failed)
+	if diff := cmp.Diff(mem.Corpus(), again.Corpus()); diff != "" {
+		t.Errorf("reopened story mismatch (-in memory +reopened):\n%s", diff)
+	}
+	if diff := cmp.Diff(mem.Decisions(), again.Decisions()); diff != "" {
+		t.Errorf("reopened log mismatch (-in memory +reopened):\n%s", diff)
+	}
+	for _, d := range mem.Decisions() {
+		if d.By == story.MachineBy {
+			st, ok := again.StatementOf(d.Key)
+			if ok {
+				assert.Equal(t, mem.MachineAccepted(st.ID), again.MachineAccepted(st.ID), st.ID)
+			}
+		}
+	}
+}
+
+func testApart(t *testing.T, st story.Store) {
+	require.NoError(t, st.Append(ctx, "one", sample("x")))
+	require.NoError(t, st.Append(ctx, "two", sample("x")), "IDs are per story")
+	b, err := st.Load(ctx, "two")
+	require.NoError(t, err)
+	assert.Len(t, b.Decisions, 2)
+	assert.Equal(t, int64(1), b.Decisions[0].Seq)
+}
+
+func testCancelled(t *testing.T, st story.Store) {
+	c, cancel := context.WithCancel(ctx)
+	cancel()
+	assert.ErrorIs(t, st.Append(c, "c", sample("x")), context.Canceled)
+	_, err := st.Load(c, "c")
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// The child process's orders, in the environment.
+const (
+	envChild = "CLAIMTRAIL_STORETEST_CHILD"
+	envDSN   = "CLAIMTRAIL_STORETEST_DSN"
+	// batchSize is the number of decisions and claims in one batch a child
+	// writes.
+	batchSize = 50
+)
+
+// Main runs the tests, or, in a child process that Processes started, the
+// writer it was asked to be, with a store that open opens from the string
+// Processes was given. A backend's TestMain calls it.
+func Main(m *testing.M, open func(dsn string) (story.Store, error)) {
+	orders := os.Getenv(envChild)
+	if orders == "" {
+		os.Exit(m.Run())
+	}
+	if err := child(orders, os.Getenv(envDSN), open); err != nil {
+		fmt.Fprintln(os.Stderr, "storetest child:", err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+// child writes batches to a story: "ID PREFIX N" writes N batches (N 0: until
+// killed), each of batchSize decisions and as many claims, and prints
+// "committed K" after batch K commits.
+func child(orders, dsn string, open func(string) (story.Store, error)) error {
+	var id, prefix string
+	var n int
+	if _, err := fmt.Sscan(orders, &id, &prefix, &n); err != nil {
+		return fmt.Errorf("orders %q: %w", orders, err)
+	}
+	st, err := open(dsn)
+	if err != nil {
+		return err
+	}
+	for k := 1; n == 0 || k <= n; k++ {
+		if err := st.Append(context.Background(), id, batch(prefix, k)); err != nil {
+			return err
+		}
+		if _, err := fmt.Printf("committed %d\n", k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// batch returns batch k of a writer: decisions and claims named
+// PREFIX-K-I, the same number of each.
+func batch(prefix string, k int) *story.Batch {
+	b := &story.Batch{}
+	for i := range batchSize {
+		id := claim.ID(prefix + "-" + strconv.Itoa(k) + "-" + strconv.Itoa(i))
+		b.Claims = append(b.Claims, claim.Claim{ID: id, Text: "claim " + string(id)})
+		b.Decisions = append(b.Decisions, story.Decision{Kind: story.KindRenameClaim, Claim: id, Text: "renamed " + string(id), By: prefix})
+	}
+	return b
+}
