@@ -29,7 +29,7 @@ func TestMain(m *testing.M) {
 
 // schema makes a fresh schema in the test database and returns a DSN whose
 // search path is it, or skips the test when no database is given.
-func schema(t *testing.T) string {
+func schema(t testing.TB) string {
 	t.Helper()
 	dsn := os.Getenv(envDSN)
 	if dsn == "" {
@@ -79,4 +79,13 @@ func TestOpenErrors(t *testing.T) {
 	again, err := pgstore.Open(t.Context(), schema(t))
 	require.NoError(t, err, "migrating twice is a no-op")
 	again.Close()
+}
+
+// BenchmarkAppend measures the insert rate in batches of 10,000 statements
+// against the server CLAIMTRAIL_POSTGRES names.
+func BenchmarkAppend(b *testing.B) {
+	st, err := pgstore.Open(b.Context(), schema(b))
+	require.NoError(b, err)
+	defer st.Close()
+	storetest.BenchAppend(b, st, 10000)
 }

@@ -1,6 +1,8 @@
 package sqlitestore_test
 
 import (
+	"os"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -35,4 +37,48 @@ func TestOpenErrors(t *testing.T) {
 	_, err = st.Load(t.Context(), "../escape")
 	assert.ErrorIs(t, err, story.ErrInvalid)
 	assert.ErrorIs(t, st.Append(t.Context(), "a/b", &story.Batch{}), story.ErrInvalid)
+}
+
+// BenchmarkAppend measures the insert rate in batches of 10,000 statements.
+func BenchmarkAppend(b *testing.B) {
+	st, err := sqlitestore.Open(b.TempDir())
+	require.NoError(b, err)
+	defer st.Close()
+	storetest.BenchAppend(b, st, 10000)
+}
+
+// BenchmarkLoad imports a corpus of n statements into a SQLite file, then
+// measures opening the story from a fresh store and building its timeline,
+// and reports the file's size per statement.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range []int{10000, 100000, 1000000} {
+		b.Run("statements="+strconv.Itoa(n), func(b *testing.B) {
+			dir := b.TempDir()
+			st, err := sqlitestore.Open(dir)
+			require.NoError(b, err)
+			require.NoError(b, story.Import(b.Context(), st, "big", storetest.Corpus(n)))
+			require.NoError(b, st.Close())
+			info, err := os.Stat(st.Path("big"))
+			require.NoError(b, err)
+			wal, _ := os.Stat(st.Path("big") + "-wal")
+			size := info.Size()
+			if wal != nil {
+				size += wal.Size()
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				st, err := sqlitestore.Open(dir)
+				require.NoError(b, err)
+				s, _, err := story.Open(b.Context(), st, "big", story.Options{})
+				require.NoError(b, err)
+				tl, err := s.Timeline(nil)
+				require.NoError(b, err)
+				if len(tl.Claims()) == 0 {
+					b.Fatal("no claims")
+				}
+				st.Close()
+			}
+			b.ReportMetric(float64(size)/float64(n), "bytes/statement")
+		})
+	}
 }

@@ -1,0 +1,88 @@
+package story_test
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// benchWords name the generated sources and claims.
+var benchWords = strings.Fields(`harbour grain rail fuel border drone shell convoy bridge depot
+	ferry cable pipeline tanker mine airfield radar missile reactor dam canal tunnel silo
+	market bank loan tariff ballot court prison embassy envoy treaty ceasefire refugee aid
+	vaccine clinic school strike protest riot flood drought fire quake storm spill leak`)
+
+// benchSources returns n sources with two-word names and an alias each.
+func benchSources(n int) []source.Source {
+	out := make([]source.Source, n)
+	for i := range n {
+		w1, w2 := benchWords[i%len(benchWords)], benchWords[(i/len(benchWords))%len(benchWords)]
+		id := source.ID("src-" + strconv.Itoa(i))
+		out[i] = source.Source{ID: id, Name: fmt.Sprintf("Kestrel %s %s Office %d", w1, w2, i), Kind: source.KindAgency,
+			Aliases: []string{fmt.Sprintf("KO%d", i)}}
+	}
+	return out
+}
+
+// benchClaims returns n create-claim decisions of varied texts.
+func benchClaims(n int) []story.Decision {
+	out := make([]story.Decision, n)
+	for i := range n {
+		var words []string
+		for k := range 6 {
+			words = append(words, benchWords[(i*7+k*13+i/len(benchWords))%len(benchWords)])
+		}
+		out[i] = story.Decision{Kind: story.KindCreateClaim, Claim: claim.ID("c" + strconv.Itoa(i)),
+			Text: "Claim " + strconv.Itoa(i) + ": " + strings.Join(words, " ")}
+	}
+	return out
+}
+
+// benchArticle returns an article of about size bytes, made of the
+// fixture's paragraphs, whose speakers the registry knows.
+func benchArticle(t testing.TB, size int) string {
+	_, arts := fixture(t)
+	var sb strings.Builder
+	for i := 0; sb.Len() < size; i++ {
+		a := arts[i%len(arts)].Text
+		if i > 0 {
+			a = a[strings.IndexByte(a, '\n')+1:] // one headline
+		}
+		sb.WriteString(a)
+		sb.WriteString("\n")
+	}
+	return sb.String()
+}
+
+// BenchmarkAdd adds a 5 KB article with its proposals to a story whose
+// registry holds 10,000 sources and which holds 10,000 claims.
+func BenchmarkAdd(b *testing.B) {
+	srcs, _ := fixture(b)
+	s, err := story.New("bench", story.Options{Sources: append(srcs, benchSources(10000)...)})
+	require.NoError(b, err)
+	_, err = s.Apply(ctx, benchClaims(10000)...)
+	require.NoError(b, err)
+	text := benchArticle(b, 5000)
+	at := time.Date(2025, 3, 2, 0, 0, 0, 0, time.UTC)
+	// One article first, so that the registry is built before timing.
+	_, err = s.Add(ctx, source.Article{ID: "warm", Text: text, Published: at})
+	require.NoError(b, err)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		ad, err := s.Add(ctx, source.Article{ID: source.ArticleID("a" + strconv.Itoa(i)), Text: text, Published: at})
+		if err != nil || len(ad.Candidates) == 0 {
+			b.Fatal(err, "no candidates")
+		}
+	}
+}

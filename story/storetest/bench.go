@@ -1,0 +1,66 @@
+package storetest
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// Corpus returns a valid corpus of n statements: 100 statements a claim,
+// 20 an article, speakers from 50 sources under 5 roots, each statement
+// with one mention. Articles carry no text, so spans are checked for their
+// own consistency only.
+func Corpus(n int) *claim.Corpus {
+	c := &claim.Corpus{Format: claim.Format}
+	for r := range 5 {
+		root := source.ID("root-" + strconv.Itoa(r))
+		c.Sources = append(c.Sources, source.Source{ID: root, Name: "Root " + strconv.Itoa(r), Kind: source.KindGovernment})
+		for k := range 9 {
+			c.Sources = append(c.Sources, source.Source{ID: source.ID(string(root) + "-" + strconv.Itoa(k)), Name: "Agency " + strconv.Itoa(r) + "-" + strconv.Itoa(k),
+				Kind: source.KindAgency, Parent: root})
+		}
+	}
+	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for a := 0; a*20 < n; a++ {
+		c.Articles = append(c.Articles, source.Article{ID: source.ArticleID("a" + strconv.Itoa(a)), Published: start.Add(time.Duration(a) * time.Hour)})
+	}
+	for k := 0; k*100 < n; k++ {
+		c.Claims = append(c.Claims, claim.Claim{ID: claim.ID("c" + strconv.Itoa(k)), Text: "Claim number " + strconv.Itoa(k)})
+	}
+	acts := []struct {
+		act claim.Act
+		f   claim.Factuality
+	}{{claim.ActAccuse, claim.CTPlus()}, {claim.ActDeny, claim.CTMinus()}, {claim.ActAssert, claim.PRPlus()}, {claim.ActReport, claim.Uu()}}
+	c.Statements = make([]claim.Statement, n)
+	for i := range n {
+		a := acts[i%len(acts)]
+		c.Statements[i] = claim.Statement{
+			ID: claim.StatementID("s" + strconv.Itoa(i)), Claim: claim.ID("c" + strconv.Itoa(i/100)),
+			Source: c.Sources[(i*7)%len(c.Sources)].ID, Act: a.act, Factuality: a.f,
+			Mentions: []claim.Mention{{Article: source.ArticleID("a" + strconv.Itoa(i/20)), Cue: "said",
+				Span: claim.Span{Start: 10, End: 30, Exact: "officials said it was"}}},
+		}
+		c.Statements[i].Mentions[0].Span.End = 10 + len(c.Statements[i].Mentions[0].Span.Exact)
+	}
+	return c
+}
+
+// BenchAppend appends batches of batch statements to one story per run of
+// the benchmark, and reports statements/s.
+func BenchAppend(b *testing.B, st story.Store, batch int) {
+	c := Corpus(batch)
+	b.ReportAllocs()
+	i := 0
+	start := time.Now()
+	for b.Loop() {
+		i++
+		if err := st.Append(ctx, "bench-"+strconv.Itoa(i), &story.Batch{Statements: c.Statements}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(i*batch)/time.Since(start).Seconds(), "statements/s")
+}
