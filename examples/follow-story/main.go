@@ -7,10 +7,14 @@
 //
 // Usage:
 //
-//	go run ./examples/follow-story [-decisions file.jsonl]
+//	go run ./examples/follow-story [-decisions file.jsonl] [-store dir]
 //
 // With -decisions it applies another decisions file instead (JSON Lines, as
-// story.WriteDecisions writes them).
+// story.WriteDecisions writes them). With -store it keeps the story in a
+// SQLite file in dir (story/sqlitestore), each article and each batch of
+// decisions written in one transaction; run it again with the same dir and
+// it reopens the story from the file, rebuilds it, and prints its grid.
+// Without -store the story lives in memory.
 package main
 
 import (
@@ -29,6 +33,7 @@ import (
 	"github.com/claimtrail/claimtrail/internal/cli"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/story/sqlitestore"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
@@ -42,6 +47,7 @@ func main() {
 func run(w, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("follow-story", flag.ContinueOnError)
 	decisionsPath := fs.String("decisions", "", "apply this decisions file (JSON Lines) instead of the committed one")
+	storeDir := fs.String("store", "", "keep the story in a SQLite file in this directory")
 	if err := cli.Parse(fs, args, 0, stderr); err != nil {
 		return err
 	}
@@ -64,7 +70,26 @@ func run(w, stderr io.Writer, args []string) error {
 	}
 
 	ctx := context.Background()
-	s, err := story.New("norland-shells", story.Options{Sources: srcs})
+	opts := story.Options{Sources: srcs}
+	var s *story.Story
+	if *storeDir == "" {
+		s, err = story.New("norland-shells", opts)
+	} else {
+		st, err := sqlitestore.Open(*storeDir)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		var report *story.Report
+		if s, report, err = story.Open(ctx, st, "norland-shells", opts); err != nil {
+			return err
+		}
+		if n := len(s.Corpus().Articles); n > 0 {
+			fmt.Fprintf(w, "reopened %s: %d articles, %d decisions applied again, %d orphans, %d failed\n\n",
+				st.Path("norland-shells"), n, len(report.Applied), len(report.Orphans), len(report.Failed))
+			return grid(w, s)
+		}
+	}
 	if err != nil {
 		return err
 	}

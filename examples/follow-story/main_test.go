@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -62,4 +63,17 @@ func TestRunDecisionsFlag(t *testing.T) {
 	}
 	err := run(io.Discard, io.Discard, []string{"-decisions", filepath.Join(dir, "missing.jsonl")})
 	assert.ErrorIs(t, err, os.ErrNotExist)
+}
+
+func TestRunStore(t *testing.T) {
+	dir := t.TempDir()
+	var first, memory bytes.Buffer
+	require.NoError(t, run(&first, io.Discard, []string{"-store", dir}))
+	require.NoError(t, run(&memory, io.Discard, nil))
+	assert.Equal(t, memory.String(), first.String(), "a story kept in SQLite follows as one in memory")
+	var again bytes.Buffer
+	require.NoError(t, run(&again, io.Discard, []string{"-store", dir}))
+	assert.Contains(t, again.String(), "8 articles, 49 decisions applied again, 0 orphans, 0 failed")
+	grid := first.String()[strings.Index(first.String(), "claim "):]
+	assert.True(t, strings.HasSuffix(again.String(), grid), "the reopened story has the same grid:\n%s", again.String())
 }
