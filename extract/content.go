@@ -286,6 +286,15 @@ func (s *sentence) clauseAfterComma(k int) bool {
 	if trailerVerbs[w] {
 		return true
 	}
+	if w == "with" {
+		// "..., with spokesman Ali Rabiei describing it as": another
+		// speaker's clause.
+		for j := k + 2; j <= s.last && j <= k+7; j++ {
+			if ws := cues[s.word(j)]; len(ws) > 0 && ws[0].class == cueVerb && ws[0].ing {
+				return !s.withSubject(j).empty()
+			}
+		}
+	}
 	return s.trailer(k)
 }
 

@@ -136,7 +136,9 @@
 //   - the reporting verb, whose candidates are named for how its source is
 //     found, tried in this order: participle, after a comma, with the main
 //     clause's source ("..., urging Pyongyang to halt"); embedded-participle,
-//     with the noun before it ("new data suggesting that C"); coordinated,
+//     with the noun before it ("new data suggesting that C", "..., with
+//     spokesman Piet Amsel calling it a smear", which ends the content
+//     before it); coordinated,
 //     after "and" or "but", with the earlier verb's source ("accused X and
 //     urged Y"); verb-before, with the subject before it ("Russia denied
 //     that C", "“C,” he said"); verb-after, with the source after it ("“C,”

@@ -172,14 +172,20 @@ func (m *matcher) participleSource(v verbMatch) (verbMatch, verdict) {
 	return v, sourceFound
 }
 
-// embeddedSource takes "new information suggesting that": the noun before
-// speaks. Any other participle is no cue: "the warning came", "reporting
+// embeddedSource takes "new information suggesting that" and "with
+// spokesman Ali Rabiei saying": the noun before speaks. Any other participle is no cue: "the warning came", "reporting
 // from Seoul".
 func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 	if !v.e.ing {
 		return v, sourceNext
 	}
 	i := v.i
+	if src := m.withSubject(i); !src.empty() {
+		// "Iran denies the reports, with spokesman Ali Rabiei
+		// describing them as ...": the noun phrase after "with" speaks.
+		v.f.source = src
+		return v, sourceFound
+	}
 	if !(m.is(i+1, "that") && i-1 >= m.lo && m.toks[i-1].kind == tokWord && !determiners[m.word(i-1)] && !auxiliaries[m.word(i-1)]) {
 		return v, sourceNone
 	}

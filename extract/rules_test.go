@@ -146,6 +146,10 @@ var ruleCases = []struct {
 	{"embedded-participle", "The agency cited new data suggesting that the outbreak had peaked.", []found{
 		{"embedded-participle", "new data", "suggesting", "the outbreak had peaked", "assert"},
 	}},
+	{"embedded-participle-with", "Velkor denied the report, with its spokesman Piet Amsel calling it a smear.", []found{
+		{"verb-before", "Velkor", "denied", "the report", "deny"},
+		{"embedded-participle", "its spokesman Piet Amsel", "calling", "it a smear", "deny"},
+	}},
 	{"noun-that", "The allegation that the mayor took bribes surfaced last week.", []found{
 		{"noun", "", "allegation", "the mayor took bribes surfaced last week", "accuse"},
 	}},

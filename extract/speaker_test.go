@@ -224,6 +224,8 @@ func TestSpeakerWorksFor(t *testing.T) {
 			[]speaker{{"nigeria", ""}}},
 		{"the-statement", "The Harbour Authority denied the report. The statement said no ship had docked.",
 			[]speaker{{"harbour-authority", ""}, {"harbour-authority", ""}}},
+		{"he-after-with-participle", "Velkor denied the report, with its spokesman Piet Amsel calling it a smear. He added that the firm would sue.",
+			[]speaker{{"new:velkor", ""}, {"new:its-spokesman-piet-amsel", ""}, {"new:its-spokesman-piet-amsel", ""}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

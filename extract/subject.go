@@ -444,3 +444,21 @@ func (s *sentence) spokesFor(k int) bool {
 	}
 	return false
 }
+
+// withSubject returns the noun phrase between "with" and the participle at
+// token i, "with government spokesman Ali Rabiei describing", or an empty
+// span. The phrase is one to six words, none of them a verb.
+func (s *sentence) withSubject(i int) span {
+	for k := i - 1; k >= s.lo && k >= i-7 && s.toks[k].kind == tokWord && !s.inq[k]; k-- {
+		if s.is(k, "with") {
+			if k == i-1 {
+				return span{}
+			}
+			return s.tokSpan(k+1, i-1)
+		}
+		if s.verbAt(k) || clauseWords[s.word(k)] {
+			return span{}
+		}
+	}
+	return span{}
+}
