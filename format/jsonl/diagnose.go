@@ -84,8 +84,13 @@ func (w *walker) record(t Type) *Error {
 			return e
 		}
 		if key == "type" {
-			if e := w.typeValue(t); e != nil {
+			named, e := w.typeValue(t)
+			if e != nil {
 				return e
+			}
+			if t == TypeUnknown {
+				// The members before it were skipped unchecked.
+				t, prefix, fields = named, named.String(), jsonFields(recordTypes[named])
 			}
 			continue
 		}
@@ -112,23 +117,25 @@ func (w *walker) record(t Type) *Error {
 	return nil
 }
 
-// typeValue checks the "type" member's value.
-func (w *walker) typeValue(t Type) *Error {
+// typeValue reads the "type" member's value and returns the type it
+// names.
+func (w *walker) typeValue(t Type) (Type, *Error) {
 	tok, e := w.token()
 	if e != nil {
-		return e
+		return TypeUnknown, e
 	}
 	s, ok := tok.(string)
 	if !ok {
 		if d, isDelim := tok.(json.Delim); isDelim {
 			w.skipRest(d)
 		}
-		return lineErr(w.n, "type", kindOf(tok), fmt.Errorf("%w: want a string", ErrUnknownType))
+		return TypeUnknown, lineErr(w.n, "type", kindOf(tok), fmt.Errorf("%w: want a string", ErrUnknownType))
 	}
-	if _, err := ParseType(s); err != nil || t == TypeUnknown {
-		return lineErr(w.n, "type", s, fmt.Errorf("%w (valid: format, source, article, claim, statement)", ErrUnknownType))
+	named, err := ParseType(s)
+	if err != nil || t != TypeUnknown && named != t {
+		return TypeUnknown, lineErr(w.n, "type", s, fmt.Errorf("%w (valid: format, source, article, claim, statement)", ErrUnknownType))
 	}
-	return nil
+	return named, nil
 }
 
 // value walks one value that decodes into t at path.

@@ -35,8 +35,8 @@
 // across records need: the IDs of sources, articles and claims with the
 // few facts other records are checked against (a source's parent, an
 // article's publication time, a claim's refining relations), the
-// normalised names that aliases must not share, and 64-bit hashes of the
-// statement IDs. Its memory grows with those, never with the texts, the
+// normalised names that aliases must not share, and a hash and a line per
+// statement, 16 bytes, to find duplicate statement IDs. Its memory grows with those, never with the texts, the
 // quotes or the number of mentions. [Decode] reads a whole corpus into
 // memory and validates it with [claim.Corpus.Validate].
 package jsonl

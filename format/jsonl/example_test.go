@@ -1,6 +1,7 @@
 package jsonl_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -39,10 +40,16 @@ func ExampleValidate() {
 {"type":"statement","id":"s1","claim":"shells","source":"norland","act":"deny","factuality":"CT+","said":"2024"}
 {"type":"statement","id":"s2","claim":"shell","source":"norland","act":"dney","factuality":"CT-","said":"2024"}
 `
-	fmt.Println(jsonl.Validate(strings.NewReader(lines), jsonl.Options{}))
+	err := jsonl.Validate(strings.NewReader(lines), jsonl.Options{})
+	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+		var je *jsonl.Error
+		if errors.As(e, &je) {
+			fmt.Printf("line %d: %s %q\n", je.Line, je.Field, je.Value)
+		}
+	}
 	// Output:
-	// jsonl: line 3: statement.factuality "CT+": factuality does not fit the act: deny wants CT-, PR- or PS-
-	// jsonl: line 4: statement.act "dney": claim: act "dney": unknown name (valid: assert, accuse, deny, reject, confirm, admit, retract, warn, threaten, urge, pledge, concern, question, decline-comment, report)
+	// line 3: statement.factuality "CT+"
+	// line 4: statement.act "dney"
 }
 
 // Write a corpus, then read it back.

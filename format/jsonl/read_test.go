@@ -98,6 +98,13 @@ func TestReadErrors(t *testing.T) {
 		{"invalid UTF-8 in a name", "{\"type\":\"claim\",\"i\xffd\":\"c\"}", problem{1, "", jsonl.ErrInvalidUTF8}},
 		{"lone surrogate", `{"type":"claim","id":"c","text":"\ud800 alone"}`, problem{1, "", jsonl.ErrInvalidUTF8}},
 		{"low surrogate first", `{"type":"claim","id":"c","text":"\udc00\ud800"}`, problem{1, "", jsonl.ErrInvalidUTF8}},
+		{"syntax after a nested value", `{"id":{"x":[1,{"y":2}]},"type":"claim","txt":1`, problem{1, "claim.txt", jsonl.ErrUnknownField}},
+		{"syntax after the type", `{"type":"claim","id":"c","actors":[{"source":"a"}],"text":`, problem{1, "", jsonl.ErrSyntax}},
+		{"case of a member", `{"type":"claim","ID":"c","Text":"t","Actors":[{"Source":"a","ROLE":"boss"}]}`, problem{1, "claim.actors[0].role", claim.ErrUnknownName}},
+		{"time of the wrong kind", `{"type":"article","id":"a","published":{"at":[1]}}`, problem{1, "article.published", jsonl.ErrInvalid}},
+		{"list of the wrong kind", `{"type":"claim","id":"c","actors":{"source":"a"}}`, problem{1, "claim.actors", jsonl.ErrInvalid}},
+		{"negative offset", `{"type":"statement","id":"s","mentions":[{"article":"a","span":{"start":-1,"end":true}}]}`, problem{1, "statement.mentions[0].span.end", jsonl.ErrInvalid}},
+		{"format of the wrong kind", `{"type":"format","format":1}`, problem{1, "format.format", jsonl.ErrInvalid}},
 		{"wrong kind inside an array", `{"type":"claim","id":"c","actors":[{"source":{"id":"x"}}]}`, problem{1, "claim.actors[0].source", jsonl.ErrInvalid}},
 	}
 	for _, tc := range tests {

@@ -142,6 +142,19 @@ func TestEncodeErrors(t *testing.T) {
 		})
 	}
 	assert.ErrorIs(t, jsonl.Write(&bytes.Buffer{}, nil), claim.ErrEmpty)
+	for _, c := range []*claim.Corpus{
+		{Sources: []source.Source{{ID: "s", Kind: source.Kind(99)}}},
+		{Articles: []source.Article{{ID: "a", Published: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}}},
+		{Claims: []claim.Claim{{ID: "c", Actors: []claim.Actor{{Source: "s", Role: claim.Role(99)}}}}},
+		{Statements: []claim.Statement{{ID: "s", Act: claim.Act(99)}}},
+		{Format: claim.Format, Statements: []claim.Statement{{ID: "s", Act: claim.Act(99)}}},
+	} {
+		assert.Error(t, jsonl.Write(&bytes.Buffer{}, c))
+	}
+	assert.Equal(t, "", jsonl.Record{Type: jsonl.TypeFormat}.ID())
+	assert.Equal(t, "a", jsonl.ArticleRecord(source.Article{ID: "a"}).ID())
+	assert.Equal(t, "c", jsonl.ClaimRecord(claim.Claim{ID: "c"}).ID())
+	assert.Equal(t, "s", jsonl.SourceRecord(source.Source{ID: "s"}).ID())
 }
 
 // randomCorpus makes a corpus of random records whose every field is set
