@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/format/jsonl"
@@ -96,4 +98,55 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// BenchmarkReadInterleaved reads the same lines with Read and with plain
+// encoding/json by turns, one after the other in each iteration, so that
+// a machine whose speed drifts slows both alike, and reports the median
+// rate of each and the median of their ratios:
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench ReadInterleaved -benchtime 15x ./format/jsonl/
+func BenchmarkReadInterleaved(b *testing.B) {
+	const n = 10000
+	data := statementLines(b, n)
+	readJSONL := func() {
+		for _, err := range jsonl.Read(bytes.NewReader(data), jsonl.Options{}) {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	readPlain := func() {
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		sc.Buffer(make([]byte, 64<<10), jsonl.DefaultMaxLine)
+		for sc.Scan() {
+			var s claim.Statement
+			if err := json.Unmarshal(sc.Bytes(), &s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	var a, p, ratio []float64
+	for b.Loop() {
+		start := time.Now()
+		readJSONL()
+		mid := time.Now()
+		readPlain()
+		end := time.Now()
+		a = append(a, float64(n)/mid.Sub(start).Seconds())
+		p = append(p, float64(n)/end.Sub(mid).Seconds())
+		ratio = append(ratio, a[len(a)-1]/p[len(p)-1])
+	}
+	b.ReportMetric(median(a), "jsonl-records/s")
+	b.ReportMetric(median(p), "json-records/s")
+	b.ReportMetric(median(ratio), "ratio")
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[len(s)/2]
 }
