@@ -46,6 +46,14 @@ func TestRelaysAndDates(t *testing.T) {
 			{"The minister", nil, "2024-03-11"},
 			{"he", nil, "2024-03-11"},
 		}},
+		{"continued-quotation-keeps-the-date", "“We will not pay,” the minister said on Tuesday. “This is theft,” he added.", []said{
+			{"the minister", nil, "2024-03-12"},
+			{"he", nil, "2024-03-12"},
+		}},
+		{"narration-between-ends-the-date", "“We will not pay,” the minister said on Tuesday. The talks ended. “This is theft,” he added.", []said{
+			{"the minister", nil, "2024-03-12"},
+			{"he", nil, ""},
+		}},
 		{"trailer-after-briefing", "The ferry was seized, the spokesman said at a briefing on Tuesday, the agency reported.", []said{
 			{"the spokesman", []source.ID{"new:agency"}, "2024-03-12"},
 			{"the agency", nil, ""},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -220,8 +221,35 @@ func (x *extractor) result() *Result {
 			c.Via = slices.DeleteFunc(append(slices.Clone(h.Via), h.Speaker), func(id source.ID) bool { return id == c.Speaker })
 		}
 	}
+	x.carryDates(res.Candidates)
 	res.NewSources = x.speakers.added
 	return res
+}
+
+// carryDates gives a direct quotation with no said date of its own the
+// date of the statement right before it, when that is a quotation by the
+// same speaker and the new one opens the next sentence: "“We will not
+// pay,” the minister said on Tuesday. “This is theft,” he added." Work is
+// linear in the candidates.
+func (x *extractor) carryDates(cs []Candidate) {
+	for i := 1; i < len(cs); i++ {
+		c, p := &cs[i], cs[i-1]
+		if c.Said.IsValid() || !p.Said.IsValid() || c.Form != FormDirect || p.Form == FormIndirect ||
+			c.Speaker == "" || c.Speaker != p.Speaker || len(c.Content) == 0 {
+			continue
+		}
+		end := max(p.Cue.End, p.Source.End)
+		for _, s := range p.Content {
+			end = max(end, s.End)
+		}
+		start := c.Content[0].Start
+		if c.Source.Exact != "" {
+			start = min(start, c.Source.Start)
+		}
+		if start > end && x.nextSentence(x.text[end:start]) {
+			c.Said = p.Said
+		}
+	}
 }
 
 // candidate turns a found attribution into a Candidate.
@@ -280,4 +308,11 @@ func (x *extractor) run() {
 			x.block(m, b)
 		}
 	}
+}
+
+// nextSentence reports whether the text between two statements is only the
+// end of the first one's sentence: a few words, one full stop, and no
+// quotation mark ("on Tuesday. ").
+func (x *extractor) nextSentence(gap string) bool {
+	return len(gap) <= 60 && strings.Count(gap, ".") == 1 && !strings.ContainsAny(gap, "“”\"!?")
 }
