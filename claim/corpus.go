@@ -44,10 +44,8 @@ type Corpus struct {
 // or "null"), unknown enum names, dates and times that do not parse,
 // trailing data and invalid UTF-8 (escaped lone surrogates included) are
 // errors, each naming its full path such as "statements[3].act", as is
-// everything [Corpus.Validate] reports. An enum name or a time that does
-// not parse in a source or an article is a [*source.FieldError], as
-// Validate reports those records; the other problems with the document's
-// shape are [*FieldError] values. They are reported all at once, before
+// everything [Corpus.Validate] reports. Each problem is a [*FieldError].
+// They are reported all at once, before
 // validation, capped as Validate caps them; on error the corpus is nil.
 //
 // Decode takes time linear in the size of the input. It holds the whole
@@ -234,9 +232,10 @@ func (c *Corpus) Registry() (*source.Registry, error) {
 }
 
 // Validate checks the whole corpus and reports every problem at once: the
-// error joins one error per problem, up to [MaxProblems] (see below). Problems with sources and articles are
-// [*source.FieldError] values; all others are [*FieldError] values, with
-// fields such as "statements[4].mentions[0].span". It reports duplicate IDs,
+// error joins one error per problem, up to [MaxProblems] (see below), each
+// a [*FieldError] with a field such as "statements[4].mentions[0].span" or
+// "sources[3].parent": problems with sources and articles too, wrapping
+// package source's sentinels, which this package's are. It reports duplicate IDs,
 // references to missing sources, claims or articles, affiliation, reprint
 // and refinement cycles, a statement relayed through its own source
 // ([ErrCycle]), aliases claimed twice, spans outside their article or not
@@ -273,16 +272,26 @@ func (c *Corpus) Validate() error {
 		// this one's.
 		if joined, ok := err.(interface{ Unwrap() []error }); ok {
 			for _, e := range joined.Unwrap() {
-				p.add(e)
+				p.add(fromSource(e))
 			}
 		} else {
-			p.add(err)
+			p.add(fromSource(err))
 		}
 	}
 	v := newValidator(c, p)
 	v.claimErrs(c.Claims)
 	v.statementErrs(c.Statements)
 	return p.err()
+}
+
+// fromSource returns a problem package source reports as a *FieldError of
+// this package, with the same field, value and sentinel, so that Validate
+// returns one error type; any other error is returned as it is.
+func fromSource(err error) error {
+	if sfe, ok := err.(*source.FieldError); ok {
+		return &FieldError{Field: sfe.Field, Value: sfe.Value, Err: sfe.Err}
+	}
+	return err
 }
 
 // nilCorpus returns the error for a nil *Corpus.

@@ -368,9 +368,9 @@ func TestDecodeSourceErrors(t *testing.T) {
 			got, err := claim.Decode(strings.NewReader(tc.in))
 			assert.Nil(t, got)
 			assert.ErrorIs(t, err, tc.wantErr)
-			var sfe *source.FieldError
-			if assert.ErrorAs(t, err, &sfe) {
-				assert.Equal(t, tc.wantField, sfe.Field)
+			var fe *claim.FieldError
+			if assert.ErrorAs(t, err, &fe) {
+				assert.Equal(t, tc.wantField, fe.Field)
 			}
 		})
 	}

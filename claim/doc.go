@@ -39,12 +39,11 @@
 // words, a certainty and a polarity ("certain negates", see
 // [ParseFactuality]), and is written back as its code. [Load] and [Decode]
 // read one and validate it; [Corpus.Validate] reports every problem at
-// once, each a typed error naming the field and the value: [*FieldError]
-// here and [*source.FieldError] for sources and articles, wrapping
-// sentinels such as [ErrUnknownClaim] and [ErrSpan] for [errors.Is]. The
-// sentinels the two packages share, such as [ErrDuplicateID] and
-// [ErrCycle], are package source's own values, so one errors.Is test finds
-// the problem whichever package reports it.
+// once, each a [*FieldError] naming the field and the value, for sources
+// and articles too, wrapping sentinels such as [ErrUnknownClaim] and
+// [ErrSpan] for [errors.Is]. The sentinels the two packages share, such as
+// [ErrDuplicateID] and [ErrCycle], are package source's own values, so one
+// errors.Is test finds the problem whichever package reports it.
 //
 // # Hostile input
 //

@@ -11,8 +11,8 @@ import (
 //
 // The sentinels both packages need are package source's own values, not
 // copies: errors.Is(err, [ErrDuplicateID]) matches a duplicate claim and a
-// duplicate source alike, whichever of [*FieldError] and
-// [*source.FieldError] reports it.
+// duplicate source alike, whether [*FieldError] or, from package source's
+// own functions, [*source.FieldError] reports it.
 var (
 	// ErrEmpty is [source.ErrEmpty]: a required text field that is empty.
 	ErrEmpty = source.ErrEmpty

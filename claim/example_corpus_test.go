@@ -152,20 +152,17 @@ func ExampleCorpus_Validate() {
 	}
 
 	err := c.Validate()
-	// The error joins one error per problem.
+	// The error joins one *claim.FieldError per problem, those of sources
+	// and articles too.
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		var fe *claim.FieldError
-		var sfe *source.FieldError
-		switch {
-		case errors.As(e, &fe):
+		if errors.As(e, &fe) {
 			fmt.Printf("%s %q\n", fe.Field, fe.Value)
-		case errors.As(e, &sfe):
-			fmt.Printf("%s %q (source)\n", sfe.Field, sfe.Value)
 		}
 	}
 	fmt.Println(errors.Is(err, claim.ErrUnknownClaim), errors.Is(err, source.ErrAliasConflict))
 	// Output:
-	// sources[1].aliases[0] "Halvard" (source)
+	// sources[1].aliases[0] "Halvard"
 	// statements[0].claim "dam-shut"
 	// statements[0].factuality "CT+"
 	// statements[1].source "ghost"

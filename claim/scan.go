@@ -44,24 +44,18 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 func scanDocument(data []byte, t reflect.Type) (end int, err error) {
 	s := &scanner{dec: json.NewDecoder(bytes.NewReader(data)), p: newProblems(), fields: map[reflect.Type]map[string]jsonField{}}
 	s.dec.UseNumber()
-	if err := s.value(t, "corpus", true, false, false); err != nil {
+	if err := s.value(t, "corpus", true, false); err != nil {
 		return 0, err
 	}
 	return int(s.dec.InputOffset()), s.p.err()
 }
 
-var (
-	timeType = reflect.TypeFor[time.Time]()
-	// sourcePkg is the package whose records (sources and articles) report
-	// their problems as *source.FieldError, as Corpus.Validate does.
-	sourcePkg = reflect.TypeFor[source.Article]().PkgPath()
-)
+var timeType = reflect.TypeFor[time.Time]()
 
-// value reads one value of type t at path. inSource says that the value is
-// a field of a record of package source; nullable, that null may stand for
-// it (an optional field or a list). Its error is a syntax or read error
-// that ends the scan; problems with the value are collected.
-func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bool) error {
+// value reads one value of type t at path; nullable says that null may
+// stand for it (an optional field or a list). Its error is a syntax or read
+// error that ends the scan; problems with the value are collected.
+func (s *scanner) value(t reflect.Type, path string, root, nullable bool) error {
 	tok, err := s.dec.Token()
 	if err != nil {
 		return s.syntax(err)
@@ -84,11 +78,7 @@ func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bo
 			// time's own message quotes layouts ("2006-01-02T15:04:05Z07:00")
 			// that read as a date of 2006.
 			reason := fmt.Errorf("%w: want an RFC 3339 time such as 2024-03-04T18:00:00Z", ErrInvalid)
-			if inSource {
-				s.p.add(&source.FieldError{Field: path, Value: source.Excerpt(str), Err: reason})
-			} else {
-				s.p.add(fieldErr(path, str, reason))
-			}
+			s.p.add(fieldErr(path, str, reason))
 		}
 		return nil
 	case reflect.PointerTo(t).Implements(textUnmarshaler):
@@ -111,7 +101,7 @@ func (s *scanner) value(t reflect.Type, path string, root, inSource, nullable bo
 			return s.wrongKind(tok, path, "an array")
 		}
 		for i := 0; s.dec.More(); i++ {
-			if err := s.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i), false, inSource, false); err != nil {
+			if err := s.value(t.Elem(), fmt.Sprintf("%s[%d]", path, i), false, false); err != nil {
 				return err
 			}
 		}
@@ -140,7 +130,6 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 		fields = jsonFields(t)
 		s.fields[t] = fields
 	}
-	inSource := t.PkgPath() == sourcePkg
 	seen := map[string]bool{}
 	for s.dec.More() {
 		tok, err := s.dec.Token()
@@ -171,7 +160,7 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 			}
 			continue
 		}
-		if err := s.value(ft.t, child, false, inSource, ft.nullable); err != nil {
+		if err := s.value(ft.t, child, false, ft.nullable); err != nil {
 			return err
 		}
 	}
@@ -311,7 +300,7 @@ func atPath(path, value string, err error) error {
 	case errors.As(err, &fe):
 		return fieldErr(path, value, fe.Err)
 	case errors.As(err, &sfe):
-		return &source.FieldError{Field: path, Value: source.Excerpt(value), Err: sfe.Err}
+		return fieldErr(path, value, sfe.Err)
 	}
 	return fieldErr(path, value, fmt.Errorf("%w: %w", ErrInvalid, err))
 }

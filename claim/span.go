@@ -48,7 +48,7 @@ func Locate(text string, start, end int) (Span, error) {
 // use [Locate] with offsets.
 func Find(text, exact string) (Span, error) {
 	if exact == "" {
-		return Span{}, fieldErr("exact", exact, ErrEmpty)
+		return Span{}, fieldErr("exact", exact, fmt.Errorf("%w: want the quote to find", ErrEmpty))
 	}
 	i := strings.Index(text, exact)
 	if i < 0 {
@@ -68,7 +68,7 @@ func Find(text, exact string) (Span, error) {
 func FindNth(text, exact string, n int) (Span, error) {
 	switch {
 	case exact == "":
-		return Span{}, fieldErr("exact", exact, ErrEmpty)
+		return Span{}, fieldErr("exact", exact, fmt.Errorf("%w: want the quote to find", ErrEmpty))
 	case n < 1:
 		return Span{}, fieldErr("n", strconv.Itoa(n), fmt.Errorf("%w: occurrences count from 1", ErrInvalid))
 	}
@@ -114,7 +114,7 @@ func (s Span) Relocate(text string) (Span, error) {
 		return s, nil
 	}
 	if s.Exact == "" {
-		return Span{}, fieldErr("span.exact", s.Exact, ErrEmpty)
+		return Span{}, fieldErr("span.exact", s.Exact, fmt.Errorf("%w: want the text the span covers", ErrEmpty))
 	}
 	best, bestScore, bestDist, tie := -1, -1, 0, false
 	for from := 0; from <= len(text); {
@@ -154,7 +154,7 @@ func (s Span) checkSelf() error {
 	case !utf8.ValidString(s.Exact) || !utf8.ValidString(s.Prefix) || !utf8.ValidString(s.Suffix):
 		return fieldErr("span", s.String(), ErrInvalidUTF8)
 	case s.Exact == "":
-		return fieldErr("span.exact", s.Exact, ErrEmpty)
+		return fieldErr("span.exact", s.Exact, fmt.Errorf("%w: want the text the span covers", ErrEmpty))
 	case s.Start < 0:
 		return fieldErr("span", s.String(), fmt.Errorf("%w: negative start", ErrSpan))
 	case s.End > math.MaxInt32:

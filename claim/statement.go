@@ -109,9 +109,9 @@ type Mention struct {
 func MentionOf(a source.Article, cue, quote string) (Mention, error) {
 	switch {
 	case a.Text == "":
-		return Mention{}, fieldErr("text", a.Text, ErrEmpty)
+		return Mention{}, fieldErr("text", a.Text, fmt.Errorf("%w: want the article's text", ErrEmpty))
 	case quote == "":
-		return Mention{}, fieldErr("exact", quote, ErrEmpty)
+		return Mention{}, fieldErr("exact", quote, fmt.Errorf("%w: want the quote to find", ErrEmpty))
 	case !utf8.ValidString(cue):
 		return Mention{}, fieldErr("cue", cue, ErrInvalidUTF8)
 	}
@@ -164,7 +164,7 @@ func MentionOf(a source.Article, cue, quote string) (Mention, error) {
 // 1.
 func MentionOfNth(a source.Article, cue, quote string, n int) (Mention, error) {
 	if a.Text == "" {
-		return Mention{}, fieldErr("text", a.Text, ErrEmpty)
+		return Mention{}, fieldErr("text", a.Text, fmt.Errorf("%w: want the article's text", ErrEmpty))
 	}
 	span, err := FindNth(a.Text, quote, n)
 	if err != nil {

@@ -73,7 +73,7 @@ func (a Article) check(p fieldPath) []error {
 		errs = append(errs, fieldErr(p.f("language"), a.Language, fmt.Errorf("%w: not a BCP 47 language tag such as \"en\" or \"pt-BR\"", ErrInvalid)))
 	}
 	if a.Published.IsZero() {
-		errs = append(errs, fieldErr(p.f("published"), "", ErrEmpty))
+		errs = append(errs, fieldErr(p.f("published"), "", fmt.Errorf("%w: want the publication time", ErrEmpty)))
 	}
 	errs = checkTime(errs, p, "published", a.Published)
 	if a.Reprints != "" && a.Reprints == a.ID {

@@ -202,14 +202,16 @@ func TestBuildInvalid(t *testing.T) {
 		assert.ErrorIs(t, err, claim.ErrUnknownClaim)
 		assert.ErrorIs(t, err, claim.ErrUnknownSource)
 		assert.ErrorIs(t, err, source.ErrUnknownSource)
-		var fe *claim.FieldError
-		if assert.ErrorAs(t, err, &fe) {
-			assert.Equal(t, "statements[0].claim", fe.Field)
+		// Every problem is a *claim.FieldError, the source's too.
+		values := map[string]string{}
+		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+			var fe *claim.FieldError
+			if assert.ErrorAs(t, e, &fe) {
+				values[fe.Field] = fe.Value
+			}
 		}
-		var sfe *source.FieldError
-		if assert.ErrorAs(t, err, &sfe) {
-			assert.Equal(t, "nowhere", sfe.Value)
-		}
+		assert.Equal(t, "nope", values["statements[0].claim"])
+		assert.Equal(t, "nowhere", values["sources[1].parent"])
 	})
 }
 
