@@ -121,7 +121,7 @@ func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention
 // a reviewer names it first, and Mention's errors.
 func (c Candidate) Statement(id claim.StatementID, claimID claim.ID, article source.ArticleID, text string) (claim.Statement, error) {
 	if c.Speaker == "" {
-		return claim.Statement{}, fmt.Errorf("extract: %w", &source.FieldError{Field: "speaker", Value: c.Source.Exact, Err: source.ErrEmpty})
+		return claim.Statement{}, fmt.Errorf("extract: %w", &source.FieldError{Field: "speaker", Value: c.Source.Exact, Err: fmt.Errorf("%w: want the source of a resolved speaker (resolution %s)", source.ErrEmpty, c.Resolution)})
 	}
 	m, err := c.Mention(article, text)
 	if err != nil {
