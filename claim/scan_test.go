@@ -108,11 +108,11 @@ func TestKindAndValueOf(t *testing.T) {
 func TestDecodeShapeFields(t *testing.T) {
 	const statement = `"claim":"c","source":"absent","act":"report","said":"2025"`
 	tests := []struct {
-		name       string
-		in         string
-		wantField  string
-		wantValue  string
-		wantErr    error
+		name      string
+		in        string
+		wantField string
+		wantValue string
+		wantErr   error
 	}{
 		{name: "string-for-number", in: `{"statements":[{"id":"s",` + statement + `,"mentions":[{"article":"a","span":{"start":"10","end":16,"exact":"closed"}}]}]}`,
 			wantField: "statements[0].mentions[0].span.start", wantValue: "10", wantErr: ErrInvalid},
