@@ -198,7 +198,10 @@
 // the preposition still names the speaker ("Amb. Linda Okafor of
 // Nigeria"), and a place after one is no parent ("two diplomats in
 // Lisk"). "The statement", "the communique" and "the readout" speak for
-// the latest speaker.
+// the latest speaker. A definite description by a person's role ("the
+// governor", "the judge") refers back to a recent speaker named by that
+// role, in the text or in the registry's name and aliases ("Diokno", whom
+// the registry also calls "BSP Governor Benjamin Diokno").
 //
 // A source after its verb ends before what it spoke of: "said Marten of
 // the decision to delay" is Marten's; "said the head of the water board"

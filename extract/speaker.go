@@ -355,9 +355,34 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 					return h.id, true
 				}
 			}
+			if s.titled(h.id, head) {
+				// "the governor" after "Diokno", whom the registry
+				// knows as "BSP Governor Benjamin Diokno".
+				return h.id, true
+			}
 		}
 	}
 	return "", false
+}
+
+// titled reports whether the registry names a source by a title with the
+// word head in it: its name or one of its aliases holds the word.
+func (s *speakers) titled(id source.ID, head string) bool {
+	if s.reg == nil {
+		return false
+	}
+	src, ok := s.reg.Source(id)
+	if !ok {
+		return false
+	}
+	for _, name := range append([]string{src.Name}, src.Aliases...) {
+		for w := range strings.FieldsSeq(name) {
+			if strings.EqualFold(w, head) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameRole reports whether two role nouns name the same role: "spokesman"

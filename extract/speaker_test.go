@@ -198,13 +198,15 @@ func readRegistry(t *testing.T, path string) *source.Registry {
 // TestSpeakerWorksFor checks that a speaker named by a role and whom it
 // works for ("a spokesman for President Varga") is a source of its own
 // under that one, not that one, while a name before "of" ("Amb. Linda
-// Okafor of Nigeria") is still resolved by its tail; and that "the
-// statement" speaks for the latest speaker.
+// Okafor of Nigeria") is still resolved by its tail; that "the
+// statement" speaks for the latest speaker; and that "the governor" is a
+// recent speaker whom the registry calls governor.
 func TestSpeakerWorksFor(t *testing.T) {
 	reg, err := source.NewRegistry([]source.Source{
 		{ID: "varga", Name: "Anton Varga", Kind: source.KindPerson, Aliases: []string{"President Anton Varga"}},
 		{ID: "harbour-authority", Name: "Harbour Authority", Kind: source.KindAgency},
 		{ID: "nigeria", Name: "Nigeria", Kind: source.KindGovernment},
+		{ID: "anna-holm", Name: "Anna Holm", Kind: source.KindOfficial, Aliases: []string{"Harbour Governor Anna Holm", "Holm"}},
 	}, nil)
 	require.NoError(t, err)
 	type speaker struct {
@@ -224,6 +226,8 @@ func TestSpeakerWorksFor(t *testing.T) {
 			[]speaker{{"nigeria", ""}}},
 		{"the-statement", "The Harbour Authority denied the report. The statement said no ship had docked.",
 			[]speaker{{"harbour-authority", ""}, {"harbour-authority", ""}}},
+		{"title-the-registry-gives", "Holm said the port would reopen. The governor said the ships were safe.",
+			[]speaker{{"anna-holm", ""}, {"anna-holm", ""}}},
 		{"he-after-with-participle", "Velkor denied the report, with its spokesman Piet Amsel calling it a smear. He added that the firm would sue.",
 			[]speaker{{"new:velkor", ""}, {"new:its-spokesman-piet-amsel", ""}, {"new:its-spokesman-piet-amsel", ""}}},
 	}
