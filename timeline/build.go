@@ -182,9 +182,8 @@ type builder struct {
 	// eff[effOff[c]:effOff[c+1]]. All are indexes into events.
 	plainUps, plainOff, plainEv []int32
 	effOff, eff                 []int32
-	// bulk carries agreeing affirmations in bulk; off, every word is
-	// plain, which tests compare with.
-	bulk bool
+	// bulk says whether to carry agreeing affirmations in bulk.
+	bulk bulkMode
 
 	gen       int32 // the claim being built, counted from 1: zeroed slots belong to none
 	slots     []slot
@@ -217,7 +216,7 @@ type builder struct {
 	trackEnd, histEnd, changeEnd []int32
 }
 
-func newBuilder(t *Timeline, order []int32, parts int, bulk bool) *builder {
+func newBuilder(t *Timeline, order []int32, parts int, bulk bulkMode) *builder {
 	n := len(t.claims)
 	b := &builder{
 		t:         t,
@@ -316,6 +315,11 @@ func periodEnd(d claim.Date) (int64, int32) {
 // claims in topological order, with no recursion. A cycle, which
 // validation reports while this runs beside it, leaves its claims with
 // empty sets instead of making this loop.
+//
+// The tracks read ups and downs. Working out statuses reads downs,
+// plainUps (ups restricted to the claims with plain words) and each
+// claim's effective words, which relate also finds (see bulk.go), along
+// with the flags Timeline.Anonymous reads.
 func (b *builder) relate() {
 	t := b.t
 	n := len(t.claims)
@@ -421,7 +425,7 @@ func (b *builder) relate() {
 		return sets
 	}
 	b.ups = upSets(b.upOff)
-	plainOff, plainEv, keyedOff, keyedEv := b.bulkWords(related, b.bulk)
+	plainOff, plainEv, keyedOff, keyedEv := b.bulkWords(related, b.bulkPays(order, in, inOff))
 	b.plainOff, b.plainEv = plainOff, plainEv
 	b.plainUps = upSets(plainOff)
 	// A claim's track holds an inherited word with a positive polarity, a

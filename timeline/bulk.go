@@ -17,16 +17,55 @@ import (
 // known, the later word only takes the place of the earlier: the source's
 // position, the tallies and the changes stay as they were. So each claim
 // hears, of such agreeing words, only the first, and the first after each
-// other word of the same source: its effective words. They are found in
-// one pass over the claims from the narrowest to the broadest, which
-// carries each claim's agreeing words up in bags of rank sets, moved
-// rather than copied along a chain, at a cost of O(log² n) per word and
-// per effective word.
+// other word of the same source: its effective words. And when every word
+// a source says about the claim, its own and inherited, affirms it with
+// one factuality, whatever their dates, the claim hears only the first
+// the source carries to it, since from its first word on the source
+// affirms the claim alike. The effective words are found in one pass over
+// the claims from the narrowest to the broadest, which carries each
+// claim's agreeing words up in bags of rank sets, moved rather than copied
+// along a chain, at a cost of O(log² n) per word, per effective word and
+// per source a claim inherits words from.
 //
 // Only words from a channel (one source's words about one refining claim)
 // that are all affirmations of one said date and factuality are carried
 // this way; a channel with a retraction, or with words that differ, is
 // plain: its words are heard one by one, as the channels machinery needs.
+
+// bulkMode says whether Build carries agreeing affirmations in bulk.
+type bulkMode uint8
+
+const (
+	bulkAuto   bulkMode = iota // when the claims inherit more words than the corpus has statements
+	bulkAlways                 // always, for tests
+	bulkNever                  // never: every word is plain, for tests
+)
+
+// bulkPays reports whether to carry agreeing affirmations in bulk: under
+// bulkAuto, when the claims inherit, counted along every path, more
+// affirmations and retractions than the corpus has statements, as in long
+// chains; otherwise hearing every word costs no more than the corpus, and
+// the bags would only add to it.
+func (b *builder) bulkPays(order, in, inOff []int32) bool {
+	switch b.bulk {
+	case bulkAlways:
+		return true
+	case bulkNever:
+		return false
+	}
+	limit := int64(len(b.events))
+	reach := make([]int64, len(b.t.claims)) // words reaching each claim, capped
+	var total int64
+	for _, c := range order {
+		for _, d := range in[inOff[c]:inOff[c+1]] {
+			reach[c] = min(reach[c]+reach[d]+int64(b.upOff[d+1]-b.upOff[d]), limit+1)
+		}
+		if total += reach[c]; total > limit {
+			return true
+		}
+	}
+	return false
+}
 
 // wordKey is what the affirmations carried in bulk must share: the source,
 // the said period and its precision, and the factuality.
@@ -122,40 +161,104 @@ func (s *rankSet) clone() *rankSet {
 	return c
 }
 
-// keyBag holds the affirmations a claim passes on in bulk, by key.
+// keyBag holds the affirmations a claim passes on in bulk, by source.
 type keyBag struct {
-	sets map[wordKey]*rankSet
+	srcs map[int32]*srcBag
 	n    int // ranks in all sets
+}
+
+// srcBag holds one source's affirmations in a bag, by key, with the
+// earliest known of them and whether they all share one factuality.
+type srcBag struct {
+	keys  map[wordKey]*rankSet
+	n     int
+	first int32 // the smallest rank
+	pol   claim.Polarity
+	cert  claim.Certainty
+	mixed bool // the keys differ in factuality
+}
+
+// add adds the affirmation e, which must not be in the bag.
+func (b *keyBag) add(e *event) {
+	sb := b.srcs[e.src]
+	if sb == nil {
+		sb = &srcBag{keys: make(map[wordKey]*rankSet), first: e.rank, pol: e.pol, cert: e.cert}
+		b.srcs[e.src] = sb
+	}
+	key := keyOf(e)
+	set := sb.keys[key]
+	if set == nil {
+		set = new(rankSet)
+		sb.keys[key] = set
+	}
+	set.add(e.rank)
+	sb.n++
+	b.n++
+	sb.first = min(sb.first, e.rank)
+	sb.mixed = sb.mixed || e.pol != sb.pol || e.cert != sb.cert
 }
 
 // mergeBag adds the ranks of o to b; o's sets are taken over when owned,
 // else copied.
 func (b *keyBag) mergeBag(o *keyBag, owned bool) {
-	for k, os := range o.sets {
-		s := b.sets[k]
+	for src, osb := range o.srcs {
+		sb := b.srcs[src]
+		if sb == nil {
+			if !owned {
+				osb = osb.clone()
+			}
+			b.srcs[src] = osb
+			b.n += osb.n
+			continue
+		}
+		before := sb.n
+		if owned && osb.n > sb.n {
+			// Merge the smaller into the larger.
+			sb, osb = osb, sb
+			b.srcs[src] = sb
+		}
+		sb.merge(osb, owned)
+		b.n += sb.n - before
+	}
+}
+
+// merge adds the ranks of o to sb, taking o's sets over when owned.
+func (sb *srcBag) merge(o *srcBag, owned bool) {
+	sb.first = min(sb.first, o.first)
+	sb.mixed = sb.mixed || o.mixed || o.pol != sb.pol || o.cert != sb.cert
+	for k, os := range o.keys {
+		s := sb.keys[k]
 		if s == nil {
 			if !owned {
 				os = os.clone()
 			}
-			b.sets[k] = os
-			b.n += os.n
+			sb.keys[k] = os
+			sb.n += os.n
 			continue
 		}
 		before := s.n
 		if owned && os.n > s.n {
-			// Merge the smaller into the larger.
 			s, os = os, s
-			b.sets[k] = s
+			sb.keys[k] = s
 		}
 		s.merge(os)
-		b.n += s.n - before
+		sb.n += s.n - before
 	}
 }
 
+func (sb *srcBag) clone() *srcBag {
+	c := *sb
+	c.keys = make(map[wordKey]*rankSet, len(sb.keys))
+	for k, s := range sb.keys {
+		c.keys[k] = s.clone()
+	}
+	return &c
+}
+
 func (b *keyBag) clone() *keyBag {
-	c := &keyBag{sets: make(map[wordKey]*rankSet, len(b.sets)), n: b.n}
-	for k, s := range b.sets {
-		c.sets[k] = s.clone()
+	c := &keyBag{srcs: make(map[int32]*srcBag, len(b.srcs)), n: b.n}
+	for src, sb := range b.srcs {
+		c.srcs[src] = sb.clone()
 	}
 	return c
 }
@@ -259,18 +362,10 @@ func (b *builder) effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedE
 		}
 		if own := keyedEv[keyedOff[c]:keyedOff[c+1]]; len(own) > 0 {
 			if acc == nil {
-				acc = &keyBag{sets: make(map[wordKey]*rankSet)}
+				acc = &keyBag{srcs: make(map[int32]*srcBag)}
 			}
 			for _, k := range own {
-				e := &b.events[k]
-				key := keyOf(e)
-				s := acc.sets[key]
-				if s == nil {
-					s = new(rankSet)
-					acc.sets[key] = s
-				}
-				s.add(e.rank)
-				acc.n++
+				acc.add(&b.events[k])
 			}
 		}
 		bags[c] = acc
@@ -288,6 +383,7 @@ func (b *builder) effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedE
 
 // effWalk holds the scratch space of effective.
 type effWalk struct {
+	srcs     []int32
 	keys     []wordKey
 	breakers []srcRank
 	heap     []srcRank // by rank: the next word of each key, key as src
@@ -296,17 +392,20 @@ type effWalk struct {
 type srcRank struct{ src, rank int32 }
 
 // effective returns the effective words of claim c among the keyed words
-// of bag, as indexes into events: for each source, the first of its words
-// in the bag, and each word of one key that follows, in the order words
-// became known, a word of the source with another key or a word the claim
-// hears otherwise (its own, a plain inherited one, a negation of a broader
-// claim), called a breaker.
+// of bag, as indexes into events. For a source whose every word the claim
+// hears is an affirmation of one factuality, that is only the first of
+// them in the bag: once the source affirms the claim, whichever of its
+// words sets its position affirms it alike, and none of them changes
+// anything. Otherwise it is, for each key, the first of its words, and
+// each word that follows, in the order words became known, a word of the
+// source with another key or a word the claim hears otherwise (its own, a
+// plain inherited one, a negation of a broader claim), called a breaker.
 func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, evOfRank []int32) []int32 {
 	mark := c + 1
-	w.keys = slices.AppendSeq(w.keys[:0], maps.Keys(bag.sets))
-	slices.SortFunc(w.keys, func(x, y wordKey) int { return cmp.Compare(x.src, y.src) })
-	for _, k := range w.keys {
-		stamp[k.src] = mark
+	w.srcs = slices.AppendSeq(w.srcs[:0], maps.Keys(bag.srcs))
+	slices.Sort(w.srcs)
+	for _, src := range w.srcs {
+		stamp[src] = mark
 	}
 	w.breakers = w.breakers[:0]
 	add := func(k int32) {
@@ -334,33 +433,37 @@ func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, evO
 		return cmp.Compare(x.rank, y.rank)
 	})
 	var out []int32
-	for i := 0; i < len(w.keys); {
-		src := w.keys[i].src
-		j := i + 1
-		for j < len(w.keys) && w.keys[j].src == src {
-			j++
+	lo := 0
+	for _, src := range w.srcs {
+		for lo < len(w.breakers) && w.breakers[lo].src < src {
+			lo++
 		}
-		lo, _ := slices.BinarySearchFunc(w.breakers, srcRank{src, -1}, func(x, t srcRank) int {
-			if x.src != t.src {
-				return cmp.Compare(x.src, t.src)
-			}
-			return cmp.Compare(x.rank, t.rank)
-		})
 		hi := lo
 		for hi < len(w.breakers) && w.breakers[hi].src == src {
 			hi++
 		}
-		out = w.walk(w.keys[i:j], bag, w.breakers[lo:hi], evOfRank, out)
-		i = j
+		sb := bag.srcs[src]
+		uniform := !sb.mixed
+		for _, br := range w.breakers[lo:hi] {
+			e := &b.events[evOfRank[br.rank]]
+			uniform = uniform && e.stance == stanceAffirm && e.pol == sb.pol && e.cert == sb.cert
+		}
+		if uniform {
+			out = append(out, evOfRank[sb.first])
+		} else {
+			w.keys = slices.AppendSeq(w.keys[:0], maps.Keys(sb.keys))
+			out = w.walk(w.keys, sb, w.breakers[lo:hi], evOfRank, out)
+		}
+		lo = hi
 	}
 	return out
 }
 
 // walk appends to out the effective words of one source's keys.
-func (w *effWalk) walk(keys []wordKey, bag *keyBag, breakers []srcRank, evOfRank []int32, out []int32) []int32 {
+func (w *effWalk) walk(keys []wordKey, sb *srcBag, breakers []srcRank, evOfRank []int32, out []int32) []int32 {
 	h := w.heap[:0]
 	for i, k := range keys {
-		if r, ok := bag.sets[k].after(-1); ok {
+		if r, ok := sb.keys[k].after(-1); ok {
 			h = heapPush(h, srcRank{int32(i), r})
 		}
 	}
@@ -385,7 +488,7 @@ func (w *effWalk) walk(keys []wordKey, bag *keyBag, breakers []srcRank, evOfRank
 		if !has {
 			continue
 		}
-		if r, ok := bag.sets[keys[top.src]].after(next); ok {
+		if r, ok := sb.keys[keys[top.src]].after(next); ok {
 			h = heapPush(h, srcRank{top.src, r})
 		}
 	}

@@ -112,12 +112,12 @@ func checkBulk(t *testing.T, c *claim.Corpus, rules Rules) {
 	if err := c.Validate(); err != nil {
 		t.Fatalf("chainCorpus made an invalid corpus: %v", err)
 	}
-	plain, ok := buildBulk(c, rules, 1, false)
+	plain, ok := buildBulk(c, rules, 1, bulkNever)
 	require.True(t, ok, "buildBulk(plain)")
 	want, err := json.Marshal(plain)
 	require.NoError(t, err, "json.Marshal(plain)")
 	for _, parts := range []int{1, 3} {
-		bulk, ok := buildBulk(c, rules, parts, true)
+		bulk, ok := buildBulk(c, rules, parts, bulkAlways)
 		require.True(t, ok, "buildBulk(bulk)")
 		got, err := json.Marshal(bulk)
 		require.NoError(t, err, "json.Marshal(bulk)")

@@ -23,10 +23,11 @@ import (
 type chainStatements int
 
 const (
-	chainBare      chainStatements = iota // no statement at all
-	chainAffirmAll                        // one affirmation on every claim
-	chainNegateTop                        // one denial, of the broadest claim
-	chainBottom                           // an affirmation and a retraction of the narrowest claim
+	chainBare        chainStatements = iota // no statement at all
+	chainAffirmAll                          // one affirmation on every claim
+	chainAffirmDated                        // one affirmation on every claim, each said at another instant
+	chainNegateTop                          // one denial, of the broadest claim
+	chainBottom                             // an affirmation and a retraction of the narrowest claim
 )
 
 // chain returns a corpus of n claims, each refining the one before it, so
@@ -57,6 +58,12 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 	case chainAffirmAll:
 		for i := range n {
 			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus())
+		}
+	case chainAffirmDated:
+		for i := range n {
+			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus())
+			said := c.Articles[0].Published.Add(-time.Duration(i%1000) * time.Second)
+			c.Statements[i].Said = claim.NewDate(said, claim.PrecisionInstant)
 		}
 	case chainNegateTop:
 		add("deny", 0, "korea", claim.ActDeny, claim.CTMinus())
@@ -140,6 +147,11 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
 		},
 		{
+			name: "chain-affirm-dated", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmDated) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
+		},
+		{
 			name: "many-refiners", corpus: func() *claim.Corpus { return manyRefiners(50_000 / div) },
 			unit: "statement", units: func(c *claim.Corpus) int { return len(c.Statements) }, bytes: 4096,
 			status: map[claim.ID]timeline.Status{"all": timeline.StatusAlleged, "i0": timeline.StatusRetracted, "i1": timeline.StatusAlleged},
@@ -180,6 +192,7 @@ func BenchmarkChain(b *testing.B) {
 	}{
 		{"bare", chainBare, []int{10_000, 100_000, 1_000_000}},
 		{"affirm-all", chainAffirmAll, []int{1_000, 10_000, 100_000}},
+		{"affirm-dated", chainAffirmDated, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},
 	}
@@ -260,4 +273,40 @@ func TestAffirmedChainTracks(t *testing.T) {
 
 	_, err = tl.TrackSeq("nope")
 	assert.ErrorIs(t, err, timeline.ErrUnknownClaim, "TrackSeq(nope)")
+}
+
+// BenchmarkChainTrack measures reading the broadest claim's track of a
+// chain with an affirmation on every claim, which lists every one of
+// them: whole (Track), and its first ten entries (TrackSeq).
+func BenchmarkChainTrack(b *testing.B) {
+	for _, n := range []int{10_000, 100_000} {
+		tl, err := timeline.Build(chain(n, chainAffirmAll), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("whole/claims=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := tl.Track("c0"); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/entry")
+		})
+		b.Run(fmt.Sprintf("first-ten/claims=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				seq, err := tl.TrackSeq("c0")
+				if err != nil {
+					b.Fatal(err)
+				}
+				k := 0
+				for range seq {
+					if k++; k == 10 {
+						break
+					}
+				}
+			}
+		})
+	}
 }

@@ -251,10 +251,12 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // refining claims, when they agree in said date and factuality, count in
 // bulk: the claim takes the first of them, and the first after each other
 // word of that source on the claim, at O(log² n) each, since the ones in
-// between change nothing. So a chain of a million claims each refining the
-// next, a chain of a hundred thousand claims each affirmed once, or one
-// claim refined by a hundred thousand others costs in proportion to its
-// claims and statements. The words taken one by one, negations carried
+// between change nothing; and when every word of a source on the claim
+// affirms it with one factuality, whatever their dates, the claim takes
+// only the first the source carries to it. So a chain of a million claims
+// each refining the next, a chain of a hundred thousand claims each
+// affirmed once, or one claim refined by a hundred thousand others costs
+// in proportion to its claims and statements. The words taken one by one, negations carried
 // down to narrower claims and affirmations or retractions carried up that
 // disagree with the source's others, cost in proportion to the claims they
 // reach; most of them change something each time, and the changes are kept.
@@ -294,12 +296,12 @@ func Build(c *claim.Corpus, rules *Rules) (*Timeline, error) {
 // parts (0: as suits the corpus), or reports false when c has a reference
 // it cannot resolve.
 func build(c *claim.Corpus, rules Rules, parts int) (*Timeline, bool) {
-	return buildBulk(c, rules, parts, true)
+	return buildBulk(c, rules, parts, bulkAuto)
 }
 
 // buildBulk is build, carrying agreeing affirmations in bulk or not (see
 // bulk.go).
-func buildBulk(c *claim.Corpus, rules Rules, parts int, bulk bool) (*Timeline, bool) {
+func buildBulk(c *claim.Corpus, rules Rules, parts int, bulk bulkMode) (*Timeline, bool) {
 	reg, err := c.Registry()
 	if err != nil {
 		return nil, false
