@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -188,6 +189,36 @@ func TestAdversarialCorpus(t *testing.T) {
 		var out bytes.Buffer
 		bound(t, "WriteText chain (per claim)", n, 4000, measure(func() { err = tl.WriteText(&out) }))
 		require.NoError(t, err)
+	})
+	t.Run("affirmed-chain", func(t *testing.T) {
+		n := size(100_000, 10_000)
+		c := adversarial.AffirmedChain(n)
+		var tl *timeline.Timeline
+		var err error
+		bound(t, "Build affirmed-chain (per claim)", n, 3000, measure(func() { tl, err = timeline.Build(c, nil) }))
+		require.NoError(t, err)
+		for _, id := range []claim.ID{"c0", claim.ID("c" + strconv.Itoa(n-1))} {
+			got, err := tl.Current(id)
+			require.NoError(t, err)
+			assert.Equal(t, timeline.StatusContested, got, "Current(%q)", id)
+		}
+		// The broadest claim's track lists every accusation and the
+		// denial; reading its first entries costs little more than
+		// ordering it.
+		var track []timeline.Entry
+		bound(t, "Track affirmed-chain c0 (per entry)", n+1, 2000, measure(func() { track, err = tl.Track("c0") }))
+		require.NoError(t, err)
+		assert.Len(t, track, n+1, "Track(c0)")
+		seq, err := tl.TrackSeq("c0")
+		require.NoError(t, err)
+		bound(t, "TrackSeq affirmed-chain c0, 10 entries", n+1, 8, measure(func() {
+			k := 0
+			for range seq {
+				if k++; k == 10 {
+					break
+				}
+			}
+		}))
 	})
 	t.Run("many-refiners", func(t *testing.T) {
 		n := size(100_000, 10_000)

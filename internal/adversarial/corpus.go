@@ -99,6 +99,22 @@ func RefinementChain(n int) *claim.Corpus {
 	return c
 }
 
+// AffirmedChain returns a valid corpus of n claims, each refining the one
+// before it, each accused by the same source on the same day, and the
+// broadest denied by another: the broadest claim's track lists all n
+// accusations, and the tracks n(n+1)/2 entries in all.
+func AffirmedChain(n int) *claim.Corpus {
+	c := RefinementChain(n)
+	c.Statements = make([]claim.Statement, 0, n+1)
+	for i := range n {
+		c.Statements = append(c.Statements, claim.Statement{ID: claim.StatementID("s" + strconv.Itoa(i)), Claim: claimID("c", i), Source: "src",
+			Act: claim.ActAccuse, Factuality: claim.CTPlus(), Said: claim.Day(2024, 3, 1)})
+	}
+	c.Statements = append(c.Statements, claim.Statement{ID: "deny", Claim: "c0", Source: "other",
+		Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.Day(2024, 3, 2)})
+	return c
+}
+
 // ManyRefiners returns a valid corpus of one claim refined by n others,
 // each accused by the same source on one of 28 days, every third of them
 // retracted later.

@@ -22,8 +22,9 @@
 //
 //   - JSON documents: deep nesting, duplicate keys, duplicate IDs, huge
 //     numbers, NaN and Infinity, long strings, hostile runes, cycles;
-//   - corpus shapes: refinement chains, many refiners, shared names, many
-//     bad statements, times past the year 9999 in UTC;
+//   - corpus shapes: refinement chains, bare and with every claim
+//     affirmed, many refiners, shared names, many bad statements, times
+//     past the year 9999 in UTC;
 //   - article texts: one long line, unbalanced quotes, runs of cues,
 //     control characters in sentences, one sentence repeated;
 //   - terminal output: IDs holding escape sequences.
