@@ -201,7 +201,10 @@
 // the latest speaker. A definite description by a person's role ("the
 // governor", "the judge") refers back to a recent speaker named by that
 // role, in the text or in the registry's name and aliases ("Diokno", whom
-// the registry also calls "BSP Governor Benjamin Diokno").
+// the registry also calls "BSP Governor Benjamin Diokno"). A bare plural of
+// people ("Prosecutors said", "the investigators") is the one registry
+// source whose name or alias ends in it ("Munich prosecutors"), if only
+// one does; the first in an article reads the registry's names once.
 //
 // A source after its verb ends before what it spoke of: "said Marten of
 // the decision to delay" is Marten's; "said the head of the water board"

@@ -35,6 +35,12 @@ type speakers struct {
 	// sources; pronouns and descriptions are not cached, as they depend on
 	// who spoke last.
 	cache map[string]resolved
+	// heads finds a registry source by the last word of a name of two or
+	// more words ("prosecutors" for "Munich prosecutors"), "" when two
+	// sources share it; built when first needed, headsRead tells whether
+	// it was.
+	heads     map[string]source.ID
+	headsRead bool
 }
 
 // resolved is a cached resolution.
@@ -63,6 +69,8 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 		s.ids = make(map[source.ID]source.Kind)
 		s.byNorm = make(map[string]source.ID)
 	}
+	clear(s.heads)
+	s.headsRead = false
 	clear(s.byNorm)
 	clear(s.byKey)
 	clear(s.cache)
@@ -116,6 +124,9 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 		return id, res, 0
 	}
 	id, parent, ok := s.lookup(text, words, written, low, k)
+	if !ok {
+		id, ok = s.byHead(low)
+	}
 	if ok {
 		res := ResolutionRegistry
 		if s.isNew(id) {
@@ -678,6 +689,38 @@ func description(text string, words, low []string) (string, bool) {
 		}
 	}
 	return head, true
+}
+
+// byHead resolves a bare plural of people ("Prosecutors", "the
+// investigators") to the one registry source whose name or alias of two or
+// more words ends in it ("Munich prosecutors"). The first call in an
+// article reads the registry once, linear in its names.
+func (s *speakers) byHead(low []string) (source.ID, bool) {
+	if s.reg == nil || len(low) != 1 || !strings.HasSuffix(low[0], "s") || !(unnamedWords[low[0]] || relaySources[low[0]]) {
+		return "", false
+	}
+	if !s.headsRead {
+		s.headsRead = true
+		if s.heads == nil {
+			s.heads = make(map[string]source.ID)
+		}
+		for _, src := range s.reg.Sources() {
+			for _, name := range append([]string{src.Name}, src.Aliases...) {
+				i := strings.LastIndexByte(name, ' ')
+				if i < 0 {
+					continue
+				}
+				h := strings.ToLower(name[i+1:])
+				if id, seen := s.heads[h]; seen && id != src.ID {
+					s.heads[h] = ""
+				} else {
+					s.heads[h] = src.ID
+				}
+			}
+		}
+	}
+	id := s.heads[low[0]]
+	return id, id != ""
 }
 
 // inRegistry reports whether the registry knows a source text as a name or

@@ -199,14 +199,18 @@ func readRegistry(t *testing.T, path string) *source.Registry {
 // works for ("a spokesman for President Varga") is a source of its own
 // under that one, not that one, while a name before "of" ("Amb. Linda
 // Okafor of Nigeria") is still resolved by its tail; that "the
-// statement" speaks for the latest speaker; and that "the governor" is a
-// recent speaker whom the registry calls governor.
+// statement" speaks for the latest speaker; that "the governor" is a
+// recent speaker whom the registry calls governor; and that a bare plural
+// ("Prosecutors") is the one registry source whose name ends in it.
 func TestSpeakerWorksFor(t *testing.T) {
 	reg, err := source.NewRegistry([]source.Source{
 		{ID: "varga", Name: "Anton Varga", Kind: source.KindPerson, Aliases: []string{"President Anton Varga"}},
 		{ID: "harbour-authority", Name: "Harbour Authority", Kind: source.KindAgency},
 		{ID: "nigeria", Name: "Nigeria", Kind: source.KindGovernment},
 		{ID: "anna-holm", Name: "Anna Holm", Kind: source.KindOfficial, Aliases: []string{"Harbour Governor Anna Holm", "Holm"}},
+		{ID: "lisk-prosecutors", Name: "Lisk prosecutors", Kind: source.KindAgency},
+		{ID: "port-investigators", Name: "Port investigators", Kind: source.KindAgency},
+		{ID: "coast-investigators", Name: "Coast investigators", Kind: source.KindAgency},
 	}, nil)
 	require.NoError(t, err)
 	type speaker struct {
@@ -228,6 +232,10 @@ func TestSpeakerWorksFor(t *testing.T) {
 			[]speaker{{"harbour-authority", ""}, {"harbour-authority", ""}}},
 		{"title-the-registry-gives", "Holm said the port would reopen. The governor said the ships were safe.",
 			[]speaker{{"anna-holm", ""}, {"anna-holm", ""}}},
+		{"bare-plural-one-registry-source", "Prosecutors said the port chief took bribes.",
+			[]speaker{{"lisk-prosecutors", ""}}},
+		{"bare-plural-two-registry-sources", "Investigators said the port chief took bribes.",
+			[]speaker{{"new:investigators", ""}}},
 		{"he-after-with-participle", "Velkor denied the report, with its spokesman Piet Amsel calling it a smear. He added that the firm would sue.",
 			[]speaker{{"new:velkor", ""}, {"new:its-spokesman-piet-amsel", ""}, {"new:its-spokesman-piet-amsel", ""}}},
 	}
