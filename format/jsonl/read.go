@@ -205,6 +205,10 @@ func (d *lineDecoder) parse(line []byte, n int) (Record, error) {
 		err = d.decode(line, &v)
 		rec.Claim = v.Claim
 	case TypeStatement:
+		if s, ok := fastStatement(line); ok {
+			rec.Statement = s
+			return rec, nil
+		}
 		var v statementLine
 		err = d.decode(line, &v)
 		rec.Statement = v.Statement
