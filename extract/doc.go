@@ -185,7 +185,9 @@
 // named one as its parent, not confused with it. "both North Korea and
 // Russia" gives one candidate per name. A pronoun ("he", "they") or a
 // definite description ("the spokesman", "the ministry") refers back to the
-// latest compatible speaker among the last eight. A pronoun with none is left
+// latest compatible speaker among the last eight; "he" and "she" pass over a
+// person the article has already called the other, by a pronoun, "Mr" or
+// "Ms", or a role such as "spokeswoman". A pronoun with none is left
 // unresolved ([ResolutionUnresolved], empty Speaker); a description with
 // none is proposed as a new source ("the ministry"). A new person is known
 // afterwards by any part of their name ("Hwang" for "Analyst Hwang

@@ -41,6 +41,9 @@ type speakers struct {
 	// it was.
 	heads     map[string]source.ID
 	headsRead bool
+	// gender holds what the article has told of a person's: "he" or
+	// "she" resolved to them, or "Mr" or "Ms" before their name.
+	gender map[source.ID]byte
 }
 
 // resolved is a cached resolution.
@@ -71,6 +74,10 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 	}
 	clear(s.heads)
 	s.headsRead = false
+	if s.gender == nil {
+		s.gender = make(map[source.ID]byte)
+	}
+	clear(s.gender)
 	clear(s.byNorm)
 	clear(s.byKey)
 	clear(s.cache)
@@ -98,6 +105,9 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	if t := strings.TrimSpace(text); utf8.RuneCountInString(t) <= maxPronounRunes && pronouns[strings.ToLower(t)] {
 		p := strings.ToLower(t)
 		if id, ok := s.carry(p); ok {
+			if g := pronounGender(p); g != 0 {
+				s.gender[id] = g
+			}
 			return id, ResolutionCarried, -0.05
 		}
 		return "", ResolutionUnresolved, -0.25
@@ -344,7 +354,9 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 		h := s.recent[i]
 		switch head {
 		case "he", "she", "i":
-			if h.person {
+			// "she" after a man the article has called "he" or "Mr"
+			// is someone else.
+			if g := s.gender[h.id]; h.person && (g == 0 || pronounGender(head) == 0 || g == pronounGender(head)) {
 				return h.id, true
 			}
 
@@ -396,6 +408,18 @@ func (s *speakers) titled(id source.ID, head string) bool {
 	return false
 }
 
+// pronounGender returns 'm' for "he", 'f' for "she", and 0 for any other
+// word.
+func pronounGender(p string) byte {
+	switch p {
+	case "he":
+		return 'm'
+	case "she":
+		return 'f'
+	}
+	return 0
+}
+
 // sameRole reports whether two role nouns name the same role: "spokesman"
 // and "spokesperson".
 func sameRole(a, b string) bool {
@@ -405,6 +429,22 @@ func sameRole(a, b string) bool {
 // remember records a resolved speaker for later pronouns.
 func (s *speakers) remember(id source.ID, low []string, kind source.Kind, words []string) heard {
 	h := heard{id: id, words: low}
+	if len(low) > 1 {
+		switch strings.TrimSuffix(low[0], ".") {
+		case "mr":
+			s.gender[id] = 'm'
+		case "mrs", "ms", "miss":
+			s.gender[id] = 'f'
+		}
+		for _, w := range low[:len(low)-1] {
+			switch w {
+			case "spokesman", "chairman", "congressman":
+				s.gender[id] = 'm'
+			case "spokeswoman", "chairwoman", "congresswoman":
+				s.gender[id] = 'f'
+			}
+		}
+	}
 	switch kind {
 	case source.KindPerson, source.KindOfficial, source.KindSpokesperson:
 		h.person = true

@@ -257,3 +257,34 @@ func TestSpeakerWorksFor(t *testing.T) {
 		})
 	}
 }
+
+// TestPronounGender checks that "he" and "she" skip a person the article
+// has already called the other, by a pronoun, "Mr" or "Ms", or a role such
+// as "spokeswoman".
+func TestPronounGender(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []source.ID
+	}{
+		{"she-skips-a-he", "Tomas Reval said the talks were over. He added that no arms were sent. Irena Palk said the port was closed. Reval said more. “We do not comment on rumours,” she told reporters.",
+			[]source.ID{"new:tomas-reval", "new:tomas-reval", "new:irena-palk", "new:tomas-reval", "new:irena-palk"}},
+		{"he-skips-a-ms", "Mr Reval said the talks were over. Ms Palk said the port was closed. “We deny it,” he said.",
+			[]source.ID{"new:mr-reval", "new:ms-palk", "new:mr-reval"}},
+		{"she-skips-a-spokesman", "Spokesman Piet Amsel said the port was closed. “We deny it,” she said.",
+			[]source.ID{"new:spokesman-piet-amsel", ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{})
+			require.NoError(t, err)
+			var got []source.ID
+			for _, c := range res.Candidates {
+				got = append(got, c.Speaker)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) speakers mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
