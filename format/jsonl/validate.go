@@ -58,9 +58,8 @@ func Validate(r io.Reader, opts Options) error {
 // validates it as [Validate] does, checking spans against their
 // articles' texts too, and then as [claim.Corpus.Validate] does. The
 // problems are reported as Validate reports them; on error the corpus is
-// nil. Decode takes time linear in the length of r and holds the corpus
-// in memory, about as much as the corpus JSON document decoded by
-// claim.Decode.
+// nil. Decode takes time linear in the length of r; it holds the corpus
+// and one line of r at a time, never the whole input.
 func Decode(r io.Reader, opts Options) (*claim.Corpus, error) {
 	v := newValidator(true)
 	c := &claim.Corpus{}

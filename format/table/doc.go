@@ -43,6 +43,6 @@
 // github.com/parquet-go/parquet-go, with typed columns: times as
 // timestamps (UTC, milliseconds; null when unknown), IDs, names and enums
 // as dictionary-encoded strings, counts and offsets as 64-bit integers,
-// lists as lists. DuckDB, pandas, Polars and Spark read them as they are;
+// lists as lists. DuckDB reads them as they are (.ci/run checks that);
 // [ReadParquet] reads them back.
 package table

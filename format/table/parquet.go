@@ -12,7 +12,8 @@ import (
 // factuality, precision) as dictionary-encoded strings, counts and
 // offsets as 64-bit integers, times as timestamps in milliseconds (UTC;
 // null when unknown), lists (via, accused, aliases) as lists of strings.
-// DuckDB, pandas, Polars and Spark read it as it is. WriteParquet takes
+// It is plain Parquet: DuckDB reads it as it is (.ci/run checks that),
+// and so can pandas, Polars or Spark. WriteParquet takes
 // time and memory linear in the size of rows.
 func WriteParquet[R Row](w io.Writer, rows []R) error {
 	pw := parquet.NewGenericWriter[R](w)
