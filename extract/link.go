@@ -39,7 +39,8 @@ func (x *extractor) add(m *matcher) {
 		case !x.pair[0].empty() && x.bothOf(f.source):
 			// "Both banks said", after "BDO and BPI": one each.
 			srcs, aliases = []span{f.source, f.source}, x.pair
-		case x.pair[0].empty() && x.bothOf(f.source):
+		case x.pair[0].empty() && (x.speakers.reg != nil && x.endsInPairNoun(f.source) || x.both(f.source)) && x.bothOf(f.source):
+			// The cheap tests first: bothOf splits and lower-cases.
 			// "Two of its lenders denied", with "BDO and BPI" named
 			// together somewhere in the article, and no other pair.
 			if x.speakers.reg != nil && x.endsInPairNoun(f.source) {
