@@ -12,7 +12,6 @@ if [ -z "$pg_bin" ]; then
 fi
 pg_dir=$(mktemp -d /tmp/claimtrail-pg.XXXXXX)
 chmod 755 "$pg_dir"
-pg_port=${CLAIMTRAIL_PG_PORT:-54329}
 as_pg() {
   if [ "$(id -u)" = 0 ]; then
     su postgres -s /bin/sh -c "$*"
@@ -22,7 +21,18 @@ as_pg() {
 }
 if [ "$(id -u)" = 0 ]; then chown postgres "$pg_dir"; fi
 as_pg "'$pg_bin/initdb' -D '$pg_dir/data' -A trust -U postgres -E UTF8 > '$pg_dir/initdb.log'"
-as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-k $pg_dir -p $pg_port -c listen_addresses='' -c fsync=on\" start > /dev/null"
+# The server listens only on a socket in pg_dir; the port names the socket,
+# and is chosen afresh when another cluster on this machine holds it.
+for try in 1 2 3 4 5; do
+  pg_port=${CLAIMTRAIL_PG_PORT:-$((20000 + (RANDOM % 30000)))}
+  if as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/server.log' -w -o \"-k $pg_dir -p $pg_port -c listen_addresses='' -c fsync=on\" start > /dev/null"; then
+    break
+  fi
+  if [ "$try" = 5 ]; then
+    cat "$pg_dir/server.log"
+    exit 1
+  fi
+done
 stop_postgres() {
   as_pg "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m fast -w stop > /dev/null" || true
   rm -rf "$pg_dir"
