@@ -54,7 +54,8 @@ func (s *Story) Pending() []Proposal {
 }
 
 // Decided returns the kind of the latest decision on a candidate
-// (KindAccept or KindReject), or KindUnknown when none was made.
+// (KindAccept or KindReject), or KindUnknown when none was made, in constant
+// time.
 func (s *Story) Decided(k Key) Kind {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -62,7 +63,7 @@ func (s *Story) Decided(k Key) Kind {
 }
 
 // MachineAccepted reports whether a statement was accepted by the
-// unattended mode and no person has decided on it since.
+// unattended mode and no person has decided on it since, in constant time.
 func (s *Story) MachineAccepted(id claim.StatementID) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -71,7 +72,7 @@ func (s *Story) MachineAccepted(id claim.StatementID) bool {
 
 // StatementOf returns the statement a candidate was accepted as (a statement
 // of its own, or the statement it is a new mention of), and false when the
-// candidate is not accepted.
+// candidate is not accepted. It takes time linear in the statement's size.
 func (s *Story) StatementOf(k Key) (claim.Statement, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -66,7 +66,9 @@ func BenchmarkLoad(b *testing.B) {
 				size += wal.Size()
 			}
 			b.ReportAllocs()
+			cpu, runs := storetest.CPUTime(), 0
 			for b.Loop() {
+				runs++
 				st, err := sqlitestore.Open(dir)
 				require.NoError(b, err)
 				s, _, err := story.Open(b.Context(), st, "big", story.Options{})
@@ -79,6 +81,7 @@ func BenchmarkLoad(b *testing.B) {
 				st.Close()
 			}
 			b.ReportMetric(float64(size)/float64(n), "bytes/statement")
+			b.ReportMetric(float64(storetest.CPUTime()-cpu)/float64(runs), "cpu-ns/op")
 		})
 	}
 }
