@@ -3,7 +3,6 @@ package gold
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -78,10 +77,6 @@ type fileAttrib struct {
 	Said       claim.Date        `json:"said"`
 }
 
-// ErrGold reports a gold file that does not hold together: a context that
-// is not in the text once, a span not in its context, a missing field.
-var ErrGold = errors.New("gold: invalid annotation")
-
 // LoadDir reads every NAME.json in dir with its NAME.txt, in name order.
 func LoadDir(dir string) ([]Article, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
@@ -98,13 +93,16 @@ func LoadDir(dir string) ([]Article, error) {
 		out = append(out, a)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("gold: no *.json files in %s", dir)
+		return nil, &Error{File: dir, Err: fmt.Errorf("%w: no *.json files in the folder", ErrGold)}
 	}
 	return out, nil
 }
 
 // Load reads one gold article from its JSON file and the .txt beside it.
-// Errors name the file and, for an attribution, its index and field.
+// A problem with the file is an [*Error] naming the file and, for an
+// attribution, its index and field, such as "attributions[3].cue"; a file
+// that cannot be read gives the error of [os.ReadFile]. Load takes time
+// linear in the sizes of the two files times the attributions' number.
 func Load(jsonPath string) (Article, error) {
 	raw, err := os.ReadFile(jsonPath)
 	if err != nil {
@@ -117,27 +115,30 @@ func Load(jsonPath string) (Article, error) {
 	}
 	a, err := Decode(raw, string(text))
 	if err != nil {
-		return Article{}, fmt.Errorf("%s: %w", jsonPath, err)
+		return Article{}, in(jsonPath, "", err)
 	}
 	a.Name = strings.TrimSuffix(filepath.Base(jsonPath), ".json")
 	return a, nil
 }
 
-// Decode reads a gold article's JSON against its text.
+// Decode reads a gold article's JSON against its text. A problem is an
+// [*Error] wrapping [ErrGold] that names the field, such as
+// "attributions[3].cue", and the value. Decode takes time linear in the
+// sizes of raw and text times the number of attributions.
 func Decode(raw []byte, text string) (Article, error) {
 	var f file
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return Article{}, fmt.Errorf("%w: %w", ErrGold, err)
+		return Article{}, in("", "", err)
 	}
 	a := Article{Text: text, Title: f.Title, Published: f.Published, Origin: f.Origin, Licence: f.Licence}
 	if f.Published.IsZero() {
-		return Article{}, fmt.Errorf("%w: published is missing", ErrGold)
+		return Article{}, invalid("published", "", "want the publication time")
 	}
-	for field, v := range map[string]string{"title": f.Title, "origin": f.Origin, "licence": f.Licence} {
-		if strings.TrimSpace(v) == "" {
-			return Article{}, fmt.Errorf("%w: %s is empty", ErrGold, field)
+	for _, field := range []struct{ name, v string }{{"title", f.Title}, {"origin", f.Origin}, {"licence", f.Licence}} {
+		if strings.TrimSpace(field.v) == "" {
+			return Article{}, invalid(field.name, field.v, "want a text")
 		}
 	}
 	var err error
@@ -147,7 +148,7 @@ func Decode(raw []byte, text string) (Article, error) {
 	for i, fa := range f.Attributions {
 		at, err := locate(text, fa)
 		if err != nil {
-			return Article{}, fmt.Errorf("%w: attributions[%d]: %w", ErrGold, i, err)
+			return Article{}, in("", fmt.Sprintf("attributions[%d]", i), err)
 		}
 		a.Attributions = append(a.Attributions, at)
 	}
@@ -161,7 +162,7 @@ func registry(sources []source.Source) (*source.Registry, error) {
 	}
 	reg, err := source.NewRegistry(sources, nil)
 	if err != nil {
-		return nil, fmt.Errorf("%w: registry: %w", ErrGold, err)
+		return nil, in("", "registry", err)
 	}
 	return reg, nil
 }
@@ -170,28 +171,31 @@ func registry(sources []source.Source) (*source.Registry, error) {
 func locate(text string, fa fileAttrib) (Attribution, error) {
 	at := Attribution{Speaker: fa.Speaker, Act: fa.Act, Said: fa.Said}
 	if fa.Factuality == nil {
-		return at, errors.New("factuality is missing")
+		return at, invalid("factuality", "", "want a factuality such as CT+")
 	}
 	at.Factuality = *fa.Factuality
-	if fa.Context == "" || strings.Count(text, fa.Context) != 1 {
-		return at, fmt.Errorf("context %q occurs %d times in the text, want once", clip(fa.Context), strings.Count(text, fa.Context))
+	if n := strings.Count(text, fa.Context); fa.Context == "" || n != 1 {
+		return at, invalid("context", fa.Context, "occurs %d times in the text, want once", n)
 	}
 	if !fa.Act.IsValid() {
-		return at, fmt.Errorf("act %q is not valid", fa.Act)
+		return at, invalid("act", fa.Act.String(), "want an act such as deny")
 	}
 	if fa.Speaker == "" {
-		return at, errors.New("speaker is empty")
+		return at, invalid("speaker", "", "want a source ID, or %q for no speaker", source.AbsentID)
 	}
 	if (fa.Speaker == source.AbsentID) != (fa.Source == "") {
-		return at, fmt.Errorf("speaker %q with source %q: an absent speaker goes with an empty source, and only then", fa.Speaker, fa.Source)
+		return at, invalid("source", fa.Source, "an absent speaker goes with an empty source, and only then; the speaker is %q", fa.Speaker)
 	}
 	base := strings.Index(text, fa.Context)
 	find := func(field, piece string, n int) (claim.Span, error) {
 		s, err := claim.FindNth(fa.Context, piece, n+1)
-		if err != nil {
-			return claim.Span{}, fmt.Errorf("%s %q (occurrence %d) not in context: %w", field, piece, n, err)
+		if err == nil {
+			s, err = claim.Locate(text, base+s.Start, base+s.End)
 		}
-		return claim.Locate(text, base+s.Start, base+s.End)
+		if err != nil {
+			return claim.Span{}, invalid(field, piece, "occurrence %d not in the context: %w", n, err)
+		}
+		return s, nil
 	}
 	var err error
 	if fa.Source != "" {
@@ -200,31 +204,24 @@ func locate(text string, fa fileAttrib) (Attribution, error) {
 		}
 	}
 	if fa.Cue == "" {
-		return at, errors.New("cue is empty")
+		return at, invalid("cue", "", "want the words that attribute, such as \"said\"")
 	}
 	if at.Cue, err = find("cue", fa.Cue, fa.CueNth); err != nil {
 		return at, err
 	}
 	if len(fa.ContentNth) > 0 && len(fa.ContentNth) != len(fa.Content) {
-		return at, fmt.Errorf("content_nth has %d numbers for %d content pieces", len(fa.ContentNth), len(fa.Content))
+		return at, invalid("content_nth", fmt.Sprint(fa.ContentNth), "%d numbers for %d content pieces, want one each", len(fa.ContentNth), len(fa.Content))
 	}
 	for i, piece := range fa.Content {
 		n := 0
 		if len(fa.ContentNth) > 0 {
 			n = fa.ContentNth[i]
 		}
-		s, err := find("content", piece, n)
+		s, err := find(fmt.Sprintf("content[%d]", i), piece, n)
 		if err != nil {
 			return at, err
 		}
 		at.Content = append(at.Content, s)
 	}
 	return at, nil
-}
-
-func clip(s string) string {
-	if r := []rune(s); len(r) > 50 {
-		return string(r[:50]) + "…"
-	}
-	return s
 }

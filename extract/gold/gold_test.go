@@ -1,7 +1,9 @@
 package gold_test
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -32,27 +34,34 @@ func TestDecode(t *testing.T) {
 func TestDecodeErrors(t *testing.T) {
 	head := `{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l","attributions":[`
 	tests := []struct {
-		name string
-		json string
+		name      string
+		json      string
+		wantField string // the field of the *gold.Error, "" for the file as a whole
 	}{
-		{"bad-json", `{`},
-		{"unknown-field", `{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l","extra":1}`},
-		{"no-origin", `{"title":"t","published":"2024-05-17T00:00:00Z","origin":"","licence":"l"}`},
-		{"context-missing", head + `{"context":"nowhere","source":"Kirby","cue":"said","content":[],"speaker":"x","act":"assert","factuality":"CT+"}]}`},
-		{"context-twice", head + `{"context":"a","source":"","cue":"said","content":[],"speaker":"absent","act":"assert","factuality":"CT+"}]}`},
-		{"cue-not-in-context", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"said","content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
-		{"empty-cue", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"","content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
-		{"bad-act", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":[],"speaker":"x","act":"shout","factuality":"CT-"}]}`},
-		{"absent-with-source", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":[],"speaker":"absent","act":"deny","factuality":"CT-"}]}`},
-		{"content-nth-count", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":["it"],"content_nth":[0,1],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
-		{"no-published", `{"title":"t","origin":"o","licence":"l"}`},
-		{"no-factuality", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":["it"],"speaker":"x","act":"deny"}]}`},
-		{"bad-registry", `{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l","registry":[{"id":"","name":""}]}`},
+		{"bad-json", `{`, ""},
+		{"unknown-field", `{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l","extra":1}`, ""},
+		{"no-origin", `{"title":"t","published":"2024-05-17T00:00:00Z","origin":"","licence":"l"}`, "origin"},
+		{"context-missing", head + `{"context":"nowhere","source":"Kirby","cue":"said","content":[],"speaker":"x","act":"assert","factuality":"CT+"}]}`, "attributions[0].context"},
+		{"context-twice", head + `{"context":"a","source":"","cue":"said","content":[],"speaker":"absent","act":"assert","factuality":"CT+"}]}`, "attributions[0].context"},
+		{"cue-not-in-context", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"said","content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].cue"},
+		{"empty-cue", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"","content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].cue"},
+		{"bad-act", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":[],"speaker":"x","act":"shout","factuality":"CT-"}]}`, ""},
+		{"absent-with-source", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":[],"speaker":"absent","act":"deny","factuality":"CT-"}]}`, "attributions[0].source"},
+		{"content-nth-count", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":["it"],"content_nth":[0,1],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].content_nth"},
+		{"no-published", `{"title":"t","origin":"o","licence":"l"}`, "published"},
+		{"no-factuality", head + `{"context":"Moscow denied it.","source":"Moscow","cue":"denied","content":["it"],"speaker":"x","act":"deny"}]}`, "attributions[0].factuality"},
+		{"bad-registry", `{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l","registry":[{"id":"","name":""}]}`, "registry"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := gold.Decode([]byte(tc.json), text)
 			assert.ErrorIs(t, err, gold.ErrGold)
+			var ge *gold.Error
+			if assert.ErrorAs(t, err, &ge) {
+				assert.Equal(t, tc.wantField, ge.Field)
+				assert.Empty(t, ge.File, "decoded from bytes, the error names no file")
+			}
+			assert.True(t, strings.HasPrefix(err.Error(), "gold: "), "message %q has no package prefix", err)
 		})
 	}
 }
@@ -163,4 +172,39 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestErrorMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		err  *gold.Error
+		want string
+	}{
+		{"whole", &gold.Error{Err: gold.ErrGold}, "gold: invalid annotation"},
+		{"file", &gold.Error{File: "a.json", Err: gold.ErrText}, "gold: a.json: article text missing or changed"},
+		{"field", &gold.Error{File: "a.json", Field: "attributions[2].cue", Value: "said", Err: gold.ErrGold},
+			`gold: a.json: attributions[2].cue "said": invalid annotation`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.err.Error())
+		})
+	}
+}
+
+func TestLoadNamesTheFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"title":"t","published":"2024-05-17T00:00:00Z","origin":"o","licence":"l",
+		"attributions":[{"context":"Moscow denied it.","source":"Moscow","cue":"","content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644))
+	_, err := gold.Load(path)
+	var ge *gold.Error
+	require.ErrorAs(t, err, &ge)
+	assert.Equal(t, path, ge.File)
+	assert.Equal(t, "attributions[0].cue", ge.Field)
+	assert.ErrorIs(t, err, gold.ErrGold)
+
+	_, err = gold.LoadDir(t.TempDir())
+	assert.ErrorIs(t, err, gold.ErrGold, "an empty folder")
 }

@@ -3,7 +3,6 @@ package gold
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -45,13 +44,13 @@ func DecodeOffsets(raw []byte, text string) (Article, error) {
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&f); err != nil {
-		return Article{}, fmt.Errorf("%w: %w", ErrGold, err)
+		return Article{}, in("", "", err)
 	}
 	if dec.More() {
-		return Article{}, fmt.Errorf("%w: data after the document", ErrGold)
+		return Article{}, &Error{Err: fmt.Errorf("%w: data after the document", ErrGold)}
 	}
 	if f.Published.IsZero() {
-		return Article{}, fmt.Errorf("%w: published is missing", ErrGold)
+		return Article{}, invalid("published", "", "want the publication time")
 	}
 	a := Article{Text: text, Published: f.Published}
 	var err error
@@ -61,7 +60,7 @@ func DecodeOffsets(raw []byte, text string) (Article, error) {
 	for i, fa := range f.Attributions {
 		at, err := fa.locate(text)
 		if err != nil {
-			return Article{}, fmt.Errorf("%w: attributions[%d]: %w", ErrGold, i, err)
+			return Article{}, in("", fmt.Sprintf("attributions[%d]", i), err)
 		}
 		a.Attributions = append(a.Attributions, at)
 	}
@@ -72,21 +71,21 @@ func (fa offsetAttrib) locate(text string) (Attribution, error) {
 	at := Attribution{Speaker: fa.Speaker, Act: fa.Act, Said: fa.Said}
 	switch {
 	case fa.Factuality == nil:
-		return at, errors.New("factuality is missing")
+		return at, invalid("factuality", "", "want a factuality such as CT+")
 	case !fa.Factuality.IsValid():
-		return at, fmt.Errorf("factuality %v is not valid", *fa.Factuality)
+		return at, invalid("factuality", fa.Factuality.String(), "want one of the eight FactBank values")
 	case !fa.Act.IsValid():
-		return at, fmt.Errorf("act %q is not valid", fa.Act)
+		return at, invalid("act", fa.Act.String(), "want an act such as deny")
 	case fa.Speaker == "":
-		return at, errors.New("speaker is empty")
+		return at, invalid("speaker", "", "want a source ID, or %q for no speaker", source.AbsentID)
 	case (fa.Speaker == source.AbsentID) != (fa.Source == nil):
-		return at, fmt.Errorf("speaker %q with source %v: an absent speaker goes with no source, and only then", fa.Speaker, fa.Source)
+		return at, invalid("source", fmt.Sprint(fa.Source), "an absent speaker goes with no source, and only then; the speaker is %q", fa.Speaker)
 	}
 	at.Factuality = *fa.Factuality
 	span := func(field string, o [2]int) (claim.Span, error) {
 		s, err := claim.Locate(text, o[0], o[1])
 		if err != nil {
-			return claim.Span{}, fmt.Errorf("%s [%d, %d]: %w", field, o[0], o[1], err)
+			return claim.Span{}, invalid(field, fmt.Sprintf("[%d, %d]", o[0], o[1]), "%w", err)
 		}
 		return s, nil
 	}

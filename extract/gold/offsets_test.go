@@ -54,29 +54,36 @@ func TestOffsetsRoundTrip(t *testing.T) {
 func TestDecodeOffsetsErrors(t *testing.T) {
 	head := `{"published":"2024-05-17T00:00:00Z","attributions":[`
 	tests := []struct {
-		name string
-		json string
+		name      string
+		json      string
+		wantField string // the field of the *gold.Error, "" for the file as a whole
 	}{
-		{"bad-json", `{`},
-		{"trailing", `{"published":"2024-05-17T00:00:00Z","attributions":[]} {}`},
-		{"unknown-field", `{"published":"2024-05-17T00:00:00Z","attributions":[],"text":"x"}`},
-		{"no-published", `{"attributions":[]}`},
-		{"bad-registry", `{"published":"2024-05-17T00:00:00Z","registry":[{"id":"","name":""}],"attributions":[]}`},
-		{"cue-out-of-range", head + `{"source":[37,43],"cue":[44,90],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
-		{"cue-reversed", head + `{"source":[37,43],"cue":[50,44],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
-		{"cue-empty", head + `{"source":[37,43],"cue":[44,44],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
-		{"source-negative", head + `{"source":[-1,43],"cue":[44,50],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
-		{"content-out-of-range", head + `{"source":[37,43],"cue":[44,50],"content":[[51,99]],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
-		{"no-factuality", head + `{"source":[37,43],"cue":[44,50],"content":[],"speaker":"x","act":"deny"}]}`},
-		{"bad-act", head + `{"source":[37,43],"cue":[44,50],"content":[],"speaker":"x","act":"shout","factuality":"CT-"}]}`},
-		{"empty-speaker", head + `{"source":[37,43],"cue":[44,50],"content":[],"speaker":"","act":"deny","factuality":"CT-"}]}`},
-		{"absent-with-source", head + `{"source":[37,43],"cue":[44,50],"content":[],"speaker":"absent","act":"deny","factuality":"CT-"}]}`},
-		{"named-without-source", head + `{"cue":[44,50],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`},
+		{"bad-json", `{`, ""},
+		{"trailing", `{"published":"2024-05-17T00:00:00Z","attributions":[]} {}`, ""},
+		{"unknown-field", `{"published":"2024-05-17T00:00:00Z","attributions":[],"text":"x"}`, ""},
+		{"no-published", `{"attributions":[]}`, "published"},
+		{"bad-registry", `{"published":"2024-05-17T00:00:00Z","registry":[{"id":"","name":""}],"attributions":[]}`, "registry"},
+		{"cue-out-of-range", head + `{"source":[37,43],"cue":[44,90],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].cue"},
+		{"cue-reversed", head + `{"source":[37,43],"cue":[50,44],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].cue"},
+		{"cue-empty", head + `{"source":[37,43],"cue":[44,44],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].cue"},
+		{"source-negative", head + `{"source":[-1,43],"cue":[44,50],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].source"},
+		{"content-out-of-range", head + `{"source":[37,43],"cue":[44,50],"content":[[51,99]],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].content[0]"},
+		{"no-factuality", head + `{"source":[37,43],"cue":[44,50],"content":[],"speaker":"x","act":"deny"}]}`, "attributions[0].factuality"},
+		{"bad-act", head + `{"source":[37,43],"cue":[44,50],"content":[],"speaker":"x","act":"shout","factuality":"CT-"}]}`, ""},
+		{"empty-speaker", head + `{"source":[37,43],"cue":[44,50],"content":[],"speaker":"","act":"deny","factuality":"CT-"}]}`, "attributions[0].speaker"},
+		{"absent-with-source", head + `{"source":[37,43],"cue":[44,50],"content":[],"speaker":"absent","act":"deny","factuality":"CT-"}]}`, "attributions[0].source"},
+		{"named-without-source", head + `{"cue":[44,50],"content":[],"speaker":"x","act":"deny","factuality":"CT-"}]}`, "attributions[0].source"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := gold.DecodeOffsets([]byte(tc.json), text)
 			assert.ErrorIs(t, err, gold.ErrGold)
+			var ge *gold.Error
+			if assert.ErrorAs(t, err, &ge) {
+				assert.Equal(t, tc.wantField, ge.Field)
+				assert.Empty(t, ge.File, "decoded from bytes, the error names no file")
+			}
+			assert.True(t, strings.HasPrefix(err.Error(), "gold: "), "message %q has no package prefix", err)
 		})
 	}
 	// A span inside a multi-byte rune is refused.

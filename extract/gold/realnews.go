@@ -48,10 +48,6 @@ type Entry struct {
 	Split string `json:"split"`
 }
 
-// ErrText reports an article text that is missing or is not the text the
-// manifest describes.
-var ErrText = errors.New("gold: article text missing or changed")
-
 // ReadManifest reads a manifest: a JSON array of [Entry] values. Each
 // entry needs an ID, a URL, a SHA-256 digest, a publication time and a
 // split of "dev" or "test"; IDs are unique.
@@ -62,17 +58,17 @@ func ReadManifest(path string) ([]Entry, error) {
 	}
 	var m []Entry
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, fmt.Errorf("%w: %s: %w", ErrGold, path, err)
+		return nil, in(path, "", err)
 	}
 	seen := map[string]bool{}
 	for i, e := range m {
 		switch {
 		case e.ID == "" || e.URL == "" || len(e.SHA256) != 64 || e.Published.IsZero():
-			return nil, fmt.Errorf("%w: %s: entry %d (%q) needs an id, a url, a sha256 and a publication time", ErrGold, path, i, e.ID)
+			return nil, in(path, fmt.Sprintf("[%d]", i), invalid("id", e.ID, "want an id, a url, a sha256 of 64 hex digits and a publication time"))
 		case e.Split != "dev" && e.Split != "test":
-			return nil, fmt.Errorf("%w: %s: entry %d (%q): split %q is neither dev nor test", ErrGold, path, i, e.ID, e.Split)
+			return nil, in(path, fmt.Sprintf("[%d]", i), invalid("split", e.Split, "want dev or test"))
 		case seen[e.ID]:
-			return nil, fmt.Errorf("%w: %s: entry %d: id %q is given twice", ErrGold, path, i, e.ID)
+			return nil, in(path, fmt.Sprintf("[%d]", i), invalid("id", e.ID, "given twice"))
 		}
 		seen[e.ID] = true
 	}
@@ -86,14 +82,14 @@ func ReadManifest(path string) ([]Entry, error) {
 func (e Entry) ReadText(dir string) (string, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, e.ID+".txt"))
 	if errors.Is(err, fs.ErrNotExist) {
-		return "", fmt.Errorf("%w: %s.txt is not in %s", ErrText, e.ID, dir)
+		return "", &Error{File: filepath.Join(dir, e.ID+".txt"), Err: fmt.Errorf("%w: the file is missing", ErrText)}
 	}
 	if err != nil {
 		return "", err
 	}
 	sum := sha256.Sum256(raw)
 	if got := hex.EncodeToString(sum[:]); got != e.SHA256 {
-		return "", fmt.Errorf("%w: %s.txt has sha256 %s, the manifest %s", ErrText, e.ID, got, e.SHA256)
+		return "", &Error{File: filepath.Join(dir, e.ID+".txt"), Err: fmt.Errorf("%w: its sha256 is %s, the manifest's %s", ErrText, got, e.SHA256)}
 	}
 	return string(raw), nil
 }
@@ -125,7 +121,7 @@ func LoadOffsetsDir(entries []Entry, labels, texts string, splits ...string) (ar
 		}
 		a, err := DecodeOffsets(raw, text)
 		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", e.ID, err)
+			return nil, nil, in(filepath.Join(labels, e.ID+".json"), "", err)
 		}
 		a.Name = e.ID
 		a.Origin = e.URL
