@@ -16,6 +16,11 @@
 // records to a file that already holds some, so a story grows without
 // rewriting it.
 //
+// Records of other packages (a story's decisions, say) can share a file:
+// [Encoder.EncodeOther] writes a line of a type of their own, and
+// [Options.Other] hands such lines back to the caller, so that this
+// package needs to know nothing of them.
+//
 // # Reading
 //
 // [Read] yields the records of a stream one at a time as an

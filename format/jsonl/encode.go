@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
 )
@@ -59,6 +60,44 @@ func (e *Encoder) Encode(rec Record) error {
 	}
 	if _, err := e.w.Write(e.buf.Bytes()); err != nil {
 		return fmt.Errorf("jsonl: writing %s %q: %w", rec.Type, rec.ID(), err)
+	}
+	return nil
+}
+
+// EncodeOther writes v as one line of type typ, for records that another
+// package defines (a story's decisions, say) and that [Options.Other]
+// reads back: the line is {"type":TYP, followed by the members of v's
+// JSON object, which must not have a "type" member of its own. typ must
+// be valid UTF-8, not empty, and none of this package's types; v must
+// marshal to a JSON object. It writes nothing on error, and takes time
+// and memory linear in the size of v.
+func (e *Encoder) EncodeOther(typ string, v any) error {
+	if _, err := ParseType(typ); err == nil || typ == "" || !utf8.ValidString(typ) {
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w: want a type of its own, not empty nor one of format, source, article, claim, statement", typ, ErrInvalid)
+	}
+	e.buf.Reset()
+	if err := e.enc.Encode(typ); err != nil {
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w", typ, err)
+	}
+	name := bytes.TrimSuffix(bytes.Clone(e.buf.Bytes()), []byte("\n"))
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w", typ, err)
+	}
+	body := bytes.TrimSpace(e.buf.Bytes())
+	if len(body) < 2 || body[0] != '{' {
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w: the value is not a JSON object", typ, ErrInvalid)
+	}
+	line := make([]byte, 0, len(name)+len(body)+12)
+	line = append(append(append(line, `{"type":`...), name...), ',')
+	if len(bytes.TrimSpace(body[1:len(body)-1])) == 0 {
+		line = append(line[:len(line)-1], '}')
+	} else {
+		line = append(line, body[1:]...)
+	}
+	line = append(line, '\n')
+	if _, err := e.w.Write(line); err != nil {
+		return fmt.Errorf("jsonl: writing a record of type %q: %w", typ, err)
 	}
 	return nil
 }

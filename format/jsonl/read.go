@@ -26,6 +26,15 @@ type Options struct {
 	// [DefaultMaxLine]. A longer line gives an [*Error] wrapping
 	// [ErrLineTooLong] and is skipped without being held in memory.
 	MaxLine int
+	// Other, when set, takes the lines whose type is none of this
+	// package's ("decision", say, for records another package defines),
+	// instead of their being errors wrapping [ErrUnknownType]: it is
+	// called with the line's number, its type as written and the line
+	// itself, which is valid only during the call. An error it returns is
+	// reported at that line as an [*Error] wrapping it. Read, Decode and
+	// Validate call it in the order of the lines; Encoder.EncodeOther
+	// writes such lines.
+	Other func(line int, typ string, data []byte) error
 }
 
 func (o Options) maxLine() int {
@@ -50,7 +59,7 @@ func (o Options) maxLine() int {
 func Read(r io.Reader, opts Options) iter.Seq2[Record, error] {
 	return func(yield func(Record, error) bool) {
 		lr := lineReader{r: bufio.NewReaderSize(r, 64<<10), max: opts.maxLine()}
-		var d lineDecoder
+		d := lineDecoder{other: opts.Other}
 		for {
 			line, err := lr.next()
 			if err == io.EOF {
@@ -74,6 +83,9 @@ func Read(r io.Reader, opts Options) iter.Seq2[Record, error] {
 				continue
 			}
 			rec, err := d.parse(line, lr.n)
+			if err == errOther {
+				continue // taken by Options.Other
+			}
 			rec.Line = lr.n
 			if !yield(rec, err) {
 				return
@@ -124,12 +136,16 @@ func (l *lineReader) next() ([]byte, error) {
 	}
 }
 
+// errOther tells Read that Options.Other took a line.
+var errOther = errors.New("taken by Options.Other")
+
 // lineDecoder decodes lines with one json.Decoder, fed a line at a time,
 // so that its buffer is reused rather than allocated for every line.
 type lineDecoder struct {
-	feed lineFeed
-	dec  *json.Decoder
-	fed  int64 // bytes fed to dec so far
+	other func(line int, typ string, data []byte) error // Options.Other
+	feed  lineFeed
+	dec   *json.Decoder
+	fed   int64 // bytes fed to dec so far
 }
 
 // lineFeed is a reader that returns the line set last, once.
@@ -182,6 +198,12 @@ func (d *lineDecoder) parse(line []byte, n int) (Record, error) {
 		}
 		var err error
 		if t, err = ParseType(*probe.Type); err != nil {
+			if d.other != nil {
+				if err := d.other(n, *probe.Type, line); err != nil {
+					return Record{}, lineErr(n, "type", *probe.Type, err)
+				}
+				return Record{}, errOther
+			}
 			return Record{}, lineErr(n, "type", *probe.Type, fmt.Errorf("%w (valid: format, source, article, claim, statement)", ErrUnknownType))
 		}
 	}
