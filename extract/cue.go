@@ -97,6 +97,18 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 			k++
 		}
 		return act, k, true
+	case "refer":
+		// "referred to the incident as an accident": what the speaker
+		// calls it; "referred to the committee" is no statement.
+		if !s.is(i+1, "to") {
+			return act, i, false
+		}
+		for k := i + 2; k <= s.last && k < i+10 && !s.boundary(k); k++ {
+			if s.is(k, "as") {
+				return act, i + 1, true
+			}
+		}
+		return act, i, false
 	case "rule":
 		// "ruled out any involvement": a denial.
 		if s.is(i+1, "out") {

@@ -71,10 +71,12 @@
 //     coordinated with a cue ("accused X and urged Y");
 //   - "according to X", before or after its content;
 //   - agentless cues: "it is believed that", "it is widely assumed that",
-//     "X is said to", "reportedly", "allegedly", "suspicion has fallen on
-//     X"; their speaker is [source.AbsentID];
+//     "X is said to", "X was accused of" (not inside what someone said),
+//     "reportedly", "allegedly", "suspicion has fallen on X"; their speaker
+//     is [source.AbsentID];
 //   - attribution nouns with their content or source: "the allegation that
-//     ...", "Moscow's denial of ...";
+//     ...", "Moscow's denial of ...", "the accusations made by X regarding
+//     ...";
 //   - attitude adjectives: "remains concerned that";
 //   - non-responses: "declined to comment", "did not immediately respond",
 //     "could not be reached", "had no comment", "made no comment", "was not

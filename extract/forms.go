@@ -146,9 +146,10 @@ func (m *matcher) itIsBelieved(i int, r *rule, _ cueWord) (int, bool) {
 	return p, true
 }
 
-// isSaidTo matches "X is said to have ...": the speaker is not given, and
-// the content is X and what follows "to". After "it" it is "it is said
-// to", which is not this rule.
+// isSaidTo matches "X is said to have ..." and "X was accused of ...":
+// the speaker is not given, and the content is X and what follows "to"
+// (or "of", with "of"). After "it" it is "it is said to", which is not
+// this rule.
 func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
 	if m.is(i-1, "it") {
 		return i, false
@@ -159,8 +160,20 @@ func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
 	if cert, ok := agentlessCertainty[part]; ok {
 		f.certainty = cert
 	}
+	from := i + 3
+	switch {
+	case m.is(i+2, "to"):
+	case m.is(i+2, "of") && f.act == claim.ActAccuse && !m.inFound(i):
+		// "He was accused of inflating the accounts": an accusation by
+		// nobody named, of the subject and what follows; within what
+		// someone said ("prosecutors said he is accused of"), the
+		// speaker's accusation.
+		f.cue, f.certainty, from = m.tokSpan(i+1, i+1), 0, i+2
+	default:
+		return i, false
+	}
 	subj := m.subject(i).src
-	right := m.contentRight(i + 3)
+	right := m.contentRight(from)
 	if subj.empty() || len(right) == 0 {
 		return i, false
 	}
@@ -336,6 +349,23 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 		if e > s && f.source.empty() {
 			f.source = m.tokSpan(s, e-1)
 			k = e
+		}
+	}
+	// "the accusations made by the German government regarding C": the
+	// party after "by" makes them, and the content follows it.
+	if f.source.empty() && madeBy[m.word(k)] && m.is(k+1, "by") {
+		s := k + 2
+		e := s
+		for e <= m.last && e < s+10 && m.toks[e].kind == tokWord && !m.inq[e] && !aboutWords[m.word(e)] {
+			e++
+		}
+		if e > s && e <= m.last && aboutWords[m.word(e)] {
+			f.source = m.tokSpan(s, e-1)
+			f.content = m.contentRight(e)
+			m.hedges(&f, i)
+			m.refineAct(&f)
+			m.out = append(m.out, f)
+			return i, true
 		}
 	}
 	// "The White House has issued a stern warning": the light verb's

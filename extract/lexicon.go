@@ -534,3 +534,10 @@ var spokesGroups = lex.class("spokesGroups")
 
 // documents head a description of what a speaker issued: "the statement".
 var documents = lex.class("documents")
+
+// madeBy join an attribution noun to the party after "by": "the
+// accusations made by the government".
+var madeBy = lex.class("madeBy")
+
+// aboutWords open what an attribution noun is about, after its source.
+var aboutWords = lex.class("aboutWords")

@@ -36,7 +36,7 @@ var rules = []rule{
 	{name: "it-is-believed", form: FormAgentless, confidence: 0.75,
 		pattern: seq{lit("it"), wordIn(isBe)}, match: (*matcher).itIsBelieved},
 	{name: "is-said-to", form: FormAgentless, confidence: 0.7,
-		pattern: seq{wordIn(isBe), wordIn(isAgentless), lit("to")}, match: (*matcher).isSaidTo},
+		pattern: seq{wordIn(isBe), wordIn(isAgentless)}, match: (*matcher).isSaidTo},
 	{name: "non-response", form: FormNonResponse, confidence: 0.85, match: (*matcher).nonResponse},
 	{name: "not-guilty-plea", form: FormIndirect, confidence: 0.8,
 		pattern: seq{wordIn(isPlead), lit("not"), lit("guilty")}, match: (*matcher).notGuilty},
@@ -323,6 +323,20 @@ func (m *matcher) previousSource(i int) span {
 		}
 	}
 	return span{}
+}
+
+// inFound reports whether token i lies in the content of an attribution
+// the sentence has given so far.
+func (m *matcher) inFound(i int) bool {
+	t := m.toks[i]
+	for _, f := range m.out {
+		for _, c := range f.content {
+			if c.start <= t.start && t.end <= c.end {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // found starts an attribution of the rule with the cue span.

@@ -43,6 +43,9 @@ var ruleCases = []struct {
 	{"is-said-to", "The envoy is said to have met the rebels twice.", []found{
 		{"is-said-to", "", "is said to", "The envoy | have met the rebels twice", "assert"},
 	}},
+	{"was-accused-of", "The harbour master was accused of taking bribes.", []found{
+		{"is-said-to", "", "accused", "The harbour master | of taking bribes", "accuse"},
+	}},
 	{"declined-to-comment", "The embassy declined to comment.", []found{
 		{"non-response", "The embassy", "declined to comment", "", "decline-comment"},
 	}},
@@ -120,6 +123,10 @@ var ruleCases = []struct {
 	{"verb-quoted-performative-adverb", "“We strongly condemn this attack,” the envoy said.", []found{
 		{"verb-before", "the envoy", "said", "“We strongly condemn this attack,”", "accuse"},
 	}},
+	{"verb-referred-to-as", "The coastguard referred to the collision as an accident.", []found{
+		{"verb-before", "The coastguard", "referred to", "the collision as an accident", "assert"},
+	}},
+	{"verb-referred-to-no-as", "The bill was referred to the committee.", []found{}},
 	{"verb-deny-a-fact", "The port authority dismissed the reports as groundless.", []found{
 		{"verb-before", "The port authority", "dismissed", "the reports as groundless", "deny"},
 	}},
@@ -161,6 +168,10 @@ var ruleCases = []struct {
 	}},
 	{"noun-suspicion-fallen-on", "Suspicion has fallen on the harbour master.", []found{
 		{"noun", "", "Suspicion", "the harbour master", "accuse"},
+	}},
+	{"noun-made-by", "The ministry rejected the accusations made by the port authority regarding the missing fuel.", []found{
+		{"verb-before", "The ministry", "rejected", "the accusations made by the port authority regarding the missing fuel", "reject"},
+		{"noun", "the port authority", "accusations", "regarding the missing fuel", "accuse"},
 	}},
 	{"noun-light-verb", "The union has issued a stern warning.", []found{
 		{"noun", "The union", "warning", "", "warn"},
