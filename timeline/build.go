@@ -56,6 +56,7 @@ type event struct {
 	act       claim.Act
 	inherited bool
 	discount  Discount
+	anonymous bool // the statement rests on an unnamed or absent source
 }
 
 // compare orders events as tracks are ordered: by said date, then by the
@@ -269,21 +270,12 @@ func newBuilder(t *Timeline, order []int32, parts int, bulk bulkMode) *builder {
 			b.events[dest[s]] = event{
 				saidSec: start.Unix(), saidNsec: int32(start.Nanosecond()), prec: said.Precision(),
 				endSec: endSec, endNsec: endNsec,
-				rank: t.rank[s], stmt: int32(s), src: in.src, stance: in.stance,
+				rank: t.rank[s], stmt: int32(s), src: in.src, stance: in.stance, anonymous: in.anonymous,
 				pol: f.Polarity, cert: f.Certainty, act: t.recs[s].act,
 			}
 		}
 	})
 	t.anon = make([]uint8, n)
-	for s := range t.recs {
-		if t.recs[s].factuality.Polarity == claim.PolarityPositive {
-			c := t.info[s].claim
-			t.anon[c] |= anonOwn
-			if !t.info[s].anonymous {
-				t.anon[c] |= anonOwnNamed
-			}
-		}
-	}
 	b.relate()
 	return b
 }
@@ -435,7 +427,7 @@ func (b *builder) relate() {
 		for _, k := range b.upEv[b.upOff[c]:b.upOff[c+1]] {
 			if e := &b.events[k]; e.pol == claim.PolarityPositive {
 				pass |= anonInherited
-				if !t.info[e.stmt].anonymous {
+				if !e.anonymous {
 					pass |= anonInheritedNamed
 				}
 			}
@@ -802,9 +794,17 @@ func (b *builder) buildClaim(c int32) {
 		b.items = own
 		slices.SortFunc(own, func(x, y event) int { return x.compare(&y) })
 	}
+	var anon uint8
 	for i := range own {
 		b.track = append(b.track, own[i].stmt)
+		if own[i].pol == claim.PolarityPositive {
+			anon |= anonOwn
+			if !own[i].anonymous {
+				anon |= anonOwnNamed
+			}
+		}
 	}
+	t.anon[c] |= anon
 }
 
 // moment is an instant as Unix seconds and nanoseconds.
