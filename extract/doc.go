@@ -208,7 +208,11 @@
 // the registry also calls "BSP Governor Benjamin Diokno"). A bare plural of
 // people ("Prosecutors said", "the investigators") is the one registry
 // source whose name or alias ends in it ("Munich prosecutors"), if only
-// one does; the first in an article reads the registry's names once.
+// one does; the first in an article reads the registry's names once. What a
+// nation's side issued or ran, named by its demonym ("the Chinese
+// statement", "the German investigation"), is the latest registry body
+// among the recent speakers named from that nation ("China's foreign
+// ministry"), or else the country the registry resolves ("Germany").
 //
 // A source after its verb ends before what it spoke of: "said Marten of
 // the decision to delay" is Marten's; "said the head of the water board"

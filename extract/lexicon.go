@@ -541,3 +541,6 @@ var madeBy = lex.class("madeBy")
 
 // aboutWords open what an attribution noun is about, after its source.
 var aboutWords = lex.class("aboutWords")
+
+// inquiries head what a nation's side ran: "the German investigation".
+var inquiries = lex.class("inquiries")

@@ -127,6 +127,9 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 			return id, ResolutionCarried, -0.05
 		}
 	}
+	if id, res, ok := s.national(words, low); ok && !s.inRegistry(text) {
+		return id, res, -0.05
+	}
 	k := newNameKey(words)
 	if id, res, ok := s.office(text, words, low, k); ok {
 		h := s.remember(id, low, s.kindOf(id), words)
@@ -386,6 +389,81 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 		}
 	}
 	return "", false
+}
+
+// national resolves what a nation's side issued or ran, named by its
+// demonym ("The Chinese statement", "a highly anticipated German
+// investigation"), to the latest body (not person) among the recent
+// registry speakers whose ID, name or alias has a word starting as the
+// demonym's stem ("chin" for "Chinese": "chinese-mfa"), or else to the
+// country the registry resolves from it ("Germany"). Only one capitalised
+// word, the demonym, may stand before the head. What it resolves to is the
+// latest speaker after it: "the statement" that follows is the same.
+func (s *speakers) national(words, low []string) (source.ID, Resolution, bool) {
+	n := len(low)
+	if s.reg == nil || n < 2 || !(documents[low[n-1]] || inquiries[low[n-1]]) {
+		return "", 0, false
+	}
+	demonym := ""
+	for i, w := range words[:n-1] {
+		if isCapitalised(w) {
+			if demonym != "" {
+				return "", 0, false
+			}
+			demonym = low[i]
+		}
+	}
+	stem := demonymStem(demonym)
+	if stem == "" {
+		return "", 0, false
+	}
+	for i := len(s.recent) - 1; i >= 0 && i >= len(s.recent)-carryBack; i-- {
+		if h := s.recent[i]; !h.person && !s.isNew(h.id) && s.namedFrom(h.id, stem) {
+			s.hear(h)
+			return h.id, ResolutionCarried, true
+		}
+	}
+	for _, name := range [...]string{demonym + "y", stem + "a", stem + "ia", stem, stem + "e", stem + "ain"} {
+		if src, ok := s.reg.Resolve(name); ok && strings.HasPrefix(strings.ToLower(src.Name), stem) {
+			s.hear(heard{id: src.ID, words: low, org: true})
+			return src.ID, ResolutionRegistry, true
+		}
+	}
+	return "", 0, false
+}
+
+// demonymStem returns the stem of a nationality adjective, four letters or
+// more, without its ending: "germ" for "german", "chin" for "chinese",
+// "russ" for "russian"; "" for a word with no such ending.
+func demonymStem(w string) string {
+	for _, suf := range [...]string{"ian", "ese", "ish", "an", "i"} {
+		if stem, ok := strings.CutSuffix(w, suf); ok && len(stem) >= 4 {
+			return stem
+		}
+	}
+	return ""
+}
+
+// namedFrom reports whether a source's ID, or its registry name or an
+// alias, has a word that starts with stem.
+func (s *speakers) namedFrom(id source.ID, stem string) bool {
+	for _, w := range strings.Split(string(id), "-") {
+		if strings.HasPrefix(w, stem) {
+			return true
+		}
+	}
+	src, ok := s.reg.Source(id)
+	if !ok {
+		return false
+	}
+	for _, name := range append([]string{src.Name}, src.Aliases...) {
+		for w := range strings.FieldsSeq(name) {
+			if len(w) >= len(stem) && strings.EqualFold(w[:len(stem)], stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titled reports whether the registry names a source by a title with the

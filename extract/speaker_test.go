@@ -211,6 +211,8 @@ func TestSpeakerWorksFor(t *testing.T) {
 		{ID: "lisk-prosecutors", Name: "Lisk prosecutors", Kind: source.KindAgency},
 		{ID: "port-investigators", Name: "Port investigators", Kind: source.KindAgency},
 		{ID: "coast-investigators", Name: "Coast investigators", Kind: source.KindAgency},
+		{ID: "varnesia", Name: "Varnesia", Kind: source.KindGovernment},
+		{ID: "ostria-mfa", Name: "Ostrian foreign ministry", Kind: source.KindAgency},
 	}, nil)
 	require.NoError(t, err)
 	type speaker struct {
@@ -236,6 +238,10 @@ func TestSpeakerWorksFor(t *testing.T) {
 			[]speaker{{"lisk-prosecutors", ""}}},
 		{"bare-plural-two-registry-sources", "Investigators said the port chief took bribes.",
 			[]speaker{{"new:investigators", ""}}},
+		{"demonym-inquiry-to-the-country", "The Varnesian investigation concluded that the dam had been sabotaged.",
+			[]speaker{{"varnesia", ""}}},
+		{"demonym-statement-to-the-recent-body", "The Ostrian foreign ministry denied the report. The Ostrian statement said no ship had docked. The statement added that talks would go on.",
+			[]speaker{{"ostria-mfa", ""}, {"ostria-mfa", ""}, {"ostria-mfa", ""}}},
 		{"he-after-with-participle", "Velkor denied the report, with its spokesman Piet Amsel calling it a smear. He added that the firm would sue.",
 			[]speaker{{"new:velkor", ""}, {"new:its-spokesman-piet-amsel", ""}, {"new:its-spokesman-piet-amsel", ""}}},
 	}
