@@ -74,6 +74,10 @@ var ErrBroken = errors.New("story: a write to the store failed; open the story a
 // again and the decision log applied again, as Reextract does; decisions
 // that became orphans or no longer apply are reported in the Report.
 // Afterwards Add and Apply write through to st, each in one transaction.
+// Two programs may follow one story at once: the store loses neither's
+// writes, and each sees the other's when it opens the story again. When
+// both add an article with the same ID, the second Add fails with
+// ErrDuplicateID (wrapped in ErrBroken).
 //
 // Open costs what Load costs, plus extracting every article and applying
 // every decision; imported articles are not extracted.

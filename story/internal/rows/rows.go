@@ -133,10 +133,16 @@ func (d *Decoder) Statement(doc []byte) error {
 	return err
 }
 
-// Decision decodes a row of decisions at its place in the log.
+// Decision decodes a row of decisions at its place in the log; a decision
+// that fails story.Decision.Check is an error, since no store writes one.
 func (d *Decoder) Decision(doc []byte, seq int64) error {
 	var x story.Decision
 	err := decode("decisions", doc, &x)
+	if err == nil {
+		if cerr := x.Check(); cerr != nil {
+			err = fmt.Errorf("story: stored decisions row %d: %w", seq, cerr)
+		}
+	}
 	x.Seq = seq
 	d.Batch.Decisions = append(d.Batch.Decisions, x)
 	return err
