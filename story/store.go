@@ -118,13 +118,14 @@ func rebuild(ctx context.Context, id string, opts Options, b *Batch) (*Story, *R
 	}
 	s.opts.Unattended = unattended
 	s.format = b.Format
+	// The base keeps what the store returned, never changed: Reextract
+	// clones what it takes from it.
+	s.base.claims, s.base.statements = b.Claims, b.Statements
 	for _, c := range b.Claims {
 		s.addClaim(c.Clone())
-		s.base.claims = append(s.base.claims, c.Clone())
 	}
 	for _, st := range b.Statements {
 		s.addStatement(st.Clone())
-		s.base.statements = append(s.base.statements, st.Clone())
 	}
 	// Imported articles come first; the others interleave with the log.
 	var extracted []*article

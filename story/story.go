@@ -612,6 +612,14 @@ func (s *Story) corpus() *claim.Corpus {
 // timeline.Build); the incremental form, which shares what an article did
 // not touch, is not there yet.
 func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
-	c := s.Corpus()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// Build copies the corpus, so the story's own slices are handed to it
+	// as they are, under the lock, rather than copied twice.
+	c := &claim.Corpus{Format: claim.Format, Sources: s.sources, Claims: s.claims, Statements: s.statements}
+	c.Articles = make([]source.Article, len(s.articles))
+	for i, a := range s.articles {
+		c.Articles[i] = a.a
+	}
 	return timeline.Build(c, rules)
 }
