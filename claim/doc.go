@@ -26,7 +26,7 @@
 //
 // # Time
 //
-// A [Date] is a year, a month, a day or an instant. [Resolve] reads the
+// A [Date] is a year, a month, a day or an instant. [ParseEnglishDate] reads the
 // relative phrases of news text against a publication time: "last year" in
 // a 2023 article is 2022, "in September" is the latest September on or
 // before it, "on Wednesday" the latest Wednesday.

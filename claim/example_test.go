@@ -9,7 +9,7 @@ import (
 	"github.com/claimtrail/claimtrail/claim"
 )
 
-func ExampleResolve() {
+func ExampleParseEnglishDate() {
 	// The article appeared on Wednesday 13 September 2023.
 	published := time.Date(2023, time.September, 13, 14, 5, 0, 0, time.UTC)
 	for _, phrase := range []string{
@@ -20,7 +20,7 @@ func ExampleResolve() {
 		"Sept. 13, 2022",
 		"three years ago",
 	} {
-		d, err := claim.Resolve(phrase, published)
+		d, err := claim.ParseEnglishDate(phrase, published)
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -28,7 +28,7 @@ func ExampleResolve() {
 		fmt.Printf("%-16s %-10s (%s)\n", phrase, d, d.Precision())
 	}
 
-	_, err := claim.Resolve("Feb 30", published)
+	_, err := claim.ParseEnglishDate("Feb 30", published)
 	fmt.Println(errors.Is(err, claim.ErrDate))
 	// Output:
 	// on Wednesday     2023-09-13 (day)

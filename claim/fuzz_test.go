@@ -48,7 +48,7 @@ func FuzzParseDate(f *testing.F) {
 	})
 }
 
-func FuzzResolve(f *testing.F) {
+func FuzzParseEnglishDate(f *testing.F) {
 	for _, s := range []string{
 		"today", "yesterday", "tomorrow", "this year", "last year", "next year",
 		"this month", "last month", "next month", "on Wednesday", "last Wednesday",
@@ -71,24 +71,24 @@ func FuzzResolve(f *testing.F) {
 			AddDate(0, 0, int(yday)%366).
 			Add(time.Duration(minute%(24*60)) * time.Minute)
 
-		d, err := Resolve(phrase, ref)
+		d, err := ParseEnglishDate(phrase, ref)
 		if err != nil {
 			var fe *FieldError
 			if !errors.As(err, &fe) || !errors.Is(err, ErrDate) || fe.Value != source.Excerpt(phrase) {
-				t.Fatalf("Resolve(%q, %v) error = %v, want a *FieldError quoting the phrase and wrapping ErrDate", phrase, ref, err)
+				t.Fatalf("ParseEnglishDate(%q, %v) error = %v, want a *FieldError quoting the phrase and wrapping ErrDate", phrase, ref, err)
 			}
 			return
 		}
 		if !d.IsValid() {
-			t.Fatalf("Resolve(%q, %v) = the zero Date and no error", phrase, ref)
+			t.Fatalf("ParseEnglishDate(%q, %v) = the zero Date and no error", phrase, ref)
 		}
 		if _, err := d.MarshalText(); err != nil {
-			t.Fatalf("Resolve(%q, %v) = %q, which does not marshal: %v", phrase, ref, d, err)
+			t.Fatalf("ParseEnglishDate(%q, %v) = %q, which does not marshal: %v", phrase, ref, d, err)
 		}
 		// A phrase that resolves with no reference time names its own date,
 		// so every reference time gives that date.
-		if abs, err := Resolve(phrase, time.Time{}); err == nil && abs != d {
-			t.Fatalf("Resolve(%q, zero) = %q but Resolve(%q, %v) = %q", phrase, abs, phrase, ref, d)
+		if abs, err := ParseEnglishDate(phrase, time.Time{}); err == nil && abs != d {
+			t.Fatalf("ParseEnglishDate(%q, zero) = %q but ParseEnglishDate(%q, %v) = %q", phrase, abs, phrase, ref, d)
 		}
 	})
 }

@@ -202,7 +202,7 @@ func TestLongValue(t *testing.T) {
 			return (&claim.Corpus{Statements: []claim.Statement{{ID: "s", Claim: claim.ID(long), Source: source.AbsentID, Act: claim.ActReport, Factuality: claim.Uu(), Said: claim.Year(2024)}}}).Validate()
 		}},
 		{name: "resolve", err: func() error {
-			_, err := claim.Resolve("in March "+long, scalePublished)
+			_, err := claim.ParseEnglishDate("in March "+long, scalePublished)
 			return err
 		}},
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/claimtrail/claimtrail/source"
 )
 
-// Resolve turns a time phrase from an article into a [Date], read against
+// ParseEnglishDate turns an English time phrase from an article into a [Date], read against
 // ref, usually the article's publication time. It understands, ignoring case
 // and a leading "on", "in", "during" or "earlier":
 //
@@ -44,7 +44,7 @@ import (
 // wrapping [ErrDate] that quotes it, and so does a zero ref for a phrase
 // that needs one: a relative phrase, or a month or day with no year. So
 // does a phrase that resolves outside the years 0000 to 9999.
-func Resolve(phrase string, ref time.Time) (Date, error) {
+func ParseEnglishDate(phrase string, ref time.Time) (Date, error) {
 	d, err := resolve(phrase, ref)
 	if err != nil {
 		return Date{}, err
@@ -61,7 +61,7 @@ func Resolve(phrase string, ref time.Time) (Date, error) {
 // it is zero.
 var errNoRef = errors.New("no reference time to resolve against")
 
-// resolve reads phrase for Resolve, which checks the range of the result.
+// resolve reads phrase for ParseEnglishDate, which checks the range of the result.
 // Phrases that carry their own year come first, so that only the others
 // need ref.
 // punctToSpace turns the commas and full stops of a date phrase into

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestResolve(t *testing.T) {
+func TestParseEnglishDate(t *testing.T) {
 	// Wednesday 13 September 2023, the afternoon of a briefing.
 	wed := time.Date(2023, time.September, 13, 14, 5, 0, 0, time.UTC)
 	// Late on Wednesday in New York is already Thursday in UTC.
@@ -127,10 +127,10 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Resolve(tc.phrase, tc.ref)
+			got, err := ParseEnglishDate(tc.phrase, tc.ref)
 			require.NoError(t, err)
 			if diff := cmp.Diff(tc.want, got, dateComparer); diff != "" {
-				t.Errorf("Resolve(%q, %v) mismatch (-want +got):\n%s", tc.phrase, tc.ref, diff)
+				t.Errorf("ParseEnglishDate(%q, %v) mismatch (-want +got):\n%s", tc.phrase, tc.ref, diff)
 			}
 		})
 	}
@@ -202,7 +202,7 @@ func TestResolveError(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Resolve(tc.phrase, tc.ref)
+			got, err := ParseEnglishDate(tc.phrase, tc.ref)
 			assert.ErrorIs(t, err, ErrDate)
 			var fe *FieldError
 			if assert.ErrorAs(t, err, &fe) {

@@ -156,11 +156,11 @@ func (d *dater) resolve(s *sentence, k, end int) (claim.Date, bool) {
 	phrase := s.text[s.toks[k].start:s.toks[end].end]
 	r, ok := d.phrases[phrase]
 	if !ok {
-		// Resolve is pure in the phrase and ref, and ref is the same for
+		// ParseEnglishDate is pure in the phrase and ref, and ref is the same for
 		// the whole call; a failed resolution builds errors that cost far
 		// more than the lookup, and "on Monday" recurs all through an
 		// article.
-		date, err := claim.Resolve(phrase, d.published)
+		date, err := claim.ParseEnglishDate(phrase, d.published)
 		r = phraseDate{date, err == nil}
 		if len(d.phrases) < maxPhraseDates {
 			d.phrases[phrase] = r

@@ -213,7 +213,7 @@ func importLabels(w io.Writer, set, texts, from string) error {
 
 // misses lists the gold attributions with no prediction whose cue overlaps,
 // and the predictions whose cue overlaps no gold one.
-func misses(b *strings.Builder, r gold.Result) {
+func misses(b *strings.Builder, r gold.ArticleScore) {
 	fmt.Fprintf(b, "\n== %s\n", r.Article.Name)
 	meets := func(a, c claim.Span) bool { return a.Start < c.End && c.Start < a.End }
 	// Each gold attribution is shown beside one prediction whose cue meets

@@ -31,7 +31,7 @@ var published = time.Date(2023, time.August, 31, 0, 0, 0, 0, time.UTC)
 // occur (or occurs twice) is an error here rather than a wrong offset.
 func seedCorpus() (*claim.Corpus, error) {
 	// "Last year" is resolved against the publication date: 2022.
-	lastYear, err := claim.Resolve("last year", published)
+	lastYear, err := claim.ParseEnglishDate("last year", published)
 	if err != nil {
 		return nil, err
 	}

@@ -8,8 +8,9 @@ import (
 	"github.com/claimtrail/claimtrail/source"
 )
 
-// Result is how the extractor did on one article.
-type Result struct {
+// ArticleScore is how the extractor did on one article: its candidates in
+// gold terms and their counts.
+type ArticleScore struct {
 	Article Article
 	// Predicted are the extractor's candidates in gold terms.
 	Predicted []Predicted
@@ -19,9 +20,9 @@ type Result struct {
 // Evaluate runs extract.Extract on every article, with the article's
 // registry and publication time, and scores the candidates. It returns the
 // per-article results and their summed counts.
-func Evaluate(articles []Article) ([]Result, Counts, error) {
+func Evaluate(articles []Article) ([]ArticleScore, Counts, error) {
 	var total Counts
-	out := make([]Result, 0, len(articles))
+	out := make([]ArticleScore, 0, len(articles))
 	for _, a := range articles {
 		res, err := extract.Extract(a.Text, extract.Options{Registry: a.Registry, Published: a.Published})
 		if err != nil {
@@ -38,7 +39,7 @@ func Evaluate(articles []Article) ([]Result, Counts, error) {
 		}
 		c := Score(a, pred, func(p, g source.ID) bool { return SameNewSpeaker(names[p], g) })
 		total.Add(c)
-		out = append(out, Result{Article: a, Predicted: pred, Counts: c})
+		out = append(out, ArticleScore{Article: a, Predicted: pred, Counts: c})
 	}
 	return out, total, nil
 }
