@@ -83,6 +83,31 @@ func TestFastStatementDeclines(t *testing.T) {
 		_, ok := fastStatement([]byte(line))
 		assert.False(t, ok, "fastStatement(%q)", line)
 	}
+	esc, ok := fastStatement([]byte(`{"type":"statement","act":"\u0064eny","factuality":"CT\u002d","via":["\ud83d\ude00"]}`))
+	assert.True(t, ok)
+	assert.Equal(t, "deny", esc.Act.String())
+	assert.Equal(t, "CT-", esc.Factuality.String())
+	assert.Equal(t, "😀", string(esc.Via[0]))
+	for _, line := range []string{
+		`{"type":"statement","id":"\u12"}`,
+		`{"type":"statement","id":"\u12zz"}`,
+		`{"type":"statement","id":"\ud83d\u0041"}`,
+		`{"type":"statement","id":"abc`,
+		`{"type":"statement","id":"a\`,
+		`{"type":"statement","via":["a" "b"]}`,
+		`{"type":"statement","mentions":[{"span":{"start":-}}]}`,
+		`{"type":"statement","mentions":[{"cue":1}]}`,
+		`{"type":"statement","mentions":[{"span":{"end":1,"end":2}}]}`,
+		`{"type":"statement","mentions":[{"what":1}]}`,
+		`{"type":"statement","said":"2023-13"}`,
+		`{"type":"statement","factuality":"CT"}`,
+		`{"type":"statement" "id":"s"}`,
+		`{"type":"statement",}`,
+		`{}`,
+	} {
+		_, ok := fastStatement([]byte(line))
+		assert.False(t, ok, "fastStatement(%q)", line)
+	}
 	s, ok := fastStatement([]byte(`{"type":"statement","id":"a\/b\u0041\t"}`))
 	assert.True(t, ok)
 	assert.Equal(t, "a/bA\t", string(s.ID))

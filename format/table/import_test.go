@@ -137,6 +137,17 @@ func TestImportErrors(t *testing.T) {
 			r[denies].Factuality, r[denies].FactualityWords = "CT+", ""
 			return r
 		}), []tableProblem{{denies + 1, 0, "factuality", claim.ErrFactuality}}},
+		{"rows disagree on the speaker", edit(func(r []table.Mention) []table.Mention { r[again+1].SpeakerID = "westmark"; return r }), []tableProblem{{again + 2, 0, "speaker_id", table.ErrMismatch}}},
+		{"rows disagree on the claim", edit(func(r []table.Mention) []table.Mention { r[again+1].ClaimID, r[again+1].ClaimText = "talks", ""; return r }), []tableProblem{{again + 2, 0, "claim_id", table.ErrMismatch}}},
+		{"rows disagree on via", edit(func(r []table.Mention) []table.Mention { r[again+1].Via = []string{"wire"}; return r }), []tableProblem{{again + 2, 0, "via", table.ErrMismatch}}},
+		{"rows disagree on factuality", edit(func(r []table.Mention) []table.Mention {
+			r[again+1].Factuality, r[again+1].FactualityWords = "PR-", ""
+			return r
+		}), []tableProblem{{again + 2, 0, "factuality", table.ErrMismatch}}},
+		{"rows disagree on said", edit(func(r []table.Mention) []table.Mention { r[again+1].Said = "2024"; return r }), []tableProblem{{again + 2, 0, "said", table.ErrMismatch}}},
+		{"unknown relay", edit(func(r []table.Mention) []table.Mention { r[denies].Via = []string{"nobody"}; return r }), []tableProblem{{denies + 1, 0, "via", claim.ErrUnknownSource}}},
+		{"cue outside the quote", edit(func(r []table.Mention) []table.Mention { r[denies].Cue = "zebra"; return r }), []tableProblem{{denies + 1, 0, "cue", claim.ErrSpan}}},
+		{"said after reported", edit(func(r []table.Mention) []table.Mention { r[denies].Said = "2025-01-01"; return r }), []tableProblem{{denies + 1, 0, "said", claim.ErrDate}}},
 		{"quote edited", edit(func(r []table.Mention) []table.Mention { r[again+1].Quote = "Norland said nothing"; return r }), []tableProblem{{again + 2, 0, "quote", claim.ErrSpan}}},
 	}
 	for _, tc := range tests {

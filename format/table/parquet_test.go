@@ -2,6 +2,7 @@ package table_test
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -84,3 +85,14 @@ func dictionary(f *parquet.File, name string) bool {
 	}
 	return false
 }
+
+func TestParquetErrors(t *testing.T) {
+	_, err := table.ReadParquet[table.Step](bytes.NewReader([]byte("not parquet")), 11)
+	assert.Error(t, err)
+	assert.Error(t, table.WriteParquet(failingWriter{}, []table.Step{{ClaimID: "c"}}))
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
