@@ -138,7 +138,10 @@ func TestImportErrors(t *testing.T) {
 			return r
 		}), []tableProblem{{denies + 1, 0, "factuality", claim.ErrFactuality}}},
 		{"rows disagree on the speaker", edit(func(r []table.Mention) []table.Mention { r[again+1].SpeakerID = "westmark"; return r }), []tableProblem{{again + 2, 0, "speaker_id", table.ErrMismatch}}},
-		{"rows disagree on the claim", edit(func(r []table.Mention) []table.Mention { r[again+1].ClaimID, r[again+1].ClaimText = "talks", ""; return r }), []tableProblem{{again + 2, 0, "claim_id", table.ErrMismatch}}},
+		{"rows disagree on the claim", edit(func(r []table.Mention) []table.Mention {
+			r[again+1].ClaimID, r[again+1].ClaimText = "talks", ""
+			return r
+		}), []tableProblem{{again + 2, 0, "claim_id", table.ErrMismatch}}},
 		{"rows disagree on via", edit(func(r []table.Mention) []table.Mention { r[again+1].Via = []string{"wire"}; return r }), []tableProblem{{again + 2, 0, "via", table.ErrMismatch}}},
 		{"rows disagree on factuality", edit(func(r []table.Mention) []table.Mention {
 			r[again+1].Factuality, r[again+1].FactualityWords = "PR-", ""
