@@ -135,7 +135,7 @@ func checkBulk(t *testing.T, c *claim.Corpus, rules Rules) {
 // chains.
 func TestBulkAgreesWithPlain(t *testing.T) {
 	n := 500
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		n = 50
 	}
 	for seed := range n {

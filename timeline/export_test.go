@@ -15,3 +15,6 @@ func BuildInParts(c *claim.Corpus, rules Rules, parts int) (*Timeline, error) {
 
 // ChainCorpus makes a random valid corpus of chains of refining claims.
 var ChainCorpus = chainCorpus
+
+// RaceEnabled reports whether the tests run under the race detector.
+const RaceEnabled = raceEnabled

@@ -698,7 +698,7 @@ func TestLatestWordInACircle(t *testing.T) {
 // many claims often agree and Build carries them in bulk.
 func TestChainsAgreeWithReference(t *testing.T) {
 	n := 300
-	if testing.Short() {
+	if testing.Short() || timeline.RaceEnabled {
 		n = 30
 	}
 	for seed := range n {

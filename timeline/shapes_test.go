@@ -116,7 +116,7 @@ func manyRefiners(n int) *claim.Corpus {
 // of them out.
 func TestWorstShapesAllocateLinearly(t *testing.T) {
 	div := 1
-	if testing.Short() {
+	if testing.Short() || timeline.RaceEnabled {
 		div = 10
 	}
 	tests := []struct {
