@@ -245,6 +245,10 @@
 // stands for the two names that open the sentence before as its subject
 // ("Halden Bank and Orvik Bank examined the ledgers. Both concluded ...").
 //
+// A list before a floating "all" or "both" ("the port authority, the
+// coastguard and the navy have all said", "Halden Bank and Orvik Bank both
+// denied") gives one candidate per item, names or not.
+//
 // "Spokespeople for the agency and the ministry" gives one candidate for
 // each body spoken for; their "said the same" takes the act of the
 // statement before it, which it repeats.

@@ -255,10 +255,20 @@ func (x *extractor) conjuncts(s span, buf []span) []span {
 		}
 	}
 	// An aside after a name is no name of its own: "Halden Bank, the
-	// largest lender, and Orvik Bank".
+	// largest lender, and Orvik Bank"; but before a floating "all" or
+	// "both" every part is a name ("the port, the coastguard and the navy
+	// all said").
+	floated := false
+	n := 0
+	for w := range strings.FieldsSeq(x.text[s.end:min(len(x.text), s.end+40)]) {
+		if n++; n > 3 {
+			break
+		}
+		floated = floated || eqFold(w, "all") || eqFold(w, "both") // "the navy (have) all said"
+	}
 	names := out[:1]
 	for i, o := range out[1:] {
-		if i+2 == len(out) || hasCapital(x.text[o.start:o.end]) {
+		if floated || i+2 == len(out) || hasCapital(x.text[o.start:o.end]) {
 			names = append(names, o)
 		}
 	}

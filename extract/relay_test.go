@@ -88,6 +88,10 @@ func TestSpeakersOfGroups(t *testing.T) {
 			[]source.ID{"new:halden-bank", "new:orvik-bank"}},
 		{"the-two-after-opening-pair", "Halden Bank and the Bank of Orvik examined the ledgers. The two lenders said the money had never arrived.",
 			[]source.ID{"new:halden-bank", "new:bank-of-orvik"}},
+		{"floating-all-after-a-list", "The port authority, the coastguard, and the navy have all said the ship had left.",
+			[]source.ID{"new:port-authority", "new:coastguard", "new:navy"}},
+		{"floating-both-after-a-pair", "Halden Bank and Orvik Bank both denied the report.",
+			[]source.ID{"new:halden-bank", "new:orvik-bank"}},
 		{"both-with-no-pair", "The Harbour Board met on Monday. Both said the talks went well.",
 			[]source.ID{"new:both"}},
 	}

@@ -57,6 +57,15 @@ func (s *sentence) subject(i int) subjectPhrase {
 	if j < s.lo {
 		return subjectPhrase{}
 	}
+	if w := s.word(j); (w == "all" || w == "both") && j-1 >= s.lo && s.toks[j-1].kind == tokWord && !s.inq[j-1] {
+		// "The port authority, the coastguard and the navy (have) all
+		// said": the quantifier floats after its subject, a list of any
+		// names.
+		if e := s.skipLeft(j - 1); e >= s.lo && s.toks[e].kind == tokWord && !s.inq[e] {
+			return subjectPhrase{src: s.floatedList(e)}
+		}
+		return subjectPhrase{}
+	}
 	if s.comma(j) {
 		src, aside := s.appositiveSubject(j)
 		return subjectPhrase{src: src, aside: aside}
@@ -461,4 +470,31 @@ func (s *sentence) withSubject(i int) span {
 		}
 	}
 	return span{}
+}
+
+// floatedList reads the subject that ends at token e before a floating
+// "all" or "both": one noun phrase or a list of them joined by commas and
+// "and" ("Halden's allies, the Varnesian government and Western
+// officials"), at most six, stopping at a time phrase.
+func (s *sentence) floatedList(e int) span {
+	end, start := e, -1
+	for n := 0; n < 6 && e >= s.lo && s.timeEndingAt(e) < 0; n++ {
+		np := s.nounPhraseLeft(e)
+		if np.empty() {
+			break
+		}
+		start = s.tokenAt(np.start)
+		q := start - 1
+		for q >= s.lo && (s.comma(q) || s.is(q, "and")) {
+			q--
+		}
+		if q == start-1 || q < s.lo || s.toks[q].kind != tokWord || s.inq[q] {
+			break
+		}
+		e = q
+	}
+	if start < 0 {
+		return span{}
+	}
+	return s.tokSpan(start, end)
 }
