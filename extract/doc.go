@@ -254,7 +254,8 @@
 // statement before it, which it repeats.
 //
 // A speaker counted out of a group the registry knows ("one US official",
-// "two other officials", "one of the officials" after "US officials") is
+// "two other officials", "one of the officials" after "US officials", "the
+// US defence official" when the registry knows "US defence officials") is
 // the group; the members of a group only the article names ("two of the
 // officials" after "three security officials") are sources of their own.
 //

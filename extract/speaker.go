@@ -291,6 +291,14 @@ func nthField(text string, n int) string {
 // article alone names ("three security officials") keeps its members
 // apart, as annotators do. It reports false for any other text.
 func (s *speakers) member(words, low []string) (source.ID, bool) {
+	if n := len(low); s.reg != nil && n >= 2 && unnamedWords[low[n-1]] && !strings.HasSuffix(low[n-1], "s") && isCapitalised(words[0]) {
+		// "the US defence official" after "US defence officials": one
+		// of the group the registry knows.
+		rest := append(slices.Clone(words[:n-1]), low[n-1]+"s")
+		if src, ok := s.reg.Resolve(strings.Join(rest, " ")); ok {
+			return src.ID, true
+		}
+	}
 	if len(low) < 2 || !quantifiers[low[0]] {
 		return "", false
 	}

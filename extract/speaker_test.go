@@ -212,6 +212,7 @@ func TestSpeakerWorksFor(t *testing.T) {
 		{ID: "port-investigators", Name: "Port investigators", Kind: source.KindAgency},
 		{ID: "coast-investigators", Name: "Coast investigators", Kind: source.KindAgency},
 		{ID: "varnesia", Name: "Varnesia", Kind: source.KindGovernment},
+		{ID: "varnesian-officials", Name: "Varnesian defence officials", Kind: source.KindOfficial},
 		{ID: "ostria-mfa", Name: "Ostrian foreign ministry", Kind: source.KindAgency},
 	}, nil)
 	require.NoError(t, err)
@@ -242,6 +243,8 @@ func TestSpeakerWorksFor(t *testing.T) {
 			[]speaker{{"varnesia", ""}}},
 		{"demonym-statement-to-the-recent-body", "The Ostrian foreign ministry denied the report. The Ostrian statement said no ship had docked. The statement added that talks would go on.",
 			[]speaker{{"ostria-mfa", ""}, {"ostria-mfa", ""}, {"ostria-mfa", ""}}},
+		{"one-of-a-registry-group", "The Varnesian defence official said the port was shut.",
+			[]speaker{{"varnesian-officials", ""}}},
 		{"he-after-with-participle", "Velkor denied the report, with its spokesman Piet Amsel calling it a smear. He added that the firm would sue.",
 			[]speaker{{"new:velkor", ""}, {"new:its-spokesman-piet-amsel", ""}, {"new:its-spokesman-piet-amsel", ""}}},
 	}
