@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"testing"
 	"time"
@@ -149,4 +150,47 @@ func median(v []float64) float64 {
 		return 0
 	}
 	return s[len(s)/2]
+}
+
+// generated is a reader of base followed by n statements, made a line at
+// a time as it is read, so that no file of them sits in memory.
+type generated struct {
+	n, i int
+	buf  []byte
+}
+
+func (g *generated) Read(p []byte) (int, error) {
+	for len(g.buf) < len(p) && g.i <= g.n {
+		if g.i == 0 {
+			g.buf = append(g.buf, base...)
+		} else {
+			g.buf = fmt.Appendf(g.buf, `{"type":"statement","id":"x%d","claim":"shells","source":"norland-foreign","act":"deny","factuality":"CT-","mentions":[{"article":"a1","cue":"denied","span":{"start":0,"end":18,"exact":"Norland denied it."}}]}`+"\n", g.i)
+		}
+		g.i++
+	}
+	if len(g.buf) == 0 {
+		return 0, io.EOF
+	}
+	k := copy(p, g.buf)
+	g.buf = g.buf[k:]
+	return k, nil
+}
+
+// BenchmarkValidateStream validates a generated stream of statements in
+// one pass. Its peak memory, with the process's, is what farm-bench
+// measures:
+//
+//	go test -c -o jsonl.test ./format/jsonl/
+//	farm-bench -n 3 -- ./jsonl.test -test.run '^$' -test.bench 'ValidateStream/statements=1000000$' -test.benchtime 1x
+func BenchmarkValidateStream(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if err := jsonl.Validate(&generated{n: n}, jsonl.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
 }
