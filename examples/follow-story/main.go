@@ -7,14 +7,16 @@
 //
 // Usage:
 //
-//	go run ./examples/follow-story [-decisions file.jsonl] [-store dir]
+//	go run ./examples/follow-story [-decisions file.jsonl] [-store dir] [-unattended 0.85]
 //
 // With -decisions it applies another decisions file instead (JSON Lines, as
 // story.WriteDecisions writes them). With -store it keeps the story in a
 // SQLite file in dir (story/sqlitestore), each article and each batch of
 // decisions written in one transaction; run it again with the same dir and
 // it reopens the story from the file, rebuilds it, and prints its grid.
-// Without -store the story lives in memory.
+// Without -store the story lives in memory. With -unattended the story
+// accepts by itself the candidates at least that confident whose speaker the
+// registry knows; they are marked "machine" where they are listed.
 package main
 
 import (
@@ -48,6 +50,7 @@ func run(w, stderr io.Writer, args []string) error {
 	fs := flag.NewFlagSet("follow-story", flag.ContinueOnError)
 	decisionsPath := fs.String("decisions", "", "apply this decisions file (JSON Lines) instead of the committed one")
 	storeDir := fs.String("store", "", "keep the story in a SQLite file in this directory")
+	unattended := fs.Float64("unattended", 0, "accept by itself each candidate at least this confident whose speaker the registry knows")
 	if err := cli.Parse(fs, args, 0, stderr); err != nil {
 		return err
 	}
@@ -70,7 +73,10 @@ func run(w, stderr io.Writer, args []string) error {
 	}
 
 	ctx := context.Background()
-	opts := story.Options{Sources: srcs}
+	if *unattended < 0 || *unattended > 1 {
+		return cli.Usagef("-unattended %v: want a confidence from 0 to 1", *unattended)
+	}
+	opts := story.Options{Sources: srcs, Unattended: *unattended}
 	var s *story.Story
 	if *storeDir == "" {
 		s, err = story.New("norland-shells", opts)
@@ -100,6 +106,9 @@ func run(w, stderr io.Writer, args []string) error {
 			return err
 		}
 		printAdded(w, a, added)
+		for _, d := range added.Machine {
+			fmt.Fprintf(w, "  machine accepted %s\n", d.Key)
+		}
 
 		// Apply the decisions that are about the articles added so far, in
 		// the file's order, stopping at the first about a later article.

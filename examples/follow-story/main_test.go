@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimtrail/claimtrail/internal/cli"
 	"github.com/claimtrail/claimtrail/story"
 )
 
@@ -76,4 +77,13 @@ func TestRunStore(t *testing.T) {
 	assert.Contains(t, again.String(), "8 articles, 49 decisions applied again, 0 orphans, 0 failed")
 	grid := first.String()[strings.Index(first.String(), "claim "):]
 	assert.True(t, strings.HasSuffix(again.String(), grid), "the reopened story has the same grid:\n%s", again.String())
+}
+
+func TestRunUnattended(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(&out, io.Discard, []string{"-unattended", "0.85"}))
+	assert.Contains(t, out.String(), "machine accepted herald-03-02#247:8aceb38c", "Ilves's quotation: confident, speaker in the registry")
+	err := run(io.Discard, io.Discard, []string{"-unattended", "2"})
+	var usage *cli.UsageError
+	assert.ErrorAs(t, err, &usage)
 }
