@@ -132,6 +132,11 @@ func (s *sentence) contentStart(i int, tell bool) int {
 		case s.is(i, "that"):
 			i++
 			continue
+		case s.is(i, "to") && (recipients[s.word(i+1)] && !determiners[s.word(i+1)] || determiners[s.word(i+1)] && recipients[s.word(i+2)]):
+			// "said to reporters on Sunday", "said to the press":
+			// whom it was said to is no content.
+			i = s.skipTime(s.skipRecipient(i + 1))
+			continue
 		case s.punct(i, ':') || (s.comma(i) && i+1 <= s.last && s.toks[i+1].kind == tokQuote):
 			i++
 			continue

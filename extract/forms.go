@@ -111,6 +111,7 @@ func (m *matcher) accordingTo(i int, r *rule, _ cueWord) (int, bool) {
 		f.act = claim.ActReport
 	}
 	m.hedges(&f, i)
+	m.refineAct(&f) // "according to the governor, none of the cash entered"
 	m.out = append(m.out, f)
 	return i + 1, true
 }

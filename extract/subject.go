@@ -138,6 +138,13 @@ func (s *sentence) nounPhraseLeft(j int) span {
 				k--
 				continue
 			}
+			// "Bangko Sentral (BSP) Governor Benjamin Diokno": an
+			// abbreviation in brackets inside a name.
+			if s.punct(k, ')') && k < j && s.punct(k-2, '(') && k-3 >= s.lo && s.toks[k-1].is(flagUpper) &&
+				s.toks[k-3].kind == tokWord && s.toks[k-3].is(flagUpper) && s.toks[k+1].is(flagUpper) {
+				k -= 3
+				continue
+			}
 			// "The United States, Japan and South Korea": a list of names
 			// goes on over its commas.
 			if s.comma(k) && k-1 >= s.lo && s.toks[k-1].kind == tokWord && s.toks[k-1].is(flagUpper) && !s.inq[k-1] && s.nameList(k+1, j) {
