@@ -94,7 +94,8 @@
 // "conclusion" and "finding".
 //
 // What stands between a verb and its content is passed over: a time
-// phrase, "that", a recipient ("told reporters") and where it was said ("in
+// phrase, "that", a recipient ("told reporters", "said to reporters") and
+// where it was said ("in
 // a statement", "at a briefing on Tuesday", "during a news conference"),
 // so that in "C, the spokesman said at a briefing on Tuesday, the agency
 // reported" the spokesman says C, through the agency.

@@ -31,6 +31,9 @@ var ruleCases = []struct {
 	{"according-after-media", "The cargo left on Friday, according to the Harbour Gazette.", []found{
 		{"according-to", "the Harbour Gazette", "according to", "The cargo left on Friday", "report"},
 	}},
+	{"according-to-a-denial", "According to the harbour governor, none of the missing cash entered the country.", []found{
+		{"according-to", "the harbour governor", "According to", "none of the missing cash entered the country", "deny"},
+	}},
 	{"it-is-believed", "It is believed that the convoy crossed the border at night.", []found{
 		{"it-is-believed", "", "It is believed", "the convoy crossed the border at night", "assert"},
 	}},
@@ -127,6 +130,9 @@ var ruleCases = []struct {
 		{"verb-before", "The coastguard", "referred to", "the collision as an accident", "assert"},
 	}},
 	{"verb-referred-to-no-as", "The bill was referred to the committee.", []found{}},
+	{"verb-said-to-reporters", "“No money entered the country,” Harbour Agency (HA) Governor Anna Holm said to reporters on Sunday.", []found{
+		{"verb-before", "Harbour Agency (HA) Governor Anna Holm", "said", "“No money entered the country,”", "deny"},
+	}},
 	{"verb-deny-a-fact", "The port authority dismissed the reports as groundless.", []found{
 		{"verb-before", "The port authority", "dismissed", "the reports as groundless", "deny"},
 	}},
