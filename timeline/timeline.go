@@ -255,8 +255,11 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // affirms it with one factuality, whatever their dates, the claim takes
 // only the first the source carries to it. So a chain of a million claims
 // each refining the next, a chain of a hundred thousand claims each
-// affirmed once, or one claim refined by a hundred thousand others costs
-// in proportion to its claims and statements. The words taken one by one, negations carried
+// affirmed once by one source, or one claim refined by a hundred thousand
+// others costs in proportion to its claims and statements. A chain whose
+// claims are each affirmed by a different source records a new source for
+// every pair of a claim and a claim it refines, n(n-1)/2 changes, and
+// costs that. The words taken one by one, negations carried
 // down to narrower claims and affirmations or retractions carried up that
 // disagree with the source's others, cost in proportion to the claims they
 // reach; most of them change something each time, and the changes are kept.

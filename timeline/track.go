@@ -147,7 +147,7 @@ func (t *Timeline) Track(id claim.ID) ([]Entry, error) {
 // pays for the entries it read, not for a copy of the whole track. It
 // fails with an [*Error] wrapping [ErrUnknownClaim] for an unknown claim.
 //
-// Ordering the track takes O(k log k) time and 24k bytes for a track of k
+// Ordering the track takes O(k log k) time and 28k bytes for a track of k
 // entries when the sequence is first pulled, less when they are nearly in
 // order already; each entry then costs a copy of its statement. The
 // sequence can be ranged over more than once, and each range orders the
