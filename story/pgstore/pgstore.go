@@ -163,6 +163,7 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 	}
 	var doc []byte
 	var after int
+	var statements [][]byte
 	for _, step := range []func() error{
 		func() error {
 			return query(`SELECT doc FROM sources WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
@@ -181,7 +182,10 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 		},
 		func() error {
 			return query(`SELECT doc FROM statements WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
-				return errors.Join(r.Scan(&doc), d.Statement(doc))
+				var doc []byte // a copy of its own, kept until d.Statements
+				err := r.Scan(&doc)
+				statements = append(statements, doc)
+				return err
 			})
 		},
 		func() error {
@@ -199,6 +203,9 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 		if err := step(); err != nil {
 			return nil, err
 		}
+	}
+	if err := d.Statements(statements); err != nil {
+		return nil, err
 	}
 	return d.Batch, nil
 }

@@ -182,6 +182,7 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 	}
 	var doc []byte
 	var after int
+	var statements [][]byte
 	err = errors.Join(
 		query(`SELECT doc FROM sources WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
 			return errors.Join(r.Scan(&doc), d.Source(doc))
@@ -193,7 +194,10 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 			return errors.Join(r.Scan(&doc), d.Claim(doc))
 		}),
 		query(`SELECT doc FROM statements WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			return errors.Join(r.Scan(&doc), d.Statement(doc))
+			var doc []byte // a copy of its own, kept until d.Statements
+			err := r.Scan(&doc)
+			statements = append(statements, doc)
+			return err
 		}),
 		query(`SELECT seq, doc FROM decisions WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
 			var seq int64
@@ -204,6 +208,9 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 		}),
 	)
 	if err != nil {
+		return nil, err
+	}
+	if err := d.Statements(statements); err != nil {
 		return nil, err
 	}
 	return d.Batch, nil

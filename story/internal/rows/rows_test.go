@@ -127,3 +127,31 @@ func FuzzDecoder(f *testing.F) {
 		}
 	})
 }
+
+func TestStatements(t *testing.T) {
+	var docs [][]byte
+	var want []claim.Statement
+	for i, s := range []claim.Statement{
+		{ID: "a", Claim: "c", Source: "s", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.MustParseDate("2024-03"),
+			Mentions: []claim.Mention{{Article: "x", Cue: "denied", Span: claim.Span{Start: 1, End: 7, Exact: "denied"}}}},
+		{ID: "b", Claim: "c", Source: "s", Act: claim.ActReport, Via: []source.ID{"v"}},
+	} {
+		e, err := rows.Encode(&story.Batch{Statements: []claim.Statement{s}})
+		require.NoError(t, err)
+		doc := e.Rows("statements")[0].Values[2].([]byte)
+		if i == 1 {
+			doc = append([]byte(" {  "), doc[1:]...) // as a database may space it
+		}
+		docs = append(docs, doc)
+		want = append(want, s)
+	}
+	d := rows.NewDecoder()
+	require.NoError(t, d.Statements(docs))
+	if diff := cmp.Diff(want, d.Batch.Statements); diff != "" {
+		t.Errorf("Statements mismatch (-want +got):\n%s", diff)
+	}
+	for _, bad := range []string{`[]`, ``, `{"id":"a","act":"shout"}`, `{"id":"a","colour":1}`} {
+		assert.Error(t, rows.NewDecoder().Statements([][]byte{[]byte(bad)}), bad)
+	}
+	require.NoError(t, rows.NewDecoder().Statements(nil))
+}
