@@ -97,6 +97,11 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 			k++
 		}
 		return act, k, true
+	case "find":
+		// "found no evidence that C", "found no sign of C": a denial.
+		if s.is(i+1, "no") && noEvidence[s.word(i+2)] {
+			return claim.ActDeny, i, true
+		}
 	case "refer":
 		// "referred to the incident as an accident": what the speaker
 		// calls it; "referred to the committee" is no statement.

@@ -544,3 +544,6 @@ var aboutWords = lex.class("aboutWords")
 
 // inquiries head what a nation's side ran: "the German investigation".
 var inquiries = lex.class("inquiries")
+
+// noEvidence follow "found no" in a denial: "found no evidence that".
+var noEvidence = lex.class("noEvidence")

@@ -133,6 +133,9 @@ var ruleCases = []struct {
 	{"verb-said-to-reporters", "“No money entered the country,” Harbour Agency (HA) Governor Anna Holm said to reporters on Sunday.", []found{
 		{"verb-before", "Harbour Agency (HA) Governor Anna Holm", "said", "“No money entered the country,”", "deny"},
 	}},
+	{"verb-found-no-evidence", "Regulators have so far found no evidence that the banks held the money.", []found{
+		{"verb-before", "Regulators", "found", "no evidence that the banks held the money", "deny"},
+	}},
 	{"verb-deny-a-fact", "The port authority dismissed the reports as groundless.", []found{
 		{"verb-before", "The port authority", "dismissed", "the reports as groundless", "deny"},
 	}},

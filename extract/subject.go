@@ -24,7 +24,7 @@ func (s *sentence) reportingBefore(i int) bool {
 }
 
 // skipLeft steps left over auxiliaries, adverbs and time phrases from
-// token i: "Kirby on Tuesday also said".
+// token i: "Kirby on Tuesday also said", "Regulators have so far found".
 func (s *sentence) skipLeft(i int) int {
 	for stop := i - 12; i >= s.lo && i > stop && s.toks[i].kind == tokWord; {
 		w := s.word(i)
@@ -34,6 +34,10 @@ func (s *sentence) skipLeft(i int) int {
 		}
 		if t := s.timeEndingAt(i); t >= 0 {
 			i = t - 1
+			continue
+		}
+		if w == "far" && (s.is(i-1, "so") || s.is(i-1, "thus")) {
+			i -= 2 // "have so far found"
 			continue
 		}
 		break
