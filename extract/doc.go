@@ -276,7 +276,8 @@
 // denied the report, the agency said on Tuesday", Tuesday dates the
 // agency, not the ministry. A pronoun ("he said") and a participle ("...,
 // urging") share their sentence's phrases; a phrase after the publication
-// ("next month") dates nothing said. A direct quotation with no date of
+// ("next month") dates nothing said, nor does a dateline's ("UNITED
+// NATIONS, Dec. 4 — ..."). A direct quotation with no date of
 // its own that opens the sentence after a quotation by the same speaker
 // goes on with its date ("“We will not pay,” the minister said on
 // Tuesday. “This is theft,” he added."); no other date is carried from

@@ -54,6 +54,9 @@ func TestRelaysAndDates(t *testing.T) {
 			{"the minister", nil, "2024-03-12"},
 			{"he", nil, ""},
 		}},
+		{"dateline-dates-nothing-said", "HALDEN, March 13 — The agency said on Monday that the port had closed.", []said{
+			{"The agency", nil, "2024-03-11"},
+		}},
 		{"trailer-after-briefing", "The ferry was seized, the spokesman said at a briefing on Tuesday, the agency reported.", []said{
 			{"the spokesman", []source.ID{"new:agency"}, "2024-03-12"},
 			{"the agency", nil, ""},

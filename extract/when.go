@@ -60,7 +60,7 @@ func (d *dater) saidDate(s *sentence, f found, all []found) claim.Date {
 			continue // "also", "earlier": not a date
 		}
 		end := min(k+n-1, s.last)
-		if s.anotherClause(k, end, f, all) {
+		if s.anotherClause(k, end, f, all) || s.dateline(k, end) {
 			k = end
 			continue
 		}
@@ -101,6 +101,25 @@ func (s *sentence) anotherClause(k, end int, f found, all []found) bool {
 		}
 	}
 	return false
+}
+
+// dateline reports whether the time phrase of tokens [k, end] is a
+// dateline's, "UNITED NATIONS, Dec. 4 — Members of the council ...": only
+// capitalised words and commas before it in the sentence, and a dash
+// after it. It dates the dispatch, not what is said in it.
+func (s *sentence) dateline(k, end int) bool {
+	if end+1 >= s.hi || s.toks[end+1].kind != tokPunct {
+		return false
+	}
+	if r, _ := decode(s.text, s.toks[end+1].start); r != '—' && r != '–' && r != '-' {
+		return false
+	}
+	for j := s.lo; j < k; j++ {
+		if !(s.toks[j].kind == tokWord && s.toks[j].is(flagUpper) || s.comma(j)) {
+			return false
+		}
+	}
+	return true
 }
 
 // pronounSource reports whether a source is a single pronoun: "he", "it".
