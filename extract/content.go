@@ -252,6 +252,9 @@ func (s *sentence) newClause(k int) bool {
 		if s.finiteCue(j) {
 			return true
 		}
+		if s.namedClause(k + 1) {
+			return true // "... and Anna Holm, the port's chief, said"
+		}
 		if !s.comma(k - 1) {
 			return false
 		}
@@ -412,4 +415,32 @@ func (s *sentence) form(content []span) Form {
 		return FormDirect
 	}
 	return FormIndirect
+}
+
+// namedClause reports whether token k opens a clause of another named
+// speaker: a capitalised name, perhaps an aside between commas (twelve
+// words at most), and a finite reporting verb: "Anna Holm said", "Anna
+// Holm, the head of the port, said".
+func (s *sentence) namedClause(k int) bool {
+	e := k
+	for e <= s.last && s.toks[e].kind == tokWord && s.toks[e].is(flagUpper) && !s.inq[e] {
+		e++
+	}
+	if e == k || e > s.last {
+		return false
+	}
+	if s.comma(e) {
+		c := e + 1
+		for c <= s.last && c <= e+13 && !s.comma(c) && s.toks[c].kind != tokStop && s.toks[c].kind != tokQuote {
+			c++
+		}
+		if !s.comma(c) {
+			return false
+		}
+		e = c + 1
+	}
+	for e <= s.last && s.toks[e].kind == tokWord && isAdverb(s.word(e)) {
+		e++
+	}
+	return s.finiteCue(e)
 }

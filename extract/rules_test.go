@@ -136,6 +136,10 @@ var ruleCases = []struct {
 	{"verb-found-no-evidence", "Regulators have so far found no evidence that the banks held the money.", []found{
 		{"verb-before", "Regulators", "found", "no evidence that the banks held the money", "deny"},
 	}},
+	{"verb-content-ends-at-a-named-clause", "A navy spokesman called the allegations ridiculous and Anna Holm, the head of the port authority, said the ship had left.", []found{
+		{"verb-before", "A navy spokesman", "called", "the allegations ridiculous", "deny"},
+		{"verb-before", "Anna Holm", "said", "the ship had left", "assert"},
+	}},
 	{"verb-deny-a-fact", "The port authority dismissed the reports as groundless.", []found{
 		{"verb-before", "The port authority", "dismissed", "the reports as groundless", "deny"},
 	}},
