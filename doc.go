@@ -48,7 +48,11 @@
 //
 // # Getting started
 //
-// Load a corpus document and ask how a claim stands:
+// The package example is the whole job: [extract.Extract] proposes the
+// attributions in an article's text as candidates, a reviewer accepts each
+// as a statement of a claim ([extract.Candidate.Statement]), and
+// [timeline.Build] says where each claim stands. With a corpus already
+// written, load it and ask how a claim stands:
 //
 //	c, err := claim.Load("corpus.json")
 //	if err != nil {
@@ -60,6 +64,67 @@
 //	}
 //	status, _ := tl.Current("shells")
 //	history, _ := tl.History("shells")
+//
+// # Glossary
+//
+// The terms the packages use, most of them from the references the design
+// learns from:
+//
+//   - Claim: a proposition that can be true or false, stated once
+//     ("Norland ships shells"). Statement: one source taking a position on
+//     one claim at one time. Mention: a statement as one article reports
+//     it, with its cue and span.
+//   - Act: the kind of speech act (accuse, deny, confirm, warn, report ...).
+//   - CAMEO: the event coding scheme of political science and GDELT; each
+//     act that has one maps to its CAMEO code ([claim.Act.CAMEO]): 112
+//     accuse, 016 deny responsibility, 015 acknowledge, 011 decline to
+//     comment.
+//   - Factuality: FactBank's pair of certainty and polarity, written as a
+//     code. CT+ and CT-: certain that the claim holds, or that it does not;
+//     PR+ and PR-: probably; PS+ and PS-: possibly; CTu: certain, but taking
+//     no side, as when a source retracts what it said; Uu: uncommitted,
+//     neither sure nor taking a side, as in a question or a neutral report.
+//   - Speaker and Via: the source that takes the position, and the chain it
+//     reached the reader through, nearest first: in "the ministry denied
+//     it, KCNA said", the ministry speaks and Via holds KCNA.
+//   - Named, unnamed, absent: a source the text names; one whose identity is
+//     withheld ("US intelligence officials"); and no speaker at all ("it is
+//     believed"), the built-in [source.Absent] source.
+//   - Root and independent: the top of a source's affiliation tree (John
+//     Kirby -> White House -> United States). Two sources under one root are
+//     not independent, so their agreement is not corroboration.
+//   - Investigator: a body whose certain findings confirm or refute a claim
+//     whatever verb the article uses: a UN panel of experts, a court.
+//   - Status: where a claim stands at an instant, by documented rules:
+//     reported, alleged, contested, denied, corroborated, confirmed,
+//     refuted, retracted ([timeline.Status]).
+//   - Inherited and Discounted: a statement about a related claim that
+//     counts on this claim's track (an affirmation of a more specific claim
+//     affirms the general one), and the reason one such statement does not
+//     count for the status (a denial said before the specific event).
+//
+// # Contracts every package keeps
+//
+// Every enum (an act, a polarity, a status) is a small integer type with
+// one behaviour: String gives its name; MarshalText writes the name and
+// fails for an out-of-range value; Parse and UnmarshalText read the name in
+// any case, read the empty string as the zero value, and reject anything
+// else with an error that lists the valid names, leaving the receiver
+// alone; IsValid reports false for out-of-range values and for a zero
+// named "unknown", which the corpus rejects where a value is required.
+//
+// Errors are typed: packages claim, source and timeline each return their
+// own field error ([claim.FieldError], [source.FieldError],
+// [timeline.Error]) and extract/gold its gold.Error, naming the field and
+// quoting the value, wrapping sentinel errors for [errors.Is]; package
+// extract returns source's for now. The sentinels two
+// packages share are one value, so one errors.Is test finds the problem
+// whichever package reports it. [claim.Corpus.Validate] reports every
+// problem of a corpus as a [claim.FieldError], those of its sources and
+// articles too.
+//
+// Nothing exported can be changed under a caller: the FactBank values
+// ([claim.CTPlus] and the others) and [source.Absent] are functions.
 //
 // The programs under examples/ are complete walk-throughs: seed-story encodes
 // a real 2023 news article statement by statement and prints its timeline,

@@ -3,58 +3,93 @@ package claimtrail_test
 import (
 	"fmt"
 	"log"
-	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
-// Example follows one claim through two articles: an accusation, then a
-// denial and a confirmation from an independent panel.
+// Example is the whole job: the extractor proposes the attributions in an
+// article's text, a reviewer accepts each as a statement of a claim, and
+// the timeline says where each claim stands.
 func Example() {
-	const doc = `{
-  "sources": [
-    {"id": "westmark", "name": "Westmark", "kind": "government"},
-    {"id": "norland", "name": "Norland", "kind": "government", "aliases": ["Nordport"]},
-    {"id": "panel", "name": "UN panel of experts", "kind": "organisation", "investigator": true}
-  ],
-  "articles": [
-    {"id": "a1", "published": "2024-03-04T10:00:00Z", "text": "Westmark accused Norland of shipping shells."},
-    {"id": "a2", "published": "2024-06-10T10:00:00Z", "text": "Nordport denied it. A UN panel of experts confirmed the shipments."}
-  ],
-  "claims": [
-    {"id": "shells", "text": "Norland ships shells", "actors": [{"source": "norland", "role": "accused"}]}
-  ],
-  "statements": [
-    {"id": "s1", "claim": "shells", "source": "westmark", "act": "accuse", "factuality": "CT+",
-     "mentions": [{"article": "a1", "cue": "accused", "span": {"start": 0, "end": 44, "exact": "Westmark accused Norland of shipping shells."}}]},
-    {"id": "s2", "claim": "shells", "source": "norland", "act": "deny", "factuality": "CT-",
-     "mentions": [{"article": "a2", "cue": "denied", "span": {"start": 0, "end": 19, "exact": "Nordport denied it."}}]},
-    {"id": "s3", "claim": "shells", "source": "panel", "act": "confirm", "factuality": "CT+",
-     "mentions": [{"article": "a2", "cue": "confirmed", "span": {"start": 20, "end": 66, "exact": "A UN panel of experts confirmed the shipments."}}]}
-  ]
-}`
-	c, err := claim.Decode(strings.NewReader(doc))
+	const text = "Westmark accused Norland of shipping artillery shells to the front. " +
+		"Norland's foreign ministry denied the accusation. " +
+		"A UN panel of experts confirmed the shipments. " +
+		"It is believed that more shells are on the way."
+	published := time.Date(2024, 6, 13, 10, 0, 0, 0, time.UTC)
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "westmark", Name: "Westmark", Kind: source.KindGovernment},
+		{ID: "norland", Name: "Norland", Kind: source.KindGovernment},
+		{ID: "norland-mfa", Name: "Norland's foreign ministry", Kind: source.KindAgency, Parent: "norland"},
+		{ID: "panel", Name: "UN panel of experts", Kind: source.KindOrganisation, Investigator: true},
+	}, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	tl, err := timeline.Build(c, nil)
+
+	// 1. The extractor proposes candidates: speaker, act, factuality, spans.
+	res, err := extract.Extract(text, extract.Options{Registry: reg, Published: published})
 	if err != nil {
 		log.Fatal(err)
 	}
-	history, err := tl.History("shells")
+
+	// 2. A reviewer decides which claim each candidate states; the
+	// candidates become statements of a corpus.
+	corpus := &claim.Corpus{
+		Sources:  reg.Declared(),
+		Articles: []source.Article{{ID: "a1", Title: "Shells", Published: published, Text: text}},
+		Claims: []claim.Claim{
+			{ID: "shells", Text: "Norland ships artillery shells to the front",
+				Actors: []claim.Actor{{Source: "norland", Role: claim.RoleAccused}}},
+			{ID: "more", Text: "More shells are on the way"},
+		},
+	}
+	decide := func(c extract.Candidate) claim.ID {
+		if c.Speaker == source.AbsentID {
+			return "more" // "It is believed that more shells are on the way."
+		}
+		return "shells"
+	}
+	for i, c := range res.Candidates {
+		st, err := c.Statement(claim.StatementID(fmt.Sprint("s", i+1)), decide(c), "a1", text)
+		if err != nil {
+			log.Fatal(err)
+		}
+		corpus.Statements = append(corpus.Statements, st)
+	}
+
+	// 3. The timeline says where each claim stands, and who said what.
+	tl, err := timeline.Build(corpus, nil)
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, step := range history {
-		fmt.Printf("%s %-10s -> %-9s (%s)\n", step.At.Format(time.DateOnly), step.From, step.To, step.Statement)
+	for _, cl := range tl.Claims() {
+		status, _ := tl.Current(cl.ID)
+		fmt.Printf("%s: %s\n", cl.Text, status)
 	}
-	mid, _ := tl.Status("shells", time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC))
-	fmt.Println("on 2024-04-01:", mid)
+	for _, cl := range tl.Claims() {
+		fmt.Printf("\n%s\n", cl.Text)
+		track, _ := tl.Track(cl.ID)
+		for _, e := range track {
+			speaker, _ := reg.Source(e.Statement.Source)
+			fmt.Printf("  %-27s %-8s %-4s %q\n", speaker.Name, e.Statement.Act, e.Statement.Factuality, e.Statement.Mentions[0].Span.Exact)
+		}
+	}
+	fmt.Println("\nCT+ certain it holds, CT- certain it does not, PR+ probably holds")
 	// Output:
-	// 2024-03-04 unreported -> alleged   (s1)
-	// 2024-06-10 alleged    -> contested (s2)
-	// 2024-06-10 contested  -> confirmed (s3)
-	// on 2024-04-01: alleged
+	// Norland ships artillery shells to the front: confirmed
+	// More shells are on the way: alleged
+	//
+	// Norland ships artillery shells to the front
+	//   Westmark                    accuse   CT+  "Westmark accused Norland of shipping artillery shells to the front"
+	//   Norland's foreign ministry  deny     CT-  "Norland's foreign ministry denied the accusation"
+	//   UN panel of experts         confirm  CT+  "A UN panel of experts confirmed the shipments"
+	//
+	// More shells are on the way
+	//   no source given             assert   PR+  "It is believed that more shells are on the way"
+	//
+	// CT+ certain it holds, CT- certain it does not, PR+ probably holds
 }
