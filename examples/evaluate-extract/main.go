@@ -30,6 +30,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/samber/lo"
+
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/extract/gold"
 	"github.com/claimtrail/claimtrail/internal/cli"
@@ -151,10 +153,7 @@ func runRealNews(w io.Writer, set, texts, split string, agreement, verbose bool)
 	if err != nil {
 		return err
 	}
-	first := map[string]gold.Article{}
-	for _, a := range arts {
-		first[a.Name] = a
-	}
+	first := lo.KeyBy(arts, func(a gold.Article) string { return a.Name })
 	var total gold.Counts
 	n := 0
 	for _, a := range second {
@@ -179,10 +178,7 @@ func importLabels(w io.Writer, set, texts, from string) error {
 	if err != nil {
 		return err
 	}
-	byID := map[string]gold.Entry{}
-	for _, e := range m {
-		byID[e.ID] = e
-	}
+	byID := lo.KeyBy(m, func(e gold.Entry) string { return e.ID })
 	arts, err := gold.LoadDir(from)
 	if err != nil {
 		return err

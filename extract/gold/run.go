@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/samber/lo"
+
 	"github.com/claimtrail/claimtrail/extract"
 	"github.com/claimtrail/claimtrail/source"
 )
@@ -28,15 +30,11 @@ func Evaluate(articles []Article) ([]ArticleScore, Counts, error) {
 		if err != nil {
 			return nil, Counts{}, err
 		}
-		pred := make([]Predicted, len(res.Candidates))
-		names := make(map[source.ID]string, len(res.NewSources))
-		for _, s := range res.NewSources {
-			names[s.ID] = s.Name
-		}
-		for i, c := range res.Candidates {
-			pred[i] = Predicted{Source: c.Source, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
+		pred := lo.Map(res.Candidates, func(c extract.Candidate, _ int) Predicted {
+			return Predicted{Source: c.Source, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
 				Act: c.Act, Factuality: c.Factuality, Said: c.Said, Rule: c.Rule}
-		}
+		})
+		names := lo.SliceToMap(res.NewSources, func(s source.Source) (source.ID, string) { return s.ID, s.Name })
 		c := Score(a, pred, func(p, g source.ID) bool { return SameNewSpeaker(names[p], g) })
 		total.Add(c)
 		out = append(out, ArticleScore{Article: a, Predicted: pred, Counts: c})
