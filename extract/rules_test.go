@@ -133,7 +133,7 @@ var ruleCases = []struct {
 	{"verb-said-to-reporters", "“No money entered the country,” Harbour Agency (HA) Governor Anna Holm said to reporters on Sunday.", []found{
 		{"verb-before", "Harbour Agency (HA) Governor Anna Holm", "said", "“No money entered the country,”", "deny"},
 	}},
-	{"verb-found-no-evidence", "Regulators have so far found no evidence that the banks held the money.", []found{
+	{"verb-found-no-evidence", "Regulators found no evidence that the banks held the money.", []found{
 		{"verb-before", "Regulators", "found", "no evidence that the banks held the money", "deny"},
 	}},
 	{"verb-content-ends-at-a-named-clause", "A navy spokesman called the allegations ridiculous and Anna Holm, the head of the port authority, said the ship had left.", []found{
