@@ -107,8 +107,9 @@ func (a Act) fitting() string {
 		return "CT+, PR+ or PS+"
 	case ActDeclineComment, ActRetract:
 		return "Uu or CTu"
+	default:
+		return "any"
 	}
-	return "any"
 }
 
 // fits reports whether an act can carry factuality f: a denial or rejection
@@ -124,6 +125,7 @@ func (a Act) fits(f Factuality) bool {
 		return f.Polarity == PolarityPositive
 	case ActDeclineComment, ActRetract:
 		return f.Polarity == PolarityUnderspecified
+	default:
+		return true
 	}
-	return true
 }

@@ -288,7 +288,7 @@ func (c *Corpus) Validate() error {
 // this package, with the same field, value and sentinel, so that Validate
 // returns one error type; any other error is returned as it is.
 func fromSource(err error) error {
-	if sfe, ok := err.(*source.FieldError); ok {
+	if sfe := (*source.FieldError)(nil); errors.As(err, &sfe) {
 		return &FieldError{Field: sfe.Field, Value: sfe.Value, Err: sfe.Err}
 	}
 	return err

@@ -94,8 +94,9 @@ func truncate(t time.Time, p Precision) Date {
 		return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC), p}
 	case PrecisionInstant:
 		return Date{t.UTC(), p}
+	default: // PrecisionUnknown and out-of-range precisions
+		return Date{}
 	}
-	return Date{}
 }
 
 // Year returns the date of the whole year y. A year outside 0000-9999 gives
@@ -183,8 +184,9 @@ func (d Date) End() time.Time {
 		return d.t.AddDate(0, 1, 0)
 	case PrecisionDay:
 		return d.t.AddDate(0, 0, 1)
+	default: // an instant, or the zero Date
+		return d.t
 	}
-	return d.t
 }
 
 // Contains reports whether t falls within d's period. An instant contains
@@ -233,8 +235,9 @@ func (d Date) String() string {
 		return d.t.Format("2006-01-02")
 	case PrecisionInstant:
 		return d.t.Format(time.RFC3339Nano)
+	default: // the zero Date
+		return ""
 	}
-	return ""
 }
 
 // MarshalText returns [Date.String]. Years outside 0000-9999 have no text

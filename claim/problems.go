@@ -39,7 +39,7 @@ func (p *problems) full() bool { return len(p.errs) >= MaxProblems }
 
 // add records err, merging the counts of a *MoreError into p's.
 func (p *problems) add(err error) {
-	if more, ok := err.(*MoreError); ok {
+	if more := (*MoreError)(nil); errors.As(err, &more) {
 		for _, k := range more.Kinds {
 			p.count(k.Err, k.Count)
 		}
@@ -65,7 +65,7 @@ func (p *problems) field(path func() string, value string, err error) {
 
 func (p *problems) count(kind error, n int) {
 	for i := range p.more.Kinds {
-		if p.more.Kinds[i].Err == kind {
+		if errors.Is(p.more.Kinds[i].Err, kind) {
 			p.more.Kinds[i].Count += n
 			return
 		}

@@ -213,7 +213,7 @@ func (s *scanner) syntax(err error) error {
 	if err == nil {
 		return nil
 	}
-	if err == io.EOF {
+	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF
 	}
 	at := s.dec.InputOffset()

@@ -2,6 +2,7 @@ package claim
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -273,7 +274,7 @@ func (v *validator) mentionErrs(i, k int, m Mention) time.Time {
 
 // prefixed puts path in front of the field of a *FieldError.
 func prefixed(path string, err error) error {
-	if fe, ok := err.(*FieldError); ok {
+	if fe := (*FieldError)(nil); errors.As(err, &fe) {
 		return fieldErr(path+"."+fe.Field, fe.Value, fe.Err)
 	}
 	return err

@@ -167,7 +167,8 @@ func (p *problems) full() bool { return len(p.errs) >= MaxProblems }
 // add records each error given, merging the counts of a *MoreError.
 func (p *problems) add(errs ...error) {
 	for _, err := range errs {
-		more, isMore := err.(*MoreError)
+		var more *MoreError
+		isMore := errors.As(err, &more)
 		switch {
 		case isMore:
 			for _, k := range more.Kinds {
@@ -193,7 +194,7 @@ func (p *problems) kindOf(err error) error {
 
 func (p *problems) count(kind error, n int) {
 	for i := range p.more.Kinds {
-		if p.more.Kinds[i].Err == kind {
+		if errors.Is(p.more.Kinds[i].Err, kind) {
 			p.more.Kinds[i].Count += n
 			return
 		}

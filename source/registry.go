@@ -131,7 +131,7 @@ func (r *Registry) linkParents(declared sourcePaths, probs *problems) {
 			path = append(path, j)
 			j = parent[j]
 		}
-		root := -1
+		var root int
 		switch {
 		case j < 0:
 			root = path[len(path)-1]

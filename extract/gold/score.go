@@ -325,6 +325,7 @@ func mark(toks [][2]int, as []Attribution, part Part) []bool {
 			spans = []claim.Span{a.Cue}
 		case PartContent:
 			spans = a.Content
+		default: // PartWhole has no tokens of its own: it is scored from the parts
 		}
 		for _, s := range spans {
 			if s.End <= s.Start {

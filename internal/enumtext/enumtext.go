@@ -98,7 +98,7 @@ func (e *Enum[T]) String(v T) string {
 // IsValid reports whether v is one of the type's values other than an
 // unknown placeholder zero.
 func (e *Enum[T]) IsValid(v T) bool {
-	return int(v) < len(e.c.Names) && !(v == 0 && e.c.UnknownZero)
+	return int(v) < len(e.c.Names) && (v != 0 || !e.c.UnknownZero)
 }
 
 // Marshal returns v's canonical name, or for an out-of-range value an
