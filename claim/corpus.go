@@ -48,6 +48,18 @@ type Corpus struct {
 // They are reported all at once, before
 // validation, capped as Validate caps them; on error the corpus is nil.
 //
+// The files most often passed by mistake are named for what they are, on
+// the field "corpus": an empty document ([ErrEmpty]), a UTF-16 one, with
+// or without a byte-order mark ([ErrInvalidUTF8], "convert it to UTF-8"),
+// and a CSV or TSV table, an HTML page or an XML document ([ErrInvalid],
+// quoting the first line). A UTF-8 byte-order mark is accepted, and byte
+// offsets count it. Invalid UTF-8 inside a string is reported at the
+// field's path, with the byte offset as the Value; a day its month does
+// not have, such as "2023-02-30", is an [ErrDate] that says the day does
+// not exist; and a publication time written as the zero time
+// "0001-01-01T00:00:00Z" is reported as written ([ErrInvalid]), not as a
+// missing value.
+//
 // Decode takes time linear in the size of the input. It holds the whole
 // document in memory while it decodes it, and then the corpus; it
 // allocates about 8 bytes per byte of input in all, and its heap peaks at
@@ -59,16 +71,28 @@ func Decode(r io.Reader) (*Corpus, error) {
 	if err != nil {
 		return nil, fmt.Errorf("claim: reading corpus: %w", err)
 	}
+	blankBOM(data)
+	if err := notUTF8(data); err != nil {
+		return nil, err
+	}
 	if !utf8.Valid(data) {
-		// encoding/json would silently turn invalid bytes into U+FFFD.
+		// encoding/json would silently turn invalid bytes into U+FFFD. The
+		// scan names the fields whose strings hold them; invalid bytes
+		// outside any string are reported at their offset.
 		at := invalidAt(data)
+		if _, bad, err := scanDocument(data, reflect.TypeFor[Corpus](), true); bad > 0 {
+			return nil, err
+		}
 		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", at), ErrInvalidUTF8)
 	}
 	if at := loneSurrogate(data); at >= 0 {
 		return nil, fieldErr("corpus", fmt.Sprintf("byte offset %d", at), fmt.Errorf("%w: an escaped UTF-16 surrogate without its pair", ErrInvalidUTF8))
 	}
-	end, err := scanDocument(data, reflect.TypeFor[Corpus]())
+	end, _, err := scanDocument(data, reflect.TypeFor[Corpus](), false)
 	if err != nil {
+		if what := looksLike(data); what != nil {
+			return nil, what
+		}
 		return nil, err
 	}
 	if rest := bytes.TrimLeft(data[end:], " \t\r\n"); len(rest) > 0 {

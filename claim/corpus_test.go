@@ -68,7 +68,7 @@ func TestLoadErrors(t *testing.T) {
 		wantField string
 		wantValue string
 	}{
-		{file: "invalid-utf8.json", wantErr: claim.ErrInvalidUTF8, wantField: "corpus", wantValue: "byte offset 45"},
+		{file: "invalid-utf8.json", wantErr: claim.ErrInvalidUTF8, wantField: "claims[0].text", wantValue: "byte offset 45"},
 		{file: "unknown-field.json", wantErr: claim.ErrUnknownField, wantField: "claims[0]", wantValue: "confidence"},
 		{file: "trailing-data.json", wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 139"},
 		{file: "unknown-act.json", wantErr: claim.ErrUnknownName, wantField: "statements[0].act", wantValue: "denyy"},
@@ -280,7 +280,7 @@ func TestDecodeErrors(t *testing.T) {
 		wantField string
 		wantValue string
 	}{
-		{name: "empty-input", in: ``, wantErr: claim.ErrInvalid, wantField: "corpus"},
+		{name: "empty-input", in: ``, wantErr: claim.ErrEmpty, wantField: "corpus"},
 		{name: "truncated", in: `{"claims":[`, wantErr: claim.ErrInvalid, wantField: "corpus"},
 		{name: "syntax", in: `{"claims":[}`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 11"},
 		{name: "array", in: `[]`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "array"},
@@ -294,8 +294,8 @@ func TestDecodeErrors(t *testing.T) {
 		{name: "unknown-nested-field", in: `{"sources":[{"id":"x","name":"X","rank":1}]}`, wantErr: claim.ErrUnknownField, wantField: "sources[0]", wantValue: "rank"},
 		{name: "trailing-object", in: `{} {}`, wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 3"},
 		{name: "trailing-garbage", in: "{}\n\tx", wantErr: claim.ErrInvalid, wantField: "corpus", wantValue: "byte offset 4"},
-		{name: "invalid-utf8", in: "{\"format\":\"claim\xfftrail/1\"}", wantErr: claim.ErrInvalidUTF8, wantField: "corpus", wantValue: "byte offset 16"},
-		{name: "truncated-rune", in: "{\"format\":\"\xe2\x80\"}", wantErr: claim.ErrInvalidUTF8, wantField: "corpus", wantValue: "byte offset 11"},
+		{name: "invalid-utf8", in: "{\"format\":\"claim\xfftrail/1\"}", wantErr: claim.ErrInvalidUTF8, wantField: "format", wantValue: "byte offset 16"},
+		{name: "truncated-rune", in: "{\"format\":\"\xe2\x80\"}", wantErr: claim.ErrInvalidUTF8, wantField: "format", wantValue: "byte offset 11"},
 		{
 			name:    "unknown-act",
 			in:      `{` + claims + `,"statements":[{"id":"s","claim":"c","source":"absent","act":"denyy","said":"2025"}]}`,

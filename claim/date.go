@@ -125,7 +125,8 @@ func Day(y int, m time.Month, d int) Date {
 // ParseDate parses "2006", "2006-01", "2006-01-02" or an RFC 3339 timestamp
 // into a Date of year, month, day or instant precision. The empty string
 // gives the zero Date. Anything else gives a [*FieldError] wrapping
-// [ErrDate] that quotes s.
+// [ErrDate] that quotes s; for a day its month does not have, such as
+// "2023-02-30", the error says that the day does not exist.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
@@ -143,6 +144,11 @@ func ParseDate(s string) (Date, error) {
 		layout, p = time.RFC3339Nano, PrecisionInstant
 	}
 	t, err := time.Parse(layout, s)
+	if err != nil {
+		if reason := missingDay(s); reason != nil {
+			return Date{}, fieldErr("date", s, reason)
+		}
+	}
 	if err != nil || !strings.HasPrefix(s, t.Format("2006")) && p != PrecisionInstant {
 		return Date{}, fieldErr("date", s, fmt.Errorf("%w: want YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time", ErrDate))
 	}

@@ -25,6 +25,11 @@ func FuzzDecode(f *testing.F) {
 	if err != nil || len(files) == 0 {
 		f.Fatalf("no corpus fixtures in %s: %v", corpusDir, err)
 	}
+	mistakes, err := filepath.Glob(filepath.Join(mistakesDir, "*.*"))
+	if err != nil || len(mistakes) == 0 {
+		f.Fatalf("no fixtures in %s: %v", mistakesDir, err)
+	}
+	files = append(files, mistakes...)
 	for _, file := range files {
 		data, err := os.ReadFile(file)
 		if err != nil {

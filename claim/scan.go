@@ -27,6 +27,12 @@ type scanner struct {
 	dec    *json.Decoder
 	p      *problems
 	fields map[reflect.Type]map[string]jsonField // jsonFields of each struct type met
+
+	// With checkUTF8, each string is checked for invalid UTF-8 in data,
+	// and bad counts the strings that hold some.
+	data      []byte
+	checkUTF8 bool
+	bad       int
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
@@ -34,20 +40,41 @@ var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 // scanDocument checks the JSON value at the start of data against t, and
 // returns the offset of its end. A syntax error ends the scan and is
 // returned alone; otherwise the problems found are returned joined, nil
-// when there are none, capped as Validate caps them.
+// when there are none, capped as Validate caps them. With checkUTF8, a
+// string holding invalid UTF-8 is a problem too, at the path of its field
+// (or of its object, for a key), and bad counts them.
 //
 // The scan recurses only as deep as t's fields nest (a corpus's are five
 // deep); deeper JSON is of the wrong kind or in an unknown field, which
 // skip and skipRest walk with a counter. json.Decoder's own stack of open
 // arrays and objects is linear in the input, so a document nested 100,000
 // deep is an error, not a stack overflow.
-func scanDocument(data []byte, t reflect.Type) (end int, err error) {
-	s := &scanner{dec: json.NewDecoder(bytes.NewReader(data)), p: newProblems(), fields: map[reflect.Type]map[string]jsonField{}}
+func scanDocument(data []byte, t reflect.Type, checkUTF8 bool) (end, bad int, err error) {
+	s := &scanner{
+		dec: json.NewDecoder(bytes.NewReader(data)), p: newProblems(), fields: map[reflect.Type]map[string]jsonField{},
+		data: data, checkUTF8: checkUTF8,
+	}
 	s.dec.UseNumber()
 	if err := s.value(t, "corpus", true, false); err != nil {
-		return 0, err
+		return 0, s.bad, err
 	}
-	return int(s.dec.InputOffset()), s.p.err()
+	return int(s.dec.InputOffset()), s.bad, s.p.err()
+}
+
+// token reads the next token. With checkUTF8, a string token holding
+// invalid UTF-8 is recorded as a problem of the field at path whose value
+// is the offset of the first invalid byte.
+func (s *scanner) token(path string) (json.Token, error) {
+	from := s.dec.InputOffset()
+	tok, err := s.dec.Token()
+	if _, ok := tok.(string); ok && err == nil && s.checkUTF8 {
+		raw := s.data[from:s.dec.InputOffset()]
+		if at := invalidAt(raw); at >= 0 {
+			s.bad++
+			s.p.add(fieldErr(path, fmt.Sprintf("byte offset %d", int(from)+at), ErrInvalidUTF8))
+		}
+	}
+	return tok, err
 }
 
 var timeType = reflect.TypeFor[time.Time]()
@@ -56,7 +83,7 @@ var timeType = reflect.TypeFor[time.Time]()
 // stand for it (an optional field or a list). Its error is a syntax or read
 // error that ends the scan; problems with the value are collected.
 func (s *scanner) value(t reflect.Type, path string, root, nullable bool) error {
-	tok, err := s.dec.Token()
+	tok, err := s.token(path)
 	if err != nil {
 		return s.syntax(err)
 	}
@@ -78,7 +105,16 @@ func (s *scanner) value(t reflect.Type, path string, root, nullable bool) error 
 			// time's own message quotes layouts ("2006-01-02T15:04:05Z07:00")
 			// that read as a date of 2006.
 			reason := fmt.Errorf("%w: want an RFC 3339 time such as 2024-03-04T18:00:00Z", ErrInvalid)
+			if missing := missingDay(str); missing != nil {
+				reason = missing
+			}
 			s.p.add(fieldErr(path, str, reason))
+			return nil
+		}
+		if v.IsZero() && !nullable {
+			// Validation would see only the zero time.Time, and report a
+			// missing value as "".
+			s.p.add(fieldErr(path, str, fmt.Errorf("%w: the zero time stands for no time; want the real one", ErrInvalid)))
 		}
 		return nil
 	case reflect.PointerTo(t).Implements(textUnmarshaler):
@@ -132,7 +168,7 @@ func (s *scanner) object(t reflect.Type, path string, root bool) error {
 	}
 	seen := map[string]bool{}
 	for s.dec.More() {
-		tok, err := s.dec.Token()
+		tok, err := s.token(path)
 		if err != nil {
 			return s.syntax(err)
 		}
