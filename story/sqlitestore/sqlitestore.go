@@ -26,8 +26,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -86,10 +88,14 @@ func (s *Store) db(ctx context.Context, id string) (*sql.DB, error) {
 		return db, nil
 	}
 	dsn := "file:" + s.Path(id) + "?_txlock=immediate" +
-		"&_pragma=busy_timeout(60000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
+		"&_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")&_pragma=synchronous(FULL)&_pragma=foreign_keys(1)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: %w", err)
+	}
+	if err := useWAL(ctx, db); err != nil {
+		db.Close()
+		return nil, err
 	}
 	if err := migrate(ctx, db); err != nil {
 		db.Close()
@@ -97,6 +103,44 @@ func (s *Store) db(ctx context.Context, id string) (*sql.DB, error) {
 	}
 	s.dbs[id] = db
 	return db, nil
+}
+
+// busyTimeout is how long a statement waits for another writer of the
+// same file before it fails with SQLITE_BUSY.
+const busyTimeout = 60 * time.Second
+
+// useWAL puts the file in write-ahead-log mode, which the file keeps from
+// then on. SQLite takes the exclusive lock this needs without waiting for
+// the busy timeout, so a writer that opens a new file while another
+// process is creating it can be told the file is busy at once: useWAL
+// tries again, with growing pauses, until busyTimeout has passed.
+func useWAL(ctx context.Context, db *sql.DB) error {
+	pause := time.Millisecond
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		var mode string
+		err := db.QueryRowContext(ctx, `PRAGMA journal_mode=WAL`).Scan(&mode)
+		switch {
+		case err == nil && strings.EqualFold(mode, "wal"):
+			return nil
+		case err == nil:
+			return fmt.Errorf("sqlitestore: journal mode is %q after asking for WAL", mode)
+		case !isBusy(err) || time.Now().After(deadline):
+			return fmt.Errorf("sqlitestore: write-ahead log: %w", err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 100*time.Millisecond)
+	}
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY, in any of its forms.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // migrations are the schema's versions, applied in order; a migration is

@@ -1,14 +1,18 @@
 package sqlitestore_test
 
 import (
+	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/story/sqlitestore"
 	"github.com/claimtrail/claimtrail/story/storetest"
@@ -26,6 +30,46 @@ func open(t *testing.T) story.Store {
 }
 
 func TestStore(t *testing.T) { storetest.Run(t, open) }
+
+// TestWaitsForWAL opens a story while another connection is writing to
+// its new file in rollback-journal mode, as when two processes create one
+// story at once. Switching the file to the write-ahead log needs the lock
+// the writer holds, and SQLite refuses it at once instead of waiting for
+// the busy timeout: the store must wait for the writer, not fail with
+// SQLITE_BUSY.
+func TestWaitsForWAL(t *testing.T) {
+	for _, begin := range []string{"BEGIN", "BEGIN IMMEDIATE", "BEGIN EXCLUSIVE"} {
+		t.Run(begin, func(t *testing.T) {
+			st, err := sqlitestore.Open(t.TempDir())
+			require.NoError(t, err)
+			defer st.Close()
+			other, err := sql.Open("sqlite", "file:"+st.Path("busy"))
+			require.NoError(t, err)
+			defer other.Close()
+			_, err = other.Exec(`CREATE TABLE held (x INTEGER)`)
+			require.NoError(t, err)
+			conn, err := other.Conn(t.Context())
+			require.NoError(t, err)
+			defer conn.Close()
+			_, err = conn.ExecContext(t.Context(), begin)
+			require.NoError(t, err)
+			_, err = conn.ExecContext(t.Context(), `INSERT INTO held VALUES (1)`)
+			require.NoError(t, err)
+			committed := make(chan error, 1)
+			go func() {
+				time.Sleep(200 * time.Millisecond)
+				_, err := conn.ExecContext(context.Background(), `COMMIT`)
+				committed <- err
+			}()
+			b := &story.Batch{Claims: []claim.Claim{{ID: "c1", Text: "A claim."}}}
+			require.NoError(t, st.Append(t.Context(), "busy", b))
+			require.NoError(t, <-committed)
+			got, err := st.Load(t.Context(), "busy")
+			require.NoError(t, err)
+			assert.Len(t, got.Claims, 1)
+		})
+	}
+}
 
 func TestProcesses(t *testing.T) {
 	storetest.Processes(t, t.TempDir(), "p", func(dir string) (story.Store, error) { return sqlitestore.Open(dir) })
