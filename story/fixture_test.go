@@ -1,17 +1,12 @@
 package story_test
 
 import (
-	"encoding/json"
 	"errors"
-	"github.com/claimtrail/claimtrail/story"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
-
-	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/story/storetest"
 )
 
 // fixtureDir holds the fictional story the example program follows.
@@ -20,26 +15,7 @@ const fixtureDir = "../examples/follow-story/testdata"
 // fixture returns the fictional story's sources and articles, in order.
 func fixture(t testing.TB) ([]source.Source, []source.Article) {
 	t.Helper()
-	var srcs []source.Source
-	b, err := os.ReadFile(filepath.Join(fixtureDir, "sources.json"))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(b, &srcs))
-	var list []struct {
-		ID        source.ArticleID `json:"id"`
-		File      string           `json:"file"`
-		Outlet    source.ID        `json:"outlet"`
-		Published time.Time        `json:"published"`
-		Title     string           `json:"title"`
-	}
-	b, err = os.ReadFile(filepath.Join(fixtureDir, "articles.json"))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(b, &list))
-	var arts []source.Article
-	for _, a := range list {
-		text, err := os.ReadFile(filepath.Join(fixtureDir, a.File))
-		require.NoError(t, err)
-		arts = append(arts, source.Article{ID: a.ID, Outlet: a.Outlet, Published: a.Published, Title: a.Title, Text: string(text)})
-	}
+	srcs, arts, _ := storetest.FixtureIn(t, fixtureDir)
 	return srcs, arts
 }
 

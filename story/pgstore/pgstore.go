@@ -147,67 +147,14 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 		return nil, fmt.Errorf("pgstore: %w", err)
 	}
 	defer tx.Rollback(ctx)
-	d := rows.NewDecoder()
-	query := func(q string, scan func(r pgx.Rows) error) error {
+	return rows.Load(func(q string, scan func(rows.Scanner) error) error {
 		r, err := tx.Query(ctx, q, id)
 		if err != nil {
 			return fmt.Errorf("pgstore: %w", err)
 		}
 		defer r.Close()
-		for r.Next() {
-			if err := scan(r); err != nil {
-				return err
-			}
-		}
-		return r.Err()
-	}
-	var doc []byte
-	var after int
-	var statements [][]byte
-	for _, step := range []func() error{
-		func() error {
-			return query(`SELECT doc FROM sources WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
-				return errors.Join(r.Scan(&doc), d.Source(doc))
-			})
-		},
-		func() error {
-			return query(`SELECT after, doc FROM articles WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
-				return errors.Join(r.Scan(&after, &doc), d.Article(doc, after))
-			})
-		},
-		func() error {
-			return query(`SELECT doc FROM claims WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
-				return errors.Join(r.Scan(&doc), d.Claim(doc))
-			})
-		},
-		func() error {
-			return query(`SELECT doc FROM statements WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
-				var doc []byte // a copy of its own, kept until d.Statements
-				err := r.Scan(&doc)
-				statements = append(statements, doc)
-				return err
-			})
-		},
-		func() error {
-			return query(`SELECT seq, doc FROM decisions WHERE story_id = $1 ORDER BY seq`, func(r pgx.Rows) error {
-				var seq int64
-				return errors.Join(r.Scan(&seq, &doc), d.Decision(doc, seq))
-			})
-		},
-		func() error {
-			return query(`SELECT format FROM stories WHERE story_id = $1`, func(r pgx.Rows) error {
-				return r.Scan(&d.Batch.Format)
-			})
-		},
-	} {
-		if err := step(); err != nil {
-			return nil, err
-		}
-	}
-	if err := d.Statements(statements); err != nil {
-		return nil, err
-	}
-	return d.Batch, nil
+		return rows.Each(r, scan)
+	}, "$1")
 }
 
 // Append adds a batch to the story in one transaction, creating the story
@@ -233,22 +180,21 @@ func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
 		ON CONFLICT (story_id) DO UPDATE SET format = CASE WHEN excluded.format = '' THEN stories.format ELSE excluded.format END`, id, b.Format); err != nil {
 		return fmt.Errorf("pgstore: %w", err)
 	}
-	for _, t := range rows.Tables {
-		recs := enc.Rows(t.Name)
-		if len(recs) == 0 {
-			continue
+	last := func(table string) (int64, error) {
+		var n int64
+		if err := tx.QueryRow(ctx, rows.Last(table, "$1"), id).Scan(&n); err != nil {
+			return 0, fmt.Errorf("pgstore: %w", err)
 		}
-		var last int64
-		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(seq), 0) FROM `+t.Name+` WHERE story_id = $1`, id).Scan(&last); err != nil {
-			return fmt.Errorf("pgstore: %w", err)
-		}
+		return n, nil
+	}
+	insert := func(t rows.Table, first int64, recs []rows.Row) error {
 		cols := append([]string{"story_id", "seq"}, t.Columns...)
 		i := 0
 		src := pgx.CopyFromFunc(func() ([]any, error) {
 			if i == len(recs) {
 				return nil, nil
 			}
-			row := append([]any{id, last + int64(i) + 1}, recs[i].Values...)
+			row := append([]any{id, first + int64(i)}, recs[i].Values...)
 			i++
 			return row, nil
 		})
@@ -259,6 +205,10 @@ func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
 			}
 			return rows.Duplicate(t.Name, "", err, false)
 		}
+		return nil
+	}
+	if err := rows.Append(enc, last, insert); err != nil {
+		return err
 	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("pgstore: %w", err)

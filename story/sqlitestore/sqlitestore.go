@@ -210,54 +210,14 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 		return nil, fmt.Errorf("sqlitestore: %w", err)
 	}
 	defer tx.Rollback()
-	d := rows.NewDecoder()
-	query := func(q string, scan func(r *sql.Rows) error) error {
+	return rows.Load(func(q string, scan func(rows.Scanner) error) error {
 		r, err := tx.QueryContext(ctx, q, id)
 		if err != nil {
 			return fmt.Errorf("sqlitestore: %w", err)
 		}
 		defer r.Close()
-		for r.Next() {
-			if err := scan(r); err != nil {
-				return err
-			}
-		}
-		return r.Err()
-	}
-	var doc []byte
-	var after int
-	var statements [][]byte
-	err = errors.Join(
-		query(`SELECT doc FROM sources WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			return errors.Join(r.Scan(&doc), d.Source(doc))
-		}),
-		query(`SELECT after, doc FROM articles WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			return errors.Join(r.Scan(&after, &doc), d.Article(doc, after))
-		}),
-		query(`SELECT doc FROM claims WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			return errors.Join(r.Scan(&doc), d.Claim(doc))
-		}),
-		query(`SELECT doc FROM statements WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			var doc []byte // a copy of its own, kept until d.Statements
-			err := r.Scan(&doc)
-			statements = append(statements, doc)
-			return err
-		}),
-		query(`SELECT seq, doc FROM decisions WHERE story_id = ? ORDER BY seq`, func(r *sql.Rows) error {
-			var seq int64
-			return errors.Join(r.Scan(&seq, &doc), d.Decision(doc, seq))
-		}),
-		query(`SELECT format FROM stories WHERE story_id = ?`, func(r *sql.Rows) error {
-			return r.Scan(&d.Batch.Format)
-		}),
-	)
-	if err != nil {
-		return nil, err
-	}
-	if err := d.Statements(statements); err != nil {
-		return nil, err
-	}
-	return d.Batch, nil
+		return rows.Each(r, scan)
+	}, "?")
 }
 
 // Append adds a batch to the story in one immediate transaction, creating
@@ -283,29 +243,31 @@ func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (story_id, format) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET format = CASE WHEN excluded.format = '' THEN stories.format ELSE excluded.format END`, id, b.Format); err != nil {
 		return fmt.Errorf("sqlitestore: %w", err)
 	}
-	for _, t := range rows.Tables {
-		recs := enc.Rows(t.Name)
-		if len(recs) == 0 {
-			continue
+	last := func(table string) (int64, error) {
+		var n int64
+		if err := tx.QueryRowContext(ctx, rows.Last(table, "?"), id).Scan(&n); err != nil {
+			return 0, fmt.Errorf("sqlitestore: %w", err)
 		}
-		var last int64
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) FROM `+t.Name+` WHERE story_id = ?`, id).Scan(&last); err != nil {
-			return fmt.Errorf("sqlitestore: %w", err)
-		}
+		return n, nil
+	}
+	insert := func(t rows.Table, first int64, recs []rows.Row) error {
 		cols := append([]string{"story_id", "seq"}, t.Columns...)
 		q := `INSERT INTO ` + t.Name + ` (` + strings.Join(cols, ", ") + `) VALUES (?` + strings.Repeat(", ?", len(cols)-1) + `)`
 		stmt, err := tx.PrepareContext(ctx, q)
 		if err != nil {
 			return fmt.Errorf("sqlitestore: %w", err)
 		}
+		defer stmt.Close()
 		for i, rec := range recs {
-			args := append([]any{id, last + int64(i) + 1}, rec.Values...)
+			args := append([]any{id, first + int64(i)}, rec.Values...)
 			if _, err := stmt.ExecContext(ctx, args...); err != nil {
-				stmt.Close()
 				return rows.Duplicate(t.Name, rec.Key, err, isUnique(err))
 			}
 		}
-		stmt.Close()
+		return nil
+	}
+	if err := rows.Append(enc, last, insert); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlitestore: %w", err)

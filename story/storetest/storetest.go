@@ -142,7 +142,14 @@ func testImportExport(t *testing.T, st story.Store) {
 // sources, its articles in order, and its decisions.
 func Fixture(t testing.TB) ([]source.Source, []source.Article, []story.Decision) {
 	t.Helper()
-	dir := filepath.Join(Root, "examples", "follow-story", "testdata")
+	return FixtureIn(t, filepath.Join(Root, "examples", "follow-story", "testdata"))
+}
+
+// FixtureIn returns the fictional story of examples/follow-story read from
+// its directory dir, for tests that do not sit two levels below the module
+// root.
+func FixtureIn(t testing.TB, dir string) ([]source.Source, []source.Article, []story.Decision) {
+	t.Helper()
 	var srcs []source.Source
 	b, err := os.ReadFile(filepath.Join(dir, "sources.json"))
 	require.NoError(t, err)

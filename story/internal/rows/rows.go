@@ -5,6 +5,7 @@ package rows
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 
@@ -236,4 +237,107 @@ func Duplicate(table, key string, err error, unique bool) error {
 		return &story.FieldError{Field: table + ".id", Value: source.Excerpt(key), Err: story.ErrDuplicateID}
 	}
 	return fmt.Errorf("story: insert into %s: %w", table, err)
+}
+
+// Scanner reads the columns of the row a query stands on: database/sql's
+// *sql.Rows and pgx's Rows are both one.
+type Scanner interface {
+	Scan(dest ...any) error
+}
+
+// Query runs the SQL query q, whose one parameter is the story's name, and
+// calls scan for each row, in order, until scan fails.
+type Query func(q string, scan func(Scanner) error) error
+
+// Load reads a story's rows through query and decodes them: sources,
+// articles, claims, statements and decisions in the order they were
+// appended, then the story's corpus format. param is how the database
+// writes the query's parameter ("?" or "$1"). Linear in the story's rows.
+func Load(query Query, param string) (*story.Batch, error) {
+	d := NewDecoder()
+	var doc []byte
+	var after int
+	var statements [][]byte
+	where := ` WHERE story_id = ` + param
+	steps := []struct {
+		q    string
+		scan func(Scanner) error
+	}{
+		{`SELECT doc FROM sources` + where + ` ORDER BY seq`, func(r Scanner) error {
+			return errors.Join(r.Scan(&doc), d.Source(doc))
+		}},
+		{`SELECT after, doc FROM articles` + where + ` ORDER BY seq`, func(r Scanner) error {
+			return errors.Join(r.Scan(&after, &doc), d.Article(doc, after))
+		}},
+		{`SELECT doc FROM claims` + where + ` ORDER BY seq`, func(r Scanner) error {
+			return errors.Join(r.Scan(&doc), d.Claim(doc))
+		}},
+		{`SELECT doc FROM statements` + where + ` ORDER BY seq`, func(r Scanner) error {
+			var doc []byte // a copy of its own, kept until d.Statements
+			err := r.Scan(&doc)
+			statements = append(statements, doc)
+			return err
+		}},
+		{`SELECT seq, doc FROM decisions` + where + ` ORDER BY seq`, func(r Scanner) error {
+			var seq int64
+			return errors.Join(r.Scan(&seq, &doc), d.Decision(doc, seq))
+		}},
+		{`SELECT format FROM stories` + where, func(r Scanner) error {
+			return r.Scan(&d.Batch.Format)
+		}},
+	}
+	for _, st := range steps {
+		if err := query(st.q, st.scan); err != nil {
+			return nil, err
+		}
+	}
+	if err := d.Statements(statements); err != nil {
+		return nil, err
+	}
+	return d.Batch, nil
+}
+
+// Last returns the query of the last seq a table holds for a story (0 when
+// it holds none), with param the database's way of writing its parameter.
+func Last(table, param string) string {
+	return `SELECT COALESCE(MAX(seq), 0) FROM ` + table + ` WHERE story_id = ` + param
+}
+
+// Append writes an encoded batch table by table, in the order of Tables,
+// inside the caller's transaction: for each table with rows, last returns
+// the table's last seq for the story and insert writes the rows, the first
+// at seq first. It stops at the first error. Linear in the batch.
+func Append(enc *Encoded, last func(table string) (int64, error), insert func(t Table, first int64, rs []Row) error) error {
+	for _, t := range Tables {
+		rs := enc.Rows(t.Name)
+		if len(rs) == 0 {
+			continue
+		}
+		n, err := last(t.Name)
+		if err != nil {
+			return err
+		}
+		if err := insert(t, n+1, rs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Cursor is a query's result as database/sql and pgx both give it.
+type Cursor interface {
+	Scanner
+	Next() bool
+	Err() error
+}
+
+// Each calls scan for each row of c, in order, and returns the first error
+// of scan or of c. The caller closes c.
+func Each(c Cursor, scan func(Scanner) error) error {
+	for c.Next() {
+		if err := scan(c); err != nil {
+			return err
+		}
+	}
+	return c.Err()
 }
