@@ -126,7 +126,9 @@
 //
 //   - according-to: "according to X", before or after its content;
 //   - it-is-believed: "it is believed that C", "it is feared that C";
-//   - is-said-to: "X is said to have C"; the content is X and what follows;
+//   - is-said-to: "X is said to have C", "X was widely believed to be C",
+//     "the wreck that is presumed to hold C"; the content is X and what
+//     follows;
 //   - non-response: "declined to comment", "did not immediately respond",
 //     "could not be reached", "had no comment", "neither X nor Y responded";
 //     "refused to do so", after a demand, turns it down: a rejection whose
@@ -137,7 +139,14 @@
 //     arms depot spotted"), an accusation by nobody named whose content is
 //     the noun phrase after it;
 //   - the reporting verb, whose candidates are named for how its source is
-//     found, tried in this order: participle, after a comma, with the main
+//     found, tried in this order: passive, a passive verb whose agent
+//     speaks ("the findings were announced by the mayor", "was criticised
+//     by two councillors as reckless", "was told by the engineers that C",
+//     and for "reported" a medium after "in": "has been reported in local
+//     media as C"), the content being the subject with what follows the
+//     agent, or only what follows for a verb that takes a recipient ("was
+//     told"); a passive with no agent or a time after "by" is no cue;
+//     participle, after a comma, with the main
 //     clause's source ("..., urging Pyongyang to halt"); embedded-participle,
 //     with the noun before it ("new data suggesting that C", "..., with
 //     spokesman Piet Amsel calling it a smear", which ends the content
@@ -214,6 +223,14 @@
 // statement", "the German investigation"), is the latest registry body
 // among the recent speakers named from that nation ("China's foreign
 // ministry"), or else the country the registry resolves ("Germany").
+//
+// A relative clause's "who", "which" or "that" speaks for the noun phrase
+// before it: in "clerks created records that showed deposits" the records
+// show the deposits, and what they show ends with the clause. "That" is a
+// relative pronoun only after a noun (not after "said"), and the noun
+// phrase stops at a verb or a past participle before it ("created").
+// Papers and evidence ("documents", "intelligence") speak, but no later
+// "it" or "they" refers to them.
 //
 // A source after its verb ends before what it spoke of: "said Marten of
 // the decision to delay" is Marten's; "said the head of the water board"

@@ -10,10 +10,12 @@ import (
 // verb matches a reporting verb at token i, its source found by the
 // verbSources table.
 func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
-	if m.determinerBefore(i) {
-		return i, false // "the alleged shipments", "a warning": not a verb
-	}
 	w := m.word(i)
+	if m.determinerBefore(i) && !m.relativeVerb(i, e) {
+		// "the alleged shipments", "a warning": not a verb; but
+		// "documents that indicated" is one.
+		return i, false
+	}
 	// A capitalised cue inside a sentence is part of a name ("the United
 	// States"), except in a heading, where every word is capitalised.
 	if m.toks[i].is(flagUpper) && i != m.lo && !m.heading && m.toks[i-1].kind == tokWord {
@@ -22,14 +24,18 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	if e.base && !m.baseFormFits(i) || m.nounCompound(i, w) {
 		return i, false
 	}
-	if m.passive(i) || m.negated(i) {
+	if m.negated(i) {
 		return i, false
 	}
+	passive := m.passive(i)
 	act, cueEnd, ok := m.phrasal(i, w, e.act)
 	if !ok {
 		return i, false
 	}
-	v := verbMatch{i: i, cueEnd: cueEnd, e: e, c: m.contentStart(cueEnd+1, e.tell), f: r.found(m.tokSpan(i, cueEnd))}
+	v := verbMatch{i: i, cueEnd: cueEnd, e: e, passive: passive, f: r.found(m.tokSpan(i, cueEnd))}
+	if !passive {
+		v.c = m.contentStart(cueEnd+1, e.tell)
+	}
 	v.f.act, v.f.certainty = act, e.certainty
 	if e.weak {
 		v.f.confidence -= 0.15
@@ -44,7 +50,15 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 		return i, false
 	}
 	f := v.f
-	f.content = m.contents(i, v.c, f.source, v.srcRight)
+	if passive {
+		f.content = v.content
+	} else if v.relative && !v.srcRight && m.is(m.skipLeft(i-1), "that") {
+		// "“spurious” documents that showed C": the content follows the
+		// verb; a quotation before the antecedent is no part of it.
+		f.content = m.contentRight(v.c)
+	} else {
+		f.content = m.contents(i, v.c, f.source, v.srcRight)
+	}
 	if v.relative {
 		f.content = m.untilComma(f.content) // "the firm, which denied wrongdoing, would appeal"
 	}
@@ -66,6 +80,13 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	}
 	m.out = append(m.out, f)
 	return m.lastCueEnd(), true
+}
+
+// relativeVerb reports whether the cue word i, after "that", is the verb
+// of a relative clause ("documents that indicated") rather than a noun
+// after a determiner ("that report").
+func (m *matcher) relativeVerb(i int, e cueWord) bool {
+	return m.is(i-1, "that") && !e.base && !e.ing && m.subject(i).relative
 }
 
 // accordingTo matches "according to X": "According to X, C." and "C,
@@ -155,33 +176,45 @@ func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
 	if m.is(i-1, "it") {
 		return i, false
 	}
-	part := m.word(i + 1)
-	f := r.found(m.tokSpan(i, i+2))
+	// "was widely believed to", "was initially reported as": adverbs
+	// between.
+	p := i + 1
+	for p < i+3 && p <= m.last && isAdverb(m.word(p)) {
+		p++
+	}
+	if !isAgentless(m.word(p)) {
+		return i, false
+	}
+	part := m.word(p)
+	f := r.found(m.tokSpan(i, p+1))
 	f.act, f.certainty = agentlessVerbs[part], claim.CertaintyProbable
 	if cert, ok := agentlessCertainty[part]; ok {
 		f.certainty = cert
 	}
-	from := i + 3
+	from := p + 2
 	switch {
-	case m.is(i+2, "to"):
-	case m.is(i+2, "of") && f.act == claim.ActAccuse && !m.inFound(i):
+	case m.is(p+1, "to"):
+	case m.is(p+1, "of") && f.act == claim.ActAccuse && !m.inFound(i):
 		// "He was accused of inflating the accounts": an accusation by
 		// nobody named, of the subject and what follows; within what
 		// someone said ("prosecutors said he is accused of"), the
 		// speaker's accusation.
-		f.cue, f.certainty, from = m.tokSpan(i+1, i+1), 0, i+2
+		f.cue, f.certainty, from = m.tokSpan(p, p), 0, p+1
 	default:
 		return i, false
 	}
-	subj := m.subject(i).src
-	right := m.contentRight(from)
+	sp := m.subject(i)
+	subj, right := sp.src, m.contentRight(from)
+	if sp.relative {
+		right = m.untilComma(right) // "the ferry, which was said to be late, sank"
+	}
 	if subj.empty() || len(right) == 0 {
 		return i, false
 	}
 	f.content = append([]span{subj}, right...)
 	m.hedges(&f, i)
 	m.out = append(m.out, f)
-	return i + 2, true
+	return p + 1, true
 }
 
 // nonResponse matches "declined to comment", "did not (immediately)
@@ -246,7 +279,11 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 	if end < 0 {
 		return i, false
 	}
-	src := m.subject(i).src
+	sp := m.subject(i)
+	if sp.relative && m.is(m.skipLeft(i-1), "that") {
+		return i, false // "a tanker that did not answer radio calls" describes the tanker
+	}
+	src := sp.src
 	if (m.is(i, "responded") || m.is(i, "replied")) && !src.empty() {
 		// The source is the whole "neither ... nor ..." phrase.
 		for k := m.tokenAt(src.start) - 1; k >= m.lo && k >= i-12; k-- {

@@ -535,6 +535,10 @@ var spokesGroups = lex.class("spokesGroups")
 // documents head a description of what a speaker issued: "the statement".
 var documents = lex.class("documents")
 
+// evidenceWords head a source that is a paper or evidence, not a person
+// or a body: "documents that showed", "intelligence that indicates".
+var evidenceWords = lex.class("evidenceWords")
+
 // madeBy join an attribution noun to the party after "by": "the
 // accusations made by the government".
 var madeBy = lex.class("madeBy")

@@ -36,7 +36,7 @@ var rules = []rule{
 	{name: "it-is-believed", form: FormAgentless, confidence: 0.75,
 		pattern: seq{lit("it"), wordIn(isBe)}, match: (*matcher).itIsBelieved},
 	{name: "is-said-to", form: FormAgentless, confidence: 0.7,
-		pattern: seq{wordIn(isBe), wordIn(isAgentless)}, match: (*matcher).isSaidTo},
+		pattern: seq{wordIn(isBe)}, match: (*matcher).isSaidTo},
 	{name: "non-response", form: FormNonResponse, confidence: 0.85, match: (*matcher).nonResponse},
 	{name: "not-guilty-plea", form: FormIndirect, confidence: 0.8,
 		pattern: seq{wordIn(isPlead), lit("not"), lit("guilty")}, match: (*matcher).notGuilty},
@@ -146,6 +146,11 @@ type verbMatch struct {
 	// coordinated is true when the verb follows "and" or "but": it shares
 	// the earlier verb's source, and no subject of its own is looked for.
 	coordinated bool
+	// passive is true for a passive participle ("was announced by"),
+	// whose source is its agent and whose content the passive row
+	// finds.
+	passive bool
+	content []span
 }
 
 // verbSources is the table of the verb rule's sources, in the order they
@@ -153,12 +158,66 @@ type verbMatch struct {
 // two rows; "coordinated" comes twice, after "and" or "but" first and, when
 // no source stands on either side, after a comma.
 var verbSources = []verbSource{
+	{name: "passive", find: (*matcher).passiveSource},
 	{name: "participle", find: (*matcher).participleSource},
 	{name: "embedded-participle", find: (*matcher).embeddedSource},
 	{name: "coordinated", find: (*matcher).coordinatedSource},
 	{name: "verb-before", find: (*matcher).subjectSource},
 	{name: "verb-after", find: (*matcher).rightSource},
 	{name: "coordinated", find: (*matcher).commaSource},
+}
+
+// passiveSource takes a passive verb with its agent, who speaks: "the
+// findings were announced by the mayor", "the plan was criticised by the
+// harbour master as reckless", "the ferry has been reported in local media
+// as too small" (only media report "in"). The content is the subject with
+// what follows the agent ("as reckless"); for a verb that takes a
+// recipient, whose subject is who was told ("the mayor was told by the
+// engineers that C"), it is only what follows. A passive with no agent,
+// or one whose agent names a time ("by Friday"), is no cue.
+func (m *matcher) passiveSource(v verbMatch) (verbMatch, verdict) {
+	if !v.passive {
+		return v, sourceNext
+	}
+	if v.e.ing || lemmaOf(m.word(v.i)) == "quote" {
+		return v, sourceNone
+	}
+	k := m.skipTime(v.cueEnd + 1)
+	for k <= m.last && isAdverb(m.word(k)) {
+		k++
+	}
+	by := m.is(k, "by")
+	inMedia := m.is(k, "in") && lemmaOf(m.word(v.i)) == "report"
+	if !by && !inMedia {
+		return v, sourceNone
+	}
+	src, end := m.agent(k + 1)
+	if src.empty() || !by && !m.isMedia(src) {
+		return v, sourceNone
+	}
+	var right []span
+	if c := m.contentStart(end+1, false); c <= m.last && !m.boundary(c) {
+		right = m.contentRight(c)
+	}
+	switch {
+	case v.e.tell:
+		v.content = right
+	case v.e.weak && len(right) == 0:
+		// "the body was found by police": a weak verb with nothing after
+		// its agent says nothing.
+		return v, sourceNone
+	default:
+		subj := m.subject(v.i).src
+		if subj.empty() {
+			return v, sourceNone
+		}
+		v.content = append([]span{subj}, right...)
+	}
+	if len(v.content) == 0 {
+		return v, sourceNone
+	}
+	v.f.source = src
+	return v, sourceFound
 }
 
 // participleSource takes "..., urging the country to": the source is the

@@ -46,6 +46,12 @@ var ruleCases = []struct {
 	{"is-said-to", "The envoy is said to have met the rebels twice.", []found{
 		{"is-said-to", "", "is said to", "The envoy | have met the rebels twice", "assert"},
 	}},
+	{"is-widely-believed-to", "The ferry, which was widely believed to be carrying fuel, sank off Orvik.", []found{
+		{"is-said-to", "", "was widely believed to", "The ferry | be carrying fuel", "assert"},
+	}},
+	{"is-presumed-to-relative-that", "Divers reached the wreck that is presumed to hold the cargo.", []found{
+		{"is-said-to", "", "is presumed to", "the wreck | hold the cargo", "assert"},
+	}},
 	{"was-accused-of", "The harbour master was accused of taking bribes.", []found{
 		{"is-said-to", "", "accused", "The harbour master | of taking bribes", "accuse"},
 	}},
@@ -160,6 +166,32 @@ var ruleCases = []struct {
 		{"verb-before", "Ostrava Mining", "denies", "spill", "deny"},
 		{"coordinated", "Ostrava Mining", "calls", "reports false", "deny"},
 	}},
+	{"passive-by", "The findings were announced on Wednesday by the harbour master.", []found{
+		{"passive", "the harbour master", "announced", "The findings", "assert"},
+	}},
+	{"passive-by-as", "The plan was criticised by two councillors as reckless.", []found{
+		{"passive", "two councillors", "criticised", "The plan | as reckless", "accuse"},
+	}},
+	{"passive-told-by", "The mayor was told by the engineers that the bridge was unsafe.", []found{
+		{"passive", "the engineers", "told", "the bridge was unsafe", "assert"},
+	}},
+	{"passive-reported-in-media", "The ferry has been reported in local media as too small for the route.", []found{
+		{"passive", "local media", "reported", "The ferry | as too small for the route", "report"},
+	}},
+	{"passive-no-agent", "The plan was announced on Friday.", []found{}},
+	{"passive-by-a-time", "The result will be announced by Friday.", []found{}},
+	{"passive-weak-verb-alone", "The wreck was found by divers.", []found{}},
+	{"relative-that", "The banks said clerks created records that showed deposits of two billion.", []found{
+		{"verb-before", "The banks", "said", "clerks created records that showed deposits of two billion", "assert"},
+		{"verb-before", "records", "showed", "deposits of two billion", "assert"},
+	}},
+	{"relative-that-quote-before", "The auditors examined “spurious” papers that showed deposits.", []found{
+		{"verb-before", "papers", "showed", "deposits", "assert"},
+	}},
+	{"relative-that-not-after-a-verb", "The mayor said that showed the plan had failed.", []found{
+		{"verb-before", "The mayor", "said", "showed the plan had failed", "assert"},
+	}},
+	{"relative-that-non-response", "A tanker that did not answer radio calls was boarded.", []found{}},
 	{"participle", "The governor appeared on television, urging residents to leave the coast.", []found{
 		{"participle", "The governor", "urging", "residents to leave the coast", "urge"},
 	}},
@@ -261,7 +293,7 @@ func TestRules(t *testing.T) {
 func TestRuleOrder(t *testing.T) {
 	want := []string{
 		"according-to", "it-is-believed", "is-said-to", "non-response", "not-guilty-plea",
-		"alleged-noun", "participle", "embedded-participle", "coordinated", "verb-before", "verb-after",
+		"alleged-noun", "passive", "participle", "embedded-participle", "coordinated", "verb-before", "verb-after",
 		"noun", "adjective", "agentless-adverb", "relay",
 	}
 	if diff := cmp.Diff(want, extract.RuleNames); diff != "" {

@@ -60,6 +60,10 @@ type heard struct {
 	words  []string // the lower-case words of the text that named it
 	person bool
 	org    bool
+	// thing is true for papers and evidence ("documents that showed",
+	// "intelligence that indicates"), which speak but are nobody a
+	// pronoun refers to.
+	thing bool
 }
 
 // reset empties the tables for a new article, keeping their space. The new
@@ -363,6 +367,9 @@ func (s *speakers) isNew(id source.ID) bool {
 func (s *speakers) carry(head string) (source.ID, bool) {
 	for i := len(s.recent) - 1; i >= 0 && i >= len(s.recent)-carryBack; i-- {
 		h := s.recent[i]
+		if h.thing && pronouns[head] {
+			continue
+		}
 		switch head {
 		case "he", "she", "i":
 			// "she" after a man the article has called "he" or "Mr"
@@ -515,6 +522,7 @@ func sameRole(a, b string) bool {
 // remember records a resolved speaker for later pronouns.
 func (s *speakers) remember(id source.ID, low []string, kind source.Kind, words []string) heard {
 	h := heard{id: id, words: low}
+	h.thing = len(low) > 0 && evidenceWords[low[len(low)-1]]
 	if len(low) > 1 {
 		switch strings.TrimSuffix(low[0], ".") {
 		case "mr":

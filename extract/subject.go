@@ -97,6 +97,11 @@ func (s *sentence) subject(i int) subjectPhrase {
 		}
 		return subjectPhrase{}
 	}
+	if src, ok := s.relativeThat(j); ok {
+		// "documents that indicated the presence of funds": the noun
+		// before "that" is the subject of the relative clause.
+		return subjectPhrase{src: src, relative: true}
+	}
 	if w := s.word(j); w == "to" || clauseWords[w] && !s.inName(j) || s.verbAt(j) && !s.toks[j].is(flagUpper) {
 		return subjectPhrase{} // "Pyongyang calls claim": "calls" ends no subject
 	}
@@ -508,4 +513,59 @@ func (s *sentence) floatedList(e int) span {
 		return span{}
 	}
 	return s.tokSpan(start, end)
+}
+
+// agent reads the noun phrase after the "by" of a passive verb, from token
+// i: "the harbour master", "prosecutors", "the head of the port
+// authority". It runs to a comma, a clause word, a preposition other than
+// an "of" inside a name or before a determiner, or a verb, ten words at
+// most, and names no time ("by Friday"). It returns the span and its last
+// token, or an empty span.
+func (s *sentence) agent(i int) (span, int) {
+	if i > s.last || s.toks[i].kind != tokWord || s.inq[i] || s.skipTime(i) != i || s.timeWord(i) {
+		return span{}, 0
+	}
+	j := i
+	for ; j <= s.last && j < i+10 && s.toks[j].kind == tokWord && !s.inq[j]; j++ {
+		w := s.word(j)
+		if w == "of" && j > i && (s.toks[j+1].is(flagUpper) || determiners[s.word(j+1)]) {
+			continue
+		}
+		if clauseWords[w] || prepositions[w] || s.verbAt(j) && !s.toks[j].is(flagUpper) || j > i && len(w) > 4 && strings.HasSuffix(w, "ed") && !s.toks[j].is(flagUpper) {
+			break
+		}
+	}
+	if j == i || determiners[s.word(j-1)] || s.is(j-1, "a") || s.is(j-1, "an") {
+		return span{}, 0
+	}
+	return s.tokSpan(i, j-1), j - 1
+}
+
+// relativeThat reads "that" at token j as a relative pronoun whose
+// antecedent is the noun phrase before it: "documents that indicated",
+// "intelligence that indicates", "a crash that is presumed to". The word
+// before "that" must be a noun, not a verb ("said that"), an auxiliary, a
+// preposition or a pronoun. The antecedent runs left to a determiner, six
+// words at most, and stops at a verb or a past participle ("falsified
+// documents that" is "documents").
+func (s *sentence) relativeThat(j int) (span, bool) {
+	if !s.is(j, "that") || j-1 < s.lo || s.toks[j-1].kind != tokWord || s.inq[j-1] {
+		return span{}, false
+	}
+	k := j - 1
+	for ; k >= s.lo && k > j-7 && s.toks[k].kind == tokWord && !s.inq[k]; k-- {
+		w := s.word(k)
+		if prepositions[w] || clauseWords[w] || auxiliaries[w] || pronouns[w] || objectPronouns[w] ||
+			s.verbAt(k) && !s.toks[k].is(flagUpper) || len(w) > 4 && strings.HasSuffix(w, "ed") && !s.toks[k].is(flagUpper) {
+			break
+		}
+		if determiners[w] || w == "a" || w == "an" {
+			k--
+			break
+		}
+	}
+	if k == j-1 || determiners[s.word(j-1)] || isAdverb(s.word(j-1)) {
+		return span{}, false
+	}
+	return s.tokSpan(k+1, j-1), true
 }
