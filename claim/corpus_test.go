@@ -358,7 +358,7 @@ func TestDecodeSourceErrors(t *testing.T) {
 		{name: "unknown-kind", in: `{"sources":[{"id":"x","name":"X","kind":"alien"}]}`, wantErr: source.ErrUnknownName, wantField: "sources[0].kind"},
 		{name: "unknown-identity", in: `{"sources":[{"id":"x","name":"X","identity":"secret"}]}`, wantErr: source.ErrUnknownName, wantField: "sources[0].identity"},
 		{name: "absent-declared-named", in: `{"sources":[{"id":"absent","name":"Nobody"}]}`, wantErr: source.ErrInvalid, wantField: "sources[0].identity"},
-		{name: "published-not-rfc3339", in: `{"articles":[{"id":"a","published":"2024-03-04"}]}`, wantErr: source.ErrInvalid, wantField: "articles[0].published"},
+		{name: "published-not-rfc3339", in: `{"articles":[{"id":"a","published":"04.03.2024"}]}`, wantErr: source.ErrInvalid, wantField: "articles[0].published"},
 		{name: "language", in: `{"articles":[{"id":"a","published":"2024-03-04T18:00:00Z","language":"English"}]}`, wantErr: source.ErrInvalid, wantField: "articles[0].language"},
 		{name: "unknown-wire", in: `{"articles":[{"id":"a","published":"2024-03-04T18:00:00Z","wire":"ap"}]}`, wantErr: source.ErrUnknownSource, wantField: "articles[0].wire"},
 		{name: "absent-wire", in: `{"articles":[{"id":"a","published":"2024-03-04T18:00:00Z","wire":"absent"}]}`, wantErr: source.ErrInvalid, wantField: "articles[0].wire"},

@@ -48,6 +48,7 @@ func TestLoadMistakes(t *testing.T) {
 		{file: "said-no-such-day.json", wantErr: claim.ErrDate, wantField: "statements[0].said", wantValue: "2023-02-30"},
 		{file: "said-leap-day.json", wantErr: claim.ErrDate, wantField: "statements[0].said", wantValue: "2023-02-29"},
 		{file: "published-no-such-day.json", wantErr: claim.ErrDate, wantField: "articles[0].published", wantValue: "2023-04-31T09:00:00Z"},
+		{file: "published-date-only.json"},
 		{file: "published-zero-time.json", wantErr: claim.ErrInvalid, wantField: "articles[0].published", wantValue: "0001-01-01T00:00:00Z"},
 		{file: "invalid-utf8-claim-text.json", wantErr: claim.ErrInvalidUTF8, wantField: "claims[0].text", wantValue: "byte offset 189"},
 	}

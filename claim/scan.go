@@ -101,10 +101,16 @@ func (s *scanner) value(t reflect.Type, path string, root, nullable bool) error 
 			return s.wrongKind(tok, path, "a string")
 		}
 		var v time.Time
-		if err := v.UnmarshalText([]byte(str)); err != nil {
+		err := v.UnmarshalText([]byte(str))
+		if err != nil {
+			// A date alone is midnight UTC, as source's articles and
+			// offices read it.
+			v, err = time.Parse(time.DateOnly, str)
+		}
+		if err != nil {
 			// time's own message quotes layouts ("2006-01-02T15:04:05Z07:00")
 			// that read as a date of 2006.
-			reason := fmt.Errorf("%w: want an RFC 3339 time such as 2024-03-04T18:00:00Z", ErrInvalid)
+			reason := fmt.Errorf("%w: want an RFC 3339 time such as 2024-03-04T18:00:00Z, or a date such as 2024-03-04", ErrInvalid)
 			if missing := missingDay(str); missing != nil {
 				reason = missing
 			}

@@ -134,8 +134,8 @@ func TestDecodeShapeFields(t *testing.T) {
 			wantField: "claims[0].relations[0].to", wantValue: "to", wantErr: ErrDuplicateKey},
 		{name: "duplicate-source-key", in: `{"sources":[{"id":"x","name":"X","name":"Y"}]}`, wantField: "sources[0].name", wantValue: "name", wantErr: ErrDuplicateKey},
 
-		{name: "time-not-rfc3339", in: `{"articles":[{"id":"a","published":"2024-03-04"}]}`,
-			wantField: "articles[0].published", wantValue: "2024-03-04", wantErr: source.ErrInvalid},
+		{name: "time-not-rfc3339", in: `{"articles":[{"id":"a","published":"2024-03-04 18:00"}]}`,
+			wantField: "articles[0].published", wantValue: "2024-03-04 18:00", wantErr: source.ErrInvalid},
 		{name: "time-words", in: `{"articles":[{"id":"a","published":"yesterday"}]}`,
 			wantField: "articles[0].published", wantValue: "yesterday", wantErr: source.ErrInvalid},
 		{name: "time-empty", in: `{"articles":[{"id":"a","published":""}]}`,

@@ -28,7 +28,8 @@ type Article struct {
 	URL string `json:"url,omitempty"`
 	// Title is the headline; optional.
 	Title string `json:"title,omitempty"`
-	// Published is when the article appeared; required.
+	// Published is when the article appeared; required. In JSON it is an
+	// RFC 3339 time, or a date alone ("2024-03-04") read as midnight UTC.
 	Published time.Time `json:"published"`
 	// Language is a BCP 47 tag such as "en" or "pt-BR"; optional. It is
 	// checked for its shape only, not against the IANA registry: subtags of

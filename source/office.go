@@ -29,7 +29,8 @@ type Office struct {
 	// Of is the source whose office it is: the United Kingdom, the Kremlin.
 	Of ID `json:"of"`
 	// From and To bound the term, To exclusive; a zero bound is open (held
-	// since before anyone recorded, or still held).
+	// since before anyone recorded, or still held). In JSON each is an
+	// RFC 3339 time, or a date alone ("2022-09-06") read as midnight UTC.
 	From time.Time `json:"from,omitzero"`
 	To   time.Time `json:"to,omitzero"`
 }

@@ -162,7 +162,9 @@ func (w *walker) value(t reflect.Type, path string) *Error {
 		}
 		var v time.Time
 		if err := v.UnmarshalText([]byte(s)); err != nil {
-			return lineErr(w.n, path, s, fmt.Errorf("%w: not an RFC 3339 time", ErrInvalid))
+			if _, err := time.Parse(time.DateOnly, s); err != nil {
+				return lineErr(w.n, path, s, fmt.Errorf("%w: not an RFC 3339 time or a date", ErrInvalid))
+			}
 		}
 		return nil
 	case reflect.PointerTo(t).Implements(textUnmarshaler):

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -54,6 +55,7 @@ func TestReadRecords(t *testing.T) {
 	input := "\uFEFF{\"type\":\"format\",\"format\":\"claimtrail/1\"}\r\n" +
 		"\n" +
 		`  {"name":"Norland","type":"Source","id":"norland","kind":"government"}` + "\n" +
+		`{"type":"article","id":"a","published":"2024-03-04"}` + "\n" +
 		`{"type":"claim","id":"c","text":"Norland supplies shells","event":"2023-09"}` // no final line end
 	var got []jsonl.Record
 	for rec, err := range jsonl.Read(strings.NewReader(input), jsonl.Options{}) {
@@ -63,7 +65,8 @@ func TestReadRecords(t *testing.T) {
 	want := []jsonl.Record{
 		{Type: jsonl.TypeFormat, Line: 1, Format: claim.Format},
 		{Type: jsonl.TypeSource, Line: 3, Source: source.Source{ID: "norland", Name: "Norland", Kind: source.KindGovernment}},
-		{Type: jsonl.TypeClaim, Line: 4, Claim: claim.Claim{ID: "c", Text: "Norland supplies shells", Event: claim.MustParseDate("2023-09")}},
+		{Type: jsonl.TypeArticle, Line: 4, Article: source.Article{ID: "a", Published: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)}},
+		{Type: jsonl.TypeClaim, Line: 5, Claim: claim.Claim{ID: "c", Text: "Norland supplies shells", Event: claim.MustParseDate("2023-09")}},
 	}
 	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
 		t.Errorf("Read mismatch (-want +got):\n%s", diff)
@@ -93,6 +96,7 @@ func TestReadErrors(t *testing.T) {
 		{"unknown kind", `{"type":"source","id":"s","name":"S","kind":"planet"}`, problem{1, "source.kind", claim.ErrUnknownName}},
 		{"bad date", `{"type":"statement","id":"s","said":"2023-02-30"}`, problem{1, "statement.said", claim.ErrDate}},
 		{"bad time", `{"type":"article","id":"a","published":"yesterday"}`, problem{1, "article.published", jsonl.ErrInvalid}},
+		{"date that does not exist", `{"type":"article","id":"a","published":"2023-02-30"}`, problem{1, "article.published", jsonl.ErrInvalid}},
 		{"time not a string", `{"type":"article","id":"a","published":20240304}`, problem{1, "article.published", jsonl.ErrInvalid}},
 		{"invalid UTF-8", "{\"type\":\"claim\",\"id\":\"c\",\"text\":\"caf\xe9\"}", problem{1, "claim.text", jsonl.ErrInvalidUTF8}},
 		{"invalid UTF-8 in a name", "{\"type\":\"claim\",\"i\xffd\":\"c\"}", problem{1, "", jsonl.ErrInvalidUTF8}},
