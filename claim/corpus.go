@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"unicode/utf8"
 
+	"github.com/claimtrail/claimtrail/internal/jsonwalk"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -79,7 +80,7 @@ func Decode(r io.Reader) (*Corpus, error) {
 		// encoding/json would silently turn invalid bytes into U+FFFD. The
 		// scan names the fields whose strings hold them; invalid bytes
 		// outside any string are reported at their offset.
-		at := invalidAt(data)
+		at := jsonwalk.InvalidAt(data)
 		if _, bad, err := scanDocument(data, reflect.TypeFor[Corpus](), true); bad > 0 {
 			return nil, err
 		}
@@ -229,17 +230,6 @@ func inFile(path string, err error) error {
 // kinds, enum values), so this is a backstop that should not be reached.
 func jsonError(err error) error {
 	return fieldErr("corpus", "", fmt.Errorf("%w: %w", ErrInvalid, err))
-}
-
-func invalidAt(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return -1
 }
 
 // Registry checks the corpus's sources and articles and returns the

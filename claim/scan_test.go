@@ -1,7 +1,6 @@
 package claim
 
 import (
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -73,33 +72,6 @@ func TestDecodeReportsEveryShapeProblem(t *testing.T) {
 		assert.Equal(t, w.field, fe.Field, "problem %d", i)
 		assert.Equal(t, w.value, fe.Value, "problem %d", i)
 		assert.ErrorIs(t, fe, w.sentinel, "problem %d", i)
-	}
-}
-
-// TestKindAndValueOf checks how a token of the wrong kind is named in an
-// error's message (kindOf) and shown as its Value (valueOf).
-func TestKindAndValueOf(t *testing.T) {
-	tests := []struct {
-		name      string
-		tok       json.Token
-		wantKind  string
-		wantValue string
-	}{
-		{name: "string", tok: "ten", wantKind: "a string", wantValue: "ten"},
-		{name: "empty-string", tok: "", wantKind: "a string", wantValue: ""},
-		{name: "number", tok: json.Number("7"), wantKind: "a number", wantValue: "7"},
-		{name: "number-as-written", tok: json.Number("1.50e+2"), wantKind: "a number", wantValue: "1.50e+2"},
-		{name: "true", tok: true, wantKind: "a boolean", wantValue: "true"},
-		{name: "false", tok: false, wantKind: "a boolean", wantValue: "false"},
-		{name: "object", tok: json.Delim('{'), wantKind: "an object", wantValue: "object"},
-		{name: "array", tok: json.Delim('['), wantKind: "an array", wantValue: "array"},
-		{name: "null", tok: nil, wantKind: "null", wantValue: "null"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.wantKind, kindOf(tc.tok))
-			assert.Equal(t, tc.wantValue, valueOf(tc.tok))
-		})
 	}
 }
 
