@@ -1,0 +1,147 @@
+package desk
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"sync"
+
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static/desk.css static/desk.js
+var staticFS embed.FS
+
+// templates are parsed once; a template that does not parse is a bug in
+// this package, caught by every test.
+var templates = template.Must(template.New("").Funcs(template.FuncMap{
+	"percent": func(f float64) int { return int(f*100 + 0.5) },
+	"dict":    proposalContext,
+	"path":    func(s any) string { return url.PathEscape(fmt.Sprint(s)) },
+}).ParseFS(templateFS, "templates/*.html"))
+
+// Options configures a Desk. The zero Options, and a nil *Options, open the
+// story with the zero story.Options, build timelines under the default
+// rules and record decisions as made by "desk". An Options is a plain value;
+// New copies it.
+type Options struct {
+	// Story is how the story is opened: its base sources on first use and
+	// its review settings (see story.Open).
+	Story story.Options
+	// Rules are the status rules the overview and the claim pages use;
+	// nil means the defaults.
+	Rules *timeline.Rules
+	// By names the reviewer in the decisions the desk records
+	// (story.Decision.By); empty means "desk".
+	By string
+}
+
+// Desk is the review desk of one story, an http.Handler. Create one with
+// New or ForStory. It is safe for concurrent use: requests from any number
+// of browsers may arrive at once, and the decisions they make are applied
+// one at a time, each saved through the story before its page says so.
+type Desk struct {
+	story *story.Story
+	rules *timeline.Rules
+	by    string
+	mux   *http.ServeMux
+	// decide serialises checking that a proposal is still undecided and
+	// deciding it, so that two browsers deciding on one proposal at once
+	// do not both think theirs stands.
+	decide sync.Mutex
+}
+
+// New opens the story named id in st (see story.Open, which creates it on
+// first use) and returns its desk. It fails with story.Open's error. Opening
+// costs what story.Open costs: extracting every article and applying every
+// decision again.
+func New(ctx context.Context, st story.Store, id string, opts *Options) (*Desk, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	s, _, err := story.Open(ctx, st, id, o.Story)
+	if err != nil {
+		return nil, err
+	}
+	return ForStory(s, &o), nil
+}
+
+// ForStory returns the desk of a story already open, in memory or from a
+// store; opts.Story is not used. Decisions go through s, so a story opened
+// from a store saves each before the desk reports it.
+func ForStory(s *story.Story, opts *Options) *Desk {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	d := &Desk{story: s, rules: o.Rules, by: o.By}
+	if d.by == "" {
+		d.by = "desk"
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", d.overview)
+	mux.HandleFunc("GET /queue", d.queue)
+	mux.HandleFunc("GET /article/{id}", d.article)
+	mux.HandleFunc("GET /claim/{id}", d.claim)
+	mux.HandleFunc("POST /decide", d.decideHandler)
+	mux.HandleFunc("GET /static/{file}", serveStatic)
+	d.mux = mux
+	return d
+}
+
+// ServeHTTP serves the desk's pages: the overview at "/", the queue of
+// proposals at "/queue" (filtered by ?article=, ?claim= and ?source=),
+// an article with its candidates highlighted at "/article/ID", a claim with
+// its timeline picture at "/claim/ID", and decisions posted to "/decide".
+// Every response carries a strict Content-Security-Policy; nothing is
+// loaded from outside the desk.
+func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Referrer-Policy", "no-referrer")
+	d.mux.ServeHTTP(w, r)
+}
+
+// serveStatic serves the two embedded files by name; there is no directory
+// to list.
+func serveStatic(w http.ResponseWriter, r *http.Request) {
+	types := map[string]string{"desk.css": "text/css; charset=utf-8", "desk.js": "text/javascript; charset=utf-8"}
+	name := r.PathValue("file")
+	ct, ok := types[name]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	b, err := staticFS.ReadFile("static/" + name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-cache")
+	_, _ = w.Write(b)
+}
+
+// proposalCtx is what the "proposal" and "decision" templates receive.
+type proposalCtx struct {
+	P    proposalView
+	CSRF string
+	Back string
+}
+
+// proposalContext gives a proposal template the page's token and the
+// address to come back to after deciding.
+func proposalContext(root page, p proposalView) proposalCtx {
+	back, _ := root.Data.(map[string]any)["Back"].(string)
+	return proposalCtx{P: p, CSRF: root.CSRF, Back: back}
+}

@@ -1,0 +1,44 @@
+// Package desk is the review desk of a claimtrail story in the browser: an
+// http.Handler that serves, from one story (package story),
+//
+//   - the overview: every claim with its current status, the story's
+//     picture (render.StorySVG), and the articles with what each changed;
+//   - the review queue: the proposals no decision has settled, filterable by
+//     article, claim and speaker, each with its sentence and the candidate's
+//     source, cue and content highlighted in place;
+//   - an article's page: its whole text with every candidate highlighted,
+//     and its proposals;
+//   - a claim's page: its timeline picture (render.ClaimSVG), its statements
+//     and its status history.
+//
+// A reviewer accepts (under a proposed claim, a new claim, or as a new
+// mention of an accepted statement) or rejects each proposal with the mouse
+// or the keyboard alone: j and k move between proposals, a accepts, r
+// rejects, o opens the article; Tab and Enter work without the script.
+// Each decision is applied through story.Story.Apply, which writes it to the
+// story's store in one transaction, and only then does the page say it was
+// saved.
+//
+// # Safe by default
+//
+// Article texts, titles and source names are hostile input: every page is
+// an html/template, which escapes them, and the pictures escape what they
+// draw (see package render). Every write carries a CSRF token, checked
+// against a cookie the desk sets (SameSite=Strict, HttpOnly), and a
+// request whose Origin is another site's is refused. Every response carries
+// a Content-Security-Policy that allows only the desk's own script and
+// style; the script and style sheet are embedded in the binary, nothing is
+// fetched from the internet, and there is no directory listing.
+//
+// Two browsers deciding at once lose nothing: decisions are applied one at
+// a time, and a proposal decided in one browser is not decided again from
+// another's stale page; that browser is told, with status 409.
+//
+// # Cost
+//
+// Each page builds the story's timeline (story.Story.Timeline), in time
+// linear in the story's size; the queue and the overview are linear in the
+// proposals and the claims, an article's page in its text and candidates
+// (with a logarithmic factor for ordering the highlights), a claim's page as
+// render.ClaimSVG is.
+package desk

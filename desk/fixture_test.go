@@ -1,0 +1,87 @@
+package desk_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/desk"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/story/sqlitestore"
+)
+
+// The desk is tested on the fictional story of examples/follow-story, its
+// articles added to a story in a SQLite store in a temporary directory.
+const exampleDir = "../examples/follow-story/testdata"
+
+// exampleStory returns the example's sources and articles.
+func exampleStory(t testing.TB) ([]source.Source, []source.Article) {
+	t.Helper()
+	var srcs []source.Source
+	b, err := os.ReadFile(filepath.Join(exampleDir, "sources.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &srcs))
+	var list []struct {
+		ID        source.ArticleID `json:"id"`
+		File      string           `json:"file"`
+		Outlet    source.ID        `json:"outlet"`
+		Published time.Time        `json:"published"`
+		Title     string           `json:"title"`
+	}
+	b, err = os.ReadFile(filepath.Join(exampleDir, "articles.json"))
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &list))
+	var arts []source.Article
+	for _, a := range list {
+		text, err := os.ReadFile(filepath.Join(exampleDir, a.File))
+		require.NoError(t, err)
+		arts = append(arts, source.Article{ID: a.ID, Outlet: a.Outlet, Published: a.Published, Title: a.Title, Text: string(text)})
+	}
+	return srcs, arts
+}
+
+// fixture is a story in a store, and its desk.
+type fixture struct {
+	dir   string
+	srcs  []source.Source
+	store *sqlitestore.Store
+	story *story.Story
+	desk  *desk.Desk
+}
+
+// newFixture adds the first n articles of the example to a new story in a
+// SQLite store, with extra articles after them, and opens its desk.
+func newFixture(t testing.TB, n int, extra ...source.Article) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	srcs, arts := exampleStory(t)
+	dir := t.TempDir()
+	st, err := sqlitestore.Open(dir)
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	opts := &desk.Options{Story: story.Options{Sources: srcs}, By: "tester"}
+	s, _, err := story.Open(ctx, st, "shells", opts.Story)
+	require.NoError(t, err)
+	for _, a := range append(arts[:n:n], extra...) {
+		_, err := s.Add(ctx, a)
+		require.NoError(t, err)
+	}
+	return &fixture{dir: dir, srcs: srcs, store: st, story: s, desk: desk.ForStory(s, opts)}
+}
+
+// reopen reads the story again from its file, as another process would.
+func (f *fixture) reopen(t testing.TB) *story.Story {
+	t.Helper()
+	st, err := sqlitestore.Open(f.dir)
+	require.NoError(t, err)
+	t.Cleanup(func() { st.Close() })
+	s, _, err := story.Open(context.Background(), st, "shells", story.Options{Sources: f.srcs})
+	require.NoError(t, err)
+	return s
+}

@@ -1,0 +1,396 @@
+package desk
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/render"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// page is what every template receives.
+type page struct {
+	Title string
+	Story string
+	CSRF  string
+	Flash string
+	Nav   string
+	Data  any
+}
+
+// render writes a template with the page data.
+func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name, title, nav string, data any) {
+	p := page{Title: title, Story: d.story.ID(), CSRF: csrfToken(w, r), Nav: nav, Data: data}
+	if saved := r.URL.Query().Get("saved"); saved != "" {
+		p.Flash = "Saved: " + r.URL.Query().Get("did") + " " + saved
+	}
+	var b bytes.Buffer
+	if err := templates.ExecuteTemplate(&b, name, p); err != nil {
+		http.Error(w, "desk: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b.Bytes())
+}
+
+// fail writes an error page.
+func (d *Desk) fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	d.render(w, r, status, "error.html", http.StatusText(status), "", msg)
+}
+
+// timeline builds the story's timeline.
+func (d *Desk) timeline(w http.ResponseWriter, r *http.Request) (*timeline.Timeline, bool) {
+	tl, err := d.story.Timeline(d.rules)
+	if err != nil {
+		d.fail(w, r, http.StatusInternalServerError, "the story's timeline cannot be built: "+err.Error())
+		return nil, false
+	}
+	return tl, true
+}
+
+// claimRow is one claim on the overview.
+type claimRow struct {
+	ID         claim.ID
+	Text       string
+	Status     timeline.Status
+	Statements int
+}
+
+// articleRow is one article on the overview.
+type articleRow struct {
+	ID        source.ArticleID
+	Title     string
+	Published string
+	Pending   int
+	Changes   []string
+}
+
+// overview serves "/": the claims with their status, the story picture,
+// and the articles with what each changed.
+func (d *Desk) overview(w http.ResponseWriter, r *http.Request) {
+	tl, ok := d.timeline(w, r)
+	if !ok {
+		return
+	}
+	var claims []claimRow
+	for _, c := range tl.Claims() {
+		st, _ := tl.Current(c.ID)
+		n, _ := tl.Statements(timeline.Query{Claim: c.ID})
+		claims = append(claims, claimRow{ID: c.ID, Text: c.Text, Status: st, Statements: len(n)})
+	}
+	pending := map[source.ArticleID]int{}
+	for _, p := range d.story.Pending() {
+		a, _ := p.Key.Article()
+		pending[a]++
+	}
+	var articles []articleRow
+	for _, id := range tl.ArticleOrder() {
+		a, _ := tl.Registry().Article(id)
+		row := articleRow{ID: id, Title: a.Title, Published: a.Published.UTC().Format(time.DateOnly), Pending: pending[id]}
+		if diff, err := tl.Added(id); err == nil {
+			for _, ch := range diff.Changes {
+				if ch.Kind == timeline.ChangeStatus {
+					row.Changes = append(row.Changes, string(ch.Claim)+": "+ch.From.String()+" → "+ch.To.String())
+				}
+			}
+		}
+		articles = append(articles, row)
+	}
+	var svg bytes.Buffer
+	if err := render.StorySVG(&svg, tl, &render.Options{ClaimURL: "/claim/{claim}", IDPrefix: "story"}); err != nil {
+		d.fail(w, r, http.StatusInternalServerError, err.Error())
+		return
+	}
+	d.render(w, r, http.StatusOK, "overview.html", "Overview", "overview", map[string]any{
+		"Claims": claims, "Articles": articles, "Pending": len(d.story.Pending()),
+		"Picture": template.HTML(svg.String()), // render escapes every text it writes
+	})
+}
+
+// proposalView is one proposal as the queue and the article page show it.
+type proposalView struct {
+	N          int
+	Key        story.Key
+	Article    source.ArticleID
+	Speaker    string
+	Act        claim.Act
+	Factuality claim.Factuality
+	Confidence float64
+	Quote      string
+	Cue        string
+	Sentence   []segment
+	SameAs     claim.StatementID
+	Claims     []claimChoice
+	Group      claim.ID
+	State      string
+}
+
+// claimChoice is a claim a proposal may be accepted under.
+type claimChoice struct {
+	ID         claim.ID
+	Text       string
+	Similarity float64
+}
+
+// views returns the proposals as pages show them, with the context the
+// highlight needs.
+func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source.ArticleID]string) []proposalView {
+	out := make([]proposalView, 0, len(ps))
+	for i, p := range ps {
+		a, _ := p.Key.Article()
+		v := proposalView{N: i + 1, Key: p.Key, Article: a, Speaker: speakerName(reg, p.Candidate.Speaker),
+			Act: p.Candidate.Act, Factuality: p.Candidate.Factuality, Confidence: p.Candidate.Confidence,
+			Quote: p.Quote, Cue: p.Candidate.Cue.Exact, SameAs: p.SameAs, Group: p.Group}
+		for _, m := range p.Claims {
+			c := claimChoice{ID: m.Claim, Similarity: m.Similarity}
+			v.Claims = append(v.Claims, c)
+		}
+		switch d.story.Decided(p.Key) {
+		case story.KindAccept:
+			v.State = "accepted"
+		case story.KindReject:
+			v.State = "rejected"
+		default:
+			v.State = "pending"
+		}
+		if text, ok := texts[a]; ok {
+			v.Sentence = sentence(text, p.Candidate)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// speakerName returns a speaker's name, or its ID when the registry does
+// not hold it yet (a proposed source), or a note when nobody resolved.
+func speakerName(reg *source.Registry, id source.ID) string {
+	if id == "" {
+		return "(speaker not resolved)"
+	}
+	if s, ok := reg.Source(id); ok {
+		if s.Identity == source.IdentityAbsent {
+			return "no speaker given"
+		}
+		return s.Name
+	}
+	return string(id)
+}
+
+// queue serves "/queue": the proposals no decision has settled, filtered by
+// article, claim (a proposed match or the group) and speaker.
+func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
+	tl, ok := d.timeline(w, r)
+	if !ok {
+		return
+	}
+	q := r.URL.Query()
+	fa, fc, fs := q.Get("article"), q.Get("claim"), q.Get("source")
+	var kept []story.Proposal
+	for _, p := range d.story.Pending() {
+		if a, _ := p.Key.Article(); fa != "" && string(a) != fa {
+			continue
+		}
+		if fs != "" && string(p.Candidate.Speaker) != fs {
+			continue
+		}
+		if fc != "" && string(p.Group) != fc && !matches(p.Claims, fc) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	texts := map[source.ArticleID]string{}
+	for _, a := range tl.Registry().Articles() {
+		texts[a.ID] = a.Text
+	}
+	claimTexts := map[claim.ID]string{}
+	for _, c := range tl.Claims() {
+		claimTexts[c.ID] = c.Text
+	}
+	views := d.views(kept, tl.Registry(), texts)
+	for i := range views {
+		for j := range views[i].Claims {
+			views[i].Claims[j].Text = claimTexts[views[i].Claims[j].ID]
+		}
+	}
+	d.render(w, r, http.StatusOK, "queue.html", "Review queue", "queue", map[string]any{
+		"Proposals": views, "Article": fa, "Claim": fc, "Source": fs,
+		"Back": r.URL.RequestURI(),
+	})
+}
+
+// matches reports whether a claim is among a proposal's matches.
+func matches(ms []story.ClaimMatch, id string) bool {
+	for _, m := range ms {
+		if string(m.Claim) == id {
+			return true
+		}
+	}
+	return false
+}
+
+// article serves "/article/ID": the article's text with every candidate's
+// source, cue and content highlighted in place, and its proposals.
+func (d *Desk) article(w http.ResponseWriter, r *http.Request) {
+	id := source.ArticleID(r.PathValue("id"))
+	added, ok := d.story.Proposals(id)
+	tl, tlok := d.timeline(w, r)
+	if !tlok {
+		return
+	}
+	a, known := tl.Registry().Article(id)
+	if !ok || !known {
+		d.fail(w, r, http.StatusNotFound, "the story has no article "+string(id))
+		return
+	}
+	claimTexts := map[claim.ID]string{}
+	for _, c := range tl.Claims() {
+		claimTexts[c.ID] = c.Text
+	}
+	views := d.views(added.Candidates, tl.Registry(), nil)
+	for i := range views {
+		for j := range views[i].Claims {
+			views[i].Claims[j].Text = claimTexts[views[i].Claims[j].ID]
+		}
+	}
+	d.render(w, r, http.StatusOK, "article.html", a.Title, "", map[string]any{
+		"Article": a, "Published": a.Published.UTC().Format(time.RFC3339),
+		"Text": highlight(a.Text, added.Candidates), "Proposals": views,
+		"Back": r.URL.RequestURI(),
+	})
+}
+
+// trackRow is one statement on a claim page.
+type trackRow struct {
+	Said       string
+	Speaker    string
+	Act        claim.Act
+	Factuality claim.Factuality
+	Article    source.ArticleID
+	Quote      string
+	Inherited  bool
+}
+
+// claim serves "/claim/ID": the claim's timeline picture, its track and
+// its status history.
+func (d *Desk) claim(w http.ResponseWriter, r *http.Request) {
+	tl, ok := d.timeline(w, r)
+	if !ok {
+		return
+	}
+	id := claim.ID(r.PathValue("id"))
+	c, known := tl.Claim(id)
+	if !known {
+		d.fail(w, r, http.StatusNotFound, "the story has no claim "+string(id))
+		return
+	}
+	var svg bytes.Buffer
+	if err := render.ClaimSVG(&svg, tl, id, &render.Options{ArticleURL: "/article/{article}", IDPrefix: "claim"}); err != nil {
+		d.fail(w, r, http.StatusInternalServerError, err.Error())
+		return
+	}
+	track, _ := tl.Track(id)
+	reg := tl.Registry()
+	rows := make([]trackRow, 0, len(track))
+	for _, e := range track {
+		row := trackRow{Said: e.Said.String(), Speaker: speakerName(reg, e.Statement.Source), Act: e.Statement.Act,
+			Factuality: e.Statement.Factuality, Article: e.Article, Inherited: e.Inherited}
+		for _, m := range e.Statement.Mentions {
+			if m.Article == e.Article {
+				row.Quote = m.Span.Exact
+			}
+		}
+		rows = append(rows, row)
+	}
+	hist, _ := tl.History(id)
+	cur, _ := tl.Current(id)
+	d.render(w, r, http.StatusOK, "claim.html", c.Text, "", map[string]any{
+		"Claim": c, "Status": cur, "Picture": template.HTML(svg.String()), // render escapes every text it writes
+		"Track": rows, "History": hist,
+	})
+}
+
+// decideHandler serves "POST /decide": it accepts or rejects one proposal,
+// saves the decision through the story, and only then redirects to the page
+// it came from with a note that says so. A proposal decided meanwhile (in
+// another browser) is not decided again: the page says who was first.
+func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := r.ParseForm(); err != nil {
+		d.fail(w, r, http.StatusBadRequest, "the form cannot be read: "+err.Error())
+		return
+	}
+	if !csrfOK(r) {
+		d.fail(w, r, http.StatusForbidden, "this form's security token is missing or out of date: reload the page and decide again")
+		return
+	}
+	key := story.Key(r.PostFormValue("key"))
+	if _, ok := key.Article(); !ok {
+		d.fail(w, r, http.StatusBadRequest, "no proposal named "+string(key))
+		return
+	}
+	dec := story.Decision{Key: key, By: d.by, At: time.Now().UTC()}
+	action := r.PostFormValue("action")
+	switch action {
+	case "accept":
+		dec.Kind = story.KindAccept
+		choice := r.PostFormValue("claim")
+		if same, ok := strings.CutPrefix(choice, "same:"); ok {
+			dec.SameAs = claim.StatementID(same)
+		} else if c, ok := strings.CutPrefix(choice, "claim:"); ok {
+			dec.Claim = claim.ID(c)
+		}
+	case "reject":
+		dec.Kind = story.KindReject
+	default:
+		d.fail(w, r, http.StatusBadRequest, "unknown action "+action+": want accept or reject")
+		return
+	}
+	d.decide.Lock()
+	defer d.decide.Unlock()
+	switch d.story.Decided(key) {
+	case story.KindAccept:
+		d.fail(w, r, http.StatusConflict, "proposal "+string(key)+" was accepted meanwhile, perhaps in another browser; nothing was changed")
+		return
+	case story.KindReject:
+		d.fail(w, r, http.StatusConflict, "proposal "+string(key)+" was rejected meanwhile, perhaps in another browser; nothing was changed")
+		return
+	default:
+		// Undecided: decide it now.
+	}
+	report, err := d.story.Apply(r.Context(), dec)
+	if err != nil {
+		status := http.StatusUnprocessableEntity
+		if errors.Is(err, story.ErrBroken) {
+			status = http.StatusServiceUnavailable
+		}
+		d.fail(w, r, status, "the decision was not saved: "+err.Error())
+		return
+	}
+	if len(report.Orphans) > 0 {
+		d.fail(w, r, http.StatusNotFound, "the story has no proposal "+string(key)+"; the decision is kept in the log as an orphan")
+		return
+	}
+	back := r.PostFormValue("back")
+	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
+		back = "/queue"
+	}
+	u, err := url.Parse(back)
+	if err != nil {
+		u = &url.URL{Path: "/queue"}
+	}
+	q := u.Query()
+	q.Set("saved", string(key))
+	q.Set("did", action+"ed")
+	u.RawQuery = q.Encode()
+	u.Fragment = ""
+	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+}

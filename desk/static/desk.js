@@ -1,0 +1,67 @@
+// The review desk's keyboard: j and k (or the arrow keys) move between
+// proposals, a accepts and r rejects the one in focus, o opens its
+// article. Each decision is an ordinary form post: the page that follows
+// says it was saved only after the server saved it.
+(function () {
+  "use strict";
+  function proposals() {
+    return Array.prototype.slice.call(document.querySelectorAll("article.proposal"));
+  }
+  function current() {
+    var el = document.activeElement;
+    while (el && !(el.classList && el.classList.contains("proposal"))) {
+      el = el.parentElement;
+    }
+    return el;
+  }
+  function move(step) {
+    var list = proposals();
+    if (list.length === 0) {
+      return;
+    }
+    var i = list.indexOf(current());
+    i = i < 0 ? 0 : Math.max(0, Math.min(list.length - 1, i + step));
+    list[i].focus();
+    list[i].scrollIntoView({block: "nearest"});
+  }
+  function press(selector) {
+    var p = current();
+    if (!p) {
+      return;
+    }
+    var button = p.querySelector(selector);
+    if (button) {
+      button.form.requestSubmit(button);
+    }
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) {
+      return;
+    }
+    var tag = e.target && e.target.tagName;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") {
+      return;
+    }
+    switch (e.key) {
+    case "j": case "ArrowDown": move(1); break;
+    case "k": case "ArrowUp": move(-1); break;
+    case "a": press("button.accept"); break;
+    case "r": press("button.reject"); break;
+    case "o":
+      var p = current();
+      var link = p && p.querySelector("a.open");
+      if (link) { window.location.href = link.href; }
+      break;
+    default: return;
+    }
+    e.preventDefault();
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
+    var pending = document.querySelector("article.proposal.state-pending");
+    var first = (target && target.classList.contains("proposal")) ? target : pending;
+    if (first) {
+      first.focus();
+    }
+  });
+})();
