@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -139,4 +141,67 @@ func BenchmarkLoad(b *testing.B) {
 			b.ReportMetric(float64(storetest.CPUTime()-cpu)/float64(runs), "cpu-ns/op")
 		})
 	}
+}
+
+// TestVersion1 opens a story file written before schema version 2 (by the
+// store as it was then: statements as JSON, in a table with a rowid), which
+// the store migrates on opening. The story reads back whole, and
+// statements appended afterwards (in the compact layout) read back after
+// the old ones.
+func TestVersion1(t *testing.T) {
+	dir := t.TempDir()
+	old, err := os.ReadFile(filepath.Join("testdata", "v1.sqlite"))
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "v1.sqlite"), old, 0o644))
+	st, err := sqlitestore.Open(dir)
+	require.NoError(t, err)
+	defer st.Close()
+
+	want, err := claim.Load(filepath.Join(storetest.Root, "testdata", "corpus.json"))
+	require.NoError(t, err)
+	b, err := st.Load(t.Context(), "v1")
+	require.NoError(t, err)
+	if diff := cmp.Diff(want.Statements, b.Statements); diff != "" {
+		t.Errorf("statements of a version 1 file mismatch (-want +got):\n%s", diff)
+	}
+	assert.Len(t, b.Decisions, 2)
+	assert.Len(t, b.Articles, len(want.Articles)+1)
+
+	more := storetest.Corpus(250).Statements
+	for i := range more {
+		more[i].ID = claim.StatementID("new-" + string(more[i].ID))
+		more[i].Claim, more[i].Source = want.Statements[0].Claim, want.Statements[0].Source
+		more[i].Mentions = nil
+		more[i].Said = claim.MustParseDate("2025-01-01")
+	}
+	require.NoError(t, st.Append(t.Context(), "v1", &story.Batch{Statements: more}))
+	err = st.Append(t.Context(), "v1", &story.Batch{Statements: []claim.Statement{more[0], want.Statements[1]}})
+	var fe *story.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorIs(t, err, story.ErrDuplicateID)
+	assert.Equal(t, string(more[0].ID), fe.Value, "the refused ID is named")
+
+	b, err = st.Load(t.Context(), "v1")
+	require.NoError(t, err)
+	if diff := cmp.Diff(append(want.Statements, more...), b.Statements); diff != "" {
+		t.Errorf("old and new statements mismatch (-want +got):\n%s", diff)
+	}
+
+	db, err := sql.Open("sqlite", "file:"+st.Path("v1"))
+	require.NoError(t, err)
+	defer db.Close()
+	var version int
+	require.NoError(t, db.QueryRow(`SELECT MAX(version) FROM schema_migrations`).Scan(&version))
+	assert.Equal(t, 2, version)
+	var plan []string
+	r, err := db.Query(`EXPLAIN QUERY PLAN SELECT doc FROM statements WHERE story_id = ? ORDER BY seq`, "v1")
+	require.NoError(t, err)
+	for r.Next() {
+		var id, parent, unused int
+		var detail string
+		require.NoError(t, r.Scan(&id, &parent, &unused, &detail))
+		plan = append(plan, detail)
+	}
+	require.NoError(t, r.Err())
+	assert.NotContains(t, strings.Join(plan, "\n"), "TEMP B-TREE", "statements read in order without sorting: %q", plan)
 }

@@ -76,10 +76,24 @@ func Encode(b *story.Batch) (*Encoded, error) {
 			return nil, err
 		}
 	}
-	for _, s := range b.Statements {
-		if err := add("statements", string(s.ID), s, string(s.ID), string(s.Claim)); err != nil {
-			return nil, err
+	if len(b.Statements) > 0 {
+		// One buffer holds every statement's row; each row is a slice of it.
+		buf := make([]byte, 0, 128*len(b.Statements))
+		rs := make([]Row, 0, len(b.Statements))
+		values := make([]any, 0, 3*len(b.Statements))
+		for i := range b.Statements {
+			s := &b.Statements[i]
+			start := len(buf)
+			var err error
+			if buf, err = appendStatement(buf, s); err != nil {
+				return nil, fmt.Errorf("story: statements %q: %w", source.Excerpt(string(s.ID)), err)
+			}
+			values = append(values, string(s.ID), string(s.Claim), buf[start:len(buf):len(buf)])
+			rs = append(rs, Row{Key: string(s.ID), Values: values[len(values)-3 : len(values) : len(values)]})
 		}
+		// A row's slice of buf stays valid when buf grows: it points at the
+		// old array, which is not written again.
+		e.rows["statements"] = rs
 	}
 	for _, d := range b.Decisions {
 		d.Seq = 0 // the row's seq is the decision's place in the log
@@ -90,9 +104,15 @@ func Encode(b *story.Batch) (*Encoded, error) {
 	return e, nil
 }
 
-// Decoder builds a batch from rows.
+// Decoder builds a batch from rows. Statement rows in JSON are decoded
+// together by Finish, which a caller must call after the last row.
 type Decoder struct {
 	Batch *story.Batch
+	enums enums
+	// json holds the statement rows in JSON, and jsonAt their places in
+	// Batch.Statements.
+	json   [][]byte
+	jsonAt []int
 }
 
 // NewDecoder returns a decoder of an empty batch.
@@ -129,31 +149,44 @@ func (d *Decoder) Claim(doc []byte) error {
 	return err
 }
 
-// Statement decodes a row of statements.
+// Statement decodes a row of statements: in the compact layout at once,
+// in JSON (as rows written before the layout are) when Finish is called.
+// doc must not change until then.
 func (d *Decoder) Statement(doc []byte) error {
-	var s claim.Statement
-	err := decode("statements", doc, &s)
-	d.Batch.Statements = append(d.Batch.Statements, s)
-	return err
+	if len(doc) > 0 && doc[0] == compactStatement {
+		st, err := d.enums.readStatement(string(doc))
+		d.Batch.Statements = append(d.Batch.Statements, st)
+		return err
+	}
+	d.json = append(d.json, doc)
+	d.jsonAt = append(d.jsonAt, len(d.Batch.Statements))
+	d.Batch.Statements = append(d.Batch.Statements, claim.Statement{})
+	return nil
 }
 
-// Statements decodes rows of statements in bulk, in order, through the
-// statement parser of format/jsonl, which reads a statement's JSON several
-// times faster than encoding/json; a story's statements are most of what
-// opening it reads. docs are read one after the other, never all copied
-// into one buffer.
-func (d *Decoder) Statements(docs [][]byte) error {
+// Finish decodes the statement rows in JSON, in bulk, through the statement
+// parser of format/jsonl, which reads a statement's JSON several times
+// faster than encoding/json. The rows are read one after the other, never
+// all copied into one buffer.
+func (d *Decoder) Finish() error {
+	if len(d.json) == 0 {
+		return nil
+	}
 	n := 0
-	for rec, err := range jsonl.Read(&statementLines{docs: docs}, jsonl.Options{}) {
+	for rec, err := range jsonl.Read(&statementLines{docs: d.json}, jsonl.Options{}) {
 		if err != nil {
 			return fmt.Errorf("story: stored statements row: %w", err)
 		}
-		d.Batch.Statements = append(d.Batch.Statements, rec.Statement)
+		if n == len(d.json) {
+			break
+		}
+		d.Batch.Statements[d.jsonAt[n]] = rec.Statement
 		n++
 	}
-	if n != len(docs) {
-		return fmt.Errorf("story: stored statements: %d rows read as %d statements", len(docs), n)
+	if n != len(d.json) {
+		return fmt.Errorf("story: stored statements: %d rows read as %d statements", len(d.json), n)
 	}
+	d.json, d.jsonAt = nil, nil
 	return nil
 }
 
@@ -257,7 +290,6 @@ func Load(query Query, param string) (*story.Batch, error) {
 	d := NewDecoder()
 	var doc []byte
 	var after int
-	var statements [][]byte
 	where := ` WHERE story_id = ` + param
 	steps := []struct {
 		q    string
@@ -272,11 +304,18 @@ func Load(query Query, param string) (*story.Batch, error) {
 		{`SELECT doc FROM claims` + where + ` ORDER BY seq`, func(r Scanner) error {
 			return errors.Join(r.Scan(&doc), d.Claim(doc))
 		}},
-		{`SELECT doc FROM statements` + where + ` ORDER BY seq`, func(r Scanner) error {
-			var doc []byte // a copy of its own, kept until d.Statements
-			err := r.Scan(&doc)
-			statements = append(statements, doc)
+		{Last("statements", param), func(r Scanner) error {
+			// Statements are numbered from 1 on without gaps, so the last
+			// seq is their number: most of a large story's memory, taken
+			// at once rather than grown (and copied) by doubling.
+			var n int64
+			err := r.Scan(&n)
+			d.Batch.Statements = make([]claim.Statement, 0, min(max(n, 0), maxPresize))
 			return err
+		}},
+		{`SELECT doc FROM statements` + where + ` ORDER BY seq`, func(r Scanner) error {
+			var doc []byte // a copy of its own, kept until d.Finish
+			return errors.Join(r.Scan(&doc), d.Statement(doc))
 		}},
 		{`SELECT seq, doc FROM decisions` + where + ` ORDER BY seq`, func(r Scanner) error {
 			var seq int64
@@ -291,11 +330,15 @@ func Load(query Query, param string) (*story.Batch, error) {
 			return nil, err
 		}
 	}
-	if err := d.Statements(statements); err != nil {
+	if err := d.Finish(); err != nil {
 		return nil, err
 	}
 	return d.Batch, nil
 }
+
+// maxPresize bounds the statements Load makes room for before reading
+// them, should a damaged store hold a seq far beyond its rows.
+const maxPresize = 1 << 22
 
 // Last returns the query of the last seq a table holds for a story (0 when
 // it holds none), with param the database's way of writing its parameter.

@@ -1,6 +1,11 @@
 package rows_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -40,6 +45,7 @@ func decodeAll(t *testing.T, e *rows.Encoded) *story.Batch {
 	for _, r := range e.Rows("statements") {
 		require.NoError(t, d.Statement(doc(r)))
 	}
+	require.NoError(t, d.Finish())
 	for i, r := range e.Rows("decisions") {
 		require.NoError(t, d.Decision(doc(r), int64(i+1)))
 	}
@@ -75,6 +81,12 @@ func FuzzDecoder(f *testing.F) {
 		f.Add(table, r.Values[len(r.Values)-1].([]byte))
 	}
 	f.Add("statements", []byte(`{"id":"x","act":"shout"}`))
+	f.Add("statements", []byte(`{"id":"x","claim":"c","source":"s","act":"assert","factuality":"CT+"}`))
+	for _, s := range compactCases {
+		e, err := rows.Encode(&story.Batch{Statements: []claim.Statement{s}})
+		require.NoError(f, err)
+		f.Add("statements", e.Rows("statements")[0].Values[2].([]byte))
+	}
 	f.Add("decisions", []byte(`{"kind":7}`))
 	f.Fuzz(func(t *testing.T, table string, doc []byte) {
 		d := rows.NewDecoder()
@@ -87,7 +99,7 @@ func FuzzDecoder(f *testing.F) {
 		case "claims":
 			err = d.Claim(doc)
 		case "statements":
-			err = d.Statement(doc)
+			err = errors.Join(d.Statement(doc), d.Finish())
 		case "decisions":
 			err = d.Decision(doc, 1)
 		default:
@@ -113,7 +125,7 @@ func FuzzDecoder(f *testing.F) {
 				case "claims":
 					err = again.Claim(doc)
 				case "statements":
-					err = again.Statement(doc)
+					err = errors.Join(again.Statement(doc), again.Finish())
 				case "decisions":
 					err = again.Decision(doc, 1)
 				}
@@ -128,30 +140,110 @@ func FuzzDecoder(f *testing.F) {
 	})
 }
 
+// compactCases are statements that use every field of claim.Statement.
+var compactCases = []claim.Statement{
+	{ID: "a", Claim: "c", Source: "s", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.MustParseDate("2024-03"),
+		Mentions: []claim.Mention{{Article: "x", Cue: "denied", Span: claim.Span{Start: 1, End: 7, Exact: "denied"}}}},
+	{ID: "b", Claim: "c", Source: "s", Act: claim.ActReport, Via: []source.ID{"v", "w"}},
+	{ID: "ünï", Claim: "c\n\"q\"", Source: "s", Act: claim.ActWarn, Factuality: claim.PSPlus(), Said: claim.MustParseDate("2024-03-02T10:00:00Z"),
+		Mentions: []claim.Mention{
+			{Article: "x", Span: claim.Span{Start: 300, End: 100000, Exact: "it is believed", Prefix: "— ", Suffix: " that\n"}},
+			{Article: "y", Cue: "said", Span: claim.Span{Start: -1, End: 0, Exact: "x"}},
+		}},
+}
+
+// TestStatements reads statement rows as stores hold them: compact rows,
+// and JSON rows as written before the compact layout, mixed, in order.
 func TestStatements(t *testing.T) {
 	var docs [][]byte
 	var want []claim.Statement
-	for i, s := range []claim.Statement{
-		{ID: "a", Claim: "c", Source: "s", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.MustParseDate("2024-03"),
-			Mentions: []claim.Mention{{Article: "x", Cue: "denied", Span: claim.Span{Start: 1, End: 7, Exact: "denied"}}}},
-		{ID: "b", Claim: "c", Source: "s", Act: claim.ActReport, Via: []source.ID{"v"}},
-	} {
+	for i, s := range compactCases {
 		e, err := rows.Encode(&story.Batch{Statements: []claim.Statement{s}})
 		require.NoError(t, err)
 		doc := e.Rows("statements")[0].Values[2].([]byte)
-		if i == 1 {
-			doc = append([]byte(" {  "), doc[1:]...) // as a database may space it
-		}
 		docs = append(docs, doc)
+		want = append(want, s)
+		js, err := json.Marshal(s)
+		require.NoError(t, err)
+		if i == 1 {
+			js = append([]byte(" {  "), js[1:]...) // as a database may space it
+		}
+		docs = append(docs, js)
 		want = append(want, s)
 	}
 	d := rows.NewDecoder()
-	require.NoError(t, d.Statements(docs))
+	for _, doc := range docs {
+		require.NoError(t, d.Statement(doc))
+	}
+	require.NoError(t, d.Finish())
 	if diff := cmp.Diff(want, d.Batch.Statements); diff != "" {
-		t.Errorf("Statements mismatch (-want +got):\n%s", diff)
+		t.Errorf("Statement mismatch (-want +got):\n%s", diff)
 	}
-	for _, bad := range []string{`[]`, ``, `{"id":"a","act":"shout"}`, `{"id":"a","colour":1}`} {
-		assert.Error(t, rows.NewDecoder().Statements([][]byte{[]byte(bad)}), bad)
+	good := docs[0]
+	bad := []struct {
+		name string
+		doc  []byte
+	}{
+		{name: "json-array", doc: []byte(`[]`)},
+		{name: "empty", doc: nil},
+		{name: "json-act", doc: []byte(`{"id":"a","act":"shout"}`)},
+		{name: "json-field", doc: []byte(`{"id":"a","colour":1}`)},
+		{name: "compact-short", doc: good[:len(good)-3]},
+		{name: "compact-long", doc: append(slices.Clone(good), 0)},
+		{name: "compact-length", doc: []byte{1, 0xff, 0xff, 0xff, 0xff, 0x0f}},
+		{name: "compact-varint", doc: []byte{1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01}},
+		{name: "compact-act", doc: compactWith(t, "assert", "yelled")},
+		{name: "compact-factuality", doc: compactWith(t, "CT+", "XX+")},
+		{name: "compact-said", doc: compactWith(t, "2024-03", "2024-13")},
 	}
-	require.NoError(t, rows.NewDecoder().Statements(nil))
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			d := rows.NewDecoder()
+			assert.Error(t, errors.Join(d.Statement(tc.doc), d.Finish()))
+		})
+	}
+	require.NoError(t, rows.NewDecoder().Finish())
+}
+
+// compactWith returns the compact row of a statement with one of its
+// texts (an act, a factuality, a date) replaced by another of the same
+// length.
+func compactWith(t *testing.T, old, new string) []byte {
+	t.Helper()
+	s := claim.Statement{ID: "a", Claim: "c", Source: "s", Act: claim.ActAssert, Factuality: claim.CTPlus(), Said: claim.MustParseDate("2024-03")}
+	e, err := rows.Encode(&story.Batch{Statements: []claim.Statement{s}})
+	require.NoError(t, err)
+	doc := e.Rows("statements")[0].Values[2].([]byte)
+	i := bytes.Index(doc, []byte(old))
+	require.GreaterOrEqual(t, i, 0)
+	require.Len(t, new, len(old))
+	return slices.Concat(doc[:i], []byte(new), doc[i+len(old):])
+}
+
+// TestCompactFields guards the compact layout: it writes each field of
+// claim.Statement by hand, so a field added to claim.Statement must be
+// added to the layout (story/internal/rows/compact.go) and to this list, or
+// stores would drop it.
+func TestCompactFields(t *testing.T) {
+	fields := func(v any) []string {
+		var out []string
+		for f := range reflect.TypeOf(v).Fields() {
+			out = append(out, f.Name+" "+f.Type.String())
+		}
+		return out
+	}
+	want := map[string][]string{
+		"Statement": {"ID claim.StatementID", "Claim claim.ID", "Source source.ID", "Via []source.ID", "Act claim.Act",
+			"Factuality claim.Factuality", "Said claim.Date", "Mentions []claim.Mention"},
+		"Mention": {"Article source.ArticleID", "Cue string", "Span claim.Span"},
+		"Span":    {"Start int", "End int", "Exact string", "Prefix string", "Suffix string"},
+	}
+	got := map[string][]string{
+		"Statement": fields(claim.Statement{}),
+		"Mention":   fields(claim.Mention{}),
+		"Span":      fields(claim.Span{}),
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("claim's fields changed: update the compact layout of statements (-layout +claim):\n%s", diff)
+	}
 }
