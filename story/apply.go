@@ -335,7 +335,9 @@ func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
 		s.undo(d.Key)
 		st := &s.statements[i]
 		if !slices.ContainsFunc(st.Mentions, func(o claim.Mention) bool { return o.Article == m.Article && o.Span.Start == m.Span.Start }) {
-			st.Mentions = append(st.Mentions, m)
+			// Clipped, so that append copies: a stored statement's
+			// mentions are shared with the story's base (see rebuild).
+			st.Mentions = append(slices.Clip(st.Mentions), m)
 		}
 		s.mentionOf[d.Key] = st.ID
 		s.decided[d.Key] = KindAccept
@@ -424,7 +426,8 @@ func (s *Story) undo(k Key) {
 		p := s.proposals[k]
 		if i, ok := s.stmtPos[to]; ok && p != nil {
 			st := &s.statements[i]
-			st.Mentions = slices.DeleteFunc(st.Mentions, func(m claim.Mention) bool {
+			// A copy: the mentions may be shared with the base.
+			st.Mentions = slices.DeleteFunc(slices.Clone(st.Mentions), func(m claim.Mention) bool {
 				return m.Article == p.article.a.ID && m.Span.Start == mentionStart(p.p.Candidate)
 			})
 		}

@@ -58,6 +58,9 @@ func (x *claimIndex) add(id claim.ID, text string) {
 		set = make(map[string]bool)
 		x.words[id] = set
 	}
+	if len(set) >= maxClaimWords {
+		return
+	}
 	for _, w := range contentWords(text, maxCandidateWords) {
 		if set[w] || len(set) >= maxClaimWords {
 			continue

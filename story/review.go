@@ -153,6 +153,7 @@ func (s *Story) replace(o *Story) {
 }
 
 // addStatement adds a statement that no candidate gave (an imported one).
+// The story keeps st's Via and Mentions, and never writes into them.
 func (s *Story) addStatement(st claim.Statement) {
 	s.stmtPos[st.ID] = len(s.statements)
 	s.statements = append(s.statements, st)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -124,8 +125,14 @@ func rebuild(ctx context.Context, id string, opts Options, b *Batch) (*Story, *R
 	for _, c := range b.Claims {
 		s.addClaim(c.Clone())
 	}
+	// A story's statements share their Via and Mentions with the base, not
+	// copied: the story never writes into them (acceptSame and undo copy
+	// the mentions they change), and a million statements copied would be a
+	// million allocations more on every Open.
+	s.statements = slices.Grow(s.statements, len(b.Statements))
+	s.stmtPos = make(map[claim.StatementID]int, len(b.Statements))
 	for _, st := range b.Statements {
-		s.addStatement(st.Clone())
+		s.addStatement(st)
 	}
 	// Imported articles come first; the others interleave with the log.
 	var extracted []*article

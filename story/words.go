@@ -1,6 +1,7 @@
 package story
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,8 @@ var stopWords = func() map[string]bool {
 // words calls f with each word of text, lower-cased, in order: a word is a
 // run of letters and digits, apostrophes inside it kept. Invalid UTF-8 is
 // read as U+FFFD, which is no letter, so it splits words. The work is linear
-// in len(text); f's argument is valid only during the call.
+// in len(text); a word already in lower case in ASCII is a substring of
+// text, and costs no allocation.
 func words(text string, f func(w string)) {
 	var buf []byte
 	start := -1
@@ -42,14 +44,21 @@ func words(text string, f func(w string)) {
 			return
 		}
 		buf = buf[:0]
-		ascii := true
+		ascii, lower := true, true
 		for i := 0; i < len(w); i++ {
 			if w[i] >= utf8.RuneSelf {
 				ascii = false
 				break
 			}
+			if 'A' <= w[i] && w[i] <= 'Z' {
+				lower = false
+			}
 		}
-		if ascii {
+		switch {
+		case ascii && lower:
+			f(w)
+			return
+		case ascii:
 			for i := 0; i < len(w); i++ {
 				c := w[i]
 				if 'A' <= c && c <= 'Z' {
@@ -57,7 +66,7 @@ func words(text string, f func(w string)) {
 				}
 				buf = append(buf, c)
 			}
-		} else {
+		default:
 			for _, r := range w {
 				if r == '’' {
 					r = '\''
@@ -99,7 +108,7 @@ func stem(w string) string {
 // len(text).
 func contentWords(text string, limit int) []string {
 	var out []string
-	seen := make(map[string]bool)
+	var seen map[string]bool // once out is too long to search
 	words(text, func(w string) {
 		if limit > 0 && len(out) >= limit {
 			return
@@ -108,10 +117,22 @@ func contentWords(text string, limit int) []string {
 			return
 		}
 		s := stem(w)
-		if !seen[s] {
+		switch {
+		case seen != nil:
+			if seen[s] {
+				return
+			}
 			seen[s] = true
-			out = append(out, s)
+		case slices.Contains(out, s):
+			return
+		case len(out) == 16:
+			seen = make(map[string]bool, 2*len(out))
+			for _, o := range out {
+				seen[o] = true
+			}
+			seen[s] = true
 		}
+		out = append(out, s)
 	})
 	return out
 }
