@@ -188,8 +188,11 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 		}
 		a.a.Reprints = d.Of
 		return false, nil
+	default:
+		// Check refuses unknown kinds before: this is a kind added to
+		// Check and not here.
+		return false, fieldErr("kind", d.Kind.String(), ErrInvalid)
 	}
-	return false, fieldErr("kind", d.Kind.String(), ErrInvalid)
 }
 
 // addClaim adds a claim and indexes its text.

@@ -194,8 +194,9 @@ func (d Decision) Check() error {
 			return fieldErr("of", string(d.Of), fmt.Errorf("%w: an article cannot reprint itself", ErrInvalid))
 		}
 		return nil
+	default:
+		return fieldErr("kind", d.Kind.String(), ErrInvalid)
 	}
-	return fieldErr("kind", d.Kind.String(), ErrInvalid)
 }
 
 // About returns the article a decision is about: its key's article, a

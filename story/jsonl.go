@@ -128,8 +128,9 @@ func WriteDecisions(w io.Writer, ds []Decision) error {
 		if err != nil {
 			return prefix(fmt.Sprintf("decisions[%d]", i), err)
 		}
-		bw.Write(b)
-		bw.WriteByte('\n')
+		if _, err := bw.Write(append(b, '\n')); err != nil {
+			return err
+		}
 	}
 	return bw.Flush()
 }

@@ -106,7 +106,7 @@ func (s signature) similarity(o signature) float64 {
 
 // band returns the key of band b of the signature.
 func (s signature) band(b int) uint64 {
-	var k uint64 = uint64(b)
+	k := uint64(b)
 	for _, x := range s.v[b*rows : (b+1)*rows] {
 		k = mix(k ^ uint64(x))
 	}

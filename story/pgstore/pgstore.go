@@ -137,7 +137,7 @@ func migrate(ctx context.Context, pool *pgxpool.Pool, migrations []string) error
 	if err != nil {
 		return fmt.Errorf("pgstore: %w", err)
 	}
-	defer tx.Rollback(ctx)
+	defer func() { _ = tx.Rollback(ctx) }() // after Commit, a no-op that fails
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
 		return fmt.Errorf("pgstore: migrations: %w", err)
 	}
@@ -172,7 +172,7 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pgstore: %w", err)
 	}
-	defer tx.Rollback(ctx)
+	defer func() { _ = tx.Rollback(ctx) }() // after Commit, a no-op that fails
 	return rows.Load(func(q string, scan func(rows.Scanner) error) error {
 		r, err := tx.Query(ctx, q, id)
 		if err != nil {
@@ -198,7 +198,7 @@ func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
 	if err != nil {
 		return fmt.Errorf("pgstore: %w", err)
 	}
-	defer tx.Rollback(ctx)
+	defer func() { _ = tx.Rollback(ctx) }() // after Commit, a no-op that fails
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, id); err != nil {
 		return fmt.Errorf("pgstore: %w", err)
 	}

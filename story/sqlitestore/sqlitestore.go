@@ -186,7 +186,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err != nil {
 		return fmt.Errorf("sqlitestore: %w", err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }() // after Commit, a no-op that fails
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)`); err != nil {
 		return fmt.Errorf("sqlitestore: migrations: %w", err)
 	}
@@ -228,7 +228,7 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: %w", err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }() // after Commit, a no-op that fails
 	return rows.Load(func(q string, scan func(rows.Scanner) error) error {
 		r, err := tx.QueryContext(ctx, q, id)
 		if err != nil {
@@ -258,7 +258,7 @@ func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
 	if err != nil {
 		return fmt.Errorf("sqlitestore: %w", err)
 	}
-	defer tx.Rollback()
+	defer func() { _ = tx.Rollback() }() // after Commit, a no-op that fails
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (story_id, format) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET format = CASE WHEN excluded.format = '' THEN stories.format ELSE excluded.format END`, id, b.Format); err != nil {
 		return fmt.Errorf("sqlitestore: %w", err)
 	}
