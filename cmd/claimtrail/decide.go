@@ -1,0 +1,307 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/cli"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// decideFlags are the flags of the commands that make decisions.
+type decideFlags struct {
+	by, note string
+}
+
+func (f *decideFlags) add(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.by, "by", "", "who decides (default $CLAIMTRAIL_USER, else $USER)")
+	cmd.Flags().StringVar(&f.note, "note", "", "the reason, kept in the decision log")
+}
+
+// who returns who decides.
+func (a *app) who(f *decideFlags) string {
+	if f.by != "" {
+		return f.by
+	}
+	if u := a.getenv("CLAIMTRAIL_USER"); u != "" {
+		return u
+	}
+	return a.getenv("USER")
+}
+
+func (a *app) acceptCmd() *cobra.Command {
+	var df decideFlags
+	var claimID, sameAs, speaker, act, fact, said, as, name string
+	cmd := &cobra.Command{
+		Use:   "accept KEY...",
+		Short: "Accept candidates (by key) or proposed sources",
+		Long: `accept accepts candidate statements by their keys, as 'claimtrail pending'
+lists them, or proposed sources by their IDs ("new:pentagon@herald-03-02").
+
+A candidate becomes a statement on the claim named by --claim, or, with
+--same-as, a new mention of an accepted statement (a reprint reports the
+same statement again); with neither it goes to the new claim its group
+proposes. --speaker (a source ID), --act, --factuality (CT+, PR-, ...) and
+--said (2025-03-02, 2025-03 or 2025) correct what the extractor read.
+
+A proposed source is added to the story, under the ID --as gives and the
+name --name gives when set.
+
+Each decision is appended to the story's log (see 'claimtrail export
+--format decisions'). Accepting costs time linear in the candidate, after
+opening the story.`,
+		Example: `  claimtrail accept 'herald-03-02#65:ba940aa6' --claim shipments
+  claimtrail accept 'courier-03-03#9:4bcacb85' --same-as 's:herald-03-02#65:ba940aa6'
+  claimtrail accept 'new:ministry@ledger-03-04' --as norland-ministry`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			var edit story.Decision
+			var err error
+			if act != "" {
+				if edit.Act, err = claim.ParseAct(act); err != nil {
+					return cli.Usagef("--act: %v", err)
+				}
+			}
+			if fact != "" {
+				f, err := claim.ParseFactuality(fact)
+				if err != nil {
+					return cli.Usagef("--factuality: %v", err)
+				}
+				edit.Factuality = &f
+			}
+			if said != "" {
+				if edit.Said, err = claim.ParseDate(said); err != nil {
+					return cli.Usagef("--said: %v", err)
+				}
+			}
+			if claimID != "" && sameAs != "" {
+				return cli.Usagef("--claim and --same-as: give one")
+			}
+			var ds []story.Decision
+			for _, arg := range args {
+				d := edit
+				d.Kind, d.By, d.Note = story.KindAccept, a.who(&df), df.note
+				if strings.HasPrefix(arg, "new:") {
+					if claimID != "" || sameAs != "" || speaker != "" || act != "" || fact != "" || said != "" {
+						return cli.Usagef("%s is a proposed source: --claim, --same-as, --speaker, --act, --factuality and --said are for candidates", arg)
+					}
+					d.Source, d.As, d.Text = source.ID(arg), source.ID(as), name
+				} else {
+					if as != "" || name != "" {
+						return cli.Usagef("%s is a candidate: --as and --name are for proposed sources", arg)
+					}
+					d.Key, d.Claim, d.SameAs, d.Speaker = story.Key(arg), claim.ID(claimID), claim.StatementID(sameAs), source.ID(speaker)
+				}
+				ds = append(ds, d)
+			}
+			return a.decide(ctx, ds, true)
+		}),
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&claimID, "claim", "", "the claim (ID) the candidate states")
+	fl.StringVar(&sameAs, "same-as", "", "the accepted statement (ID) the candidate reports again")
+	fl.StringVar(&speaker, "speaker", "", "the speaker (source ID), correcting the extractor's")
+	fl.StringVar(&act, "act", "", "the act (assert, accuse, deny, ...), correcting the extractor's")
+	fl.StringVar(&fact, "factuality", "", "the factuality (CT+, PR+, PS+, CT-, PR-, PS-, CTu, Uu), correcting the extractor's")
+	fl.StringVar(&said, "said", "", "when it was said: 2025-03-02, 2025-03 or 2025")
+	fl.StringVar(&as, "as", "", "the ID an accepted source takes")
+	fl.StringVar(&name, "name", "", "the name an accepted source takes")
+	df.add(cmd)
+	return cmd
+}
+
+func (a *app) rejectCmd() *cobra.Command {
+	var df decideFlags
+	cmd := &cobra.Command{
+		Use:   "reject KEY...",
+		Short: "Reject candidates (by key) or proposed sources",
+		Long: `reject rejects candidate statements by their keys, as 'claimtrail pending'
+lists them, or proposed sources by their IDs. A rejected candidate accepted
+before stops counting. Each decision is appended to the story's log.
+
+Rejecting costs time linear in the candidate, or in the story's statements
+for one accepted before, after opening the story.`,
+		Example: `  claimtrail reject 'ledger-03-04#31:0b4fd2c1' --note "not a statement"`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			var ds []story.Decision
+			for _, arg := range args {
+				d := story.Decision{Kind: story.KindReject, By: a.who(&df), Note: df.note}
+				if strings.HasPrefix(arg, "new:") {
+					d.Source = source.ID(arg)
+				} else {
+					d.Key = story.Key(arg)
+				}
+				ds = append(ds, d)
+			}
+			return a.decide(ctx, ds, true)
+		}),
+	}
+	df.add(cmd)
+	return cmd
+}
+
+func (a *app) mergeCmd() *cobra.Command {
+	var df decideFlags
+	cmd := &cobra.Command{
+		Use:   "merge SOURCE INTO",
+		Short: "Merge a proposed source into an existing one",
+		Long: `merge takes a proposed source ("new:ministry@ledger-03-04") to be the
+existing source INTO (an ID 'claimtrail sources -v' shows): its candidates
+are then spoken by INTO. The decision is appended to the story's log.`,
+		Example: `  claimtrail merge 'new:ministry@ledger-03-04' norland-foreign`,
+		Args:    exactArgs("SOURCE", "INTO"),
+		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			d := story.Decision{Kind: story.KindMergeSource, Source: source.ID(args[0]), Into: source.ID(args[1]), By: a.who(&df), Note: df.note}
+			return a.decide(ctx, []story.Decision{d}, true)
+		}),
+	}
+	df.add(cmd)
+	return cmd
+}
+
+func (a *app) claimCmd() *cobra.Command {
+	var df decideFlags
+	var rename bool
+	cmd := &cobra.Command{
+		Use:   "claim ID TEXT",
+		Short: "Create a claim, or reword one with --rename",
+		Long: `claim creates a claim with an ID of your choosing and its canonical
+wording, so that candidates can be accepted onto it (accept --claim ID).
+With --rename it rewords an existing claim, such as one a group of
+candidates proposed. The decision is appended to the story's log.`,
+		Example: `  claimtrail claim shipments "Norland ships artillery shells to Eastria by rail"`,
+		Args:    exactArgs("ID", "TEXT"),
+		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			kind := story.KindCreateClaim
+			if rename {
+				kind = story.KindRenameClaim
+			}
+			d := story.Decision{Kind: kind, Claim: claim.ID(args[0]), Text: args[1], By: a.who(&df), Note: df.note}
+			return a.decide(ctx, []story.Decision{d}, true)
+		}),
+	}
+	cmd.Flags().BoolVar(&rename, "rename", false, "reword an existing claim")
+	df.add(cmd)
+	return cmd
+}
+
+func (a *app) decideCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "decide FILE|-",
+		Short: "Apply a file of decisions (JSON Lines)",
+		Long: `decide applies the decisions in FILE (or standard input for "-"), in order:
+JSON Lines, one decision per line, as 'claimtrail export --format
+decisions' writes them and package story describes. It stops at the first
+decision that does not fit the story; those before it stay applied.
+Decisions whose candidate the story does not have (an article not added
+yet) are kept in the log and listed as orphans.
+
+decide reads the file once, one line at a time, and costs each decision's
+work after opening the story.`,
+		Example: `  claimtrail decide decisions.jsonl`,
+		Args:    exactArgs("FILE"),
+		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			r := a.stdin
+			if args[0] != "-" {
+				f, err := os.Open(args[0])
+				if err != nil {
+					return fmt.Errorf("%w: check the path", err)
+				}
+				defer f.Close()
+				r = f
+			}
+			ds, err := story.ReadDecisions(r)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			return a.decide(ctx, ds, false)
+		}),
+	}
+	return cmd
+}
+
+// decide applies decisions to the story and says what they did. With
+// strict set, a decision about a candidate or proposed source the story
+// does not have is refused before anything is applied, rather than logged as
+// an orphan.
+func (a *app) decide(ctx context.Context, ds []story.Decision, strict bool) error {
+	for i, d := range ds {
+		if err := d.Check(); err != nil {
+			return cli.Usagef("%s: %v", describe(d), err)
+		}
+		ds[i] = d
+	}
+	s, err := a.openStory(ctx, story.Options{})
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if strict {
+		for _, d := range ds {
+			if err := known(s.Story, d); err != nil {
+				return err
+			}
+		}
+	}
+	report, err := s.Apply(ctx, ds...)
+	if err != nil {
+		return fmt.Errorf("%w (decisions before it were applied; see 'claimtrail pending' and 'claimtrail status')", err)
+	}
+	w := a.stdout
+	for _, d := range report.Applied {
+		if d.Kind == story.KindAccept && d.Key != "" {
+			if st, ok := s.StatementOf(d.Key); ok {
+				fmt.Fprintf(w, "accepted %s as %s on claim %s\n", safe(string(d.Key)), safe(string(st.ID)), safe(string(st.Claim)))
+				continue
+			}
+		}
+		fmt.Fprintf(w, "%s\n", describe(d))
+	}
+	for _, d := range report.Orphans {
+		fmt.Fprintf(w, "orphan (no such candidate in the story yet; kept in the log): %s\n", describe(d))
+	}
+	return nil
+}
+
+// known checks that the candidate or proposed source a decision names is
+// in the story.
+func known(s *story.Story, d story.Decision) error {
+	id, ok := d.About()
+	if !ok || d.Kind == story.KindReprint {
+		return nil
+	}
+	added, ok := s.Proposals(id)
+	if ok && d.Key != "" && slices.ContainsFunc(added.Candidates, func(p story.Proposal) bool { return p.Key == d.Key }) {
+		return nil
+	}
+	if ok && d.Key == "" && slices.ContainsFunc(added.Sources, func(p story.SourceProposal) bool { return p.Source.ID == d.Source }) {
+		return nil
+	}
+	if d.Key != "" {
+		return fmt.Errorf("no candidate %s in story %s: list the candidates and their keys with 'claimtrail pending'", safe(string(d.Key)), s.ID())
+	}
+	return fmt.Errorf("no proposed source %s in story %s: the new sources show under 'claimtrail add' and 'claimtrail pending --json'", safe(string(d.Source)), s.ID())
+}
+
+// describe names what a decision does in a few words.
+func describe(d story.Decision) string {
+	switch {
+	case d.Key != "":
+		return d.Kind.String() + " " + safe(string(d.Key))
+	case d.Kind == story.KindMergeSource:
+		return fmt.Sprintf("%s %s into %s", d.Kind, safe(string(d.Source)), safe(string(d.Into)))
+	case d.Source != "":
+		return d.Kind.String() + " " + safe(string(d.Source))
+	case d.Kind == story.KindReprint:
+		return fmt.Sprintf("%s %s of %s", d.Kind, safe(string(d.Article)), safe(string(d.Of)))
+	}
+	return d.Kind.String() + " " + safe(string(d.Claim))
+}

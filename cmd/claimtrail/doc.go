@@ -1,0 +1,72 @@
+// Command claimtrail follows a news story article by article from the
+// command line: who claimed what, who denied it, on whose authority, and how
+// each claim's status changed. It is built on package
+// [github.com/claimtrail/claimtrail/story], for people who do not write Go.
+//
+// Install it with
+//
+//	go install github.com/claimtrail/claimtrail/cmd/claimtrail@latest
+//
+// # Following a story
+//
+//	claimtrail init shells --sources sources.json   # a story, from a registry of sources
+//	claimtrail add --manifest articles.jsonl        # or: add --published 2025-03-02 --outlet herald a.txt
+//	claimtrail pending                              # the candidates, with their keys
+//	claimtrail claim shipments "Norland ships artillery shells to Eastria"
+//	claimtrail accept 'herald-03-02#65:ba940aa6' --claim shipments
+//	claimtrail reject 'ledger-03-04#23:6e7f5eec'
+//	claimtrail status                               # one line per claim
+//	claimtrail history shipments                    # a claim's statements and status changes
+//	claimtrail changes ledger-03-04                 # what one article changed
+//	claimtrail sources                              # affiliation trees and offices
+//	claimtrail export --format corpus -o story.json # or jsonl, csv, decisions, schemaorg, ...
+//	claimtrail import --story copy story.json
+//
+// Every command has --help. The read commands (status, pending, history,
+// changes, sources) print names, not IDs, and a legend for the codes they
+// show; -v adds the IDs and --json prints JSON instead. Decisions go to the
+// story's log, which 'export --format decisions' writes and 'decide' (or
+// 'import --format decisions') applies again, so that a review can be
+// scripted, versioned and shared.
+//
+// # Stores
+//
+// A story lives in a SQLite file in the directory that --store or
+// CLAIMTRAIL_STORE names (.claimtrail in the current directory by default),
+// or, with --db postgres://... or CLAIMTRAIL_DB, in a PostgreSQL database
+// (package story/pgstore). --story or CLAIMTRAIL_STORY names the story; a
+// SQLite store that holds one story needs neither.
+//
+// # Exit status and errors
+//
+// claimtrail exits with 0 when the command succeeded, 1 when it failed (a
+// missing file, an unknown story, claim or key, input the library refuses),
+// and 2 for a mistake in the command line (an unknown command or flag, a
+// wrong number of arguments, a malformed flag value such as a date). Each
+// error is printed once on standard error and says what to do about it.
+// Names and texts from articles are printed through internal/display, so
+// that no escape sequence or bidirectional override in an article reaches
+// the terminal as such.
+//
+// # Work
+//
+// Each command opens its story, which costs what [story.Open] costs:
+// every article is extracted again and every decision applied again, in
+// time linear in the story's articles and decisions. The read commands then
+// build the story's timeline, linear in its statements (history also reads
+// one claim's track); each command's help states its own bound. add reads
+// every file and checks every manifest line before it adds anything; each
+// file is at most 64 MiB and each manifest line at most 16 MiB.
+//
+// # Why cobra
+//
+// The command tree uses github.com/spf13/cobra (with spf13/pflag), chosen
+// over urfave/cli/v3 because it gives each subcommand its own --help with
+// long text and examples, POSIX flags that may come before or after the
+// arguments, and help and error output that the project can route to its
+// own streams and exit codes; it is the library most Go command-line tools
+// that people already use are built on (kubectl, gh, hugo), so its
+// conventions are the ones users know. The progress bar of add is
+// github.com/schollz/progressbar, drawn only when standard error is a
+// terminal (github.com/mattn/go-isatty).
+package main

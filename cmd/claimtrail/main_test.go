@@ -1,0 +1,319 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// The fictional story of examples/follow-story: its sources, its articles
+// (read through a manifest of this package's testdata) and its decisions.
+var (
+	storySources   = filepath.Join("..", "..", "examples", "follow-story", "testdata", "sources.json")
+	storyDecisions = filepath.Join("..", "..", "examples", "follow-story", "testdata", "decisions.jsonl")
+	storyManifest  = filepath.Join("testdata", "follow-story.jsonl")
+)
+
+// cliRun runs the command in a store of its own.
+type cliRun struct {
+	t     *testing.T
+	store string
+	env   map[string]string
+}
+
+// in returns the runner reporting to t, for subtests.
+func (c *cliRun) in(t *testing.T) *cliRun {
+	d := *c
+	d.t = t
+	return &d
+}
+
+// newCLI returns a runner whose store is a fresh temporary directory.
+func newCLI(t *testing.T) *cliRun {
+	t.Helper()
+	dir := t.TempDir()
+	return &cliRun{t: t, store: filepath.Join(dir, "store"), env: map[string]string{"USER": "tester"}}
+}
+
+// run runs the command with stdin and returns its output and exit status.
+func (c *cliRun) run(stdin string, args ...string) (stdout, stderr string, code int) {
+	c.t.Helper()
+	var out, errs bytes.Buffer
+	env := map[string]string{"CLAIMTRAIL_STORE": c.store}
+	for k, v := range c.env {
+		env[k] = v
+	}
+	code = run(context.Background(), args, env2(&out, &errs, strings.NewReader(stdin), env))
+	return out.String(), errs.String(), code
+}
+
+// ok runs the command and requires it to succeed.
+func (c *cliRun) ok(args ...string) string {
+	c.t.Helper()
+	out, errs, code := c.run("", args...)
+	require.Equal(c.t, 0, code, "claimtrail %s: exit status; stderr:\n%s", strings.Join(args, " "), errs)
+	assert.Empty(c.t, errs, "claimtrail %s: stderr", strings.Join(args, " "))
+	return out
+}
+
+func env2(stdout, stderr io.Writer, stdin io.Reader, vars map[string]string) env {
+	return env{
+		stdin: stdin, stdout: stdout, stderr: stderr,
+		getenv: func(k string) string { return vars[k] },
+		tty:    func(io.Writer) bool { return false },
+	}
+}
+
+// golden compares got with testdata/NAME, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to write it")
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+// followStory creates the fictional story, adds its articles and applies
+// its decisions.
+func followStory(t *testing.T) *cliRun {
+	t.Helper()
+	c := newCLI(t)
+	c.ok("init", "norland", "--sources", storySources)
+	c.ok("add", "--manifest", storyManifest)
+	c.ok("decide", storyDecisions)
+	return c
+}
+
+func TestFollowStory(t *testing.T) {
+	c := newCLI(t)
+	golden(t, "init.golden", strings.ReplaceAll(c.ok("init", "norland", "--sources", storySources), c.store, "STORE"))
+	golden(t, "add.golden", c.ok("add", "--manifest", storyManifest))
+	golden(t, "decide.golden", c.ok("decide", storyDecisions))
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"status", []string{"status"}},
+		{"status-v", []string{"status", "-v"}},
+		{"pending", []string{"pending"}},
+		{"history", []string{"history", "shipments"}},
+		{"changes", []string{"changes", "ledger-03-04"}},
+		{"sources", []string{"sources"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			golden(t, tc.name+".golden", c.in(t).ok(tc.args...))
+		})
+	}
+	t.Run("json", func(t *testing.T) {
+		c := c.in(t)
+		var rows []claimStatus
+		require.NoError(t, json.Unmarshal([]byte(c.ok("status", "--json")), &rows))
+		require.Len(t, rows, 5)
+		assert.Equal(t, claim.ID("shipments"), rows[0].Claim)
+		assert.Equal(t, "confirmed", rows[0].Status.String())
+		for _, args := range [][]string{
+			{"pending", "--json"}, {"history", "shipments", "--json"}, {"changes", "ledger-03-04", "--json"},
+			{"sources", "--json"},
+		} {
+			assert.True(t, json.Valid([]byte(c.ok(args...))), "claimtrail %s: not JSON", strings.Join(args, " "))
+		}
+	})
+}
+
+func TestExportImport(t *testing.T) {
+	c := followStory(t)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		format, file string
+	}{
+		{"corpus", "story.json"},
+		{"jsonl", "story.jsonl"},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			c := c.in(t)
+			path := filepath.Join(dir, tc.file)
+			c.ok("export", "--story", "norland", "--format", tc.format, "-o", path)
+			want, err := os.ReadFile(path)
+			require.NoError(t, err)
+			c.ok("import", "--story", "copy-"+tc.format, path)
+			got := c.ok("export", "--story", "copy-"+tc.format, "--format", tc.format)
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("export after import mismatch (-want +got):\n%s", diff)
+			}
+			assert.Equal(t, c.ok("status", "--json", "--story", "norland"), c.ok("status", "--json", "--story", "copy-"+tc.format))
+		})
+	}
+	t.Run("csv", func(t *testing.T) {
+		c := c.in(t)
+		path := filepath.Join(dir, "mentions.csv")
+		c.ok("export", "--story", "norland", "--format", "csv", "-o", path)
+		c.ok("import", "--story", "sheet", path)
+		// The table holds what the mentions say; a second trip through it
+		// changes nothing.
+		again := filepath.Join(dir, "again.csv")
+		c.ok("export", "--story", "sheet", "--format", "csv", "-o", again)
+		c.ok("import", "--story", "sheet2", again)
+		assert.Equal(t, c.ok("export", "--story", "sheet", "--format", "corpus"), c.ok("export", "--story", "sheet2", "--format", "corpus"))
+	})
+	t.Run("decisions", func(t *testing.T) {
+		c := c.in(t)
+		// The decision log applied to the same articles in a new story
+		// gives the same story.
+		path := filepath.Join(dir, "decisions.jsonl")
+		c.ok("export", "--story", "norland", "--format", "decisions", "-o", path)
+		c.ok("init", "again", "--sources", storySources)
+		c.ok("add", "--story", "again", "--manifest", storyManifest)
+		c.ok("import", "--story", "again", "--format", "decisions", path)
+		assert.Equal(t, c.ok("export", "--story", "norland", "--format", "corpus"), c.ok("export", "--story", "again", "--format", "corpus"))
+	})
+	t.Run("tables", func(t *testing.T) {
+		c := c.in(t)
+		for _, f := range []string{"claims-csv", "history-csv", "sources-csv", "events-csv", "schemaorg"} {
+			out := c.ok("export", "--story", "norland", "--format", f)
+			assert.NotEmpty(t, out, f)
+		}
+	})
+}
+
+func TestAddForms(t *testing.T) {
+	articles := filepath.Join("..", "..", "examples", "follow-story", "testdata", "articles")
+	one := filepath.Join(articles, "03-ledger-denial.txt")
+	text, err := os.ReadFile(one)
+	require.NoError(t, err)
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		ids   []string
+	}{
+		{"file", "", []string{"--published", "2025-03-04", "--outlet", "ledger", one}, []string{"03-ledger-denial"}},
+		{"file-with-id", "", []string{"--published", "2025-03-04T12:00:00Z", "--id", "ledger", "--title", "Denial", one}, []string{"ledger"}},
+		{"folder", "", []string{"--published", "2025-03-20", articles}, []string{
+			"01-herald-accusation", "02-courier-reprint", "03-ledger-denial", "04-herald-southvale",
+			"05-courier-monitors", "06-ledger-admission", "07-herald-sanctions", "08-courier-dealer"}},
+		{"stdin", string(text), []string{"--published", "2025-03-04", "--id", "from-stdin", "-"}, []string{"from-stdin"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newCLI(t)
+			c.ok("init", "s", "--sources", storySources)
+			out, errs, code := c.run(tc.stdin, append([]string{"add"}, tc.args...)...)
+			require.Equal(t, 0, code, errs)
+			assert.Contains(t, out, "candidates wait for review")
+			var corpus claim.Corpus
+			// Articles with no accepted statement are in the corpus too.
+			require.NoError(t, json.Unmarshal([]byte(c.ok("export", "--format", "corpus")), &corpus))
+			var ids []string
+			for _, a := range corpus.Articles {
+				ids = append(ids, string(a.ID))
+			}
+			assert.Equal(t, tc.ids, ids)
+		})
+	}
+}
+
+func TestErrors(t *testing.T) {
+	c := followStory(t)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+		return path
+	}
+	article := write("a.txt", "Westmark said on Monday that the trains ran at night.")
+	tests := []struct {
+		name   string
+		stdin  string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"unknown-command", "", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{"unknown-flag", "", []string{"status", "--colour"}, 2, "unknown flag: --colour"},
+		{"extra-argument", "", []string{"status", "now"}, 2, "Run 'claimtrail status --help'"},
+		{"missing-argument", "", []string{"history"}, 2, "want 1 argument(s), CLAIM"},
+		{"missing-file", "", []string{"add", "--published", "2025-03-20", filepath.Join(dir, "nope.txt")}, 1, "nope.txt: no such file"},
+		{"bad-date", "", []string{"add", "--published", "2025-02-30", article}, 2, `"2025-02-30" is not a date`},
+		{"no-date", "", []string{"add", article}, 2, "--published: missing"},
+		{"stdin-without-id", "x", []string{"add", "--published", "2025-03-20", "-"}, 2, "needs --id"},
+		{"unknown-outlet", "", []string{"add", "--published", "2025-03-20", "--outlet", "gazette", article}, 1, `outlet "gazette" is not a source`},
+		{"duplicate-article", "", []string{"add", "--published", "2025-03-20", "--id", "ledger-03-04", article}, 1, `already holds an article "ledger-03-04"`},
+		{"unknown-story", "", []string{"status", "--story", "elsewhere"}, 1, `no story "elsewhere"`},
+		{"bad-story-name", "", []string{"status", "--story", "../x"}, 2, `--story "../x"`},
+		{"unknown-key", "", []string{"accept", "ledger-03-04#1:00000000"}, 1, "no candidate ledger-03-04#1:00000000"},
+		{"malformed-key", "", []string{"reject", "no-key-here"}, 2, "reject no-key-here"},
+		{"unknown-source-proposal", "", []string{"accept", "new:nobody@ledger-03-04"}, 1, "no proposed source new:nobody@ledger-03-04"},
+		{"unknown-claim", "", []string{"history", "moon-landing"}, 1, `no claim "moon-landing"`},
+		{"accept-onto-unknown-claim", "", []string{"accept", "ledger-03-04#23:6e7f5eec", "--claim", "moon-landing"}, 1, "moon-landing"},
+		{"unknown-article", "", []string{"changes", "gazette-01"}, 1, `no article "gazette-01"`},
+		{"bad-act", "", []string{"accept", "ledger-03-04#23:6e7f5eec", "--act", "shout"}, 2, "--act"},
+		{"bad-format", "", []string{"export", "--format", "pdf"}, 2, `--format "pdf"`},
+		{"init-twice", "", []string{"init", "norland"}, 1, `story "norland" already exists`},
+		{"import-existing", "", []string{"import", "--story", "norland", storySources}, 1, "already exists"},
+		{"bad-decisions", "{\"kind\":\"fly\"}\n", []string{"decide", "-"}, 1, "line 1"},
+		{"bad-manifest", "", []string{"add", "--manifest", write("m.jsonl", `{"file":"a.txt","published":"March"}`)}, 1, "manifest line 1: published"},
+		{"manifest-and-files", "", []string{"add", "--manifest", "m.jsonl", article}, 2, "not both"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, code := c.run(tc.stdin, tc.args...)
+			assert.Equal(t, tc.code, code, "exit status; stderr: %s", errs)
+			assert.Contains(t, errs, tc.stderr)
+			assert.Equal(t, 1, strings.Count(errs, "claimtrail: "), "the error is printed once: %q", errs)
+			assert.Empty(t, out)
+		})
+	}
+	// Nothing above changed the story.
+	golden(t, "status.golden", c.ok("status"))
+}
+
+func TestStoryChoice(t *testing.T) {
+	c := newCLI(t)
+	_, errs, code := c.run("", "status")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "no story in")
+	c.ok("init", "one")
+	assert.Contains(t, c.ok("status"), "story one has no claims yet")
+	c.ok("init", "two")
+	_, errs, code = c.run("", "status")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errs, "2 stories in")
+	c.env["CLAIMTRAIL_STORY"] = "two"
+	assert.Contains(t, c.ok("status"), "story two has no claims yet")
+}
+
+func TestHelp(t *testing.T) {
+	c := newCLI(t)
+	root := (&app{}).root()
+	for _, cmd := range root.Commands() {
+		if cmd.Name() == "help" {
+			continue
+		}
+		t.Run(cmd.Name(), func(t *testing.T) {
+			out := c.in(t).ok(cmd.Name(), "--help")
+			assert.Contains(t, out, "Usage:")
+			assert.Contains(t, out, cmd.Long[:20])
+		})
+	}
+	assert.Contains(t, c.ok(), "Available Commands:")
+}
