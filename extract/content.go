@@ -201,6 +201,14 @@ func (s *sentence) contentRight(i int) []span {
 	}
 	end := s.last
 	for k := i; k <= s.last; k++ {
+		if s.toks[k].kind == tokQuote && k > i && s.comma(k-1) && s.inq[k-1] && k+1 <= s.last && s.toks[k+1].kind == tokWord {
+			if ws := cues[s.word(k+1)]; len(ws) > 0 && ws[0].class == cueVerb && ws[0].ing {
+				// “... blockbuster,” adding that: the comma inside the
+				// quotation ends the content before the participle.
+				end = k
+				break
+			}
+		}
 		if s.inq[k] {
 			continue
 		}
@@ -266,6 +274,13 @@ func (s *sentence) newClause(k int) bool {
 			return false
 		}
 	case subordinators[w]:
+		if participleOpeners[w] && k+1 <= s.last && s.toks[k+1].kind == tokWord {
+			// "praised the port while accusing the navy": the participle
+			// is another attribution.
+			if ws := cues[s.word(k+1)]; len(ws) > 0 && ws[0].class == cueVerb && ws[0].ing {
+				return true
+			}
+		}
 	default:
 		return false
 	}

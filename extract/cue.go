@@ -102,6 +102,12 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 		if s.is(i+1, "no") && noEvidence[s.word(i+2)] {
 			return claim.ActDeny, i, true
 		}
+		// "found that C", "found he had no prior knowledge", "found the
+		// money was moved": a finding; "found shells in crates" is a
+		// discovery, no statement.
+		if w == "found" && !s.heading && !s.is(i+1, "that") && !pronouns[s.word(i+1)] && !s.is(i+1, "there") && !s.clauseAhead(i+1) {
+			return act, i, false
+		}
 	case "refer":
 		// "referred to the incident as an accident": what the speaker
 		// calls it; "referred to the committee" is no statement.
@@ -114,6 +120,39 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 			}
 		}
 		return act, i, false
+	case "prove":
+		// "proved that C", "has “proven beyond doubt” that C"; not
+		// "proved fatal".
+		for k := i + 1; k <= s.last && k <= i+5 && !s.boundary(k); k++ {
+			if s.is(k, "that") && !s.inq[k] {
+				return act, i, true
+			}
+		}
+		return act, i, false
+	case "determine":
+		// "determined that C"; not "to determine the cause".
+		return act, i, s.is(i+1, "that")
+	case "hold":
+		// "held that C"; "holds Moscow responsible", an accusation.
+		if s.is(i+1, "that") {
+			return act, i, true
+		}
+		for k := i + 1; k <= s.last && k <= i+6 && s.toks[k].kind == tokWord; k++ {
+			if s.is(k, "responsible") || s.is(k, "accountable") {
+				return claim.ActAccuse, i, true
+			}
+		}
+		return act, i, false
+	case "point":
+		// "pointed to sabotage", "pointed toward a fault", "point out
+		// that C".
+		if s.is(i+1, "to") || s.is(i+1, "toward") || s.is(i+1, "towards") || s.is(i+1, "out") {
+			return act, i + 1, true
+		}
+		return act, i, false
+	case "seek":
+		// "sought life sentences"; "sought to reassure" is no demand.
+		return act, i, !s.is(i+1, "to")
 	case "rule":
 		// "ruled out any involvement": a denial.
 		if s.is(i+1, "out") {
@@ -238,4 +277,17 @@ func (s *sentence) finiteCue(j int) bool {
 		return false
 	}
 	return !s.passive(j)
+}
+
+// clauseAhead reports whether a clause starts at token i: a finite "be",
+// "have" or modal within its first six words, before any comma ("the
+// money was moved", "the firm had lied"), not a noun phrase alone ("shells
+// in crates").
+func (s *sentence) clauseAhead(i int) bool {
+	for k := i + 1; k <= s.last && k <= i+6 && s.toks[k].kind == tokWord && !s.inq[k]; k++ {
+		if finiteAux[s.word(k)] {
+			return true
+		}
+	}
+	return false
 }

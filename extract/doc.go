@@ -90,7 +90,10 @@
 // meeting" nor "calling them ..."), conjecture ("suspect", "speculated",
 // "reckon", "wondered"), rejections ("hits back at", "pushing back at
 // reports", "expressed its protest", "voiced strong dissatisfaction"),
-// "ruled out", and the nouns "suspicion", "remark", "argument", "theory",
+// "ruled out", findings ("found that C" or "found" before a clause, not
+// "found undeclared cargo"; "held that C", "holds X responsible"; "proved
+// that C", not "proved fatal"; "determined that C"; "pointed to C";
+// "sought ten-year sentences", not "sought to"), and the nouns "suspicion", "remark", "argument", "theory",
 // "conclusion" and "finding".
 //
 // What stands between a verb and its content is passed over: a time
@@ -109,7 +112,10 @@
 // at reports") or a verb's object after a modal ("will study the ruling on
 // two men accused"), names no source.
 //
-// Passive and negated verbs ("was denied entry", "did not say", "stopped
+// A weak verb's past participle right after its noun ("two men linked to
+// the ring") modifies the noun and is no cue.
+//
+// Passive verbs without an agent and negated verbs ("was denied entry", "did not say", "stopped
 // short of blaming", "refrained from accusing") are not cues, and neither is a cue word inside a name ("the United States").
 // Nested attributions give one candidate per level: "The ministry denied the
 // report, KCNA said" has KCNA saying "The ministry denied the report" and the
@@ -146,11 +152,17 @@
 //     media as C"), the content being the subject with what follows the
 //     agent, or only what follows for a verb that takes a recipient ("was
 //     told"); a passive with no agent or a time after "by" is no cue;
-//     participle, after a comma, with the main
-//     clause's source ("..., urging Pyongyang to halt"); embedded-participle,
-//     with the noun before it ("new data suggesting that C", "..., with
-//     spokesman Piet Amsel calling it a smear", which ends the content
-//     before it); coordinated,
+//     participle, after a comma (or a comma inside a closing quotation
+//     mark, “... a disaster,” adding that), with the main clause's source
+//     ("..., urging Pyongyang to halt"), the source of the main clause's
+//     verb past an aside ("The governor, for her part, tried ...,
+//     reiterating"), or after "while", "after" or "before" the source of
+//     an attribution earlier in the sentence ("praised the port while
+//     accusing the navy"); embedded-participle, with the noun before it
+//     ("new data suggesting that C", "..., with spokesman Piet Amsel
+//     calling it a smear", which ends the content before it; without
+//     "that" only a noun that speaks: "a statement from the port authority
+//     saying C", "documents purporting to show C"); coordinated,
 //     after "and" or "but", with the earlier verb's source ("accused X and
 //     urged Y"); verb-before, with the subject before it ("Russia denied
 //     that C", "“C,” he said"); verb-after, with the source after it ("“C,”

@@ -32,6 +32,11 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	if !ok {
 		return i, false
 	}
+	if e.weak && cueEnd == i && i > m.lo && strings.HasSuffix(w, "ed") && (m.is(i+1, "to") || m.is(i+1, "with") || m.is(i+1, "by")) && m.toks[i-1].kind == tokWord && !m.toks[i-1].is(flagUpper) && !pronouns[m.word(i-1)] && !auxiliaries[m.word(i-1)] && !isAdverb(m.word(i-1)) {
+		// "three men linked to Moscow": a participle after its noun,
+		// not the noun's statement.
+		return i, false
+	}
 	v := verbMatch{i: i, cueEnd: cueEnd, e: e, passive: passive, f: r.found(m.tokSpan(i, cueEnd))}
 	if !passive {
 		v.c = m.contentStart(cueEnd+1, e.tell)
@@ -52,9 +57,10 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	f := v.f
 	if passive {
 		f.content = v.content
-	} else if v.relative && !v.srcRight && m.is(m.skipLeft(i-1), "that") {
-		// "“spurious” documents that showed C": the content follows the
-		// verb; a quotation before the antecedent is no part of it.
+	} else if v.relative && !v.srcRight && m.is(m.skipLeft(i-1), "that") || v.f.participle && m.quoteComma(i-1) {
+		// "“spurious” documents that showed C", "“... blockbuster,”
+		// adding that C": the content follows the verb; the quotation
+		// before it is no part of it.
 		f.content = m.contentRight(v.c)
 	} else {
 		f.content = m.contents(i, v.c, f.source, v.srcRight)

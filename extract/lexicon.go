@@ -539,6 +539,14 @@ var documents = lex.class("documents")
 // or a body: "documents that showed", "intelligence that indicates".
 var evidenceWords = lex.class("evidenceWords")
 
+// participleOpeners open a participle clause whose source is the main
+// clause's: "while accusing", "after saying".
+var participleOpeners = lex.class("participleOpeners")
+
+// finiteAux are the finite forms of "be", "have" and the modals, which
+// show that a clause has begun: "found the money was moved".
+var finiteAux = lex.class("finiteAux")
+
 // madeBy join an attribution noun to the party after "by": "the
 // accusations made by the government".
 var madeBy = lex.class("madeBy")

@@ -299,11 +299,22 @@ func (m *matcher) mainSubject(i int) span {
 		return s
 	}
 	for k := i - 2; k > m.lo; k-- {
-		if m.inq[k] || m.toks[k].kind != tokWord || m.toks[k-1].kind != tokWord || m.toks[k].is(flagUpper) {
+		if m.inq[k] || m.toks[k].kind != tokWord || m.toks[k].is(flagUpper) {
 			continue
 		}
 		w := m.word(k)
 		if !(auxiliaries[w] && !isAdverb(w) || m.verbAt(k) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+			continue
+		}
+		if m.comma(k - 1) {
+			// "Diokno, for his part, tried to ..., reiterating": the
+			// subject before an aside.
+			if sp := m.subject(k); !sp.src.empty() && !sp.relative {
+				return sp.src
+			}
+			continue
+		}
+		if m.toks[k-1].kind != tokWord {
 			continue
 		}
 		p := k - 1

@@ -223,7 +223,16 @@ func (m *matcher) passiveSource(v verbMatch) (verbMatch, verdict) {
 // participleSource takes "..., urging the country to": the source is the
 // main clause's, found when the sentence is read.
 func (m *matcher) participleSource(v verbMatch) (verbMatch, verdict) {
-	if !v.e.ing || !(m.comma(v.i-1) || m.is(v.i-1, "and")) {
+	if !v.e.ing {
+		return v, sourceNext
+	}
+	opened := participleOpeners[m.word(v.i-1)] && m.toks[v.i-1].kind == tokWord
+	if !(m.comma(v.i-1) || m.is(v.i-1, "and") || m.quoteComma(v.i-1) || opened) {
+		return v, sourceNext
+	}
+	if opened && m.previousSource(v.i).empty() {
+		// "he said, before adding": only after a source of the sentence's
+		// own; the clause's subject is not otherwise known.
 		return v, sourceNext
 	}
 	v.f.participle = true
@@ -245,7 +254,13 @@ func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 		v.f.source = src
 		return v, sourceFound
 	}
-	if !(m.is(i+1, "that") && i-1 >= m.lo && m.toks[i-1].kind == tokWord && !determiners[m.word(i-1)] && !auxiliaries[m.word(i-1)]) {
+	if i-1 < m.lo || m.toks[i-1].kind != tokWord || determiners[m.word(i-1)] || auxiliaries[m.word(i-1)] {
+		return v, sourceNone
+	}
+	// "new data suggesting that C"; without "that", only a noun that
+	// speaks: "a statement from the agency saying C", "reports
+	// suggesting C", "documents purporting to show C".
+	if !m.is(i+1, "that") && !m.speakingNoun(i-1) {
 		return v, sourceNone
 	}
 	v.f.source = m.shortNounPhrase(i - 1)
@@ -254,6 +269,21 @@ func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 		return v, sourceNone
 	}
 	return v, sourceFound
+}
+
+// quoteComma reports whether token p closes a quotation whose last mark
+// is a comma, as American copy puts it: “... blockbuster,” adding that.
+func (m *matcher) quoteComma(p int) bool {
+	return p-1 >= m.lo && m.toks[p].kind == tokQuote && m.comma(p-1) && m.inq[p-1]
+}
+
+// speakingNoun reports whether the word at k heads a noun phrase that
+// speaks: a statement or a paper ("statement", "documents", "reports"),
+// a source word ("officials", "the agency") or a name.
+func (m *matcher) speakingNoun(k int) bool {
+	w := m.word(k)
+	return documents[w] || evidenceWords[w] || relaySources[w] || w == "report" || w == "reports" ||
+		m.toks[k].is(flagUpper) && k > m.lo
 }
 
 // coordinatedSource takes "accused X of Y and urged Z": the same source as

@@ -139,6 +139,36 @@ var ruleCases = []struct {
 	{"verb-said-to-reporters", "“No money entered the country,” Harbour Agency (HA) Governor Anna Holm said to reporters on Sunday.", []found{
 		{"verb-before", "Harbour Agency (HA) Governor Anna Holm", "said", "“No money entered the country,”", "deny"},
 	}},
+	{"verb-found-that", "Auditors found that the ledgers had been altered.", []found{
+		{"verb-before", "Auditors", "found", "the ledgers had been altered", "assert"},
+	}},
+	{"verb-found-a-clause", "The court found he had no prior knowledge of the plan.", []found{
+		{"verb-before", "The court", "found", "he had no prior knowledge of the plan", "deny"},
+	}},
+	{"verb-found-a-thing", "Customs officers found undeclared cargo on board.", []found{}},
+	{"verb-held-that", "The tribunal held that the port had acted lawfully.", []found{
+		{"verb-before", "The tribunal", "held", "the port had acted lawfully", "assert"},
+	}},
+	{"verb-holds-responsible", "The council holds the contractor responsible for the collapse.", []found{
+		{"verb-before", "The council", "holds", "the contractor responsible for the collapse", "accuse"},
+	}},
+	{"verb-held-a-meeting", "The council held a meeting on Tuesday.", []found{}},
+	{"verb-proved-that", "Tests on the hull proved that the ferry had been overloaded.", []found{
+		{"verb-before", "Tests on the hull", "proved", "the ferry had been overloaded", "assert"},
+	}},
+	{"verb-proved-fatal", "The delay proved fatal for the crew.", []found{}},
+	{"verb-pointed-to", "Investigators pointed to a faulty valve as the cause.", []found{
+		{"verb-before", "Investigators", "pointed to", "a faulty valve as the cause", "assert"},
+	}},
+	{"verb-determined-that", "The inquiry determined that the pilot had been tired.", []found{
+		{"verb-before", "The inquiry", "determined", "the pilot had been tired", "assert"},
+	}},
+	{"verb-to-determine", "Divers are working to determine the cause of the sinking.", []found{}},
+	{"verb-sought", "Prosecutors sought ten-year sentences for the smugglers.", []found{
+		{"verb-before", "Prosecutors", "sought", "ten-year sentences for the smugglers", "urge"},
+	}},
+	{"verb-sought-to", "The mayor sought to calm residents.", []found{}},
+	{"verb-linked-to-after-noun", "The court jailed two men linked to the smuggling ring.", []found{}},
 	{"verb-found-no-evidence", "Regulators found no evidence that the banks held the money.", []found{
 		{"verb-before", "Regulators", "found", "no evidence that the banks held the money", "deny"},
 	}},
@@ -195,6 +225,22 @@ var ruleCases = []struct {
 	{"participle", "The governor appeared on television, urging residents to leave the coast.", []found{
 		{"participle", "The governor", "urging", "residents to leave the coast", "urge"},
 	}},
+	{"participle-after-quote-comma", "The council said the plan was “a disaster,” adding that the mayor should resign.", []found{
+		{"verb-before", "The council", "said", "the plan was “a disaster,”", "assert"},
+		{"participle", "The council", "adding", "the mayor should resign", "urge"},
+	}},
+	{"participle-after-while", "The council praised the harbour master while accusing the navy of ignoring the warnings.", []found{
+		{"verb-before", "The council", "praised", "the harbour master", "assert"},
+		{"participle", "The council", "accusing", "the navy of ignoring the warnings", "accuse"},
+	}},
+	{"participle-after-while-no-source", "Ferries kept sailing while warning passengers of delays.", []found{}},
+	{"participle-subject-before-aside", "The governor, for her part, tried to calm traders, reiterating that the banks were sound.", []found{
+		{"participle", "The governor", "reiterating", "the banks were sound", "assert"},
+	}},
+	{"embedded-participle-statement", "A statement from the port authority saying the ferry had sunk was posted at noon.", []found{
+		{"embedded-participle", "the port authority", "saying", "the ferry had sunk was posted at noon", "assert"},
+	}},
+	{"embedded-participle-no-speaker", "The crowd kept chanting slogans saying nothing new.", []found{}},
 	{"embedded-participle", "The agency cited new data suggesting that the outbreak had peaked.", []found{
 		{"embedded-participle", "new data", "suggesting", "the outbreak had peaked", "assert"},
 	}},

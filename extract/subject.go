@@ -398,7 +398,8 @@ func (s *sentence) shortNounPhrase(j int) span {
 	k := j
 	for k >= s.lo && k > j-5 && s.toks[k].kind == tokWord && !s.inq[k] {
 		w := s.word(k)
-		if prepositions[w] || clauseWords[w] || k < j && (strings.HasSuffix(w, "ed") || s.verbAt(k)) {
+		afterDeterminer := k-1 >= s.lo && determiners[s.word(k-1)] // "the accused government" is one phrase
+		if prepositions[w] || clauseWords[w] || k < j && (strings.HasSuffix(w, "ed") || s.verbAt(k)) && !afterDeterminer {
 			break
 		}
 		k--
