@@ -21,6 +21,13 @@
 //	claimtrail sources                              # affiliation trees and offices
 //	claimtrail export --format corpus -o story.json # or jsonl, csv, decisions, schemaorg, ...
 //	claimtrail import --story copy story.json
+//	claimtrail render --out pictures                # index.html, the story's and each claim's SVG picture
+//	claimtrail serve                                # the review desk in the browser, on 127.0.0.1:8080
+//
+// render draws the pictures of package render (SVG, or Mermaid text with
+// --mermaid); serve serves the review desk of package desk, on the loopback
+// interface unless --addr says otherwise, and beyond it only to browsers that
+// opened the address with the token it prints.
 //
 // Every command has --help. The read commands (status, pending, history,
 // changes, sources) print names, not IDs, and a legend for the codes they

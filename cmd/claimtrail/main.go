@@ -142,6 +142,8 @@ mistake in the command line.`,
 		a.decideCmd(),
 		a.exportCmd(),
 		a.importCmd(),
+		a.renderCmd(),
+		a.serveCmd(),
 	)
 	return root
 }

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/claimtrail/claimtrail/desk"
+	"github.com/claimtrail/claimtrail/internal/cli"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// tokenCookie is the cookie that carries a desk's token once a browser
+// opened the address with it.
+const tokenCookie = "claimtrail_token"
+
+func (a *app) serveCmd() *cobra.Command {
+	var addr, by string
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the review desk in the browser",
+		Long: `serve serves the story's review desk (package desk): the overview of the
+claims with the story's picture, the queue of proposals to accept or reject
+by mouse or keyboard, each article with its candidates highlighted, and each
+claim's page with its timeline picture. Each decision is saved to the store
+before the page says so.
+
+It listens on 127.0.0.1:8080 unless --addr says otherwise. On an address
+beyond the loopback interface the desk needs a token: serve prints the
+address to open with it, and a browser that has opened it once keeps it in a
+cookie; any other request is refused. Stop it with Ctrl-C.
+
+Each page costs what its desk page costs: the story's timeline, linear in
+the story.`,
+		Example: `  claimtrail serve
+  claimtrail serve --addr 0.0.0.0:8080 --by maria`,
+		Args: cobra.NoArgs,
+		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			host, _, err := net.SplitHostPort(addr)
+			if err != nil {
+				return cli.Usagef("--addr %q: want HOST:PORT, such as 127.0.0.1:8080", addr)
+			}
+			s, err := a.openStory(ctx, story.Options{})
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			if by == "" {
+				by = a.who(&decideFlags{})
+			}
+			var h http.Handler = desk.ForStory(s.Story, &desk.Options{By: by})
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("%w: is another program using the port? choose another with --addr", err)
+			}
+			url := "http://" + ln.Addr().String() + "/"
+			if !loopback(host) {
+				token, err := newToken()
+				if err != nil {
+					ln.Close()
+					return err
+				}
+				h = withToken(h, token)
+				url += "?token=" + token
+			}
+			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+			fmt.Fprintf(a.stdout, "review desk of story %s: open %s (Ctrl-C stops it)\n", s.ID(), url)
+			done := make(chan error, 1)
+			go func() { done <- srv.Serve(ln) }()
+			select {
+			case err := <-done:
+				return err
+			case <-ctx.Done():
+			}
+			shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			if err := srv.Shutdown(shut); err != nil {
+				return err
+			}
+			if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+				return err
+			}
+			return nil
+		}),
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "the address to listen on")
+	cmd.Flags().StringVar(&by, "by", "", "the reviewer the desk's decisions name (default $CLAIMTRAIL_USER, else $USER)")
+	return cmd
+}
+
+// loopback reports whether host names the loopback interface only.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// newToken returns 128 random bits in hex.
+func newToken() (string, error) {
+	b := make([]byte, 16)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b), nil
+}
+
+// withToken serves h only to requests that carry the token: in the cookie,
+// or in a token query parameter, which sets the cookie and redirects to the
+// address without it, so that the token does not stay in the address bar.
+func withToken(h http.Handler, token string) http.Handler {
+	same := func(s string) bool { return subtle.ConstantTimeCompare([]byte(s), []byte(token)) == 1 }
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if c, err := r.Cookie(tokenCookie); err == nil && same(c.Value) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		if q := r.URL.Query(); same(q.Get("token")) {
+			http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+			q.Del("token")
+			u := *r.URL
+			u.RawQuery = q.Encode()
+			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+			return
+		}
+		http.Error(w, "This review desk needs its token: open the address claimtrail serve printed when it started.", http.StatusUnauthorized)
+	})
+}

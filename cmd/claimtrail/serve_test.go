@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestRender(t *testing.T) {
+	c := followStory(t)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"story", []string{"render"}, "<svg"},
+		{"claim", []string{"render", "shipments"}, "Norland ships artillery shells to Eastria by rail"},
+		{"story-mermaid", []string{"render", "--mermaid"}, "timeline"},
+		{"claim-mermaid", []string{"render", "--mermaid", "shipments"}, "timeline"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Contains(t, c.in(t).ok(tc.args...), tc.want)
+		})
+	}
+	t.Run("folder", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "pictures")
+		assert.Contains(t, c.in(t).ok("render", "--out", dir), "5 claim pictures")
+		index, err := os.ReadFile(filepath.Join(dir, "index.html"))
+		require.NoError(t, err)
+		assert.Contains(t, string(index), `<a href="claims/shipments.svg">Norland ships artillery shells to Eastria by rail</a>`)
+		// Norland&#39;s: the page escapes what the story holds.
+		assert.Contains(t, string(index), "without Norland&#39;s knowledge")
+		for _, name := range []string{"story.svg", "claims/shipments.svg", "claims/dealer.svg"} {
+			b, err := os.ReadFile(filepath.Join(dir, name))
+			require.NoError(t, err)
+			assert.Contains(t, string(b), "<svg", name)
+		}
+	})
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"unknown-claim", []string{"render", "moon"}, 1},
+		{"out-and-claim", []string{"render", "--out", t.TempDir(), "shipments"}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs, code := c.in(t).run("", tc.args...)
+			assert.Equal(t, tc.code, code, errs)
+		})
+	}
+}
+
+func TestServe(t *testing.T) {
+	c := followStory(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	var errs strings.Builder
+	codes := make(chan int, 1)
+	go func() {
+		vars := map[string]string{"CLAIMTRAIL_STORE": c.store, "USER": "tester"}
+		codes <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, env2(pw, &errs, strings.NewReader(""), vars))
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	require.NoError(t, err, "stderr: %s", errs.String())
+	require.Contains(t, line, "review desk of story norland: open http://127.0.0.1:")
+	url := strings.Fields(line[strings.Index(line, "http://"):])[0]
+	assert.NotContains(t, url, "token", "no token on the loopback interface")
+
+	resp, err := http.Get(url)
+	require.NoError(t, err)
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Contains(t, string(body), "Norland ships artillery shells to Eastria by rail")
+
+	cancel()
+	assert.Equal(t, 0, <-codes, "stderr: %s", errs.String())
+}
+
+func TestWithToken(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "desk") })
+	h := withToken(ok, "secret")
+	tests := []struct {
+		name     string
+		target   string
+		cookie   string
+		code     int
+		location string
+	}{
+		{"none", "/queue", "", http.StatusUnauthorized, ""},
+		{"wrong-query", "/queue?token=guess", "", http.StatusUnauthorized, ""},
+		{"wrong-cookie", "/queue", "guess", http.StatusUnauthorized, ""},
+		{"query", "/queue?article=a&token=secret", "", http.StatusSeeOther, "/queue?article=a"},
+		{"cookie", "/queue", "secret", http.StatusOK, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodGet, tc.target, nil)
+			if tc.cookie != "" {
+				r.AddCookie(&http.Cookie{Name: tokenCookie, Value: tc.cookie})
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			assert.Equal(t, tc.code, w.Code)
+			assert.Equal(t, tc.location, w.Header().Get("Location"))
+			if tc.code == http.StatusSeeOther {
+				assert.Contains(t, w.Header().Get("Set-Cookie"), tokenCookie+"=secret")
+				assert.Contains(t, w.Header().Get("Set-Cookie"), "HttpOnly")
+			}
+		})
+	}
+	for _, tc := range []struct {
+		host string
+		want bool
+	}{{"127.0.0.1", true}, {"::1", true}, {"localhost", true}, {"0.0.0.0", false}, {"", false}, {"192.0.2.1", false}} {
+		assert.Equal(t, tc.want, loopback(tc.host), tc.host)
+	}
+}
