@@ -139,6 +139,9 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 		s.srcIndex.remove(d.Source)
 		return false, nil
 	case KindMergeSource:
+		if !isProposed(d.Source) {
+			return s.mergeAccepted(d)
+		}
 		if s.proposed[d.Source] == nil {
 			return true, nil
 		}

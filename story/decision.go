@@ -19,7 +19,7 @@ const (
 	KindUnknown     Kind = iota
 	KindAccept           // accept a candidate (optionally edited) or a proposed source
 	KindReject           // reject a candidate or a proposed source
-	KindMergeSource      // merge a proposed source into an existing one
+	KindMergeSource      // merge a proposed or a story source into another
 	KindCreateClaim      // create a claim
 	KindRenameClaim      // reword a claim
 	KindReprint          // mark an article as a reprint of another
@@ -83,7 +83,11 @@ const MachineBy = "machine"
 //     accepted;
 //   - reject: Key, or Source for a proposed source;
 //   - merge-source: Source, a proposed source, and Into, a story source or
-//     another proposed one: the proposed source's statements are Into's;
+//     another proposed one: the proposed source's statements are Into's. Or
+//     Source, a story source (a base source, or one accepted from a
+//     proposal), merged into Into: Into takes its names as aliases, and its
+//     statements, the sources under it, the claims it is a party to and the
+//     articles it published become Into's; it leaves the registry;
 //   - create-claim and rename-claim: Claim and Text;
 //   - reprint: Article and Of, the earlier article it reprints.
 //
@@ -174,8 +178,8 @@ func (d Decision) Check() error {
 		if err := need("source", string(d.Source)); err != nil {
 			return err
 		}
-		if !isProposed(d.Source) {
-			return fieldErr("source", string(d.Source), fmt.Errorf("%w: not a proposed source", ErrInvalid))
+		if d.Source == source.AbsentID {
+			return fieldErr("source", string(d.Source), fmt.Errorf("%w: the absent source cannot be merged", ErrInvalid))
 		}
 		return need("into", string(d.Into))
 	case KindCreateClaim, KindRenameClaim:

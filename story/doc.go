@@ -37,8 +37,10 @@
 //
 // A Decision accepts a candidate (optionally edited: speaker, claim, act,
 // factuality, said date; or as a new mention of an accepted statement),
-// rejects one, accepts, rejects or merges a proposed source, creates or
-// renames a claim, or marks a reprint. Story.Apply applies decisions and
+// rejects one, accepts, rejects or merges a proposed source, merges one
+// story source into another (two registry entries found to be one
+// speaker: its statements, names and the sources under it go to the
+// other), creates or renames a claim, or marks a reprint. Story.Apply applies decisions and
 // appends them to the story's log, which only grows; ReadDecisions and
 // WriteDecisions read and write it as JSON Lines, so that it can be
 // reviewed, versioned and shared.

@@ -104,11 +104,7 @@ func (s *Story) Reextract(ctx context.Context) (*Report, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	opts := s.opts
-	for _, src := range s.sources {
-		if _, accepted := s.origin[src.ID]; !accepted {
-			opts.Sources = append(opts.Sources, src)
-		}
-	}
+	opts.Sources = s.base.sources
 	opts.Unattended = 0
 	fresh, err := New(s.id, opts)
 	if err != nil {

@@ -30,7 +30,7 @@ type Story struct {
 	origin    map[source.ID]source.ID // accepted source ID -> the proposed ID it came from
 	reg       *source.Registry        // built from sources; nil when stale
 	srcIndex  *sourceIndex            // names of known and proposed sources
-	mapped    map[source.ID]source.ID // proposed source -> accepted or merged source
+	mapped    map[source.ID]source.ID // proposed or merged source -> accepted or merged-into source
 	proposed  map[source.ID]*SourceProposal
 	rejectedS map[source.ID]bool // rejected proposed sources
 	articles  []*article         // in the order added
@@ -57,9 +57,11 @@ type Story struct {
 	broken    bool   // a write to store failed
 }
 
-// base is what a story holds that no decision gave it: claims and statements
-// imported from a corpus. Reextract starts from it.
+// base is what a story holds that no decision gave it: its sources as
+// given, and claims and statements imported from a corpus. Reextract
+// starts from it.
 type base struct {
+	sources    []source.Source // as given in Options.Sources
 	claims     []claim.Claim
 	statements []claim.Statement
 }
@@ -161,6 +163,7 @@ func New(id string, opts Options) (*Story, error) {
 	for _, src := range opts.Sources {
 		s.addSource(src, "")
 	}
+	s.base.sources = slices.Clone(s.sources)
 	if _, err := s.registry(); err != nil {
 		return nil, err
 	}
@@ -337,6 +340,8 @@ func (s *Story) add(a source.Article) (*Added, error) {
 	}
 	a.Text = strings.Clone(a.Text)
 	art := &article{input: a, a: a, after: len(s.decisions)}
+	// An outlet merged into another source is that source.
+	art.a.Outlet, art.a.Wire = s.resolve(a.Outlet), s.resolve(a.Wire)
 	added := &Added{Article: a.ID}
 	art.added = added
 
@@ -422,12 +427,12 @@ func (s *Story) checkArticle(a source.Article) error {
 		return fieldErr("article.published", a.Published.Format(time.RFC3339), ErrInvalid)
 	}
 	if a.Outlet != "" {
-		if _, ok := s.sourcePos[a.Outlet]; !ok {
+		if _, ok := s.sourcePos[s.resolve(a.Outlet)]; !ok {
 			return fieldErr("article.outlet", string(a.Outlet), ErrUnknownSource)
 		}
 	}
 	if a.Wire != "" {
-		if _, ok := s.sourcePos[a.Wire]; !ok {
+		if _, ok := s.sourcePos[s.resolve(a.Wire)]; !ok {
 			return fieldErr("article.wire", string(a.Wire), ErrUnknownSource)
 		}
 	}
@@ -499,8 +504,9 @@ func compatible(a, b claim.Date) bool {
 }
 
 // resolve returns the story source a candidate's speaker stands for: a
-// proposed source maps to the source it was accepted as or merged into;
-// one not decided yet stays itself.
+// proposed source maps to the source it was accepted as or merged into, a
+// story source merged into another to that one; one not decided yet stays
+// itself.
 func (s *Story) resolve(id source.ID) source.ID {
 	for range 8 {
 		to, ok := s.mapped[id]
