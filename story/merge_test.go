@@ -1,6 +1,7 @@
 package story_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -123,4 +124,27 @@ func TestMergeAcceptedRelay(t *testing.T) {
 	_, err = s.Timeline(nil)
 	require.NoError(t, err, "the merged corpus is valid")
 	assert.Equal(t, []source.ID{"ilves", "herald"}, c.Statements[0].Via, "the imported corpus is not changed")
+}
+
+// TestMergeIntoProposed merges a story source into a proposed one, which
+// is accepted as proposed first.
+func TestMergeIntoProposed(t *testing.T) {
+	s, added := newStory(t, 3, story.Options{})
+	ministry := candidate(t, added[2], "never supplied")
+	require.True(t, strings.HasPrefix(string(ministry.Candidate.Speaker), "new:"))
+	_, err := s.Apply(ctx, story.Decision{Kind: story.KindMergeSource, Source: "norland-foreign", Into: ministry.Candidate.Speaker})
+	require.NoError(t, err)
+	_, err = s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: ministry.Key})
+	require.NoError(t, err)
+	st, ok := s.StatementOf(ministry.Key)
+	require.True(t, ok)
+	assert.Equal(t, source.ID("ministry"), st.Source)
+	var names []string
+	for _, src := range s.Corpus().Sources {
+		assert.NotEqual(t, source.ID("norland-foreign"), src.ID)
+		if src.ID == "ministry" {
+			names = append([]string{src.Name}, src.Aliases...)
+		}
+	}
+	assert.Contains(t, names, "Norland foreign ministry")
 }
