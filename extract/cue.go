@@ -90,6 +90,9 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 		if possessives[s.word(k)] || s.is(k, "the") {
 			k++
 		}
+		if s.is(i+1, "that") && !postedThings[s.word(i-1)] && !s.toks[i].is(flagUpper) {
+			return act, i, true // "posted that C"
+		}
 		if !s.is(i+1, "on") || !platforms[s.word(k)] || postedThings[s.word(i-1)] || s.toks[i].is(flagUpper) {
 			return act, i, false
 		}
@@ -153,6 +156,15 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 	case "seek":
 		// "sought life sentences"; "sought to reassure" is no demand.
 		return act, i, !s.is(i+1, "to")
+	case "attest":
+		// "papers that attested to the deposits".
+		if s.is(i+1, "to") {
+			return act, i + 1, true
+		}
+	case "reads":
+		// "“...,” the statement reads", "the letter reads:"; not "read
+		// the report".
+		return act, i, s.reportingBefore(i-2) && determiners[s.word(i-2)] || s.punct(i+1, ':')
 	case "rule":
 		// "ruled out any involvement": a denial.
 		if s.is(i+1, "out") {
@@ -213,16 +225,27 @@ func (s *sentence) nounCompound(i int, w string) bool {
 		return false
 	}
 	pp := s.word(p - 1)
-	if !(determiners[pp] || prepositions[pp] || s.verbAt(p-1) || pp == "a" || pp == "an") {
+	if !(determiners[pp] || prepositions[pp] || s.verbAt(p-1) || pp == "a" || pp == "an" || quantifiers[pp]) {
+		return false
+	}
+	if determiners[pp] && p-2 >= s.lo && (s.comma(p-2) || s.toks[p-2].kind == tokQuote) {
+		// "“...,” the minister says": a trailing attribution, its verb
+		// after its source.
 		return false
 	}
 	// A verb takes its content next; a noun is followed by the sentence's
 	// verb or a preposition: "the range estimates were", "member states to".
 	n := i + 1
+	if s.punct(n, ':') {
+		return false // "the statement says:"
+	}
 	if n > s.last || s.boundary(n) {
 		return true
 	}
 	nw := s.word(n)
+	if e, ok := reading(cues[nw], cueVerb); ok && e.base {
+		return true // "several reports point out that": the verb comes next
+	}
 	return auxiliaries[nw] && !isAdverb(nw) || prepositions[nw] || nw == "as"
 }
 

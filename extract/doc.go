@@ -83,8 +83,8 @@
 //     available for comment".
 //
 // Real copy's cues are in the lexicon too: social media ("tweeted", "posted
-// on X", "posted on its Telegram channel"; "posted" alone is no cue, nor "a
-// statement posted online"), evaluative verbs ("blasted", "slammed",
+// on X", "posted on its Telegram channel", "posted that C"; "posted" alone
+// is no cue, nor "a statement posted online"), evaluative verbs ("blasted", "slammed",
 // "branded ... a hoax", "called the seizure 'an act of piracy'", an
 // accusation, or "called the report 'a tale'", a denial; not "called a
 // meeting" nor "calling them ..."), conjecture ("suspect", "speculated",
@@ -93,6 +93,7 @@
 // "ruled out", findings ("found that C" or "found" before a clause, not
 // "found undeclared cargo"; "held that C", "holds X responsible"; "proved
 // that C", not "proved fatal"; "determined that C"; "pointed to C";
+// "attested to C";
 // "sought ten-year sentences", not "sought to"), and the nouns "suspicion", "remark", "argument", "theory",
 // "conclusion" and "finding".
 //
@@ -111,6 +112,12 @@
 // A subject that is no noun phrase, ending in a preposition ("pushing back
 // at reports") or a verb's object after a modal ("will study the ruling on
 // two men accused"), names no source.
+//
+// A present tense after a quotation and its source ("“C,” the minister
+// says", "the statement reads", "the notice reads: “C”") is a verb, not a
+// compound noun ("the range estimates were"), and so is a plural noun before
+// a base-form cue ("several reports point out that C"), which heads the
+// subject.
 //
 // A weak verb's past participle right after its noun ("two men linked to
 // the ring") modifies the noun and is no cue.
@@ -133,8 +140,8 @@
 //   - according-to: "according to X", before or after its content;
 //   - it-is-believed: "it is believed that C", "it is feared that C";
 //   - is-said-to: "X is said to have C", "X was widely believed to be C",
-//     "the wreck that is presumed to hold C"; the content is X and what
-//     follows;
+//     "the wreck that is presumed to hold C", "X was initially reported as
+//     C"; the content is X and what follows;
 //   - non-response: "declined to comment", "did not immediately respond",
 //     "could not be reached", "had no comment", "neither X nor Y responded";
 //     "refused to do so", after a demand, turns it down: a rejection whose
@@ -143,7 +150,8 @@
 //   - alleged-noun: "alleged", "suspected" or "purported" after a
 //     determiner or opening a heading ("the alleged spy drone", "Suspected
 //     arms depot spotted"), an accusation by nobody named whose content is
-//     the noun phrase after it;
+//     the noun phrase after it, or a short quotation ("the port's alleged
+//     “cover-up”");
 //   - the reporting verb, whose candidates are named for how its source is
 //     found, tried in this order: passive, a passive verb whose agent
 //     speaks ("the findings were announced by the mayor", "was criticised
@@ -164,7 +172,8 @@
 //     "that" only a noun that speaks: "a statement from the port authority
 //     saying C", "documents purporting to show C"); coordinated,
 //     after "and" or "but", with the earlier verb's source ("accused X and
-//     urged Y"); verb-before, with the subject before it ("Russia denied
+//     urged Y"), or, when that verb is no cue, its subject ("is chasing a
+//     title but admitted she was tired"); verb-before, with the subject before it ("Russia denied
 //     that C", "“C,” he said"); verb-after, with the source after it ("“C,”
 //     said the minister"); and coordinated again after a comma ("denies
 //     deal, calls reports absurd");

@@ -200,6 +200,9 @@ func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
 	from := p + 2
 	switch {
 	case m.is(p+1, "to"):
+	case m.is(p+1, "as") && part == "reported":
+		// "the cause was initially reported as technical": what it was
+		// reported to be.
 	case m.is(p+1, "of") && f.act == claim.ActAccuse && !m.inFound(i):
 		// "He was accused of inflating the accounts": an accusation by
 		// nobody named, of the subject and what follows; within what
@@ -558,6 +561,14 @@ func (m *matcher) adjective(i int, r *rule, e cueWord) (int, bool) {
 func (m *matcher) allegedNoun(i int, r *rule, _ cueWord) (int, bool) {
 	if !(m.determinerBefore(i) || i == m.lo) {
 		return i, false
+	}
+	if q, ok := m.regionStartingAt(i + 1); ok && !q.unclosed && q.hi-q.lo <= 5 {
+		// "the port's alleged “cover-up”": the noun in quotation marks.
+		f := r.found(m.tokSpan(i, i))
+		f.act, f.certainty = claim.ActAccuse, claim.CertaintyProbable
+		f.content = []span{m.tokSpan(q.lo, q.hi)}
+		m.out = append(m.out, f)
+		return q.hi, true
 	}
 	k := i + 1
 	for k <= m.last && k < i+6 && m.toks[k].kind == tokWord {

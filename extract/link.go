@@ -303,7 +303,7 @@ func (m *matcher) mainSubject(i int) span {
 			continue
 		}
 		w := m.word(k)
-		if !(auxiliaries[w] && !isAdverb(w) || m.verbAt(k) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+		if !(auxiliaries[w] && !isAdverb(w) && !prepositions[w] || m.verbAt(k) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
 			continue
 		}
 		if m.comma(k - 1) {

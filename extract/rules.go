@@ -295,7 +295,14 @@ func (m *matcher) coordinatedSource(v verbMatch) (verbMatch, verdict) {
 		return v, sourceNext
 	}
 	if v.f.source = m.previousSource(v.i); v.f.source.empty() {
-		return v, sourceNext
+		if m.comma(j) {
+			return v, sourceNext
+		}
+		// "Valieva is bidding for gold but admitted she had been tired":
+		// the subject of the verb before, which is no cue.
+		if v.f.source = m.mainSubject(v.i); v.f.source.empty() {
+			return v, sourceNext
+		}
 	}
 	return v, sourceFound
 }

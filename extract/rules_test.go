@@ -52,6 +52,10 @@ var ruleCases = []struct {
 	{"is-presumed-to-relative-that", "Divers reached the wreck that is presumed to hold the cargo.", []found{
 		{"is-said-to", "", "is presumed to", "the wreck | hold the cargo", "assert"},
 	}},
+	{"was-reported-as", "The cause of the sinking was initially reported as a fire in the engine room.", []found{
+		{"is-said-to", "", "was initially reported as", "The cause of the sinking | a fire in the engine room", "assert"},
+	}},
+	{"is-known-as", "The town is known as Orvik.", []found{}},
 	{"was-accused-of", "The harbour master was accused of taking bribes.", []found{
 		{"is-said-to", "", "accused", "The harbour master | of taking bribes", "accuse"},
 	}},
@@ -73,6 +77,9 @@ var ruleCases = []struct {
 	}},
 	{"pleaded-not-guilty", "The captain pleaded not guilty to two smuggling charges.", []found{
 		{"not-guilty-plea", "The captain", "pleaded not guilty", "to two smuggling charges", "deny"},
+	}},
+	{"alleged-quoted-noun", "The port's alleged “cover-up” angered residents.", []found{
+		{"alleged-noun", "", "alleged", "“cover-up”", "accuse"},
 	}},
 	{"alleged-noun", "Guards seized the alleged arms shipment at the port.", []found{
 		{"alleged-noun", "", "alleged", "arms shipment", "accuse"},
@@ -106,6 +113,28 @@ var ruleCases = []struct {
 	}},
 	{"called-a-fabrication", "The council called the claims a fabrication.", []found{
 		{"verb-before", "The council", "called", "the claims a fabrication", "deny"},
+	}},
+	{"verb-trailing-present", "“The ferry left on time,” the harbour master says.", []found{
+		{"verb-before", "the harbour master", "says", "“The ferry left on time,”", "assert"},
+	}},
+	{"verb-statement-reads", "“The ferry left on time,” the statement reads.", []found{
+		{"verb-before", "the statement", "reads", "“The ferry left on time,”", "assert"},
+	}},
+	{"verb-reads-colon", "The notice reads: “The ferry is cancelled.”", []found{
+		{"verb-before", "The notice", "reads", "“The ferry is cancelled.”", "assert"},
+	}},
+	{"verb-reads-a-report", "She reads the harbour report every morning.", []found{}},
+	{"verb-plural-noun-subject", "Several engineering reports point out that the bridge is unsafe.", []found{
+		{"verb-before", "Several engineering reports", "point out", "the bridge is unsafe", "assert"},
+	}},
+	{"verb-posted-that", "The mayor posted that the bridge was closed.", []found{
+		{"verb-before", "The mayor", "posted", "the bridge was closed", "assert"},
+	}},
+	{"verb-attested-to", "Ledgers that attested to large deposits were found.", []found{
+		{"verb-before", "Ledgers", "attested to", "large deposits were found", "assert"},
+	}},
+	{"coordinated-after-no-cue", "The skater is chasing a second title but admitted she had been tired.", []found{
+		{"coordinated", "The skater", "admitted", "she had been tired", "admit"},
 	}},
 	{"verb-after", "“The bridge is safe,” said the mayor.", []found{
 		{"verb-after", "the mayor", "said", "“The bridge is safe,”", "assert"},

@@ -102,8 +102,10 @@ func (s *sentence) subject(i int) subjectPhrase {
 		// before "that" is the subject of the relative clause.
 		return subjectPhrase{src: src, relative: true}
 	}
-	if w := s.word(j); w == "to" || clauseWords[w] && !s.inName(j) || s.verbAt(j) && !s.toks[j].is(flagUpper) {
-		return subjectPhrase{} // "Pyongyang calls claim": "calls" ends no subject
+	if w := s.word(j); w == "to" || clauseWords[w] && !s.inName(j) || s.verbAt(j) && !s.toks[j].is(flagUpper) && !s.nounCompound(j, w) {
+		// "Pyongyang calls claim": "calls" ends no subject; but "several
+		// reports point out" has "reports" for its head.
+		return subjectPhrase{}
 	}
 	return subjectPhrase{src: s.nounPhraseLeft(j)}
 }
