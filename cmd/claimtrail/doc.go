@@ -12,6 +12,7 @@
 //	claimtrail init shells --sources sources.json   # a story, from a registry of sources
 //	claimtrail add --manifest articles.jsonl        # or: add --published 2025-03-02 --outlet herald a.txt
 //	claimtrail pending                              # the candidates, with their keys
+//	claimtrail review                               # or one by one in the terminal: a, c, r, s, u, q
 //	claimtrail claim shipments "Norland ships artillery shells to Eastria"
 //	claimtrail accept 'herald-03-02#65:ba940aa6' --claim shipments
 //	claimtrail reject 'ledger-03-04#23:6e7f5eec'
@@ -75,5 +76,9 @@
 // that people already use are built on (kubectl, gh, hugo), so its
 // conventions are the ones users know. The progress bar of add is
 // github.com/schollz/progressbar, drawn only when standard error is a
-// terminal (github.com/mattn/go-isatty).
+// terminal (github.com/mattn/go-isatty). review is a
+// github.com/charmbracelet/bubbletea program, its highlights
+// github.com/charmbracelet/lipgloss styles; its tests drive it in a
+// pseudo-terminal (github.com/creack/pty) with keystrokes and read the
+// screen.
 package main

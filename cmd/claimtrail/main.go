@@ -144,6 +144,7 @@ mistake in the command line.`,
 		a.importCmd(),
 		a.renderCmd(),
 		a.serveCmd(),
+		a.reviewCmd(),
 	)
 	return root
 }

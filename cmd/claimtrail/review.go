@@ -1,0 +1,400 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+	"github.com/spf13/cobra"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/format/table"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// contextBytes bounds the text shown around a candidate on each side.
+const contextBytes = 240
+
+func (a *app) reviewCmd() *cobra.Command {
+	var df decideFlags
+	cmd := &cobra.Command{
+		Use:   "review",
+		Short: "Review the pending candidates one by one in the terminal",
+		Long: `review shows each candidate waiting for review in the terminal, one at a
+time: its sentence with the source (who), the cue (the verb) and the content
+(what) highlighted, the speaker, act and factuality, and what it may be. Keys:
+
+  a        accept: as a new mention of the accepted statement it repeats, or
+           onto the best matching claim, or onto its group's new claim
+  c        accept onto a claim you type (its ID; Enter to accept, Esc to cancel)
+  r        reject
+  s, n     skip to the next candidate; p goes back
+  u        undo the last decision
+  q        save and quit (Ctrl-C too)
+
+The last decision is held until the next one (or quitting), so that u can
+take it back; every earlier one is already saved to the store. review needs
+a terminal; scripts use 'claimtrail accept' and 'claimtrail reject'.
+
+Each decision costs its work in the story (see 'claimtrail accept');
+drawing a candidate is bounded by its sentence, at most a few hundred bytes
+of text around it.`,
+		Args: cobra.NoArgs,
+		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			if !a.tty(a.stdout) {
+				return errors.New("review needs a terminal: in a script, use 'claimtrail pending --json' with 'claimtrail accept' and 'claimtrail reject'")
+			}
+			s, err := a.openStory(ctx, story.Options{})
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			m := newReview(s, a.verbose, a.who(&df), a.stdout)
+			if len(m.items) == 0 {
+				fmt.Fprintln(a.stdout, "nothing waits for review.")
+				return nil
+			}
+			p := tea.NewProgram(m, tea.WithContext(ctx), tea.WithInput(a.stdin), tea.WithOutput(a.stdout), tea.WithAltScreen())
+			final, err := p.Run()
+			if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+				return err
+			}
+			r, ok := final.(*review)
+			if !ok {
+				r = m
+			}
+			// Whatever way it ended, the decision held for undo is saved.
+			if err := r.commit(context.WithoutCancel(ctx)); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stdout, "%d decisions saved, %d candidates still wait for review.\n", r.saved, len(s.Pending()))
+			return nil
+		}),
+	}
+	cmd.Flags().StringVar(&df.by, "by", "", "who decides (default $CLAIMTRAIL_USER, else $USER)")
+	return cmd
+}
+
+// review is the terminal review's model.
+type review struct {
+	s     *opened
+	names *names
+	by    string
+	texts map[source.ArticleID]string
+	items []story.Proposal
+	i     int
+	// held is the last decision, applied when the next one is made or the
+	// review ends, so that undo can drop it; heldAt is its item.
+	held   *story.Decision
+	heldAt int
+	saved  int
+	// input is the claim ID being typed after c; typing is set meanwhile.
+	typing bool
+	input  string
+	msg    string
+	width  int
+	st     styles
+}
+
+// styles are the review's highlights.
+type styles struct {
+	source, cue, content, dim, bold, err lipgloss.Style
+}
+
+func newReview(s *opened, verbose bool, by string, out io.Writer) *review {
+	c := s.Corpus()
+	r := &review{s: s, names: newNames(c, verbose), by: by, texts: map[source.ArticleID]string{}, heldAt: -1, width: 80}
+	for _, a := range c.Articles {
+		r.texts[a.ID] = a.Text
+	}
+	r.items = s.Pending()
+	seen := map[source.ArticleID]bool{}
+	for _, p := range r.items {
+		id, _ := p.Key.Article()
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if added, ok := s.Proposals(id); ok {
+			for _, sp := range added.Sources {
+				r.names.sources[sp.Source.ID] = sp.Source.Name
+			}
+			for _, cp := range added.Claims {
+				r.names.claims[cp.ID] = cp.Text
+			}
+		}
+	}
+	re := lipgloss.NewRenderer(out, termenv.WithUnsafe())
+	re.SetColorProfile(termenv.ANSI)
+	r.st = styles{
+		source:  re.NewStyle().Bold(true).Foreground(lipgloss.Color("3")),
+		cue:     re.NewStyle().Underline(true).Foreground(lipgloss.Color("5")),
+		content: re.NewStyle().Foreground(lipgloss.Color("2")),
+		dim:     re.NewStyle().Faint(true),
+		bold:    re.NewStyle().Bold(true),
+		err:     re.NewStyle().Foreground(lipgloss.Color("1")),
+	}
+	return r
+}
+
+// Init starts the review.
+func (r *review) Init() tea.Cmd { return nil }
+
+// Update handles a key or a resize.
+func (r *review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		r.width = max(msg.Width, 40)
+	case tea.KeyMsg:
+		if msg.Type == tea.KeyCtrlC {
+			return r, tea.Quit
+		}
+		if r.typing {
+			r.typeKey(msg)
+			return r, nil
+		}
+		r.msg = ""
+		switch msg.String() {
+		case "q":
+			return r, tea.Quit
+		case "a":
+			r.decide(r.accept(""))
+		case "c":
+			if r.i < len(r.items) {
+				r.typing, r.input = true, ""
+			}
+		case "r":
+			if r.i < len(r.items) {
+				r.decide(story.Decision{Kind: story.KindReject, Key: r.items[r.i].Key, By: r.by})
+			}
+		case "s", "n", "down", "right":
+			r.i = min(r.i+1, len(r.items))
+		case "p", "up", "left":
+			r.i = max(r.i-1, 0)
+		case "u":
+			r.undo()
+		}
+	}
+	return r, nil
+}
+
+// typeKey edits the claim ID typed after c.
+func (r *review) typeKey(k tea.KeyMsg) {
+	switch k.Type {
+	case tea.KeyEsc:
+		r.typing = false
+	case tea.KeyEnter:
+		r.typing = false
+		id := claim.ID(strings.TrimSpace(r.input))
+		if id == "" {
+			return
+		}
+		if _, ok := r.names.claims[id]; !ok {
+			r.msg = fmt.Sprintf("no claim %q: type the ID of a claim 'claimtrail status -v' lists", id)
+			return
+		}
+		r.decide(r.accept(id))
+	case tea.KeyBackspace:
+		if rs := []rune(r.input); len(rs) > 0 {
+			r.input = string(rs[:len(rs)-1])
+		}
+	case tea.KeyRunes, tea.KeySpace:
+		if len(r.input) < 128 {
+			r.input += string(k.Runes)
+		}
+	default:
+		// Other keys do nothing while a claim ID is typed.
+	}
+}
+
+// accept returns the decision accepting the current candidate onto claim
+// id, or, for "", onto what it proposes.
+func (r *review) accept(id claim.ID) story.Decision {
+	if r.i >= len(r.items) {
+		return story.Decision{}
+	}
+	p := r.items[r.i]
+	d := story.Decision{Kind: story.KindAccept, Key: p.Key, By: r.by, Claim: id}
+	if id == "" {
+		switch {
+		case p.SameAs != "":
+			d.SameAs = p.SameAs
+		case len(p.Claims) > 0:
+			d.Claim = p.Claims[0].Claim
+		}
+	}
+	return d
+}
+
+// decide holds d for undo, saving the decision held before it, and moves to
+// the next candidate.
+func (r *review) decide(d story.Decision) {
+	if d.Kind == story.KindUnknown {
+		return
+	}
+	if d.Kind == story.KindAccept && d.Claim == "" && d.SameAs == "" && r.items[r.i].Group == "" {
+		r.msg = "this candidate proposes no claim: press c and type the claim's ID"
+		return
+	}
+	if err := r.commit(context.Background()); err != nil {
+		r.msg = err.Error()
+		return
+	}
+	r.held, r.heldAt = &d, r.i
+	r.msg = fmt.Sprintf("%s (u undoes it)", describe(d))
+	r.i = min(r.i+1, len(r.items))
+}
+
+// commit saves the decision held for undo.
+func (r *review) commit(ctx context.Context) error {
+	if r.held == nil {
+		return nil
+	}
+	d, at := *r.held, r.heldAt
+	r.held, r.heldAt = nil, -1
+	if _, err := r.s.Apply(ctx, d); err != nil {
+		r.i = at
+		return fmt.Errorf("not saved: %w", err)
+	}
+	r.saved++
+	return nil
+}
+
+// undo drops the decision held, and goes back to its candidate.
+func (r *review) undo() {
+	if r.held == nil {
+		r.msg = "nothing to undo: only the last decision can be taken back"
+		return
+	}
+	r.msg = "undone: " + describe(*r.held)
+	r.i = r.heldAt
+	r.held, r.heldAt = nil, -1
+}
+
+// View draws the current candidate.
+func (r *review) View() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s  %s\n\n", r.st.bold.Render("claimtrail review: "+safe(r.s.ID())), r.st.dim.Render(fmt.Sprintf("%d of %d", min(r.i+1, len(r.items)), len(r.items))))
+	if r.i >= len(r.items) {
+		b.WriteString("No more candidates. Press q to save and quit, p to go back, u to undo the last decision.\n")
+	} else {
+		r.viewItem(&b, r.items[r.i])
+	}
+	b.WriteString("\n")
+	if r.typing {
+		fmt.Fprintf(&b, "claim ID: %s_  (Enter accepts, Esc cancels)\n", safe(r.input))
+	} else {
+		b.WriteString(r.st.dim.Render("a accept  c accept onto claim…  r reject  s skip  p back  u undo  q quit") + "\n")
+	}
+	if r.msg != "" {
+		style := r.st.dim
+		if strings.HasPrefix(r.msg, "not saved") || strings.HasPrefix(r.msg, "no claim") || strings.HasPrefix(r.msg, "this candidate") {
+			style = r.st.err
+		}
+		b.WriteString(style.Render(safe(r.msg)) + "\n")
+	}
+	return b.String()
+}
+
+// viewItem draws one candidate.
+func (r *review) viewItem(b *strings.Builder, p story.Proposal) {
+	id, _ := p.Key.Article()
+	c := p.Candidate
+	fmt.Fprintf(b, "%s\n", r.names.article(id))
+	if r.names.verbose {
+		fmt.Fprintf(b, "%s\n", r.st.dim.Render(safe(string(p.Key))))
+	}
+	b.WriteString("\n" + r.sentence(r.texts[id], c) + "\n\n")
+	fmt.Fprintf(b, "  who:  %s\n  does: %s, %s (%s)\n", r.st.source.Render(r.names.source(c.Speaker)), c.Act, c.Factuality, table.Words(c.Factuality))
+	switch {
+	case p.SameAs != "":
+		fmt.Fprintf(b, "  a:    a new mention of %s\n", safe(string(p.SameAs)))
+	case len(p.Claims) > 0:
+		fmt.Fprintf(b, "  a:    onto %s (similarity %.2f)\n", r.names.claim(p.Claims[0].Claim, 60), p.Claims[0].Similarity)
+		for _, m := range p.Claims[1:] {
+			fmt.Fprintf(b, "        or c %s: %s\n", safe(string(m.Claim)), r.names.claim(m.Claim, 50))
+		}
+	case p.Group != "":
+		fmt.Fprintf(b, "  a:    onto a new claim, %s\n", r.names.claim(p.Group, 60))
+	}
+}
+
+// sentence returns the text around a candidate, its source, cue and content
+// highlighted, bounded to contextBytes on each side.
+func (r *review) sentence(text string, c extract.Candidate) string {
+	type mark struct {
+		start, end int
+		style      lipgloss.Style
+	}
+	var marks []mark
+	add := func(s claim.Span, st lipgloss.Style) {
+		if s.End > s.Start && s.Start >= 0 && s.End <= len(text) {
+			marks = append(marks, mark{s.Start, s.End, st})
+		}
+	}
+	add(c.Source, r.st.source)
+	add(c.Cue, r.st.cue)
+	for _, s := range c.Content {
+		add(s, r.st.content)
+	}
+	if len(marks) == 0 {
+		return r.st.dim.Render("(the candidate's text is not in the article)")
+	}
+	slices.SortFunc(marks, func(x, y mark) int { return x.start - y.start })
+	lo, hi := marks[0].start, marks[0].end
+	for _, m := range marks {
+		hi = max(hi, m.end)
+	}
+	from := max(0, lo-contextBytes)
+	if i := strings.LastIndexAny(text[from:lo], ".\n"); i >= 0 {
+		from += i + 1
+	}
+	to := min(len(text), hi+contextBytes)
+	if i := strings.IndexAny(text[hi:to], ".\n"); i >= 0 {
+		to = hi + i + 1
+	}
+	var b strings.Builder
+	at := from
+	for _, m := range marks {
+		if m.start < at { // overlapping spans: the earlier one wins
+			continue
+		}
+		b.WriteString(collapse(text[at:m.start]))
+		b.WriteString(m.style.Render(collapse(strings.TrimSpace(text[m.start:m.end]))))
+		at = m.end
+	}
+	if at < to {
+		b.WriteString(collapse(text[at:to]))
+	}
+	return lipgloss.NewStyle().Width(min(r.width, 100)).Render(strings.TrimSpace(b.String()))
+}
+
+// collapse turns each run of white space in s into one space, keeping one
+// at either end when s has one there, and makes the rest safe for a
+// terminal.
+func collapse(s string) string {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		if s != "" {
+			return " "
+		}
+		return ""
+	}
+	out := safe(strings.Join(words, " "))
+	if strings.TrimLeftFunc(s, unicode.IsSpace) != s {
+		out = " " + out
+	}
+	if strings.TrimRightFunc(s, unicode.IsSpace) != s {
+		out += " "
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/creack/pty"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// ansi matches the escape sequences a terminal program writes.
+var ansi = regexp.MustCompile(`\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b[=>78]`)
+
+// screen collects what a program writes to a pseudo-terminal.
+type screen struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	raw  strings.Builder
+	done bool
+}
+
+func newScreen(r io.Reader) *screen {
+	s := &screen{}
+	s.cond = sync.NewCond(&s.mu)
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := r.Read(buf)
+			s.mu.Lock()
+			s.raw.Write(buf[:n])
+			if err != nil {
+				s.done = true
+			}
+			s.cond.Broadcast()
+			s.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return s
+}
+
+// mark returns how much has been written so far.
+func (s *screen) mark() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.raw.Len()
+}
+
+// waitFor waits until the text written after mark, escape sequences
+// removed, holds want, and returns the raw text written after mark. It fails
+// the test when the terminal closes first.
+func (s *screen) waitFor(t *testing.T, mark int, want string) string {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for {
+		raw := s.raw.String()[mark:]
+		if strings.Contains(ansi.ReplaceAllString(raw, ""), want) {
+			return raw
+		}
+		if s.done {
+			t.Fatalf("the terminal closed before showing %q; it showed:\n%s", want, ansi.ReplaceAllString(raw, ""))
+		}
+		s.cond.Wait()
+	}
+}
+
+func TestReview(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "norland", "--sources", storySources)
+	c.ok("add", "--manifest", storyManifest)
+	c.ok("claim", "shipments", "Norland ships artillery shells to Eastria by rail")
+
+	ptmx, tty, err := pty.Open()
+	require.NoError(t, err)
+	defer ptmx.Close()
+	require.NoError(t, pty.Setsize(ptmx, &pty.Winsize{Rows: 30, Cols: 110}))
+	scr := newScreen(ptmx)
+	codes := make(chan int, 1)
+	go func() {
+		vars := map[string]string{"CLAIMTRAIL_STORE": c.store, "USER": "tester"}
+		e := env{stdin: tty, stdout: tty, stderr: tty, getenv: func(k string) string { return vars[k] },
+			tty: func(w io.Writer) bool { _, ok := w.(*os.File); return ok }}
+		codes <- run(context.Background(), []string{"review"}, e)
+		tty.Close()
+	}()
+	keys := func(k string) int {
+		m := scr.mark()
+		_, err := ptmx.Write([]byte(k))
+		require.NoError(t, err)
+		return m
+	}
+
+	first := scr.waitFor(t, 0, "1 of 39")
+	assert.Contains(t, ansi.ReplaceAllString(first, ""), "Westmark accuses Norland of shipping shells to Eastria")
+	scr.waitFor(t, keys("s"), "2 of 39")
+	// The source and the cue are highlighted: escape sequences set their
+	// style (the underlined cue letter by letter).
+	second := scr.waitFor(t, 0, "accused")
+	assert.Regexp(t, `\x1b\[[0-9;]*mWestmark\x1b\[0?m`, second)
+	assert.Regexp(t, `\x1b\[[0-9;]*ma\x1b\[0?m\x1b\[[0-9;]*mc`, second)
+	scr.waitFor(t, keys("c"), "claim ID:")
+	scr.waitFor(t, keys("shipments\r"), "accept herald-03-02#65:ba940aa6 (u undoes it)")
+	scr.waitFor(t, keys("a"), "this candidate proposes no claim")
+	scr.waitFor(t, keys("r"), "(u undoes it)")
+	scr.waitFor(t, keys("u"), "undone: reject")
+	end := keys("q")
+	scr.waitFor(t, end, "1 decisions saved, 38 candidates still wait for review.")
+	assert.Equal(t, 0, <-codes)
+
+	// The store holds the accepted candidate, and not the undone rejection.
+	var ds []story.Decision
+	ds, err = story.ReadDecisions(strings.NewReader(c.ok("export", "--format", "decisions")))
+	require.NoError(t, err)
+	require.Len(t, ds, 2)
+	assert.Equal(t, story.KindCreateClaim, ds[0].Kind)
+	assert.Equal(t, story.KindAccept, ds[1].Kind)
+	assert.Equal(t, story.Key("herald-03-02#65:ba940aa6"), ds[1].Key)
+	assert.Equal(t, "shipments", string(ds[1].Claim))
+	assert.Equal(t, "tester", ds[1].By)
+}
+
+func TestReviewNeedsTerminal(t *testing.T) {
+	c := followStory(t)
+	_, errs, code := c.run("", "review")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "review needs a terminal")
+}
