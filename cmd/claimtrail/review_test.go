@@ -136,3 +136,25 @@ func TestReviewNeedsTerminal(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, errs, "review needs a terminal")
 }
+
+func TestAddProgressBar(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "norland", "--sources", storySources)
+	ptmx, tty, err := pty.Open()
+	require.NoError(t, err)
+	defer ptmx.Close()
+	require.NoError(t, pty.Setsize(ptmx, &pty.Winsize{Rows: 30, Cols: 110}))
+	scr := newScreen(ptmx)
+	var out strings.Builder
+	vars := map[string]string{"CLAIMTRAIL_STORE": c.store}
+	e := env{stdin: strings.NewReader(""), stdout: &out, stderr: tty, getenv: func(k string) string { return vars[k] },
+		tty: func(w io.Writer) bool { return w == io.Writer(tty) }}
+	code := run(context.Background(), []string{"add", "--manifest", storyManifest}, e)
+	tty.Close()
+	require.Equal(t, 0, code)
+	// The bar goes to the terminal, the summary to standard output only.
+	scr.waitFor(t, 0, "adding articles")
+	scr.waitFor(t, 0, "(7/8)")
+	assert.NotContains(t, out.String(), "adding articles")
+	assert.Contains(t, out.String(), "Westmark accuses Norland of shipping shells to Eastria (2025-03-02)")
+}
