@@ -158,6 +158,7 @@ func TestDecide(t *testing.T) {
 		{"no-token", url.Values{"key": {k3}, "action": {"accept"}}, nil, http.StatusForbidden},
 		{"wrong-token", url.Values{"csrf": {strings.Repeat("0", 64)}, "key": {k3}, "action": {"accept"}}, nil, http.StatusForbidden},
 		{"other-origin", url.Values{"csrf": {tok}, "key": {k3}, "action": {"accept"}}, http.Header{"Origin": {"https://evil.example"}}, http.StatusForbidden},
+		{"null-origin", url.Values{"csrf": {tok}, "key": {k3}, "action": {"accept"}}, http.Header{"Origin": {"null"}}, http.StatusForbidden},
 		{"bad-action", url.Values{"csrf": {tok}, "key": {k3}, "action": {"delete"}}, nil, http.StatusBadRequest},
 		{"bad-key", url.Values{"csrf": {tok}, "key": {"nonsense"}, "action": {"accept"}}, nil, http.StatusBadRequest},
 		{"unknown-claim", url.Values{"csrf": {tok}, "key": {k3}, "action": {"accept"}, "claim": {"claim:no-such-claim"}}, nil, http.StatusUnprocessableEntity},

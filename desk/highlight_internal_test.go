@@ -12,17 +12,20 @@ import (
 	"github.com/claimtrail/claimtrail/story"
 )
 
-// span returns the span of text[start:end].
-func span(text string, start, end int) claim.Span {
-	return claim.Span{Start: start, End: end, Exact: text[start:end]}
+// sample is the text TestHighlight cuts.
+const sample = "Kirby said the shells came from Norland. Officials denied it."
+
+// span returns the span of sample[start:end].
+func span(start, end int) claim.Span {
+	return claim.Span{Start: start, End: end, Exact: sample[start:end]}
 }
 
 // TestHighlight checks the segments of overlapping, nested, touching and
 // broken spans.
 func TestHighlight(t *testing.T) {
-	text := "Kirby said the shells came from Norland. Officials denied it."
-	c1 := extract.Candidate{Source: span(text, 0, 5), Cue: span(text, 6, 10), Content: []claim.Span{span(text, 11, 39)}}
-	c2 := extract.Candidate{Source: span(text, 41, 50), Cue: span(text, 51, 57), Content: []claim.Span{span(text, 58, 60)}}
+	text := sample
+	c1 := extract.Candidate{Source: span(0, 5), Cue: span(6, 10), Content: []claim.Span{span(11, 39)}}
+	c2 := extract.Candidate{Source: span(41, 50), Cue: span(51, 57), Content: []claim.Span{span(58, 60)}}
 	broken := extract.Candidate{Source: claim.Span{Start: 3, End: 500, Exact: "x"}, Cue: claim.Span{Start: 0, End: 4, Exact: "nope"}}
 	got := highlight(text, []story.Proposal{{Candidate: c1}, {Candidate: c2}, {Candidate: broken}})
 	want := []segment{
@@ -44,7 +47,7 @@ func TestHighlight(t *testing.T) {
 	}
 
 	// Nested spans of two candidates: both classes on the overlap.
-	nested := extract.Candidate{Cue: span(text, 0, 10), Content: []claim.Span{span(text, 6, 20)}}
+	nested := extract.Candidate{Cue: span(0, 10), Content: []claim.Span{span(6, 20)}}
 	got = highlight(text, []story.Proposal{{Candidate: nested}})
 	assert.Equal(t, "hl-cue hl-content", got[1].Class)
 	assert.Equal(t, text, join(got))

@@ -1,0 +1,167 @@
+package desk_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"image"
+	"image/png"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/story"
+)
+
+var update = flag.Bool("update", false, "write the screenshots of the queue and a claim page under docs/ again")
+
+// chromium returns the Chromium binary to drive: $CLAIMTRAIL_CHROMIUM when
+// set (CI sets it, so a missing browser fails there), else the first of
+// chromium, chromium-browser and google-chrome on the PATH. Without one the
+// test is skipped.
+func chromium(t *testing.T) string {
+	if p := os.Getenv("CLAIMTRAIL_CHROMIUM"); p != "" {
+		_, err := os.Stat(p)
+		require.NoError(t, err, "CLAIMTRAIL_CHROMIUM names no file")
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no Chromium found: install Debian's chromium package (apt-get install chromium) " +
+		"or set CLAIMTRAIL_CHROMIUM to a Chrome binary to run the browser test; .ci/run does")
+	return ""
+}
+
+// TestChromium drives the desk in a real headless Chromium as a reviewer
+// does: load the queue, accept one proposal and reject the next with the
+// keyboard alone, check the store afterwards, and take screenshots of the
+// queue, the overview and a claim page, each checked for a visible picture
+// and the elements it must show.
+func TestChromium(t *testing.T) {
+	bin := chromium(t)
+	f := newFixture(t, 3)
+	srv := httptest.NewServer(f.desk)
+	defer srv.Close()
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1200, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+
+	focused := `document.activeElement && document.activeElement.dataset.key || ""`
+
+	// The queue, its first pending proposal in focus.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/queue"), chromedp.WaitVisible(chromedp.CSS("article.proposal"))))
+	first, err := chromedp.Run(ctx, chromedp.Poll[string](focused))
+	require.NoError(t, err)
+	require.NotEmpty(t, first, "a proposal has the focus")
+	proposals, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("article.proposal").length`))
+	require.NoError(t, err)
+	require.Greater(t, proposals, 1)
+	queueShot := screenshot(t, ctx, "article.proposal mark.hl-cue")
+
+	// Accept it with "a"; the page that follows says it was saved.
+	resp, err := chromedp.RunResponse(ctx, chromedp.KeyEvent("a"))
+	require.NoError(t, err)
+	assert.EqualValues(t, 200, resp.Status)
+	flash, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#flash")))
+	require.NoError(t, err)
+	assert.Contains(t, flash, "accepted "+first)
+	second, err := chromedp.Run(ctx, chromedp.Poll[string](focused))
+	require.NoError(t, err)
+	require.NotEqual(t, first, second, "the next proposal has the focus")
+
+	// Move down and back up with "j" and "k", then reject with "r".
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("j"), chromedp.KeyEvent("k")))
+	back, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.dataset.key`))
+	require.NoError(t, err)
+	assert.Equal(t, second, back)
+	resp, err = chromedp.RunResponse(ctx, chromedp.KeyEvent("r"))
+	require.NoError(t, err)
+	assert.EqualValues(t, 200, resp.Status)
+	flash, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#flash")))
+	require.NoError(t, err)
+	assert.Contains(t, flash, "rejected "+second)
+
+	// The store holds both decisions.
+	s := f.reopen(t)
+	assert.Equal(t, story.KindAccept, s.Decided(story.Key(first)))
+	assert.Equal(t, story.KindReject, s.Decided(story.Key(second)))
+
+	// The overview and a claim page show their pictures.
+	tl, err := s.Timeline(nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, tl.Claims())
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`svg[role="img"]`))))
+	screenshot(t, ctx, `table.claims`, `svg[role="img"] title`, `svg[role="img"] rect`)
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/claim/"+url.PathEscape(string(tl.Claims()[0].ID))),
+		chromedp.WaitVisible(chromedp.CSS(`#picture svg`))))
+	claimShot := screenshot(t, ctx, `#picture svg[role="img"] desc`, `#picture svg path`, `table.track tbody tr`)
+
+	if *update {
+		for name, b := range map[string][]byte{"desk-queue.png": queueShot, "desk-claim.png": claimShot} {
+			require.NoError(t, os.WriteFile("../docs/"+name, b, 0o644))
+		}
+	}
+}
+
+// screenshot checks that the page has each selector and takes a screenshot
+// of it, checked as a picture: a PNG of the window's size with many colours
+// and more than a little that is not white.
+func screenshot(t *testing.T, ctx context.Context, selectors ...string) []byte {
+	t.Helper()
+	for _, sel := range selectors {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(sel)+`).length`))
+		require.NoError(t, err)
+		assert.Positive(t, n, "no %s on the page", sel)
+	}
+	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	require.NoError(t, err)
+	img, err := png.Decode(bytes.NewReader(b))
+	require.NoError(t, err)
+	colours, ink := count(img)
+	assert.Greater(t, colours, 20, "a screenshot of a few colours is blank")
+	bounds := img.Bounds()
+	assert.Greater(t, float64(ink)/float64(bounds.Dx()*bounds.Dy()), 0.02, "a screenshot almost all white is blank")
+	return b
+}
+
+// count returns the number of distinct colours in img and of pixels that
+// are not white.
+func count(img image.Image) (colours, ink int) {
+	seen := map[[3]uint32]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			seen[[3]uint32{r >> 8, g >> 8, bl >> 8}] = true
+			if r < 0xf000 || g < 0xf000 || bl < 0xf000 {
+				ink++
+			}
+		}
+	}
+	return len(seen), ink
+}
+
+// jsString quotes s as a JavaScript string literal.
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
