@@ -37,8 +37,9 @@
 //
 // act, factuality and said are the texts JSON would hold ("deny", "CT-",
 // "2025-03", "" for an unknown date). A row that begins with "{" (or
-// space) is the statement's JSON: rows written before schema version 2
-// keep it.
+// space) is the statement's JSON: in PostgreSQL, rows written before
+// schema version 2 keep it, and read as fast as before (story/sqlitestore
+// rewrites them when it migrates a file).
 //
 // # Scaling out
 //

@@ -18,10 +18,12 @@
 // place in the story (seq) and the record (doc), which is what makes the
 // round trip lossless. A statement's record is in a compact binary layout
 // (see story/pgstore), which a story's million statements read several
-// times faster than JSON; other records, and statements written before
-// schema version 2, are JSON. The statements table has no rowid: its key
-// is the story and seq, and a unique index on the story and the ID refuses
-// duplicates, so a statement written updates two b-trees.
+// times faster than JSON; other records are JSON. The statements table has
+// no rowid: its key is the story and seq, and a unique index on the story
+// and the ID refuses duplicates, so a statement written updates two
+// b-trees. Opening a file of schema version 1 (statements as JSON) rewrites
+// its statements in the compact layout, in the migration's transaction, and
+// then compacts the file (VACUUM): a one-time cost linear in the story.
 //
 // Rows are written a hundred to an INSERT, through prepared statements
 // reused across the batch.
@@ -169,8 +171,8 @@ CREATE INDEX statements_claim ON statements (story_id, claim_id);
 `,
 	// Statements keyed by their place, in a table without rowids: a row
 	// written goes into two b-trees, not four, and a story's statements
-	// read in order straight from the table. Rows keep their layout (JSON
-	// before this version, compact after), which Load reads either way.
+	// read in order straight from the table. recode then rewrites the rows
+	// written in JSON in the compact layout.
 	2: `
 CREATE TABLE statements_v2 (story_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL, claim_id TEXT NOT NULL, doc BLOB NOT NULL, PRIMARY KEY (story_id, seq)) WITHOUT ROWID;
 INSERT INTO statements_v2 (story_id, seq, id, claim_id, doc) SELECT story_id, seq, id, claim_id, doc FROM statements;
@@ -201,11 +203,79 @@ func migrate(ctx context.Context, db *sql.DB) error {
 		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
 			return fmt.Errorf("sqlitestore: migration %d: %w", v, err)
 		}
+		if v == 2 && have > 0 {
+			if err := recode(ctx, tx); err != nil {
+				return fmt.Errorf("sqlitestore: migration %d: %w", v, err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES (?)`, v); err != nil {
 			return fmt.Errorf("sqlitestore: migration %d: %w", v, err)
 		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlitestore: migrations: %w", err)
+	}
+	if have > 0 && have < 2 {
+		// The statements were copied to a new table: give the old one's
+		// pages back, or the file keeps twice the size it needs. Only
+		// space is at stake, so a VACUUM that another reader or writer
+		// holds off is not an error: the file is whole either way.
+		_, _ = db.ExecContext(ctx, `VACUUM`)
+	}
+	return nil
+}
+
+// recode rewrites the statement rows written in JSON (before schema
+// version 2) in the compact layout, a part at a time, so that opening the
+// story reads them at the compact layout's speed from then on. Linear in
+// the statements.
+func recode(ctx context.Context, tx *sql.Tx) error {
+	const part = 10000
+	var afterStory string
+	var afterSeq int64
+	for {
+		r, err := tx.QueryContext(ctx, `SELECT story_id, seq, doc FROM statements WHERE (story_id, seq) > (?, ?) AND substr(doc, 1, 1) <> x'01' ORDER BY story_id, seq LIMIT ?`, afterStory, afterSeq, part)
+		if err != nil {
+			return err
+		}
+		type row struct {
+			story string
+			seq   int64
+		}
+		var keys []row
+		var docs [][]byte
+		for r.Next() {
+			var k row
+			var doc []byte
+			if err := r.Scan(&k.story, &k.seq, &doc); err != nil {
+				r.Close()
+				return err
+			}
+			keys, docs = append(keys, k), append(docs, doc)
+		}
+		if err := errors.Join(r.Err(), r.Close()); err != nil {
+			return err
+		}
+		if len(keys) == 0 {
+			return nil
+		}
+		compact, err := rows.Recode(docs)
+		if err != nil {
+			return err
+		}
+		stmt, err := tx.PrepareContext(ctx, `UPDATE statements SET doc = ? WHERE story_id = ? AND seq = ?`)
+		if err != nil {
+			return err
+		}
+		for i, k := range keys {
+			if _, err := stmt.ExecContext(ctx, compact[i], k.story, k.seq); err != nil {
+				stmt.Close()
+				return err
+			}
+		}
+		stmt.Close()
+		afterStory, afterSeq = keys[len(keys)-1].story, keys[len(keys)-1].seq
+	}
 }
 
 // Load returns everything stored for the story. It reads the story's rows

@@ -145,9 +145,9 @@ func BenchmarkLoad(b *testing.B) {
 
 // TestVersion1 opens a story file written before schema version 2 (by the
 // store as it was then: statements as JSON, in a table with a rowid), which
-// the store migrates on opening. The story reads back whole, and
-// statements appended afterwards (in the compact layout) read back after
-// the old ones.
+// the store migrates on opening, rewriting the statements in the compact
+// layout. The story reads back whole, and statements appended afterwards
+// read back after the old ones.
 func TestVersion1(t *testing.T) {
 	dir := t.TempDir()
 	old, err := os.ReadFile(filepath.Join("testdata", "v1.sqlite"))
@@ -190,9 +190,11 @@ func TestVersion1(t *testing.T) {
 	db, err := sql.Open("sqlite", "file:"+st.Path("v1"))
 	require.NoError(t, err)
 	defer db.Close()
-	var version int
+	var version, json int
 	require.NoError(t, db.QueryRow(`SELECT MAX(version) FROM schema_migrations`).Scan(&version))
 	assert.Equal(t, 2, version)
+	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM statements WHERE substr(doc, 1, 1) <> x'01'`).Scan(&json))
+	assert.Zero(t, json, "the migration rewrote the JSON rows in the compact layout")
 	var plan []string
 	r, err := db.Query(`EXPLAIN QUERY PLAN SELECT doc FROM statements WHERE story_id = ? ORDER BY seq`, "v1")
 	require.NoError(t, err)

@@ -235,3 +235,27 @@ func (e *enums) readStatement(row string) (claim.Statement, error) {
 	}
 	return s, nil
 }
+
+// Recode returns statement rows in the compact layout: a row in JSON is
+// read and written again, a compact row is kept. It is how a store
+// rewrites the rows it wrote before the layout. Linear in the rows.
+func Recode(docs [][]byte) ([][]byte, error) {
+	d := NewDecoder()
+	for _, doc := range docs {
+		if err := d.Statement(doc); err != nil {
+			return nil, err
+		}
+	}
+	if err := d.Finish(); err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(docs))
+	for i := range d.Batch.Statements {
+		b, err := appendStatement(nil, &d.Batch.Statements[i])
+		if err != nil {
+			return nil, fmt.Errorf("story: stored statements row %q: %w", source.Excerpt(string(d.Batch.Statements[i].ID)), err)
+		}
+		out[i] = b
+	}
+	return out, nil
+}

@@ -247,3 +247,34 @@ func TestCompactFields(t *testing.T) {
 		t.Errorf("claim's fields changed: update the compact layout of statements (-layout +claim):\n%s", diff)
 	}
 }
+
+func TestRecode(t *testing.T) {
+	var docs [][]byte
+	for _, s := range compactCases {
+		e, err := rows.Encode(&story.Batch{Statements: []claim.Statement{s}})
+		require.NoError(t, err)
+		js, err := json.Marshal(s)
+		require.NoError(t, err)
+		docs = append(docs, js, e.Rows("statements")[0].Values[2].([]byte))
+	}
+	got, err := rows.Recode(docs)
+	require.NoError(t, err)
+	require.Len(t, got, len(docs))
+	d := rows.NewDecoder()
+	for i, doc := range got {
+		require.Equal(t, byte(1), doc[0], "row %d is compact", i)
+		require.NoError(t, d.Statement(doc))
+	}
+	require.NoError(t, d.Finish())
+	var want []claim.Statement
+	for _, s := range compactCases {
+		want = append(want, s, s)
+	}
+	if diff := cmp.Diff(want, d.Batch.Statements); diff != "" {
+		t.Errorf("Recode mismatch (-want +got):\n%s", diff)
+	}
+	_, err = rows.Recode([][]byte{[]byte(`{"id":"a","act":"shout"}`)})
+	assert.Error(t, err)
+	_, err = rows.Recode([][]byte{{1, 5}})
+	assert.Error(t, err)
+}
