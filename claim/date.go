@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail/internal/enumtext"
@@ -139,6 +138,9 @@ func ParseDate(s string) (Date, error) {
 	case len(s) == 7:
 		layout, p = "2006-01", PrecisionMonth
 	case len(s) == 10:
+		if t, ok := day(s); ok {
+			return truncate(t, PrecisionDay), nil // the common case, without time.Parse
+		}
 		layout, p = "2006-01-02", PrecisionDay
 	default:
 		layout, p = time.RFC3339Nano, PrecisionInstant
@@ -149,7 +151,7 @@ func ParseDate(s string) (Date, error) {
 			return Date{}, fieldErr("date", s, reason)
 		}
 	}
-	if err != nil || !strings.HasPrefix(s, t.Format("2006")) && p != PrecisionInstant {
+	if err != nil || !hasYear(s, t.Year()) && p != PrecisionInstant {
 		return Date{}, fieldErr("date", s, fmt.Errorf("%w: want YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time", ErrDate))
 	}
 	// An offset can carry a timestamp out of 0000-9999 once it is in UTC,
@@ -158,6 +160,37 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fieldErr("date", s, fmt.Errorf("%w: year out of range", ErrDate))
 	}
 	return truncate(t, p), nil
+}
+
+// day reads a date written YYYY-MM-DD whose day exists, as time.Parse
+// reads it with the layout "2006-01-02"; false for anything else, which
+// ParseDate reads the long way.
+func day(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	y, okY := digits(s[0:4])
+	m, okM := digits(s[5:7])
+	d, okD := digits(s[8:10])
+	if !okY || !okM || !okD || m < 1 || m > 12 || d < 1 || d > time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// hasYear reports whether s starts with year written as t.Format("2006")
+// writes a year of 0-9999, without formatting it.
+func hasYear(s string, year int) bool {
+	if year < 0 || year > 9999 || len(s) < 4 {
+		return false
+	}
+	for i := 3; i >= 0; i-- {
+		if s[i] != byte('0'+year%10) {
+			return false
+		}
+		year /= 10
+	}
+	return true
 }
 
 // MustParseDate is like [ParseDate] but panics on error. It is meant for

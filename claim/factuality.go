@@ -222,9 +222,9 @@ func Uu() Factuality { return Factuality{} }
 // the accepted forms.
 func ParseFactuality(s string) (Factuality, error) {
 	t := strings.TrimSpace(s)
-	for _, f := range factualities {
-		if strings.EqualFold(f.String(), t) {
-			return f, nil
+	for i, name := range factualityNames {
+		if strings.EqualFold(name, t) {
+			return factualities[i], nil
 		}
 	}
 	if strings.EqualFold(t, "uncommitted") || strings.EqualFold(t, "underspecified") {
@@ -249,6 +249,15 @@ func ParseFactuality(s string) (Factuality, error) {
 }
 
 var factualities = [...]Factuality{CTPlus(), PRPlus(), PSPlus(), CTMinus(), PRMinus(), PSMinus(), CTu(), Uu()}
+
+// factualityNames are the names of factualities, in their order, built
+// once so that parsing a million statements does not build them each time.
+var factualityNames = func() (names [len(factualities)]string) {
+	for i, f := range factualities {
+		names[i] = f.String()
+	}
+	return names
+}()
 
 // IsValid reports whether f is one of the eight FactBank values.
 func (f Factuality) IsValid() bool {

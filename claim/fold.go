@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,7 +22,13 @@ const shortCue = 64
 // containsFold reports whether cue occurs in s, case ignored as above; the
 // empty cue occurs in every s.
 func containsFold(s, cue string) bool {
-	found := cue == ""
+	if utf8.ValidString(cue) && strings.Contains(s, cue) {
+		// The cue as written, the common case: its bytes are valid
+		// UTF-8, so they start on a rune boundary of s and match rune
+		// by rune, as below.
+		return true
+	}
+	found := false
 	indexFold(s, cue, func(int) bool {
 		found = true
 		return false
