@@ -65,14 +65,27 @@ var (
 // as text, or for a value longer than 64 runes an excerpt of it, its first
 // 64 runes, "…" and its length in bytes, as [source.Excerpt] makes it. Err wraps one of the package's sentinel errors, so that
 // errors.Is(err, [ErrUnknownClaim]) and errors.As(err, &fe) both work.
+//
+// Line and Column place the problem in the document [Decode] or [Load]
+// read, both counting from 1, Column in bytes (a byte-order mark
+// included): where the value at fault starts, or the member at fault, or
+// the byte a syntax error or invalid UTF-8 is found at. They are zero for
+// a problem of no one place (an empty document) and for the problems
+// [Corpus.Validate] reports of a corpus built in memory.
 type FieldError struct {
-	Field string
-	Value string
-	Err   error
+	Field  string
+	Value  string
+	Err    error
+	Line   int
+	Column int
 }
 
-// Error returns "claim: FIELD "VALUE": REASON".
+// Error returns "claim: FIELD "VALUE": REASON", or with a place in the
+// document "claim: line L, column C: FIELD "VALUE": REASON".
 func (e *FieldError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("claim: line %d, column %d: %s %q: %v", e.Line, e.Column, e.Field, e.Value, e.Err)
+	}
 	return fmt.Sprintf("claim: %s %q: %v", e.Field, e.Value, e.Err)
 }
 
@@ -82,6 +95,19 @@ func (e *FieldError) Unwrap() error { return e.Err }
 func fieldErr(field, value string, err error) *FieldError {
 	return &FieldError{Field: field, Value: source.Excerpt(value), Err: err}
 }
+
+// corpusErrAt returns fieldErr's error on the field "corpus", the
+// document as a whole, at byte offset at of the document. Until Decode
+// places it, its Line is unplaced and its Column the offset plus one.
+func corpusErrAt(at int, value string, err error) *FieldError {
+	fe := fieldErr("corpus", value, err)
+	fe.Line, fe.Column = unplaced, at+1
+	return fe
+}
+
+// unplaced is the Line of a *FieldError whose Column holds its byte offset
+// in the document plus one, until Decode turns it into a line and column.
+const unplaced = -1
 
 // unknownName returns the error for an enum name not in names.
 func unknownName(field, value, valid string) *FieldError {

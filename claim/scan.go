@@ -37,6 +37,7 @@ func scanDocument(data []byte, t reflect.Type, checkUTF8 bool) (end, bad int, er
 			bad++
 		}
 		if e := scanProblem(pr); e != nil {
+			e.Line, e.Column = unplaced, pr.Offset+1
 			p.add(e)
 		}
 		return true
@@ -50,7 +51,7 @@ func scanDocument(data []byte, t reflect.Type, checkUTF8 bool) (end, bad int, er
 
 // scanProblem returns the *FieldError for a problem the walk found, nil
 // for one that is none here.
-func scanProblem(pr jsonwalk.Problem) error {
+func scanProblem(pr jsonwalk.Problem) *FieldError {
 	path := pr.Path
 	if path == "" {
 		path = "corpus"
@@ -111,12 +112,12 @@ func syntaxErr(err error) error {
 	if errors.As(err, &syn) {
 		at = syn.Offset
 	}
-	return fieldErr("corpus", fmt.Sprintf("byte offset %d", at), fmt.Errorf("%w: %w", ErrInvalid, err))
+	return corpusErrAt(int(at), fmt.Sprintf("byte offset %d", at), fmt.Errorf("%w: %w", ErrInvalid, err))
 }
 
 // atPath returns err from an UnmarshalText call as a *FieldError at path,
 // keeping its sentinel.
-func atPath(path, value string, err error) error {
+func atPath(path, value string, err error) *FieldError {
 	var fe *FieldError
 	var sfe *source.FieldError
 	switch {

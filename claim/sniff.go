@@ -40,7 +40,7 @@ func notUTF8(data []byte) error {
 	default:
 		return nil
 	}
-	return fieldErr("corpus", enc, fmt.Errorf("%w: the document is UTF-16, convert it to UTF-8", ErrInvalidUTF8))
+	return corpusErrAt(0, enc, fmt.Errorf("%w: the document is UTF-16, convert it to UTF-8", ErrInvalidUTF8))
 }
 
 // looksLike names what a document that is not JSON appears to be, for the
@@ -83,7 +83,7 @@ func looksLike(data []byte) error {
 	default:
 		return nil
 	}
-	return fieldErr("corpus", first, fmt.Errorf("%w: the document looks like %s, not a JSON corpus document", ErrInvalid, what))
+	return corpusErrAt(len(data)-len(text), first, fmt.Errorf("%w: the document looks like %s, not a JSON corpus document", ErrInvalid, what))
 }
 
 // missingDay returns the error for a date of the form YYYY-MM-DD, alone or
