@@ -178,8 +178,12 @@
 //     said the minister"); and coordinated again after a comma ("denies
 //     deal, calls reports absurd");
 //   - noun: an attribution noun, "the allegation that C", "Moscow's denial
-//     of C", "issued a stern warning", "the first report is that C",
-//     "accusations it was behind C" (a clause with a pronoun subject, its
+//     of C", "the minister's remark that C", a possessor with nothing said
+//     when the noun heads its clause's subject ("Harlow's denial came
+//     within hours", not "answered Holm's statement", nor inside another
+//     attribution's content, nor before a cue verb: "Holm's statement
+//     stressed that C" is the verb's), "issued a stern warning", "the
+//     first report is that C", "accusations it was behind C" (a clause with a pronoun subject, its
 //     "that" left out); inside a quotation, only a noun with its clause
 //     ("“The first report is that C,” he said"), whose content ends with
 //     the quotation. A report by nobody named states what it says (an

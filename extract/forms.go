@@ -381,9 +381,11 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	for p >= m.lo && m.toks[p].kind == tokWord && !hasPossessive(m.word(p)) && isAdjective(m.word(p)) {
 		p--
 	}
-	if p >= m.lo && m.toks[p].kind == tokWord && hasPossessive(m.word(p)) && m.toks[p].is(flagUpper) {
-		np := m.nounPhraseLeft(p)
-		f.source = np
+	possessor := false
+	if p >= m.lo && m.toks[p].kind == tokWord && hasPossessive(m.word(p)) && (m.toks[p].is(flagUpper) || !m.inq[i] && p-1 >= m.lo && determiners[m.word(p-1)]) {
+		// "Moscow's denial", "the minister's remark".
+		f.source = m.possessorPhrase(p)
+		possessor = !f.source.empty()
 	}
 	k := i + 1
 	// "a warning from the ministry", "the allegation by Washington".
@@ -391,6 +393,9 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 		s := k + 1
 		e := s
 		for e <= m.last && m.toks[e].kind == tokWord && !m.is(e, "that") && !m.is(e, "of") && !m.is(e, "to") && !m.is(e, "against") && e < s+8 {
+			if w := m.word(e); e > s && (nounThenVerbs[w] || auxiliaries[w] && !isAdverb(w) && !prepositions[w] || m.verbAt(e) && !m.toks[e].is(flagUpper)) {
+				break // "the assurance from the governor came as"
+			}
 			e++
 		}
 		if e > s && f.source.empty() {
@@ -449,7 +454,12 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 		f.content = m.withinQuote(i, f.content)
 	}
 	if len(f.content) == 0 && !light {
-		return i, false
+		// A noun with its possessor and nothing said ("Mr Holm's comments
+		// came after the vote") is still a statement by the possessor.
+		if !possessor || m.inq[i] || !m.opensClause(m.tokenAt(f.source.start)) || !m.nounStandsAlone(i) {
+			return i, false
+		}
+		f.bare = true
 	}
 	if f.act == claim.ActReport && f.source.empty() && !light {
 		// "reports say C", "the first report is that C": a report by
@@ -460,6 +470,46 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	m.refineAct(&f)
 	m.out = append(m.out, f)
 	return i, true
+}
+
+// nounStandsAlone reports whether the attribution noun at i is the head of
+// its clause's subject: the next word is its verb ("Moscow's denial came",
+// "Kirby's statement followed", "Korvat's denial did little"), not another
+// noun ("the ministry's report card").
+func (m *matcher) nounStandsAlone(i int) bool {
+	n := i + 1
+	if n > m.last || m.toks[n].kind != tokWord {
+		return false
+	}
+	w := m.word(n)
+	if m.verbAt(n) {
+		return false // "Putin's statement emphasized C": the verb's subject
+	}
+	return auxiliaries[w] && !isAdverb(w) && !prepositions[w] || nounThenVerbs[w] || len(w) > 3 && strings.HasSuffix(w, "ed")
+}
+
+// opensClause reports whether token k opens a clause: the sentence's first
+// word, or a word after a comma, "and", "but" or a colon.
+func (m *matcher) opensClause(k int) bool {
+	return k == m.lo || k-1 >= m.lo && (m.comma(k-1) || m.is(k-1, "and") || m.is(k-1, "but") || m.punct(k-1, ':'))
+}
+
+// possessorPhrase returns the noun phrase that ends with the possessive
+// at token p ("the minister's", "Russia's"), back to a determiner, six
+// words at most, stopping at a preposition or a verb.
+func (m *matcher) possessorPhrase(p int) span {
+	k := p
+	for k-1 >= m.lo && k > p-5 && m.toks[k-1].kind == tokWord && !m.inq[k-1] {
+		w := m.word(k - 1)
+		if prepositions[w] || clauseWords[w] || auxiliaries[w] || m.verbAt(k-1) && !m.toks[k-1].is(flagUpper) || len(w) > 4 && strings.HasSuffix(w, "ed") {
+			break
+		}
+		k--
+		if determiners[w] {
+			break
+		}
+	}
+	return m.tokSpan(k, p)
 }
 
 // fallsOn returns the token after "has fallen on", "fell on" or "falls

@@ -19,7 +19,11 @@ type found struct {
 	participle bool
 	// embedded marks a source inside another clause ("a report alleging
 	// that"), which a participle later in the sentence does not take.
-	embedded   bool
+	embedded bool
+	// bare marks a noun with its possessor and nothing said ("Harlow's
+	// denial came"), which is dropped when it stands inside another
+	// attribution's content.
+	bare       bool
 	confidence float64
 	said       claim.Date
 	// via is the index in the extractor's found of the attribution whose

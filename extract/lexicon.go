@@ -547,6 +547,10 @@ var participleOpeners = lex.class("participleOpeners")
 // show that a clause has begun: "found the money was moved".
 var finiteAux = lex.class("finiteAux")
 
+// nounThenVerbs are verbs that often follow an attribution noun as its
+// clause's subject and are no cue: "Moscow's reaction came a day later".
+var nounThenVerbs = lex.class("nounThenVerbs")
+
 // madeBy join an attribution noun to the party after "by": "the
 // accusations made by the government".
 var madeBy = lex.class("madeBy")

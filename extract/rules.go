@@ -1,5 +1,7 @@
 package extract
 
+import "slices"
+
 // A rule is a row of the rule table: what it is called, the form and base
 // confidence of what it finds, and how it matches. Rules are values, tried
 // in the table's order, as time's layout tokens or go-cmp's options are.
@@ -390,6 +392,13 @@ func (m *matcher) run() {
 	}
 	if relayed {
 		m.relays()
+	}
+	// "The officials' claims were false, Peskov said": a bare noun inside
+	// what another says is that one's content, not a statement.
+	for k := len(m.out) - 1; k >= 0; k-- {
+		if m.out[k].bare && m.inFound(m.tokenAt(m.out[k].cue.start)) {
+			m.out = slices.Delete(m.out, k, k+1)
+		}
 	}
 }
 

@@ -283,6 +283,17 @@ var ruleCases = []struct {
 	{"noun-possessive", "Harlow's denial of the payments came within hours.", []found{
 		{"noun", "Harlow's", "denial", "of the payments came within hours", "deny"},
 	}},
+	{"noun-possessive-no-content", "Harlow's denial came within hours.", []found{
+		{"noun", "Harlow's", "denial", "", "deny"},
+	}},
+	{"noun-possessive-lower-case", "The minister's remark that the port was safe drew criticism.", []found{
+		{"noun", "The minister's", "remark", "the port was safe drew criticism", "assert"},
+	}},
+	{"noun-possessive-then-cue-verb", "Holm's statement stressed that the port was safe.", []found{
+		{"verb-before", "Holm's statement", "stressed", "the port was safe", "assert"},
+	}},
+	{"noun-possessive-compound", "The ministry's report card was poor.", []found{}},
+	{"noun-possessive-object", "The mayor answered Holm's statement on Friday.", []found{}},
 	{"noun-from", "A warning from the regulator that prices would rise unsettled markets.", []found{
 		{"noun", "the regulator", "warning", "prices would rise unsettled markets", "warn"},
 	}},
