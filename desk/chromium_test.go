@@ -17,7 +17,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/timeline"
 )
 
 var update = flag.Bool("update", false, "write the screenshots of the queue and a claim page under docs/ again")
@@ -49,7 +51,11 @@ func chromium(t *testing.T) string {
 // and the elements it must show.
 func TestChromium(t *testing.T) {
 	bin := chromium(t)
+	// Three articles reviewed as the example's decisions say, two more
+	// waiting for review.
 	f := newFixture(t, 3)
+	f.review(t)
+	f.add(t, 3, 5)
 	srv := httptest.NewServer(f.desk)
 	defer srv.Close()
 
@@ -112,7 +118,7 @@ func TestChromium(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`svg[role="img"]`))))
 	screenshot(t, ctx, `table.claims`, `svg[role="img"] title`, `svg[role="img"] rect`)
 	require.NoError(t, chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/claim/"+url.PathEscape(string(tl.Claims()[0].ID))),
+		chromedp.Navigate(srv.URL+"/claim/"+url.PathEscape(string(busiest(t, tl)))),
 		chromedp.WaitVisible(chromedp.CSS(`#picture svg`))))
 	claimShot := screenshot(t, ctx, `#picture svg[role="img"] desc`, `#picture svg path`, `table.track tbody tr`)
 
@@ -121,6 +127,19 @@ func TestChromium(t *testing.T) {
 			require.NoError(t, os.WriteFile("../docs/"+name, b, 0o644))
 		}
 	}
+}
+
+// busiest returns the claim with the most statements on its track.
+func busiest(t *testing.T, tl *timeline.Timeline) claim.ID {
+	best, most := claim.ID(""), -1
+	for _, c := range tl.Claims() {
+		track, err := tl.Track(c.ID)
+		require.NoError(t, err)
+		if len(track) > most {
+			best, most = c.ID, len(track)
+		}
+	}
+	return best
 }
 
 // screenshot checks that the page has each selector and takes a screenshot

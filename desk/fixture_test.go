@@ -1,6 +1,7 @@
 package desk_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -73,6 +74,39 @@ func newFixture(t testing.TB, n int, extra ...source.Article) *fixture {
 		require.NoError(t, err)
 	}
 	return &fixture{dir: dir, srcs: srcs, store: st, story: s, desk: desk.ForStory(s, opts)}
+}
+
+// review applies the example's committed decisions about the articles the
+// story holds, in the file's order, stopping at the first about another
+// article, as examples/follow-story does. A decision the story refuses (the
+// extractor may have changed since the file was written) is logged and
+// skipped: the review only gives the pages something to show.
+func (f *fixture) review(t testing.TB) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(exampleDir, "decisions.jsonl"))
+	require.NoError(t, err)
+	ds, err := story.ReadDecisions(bytes.NewReader(b))
+	require.NoError(t, err)
+	for _, d := range ds {
+		if id, ok := d.About(); ok {
+			if _, known := f.story.Proposals(id); !known {
+				break
+			}
+		}
+		if _, err := f.story.Apply(context.Background(), d); err != nil {
+			t.Logf("decision %s %s not applied: %v", d.Kind, d.Key, err)
+		}
+	}
+}
+
+// add adds the example's articles from..to-1 to the story.
+func (f *fixture) add(t testing.TB, from, to int) {
+	t.Helper()
+	_, arts := exampleStory(t)
+	for _, a := range arts[from:to] {
+		_, err := f.story.Add(context.Background(), a)
+		require.NoError(t, err)
+	}
 }
 
 // reopen reads the story again from its file, as another process would.

@@ -145,9 +145,25 @@ type claimChoice struct {
 // highlight needs.
 func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source.ArticleID]string) []proposalView {
 	out := make([]proposalView, 0, len(ps))
+	proposed := map[source.ID]string{}
+	seen := map[source.ArticleID]bool{}
 	for i, p := range ps {
 		a, _ := p.Key.Article()
-		v := proposalView{N: i + 1, Key: p.Key, Article: a, Speaker: speakerName(reg, p.Candidate.Speaker),
+		if !seen[a] {
+			seen[a] = true
+			if added, ok := d.story.Proposals(a); ok {
+				for _, sp := range added.Sources {
+					proposed[sp.Source.ID] = sp.Source.Name + " (proposed source)"
+				}
+			}
+		}
+		speaker := speakerName(reg, p.Candidate.Speaker)
+		if name, ok := proposed[p.Candidate.Speaker]; ok {
+			if _, known := reg.Source(p.Candidate.Speaker); !known {
+				speaker = name
+			}
+		}
+		v := proposalView{N: i + 1, Key: p.Key, Article: a, Speaker: speaker,
 			Act: p.Candidate.Act, Factuality: p.Candidate.Factuality, Confidence: p.Candidate.Confidence,
 			Quote: p.Quote, Cue: p.Candidate.Cue.Exact, SameAs: p.SameAs, Group: p.Group}
 		for _, m := range p.Claims {

@@ -23,8 +23,7 @@ func FuzzRender(f *testing.F) {
 		f.Add(b)
 	}
 	for _, text := range hostile {
-		t := &testing.T{}
-		b, err := json.Marshal(hostileCorpus(t, text))
+		b, err := json.Marshal(hostileCorpus(f, text))
 		if err != nil {
 			f.Fatal(err)
 		}

@@ -34,7 +34,7 @@ var hostile = []string{
 
 // hostileCorpus returns a valid corpus whose source names, claim text,
 // article title, URL and text, and quotes hold text t.
-func hostileCorpus(t *testing.T, text string) *claim.Corpus {
+func hostileCorpus(t testing.TB, text string) *claim.Corpus {
 	t.Helper()
 	quote := "X" + text + "Y"
 	art := source.Article{
