@@ -444,7 +444,7 @@ func printAdded(w io.Writer, n *names, a source.Article, added *story.Added) err
 		default:
 			cols = append(cols, "")
 		}
-		fmt.Fprintf(tw, "  %s\n", strings.Join(cols, "\t"))
+		fmt.Fprintln(tw, row(cols...))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -213,18 +213,35 @@ type pendingItem struct {
 	story.Proposal
 }
 
+// pendingSource is a proposed source no decision has accepted, rejected or
+// merged yet, in JSON output.
+type pendingSource struct {
+	Article source.ArticleID `json:"article"`
+	story.SourceProposal
+}
+
+// pendingOut is pending's JSON output.
+type pendingOut struct {
+	Candidates []pendingItem   `json:"candidates"`
+	Sources    []pendingSource `json:"sources"`
+}
+
 func (a *app) pendingCmd() *cobra.Command {
 	var rf readFlags
 	cmd := &cobra.Command{
 		Use:   "pending [ARTICLE]",
-		Short: "List the candidates waiting for review, with their keys",
+		Short: "List the candidates and new sources waiting for review, with their keys",
 		Long: `pending lists the candidate statements no decision has accepted or
 rejected yet, article by article (or of one ARTICLE), each with the key that
 'claimtrail accept' and 'claimtrail reject' take, its speaker, act,
 factuality (see the legend), quote, and what it may be: a new mention of an
-accepted statement, an existing claim it may state, or a new claim.
+accepted statement, an existing claim it may state, or a new claim. Then it
+lists the speakers the story does not know yet, proposed as new sources,
+with the ID that 'claimtrail accept', 'claimtrail reject' and 'claimtrail
+merge' take and the known sources they may be.
 
-It is linear in the story's candidates, after opening the story.`,
+It is linear in the story's candidates, proposed sources and decisions,
+after opening the story.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			s, err := a.openStory(ctx, story.Options{})
@@ -239,48 +256,80 @@ It is linear in the story's candidates, after opening the story.`,
 					return fmt.Errorf("no article %q in story %s: see the articles with 'claimtrail pending -v'", only, s.ID())
 				}
 			}
-			var items []pendingItem
+			out := pendingOut{Candidates: []pendingItem{}, Sources: []pendingSource{}}
 			for _, p := range s.Pending() {
 				id, _ := p.Key.Article()
 				if only == "" || id == only {
-					items = append(items, pendingItem{Article: id, Proposal: p})
+					out.Candidates = append(out.Candidates, pendingItem{Article: id, Proposal: p})
+				}
+			}
+			for _, sp := range pendingSources(s.Story) {
+				if only == "" || sp.Article == only {
+					out.Sources = append(out.Sources, sp)
 				}
 			}
 			if rf.json {
-				if items == nil {
-					items = []pendingItem{}
-				}
-				return writeJSON(a.stdout, items)
+				return writeJSON(a.stdout, out)
 			}
-			return a.printPending(s, items)
+			return a.printPending(s, out)
 		}),
 	}
 	rf.add(cmd)
 	return cmd
 }
 
-// printPending prints the candidates waiting for review.
-func (a *app) printPending(s *opened, items []pendingItem) error {
+// pendingSources returns the proposed sources no decision has settled, in
+// the order their articles were added.
+func pendingSources(s *story.Story) []pendingSource {
+	c := s.Corpus()
+	settled := map[source.ID]bool{}
+	for _, src := range c.Sources {
+		settled[src.ID] = true
+	}
+	for _, d := range s.Decisions() {
+		if d.Source != "" {
+			settled[d.Source] = true
+		}
+	}
+	var out []pendingSource
+	for _, art := range c.Articles {
+		added, ok := s.Proposals(art.ID)
+		if !ok {
+			continue
+		}
+		for _, sp := range added.Sources {
+			if !settled[sp.Source.ID] {
+				out = append(out, pendingSource{Article: art.ID, SourceProposal: sp})
+			}
+		}
+	}
+	return out
+}
+
+// printPending prints the candidates and sources waiting for review.
+func (a *app) printPending(s *opened, out pendingOut) error {
 	w := a.stdout
-	if len(items) == 0 {
+	if len(out.Candidates)+len(out.Sources) == 0 {
 		fmt.Fprintln(w, "nothing waits for review.")
 		return nil
 	}
 	n := newNames(s.Corpus(), a.verbose)
+	for _, art := range s.Corpus().Articles {
+		if added, ok := s.Proposals(art.ID); ok {
+			for _, sp := range added.Sources {
+				n.sources[sp.Source.ID] = sp.Source.Name
+			}
+			for _, cp := range added.Claims {
+				n.claims[cp.ID] = cp.Text
+			}
+		}
+	}
 	var codes []claim.Factuality
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	var last source.ArticleID
-	for _, it := range items {
+	for _, it := range out.Candidates {
 		if it.Article != last {
 			last = it.Article
-			if added, ok := s.Proposals(it.Article); ok {
-				for _, sp := range added.Sources {
-					n.sources[sp.Source.ID] = sp.Source.Name
-				}
-				for _, cp := range added.Claims {
-					n.claims[cp.ID] = cp.Text
-				}
-			}
 			fmt.Fprintf(tw, "%s\n", n.article(it.Article))
 		}
 		c := it.Candidate
@@ -296,15 +345,42 @@ func (a *app) printPending(s *opened, items []pendingItem) error {
 		case it.Group != "":
 			what = "new claim " + safe(string(it.Group))
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", safe(string(it.Key)), n.source(c.Speaker), c.Act, c.Factuality, quote(it.Quote, 48), what)
+		fmt.Fprintln(tw, row(safe(string(it.Key)), n.source(c.Speaker), c.Act.String(), c.Factuality.String(), quote(it.Quote, 48), what))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%d candidates. ", len(items))
+	if len(out.Sources) > 0 {
+		if len(out.Candidates) > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintln(w, "New sources:")
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, sp := range out.Sources {
+			var may string
+			if len(sp.Matches) > 0 {
+				may = fmt.Sprintf("may be %s [%s] (%s)", n.source(sp.Matches[0].ID), safe(string(sp.Matches[0].ID)), sp.Matches[0].Reason)
+			}
+			fmt.Fprintln(tw, row(safe(string(sp.Source.ID)), safe(sp.Source.Name), may))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(w, "\n%d candidates, %d new sources. ", len(out.Candidates), len(out.Sources))
 	writeLegend(w, codes)
-	fmt.Fprintln(w, "Decide with 'claimtrail accept KEY [--claim CLAIM]' or 'claimtrail reject KEY'.")
+	fmt.Fprintln(w, "Decide with 'claimtrail accept KEY [--claim CLAIM]' or 'claimtrail reject KEY';")
+	fmt.Fprintln(w, "for a source, 'claimtrail accept ID [--as NEW-ID]', 'claimtrail merge ID INTO' or 'claimtrail reject ID'.")
 	return nil
+}
+
+// row returns the cells of an indented tabwriter row, joined by tabs, with
+// empty cells at its end left out so that the line has no trailing spaces.
+func row(cells ...string) string {
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	return "  " + strings.Join(cells, "\t")
 }
 
 // writeLegend prints what the factuality codes mean.
@@ -426,7 +502,7 @@ func (a *app) printHistory(tl *timeline.Timeline, h historyOut) error {
 		if len(st.Mentions) > 1 {
 			notes = append(notes, fmt.Sprintf("%d mentions", len(st.Mentions)))
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", said, n.source(st.Source), st.Act, st.Factuality, q, strings.Join(notes, "; "))
+		fmt.Fprintln(tw, row(said, n.source(st.Source), st.Act.String(), st.Factuality.String(), q, strings.Join(notes, "; ")))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
