@@ -185,6 +185,20 @@ type builder struct {
 	effOff, eff                 []int32
 	// bulk says whether to carry agreeing affirmations in bulk.
 	bulk bulkMode
+	// keyedEv[keyedOff[c]:keyedOff[c+1]] are the words claim c passes on
+	// in bulk, as indexes into events.
+	keyedOff, keyedEv []int32
+	// derived tells the claims whose uniform sources Build hears only in
+	// part (see heads.go), nil for none: their changes are worked out
+	// when read (see replay.go).
+	derived []bool
+	// replay says that the builder works out one claim's changes for a
+	// reader, with effFor as its effective words, and changes nothing in
+	// the timeline.
+	replay bool
+	effFor []int32
+	quiet  bool   // the claim being built records no changes ...
+	spare  change // ... and its would-be changes go here
 
 	gen       int32 // the claim being built, counted from 1: zeroed slots belong to none
 	slots     []slot
@@ -442,6 +456,7 @@ func (b *builder) relate() {
 			passes[d] = b.sets.add(d, b.downs[d])
 		}
 	}
+	b.keyedOff, b.keyedEv = keyedOff, keyedEv
 	b.effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedEv)
 }
 
@@ -541,6 +556,7 @@ func (b *builder) run(parts int) {
 				t: t, off: b.off, events: b.events, ups: b.ups, downs: b.downs, sets: b.sets,
 				upOff: b.upOff, upEv: b.upEv, downOff: b.downOff, downEv: b.downEv,
 				plainUps: b.plainUps, plainOff: b.plainOff, plainEv: b.plainEv, effOff: b.effOff, eff: b.eff,
+				derived:   b.derived,
 				slots:     make([]slot, len(b.slots)),
 				rootCount: make([]int32, len(b.rootCount)),
 				rootGen:   make([]int32, len(b.rootGen)),
@@ -564,6 +580,9 @@ func (b *builder) run(parts int) {
 	}
 	inParts(len(workers), len(workers), func(p, _, _ int) { workers[p].buildRange() })
 	t.join(workers)
+	if b.derived != nil {
+		t.replay = b.replayState()
+	}
 	if b.ups != nil && b.upOff != nil {
 		t.rel = b.relations()
 	}
@@ -662,7 +681,10 @@ func (t *Timeline) join(workers []*builder) {
 func (b *builder) stream(c int32) []event {
 	own := b.events[b.off[c]:b.off[c+1]]
 	var eff []int32
-	if b.effOff != nil {
+	switch {
+	case b.replay:
+		eff = b.effFor
+	case b.effOff != nil:
 		eff = b.eff[b.effOff[c]:b.effOff[c+1]]
 	}
 	if b.plainUps == nil || b.plainUps[c] < 0 && b.downs[c] < 0 && len(eff) == 0 {
@@ -727,6 +749,7 @@ func (b *builder) buildClaim(c int32) {
 	b.shown = 0
 	b.touched = b.touched[:0]
 	b.pending = b.pending[:0]
+	b.quiet = !b.replay && b.derived != nil && b.derived[c]
 	items := b.stream(c)
 	status := StatusUnreported
 	reported := false
@@ -767,7 +790,9 @@ func (b *builder) buildClaim(c int32) {
 		if s := b.cnt.status(b.corrob); s != status {
 			ch := b.emit(ChangeStatus, e)
 			ch.from, ch.to = status, s
-			b.history = append(b.history, step{stmt: e.stmt, from: status, to: s})
+			if !b.replay {
+				b.history = append(b.history, step{stmt: e.stmt, from: status, to: s})
+			}
 			status = s
 		}
 	}
@@ -777,6 +802,9 @@ func (b *builder) buildClaim(c int32) {
 		for _, k := range b.pending {
 			items[k].discount = why
 		}
+	}
+	if b.replay {
+		return
 	}
 	t.final[c] = b.cnt
 	t.cut[c] = claimCut{sec: thr.sec, nsec: thr.nsec, reported: reported, why: why}
@@ -1025,6 +1053,9 @@ func (b *builder) corroborates(e *event) bool {
 
 // emit records a change caused by e and returns it for further detail.
 func (b *builder) emit(k ChangeKind, e *event) *change {
+	if b.quiet {
+		return &b.spare
+	}
 	b.changes = append(b.changes, change{claim: b.claim, stmt: e.stmt, kind: k, inherited: e.inherited})
 	return &b.changes[len(b.changes)-1]
 }

@@ -39,7 +39,17 @@ const (
 	bulkAuto   bulkMode = iota // when the claims inherit more words than the corpus has statements
 	bulkAlways                 // always, for tests
 	bulkNever                  // never: every word is plain, for tests
+	bulkMovers                 // always, hearing only the movers of every claim with heads, for tests
 )
+
+// manySources returns from how many sources a claim hears of its uniform
+// sources only the movers (see heads.go).
+func (b *builder) manySources() int {
+	if b.bulk == bulkMovers {
+		return 0
+	}
+	return manySources
+}
 
 // bulkPays reports whether to carry agreeing affirmations in bulk: under
 // bulkAuto, when the claims inherit, counted along every path, more
@@ -48,7 +58,7 @@ const (
 // the bags would only add to it.
 func (b *builder) bulkPays(order, in, inOff []int32) bool {
 	switch b.bulk {
-	case bulkAlways:
+	case bulkAlways, bulkMovers:
 		return true
 	case bulkNever:
 		return false
@@ -163,8 +173,28 @@ func (s *rankSet) clone() *rankSet {
 
 // keyBag holds the affirmations a claim passes on in bulk, by source.
 type keyBag struct {
-	srcs map[int32]*srcBag
-	n    int // ranks in all sets
+	srcs  map[int32]*srcBag
+	n     int       // ranks in all sets
+	mixed []int32   // the sources whose words differ in factuality, each once
+	heads *bagHeads // the other sources by first rank, when info is set (see heads.go)
+	info  *headInfo
+}
+
+// noted records what changed for src, whose bag was old before (nil when
+// new to the bag) with the given first rank and mix: a source whose words
+// now differ is listed as mixed, and one whose first rank is new is pushed
+// into the heads.
+func (b *keyBag) noted(src int32, wasIn bool, first int32, wasMixed bool) {
+	sb := b.srcs[src]
+	switch {
+	case sb.mixed && (!wasIn || !wasMixed):
+		b.mixed = append(b.mixed, src)
+	case !sb.mixed && b.info != nil && (!wasIn || sb.first < first):
+		if b.heads == nil {
+			b.heads = new(bagHeads)
+		}
+		b.heads.push(b.info, src, sb)
+	}
 }
 
 // srcBag holds one source's affirmations in a bag, by key, with the
@@ -181,6 +211,11 @@ type srcBag struct {
 // add adds the affirmation e, which must not be in the bag.
 func (b *keyBag) add(e *event) {
 	sb := b.srcs[e.src]
+	if sb != nil {
+		defer b.noted(e.src, true, sb.first, sb.mixed)
+	} else {
+		defer b.noted(e.src, false, 0, false)
+	}
 	if sb == nil {
 		sb = &srcBag{keys: make(map[wordKey]*rankSet), first: e.rank, pol: e.pol, cert: e.cert}
 		b.srcs[e.src] = sb
@@ -209,8 +244,10 @@ func (b *keyBag) mergeBag(o *keyBag, owned bool) {
 			}
 			b.srcs[src] = osb
 			b.n += osb.n
+			b.noted(src, false, 0, false)
 			continue
 		}
+		first, mixed := sb.first, sb.mixed
 		before := sb.n
 		if owned && osb.n > sb.n {
 			// Merge the smaller into the larger.
@@ -219,6 +256,7 @@ func (b *keyBag) mergeBag(o *keyBag, owned bool) {
 		}
 		sb.merge(osb, owned)
 		b.n += sb.n - before
+		b.noted(src, true, first, mixed)
 	}
 }
 
@@ -256,7 +294,10 @@ func (sb *srcBag) clone() *srcBag {
 }
 
 func (b *keyBag) clone() *keyBag {
-	c := &keyBag{srcs: make(map[int32]*srcBag, len(b.srcs)), n: b.n}
+	c := &keyBag{srcs: make(map[int32]*srcBag, len(b.srcs)), n: b.n, mixed: slices.Clone(b.mixed), info: b.info}
+	if b.heads != nil {
+		c.heads = b.heads.clone()
+	}
 	for src, sb := range b.srcs {
 		c.srcs[src] = sb.clone()
 	}
@@ -327,6 +368,7 @@ func (b *builder) effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedE
 		left[c] = outOff[c+1] - outOff[c]
 	}
 	effs := make([][]int32, n)
+	info := &headInfo{srcs: &b.t.srcs, rules: b.t.rules}
 	stamp := make([]int32, len(b.t.srcs.ids))
 	var w effWalk
 	for _, c := range order {
@@ -355,14 +397,20 @@ func (b *builder) effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedE
 			}
 		}
 		if acc != nil && acc.n > 0 {
-			effs[c] = w.effective(b, c, acc, stamp, evOfRank)
+			var reduced bool
+			if effs[c], reduced = w.effective(b, c, acc, stamp, c+1, evOfRank, false); reduced {
+				if b.derived == nil {
+					b.derived = make([]bool, n)
+				}
+				b.derived[c] = true
+			}
 		}
 		if outOff[c+1] == outOff[c] {
 			continue
 		}
 		if own := keyedEv[keyedOff[c]:keyedOff[c+1]]; len(own) > 0 {
 			if acc == nil {
-				acc = &keyBag{srcs: make(map[int32]*srcBag)}
+				acc = &keyBag{srcs: make(map[int32]*srcBag), info: info}
 			}
 			for _, k := range own {
 				acc.add(&b.events[k])
@@ -384,6 +432,8 @@ func (b *builder) effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedE
 // effWalk holds the scratch space of effective.
 type effWalk struct {
 	srcs     []int32
+	movers   []int32
+	q        headQuery
 	keys     []wordKey
 	breakers []srcRank
 	heap     []srcRank // by rank: the next word of each key, key as src
@@ -400,18 +450,35 @@ type srcRank struct{ src, rank int32 }
 // each word that follows, in the order words became known, a word of the
 // source with another key or a word the claim hears otherwise (its own, a
 // plain inherited one, a negation of a broader claim), called a breaker.
-func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, evOfRank []int32) []int32 {
-	mark := c + 1
-	w.srcs = slices.AppendSeq(w.srcs[:0], maps.Keys(bag.srcs))
-	slices.Sort(w.srcs)
-	for _, src := range w.srcs {
-		stamp[src] = mark
+//
+// It marks stamps with mark, and unless whole, when the bag has
+// words of more than manySources sources and heads to find them by, it
+// returns of the uniform sources that are no breakers only those that can
+// move the claim's status (see heads.go), and reports that it did.
+func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, mark int32, evOfRank []int32, whole bool) (out []int32, reduced bool) {
+	reduced = !whole && bag.heads != nil && len(bag.srcs) > b.manySources()
+	if reduced {
+		// The sources that can be anything but uniform: those with words
+		// the claim hears otherwise, found below, and the mixed ones.
+		w.srcs = w.srcs[:0]
+	} else {
+		w.srcs = slices.AppendSeq(w.srcs[:0], maps.Keys(bag.srcs))
+		for _, src := range w.srcs {
+			stamp[src] = mark
+		}
 	}
 	w.breakers = w.breakers[:0]
 	add := func(k int32) {
-		if e := &b.events[k]; stamp[e.src] == mark {
-			w.breakers = append(w.breakers, srcRank{e.src, e.rank})
+		e := &b.events[k]
+		switch {
+		case stamp[e.src] == mark:
+		case !reduced || bag.srcs[e.src] == nil:
+			return
+		default:
+			stamp[e.src] = mark
+			w.srcs = append(w.srcs, e.src)
 		}
+		w.breakers = append(w.breakers, srcRank{e.src, e.rank})
 	}
 	for k := b.off[c]; k < b.off[c+1]; k++ {
 		add(k)
@@ -426,13 +493,33 @@ func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, evO
 			add(k)
 		}
 	}
+	if reduced {
+		// Breakers and mixed sources are heard as before; of the others,
+		// which are all uniform, only those that can move the status.
+		nBreakers := len(w.srcs)
+		for _, src := range bag.mixed {
+			if stamp[src] != mark {
+				stamp[src] = mark
+				w.srcs = append(w.srcs, src)
+			}
+		}
+		breaker := func(src int32) bool { return slices.Contains(w.srcs[:nBreakers], src) }
+		if nBreakers > 8 {
+			breaker = func(src int32) bool { _, ok := slices.BinarySearch(w.srcs[:nBreakers], src); return ok }
+			slices.Sort(w.srcs[:nBreakers])
+		}
+		w.movers = w.q.movers(b, bag, c, breaker, stamp, mark, w.movers[:0])
+		for _, src := range w.movers {
+			out = append(out, evOfRank[bag.srcs[src].first])
+		}
+	}
+	slices.Sort(w.srcs)
 	slices.SortFunc(w.breakers, func(x, y srcRank) int {
 		if x.src != y.src {
 			return cmp.Compare(x.src, y.src)
 		}
 		return cmp.Compare(x.rank, y.rank)
 	})
-	var out []int32
 	lo := 0
 	for _, src := range w.srcs {
 		for lo < len(w.breakers) && w.breakers[lo].src < src {
@@ -456,7 +543,7 @@ func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, evO
 		}
 		lo = hi
 	}
-	return out
+	return out, reduced
 }
 
 // walk appends to out the effective words of one source's keys.

@@ -99,14 +99,94 @@ func chainCorpus(r *rand.Rand) *claim.Corpus {
 	return c
 }
 
+// manySourcesCorpus makes a valid corpus from r as chainCorpus does, with
+// longer chains and more statements, most of them by one of a hundred or
+// more sources of their own: governments, their agencies and unnamed
+// officials, investigators and absent speakers, so that claims hear
+// agreeing affirmations from more than manySources sources, and the few
+// that can move a claim's status are found among many that cannot.
+func manySourcesCorpus(r *rand.Rand) *claim.Corpus {
+	c := chainCorpus(r)
+	for len(c.Claims) < 12 || len(c.Statements) == 0 {
+		c = chainCorpus(r)
+	}
+	nRoots := 3 + r.IntN(40)
+	ids := []source.ID{}
+	for i := range 70 + r.IntN(100) {
+		id := source.ID(fmt.Sprintf("src%d", i))
+		s := source.Source{ID: id, Name: string(id), Kind: source.KindGovernment}
+		switch root := fmt.Sprintf("src%d", r.IntN(nRoots)); {
+		case i < nRoots:
+			s.Investigator = r.IntN(8) == 0
+		case r.IntN(5) == 0:
+			s.Kind, s.Identity, s.Parent = source.KindUnknown, source.IdentityUnnamed, source.ID(root)
+		default:
+			s.Kind, s.Parent = source.KindAgency, source.ID(root)
+		}
+		c.Sources = append(c.Sources, s)
+		ids = append(ids, id)
+	}
+	for i := range c.Claims {
+		if r.IntN(3) == 0 {
+			c.Claims[i].Actors = []claim.Actor{{Source: ids[r.IntN(nRoots)], Role: claim.RoleAccused}}
+			if r.IntN(2) == 0 {
+				c.Claims[i].Actors = append(c.Claims[i].Actors, claim.Actor{Source: ids[r.IntN(nRoots)], Role: claim.RoleTarget})
+			}
+		}
+	}
+	base := len(c.Statements)
+	for i := range base + 2*len(ids) {
+		s := c.Statements[r.IntN(base)]
+		s.ID = claim.StatementID(fmt.Sprintf("m%04d", i))
+		s.Claim = c.Claims[r.IntN(len(c.Claims))].ID
+		s.Source = ids[r.IntN(len(ids))]
+		if r.IntN(3) != 0 {
+			s.Act, s.Factuality = claim.ActAccuse, claim.CTPlus()
+		}
+		if r.IntN(10) == 0 {
+			s.Act, s.Factuality = claim.ActAccuse, claim.PRPlus()
+		}
+		c.Statements = append(c.Statements, s)
+	}
+	return c
+}
+
+// TestManySourcesAgreeWithPlain holds the build that hears, of the many
+// sources a claim inherits agreeing affirmations from, only those that can
+// move its status, to the one that hears every word.
+func TestManySourcesAgreeWithPlain(t *testing.T) {
+	n := 50
+	if testing.Short() || raceEnabled {
+		n = 5
+	}
+	for seed := range n {
+		c := manySourcesCorpus(rand.New(rand.NewPCG(uint64(seed), 29)))
+		checkBulk(t, c, bulkRules[seed%len(bulkRules)])
+	}
+}
+
+// FuzzManySourcesAgainstPlain is TestManySourcesAgreeWithPlain on the
+// fuzzer's seeds.
+func FuzzManySourcesAgainstPlain(f *testing.F) {
+	for seed := range uint64(4) {
+		f.Add(seed, seed*31, uint8(seed))
+	}
+	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
+		c := manySourcesCorpus(rand.New(rand.NewPCG(a, b)))
+		checkBulk(t, c, bulkRules[int(k)%len(bulkRules)])
+	})
+}
+
 // bulkRules are the rule sets bulk carrying is checked under: the
 // defaults, and those that change which words affirm or corroborate.
 var bulkRules = []Rules{{}, {PossibleAlleges: true}, {Corroboration: 1, ExcludeUnnamed: true}}
 
 // checkBulk builds c with agreeing affirmations carried in bulk, in one
-// part and in three, and with every word heard one by one, and fails
-// unless the three timelines are the same in every track, history,
-// change, denial and answer their JSON form holds.
+// part and in three, hearing every uniform source or only those that can
+// move each claim's status, and with every word heard one by one, and
+// fails unless the timelines are the same in every track, history,
+// change, denial and answer their JSON form holds, and in the changes
+// AllChanges and Added return.
 func checkBulk(t *testing.T, c *claim.Corpus, rules Rules) {
 	t.Helper()
 	if err := c.Validate(); err != nil {
@@ -114,20 +194,38 @@ func checkBulk(t *testing.T, c *claim.Corpus, rules Rules) {
 	}
 	plain, ok := buildBulk(c, rules, 1, bulkNever)
 	require.True(t, ok, "buildBulk(plain)")
-	want, err := json.Marshal(plain)
-	require.NoError(t, err, "json.Marshal(plain)")
-	for _, parts := range []int{1, 3} {
-		bulk, ok := buildBulk(c, rules, parts, bulkAlways)
-		require.True(t, ok, "buildBulk(bulk)")
-		got, err := json.Marshal(bulk)
-		require.NoError(t, err, "json.Marshal(bulk)")
-		if !bytes.Equal(want, got) {
-			var w, g any
-			require.NoError(t, json.Unmarshal(want, &w))
-			require.NoError(t, json.Unmarshal(got, &g))
-			t.Fatalf("parts=%d, %+v: bulk build mismatch (-plain +bulk):\n%s", parts, rules, cmp.Diff(w, g))
+	want := changesJSON(t, plain)
+	for _, mode := range []bulkMode{bulkAuto, bulkAlways, bulkMovers} {
+		for _, parts := range []int{1, 3} {
+			bulk, ok := buildBulk(c, rules, parts, mode)
+			require.True(t, ok, "buildBulk(bulk)")
+			if got := changesJSON(t, bulk); !bytes.Equal(want, got) {
+				var w, g any
+				require.NoError(t, json.Unmarshal(want, &w))
+				require.NoError(t, json.Unmarshal(got, &g))
+				t.Fatalf("mode %d, parts=%d, %+v: bulk build mismatch (-plain +bulk):\n%s", mode, parts, rules, cmp.Diff(w, g))
+			}
 		}
 	}
+}
+
+// changesJSON returns the JSON form of tl, of its AllChanges and of what
+// each of its articles added.
+func changesJSON(t *testing.T, tl *Timeline) []byte {
+	t.Helper()
+	var diffs []Diff
+	for _, a := range tl.ArticleOrder() {
+		d, err := tl.Added(a)
+		require.NoError(t, err, "Added(%s)", a)
+		diffs = append(diffs, d)
+	}
+	b, err := json.Marshal(struct {
+		Timeline *Timeline
+		All      []Change
+		Added    []Diff
+	}{tl, tl.AllChanges(), diffs})
+	require.NoError(t, err, "json.Marshal")
+	return b
 }
 
 // TestBulkAgreesWithPlain holds the build that carries agreeing

@@ -25,7 +25,12 @@
 // and each affirmed once, the broadest claim's track lists all n
 // affirmations, and the tracks n(n+1)/2. [Build] does not write them out;
 // each track is gathered and ordered when it is read, by [Timeline.Track]
-// or, one entry at a time, [Timeline.TrackSeq].
+// or, one entry at a time, [Timeline.TrackSeq]. Changes can grow the same
+// way: when each claim of such a chain is affirmed by a source of its own,
+// the broadest claim has a new source for each, and the claims n(n-1)/2
+// new sources in all. [Build] keeps no changes for a claim that hears
+// agreeing affirmations from many sources; [Timeline.Changes] works them
+// out when they are read.
 //
 // # Positions and status
 //

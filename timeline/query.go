@@ -141,22 +141,34 @@ func (t *Timeline) historyOf(id claim.ID) ([]step, error) {
 // Changes returns what each statement changed in the picture of the claim,
 // in the order the statements became known. It fails with an [*Error]
 // wrapping [ErrUnknownClaim] for an unknown claim.
+//
+// Build keeps the changes of most claims, and Changes copies them. A claim
+// carried agreeing affirmations by more than 64 sources has a change for
+// each new source, and a chain of n claims each affirmed by a source of
+// its own has n(n-1)/2 changes in all, so Build keeps none for such a
+// claim: Changes works them out from every word the claim hears, in
+// O(k log k) time and O(k) memory for a claim that hears k words, about
+// the size of its track.
 func (t *Timeline) Changes(id claim.ID) ([]Change, error) {
 	c, err := t.claimIndex(id)
 	if err != nil {
 		return nil, err
 	}
-	return t.publicChanges(t.changes[t.changeOff[c]:t.changeOff[c+1]]), nil
+	return t.publicChanges(t.changesOf(c)), nil
 }
 
 // AllChanges returns the changes of every claim, in the order their
 // statements became known; changes one statement causes on several claims
-// follow corpus claim order.
+// follow corpus claim order. The first call to AllChanges or
+// [Timeline.Added] works out the changes Build did not keep (see
+// [Timeline.Changes]) and keeps every change, so its time and memory are
+// proportional to the number of changes, which can grow as the square of
+// the length of a chain; later calls copy them.
 func (t *Timeline) AllChanges() []Change {
 	l := t.ensureLazy()
 	out := make([]Change, len(l.ordered))
 	for i, k := range l.ordered {
-		out[i] = t.publicChange(t.changes[k])
+		out[i] = t.publicChange(l.changes[k])
 	}
 	return out
 }
@@ -189,7 +201,8 @@ type Diff struct {
 
 // Added returns what the article added compared with everything before
 // it. It fails with an [*Error] wrapping [ErrUnknownArticle] for an unknown
-// article.
+// article. Its first call orders every change, as [Timeline.AllChanges]
+// does; later calls cost the article's statements and changes.
 func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
 	a, ok := t.artIdx[id]
 	if !ok {
@@ -207,7 +220,7 @@ func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
 	}
 	if run, ok := l.orderPos[id]; ok {
 		for _, k := range l.ordered[run[0]:run[1]] {
-			d.Changes = append(d.Changes, t.publicChange(t.changes[k]))
+			d.Changes = append(d.Changes, t.publicChange(l.changes[k]))
 		}
 	}
 	for _, ch := range d.Changes {
@@ -458,14 +471,23 @@ func (t *Timeline) ensureLazy() *lazyIndex {
 		for _, list := range l.byArt {
 			slices.SortFunc(list, func(a, b int32) int { return cmp.Compare(t.rank[a], t.rank[b]) })
 		}
-		l.ordered = make([]int32, len(t.changes))
+		// The changes of every claim, those worked out when read among
+		// them, in claim order.
+		l.changes = t.changes
+		if t.replay != nil {
+			l.changes = make([]change, 0, len(t.changes))
+			for c := range t.claims {
+				l.changes = append(l.changes, t.changesOf(int32(c))...)
+			}
+		}
+		l.ordered = make([]int32, len(l.changes))
 		for i := range l.ordered {
 			l.ordered[i] = int32(i)
 		}
 		// Changes are stored claim by claim; order them by when their
 		// statements became known, keeping claim order within one statement.
 		slices.SortStableFunc(l.ordered, func(a, b int32) int {
-			ca, cb := &t.changes[a], &t.changes[b]
+			ca, cb := &l.changes[a], &l.changes[b]
 			if c := cmp.Compare(t.rank[ca.stmt], t.rank[cb.stmt]); c != 0 {
 				return c
 			}
@@ -481,7 +503,7 @@ func (t *Timeline) ensureLazy() *lazyIndex {
 		}
 		l.orderPos = make(map[source.ArticleID][2]int)
 		for i, k := range l.ordered {
-			art := t.info[t.changes[k].stmt].art
+			art := t.info[l.changes[k].stmt].art
 			if art < 0 {
 				continue
 			}

@@ -28,6 +28,7 @@ const (
 	chainAffirmDated                        // one affirmation on every claim, each said at another instant
 	chainNegateTop                          // one denial, of the broadest claim
 	chainBottom                             // an affirmation and a retraction of the narrowest claim
+	chainAffirmEach                         // one affirmation on every claim, each by a source of its own
 )
 
 // chain returns a corpus of n claims, each refining the one before it, so
@@ -64,6 +65,12 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus())
 			said := c.Articles[0].Published.Add(-time.Duration(i%1000) * time.Second)
 			c.Statements[i].Said = claim.NewDate(said, claim.PrecisionInstant)
+		}
+	case chainAffirmEach:
+		for i := range n {
+			id := source.ID(fmt.Sprintf("gov%d", i))
+			c.Sources = append(c.Sources, source.Source{ID: id, Name: string(id), Kind: source.KindGovernment})
+			add(fmt.Sprintf("s%d", i), i, id, claim.ActAccuse, claim.CTPlus())
 		}
 	case chainNegateTop:
 		add("deny", 0, "korea", claim.ActDeny, claim.CTMinus())
@@ -152,6 +159,13 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
 		},
 		{
+			// Each claim's new sources, n(n-1)/2 changes in all, are worked
+			// out when read, not by Build.
+			name: "chain-affirm-each", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmEach) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusCorroborated, "c1": timeline.StatusCorroborated},
+		},
+		{
 			name: "many-refiners", corpus: func() *claim.Corpus { return manyRefiners(50_000 / div) },
 			unit: "statement", units: func(c *claim.Corpus) int { return len(c.Statements) }, bytes: 4096,
 			status: map[claim.ID]timeline.Status{"all": timeline.StatusAlleged, "i0": timeline.StatusRetracted, "i1": timeline.StatusAlleged},
@@ -180,6 +194,60 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 
 func claims(c *claim.Corpus) int { return len(c.Claims) }
 
+// TestAffirmedByEachChanges reads the changes of a chain whose claims are
+// each affirmed by a source of their own, which Build leaves to be worked
+// out when read: the broadest claim hears every source, each new one
+// corroborating it further.
+func TestAffirmedByEachChanges(t *testing.T) {
+	const n = 500
+	tl, err := timeline.Build(chain(n, chainAffirmEach), nil)
+	require.NoError(t, err, "Build")
+	tests := []struct {
+		claim                  claim.ID
+		newSources, corrobs    int
+		first, status, history int
+	}{
+		{claim: "c0", newSources: n - 1, corrobs: n - 1, first: 1, status: 2, history: 2},
+		{claim: "c498", newSources: 1, corrobs: 1, first: 1, status: 2, history: 2},
+		{claim: "c499", newSources: 0, corrobs: 0, first: 1, status: 1, history: 1},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.claim), func(t *testing.T) {
+			chs, err := tl.Changes(tc.claim)
+			require.NoError(t, err, "Changes(%s)", tc.claim)
+			count := map[timeline.ChangeKind]int{}
+			for _, ch := range chs {
+				count[ch.Kind]++
+				assert.Equal(t, tc.claim, ch.Claim, "Changes(%s): claim of %+v", tc.claim, ch)
+			}
+			want := map[timeline.ChangeKind]int{
+				timeline.ChangeFirstReport: tc.first, timeline.ChangeStatus: tc.status,
+				timeline.ChangeNewSource: tc.newSources, timeline.ChangeCorroboration: tc.corrobs,
+			}
+			for k, v := range want {
+				if v == 0 {
+					delete(want, k)
+				}
+			}
+			assert.Equal(t, want, count, "Changes(%s) by kind", tc.claim)
+			h, err := tl.History(tc.claim)
+			require.NoError(t, err)
+			assert.Len(t, h, tc.history, "History(%s)", tc.claim)
+		})
+	}
+	// Every claim's changes, read one by one and all at once.
+	total := 0
+	for i := range n {
+		chs, err := tl.Changes(claim.ID(fmt.Sprintf("c%d", i)))
+		require.NoError(t, err)
+		total += len(chs)
+	}
+	assert.Len(t, tl.AllChanges(), total, "AllChanges")
+	d, err := tl.Added("a")
+	require.NoError(t, err, "Added(a)")
+	assert.Len(t, d.Changes, total, "Added(a).Changes")
+}
+
 // BenchmarkChain measures building chains of refines relations, with no
 // statement, with one affirmation on every claim (the broadest claim's
 // track lists all of them), and with statements at one end. Pick a size
@@ -193,6 +261,7 @@ func BenchmarkChain(b *testing.B) {
 		{"bare", chainBare, []int{10_000, 100_000, 1_000_000}},
 		{"affirm-all", chainAffirmAll, []int{1_000, 10_000, 100_000}},
 		{"affirm-dated", chainAffirmDated, []int{1_000, 10_000, 100_000}},
+		{"affirm-each", chainAffirmEach, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},
 	}

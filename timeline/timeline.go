@@ -50,6 +50,10 @@ type Timeline struct {
 	denials                      []denial
 	firstWord                    []int32 // per source, its first known statement, -1 for none
 
+	// replay holds what working out the changes of the claims Build
+	// leaves them to needs (see replay.go); nil when there are none.
+	replay *replayState
+
 	// lazy holds the indexes only some queries need, built on first use.
 	// It is a pointer so that copies of a Timeline share it safely; it is
 	// nil in the zero Timeline, which has nothing to index.
@@ -61,6 +65,7 @@ type lazyIndex struct {
 	once     sync.Once
 	stmtIdx  map[claim.StatementID]int32
 	byArt    map[source.ArticleID][]int32 // article -> statements it mentions, in knowledge order
+	changes  []change                     // every claim's changes, in claim order
 	ordered  []int32                      // indexes into changes, in the order they became known
 	orderPos map[source.ArticleID][2]int  // article -> its run in ordered
 	incoming map[int32][]int32            // claim -> the claims with a relation toward it, in corpus order
@@ -253,13 +258,18 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // word of that source on the claim, at O(log² n) each, since the ones in
 // between change nothing; and when every word of a source on the claim
 // affirms it with one factuality, whatever their dates, the claim takes
-// only the first the source carries to it. So a chain of a million claims
-// each refining the next, a chain of a hundred thousand claims each
-// affirmed once by one source, or one claim refined by a hundred thousand
-// others costs in proportion to its claims and statements. A chain whose
-// claims are each affirmed by a different source records a new source for
-// every pair of a claim and a claim it refines, n(n-1)/2 changes, and
-// costs that. The words taken one by one, negations carried
+// only the first the source carries to it. When a claim is carried such
+// words by more than 64 sources, it takes of those whose every word on it
+// affirms it alike only the few that can move its status (the first, the
+// first that confirms it, and the first of each of the first
+// [Rules.Corroboration] roots that corroborate it), and its changes, which
+// name every new source, are worked out when they are read (see
+// [Timeline.Changes]). So a chain of a million claims each refining the
+// next, a chain of a hundred thousand claims each affirmed once by one
+// source, a chain of a hundred thousand claims each affirmed by a source
+// of its own, or one claim refined by a hundred thousand others costs in
+// proportion to its claims and statements, with a logarithmic factor. The
+// words taken one by one, negations carried
 // down to narrower claims and affirmations or retractions carried up that
 // disagree with the source's others, cost in proportion to the claims they
 // reach; most of them change something each time, and the changes are kept.

@@ -220,6 +220,31 @@ func TestAdversarialCorpus(t *testing.T) {
 			}
 		}))
 	})
+	t.Run("affirmed-by-each", func(t *testing.T) {
+		n := size(100_000, 10_000)
+		c := adversarial.AffirmedByEach(n)
+		var tl *timeline.Timeline
+		var err error
+		bound(t, "Build affirmed-by-each (per claim)", n, 4000, measure(func() { tl, err = timeline.Build(c, nil) }))
+		require.NoError(t, err)
+		for _, id := range []claim.ID{"c0", claim.ID("c" + strconv.Itoa(n-2))} {
+			got, err := tl.Current(id)
+			require.NoError(t, err)
+			assert.Equal(t, timeline.StatusCorroborated, got, "Current(%q)", id)
+		}
+		// The broadest claim's changes name every source it hears; they
+		// are worked out when read, in proportion to its track.
+		var chs []timeline.Change
+		bound(t, "Changes affirmed-by-each c0 (per change)", 2*n, 2000, measure(func() { chs, err = tl.Changes("c0") }))
+		require.NoError(t, err)
+		news := 0
+		for _, ch := range chs {
+			if ch.Kind == timeline.ChangeNewSource {
+				news++
+			}
+		}
+		assert.Equal(t, n, news, "new sources in Changes(c0)")
+	})
 	t.Run("many-refiners", func(t *testing.T) {
 		n := size(100_000, 10_000)
 		c := adversarial.ManyRefiners(n)

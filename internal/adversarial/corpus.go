@@ -115,6 +115,20 @@ func AffirmedChain(n int) *claim.Corpus {
 	return c
 }
 
+// AffirmedByEach returns a valid corpus of n claims, each refining the one
+// before it, each accused by a source of its own on the same day, and the
+// broadest denied by another: the broadest claim hears n sources, and the
+// claims together have n(n-1)/2 new-source changes.
+func AffirmedByEach(n int) *claim.Corpus {
+	c := AffirmedChain(n)
+	for i := range n {
+		id := source.ID("gov" + strconv.Itoa(i))
+		c.Sources = append(c.Sources, source.Source{ID: id, Name: string(id), Kind: source.KindGovernment})
+		c.Statements[i].Source = id
+	}
+	return c
+}
+
 // ManyRefiners returns a valid corpus of one claim refined by n others,
 // each accused by the same source on one of 28 days, every third of them
 // retracted later.
