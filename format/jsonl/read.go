@@ -62,7 +62,7 @@ func Read(r io.Reader, opts Options) iter.Seq2[Record, error] {
 		d := lineDecoder{other: opts.Other}
 		for {
 			line, err := lr.next()
-			if err == io.EOF {
+			if errors.Is(err, io.EOF) {
 				return
 			}
 			if errors.Is(err, ErrLineTooLong) {
@@ -83,7 +83,7 @@ func Read(r io.Reader, opts Options) iter.Seq2[Record, error] {
 				continue
 			}
 			rec, err := d.parse(line, lr.n)
-			if err == errOther {
+			if errors.Is(err, errOther) {
 				continue // taken by Options.Other
 			}
 			rec.Line = lr.n
@@ -109,7 +109,7 @@ func (l *lineReader) next() ([]byte, error) {
 	long := false
 	for {
 		chunk, err := l.r.ReadSlice('\n')
-		if err == bufio.ErrBufferFull {
+		if errors.Is(err, bufio.ErrBufferFull) {
 			if !long && len(l.buf)+len(chunk) > l.max {
 				long, l.buf = true, l.buf[:0]
 			}
@@ -234,6 +234,8 @@ func (d *lineDecoder) parse(line []byte, n int) (Record, error) {
 		var v statementLine
 		err = d.decode(line, &v)
 		rec.Statement = v.Statement
+	case TypeUnknown:
+		// Not reached: t names a record type by now.
 	}
 	if err != nil {
 		return Record{}, diagnose(line, n, t)

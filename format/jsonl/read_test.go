@@ -180,7 +180,8 @@ func TestReadStopsOnReadError(t *testing.T) {
 func TestReadBreak(t *testing.T) {
 	input := strings.Repeat(`{"type":"claim","id":"c","text":"t"}`+"\n", 5)
 	n := 0
-	for range jsonl.Read(strings.NewReader(input), jsonl.Options{}) {
+	for _, err := range jsonl.Read(strings.NewReader(input), jsonl.Options{}) {
+		require.NoError(t, err)
 		n++
 		if n == 2 {
 			break

@@ -108,6 +108,8 @@ func (r Record) ID() string {
 		return string(r.Claim.ID)
 	case TypeStatement:
 		return string(r.Statement.ID)
+	case TypeUnknown, TypeFormat:
+		// No ID.
 	}
 	return ""
 }

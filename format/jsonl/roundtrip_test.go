@@ -38,6 +38,8 @@ func collect(t testing.TB, data []byte) *claim.Corpus {
 			c.Claims = append(c.Claims, rec.Claim)
 		case jsonl.TypeStatement:
 			c.Statements = append(c.Statements, rec.Statement)
+		case jsonl.TypeUnknown:
+			t.Fatalf("a record of no type on line %d", rec.Line)
 		}
 	}
 	return c

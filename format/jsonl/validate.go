@@ -80,6 +80,8 @@ func Decode(r io.Reader, opts Options) (*claim.Corpus, error) {
 			c.Claims = append(c.Claims, rec.Claim)
 		case TypeStatement:
 			c.Statements = append(c.Statements, rec.Statement)
+		case TypeUnknown:
+			// Not reached: Read returns no record without a type.
 		}
 	}
 	v.finish()
@@ -169,6 +171,8 @@ func (v *validator) add(rec Record) {
 		v.addClaim(rec.Claim, n)
 	case TypeStatement:
 		v.addStatement(rec.Statement, n)
+	case TypeUnknown:
+		// Not reached: Read returns no record without a type.
 	}
 }
 
@@ -393,6 +397,8 @@ func (v *validator) finish() {
 		case TypeClaim:
 			_, ok = v.claims[claim.ID(r.id)]
 			sentinel = claim.ErrUnknownClaim
+		case TypeUnknown, TypeFormat, TypeStatement:
+			// Not reached: references point at sources, articles and claims.
 		}
 		if !ok {
 			v.p.add(lineErr(r.line, r.field, r.id, sentinel))
@@ -529,7 +535,7 @@ func (p *problems) add(err error) {
 		}
 	}
 	for i := range p.more.Kinds {
-		if p.more.Kinds[i].Err == kind {
+		if errors.Is(p.more.Kinds[i].Err, kind) {
 			p.more.Kinds[i].Count++
 			return
 		}

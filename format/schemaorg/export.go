@@ -219,6 +219,9 @@ func person(s source.Source) agent {
 	switch s.Kind {
 	case source.KindOfficial, source.KindSpokesperson, source.KindPerson:
 		a.Type = "Person"
+	default:
+		// Governments, agencies, militaries, media and organisations,
+		// and a source of no kind, are organisations.
 	}
 	if s.Wikidata != "" {
 		a.SameAs = "https://www.wikidata.org/wiki/" + s.Wikidata

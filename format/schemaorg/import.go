@@ -95,7 +95,7 @@ func Import(data []byte, opts Options) (Imported, error) {
 	dec.UseNumber()
 	var root any
 	if err := dec.Decode(&root); err != nil {
-		return Imported{}, &Error{Path: "$", Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+		return Imported{}, &Error{Path: "$", Err: fmt.Errorf("%w: %w", ErrSyntax, err)}
 	}
 	if _, err := dec.Token(); err == nil {
 		return Imported{}, &Error{Path: "$", Err: fmt.Errorf("%w: data after the document", ErrSyntax)}

@@ -134,7 +134,7 @@ func (b *builder) row(n int, r *Mention) {
 		return
 	}
 	b.claim(n, r, fail)
-	b.source(source.ID(r.SpeakerID), r.SpeakerName, r.SpeakerIdentity, r.RootID, r.RootName, n, "speaker_identity", fail)
+	b.source(source.ID(r.SpeakerID), r.SpeakerName, r.SpeakerIdentity, r.RootID, r.RootName, "speaker_identity", fail)
 
 	s := claim.Statement{ID: claim.StatementID(r.StatementID), Claim: claim.ID(r.ClaimID), Source: source.ID(r.SpeakerID)}
 	for _, v := range r.Via {
@@ -164,12 +164,12 @@ func (b *builder) row(n int, r *Mention) {
 		b.stmts[s.ID] = st
 		b.order = append(b.order, st)
 	} else {
-		b.agree(n, st, s, r, fail)
+		b.agree(st, s, r, fail)
 	}
 	if r.ArticleID == "" {
 		return
 	}
-	b.article(n, r, fail)
+	b.article(r, fail)
 	m := claim.Mention{Article: source.ArticleID(r.ArticleID), Cue: r.Cue, Span: claim.Span{Exact: r.Quote, Prefix: r.Prefix, Suffix: r.Suffix}}
 	if r.SpanStart == nil {
 		fail("span_start", "", fmt.Errorf("%w: a mention needs its span", claim.ErrEmpty))
@@ -204,7 +204,7 @@ func factuality(r *Mention) (claim.Factuality, error) {
 }
 
 // agree checks a further row of a statement against its first.
-func (b *builder) agree(n int, st *statementRows, s claim.Statement, r *Mention, fail func(string, string, error)) {
+func (b *builder) agree(st *statementRows, s claim.Statement, r *Mention, fail func(string, string, error)) {
 	differs := func(col, v string) {
 		fail(col, v, fmt.Errorf("%w: row %d of statement %q says otherwise", ErrMismatch, st.first, source.Excerpt(string(s.ID))))
 	}
@@ -248,7 +248,7 @@ func (b *builder) claim(n int, r *Mention, fail func(string, string, error)) {
 }
 
 // source creates a source the corpus does not hold, under its root.
-func (b *builder) source(id source.ID, name, identity, rootID, rootName string, n int, col string, fail func(string, string, error)) {
+func (b *builder) source(id source.ID, name, identity, rootID, rootName, col string, fail func(string, string, error)) {
 	if b.sources[id] {
 		return
 	}
@@ -262,14 +262,14 @@ func (b *builder) source(id source.ID, name, identity, rootID, rootName string, 
 	}
 	if rootID != "" && rootID != string(id) {
 		s.Parent = source.ID(rootID)
-		b.source(s.Parent, rootName, "", "", "", n, col, fail)
+		b.source(s.Parent, rootName, "", "", "", col, fail)
 	}
 	b.sources[id] = true
 	b.c.Sources = append(b.c.Sources, s)
 }
 
 // article creates an article the corpus does not hold.
-func (b *builder) article(n int, r *Mention, fail func(string, string, error)) {
+func (b *builder) article(r *Mention, fail func(string, string, error)) {
 	id := source.ArticleID(r.ArticleID)
 	if b.articles[id] {
 		return
@@ -281,7 +281,7 @@ func (b *builder) article(n int, r *Mention, fail func(string, string, error)) {
 		a.Published = *r.Published
 	}
 	if a.Outlet != "" {
-		b.source(a.Outlet, r.OutletName, "", "", "", n, "outlet_id", fail)
+		b.source(a.Outlet, r.OutletName, "", "", "", "outlet_id", fail)
 	}
 	b.articles[id] = true
 	b.c.Articles = append(b.c.Articles, a)

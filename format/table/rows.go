@@ -224,6 +224,8 @@ func Claims(tl *timeline.Timeline) []Claim {
 					row.Affirming++
 				case claim.PolarityNegative:
 					row.Negating++
+				case claim.PolarityUnderspecified:
+					// Neither affirms nor negates.
 				}
 			}
 			if e.Anonymous {
