@@ -96,8 +96,10 @@ func TestPages(t *testing.T) {
 		want       []string
 	}{
 		{"overview", "/", 200, []string{"<h1>shells</h1>", `role="img"`, "/claim/" + url.PathEscape(claimID), "Articles"}},
-		{"queue", "/queue", 200, []string{`class="proposal state-pending"`, `name="action" value="accept"`, `<mark class="hl-cue"`}},
-		{"queue-article", "/queue?article=courier-03-03", 200, []string{"courier-03-03"}},
+		{"queue", "/queue", 200, []string{`class="proposal state-pending"`, `name="action" value="accept"`, `<mark class="hl-cue"`,
+			// A proposal links to its place on its article's page, not its place in the queue.
+			`<a href="/article/courier-03-03#p-1" class="open">`}},
+		{"queue-article", "/queue?article=courier-03-03", 200, []string{`<a href="/article/courier-03-03#p-1" class="open">`}},
 		{"queue-none", "/queue?source=nobody", 200, []string{`id="empty"`}},
 		{"article", "/article/herald-03-02", 200, []string{`<mark class="hl-source"`, `<mark class="hl-content"`, `id="p-1"`}},
 		{"claim", "/claim/" + url.PathEscape(claimID), 200, []string{`<svg xmlns="http://www.w3.org/2000/svg"`, `aria-labelledby="claim-title claim-desc"`, "Status history"}},

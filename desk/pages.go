@@ -118,7 +118,10 @@ func (d *Desk) overview(w http.ResponseWriter, r *http.Request) {
 
 // proposalView is one proposal as the queue and the article page show it.
 type proposalView struct {
+	// N is the proposal's number on its page, Place its number on its
+	// article's page.
 	N          int
+	Place      int
 	Key        story.Key
 	Article    source.ArticleID
 	Speaker    string
@@ -147,6 +150,7 @@ func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source
 	out := make([]proposalView, 0, len(ps))
 	proposed := map[source.ID]string{}
 	seen := map[source.ArticleID]bool{}
+	place := map[story.Key]int{} // a candidate's number on its article's page
 	for i, p := range ps {
 		a, _ := p.Key.Article()
 		if !seen[a] {
@@ -154,6 +158,9 @@ func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source
 			if added, ok := d.story.Proposals(a); ok {
 				for _, sp := range added.Sources {
 					proposed[sp.Source.ID] = sp.Source.Name + " (proposed source)"
+				}
+				for j, c := range added.Candidates {
+					place[c.Key] = j + 1
 				}
 			}
 		}
@@ -163,7 +170,7 @@ func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source
 				speaker = name
 			}
 		}
-		v := proposalView{N: i + 1, Key: p.Key, Article: a, Speaker: speaker,
+		v := proposalView{N: i + 1, Place: place[p.Key], Key: p.Key, Article: a, Speaker: speaker,
 			Act: p.Candidate.Act, Factuality: p.Candidate.Factuality, Confidence: p.Candidate.Confidence,
 			Quote: p.Quote, Cue: p.Candidate.Cue.Exact, SameAs: p.SameAs, Group: p.Group}
 		for _, m := range p.Claims {
