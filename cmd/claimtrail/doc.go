@@ -12,7 +12,7 @@
 //	claimtrail init shells --sources sources.json   # a story, from a registry of sources
 //	claimtrail add --manifest articles.jsonl        # or: add --published 2025-03-02 --outlet herald a.txt
 //	claimtrail pending                              # the candidates, with their keys
-//	claimtrail review                               # or one by one in the terminal: a, c, r, s, u, q
+//	claimtrail review                               # or one by one in the terminal: a, c, r, m, s, u, q
 //	claimtrail claim shipments "Norland ships artillery shells to Eastria"
 //	claimtrail accept 'herald-03-02#65:ba940aa6' --claim shipments
 //	claimtrail reject 'ledger-03-04#23:6e7f5eec'

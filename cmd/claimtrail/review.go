@@ -37,6 +37,8 @@ time: its sentence with the source (who), the cue (the verb) and the content
            onto the best matching claim, or onto its group's new claim
   c        accept onto a claim you type (its ID; Enter to accept, Esc to cancel)
   r        reject
+  m        merge the speaker, a proposed new source, into the known source
+           it may be (shown under the candidate)
   s, n     skip to the next candidate; p goes back
   u        undo the last decision
   q        save and quit (Ctrl-C too)
@@ -172,6 +174,8 @@ func (r *review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if r.i < len(r.items) {
 				r.typing, r.input = true, ""
 			}
+		case "m":
+			r.merge()
 		case "r":
 			if r.i < len(r.items) {
 				r.decide(story.Decision{Kind: story.KindReject, Key: r.items[r.i].Key, By: r.by})
@@ -235,6 +239,36 @@ func (r *review) accept(id claim.ID) story.Decision {
 	return d
 }
 
+// merge decides to merge the current candidate's speaker, a proposed
+// source, into the known source it may be.
+func (r *review) merge() {
+	if r.i >= len(r.items) {
+		return
+	}
+	sp, ok := r.proposedSpeaker(r.items[r.i])
+	if !ok || len(sp.Matches) == 0 {
+		r.msg = "the speaker is no proposed source with a match: accept it and correct it with 'claimtrail merge'"
+		return
+	}
+	r.decide(story.Decision{Kind: story.KindMergeSource, Source: sp.Source.ID, Into: sp.Matches[0].ID, By: r.by})
+}
+
+// proposedSpeaker returns the source proposal of a candidate's speaker,
+// when the speaker is a proposed source.
+func (r *review) proposedSpeaker(p story.Proposal) (story.SourceProposal, bool) {
+	id, _ := p.Key.Article()
+	added, ok := r.s.Proposals(id)
+	if !ok {
+		return story.SourceProposal{}, false
+	}
+	for _, sp := range added.Sources {
+		if sp.Source.ID == p.Candidate.Speaker {
+			return sp, true
+		}
+	}
+	return story.SourceProposal{}, false
+}
+
 // decide holds d for undo, saving the decision held before it, and moves to
 // the next candidate.
 func (r *review) decide(d story.Decision) {
@@ -251,7 +285,9 @@ func (r *review) decide(d story.Decision) {
 	}
 	r.held, r.heldAt = &d, r.i
 	r.msg = fmt.Sprintf("%s (u undoes it)", describe(d))
-	r.i = min(r.i+1, len(r.items))
+	if d.Kind != story.KindMergeSource { // a merged speaker's candidate still waits for a decision
+		r.i = min(r.i+1, len(r.items))
+	}
 }
 
 // commit saves the decision held for undo.
@@ -293,7 +329,7 @@ func (r *review) View() string {
 	if r.typing {
 		fmt.Fprintf(&b, "claim ID: %s_  (Enter accepts, Esc cancels)\n", safe(r.input))
 	} else {
-		b.WriteString(r.st.dim.Render("a accept  c accept onto claim…  r reject  s skip  p back  u undo  q quit") + "\n")
+		b.WriteString(r.st.dim.Render("a accept  c accept onto claim…  r reject  m merge speaker  s skip  p back  u undo  q quit") + "\n")
 	}
 	if r.msg != "" {
 		style := r.st.dim
@@ -314,7 +350,15 @@ func (r *review) viewItem(b *strings.Builder, p story.Proposal) {
 		fmt.Fprintf(b, "%s\n", r.st.dim.Render(safe(string(p.Key))))
 	}
 	b.WriteString("\n" + r.sentence(r.texts[id], c) + "\n\n")
-	fmt.Fprintf(b, "  who:  %s\n  does: %s, %s (%s)\n", r.st.source.Render(r.names.source(c.Speaker)), c.Act, c.Factuality, table.Words(c.Factuality))
+	fmt.Fprintf(b, "  who:  %s\n", r.st.source.Render(r.names.source(c.Speaker)))
+	if sp, ok := r.proposedSpeaker(p); ok {
+		b.WriteString("        a new source")
+		if len(sp.Matches) > 0 {
+			fmt.Fprintf(b, "; m merges it into %s (%s)", r.names.source(sp.Matches[0].ID), sp.Matches[0].Reason)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "  does: %s, %s (%s)\n", c.Act, c.Factuality, table.Words(c.Factuality))
 	switch {
 	case p.SameAs != "":
 		fmt.Fprintf(b, "  a:    a new mention of %s\n", safe(string(p.SameAs)))

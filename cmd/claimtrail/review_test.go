@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/creack/pty"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -157,4 +158,46 @@ func TestAddProgressBar(t *testing.T) {
 	scr.waitFor(t, 0, "(7/8)")
 	assert.NotContains(t, out.String(), "adding articles")
 	assert.Contains(t, out.String(), "Westmark accuses Norland of shipping shells to Eastria (2025-03-02)")
+}
+
+func TestReviewMerge(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "norland", "--sources", storySources)
+	c.ok("add", "--manifest", storyManifest)
+	a := &app{env: env2(io.Discard, io.Discard, strings.NewReader(""), map[string]string{"CLAIMTRAIL_STORE": c.store})}
+	s, err := a.openStory(t.Context(), story.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	r := newReview(s, false, "tester", io.Discard)
+	// The candidate whose speaker is a proposed source that may be a known
+	// one, and one whose speaker the story knows.
+	merge, known := -1, -1
+	for i, p := range r.items {
+		if sp, ok := r.proposedSpeaker(p); ok && len(sp.Matches) > 0 && merge < 0 {
+			merge = i
+		}
+		if !strings.HasPrefix(string(p.Candidate.Speaker), "new:") && known < 0 {
+			known = i
+		}
+	}
+	require.GreaterOrEqual(t, merge, 0, "the story proposes a source with a match")
+	require.GreaterOrEqual(t, known, 0)
+	sp, _ := r.proposedSpeaker(r.items[merge])
+
+	press := func(k string) { r.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}) }
+	r.i = known
+	press("m")
+	assert.Nil(t, r.held, "a known speaker is not merged")
+	assert.Contains(t, r.msg, "no proposed source")
+
+	r.i = merge
+	assert.Contains(t, r.View(), "m merges it into")
+	press("m")
+	require.NotNil(t, r.held)
+	assert.Equal(t, story.Decision{Kind: story.KindMergeSource, Source: sp.Source.ID, Into: sp.Matches[0].ID, By: "tester"}, *r.held)
+	assert.Equal(t, merge, r.i, "the candidate still waits for its own decision")
+	press("q")
+	require.NoError(t, r.commit(t.Context()))
+	assert.Equal(t, 1, r.saved)
+	assert.NotContains(t, c.ok("pending"), string(sp.Source.ID)+" ", "the merged source no longer waits")
 }
