@@ -11,7 +11,7 @@ import (
 // refusal to say makes it a non-response ("I'm not going to speculate"),
 // and the speaker's own "will" or "would" makes it a pledge.
 func (s *sentence) refineAct(f *found) {
-	if len(f.content) == 0 || !(f.act == claim.ActAssert || f.act == claim.ActPledge) {
+	if len(f.content) == 0 || f.act != claim.ActAssert && f.act != claim.ActPledge {
 		return
 	}
 	kinds, first := s.phrasesIn(f.content)
@@ -194,7 +194,7 @@ func (s *sentence) negatedFact(content []span) bool {
 	// first report is that no money entered"; not after a reporting verb,
 	// whose clause is another speaker's ("the banks stated that ...").
 	for k := 0; k < n; k++ {
-		if k == 0 || buf[k-1] == "that" && !(k >= 2 && isVerbForm(buf[k-2])) {
+		if k == 0 || buf[k-1] == "that" && (k < 2 || !isVerbForm(buf[k-2])) {
 			if s.negatedClause(buf[k:min(n, k+6)]) {
 				return true
 			}
@@ -338,7 +338,7 @@ func (s *sentence) doerBefore(k, start int) bool {
 		if isBe(w) || w == "got" || w == "get" {
 			return false
 		}
-		if !(isAdverb(w) || w == "has" || w == "have" || w == "had") {
+		if !isAdverb(w) && w != "has" && w != "have" && w != "had" {
 			break
 		}
 		j--
@@ -356,7 +356,7 @@ func (s *sentence) doerBefore(k, start int) bool {
 	for p >= s.lo && s.toks[p].kind == tokWord && s.toks[p].is(flagUpper) {
 		p--
 	}
-	return !(p >= s.lo && s.toks[p].kind == tokWord && prepositions[s.word(p)])
+	return p < s.lo || s.toks[p].kind != tokWord || !prepositions[s.word(p)]
 }
 
 // doerAfter reports whether a party follows the harm phrase ending before
@@ -426,7 +426,7 @@ func (s *sentence) ownFuture(c span) bool {
 	ws := s.leadingWords(c, arr[:])
 	n := len(ws)
 	for k := 0; k < n && k < 3; k++ {
-		if !speakerWords[ws[k]] && !(k > 0 && ownBodies[ws[k]] && (ws[k-1] == "the" || speakerWords[ws[k-1]])) {
+		if !speakerWords[ws[k]] && (k == 0 || !ownBodies[ws[k]] || ws[k-1] != "the" && !speakerWords[ws[k-1]]) {
 			continue
 		}
 		for j := k + 1; j < n-1 && j < k+4; j++ {
@@ -509,6 +509,8 @@ func factuality(f found, act claim.Act) claim.Factuality {
 		if cert == claim.CertaintyCertain {
 			cert = claim.CertaintyProbable
 		}
+	default:
+		// No hedge, or a certain one: the cue's certainty stands.
 	}
 	switch act {
 	case claim.ActDeny, claim.ActReject:
@@ -521,6 +523,8 @@ func factuality(f found, act claim.Act) claim.Factuality {
 		if cert == claim.CertaintyCertain {
 			cert = claim.CertaintyPossible
 		}
+	default:
+		// Every other act affirms with the certainty found.
 	}
 	return claim.Factuality{Certainty: cert, Polarity: claim.PolarityPositive}
 }

@@ -61,7 +61,7 @@ func (s *sentence) commaNoContent(c int) bool {
 			return false
 		}
 		if s.comma(k) {
-			return !(s.is(k+1, "that") || k+1 <= s.last && s.toks[k+1].kind == tokQuote)
+			return !s.is(k+1, "that") && (k+1 > s.last || s.toks[k+1].kind != tokQuote)
 		}
 	}
 	return true
@@ -146,7 +146,7 @@ func (s *sentence) contentStart(i int, tell bool) int {
 			for k <= s.last && k <= i+7 && s.toks[k].kind == tokWord {
 				k++
 			}
-			if !(s.comma(k) && s.is(k+1, "that")) {
+			if !s.comma(k) || !s.is(k+1, "that") {
 				break
 			}
 			i = k + 1
@@ -270,7 +270,7 @@ func (s *sentence) newClause(k int) bool {
 		if s.finiteCue(k + 1) {
 			return true // "denies the deal, calls reports absurd"
 		}
-		if !(s.is(k+1, "and") || s.is(k+1, "but") || s.is(k+1, "while") || s.is(k+1, "whereas")) {
+		if !s.is(k+1, "and") && !s.is(k+1, "but") && !s.is(k+1, "while") && !s.is(k+1, "whereas") {
 			return false
 		}
 	case subordinators[w]:
@@ -285,7 +285,7 @@ func (s *sentence) newClause(k int) bool {
 		return false
 	}
 	for j := k + 1; j <= s.last && j < k+10; j++ {
-		if s.inq[j] || s.boundary(j) && !(j == k+1 && s.comma(j)) {
+		if s.inq[j] || s.boundary(j) && (j != k+1 || !s.comma(j)) {
 			return false
 		}
 		if s.finiteCue(j) {

@@ -225,7 +225,7 @@ func (s *sentence) nounCompound(i int, w string) bool {
 		return false
 	}
 	pp := s.word(p - 1)
-	if !(determiners[pp] || prepositions[pp] || s.verbAt(p-1) || pp == "a" || pp == "an" || quantifiers[pp]) {
+	if !determiners[pp] && !prepositions[pp] && !s.verbAt(p-1) && pp != "a" && pp != "an" && !quantifiers[pp] {
 		return false
 	}
 	if determiners[pp] && p-2 >= s.lo && (s.comma(p-2) || s.toks[p-2].kind == tokQuote) {

@@ -389,7 +389,7 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	}
 	k := i + 1
 	// "a warning from the ministry", "the allegation by Washington".
-	if (m.is(k, "from") || m.is(k, "by")) && !(k+1 <= m.last && m.toks[k+1].is(flagNumber)) {
+	if (m.is(k, "from") || m.is(k, "by")) && (k+1 > m.last || !m.toks[k+1].is(flagNumber)) {
 		s := k + 1
 		e := s
 		for e <= m.last && m.toks[e].kind == tokWord && !m.is(e, "that") && !m.is(e, "of") && !m.is(e, "to") && !m.is(e, "against") && e < s+8 {
@@ -519,7 +519,7 @@ func (s *sentence) fallsOn(k int) int {
 	if s.is(j, "has") || s.is(j, "have") || s.is(j, "had") {
 		j++
 	}
-	if !(s.is(j, "fallen") || s.is(j, "fell") || s.is(j, "falls") || s.is(j, "fall")) || !(s.is(j+1, "on") || s.is(j+1, "upon")) {
+	if !s.is(j, "fallen") && !s.is(j, "fell") && !s.is(j, "falls") && !s.is(j, "fall") || !s.is(j+1, "on") && !s.is(j+1, "upon") {
 		return k
 	}
 	return j + 2
@@ -559,7 +559,7 @@ func (s *sentence) clauseAfterNoun(k int) bool {
 		return false
 	}
 	w := s.word(k)
-	if !pronouns[w] || w == "it" && !(auxiliaries[s.word(k+1)] || s.verbAt(k+1)) {
+	if !pronouns[w] || w == "it" && !auxiliaries[s.word(k+1)] && !s.verbAt(k+1) {
 		return false
 	}
 	next := s.word(k + 1)
@@ -569,7 +569,7 @@ func (s *sentence) clauseAfterNoun(k int) bool {
 // adjective matches "X is concerned that C", "remains confident that C".
 func (m *matcher) adjective(i int, r *rule, e cueWord) (int, bool) {
 	k := i + 1
-	if !(m.is(k, "that") || m.is(k, "about") || m.is(k, "over") || m.is(k, "by") || (e.act == claim.ActPledge && m.is(k, "to"))) {
+	if !m.is(k, "that") && !m.is(k, "about") && !m.is(k, "over") && !m.is(k, "by") && (e.act != claim.ActPledge || !m.is(k, "to")) {
 		return i, false
 	}
 	// "is concerned", "were deeply concerned", "remains concerned".
@@ -577,7 +577,7 @@ func (m *matcher) adjective(i int, r *rule, e cueWord) (int, bool) {
 	for p >= m.lo && m.toks[p].kind == tokWord && isAdverb(m.word(p)) {
 		p--
 	}
-	if p < m.lo || !(isBe(m.word(p)) || copulas[m.word(p)]) {
+	if p < m.lo || !isBe(m.word(p)) && !copulas[m.word(p)] {
 		return i, false
 	}
 	cue := m.tokSpan(i, i)
@@ -609,7 +609,7 @@ func (m *matcher) adjective(i int, r *rule, e cueWord) (int, bool) {
 // start of a heading, and the content is the noun phrase after it, up to
 // a preposition, a verb or a mark.
 func (m *matcher) allegedNoun(i int, r *rule, _ cueWord) (int, bool) {
-	if !(m.determinerBefore(i) || i == m.lo) {
+	if !m.determinerBefore(i) && i != m.lo {
 		return i, false
 	}
 	if q, ok := m.regionStartingAt(i + 1); ok && !q.unclosed && q.hi-q.lo <= 5 {

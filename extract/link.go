@@ -24,7 +24,7 @@ func (x *extractor) add(m *matcher) {
 				continue
 			}
 		}
-		x.prependOpenQuote(&f, m)
+		x.prependOpenQuote(&f)
 		f.said = x.dates.saidDate(&m.sentence, f, m.out)
 		if n := x.found.len(); n > 0 && m.repeats(f.content) {
 			// "said the same": the act of the statement repeated.
@@ -184,7 +184,7 @@ func (x *extractor) quoteGoesOn(m *matcher) {
 
 // prependOpenQuote gives a direct quotation that opens its paragraph the
 // part of it in the paragraph before: “A, (new paragraph) “B,” he said.
-func (x *extractor) prependOpenQuote(f *found, m *matcher) {
+func (x *extractor) prependOpenQuote(f *found) {
 	if x.prevOpen.empty() || len(f.content) == 0 || len(x.regs) == 0 || x.regs[0].lo != 0 {
 		return
 	}
@@ -303,7 +303,7 @@ func (m *matcher) mainSubject(i int) span {
 			continue
 		}
 		w := m.word(k)
-		if !(auxiliaries[w] && !isAdverb(w) && !prepositions[w] || m.verbAt(k) || len(w) > 4 && strings.HasSuffix(w, "ed")) {
+		if (!auxiliaries[w] || isAdverb(w) || prepositions[w]) && !m.verbAt(k) && (len(w) <= 4 || !strings.HasSuffix(w, "ed")) {
 			continue
 		}
 		if m.comma(k - 1) {

@@ -77,8 +77,9 @@ func orgKind(k source.Kind) bool {
 	switch k {
 	case source.KindGovernment, source.KindAgency, source.KindMilitary, source.KindStateMedia, source.KindMediaOutlet, source.KindOrganisation:
 		return true
+	default:
+		return false // a person, or not known
 	}
-	return false
 }
 
 // pairWords is the most words a name of a pair may have.

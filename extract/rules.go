@@ -229,7 +229,7 @@ func (m *matcher) participleSource(v verbMatch) (verbMatch, verdict) {
 		return v, sourceNext
 	}
 	opened := participleOpeners[m.word(v.i-1)] && m.toks[v.i-1].kind == tokWord
-	if !(m.comma(v.i-1) || m.is(v.i-1, "and") || m.quoteComma(v.i-1) || opened) {
+	if !m.comma(v.i-1) && !m.is(v.i-1, "and") && !m.quoteComma(v.i-1) && !opened {
 		return v, sourceNext
 	}
 	if opened && m.previousSource(v.i).empty() {
@@ -375,7 +375,7 @@ func (m *matcher) run() {
 		// In a quotation only an attribution noun with its clause is read:
 		// “The first report is that no fuel was lost,” he said.
 		quoted := m.inq[i]
-		if quoted && !(m.is(i+1, "that") || (m.is(i+1, "is") || m.is(i+1, "was")) && m.is(i+2, "that")) {
+		if quoted && !m.is(i+1, "that") && (!m.is(i+1, "is") && !m.is(i+1, "was") || !m.is(i+2, "that")) {
 			continue
 		}
 		entries := m.ents[i].cues

@@ -416,7 +416,7 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 // latest speaker after it: "the statement" that follows is the same.
 func (s *speakers) national(words, low []string) (source.ID, Resolution, bool) {
 	n := len(low)
-	if s.reg == nil || n < 2 || !(documents[low[n-1]] || inquiries[low[n-1]]) {
+	if s.reg == nil || n < 2 || !documents[low[n-1]] && !inquiries[low[n-1]] {
 		return "", 0, false
 	}
 	demonym := ""
@@ -830,7 +830,7 @@ func description(text string, words, low []string) (string, bool) {
 // more words ends in it ("Munich prosecutors"). The first call in an
 // article reads the registry once, linear in its names.
 func (s *speakers) byHead(low []string) (source.ID, bool) {
-	if s.reg == nil || len(low) != 1 || !strings.HasSuffix(low[0], "s") || !(unnamedWords[low[0]] || relaySources[low[0]]) {
+	if s.reg == nil || len(low) != 1 || !strings.HasSuffix(low[0], "s") || !unnamedWords[low[0]] && !relaySources[low[0]] {
 		return "", false
 	}
 	if !s.headsRead {

@@ -185,6 +185,7 @@ func startsSentence(z *tokenizer, t token) bool {
 	case tokPunct:
 		c := z.text[t.start]
 		return c == '(' || c == '[' || c == '-'
+	default:
+		return false // a full stop opens nothing
 	}
-	return false
 }

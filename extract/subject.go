@@ -28,7 +28,7 @@ func (s *sentence) reportingBefore(i int) bool {
 func (s *sentence) skipLeft(i int) int {
 	for stop := i - 12; i >= s.lo && i > stop && s.toks[i].kind == tokWord; {
 		w := s.word(i)
-		if (auxiliaries[w] || isAdverb(w)) && !(s.toks[i].is(flagUpper) && i > s.lo && s.toks[i-1].is(flagUpper)) {
+		if (auxiliaries[w] || isAdverb(w)) && (!s.toks[i].is(flagUpper) || i <= s.lo || !s.toks[i-1].is(flagUpper)) {
 			i--
 			continue
 		}
@@ -263,7 +263,7 @@ func (s *sentence) appositiveSubject(c int) (src, aside span) {
 	if o >= s.lo && s.comma(o) && o+1 < c && verb {
 		// A verb is allowed in an aside that opens as one does: "the
 		// state-owned maker whose crates were seen", "who spoke in Seoul".
-		if first := s.word(o + 1); !(determiners[first] || first == "a" || first == "an" || first == "who" || first == "which" || first == "whose" || strings.HasSuffix(first, "ing")) {
+		if first := s.word(o + 1); !determiners[first] && first != "a" && first != "an" && first != "who" && first != "which" && first != "whose" && !strings.HasSuffix(first, "ing") {
 			return span{}, span{}
 		}
 	}
@@ -319,7 +319,7 @@ func (s *sentence) namedWithAside(o int) (span, bool) {
 		}
 		a--
 	}
-	if a < s.lo || !s.comma(a) || a+1 >= o || !(determiners[s.word(a+1)] || s.is(a+1, "a") || s.is(a+1, "an")) {
+	if a < s.lo || !s.comma(a) || a+1 >= o || !determiners[s.word(a+1)] && !s.is(a+1, "a") && !s.is(a+1, "an") {
 		return span{}, false
 	}
 	if a-1 < s.lo || s.toks[a-1].kind != tokWord || !s.toks[a-1].is(flagUpper) {
@@ -341,7 +341,7 @@ func (s *sentence) clausalAside(c int) span {
 			continue
 		}
 		w := s.word(o + 1)
-		if !(w == "who" || w == "which" || strings.HasSuffix(w, "ing")) || o-1 < s.lo || s.toks[o-1].kind != tokWord {
+		if w != "who" && w != "which" && !strings.HasSuffix(w, "ing") || o-1 < s.lo || s.toks[o-1].kind != tokWord {
 			continue
 		}
 		if np := s.nounPhraseLeft(o - 1); !np.empty() && s.timeEndingAt(o-1) < 0 {
@@ -359,13 +359,13 @@ func (s *sentence) sourceRight(i int) (span, int) {
 		return span{}, i
 	}
 	w := s.word(i)
-	if !(s.toks[i].is(flagUpper) || determiners[w] || w == "a" || w == "an" || pronouns[w] || quantifiers[w]) {
+	if !s.toks[i].is(flagUpper) && !determiners[w] && w != "a" && w != "an" && !pronouns[w] && !quantifiers[w] {
 		return span{}, i
 	}
 	k := i
 	for k <= s.last && k < i+12 && s.toks[k].kind == tokWord && !s.inq[k] {
 		w := s.word(k)
-		if k > i && (clauseWords[w] || w == "on" || w == "in" && !(k+1 <= s.last && s.toks[k+1].is(flagUpper))) {
+		if k > i && (clauseWords[w] || w == "on" || w == "in" && (k+1 > s.last || !s.toks[k+1].is(flagUpper))) {
 			break
 		}
 		if k > i && w == "of" && s.toks[k-1].is(flagUpper) && k+1 <= s.last && !s.toks[k+1].is(flagUpper) && (determiners[s.word(k+1)] || possessives[s.word(k+1)]) {
@@ -455,7 +455,7 @@ func (s *sentence) relaySource(i int) (span, int) {
 		head = head || relaySources[w]
 		named = named && s.toks[j].is(flagUpper)
 	}
-	if j == i || !(head || named) {
+	if j == i || !head && !named {
 		return span{}, 0
 	}
 	return s.tokSpan(i, j-1), j - 1

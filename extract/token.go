@@ -99,7 +99,7 @@ func (z *tokenizer) word(i, end int) int {
 				i++
 				continue
 			}
-			if (c == '\'' || c == '-' || c == '.') && i+1 < end && z.wordAt(i+1) && !(c == '.' && z.gluedStop(i, end)) {
+			if (c == '\'' || c == '-' || c == '.') && i+1 < end && z.wordAt(i+1) && (c != '.' || !z.gluedStop(i, end)) {
 				i++
 				continue
 			}
@@ -148,7 +148,7 @@ func (z *tokenizer) pluralPossessive(i, n, end int) bool {
 // letter. "U.S", "a.m" and "3.5" are words.
 func (z *tokenizer) gluedStop(i, end int) bool {
 	text := z.text
-	if i+2 >= end || !('A' <= text[i+1] && text[i+1] <= 'Z') || !('a' <= text[i+2] && text[i+2] <= 'z') {
+	if i+2 >= end || text[i+1] < 'A' || text[i+1] > 'Z' || text[i+2] < 'a' || text[i+2] > 'z' {
 		return false
 	}
 	letters, lower := 0, false

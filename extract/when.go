@@ -56,7 +56,7 @@ func (d *dater) saidDate(s *sentence, f found, all []found) claim.Date {
 		if n == 0 {
 			continue
 		}
-		if n == 1 && !(s.is(k, "yesterday") || s.is(k, "today")) && !timeNouns[s.word(k)] {
+		if n == 1 && !s.is(k, "yesterday") && !s.is(k, "today") && !timeNouns[s.word(k)] {
 			continue // "also", "earlier": not a date
 		}
 		end := min(k+n-1, s.last)
@@ -115,7 +115,7 @@ func (s *sentence) dateline(k, end int) bool {
 		return false
 	}
 	for j := s.lo; j < k; j++ {
-		if !(s.toks[j].kind == tokWord && s.toks[j].is(flagUpper) || s.comma(j)) {
+		if (s.toks[j].kind != tokWord || !s.toks[j].is(flagUpper)) && !s.comma(j) {
 			return false
 		}
 	}
@@ -227,7 +227,7 @@ func (s *sentence) skipTime(i int) int {
 			return i
 		}
 		i += n
-		if s.comma(i) && !(i+1 <= s.last && s.is(i+1, "that")) {
+		if s.comma(i) && (i+1 > s.last || !s.is(i+1, "that")) {
 			// "said on Tuesday, adding" keeps the comma for the caller.
 			return i
 		}
@@ -278,7 +278,7 @@ func (s *sentence) timeAt(i int) int {
 func (s *sentence) dateWords(i int) int {
 	w := s.word(i)
 	k := i
-	if !s.timeWord(i) && !(i <= s.last && i >= s.lo && s.toks[i].is(flagNumber)) {
+	if !s.timeWord(i) && (i > s.last || i < s.lo || !s.toks[i].is(flagNumber)) {
 		return 0
 	}
 	if weekdays[w] {
