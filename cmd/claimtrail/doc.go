@@ -20,6 +20,7 @@
 //	claimtrail history shipments                    # a claim's statements and status changes
 //	claimtrail changes ledger-03-04                 # what one article changed
 //	claimtrail sources                              # affiliation trees and offices
+//	claimtrail articles                             # the articles, their IDs and what waits
 //	claimtrail export --format corpus -o story.json # or jsonl, csv, decisions, schemaorg, ...
 //	claimtrail import --story copy story.json
 //	claimtrail render --out pictures                # index.html, the story's and each claim's SVG picture
@@ -31,8 +32,8 @@
 // opened the address with the token it prints.
 //
 // Every command has --help. The read commands (status, pending, history,
-// changes, sources) print names, not IDs, and a legend for the codes they
-// show; -v adds the IDs and --json prints JSON instead. Decisions go to the
+// changes, sources, articles) print names, not IDs, and a legend for the
+// codes they show; -v adds the IDs and --json prints JSON instead. Decisions go to the
 // story's log, which 'export --format decisions' writes and 'decide' (or
 // 'import --format decisions') applies again, so that a review can be
 // scripted, versioned and shared.

@@ -119,6 +119,7 @@ func TestFollowStory(t *testing.T) {
 		{"history", []string{"history", "shipments"}},
 		{"changes", []string{"changes", "ledger-03-04"}},
 		{"sources", []string{"sources"}},
+		{"articles", []string{"articles"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			golden(t, tc.name+".golden", c.in(t).ok(tc.args...))
@@ -133,7 +134,7 @@ func TestFollowStory(t *testing.T) {
 		assert.Equal(t, "confirmed", rows[0].Status.String())
 		for _, args := range [][]string{
 			{"pending", "--json"}, {"history", "shipments", "--json"}, {"changes", "ledger-03-04", "--json"},
-			{"sources", "--json"},
+			{"sources", "--json"}, {"articles", "--json"},
 		} {
 			assert.True(t, json.Valid([]byte(c.ok(args...))), "claimtrail %s: not JSON", strings.Join(args, " "))
 		}

@@ -253,7 +253,7 @@ after opening the story.`,
 			if len(args) == 1 {
 				only = source.ArticleID(args[0])
 				if _, ok := s.Proposals(only); !ok {
-					return fmt.Errorf("no article %q in story %s: see the articles with 'claimtrail pending -v'", only, s.ID())
+					return fmt.Errorf("no article %q in story %s: see the articles' IDs with 'claimtrail articles'", only, s.ID())
 				}
 			}
 			out := pendingOut{Candidates: []pendingItem{}, Sources: []pendingSource{}}
@@ -541,7 +541,7 @@ It builds the story's timeline: linear in the story's statements.`,
 			}
 			diff, err := tl.Added(source.ArticleID(args[0]))
 			if errors.Is(err, timeline.ErrUnknownArticle) {
-				return fmt.Errorf("no article %q in story %s: see the articles' IDs with 'claimtrail pending -v' or 'claimtrail export --format jsonl'", args[0], s.ID())
+				return fmt.Errorf("no article %q in story %s: see the articles' IDs with 'claimtrail articles'", args[0], s.ID())
 			}
 			if err != nil {
 				return err
@@ -690,4 +690,80 @@ func (a *app) printSources(c *claim.Corpus) error {
 		walk(r, 0)
 	}
 	return nil
+}
+
+// articleRow is one article in articles' JSON output: the article without
+// its text, and its candidates.
+type articleRow struct {
+	Article    source.Article         `json:"article"`
+	Candidates int                    `json:"candidates"`
+	Pending    int                    `json:"pending"`
+	Reprint    *story.ReprintProposal `json:"reprint_proposed,omitempty"`
+}
+
+func (a *app) articlesCmd() *cobra.Command {
+	var rf readFlags
+	cmd := &cobra.Command{
+		Use:   "articles",
+		Short: "The story's articles, with their IDs and what waits for review",
+		Long: `articles lists the story's articles in the order they were added: the
+publication day, the ID that 'claimtrail changes' and 'claimtrail pending'
+take, the outlet, the title, how many candidates the article proposed and
+how many still wait for review, and the earlier article it may reprint.
+
+It is linear in the story's articles and candidates, after opening the
+story.`,
+		Args: cobra.NoArgs,
+		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
+			s, err := a.openStory(ctx, story.Options{})
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			c := s.Corpus()
+			pending := map[source.ArticleID]int{}
+			for _, p := range s.Pending() {
+				id, _ := p.Key.Article()
+				pending[id]++
+			}
+			rows := []articleRow{}
+			for _, art := range c.Articles {
+				r := articleRow{Article: art, Pending: pending[art.ID]}
+				r.Article.Text = ""
+				if added, ok := s.Proposals(art.ID); ok {
+					r.Candidates = len(added.Candidates)
+					r.Reprint = added.Reprint
+				}
+				rows = append(rows, r)
+			}
+			if rf.json {
+				return writeJSON(a.stdout, rows)
+			}
+			if len(rows) == 0 {
+				fmt.Fprintf(a.stdout, "story %s has no articles yet: add them with 'claimtrail add'.\n", s.ID())
+				return nil
+			}
+			n := newNames(c, a.verbose)
+			tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "PUBLISHED\tID\tOUTLET\tTITLE\tCANDIDATES\tNOTE")
+			for _, r := range rows {
+				outlet := "-"
+				if r.Article.Outlet != "" {
+					outlet = n.source(r.Article.Outlet)
+				}
+				var note string
+				switch {
+				case r.Article.Reprints != "":
+					note = "reprints " + safe(string(r.Article.Reprints))
+				case r.Reprint != nil:
+					note = fmt.Sprintf("may reprint %s (%.2f)", safe(string(r.Reprint.Of)), r.Reprint.Similarity)
+				}
+				fmt.Fprintln(tw, strings.TrimPrefix(row(day(r.Article.Published), safe(string(r.Article.ID)), outlet,
+					safe(excerpt(r.Article.Title, 48)), fmt.Sprintf("%d, %d pending", r.Candidates, r.Pending), note), "  "))
+			}
+			return tw.Flush()
+		}),
+	}
+	rf.add(cmd)
+	return cmd
 }
