@@ -148,8 +148,11 @@ func TestDecide(t *testing.T) {
 	assert.Contains(t, body, `id="flash"`)
 	assert.Contains(t, body, "Saved: accepted")
 
-	status, _ = c.post(url.Values{"csrf": {tok}, "key": {k2}, "action": {"reject"}, "back": {"https://evil.example/"}}, nil)
+	status, loc = c.post(url.Values{"csrf": {tok}, "key": {k2}, "action": {"reject"}, "back": {"https://evil.example/"}}, nil)
 	require.Equal(t, http.StatusSeeOther, status)
+	assert.True(t, strings.HasPrefix(loc, "/queue?"), "a redirect stays on the desk: %s", loc)
+	_, body, _ = c.get("/queue?saved=x&did=deleted+everything")
+	assert.NotContains(t, body, `id="flash"`, "the note says only what the desk did")
 
 	for _, tc := range []struct {
 		name   string

@@ -29,8 +29,10 @@ type page struct {
 // render writes a template with the page data.
 func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name, title, nav string, data any) {
 	p := page{Title: title, Story: d.story.ID(), CSRF: csrfToken(w, r), Nav: nav, Data: data}
-	if saved := r.URL.Query().Get("saved"); saved != "" {
-		p.Flash = "Saved: " + r.URL.Query().Get("did") + " " + saved
+	// The note after a decision names what was done in the desk's own
+	// words only, so that a crafted link cannot make it say anything else.
+	if saved, did := r.URL.Query().Get("saved"), r.URL.Query().Get("did"); saved != "" && (did == "accepted" || did == "rejected") {
+		p.Flash = "Saved: " + did + " " + saved
 	}
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, name, p); err != nil {
