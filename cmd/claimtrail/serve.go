@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -62,7 +63,9 @@ the story.`,
 				return fmt.Errorf("%w: is another program using the port? choose another with --addr", err)
 			}
 			url := "http://" + ln.Addr().String() + "/"
-			if !loopback(host) {
+			if loopback(host) {
+				h = loopbackOnly(h)
+			} else {
 				token, err := newToken()
 				if err != nil {
 					ln.Close()
@@ -103,6 +106,25 @@ func loopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
+}
+
+// loopbackOnly serves h only to requests addressed to a loopback name
+// (127.0.0.1, [::1], localhost, with any port). A desk on the loopback
+// interface asks no token, so without this a web page whose domain is made
+// to resolve to 127.0.0.1 (DNS rebinding) would be the desk's own origin to
+// the browser, and could read its pages and post decisions.
+func loopbackOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hp, _, err := net.SplitHostPort(host); err == nil {
+			host = hp
+		}
+		if !loopback(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")) {
+			http.Error(w, "This review desk answers only to 127.0.0.1, [::1] or localhost: open the address claimtrail serve printed when it started.", http.StatusMisdirectedRequest)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // newToken returns 128 random bits in hex.

@@ -91,6 +91,43 @@ func TestServe(t *testing.T) {
 	assert.Equal(t, 0, <-codes, "stderr: %s", errs.String())
 }
 
+// TestLoopbackOnly checks that a desk on the loopback interface refuses
+// requests addressed to any other name, as a page of another site would
+// send them after making its domain resolve to 127.0.0.1.
+func TestLoopbackOnly(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "the queue") })
+	h := loopbackOnly(ok)
+	tests := []struct {
+		host string
+		code int
+	}{
+		{"127.0.0.1:8080", http.StatusOK},
+		{"127.0.0.1", http.StatusOK},
+		{"localhost:8080", http.StatusOK},
+		{"[::1]:8080", http.StatusOK},
+		{"[::1]", http.StatusOK},
+		{"attacker.example:8080", http.StatusMisdirectedRequest},
+		{"attacker.example", http.StatusMisdirectedRequest},
+		{"localhost.attacker.example:8080", http.StatusMisdirectedRequest},
+		{"192.0.2.1:8080", http.StatusMisdirectedRequest},
+		{"", http.StatusMisdirectedRequest},
+	}
+	for _, tc := range tests {
+		t.Run(tc.host, func(t *testing.T) {
+			for _, method := range []string{http.MethodGet, http.MethodPost} {
+				r := httptest.NewRequest(method, "/queue", nil)
+				r.Host = tc.host
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, r)
+				assert.Equal(t, tc.code, w.Code, "%s %s", method, tc.host)
+				if tc.code != http.StatusOK {
+					assert.NotContains(t, w.Body.String(), "the queue", "nothing of the desk is served")
+				}
+			}
+		})
+	}
+}
+
 func TestWithToken(t *testing.T) {
 	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { _, _ = io.WriteString(w, "desk") })
 	h := withToken(ok, "secret")
