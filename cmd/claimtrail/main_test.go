@@ -318,3 +318,39 @@ func TestHelp(t *testing.T) {
 	}
 	assert.Contains(t, c.ok(), "Available Commands:")
 }
+
+// TestHostileText checks that text from articles reaches the terminal
+// quoted: no escape sequence or bidirectional override in a title, a
+// speaker's name or a quote is printed as it is.
+func TestHostileText(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "s")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "evil.txt")
+	text := "\x1b[2JMallory \u202eKnox said on Monday that \x1b]0;owned\x07the trains ran at night.\n\n" +
+		"Westmark denied that \u202ethe trains ran at night."
+	require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+	outs := []string{c.ok("add", "--published", "2025-03-20", "--title", "Evil \x1b[31mred\u202e title", path)}
+	for _, args := range [][]string{{"pending"}, {"pending", "-v"}, {"articles"}, {"articles", "-v"}} {
+		outs = append(outs, c.ok(args...))
+	}
+	// Accepted, the statements show in the read commands too.
+	var pend pendingOut
+	require.NoError(t, json.Unmarshal([]byte(c.ok("pending", "--json")), &pend))
+	require.NotEmpty(t, pend.Candidates)
+	c.ok("claim", "trains", "The trains \x1b[5mran\u202e at night")
+	for _, p := range pend.Candidates {
+		if p.Candidate.Factuality.Polarity != 0 {
+			c.ok("accept", string(p.Key), "--claim", "trains")
+		}
+	}
+	for _, args := range [][]string{{"status"}, {"status", "-v"}, {"history", "trains"}, {"changes", "evil"}, {"sources"}} {
+		outs = append(outs, c.ok(args...))
+	}
+	assert.Contains(t, outs[len(outs)-5], "The trains")
+	for i, out := range outs {
+		assert.NotContains(t, out, "\x1b", "output %d", i)
+		assert.NotContains(t, out, "\u202e", "output %d", i)
+	}
+	assert.Contains(t, outs[0], `"Evil \x1b[31mred\u202e title"`, "the title is shown quoted, with Go escapes")
+}
