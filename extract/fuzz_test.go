@@ -31,6 +31,8 @@ func FuzzExtract(f *testing.F) {
 		"", "“", "”,” he said", `"a" "b" said "c`, "It is believed that", "according to", "according to X,",
 		"U.S. Gen. J. Smith said: “x.\n\n“y", "Both A and B denied it.", "He said.", "x, said", "\xff said",
 		"Moscow's denial of", "declined to", "did not", "is said to", "reportedly", "…!?\n\n\n“",
+		"was criticised by the head of", "records that showed", "“a,” adding", "x while accusing",
+		"Harlow's denial came", "reads:", "was widely believed to", "found he", "is x but admitted",
 	} {
 		f.Add(s, "")
 	}

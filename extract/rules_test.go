@@ -237,6 +237,9 @@ var ruleCases = []struct {
 	{"passive-reported-in-media", "The ferry has been reported in local media as too small for the route.", []found{
 		{"passive", "local media", "reported", "The ferry | as too small for the route", "report"},
 	}},
+	{"passive-by-ends-in-of", "The plan was criticised by the head of", []found{
+		{"passive", "the head", "criticised", "The plan | of", "accuse"},
+	}},
 	{"passive-no-agent", "The plan was announced on Friday.", []found{}},
 	{"passive-by-a-time", "The result will be announced by Friday.", []found{}},
 	{"passive-weak-verb-alone", "The wreck was found by divers.", []found{}},

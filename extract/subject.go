@@ -531,7 +531,7 @@ func (s *sentence) agent(i int) (span, int) {
 	j := i
 	for ; j <= s.last && j < i+10 && s.toks[j].kind == tokWord && !s.inq[j]; j++ {
 		w := s.word(j)
-		if w == "of" && j > i && (s.toks[j+1].is(flagUpper) || determiners[s.word(j+1)]) {
+		if w == "of" && j > i && j+1 <= s.last && (s.toks[j+1].is(flagUpper) || determiners[s.word(j+1)]) {
 			continue
 		}
 		if clauseWords[w] || prepositions[w] || s.verbAt(j) && !s.toks[j].is(flagUpper) || j > i && len(w) > 4 && strings.HasSuffix(w, "ed") && !s.toks[j].is(flagUpper) {
