@@ -183,7 +183,8 @@
 //     within hours", not "answered Holm's statement", nor inside another
 //     attribution's content, nor before a cue verb: "Holm's statement
 //     stressed that C" is the verb's), "issued a stern warning", "the
-//     first report is that C", "accusations it was behind C" (a clause with a pronoun subject, its
+//     first report is that C", "suspicions grew that C", "arrested on
+//     suspicion of C", "accusations it was behind C" (a clause with a pronoun subject, its
 //     "that" left out); inside a quotation, only a noun with its clause
 //     ("“The first report is that C,” he said"), whose content ends with
 //     the quotation. A report by nobody named states what it says (an

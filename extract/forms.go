@@ -445,6 +445,13 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 		f.content = m.contentRight(k + 1)
 	case !f.source.empty() && (m.is(k, "of") || m.is(k, "against") || m.is(k, "about") || m.is(k, "over")):
 		f.content = m.contentRight(k)
+	case nounSwells[m.word(k)] && m.is(k+1, "that"):
+		// "suspicions grew that C", "speculation mounted that C".
+		f.content = m.contentRight(k + 2)
+	case m.is(i-1, "on") && m.is(k, "of") && f.act == claim.ActAccuse:
+		// "arrested on suspicion of fraud": what is suspected, by
+		// nobody named.
+		f.content = m.contentRight(k + 1)
 	case m.fallsOn(k) > k:
 		// "suspicion has fallen on the harbour master": on whom is
 		// what is suspected, by nobody named.

@@ -551,6 +551,10 @@ var finiteAux = lex.class("finiteAux")
 // clause's subject and are no cue: "Moscow's reaction came a day later".
 var nounThenVerbs = lex.class("nounThenVerbs")
 
+// nounSwells are the verbs of a growing suspicion or fear before its
+// "that" clause: "suspicions grew that C".
+var nounSwells = lex.class("nounSwells")
+
 // madeBy join an attribution noun to the party after "by": "the
 // accusations made by the government".
 var madeBy = lex.class("madeBy")

@@ -300,6 +300,13 @@ var ruleCases = []struct {
 	{"noun-from", "A warning from the regulator that prices would rise unsettled markets.", []found{
 		{"noun", "the regulator", "warning", "prices would rise unsettled markets", "warn"},
 	}},
+	{"noun-suspicions-grew-that", "Suspicions grew that the harbour master had lied.", []found{
+		{"noun", "", "Suspicions", "the harbour master had lied", "accuse"},
+	}},
+	{"noun-on-suspicion-of", "The clerk was arrested on suspicion of fraud.", []found{
+		{"noun", "", "suspicion", "fraud", "accuse"},
+	}},
+	{"noun-grew-no-clause", "The fears grew louder.", []found{}},
 	{"noun-suspicion-fallen-on", "Suspicion has fallen on the harbour master.", []found{
 		{"noun", "", "Suspicion", "the harbour master", "accuse"},
 	}},
