@@ -304,9 +304,10 @@ func periodEnd(d claim.Date) (int64, int32) {
 		return start.Unix(), int32(start.Nanosecond())
 	case claim.PrecisionDay:
 		return start.Unix() + 24*60*60, 0
+	default:
+		end := d.End()
+		return end.Unix(), int32(end.Nanosecond())
 	}
-	end := d.End()
-	return end.Unix(), int32(end.Nanosecond())
 }
 
 // relate finds, for each claim, the claims whose statements count for it
@@ -457,7 +458,7 @@ func (b *builder) relate() {
 		}
 	}
 	b.keyedOff, b.keyedEv = keyedOff, keyedEv
-	b.effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedEv)
+	b.effectiveWords(order, in, inOff, outOff, keyedOff, keyedEv)
 }
 
 // claimSets holds sets of claims that share their tails: a set is a
@@ -962,7 +963,7 @@ func (b *builder) position(sl *slot, e *event) (withdrew bool) {
 	var best *event
 	if sl.hasOwn {
 		own = sl.own
-		if own.stance == stanceRetracted && !(sl.hasAff && (!sl.hasNeg || sl.neg.sayOrder(&sl.aff) < 0)) {
+		if own.stance == stanceRetracted && (!sl.hasAff || sl.hasNeg && sl.neg.sayOrder(&sl.aff) >= 0) {
 			own.stance = stanceNeutral
 		}
 		best = &own
@@ -986,6 +987,8 @@ func (b *builder) count(src int32, sl *slot, d int) {
 		return
 	}
 	switch sl.cur.stance {
+	case stanceNeutral:
+		// A possibility, or no position: it counts for nothing.
 	case stanceAffirm:
 		b.cnt.affirm += d
 	case stanceNegate:
@@ -1047,7 +1050,7 @@ func (b *builder) corroborates(e *event) bool {
 	srcs := &b.t.srcs
 	return e.stance == stanceAffirm && e.cert >= claim.CertaintyProbable &&
 		!srcs.absent[e.src] && !srcs.floating[e.src] &&
-		!(b.t.rules.ExcludeUnnamed && srcs.anonymous[e.src]) &&
+		(!b.t.rules.ExcludeUnnamed || !srcs.anonymous[e.src]) &&
 		!slices.Contains(b.parties, srcs.root[e.src])
 }
 

@@ -62,6 +62,8 @@ func (b *builder) bulkPays(order, in, inOff []int32) bool {
 		return true
 	case bulkNever:
 		return false
+	case bulkAuto:
+		// Decided below.
 	}
 	limit := int64(len(b.events))
 	reach := make([]int64, len(b.t.claims)) // words reaching each claim, capped
@@ -352,7 +354,7 @@ func (b *builder) bulkWords(related func(int) bool, bulk bool) (plainOff, plainE
 // carrying the keyed words up in bags, and sets b.effOff and b.eff: for
 // each claim, the keyed words it inherits that can change something (see
 // the top of this file), as indexes into events.
-func (b *builder) effectiveWords(order, in, inOff, out, outOff, keyedOff, keyedEv []int32) {
+func (b *builder) effectiveWords(order, in, inOff, outOff, keyedOff, keyedEv []int32) {
 	n := len(b.t.claims)
 	b.effOff = make([]int32, n+1)
 	if len(keyedEv) == 0 {

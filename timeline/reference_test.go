@@ -264,6 +264,7 @@ func refStatus(c *claim.Corpus, reg *source.Registry, rules timeline.Rules, cl c
 			st.aff = append(st.aff, it.refStmt)
 		case refNegate:
 			st.neg = append(st.neg, it.refStmt)
+		case refNone, refRetract:
 		}
 		if !it.inherited {
 			st.own = append(st.own, it.refStmt)
@@ -359,7 +360,7 @@ func refStatus(c *claim.Corpus, reg *source.Registry, rules timeline.Rules, cl c
 				confirm++
 			}
 			if best.s.s.Factuality.Certainty >= claim.CertaintyProbable && !src.IsAbsent() &&
-				!(src.IsUnnamed() && (src.Parent == "" || rules.ExcludeUnnamed)) && !slices.Contains(parties, root) {
+				(!src.IsUnnamed() || src.Parent != "" && !rules.ExcludeUnnamed) && !slices.Contains(parties, root) {
 				indep[root] = true
 			}
 		case refNegate:
@@ -369,6 +370,7 @@ func refStatus(c *claim.Corpus, reg *source.Registry, rules timeline.Rules, cl c
 			}
 		case refRetract:
 			retracted++
+		case refNone:
 		}
 	}
 	need := rules.Corroboration

@@ -26,12 +26,12 @@ func (t *Timeline) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	for i, c := range t.claims {
 		if i > 0 {
-			bw.WriteString("\n")
+			_, _ = bw.WriteString("\n") // bw keeps its first error for Flush
 		}
 		t.writeClaim(bw, int32(i), c)
 	}
 	if len(t.articles) > 0 {
-		bw.WriteString("\nArticle by article\n")
+		_, _ = bw.WriteString("\nArticle by article\n")
 		for _, a := range t.articlesByTime() {
 			d, err := t.Added(a)
 			if err != nil {
@@ -66,7 +66,7 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 	fmt.Fprintf(w, "  status: %s\n", status)
 	items := t.trackStmts(c, nil)
 	if len(items) > 0 {
-		w.WriteString("  track:\n")
+		_, _ = w.WriteString("  track:\n") // w keeps its first error for Flush
 	}
 	for _, s := range items {
 		e := t.entry(c, t.item(c, s))
@@ -90,6 +90,7 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 			flags += " [unnamed or absent source]"
 		}
 		switch e.Discounted {
+		case Counted:
 		case DiscountBeforeEvent:
 			flags += " [not counted: said before the claimed event]"
 		case DiscountBeforeReport:
@@ -102,7 +103,7 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 	}
 	h, _ := t.History(cl.ID)
 	if len(h) > 0 {
-		w.WriteString("  history:\n")
+		_, _ = w.WriteString("  history:\n")
 	}
 	for _, sc := range h {
 		fmt.Fprintf(w, "    %s  %s -> %s by %s  (%s)\n", sc.At.UTC().Format(time.DateOnly), sc.From, sc.To, display.Safe(sc.Source), display.Safe(sc.Statement))

@@ -56,6 +56,7 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 		})
 	}
 	switch stmts {
+	case chainBare:
 	case chainAffirmAll:
 		for i := range n {
 			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus())
