@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"weak"
 
 	"github.com/claimtrail/claimtrail/source"
 )
@@ -38,9 +39,13 @@ type speakers struct {
 	// heads finds a registry source by the last word of a name of two or
 	// more words ("prosecutors" for "Munich prosecutors"), "" when two
 	// sources share it; built when first needed, headsRead tells whether
-	// it was.
+	// it was. It depends on the registry alone, so a pooled extractor keeps
+	// it from one article to the next while the registry stays the same:
+	// headsOf is that registry, held weakly so that the pool keeps no
+	// registry alive.
 	heads     map[string]source.ID
 	headsRead bool
+	headsOf   weak.Pointer[source.Registry]
 	// gender holds what the article has told of a person's: "he" or
 	// "she" resolved to them, or "Mr" or "Ms" before their name.
 	gender map[source.ID]byte
@@ -76,8 +81,11 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 		s.ids = make(map[source.ID]source.Kind)
 		s.byNorm = make(map[string]source.ID)
 	}
-	clear(s.heads)
-	s.headsRead = false
+	if reg != nil && weak.Make(reg) != s.headsOf {
+		clear(s.heads)
+		s.headsRead = false
+		s.headsOf = weak.Make(reg)
+	}
 	if s.gender == nil {
 		s.gender = make(map[source.ID]byte)
 	}
@@ -827,8 +835,9 @@ func description(text string, words, low []string) (string, bool) {
 
 // byHead resolves a bare plural of people ("Prosecutors", "the
 // investigators") to the one registry source whose name or alias of two or
-// more words ends in it ("Munich prosecutors"). The first call in an
-// article reads the registry once, linear in its names.
+// more words ends in it ("Munich prosecutors"). The first call for a
+// registry reads it once, linear in its names; later articles read with
+// the same registry by the same pooled extractor reuse what it read.
 func (s *speakers) byHead(low []string) (source.ID, bool) {
 	if s.reg == nil || len(low) != 1 || !strings.HasSuffix(low[0], "s") || !unnamedWords[low[0]] && !relaySources[low[0]] {
 		return "", false

@@ -267,6 +267,34 @@ func TestSpeakerWorksFor(t *testing.T) {
 	}
 }
 
+// TestBareHeadFollowsTheRegistry extracts one text with registries that
+// name its bare plural differently, in turn and on one goroutine, so that
+// the pooled extractor that keeps what it read of a registry is reused: each
+// call must answer for its own registry, the first one again included.
+func TestBareHeadFollowsTheRegistry(t *testing.T) {
+	registry := func(id source.ID, name string) *source.Registry {
+		reg, err := source.NewRegistry([]source.Source{{ID: id, Name: name, Kind: source.KindAgency}}, nil)
+		require.NoError(t, err)
+		return reg
+	}
+	lisk := registry("lisk-prosecutors", "Lisk prosecutors")
+	varn := registry("varn-prosecutors", "Varn state prosecutors")
+	other := registry("port-police", "Port police")
+	text := "Prosecutors said the port chief took bribes."
+	for i, tc := range []struct {
+		reg  *source.Registry
+		want source.ID
+	}{
+		{lisk, "lisk-prosecutors"}, {varn, "varn-prosecutors"}, {other, "new:prosecutors"},
+		{lisk, "lisk-prosecutors"}, {lisk, "lisk-prosecutors"}, {nil, "new:prosecutors"}, {varn, "varn-prosecutors"},
+	} {
+		res, err := extract.Extract(text, extract.Options{Registry: tc.reg})
+		require.NoError(t, err)
+		require.Len(t, res.Candidates, 1)
+		assert.Equal(t, tc.want, res.Candidates[0].Speaker, "call %d", i)
+	}
+}
+
 // TestPronounGender checks that "he" and "she" skip a person the article
 // has already called the other, by a pronoun, "Mr" or "Ms", or a role such
 // as "spokeswoman".
