@@ -46,6 +46,25 @@
 //     a corpus. Package extract/gold scores the extractor against
 //     hand-labelled articles.
 //
+// Around them, for following a story and for people who do not write Go:
+//
+//   - package story: a story followed article by article. [story.Story.Add]
+//     runs the extractor and proposes; decisions ([story.Decision]: accept,
+//     reject, merge a source, create a claim, mark a reprint) form an
+//     append-only log that survives re-extraction. Packages
+//     story/sqlitestore and story/pgstore keep stories in SQLite files or
+//     a PostgreSQL database.
+//   - packages under format/: the corpus as JSON Lines (format/jsonl), CSV
+//     and Parquet tables (format/table), schema.org Claim and ClaimReview
+//     (format/schemaorg, with fact-checkers' verdicts in format/review) and
+//     CAMEO event rows (format/cameo).
+//   - package render: a claim's timeline, or a whole story, as an SVG
+//     picture or Mermaid text; package desk: the review desk, a web page
+//     served by an http.Handler.
+//   - the claimtrail command (cmd/claimtrail): a story store from the
+//     command line, with init, add, review, status, history, export, render
+//     and serve.
+//
 // # Getting started
 //
 // The package example is the whole job: [extract.Extract] proposes the
@@ -129,6 +148,8 @@
 // The programs under examples/ are complete walk-throughs: seed-story encodes
 // a real 2023 news article statement by statement and prints its timeline,
 // load-corpus reads a corpus file of a user's own, extract-article proposes
-// the statements in the seed article as saved from the web, and
-// evaluate-extract scores the extractor on the gold articles.
+// the statements in the seed article as saved from the web,
+// evaluate-extract scores the extractor on the gold articles, and
+// follow-story follows a fictional story through eight articles with a
+// decisions file.
 package claimtrail
