@@ -326,7 +326,7 @@ func periodEnd(d claim.Date) (int64, int32) {
 // The tracks read ups and downs. Working out statuses reads downs,
 // plainUps (ups restricted to the claims with plain words) and each
 // claim's effective words, which relate also finds (see bulk.go), along
-// with the flags Timeline.Anonymous reads.
+// with the flags Timeline.AnonymousClaims reads.
 func (b *builder) relate() {
 	t := b.t
 	n := len(t.claims)

@@ -149,7 +149,7 @@
 // [Timeline.Statements] selects statements by claim, source, affiliation
 // root, act, time window, anonymity, relayer and article with a [Query]
 // whose zero value
-// selects everything; [Timeline.Disputed], [Timeline.Anonymous],
+// selects everything; [Timeline.Disputed], [Timeline.AnonymousClaims],
 // [Timeline.Denials] and [Timeline.ByStatus] answer the common questions
 // about claims.
 package timeline

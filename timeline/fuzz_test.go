@@ -164,7 +164,7 @@ func FuzzBuild(f *testing.F) {
 		}
 		_ = tl.Denials()
 		_ = tl.Disputed()
-		_ = tl.Anonymous()
+		_ = tl.AnonymousClaims()
 		_ = tl.ByStatus(timeline.StatusContested, time.Now())
 		if err := tl.WriteText(io.Discard); err != nil {
 			t.Errorf("WriteText: %v", err)

@@ -67,7 +67,7 @@ func (t Timeline) MarshalJSON() ([]byte, error) {
 		Rules:     t.rules,
 		Claims:    make([]claimJSON, len(t.claims)),
 		Disputed:  t.Disputed(),
-		Anonymous: t.Anonymous(),
+		Anonymous: t.AnonymousClaims(),
 		Denials:   t.Denials(),
 	}
 	for i, c := range t.claims {

@@ -377,13 +377,14 @@ func (t *Timeline) Disputed() []claim.ID {
 	return out
 }
 
-// Anonymous returns the claims that rest only on unnamed or absent sources:
-// at least one statement on the track has positive polarity (any certainty;
-// inherited ones count when they affirm, that is PR+ or CT+), and every such
-// statement rests on an unnamed or absent source.
-// Corpus order. Build works out what it needs, so Anonymous takes time
-// linear in the number of claims.
-func (t *Timeline) Anonymous() []claim.ID {
+// AnonymousClaims returns the claims that rest only on unnamed or absent
+// sources: at least one statement on the track has positive polarity (any
+// certainty; inherited ones count when they affirm, that is PR+ or CT+),
+// and every such statement rests on an unnamed or absent source. Corpus
+// order. Build works out what it needs, so AnonymousClaims takes
+// time linear in the number of claims. (Query.Anonymous, by contrast,
+// selects statements.)
+func (t *Timeline) AnonymousClaims() []claim.ID {
 	var out []claim.ID
 	for c, f := range t.anon {
 		affirmed := f&(anonOwn|anonInherited) != 0

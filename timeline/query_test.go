@@ -183,7 +183,7 @@ func TestAnonymousClaims(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(filepath.Base(tc.path), func(t *testing.T) {
 			tl := load(t, tc.path)
-			assert.Equal(t, tc.want, tl.Anonymous(), "Anonymous()")
+			assert.Equal(t, tc.want, tl.AnonymousClaims(), "AnonymousClaims()")
 		})
 	}
 
@@ -207,7 +207,7 @@ func TestAnonymousClaims(t *testing.T) {
 		st{id: "s7", claim: "narrow", src: "us-intel", act: claim.ActAssert, f: claim.PRPlus(), at: []string{"a1"}},
 		st{id: "s8", claim: "inherited", src: "russia", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a2"}},
 	))
-	assert.Equal(t, []claim.ID{"unnamed", "possible", "relayed", "inherited", "narrow"}, tl.Anonymous())
+	assert.Equal(t, []claim.ID{"unnamed", "possible", "relayed", "inherited", "narrow"}, tl.AnonymousClaims())
 }
 
 func TestDenials(t *testing.T) {

@@ -221,7 +221,7 @@ func TestZeroTimeline(t *testing.T) {
 	assert.Empty(t, tl.AllChanges())
 	assert.Empty(t, tl.Denials())
 	assert.Empty(t, tl.Disputed())
-	assert.Empty(t, tl.Anonymous())
+	assert.Empty(t, tl.AnonymousClaims())
 	assert.Empty(t, tl.ByStatus(timeline.StatusUnreported, time.Now()))
 	_, ok := tl.Claim("c")
 	assert.False(t, ok)
@@ -1419,7 +1419,7 @@ func snapshotOf(tl *timeline.Timeline) (snapshot, error) {
 		All:       tl.AllChanges(),
 		Denials:   tl.Denials(),
 		Contested: tl.Disputed(),
-		Anonymous: tl.Anonymous(),
+		Anonymous: tl.AnonymousClaims(),
 		Added:     map[source.ArticleID]timeline.Diff{},
 	}
 	var errs []error

@@ -81,7 +81,7 @@ func run(w, stderr io.Writer, args []string) error {
 	}
 
 	fmt.Fprintln(w, "\nDisputed (affirmed and negated, whatever the status):", tl.Disputed())
-	fmt.Fprintln(w, "Resting only on unnamed or absent sources:", tl.Anonymous())
+	fmt.Fprintln(w, "Resting only on unnamed or absent sources:", tl.AnonymousClaims())
 	anon, err := tl.Statements(timeline.Query{Anonymous: true})
 	if err != nil {
 		return err

@@ -50,7 +50,7 @@ func run(w, stderr io.Writer, args []string) error {
 		return err
 	}
 	fmt.Fprintln(w, "\nClaims resting only on unnamed or absent sources:")
-	for _, id := range tl.Anonymous() {
+	for _, id := range tl.AnonymousClaims() {
 		fmt.Fprintf(w, "  %s\n", display.Safe(id))
 	}
 	fmt.Fprintln(w, "\nWho denies what:")
