@@ -134,10 +134,9 @@
 //
 // Errors are typed: packages claim, source and timeline each return their
 // own field error ([claim.FieldError], [source.FieldError],
-// [timeline.Error]) and extract/gold its gold.Error, naming the field and
-// quoting the value, wrapping sentinel errors for [errors.Is]; package
-// extract returns source's for now. The sentinels two
-// packages share are one value, so one errors.Is test finds the problem
+// [timeline.Error], [extract.Error]) and extract/gold its gold.Error,
+// naming the field and quoting the value, wrapping sentinel errors for
+// [errors.Is]. The sentinels two packages share are one value, so one errors.Is test finds the problem
 // whichever package reports it. [claim.Corpus.Validate] reports every
 // problem of a corpus as a [claim.FieldError], those of its sources and
 // articles too.

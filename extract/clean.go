@@ -64,7 +64,7 @@ var reasonNames = []string{"unknown", "navigation", "image", "ad", "end-marker",
 
 // ParseReason returns the reason named s, ignoring case and surrounding
 // space; the empty string is ReasonUnknown. An unknown name gives a
-// [*source.FieldError] wrapping [source.ErrUnknownName] that quotes it and
+// [*Error] wrapping [source.ErrUnknownName] that quotes it and
 // lists the valid names.
 func ParseReason(s string) (Reason, error) { return reasonText.Parse(s) }
 
@@ -86,7 +86,7 @@ func (r Reason) String() string { return reasonText.String(r) }
 func (r Reason) IsValid() bool { return reasonText.IsValid(r) }
 
 // MarshalText returns the reason's name. ReasonUnknown marshals as "unknown";
-// an out-of-range value gives a [*source.FieldError] wrapping [ErrInvalid].
+// an out-of-range value gives a [*Error] wrapping [source.ErrInvalid].
 func (r Reason) MarshalText() ([]byte, error) { return reasonText.Marshal(r) }
 
 // UnmarshalText parses a name as [ParseReason] does; on error it leaves r

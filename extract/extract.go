@@ -116,12 +116,12 @@ func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention
 
 // Statement returns the candidate accepted as a statement of claim: its
 // speaker, relays, act, factuality and said date, and its mention in
-// article (see Mention). It returns a *source.FieldError for the field
+// article (see Mention). It returns an [*Error] for the field
 // "speaker" wrapping source.ErrEmpty when the speaker is unresolved, so that
 // a reviewer names it first, and Mention's errors.
 func (c Candidate) Statement(id claim.StatementID, claimID claim.ID, article source.ArticleID, text string) (claim.Statement, error) {
 	if c.Speaker == "" {
-		return claim.Statement{}, fmt.Errorf("extract: %w", &source.FieldError{Field: "speaker", Value: c.Source.Exact, Err: fmt.Errorf("%w: want the source of a resolved speaker (resolution %s)", source.ErrEmpty, c.Resolution)})
+		return claim.Statement{}, fieldErr("speaker", c.Source.Exact, fmt.Errorf("%w: want the source of a resolved speaker (resolution %s)", source.ErrEmpty, c.Resolution))
 	}
 	m, err := c.Mention(article, text)
 	if err != nil {
@@ -145,7 +145,7 @@ type Group struct {
 // Extract proposes the attributions in an article's text. text may be a
 // scraped page: page furniture is dropped first (see Clean). Extract is
 // deterministic and safe for concurrent use. When text is not valid UTF-8 it
-// reads no further and returns an error that is a *source.FieldError for the
+// reads no further and returns an error that is an [*Error] for the
 // field "text" naming the offset of the first bad byte, and matches
 // source.ErrInvalidUTF8 with errors.Is; strings.ToValidUTF8 repairs such
 // text.
@@ -192,7 +192,7 @@ var formNames = []string{"unknown", "direct", "indirect", "mixed", "according-to
 
 // ParseForm returns the form named s, ignoring case and surrounding space;
 // the empty string is FormUnknown. An unknown name gives a
-// [*source.FieldError] wrapping [source.ErrUnknownName] that quotes it and
+// [*Error] wrapping [source.ErrUnknownName] that quotes it and
 // lists the valid names.
 func ParseForm(s string) (Form, error) { return formText.Parse(s) }
 
@@ -214,7 +214,7 @@ func (f Form) String() string { return formText.String(f) }
 func (f Form) IsValid() bool { return formText.IsValid(f) }
 
 // MarshalText returns the form's name. FormUnknown marshals as "unknown";
-// an out-of-range value gives a [*source.FieldError] wrapping [ErrInvalid].
+// an out-of-range value gives a [*Error] wrapping [source.ErrInvalid].
 func (f Form) MarshalText() ([]byte, error) { return formText.Marshal(f) }
 
 // UnmarshalText parses a name as [ParseForm] does; on error it leaves f
@@ -239,7 +239,7 @@ var resolutionNames = []string{"unknown", "registry", "carried", "new", "absent"
 
 // ParseResolution returns the resolution named s, ignoring case and
 // surrounding space; the empty string is ResolutionUnknown. An unknown name
-// gives a [*source.FieldError] wrapping [source.ErrUnknownName] that quotes
+// gives a [*Error] wrapping [source.ErrUnknownName] that quotes
 // it and lists the valid names.
 func ParseResolution(s string) (Resolution, error) { return resolutionText.Parse(s) }
 
@@ -261,7 +261,7 @@ func (r Resolution) String() string { return resolutionText.String(r) }
 func (r Resolution) IsValid() bool { return resolutionText.IsValid(r) }
 
 // MarshalText returns the resolution's name. ResolutionUnknown marshals as "unknown";
-// an out-of-range value gives a [*source.FieldError] wrapping [ErrInvalid].
+// an out-of-range value gives a [*Error] wrapping [source.ErrInvalid].
 func (r Resolution) MarshalText() ([]byte, error) { return resolutionText.Marshal(r) }
 
 // UnmarshalText parses a name as [ParseResolution] does; on error it leaves r
@@ -270,7 +270,7 @@ func (r *Resolution) UnmarshalText(b []byte) error { return resolutionText.Unmar
 
 // enumErr is the error of this package's enum types, for enumtext.
 func enumErr(field, value string, err error) error {
-	return &source.FieldError{Field: field, Value: source.Excerpt(value), Err: err}
+	return fieldErr(field, value, err)
 }
 
 // The sentinels this package's enum errors wrap.

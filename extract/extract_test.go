@@ -425,7 +425,7 @@ func checkSpans(t *testing.T, text string, res *extract.Result) {
 
 func TestExtractInvalidUTF8(t *testing.T) {
 	_, err := extract.Extract("He said \xff it.", extract.Options{})
-	var fe *source.FieldError
+	var fe *extract.Error
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "text", fe.Field)
 	assert.Equal(t, "byte 8", fe.Value)
@@ -485,7 +485,7 @@ func TestEnumText(t *testing.T) {
 	}
 	_, err := extract.ParseForm("shouted")
 	assert.ErrorIs(t, err, source.ErrUnknownName)
-	var fe *source.FieldError
+	var fe *extract.Error
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "shouted", fe.Value)
 	assert.Equal(t, "Form(99)", extract.Form(99).String())

@@ -99,7 +99,7 @@ func (l *foundList) reset() {
 func (x *extractor) extract(text string, opts Options) (*Result, error) {
 	if !utf8.ValidString(text) {
 		off := invalidOffset(text)
-		return nil, fmt.Errorf("extract: %w", &source.FieldError{Field: "text", Value: fmt.Sprintf("byte %d", off), Err: source.ErrInvalidUTF8})
+		return nil, fieldErr("text", fmt.Sprintf("byte %d", off), source.ErrInvalidUTF8)
 	}
 	x.reset(text, opts)
 	defer x.release()

@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/timeline"
@@ -231,7 +232,7 @@ func TestClaimMatchUsesIndex(t *testing.T) {
 func TestExtractionErrorLeavesStory(t *testing.T) {
 	s, _ := newStory(t, 1, story.Options{})
 	_, err := s.Add(ctx, source.Article{ID: "bad", Text: "x \xff", Published: time.Now()})
-	var fe *source.FieldError
+	var fe *extract.Error
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "text", fe.Field)
 	assert.Len(t, s.Corpus().Articles, 1)
