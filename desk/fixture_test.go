@@ -3,11 +3,9 @@ package desk_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -15,6 +13,7 @@ import (
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/story/sqlitestore"
+	"github.com/claimtrail/claimtrail/story/storetest"
 )
 
 // The desk is tested on the fictional story of examples/follow-story, its
@@ -24,26 +23,7 @@ const exampleDir = "../examples/follow-story/testdata"
 // exampleStory returns the example's sources and articles.
 func exampleStory(t testing.TB) ([]source.Source, []source.Article) {
 	t.Helper()
-	var srcs []source.Source
-	b, err := os.ReadFile(filepath.Join(exampleDir, "sources.json"))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(b, &srcs))
-	var list []struct {
-		ID        source.ArticleID `json:"id"`
-		File      string           `json:"file"`
-		Outlet    source.ID        `json:"outlet"`
-		Published time.Time        `json:"published"`
-		Title     string           `json:"title"`
-	}
-	b, err = os.ReadFile(filepath.Join(exampleDir, "articles.json"))
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(b, &list))
-	var arts []source.Article
-	for _, a := range list {
-		text, err := os.ReadFile(filepath.Join(exampleDir, a.File))
-		require.NoError(t, err)
-		arts = append(arts, source.Article{ID: a.ID, Outlet: a.Outlet, Published: a.Published, Title: a.Title, Text: string(text)})
-	}
+	srcs, arts, _ := storetest.FixtureIn(t, exampleDir)
 	return srcs, arts
 }
 
