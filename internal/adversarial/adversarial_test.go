@@ -317,7 +317,7 @@ func TestAdversarialText(t *testing.T) {
 		extractCase(t, "control-sentences", adversarial.ControlSentences(size(100_000, 2_000)), 200)
 		_, err := extract.Extract(adversarial.ControlSentences(10)+"\xff", extract.Options{})
 		wantError(t, err, maxShort, source.ErrInvalidUTF8)
-		var fe *source.FieldError
+		var fe *extract.Error
 		assert.ErrorAs(t, err, &fe)
 	})
 	t.Run("repeated-sentence", func(t *testing.T) {
