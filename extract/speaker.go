@@ -81,10 +81,12 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 		s.ids = make(map[source.ID]source.Kind)
 		s.byNorm = make(map[string]source.ID)
 	}
-	if reg != nil && weak.Make(reg) != s.headsOf {
-		clear(s.heads)
-		s.headsRead = false
-		s.headsOf = weak.Make(reg)
+	if reg != nil {
+		if w := weak.Make(reg); w != s.headsOf {
+			clear(s.heads)
+			s.headsRead = false
+			s.headsOf = w
+		}
 	}
 	if s.gender == nil {
 		s.gender = make(map[source.ID]byte)

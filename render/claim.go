@@ -30,26 +30,11 @@ func ClaimSVG(w io.Writer, tl *timeline.Timeline, id claim.ID, opts *Options) er
 	if err != nil {
 		return err
 	}
-	if tl == nil {
-		return errNilTimeline
-	}
-	c, ok := tl.Claim(id)
-	if !ok {
-		return &Error{Field: "claim", Value: source.Excerpt(string(id)), Err: ErrUnknownClaim}
-	}
-	track, err := tl.Track(id)
+	r, err := readClaim(tl, id)
 	if err != nil {
 		return err
 	}
-	hist, err := tl.History(id)
-	if err != nil {
-		return err
-	}
-	cur, err := tl.Current(id)
-	if err != nil {
-		return err
-	}
-	p := &claimPicture{set: set, tl: tl, reg: tl.Registry(), claim: c, track: track, hist: hist, current: cur}
+	p := &claimPicture{set: set, tl: tl, reg: tl.Registry(), claim: r.claim, track: r.track, hist: r.hist, current: r.current}
 	p.layout()
 	bw := bufio.NewWriter(w)
 	p.write(bw)
@@ -612,4 +597,36 @@ func writeBand(w *bufio.Writer, set settings, ax axis, reg *source.Registry, his
 		fmt.Fprint(w, "\n")
 		i = j
 	}
+}
+
+// claimRead is what both pictures of one claim read of it.
+type claimRead struct {
+	claim   claim.Claim
+	track   []timeline.Entry
+	hist    []timeline.StatusChange
+	current timeline.Status
+}
+
+// readClaim reads the claim id from tl, failing as ClaimSVG and
+// ClaimMermaid document for a nil timeline or an unknown claim.
+func readClaim(tl *timeline.Timeline, id claim.ID) (claimRead, error) {
+	if tl == nil {
+		return claimRead{}, errNilTimeline
+	}
+	c, ok := tl.Claim(id)
+	if !ok {
+		return claimRead{}, &Error{Field: "claim", Value: source.Excerpt(string(id)), Err: ErrUnknownClaim}
+	}
+	r := claimRead{claim: c}
+	var err error
+	if r.track, err = tl.Track(id); err != nil {
+		return claimRead{}, err
+	}
+	if r.hist, err = tl.History(id); err != nil {
+		return claimRead{}, err
+	}
+	if r.current, err = tl.Current(id); err != nil {
+		return claimRead{}, err
+	}
+	return r, nil
 }

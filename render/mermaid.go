@@ -26,25 +26,11 @@ import (
 // the claim's track plus its status changes, with a logarithmic factor for
 // ordering the track.
 func ClaimMermaid(w io.Writer, tl *timeline.Timeline, id claim.ID) error {
-	if tl == nil {
-		return errNilTimeline
-	}
-	c, ok := tl.Claim(id)
-	if !ok {
-		return &Error{Field: "claim", Value: source.Excerpt(string(id)), Err: ErrUnknownClaim}
-	}
-	track, err := tl.Track(id)
+	r, err := readClaim(tl, id)
 	if err != nil {
 		return err
 	}
-	hist, err := tl.History(id)
-	if err != nil {
-		return err
-	}
-	cur, err := tl.Current(id)
-	if err != nil {
-		return err
-	}
+	c, track, hist, cur := r.claim, r.track, r.hist, r.current
 	reg := tl.Registry()
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "timeline")

@@ -75,15 +75,11 @@ status builds the story's timeline: its work is linear in the story's
 statements, plus the claims' tracks.`,
 		Args: cobra.NoArgs,
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
-			s, err := a.openStory(ctx, story.Options{})
+			s, tl, err := a.openTimeline(ctx)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			tl, err := s.Timeline(nil)
-			if err != nil {
-				return err
-			}
 			rows, err := statuses(tl)
 			if err != nil {
 				return err
@@ -425,15 +421,11 @@ It builds the story's timeline and reads the claim's track: linear in the
 story's statements plus the track's length times its logarithm.`,
 		Args: exactArgs("CLAIM"),
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
-			s, err := a.openStory(ctx, story.Options{})
+			s, tl, err := a.openTimeline(ctx)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			tl, err := s.Timeline(nil)
-			if err != nil {
-				return err
-			}
 			id := claim.ID(args[0])
 			if err := claimArg(tl, id, s.ID()); err != nil {
 				return err
@@ -530,15 +522,11 @@ source, a denial, a reversal, a status change ...).
 It builds the story's timeline: linear in the story's statements.`,
 		Args: exactArgs("ARTICLE"),
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
-			s, err := a.openStory(ctx, story.Options{})
+			s, tl, err := a.openTimeline(ctx)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			tl, err := s.Timeline(nil)
-			if err != nil {
-				return err
-			}
 			diff, err := tl.Added(source.ArticleID(args[0]))
 			if errors.Is(err, timeline.ErrUnknownArticle) {
 				return fmt.Errorf("no article %q in story %s: see the articles' IDs with 'claimtrail articles'", args[0], s.ID())

@@ -14,7 +14,6 @@ import (
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/internal/cli"
 	"github.com/claimtrail/claimtrail/render"
-	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
@@ -46,15 +45,11 @@ its status changes; the story's, linear in its claims and their changes;
 			if out != "" && (len(args) > 0 || mermaid) {
 				return cli.Usagef("--out draws every claim as SVG: give it without CLAIM and --mermaid")
 			}
-			s, err := a.openStory(ctx, story.Options{})
+			s, tl, err := a.openTimeline(ctx)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			tl, err := s.Timeline(nil)
-			if err != nil {
-				return err
-			}
 			if len(args) == 1 {
 				if err := claimArg(tl, claim.ID(args[0]), s.ID()); err != nil {
 					return err

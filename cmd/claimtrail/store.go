@@ -13,6 +13,7 @@ import (
 	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/story/pgstore"
 	"github.com/claimtrail/claimtrail/story/sqlitestore"
+	"github.com/claimtrail/claimtrail/timeline"
 )
 
 // defaultStoreDir is the store directory when neither --store nor
@@ -149,6 +150,23 @@ func (a *app) openStory(ctx context.Context, opts story.Options) (*opened, error
 		return nil, err
 	}
 	return o, nil
+}
+
+// openTimeline opens the story a command works on, as openStory does, and
+// builds its timeline under the default rules. The caller closes the
+// story; on an error nothing stays open. It costs what openStory costs,
+// plus a build linear in the story's statements.
+func (a *app) openTimeline(ctx context.Context) (*opened, *timeline.Timeline, error) {
+	s, err := a.openStory(ctx, story.Options{})
+	if err != nil {
+		return nil, nil, err
+	}
+	tl, err := s.Timeline(nil)
+	if err != nil {
+		s.Close()
+		return nil, nil, err
+	}
+	return s, tl, nil
 }
 
 // openIn opens the story a command works on in st.
