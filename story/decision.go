@@ -27,39 +27,36 @@ const (
 
 var kindNames = []string{"unknown", "accept", "reject", "merge-source", "create-claim", "rename-claim", "reprint"}
 
-// ParseKind returns the kind named s, ignoring case. An unknown name gives a
-// *FieldError on "kind" wrapping ErrUnknownName that lists the valid names.
-func ParseKind(s string) (Kind, error) {
-	i, ok := enumtext.Lookup(kindNames, s)
-	if !ok || i == 0 {
-		return KindUnknown, fieldErr("kind", s, fmt.Errorf("%w (valid: %s)", ErrUnknownName, enumtext.Valid(kindNames[1:])))
-	}
-	return Kind(i), nil
-}
+// ParseKind returns the kind named s, ignoring case and surrounding space.
+// The empty string parses as [KindUnknown], which no valid decision has. An
+// unknown name gives a [*FieldError] on "kind" wrapping [ErrUnknownName]
+// that lists the valid names.
+func ParseKind(s string) (Kind, error) { return kindText.Parse(s) }
 
-// String returns the kind's name, such as "merge-source".
-func (k Kind) String() string { return enumtext.Name(kindNames, int(k), fmt.Sprintf("Kind(%d)", k)) }
+var kindText = enumtext.New(enumtext.Config[Kind]{
+	Type:           "Kind",
+	Field:          "kind",
+	Names:          kindNames,
+	UnknownZero:    true,
+	Err:            func(field, value string, err error) error { return fieldErr(field, value, err) },
+	ErrUnknownName: ErrUnknownName,
+	ErrInvalid:     ErrInvalid,
+})
+
+// String returns the kind's name, such as "merge-source", or "Kind(42)" for
+// an out-of-range value.
+func (k Kind) String() string { return kindText.String(k) }
 
 // IsValid reports whether k is one of the kinds other than KindUnknown.
-func (k Kind) IsValid() bool { return k > KindUnknown && int(k) < len(kindNames) }
+func (k Kind) IsValid() bool { return kindText.IsValid(k) }
 
-// MarshalText returns the kind's name; a kind out of range is an error.
-func (k Kind) MarshalText() ([]byte, error) {
-	if int(k) >= len(kindNames) {
-		return nil, fieldErr("kind", k.String(), ErrInvalid)
-	}
-	return []byte(k.String()), nil
-}
+// MarshalText returns the kind's name. KindUnknown marshals as "unknown";
+// an out-of-range kind gives a [*FieldError] wrapping [ErrInvalid].
+func (k Kind) MarshalText() ([]byte, error) { return kindText.Marshal(k) }
 
-// UnmarshalText parses a name as ParseKind does.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := ParseKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
+// UnmarshalText parses a name as [ParseKind] does; on error it leaves k
+// unchanged.
+func (k *Kind) UnmarshalText(b []byte) error { return kindText.Unmarshal(k, b) }
 
 // MachineBy is the Decision.By of the decisions the unattended mode makes:
 // statements it accepts are machine-accepted (see Story.MachineAccepted).

@@ -311,9 +311,16 @@ func TestKind(t *testing.T) {
 		assert.Equal(t, k, got)
 		assert.True(t, k.IsValid())
 	}
-	_, err := story.ParseKind("unknown")
+	got, err := story.ParseKind("unknown")
+	require.NoError(t, err, "the placeholder zero reads back")
+	assert.Equal(t, story.KindUnknown, got)
+	_, err = story.ParseKind("approve")
 	assert.ErrorIs(t, err, story.ErrUnknownName)
 	assert.False(t, story.KindUnknown.IsValid())
+	for _, line := range []string{`{"kind":"unknown","key":"a#1:00000000"}`, `{"kind":"","key":"a#1:00000000"}`, `{"key":"a#1:00000000"}`} {
+		_, err := story.ReadDecisions(strings.NewReader(line))
+		assert.ErrorIs(t, err, story.ErrInvalid, "a decision of no kind is refused: %s", line)
+	}
 	assert.Equal(t, "Kind(42)", story.Kind(42).String())
 }
 
