@@ -3,8 +3,11 @@ package timeline_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,8 +16,27 @@ import (
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
-// benchSizes are the corpus sizes, in statements, the benchmarks run at.
-var benchSizes = []int{10_000, 100_000, 1_000_000}
+// benchSizes returns the corpus sizes, in statements, the benchmarks run at:
+// 10,000, 100,000 and 1,000,000, or the comma-separated sizes in the
+// CLAIMTRAIL_BENCH_STATEMENTS environment variable, so that one size, or a
+// larger one, can be run alone:
+//
+//	CLAIMTRAIL_BENCH_STATEMENTS=3000000 go test -run '^$' -bench 'Build|Sort' ./timeline/
+func benchSizes(b *testing.B) []int {
+	s := os.Getenv("CLAIMTRAIL_BENCH_STATEMENTS")
+	if s == "" {
+		return []int{10_000, 100_000, 1_000_000}
+	}
+	var sizes []int
+	for f := range strings.SplitSeq(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("CLAIMTRAIL_BENCH_STATEMENTS=%q: %q is not a positive number of statements", s, f)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
+}
 
 // synthetic returns a valid corpus of n statements: 30 governments with 9
 // agencies each, one claim per 50 statements, one article per 20, and a mix
@@ -91,7 +113,7 @@ func synthetic(n int) *claim.Corpus {
 
 // BenchmarkBuild measures building a timeline, validation included.
 func BenchmarkBuild(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range benchSizes(b) {
 		c := synthetic(n)
 		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
 			measure(b, n, func() func() {
@@ -108,7 +130,7 @@ func BenchmarkBuild(b *testing.B) {
 // BenchmarkSort measures only sorting the same statements by said time,
 // the floor BenchmarkBuild is compared with.
 func BenchmarkSort(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range benchSizes(b) {
 		c := synthetic(n)
 		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
 			measure(b, n, func() func() {
