@@ -132,17 +132,21 @@
 // alone; IsValid reports false for out-of-range values and for a zero
 // named "unknown", which the corpus rejects where a value is required.
 //
-// Errors are typed: packages claim, source and timeline each return their
-// own field error ([claim.FieldError], [source.FieldError],
-// [timeline.Error], [extract.Error]) and extract/gold its gold.Error,
+// Errors are typed: each package returns errors of its own type
+// ([claim.FieldError], [source.FieldError], [timeline.Error],
+// [extract.Error], [story.FieldError], extract/gold's gold.Error and the
+// format packages' own),
 // naming the field and quoting the value, wrapping sentinel errors for
-// [errors.Is]. The sentinels two packages share are one value, so one errors.Is test finds the problem
-// whichever package reports it. [claim.Corpus.Validate] reports every
+// [errors.Is]. The sentinels two packages share are one value, so one
+// errors.Is test finds the problem whichever package reports it. [claim.Corpus.Validate] reports every
 // problem of a corpus as a [claim.FieldError], those of its sources and
 // articles too.
 //
 // Nothing exported can be changed under a caller: the FactBank values
 // ([claim.CTPlus] and the others) and [source.Absent] are functions.
+//
+// This package imports the packages its overview describes, so that the
+// links above lead to them in go doc and on pkg.go.dev; it has no API.
 //
 // The programs under examples/ are complete walk-throughs: seed-story encodes
 // a real 2023 news article statement by statement and prints its timeline,
@@ -152,3 +156,23 @@
 // follow-story follows a fictional story through eight articles with a
 // decisions file.
 package claimtrail
+
+import (
+	"errors"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// The overview's doc links resolve through these imports.
+var (
+	_ = errors.Is
+	_ = claim.Load
+	_ = extract.Extract
+	_ = source.Absent
+	_ = story.New
+	_ = timeline.Build
+)
