@@ -14,7 +14,8 @@ import (
 // Latin Extended-A, long s ("ſ") included, and the Vietnamese and Romanian
 // letters of Latin Extended-B and Latin Extended Additional ("ơ", "ư", "ș",
 // "ț", "ễ"). Two names resolve to the same source exactly when their keys
-// are equal. Normalize is idempotent: a key is its own key.
+// are equal. Normalize is idempotent: a key is its own key. It takes time
+// and memory linear in the length of name.
 func Normalize(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))

@@ -12,6 +12,18 @@ import (
 //
 // Build one with [NewRegistry]. A Registry is immutable and safe for
 // concurrent use. The zero Registry holds only the absent source.
+//
+// What its methods cost: [Registry.Source], [Registry.Article],
+// [Registry.Root], [Registry.Independent], [Registry.Origin] and
+// [Registry.Len] look up precomputed tables, in constant time (Source and
+// Article return copies, so add the size of the record: its aliases and
+// offices); [Registry.Resolve] is linear in the length of the name;
+// [Registry.Under] and [Registry.Investigator] walk up the affiliation tree
+// and [Registry.Wire] along the chain of reprints, linear in the depth walked
+// and never more than the registry's size; [Registry.Sources],
+// [Registry.Declared], [Registry.Articles] and [Registry.MarshalJSON] copy
+// the whole registry, linear in its size; [Registry.UnmarshalJSON] costs what
+// [NewRegistry] does.
 type Registry struct {
 	sources  []Source       // in declaration order; the absent source last if built in
 	byID     map[ID]int     // index into sources
@@ -402,9 +414,8 @@ func (r *Registry) Independent(a, b ID) bool {
 // An unknown ID gives a [*FieldError] on "ids[k]" (k its index in ids)
 // wrapping [ErrUnknownSource]; the unknown IDs are reported, joined, the
 // first [MaxProblems] in full and the rest counted by a [*MoreError], and
-// the slice is nil. The zero Registry holds only the built-in absent
-// source. Lineage takes time linear in the number of ids and of the
-// sources it returns.
+// the slice is nil. Lineage takes time linear in the number of ids and of
+// the sources it returns.
 func (r *Registry) Lineage(ids ...ID) ([]Source, error) {
 	probs := &problems{kinds: sentinels}
 	for k, id := range ids {
