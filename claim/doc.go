@@ -1,5 +1,8 @@
-// Package claim models attributed statements on three levels, like events
-// and their mentions in event data:
+// Package claim models attributed statements: claims, the statements that
+// sources make about them, and the mentions of those statements in
+// articles.
+//
+// It works on three levels, like events and their mentions in event data:
 //
 //   - a [Claim] is a proposition that can be true or false, stated once in
 //     canonical words: "North Korea supplies artillery ammunition to

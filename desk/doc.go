@@ -1,5 +1,7 @@
 // Package desk is the review desk of a claimtrail story in the browser: an
-// http.Handler that serves, from one story (package story),
+// HTTP handler ([net/http.Handler]).
+//
+// It serves, from one story (package story),
 //
 //   - the overview: every claim with its current status, the story's
 //     picture (render.StorySVG), and the articles with what each changed;

@@ -1,6 +1,7 @@
 // Package gold reads hand-labelled attributions ("gold" annotations) and
-// scores an extractor's candidates against them, with the metrics of BBC's
-// Citron: precision, recall and F1 for the source, cue and content spans and
+// scores an extractor's candidates against them.
+//
+// The metrics are those of BBC's Citron: precision, recall and F1 for the source, cue and content spans and
 // for whole attributions, by exact match and by token overlap, plus the
 // accuracy of act, factuality, speaker and date on matched attributions.
 //

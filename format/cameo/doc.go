@@ -1,8 +1,10 @@
-// Package cameo turns statements into an event table in the manner of
-// GDELT's: one row per statement, with its date, the speaker's side as
+// Package cameo turns statements into a CAMEO-coded event table in the
+// manner of GDELT's, for people who already count events.
+//
+// The table has one row per statement, with its date, the speaker's side as
 // actor 1, the accused party as actor 2, the CAMEO event code of the
 // speech act with its quad class and Goldstein weight, and the URL of the
-// article that first reported it, for people who already count events.
+// article that first reported it.
 //
 // # Codes
 //

@@ -1,7 +1,9 @@
-// Package jsonl reads and writes a corpus as JSON Lines: one record per
-// line, each a JSON object whose "type" member says what it holds, followed
-// by that record's own members exactly as the corpus JSON document writes
-// them ([claim.Corpus]):
+// Package jsonl reads and writes a corpus as JSON Lines, one record per
+// line, streaming both ways.
+//
+// Each line is a JSON object whose "type" member says what it holds,
+// followed by that record's own members exactly as the corpus JSON document
+// writes them ([claim.Corpus]). An excerpt:
 //
 //	{"type":"format","format":"claimtrail/1"}
 //	{"type":"source","id":"norland","name":"Norland","kind":"government"}

@@ -1,8 +1,9 @@
 // Package adversarial makes the worst inputs claimtrail's public entry
-// points are meant to survive, at any size, so that one standing suite can
-// feed them through [claim.Decode], [claim.Corpus.Validate],
-// [timeline.Build], [timeline.Timeline.WriteText], [extract.Extract] and
-// [extract.Groups] as a user loading someone else's corpus or scraping
+// points are meant to survive, at any size.
+//
+// One standing suite feeds them through claim.Decode,
+// claim.Corpus.Validate, timeline.Build, timeline.Timeline.WriteText,
+// extract.Extract and extract.Groups as a user loading someone else's corpus or scraping
 // someone else's page would.
 //
 // Each generator is deterministic: the same size gives the same bytes. The
