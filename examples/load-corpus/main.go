@@ -55,7 +55,7 @@ func run(w, stderr io.Writer, args []string) error {
 		return err
 	}
 
-	fmt.Fprintf(w, "%s: %d claims, %d statements, %d articles\n", path, len(c.Claims), len(c.Statements), len(c.Articles))
+	fmt.Fprintf(w, "%s: %s, %s, %s\n", path, count(len(c.Claims), "claim"), count(len(c.Statements), "statement"), count(len(c.Articles), "article"))
 	for _, cl := range tl.Claims() {
 		now, err := tl.Current(cl.ID)
 		if err != nil {
@@ -95,4 +95,13 @@ func run(w, stderr io.Writer, args []string) error {
 		fmt.Fprintln(w)
 	}
 	return nil
+}
+
+// count writes n with the noun, plural when n is not 1: "1 article",
+// "3 claims".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
