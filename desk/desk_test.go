@@ -167,6 +167,10 @@ func TestDecide(t *testing.T) {
 		{"bad-action", url.Values{"csrf": {tok}, "key": {k3}, "action": {"delete"}}, nil, http.StatusBadRequest},
 		{"bad-key", url.Values{"csrf": {tok}, "key": {"nonsense"}, "action": {"accept"}}, nil, http.StatusBadRequest},
 		{"unknown-claim", url.Values{"csrf": {tok}, "key": {k3}, "action": {"accept"}, "claim": {"claim:no-such-claim"}}, nil, http.StatusUnprocessableEntity},
+		{"unknown-statement", url.Values{"csrf": {tok}, "key": {k3}, "action": {"accept"}, "claim": {"same:s:no-such-statement"}}, nil, http.StatusUnprocessableEntity},
+		{"bare-claim", url.Values{"csrf": {tok}, "key": {k3}, "action": {"accept"}, "claim": {"no-such-claim"}}, nil, http.StatusBadRequest},
+		{"empty-claim-id", url.Values{"csrf": {tok}, "key": {k3}, "action": {"accept"}, "claim": {"claim:"}}, nil, http.StatusBadRequest},
+		{"empty-statement-id", url.Values{"csrf": {tok}, "key": {k3}, "action": {"accept"}, "claim": {"same:"}}, nil, http.StatusBadRequest},
 		{"decided-before", url.Values{"csrf": {tok}, "key": {k1}, "action": {"reject"}}, nil, http.StatusConflict},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -367,11 +368,22 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 	switch action {
 	case "accept":
 		dec.Kind = story.KindAccept
+		// The choice is one the page offered: "" for the proposed new
+		// claim, "claim:ID" or "same:ID". Anything else is refused rather
+		// than read as a new claim, and an ID the story does not hold is
+		// refused by Apply.
 		choice := r.PostFormValue("claim")
-		if same, ok := strings.CutPrefix(choice, "same:"); ok {
+		same, isSame := strings.CutPrefix(choice, "same:")
+		c, isClaim := strings.CutPrefix(choice, "claim:")
+		switch {
+		case choice == "":
+		case isSame && same != "":
 			dec.SameAs = claim.StatementID(same)
-		} else if c, ok := strings.CutPrefix(choice, "claim:"); ok {
+		case isClaim && c != "":
 			dec.Claim = claim.ID(c)
+		default:
+			d.fail(w, r, http.StatusBadRequest, "unknown choice of claim "+strconv.Quote(choice)+": want claim:ID, same:ID, or nothing for the proposed new claim")
+			return
 		}
 	case "reject":
 		dec.Kind = story.KindReject

@@ -40,6 +40,9 @@
 //
 // StorySVG draws every claim of a timeline as one row of status bands along a
 // shared axis, with Options.ClaimURL linking each row to the claim's page.
+// The axis is labelled "date said": a status changes at the instant the
+// statement that changed it was said, or first reported when no date was
+// given, as on a claim's picture.
 //
 // # Mermaid
 //

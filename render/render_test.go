@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -37,6 +38,10 @@ func golden(t *testing.T, name string, got []byte) {
 // TestGolden draws every claim and the whole story of the sample corpus and
 // of the follow-story corpus, and compares each picture and each Mermaid
 // text with its golden file.
+// axisLabel matches the label under a picture's axis, its last small text
+// at the left edge.
+var axisLabel = regexp.MustCompile(`<text x="12" y="[0-9.]+" font-size="10" fill="#[0-9a-f]+">([^<]*)</text>`)
+
 func TestGolden(t *testing.T) {
 	opts := &render.Options{ArticleURL: "https://news.example/articles/{article}.html", ClaimURL: "/claims/{claim}"}
 	for _, tc := range []struct {
@@ -61,6 +66,14 @@ func TestGolden(t *testing.T) {
 			require.NoError(t, render.StorySVG(&b, tl, opts))
 			checkSVG(t, b.Bytes())
 			golden(t, tc.name+"-story.svg", b.Bytes())
+			// The axis's label says what its dates are, in words no status
+			// uses, so that it does not read as a band.
+			labels := axisLabel.FindAllStringSubmatch(b.String(), -1)
+			require.NotEmpty(t, labels)
+			label := labels[len(labels)-1][1]
+			assert.Equal(t, "date said", label)
+			_, err := timeline.ParseStatus(label)
+			assert.Error(t, err, "the axis label %q is a status name", label)
 
 			require.NoError(t, render.StoryMermaid(&mermaid, tl))
 			checkMermaid(t, mermaid.String())

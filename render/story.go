@@ -103,7 +103,7 @@ func StorySVG(w io.Writer, tl *timeline.Timeline, opts *Options) error {
 		fmt.Fprintf(bw, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/><text x="%s" y="%s" font-size="10" text-anchor="middle" fill="%s">%s</text>`+"\n",
 			num(t.x), num(axisY), num(t.x), num(axisY+5), colourInk, num(t.x), num(axisY+17), colourInk, t.label)
 	}
-	fmt.Fprintf(bw, `<text x="12" y="%s" font-size="10" fill="%s">reported</text>`+"\n", num(axisY+17), colourMuted)
+	fmt.Fprintf(bw, `<text x="12" y="%s" font-size="10" fill="%s">date said</text>`+"\n", num(axisY+17), colourMuted)
 	legend.write(bw, prefix, legendTop, false)
 	fmt.Fprint(bw, "</svg>\n")
 	return bw.Flush()

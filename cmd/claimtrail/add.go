@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
@@ -59,7 +60,7 @@ init reads the sources file once: its work is linear in its size.`,
 					return fmt.Errorf("%s: %w", sourcesFile, err)
 				}
 			}
-			st, err := a.openStore(ctx)
+			st, err := a.openStore(ctx, true)
 			if err != nil {
 				return err
 			}
@@ -100,9 +101,9 @@ func readSources(path string) ([]source.Source, error) {
 
 // addFlags are the flags of add that describe the articles.
 type addFlags struct {
-	published, url, outlet, title, id, language, manifest string
-	unattended                                            float64
-	json                                                  bool
+	published, url, outlet, title, id, language, manifest, dir string
+	unattended                                                 float64
+	json                                                       bool
 }
 
 func (a *app) addCmd() *cobra.Command {
@@ -130,9 +131,15 @@ JSON Lines, one article per line:
   {"id": "herald-03-02", "file": "articles/01.txt", "published": "2025-03-02T18:00:00Z",
    "outlet": "herald", "title": "...", "url": "https://...", "language": "en"}
 
-"file" is relative to the manifest; "text" may carry the text instead.
-"reprints" and "wire" mark copies. Every file is read, and every line
-checked, before anything is added.
+"file" is relative to the manifest's folder, or to --dir when given, and
+must stay inside it (no absolute path, no ".."); "text" may carry the text
+instead. "reprints" and "wire" mark copies. Every file is read, and every
+line checked, before anything is added; the first ` + fmt.Sprint(maxBadLines) + ` bad lines are
+reported together.
+
+A publication time is refused in the year 1 and more than a day after
+the present (a mistyped year), so that no article sorts after every real
+one.
 
 A progress bar shows on standard error when it is a terminal. add costs,
 per article, one extraction (linear in its text) and look-ups bounded by
@@ -158,6 +165,7 @@ every article already in it again.`,
 	fl.StringVar(&f.id, "id", "", "the article's ID (one article only; default the file name)")
 	fl.StringVar(&f.language, "language", "", "the language, a BCP 47 tag such as en")
 	fl.StringVar(&f.manifest, "manifest", "", "JSON Lines file of articles with their metadata")
+	fl.StringVar(&f.dir, "dir", "", "the folder a manifest's files are in (default the manifest's folder)")
 	fl.Float64Var(&f.unattended, "unattended", 0, "accept by machine each candidate at least this confident (0 to 1) whose speaker the story knows")
 	fl.BoolVar(&f.json, "json", false, "print what each article proposes as JSON")
 	return cmd
@@ -182,12 +190,15 @@ func (a *app) articles(args []string, f *addFlags) ([]input, error) {
 		if f.published != "" || f.url != "" || f.outlet != "" || f.title != "" || f.id != "" || f.language != "" {
 			return nil, cli.Usagef("with --manifest, give each article's metadata in the manifest")
 		}
-		return readManifestArticles(f.manifest)
+		return readManifestArticles(f.manifest, f.dir, a.now())
 	}
 	if len(args) == 0 {
 		return nil, cli.Usagef("name the articles to add: files, a folder, - for standard input, or --manifest FILE")
 	}
-	published, err := parsePublished(f.published)
+	if f.dir != "" {
+		return nil, cli.Usagef("--dir is where a manifest's files are: give it with --manifest")
+	}
+	published, err := parsePublished(f.published, a.now())
 	if err != nil {
 		return nil, cli.Usagef("--published: %v", err)
 	}
@@ -247,30 +258,31 @@ func (a *app) articles(args []string, f *addFlags) ([]input, error) {
 	return out, nil
 }
 
-// readManifestArticles reads a manifest and the files it names.
-func readManifestArticles(path string) ([]input, error) {
+// readManifestArticles reads a manifest and the files it names, which are
+// in dir, or in the manifest's folder when dir is empty.
+func readManifestArticles(path, dir string, now time.Time) ([]input, error) {
 	mf, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer mf.Close()
-	entries, err := readManifest(mf)
+	entries, err := readManifest(mf, now)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("%s: no articles in the manifest", path)
 	}
-	base := filepath.Dir(path)
+	base := dir
+	if base == "" {
+		base = filepath.Dir(path)
+	}
 	out := make([]input, 0, len(entries))
 	for _, e := range entries {
-		published, _ := parsePublished(e.Published) // checked by readManifest
+		published, _ := parsePublished(e.Published, now) // checked by readManifest
 		text, from := e.Text, path
 		if e.File != "" {
-			from = e.File
-			if !filepath.IsAbs(from) {
-				from = filepath.Join(base, from)
-			}
+			from = filepath.Join(base, e.File) // local, checked by readManifest
 			b, err := readArticle(from)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)

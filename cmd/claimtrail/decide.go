@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -21,19 +25,32 @@ type decideFlags struct {
 }
 
 func (f *decideFlags) add(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.by, "by", "", "who decides (default $CLAIMTRAIL_USER, else $USER)")
+	cmd.Flags().StringVar(&f.by, "by", "", "who decides (default $CLAIMTRAIL_USER, else $USER or $LOGNAME, else the system account)")
 	cmd.Flags().StringVar(&f.note, "note", "", "the reason, kept in the decision log")
 }
 
-// who returns who decides.
+// unknownReviewer is who a decision names when nothing says who made it.
+const unknownReviewer = "unknown"
+
+// who returns who decides: --by, else $CLAIMTRAIL_USER, $USER, $LOGNAME
+// or $USERNAME, else the operating system account's name, else
+// unknownReviewer, so that every decision the command makes names
+// someone, the same one on each run.
 func (a *app) who(f *decideFlags) string {
 	if f.by != "" {
 		return f.by
 	}
-	if u := a.getenv("CLAIMTRAIL_USER"); u != "" {
-		return u
+	for _, v := range []string{"CLAIMTRAIL_USER", "USER", "LOGNAME", "USERNAME"} {
+		if u := a.getenv(v); u != "" {
+			return u
+		}
 	}
-	return a.getenv("USER")
+	if a.account != nil {
+		if u := a.account(); u != "" {
+			return u
+		}
+	}
+	return unknownReviewer
 }
 
 func (a *app) acceptCmd() *cobra.Command {
@@ -101,7 +118,7 @@ opening the story.`,
 				}
 				ds = append(ds, d)
 			}
-			return a.decide(ctx, ds, true)
+			return a.decide(ctx, ds, decideMode{})
 		}),
 	}
 	fl := cmd.Flags()
@@ -141,7 +158,7 @@ for one accepted before, after opening the story.`,
 				}
 				ds = append(ds, d)
 			}
-			return a.decide(ctx, ds, true)
+			return a.decide(ctx, ds, decideMode{})
 		}),
 	}
 	df.add(cmd)
@@ -160,7 +177,7 @@ are then spoken by INTO. The decision is appended to the story's log.`,
 		Args:    exactArgs("SOURCE", "INTO"),
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			d := story.Decision{Kind: story.KindMergeSource, Source: source.ID(args[0]), Into: source.ID(args[1]), By: a.who(&df), Note: df.note}
-			return a.decide(ctx, []story.Decision{d}, true)
+			return a.decide(ctx, []story.Decision{d}, decideMode{})
 		}),
 	}
 	df.add(cmd)
@@ -185,7 +202,7 @@ candidates proposed. The decision is appended to the story's log.`,
 				kind = story.KindRenameClaim
 			}
 			d := story.Decision{Kind: kind, Claim: claim.ID(args[0]), Text: args[1], By: a.who(&df), Note: df.note}
-			return a.decide(ctx, []story.Decision{d}, true)
+			return a.decide(ctx, []story.Decision{d}, decideMode{})
 		}),
 	}
 	cmd.Flags().BoolVar(&rename, "rename", false, "reword an existing claim")
@@ -194,46 +211,136 @@ candidates proposed. The decision is appended to the story's log.`,
 }
 
 func (a *app) decideCmd() *cobra.Command {
+	var orphans bool
 	cmd := &cobra.Command{
 		Use:   "decide FILE|-",
 		Short: "Apply a file of decisions (JSON Lines)",
 		Long: `decide applies the decisions in FILE (or standard input for "-"), in order:
 JSON Lines, one decision per line, as 'claimtrail export --format
-decisions' writes them and package story describes. It stops at the first
-decision that does not fit the story; those before it stay applied.
-Decisions whose candidate the story does not have (an article not added
-yet) are kept in the log and listed as orphans.
+decisions' writes them and package story describes. Every line is read and
+checked before any decision is applied: each malformed line is reported
+(the first ` + fmt.Sprint(maxBadLines) + `), and so is each decision about a candidate or
+proposed source the story does not have, as 'claimtrail accept' reports
+it; then nothing is applied. With --orphans such decisions (about an
+article not added yet, say) are kept in the log and listed as orphans
+instead, to apply when the article comes. Decisions keep the "by" and "at"
+the file gives them.
+
+If the story refuses a decision (a claim it does not hold), decide stops
+there; those before it stay applied.
 
 decide reads the file once, one line at a time, and costs each decision's
 work after opening the story.`,
-		Example: `  claimtrail decide decisions.jsonl`,
-		Args:    exactArgs("FILE"),
+		Example: `  claimtrail decide decisions.jsonl
+  claimtrail decide --orphans shared-decisions.jsonl`,
+		Args: exactArgs("FILE"),
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
-			r := a.stdin
-			if args[0] != "-" {
-				f, err := os.Open(args[0])
-				if err != nil {
-					return fmt.Errorf("%w: check the path", err)
-				}
-				defer f.Close()
-				r = f
-			}
-			ds, err := story.ReadDecisions(r)
+			ds, lines, err := a.readDecisionsFile(args[0])
 			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
+				return err
 			}
-			return a.decide(ctx, ds, false)
+			return a.decide(ctx, ds, decideMode{file: true, lines: lines, orphans: orphans})
 		}),
 	}
+	cmd.Flags().BoolVar(&orphans, "orphans", false, "keep decisions about candidates the story does not have in the log, as orphans, instead of refusing them")
 	return cmd
 }
 
-// decide applies decisions to the story and says what they did. With
-// strict set, a decision about a candidate or proposed source the story
-// does not have is refused before anything is applied, rather than logged as
-// an orphan.
-func (a *app) decide(ctx context.Context, ds []story.Decision, strict bool) error {
+// readDecisionsFile reads a decisions file, or standard input for "-",
+// as readDecisions does.
+func (a *app) readDecisionsFile(name string) ([]story.Decision, []int, error) {
+	r := a.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%w: check the path", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	ds, lines, err := readDecisions(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return ds, lines, nil
+}
+
+// readDecisions reads JSON Lines of decisions as story.ReadDecisions does,
+// but goes on past a malformed line, so that every bad line is reported at
+// once: the errors of the first maxBadLines, each naming its line ("line
+// 7.kind"), and how many more there were. It returns each decision's line
+// number beside it. It reads in time linear in the input and holds one
+// line at a time besides the decisions.
+func readDecisions(r io.Reader) ([]story.Decision, []int, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), story.MaxDecisionLine)
+	var ds []story.Decision
+	var lines []int
+	var bad badLines
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Bytes()
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		got, err := story.ReadDecisions(bytes.NewReader(line))
+		if err != nil {
+			bad.add(renumber(err, n))
+			continue
+		}
+		ds = append(ds, got...)
+		lines = append(lines, n)
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			err = fmt.Errorf("line %d: longer than %d bytes", n+1, story.MaxDecisionLine)
+		}
+		bad.add(err)
+	}
+	if err := bad.err(); err != nil {
+		return nil, nil, err
+	}
+	return ds, lines, nil
+}
+
+// renumber makes an error story.ReadDecisions gave for a one-line input
+// name line n of the file instead of line 1.
+func renumber(err error, n int) error {
+	var fe *story.FieldError
+	if !errors.As(err, &fe) {
+		return fmt.Errorf("line %d: %w", n, err)
+	}
+	field, ok := strings.CutPrefix(fe.Field, "line 1")
+	if !ok {
+		return fmt.Errorf("line %d: %w", n, err)
+	}
+	c := *fe
+	c.Field = fmt.Sprintf("line %d%s", n, field)
+	return &c
+}
+
+// decideMode says where decisions come from and how strictly to check them.
+type decideMode struct {
+	// file is set for decisions read from a file, which keep their own
+	// "by" and "at"; decisions made on the command line are dated now.
+	file bool
+	// lines are the file's line of each decision, for messages.
+	lines []int
+	// orphans keeps decisions about candidates or proposed sources the
+	// story does not have as orphans, instead of refusing them all.
+	orphans bool
+}
+
+// decide applies decisions to the story and says what they did. Unless
+// mode.orphans is set, a decision about a candidate or proposed source the
+// story does not have is refused before anything is applied, rather than
+// logged as an orphan.
+func (a *app) decide(ctx context.Context, ds []story.Decision, mode decideMode) error {
 	for i, d := range ds {
+		if !mode.file && d.At.IsZero() && a.now != nil {
+			d.At = a.now().UTC()
+		}
 		if err := d.Check(); err != nil {
 			return cli.Usagef("%s: %v", describe(d), err)
 		}
@@ -244,11 +351,21 @@ func (a *app) decide(ctx context.Context, ds []story.Decision, strict bool) erro
 		return err
 	}
 	defer s.Close()
-	if strict {
-		for _, d := range ds {
+	if !mode.orphans {
+		var bad badLines
+		for i, d := range ds {
 			if err := known(s.Story, d); err != nil {
-				return err
+				if i < len(mode.lines) {
+					err = fmt.Errorf("line %d: %w", mode.lines[i], err)
+				}
+				bad.add(err)
 			}
+		}
+		if err := bad.err(); err != nil {
+			if mode.file {
+				return fmt.Errorf("nothing applied: %w\n(to keep decisions for articles not added yet as orphans, use 'claimtrail decide --orphans')", err)
+			}
+			return err
 		}
 	}
 	report, err := s.Apply(ctx, ds...)
@@ -284,6 +401,9 @@ func known(s *story.Story, d story.Decision) error {
 	}
 	if ok && d.Key == "" && slices.ContainsFunc(added.Sources, func(p story.SourceProposal) bool { return p.Source.ID == d.Source }) {
 		return nil
+	}
+	if !ok {
+		return fmt.Errorf("no article %s in story %s, which %s is about: add the article first", safe(string(id)), s.ID(), describe(d))
 	}
 	if d.Key != "" {
 		return fmt.Errorf("no candidate %s in story %s: list the candidates and their keys with 'claimtrail pending'", safe(string(d.Key)), s.ID())

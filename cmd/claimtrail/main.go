@@ -7,7 +7,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"os/user"
 	"strings"
+	"time"
 
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
@@ -18,11 +20,14 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], env{
-		stdin:  os.Stdin,
-		stdout: os.Stdout,
-		stderr: os.Stderr,
-		getenv: os.Getenv,
-		tty:    isTerminal,
+		stdin:    os.Stdin,
+		stdout:   os.Stdout,
+		stderr:   os.Stderr,
+		getenv:   os.Getenv,
+		tty:      isTerminal,
+		now:      time.Now,
+		account:  account,
+		hostname: os.Hostname,
 	})
 	stop()
 	os.Exit(code)
@@ -36,6 +41,24 @@ type env struct {
 	getenv         func(string) string
 	// tty reports whether w is a terminal, which decides the progress bar.
 	tty func(w io.Writer) bool
+	// now is the time, which dates decisions and bounds publication times.
+	now func() time.Time
+	// account is the name of the operating system account running the
+	// command, or "" when it cannot be found; decisions name it when no
+	// variable names the reviewer.
+	account func() string
+	// hostname returns the machine's name, for the desk's address seen from
+	// other machines; nil when unknown.
+	hostname func() (string, error)
+}
+
+// account returns the operating system account's name, or "".
+func account() string {
+	u, err := user.Current()
+	if err != nil {
+		return ""
+	}
+	return u.Username
 }
 
 // isTerminal reports whether w is a terminal.
@@ -48,6 +71,9 @@ func isTerminal(w io.Writer) bool {
 // succeeded (or printed help), 2 for a usage mistake, 1 for any other
 // failure. Each error is printed once on stderr.
 func run(ctx context.Context, args []string, e env) int {
+	if e.now == nil {
+		e.now = time.Now
+	}
 	a := &app{env: e}
 	root := a.root()
 	if args == nil {

@@ -10,15 +10,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/story"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testNow is the time the command sees in tests.
+var testNow = time.Date(2026, 1, 15, 12, 0, 0, 0, time.UTC)
 
 // The fictional story of examples/follow-story: its sources, its articles
 // (read through a manifest of this package's testdata) and its decisions.
@@ -26,6 +31,7 @@ var (
 	storySources   = filepath.Join("..", "..", "examples", "follow-story", "testdata", "sources.json")
 	storyDecisions = filepath.Join("..", "..", "examples", "follow-story", "testdata", "decisions.jsonl")
 	storyManifest  = filepath.Join("testdata", "follow-story.jsonl")
+	storyArticles  = filepath.Join("..", "..", "examples", "follow-story", "testdata", "articles")
 )
 
 // cliRun runs the command in a store of its own.
@@ -73,8 +79,10 @@ func (c *cliRun) ok(args ...string) string {
 func env2(stdout, stderr io.Writer, stdin io.Reader, vars map[string]string) env {
 	return env{
 		stdin: stdin, stdout: stdout, stderr: stderr,
-		getenv: func(k string) string { return vars[k] },
-		tty:    func(io.Writer) bool { return false },
+		getenv:  func(k string) string { return vars[k] },
+		tty:     func(io.Writer) bool { return false },
+		now:     func() time.Time { return testNow },
+		account: func() string { return vars["test-account"] },
 	}
 }
 
@@ -99,7 +107,7 @@ func followStory(t *testing.T) *cliRun {
 	t.Helper()
 	c := newCLI(t)
 	c.ok("init", "norland", "--sources", storySources)
-	c.ok("add", "--manifest", storyManifest)
+	c.ok("add", "--manifest", storyManifest, "--dir", storyArticles)
 	c.ok("decide", storyDecisions)
 	return c
 }
@@ -107,7 +115,7 @@ func followStory(t *testing.T) *cliRun {
 func TestFollowStory(t *testing.T) {
 	c := newCLI(t)
 	golden(t, "init.golden", strings.ReplaceAll(c.ok("init", "norland", "--sources", storySources), c.store, "STORE"))
-	golden(t, "add.golden", c.ok("add", "--manifest", storyManifest))
+	golden(t, "add.golden", c.ok("add", "--manifest", storyManifest, "--dir", storyArticles))
 	golden(t, "decide.golden", c.ok("decide", storyDecisions))
 	for _, tc := range []struct {
 		name string
@@ -183,7 +191,7 @@ func TestExportImport(t *testing.T) {
 		path := filepath.Join(dir, "decisions.jsonl")
 		c.ok("export", "--story", "norland", "--format", "decisions", "-o", path)
 		c.ok("init", "again", "--sources", storySources)
-		c.ok("add", "--story", "again", "--manifest", storyManifest)
+		c.ok("add", "--story", "again", "--manifest", storyManifest, "--dir", storyArticles)
 		c.ok("import", "--story", "again", "--format", "decisions", path)
 		assert.Equal(t, c.ok("export", "--story", "norland", "--format", "corpus"), c.ok("export", "--story", "again", "--format", "corpus"))
 	})
@@ -274,6 +282,18 @@ func TestErrors(t *testing.T) {
 		{"bad-decisions", "{\"kind\":\"fly\"}\n", []string{"decide", "-"}, 1, "line 1"},
 		{"bad-manifest", "", []string{"add", "--manifest", write("m.jsonl", `{"file":"a.txt","published":"March"}`)}, 1, "manifest line 1: published"},
 		{"manifest-and-files", "", []string{"add", "--manifest", "m.jsonl", article}, 2, "not both"},
+		{"year-one", "", []string{"add", "--published", "0001-01-01", article}, 2, `"0001-01-01" is in the year 1`},
+		{"far-future", "", []string{"add", "--published", "3025-03-02", article}, 2, `"3025-03-02" is in the future (after 2026-01-16)`},
+		{"dir-without-manifest", "", []string{"add", "--published", "2025-03-20", "--dir", dir, article}, 2, "--dir"},
+		{"manifest-absolute-file", "", []string{"add", "--manifest", write("abs.jsonl", `{"file":"`+article+`","published":"2025-03-20"}`)}, 1, "manifest line 1: file: \"" + article + "\" is not inside the manifest's folder"},
+		{"manifest-climbing-file", "", []string{"add", "--manifest", write("up.jsonl", `{"file":"../a.txt","published":"2025-03-20"}`)}, 1, "manifest line 1: file"},
+		{"manifest-every-line", "", []string{"add", "--manifest", write("bad.jsonl", "{\"file\":\"a.txt\"}\n{\"file\":\"a.txt\",\"published\":\"2025-03-20\"}\n{\"file\":\"/a.txt\",\"published\":\"2025-03-20\"}")}, 1, "2 problems:\n  manifest line 1: published: missing"},
+		{"decisions-every-line", "{\"kind\":\"fly\"}\n\n{\"kind\":\"accept\"}\n", []string{"decide", "-"}, 1, "2 problems:\n  story: line 1.kind"},
+		{"decide-unknown-key", `{"kind":"accept","key":"ledger-03-04#1:00000000"}`, []string{"decide", "-"}, 1, "nothing applied: line 1: no candidate ledger-03-04#1:00000000"},
+		{"decide-unknown-article", `{"kind":"accept","key":"gazette-01#1:00000000"}`, []string{"decide", "-"}, 1, "line 1: no article gazette-01 in story norland"},
+		{"import-unknown-key", `{"kind":"reject","key":"ledger-03-04#1:00000000"}`, []string{"import", "--format", "decisions", "-"}, 1, "no candidate ledger-03-04#1:00000000"},
+		{"serve-bad-port", "", []string{"serve", "--addr", "127.0.0.1:99999"}, 2, `the port "99999" is invalid`},
+		{"serve-named-port", "", []string{"serve", "--addr", "127.0.0.1:http"}, 2, `the port "http" is invalid`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -290,6 +310,14 @@ func TestErrors(t *testing.T) {
 
 func TestStoryChoice(t *testing.T) {
 	c := newCLI(t)
+	// A read command where there is no store creates none.
+	for _, args := range [][]string{{"status"}, {"pending"}, {"serve"}, {"export", "--format", "corpus"}, {"decide", "-"}} {
+		_, errs, code := c.run("", args...)
+		assert.Equal(t, 2, code, "claimtrail %s", args[0])
+		assert.Contains(t, errs, "no story store at "+c.store)
+		assert.NoDirExists(t, c.store, "claimtrail %s", args[0])
+	}
+	require.NoError(t, os.Mkdir(c.store, 0o755))
 	_, errs, code := c.run("", "status")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errs, "no story in")
@@ -353,4 +381,64 @@ func TestHostileText(t *testing.T) {
 		assert.NotContains(t, out, "\u202e", "output %d", i)
 	}
 	assert.Contains(t, outs[0], `"Evil \x1b[31mred\u202e title"`, "the title is shown quoted, with Go escapes")
+}
+
+// TestDecisionStamp checks that decisions made on the command line say who
+// made them and when, and that those read from a file keep what it says.
+func TestDecisionStamp(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		by   string
+	}{
+		{"user", map[string]string{"USER": "tester"}, nil, "tester"},
+		{"by-flag", map[string]string{"USER": "tester"}, []string{"--by", "maria"}, "maria"},
+		{"claimtrail-user", map[string]string{"USER": "tester", "CLAIMTRAIL_USER": "desk-7"}, nil, "desk-7"},
+		{"logname", map[string]string{"LOGNAME": "lena"}, nil, "lena"},
+		{"account", map[string]string{"test-account": "svc-news"}, nil, "svc-news"},
+		{"nobody", map[string]string{}, nil, unknownReviewer},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newCLI(t)
+			c.env = tc.env
+			c.ok("init", "s")
+			c.ok(append([]string{"claim", "trains", "The trains ran at night"}, tc.args...)...)
+			ds, err := story.ReadDecisions(strings.NewReader(c.ok("export", "--format", "decisions")))
+			require.NoError(t, err)
+			require.Len(t, ds, 1)
+			assert.Equal(t, tc.by, ds[0].By)
+			assert.True(t, testNow.Equal(ds[0].At), "at %v, want %v", ds[0].At, testNow)
+		})
+	}
+	t.Run("file", func(t *testing.T) {
+		c := newCLI(t)
+		c.ok("init", "s")
+		out, errs, code := c.run(`{"kind":"create-claim","claim":"trains","text":"The trains ran at night","by":"maria"}`+"\n", "decide", "-")
+		require.Equal(t, 0, code, errs)
+		assert.Equal(t, "create-claim trains\n", out)
+		ds, err := story.ReadDecisions(strings.NewReader(c.ok("export", "--format", "decisions")))
+		require.NoError(t, err)
+		require.Len(t, ds, 1)
+		assert.Equal(t, "maria", ds[0].By)
+		assert.True(t, ds[0].At.IsZero(), "a decision from a file keeps its own time (none)")
+	})
+}
+
+// TestDecideOrphans checks that decide refuses decisions about candidates
+// the story does not have, as accept does, unless --orphans keeps them.
+func TestDecideOrphans(t *testing.T) {
+	c := followStory(t)
+	before := c.ok("export", "--format", "decisions")
+	orphan := `{"kind":"accept","key":"gazette-01#1:00000000"}` + "\n"
+	_, errs, code := c.run(orphan, "decide", "-")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "nothing applied")
+	assert.Equal(t, before, c.ok("export", "--format", "decisions"), "nothing was logged")
+
+	out, errs, code := c.run(orphan, "decide", "--orphans", "-")
+	require.Equal(t, 0, code, errs)
+	assert.Equal(t, "orphan (no such candidate in the story yet; kept in the log): accept gazette-01#1:00000000\n", out)
+	assert.Contains(t, c.ok("export", "--format", "decisions"), "gazette-01#1:00000000")
 }

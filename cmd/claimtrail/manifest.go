@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -24,7 +25,9 @@ type entry struct {
 	// ID names the article; the file's name without its extension when
 	// empty.
 	ID source.ArticleID `json:"id,omitempty"`
-	// File is the text file, relative to the manifest's directory.
+	// File is the text file, relative to the manifest's directory (or the
+	// directory add's --dir names), and inside it: neither an absolute
+	// path nor one that climbs out with "..".
 	File string `json:"file,omitempty"`
 	// Text is the article's text, for a manifest that carries it.
 	Text string `json:"text,omitempty"`
@@ -63,41 +66,51 @@ var errManifest = errors.New("not a JSON object of an article")
 // article with "published" and one of "file" or "text", and optionally
 // "id", "outlet", "url", "title", "language", "reprints" and "wire". Blank
 // lines and lines starting with "#" are skipped. An unknown member, a
-// missing or malformed date, both or neither of file and text, or a line
-// longer than maxManifestLine give a *manifestError naming the line and the
-// member. It reads in time linear in the input and holds one line at a time
-// besides the entries.
-func readManifest(r io.Reader) ([]entry, error) {
+// missing, malformed or future date (see parsePublished; now is the
+// present), both or neither of file and text, a file outside the
+// manifest's folder, or a line longer than maxManifestLine give a
+// *manifestError naming the line and the member. Every line is read: the
+// error reports the first maxBadLines bad ones (see badLines). It reads in
+// time linear in the input and holds one line at a time besides the
+// entries.
+func readManifest(r io.Reader, now time.Time) ([]entry, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64<<10), maxManifestLine)
 	var entries []entry
-	for n := 1; sc.Scan(); n++ {
+	var bad badLines
+	n := 0
+	for sc.Scan() {
+		n++
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		e, err := parseEntry(line)
+		e, err := parseEntry(line, now)
 		if err != nil {
 			var me *manifestError
-			if errors.As(err, &me) {
-				me.Line = n
-				return nil, me
+			if !errors.As(err, &me) {
+				me = &manifestError{Err: err}
 			}
-			return nil, &manifestError{Line: n, Err: err}
+			me.Line = n
+			bad.add(me)
+			continue
 		}
 		entries = append(entries, e)
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
-			return nil, &manifestError{Line: len(entries) + 1, Err: fmt.Errorf("a line longer than %d bytes", maxManifestLine)}
+			err = &manifestError{Line: n + 1, Err: fmt.Errorf("a line longer than %d bytes", maxManifestLine)}
 		}
+		bad.add(err)
+	}
+	if err := bad.err(); err != nil {
 		return nil, err
 	}
 	return entries, nil
 }
 
 // parseEntry parses one manifest line.
-func parseEntry(line []byte) (entry, error) {
+func parseEntry(line []byte, now time.Time) (entry, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	var e entry
@@ -121,24 +134,40 @@ func parseEntry(line []byte) (entry, error) {
 		return entry{}, &manifestError{Field: "text", Err: errors.New("give \"file\" or \"text\", not both")}
 	case e.File == "" && e.ID == "":
 		return entry{}, &manifestError{Field: "id", Err: errors.New("an article given by its text needs an id")}
+	case e.File != "" && !filepath.IsLocal(e.File):
+		return entry{}, &manifestError{Field: "file", Err: fmt.Errorf("%q is not inside the manifest's folder: give a path relative to it, without \"..\" (or point add's --dir at the articles' folder)", e.File)}
 	}
-	if _, err := parsePublished(e.Published); err != nil {
+	if _, err := parsePublished(e.Published, now); err != nil {
 		return entry{}, &manifestError{Field: "published", Err: err}
 	}
 	return e, nil
 }
 
+// futureSlack is how far past the present a publication time may be: a
+// day, so that an article dated in a time zone ahead of the reader's, or
+// on a clock running a little fast, is taken.
+const futureSlack = 24 * time.Hour
+
 // parsePublished parses a publication time: RFC 3339, or a day taken as
-// midnight UTC.
-func parsePublished(s string) (time.Time, error) {
+// midnight UTC. It refuses the year 1 (0001-01-01, the zero time, which
+// the story takes for a missing date) and a time more than futureSlack
+// after now (3025 for 2025 is a typing slip, and would sort the article
+// after every real one), each with an error quoting s.
+func parsePublished(s string, now time.Time) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, errors.New("missing: give the publication time, such as 2025-03-02 or 2025-03-02T18:00:00Z")
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		if t, err = time.Parse(time.DateOnly, s); err != nil {
+			return time.Time{}, fmt.Errorf("%q is not a date: want 2025-03-02 or 2025-03-02T18:00:00Z", s)
+		}
 	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
+	switch {
+	case t.Year() < 2:
+		return time.Time{}, fmt.Errorf("%q is in the year %d: give the article's real publication date", s, t.Year())
+	case t.After(now.Add(futureSlack)):
+		return time.Time{}, fmt.Errorf("%q is in the future (after %s): check the year", s, now.Add(futureSlack).UTC().Format(time.DateOnly))
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date: want 2025-03-02 or 2025-03-02T18:00:00Z", s)
+	return t, nil
 }

@@ -53,7 +53,7 @@ func TestPostgres(t *testing.T) {
 	assert.Contains(t, errs, `no story "norland" in the PostgreSQL store`)
 
 	c.ok("init", "norland", "--sources", storySources)
-	c.ok("add", "--manifest", storyManifest)
+	c.ok("add", "--manifest", storyManifest, "--dir", storyArticles)
 	c.ok("decide", storyDecisions)
 	golden(t, "status.golden", c.ok("status"))
 	golden(t, "history.golden", c.ok("history", "shipments"))

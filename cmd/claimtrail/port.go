@@ -210,11 +210,11 @@ story is one transaction.`,
 			}
 			r = bufio.NewReader(r)
 			if format == "decisions" {
-				ds, err := story.ReadDecisions(r)
+				ds, lines, err := readDecisions(r)
 				if err != nil {
 					return fmt.Errorf("%s: %w", name, err)
 				}
-				return a.decide(ctx, ds, false)
+				return a.decide(ctx, ds, decideMode{file: true, lines: lines})
 			}
 			return a.importCorpus(ctx, name, func() (*claim.Corpus, error) { return readCorpus(r, format) })
 		}),
@@ -237,7 +237,7 @@ func readCorpus(r io.Reader, format string) (*claim.Corpus, error) {
 // importCorpus reads a corpus with read and writes it to the store as a
 // new story, which must not exist.
 func (a *app) importCorpus(ctx context.Context, name string, read func() (*claim.Corpus, error)) error {
-	st, err := a.openStore(ctx)
+	st, err := a.openStore(ctx, true)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -61,6 +62,7 @@ of text around it.`,
 			}
 			defer s.Close()
 			m := newReview(s, a.verbose, a.who(&df), a.stdout)
+			m.now = a.now
 			if len(m.items) == 0 {
 				fmt.Fprintln(a.stdout, "nothing waits for review.")
 				return nil
@@ -91,6 +93,8 @@ type review struct {
 	s     *opened
 	names *names
 	by    string
+	// now dates each decision; nil leaves decisions undated.
+	now   func() time.Time
 	texts map[source.ArticleID]string
 	items []story.Proposal
 	i     int
@@ -282,6 +286,9 @@ func (r *review) decide(d story.Decision) {
 	if err := r.commit(context.Background()); err != nil {
 		r.msg = err.Error()
 		return
+	}
+	if r.now != nil {
+		d.At = r.now().UTC()
 	}
 	r.held, r.heldAt = &d, r.i
 	r.msg = fmt.Sprintf("%s (u undoes it)", describe(d))

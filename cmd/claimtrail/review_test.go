@@ -79,7 +79,7 @@ func (s *screen) waitFor(t *testing.T, mark int, want string) string {
 func TestReview(t *testing.T) {
 	c := newCLI(t)
 	c.ok("init", "norland", "--sources", storySources)
-	c.ok("add", "--manifest", storyManifest)
+	c.ok("add", "--manifest", storyManifest, "--dir", storyArticles)
 	c.ok("claim", "shipments", "Norland ships artillery shells to Eastria by rail")
 
 	ptmx, tty, err := pty.Open()
@@ -150,7 +150,7 @@ func TestAddProgressBar(t *testing.T) {
 	vars := map[string]string{"CLAIMTRAIL_STORE": c.store}
 	e := env{stdin: strings.NewReader(""), stdout: &out, stderr: tty, getenv: func(k string) string { return vars[k] },
 		tty: func(w io.Writer) bool { return w == io.Writer(tty) }}
-	code := run(context.Background(), []string{"add", "--manifest", storyManifest}, e)
+	code := run(context.Background(), []string{"add", "--manifest", storyManifest, "--dir", storyArticles}, e)
 	tty.Close()
 	require.Equal(t, 0, code)
 	// The bar goes to the terminal, the summary to standard output only.
@@ -163,7 +163,7 @@ func TestAddProgressBar(t *testing.T) {
 func TestReviewMerge(t *testing.T) {
 	c := newCLI(t)
 	c.ok("init", "norland", "--sources", storySources)
-	c.ok("add", "--manifest", storyManifest)
+	c.ok("add", "--manifest", storyManifest, "--dir", storyArticles)
 	a := &app{env: env2(io.Discard, io.Discard, strings.NewReader(""), map[string]string{"CLAIMTRAIL_STORE": c.store})}
 	s, err := a.openStory(t.Context(), story.Options{})
 	require.NoError(t, err)

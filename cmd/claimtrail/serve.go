@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -45,9 +46,12 @@ the story.`,
   claimtrail serve --addr 0.0.0.0:8080 --by maria`,
 		Args: cobra.NoArgs,
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
-			host, _, err := net.SplitHostPort(addr)
+			host, port, err := net.SplitHostPort(addr)
 			if err != nil {
 				return cli.Usagef("--addr %q: want HOST:PORT, such as 127.0.0.1:8080", addr)
+			}
+			if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+				return cli.Usagef("--addr %q: the port %q is invalid: want a number from 1 to 65535 (or 0 for any free port)", addr, port)
 			}
 			s, err := a.openStory(ctx, story.Options{})
 			if err != nil {
@@ -62,7 +66,7 @@ the story.`,
 			if err != nil {
 				return fmt.Errorf("%w: is another program using the port? choose another with --addr", err)
 			}
-			url := "http://" + ln.Addr().String() + "/"
+			url, elsewhere := deskURLs(ln.Addr(), a.hostname)
 			if loopback(host) {
 				h = loopbackOnly(h)
 			} else {
@@ -73,9 +77,15 @@ the story.`,
 				}
 				h = withToken(h, token)
 				url += "?token=" + token
+				if elsewhere != "" {
+					elsewhere += "?token=" + token
+				}
 			}
 			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 			fmt.Fprintf(a.stdout, "review desk of story %s: open %s (Ctrl-C stops it)\n", s.ID(), url)
+			if elsewhere != "" {
+				fmt.Fprintf(a.stdout, "from other machines: %s (or this machine's address in place of its name)\n", elsewhere)
+			}
 			done := make(chan error, 1)
 			go func() { done <- srv.Serve(ln) }()
 			select {
@@ -97,6 +107,28 @@ the story.`,
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "the address to listen on")
 	cmd.Flags().StringVar(&by, "by", "", "the reviewer the desk's decisions name (default $CLAIMTRAIL_USER, else $USER)")
 	return cmd
+}
+
+// deskURLs returns the address to open the desk listening on addr at from
+// this machine, and, when it listens on every interface (0.0.0.0, [::]),
+// the address to open from others, by the machine's name (hostname; none
+// when it is empty). An address on every interface is no address a
+// browser can open: this machine reaches it on the loopback interface.
+func deskURLs(addr net.Addr, hostname func() (string, error)) (local, elsewhere string) {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || !tcp.IP.IsUnspecified() {
+		return "http://" + addr.String() + "/", ""
+	}
+	// Listening on "tcp" at [::] takes IPv4 too, so 127.0.0.1 reaches
+	// either.
+	port := strconv.Itoa(tcp.Port)
+	local = "http://" + net.JoinHostPort("127.0.0.1", port) + "/"
+	if hostname != nil {
+		if name, err := hostname(); err == nil && name != "" {
+			elsewhere = "http://" + net.JoinHostPort(name, port) + "/"
+		}
+	}
+	return local, elsewhere
 }
 
 // loopback reports whether host names the loopback interface only.

@@ -3,8 +3,11 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
+	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -63,32 +66,85 @@ func TestRender(t *testing.T) {
 
 func TestServe(t *testing.T) {
 	c := followStory(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	pr, pw := io.Pipe()
-	var errs strings.Builder
-	codes := make(chan int, 1)
-	go func() {
-		vars := map[string]string{"CLAIMTRAIL_STORE": c.store, "USER": "tester"}
-		codes <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, env2(pw, &errs, strings.NewReader(""), vars))
-		pw.Close()
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	require.NoError(t, err, "stderr: %s", errs.String())
-	require.Contains(t, line, "review desk of story norland: open http://127.0.0.1:")
-	url := strings.Fields(line[strings.Index(line, "http://"):])[0]
-	assert.NotContains(t, url, "token", "no token on the loopback interface")
+	tests := []struct {
+		name, addr string
+		token      bool
+	}{
+		{"loopback", "127.0.0.1:0", false},
+		// On every interface the address printed is one a browser can
+		// open, with the token.
+		{"every-interface", "0.0.0.0:0", true},
+		{"every-interface-v6", "[::]:0", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			pr, pw := io.Pipe()
+			var errs strings.Builder
+			codes := make(chan int, 1)
+			go func() {
+				vars := map[string]string{"CLAIMTRAIL_STORE": c.store, "USER": "tester"}
+				e := env2(pw, &errs, strings.NewReader(""), vars)
+				e.hostname = func() (string, error) { return "newsroom-7", nil }
+				codes <- run(ctx, []string{"serve", "--addr", tc.addr}, e)
+				pw.Close()
+			}()
+			out := bufio.NewReader(pr)
+			line, err := out.ReadString('\n')
+			require.NoError(t, err, "stderr: %s", errs.String())
+			require.Contains(t, line, "review desk of story norland: open http://127.0.0.1:")
+			url := strings.Fields(line[strings.Index(line, "http://"):])[0]
+			if !tc.token {
+				assert.NotContains(t, url, "token", "no token on the loopback interface")
+			} else {
+				assert.Contains(t, url, "/?token=")
+				other, err := out.ReadString('\n')
+				require.NoError(t, err)
+				port := url[len("http://127.0.0.1:"):strings.Index(url, "/?")]
+				assert.Contains(t, other, "from other machines: http://newsroom-7:"+port+"/?token=")
+			}
+			go func() { _, _ = io.Copy(io.Discard, out) }()
 
-	resp, err := http.Get(url)
-	require.NoError(t, err)
-	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	require.NoError(t, err)
-	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.Contains(t, string(body), "Norland ships artillery shells to Eastria by rail")
+			jar, err := cookiejar.New(nil)
+			require.NoError(t, err)
+			resp, err := (&http.Client{Jar: jar}).Get(url)
+			require.NoError(t, err)
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			require.NoError(t, err)
+			assert.Equal(t, http.StatusOK, resp.StatusCode)
+			assert.Contains(t, string(body), "Norland ships artillery shells to Eastria by rail")
 
-	cancel()
-	assert.Equal(t, 0, <-codes, "stderr: %s", errs.String())
+			cancel()
+			assert.Equal(t, 0, <-codes, "stderr: %s", errs.String())
+		})
+	}
+}
+
+func TestDeskURLs(t *testing.T) {
+	named := func() (string, error) { return "newsroom-7", nil }
+	tests := []struct {
+		name             string
+		addr             net.Addr
+		hostname         func() (string, error)
+		local, elsewhere string
+	}{
+		{"loopback", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, named, "http://127.0.0.1:8080/", ""},
+		{"loopback-v6", &net.TCPAddr{IP: net.IPv6loopback, Port: 8080}, named, "http://[::1]:8080/", ""},
+		{"one-interface", &net.TCPAddr{IP: net.IPv4(192, 0, 2, 7), Port: 8081}, named, "http://192.0.2.7:8081/", ""},
+		{"every-v4", &net.TCPAddr{IP: net.IPv4zero, Port: 8081}, named, "http://127.0.0.1:8081/", "http://newsroom-7:8081/"},
+		{"every-v6", &net.TCPAddr{IP: net.IPv6unspecified, Port: 8081}, named, "http://127.0.0.1:8081/", "http://newsroom-7:8081/"},
+		{"no-hostname", &net.TCPAddr{IP: net.IPv4zero, Port: 8081}, func() (string, error) { return "", errors.New("none") }, "http://127.0.0.1:8081/", ""},
+		{"nil-hostname", &net.TCPAddr{IP: net.IPv4zero, Port: 8081}, nil, "http://127.0.0.1:8081/", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			local, elsewhere := deskURLs(tc.addr, tc.hostname)
+			assert.Equal(t, tc.local, local)
+			assert.Equal(t, tc.elsewhere, elsewhere)
+		})
+	}
 }
 
 // TestLoopbackOnly checks that a desk on the loopback interface refuses

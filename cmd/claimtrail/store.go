@@ -34,8 +34,11 @@ type store struct {
 // Close closes the store.
 func (s *store) Close() error { return s.close() }
 
-// openStore opens the store the flags and environment name.
-func (a *app) openStore(ctx context.Context) (*store, error) {
+// openStore opens the store the flags and environment name. A SQLite
+// store's directory is created only when create is set (init and import,
+// which create stories): a command run in the wrong folder leaves no empty
+// store behind.
+func (a *app) openStore(ctx context.Context, create bool) (*store, error) {
 	db := a.db
 	if db == "" {
 		db = a.getenv("CLAIMTRAIL_DB")
@@ -56,6 +59,11 @@ func (a *app) openStore(ctx context.Context) (*store, error) {
 	}
 	if dir == "" {
 		dir = defaultStoreDir
+	}
+	if !create {
+		if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+			return nil, cli.Usagef("no story store at %s: create a story with 'claimtrail init NAME', or point --store (or CLAIMTRAIL_STORE) at the store", dir)
+		}
 	}
 	st, err := sqlitestore.Open(dir)
 	if err != nil {
@@ -140,7 +148,7 @@ type opened struct {
 // caller closes it. It costs what story.Open costs: every article is
 // extracted again and every decision applied again.
 func (a *app) openStory(ctx context.Context, opts story.Options) (*opened, error) {
-	st, err := a.openStore(ctx)
+	st, err := a.openStore(ctx, false)
 	if err != nil {
 		return nil, err
 	}
