@@ -95,7 +95,7 @@ func highlight(text string, cands []story.Proposal) []segment {
 
 // addCandidate adds a candidate's spans.
 func addCandidate(add func(claim.Span, int, int), c extract.Candidate, ref int) {
-	add(c.Source, 0, ref)
+	add(c.SpeakerText, 0, ref)
 	add(c.Cue, 1, ref)
 	for _, s := range c.Content {
 		add(s, 2, ref)
@@ -124,7 +124,7 @@ func sentence(text string, c extract.Candidate) []segment {
 		}
 		lo, hi = min(lo, s.Start), max(hi, s.End)
 	}
-	span(c.Source)
+	span(c.SpeakerText)
 	span(c.Cue)
 	for _, s := range c.Content {
 		span(s)
@@ -155,7 +155,7 @@ func sentence(text string, c extract.Candidate) []segment {
 		return s
 	}
 	cc := c
-	cc.Source = shift(c.Source)
+	cc.SpeakerText = shift(c.SpeakerText)
 	cc.Cue = shift(c.Cue)
 	cc.Content = make([]claim.Span, len(c.Content))
 	for i, s := range c.Content {

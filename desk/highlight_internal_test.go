@@ -24,9 +24,9 @@ func span(start, end int) claim.Span {
 // broken spans.
 func TestHighlight(t *testing.T) {
 	text := sample
-	c1 := extract.Candidate{Source: span(0, 5), Cue: span(6, 10), Content: []claim.Span{span(11, 39)}}
-	c2 := extract.Candidate{Source: span(41, 50), Cue: span(51, 57), Content: []claim.Span{span(58, 60)}}
-	broken := extract.Candidate{Source: claim.Span{Start: 3, End: 500, Exact: "x"}, Cue: claim.Span{Start: 0, End: 4, Exact: "nope"}}
+	c1 := extract.Candidate{SpeakerText: span(0, 5), Cue: span(6, 10), Content: []claim.Span{span(11, 39)}}
+	c2 := extract.Candidate{SpeakerText: span(41, 50), Cue: span(51, 57), Content: []claim.Span{span(58, 60)}}
+	broken := extract.Candidate{SpeakerText: claim.Span{Start: 3, End: 500, Exact: "x"}, Cue: claim.Span{Start: 0, End: 4, Exact: "nope"}}
 	got := highlight(text, []story.Proposal{{Candidate: c1}, {Candidate: c2}, {Candidate: broken}})
 	want := []segment{
 		{Text: "Kirby", Class: "hl-source", Ref: 1, Title: "source of candidate 1"},
@@ -78,7 +78,7 @@ func FuzzHighlight(f *testing.F) {
 			}
 			return claim.Span{Start: s, End: e, Exact: "x"}
 		}
-		cand := extract.Candidate{Source: mk(a, b), Cue: mk(c, d), Content: []claim.Span{mk(e, g)}}
+		cand := extract.Candidate{SpeakerText: mk(a, b), Cue: mk(c, d), Content: []claim.Span{mk(e, g)}}
 		if got := join(highlight(text, []story.Proposal{{Candidate: cand}})); got != text {
 			t.Fatalf("highlight(%q) gives back %q", text, got)
 		}

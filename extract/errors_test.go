@@ -49,7 +49,7 @@ func TestErrorType(t *testing.T) {
 		{
 			name: "unresolved speaker",
 			err: func() error {
-				_, err := extract.Candidate{Source: claim.Span{Exact: "he"}, Resolution: extract.ResolutionUnresolved}.Statement("s1", "c1", "a1", "")
+				_, err := extract.Candidate{SpeakerText: claim.Span{Exact: "he"}, Resolution: extract.ResolutionUnresolved}.Statement("s1", "c1", "a1", "")
 				return err
 			},
 			wantField: "speaker", wantValue: "he", wantIs: source.ErrEmpty,

@@ -27,7 +27,7 @@ func ExampleCandidate_Statement() {
 	for i, c := range res.Candidates {
 		st, err := c.Statement("s1", "shells", "a1", text)
 		if errors.Is(err, source.ErrEmpty) {
-			fmt.Printf("candidate %d: speaker %q is unresolved: a reviewer names it\n", i, c.Source.Exact)
+			fmt.Printf("candidate %d: speaker %q is unresolved: a reviewer names it\n", i, c.SpeakerText.Exact)
 			c.Speaker = "norland"
 			st, err = c.Statement("s1", "shells", "a1", text)
 		}

@@ -77,7 +77,7 @@ func ExampleGroups() {
 	for _, g := range extract.Groups(res.Candidates, 0) {
 		for _, m := range g.Members {
 			c := res.Candidates[m]
-			fmt.Printf("%s %s %q\n", c.Source.Exact, c.Cue.Exact, c.Content[0].Exact)
+			fmt.Printf("%s %s %q\n", c.SpeakerText.Exact, c.Cue.Exact, c.Content[0].Exact)
 		}
 		fmt.Printf("similarity %.2f\n", g.Similarity)
 	}

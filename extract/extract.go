@@ -43,13 +43,15 @@ type Result struct {
 	NewSources []source.Source `json:"new_sources,omitempty"`
 }
 
-// Candidate is one proposed attribution: who (Source, Speaker), the cue, the
-// content, and what the statement does (Act, Factuality), with byte spans
-// into the original text.
+// Candidate is one proposed attribution: who (SpeakerText, Speaker), the
+// cue, the content, and what the statement does (Act, Factuality), with byte
+// spans into the original text. Its JSON form is the one json.Marshal
+// writes; see UnmarshalJSON for the key older versions wrote.
 type Candidate struct {
-	// Source is the text naming the speaker; the zero Span when the text
-	// names nobody ("it is believed").
-	Source claim.Span `json:"source,omitzero"`
+	// SpeakerText is the text naming the speaker, which Speaker resolves
+	// to an ID; the zero Span when the text names nobody ("it is
+	// believed").
+	SpeakerText claim.Span `json:"speaker_text,omitzero"`
 	// Cue is the attribution cue: "said", "according to", "it is believed".
 	Cue claim.Span `json:"cue"`
 	// Content is what is attributed, one span per piece: a direct quote
@@ -98,7 +100,7 @@ func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention
 		return claim.Mention{}, err
 	}
 	start, end := c.Cue.Start, c.Cue.End
-	for _, s := range append([]claim.Span{c.Source}, c.Content...) {
+	for _, s := range append([]claim.Span{c.SpeakerText}, c.Content...) {
 		if s.Exact == "" {
 			continue
 		}
@@ -121,7 +123,7 @@ func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention
 // a reviewer names it first, and Mention's errors.
 func (c Candidate) Statement(id claim.StatementID, claimID claim.ID, article source.ArticleID, text string) (claim.Statement, error) {
 	if c.Speaker == "" {
-		return claim.Statement{}, fieldErr("speaker", c.Source.Exact, fmt.Errorf("%w: want the source of a resolved speaker (resolution %s)", source.ErrEmpty, c.Resolution))
+		return claim.Statement{}, fieldErr("speaker", c.SpeakerText.Exact, fmt.Errorf("%w: want the source of a resolved speaker (resolution %s)", source.ErrEmpty, c.Resolution))
 	}
 	m, err := c.Mention(article, text)
 	if err != nil {

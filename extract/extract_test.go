@@ -44,7 +44,7 @@ func briefs(res *extract.Result) []brief {
 			parts[j] = s.Exact
 		}
 		out[i] = brief{
-			Source: c.Source.Exact, Cue: c.Cue.Exact, Content: strings.Join(parts, " | "),
+			Source: c.SpeakerText.Exact, Cue: c.Cue.Exact, Content: strings.Join(parts, " | "),
 			Speaker: c.Speaker, Act: c.Act.String(), Factuality: c.Factuality.String(), Form: c.Form.String(), Rule: c.Rule,
 		}
 		if c.Said.IsValid() {
@@ -413,8 +413,8 @@ func checkSpans(t *testing.T, text string, res *extract.Result) {
 	t.Helper()
 	for i, c := range res.Candidates {
 		spans := append([]claim.Span{c.Cue}, c.Content...)
-		if c.Source.Exact != "" {
-			spans = append(spans, c.Source)
+		if c.SpeakerText.Exact != "" {
+			spans = append(spans, c.SpeakerText)
 		}
 		for _, s := range spans {
 			assert.NoError(t, s.Check(text), "candidate %d span %v", i, s)
@@ -556,7 +556,7 @@ func TestStatement(t *testing.T) {
 	}
 	assert.NoError(t, c.Validate())
 
-	unresolved := extract.Candidate{Source: claim.Span{Start: 0, End: 2, Exact: "He"}, Cue: res.Candidates[0].Cue}
+	unresolved := extract.Candidate{SpeakerText: claim.Span{Start: 0, End: 2, Exact: "He"}, Cue: res.Candidates[0].Cue}
 	_, err = unresolved.Statement("s2", "c1", "a1", text)
 	assert.ErrorIs(t, err, source.ErrEmpty)
 }

@@ -72,8 +72,8 @@ func FuzzExtract(f *testing.F) {
 		}
 		for _, c := range res.Candidates {
 			check("cue", c.Cue)
-			if c.Source.Exact != "" {
-				check("source", c.Source)
+			if c.SpeakerText.Exact != "" {
+				check("source", c.SpeakerText)
 			}
 			for _, s := range c.Content {
 				check("content", s)

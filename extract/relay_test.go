@@ -68,7 +68,7 @@ func TestRelaysAndDates(t *testing.T) {
 			require.NoError(t, err)
 			got := make([]said, len(res.Candidates))
 			for i, c := range res.Candidates {
-				got[i] = said{c.Source.Exact, c.Via, c.Said.String()}
+				got[i] = said{c.SpeakerText.Exact, c.Via, c.Said.String()}
 			}
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tc.sentence, diff)

@@ -364,7 +364,7 @@ func founds(res *extract.Result) []found {
 		for j, s := range c.Content {
 			parts[j] = s.Exact
 		}
-		got[i] = found{c.Rule, c.Source.Exact, c.Cue.Exact, strings.Join(parts, " | "), c.Act.String()}
+		got[i] = found{c.Rule, c.SpeakerText.Exact, c.Cue.Exact, strings.Join(parts, " | "), c.Act.String()}
 	}
 	return got
 }

@@ -238,13 +238,13 @@ func (x *extractor) carryDates(cs []Candidate) {
 			c.Speaker == "" || c.Speaker != p.Speaker || len(c.Content) == 0 {
 			continue
 		}
-		end := max(p.Cue.End, p.Source.End)
+		end := max(p.Cue.End, p.SpeakerText.End)
 		for _, s := range p.Content {
 			end = max(end, s.End)
 		}
 		start := c.Content[0].Start
-		if c.Source.Exact != "" {
-			start = min(start, c.Source.Start)
+		if c.SpeakerText.Exact != "" {
+			start = min(start, c.SpeakerText.Start)
 		}
 		if start > end && x.nextSentence(x.text[end:start]) {
 			c.Said = p.Said
@@ -284,10 +284,10 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 	if f.source.empty() {
 		c.Speaker, c.Resolution = source.AbsentID, ResolutionAbsent
 	} else {
-		if c.Source, err = claim.Locate(x.text, f.source.start, f.source.end); err != nil {
+		if c.SpeakerText, err = claim.Locate(x.text, f.source.start, f.source.end); err != nil {
 			return c, false
 		}
-		name := c.Source.Exact
+		name := c.SpeakerText.Exact
 		if !f.alias.empty() {
 			name = x.text[f.alias.start:f.alias.end]
 		}

@@ -175,7 +175,7 @@ func TestSpeakerAgreesWithRegistry(t *testing.T) {
 					require.NoError(t, err)
 					require.NotEmpty(t, res.Candidates, "Extract(%q)", text)
 					c := res.Candidates[0]
-					assert.Equal(t, want.ID, c.Speaker, "Extract(%q) speaker of source %q", text, c.Source.Exact)
+					assert.Equal(t, want.ID, c.Speaker, "Extract(%q) speaker of source %q", text, c.SpeakerText.Exact)
 					assert.Equal(t, extract.ResolutionRegistry, c.Resolution, "Extract(%q)", text)
 				})
 			}

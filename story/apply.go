@@ -459,8 +459,8 @@ func (s *Story) undo(k Key) {
 // spans, as Candidate.Mention has it.
 func mentionStart(c extract.Candidate) int {
 	start := c.Cue.Start
-	if c.Source.End > 0 && c.Source.Start < start {
-		start = c.Source.Start
+	if c.SpeakerText.End > 0 && c.SpeakerText.Start < start {
+		start = c.SpeakerText.Start
 	}
 	for _, sp := range c.Content {
 		if sp.Start < start {

@@ -47,7 +47,7 @@ func keys(article source.ArticleID, text string, cands []extract.Candidate) []Ke
 		h := sha256.New()
 		h.Write([]byte(spanText(text, c.Cue.Start, c.Cue.End)))
 		h.Write([]byte{0})
-		h.Write([]byte(spanText(text, c.Source.Start, c.Source.End)))
+		h.Write([]byte(spanText(text, c.SpeakerText.Start, c.SpeakerText.End)))
 		k := Key(fmt.Sprintf("%s#%d:%s", article, c.Cue.Start, hex.EncodeToString(h.Sum(nil)[:4])))
 		seen[k]++
 		if n := seen[k]; n > 1 {

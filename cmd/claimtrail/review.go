@@ -392,7 +392,7 @@ func (r *review) sentence(text string, c extract.Candidate) string {
 			marks = append(marks, mark{s.Start, s.End, st})
 		}
 	}
-	add(c.Source, r.st.source)
+	add(c.SpeakerText, r.st.source)
 	add(c.Cue, r.st.cue)
 	for _, s := range c.Content {
 		add(s, r.st.content)

@@ -94,8 +94,8 @@ func print(w io.Writer, text string, res *extract.Result) error {
 		if len(c.Via) > 0 {
 			fmt.Fprintf(&b, "  via      %s\n", display.Safe(fmt.Sprint(c.Via)))
 		}
-		if c.Source.Exact != "" {
-			fmt.Fprintf(&b, "  source   [%d:%d] %q\n", c.Source.Start, c.Source.End, c.Source.Exact)
+		if c.SpeakerText.Exact != "" {
+			fmt.Fprintf(&b, "  source   [%d:%d] %q\n", c.SpeakerText.Start, c.SpeakerText.End, c.SpeakerText.Exact)
 		}
 		fmt.Fprintf(&b, "  cue      [%d:%d] %q\n", c.Cue.Start, c.Cue.End, c.Cue.Exact)
 		fmt.Fprintf(&b, "  rule     %s\n", c.Rule)

@@ -31,7 +31,7 @@ func Evaluate(articles []Article) ([]ArticleScore, Counts, error) {
 			return nil, Counts{}, err
 		}
 		pred := lo.Map(res.Candidates, func(c extract.Candidate, _ int) Predicted {
-			return Predicted{Source: c.Source, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
+			return Predicted{Source: c.SpeakerText, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
 				Act: c.Act, Factuality: c.Factuality, Said: c.Said, Rule: c.Rule}
 		})
 		names := lo.SliceToMap(res.NewSources, func(s source.Source) (source.ID, string) { return s.ID, s.Name })
