@@ -94,7 +94,9 @@ func Decode(r io.Reader) (*Corpus, error) {
 			return nil, place(data, err)
 		}
 	}
-	if err := c.Validate(); err != nil {
+	// A corpus the fast path read holds only strings cut from a valid
+	// document or decoded from its escapes: valid UTF-8, not checked again.
+	if err := c.validate(ok); err != nil {
 		return nil, place(data, err)
 	}
 	return c, nil
@@ -299,7 +301,11 @@ func (c *Corpus) Registry() (*source.Registry, error) {
 // listed. Each value is quoted as an excerpt of at most 64 runes with its
 // length ([source.Excerpt]). Validate takes time and memory linear in the
 // size of the corpus, valid or not, and does not recurse on its depth.
-func (c *Corpus) Validate() error {
+func (c *Corpus) Validate() error { return c.validate(false) }
+
+// validate is Validate; validUTF8 says that every string of the corpus's
+// claims and statements is known to be valid UTF-8.
+func (c *Corpus) validate(validUTF8 bool) error {
 	if c == nil {
 		return nilCorpus()
 	}
@@ -319,7 +325,7 @@ func (c *Corpus) Validate() error {
 			p.add(fromSource(err))
 		}
 	}
-	v := newValidator(c, p)
+	v := newValidator(c, p, validUTF8)
 	v.claimErrs(c.Claims)
 	v.statementErrs(c.Statements)
 	return p.err()

@@ -23,7 +23,7 @@ import (
 // decodeFast reads it once, in time linear in its length, and allocates
 // the corpus's values and the strings that hold escapes.
 func decodeFast(data []byte) (*Corpus, bool) {
-	p := fastParser{jsonwalk.Parser{B: data, Share: true}}
+	p := fastParser{Parser: jsonwalk.Parser{B: data, Share: true}}
 	var c Corpus
 	ok := members(&p, func(key []byte) (uint8, bool) {
 		switch string(key) {
@@ -36,7 +36,7 @@ func decodeFast(data []byte) (*Corpus, bool) {
 		case "claims":
 			return 8, p.Null() || list(&p, &c.Claims, p.claim)
 		case "statements":
-			return 16, p.Null() || list(&p, &c.Statements, p.statement)
+			return 16, p.Null() || lastList(&p, &c.Statements, p.statement)
 		}
 		return 0, false
 	})
@@ -48,7 +48,10 @@ func decodeFast(data []byte) (*Corpus, bool) {
 
 // fastParser is package jsonwalk's parser with readers for the corpus's
 // types. Each reader reports false for anything decodeFast turns away.
-type fastParser struct{ jsonwalk.Parser }
+type fastParser struct {
+	jsonwalk.Parser
+	mentions slab[Mention]
+}
 
 // members reads an object, reading each member with member, which
 // returns the member's bit and whether its value was read. It reports
@@ -72,27 +75,90 @@ func members[B uint8 | uint16](p *fastParser, member func(key []byte) (B, bool))
 // slice of its length: append's growth by a quarter at a time would
 // allocate about five times the final slice over a million statements.
 func list[T any](p *fastParser, dst *[]T, item func(*T) bool) bool {
-	const chunked = 1024 // shorter lists grow by append
+	return readList(p, dst, item, false)
+}
+
+// lastList reads an array as list does, for the array that runs to about
+// the end of the document, as a corpus's statements do when encoding/json
+// writes it. Its slice is sized from the elements read so far: the bytes
+// they took and the bytes left in the document give an estimate of its
+// length, so that a million statements are copied about once rather than
+// twice. An estimate is made only while the elements read take 64 bytes
+// or more each (a real statement takes several times more), so that the
+// capacity it asks for stays within about two bytes per byte of input;
+// a slice whose estimate was too high is copied into one of its length,
+// and one whose estimate was too low grows by a new estimate.
+func lastList[T any](p *fastParser, dst *[]T, item func(*T) bool) bool {
+	return readList(p, dst, item, true)
+}
+
+func readList[T any](p *fastParser, dst *[]T, item func(*T) bool, last bool) bool {
+	const long = 1024 // shorter lists grow by append
 	var chunks [][]T
 	total := 0
+	start := p.I
 	out := []T{}
 	ok := p.Array(func() bool {
-		if len(out) == cap(out) && len(out) >= chunked {
-			chunks = append(chunks, out)
-			total += len(out)
-			out = make([]T, 0, total)
+		if len(out) == cap(out) && len(out) >= long {
+			n, used, left := len(out), p.I-start, len(p.B)-p.I
+			if last && chunks == nil && used >= 64*n {
+				est := n + int(int64(left)*int64(n)/int64(used))
+				est = max(est+est/16, n+n/8)
+				out = append(make([]T, 0, est), out...)
+			} else {
+				chunks = append(chunks, out)
+				total += len(out)
+				out = make([]T, 0, total)
+			}
 		}
 		out = append(out, *new(T))
 		return item(&out[len(out)-1])
 	})
-	if chunks != nil {
+	switch {
+	case chunks != nil:
 		all := make([]T, 0, total+len(out))
 		for _, c := range chunks {
 			all = append(all, c...)
 		}
 		out = append(all, out...)
+	case last && cap(out) > long && cap(out)-len(out) > len(out)/8:
+		out = append(make([]T, 0, len(out)), out...)
 	}
 	*dst = out
+	return ok
+}
+
+// slab reads an array of T, each element with item, into a slice of one
+// of the slab's chunks rather than an allocation of its own: the short
+// lists a corpus holds one of per statement (its mentions), allocated one
+// by one, would cost an allocation each. The chunks are never written
+// again once a list's slice of them is handed out, and each slice's
+// capacity is its length, so appending to it copies.
+type slab[T any] struct {
+	buf     []T // the chunk's unused part
+	scratch []T // the list being read
+}
+
+// read reads the array into *dst, an empty array as an empty slice.
+func (s *slab[T]) read(p *fastParser, dst *[]T, item func(*T) bool) bool {
+	const chunk = 512
+	s.scratch = s.scratch[:0]
+	ok := p.Array(func() bool {
+		s.scratch = append(s.scratch, *new(T))
+		return item(&s.scratch[len(s.scratch)-1])
+	})
+	n := len(s.scratch)
+	if n == 0 {
+		*dst = []T{} // not nil, as encoding/json reads []
+		return ok
+	}
+	if n > len(s.buf) {
+		s.buf = make([]T, max(chunk, n))
+	}
+	*dst = s.buf[:n:n]
+	copy(*dst, s.scratch)
+	s.buf = s.buf[n:]
+	clear(s.scratch) // let go of what the strings point to
 	return ok
 }
 
@@ -113,6 +179,19 @@ func text[T any, PT interface {
 }](p *fastParser, dst *T) bool {
 	b, ok := p.Text()
 	return ok && PT(dst).UnmarshalText(b) == nil
+}
+
+// parsed reads a string with parse, which sees the string's bytes in the
+// document when they hold no escape, so that the hot enums and dates of
+// statements allocate nothing.
+func parsed[T any](p *fastParser, dst *T, parse func(string) (T, error)) bool {
+	s, ok := p.String()
+	if !ok {
+		return false
+	}
+	v, err := parse(s)
+	*dst = v
+	return err == nil
 }
 
 // when reads a time as package source reads publication times and office
@@ -218,7 +297,7 @@ func (p *fastParser) claim(c *Claim) bool {
 		case "actors":
 			return 4, p.Null() || list(p, &c.Actors, p.actor)
 		case "event":
-			return 8, p.Null() || text(p, &c.Event)
+			return 8, p.Null() || parsed(p, &c.Event, ParseDate)
 		case "relations":
 			return 16, p.Null() || list(p, &c.Relations, p.relation)
 		}
@@ -262,13 +341,13 @@ func (p *fastParser) statement(s *Statement) bool {
 		case "via":
 			return 8, p.Null() || list(p, &s.Via, func(v *source.ID) bool { return id(p, v) })
 		case "act":
-			return 16, text(p, &s.Act)
+			return 16, parsed(p, &s.Act, ParseAct)
 		case "factuality":
-			return 32, text(p, &s.Factuality)
+			return 32, parsed(p, &s.Factuality, ParseFactuality)
 		case "said":
-			return 64, p.Null() || text(p, &s.Said)
+			return 64, p.Null() || parsed(p, &s.Said, ParseDate)
 		case "mentions":
-			return 128, p.Null() || list(p, &s.Mentions, p.mention)
+			return 128, p.Null() || p.mentions.read(p, &s.Mentions, p.mention)
 		}
 		return 0, false
 	})

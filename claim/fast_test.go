@@ -2,14 +2,18 @@ package claim
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // FuzzDecodeFast checks the fast path against the slow one, the shape
@@ -121,4 +125,91 @@ func TestListChunks(t *testing.T) {
 			assert.Equal(t, Actor{Source: "s", Role: RoleAccused}, a)
 		}
 	}
+}
+
+// TestLastListSizes checks the estimated sizing of the statements list:
+// whole and in order whatever the estimate, and never holding more than an
+// eighth of unused capacity, whether the statements come last in the
+// document (the estimate holds), first (it is far too high), or longer
+// ones come first (too low).
+func TestLastListSizes(t *testing.T) {
+	statement := func(i int, quote string) string {
+		return fmt.Sprintf(`{"id":"s%d","claim":"c","source":"x","act":"deny","factuality":"CT-","mentions":[{"article":"a","cue":"denied","span":{"start":0,"end":%d,"exact":%q}}]}`, i, len(quote), quote)
+	}
+	doc := func(n int, quote func(i int) string, after string) []byte {
+		var b bytes.Buffer
+		b.WriteString(`{"statements":[`)
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(statement(i, quote(i)))
+		}
+		b.WriteString(`]` + after + `}`)
+		return b.Bytes()
+	}
+	short := func(int) string { return "denied" }
+	long := strings.Repeat("x", 300)
+	tests := []struct {
+		name string
+		data []byte
+		n    int
+	}{
+		{name: "short", data: doc(1000, short, ""), n: 1000},
+		{name: "last", data: doc(5000, short, ""), n: 5000},
+		{name: "followed", data: doc(3000, short, `,"claims":[{"id":"c","text":"`+strings.Repeat("y", 1<<20)+`"}]`), n: 3000},
+		{name: "shorter-later", data: doc(6000, func(i int) string { return long[:max(300-i/10, 1)] }, ""), n: 6000},
+		{name: "longer-later", data: doc(6000, func(i int) string { return long[:min(6+i/20, 300)] }, ""), n: 6000},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, ok := decodeFast(tc.data)
+			require.True(t, ok)
+			require.Len(t, c.Statements, tc.n)
+			for i, s := range c.Statements {
+				if s.ID != StatementID(fmt.Sprintf("s%d", i)) {
+					t.Fatalf("statements[%d].id = %q", i, s.ID)
+				}
+			}
+			assert.LessOrEqual(t, cap(c.Statements)-len(c.Statements), len(c.Statements)/8, "unused capacity")
+		})
+	}
+}
+
+// TestMentionsShareNothingWritable checks that the mentions of statements,
+// read into one slab, are each a slice of their own length: appending to
+// one statement's mentions leaves the next statement's alone.
+func TestMentionsShareNothingWritable(t *testing.T) {
+	data := []byte(`{"statements":[` +
+		`{"id":"s1","mentions":[{"article":"a","span":{"start":0,"end":1,"exact":"x"}}]},` +
+		`{"id":"s2","mentions":[{"article":"b","span":{"start":0,"end":1,"exact":"y"}},{"article":"c","span":{"start":0,"end":1,"exact":"z"}}]},` +
+		`{"id":"s3","mentions":[]}]}`)
+	c, ok := decodeFast(data)
+	require.True(t, ok)
+	require.Len(t, c.Statements, 3)
+	for _, s := range c.Statements {
+		assert.Equal(t, len(s.Mentions), cap(s.Mentions), "%s: capacity", s.ID)
+		assert.NotNil(t, s.Mentions, "%s", s.ID)
+	}
+	_ = append(c.Statements[0].Mentions, Mention{Article: "hijacked"})
+	assert.Equal(t, source.ArticleID("b"), c.Statements[1].Mentions[0].Article)
+}
+
+// TestDecodeAllocationsDoNotGrowWithStatements bounds the allocations of
+// Decode on a valid corpus: ten times the statements may take only the
+// few more allocations of larger tables, not one or more per statement.
+func TestDecodeAllocationsDoNotGrowWithStatements(t *testing.T) {
+	small, large := benchCorpus(2000), benchCorpus(20000)
+	allocs := func(data []byte) float64 {
+		return testing.AllocsPerRun(2, func() {
+			if _, err := Decode(bytes.NewReader(data)); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	a, b := allocs(small), allocs(large)
+	// 18,000 more statements, 1,800 more articles and 180 more claims: the
+	// mention slabs take one allocation per 512 statements, and package
+	// source's registry one or two per article.
+	assert.Less(t, b-a, 18000.0/5, "Decode allocations: %v for 2,000 statements, %v for 20,000", a, b)
 }

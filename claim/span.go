@@ -148,10 +148,11 @@ func (s Span) String() string {
 	return "[" + strconv.Itoa(s.Start) + ":" + strconv.Itoa(s.End) + "]"
 }
 
-// checkSelf reports problems a span has on its own, without its text.
-func (s Span) checkSelf() error {
+// checkSelf reports problems a span has on its own, without its text;
+// validUTF8 says that its strings are known to be valid UTF-8.
+func (s Span) checkSelf(validUTF8 bool) error {
 	switch {
-	case !utf8.ValidString(s.Exact) || !utf8.ValidString(s.Prefix) || !utf8.ValidString(s.Suffix):
+	case !validUTF8 && (!utf8.ValidString(s.Exact) || !utf8.ValidString(s.Prefix) || !utf8.ValidString(s.Suffix)):
 		return fieldErr("span", s.String(), ErrInvalidUTF8)
 	case s.Exact == "":
 		return fieldErr("span.exact", s.Exact, fmt.Errorf("%w: want the text the span covers", ErrEmpty))

@@ -23,6 +23,44 @@ type validator struct {
 	articles map[source.ArticleID]article
 	claims   map[ID]int
 	p        *problems // where the problems found go
+	// utf8 says that every string of the claims and statements is known to
+	// be valid UTF-8, as those Decode reads from a valid document are, so
+	// that they need not be checked again.
+	utf8 bool
+	// The article the last mention named, found in articles or not, and
+	// the last claim and speaker of a statement found: the statements of
+	// one article usually come one after the other, and share them often.
+	lastID      source.ArticleID
+	last        article
+	lastFound   bool
+	lastChecked bool
+	lastClaim   ID
+	lastSource  source.ID
+}
+
+// claimKnown reports whether the corpus declares the claim id.
+func (v *validator) claimKnown(id ID) bool {
+	if id == v.lastClaim && id != "" {
+		return true
+	}
+	if _, ok := v.claims[id]; !ok {
+		return false
+	}
+	v.lastClaim = id
+	return true
+}
+
+// sourceKnown reports whether the corpus declares the source id, or id is
+// the absent source's.
+func (v *validator) sourceKnown(id source.ID) bool {
+	if id == v.lastSource && id != "" {
+		return true
+	}
+	if !v.sources[id] {
+		return false
+	}
+	v.lastSource = id
+	return true
 }
 
 // article is what the validator needs of an article.
@@ -31,9 +69,10 @@ type article struct {
 	published time.Time // zero when missing, which the registry reports
 }
 
-func newValidator(c *Corpus, p *problems) *validator {
+func newValidator(c *Corpus, p *problems, validUTF8 bool) *validator {
 	v := &validator{
 		p:        p,
+		utf8:     validUTF8,
 		sources:  make(map[source.ID]bool, len(c.Sources)+1),
 		articles: make(map[source.ArticleID]article, len(c.Articles)),
 		claims:   make(map[ID]int, len(c.Claims)),
@@ -49,7 +88,7 @@ func newValidator(c *Corpus, p *problems) *validator {
 		// An article whose text is not valid UTF-8 still exists (the registry
 		// reports its text); its mentions are checked without the text.
 		text := a.Text
-		if !utf8.ValidString(text) {
+		if !v.utf8 && !utf8.ValidString(text) {
 			text = ""
 		}
 		v.articles[a.ID] = article{text: text, published: a.Published}
@@ -61,10 +100,10 @@ func (v *validator) claimErrs(claims []Claim) {
 	for i, c := range claims {
 		// Paths are formatted only when there is a problem to report.
 		path := func() string { return fmt.Sprintf("claims[%d]", i) }
-		if e := textErr(string(c.ID), true); e != nil {
+		if e := v.textErr(string(c.ID), true); e != nil {
 			v.p.field(func() string { return path() + ".id" }, string(c.ID), e)
 		}
-		if e := textErr(c.Text, true); e != nil {
+		if e := v.textErr(c.Text, true); e != nil {
 			v.p.field(func() string { return path() + ".text" }, c.Text, e)
 		}
 		if _, dup := v.claims[c.ID]; dup && c.ID != "" {
@@ -151,16 +190,16 @@ func (v *validator) statementErrs(statements []Statement) {
 		// The path is formatted only when there is a problem to report: a
 		// valid corpus of a million statements must not pay for it.
 		path := func() string { return fmt.Sprintf("statements[%d]", i) }
-		if e := textErr(string(s.ID), true); e != nil {
+		if e := v.textErr(string(s.ID), true); e != nil {
 			v.p.field(func() string { return path() + ".id" }, string(s.ID), e)
 		}
 		if dups[i] {
 			v.p.field(func() string { return path() + ".id" }, string(s.ID), ErrDuplicateID)
 		}
-		if _, ok := v.claims[s.Claim]; !ok {
+		if !v.claimKnown(s.Claim) {
 			v.p.field(func() string { return path() + ".claim" }, string(s.Claim), ErrUnknownClaim)
 		}
-		if !v.sources[s.Source] {
+		if !v.sourceKnown(s.Source) {
 			v.p.field(func() string { return path() + ".source" }, string(s.Source), ErrUnknownSource)
 		}
 		for k, via := range s.Via {
@@ -248,15 +287,19 @@ func dateErr(field func() string, d Date) error {
 // time of its article, zero when the article is unknown or has none.
 func (v *validator) mentionErrs(i, k int, m Mention) time.Time {
 	path := func() string { return fmt.Sprintf("statements[%d].mentions[%d]", i, k) }
-	a, ok := v.articles[m.Article]
+	if !v.lastChecked || m.Article != v.lastID {
+		v.last, v.lastFound = v.articles[m.Article]
+		v.lastID, v.lastChecked = m.Article, true
+	}
+	a, ok := v.last, v.lastFound
 	text := a.text
 	if !ok {
 		v.p.field(func() string { return path() + ".article" }, string(m.Article), ErrUnknownArticle)
 	}
-	if e := textErr(m.Cue, false); e != nil {
+	if e := v.textErr(m.Cue, false); e != nil {
 		v.p.field(func() string { return path() + ".cue" }, m.Cue, e)
 	}
-	if err := m.Span.checkSelf(); err != nil {
+	if err := m.Span.checkSelf(v.utf8); err != nil {
 		v.p.add(prefixed(path(), err))
 		return a.published
 	}
@@ -266,7 +309,7 @@ func (v *validator) mentionErrs(i, k int, m Mention) time.Time {
 			return a.published
 		}
 	}
-	if m.Cue != "" && utf8.ValidString(m.Cue) && !containsFold(m.Span.Exact, m.Cue) {
+	if m.Cue != "" && (v.utf8 || utf8.ValidString(m.Cue)) && !containsFold(m.Span.Exact, m.Cue) {
 		v.p.field(func() string { return path() + ".cue" }, m.Cue, fmt.Errorf("%w: the cue is not within the span's exact text", ErrSpan))
 	}
 	return a.published
@@ -281,12 +324,13 @@ func prefixed(path string, err error) error {
 }
 
 // textErr returns the sentinel for text that is not valid UTF-8, or empty
-// and required; nil for good text.
-func textErr(v string, required bool) error {
+// and required; nil for good text. Text known to be valid UTF-8 is not
+// checked again.
+func (v *validator) textErr(s string, required bool) error {
 	switch {
-	case !utf8.ValidString(v):
+	case !v.utf8 && !utf8.ValidString(s):
 		return ErrInvalidUTF8
-	case required && v == "":
+	case required && s == "":
 		return ErrEmpty
 	}
 	return nil
