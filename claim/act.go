@@ -4,6 +4,14 @@ import "github.com/claimtrail/claimtrail/internal/enumtext"
 
 // Act is the kind of speech act a [Statement] performs: accusing, denying,
 // warning, relaying. The zero Act is ActUnknown, which a corpus rejects.
+//
+// Some acts fix the polarity of a statement's [Factuality], and
+// [Corpus.Validate] reports a statement that contradicts its act
+// ([ErrFactuality]): a denial or rejection negates (CT-, PR-, PS-); an
+// accusation, admission or confirmation affirms (CT+, PR+, PS+); declining
+// to comment and retracting take no position (Uu or CTu), since a
+// retraction withdraws an earlier statement rather than stating the
+// opposite, which would be a denial. The other acts take any factuality.
 type Act uint8
 
 // The speech acts. Each maps to its CAMEO event code where CAMEO has one;
