@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/extract"
@@ -43,32 +44,89 @@ type Failure struct {
 // have is no error: it is logged and reported as an orphan. A cancelled ctx
 // stops it between two decisions.
 //
-// A story opened from a Store (see Open) writes the decisions it logged to
-// it in one transaction before Apply returns, those before a refused one
-// included; when that fails, Apply returns an error wrapping ErrBroken and
-// the story refuses further changes.
+// A story opened from a Store (see Open) first catches up with what other
+// writers appended (see Story.Sync). A decision on something decided by a
+// decision the story had not seen when Apply was called (a candidate or a
+// proposed source accepted, rejected or merged, a claim created or
+// renamed, an article marked as a reprint, by another program) is refused
+// with a *DecidedError, wrapping ErrConflict, that names it, who decided
+// it and when: Apply never overwrites a decision made elsewhere that its
+// caller has not seen. Decide again after looking at the story, or use
+// Story.ApplySeen to say which head the decisions were made against.
+//
+// The decisions it logged, those before a refused one included, are then
+// written to the store in one transaction, checked against the head the
+// story caught up to. Should another writer append in between, Apply reads
+// the story again from the store and applies the decisions once more, with
+// the same refusals, which makes the retry safe; when that second try
+// meets another writer too, Apply fails with an error wrapping
+// ErrConflict and nothing of it is stored. When the write fails otherwise,
+// Apply returns an error wrapping ErrBroken; the story then holds what the
+// store does not, and the next Sync, Add or Apply reads it again from the
+// store.
 //
 // Each decision costs time linear in the candidate's size, apart from
-// rejecting a candidate accepted before, which is linear in the statements.
-func (s *Story) Apply(ctx context.Context, ds ...Decision) (_ *Report, retErr error) {
+// rejecting a candidate accepted before, which is linear in the statements;
+// catching up costs what Sync costs.
+func (s *Story) Apply(ctx context.Context, ds ...Decision) (*Report, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken {
-		return nil, ErrBroken
+	return s.applySeen(ctx, s.head, ds)
+}
+
+// ApplySeen is Apply for decisions made against an earlier state of the
+// story: seen is the head (see Story.Head) the story had when the
+// decider looked at it, such as when a review page was drawn. Decisions
+// made since seen by anyone else (another program, or another caller of
+// this Story) on what a decision decides make it refused with a
+// *DecidedError. A seen above the story's head gives a *FieldError on
+// "seen" wrapping ErrInvalid. It costs what Apply costs, plus a search
+// among the heads the story held, logarithmic in them.
+func (s *Story) ApplySeen(ctx context.Context, seen int64, ds ...Decision) (*Report, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.applySeen(ctx, seen, ds)
+}
+
+func (s *Story) applySeen(ctx context.Context, seen int64, ds []Decision) (*Report, error) {
+	for try := 0; ; try++ {
+		if _, err := s.sync(ctx); err != nil {
+			return nil, err
+		}
+		if seen < 0 || seen > s.head {
+			return nil, fieldErr("seen", strconv.FormatInt(seen, 10), fmt.Errorf("%w: the story's head is %d", ErrInvalid, s.head))
+		}
+		r, err := s.applyOnce(ctx, seen, ds)
+		if try == 0 && s.stale(err) {
+			continue
+		}
+		return r, err
 	}
+}
+
+// applyOnce applies decisions to a story that holds its store's head, and
+// writes them through.
+func (s *Story) applyOnce(ctx context.Context, seen int64, ds []Decision) (_ *Report, retErr error) {
 	r := &Report{}
 	defer func() {
 		if len(r.Applied)+len(r.Orphans) == 0 {
 			return
 		}
 		logged := s.decisions[len(s.decisions)-len(r.Applied)-len(r.Orphans):]
-		if err := s.write(ctx, &Batch{Decisions: logged}); err != nil && retErr == nil {
+		if err := s.write(ctx, &Batch{Decisions: logged}); err != nil && (retErr == nil || s.stale(err)) {
 			retErr = err
 		}
 	}()
+	known := s.logAt(seen) // the decisions the decider saw
+	before := len(s.decisions)
 	for i, d := range ds {
 		if err := ctx.Err(); err != nil {
 			return r, err
+		}
+		if t := target(d); t != "" {
+			if q := s.lastOn[t]; q > int64(known) && q <= int64(before) {
+				return r, prefix(fmt.Sprintf("decisions[%d]", i), &DecidedError{Target: t, Seen: seen, Decided: s.decisions[q-1]})
+			}
 		}
 		orphan, err := s.apply(d)
 		if err != nil {
@@ -93,6 +151,9 @@ func (s *Story) log(d Decision, orphan bool) Decision {
 		d.Factuality = &f
 	}
 	s.decisions = append(s.decisions, d)
+	if t := target(d); t != "" {
+		s.lastOn[t] = d.Seq
+	}
 	if orphan {
 		s.orphans = append(s.orphans, d)
 	}

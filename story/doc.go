@@ -74,6 +74,30 @@
 // (the corpus JSON) into and out of a store without loss. story/storetest
 // is the suite both pass.
 //
+// # Two programs on one story
+//
+// A command-line program, a review desk and a newsroom's importer may
+// follow one story at once. Each Store.Append is a numbered batch, and the
+// story's head is the number of the last one; Story.Head says which head a
+// Story holds. The store checks, in the transaction that appends, that the
+// writer's head is still the story's (optimistic concurrency), and refuses
+// the batch with an error wrapping ErrConflict otherwise. So:
+//
+//   - Story.Sync catches up with what other programs appended since the
+//     story last read or wrote the store: it loads only that (Store.Load
+//     from the story's head) and extracts only the new articles;
+//   - Story.Add and Story.Apply catch up before they change anything, and
+//     when another program appends between their catching up and their
+//     write, they read the story again and try once more; a second
+//     conflict is returned as an error wrapping ErrConflict;
+//   - Story.Apply refuses a decision on something another decision, which
+//     the story had not seen when Apply was called, decided (a candidate or
+//     a proposed source accepted, rejected or merged, a claim created or
+//     renamed, a reprint marked), with a *DecidedError that says what, by
+//     whom and when: a decision made elsewhere is never overwritten by one
+//     made without seeing it. Story.ApplySeen takes the head the decider
+//     saw, such as the head a review page was drawn at.
+//
 // # Timeline
 //
 // Story.Corpus returns the accepted story as a claim.Corpus, and

@@ -3,6 +3,7 @@ package story
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -38,6 +39,11 @@ var (
 	// ErrSyntax reports a line of a decisions file that is not a JSON object
 	// of a decision.
 	ErrSyntax = errors.New("malformed decision")
+	// ErrConflict reports a write refused because another writer changed
+	// the story first: a Store.Append whose head is not the story's, or a
+	// decision on something decided by someone else after the decider
+	// last saw the story (see [DecidedError]).
+	ErrConflict = errors.New("changed meanwhile by another writer")
 )
 
 // FieldError is a problem with one field of an input: an article given to
@@ -62,3 +68,35 @@ func (e *FieldError) Unwrap() error { return e.Err }
 func fieldErr(field, value string, err error) *FieldError {
 	return &FieldError{Field: field, Value: source.Excerpt(value), Err: err}
 }
+
+// DecidedError is the error of a decision that Story.Apply refuses because
+// what it decides (a candidate's key, a proposed source, a claim's wording,
+// an article's reprint) was decided after the head the decider saw, by a
+// decision made elsewhere: Decided is that decision, with its Seq in the
+// log, its By and its At. It wraps [ErrConflict].
+type DecidedError struct {
+	// Target names what both decisions decide: `key "a1#12:0a1b2c3d"`,
+	// `source "new:x@a1"`, `claim "c1"` or `reprint of article "a2"`.
+	Target string
+	// Seen is the head the refused decision was made against.
+	Seen int64
+	// Decided is the decision made elsewhere.
+	Decided Decision
+}
+
+// Error says what was decided, by whom and when.
+func (e *DecidedError) Error() string {
+	by := e.Decided.By
+	if by == "" {
+		by = "someone"
+	}
+	when := ""
+	if !e.Decided.At.IsZero() {
+		when = " at " + e.Decided.At.UTC().Format(time.RFC3339)
+	}
+	return fmt.Sprintf("story: %s was decided (%s) by %s%s, decision %d, after head %d that this decision was made against: %v",
+		e.Target, e.Decided.Kind, by, when, e.Decided.Seq, e.Seen, ErrConflict)
+}
+
+// Unwrap returns ErrConflict.
+func (e *DecidedError) Unwrap() error { return ErrConflict }

@@ -131,6 +131,7 @@ func (s *Story) Reextract(ctx context.Context) (*Report, error) {
 		return nil, err
 	}
 	fresh.base = s.base
+	fresh.head, fresh.heads = s.head, s.heads
 	s.replace(fresh)
 	return r, nil
 }
@@ -146,6 +147,7 @@ func (s *Story) replace(o *Story) {
 	s.proposals, s.decided, s.mentionOf = o.proposals, o.decided, o.mentionOf
 	s.decisions, s.orphans, s.base = o.decisions, o.orphans, o.base
 	s.format, s.store = o.format, o.store
+	s.head, s.heads, s.lastOn = o.head, o.heads, o.lastOn
 }
 
 // addStatement adds a statement that no candidate gave (an imported one).

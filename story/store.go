@@ -21,20 +21,38 @@ import (
 // Everything else (proposals, accepted statements) follows by running the
 // extractor and applying the log again, which Open does.
 //
+// Each Append is a numbered batch: the story's head is the number of its
+// last batch, 0 for a story never written. A writer passes the head it last
+// saw to Append, which refuses the batch when another writer appended
+// first: optimistic concurrency, so that no writer decides on what it has
+// not seen. A reader catches up with Load from the head it holds.
+//
 // Implementations must be safe for concurrent use, by goroutines and by
-// processes: each Append is one transaction, all or nothing, and two writers
-// appending to one story lose nothing.
+// processes: each Append is one transaction that checks the head and
+// writes the batch, all or nothing, and two writers appending to one story
+// lose nothing.
 type Store interface {
-	// Load returns everything stored for the story, in the order it was
-	// appended; an empty Batch for a story never written.
-	Load(ctx context.Context, story string) (*Batch, error)
+	// Load returns what was appended to the story after its batch number
+	// since, in the order it was appended, with Batch.Head set to the
+	// story's head: everything for since 0, an empty Batch of Head 0 for
+	// a story never written. A since the story never had (above its head)
+	// gives an error wrapping ErrInvalid.
+	Load(ctx context.Context, story string, since int64) (*Batch, error)
 	// Append adds the batch to the story in one transaction, creating the
-	// story on first use. An ID the story already holds (a source, article,
-	// claim or statement) fails the whole batch with an error wrapping
-	// ErrDuplicateID. Decisions are appended to the log in order; their Seq
-	// is set by the store, after those of earlier batches.
-	Append(ctx context.Context, story string, b *Batch) error
+	// story on first use, and returns the story's new head. When head is
+	// not AnyHead and the story's head is not head, it writes nothing and
+	// fails with an error wrapping ErrConflict. An ID the story already
+	// holds (a source, article, claim or statement) fails the whole batch
+	// with an error wrapping ErrDuplicateID. Decisions are appended to the
+	// log in order; their Seq is set by the store, after those of earlier
+	// batches.
+	Append(ctx context.Context, story string, head int64, b *Batch) (int64, error)
 }
+
+// AnyHead, given to Store.Append as the head, appends whatever the story's
+// head: for writes that cannot contradict another writer's, such as
+// importing a corpus whose IDs the store checks.
+const AnyHead int64 = -1
 
 // Batch is what one Store.Append adds to a story, or what Store.Load
 // returns.
@@ -52,6 +70,9 @@ type Batch struct {
 	// Format is the corpus format the story was imported from; empty
 	// otherwise.
 	Format string
+	// Head is, in a Batch that Store.Load returns, the story's head: the
+	// number of its last batch. Store.Append ignores it.
+	Head int64
 }
 
 // StoredArticle is an article as stored: its text and metadata as given to
@@ -65,9 +86,9 @@ type StoredArticle struct {
 }
 
 // ErrBroken reports a story whose last write to its store failed: the
-// story in memory may hold what the store does not, so it refuses further
-// changes. Open it again from the store.
-var ErrBroken = errors.New("story: a write to the store failed; open the story again")
+// story in memory held what the store does not, so Story.Sync, or the
+// next Add or Apply, reads it again from the store.
+var ErrBroken = errors.New("story: a write to the store failed")
 
 // Open opens the story named id in st, creating it on first use with
 // opts.Sources as its base sources (they are ignored for a story that
@@ -75,10 +96,12 @@ var ErrBroken = errors.New("story: a write to the store failed; open the story a
 // again and the decision log applied again, as Reextract does; decisions
 // that became orphans or no longer apply are reported in the Report.
 // Afterwards Add and Apply write through to st, each in one transaction.
+//
 // Two programs may follow one story at once: the store loses neither's
-// writes, and each sees the other's when it opens the story again. When
-// both add an article with the same ID, the second Add fails with
-// ErrDuplicateID (wrapped in ErrBroken).
+// writes, each catches up with the other's before it writes (see
+// Story.Sync, Story.Add and Story.Apply), and a decision made elsewhere is
+// never overwritten by one made without seeing it. When both add an
+// article with the same ID, the second Add fails with ErrDuplicateID.
 //
 // Open costs what Load costs, plus extracting every article and applying
 // every decision; imported articles are not extracted.
@@ -86,19 +109,23 @@ func Open(ctx context.Context, st Store, id string, opts Options) (*Story, *Repo
 	if !storyID.MatchString(id) {
 		return nil, nil, fieldErr("id", id, ErrInvalid)
 	}
-	b, err := st.Load(ctx, id)
+	b, err := st.Load(ctx, id, 0)
 	if err != nil {
 		return nil, nil, err
 	}
-	fresh := len(b.Sources) == 0 && len(b.Articles) == 0 && len(b.Claims) == 0 && len(b.Statements) == 0 && len(b.Decisions) == 0
-	if fresh && len(opts.Sources) > 0 {
+	if b.Head == 0 && len(opts.Sources) > 0 {
 		if _, err := New(id, opts); err != nil {
 			return nil, nil, err
 		}
-		if err := st.Append(ctx, id, &Batch{Sources: opts.Sources}); err != nil {
+		_, err := st.Append(ctx, id, 0, &Batch{Sources: opts.Sources})
+		if err != nil && !errors.Is(err, ErrConflict) {
 			return nil, nil, err
 		}
-		b.Sources = opts.Sources
+		// Created here, or by another program meanwhile: read what is
+		// there.
+		if b, err = st.Load(ctx, id, 0); err != nil {
+			return nil, nil, err
+		}
 	}
 	s, r, err := rebuild(ctx, id, opts, b)
 	if err != nil {
@@ -147,6 +174,7 @@ func rebuild(ctx context.Context, id string, opts Options, b *Batch) (*Story, *R
 	if err != nil {
 		return nil, nil, err
 	}
+	s.setHead(b.Head)
 	return s, r, nil
 }
 
@@ -160,12 +188,15 @@ func (s *Story) addImported(a source.Article) {
 }
 
 // replay adds articles and applies decisions, each article after the
-// decisions logged before it was added.
+// decisions logged before it was added: the story holds the log's first
+// decisions, ds are those that follow, and arts the articles added after
+// those the story holds.
 func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision) (*Report, error) {
 	r := &Report{}
 	next := 0
+	held := len(s.decisions)
 	addUntil := func(i int) error {
-		for next < len(arts) && arts[next].after <= i {
+		for next < len(arts) && arts[next].after <= held+i {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -198,16 +229,23 @@ func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision) (*Re
 	return r, nil
 }
 
-// write appends a batch to the story's store, if it has one; a failure
-// breaks the story.
+// write appends a batch to the story's store, checked against the head the
+// story holds; a failure breaks the story, which must then be read again.
+// A story kept in memory numbers its batches itself.
 func (s *Story) write(ctx context.Context, b *Batch) error {
 	if s.store == nil {
+		s.setHead(s.head + 1) // numbered as a store would
 		return nil
 	}
-	if err := s.store.Append(context.WithoutCancel(ctx), s.id, b); err != nil {
+	head, err := s.store.Append(context.WithoutCancel(ctx), s.id, s.head, b)
+	if err != nil {
 		s.broken = true
+		if errors.Is(err, ErrConflict) {
+			return err
+		}
 		return fmt.Errorf("%w: %w", ErrBroken, err)
 	}
+	s.setHead(head)
 	return nil
 }
 
@@ -230,7 +268,8 @@ func Import(ctx context.Context, st Store, id string, c *claim.Corpus) error {
 	for _, a := range c.Articles {
 		b.Articles = append(b.Articles, StoredArticle{Article: a, After: -1})
 	}
-	return st.Append(ctx, id, b)
+	_, err := st.Append(ctx, id, AnyHead, b)
+	return err
 }
 
 // Export returns the story named id in st as a corpus (see Story.Corpus):

@@ -16,51 +16,61 @@ import (
 )
 
 // memStore is a Store in memory, for the tests of package story; the real
-// backends run story/storetest.
+// backends run story/storetest. It keeps each story as its batches.
 type memStore struct {
 	mu      sync.Mutex
-	stories map[string]*story.Batch
+	stories map[string][]story.Batch
 	fail    error
 }
 
-func (m *memStore) Load(_ context.Context, id string) (*story.Batch, error) {
+func (m *memStore) Load(_ context.Context, id string, since int64) (*story.Batch, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	b := m.stories[id]
-	if b == nil {
-		return &story.Batch{}, nil
+	bs := m.stories[id]
+	if since < 0 || since > int64(len(bs)) {
+		return nil, &story.FieldError{Field: "since", Err: story.ErrInvalid}
 	}
-	c := *b
-	c.Decisions = slices.Clone(b.Decisions)
-	return &c, nil
+	out := &story.Batch{Head: int64(len(bs))}
+	seq := int64(0)
+	for i, b := range bs {
+		for _, d := range b.Decisions {
+			seq++
+			d.Seq = seq
+			if int64(i) >= since {
+				out.Decisions = append(out.Decisions, d)
+			}
+		}
+		if b.Format != "" {
+			out.Format = b.Format
+		}
+		if int64(i) < since {
+			continue
+		}
+		out.Sources = append(out.Sources, b.Sources...)
+		out.Articles = append(out.Articles, b.Articles...)
+		out.Claims = append(out.Claims, b.Claims...)
+		out.Statements = append(out.Statements, b.Statements...)
+	}
+	return out, nil
 }
 
-func (m *memStore) Append(_ context.Context, id string, b *story.Batch) error {
+func (m *memStore) Append(_ context.Context, id string, head int64, b *story.Batch) (int64, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.fail != nil {
-		return m.fail
+		return 0, m.fail
 	}
 	if m.stories == nil {
-		m.stories = map[string]*story.Batch{}
+		m.stories = map[string][]story.Batch{}
 	}
-	s := m.stories[id]
-	if s == nil {
-		s = &story.Batch{}
-		m.stories[id] = s
+	bs := m.stories[id]
+	if head != story.AnyHead && head != int64(len(bs)) {
+		return 0, story.ErrConflict
 	}
-	s.Sources = append(s.Sources, b.Sources...)
-	s.Articles = append(s.Articles, b.Articles...)
-	s.Claims = append(s.Claims, b.Claims...)
-	s.Statements = append(s.Statements, b.Statements...)
-	for _, d := range b.Decisions {
-		d.Seq = int64(len(s.Decisions) + 1)
-		s.Decisions = append(s.Decisions, d)
-	}
-	if b.Format != "" {
-		s.Format = b.Format
-	}
-	return nil
+	c := *b
+	c.Decisions = slices.Clone(b.Decisions)
+	m.stories[id] = append(bs, c)
+	return int64(len(bs) + 1), nil
 }
 
 func TestOpenWritesThrough(t *testing.T) {

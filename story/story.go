@@ -51,10 +51,19 @@ type Story struct {
 	mentionOf map[Key]claim.StatementID // candidates accepted as mentions of another statement
 	decisions []Decision
 	orphans   []Decision
-	base      base   // what the story held before any decision
-	format    string // the corpus format the story was imported from
-	store     Store  // nil for a story kept in memory
-	broken    bool   // a write to store failed
+	base      base             // what the story held before any decision
+	format    string           // the corpus format the story was imported from
+	store     Store            // nil for a story kept in memory
+	broken    bool             // a write to store failed: the story must be read again
+	head      int64            // the store's head the story holds: the number of its last batch
+	heads     []seen           // the log's length at each head the story held, oldest first
+	lastOn    map[string]int64 // what a decision decides (see target) -> the Seq of the latest decision on it
+}
+
+// seen is the length of the decision log at one head of the store.
+type seen struct {
+	head      int64
+	decisions int
 }
 
 // base is what a story holds that no decision gave it: its sources as
@@ -158,6 +167,7 @@ func New(id string, opts Options) (*Story, error) {
 		proposals: make(map[Key]*proposal),
 		decided:   make(map[Key]Kind),
 		mentionOf: make(map[Key]claim.StatementID),
+		lastOn:    make(map[string]int64),
 	}
 	s.opts.Sources = nil
 	for _, src := range opts.Sources {
@@ -297,19 +307,39 @@ type ReprintProposal struct {
 // in the story, beyond building the registry again after sources were
 // accepted (linear in the sources). Memory is linear in the article.
 //
-// A story opened from a Store (see Open) writes the article and any
-// unattended decisions to it in one transaction before Add returns; when
-// that fails, Add returns an error wrapping ErrBroken and the story refuses
-// further changes.
+// A story opened from a Store (see Open) first catches up with what other
+// writers appended (see Story.Sync), then writes the article and any
+// unattended decisions to the store in one transaction, checked against
+// the head it caught up to, before Add returns. Should another writer
+// append in between, Add reads the story again from the store and adds
+// the article once more, which is safe: an article changes no one's
+// decisions, and one with an ID another writer added meanwhile fails with
+// ErrDuplicateID. When that second try meets another writer too, Add
+// fails with an error wrapping ErrConflict. When the write fails
+// otherwise, Add returns an error wrapping ErrBroken; the story then holds
+// what the store does not, and the next Sync, Add or Apply reads it again
+// from the store.
 func (s *Story) Add(ctx context.Context, a source.Article) (*Added, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken {
-		return nil, ErrBroken
+	for try := 0; ; try++ {
+		if _, err := s.sync(ctx); err != nil {
+			return nil, err
+		}
+		added, err := s.addOnce(ctx, a)
+		if try == 0 && s.stale(err) {
+			continue
+		}
+		return added, err
 	}
+}
+
+// addOnce adds an article to a story that holds its store's head, and
+// writes it through.
+func (s *Story) addOnce(ctx context.Context, a source.Article) (*Added, error) {
 	after := len(s.decisions)
 	added, err := s.add(a)
 	if err != nil {

@@ -75,7 +75,7 @@ init reads the sources file once: its work is linear in its size.`,
 			if ok {
 				return fmt.Errorf("story %q already exists in %s: add articles to it with 'claimtrail add', or choose another name", id, st.where)
 			}
-			if err := st.Append(ctx, id, &story.Batch{Sources: srcs}); err != nil {
+			if _, err := st.Append(ctx, id, 0, &story.Batch{Sources: srcs}); err != nil {
 				return fmt.Errorf("creating story %q: %w", id, err)
 			}
 			fmt.Fprintf(a.stdout, "created story %s in %s with %d sources\n", id, st.where, len(srcs))

@@ -85,7 +85,7 @@ func (s *store) exists(ctx context.Context, id string) (bool, error) {
 		}
 		return false, err
 	}
-	b, err := s.Load(ctx, id)
+	b, err := s.Load(ctx, id, 0)
 	if err != nil {
 		return false, err
 	}

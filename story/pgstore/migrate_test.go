@@ -17,6 +17,7 @@ import (
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/story/storetest"
 )
 
 // TestVersion1 writes a story as schema version 1 held it (statements as
@@ -63,16 +64,16 @@ func TestVersion1(t *testing.T) {
 	st, err := Open(ctx, dsn)
 	require.NoError(t, err)
 	defer st.Close()
-	got, err := st.Load(ctx, "old")
+	got, err := st.Load(ctx, "old", 0)
 	require.NoError(t, err)
 	if diff := cmp.Diff(c.Statements, got.Statements); diff != "" {
 		t.Errorf("statements of a version 1 database mismatch (-want +got):\n%s", diff)
 	}
 	more := []claim.Statement{{ID: "new", Claim: c.Statements[0].Claim, Source: c.Statements[0].Source, Act: claim.ActDeny,
 		Factuality: claim.CTMinus(), Said: claim.MustParseDate("2025-01")}}
-	require.NoError(t, st.Append(ctx, "old", &story.Batch{Statements: more}))
-	assert.ErrorIs(t, st.Append(ctx, "old", &story.Batch{Statements: c.Statements[:1]}), story.ErrDuplicateID)
-	got, err = st.Load(ctx, "old")
+	require.NoError(t, storetest.Append(ctx, st, "old", &story.Batch{Statements: more}))
+	assert.ErrorIs(t, storetest.Append(ctx, st, "old", &story.Batch{Statements: c.Statements[:1]}), story.ErrDuplicateID)
+	got, err = st.Load(ctx, "old", 0)
 	require.NoError(t, err)
 	if diff := cmp.Diff(append(c.Statements, more...), got.Statements); diff != "" {
 		t.Errorf("old and new statements mismatch (-want +got):\n%s", diff)

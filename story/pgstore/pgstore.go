@@ -7,7 +7,8 @@
 // Every table leads with story_id, the distribution key: sources,
 // articles, claims and statements (one row per record, its place in the
 // story in seq and the record in doc, which keeps the round trip
-// lossless), decisions (the log, seq its place in it) and stories. A
+// lossless), decisions (the log, seq its place in it), batches (the
+// numbered batches, see Writes) and stories. A
 // record is JSON (jsonb), but for a statement, which is in the compact
 // layout described below (bytea): statements are most of a story, and the
 // server would spend more time parsing their JSON than storing them. Every
@@ -21,9 +22,13 @@
 //
 // Each Append is one transaction that first takes a transaction-scoped
 // advisory lock on the story, so that the writers of one story take turns
-// while writers of different stories do not wait for each other; rows go in
-// through COPY (the binary protocol). A batch is there whole or not at all,
-// and two writers lose nothing.
+// while writers of different stories do not wait for each other, then reads
+// the story's head from batches (one row per batch: its number and the
+// last seq of each table after it) and refuses the batch when it is not the
+// head the writer saw (story.ErrConflict); rows go in through COPY (the
+// binary protocol). A batch is there whole or not at all, and two writers
+// lose nothing. Load from a head reads, through the same rows, only what
+// came after it.
 //
 // # The compact layout of a statement
 //
@@ -48,7 +53,7 @@
 //
 //	SELECT create_distributed_table('stories', 'story_id');
 //	SELECT create_distributed_table('sources', 'story_id', colocate_with => 'stories');
-//	-- and likewise articles, claims, statements and decisions
+//	-- and likewise articles, claims, statements, decisions and batches
 //
 // Co-located on story_id, a story's rows sit in one shard group on one
 // worker, so every Load and Append runs on a single node inside a single
@@ -63,6 +68,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -127,6 +133,22 @@ CREATE INDEX statements_claim ON statements (story_id, claim_id);
 ALTER TABLE statements ALTER COLUMN doc TYPE bytea USING convert_to(doc::text, 'UTF8');
 DROP INDEX statements_claim;
 `,
+	// Numbered batches: each Append records the story's new head and the
+	// last seq of each table after it, so that a writer can check that
+	// the story is still where it saw it and a reader can load what came
+	// after a batch. A story written before counts as one batch.
+	3: `
+CREATE TABLE batches (story_id text NOT NULL, batch bigint NOT NULL, sources bigint NOT NULL, articles bigint NOT NULL, claims bigint NOT NULL, statements bigint NOT NULL, decisions bigint NOT NULL, PRIMARY KEY (story_id, batch));
+INSERT INTO batches (story_id, batch, sources, articles, claims, statements, decisions)
+SELECT story_id, 1,
+  (SELECT COALESCE(MAX(seq), 0) FROM sources t WHERE t.story_id = s.story_id),
+  (SELECT COALESCE(MAX(seq), 0) FROM articles t WHERE t.story_id = s.story_id),
+  (SELECT COALESCE(MAX(seq), 0) FROM claims t WHERE t.story_id = s.story_id),
+  (SELECT COALESCE(MAX(seq), 0) FROM statements t WHERE t.story_id = s.story_id),
+  (SELECT COALESCE(MAX(seq), 0) FROM decisions t WHERE t.story_id = s.story_id)
+FROM (SELECT story_id FROM stories UNION SELECT story_id FROM sources UNION SELECT story_id FROM articles
+  UNION SELECT story_id FROM claims UNION SELECT story_id FROM statements UNION SELECT story_id FROM decisions) s;
+`,
 }
 
 // migrationLock is the advisory lock key that serialises migrations.
@@ -163,9 +185,10 @@ func migrate(ctx context.Context, pool *pgxpool.Pool, migrations []string) error
 	return tx.Commit(ctx)
 }
 
-// Load returns everything stored for the story, read in one repeatable-read
-// transaction, in time and memory linear in the story.
-func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
+// Load returns what was appended to the story after batch since (0:
+// everything), read in one repeatable-read transaction, in time and memory
+// linear in the rows read; indexes find where they start.
+func (s *Store) Load(ctx context.Context, id string, since int64) (*story.Batch, error) {
 	if err := rows.CheckStory(id); err != nil {
 		return nil, err
 	}
@@ -181,38 +204,44 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 		}
 		defer r.Close()
 		return rows.Each(r, scan)
-	}, "$1")
+	}, "$1", since)
 }
 
 // Append adds a batch to the story in one transaction, creating the story
-// on first use. It costs time linear in the batch, plus one look-up of the
-// story's last positions per table.
-func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
+// on first use, when the story's head is head (or head is story.AnyHead),
+// and returns the new head. The transaction takes the story's advisory
+// lock before it reads the head, so the check and the write are one step
+// for every writer. It costs time linear in the batch, plus one look-up of
+// the story's head.
+func (s *Store) Append(ctx context.Context, id string, head int64, b *story.Batch) (int64, error) {
 	if err := rows.CheckStory(id); err != nil {
-		return err
+		return 0, err
 	}
 	enc, err := rows.Encode(b)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
-		return fmt.Errorf("pgstore: %w", err)
+		return 0, fmt.Errorf("pgstore: %w", err)
 	}
 	defer func() { _ = tx.Rollback(ctx) }() // after Commit, a no-op that fails
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, id); err != nil {
-		return fmt.Errorf("pgstore: %w", err)
+		return 0, fmt.Errorf("pgstore: %w", err)
 	}
 	if _, err := tx.Exec(ctx, `INSERT INTO stories (story_id, format) VALUES ($1, $2)
 		ON CONFLICT (story_id) DO UPDATE SET format = CASE WHEN excluded.format = '' THEN stories.format ELSE excluded.format END`, id, b.Format); err != nil {
-		return fmt.Errorf("pgstore: %w", err)
+		return 0, fmt.Errorf("pgstore: %w", err)
 	}
-	last := func(table string) (int64, error) {
-		var n int64
-		if err := tx.QueryRow(ctx, rows.Last(table, "$1"), id).Scan(&n); err != nil {
-			return 0, fmt.Errorf("pgstore: %w", err)
+	headNow := func() (int64, rows.Marks, error) {
+		h, m, err := rows.ScanHead(tx.QueryRow(ctx, rows.HeadQuery("$1"), id))
+		if errors.Is(err, pgx.ErrNoRows) {
+			return 0, rows.Marks{}, nil
 		}
-		return n, nil
+		if err != nil {
+			return 0, m, fmt.Errorf("pgstore: %w", err)
+		}
+		return h, m, nil
 	}
 	insert := func(t rows.Table, first int64, recs []rows.Row) error {
 		cols := append([]string{"story_id", "seq"}, t.Columns...)
@@ -234,11 +263,19 @@ func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
 		}
 		return nil
 	}
-	if err := rows.Append(enc, last, insert); err != nil {
-		return err
+	record := func(h int64, m rows.Marks) error {
+		_, err := tx.Exec(ctx, rows.InsertBatch(func(i int) string { return "$" + strconv.Itoa(i) }), id, h, m[0], m[1], m[2], m[3], m[4])
+		if err != nil {
+			return fmt.Errorf("pgstore: %w", err)
+		}
+		return nil
+	}
+	next, err := rows.Append(enc, id, head, headNow, insert, record)
+	if err != nil {
+		return 0, err
 	}
 	if err := tx.Commit(ctx); err != nil {
-		return fmt.Errorf("pgstore: %w", err)
+		return 0, fmt.Errorf("pgstore: %w", err)
 	}
-	return nil
+	return next, nil
 }

@@ -10,7 +10,10 @@
 // synchronisation, so that a committed transaction survives a crash of the
 // process or the machine, and every Append is one immediate transaction:
 // writers of one story, in one process or several, take turns, and each
-// batch is there whole or not at all.
+// batch is there whole or not at all. Inside it, Append reads the story's
+// head (the batches table: one row per batch, its number and the last seq
+// of each table after it) and refuses the batch when it is not the head
+// the writer saw (story.ErrConflict).
 //
 // The tables are those of story/pgstore, with the story's name in each
 // row, so that a file can be copied into a shared PostgreSQL database as it
@@ -180,6 +183,22 @@ DROP TABLE statements;
 ALTER TABLE statements_v2 RENAME TO statements;
 CREATE UNIQUE INDEX statements_id ON statements (story_id, id);
 `,
+	// Numbered batches: each Append records the story's new head and the
+	// last seq of each table after it, so that a writer can check that
+	// the story is still where it saw it and a reader can load what came
+	// after a batch. A story written before counts as one batch.
+	3: `
+CREATE TABLE batches (story_id TEXT NOT NULL, batch INTEGER NOT NULL, sources INTEGER NOT NULL, articles INTEGER NOT NULL, claims INTEGER NOT NULL, statements INTEGER NOT NULL, decisions INTEGER NOT NULL, PRIMARY KEY (story_id, batch)) WITHOUT ROWID;
+INSERT INTO batches (story_id, batch, sources, articles, claims, statements, decisions)
+SELECT story_id, 1,
+  (SELECT COALESCE(MAX(seq), 0) FROM sources t WHERE t.story_id = s.story_id),
+  (SELECT COALESCE(MAX(seq), 0) FROM articles t WHERE t.story_id = s.story_id),
+  (SELECT COALESCE(MAX(seq), 0) FROM claims t WHERE t.story_id = s.story_id),
+  (SELECT COALESCE(MAX(seq), 0) FROM statements t WHERE t.story_id = s.story_id),
+  (SELECT COALESCE(MAX(seq), 0) FROM decisions t WHERE t.story_id = s.story_id)
+FROM (SELECT story_id FROM stories UNION SELECT story_id FROM sources UNION SELECT story_id FROM articles
+  UNION SELECT story_id FROM claims UNION SELECT story_id FROM statements UNION SELECT story_id FROM decisions) s;
+`,
 }
 
 // migrate applies the migrations a database lacks.
@@ -278,15 +297,19 @@ func recode(ctx context.Context, tx *sql.Tx) error {
 	}
 }
 
-// Load returns everything stored for the story. It reads the story's rows
-// once, in time and memory linear in them.
-func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
+// Load returns what was appended to the story after batch since (0:
+// everything), in one read transaction. It reads those rows once, in time
+// and memory linear in them, and finds where they start through indexes.
+func (s *Store) Load(ctx context.Context, id string, since int64) (*story.Batch, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(s.Path(id)); errors.Is(err, os.ErrNotExist) {
 		if err := rows.CheckStory(id); err != nil {
 			return nil, err
+		}
+		if since != 0 {
+			return nil, &story.FieldError{Field: "since", Value: strconv.FormatInt(since, 10), Err: fmt.Errorf("%w: the story was never written", story.ErrInvalid)}
 		}
 		return &story.Batch{}, nil
 	}
@@ -306,49 +329,63 @@ func (s *Store) Load(ctx context.Context, id string) (*story.Batch, error) {
 		}
 		defer r.Close()
 		return rows.Each(r, scan)
-	}, "?")
+	}, "?", since)
 }
 
 // Append adds a batch to the story in one immediate transaction, creating
-// the story's file on first use. It costs time linear in the batch, plus
-// one look-up of the story's last positions.
-func (s *Store) Append(ctx context.Context, id string, b *story.Batch) error {
+// the story's file on first use, when the story's head is head (or head is
+// story.AnyHead), and returns the new head. The transaction takes the
+// file's write lock before it reads the head, so the check and the write
+// are one step for every process. It costs time linear in the batch, plus
+// one look-up of the story's head.
+func (s *Store) Append(ctx context.Context, id string, head int64, b *story.Batch) (int64, error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return 0, err
 	}
 	enc, err := rows.Encode(b)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	db, err := s.db(ctx, id)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("sqlitestore: %w", err)
+		return 0, fmt.Errorf("sqlitestore: %w", err)
 	}
 	defer func() { _ = tx.Rollback() }() // after Commit, a no-op that fails
 	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (story_id, format) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET format = CASE WHEN excluded.format = '' THEN stories.format ELSE excluded.format END`, id, b.Format); err != nil {
-		return fmt.Errorf("sqlitestore: %w", err)
+		return 0, fmt.Errorf("sqlitestore: %w", err)
 	}
-	last := func(table string) (int64, error) {
-		var n int64
-		if err := tx.QueryRowContext(ctx, rows.Last(table, "?"), id).Scan(&n); err != nil {
-			return 0, fmt.Errorf("sqlitestore: %w", err)
+	headNow := func() (int64, rows.Marks, error) {
+		h, m, err := rows.ScanHead(tx.QueryRowContext(ctx, rows.HeadQuery("?"), id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, rows.Marks{}, nil
 		}
-		return n, nil
+		if err != nil {
+			return 0, m, fmt.Errorf("sqlitestore: %w", err)
+		}
+		return h, m, nil
 	}
 	insert := func(t rows.Table, first int64, recs []rows.Row) error {
 		return insert(ctx, tx, id, t, first, recs)
 	}
-	if err := rows.Append(enc, last, insert); err != nil {
-		return err
+	record := func(h int64, m rows.Marks) error {
+		_, err := tx.ExecContext(ctx, rows.InsertBatch(func(int) string { return "?" }), id, h, m[0], m[1], m[2], m[3], m[4])
+		if err != nil {
+			return fmt.Errorf("sqlitestore: %w", err)
+		}
+		return nil
+	}
+	next, err := rows.Append(enc, id, head, headNow, insert, record)
+	if err != nil {
+		return 0, err
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("sqlitestore: %w", err)
+		return 0, fmt.Errorf("sqlitestore: %w", err)
 	}
-	return nil
+	return next, nil
 }
 
 // isUnique reports whether err is SQLite's refusal of a duplicate key.

@@ -64,9 +64,9 @@ func TestWaitsForWAL(t *testing.T) {
 				committed <- err
 			}()
 			b := &story.Batch{Claims: []claim.Claim{{ID: "c1", Text: "A claim."}}}
-			require.NoError(t, st.Append(t.Context(), "busy", b))
+			require.NoError(t, storetest.Append(t.Context(), st, "busy", b))
 			require.NoError(t, <-committed)
-			got, err := st.Load(t.Context(), "busy")
+			got, err := st.Load(t.Context(), "busy", 0)
 			require.NoError(t, err)
 			assert.Len(t, got.Claims, 1)
 		})
@@ -81,9 +81,9 @@ func TestOpenErrors(t *testing.T) {
 	_, err := sqlitestore.Open("")
 	assert.ErrorIs(t, err, story.ErrEmpty)
 	st := open(t)
-	_, err = st.Load(t.Context(), "../escape")
+	_, err = st.Load(t.Context(), "../escape", 0)
 	assert.ErrorIs(t, err, story.ErrInvalid)
-	assert.ErrorIs(t, st.Append(t.Context(), "a/b", &story.Batch{}), story.ErrInvalid)
+	assert.ErrorIs(t, storetest.Append(t.Context(), st, "a/b", &story.Batch{}), story.ErrInvalid)
 }
 
 // BenchmarkAppend measures the insert rate in batches of 10,000 statements.
@@ -159,13 +159,14 @@ func TestVersion1(t *testing.T) {
 
 	want, err := claim.Load(filepath.Join(storetest.Root, "testdata", "corpus.json"))
 	require.NoError(t, err)
-	b, err := st.Load(t.Context(), "v1")
+	b, err := st.Load(t.Context(), "v1", 0)
 	require.NoError(t, err)
 	if diff := cmp.Diff(want.Statements, b.Statements); diff != "" {
 		t.Errorf("statements of a version 1 file mismatch (-want +got):\n%s", diff)
 	}
 	assert.Len(t, b.Decisions, 2)
 	assert.Len(t, b.Articles, len(want.Articles)+1)
+	assert.Equal(t, int64(1), b.Head, "a story written before batches were numbered is one batch")
 
 	more := storetest.Corpus(250).Statements
 	for i := range more {
@@ -174,14 +175,20 @@ func TestVersion1(t *testing.T) {
 		more[i].Mentions = nil
 		more[i].Said = claim.MustParseDate("2025-01-01")
 	}
-	require.NoError(t, st.Append(t.Context(), "v1", &story.Batch{Statements: more}))
-	err = st.Append(t.Context(), "v1", &story.Batch{Statements: []claim.Statement{more[0], want.Statements[1]}})
+	require.NoError(t, storetest.Append(t.Context(), st, "v1", &story.Batch{Statements: more}))
+	err = storetest.Append(t.Context(), st, "v1", &story.Batch{Statements: []claim.Statement{more[0], want.Statements[1]}})
 	var fe *story.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.ErrorIs(t, err, story.ErrDuplicateID)
 	assert.Equal(t, string(more[0].ID), fe.Value, "the refused ID is named")
 
-	b, err = st.Load(t.Context(), "v1")
+	b, err = st.Load(t.Context(), "v1", 1)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), b.Head)
+	if diff := cmp.Diff(more, b.Statements); diff != "" {
+		t.Errorf("statements after the first batch mismatch (-want +got):\n%s", diff)
+	}
+	b, err = st.Load(t.Context(), "v1", 0)
 	require.NoError(t, err)
 	if diff := cmp.Diff(append(want.Statements, more...), b.Statements); diff != "" {
 		t.Errorf("old and new statements mismatch (-want +got):\n%s", diff)
@@ -192,7 +199,7 @@ func TestVersion1(t *testing.T) {
 	defer db.Close()
 	var version, json int
 	require.NoError(t, db.QueryRow(`SELECT MAX(version) FROM schema_migrations`).Scan(&version))
-	assert.Equal(t, 2, version)
+	assert.Equal(t, 3, version)
 	require.NoError(t, db.QueryRow(`SELECT COUNT(*) FROM statements WHERE substr(doc, 1, 1) <> x'01'`).Scan(&json))
 	assert.Zero(t, json, "the migration rewrote the JSON rows in the compact layout")
 	var plan []string

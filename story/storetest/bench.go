@@ -59,7 +59,7 @@ func BenchAppend(b *testing.B, st story.Store, batch int) {
 	start, cpu := time.Now(), CPUTime()
 	for b.Loop() {
 		i++
-		if err := st.Append(ctx, "bench-"+strconv.Itoa(i), &story.Batch{Statements: c.Statements}); err != nil {
+		if err := Append(ctx, st, "bench-"+strconv.Itoa(i), &story.Batch{Statements: c.Statements}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -60,7 +60,7 @@ func testKill(t *testing.T, dsn, id string, open func(string) (story.Store, erro
 	require.ErrorAs(t, err, &exit, "the child was killed")
 
 	st := reopen(t, dsn, open)
-	b, err := st.Load(ctx, id)
+	b, err := st.Load(ctx, id, 0)
 	require.NoError(t, err)
 	perBatch := map[string]int{}
 	for _, d := range b.Decisions {
@@ -125,7 +125,7 @@ func testTwoWriters(t *testing.T, dsn, id string, open func(string) (story.Store
 	require.NoError(t, b.Wait())
 
 	st := reopen(t, dsn, open)
-	got, err := st.Load(ctx, id)
+	got, err := st.Load(ctx, id, 0)
 	require.NoError(t, err)
 	assert.Len(t, got.Decisions, 2*n*batchSize, "no decision lost")
 	assert.Len(t, got.Claims, 2*n*batchSize, "no claim lost")

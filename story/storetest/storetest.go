@@ -45,12 +45,15 @@ func Run(t *testing.T, open func(t *testing.T) story.Store) {
 	t.Run("follow", func(t *testing.T) { testFollow(t, open(t)) })
 	t.Run("stories-apart", func(t *testing.T) { testApart(t, open(t)) })
 	t.Run("cancelled", func(t *testing.T) { testCancelled(t, open(t)) })
+	t.Run("heads", func(t *testing.T) { testHeads(t, open(t)) })
+	t.Run("two-stories", func(t *testing.T) { testTwoStories(t, open(t)) })
+	t.Run("retry", func(t *testing.T) { testRetry(t, open(t)) })
 }
 
 var ctx = context.Background()
 
 func testEmpty(t *testing.T, st story.Store) {
-	b, err := st.Load(ctx, "never-written")
+	b, err := st.Load(ctx, "never-written", 0)
 	require.NoError(t, err)
 	assert.Empty(t, b.Sources)
 	assert.Empty(t, b.Articles)
@@ -77,9 +80,9 @@ func sample(prefix string) *story.Batch {
 
 func testRoundTrip(t *testing.T, st story.Store) {
 	first, second := sample("x"), sample("y")
-	require.NoError(t, st.Append(ctx, "rt", first))
-	require.NoError(t, st.Append(ctx, "rt", second))
-	got, err := st.Load(ctx, "rt")
+	require.NoError(t, Append(ctx, st, "rt", first))
+	require.NoError(t, Append(ctx, st, "rt", second))
+	got, err := st.Load(ctx, "rt", 0)
 	require.NoError(t, err)
 	want := &story.Batch{
 		Sources:    append(first.Sources, second.Sources...),
@@ -91,13 +94,14 @@ func testRoundTrip(t *testing.T, st story.Store) {
 	for i := range want.Decisions {
 		want.Decisions[i].Seq = int64(i + 1)
 	}
+	want.Head = 2
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Load mismatch (-want +got):\n%s", diff)
 	}
 }
 
 func testAllOrNothing(t *testing.T, st story.Store) {
-	require.NoError(t, st.Append(ctx, "aon", sample("x")))
+	require.NoError(t, Append(ctx, st, "aon", sample("x")))
 	tests := []struct {
 		name string
 		b    *story.Batch
@@ -110,9 +114,9 @@ func testAllOrNothing(t *testing.T, st story.Store) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := st.Append(ctx, "aon", tc.b)
+			err := Append(ctx, st, "aon", tc.b)
 			assert.ErrorIs(t, err, story.ErrDuplicateID)
-			got, err := st.Load(ctx, "aon")
+			got, err := st.Load(ctx, "aon", 0)
 			require.NoError(t, err)
 			assert.Len(t, got.Decisions, 2, "a failed batch writes nothing")
 			assert.Len(t, got.Sources, 1)
@@ -225,9 +229,9 @@ func testFollow(t *testing.T, st story.Store) {
 }
 
 func testApart(t *testing.T, st story.Store) {
-	require.NoError(t, st.Append(ctx, "one", sample("x")))
-	require.NoError(t, st.Append(ctx, "two", sample("x")), "IDs are per story")
-	b, err := st.Load(ctx, "two")
+	require.NoError(t, Append(ctx, st, "one", sample("x")))
+	require.NoError(t, Append(ctx, st, "two", sample("x")), "IDs are per story")
+	b, err := st.Load(ctx, "two", 0)
 	require.NoError(t, err)
 	assert.Len(t, b.Decisions, 2)
 	assert.Equal(t, int64(1), b.Decisions[0].Seq)
@@ -236,8 +240,8 @@ func testApart(t *testing.T, st story.Store) {
 func testCancelled(t *testing.T, st story.Store) {
 	c, cancel := context.WithCancel(ctx)
 	cancel()
-	assert.ErrorIs(t, st.Append(c, "c", sample("x")), context.Canceled)
-	_, err := st.Load(c, "c")
+	assert.ErrorIs(t, Append(c, st, "c", sample("x")), context.Canceled)
+	_, err := st.Load(c, "c", 0)
 	assert.ErrorIs(t, err, context.Canceled)
 }
 
@@ -279,7 +283,7 @@ func child(orders, dsn string, open func(string) (story.Store, error)) error {
 		return err
 	}
 	for k := 1; n == 0 || k <= n; k++ {
-		if err := st.Append(context.Background(), id, batch(prefix, k)); err != nil {
+		if err := Append(context.Background(), st, id, batch(prefix, k)); err != nil {
 			return err
 		}
 		if _, err := fmt.Printf("committed %d\n", k); err != nil {
@@ -299,4 +303,11 @@ func batch(prefix string, k int) *story.Batch {
 		b.Decisions = append(b.Decisions, story.Decision{Kind: story.KindRenameClaim, Claim: id, Text: "renamed " + string(id), By: prefix})
 	}
 	return b
+}
+
+// Append appends b to the story whatever its head (story.AnyHead), for
+// tests that write batches without following a story.
+func Append(ctx context.Context, st story.Store, id string, b *story.Batch) error {
+	_, err := st.Append(ctx, id, story.AnyHead, b)
+	return err
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/format/jsonl"
@@ -282,26 +283,59 @@ type Scanner interface {
 // calls scan for each row, in order, until scan fails.
 type Query func(q string, scan func(Scanner) error) error
 
-// Load reads a story's rows through query and decodes them: sources,
-// articles, claims, statements and decisions in the order they were
-// appended, then the story's corpus format. param is how the database
-// writes the query's parameter ("?" or "$1"). Linear in the story's rows.
-func Load(query Query, param string) (*story.Batch, error) {
+// Marks are the last seq of each table of Tables, in its order, after one
+// batch of a story: the batches table keeps them, so that a reader can ask
+// for what came after a batch and a writer knows where to go on.
+type Marks [5]int64
+
+// marksColumns are the columns of the batches table that hold Marks.
+const marksColumns = `sources, articles, claims, statements, decisions`
+
+// Load reads a story's rows appended after batch since (0: all of them)
+// through query and decodes them: sources, articles, claims, statements
+// and decisions in the order they were appended, then the story's corpus
+// format and its head. param is how the database writes the query's
+// parameter ("?" or "$1"). A since above the story's head is an error
+// wrapping story.ErrInvalid. Linear in the rows read.
+func Load(query Query, param string, since int64) (*story.Batch, error) {
 	d := NewDecoder()
 	var doc []byte
 	var after int
+	var from Marks
 	where := ` WHERE story_id = ` + param
+	if since < 0 {
+		return nil, &story.FieldError{Field: "since", Value: strconv.FormatInt(since, 10), Err: story.ErrInvalid}
+	}
+	if since > 0 {
+		found := false
+		err := query(`SELECT `+marksColumns+` FROM batches`+where+` AND batch = `+strconv.FormatInt(since, 10), func(r Scanner) error {
+			found = true
+			return r.Scan(&from[0], &from[1], &from[2], &from[3], &from[4])
+		})
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, &story.FieldError{Field: "since", Value: strconv.FormatInt(since, 10), Err: fmt.Errorf("%w: the story has no such batch", story.ErrInvalid)}
+		}
+	}
+	newer := func(i int) string {
+		return where + ` AND seq > ` + strconv.FormatInt(from[i], 10) + ` ORDER BY seq`
+	}
 	steps := []struct {
 		q    string
 		scan func(Scanner) error
 	}{
-		{`SELECT doc FROM sources` + where + ` ORDER BY seq`, func(r Scanner) error {
+		{`SELECT COALESCE(MAX(batch), 0) FROM batches` + where, func(r Scanner) error {
+			return r.Scan(&d.Batch.Head)
+		}},
+		{`SELECT doc FROM sources` + newer(0), func(r Scanner) error {
 			return errors.Join(r.Scan(&doc), d.Source(doc))
 		}},
-		{`SELECT after, doc FROM articles` + where + ` ORDER BY seq`, func(r Scanner) error {
+		{`SELECT after, doc FROM articles` + newer(1), func(r Scanner) error {
 			return errors.Join(r.Scan(&after, &doc), d.Article(doc, after))
 		}},
-		{`SELECT doc FROM claims` + where + ` ORDER BY seq`, func(r Scanner) error {
+		{`SELECT doc FROM claims` + newer(2), func(r Scanner) error {
 			return errors.Join(r.Scan(&doc), d.Claim(doc))
 		}},
 		{Last("statements", param), func(r Scanner) error {
@@ -310,14 +344,14 @@ func Load(query Query, param string) (*story.Batch, error) {
 			// at once rather than grown (and copied) by doubling.
 			var n int64
 			err := r.Scan(&n)
-			d.Batch.Statements = make([]claim.Statement, 0, min(max(n, 0), maxPresize))
+			d.Batch.Statements = make([]claim.Statement, 0, min(max(n-from[3], 0), maxPresize))
 			return err
 		}},
-		{`SELECT doc FROM statements` + where + ` ORDER BY seq`, func(r Scanner) error {
+		{`SELECT doc FROM statements` + newer(3), func(r Scanner) error {
 			var doc []byte // a copy of its own, kept until d.Finish
 			return errors.Join(r.Scan(&doc), d.Statement(doc))
 		}},
-		{`SELECT seq, doc FROM decisions` + where + ` ORDER BY seq`, func(r Scanner) error {
+		{`SELECT seq, doc FROM decisions` + newer(4), func(r Scanner) error {
 			var seq int64
 			return errors.Join(r.Scan(&seq, &doc), d.Decision(doc, seq))
 		}},
@@ -346,25 +380,69 @@ func Last(table, param string) string {
 	return `SELECT COALESCE(MAX(seq), 0) FROM ` + table + ` WHERE story_id = ` + param
 }
 
+// HeadQuery returns the query of a story's head and the Marks after it (no
+// row for a story never written), with param the database's way of
+// writing its parameter.
+func HeadQuery(param string) string {
+	return `SELECT batch, ` + marksColumns + ` FROM batches WHERE story_id = ` + param + ` ORDER BY batch DESC LIMIT 1`
+}
+
+// ScanHead reads a row of HeadQuery.
+func ScanHead(r Scanner) (head int64, m Marks, err error) {
+	err = r.Scan(&head, &m[0], &m[1], &m[2], &m[3], &m[4])
+	return head, m, err
+}
+
+// InsertBatch returns the statement that records a batch: its parameters
+// are the story, the batch's number and its Marks, written with param as
+// the database writes parameter i (from 1).
+func InsertBatch(param func(i int) string) string {
+	q := `INSERT INTO batches (story_id, batch, ` + marksColumns + `) VALUES (`
+	for i := 1; i <= 7; i++ {
+		if i > 1 {
+			q += ", "
+		}
+		q += param(i)
+	}
+	return q + `)`
+}
+
+// Conflict returns the error of an Append whose writer saw head want while
+// the story is at have.
+func Conflict(id string, want, have int64) error {
+	return fmt.Errorf("story: %q is at batch %d, not %d as the writer saw: %w", id, have, want, story.ErrConflict)
+}
+
 // Append writes an encoded batch table by table, in the order of Tables,
-// inside the caller's transaction: for each table with rows, last returns
-// the table's last seq for the story and insert writes the rows, the first
-// at seq first. It stops at the first error. Linear in the batch.
-func Append(enc *Encoded, last func(table string) (int64, error), insert func(t Table, first int64, rs []Row) error) error {
-	for _, t := range Tables {
+// inside the caller's transaction, after checking the story's head.
+// headNow returns the story's head and Marks (0 and zero Marks for a story
+// never written); a head other than want fails with an error wrapping
+// story.ErrConflict, unless want is story.AnyHead. insert writes a table's
+// rows, the first at seq first, and record the batch's row (its number and
+// Marks). It returns the new head, and stops at the first error. Linear in
+// the batch.
+func Append(enc *Encoded, id string, want int64, headNow func() (int64, Marks, error), insert func(t Table, first int64, rs []Row) error, record func(head int64, m Marks) error) (int64, error) {
+	head, m, err := headNow()
+	if err != nil {
+		return 0, err
+	}
+	if want != story.AnyHead && want != head {
+		return 0, Conflict(id, want, head)
+	}
+	for i, t := range Tables {
 		rs := enc.Rows(t.Name)
 		if len(rs) == 0 {
 			continue
 		}
-		n, err := last(t.Name)
-		if err != nil {
-			return err
+		if err := insert(t, m[i]+1, rs); err != nil {
+			return 0, err
 		}
-		if err := insert(t, n+1, rs); err != nil {
-			return err
-		}
+		m[i] += int64(len(rs))
 	}
-	return nil
+	if err := record(head+1, m); err != nil {
+		return 0, err
+	}
+	return head + 1, nil
 }
 
 // Cursor is a query's result as database/sql and pgx both give it.
