@@ -2,10 +2,13 @@ package storetest
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -20,11 +23,15 @@ import (
 // stores opened from dsn (in this process with open, in the children with
 // the function given to Main): a writer killed with SIGKILL in the middle of
 // its batches leaves every batch it reported committed, whole, and no
-// batch in part; two writers appending to one story at once lose nothing.
-// story names the stories it writes, which must hold nothing.
+// batch in part; two writers appending to one story at once lose nothing;
+// two programs deciding on one story's candidates at once, each against
+// the head it opened the story at, decide each candidate once between
+// them, the other's decision refused, never overwritten. story names the
+// stories it writes, which must hold nothing.
 func Processes(t *testing.T, dsn, story string, open func(dsn string) (story.Store, error)) {
 	t.Run("sigkill", func(t *testing.T) { testKill(t, dsn, story+"-kill", open) })
 	t.Run("two-writers", func(t *testing.T) { testTwoWriters(t, dsn, story+"-two", open) })
+	t.Run("two-deciders", func(t *testing.T) { testTwoDeciders(t, dsn, story+"-decide", open) })
 }
 
 // start starts a child writer.
@@ -135,4 +142,122 @@ func testTwoWriters(t *testing.T, dsn, id string, open func(string) (story.Store
 		seen[string(d.Claim)] = true
 	}
 	assert.Len(t, seen, 2*n*batchSize)
+}
+
+// decider follows the orders "ID BY forward|backward HEAD": it opens the
+// story ID and rejects each candidate of its articles, as By BY, in order
+// or in reverse, each against head HEAD (where the story stood when both
+// deciders were started), and prints "ok KEY" for a decision made and
+// "refused KEY" for one refused because another program decided the
+// candidate after HEAD.
+func decider(orders, dsn string, open func(string) (story.Store, error)) error {
+	var id, by, dir string
+	var seen int64
+	if _, err := fmt.Sscan(orders, &id, &by, &dir, &seen); err != nil {
+		return fmt.Errorf("orders %q: %w", orders, err)
+	}
+	st, err := open(dsn)
+	if err != nil {
+		return err
+	}
+	s, _, err := story.Open(ctx, st, id, story.Options{})
+	if err != nil {
+		return err
+	}
+	var pending []story.Proposal
+	for _, a := range s.Corpus().Articles {
+		added, _ := s.Proposals(a.ID)
+		pending = append(pending, added.Candidates...)
+	}
+	if dir == "backward" {
+		slices.Reverse(pending)
+	}
+	for _, p := range pending {
+		for {
+			_, err := s.ApplySeen(ctx, seen, story.Decision{Kind: story.KindReject, Key: p.Key, By: by})
+			var de *story.DecidedError
+			switch {
+			case err == nil:
+				fmt.Println("ok", p.Key)
+			case errors.As(err, &de):
+				fmt.Println("refused", p.Key)
+			case errors.Is(err, story.ErrConflict):
+				continue // the other program wrote at each try: try again
+			default:
+				return err
+			}
+			break
+		}
+	}
+	return nil
+}
+
+func testTwoDeciders(t *testing.T, dsn, id string, open func(string) (story.Store, error)) {
+	srcs, arts, _ := Fixture(t)
+	st := reopen(t, dsn, open)
+	s, _, err := story.Open(ctx, st, id, story.Options{Sources: srcs})
+	require.NoError(t, err)
+	for _, a := range arts[:4] {
+		_, err := s.Add(ctx, a)
+		require.NoError(t, err)
+	}
+	var keys []story.Key
+	for _, p := range s.Pending() {
+		keys = append(keys, p.Key)
+	}
+	require.Greater(t, len(keys), 10)
+
+	head := strconv.FormatInt(s.Head(), 10)
+	a, linesA := start(t, dsn, "decide "+id+" a forward "+head)
+	b, linesB := start(t, dsn, "decide "+id+" b backward "+head)
+	type said struct {
+		by   string
+		word string
+		key  story.Key
+	}
+	out := make(chan []said, 2)
+	read := func(by string, sc *bufio.Scanner) {
+		var got []said
+		for sc.Scan() {
+			word, key, _ := strings.Cut(sc.Text(), " ")
+			got = append(got, said{by: by, word: word, key: story.Key(key)})
+		}
+		out <- got
+	}
+	go read("a", linesA)
+	go read("b", linesB)
+	all := append(<-out, <-out...)
+	require.NoError(t, a.Wait())
+	require.NoError(t, b.Wait())
+
+	okBy := map[story.Key]string{}
+	tried := map[story.Key]int{}
+	refused := 0
+	for _, x := range all {
+		tried[x.key]++
+		switch x.word {
+		case "ok":
+			assert.Empty(t, okBy[x.key], "%s decided by both", x.key)
+			okBy[x.key] = x.by
+		case "refused":
+			refused++
+		default:
+			t.Fatalf("a decider wrote %q", x.word)
+		}
+	}
+	t.Logf("%d candidates, %d decisions refused", len(keys), refused)
+	for _, k := range keys {
+		assert.Equal(t, 2, tried[k], "each decider tried %s once", k)
+		assert.NotEmpty(t, okBy[k], "%s decided by one of them", k)
+	}
+
+	got, err := st.Load(ctx, id, 0)
+	require.NoError(t, err)
+	inLog := map[story.Key]string{}
+	for i, d := range got.Decisions {
+		assert.Equal(t, int64(i+1), d.Seq, "one sequence for both")
+		assert.Empty(t, inLog[d.Key], "%s is in the log twice", d.Key)
+		inLog[d.Key] = d.By
+	}
+	assert.Equal(t, okBy, inLog, "the log holds each decision made, by whom it says, and nothing refused")
 }

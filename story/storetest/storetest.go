@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -273,6 +274,9 @@ func Main(m *testing.M, open func(dsn string) (story.Store, error)) {
 // killed), each of batchSize decisions and as many claims, and prints
 // "committed K" after batch K commits.
 func child(orders, dsn string, open func(string) (story.Store, error)) error {
+	if rest, ok := strings.CutPrefix(orders, "decide "); ok {
+		return decider(rest, dsn, open)
+	}
 	var id, prefix string
 	var n int
 	if _, err := fmt.Sscan(orders, &id, &prefix, &n); err != nil {
