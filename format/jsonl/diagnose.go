@@ -182,7 +182,7 @@ func (w *walker) typeValue(t Type) (Type, *Error) {
 		return TypeUnknown, lineErr(w.n, "type", jsonwalk.ValueOf(tok), fmt.Errorf("%w: want a string", ErrUnknownType))
 	}
 	named, err := ParseType(s)
-	if err != nil || t != TypeUnknown && named != t {
+	if err != nil || !named.IsValid() || t != TypeUnknown && named != t {
 		return TypeUnknown, lineErr(w.n, "type", s, fmt.Errorf("%w (valid: format, source, article, claim, statement)", ErrUnknownType))
 	}
 	return named, nil

@@ -68,7 +68,8 @@ func (e *Encoder) Encode(rec Record) error {
 // package defines (a story's decisions, say) and that [Options.Other]
 // reads back: the line is {"type":TYP, followed by the members of v's
 // JSON object, which must not have a "type" member of its own. typ must
-// be valid UTF-8, not empty, and none of this package's types; v must
+// be valid UTF-8, not empty, and no name [ParseType] reads (none of this
+// package's types, in any case or with surrounding space, nor "unknown"); v must
 // marshal to a JSON object. It writes nothing on error, and takes time
 // and memory linear in the size of v.
 func (e *Encoder) EncodeOther(typ string, v any) error {

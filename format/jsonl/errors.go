@@ -47,9 +47,14 @@ type Error struct {
 }
 
 // Error returns "jsonl: line N: FIELD "VALUE": REASON", with the column
-// after the line when known and without the field when there is none.
+// after the line when known, without the field when there is none, and
+// without the line for a problem found outside a file, such as
+// [ParseType]'s.
 func (e *Error) Error() string {
 	at := fmt.Sprintf("jsonl: line %d", e.Line)
+	if e.Line == 0 {
+		at = "jsonl"
+	}
 	if e.Column > 0 {
 		at += fmt.Sprintf(", column %d", e.Column)
 	}

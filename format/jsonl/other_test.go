@@ -93,6 +93,8 @@ func TestEncodeOtherErrors(t *testing.T) {
 	}{
 		{"a type of this package", "claim", decision{}},
 		{"in another case", "Statement", decision{}},
+		{"with space", " claim", decision{}},
+		{"the unknown type", "unknown", decision{}},
 		{"empty type", "", decision{}},
 		{"invalid UTF-8", "d\xff", decision{}},
 		{"not an object", "decision", []string{"a"}},

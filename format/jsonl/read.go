@@ -197,7 +197,7 @@ func (d *lineDecoder) parse(line []byte, n int) (Record, error) {
 			return Record{}, &Error{Line: n, Field: "type", Err: fmt.Errorf("%w: the line has no \"type\" member", ErrUnknownType)}
 		}
 		var err error
-		if t, err = ParseType(*probe.Type); err != nil {
+		if t, err = ParseType(*probe.Type); err != nil || !t.IsValid() {
 			if d.other != nil {
 				if err := d.other(n, *probe.Type, line); err != nil {
 					return Record{}, lineErr(n, "type", *probe.Type, err)
@@ -251,9 +251,10 @@ func fastType(line []byte) (Type, bool) {
 		return TypeUnknown, false
 	}
 	rest := line[len(open):]
-	for i, name := range typeNames[1:] {
+	for t := TypeFormat; t <= TypeStatement; t++ {
+		name := t.String()
 		if len(rest) > len(name) && rest[len(name)] == '"' && string(rest[:len(name)]) == name {
-			return Type(i + 1), true
+			return t, true
 		}
 	}
 	return TypeUnknown, false

@@ -85,6 +85,9 @@ func TestReadErrors(t *testing.T) {
 		{"no type", `{"id":"c","text":"t"}`, problem{1, "type", jsonl.ErrUnknownType}},
 		{"unknown type", `{"type":"decision","id":"d"}`, problem{1, "type", jsonl.ErrUnknownType}},
 		{"type not a string", `{"type":3,"id":"d"}`, problem{1, "type", jsonl.ErrUnknownType}},
+		{"the unknown type", `{"type":"unknown","id":"d"}`, problem{1, "type", jsonl.ErrUnknownType}},
+		{"empty type", `{"type":"","id":"d"}`, problem{1, "type", jsonl.ErrUnknownType}},
+		{"the unknown type, then a member", `{"type":" Unknown ","txt":"d"}`, problem{1, "type", jsonl.ErrUnknownType}},
 		{"unknown field", `{"type":"claim","id":"c","txt":"t"}`, problem{1, "claim.txt", jsonl.ErrUnknownField}},
 		{"unknown nested field", `{"type":"statement","id":"s","mentions":[{"article":"a","span":{"begin":1}}]}`, problem{1, "statement.mentions[0].span.begin", jsonl.ErrUnknownField}},
 		{"wrong kind", `{"type":"statement","id":"s","mentions":[{"article":"a","span":{"start":"1"}}]}`, problem{1, "statement.mentions[0].span.start", jsonl.ErrInvalid}},
@@ -202,13 +205,25 @@ func TestTypeText(t *testing.T) {
 		require.NoError(t, back.UnmarshalText(bytes.ToUpper(b)))
 		assert.Equal(t, typ, back)
 	}
-	_, err := jsonl.TypeUnknown.MarshalText()
-	assert.ErrorIs(t, err, jsonl.ErrUnknownType)
+	// TypeUnknown keeps the enum contract: it marshals and reads back, and
+	// IsValid says no line may carry it.
+	b, err := jsonl.TypeUnknown.MarshalText()
+	require.NoError(t, err)
+	assert.Equal(t, "unknown", string(b))
+	assert.False(t, jsonl.TypeUnknown.IsValid())
+	assert.True(t, jsonl.TypeStatement.IsValid())
 	_, err = jsonl.Type(42).MarshalText()
-	assert.ErrorIs(t, err, jsonl.ErrUnknownType)
+	assert.ErrorIs(t, err, jsonl.ErrInvalid)
 	assert.Equal(t, "Type(42)", jsonl.Type(42).String())
-	var typ jsonl.Type
-	assert.ErrorIs(t, typ.UnmarshalText([]byte("decision")), jsonl.ErrUnknownType)
+	typ := jsonl.TypeClaim
+	err = typ.UnmarshalText([]byte("decision"))
+	assert.ErrorIs(t, err, jsonl.ErrUnknownType)
+	assert.ErrorIs(t, err, claim.ErrUnknownName)
+	assert.EqualError(t, err, `jsonl: type "decision": unknown record type: unknown name (valid: format, source, article, claim, statement)`)
+	assert.Equal(t, jsonl.TypeClaim, typ, "a failed UnmarshalText changed its receiver")
+	got, err := jsonl.ParseType(" Statement\t")
+	assert.NoError(t, err)
+	assert.Equal(t, jsonl.TypeStatement, got)
 }
 
 func TestErrorText(t *testing.T) {

@@ -1,15 +1,18 @@
 package jsonl
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/enumtext"
 	"github.com/claimtrail/claimtrail/source"
 )
 
-// Type says what a [Record] holds. The zero Type is TypeUnknown, which no
-// line may carry.
+// Type says what a [Record] holds. The zero Type is TypeUnknown, a
+// placeholder no line may carry: it marshals to "unknown" and reads back,
+// as every enum of claimtrail does, but [Type.IsValid] reports false for
+// it, and the reader and the encoder refuse a record of that type.
 type Type uint8
 
 // The record types, in the order [Write] writes them.
@@ -22,46 +25,43 @@ const (
 	TypeStatement      // "statement": a claim.Statement
 )
 
-var typeNames = []string{"unknown", "format", "source", "article", "claim", "statement"}
-
-// ParseType returns the Type with the given name, ignoring case. An
-// unknown name gives an error wrapping [ErrUnknownType] that lists the
-// valid names.
-func ParseType(s string) (Type, error) {
-	for i, n := range typeNames[1:] {
-		if strings.EqualFold(s, n) {
-			return Type(i + 1), nil
+var typeText = enumtext.New(enumtext.Config[Type]{
+	Type:        "Type",
+	Field:       "type",
+	Names:       []string{"unknown", "format", "source", "article", "claim", "statement"},
+	UnknownZero: true,
+	Err: func(field, value string, err error) error {
+		if errors.Is(err, claim.ErrUnknownName) {
+			err = fmt.Errorf("%w: %w", ErrUnknownType, err)
 		}
-	}
-	return TypeUnknown, fmt.Errorf("jsonl: type %q: %w (valid: %s)", s, ErrUnknownType, strings.Join(typeNames[1:], ", "))
-}
+		return &Error{Field: field, Value: source.Excerpt(value), Err: err}
+	},
+	ErrUnknownName: claim.ErrUnknownName,
+	ErrInvalid:     claim.ErrInvalid,
+})
 
-// String returns the type's name, such as "statement".
-func (t Type) String() string {
-	if int(t) < len(typeNames) {
-		return typeNames[t]
-	}
-	return fmt.Sprintf("Type(%d)", t)
-}
+// ParseType returns the Type with the given name, ignoring case and
+// surrounding space; the empty string is [TypeUnknown], as is "unknown",
+// which no line may carry. An unknown name gives an [*Error] on the field
+// "type" wrapping both [ErrUnknownType] and claim.ErrUnknownName that
+// lists the valid names. It takes time linear in len(s).
+func ParseType(s string) (Type, error) { return typeText.Parse(s) }
 
-// MarshalText returns the type's name; TypeUnknown and values out of range
-// give an error wrapping [ErrUnknownType].
-func (t Type) MarshalText() ([]byte, error) {
-	if t == TypeUnknown || int(t) >= len(typeNames) {
-		return nil, fmt.Errorf("jsonl: type %s: %w", t, ErrUnknownType)
-	}
-	return []byte(t.String()), nil
-}
+// String returns the type's name, such as "statement", or "Type(42)" for
+// a value out of range.
+func (t Type) String() string { return typeText.String(t) }
 
-// UnmarshalText parses a name as [ParseType] does.
-func (t *Type) UnmarshalText(b []byte) error {
-	v, err := ParseType(string(b))
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
-}
+// IsValid reports whether t is one of the record types, not TypeUnknown
+// and not out of range.
+func (t Type) IsValid() bool { return typeText.IsValid(t) }
+
+// MarshalText returns the type's name, "unknown" for TypeUnknown; a value
+// out of range gives an [*Error] wrapping claim.ErrInvalid.
+func (t Type) MarshalText() ([]byte, error) { return typeText.Marshal(t) }
+
+// UnmarshalText parses a name as [ParseType] does; on error it leaves t
+// unchanged.
+func (t *Type) UnmarshalText(b []byte) error { return typeText.Unmarshal(t, b) }
 
 // Record is one line of a JSON Lines corpus: its Type and the one value of
 // that type. Only the field Type names is used; the others are zero when
