@@ -30,6 +30,9 @@ var (
 	// ErrInvalid is [source.ErrInvalid]: a value that breaks a rule the
 	// wrapping error names.
 	ErrInvalid = source.ErrInvalid
+	// ErrTooLarge is [claim.ErrTooLarge]: an article text longer than
+	// Options.MaxArticleBytes.
+	ErrTooLarge = claim.ErrTooLarge
 	// ErrUnknownStatement reports a reference to a statement the story
 	// does not hold.
 	ErrUnknownStatement = errors.New("unknown statement")

@@ -1,7 +1,9 @@
 package story
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -124,7 +126,18 @@ type Options struct {
 	// set high: a missed merge costs a reviewer a click, a wrong one hides a
 	// claim.
 	MachineClaimSimilarity float64
+	// MaxArticleBytes is the longest article text, in bytes, that Add
+	// accepts; 0 means DefaultMaxArticleBytes, and a negative value sets
+	// no bound. Extraction costs more than linear time in a long text, and
+	// a story extracts every article again whenever it is opened, so one
+	// huge text would slow every later use of the story.
+	MaxArticleBytes int
 }
+
+// DefaultMaxArticleBytes is the default of Options.MaxArticleBytes: 256
+// KiB, some 40,000 words, several times the longest news article, yet
+// extracted in seconds at worst.
+const DefaultMaxArticleBytes = 256 << 10
 
 // DefaultMachineClaimSimilarity is the default of
 // Options.MachineClaimSimilarity.
@@ -296,8 +309,9 @@ type ReprintProposal struct {
 // and Reprints an article the story holds. Problems give a *FieldError on
 // "article.FIELD" wrapping ErrEmpty, ErrDuplicateID, ErrUnknownSource,
 // ErrUnknownArticle or ErrInvalid; text that is not valid UTF-8 gives
-// extract.Extract's error. A cancelled ctx stops it before it changes
-// anything.
+// extract.Extract's error. A text longer than Options.MaxArticleBytes gives
+// a *FieldError on "article.text" wrapping ErrTooLarge, checked before any
+// other work. A cancelled ctx stops it before it changes anything.
 //
 // Add costs extract.Extract of the text plus, per candidate, a look-up in
 // the claim index bounded by its content words times MaxPostings, and per
@@ -325,6 +339,10 @@ func (s *Story) Add(ctx context.Context, a source.Article) (*Added, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if limit := s.opts.MaxArticleBytes; limit >= 0 && len(a.Text) > cmp.Or(limit, DefaultMaxArticleBytes) {
+		return nil, fieldErr("article.text", a.Text, fmt.Errorf("%w: %d bytes, more than Options.MaxArticleBytes (%d)",
+			ErrTooLarge, len(a.Text), cmp.Or(limit, DefaultMaxArticleBytes)))
+	}
 	for try := 0; ; try++ {
 		if _, err := s.sync(ctx); err != nil {
 			return nil, err

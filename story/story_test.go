@@ -2,6 +2,7 @@ package story_test
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -236,4 +237,70 @@ func TestExtractionErrorLeavesStory(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "text", fe.Field)
 	assert.Len(t, s.Corpus().Articles, 1)
+}
+
+// loadFailing is a store whose Load fails once failLoads is set: a story
+// that reads it at all reports the failure.
+type loadFailing struct {
+	*memStore
+	failLoads bool
+}
+
+func (l *loadFailing) Load(c context.Context, id string, since int64) (*story.Batch, error) {
+	if l.failLoads {
+		return nil, errors.New("the store was read")
+	}
+	return l.memStore.Load(c, id, since)
+}
+
+func TestArticleSizeBound(t *testing.T) {
+	at := time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC)
+	huge := strings.Repeat("He said that ", 1<<20/13+1) // over 1 MiB
+	tests := []struct {
+		name  string
+		limit int
+		text  string
+		want  error
+	}{
+		{name: "default-over", text: huge, want: story.ErrTooLarge},
+		{name: "default-one-over", text: strings.Repeat("x", story.DefaultMaxArticleBytes+1), want: story.ErrTooLarge},
+		{name: "set-over", limit: 40, text: "Westmark said that Norland shipped shells.", want: story.ErrTooLarge},
+		{name: "set-at", limit: 42, text: "Westmark said that Norland shipped shells."},
+		{name: "unbounded", limit: -1, text: "x" + strings.Repeat(" \n", story.DefaultMaxArticleBytes/2)},
+		{name: "checked-first", limit: 10, text: "Westmark said \xff and more", want: story.ErrTooLarge},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := story.New("sized", story.Options{MaxArticleBytes: tc.limit})
+			require.NoError(t, err)
+			_, err = s.Add(ctx, source.Article{ID: "a", Text: tc.text, Published: at})
+			if tc.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			assert.ErrorIs(t, err, tc.want)
+			var fe *story.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, "article.text", fe.Field)
+			assert.Contains(t, err.Error(), strconv.Itoa(len(tc.text))+" bytes", "the error gives the size")
+			assert.Contains(t, err.Error(), "MaxArticleBytes")
+			_, ok := s.Proposals("a")
+			assert.False(t, ok)
+		})
+	}
+
+	// Before any work: the store is not read, and a refused 1 MiB text
+	// costs a few allocations, none of its size.
+	st := &loadFailing{memStore: &memStore{}}
+	s, _, err := story.Open(ctx, st, "sized", story.Options{})
+	require.NoError(t, err)
+	st.failLoads = true
+	_, err = s.Add(ctx, source.Article{ID: "a", Text: huge, Published: at})
+	assert.ErrorIs(t, err, story.ErrTooLarge)
+	allocs := testing.AllocsPerRun(5, func() {
+		_, _ = s.Add(ctx, source.Article{ID: "a", Text: huge, Published: at})
+	})
+	assert.Less(t, allocs, 20.0)
+	_, err = s.Add(ctx, source.Article{ID: "a", Text: "Westmark said so.", Published: at})
+	assert.ErrorContains(t, err, "the store was read", "an article within the bound goes on to the store")
 }
