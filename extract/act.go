@@ -34,6 +34,10 @@ func (s *sentence) refineAct(f *found) {
 		// "the need for" opens an appeal; "we urge" makes one anywhere
 		// in a quotation.
 		f.act = claim.ActUrge
+	case kinds&phraseRejection != 0:
+		// "“China will never accept this,” Zhao said": turned down in
+		// so many words, before any negation reads as a denial.
+		f.act = claim.ActReject
 	case kinds&phraseObligation != 0 && s.obligesOther(f.content):
 		f.act = claim.ActUrge
 	case kinds&phraseConcern != 0:
@@ -42,7 +46,7 @@ func (s *sentence) refineAct(f *found) {
 		f.act = claim.ActDeny
 	case f.act == claim.ActAssert && (kinds&phraseAccusation != 0 || kinds&phraseHarm != 0 && s.harmByNamed(f.content)):
 		f.act = claim.ActAccuse
-	case s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
+	case kinds&phrasePledge != 0 || s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
 }

@@ -342,16 +342,21 @@
 // but not after a modal ("would not"), in a passive ("had not been
 // notified") or of someone else ("aid workers are not targets"); so does a
 // relation, a loss or an allegation's grounds denied ("was not their
-// client", "suffered no losses", "not backed up by evidence"); "concerned
-// that" makes concern; what another party must or should do ("the firm
+// client", "suffered no losses", "not backed up by evidence", "the tallies
+// do not correspond to the votes"); a refusal to come or a disapproval in so
+// many words ("will never accept this", "strongly disapproves of", "firmly
+// opposes", "we do not agree with the claim") makes a rejection, before any
+// negation in it is read as a denial; "concerned that" or "has serious
+// concerns" makes concern; what another party must or should do ("the firm
 // must explain", not "we must", "must have known", "no one should have
-// to") makes an appeal, and so does "we urge" or "we call on" anywhere in
-// a quotation; a quotation in which "we" or "I" performs an act by naming
+// to") makes an appeal, and so does "we urge", "we call on" or "it is
+// vitally important that" anywhere in a quotation; a quotation in which "we" or "I" performs an act by naming
 // it ("“We reject this ultimatum,” the minister said", "We demand", "I
 // promise", "we strongly condemn") takes that act, and the verb there is
 // no attribution noun; "I'm not going to speculate" makes decline-comment,
 // "regrets" or "apologised for" an admission, the speaker's own "will" or
-// "would" a pledge, and so does "we will", "I'll" or "we are going to"
+// "would" a pledge, and so does its resolve in so many words ("expressing
+// its readiness to cooperate", "will not rest until"), and "we will", "I'll" or "we are going to"
 // anywhere in a quotation (not "we will not", nor "we will be hit", but
 // "we will be ready to"), wrongdoing ("took bribes", "in breach of", "falsified",
 // "could be behind", "guilty of", "on the governor's orders",

@@ -48,6 +48,7 @@ var phraseKinds = map[string]uint16{
 	"non-answer": phraseNonAnswer, "retract": phraseRetract, "urge": phraseUrge,
 	"future": phraseFuture, "threat-idiom": phraseThreatIdiom, "accusation": phraseAccusation,
 	"harm": phraseHarm, "obligation": phraseObligation, "admission": phraseAdmission,
+	"rejection": phraseRejection, "pledge": phrasePledge,
 }
 
 // parseLexicon reads a lexicon file in the format lexicon.txt describes.

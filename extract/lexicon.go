@@ -309,6 +309,8 @@ const (
 	phraseHarm                           // "shot down", "poisoned": an accusation when the content names who did it
 	phraseObligation                     // "must", "should": of another party, an appeal
 	phraseAdmission                      // "regrets", "apologised for": an admission
+	phraseRejection                      // "will never accept", "we do not agree with": a rejection
+	phrasePledge                         // "readiness to", "will not rest": a pledge
 )
 
 // phrases holds the phrases by kind; a word ending in "*" matches any word

@@ -1,0 +1,50 @@
+package extract_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/extract"
+)
+
+// actCases are sentences whose act comes from what the content says rather
+// than from the cue, one or more per phrase kind, with sentences where the
+// phrase must change nothing.
+var actCases = []struct {
+	name     string
+	sentence string
+	want     []string // the acts of the candidates, in order
+}{
+	{"never-accept-is-a-rejection", "“Halden will never accept this,” the mayor said.", []string{"reject"}},
+	{"do-not-agree-is-a-rejection", "“We do not agree with the claim that the port was negligent,” said the harbour master.", []string{"assert", "reject"}},
+	{"disapproves-is-a-rejection", "The ministry said it strongly disapproves of the blockade.", []string{"reject"}},
+	{"firmly-opposes-is-a-rejection", "The council said it firmly opposes the new tolls.", []string{"reject", "reject"}},
+	{"accepted-is-no-rejection", "The mayor said the council had accepted the offer.", []string{"assert"}},
+	{"unwarranted-is-a-dismissal", "The ferry firm said the accusations were unwarranted.", []string{"deny"}},
+	{"not-correspond-is-a-denial", "The opposition said the published tallies do not correspond to the votes cast.", []string{"deny"}},
+	{"serious-concerns", "The envoy said Ostria has serious concerns about the count.", []string{"concern"}},
+	{"have-concerns-quoted", "“We have concerns that the count was rushed,” the envoy said.", []string{"concern", "concern"}},
+	{"important-that-quoted", "“Now that the polls have closed, it is vitally important that every ballot is counted,” the envoy said.", []string{"urge"}},
+	{"critical-that-quoted", "“It is critical that the tallies be published,” she said.", []string{"urge"}},
+	{"readiness-is-a-pledge", "The ministry dismissed the report, expressing its readiness to cooperate with the inquiry.", []string{"deny", "pledge"}},
+	{"will-not-rest-is-a-pledge", "The governor said her office will not rest until the money is found.", []string{"pledge"}},
+}
+
+// TestActs checks the act each content gives its assertion.
+func TestActs(t *testing.T) {
+	for _, tc := range actCases {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.sentence, extract.Options{})
+			require.NoError(t, err)
+			got := make([]string, len(res.Candidates))
+			for i, c := range res.Candidates {
+				got[i] = c.Act.String()
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) acts mismatch (-want +got):\n%s", tc.sentence, diff)
+			}
+		})
+	}
+}
