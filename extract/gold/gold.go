@@ -78,6 +78,7 @@ type fileAttrib struct {
 }
 
 // LoadDir reads every NAME.json in dir with its NAME.txt, in name order.
+// Work is Load's for each file; memory holds every article read.
 func LoadDir(dir string) ([]Article, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {

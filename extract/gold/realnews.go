@@ -50,7 +50,8 @@ type Entry struct {
 
 // ReadManifest reads a manifest: a JSON array of [Entry] values. Each
 // entry needs an ID, a URL, a SHA-256 digest, a publication time and a
-// split of "dev" or "test"; IDs are unique.
+// split of "dev" or "test"; IDs are unique. Work and memory are linear in
+// the size of the file.
 func ReadManifest(path string) ([]Entry, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -99,6 +100,8 @@ func (e Entry) ReadText(dir string) (string, error) {
 // Entries whose text is missing or changed are skipped and returned in
 // skipped with their error, so that a partly filled folder still gives a
 // score; entries with no labels file are left out. Other errors stop it.
+// Work is linear in the sizes of the files read, as DecodeOffsets'; memory
+// holds every article read.
 func LoadOffsetsDir(entries []Entry, labels, texts string, splits ...string) (arts []Article, skipped []error, err error) {
 	for _, e := range entries {
 		if len(splits) > 0 && !slices.Contains(splits, e.Split) {
@@ -137,6 +140,8 @@ func LoadOffsetsDir(entries []Entry, labels, texts string, splits ...string) (ar
 // aliases of a registry source, the name after "new:") of one, once
 // normalised, is the other's or a run of its words ("Peskov" and "Dmitry
 // Peskov"; not "German Foreign Ministry" and "Russian Foreign Ministry").
+// Work is Score's, each pair's speakers compared name by name (a source's
+// name and aliases, each against each).
 func Agree(first, second Article) Counts {
 	pred := make([]Predicted, len(second.Attributions))
 	copy(pred, second.Attributions)
