@@ -13,14 +13,67 @@ import (
 )
 
 // Options configures Extract. The zero Options is usable: no registry, so
-// every speaker comes back as a new candidate source, and no publication
-// time, so relative dates ("on Wednesday") stay unresolved.
+// every speaker comes back as a new candidate source, no publication time,
+// so relative dates ("on Wednesday") stay unresolved, and the default
+// limits on the text's size and on the attributions found.
 type Options struct {
 	// Registry resolves speakers by name and alias. Nil means none.
 	Registry *source.Registry
 	// Published is when the article appeared; relative dates are read
 	// against it. The zero time leaves them unresolved.
 	Published time.Time
+	// MaxTextBytes is the longest text Extract reads, in bytes: 0 means
+	// DefaultMaxTextBytes, a negative value means no limit. A longer text
+	// is an error wrapping ErrTooLarge; nothing is cut off silently.
+	MaxTextBytes int
+	// MaxCandidates is the most attributions Extract finds in one text: 0
+	// means DefaultMaxCandidates, a negative value means no limit. Extract
+	// stops reading soon after it finds more, with an error wrapping
+	// ErrTooLarge, rather than return part of the article.
+	MaxCandidates int
+}
+
+// DefaultMaxTextBytes is the longest text Extract reads when
+// Options.MaxTextBytes is 0: 4 MiB. News articles are a few kilobytes,
+// long features and scraped pages a few hundred kilobytes at most, so the
+// limit is met only by something that is not one article (a whole site, a book, a
+// dump); above it, split the text or set the option. Extract allocates 10
+// to 15 bytes per byte of text, so a text at the limit costs 40 to 60 MB
+// while it is read, and about a fifth of a second at the 20 MB/s of one
+// core.
+const DefaultMaxTextBytes = 4 << 20
+
+// DefaultMaxCandidates is the most attributions Extract finds in one text
+// when Options.MaxCandidates is 0: 50,000. Real news copy gives about 6
+// attributions per kilobyte, 11 in the densest articles, so a text within
+// DefaultMaxTextBytes stays under the limit unless it is made of little
+// but attributions (a line of "X said Y." sentences gives 28 per
+// kilobyte). It bounds what a Result holds, about 350 bytes a candidate or
+// 18 MB at the limit, and what Groups and the people reviewing the
+// candidates are given when the text limit is raised.
+const DefaultMaxCandidates = 50_000
+
+// maxText is the limit on the text's length that opts sets, or -1 for none.
+func (o Options) maxText() int {
+	switch {
+	case o.MaxTextBytes == 0:
+		return DefaultMaxTextBytes
+	case o.MaxTextBytes < 0:
+		return -1
+	}
+	return o.MaxTextBytes
+}
+
+// maxCandidates is the limit on attributions that opts sets, or -1 for
+// none.
+func (o Options) maxCandidates() int {
+	switch {
+	case o.MaxCandidates == 0:
+		return DefaultMaxCandidates
+	case o.MaxCandidates < 0:
+		return -1
+	}
+	return o.MaxCandidates
 }
 
 // Result is what Extract proposes for one article: the cleaned text, the
@@ -94,7 +147,8 @@ type Candidate struct {
 // the span from the first of source, cue and content to the last. text must
 // be the text the candidate was extracted from: Mention checks each of the
 // candidate's spans against it and returns the *claim.FieldError of
-// claim.Span.Check (wrapping claim.ErrSpan) when one does not match.
+// claim.Span.Check (wrapping claim.ErrSpan) when one does not match. Work
+// is linear in the length of the candidate's spans; text is not copied.
 func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention, error) {
 	if err := c.Cue.Check(text); err != nil {
 		return claim.Mention{}, err
@@ -120,7 +174,8 @@ func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention
 // speaker, relays, act, factuality and said date, and its mention in
 // article (see Mention). It returns an [*Error] for the field
 // "speaker" wrapping source.ErrEmpty when the speaker is unresolved, so that
-// a reviewer names it first, and Mention's errors.
+// a reviewer names it first, and Mention's errors. Work is linear in the
+// length of the candidate's spans and relays.
 func (c Candidate) Statement(id claim.StatementID, claimID claim.ID, article source.ArticleID, text string) (claim.Statement, error) {
 	if c.Speaker == "" {
 		return claim.Statement{}, fieldErr("speaker", c.SpeakerText.Exact, fmt.Errorf("%w: want the source of a resolved speaker (resolution %s)", source.ErrEmpty, c.Resolution))
@@ -146,11 +201,19 @@ type Group struct {
 
 // Extract proposes the attributions in an article's text. text may be a
 // scraped page: page furniture is dropped first (see Clean). Extract is
-// deterministic and safe for concurrent use. When text is not valid UTF-8 it
-// reads no further and returns an error that is an [*Error] for the
-// field "text" naming the offset of the first bad byte, and matches
-// source.ErrInvalidUTF8 with errors.Is; strings.ToValidUTF8 repairs such
-// text.
+// deterministic and safe for concurrent use.
+//
+// Work is linear in the length of text, and memory 10 to 15 bytes per byte
+// of text, the Result included. Options bound both: a text longer than
+// Options.MaxTextBytes (DefaultMaxTextBytes unless set) is refused before
+// it is read, with an [*Error] for the field "text" giving its length, and
+// a text in which Extract finds more than Options.MaxCandidates
+// (DefaultMaxCandidates) attributions gives an [*Error] for the field
+// "candidates" as soon as the limit is passed; both wrap [ErrTooLarge].
+// When text is not valid UTF-8 Extract reads no further and returns an
+// [*Error] for the field "text" naming the offset of the first bad byte,
+// which matches source.ErrInvalidUTF8 with errors.Is; strings.ToValidUTF8
+// repairs such text.
 func Extract(text string, opts Options) (*Result, error) {
 	x := extractors.Get().(*extractor)
 	defer extractors.Put(x)
@@ -195,7 +258,7 @@ var formNames = []string{"unknown", "direct", "indirect", "mixed", "according-to
 // ParseForm returns the form named s, ignoring case and surrounding space;
 // the empty string is FormUnknown. An unknown name gives a
 // [*Error] wrapping [source.ErrUnknownName] that quotes it and
-// lists the valid names.
+// lists the valid names. Work is linear in the length of s.
 func ParseForm(s string) (Form, error) { return formText.Parse(s) }
 
 var formText = enumtext.New(enumtext.Config[Form]{
@@ -242,7 +305,7 @@ var resolutionNames = []string{"unknown", "registry", "carried", "new", "absent"
 // ParseResolution returns the resolution named s, ignoring case and
 // surrounding space; the empty string is ResolutionUnknown. An unknown name
 // gives a [*Error] wrapping [source.ErrUnknownName] that quotes
-// it and lists the valid names.
+// it and lists the valid names. Work is linear in the length of s.
 func ParseResolution(s string) (Resolution, error) { return resolutionText.Parse(s) }
 
 var resolutionText = enumtext.New(enumtext.Config[Resolution]{

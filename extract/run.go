@@ -97,13 +97,19 @@ func (l *foundList) reset() {
 // Everything it reads is reset first and dropped afterwards: a used
 // extractor gives what a new one gives.
 func (x *extractor) extract(text string, opts Options) (*Result, error) {
+	if limit := opts.maxText(); limit >= 0 && len(text) > limit {
+		return nil, fieldErr("text", fmt.Sprintf("%d bytes", len(text)),
+			fmt.Errorf("%w: longer than Options.MaxTextBytes, %d bytes; split the text or raise the limit", ErrTooLarge, limit))
+	}
 	if !utf8.ValidString(text) {
 		off := invalidOffset(text)
 		return nil, fieldErr("text", fmt.Sprintf("byte %d", off), source.ErrInvalidUTF8)
 	}
 	x.reset(text, opts)
 	defer x.release()
-	x.run()
+	if err := x.run(); err != nil {
+		return nil, err
+	}
 	return x.result(), nil
 }
 
@@ -300,14 +306,23 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 	return c, true
 }
 
-func (x *extractor) run() {
+// run reads the text block by block. It stops after the block in which
+// the attributions found pass Options.MaxCandidates, so that a text full
+// of them costs no more than the limit and one block more.
+func (x *extractor) run() error {
 	x.cleaned = Clean(x.text)
 	m := &x.m
+	limit := x.opts.maxCandidates()
 	for _, whole := range x.cleaned.Blocks {
 		for b := range pieces(x.text, whole) {
 			x.block(m, b)
+			if limit >= 0 && x.found.len() > limit {
+				return fieldErr("candidates", fmt.Sprintf("%d by byte %d of %d", x.found.len(), b.End, len(x.text)),
+					fmt.Errorf("%w: more than Options.MaxCandidates, %d; split the text or raise the limit", ErrTooLarge, limit))
+			}
 		}
 	}
+	return nil
 }
 
 // nextSentence reports whether the text between two statements is only the
