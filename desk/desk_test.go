@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/desk"
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
 )
@@ -235,19 +236,27 @@ func TestTwoBrowsers(t *testing.T) {
 	assert.Len(t, s.Decisions(), len(pending))
 }
 
-// TestHostileArticle adds an article whose title, text and speaker are
-// hostile and checks that no page writes them raw.
+// TestHostileArticle adds an article whose title, text, speakers and claim
+// are hostile and checks that no page writes them raw: markup escaped, and
+// control characters and bidirectional overrides replaced by U+FFFD, as
+// the pictures do.
 func TestHostileArticle(t *testing.T) {
 	text := `<script>alert("x")</script> Westmark said that "]]><img src=x onerror=alert(1)>" was true. ` +
-		"Norland denied \u202eevil\u202c reports \x1b[31m."
-	f := newFixture(t, 1, source.Article{ID: "evil", Title: `<script>alert("title")</script>`, Text: text,
+		"Norland denied \u202eevil\u202c reports \x1b[31m.\n\n" +
+		"Mallory \u2066Knox\u2069 said on Monday that the trains ran\x00 at night."
+	f := newFixture(t, 1, source.Article{ID: "evil", Title: "<script>alert(\"title\")</script> \u202eeltit", Text: text,
 		Published: time.Date(2025, 3, 20, 9, 0, 0, 0, time.UTC)})
+	_, err := f.story.Apply(context.Background(), story.Decision{Kind: story.KindCreateClaim, Claim: "trains", Text: "The trains \u202eran\x1b[5m at night"})
+	require.NoError(t, err)
+	accepted := 0
 	for _, p := range f.story.Pending() {
-		if a, _ := p.Key.Article(); a == "evil" {
-			_, err := f.story.Apply(context.Background(), story.Decision{Kind: story.KindAccept, Key: p.Key})
+		if a, _ := p.Key.Article(); a == "evil" && accepted < 2 {
+			_, err := f.story.Apply(context.Background(), story.Decision{Kind: story.KindAccept, Key: p.Key, Claim: "trains"})
 			require.NoError(t, err)
+			accepted++
 		}
 	}
+	require.NotZero(t, accepted)
 	srv := httptest.NewServer(f.desk)
 	defer srv.Close()
 	c := newClient(t, srv.URL)
@@ -263,6 +272,16 @@ func TestHostileArticle(t *testing.T) {
 		assert.NotContains(t, body, "<script>alert", p)
 		assert.NotContains(t, body, "<img src=x", p)
 		assert.Equal(t, 1, strings.Count(body, "<script"), "%s: only the desk's own script", p)
+		for _, r := range body {
+			if display.Unsafe(r) && r != '\n' && r != '\t' && r != '\r' {
+				t.Errorf("%s: the page holds %U", p, r)
+				break
+			}
+		}
+	}
+	for _, p := range []string{"/", "/queue", "/article/evil", "/claim/trains"} {
+		_, body, _ := c.get(p)
+		assert.Contains(t, body, "\ufffd", "%s: the hostile runes show as U+FFFD", p)
 	}
 	_, body, _ := c.get("/article/evil")
 	assert.Contains(t, body, "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;")

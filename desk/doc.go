@@ -25,7 +25,10 @@
 //
 // Article texts, titles and source names are hostile input: every page is
 // an html/template, which escapes them, and the pictures escape what they
-// draw (see package render). Every write carries a CSRF token, checked
+// draw (see package render). Control characters other than line breaks and
+// tabs, bidirectional overrides and isolates, noncharacters and invalid
+// UTF-8 are replaced by U+FFFD on every page, as in the pictures, so that a
+// name cannot reorder or hide what a reviewer reads. Every write carries a CSRF token, checked
 // against a cookie the desk sets (SameSite=Strict, HttpOnly), and a
 // request whose Origin is another site's is refused. Every response carries
 // a Content-Security-Policy that allows only the desk's own script and

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/render"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
@@ -42,7 +44,10 @@ func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name, 
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, _ = w.Write(b.Bytes())
+	// Escaped by html/template, the story's text may still hold control
+	// characters and bidirectional overrides, which would reorder or hide
+	// what a reviewer reads: they become U+FFFD, as in the pictures.
+	_, _ = io.WriteString(w, display.Scrub(b.String()))
 }
 
 // fail writes an error page.

@@ -2,8 +2,9 @@ package render
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/internal/display"
 )
 
 // The text of a corpus is hostile input: source names, claim texts, quotes
@@ -41,19 +42,9 @@ func clean(s string, max int) string {
 	return b.String()
 }
 
-// unsafeRune reports the runes clean replaces with U+FFFD.
-func unsafeRune(r rune) bool {
-	switch {
-	case unicode.IsControl(r):
-		return true
-	case r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069',
-		r == '\u200e', r == '\u200f', r == '\u061c':
-		return true
-	case r >= 0xfdd0 && r <= 0xfdef, r&0xfffe == 0xfffe:
-		return true
-	}
-	return false
-}
+// unsafeRune reports the runes clean replaces with U+FFFD: those the
+// desk's pages and the command's HTML replace too (display.Unsafe).
+func unsafeRune(r rune) bool { return display.Unsafe(r) }
 
 // escapeXML writes s, already cleaned, escaped for XML text and attribute
 // values alike.

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/story"
 )
 
@@ -381,6 +382,22 @@ func TestHostileText(t *testing.T) {
 		assert.NotContains(t, out, "\u202e", "output %d", i)
 	}
 	assert.Contains(t, outs[0], `"Evil \x1b[31mred\u202e title"`, "the title is shown quoted, with Go escapes")
+
+	// The pages render --out writes replace them with U+FFFD, as the
+	// pictures do.
+	pictures := filepath.Join(dir, "pictures")
+	c.ok("render", "--out", pictures)
+	for _, name := range []string{"index.html", "story.svg", "claims/trains.svg"} {
+		b, err := os.ReadFile(filepath.Join(pictures, name))
+		require.NoError(t, err)
+		for _, r := range string(b) {
+			if display.Unsafe(r) && r != '\n' && r != '\t' && r != '\r' {
+				t.Errorf("%s holds %U", name, r)
+				break
+			}
+		}
+		assert.Contains(t, string(b), "The trains \ufffd[5mran\ufffd at night", name)
+	}
 }
 
 // TestDecisionStamp checks that decisions made on the command line say who

@@ -8,11 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/internal/cli"
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/render"
 	"github.com/claimtrail/claimtrail/timeline"
 )
@@ -143,10 +145,17 @@ func renderFolder(dir, storyID string, tl *timeline.Timeline, stdout io.Writer) 
 		rows = append(rows, row{Status: st.String(), Text: c.Text, File: file, Since: since})
 	}
 	if err := write("index.html", func(w io.Writer) error {
-		return indexPage.Execute(w, struct {
+		var b strings.Builder
+		if err := indexPage.Execute(&b, struct {
 			Story  string
 			Claims []row
-		}{storyID, rows})
+		}{storyID, rows}); err != nil {
+			return err
+		}
+		// Control characters and bidirectional overrides in claims become
+		// U+FFFD, as in the pictures.
+		_, err := io.WriteString(w, display.Scrub(b.String()))
+		return err
 	}); err != nil {
 		return err
 	}
