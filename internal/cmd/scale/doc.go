@@ -65,11 +65,14 @@
 //
 //	go build -o /tmp/scale ./internal/cmd/scale
 //	for p in empty sort build; do
-//	  GOMAXPROCS=1 valgrind --tool=callgrind --callgrind-out-file=/dev/null \
+//	  GODEBUG=asyncpreemptoff=1 GOMAXPROCS=1 valgrind --tool=callgrind \
+//	    --callgrind-out-file=/dev/null \
 //	    /tmp/scale -statements 1000000 -runs 1 -phases $p 2>&1 | grep Collected
 //	done
 //
 // The build's share is build minus empty, the copy and sort's is sort minus
 // empty: the program generates the same corpus each time, so the rest cancels
-// out but for the garbage collector's timing.
+// out but for the garbage collector's timing. Without asyncpreemptoff,
+// callgrind 3.19 stops on an assertion when the Go runtime preempts a
+// goroutine with a signal.
 package main
