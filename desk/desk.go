@@ -23,6 +23,7 @@ var staticFS embed.FS
 // this package, caught by every test.
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	"percent": func(f float64) int { return int(f*100 + 0.5) },
+	"inc":     func(i int) int { return i + 1 },
 	"dict":    proposalContext,
 	"path":    func(s any) string { return url.PathEscape(fmt.Sprint(s)) },
 }).ParseFS(templateFS, "templates/*.html"))
@@ -98,7 +99,8 @@ func ForStory(s *story.Story, opts *Options) *Desk {
 }
 
 // ServeHTTP serves the desk's pages: the overview at "/", the queue of
-// proposals at "/queue" (filtered by ?article=, ?claim= and ?source=),
+// proposals at "/queue" (filtered by ?article=, ?claim= and ?source=,
+// QueuePageSize to a page chosen by ?page=),
 // an article with its candidates highlighted at "/article/ID", a claim with
 // its timeline picture at "/claim/ID", and decisions posted to "/decide".
 // Every response carries a strict Content-Security-Policy; nothing is

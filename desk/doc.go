@@ -6,8 +6,9 @@
 //   - the overview: every claim with its current status, the story's
 //     picture (render.StorySVG), and the articles with what each changed;
 //   - the review queue: the proposals no decision has settled, filterable by
-//     article, claim and speaker, each with its sentence and the candidate's
-//     source, cue and content highlighted in place;
+//     article, claim and speaker, QueuePageSize to a page, each with its
+//     sentence and the candidate's source, cue and content highlighted in
+//     place;
 //   - an article's page: its whole text with every candidate highlighted,
 //     and its proposals;
 //   - a claim's page: its timeline picture (render.ClaimSVG), its statements
@@ -43,7 +44,10 @@
 //
 // Each page builds the story's timeline (story.Story.Timeline), in time
 // linear in the story's size; the queue and the overview are linear in the
-// proposals and the claims, an article's page in its text and candidates
+// proposals and the claims. The queue shows QueuePageSize proposals a page,
+// with links to the next and previous pages, so its size does not grow
+// with the story; the overview lists every claim and article. An article's
+// page is linear in its text and candidates
 // (with a logarithmic factor for ordering the highlights), a claim's page as
 // render.ClaimSVG is.
 package desk

@@ -216,8 +216,54 @@ func speakerName(reg *source.Registry, id source.ID) string {
 	return string(id)
 }
 
+// QueuePageSize is how many proposals one page of the queue shows; the
+// page has links to the next and the previous page (?page=N, from 1). A
+// page's size and the work of writing it do not grow with the story's
+// proposals beyond listing and filtering them.
+const QueuePageSize = 50
+
+// pager is the queue's place among its pages.
+type pager struct {
+	Page, Pages, First, Last, Total int
+	Prev, Next                      string
+}
+
+// paginate returns the page of n items that ?page= asks for (clamped to
+// the pages there are), with the links to its neighbours, which keep the
+// other query parameters.
+func paginate(n int, q url.Values) pager {
+	p := pager{Total: n, Pages: max(1, (n+QueuePageSize-1)/QueuePageSize)}
+	p.Page, _ = strconv.Atoi(q.Get("page"))
+	p.Page = min(max(p.Page, 1), p.Pages)
+	p.First = (p.Page - 1) * QueuePageSize
+	p.Last = min(p.First+QueuePageSize, n)
+	link := func(page int) string {
+		v := url.Values{}
+		for k, vs := range q {
+			if k != "page" && k != "saved" && k != "did" {
+				v[k] = vs
+			}
+		}
+		if page > 1 {
+			v.Set("page", strconv.Itoa(page))
+		}
+		if len(v) == 0 {
+			return "/queue"
+		}
+		return "/queue?" + v.Encode()
+	}
+	if p.Page > 1 {
+		p.Prev = link(p.Page - 1)
+	}
+	if p.Page < p.Pages {
+		p.Next = link(p.Page + 1)
+	}
+	return p
+}
+
 // queue serves "/queue": the proposals no decision has settled, filtered by
-// article, claim (a proposed match or the group) and speaker.
+// article, claim (a proposed match or the group) and speaker, QueuePageSize
+// to a page.
 func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
 	tl, ok := d.timeline(w, r)
 	if !ok {
@@ -246,14 +292,16 @@ func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
 	for _, c := range tl.Claims() {
 		claimTexts[c.ID] = c.Text
 	}
-	views := d.views(kept, tl.Registry(), texts)
+	pg := paginate(len(kept), q)
+	views := d.views(kept[pg.First:pg.Last], tl.Registry(), texts)
 	for i := range views {
+		views[i].N += pg.First
 		for j := range views[i].Claims {
 			views[i].Claims[j].Text = claimTexts[views[i].Claims[j].ID]
 		}
 	}
 	d.render(w, r, http.StatusOK, "queue.html", "Review queue", "queue", map[string]any{
-		"Proposals": views, "Article": fa, "Claim": fc, "Source": fs,
+		"Proposals": views, "Article": fa, "Claim": fc, "Source": fs, "Pager": pg,
 		"Back": r.URL.RequestURI(),
 	})
 }

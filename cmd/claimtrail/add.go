@@ -22,10 +22,13 @@ import (
 	"github.com/claimtrail/claimtrail/story"
 )
 
-// maxArticle is the largest article file add reads: 64 MiB, far above any
-// news article, so that a wrong file (a disk image, a video) is refused
-// before it is read whole.
-const maxArticle = 64 << 20
+// maxArticle is the longest article text add takes, in bytes: the story's
+// own bound (story.DefaultMaxArticleBytes, 256 KiB, several times the
+// longest news article). add checks every article against it before it
+// opens the story, so that a wrong file (a book, a log, a disk image) costs
+// nothing but reading its first maxArticle bytes; past it, extraction would
+// slow every later command, which extracts every article again.
+const maxArticle = story.DefaultMaxArticleBytes
 
 func (a *app) initCmd() *cobra.Command {
 	var sourcesFile string
@@ -141,6 +144,9 @@ A publication time is refused in the year 1 and more than a day after
 the present (a mistyped year), so that no article sorts after every real
 one.
 
+An article longer than ` + kib(maxArticle) + ` is refused before
+the story is opened: the error names the file and its size.
+
 A progress bar shows on standard error when it is a terminal. add costs,
 per article, one extraction (linear in its text) and look-ups bounded by
 its candidates (see package story); opening the story costs extracting
@@ -237,14 +243,14 @@ func (a *app) articles(args []string, f *addFlags) ([]input, error) {
 		var err error
 		if file == "-" {
 			text, err = io.ReadAll(io.LimitReader(a.stdin, maxArticle+1))
+			if err == nil && len(text) > maxArticle {
+				err = tooLarge("standard input", "more than "+kib(maxArticle))
+			}
 		} else {
 			text, err = readArticle(file)
 		}
 		if err != nil {
 			return nil, err
-		}
-		if len(text) > maxArticle {
-			return nil, fmt.Errorf("%s: larger than %d MiB; is it an article?", file, maxArticle>>20)
 		}
 		id := source.ArticleID(f.id)
 		if id == "" {
@@ -288,6 +294,8 @@ func readManifestArticles(path, dir string, now time.Time) ([]input, error) {
 				return nil, fmt.Errorf("%s: %w", path, err)
 			}
 			text = string(b)
+		} else if len(text) > maxArticle {
+			return nil, tooLarge(fmt.Sprintf("%s: article %s", path, safe(string(e.ID))), kib(len(text)))
 		}
 		id := e.ID
 		if id == "" {
@@ -301,7 +309,8 @@ func readManifestArticles(path, dir string, now time.Time) ([]input, error) {
 	return out, nil
 }
 
-// readArticle reads an article file, refusing one larger than maxArticle.
+// readArticle reads an article file, refusing one larger than maxArticle
+// after reading at most maxArticle+1 bytes of it.
 func readArticle(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -313,9 +322,27 @@ func readArticle(path string) ([]byte, error) {
 		return nil, err
 	}
 	if len(b) > maxArticle {
-		return nil, fmt.Errorf("%s: larger than %d MiB; is it an article?", path, maxArticle>>20)
+		size := "more than " + kib(maxArticle)
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			size = kib(int(info.Size()))
+		}
+		return nil, tooLarge(path, size)
 	}
 	return b, nil
+}
+
+// tooLarge says that an article is longer than add takes.
+func tooLarge(from, size string) error {
+	return fmt.Errorf("%s: %s, longer than the %s an article may be: is it an article? split a longer text into articles: %w",
+		from, size, kib(maxArticle), story.ErrTooLarge)
+}
+
+// kib writes a size in bytes as KiB or MiB, with the bytes beside it.
+func kib(n int) string {
+	if n >= 10<<20 {
+		return fmt.Sprintf("%.1f MiB (%d bytes)", float64(n)/(1<<20), n)
+	}
+	return fmt.Sprintf("%d KiB (%d bytes)", (n+1023)/1024, n)
 }
 
 // dirFiles lists the regular files of a folder that are not hidden, in

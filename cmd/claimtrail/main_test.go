@@ -251,6 +251,8 @@ func TestErrors(t *testing.T) {
 		return path
 	}
 	article := write("a.txt", "Westmark said on Monday that the trains ran at night.")
+	long := strings.Repeat("Westmark said that the trains ran at night. ", maxArticle/44+1)[:maxArticle+1]
+	big := write("big.txt", long)
 	tests := []struct {
 		name   string
 		stdin  string
@@ -293,6 +295,9 @@ func TestErrors(t *testing.T) {
 		{"decide-unknown-key", `{"kind":"accept","key":"ledger-03-04#1:00000000"}`, []string{"decide", "-"}, 1, "nothing applied: line 1: no candidate ledger-03-04#1:00000000"},
 		{"decide-unknown-article", `{"kind":"accept","key":"gazette-01#1:00000000"}`, []string{"decide", "-"}, 1, "line 1: no article gazette-01 in story norland"},
 		{"import-unknown-key", `{"kind":"reject","key":"ledger-03-04#1:00000000"}`, []string{"import", "--format", "decisions", "-"}, 1, "no candidate ledger-03-04#1:00000000"},
+		{"article-too-large", "", []string{"add", "--published", "2025-03-20", article, big}, 1, "big.txt: 257 KiB (262145 bytes), longer than the 256 KiB (262144 bytes) an article may be"},
+		{"stdin-too-large", long, []string{"add", "--published", "2025-03-20", "--id", "big", "-"}, 1, "standard input: more than 256 KiB (262144 bytes), longer than"},
+		{"manifest-text-too-large", "", []string{"add", "--manifest", write("big.jsonl", `{"id":"big","text":"`+long+`","published":"2025-03-20"}`)}, 1, "big.jsonl: article big: 257 KiB (262145 bytes), longer than"},
 		{"serve-bad-port", "", []string{"serve", "--addr", "127.0.0.1:99999"}, 2, `the port "99999" is invalid`},
 		{"serve-named-port", "", []string{"serve", "--addr", "127.0.0.1:http"}, 2, `the port "http" is invalid`},
 	}
