@@ -47,6 +47,9 @@
 // [ErrSpan] for [errors.Is]. The sentinels the two packages share, such as
 // [ErrDuplicateID] and [ErrCycle], are package source's own values, so one
 // errors.Is test finds the problem whichever package reports it.
+// [LoadChecked], [DecodeChecked] and [Check] return a [Checked] corpus,
+// validated and closed to change, which timeline.BuildChecked builds
+// without validating it again.
 //
 // # Hostile input
 //

@@ -4,6 +4,8 @@
 //
 // Build a [Timeline] from a [claim.Corpus] with [Build]; it validates the
 // corpus first and is immutable and safe for concurrent use afterwards.
+// [BuildChecked] builds a [claim.Checked] corpus, which [claim.LoadChecked]
+// and [claim.Check] validated, without validating it again.
 // [Rules] holds the editorial choices in the status rules (how many
 // independent roots corroborate, whether unnamed sources count, whether a
 // possibility is an allegation); nil means the documented defaults.
@@ -148,8 +150,9 @@
 //
 // [Timeline.Statements] selects statements by claim, source, affiliation
 // root, act, time window, anonymity, relayer and article with a [Query]
-// whose zero value
-// selects everything; [Timeline.Disputed], [Timeline.AnonymousClaims],
+// whose zero value selects everything, and [Timeline.StatementSeq] yields
+// them one at a time, as [Timeline.TrackSeq] yields a track and
+// [Timeline.ChangeSeq] a claim's changes, so that a caller can stop early; [Timeline.Disputed], [Timeline.AnonymousClaims],
 // [Timeline.Denials] and [Timeline.ByStatus] answer the common questions
 // about claims.
 package timeline

@@ -3,6 +3,7 @@ package timeline
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"time"
 
@@ -157,6 +158,29 @@ func (t *Timeline) Changes(id claim.ID) ([]Change, error) {
 	return t.publicChanges(t.changesOf(c)), nil
 }
 
+// ChangeSeq returns the claim's changes, in the order [Timeline.Changes]
+// returns them, one at a time, so that a caller that stops early pays
+// only for the changes it read. It fails as Changes does, before any is
+// read.
+//
+// For a claim whose changes Build kept, each change read costs a
+// constant; for one whose changes are worked out when read (see
+// Changes), each range over the sequence works them out again first, in
+// O(k log k) time and O(k) memory for a claim that hears k words.
+func (t *Timeline) ChangeSeq(id claim.ID) (iter.Seq[Change], error) {
+	c, err := t.claimIndex(id)
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(Change) bool) {
+		for _, ch := range t.changesOf(c) {
+			if !yield(t.publicChange(ch)) {
+				return
+			}
+		}
+	}, nil
+}
+
 // AllChanges returns the changes of every claim, in the order their
 // statements became known; changes one statement causes on several claims
 // follow corpus claim order. The first call to AllChanges or
@@ -268,28 +292,73 @@ type Query struct {
 // [ErrUnknownSource] for an unknown Source, Under or Via,
 // [ErrUnknownArticle] for an unknown Article, and [ErrInvalid] for an act
 // that is not one of the named acts.
+//
+// It takes time linear in the number of statements in the corpus, plus
+// O(m log m) to order the m it selects, and memory for the m entries it
+// returns; [Timeline.StatementSeq] yields them one at a time.
 func (t *Timeline) Statements(q Query) ([]Entry, error) {
+	picked, err := t.pick(q)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Entry, len(picked))
+	for i, s := range picked {
+		out[i] = t.entry(t.info[s].claim, trackItem{stmt: s})
+	}
+	return out, nil
+}
+
+// StatementSeq returns the statements the query selects, in the order
+// [Timeline.Statements] returns them, one at a time, and fails as it
+// does, before any is read. A caller that stops early pays for the
+// entries it read, not for copies of all of them.
+//
+// Each range over the sequence selects and orders the statements again:
+// time linear in the number of statements in the corpus plus O(m log m)
+// for the m it selects, and 4 bytes for each of them; each entry then
+// costs a copy of its statement.
+func (t *Timeline) StatementSeq(q Query) (iter.Seq[Entry], error) {
+	if _, err := t.checkQuery(q); err != nil {
+		return nil, err
+	}
+	return func(yield func(Entry) bool) {
+		picked, _ := t.pick(q)
+		for _, s := range picked {
+			if !yield(t.entry(t.info[s].claim, trackItem{stmt: s})) {
+				return
+			}
+		}
+	}, nil
+}
+
+// queryIdx is a query with its claim, article and relaying source
+// resolved to indexes, -1 when not given.
+type queryIdx struct{ claim, art, via int32 }
+
+// checkQuery checks q as [Timeline.Statements] documents and resolves its
+// references.
+func (t *Timeline) checkQuery(q Query) (queryIdx, error) {
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
-		return nil, &Error{Field: "query.to", Value: q.To.Format(time.RFC3339), Err: ErrWindow}
+		return queryIdx{}, &Error{Field: "query.to", Value: q.To.Format(time.RFC3339), Err: ErrWindow}
 	}
 	for _, f := range []struct {
 		field string
 		id    source.ID
 	}{{"query.source", q.Source}, {"query.under", q.Under}, {"query.via", q.Via}} {
 		if _, ok := t.Registry().Source(f.id); f.id != "" && !ok {
-			return nil, &Error{Field: f.field, Value: string(f.id), Err: ErrUnknownSource}
+			return queryIdx{}, &Error{Field: f.field, Value: string(f.id), Err: ErrUnknownSource}
 		}
 	}
 	for i, a := range q.Acts {
 		if !a.IsValid() {
-			return nil, &Error{Field: fmt.Sprintf("query.acts[%d]", i), Value: a.String(), Err: ErrInvalid}
+			return queryIdx{}, &Error{Field: fmt.Sprintf("query.acts[%d]", i), Value: a.String(), Err: ErrInvalid}
 		}
 	}
 	want := int32(-1)
 	if q.Claim != "" {
 		c, err := t.claimIndex(q.Claim)
 		if err != nil {
-			return nil, err
+			return queryIdx{}, err
 		}
 		want = c
 	}
@@ -297,7 +366,7 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 	if q.Article != "" {
 		a, ok := t.artIdx[q.Article]
 		if !ok {
-			return nil, &Error{Field: "query.article", Value: string(q.Article), Err: ErrUnknownArticle}
+			return queryIdx{}, &Error{Field: "query.article", Value: string(q.Article), Err: ErrUnknownArticle}
 		}
 		art = a
 	}
@@ -305,6 +374,16 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 	if q.Via != "" {
 		via = t.srcs.idx[q.Via]
 	}
+	return queryIdx{claim: want, art: art, via: via}, nil
+}
+
+// pick returns the statements q selects, in track order.
+func (t *Timeline) pick(q Query) ([]int32, error) {
+	qi, err := t.checkQuery(q)
+	if err != nil {
+		return nil, err
+	}
+	want, art, via := qi.claim, qi.art, qi.via
 	// Which sources lie under q.Under is worked out once, not per statement.
 	var under []bool
 	if q.Under != "" {
@@ -336,11 +415,7 @@ func (t *Timeline) Statements(q Query) ([]Entry, error) {
 		picked = append(picked, int32(i))
 	}
 	slices.SortFunc(picked, t.compareTrack)
-	out := make([]Entry, len(picked))
-	for i, s := range picked {
-		out[i] = t.entry(t.info[s].claim, trackItem{stmt: s})
-	}
-	return out, nil
+	return picked, nil
 }
 
 // ByStatus returns the claims whose status at the instant at is s, in

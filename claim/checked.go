@@ -1,0 +1,133 @@
+package claim
+
+import (
+	"io"
+	"slices"
+
+	"github.com/claimtrail/claimtrail/internal/corpusview"
+	"github.com/claimtrail/claimtrail/source"
+)
+
+// Checked is a corpus that passed [Corpus.Validate] and that nobody can
+// change any more: it holds its corpus privately, with the registry of its
+// sources and articles, so that timeline.BuildChecked can build it without
+// validating it again and without copying it. Only this package makes one:
+// [Check] from a corpus of the caller's, [DecodeChecked] and [LoadChecked]
+// from a document.
+//
+// The zero Checked holds the empty corpus, which is valid. A Checked is
+// immutable and safe for concurrent use.
+type Checked struct {
+	corpus *Corpus          // nil for the empty corpus
+	reg    *source.Registry // nil for the empty corpus
+}
+
+func init() {
+	corpusview.Register(func(x any) (any, *source.Registry) {
+		c := x.(*Checked)
+		if c == nil || c.corpus == nil {
+			return new(Corpus), new(source.Registry)
+		}
+		return c.corpus, c.reg
+	})
+}
+
+// Check validates c as [Corpus.Validate] does and returns a Checked that
+// holds a copy of it, so that changing c afterwards changes nothing in the
+// Checked. It returns the error Validate returns, and no Checked, when c
+// is not valid. Check takes time and memory linear in the size of the
+// corpus: the copy shares the corpus's strings, which cannot change, and
+// copies everything else.
+func Check(c *Corpus) (*Checked, error) {
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	return checked(c.clone())
+}
+
+// DecodeChecked reads and validates one corpus document as [Decode] does,
+// and returns it as a Checked. Since no one else holds the decoded corpus,
+// it is not copied. Its costs and errors are Decode's.
+func DecodeChecked(r io.Reader) (*Checked, error) {
+	c, err := Decode(r)
+	if err != nil {
+		return nil, err
+	}
+	return checked(c)
+}
+
+// LoadChecked reads and validates the corpus document in the named file as
+// [Load] does, and returns it as a Checked, not copied. Its costs and
+// errors are Load's.
+func LoadChecked(path string) (*Checked, error) {
+	c, err := Load(path)
+	if err != nil {
+		return nil, err
+	}
+	return checked(c)
+}
+
+// checked wraps c, valid and held by no one else, with its registry.
+func checked(c *Corpus) (*Checked, error) {
+	reg, err := c.Registry()
+	if err != nil {
+		// Validate checked the sources and articles as the registry does.
+		return nil, err
+	}
+	return &Checked{corpus: c, reg: reg}, nil
+}
+
+// Corpus returns a copy of the corpus, which the caller may change freely;
+// the Checked keeps its own. It takes time and memory linear in the size
+// of the corpus.
+func (c *Checked) Corpus() *Corpus {
+	if c == nil || c.corpus == nil {
+		return new(Corpus)
+	}
+	return c.corpus.clone()
+}
+
+// Registry returns the registry of the corpus's sources and articles,
+// which is immutable; the empty corpus has the registry of no sources and
+// articles. It takes constant time.
+func (c *Checked) Registry() *source.Registry {
+	if c == nil || c.reg == nil {
+		return new(source.Registry)
+	}
+	return c.reg
+}
+
+// Len returns the number of statements in the corpus. It takes constant
+// time.
+func (c *Checked) Len() int {
+	if c == nil || c.corpus == nil {
+		return 0
+	}
+	return len(c.corpus.Statements)
+}
+
+// clone returns a copy of c that shares no memory with it but its strings.
+func (c *Corpus) clone() *Corpus {
+	out := &Corpus{
+		Format:     c.Format,
+		Sources:    slices.Clone(c.Sources),
+		Articles:   slices.Clone(c.Articles),
+		Claims:     make([]Claim, len(c.Claims)),
+		Statements: make([]Statement, len(c.Statements)),
+	}
+	for i := range out.Sources {
+		s := &out.Sources[i]
+		s.Aliases = slices.Clone(s.Aliases)
+		s.Offices = slices.Clone(s.Offices)
+		for k := range s.Offices {
+			s.Offices[k].Aliases = slices.Clone(s.Offices[k].Aliases)
+		}
+	}
+	for i, cl := range c.Claims {
+		out.Claims[i] = cl.Clone()
+	}
+	for i, s := range c.Statements {
+		out.Statements[i] = s.Clone()
+	}
+	return out
+}
