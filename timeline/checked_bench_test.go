@@ -17,7 +17,7 @@ import (
 // is the synthetic corpus, written once to the temporary directory and
 // kept there for later runs.
 func BenchmarkLoadBuild(b *testing.B) {
-	for _, n := range benchSizes {
+	for _, n := range benchSizes(b) {
 		b.Run(fmt.Sprintf("load-build/statements=%d", n), func(b *testing.B) {
 			path := syntheticFile(b, n)
 			measure(b, n, func() func() {
