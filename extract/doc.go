@@ -166,7 +166,9 @@
 //     verb past an aside ("The governor, for her part, tried ...,
 //     reiterating"), or after "while", "after" or "before" the source of
 //     an attribution earlier in the sentence ("praised the port while
-//     accusing the navy"); embedded-participle, with the noun before it
+//     accusing the navy"); a participle after a form of "be" ("is
+//     rejecting", "has been denying") is a finite verb and takes its
+//     subject (verb-before); embedded-participle, with the noun before it
 //     ("new data suggesting that C", "..., with spokesman Piet Amsel
 //     calling it a smear", which ends the content before it; without
 //     "that" only a noun that speaks: "a statement from the port authority
@@ -264,12 +266,15 @@
 //
 // A time phrase and its comma before a coordinated subject ("On Friday,
 // Halden and Orvik denied") are not a list of names: one candidate per
-// name, and "they" after them is both.
+// name, and "they" after them is both. A serial comma before "and" ("The
+// Port Authority, Velkor, and the coastguard claimed") keeps the list
+// whole.
 //
 // A short aside between the subject and its verb is passed over: an
 // abbreviation in brackets stays with the name ("the Harbour Agency (HA)
-// announced", resolved as the agency), a phrase between dashes is left out
-// ("the Rail Board — acting for the council — said").
+// announced", resolved as the agency, and before an appositive: "The
+// director of the Harbour Agency (HA), Mira Sol, said"), a phrase between
+// dashes is left out ("the Rail Board — acting for the council — said").
 //
 // A name with an aside coordinated with another ("Halden Bank, the largest
 // lender, and Orvik Bank said", with or without a comma before the verb)

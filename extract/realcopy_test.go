@@ -77,6 +77,24 @@ var realCopyCases = []struct {
 		{"verb-before", "The port authority", "ruled out", "any involvement in the collision", "deny"},
 	}},
 	{"stopped-short-of", "The minister stopped short of blaming the contractor.", []found{}},
+	{"progressive", "Norland is rejecting calls to close the port.", []found{
+		{"verb-before", "Norland", "rejecting", "calls to close the port", "reject"},
+	}},
+	{"progressive-adverb", "The harbour master has been firmly denying that the ferry left early.", []found{
+		{"verb-before", "The harbour master", "denying", "the ferry left early", "deny"},
+	}},
+	{"progressive-future", "The ministry will be announcing the results on Friday.", []found{}},
+	{"serial-comma", "The Port Authority, Velkor, and the coastguard claimed that the channel was closed.", []found{
+		{"verb-before", "The Port Authority", "claimed", "the channel was closed", "assert"},
+		{"verb-before", "Velkor", "claimed", "the channel was closed", "assert"},
+		{"verb-before", "the coastguard", "claimed", "the channel was closed", "assert"},
+	}},
+	{"serial-comma-lower", "The report, its annex, and the minister claimed that the channel was closed.", []found{
+		{"verb-before", "the minister", "claimed", "the channel was closed", "assert"},
+	}},
+	{"abbreviation-appositive", "The director of the Harbour Agency (HA), Mira Sol, said that the channel was clear.", []found{
+		{"verb-before", "The director of the Harbour Agency (HA)", "said", "the channel was clear", "assert"},
+	}},
 	{"abbreviation-aside", "The Harbour Agency (HA) announced that the channel was clear.", []found{
 		{"verb-before", "The Harbour Agency (HA)", "announced", "the channel was clear", "assert"},
 	}},

@@ -256,6 +256,11 @@ func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 		v.f.source = src
 		return v, sourceFound
 	}
+	if m.progressive(i) {
+		// "Norland is rejecting the claims": a finite verb, whose
+		// subject speaks.
+		return v, sourceNext
+	}
 	if i-1 < m.lo || m.toks[i-1].kind != tokWord || determiners[m.word(i-1)] || auxiliaries[m.word(i-1)] {
 		return v, sourceNone
 	}
@@ -272,6 +277,22 @@ func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 	}
 	return v, sourceFound
 }
+
+// progressive reports whether the participle at i follows a form of "be"
+// that makes it a finite verb, adverbs between: "is rejecting", "has been
+// firmly denying". "be" itself ("will be announcing") tells of a statement
+// not yet made.
+func (m *matcher) progressive(i int) bool {
+	k := i - 1
+	for k >= m.lo && m.toks[k].kind == tokWord && isAdverb(m.word(k)) {
+		k--
+	}
+	return k >= m.lo && m.toks[k].kind == tokWord && !m.inq[k] && progressiveBe[m.word(k)]
+}
+
+// progressiveBe are the forms of "be" before a participle that make it a
+// finite verb.
+var progressiveBe = map[string]bool{"is": true, "are": true, "was": true, "were": true, "am": true, "been": true}
 
 // quoteComma reports whether token p closes a quotation whose last mark
 // is a comma, as American copy puts it: “... blockbuster,” adding that.

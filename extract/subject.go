@@ -192,6 +192,13 @@ func (s *sentence) nounPhraseLeft(j int) span {
 					return span{np.start, s.toks[j].end}
 				}
 			}
+			// "The port, Velkor, and the navy": a serial comma before
+			// "and" in a list of names.
+			if k+1 <= j && (s.toks[k+1].is(flagUpper) || determiners[s.word(k+1)]) && s.comma(k-1) &&
+				k-2 >= s.lo && s.toks[k-2].kind == tokWord && s.toks[k-2].is(flagUpper) && !s.inq[k-2] {
+				k -= 2
+				continue
+			}
 			break
 		}
 		if clauseWords[w] && !s.inName(k) || (k < j && s.verbAt(k) && !s.toks[k].is(flagUpper)) {
@@ -270,10 +277,19 @@ func (s *sentence) appositiveSubject(c int) (src, aside span) {
 	if o < s.lo || !s.comma(o) || o+1 >= c {
 		return s.clausalAside(c), span{}
 	}
-	if o-1 < s.lo || s.toks[o-1].kind != tokWord || s.inq[o-1] {
-		return span{}, span{}
+	var np span
+	if op, ok := s.bracketedAside(o - 1); ok && s.punct(o-1, ')') {
+		// "The director of the Harbour Agency (HA), Mira Sol, said": the
+		// name keeps its abbreviation.
+		if np = s.nounPhraseLeft(op - 1); !np.empty() {
+			np.end = s.toks[o-1].end
+		}
+	} else {
+		if o-1 < s.lo || s.toks[o-1].kind != tokWord || s.inq[o-1] {
+			return span{}, span{}
+		}
+		np = s.nounPhraseLeft(o - 1)
 	}
-	np := s.nounPhraseLeft(o - 1)
 	if np.empty() || s.timeEndingAt(o-1) >= 0 {
 		return span{}, span{}
 	}
