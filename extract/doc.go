@@ -325,7 +325,15 @@
 // agency, not the ministry. A pronoun ("he said") and a participle ("...,
 // urging") share their sentence's phrases; a phrase after the publication
 // ("next month") dates nothing said, nor does a dateline's ("UNITED
-// NATIONS, Dec. 4 — ..."). A direct quotation with no date of
+// NATIONS, Dec. 4 — ...", "BEIJING, March 2 (AFP) - ..."), nor one in a
+// relative clause the cue is not in ("disputed the reports, which began in
+// February, and said"), nor one before a cue that "later" moves on from
+// ("announced in January ..., but later stated"). A weekday's possessive
+// dates a statement made at a speech event ("in Tuesday's interview", "at
+// Wednesday's press briefing"), not an event ("after Wednesday's crash");
+// "said early Tuesday" is Tuesday and "on 19 July" the day. An
+// attribution with no speaker ("is said to", "reportedly") has no said
+// date: its sentence's time phrases date what happened. A direct quotation with no date of
 // its own that opens the sentence after a quotation by the same speaker
 // goes on with its date ("“We will not pay,” the minister said on
 // Tuesday. “This is theft,” he added."); no other date is carried from

@@ -404,6 +404,13 @@ var timeFirst = lex.class("timeFirst")
 // timeNouns are one-word time phrases that name a date: weekdays and months.
 var timeNouns = lex.class("timeNouns")
 
+// weekdayPossessives ("Tuesday's") and speechEvents ("briefing"): a
+// weekday's possessive dates a statement made at a speech event.
+var (
+	weekdayPossessives = lex.class("weekdayPossessives")
+	speechEvents       = lex.class("speechEvents")
+)
+
 // placeAbbrevs name places and bodies, and so can end a sentence ("parts
 // from the U.S. Kirby said"), unlike initials ("J.D. Harmon").
 var placeAbbrevs = lex.class("placeAbbrevs")

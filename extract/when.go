@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -48,6 +49,13 @@ func (d *dater) next() { d.memo = d.memo[:0] }
 // attributions. It is the zero Date when there is none or it does not
 // resolve against the publication time.
 func (d *dater) saidDate(s *sentence, f found, all []found) claim.Date {
+	if f.source.empty() {
+		// "is said to", "reportedly": nobody is said to have spoken, so
+		// nothing dates the speaking; the sentence's time phrases date
+		// what happened.
+		return claim.Date{}
+	}
+	cue := s.tokenAt(f.cue.start)
 	for k := s.lo; k <= s.last; k++ {
 		if s.inq[k] || s.lex[k]&lexTime == 0 || s.inContent(f.content, k) {
 			continue
@@ -56,23 +64,27 @@ func (d *dater) saidDate(s *sentence, f found, all []found) claim.Date {
 		if n == 0 {
 			continue
 		}
-		if n == 1 && !s.is(k, "yesterday") && !s.is(k, "today") && !timeNouns[s.word(k)] {
+		if w := s.word(k); n == 1 && w != "yesterday" && w != "today" && !timeNouns[w] && !weekdayPossessives[w] {
 			continue // "also", "earlier": not a date
 		}
 		end := min(k+n-1, s.last)
-		if s.anotherClause(k, end, f, all) || s.dateline(k, end) {
+		if s.anotherClause(k, end, f, all) || s.dateline(k, end) || s.elsewhere(k, end, cue) {
 			k = end
 			continue
 		}
-		if partsOfDay[s.word(end)] && end > k {
+		first := k
+		if (s.is(k, "early") || s.is(k, "late")) && end > k && timeNouns[s.word(k+1)] {
+			first++ // "said early Tuesday" is Tuesday
+		}
+		if partsOfDay[strings.TrimSuffix(s.word(end), "'s")] && end > first {
 			end-- // "on Monday evening" is Monday
 		}
 		// A statement is not made after the article reports it: "next
 		// month" is when something will happen.
-		if date, ok := d.resolve(s, k, end); ok && !date.Start().After(d.published.Add(14*time.Hour)) {
+		if date, ok := d.resolve(s, first, end); ok && !date.Start().After(d.published.Add(14*time.Hour)) {
 			return date
 		}
-		k = end
+		k = max(k, end)
 	}
 	return claim.Date{}
 }
@@ -103,11 +115,55 @@ func (s *sentence) anotherClause(k, end int, f found, all []found) bool {
 	return false
 }
 
+// elsewhere reports whether the time phrase of tokens [k, end] dates
+// something other than the statement whose cue is token cue: a phrase in a
+// relative clause set off by a comma that the cue is not in ("disputed the
+// reports, which began in February, and said"), or a phrase before a cue
+// that "later" or "subsequently" moves on from ("announced in January ...,
+// but later stated").
+func (s *sentence) elsewhere(k, end, cue int) bool {
+	for j := k - 1; j > s.lo; j-- {
+		if s.comma(j) || s.toks[j].kind == tokQuote {
+			break
+		}
+		if w := s.word(j); (w == "which" || w == "who") && s.comma(j-1) {
+			// The clause runs to the next comma, or to the sentence's end.
+			e := end + 1
+			for e < s.last && !s.comma(e) {
+				e++
+			}
+			if cue < j || cue > e {
+				return true
+			}
+			break
+		}
+	}
+	if end >= cue {
+		return false
+	}
+	for j := cue - 1; j > end && j >= cue-3; j-- {
+		switch s.word(j) {
+		case "later", "subsequently", "afterwards":
+			return true
+		}
+		if !auxiliaries[s.word(j)] {
+			break
+		}
+	}
+	return false
+}
+
 // dateline reports whether the time phrase of tokens [k, end] is a
-// dateline's, "UNITED NATIONS, Dec. 4 — Members of the council ...": only
+// dateline's, "UNITED NATIONS, Dec. 4 — Members of the council ..." or
+// "BEIJING, March 2 (AFP) - ...": only
 // capitalised words and commas before it in the sentence, and a dash
 // after it. It dates the dispatch, not what is said in it.
 func (s *sentence) dateline(k, end int) bool {
+	if s.punct(end+1, '(') {
+		// "March 2 (AFP) -": the agency in brackets before the dash.
+		for end++; end < s.last && !s.punct(end, ')'); end++ {
+		}
+	}
 	if end+1 >= s.hi || s.toks[end+1].kind != tokPunct {
 		return false
 	}
@@ -173,6 +229,12 @@ func (d *dater) resolve(s *sentence, k, end int) (claim.Date, bool) {
 		}
 	}
 	phrase := s.text[s.toks[k].start:s.toks[end].end]
+	// "Tuesday's" and "Monday evening’s" are Tuesday and Monday evening.
+	if n := len(phrase); n > 2 && phrase[n-2:] == "'s" {
+		phrase = phrase[:n-2]
+	} else if n > 4 && phrase[n-4:] == "’s" {
+		phrase = phrase[:n-4]
+	}
 	r, ok := d.phrases[phrase]
 	if !ok {
 		// ParseEnglishDate is pure in the phrase and ref, and ref is the same for
@@ -281,17 +343,30 @@ func (s *sentence) dateWords(i int) int {
 	if !s.timeWord(i) && (i > s.last || i < s.lo || !s.toks[i].is(flagNumber)) {
 		return 0
 	}
+	if weekdayPossessives[w] {
+		return s.atSpeech(i, i+1) // "at Tuesday's briefing"
+	}
 	if weekdays[w] {
 		k++
 		if s.comma(k) && monthNames[s.word(k+1)] {
 			k++
 		} else {
-			if partsOfDay[s.word(k)] {
+			if p := s.word(k); partsOfDay[p] {
 				k++ // "Monday evening"
+			} else if strings.HasSuffix(p, "'s") && partsOfDay[p[:len(p)-2]] {
+				return s.atSpeech(i, k+1) // "Monday evening's speech"
 			}
 			return k - i
 		}
 		w = s.word(k)
+	}
+	if s.toks[i].is(flagNumber) && s.toks[i].end-s.toks[i].start <= 2 && monthNames[s.word(i+1)] && s.word(i+1) != "may" {
+		// "on 19 July", "19 July 2021"
+		k = i + 2
+		if k <= s.last && s.toks[k].is(flagNumber) && s.toks[k].end-s.toks[k].start == 4 {
+			k++
+		}
+		return k - i
 	}
 	if monthNames[w] && (w != "may" || s.mayIsMonth(k)) {
 		k++
@@ -305,6 +380,19 @@ func (s *sentence) dateWords(i int) int {
 	}
 	if i <= s.last && s.toks[i].is(flagNumber) && s.toks[i].end-s.toks[i].start == 4 && k > s.lo && (s.is(i-1, "in")) {
 		return 1
+	}
+	return 0
+}
+
+// atSpeech returns the tokens of a possessive time phrase, [i, next), when
+// a speech event follows it within three words ("Tuesday's interview",
+// "Wednesday's regular press briefing"), and 0 when it dates something
+// else ("Wednesday's crash").
+func (s *sentence) atSpeech(i, next int) int {
+	for j := next; j < next+3 && j <= s.last && s.toks[j].kind == tokWord; j++ {
+		if speechEvents[s.word(j)] {
+			return next - i
+		}
 	}
 	return 0
 }
