@@ -26,9 +26,14 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 		// provocation": an object, then what it is called, in quotation
 		// marks or with "a"; not "called a meeting". Calling what a
 		// party did so accuses it; calling a claim so denies it ("called
-		// the report 'a smear'"). A pronoun ("calling them 'invention'")
-		// does not say which it is.
-		if s.toks[i+1].kind != tokWord || s.is(i+1, "a") || s.is(i+1, "an") || s.is(i+1, "for") || s.toks[i+1].is(flagUpper) || objectPronouns[s.word(i+1)] {
+		// the report 'a smear'"). A pronoun does not say which it is.
+		// After a finite verb what it is called decides: a dismissal
+		// denies, as above, and anything else accuses ("called that 'a
+		// reckless pattern of behaviour'"); a participle's pronoun goes
+		// back to what the sentence spoke of before ("denied the
+		// reports, calling them 'a tale'"), which this does not read.
+		if s.toks[i+1].kind != tokWord || s.is(i+1, "a") || s.is(i+1, "an") || s.is(i+1, "for") || s.toks[i+1].is(flagUpper) ||
+			objectPronouns[s.word(i+1)] && strings.HasSuffix(w, "ing") {
 			return act, i, false
 		}
 		for k := i + 2; k <= s.last && k < i+8; k++ {

@@ -86,8 +86,9 @@
 // on X", "posted on its Telegram channel", "posted that C"; "posted" alone
 // is no cue, nor "a statement posted online"), evaluative verbs ("blasted", "slammed",
 // "branded ... a hoax", "called the seizure 'an act of piracy'", an
-// accusation, or "called the report 'a tale'", a denial; not "called a
-// meeting" nor "calling them ..."), conjecture ("suspect", "speculated",
+// accusation, or "called the report 'a tale'", a denial; with a pronoun,
+// "called that 'reckless'" accuses and "called it 'a fabrication'" denies;
+// not "called a meeting" nor "calling them ..."), conjecture ("suspect", "speculated",
 // "reckon", "wondered"), rejections ("hits back at", "pushing back at
 // reports", "expressed its protest", "voiced strong dissatisfaction"),
 // "ruled out", findings ("found that C" or "found" before a clause, not

@@ -141,6 +141,14 @@ var realCopyCases = []struct {
 		{"verb-before", "The ministry", "denied", "the reports", "deny"},
 	}},
 	{"called-a-meeting", "The mayor called a meeting for Tuesday.", []found{}},
+	{"called-that-quoted", "The foreign secretary called that “a reckless pattern of behaviour”.", []found{
+		// The content reader takes "that" for a conjunction and leaves it out.
+		{"verb-before", "The foreign secretary", "called", "“a reckless pattern of behaviour”", "accuse"},
+	}},
+	{"called-it-dismissal", "The port authority called it “a fabrication”.", []found{
+		{"verb-before", "The port authority", "called", "it “a fabrication”", "deny"},
+	}},
+	{"called-it-unquoted", "The port authority called it off.", []found{}},
 	{"alleged-noun", "A patrol boat stopped the alleged smuggling ship off Orvik.", []found{
 		{"alleged-noun", "", "alleged", "smuggling ship", "accuse"},
 	}},
