@@ -139,11 +139,15 @@ type proposalCtx struct {
 	P    proposalView
 	CSRF string
 	Back string
+	// Seen is the story's head when the page was drawn.
+	Seen int64
 }
 
-// proposalContext gives a proposal template the page's token and the
-// address to come back to after deciding.
+// proposalContext gives a proposal template the page's token, the address
+// to come back to after deciding and the head the page was drawn at.
 func proposalContext(root page, p proposalView) proposalCtx {
-	back, _ := root.Data.(map[string]any)["Back"].(string)
-	return proposalCtx{P: p, CSRF: root.CSRF, Back: back}
+	data, _ := root.Data.(map[string]any)
+	back, _ := data["Back"].(string)
+	seen, _ := data["Seen"].(int64)
+	return proposalCtx{P: p, CSRF: root.CSRF, Back: back, Seen: seen}
 }

@@ -36,14 +36,21 @@
 // style; the script and style sheet are embedded in the binary, nothing is
 // fetched from the internet, and there is no directory listing.
 //
-// Two browsers deciding at once lose nothing: decisions are applied one at
-// a time, and a proposal decided in one browser is not decided again from
-// another's stale page; that browser is told, with status 409.
+// Two browsers, or a browser and another program on the same store (the
+// claimtrail command, another desk), deciding at once lose nothing. Every
+// page first catches up with the store (story.Story.Sync), so articles
+// added and decisions made elsewhere show; every form carries the head the
+// page was drawn at, and a decision on a proposal decided after it,
+// anywhere, is refused (story.Story.ApplySeen) with status 409 and a page
+// that says who decided it and when, with a link to the page reloaded.
+// Decisions are applied one at a time.
 //
 // # Cost
 //
-// Each page builds the story's timeline (story.Story.Timeline), in time
-// linear in the story's size; the queue and the overview are linear in the
+// Each page catches up with the store, at the cost of reading and
+// extracting what other programs added since (story.Story.Sync), and builds
+// the story's timeline (story.Story.Timeline), in time linear in the
+// story's size; a refused decision reads the decision log, linear in it; the queue and the overview are linear in the
 // proposals and the claims. The queue shows QueuePageSize proposals a page,
 // with links to the next and previous pages, so its size does not grow
 // with the story; the overview lists every claim and article. An article's

@@ -50,19 +50,39 @@ func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name, 
 	_, _ = io.WriteString(w, display.Scrub(b.String()))
 }
 
-// fail writes an error page.
+// fail writes an error page with a link to the queue.
 func (d *Desk) fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
-	d.render(w, r, status, "error.html", http.StatusText(status), "", msg)
+	d.failBack(w, r, status, msg, "/queue")
 }
 
-// timeline builds the story's timeline.
-func (d *Desk) timeline(w http.ResponseWriter, r *http.Request) (*timeline.Timeline, bool) {
+// failBack writes an error page with a link to back, a desk address.
+func (d *Desk) failBack(w http.ResponseWriter, r *http.Request, status int, msg, back string) {
+	d.render(w, r, status, "error.html", http.StatusText(status), "", errorPage{Msg: msg, Back: back})
+}
+
+// errorPage is what the error page shows.
+type errorPage struct {
+	Msg  string
+	Back string
+}
+
+// timeline catches up with what other programs wrote to the story's store
+// (story.Story.Sync: new articles, decisions made elsewhere), so that every
+// page shows the story as it is, and builds the story's timeline. It
+// returns the head the page is drawn at, which the page's forms send back
+// so that a decision made elsewhere since is never overwritten.
+func (d *Desk) timeline(w http.ResponseWriter, r *http.Request) (*timeline.Timeline, int64, bool) {
+	if _, err := d.story.Sync(r.Context()); err != nil {
+		d.fail(w, r, http.StatusServiceUnavailable, "the story cannot be read from its store: "+err.Error())
+		return nil, 0, false
+	}
+	seen := d.story.Head()
 	tl, err := d.story.Timeline(d.rules)
 	if err != nil {
 		d.fail(w, r, http.StatusInternalServerError, "the story's timeline cannot be built: "+err.Error())
-		return nil, false
+		return nil, 0, false
 	}
-	return tl, true
+	return tl, seen, true
 }
 
 // claimRow is one claim on the overview.
@@ -85,7 +105,7 @@ type articleRow struct {
 // overview serves "/": the claims with their status, the story picture,
 // and the articles with what each changed.
 func (d *Desk) overview(w http.ResponseWriter, r *http.Request) {
-	tl, ok := d.timeline(w, r)
+	tl, _, ok := d.timeline(w, r)
 	if !ok {
 		return
 	}
@@ -265,7 +285,7 @@ func paginate(n int, q url.Values) pager {
 // article, claim (a proposed match or the group) and speaker, QueuePageSize
 // to a page.
 func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
-	tl, ok := d.timeline(w, r)
+	tl, seen, ok := d.timeline(w, r)
 	if !ok {
 		return
 	}
@@ -302,7 +322,7 @@ func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
 	}
 	d.render(w, r, http.StatusOK, "queue.html", "Review queue", "queue", map[string]any{
 		"Proposals": views, "Article": fa, "Claim": fc, "Source": fs, "Pager": pg,
-		"Back": r.URL.RequestURI(),
+		"Back": r.URL.RequestURI(), "Seen": seen,
 	})
 }
 
@@ -320,11 +340,11 @@ func matches(ms []story.ClaimMatch, id string) bool {
 // source, cue and content highlighted in place, and its proposals.
 func (d *Desk) article(w http.ResponseWriter, r *http.Request) {
 	id := source.ArticleID(r.PathValue("id"))
-	added, ok := d.story.Proposals(id)
-	tl, tlok := d.timeline(w, r)
+	tl, seen, tlok := d.timeline(w, r)
 	if !tlok {
 		return
 	}
+	added, ok := d.story.Proposals(id)
 	a, known := tl.Registry().Article(id)
 	if !ok || !known {
 		d.fail(w, r, http.StatusNotFound, "the story has no article "+string(id))
@@ -343,7 +363,7 @@ func (d *Desk) article(w http.ResponseWriter, r *http.Request) {
 	d.render(w, r, http.StatusOK, "article.html", a.Title, "", map[string]any{
 		"Article": a, "Published": a.Published.UTC().Format(time.RFC3339),
 		"Text": highlight(a.Text, added.Candidates), "Proposals": views,
-		"Back": r.URL.RequestURI(),
+		"Back": r.URL.RequestURI(), "Seen": seen,
 	})
 }
 
@@ -361,7 +381,7 @@ type trackRow struct {
 // claim serves "/claim/ID": the claim's timeline picture, its track and
 // its status history.
 func (d *Desk) claim(w http.ResponseWriter, r *http.Request) {
-	tl, ok := d.timeline(w, r)
+	tl, _, ok := d.timeline(w, r)
 	if !ok {
 		return
 	}
@@ -399,8 +419,11 @@ func (d *Desk) claim(w http.ResponseWriter, r *http.Request) {
 
 // decideHandler serves "POST /decide": it accepts or rejects one proposal,
 // saves the decision through the story, and only then redirects to the page
-// it came from with a note that says so. A proposal decided meanwhile (in
-// another browser) is not decided again: the page says who was first.
+// it came from with a note that says so. A proposal decided meanwhile, in
+// another browser or by another program on the same store (the command
+// line, another desk), after the head the page was drawn at ("seen"), is not
+// decided again: the page says who decided it and when, and links to the
+// page reloaded.
 func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
@@ -415,6 +438,15 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 	if _, ok := key.Article(); !ok {
 		d.fail(w, r, http.StatusBadRequest, "no proposal named "+string(key))
 		return
+	}
+	seen := int64(-1)
+	if v := r.PostFormValue("seen"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || n < 0 {
+			d.fail(w, r, http.StatusBadRequest, "the form's seen "+strconv.Quote(v)+" is not a head of the story: reload the page and decide again")
+			return
+		}
+		seen = n
 	}
 	dec := story.Decision{Key: key, By: d.by, At: time.Now().UTC()}
 	action := r.PostFormValue("action")
@@ -444,34 +476,42 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusBadRequest, "unknown action "+action+": want accept or reject")
 		return
 	}
+	back := safeBack(r.PostFormValue("back"))
 	d.decide.Lock()
 	defer d.decide.Unlock()
-	switch d.story.Decided(key) {
-	case story.KindAccept:
-		d.fail(w, r, http.StatusConflict, "proposal "+string(key)+" was accepted meanwhile, perhaps in another browser; nothing was changed")
+	if _, err := d.story.Sync(r.Context()); err != nil {
+		d.fail(w, r, http.StatusServiceUnavailable, "the decision was not saved: the story cannot be read from its store: "+err.Error())
 		return
-	case story.KindReject:
-		d.fail(w, r, http.StatusConflict, "proposal "+string(key)+" was rejected meanwhile, perhaps in another browser; nothing was changed")
-		return
-	default:
-		// Undecided: decide it now.
 	}
-	report, err := d.story.Apply(r.Context(), dec)
+	if k := d.story.Decided(key); k != story.KindUnknown && (seen < 0 || d.decidedAfter(key, seen)) {
+		// Decided meanwhile, here or elsewhere: say by whom.
+		d.conflict(w, r, key, d.lastDecision(key), back)
+		return
+	}
+	var report *story.Report
+	var err error
+	if seen >= 0 {
+		report, err = d.story.ApplySeen(r.Context(), seen, dec)
+	} else {
+		report, err = d.story.Apply(r.Context(), dec)
+	}
 	if err != nil {
-		status := http.StatusUnprocessableEntity
-		if errors.Is(err, story.ErrBroken) {
-			status = http.StatusServiceUnavailable
+		var de *story.DecidedError
+		switch {
+		case errors.As(err, &de):
+			d.conflict(w, r, key, &de.Decided, back)
+		case errors.Is(err, story.ErrBroken):
+			d.fail(w, r, http.StatusServiceUnavailable, "the decision was not saved: "+err.Error())
+		case errors.Is(err, story.ErrConflict):
+			d.failBack(w, r, http.StatusConflict, "the decision was not saved: the story changed meanwhile in another program; nothing was changed: reload the page and decide again", back)
+		default:
+			d.fail(w, r, http.StatusUnprocessableEntity, "the decision was not saved: "+err.Error())
 		}
-		d.fail(w, r, status, "the decision was not saved: "+err.Error())
 		return
 	}
 	if len(report.Orphans) > 0 {
 		d.fail(w, r, http.StatusNotFound, "the story has no proposal "+string(key)+"; the decision is kept in the log as an orphan")
 		return
-	}
-	back := r.PostFormValue("back")
-	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
-		back = "/queue"
 	}
 	u, err := url.Parse(back)
 	if err != nil {
@@ -483,4 +523,65 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 	u.RawQuery = q.Encode()
 	u.Fragment = ""
 	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+}
+
+// safeBack returns the desk address a form asks to come back to, or
+// "/queue" for anything that would leave the desk.
+func safeBack(back string) string {
+	if !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, "/\\") {
+		return "/queue"
+	}
+	if _, err := url.Parse(back); err != nil {
+		return "/queue"
+	}
+	return back
+}
+
+// decidedAfter reports whether the latest decision on key came after the
+// head seen: whether the page that offered the decision could not show it.
+// It is linear in the log.
+func (d *Desk) decidedAfter(key story.Key, seen int64) bool {
+	last := d.lastDecision(key)
+	return last == nil || last.Seq > seen
+}
+
+// lastDecision returns the latest logged decision on key, or nil. It is
+// linear in the log.
+func (d *Desk) lastDecision(key story.Key) *story.Decision {
+	ds := d.story.Decisions()
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i].Key == key {
+			return &ds[i]
+		}
+	}
+	return nil
+}
+
+// conflict writes the page of a decision refused because the proposal was
+// decided meanwhile: who decided it, when, and a link to the page it came
+// from, reloaded.
+func (d *Desk) conflict(w http.ResponseWriter, r *http.Request, key story.Key, by *story.Decision, back string) {
+	msg := "proposal " + string(key) + " was decided meanwhile"
+	if by != nil {
+		msg = "proposal " + string(key) + " was " + pastTense(by.Kind) + " meanwhile"
+		if by.By != "" {
+			msg += " by " + by.By
+		}
+		if !by.At.IsZero() {
+			msg += " at " + by.At.UTC().Format("2006-01-02 15:04 UTC")
+		}
+	}
+	d.failBack(w, r, http.StatusConflict, msg+", perhaps in another browser or program; your decision was not saved and theirs stands. Reload the page to see the story as it is now.", back)
+}
+
+// pastTense names what a decision did.
+func pastTense(k story.Kind) string {
+	switch k {
+	case story.KindAccept:
+		return "accepted"
+	case story.KindReject:
+		return "rejected"
+	case story.KindUnknown, story.KindMergeSource, story.KindCreateClaim, story.KindRenameClaim, story.KindReprint:
+	}
+	return "decided (" + k.String() + ")"
 }
