@@ -2,6 +2,7 @@ package claim
 
 import (
 	"time"
+	"unsafe"
 
 	"github.com/claimtrail/claimtrail/internal/jsonwalk"
 	"github.com/claimtrail/claimtrail/source"
@@ -23,7 +24,7 @@ import (
 // decodeFast reads it once, in time linear in its length, and allocates
 // the corpus's values and the strings that hold escapes.
 func decodeFast(data []byte) (*Corpus, bool) {
-	p := fastParser{Parser: jsonwalk.Parser{B: data, Share: true}}
+	p := fastParser{Parser: jsonwalk.Parser{B: data, Share: true}, mentions: slab[Mention]{chunk: 512}}
 	var c Corpus
 	ok := members(&p, func(key []byte) (uint8, bool) {
 		switch string(key) {
@@ -137,11 +138,13 @@ func readList[T any](p *fastParser, dst *[]T, item func(*T) bool, last bool) boo
 type slab[T any] struct {
 	buf     []T // the chunk's unused part
 	scratch []T // the list being read
+	// chunk is the length of a chunk; zero gives each list a slice of
+	// its own, for a reader of one statement.
+	chunk int
 }
 
 // read reads the array into *dst, an empty array as an empty slice.
 func (s *slab[T]) read(p *fastParser, dst *[]T, item func(*T) bool) bool {
-	const chunk = 512
 	s.scratch = s.scratch[:0]
 	ok := p.Array(func() bool {
 		s.scratch = append(s.scratch, *new(T))
@@ -153,7 +156,7 @@ func (s *slab[T]) read(p *fastParser, dst *[]T, item func(*T) bool) bool {
 		return ok
 	}
 	if n > len(s.buf) {
-		s.buf = make([]T, max(chunk, n))
+		s.buf = make([]T, max(s.chunk, n))
 	}
 	*dst = s.buf[:n:n]
 	copy(*dst, s.scratch)
@@ -182,14 +185,19 @@ func text[T any, PT interface {
 }
 
 // parsed reads a string with parse, which sees the string's bytes in the
-// document when they hold no escape, so that the hot enums and dates of
-// statements allocate nothing.
+// document when they hold no escape, so that the enums and dates of
+// statements allocate nothing. parse must keep its argument only in the
+// error it returns, which parsed drops.
 func parsed[T any](p *fastParser, dst *T, parse func(string) (T, error)) bool {
-	s, ok := p.String()
-	if !ok {
+	var v T
+	var err error
+	if b, ok := p.RawString(); ok {
+		v, err = parse(unsafe.String(unsafe.SliceData(b), len(b)))
+	} else if s, ok := p.String(); ok {
+		v, err = parse(s)
+	} else {
 		return false
 	}
-	v, err := parse(s)
 	*dst = v
 	return err == nil
 }

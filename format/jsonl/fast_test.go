@@ -8,6 +8,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
+
+	"github.com/claimtrail/claimtrail/claim"
 )
 
 // generalStatement decodes a statement line the general way.
@@ -15,6 +17,13 @@ func generalStatement(line []byte) (statementLine, error) {
 	var v statementLine
 	var d lineDecoder
 	return v, d.decode(line, &v)
+}
+
+// fastStatementOf decodes line with fastStatement and a scratch buffer of
+// its own.
+func fastStatementOf(line []byte) (claim.Statement, bool) {
+	s, _, ok := fastStatement(line, nil)
+	return s, ok
 }
 
 // FuzzFastStatement checks the fast path against encoding/json: whatever
@@ -47,7 +56,7 @@ func FuzzFastStatement(f *testing.F) {
 		if !utf8.ValidString(line) || hasLoneSurrogate([]byte(line)) {
 			return // Read turns these lines away before either path
 		}
-		fast, ok := fastStatement([]byte(line))
+		fast, ok := fastStatementOf([]byte(line))
 		if !ok {
 			return
 		}
@@ -80,10 +89,10 @@ func TestFastStatementDeclines(t *testing.T) {
 		`{"type":"statement","id":"\ud800"}`,
 		"{\"type\":\"statement\",\"id\":\"tab\there\"}",
 	} {
-		_, ok := fastStatement([]byte(line))
+		_, ok := fastStatementOf([]byte(line))
 		assert.False(t, ok, "fastStatement(%q)", line)
 	}
-	esc, ok := fastStatement([]byte(`{"type":"statement","act":"\u0064eny","factuality":"CT\u002d","via":["\ud83d\ude00"]}`))
+	esc, ok := fastStatementOf([]byte(`{"type":"statement","act":"\u0064eny","factuality":"CT\u002d","via":["\ud83d\ude00"]}`))
 	assert.True(t, ok)
 	assert.Equal(t, "deny", esc.Act.String())
 	assert.Equal(t, "CT-", esc.Factuality.String())
@@ -105,10 +114,10 @@ func TestFastStatementDeclines(t *testing.T) {
 		`{"type":"statement",}`,
 		`{}`,
 	} {
-		_, ok := fastStatement([]byte(line))
+		_, ok := fastStatementOf([]byte(line))
 		assert.False(t, ok, "fastStatement(%q)", line)
 	}
-	s, ok := fastStatement([]byte(`{"type":"statement","id":"a\/b\u0041\t"}`))
+	s, ok := fastStatementOf([]byte(`{"type":"statement","id":"a\/b\u0041\t"}`))
 	assert.True(t, ok)
 	assert.Equal(t, "a/bA\t", string(s.ID))
 }

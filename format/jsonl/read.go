@@ -146,6 +146,8 @@ type lineDecoder struct {
 	feed  lineFeed
 	dec   *json.Decoder
 	fed   int64 // bytes fed to dec so far
+	// scratch holds a statement line's object for claim.DecodeStatement.
+	scratch []byte
 }
 
 // lineFeed is a reader that returns the line set last, once.
@@ -227,7 +229,9 @@ func (d *lineDecoder) parse(line []byte, n int) (Record, error) {
 		err = d.decode(line, &v)
 		rec.Claim = v.Claim
 	case TypeStatement:
-		if s, ok := fastStatement(line); ok {
+		s, scratch, ok := fastStatement(line, d.scratch)
+		d.scratch = scratch
+		if ok {
 			rec.Statement = s
 			return rec, nil
 		}

@@ -1,0 +1,95 @@
+package claim_test
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+)
+
+func TestDecodeStatement(t *testing.T) {
+	const good = `{"id":"s1","claim":"c","source":"kcna","act":"deny","factuality":"CT-","said":"2024-03-05",` +
+		`"mentions":[{"article":"a","cue":"denied","span":{"start":0,"end":6,"exact":"denied"}}]}`
+	var want claim.Statement
+	require.NoError(t, json.Unmarshal([]byte(good), &want))
+	got, err := claim.DecodeStatement([]byte(good))
+	require.NoError(t, err)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("DecodeStatement mismatch (-want +got):\n%s", diff)
+	}
+
+	tests := []struct {
+		name  string
+		data  string
+		field string
+		err   error
+	}{
+		{name: "unknown", data: `{"id":"s","txt":"x"}`, field: "statement", err: claim.ErrUnknownField},
+		{name: "case", data: `{"ID":"s"}`, field: "statement", err: claim.ErrUnknownField},
+		{name: "nested", data: `{"mentions":[{"span":{"begin":1}}]}`, field: "mentions[0].span", err: claim.ErrUnknownField},
+		{name: "twice", data: `{"id":"s","id":"t"}`, field: "id", err: claim.ErrDuplicateKey},
+		{name: "act", data: `{"id":"s","act":"dney"}`, field: "act", err: claim.ErrUnknownName},
+		{name: "date", data: `{"id":"s","said":"2023-02-30"}`, field: "said", err: claim.ErrDate},
+		{name: "kind", data: `{"id":"s","mentions":[{"span":{"start":"1"}}]}`, field: "mentions[0].span.start", err: claim.ErrInvalid},
+		{name: "null", data: `null`, field: "statement", err: claim.ErrInvalid},
+		{name: "trailing", data: `{"id":"s"} {}`, field: "statement", err: claim.ErrInvalid},
+		{name: "syntax", data: `{"id":`, field: "statement", err: claim.ErrInvalid},
+		{name: "utf8", data: "{\"id\":\"caf\xe9\"}", field: "id", err: claim.ErrInvalidUTF8},
+		{name: "surrogate", data: `{"id":"\ud800"}`, field: "statement", err: claim.ErrInvalidUTF8},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, err := claim.DecodeStatement([]byte(tc.data))
+			assert.ErrorIs(t, err, tc.err)
+			var fe *claim.FieldError
+			if assert.ErrorAs(t, err, &fe) {
+				assert.Equal(t, tc.field, fe.Field)
+				assert.Positive(t, fe.Line, "line of %v", err)
+			}
+			assert.Zero(t, s)
+		})
+	}
+}
+
+// FuzzDecodeStatement checks DecodeStatement against encoding/json:
+// whatever it decodes, json.Unmarshal decodes to the same statement, and
+// whatever it refuses is reported as *FieldErrors only.
+func FuzzDecodeStatement(f *testing.F) {
+	for _, s := range []string{
+		`{"id":"s1","claim":"c","source":"kcna","act":"deny","factuality":"CT-","said":"2024-03-05","mentions":[{"article":"a","cue":"denied","span":{"start":0,"end":6,"exact":"denied"}}]}`,
+		`{"id":"s\u00e9\n","via":[],"mentions":[]}`, `{"via":null,"said":null}`, `{"id":"s","id":"t"}`,
+		`{"act":"DENY","factuality":"certain negates","said":"2023-09"}`, `{"mentions":[{"span":{"start":01}}]}`,
+		`null`, `{}`, `[]`, `{"id":"s"} x`, "{\"id\":\"\xff\"}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := claim.DecodeStatement(data)
+		if err != nil {
+			errs := []error{err}
+			if joined, ok := err.(interface{ Unwrap() []error }); ok {
+				errs = joined.Unwrap()
+			}
+			for _, e := range errs {
+				var fe *claim.FieldError
+				var more *claim.MoreError
+				if !errors.As(e, &fe) && !errors.As(e, &more) {
+					t.Fatalf("DecodeStatement(%q): %T %v is not a *FieldError", data, e, e)
+				}
+			}
+			return
+		}
+		var want claim.Statement
+		if err := json.Unmarshal(data, &want); err != nil {
+			t.Fatalf("DecodeStatement decoded %q, json.Unmarshal fails: %v", data, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("DecodeStatement(%q) mismatch (-json +got):\n%s", data, diff)
+		}
+	})
+}
