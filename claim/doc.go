@@ -50,6 +50,8 @@
 // [LoadChecked], [DecodeChecked] and [Check] return a [Checked] corpus,
 // validated and closed to change, which timeline.BuildChecked builds
 // without validating it again.
+// [DecodeStatement] reads one statement as Decode reads each of a
+// corpus's, for formats that hold statements one by one.
 //
 // # Hostile input
 //
