@@ -192,7 +192,9 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 
 // baseFormFits reports whether a verb in its base form ("say", "deny")
 // stands where a base form can be a finite verb: after "to", a modal, a
-// plural subject or "I", "we", "they", "you", or anywhere in a heading.
+// plural subject (also one with a phrase after its head: "other agencies
+// within the council believe") or "I", "we", "they", "you", or anywhere in
+// a heading.
 func (s *sentence) baseFormFits(i int) bool {
 	if s.heading {
 		return true
@@ -211,7 +213,31 @@ func (s *sentence) baseFormFits(i int) bool {
 	case baseFormOpeners[w]:
 		return true
 	}
-	return strings.HasSuffix(w, "s") && !hasPossessive(w) && !determiners[w]
+	if s.pluralAt(p) {
+		return true
+	}
+	// "Officials at the ministry say": a plural head, then a
+	// prepositional phrase of a few words with no verb in it.
+	for q := p; q > s.lo && q >= p-6; q-- {
+		if s.toks[q].kind != tokWord || s.inq[q] || s.verbAt(q) || clauseWords[s.word(q)] {
+			return false
+		}
+		if prepositions[s.word(q)] {
+			// Not the preposition itself before the verb: "the
+			// dates in question".
+			return q < p && s.toks[q-1].kind == tokWord && s.pluralAt(q-1)
+		}
+	}
+	return false
+}
+
+// pluralAt reports whether the word at p reads as a plural noun: it ends
+// in "s" and is no possessive or determiner ("this"), nor a singular in
+// "-ss", "-us" or "-is" ("address", "status", "analysis").
+func (s *sentence) pluralAt(p int) bool {
+	w := s.word(p)
+	return strings.HasSuffix(w, "s") && !hasPossessive(w) && !determiners[w] &&
+		!strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // nounCompound reports whether a cue ending in -s is the head of a noun

@@ -77,6 +77,10 @@ var realCopyCases = []struct {
 		{"verb-before", "The port authority", "ruled out", "any involvement in the collision", "deny"},
 	}},
 	{"stopped-short-of", "The minister stopped short of blaming the contractor.", []found{}},
+	{"plural-head-phrase", "Other agencies within the port authority believe the leak happened naturally.", []found{
+		{"verb-before", "Other agencies within the port authority", "believe", "the leak happened naturally", "assert"},
+	}},
+	{"plural-head-in-question", "The logs match the figures for the dates in question.", []found{}},
 	{"progressive", "Norland is rejecting calls to close the port.", []found{
 		{"verb-before", "Norland", "rejecting", "calls to close the port", "reject"},
 	}},
