@@ -240,7 +240,14 @@
 // institute") is a new source under that one, not that one; a name before
 // the preposition still names the speaker ("Amb. Linda Okafor of
 // Nigeria"), and a place after one is no parent ("two diplomats in
-// Lisk"). "The statement", "the communique" and "the readout" speak for
+// Lisk"). When the registry knows exactly one source of that role under
+// that body, the role names it: "a foreign ministry spokesman" and "the
+// head of the electoral council" are the registry's spokesperson of the
+// foreign ministry and official of the council ("spokesman",
+// "spokeswoman", "spokesperson"; "head", "chief", "chairman", "president",
+// "director", "leader"). "The ministry" after "foreign ministry spokesman
+// Zhao" is the registry parent Zhao speaks for, when the registry names it
+// so, never Zhao. "The statement", "the communique" and "the readout" speak for
 // the latest speaker. A definite description by a person's role ("the
 // governor", "the judge") refers back to a recent speaker named by that
 // role, in the text or in the registry's name and aliases ("Diokno", whom

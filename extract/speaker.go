@@ -45,7 +45,10 @@ type speakers struct {
 	// registry alive.
 	heads     map[string]source.ID
 	headsRead bool
-	headsOf   weak.Pointer[source.Registry]
+	// staff finds the one registry source of a role under a body
+	// (staffOf), "" when there are several; read with heads.
+	staff   map[staffKey]source.ID
+	headsOf weak.Pointer[source.Registry]
 	// gender holds what the article has told of a person's: "he" or
 	// "she" resolved to them, or "Mr" or "Ms" before their name.
 	gender map[source.ID]byte
@@ -84,6 +87,7 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 	if reg != nil {
 		if w := weak.Make(reg); w != s.headsOf {
 			clear(s.heads)
+			clear(s.staff)
 			s.headsRead = false
 			s.headsOf = w
 		}
@@ -153,6 +157,9 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	id, parent, ok := s.lookup(text, words, written, low, k)
 	if !ok {
 		id, ok = s.byHead(low)
+	}
+	if !ok {
+		id, ok = s.staffOf(words, low)
 	}
 	if ok {
 		res := ResolutionRegistry
@@ -403,6 +410,15 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 			}
 			for _, w := range h.words {
 				if w == head || strings.TrimSuffix(w, "'s") == head || sameRole(w, head) {
+					if h.person && orgWords[head] {
+						// "the ministry" after "foreign ministry
+						// spokesman Zhao" is the ministry he speaks
+						// for, when the registry knows it.
+						if p, ok := s.parentTitled(h.id, head); ok {
+							return p, true
+						}
+						break
+					}
 					return h.id, true
 				}
 			}
@@ -489,6 +505,20 @@ func (s *speakers) namedFrom(id source.ID, stem string) bool {
 		}
 	}
 	return false
+}
+
+// parentTitled returns the registry parent of a source when the
+// registry names the parent with the word head: "chinese-foreign-ministry",
+// also called "Foreign Ministry", for "the ministry".
+func (s *speakers) parentTitled(id source.ID, head string) (source.ID, bool) {
+	if s.reg == nil {
+		return "", false
+	}
+	src, ok := s.reg.Source(id)
+	if !ok || src.Parent == "" || !s.titled(src.Parent, head) {
+		return "", false
+	}
+	return src.Parent, true
 }
 
 // titled reports whether the registry names a source by a title with the
@@ -844,28 +874,110 @@ func (s *speakers) byHead(low []string) (source.ID, bool) {
 	if s.reg == nil || len(low) != 1 || !strings.HasSuffix(low[0], "s") || !unnamedWords[low[0]] && !relaySources[low[0]] {
 		return "", false
 	}
-	if !s.headsRead {
-		s.headsRead = true
-		if s.heads == nil {
-			s.heads = make(map[string]source.ID)
-		}
-		for _, src := range s.reg.Sources() {
-			for _, name := range append([]string{src.Name}, src.Aliases...) {
-				i := strings.LastIndexByte(name, ' ')
-				if i < 0 {
-					continue
-				}
-				h := strings.ToLower(name[i+1:])
-				if id, seen := s.heads[h]; seen && id != src.ID {
-					s.heads[h] = ""
-				} else {
-					s.heads[h] = src.ID
-				}
-			}
-		}
-	}
+	s.readRegistry()
 	id := s.heads[low[0]]
 	return id, id != ""
+}
+
+// readRegistry fills heads and staff from the registry, once per registry,
+// linear in its names.
+func (s *speakers) readRegistry() {
+	if s.headsRead {
+		return
+	}
+	s.headsRead = true
+	if s.heads == nil {
+		s.heads = make(map[string]source.ID)
+		s.staff = make(map[staffKey]source.ID)
+	}
+	for _, src := range s.reg.Sources() {
+		for _, name := range append([]string{src.Name}, src.Aliases...) {
+			i := strings.LastIndexByte(name, ' ')
+			if i < 0 {
+				continue
+			}
+			h := strings.ToLower(name[i+1:])
+			if id, seen := s.heads[h]; seen && id != src.ID {
+				s.heads[h] = ""
+			} else {
+				s.heads[h] = src.ID
+			}
+		}
+		kind := src.Kind
+		if kind == source.KindPerson {
+			kind = source.KindOfficial
+		}
+		if src.Parent == "" || kind != source.KindSpokesperson && kind != source.KindOfficial {
+			continue
+		}
+		k := staffKey{src.Parent, kind}
+		if _, seen := s.staff[k]; seen {
+			s.staff[k] = "" // two of a role: the role names neither
+		} else {
+			s.staff[k] = src.ID
+		}
+	}
+}
+
+// staffOf resolves a person named by a role and the body the person
+// serves ("a foreign ministry spokesman", "the head of the electoral
+// council") to the one registry source with that role under that body: a
+// spokesperson for "spokesman", "spokeswoman" or "spokesperson", an
+// official or person for "head", "chief", "chairman", "president",
+// "director" or "leader". The body is what the registry resolves from the
+// words before the role, or after its "of" or "for". It reports false when
+// the registry knows none or several, or a capitalised word follows the
+// role (a name, which the registry lookup reads). The first call for a
+// registry reads it once, as byHead does.
+func (s *speakers) staffOf(words, low []string) (source.ID, bool) {
+	if s.reg == nil || len(low) < 2 {
+		return "", false
+	}
+	r := -1
+	for i, w := range low {
+		if staffRoles[w] != source.KindUnknown {
+			r = i
+			break
+		}
+	}
+	if r < 0 {
+		return "", false
+	}
+	var body []string
+	switch {
+	case r == len(low)-1:
+		body = words[:r]
+	case r+2 < len(low) && (low[r+1] == "of" || low[r+1] == "for"):
+		body = words[r+2:]
+	default:
+		return "", false
+	}
+	for len(body) > 0 && determiners[strings.ToLower(body[0])] {
+		body = body[1:]
+	}
+	if len(body) == 0 {
+		return "", false
+	}
+	org, ok := s.reg.Resolve(strings.Join(body, " "))
+	if !ok {
+		return "", false
+	}
+	s.readRegistry()
+	id := s.staff[staffKey{org.ID, staffRoles[low[r]]}]
+	return id, id != ""
+}
+
+// staffKey finds the one registry source of a role under a body.
+type staffKey struct {
+	parent source.ID
+	kind   source.Kind
+}
+
+// staffRoles give the kind of registry source a role word names.
+var staffRoles = map[string]source.Kind{
+	"spokesman": source.KindSpokesperson, "spokeswoman": source.KindSpokesperson, "spokesperson": source.KindSpokesperson,
+	"head": source.KindOfficial, "chief": source.KindOfficial, "chairman": source.KindOfficial, "chairwoman": source.KindOfficial,
+	"president": source.KindOfficial, "director": source.KindOfficial, "leader": source.KindOfficial,
 }
 
 // inRegistry reports whether the registry knows a source text as a name or
