@@ -99,3 +99,31 @@ func TestBadSeen(t *testing.T) {
 	}
 	assert.Equal(t, story.KindUnknown, f.reopen(t).Decided(story.Key(key)))
 }
+
+// TestMachineAccepted checks that the overview and the claim page mark the
+// statements the unattended mode accepted and no person reviewed.
+func TestMachineAccepted(t *testing.T) {
+	f := newFixture(t, 1)
+	key := f.story.Pending()[0].Key
+	_, err := f.story.Apply(context.Background(), story.Decision{Kind: story.KindAccept, Key: key, By: story.MachineBy})
+	require.NoError(t, err)
+	st, ok := f.story.StatementOf(key)
+	require.True(t, ok)
+	require.True(t, f.story.MachineAccepted(st.ID))
+	srv := httptest.NewServer(f.desk)
+	defer srv.Close()
+	c := newClient(t, srv.URL)
+	claimPage := "/claim/" + url.PathEscape(string(st.Claim))
+	_, body, _ := c.get("/")
+	assert.Contains(t, body, "(1 by machine, not reviewed)")
+	_, body, _ = c.get(claimPage)
+	assert.Contains(t, body, "by machine, not reviewed")
+
+	// Once a person accepts it, the mark goes.
+	_, err = f.story.Apply(context.Background(), story.Decision{Kind: story.KindAccept, Key: key, Claim: st.Claim, By: "maria"})
+	require.NoError(t, err)
+	_, body, _ = c.get("/")
+	assert.NotContains(t, body, "by machine")
+	_, body, _ = c.get(claimPage)
+	assert.NotContains(t, body, "by machine")
+}

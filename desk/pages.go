@@ -91,6 +91,9 @@ type claimRow struct {
 	Text       string
 	Status     timeline.Status
 	Statements int
+	// Machine counts the statements accepted by the unattended mode that
+	// no person has reviewed since.
+	Machine int
 }
 
 // articleRow is one article on the overview.
@@ -113,7 +116,13 @@ func (d *Desk) overview(w http.ResponseWriter, r *http.Request) {
 	for _, c := range tl.Claims() {
 		st, _ := tl.Current(c.ID)
 		n, _ := tl.Statements(timeline.Query{Claim: c.ID})
-		claims = append(claims, claimRow{ID: c.ID, Text: c.Text, Status: st, Statements: len(n)})
+		row := claimRow{ID: c.ID, Text: c.Text, Status: st, Statements: len(n)}
+		for _, x := range n {
+			if !x.Inherited && d.story.MachineAccepted(x.Statement.ID) {
+				row.Machine++
+			}
+		}
+		claims = append(claims, row)
 	}
 	pending := map[source.ArticleID]int{}
 	for _, p := range d.story.Pending() {
@@ -376,6 +385,9 @@ type trackRow struct {
 	Article    source.ArticleID
 	Quote      string
 	Inherited  bool
+	// Machine marks a statement accepted by the unattended mode that no
+	// person has reviewed since.
+	Machine bool
 }
 
 // claim serves "/claim/ID": the claim's timeline picture, its track and
@@ -401,7 +413,8 @@ func (d *Desk) claim(w http.ResponseWriter, r *http.Request) {
 	rows := make([]trackRow, 0, len(track))
 	for _, e := range track {
 		row := trackRow{Said: e.Said.String(), Speaker: speakerName(reg, e.Statement.Source), Act: e.Statement.Act,
-			Factuality: e.Statement.Factuality, Article: e.Article, Inherited: e.Inherited}
+			Factuality: e.Statement.Factuality, Article: e.Article, Inherited: e.Inherited,
+			Machine: d.story.MachineAccepted(e.Statement.ID)}
 		for _, m := range e.Statement.Mentions {
 			if m.Article == e.Article {
 				row.Quote = m.Span.Exact

@@ -464,3 +464,58 @@ func TestDecideOrphans(t *testing.T) {
 	assert.Equal(t, "orphan (no such candidate in the story yet; kept in the log): accept gazette-01#1:00000000\n", out)
 	assert.Contains(t, c.ok("export", "--format", "decisions"), "gazette-01#1:00000000")
 }
+
+// TestMachineAccepted checks that statements the unattended mode accepted
+// are marked in status, history and their JSON until a person decides on
+// them.
+func TestMachineAccepted(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "norland", "--sources", storySources)
+	c.ok("add", "--manifest", storyManifest, "--dir", storyArticles, "--unattended", "0.5")
+	total := func() (int, []claimStatus) {
+		var rows []claimStatus
+		require.NoError(t, json.Unmarshal([]byte(c.ok("status", "--json")), &rows))
+		n := 0
+		for _, r := range rows {
+			n += r.Machine
+		}
+		return n, rows
+	}
+	before, rows := total()
+	require.Positive(t, before)
+	status := c.ok("status")
+	assert.Contains(t, status, "UNREVIEWED")
+	assert.Contains(t, status, "by machine:   accepted by the unattended mode")
+
+	var first claimStatus
+	for _, r := range rows {
+		if r.Machine > 0 {
+			first = r
+			break
+		}
+	}
+	assert.Contains(t, c.ok("history", string(first.Claim)), "by machine")
+	var h historyOut
+	require.NoError(t, json.Unmarshal([]byte(c.ok("history", string(first.Claim), "--json")), &h))
+	assert.Len(t, h.Machine, first.Machine)
+
+	// A person accepting one of them makes it reviewed.
+	ds, err := story.ReadDecisions(strings.NewReader(c.ok("export", "--format", "decisions")))
+	require.NoError(t, err)
+	var key story.Key
+	for _, d := range ds {
+		if d.By == story.MachineBy && d.Key != "" {
+			key = d.Key
+			break
+		}
+	}
+	require.NotEmpty(t, key)
+	c.ok("accept", string(key))
+	after, _ := total()
+	assert.Equal(t, before-1, after)
+
+	// A story reviewed by people marks nothing.
+	people := followStory(t)
+	assert.NotContains(t, people.ok("status"), "UNREVIEWED")
+	assert.NotContains(t, people.ok("status", "--json"), "machine_accepted")
+}

@@ -54,6 +54,9 @@ type claimStatus struct {
 	Affirms    []sourceRef     `json:"affirms"`
 	Denies     []sourceRef     `json:"denies"`
 	Statements int             `json:"statements"`
+	// Machine counts the claim's statements the unattended mode accepted
+	// and no person has reviewed since (story.Story.MachineAccepted).
+	Machine int `json:"machine_accepted,omitempty"`
 }
 
 func (a *app) statusCmd() *cobra.Command {
@@ -72,7 +75,11 @@ statement is probable or certain and negative; statements carried from a
 narrower claim count (see package timeline).
 
 status builds the story's timeline: its work is linear in the story's
-statements, plus the claims' tracks.`,
+statements, plus the claims' tracks.
+
+Statements the unattended mode accepted (add --unattended) that no person
+has reviewed since count like the rest; a column says how many each claim
+has, and --json gives them as machine_accepted.`,
 		Args: cobra.NoArgs,
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			s, tl, err := a.openTimeline(ctx)
@@ -80,7 +87,7 @@ statements, plus the claims' tracks.`,
 				return err
 			}
 			defer s.Close()
-			rows, err := statuses(tl)
+			rows, err := statuses(tl, s.MachineAccepted)
 			if err != nil {
 				return err
 			}
@@ -94,8 +101,9 @@ statements, plus the claims' tracks.`,
 	return cmd
 }
 
-// statuses works out each claim's line of status, in corpus order.
-func statuses(tl *timeline.Timeline) ([]claimStatus, error) {
+// statuses works out each claim's line of status, in corpus order;
+// machine reports the statements accepted by machine and not reviewed.
+func statuses(tl *timeline.Timeline, machine func(claim.StatementID) bool) ([]claimStatus, error) {
 	reg := tl.Registry()
 	ref := func(id source.ID) sourceRef {
 		src, _ := reg.Source(id)
@@ -130,6 +138,9 @@ func statuses(tl *timeline.Timeline) ([]claimStatus, error) {
 		for e := range seq {
 			if !e.Inherited {
 				row.Statements++
+				if machine(e.Statement.ID) {
+					row.Machine++
+				}
 			}
 			if e.Discounted != timeline.Counted {
 				continue
@@ -167,7 +178,12 @@ func (a *app) printStatus(s *opened, tl *timeline.Timeline, rows []claimStatus) 
 		fmt.Fprintf(w, "story %s has no claims yet: accept candidates ('claimtrail pending') to make them.\n", s.ID())
 	} else {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "STATUS\tCLAIM\tAFFIRMS\tDENIES\tSINCE")
+		machine := slices.ContainsFunc(rows, func(r claimStatus) bool { return r.Machine > 0 })
+		header := "STATUS\tCLAIM\tAFFIRMS\tDENIES\tSINCE"
+		if machine {
+			header += "\tUNREVIEWED"
+		}
+		fmt.Fprintln(tw, header)
 		for _, r := range rows {
 			aff := make([]source.ID, len(r.Affirms))
 			for i, x := range r.Affirms {
@@ -177,7 +193,14 @@ func (a *app) printStatus(s *opened, tl *timeline.Timeline, rows []claimStatus) 
 			for i, x := range r.Denies {
 				den[i] = x.ID
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Status, n.claim(r.Claim, 48), n.sourceList(aff), n.sourceList(den), day(r.Since))
+			line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s", r.Status, n.claim(r.Claim, 48), n.sourceList(aff), n.sourceList(den), day(r.Since))
+			if machine {
+				line += "\t"
+				if r.Machine > 0 {
+					line += fmt.Sprintf("%d by machine", r.Machine)
+				}
+			}
+			fmt.Fprintln(tw, line)
 		}
 		if err := tw.Flush(); err != nil {
 			return err
@@ -192,6 +215,9 @@ func (a *app) printStatus(s *opened, tl *timeline.Timeline, rows []claimStatus) 
 		slices.Sort(seen)
 		for _, st := range seen {
 			fmt.Fprintf(w, "%-13s %s\n", st.String()+":", statusMeaning[st])
+		}
+		if machine {
+			fmt.Fprintln(w, machineNote)
 		}
 	}
 	if p := len(s.Pending()); p > 0 {
@@ -399,12 +425,19 @@ func claimArg(tl *timeline.Timeline, id claim.ID, storyID string) error {
 	return nil
 }
 
+// machineNote explains the statements accepted by machine, under the
+// tables that mark them.
+const machineNote = "by machine:   accepted by the unattended mode (add --unattended), not reviewed by a person yet;\n              they count like the rest until someone accepts or rejects them."
+
 // historyOut is history's JSON output.
 type historyOut struct {
 	Claim   claim.Claim             `json:"claim"`
 	Status  timeline.Status         `json:"status"`
 	Track   []timeline.Entry        `json:"track"`
 	History []timeline.StatusChange `json:"history"`
+	// Machine lists the track's statements the unattended mode accepted
+	// and no person has reviewed since.
+	Machine []claim.StatementID `json:"machine_accepted,omitempty"`
 }
 
 func (a *app) historyCmd() *cobra.Command {
@@ -415,7 +448,9 @@ func (a *app) historyCmd() *cobra.Command {
 		Long: `history prints one claim (by its ID, which 'claimtrail status -v' shows):
 every statement that counts for it in the order it was said, with its
 speaker, act, factuality (see the legend) and quote, then how its status
-changed, article by article, and who changed it.
+changed, article by article, and who changed it. A statement the
+unattended mode accepted and no person has reviewed is marked "by machine"
+(in --json, its ID is listed under machine_accepted).
 
 It builds the story's timeline and reads the claim's track: linear in the
 story's statements plus the track's length times its logarithm.`,
@@ -441,6 +476,11 @@ story's statements plus the track's length times its logarithm.`,
 				return err
 			}
 			out := historyOut{Claim: c, Status: st, Track: track, History: hist}
+			for _, e := range track {
+				if s.MachineAccepted(e.Statement.ID) && !slices.Contains(out.Machine, e.Statement.ID) {
+					out.Machine = append(out.Machine, e.Statement.ID)
+				}
+			}
 			if rf.json {
 				if out.Track == nil {
 					out.Track = []timeline.Entry{}
@@ -491,6 +531,9 @@ func (a *app) printHistory(tl *timeline.Timeline, h historyOut) error {
 		if e.Anonymous {
 			notes = append(notes, "unnamed source")
 		}
+		if slices.Contains(h.Machine, st.ID) {
+			notes = append(notes, "by machine")
+		}
 		if len(st.Mentions) > 1 {
 			notes = append(notes, fmt.Sprintf("%d mentions", len(st.Mentions)))
 		}
@@ -506,6 +549,9 @@ func (a *app) printHistory(tl *timeline.Timeline, h historyOut) error {
 	fmt.Fprintln(w)
 	writeLegend(w, codes)
 	fmt.Fprintln(w, "A date with * is unknown and taken from the first report.")
+	if len(h.Machine) > 0 {
+		fmt.Fprintln(w, machineNote)
+	}
 	return nil
 }
 
