@@ -36,6 +36,10 @@
 // person edited it, into a [claim.Corpus] on top of the corpus it came
 // from, so that a review done in a spreadsheet comes back in: see
 // [FromMentions] for what the table decides and what the base corpus keeps.
+// What the table does not hold (source kinds, investigator flags, parents,
+// claim actors, article texts) comes only from that base: without it,
+// statuses can change, and [ImportCSVReport] returns a [Report] of what
+// was built from the table alone.
 //
 // # Parquet
 //

@@ -17,12 +17,109 @@ import (
 // [FromMentions]. The errors are [ReadCSV]'s, then FromMentions's, with
 // the lines of the rows. ImportCSV takes time and memory linear in the
 // size of the table and of base.
+//
+// The table holds statements and mentions whole, but of sources, articles
+// and claims only names, roots and publication details: pass the corpus
+// the table was exported from as base, and an edited table comes back
+// with every source's kind, investigator flag, aliases and parents, every
+// claim's actors, event and relations, and every article's text, so that
+// statuses are those of the exported corpus with the table's edits. With
+// a nil base those are lost, and statuses can change: an investigator's
+// finding no longer confirms a claim when nothing says the source is one,
+// nor an admission when nothing says who is accused. [ImportCSVReport]
+// says what was built from the table alone.
 func ImportCSV(r io.Reader, base *claim.Corpus) (*claim.Corpus, error) {
+	c, _, err := ImportCSVReport(r, base)
+	return c, err
+}
+
+// ImportCSVReport is [ImportCSV], and also returns a [Report] of the
+// sources, articles and claims it built from the table alone because base
+// did not hold them: what the corpus cannot know. On error the corpus
+// and the report are nil.
+func ImportCSVReport(r io.Reader, base *claim.Corpus) (*claim.Corpus, *Report, error) {
 	rows, err := ReadCSV[Mention](r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return FromMentions(rows, base)
+	return FromMentionsReport(rows, base)
+}
+
+// Report lists what an import built from the rows of a mentions table
+// alone, because its base corpus did not hold it, each list in the order
+// the rows first name them. What the table does not hold, these lack, and
+// statuses that rest on it can differ from those of the corpus the table
+// was exported from. The zero Report is lossless. A Report is a plain
+// value.
+type Report struct {
+	// Sources made from rows (speakers, their roots, outlets) with their
+	// names and a speaker's identity. Their kind is unknown, none is an
+	// investigator, they have no aliases, offices or Wikidata ID, and a
+	// speaker's parent is its root, whatever stood between them: two
+	// sources under one root in the exported corpus may now be
+	// independent, or an investigator's finding no longer confirm.
+	Sources []source.ID
+	// Articles made from rows, with title, outlet, URL, publication time,
+	// language and reprint. They have no text, so spans are not checked
+	// against one, and no wire.
+	Articles []source.ArticleID
+	// Claims made from rows, with their text. They have no actors (no
+	// accused party, whose admission confirms, no target), no event date
+	// and no relations to other claims.
+	Claims []claim.ID
+}
+
+// Lossless reports whether the import built nothing from the table alone:
+// every source, article and claim the rows name came from the base
+// corpus, so the corpus holds all the exported one held, with the table's
+// edits.
+func (r *Report) Lossless() bool {
+	return r == nil || len(r.Sources) == 0 && len(r.Articles) == 0 && len(r.Claims) == 0
+}
+
+// String says in one sentence what the import built from the table
+// alone and what those lack, for a program to tell its user, or "" when
+// the import was lossless. It takes time linear in the report's length.
+func (r *Report) String() string {
+	if r.Lossless() {
+		return ""
+	}
+	var parts []string
+	if n := len(r.Sources); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s (%s): kind unknown, no investigators, aliases or parents below their root", count(n, "source"), listed(r.Sources)))
+	}
+	if n := len(r.Articles); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s (%s): no text", count(n, "article"), listed(r.Articles)))
+	}
+	if n := len(r.Claims); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s (%s): no accused or other actors, event or relations", count(n, "claim"), listed(r.Claims)))
+	}
+	return "built from the table alone, as the base corpus does not hold them: " + strings.Join(parts, "; ") +
+		"; statuses that rest on what they lack can differ from the exported corpus's"
+}
+
+// count returns "1 source" or "3 sources".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
+}
+
+// listed returns up to five IDs, quoted and shortened, and how many more.
+func listed[T ~string](ids []T) string {
+	const shown = 5
+	var b strings.Builder
+	for i, id := range ids[:min(len(ids), shown)] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(strconv.Quote(source.Excerpt(string(id))))
+	}
+	if len(ids) > shown {
+		fmt.Fprintf(&b, " and %d more", len(ids)-shown)
+	}
+	return b.String()
 }
 
 // FromMentions builds a corpus from the rows of a mentions table, on top
@@ -37,6 +134,9 @@ func ImportCSV(r io.Reader, base *claim.Corpus) (*claim.Corpus, error) {
 // created from the row: a source with its name and identity, under the
 // row's root when that differs from it (the root created too); an article
 // with its title, outlet, URL, publication time, language and reprint.
+// What those lack is lost (see [ImportCSV] and [Report]). A source on a
+// statement's via list must be in base, as the table gives no more than
+// its ID: one that is not is an unknown source.
 //
 // Each row needs statement_id, claim_id, speaker_id and act. A statement's
 // factuality is read from factuality, else from factuality_words; when a
@@ -54,21 +154,29 @@ func ImportCSV(r io.Reader, base *claim.Corpus) (*claim.Corpus, error) {
 // the corpus is nil. FromMentions takes time and memory linear in the
 // number of rows and the size of base.
 func FromMentions(rows []Mention, base *claim.Corpus) (*claim.Corpus, error) {
+	c, _, err := FromMentionsReport(rows, base)
+	return c, err
+}
+
+// FromMentionsReport is [FromMentions], and also returns a [Report] of the
+// sources, articles and claims it built from the rows alone. On error the
+// corpus and the report are nil.
+func FromMentionsReport(rows []Mention, base *claim.Corpus) (*claim.Corpus, *Report, error) {
 	b := newBuilder(base)
 	for i := range rows {
 		b.row(i+1, &rows[i])
 	}
 	if err := b.p.err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	c := b.c
 	for _, st := range b.order {
 		c.Statements = append(c.Statements, st.s)
 	}
 	if err := c.Validate(); err != nil {
-		return nil, b.atRows(err)
+		return nil, nil, b.atRows(err)
 	}
-	return c, nil
+	return c, &b.made, nil
 }
 
 // builder gathers a corpus from rows.
@@ -81,6 +189,7 @@ type builder struct {
 	articles map[source.ArticleID]bool
 	stmts    map[claim.StatementID]*statementRows
 	order    []*statementRows
+	made     Report // what the rows alone gave
 }
 
 // statementRows is a statement built from its rows, and the row that
@@ -231,6 +340,7 @@ func (b *builder) claim(n int, r *Mention, fail func(string, string, error)) {
 	if !ok {
 		b.claims[id] = len(b.c.Claims)
 		b.c.Claims = append(b.c.Claims, claim.Claim{ID: id, Text: r.ClaimText})
+		b.made.Claims = append(b.made.Claims, id)
 		b.textRow[id] = n
 		return
 	}
@@ -266,6 +376,7 @@ func (b *builder) source(id source.ID, name, identity, rootID, rootName, col str
 	}
 	b.sources[id] = true
 	b.c.Sources = append(b.c.Sources, s)
+	b.made.Sources = append(b.made.Sources, id)
 }
 
 // article creates an article the corpus does not hold.
@@ -285,6 +396,7 @@ func (b *builder) article(r *Mention, fail func(string, string, error)) {
 	}
 	b.articles[id] = true
 	b.c.Articles = append(b.c.Articles, a)
+	b.made.Articles = append(b.made.Articles, id)
 }
 
 // atRows reports the problems Validate found with statements at their

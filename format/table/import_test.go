@@ -13,6 +13,7 @@ import (
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/format/table"
 	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/timeline"
 )
 
 // mentionsCSV writes the sample corpus's mentions table.
@@ -171,4 +172,67 @@ func TestImportCSVErrors(t *testing.T) {
 	input := "statement_id,claim_id,speaker_id,act\ns1,c,absent,report\ns2,c,absent,\n"
 	_, err = table.ImportCSV(strings.NewReader(input), nil)
 	assert.Equal(t, []tableProblem{{2, 0, "act", claim.ErrEmpty}}, tableProblems(err))
+}
+
+// TestImportRoundTripStatuses exports the mentions table, imports it
+// back, and compares what a reader of the timeline sees: with the
+// exported corpus as base, the corpus, every claim's status and counts,
+// and the status history come back the same, and the report says the
+// import was lossless; without a base, the report lists what was built
+// from the table alone, and the statuses that rest on it move.
+func TestImportRoundTripStatuses(t *testing.T) {
+	c, tl := seed(t)
+	csv := mentionsCSV(t)
+
+	got, report, err := table.ImportCSVReport(strings.NewReader(csv), c)
+	require.NoError(t, err)
+	assert.True(t, report.Lossless(), "report: %s", report)
+	assert.Empty(t, report.String())
+	if diff := cmp.Diff(c, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("ImportCSVReport(mentions, corpus) mismatch (-want +got):\n%s", diff)
+	}
+	back, err := timeline.Build(got, nil)
+	require.NoError(t, err)
+	if diff := cmp.Diff(table.Claims(tl), table.Claims(back)); diff != "" {
+		t.Errorf("claims table after the round trip mismatch (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(table.History(tl), table.History(back)); diff != "" {
+		t.Errorf("status history after the round trip mismatch (-want +got):\n%s", diff)
+	}
+
+	bare, report, err := table.ImportCSVReport(strings.NewReader(csv), nil)
+	require.NoError(t, err)
+	assert.False(t, report.Lossless())
+	assert.Len(t, report.Claims, len(c.Claims))
+	assert.Len(t, report.Articles, len(c.Articles))
+	assert.Contains(t, report.Sources, source.ID("westmark-defence"))
+	assert.Contains(t, report.String(), "kind unknown")
+	bareTL, err := timeline.Build(bare, nil)
+	require.NoError(t, err)
+	status := func(tl *timeline.Timeline) map[string]string {
+		out := map[string]string{}
+		for _, row := range table.Claims(tl) {
+			out[row.ClaimID] = row.Status
+		}
+		return out
+	}
+	want, moved := status(tl), status(bareTL)
+	assert.Equal(t, "confirmed", want["shells"], "the sample's flagship claim")
+	assert.NotEqual(t, want["shells"], moved["shells"], "statuses without the base: what the report warns of")
+}
+
+// TestReportString checks the report's sentence, long lists shortened.
+func TestReportString(t *testing.T) {
+	var nilReport *table.Report
+	assert.True(t, nilReport.Lossless())
+	assert.Empty(t, nilReport.String())
+	r := &table.Report{
+		Sources:  []source.ID{"a", "b", "c", "d", "e", "f", "g"},
+		Articles: []source.ArticleID{"x"},
+		Claims:   []claim.ID{"c1", "c2"},
+	}
+	assert.Equal(t, `built from the table alone, as the base corpus does not hold them: `+
+		`7 sources ("a", "b", "c", "d", "e" and 2 more): kind unknown, no investigators, aliases or parents below their root; `+
+		`1 article ("x"): no text; 2 claims ("c1", "c2"): no accused or other actors, event or relations; `+
+		`statuses that rest on what they lack can differ from the exported corpus's`, r.String())
 }
