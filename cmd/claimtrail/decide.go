@@ -69,7 +69,11 @@ proposes. --speaker (a source ID), --act, --factuality (CT+, PR-, ...) and
 --said (2025-03-02, 2025-03 or 2025) correct what the extractor read.
 
 A proposed source is added to the story, under the ID --as gives and the
-name --name gives when set.
+name --name gives when set. Its kind, whether it is unnamed, and its parent
+stay as the extractor proposed them ('claimtrail pending --json' shows
+them): a story's accept decision carries no others yet. When the source is
+one the story knows, merge it instead ('claimtrail merge'), which takes
+that source's kind and place.
 
 Each decision is appended to the story's log (see 'claimtrail export
 --format decisions'). Accepting costs time linear in the candidate, after
@@ -187,27 +191,62 @@ are then spoken by INTO. The decision is appended to the story's log.`,
 func (a *app) claimCmd() *cobra.Command {
 	var df decideFlags
 	var rename bool
+	var actors []string
 	cmd := &cobra.Command{
 		Use:   "claim ID TEXT",
-		Short: "Create a claim, or reword one with --rename",
+		Short: "Create a claim, with the parties it is about, or reword one with --rename",
 		Long: `claim creates a claim with an ID of your choosing and its canonical
 wording, so that candidates can be accepted onto it (accept --claim ID).
 With --rename it rewords an existing claim, such as one a group of
-candidates proposed. The decision is appended to the story's log.`,
-		Example: `  claimtrail claim shipments "Norland ships artillery shells to Eastria by rail"`,
-		Args:    exactArgs("ID", "TEXT"),
+candidates proposed. The decision is appended to the story's log.
+
+--actor ROLE=SOURCE names a party the new claim is about, once per party:
+the accused (the party said to do it), a beneficiary, the target (the party
+harmed) or a subject, each a source of the story ('claimtrail sources -v').
+The status rules need them: the accused's admission confirms a claim, and
+parties never corroborate a claim about themselves, while the target is an
+independent witness. A claim's parties are set when it is created: create
+the claim with its actors first, then accept candidates onto it.`,
+		Example: `  claimtrail claim shipments "Norland ships artillery shells to Eastria by rail" \
+      --actor accused=norland --actor beneficiary=eastria
+  claimtrail claim --rename shipments "Norland ships shells to Eastria"`,
+		Args: exactArgs("ID", "TEXT"),
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			kind := story.KindCreateClaim
 			if rename {
 				kind = story.KindRenameClaim
+				if len(actors) > 0 {
+					return cli.Usagef("--actor names a new claim's parties: a claim's parties are set when it is created, and cannot be changed by --rename")
+				}
 			}
 			d := story.Decision{Kind: kind, Claim: claim.ID(args[0]), Text: args[1], By: a.who(&df), Note: df.note}
+			for _, arg := range actors {
+				actor, err := parseActor(arg)
+				if err != nil {
+					return cli.Usagef("--actor %q: %v", arg, err)
+				}
+				d.Actors = append(d.Actors, actor)
+			}
 			return a.decide(ctx, []story.Decision{d}, decideMode{})
 		}),
 	}
 	cmd.Flags().BoolVar(&rename, "rename", false, "reword an existing claim")
+	cmd.Flags().StringArrayVar(&actors, "actor", nil, "a party the new claim is about, ROLE=SOURCE (accused, beneficiary, target, subject); repeat for each")
 	df.add(cmd)
 	return cmd
+}
+
+// parseActor parses ROLE=SOURCE.
+func parseActor(s string) (claim.Actor, error) {
+	role, src, ok := strings.Cut(s, "=")
+	if !ok || role == "" || src == "" {
+		return claim.Actor{}, errors.New("want ROLE=SOURCE, such as accused=norland")
+	}
+	r, err := claim.ParseRole(role)
+	if err != nil {
+		return claim.Actor{}, err
+	}
+	return claim.Actor{Source: source.ID(src), Role: r}, nil
 }
 
 func (a *app) decideCmd() *cobra.Command {

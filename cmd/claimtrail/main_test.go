@@ -298,6 +298,11 @@ func TestErrors(t *testing.T) {
 		{"article-too-large", "", []string{"add", "--published", "2025-03-20", article, big}, 1, "big.txt: 257 KiB (262145 bytes), longer than the 256 KiB (262144 bytes) an article may be"},
 		{"stdin-too-large", long, []string{"add", "--published", "2025-03-20", "--id", "big", "-"}, 1, "standard input: more than 256 KiB (262144 bytes), longer than"},
 		{"manifest-text-too-large", "", []string{"add", "--manifest", write("big.jsonl", `{"id":"big","text":"`+long+`","published":"2025-03-20"}`)}, 1, "big.jsonl: article big: 257 KiB (262145 bytes), longer than"},
+		{"actor-unknown-role", "", []string{"claim", "y", "Text", "--actor", "spy=norland"}, 2, `role "spy": unknown name`},
+		{"actor-no-role", "", []string{"claim", "y", "Text", "--actor", "=norland"}, 2, "want ROLE=SOURCE"},
+		{"actor-no-source", "", []string{"claim", "y", "Text", "--actor", "accused"}, 2, "want ROLE=SOURCE"},
+		{"actor-unknown-source", "", []string{"claim", "y", "Text", "--actor", "accused=nobody"}, 1, `"nobody": unknown source`},
+		{"actor-on-rename", "", []string{"claim", "shipments", "Text", "--rename", "--actor", "accused=norland"}, 2, "cannot be changed by --rename"},
 		{"serve-bad-port", "", []string{"serve", "--addr", "127.0.0.1:99999"}, 2, `the port "99999" is invalid`},
 		{"serve-named-port", "", []string{"serve", "--addr", "127.0.0.1:http"}, 2, `the port "http" is invalid`},
 	}
@@ -518,4 +523,19 @@ func TestMachineAccepted(t *testing.T) {
 	people := followStory(t)
 	assert.NotContains(t, people.ok("status"), "UNREVIEWED")
 	assert.NotContains(t, people.ok("status", "--json"), "machine_accepted")
+}
+
+// TestClaimActors checks that claim --actor names the parties a new claim
+// is about, which the status rules read.
+func TestClaimActors(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "s", "--sources", storySources)
+	c.ok("claim", "trains", "Norland ships shells by rail", "--actor", "accused=norland", "--actor", "Beneficiary=eastria", "--actor", "target=westmark")
+	var corpus claim.Corpus
+	require.NoError(t, json.Unmarshal([]byte(c.ok("export", "--format", "corpus")), &corpus))
+	require.Len(t, corpus.Claims, 1)
+	want := []claim.Actor{{Source: "norland", Role: claim.RoleAccused}, {Source: "eastria", Role: claim.RoleBeneficiary}, {Source: "westmark", Role: claim.RoleTarget}}
+	if diff := cmp.Diff(want, corpus.Claims[0].Actors); diff != "" {
+		t.Errorf("claim actors mismatch (-want +got):\n%s", diff)
+	}
 }
