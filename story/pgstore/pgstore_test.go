@@ -81,6 +81,15 @@ func TestOpenErrors(t *testing.T) {
 	again.Close()
 }
 
+// BenchmarkGrow measures the insert rate of batches of 10,000 statements
+// appended to one story, each after the head the previous one returned.
+func BenchmarkGrow(b *testing.B) {
+	st, err := pgstore.Open(b.Context(), schema(b))
+	require.NoError(b, err)
+	defer st.Close()
+	storetest.BenchGrow(b, st, 10000)
+}
+
 // BenchmarkAppend measures the insert rate in batches of 10,000 statements
 // against the server CLAIMTRAIL_POSTGRES names.
 func BenchmarkAppend(b *testing.B) {

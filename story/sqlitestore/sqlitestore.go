@@ -399,15 +399,23 @@ func isUnique(err error) bool {
 const chunk = 100
 
 // insert writes a table's rows, the first at seq first, chunk rows per
-// statement, one prepared statement reused for every whole chunk. A
-// statement that fails writes none of its rows, so a refused duplicate is
-// found by writing its chunk again row by row.
+// statement, one prepared statement reused for every whole chunk. The
+// story's name and the first row's seq are bound once per statement (?1
+// and ?2; a row's seq is ?2 plus its place), so that a row binds only its
+// own values. A statement that fails writes none of its rows, so a refused
+// duplicate is found by writing its chunk again row by row.
 func insert(ctx context.Context, tx *sql.Tx, id string, t rows.Table, first int64, recs []rows.Row) error {
-	width := 2 + len(t.Columns)
+	width := len(t.Columns)
 	query := func(n int) string {
-		one := "(?" + strings.Repeat(", ?", width-1) + ")"
-		return "INSERT INTO " + t.Name + " (story_id, seq, " + strings.Join(t.Columns, ", ") + ") VALUES " +
-			one + strings.Repeat(", "+one, n-1)
+		var q strings.Builder
+		q.WriteString("INSERT INTO " + t.Name + " (story_id, seq, " + strings.Join(t.Columns, ", ") + ") VALUES ")
+		for i := range n {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			q.WriteString("(?1, ?2 + " + strconv.Itoa(i) + strings.Repeat(", ?", width) + ")")
+		}
+		return q.String()
 	}
 	var whole *sql.Stmt
 	defer func() {
@@ -415,12 +423,11 @@ func insert(ctx context.Context, tx *sql.Tx, id string, t rows.Table, first int6
 			whole.Close()
 		}
 	}()
-	args := make([]any, 0, chunk*width)
+	args := make([]any, 0, 2+chunk*width)
 	for start := 0; start < len(recs); start += chunk {
 		part := recs[start:min(start+chunk, len(recs))]
-		args = args[:0]
-		for i, rec := range part {
-			args = append(args, id, first+int64(start+i))
+		args = append(args[:0], id, first+int64(start))
+		for _, rec := range part {
 			args = append(args, rec.Values...)
 		}
 		var err error
@@ -440,8 +447,10 @@ func insert(ctx context.Context, tx *sql.Tx, id string, t rows.Table, first int6
 		if !isUnique(err) {
 			return rows.Duplicate(t.Name, "", err, false)
 		}
+		one := query(1)
 		for i, rec := range part {
-			if _, err := tx.ExecContext(ctx, query(1), args[i*width:(i+1)*width]...); err != nil {
+			row := append([]any{id, first + int64(start+i)}, rec.Values...)
+			if _, err := tx.ExecContext(ctx, one, row...); err != nil {
 				return rows.Duplicate(t.Name, rec.Key, err, isUnique(err))
 			}
 		}

@@ -86,6 +86,15 @@ func TestOpenErrors(t *testing.T) {
 	assert.ErrorIs(t, storetest.Append(t.Context(), st, "a/b", &story.Batch{}), story.ErrInvalid)
 }
 
+// BenchmarkGrow measures the insert rate of batches of 10,000 statements
+// appended to one story, each after the head the previous one returned.
+func BenchmarkGrow(b *testing.B) {
+	st, err := sqlitestore.Open(b.TempDir())
+	require.NoError(b, err)
+	defer st.Close()
+	storetest.BenchGrow(b, st, 10000)
+}
+
 // BenchmarkAppend measures the insert rate in batches of 10,000 statements.
 func BenchmarkAppend(b *testing.B) {
 	st, err := sqlitestore.Open(b.TempDir())

@@ -30,11 +30,11 @@ const compactStatement = 0x01
 // appendStatement appends the compact layout of s to b. An act, factuality
 // or date that does not marshal is an error.
 func appendStatement(b []byte, s *claim.Statement) ([]byte, error) {
-	act, err := s.Act.MarshalText()
+	act, err := actText(s.Act)
 	if err != nil {
 		return nil, err
 	}
-	f, err := s.Factuality.MarshalText()
+	f, err := factualityText(s.Factuality)
 	if err != nil {
 		return nil, err
 	}
@@ -64,6 +64,41 @@ func appendStatement(b []byte, s *claim.Statement) ([]byte, error) {
 		b = appendString(b, m.Span.Suffix)
 	}
 	return b, nil
+}
+
+// actText returns what Act.MarshalText does, as a string and without
+// allocating for an act in range.
+func actText(a claim.Act) (string, error) {
+	if a == claim.ActUnknown || a.IsValid() {
+		return a.String(), nil
+	}
+	t, err := a.MarshalText()
+	return string(t), err
+}
+
+// factualityTexts holds the text of every factuality that marshals, so
+// that writing a statement does not build it again: a million statements
+// written would be two million allocations.
+var factualityTexts = func() map[claim.Factuality]string {
+	m := make(map[claim.Factuality]string)
+	for c := range 16 {
+		for p := range 16 {
+			f := claim.Factuality{Certainty: claim.Certainty(c), Polarity: claim.Polarity(p)}
+			if t, err := f.MarshalText(); err == nil {
+				m[f] = string(t)
+			}
+		}
+	}
+	return m
+}()
+
+// factualityText returns what Factuality.MarshalText does, as a string.
+func factualityText(f claim.Factuality) (string, error) {
+	if t, ok := factualityTexts[f]; ok {
+		return t, nil
+	}
+	t, err := f.MarshalText()
+	return string(t), err
 }
 
 func appendString(b []byte, s string) []byte {
