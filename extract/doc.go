@@ -72,8 +72,8 @@
 //   - "according to X", before or after its content;
 //   - agentless cues: "it is believed that", "it is widely assumed that",
 //     "X is said to", "X was accused of" (not inside what someone said),
-//     "reportedly", "allegedly", "suspicion has fallen on X"; their speaker
-//     is [source.AbsentID];
+//     "reportedly", "allegedly", "suspicion has fallen on X", "attention
+//     turned to X"; their speaker is [source.AbsentID];
 //   - attribution nouns with their content or source: "the allegation that
 //     ...", "Moscow's denial of ...", "the accusations made by X regarding
 //     ...";
@@ -121,7 +121,8 @@
 // subject.
 //
 // A weak verb's past participle right after its noun ("two men linked to
-// the ring") modifies the noun and is no cue.
+// the ring") modifies the noun and is no cue, and a cue word in -s after
+// "has" ("Velkor has questions to answer") is a noun, not a verb.
 //
 // Passive verbs without an agent and negated verbs ("was denied entry", "did not say", "stopped
 // short of blaming", "refrained from accusing") are not cues, and neither is a cue word inside a name ("the United States").
@@ -153,6 +154,8 @@
 //     arms depot spotted"), an accusation by nobody named whose content is
 //     the noun phrase after it, or a short quotation ("the port's alleged
 //     “cover-up”");
+//   - learned-from: "learned from X that C", "heard from X that C", where X
+//     speaks (to the subject, who learned it);
 //   - the reporting verb, whose candidates are named for how its source is
 //     found, tried in this order: passive, a passive verb whose agent
 //     speaks ("the findings were announced by the mayor", "was criticised
@@ -185,7 +188,9 @@
 //     when the noun heads its clause's subject ("Harlow's denial came
 //     within hours", not "answered Holm's statement", nor inside another
 //     attribution's content, nor before a cue verb: "Holm's statement
-//     stressed that C" is the verb's), "issued a stern warning", "the
+//     stressed that C" is the verb's), "issued a stern warning", "are
+//     working on the assumption that C", "a report in the Harbour Times
+//     that C" (a medium after "in" speaks), "the
 //     first report is that C", "suspicions grew that C", "arrested on
 //     suspicion of C", "accusations it was behind C" (a clause with a pronoun subject, its
 //     "that" left out); inside a quotation, only a noun with its clause

@@ -24,6 +24,12 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	if e.base && !m.baseFormFits(i) || m.nounCompound(i, w) {
 		return i, false
 	}
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (m.is(i-1, "has") || m.is(i-1, "have") || m.is(i-1, "had")) {
+		// "Velkor has questions to answer", "the port has claims against
+		// it": after "has" a verb would be a participle, so this is a
+		// noun.
+		return i, false
+	}
 	if m.negated(i) {
 		return i, false
 	}
@@ -354,6 +360,30 @@ func (m *matcher) notGuilty(i int, r *rule, _ cueWord) (int, bool) {
 	return i + 2, true
 }
 
+// learnedFrom matches "learned from the coastguard that C", "heard from
+// officials that C": the party after "from" says C to the subject, who
+// learns it, and speaks. Without "that" within ten words after "from"
+// ("learned from the mistakes") it is no cue.
+func (m *matcher) learnedFrom(i int, r *rule, _ cueWord) (int, bool) {
+	s := i + 2
+	e := s
+	for e <= m.last && e < s+10 && m.toks[e].kind == tokWord && !m.inq[e] && !m.is(e, "that") {
+		e++
+	}
+	if e == s || !m.is(e, "that") {
+		return i, false
+	}
+	f := r.found(m.tokSpan(i, i+1))
+	f.source, f.act = m.tokSpan(s, e-1), claim.ActAssert
+	if f.content = m.contentRight(e + 1); len(f.content) == 0 {
+		return i, false
+	}
+	m.hedges(&f, i)
+	m.refineAct(&f)
+	m.out = append(m.out, f)
+	return e, true
+}
+
 // neitherBefore reports whether the clause before token i opens with
 // "neither".
 func (s *sentence) neitherBefore(i int) bool {
@@ -403,6 +433,18 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 			k = e
 		}
 	}
+	// "a report in the Harbour Times that C": the medium it appeared in
+	// speaks.
+	if f.source.empty() && f.act == claim.ActReport && m.is(k, "in") {
+		s := k + 1
+		e := s
+		for e <= m.last && e < s+6 && m.toks[e].kind == tokWord && !m.inq[e] && !m.is(e, "that") {
+			e++
+		}
+		if src := m.tokSpan(s, e-1); e > s && m.is(e, "that") && m.isMedia(src) {
+			f.source, k = src, e
+		}
+	}
 	// "the accusations made by the German government regarding C": the
 	// party after "by" makes them, and the content follows it.
 	if f.source.empty() && madeBy[m.word(k)] && m.is(k+1, "by") {
@@ -424,8 +466,9 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	// subject speaks.
 	light := false
 	if f.source.empty() {
+		assumption := m.word(i) == "assumption" || m.word(i) == "assumptions"
 		for q := i - 1; q >= m.lo && q >= i-4 && m.toks[q].kind == tokWord; q-- {
-			if lightVerbs[m.word(q)] {
+			if lightVerbs[m.word(q)] || assumption && assumptionVerbs[m.word(q)] {
 				f.source = m.subject(q).src
 				light = !f.source.empty()
 				break
@@ -452,10 +495,12 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 		// "arrested on suspicion of fraud": what is suspected, by
 		// nobody named.
 		f.content = m.contentRight(k + 1)
-	case m.fallsOn(k) > k:
-		// "suspicion has fallen on the harbour master": on whom is
-		// what is suspected, by nobody named.
-		f.content = m.contentRight(m.fallsOn(k))
+	case m.fallsOn(k, f.act == claim.ActAccuse) > k:
+		// "suspicion has fallen on the harbour master", "attention
+		// turned to Velkor": on whom is what is suspected, by nobody
+		// named. Only suspicion turns to someone: "the report turned to
+		// funding" says nothing.
+		f.content = m.contentRight(m.fallsOn(k, f.act == claim.ActAccuse))
 	}
 	if m.inq[i] {
 		f.content = m.withinQuote(i, f.content)
@@ -520,16 +565,22 @@ func (m *matcher) possessorPhrase(p int) span {
 }
 
 // fallsOn returns the token after "has fallen on", "fell on" or "falls
-// upon" from token k, or k when the words are not there.
-func (s *sentence) fallsOn(k int) int {
+// upon" from token k, or k when the words are not there. With turns, also
+// after "turned to", "has shifted to" or "focused on" ("attention turned to
+// the harbour master").
+func (s *sentence) fallsOn(k int, turns bool) int {
 	j := k
 	if s.is(j, "has") || s.is(j, "have") || s.is(j, "had") {
 		j++
 	}
-	if !s.is(j, "fallen") && !s.is(j, "fell") && !s.is(j, "falls") && !s.is(j, "fall") || !s.is(j+1, "on") && !s.is(j+1, "upon") {
-		return k
+	switch w := s.word(j); {
+	case (w == "fallen" || w == "fell" || w == "falls" || w == "fall") && (s.is(j+1, "on") || s.is(j+1, "upon")):
+		return j + 2
+	case turns && (w == "turned" || w == "turns" || w == "shifted" || w == "shifts") && s.is(j+1, "to"),
+		turns && (w == "focused" || w == "focuses" || w == "focussed") && s.is(j+1, "on"):
+		return j + 2
 	}
-	return j + 2
+	return k
 }
 
 // withinQuote cuts a content found inside a quotation at the quotation's
@@ -675,7 +726,11 @@ func (m *matcher) adverb(i int, r *rule, e cueWord) (int, bool) {
 // isMedia reports whether a source span names news media.
 func (s *sentence) isMedia(src span) bool {
 	for _, w := range strings.Fields(s.text[src.start:src.end]) {
-		if mediaWords[strings.ToLower(strings.Trim(w, ".,’'s"))] {
+		// Trim punctuation, then a possessive: not every "s", or
+		// "Times" and "News" would be read as "time" and "new".
+		w = strings.Trim(w, ".,")
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if mediaWords[strings.ToLower(strings.Trim(w, "’'"))] {
 			return true
 		}
 	}

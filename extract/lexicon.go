@@ -447,6 +447,8 @@ var (
 	negatableAux      = lex.class("negatableAux")
 	respondVerbs      = lex.class("respondVerbs")
 	pleads            = lex.class("pleads")
+	learnVerbs        = lex.class("learnVerbs")
+	assumptionVerbs   = lex.class("assumptionVerbs")
 	unableAux         = lex.class("unableAux")
 	notAdverbs        = lex.class("notAdverbs")
 	noCommentVerbs    = lex.class("noCommentVerbs")

@@ -81,6 +81,21 @@ var realCopyCases = []struct {
 		{"verb-before", "Other agencies within the port authority", "believe", "the leak happened naturally", "assert"},
 	}},
 	{"plural-head-in-question", "The logs match the figures for the dates in question.", []found{}},
+	{"has-questions-to-answer", "Velkor has questions to answer about the spill, the minister said.", []found{
+		{"verb-before", "the minister", "said", "Velkor has questions to answer about the spill", "assert"},
+	}},
+	{"attention-turned-to", "After the spill, attention turned to Velkor, whose tanker had left the port that night.", []found{
+		{"noun", "", "attention", "Velkor, whose tanker had left the port that night", "accuse"},
+	}},
+	{"report-turned-to", "The report turned to the question of funding.", []found{}},
+	{"on-the-assumption", "Police are working on the assumption that the fire was set deliberately.", []found{
+		{"noun", "Police", "assumption", "the fire was set deliberately", "assert"},
+	}},
+	{"report-in-media", "Officials cited a report in the Harbour Times that the mayor had resigned.", []found{
+		{"noun", "the Harbour Times", "report", "the mayor had resigned", "report"},
+	}},
+	// A place is no medium: no speaker, and no content read past it.
+	{"report-in-place", "Officials cited a report in the capital that the mayor had resigned.", []found{}},
 	{"progressive", "Norland is rejecting calls to close the port.", []found{
 		{"verb-before", "Norland", "rejecting", "calls to close the port", "reject"},
 	}},

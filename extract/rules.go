@@ -44,6 +44,8 @@ var rules = []rule{
 		pattern: seq{wordIn(isPlead), lit("not"), lit("guilty")}, match: (*matcher).notGuilty},
 	{name: "alleged-noun", form: FormAgentless, confidence: 0.6,
 		pattern: seq{wordIn(isAttributive)}, match: (*matcher).allegedNoun},
+	{name: "learned-from", form: FormIndirect, confidence: 0.7,
+		pattern: seq{wordIn(isLearn), lit("from")}, match: (*matcher).learnedFrom},
 	{name: "verb", form: FormIndirect, confidence: 0.8, class: cueVerb, match: (*matcher).verb},
 	{name: "noun", form: FormNoun, confidence: 0.6, class: cueNoun, match: (*matcher).noun},
 	{name: "adjective", form: FormIndirect, confidence: 0.7, class: cueAdj, match: (*matcher).adjective},
@@ -110,6 +112,9 @@ func isAgentless(w string) bool { return agentlessVerbs[w] != 0 }
 // isAttributive reports whether w is a participle that, before a noun,
 // says the noun is only alleged: "the alleged spy drone".
 func isAttributive(w string) bool { return attributives[w] }
+
+// isLearn reports whether w is a past form of "learn" or "hear".
+func isLearn(w string) bool { return learnVerbs[w] }
 
 // isPlead reports whether w is a form of "plead".
 func isPlead(w string) bool { return pleads[w] }

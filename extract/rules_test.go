@@ -84,6 +84,13 @@ var ruleCases = []struct {
 	{"alleged-noun", "Guards seized the alleged arms shipment at the port.", []found{
 		{"alleged-noun", "", "alleged", "arms shipment", "accuse"},
 	}},
+	{"learned-from", "The ministry learned from the coastguard that the ferry had sunk.", []found{
+		{"learned-from", "the coastguard", "learned from", "the ferry had sunk", "assert"},
+	}},
+	{"heard-from", "Reporters heard from two port officials that the cargo had been moved.", []found{
+		{"learned-from", "two port officials", "heard from", "the cargo had been moved", "assert"},
+	}},
+	{"learned-from-no-that", "The crew learned from its mistakes and sailed on.", []found{}},
 	{"verb-before", "The mayor said the bridge would reopen in June.", []found{
 		{"verb-before", "The mayor", "said", "the bridge would reopen in June", "assert"},
 	}},
@@ -389,7 +396,7 @@ func TestRules(t *testing.T) {
 func TestRuleOrder(t *testing.T) {
 	want := []string{
 		"according-to", "it-is-believed", "is-said-to", "non-response", "not-guilty-plea",
-		"alleged-noun", "passive", "participle", "embedded-participle", "coordinated", "verb-before", "verb-after",
+		"alleged-noun", "learned-from", "passive", "participle", "embedded-participle", "coordinated", "verb-before", "verb-after",
 		"noun", "adjective", "agentless-adverb", "relay",
 	}
 	if diff := cmp.Diff(want, extract.RuleNames); diff != "" {
