@@ -333,8 +333,8 @@ func prefix3(w string) string {
 // doerBefore reports whether the harm verb at k has a named subject in the
 // active voice: over adverbs and "has", "had", the word before is a
 // capitalised name not governed by a preposition ("Varnesia likely shot
-// down", not "from inside Varnesia likely shot down"), or "they", "he" or
-// "she". A form of "be" before the verb makes it passive.
+// down", not "from inside Varnesia likely shot down"), "they", "he" or
+// "she", or a party named by what it is ("hackers targeted"). A form of "be" before the verb makes it passive.
 func (s *sentence) doerBefore(k, start int) bool {
 	j := k - 1
 	for j >= s.lo && s.toks[j].start >= start && s.toks[j].kind == tokWord {
@@ -351,7 +351,9 @@ func (s *sentence) doerBefore(k, start int) bool {
 		return false
 	}
 	switch w := s.word(j); {
-	case w == "they" || w == "he" || w == "she":
+	case w == "they" || w == "he" || w == "she" || doers[w]:
+		// "hackers targeted": a party named by what it is does harm
+		// as a name does.
 		return true
 	case !s.toks[j].is(flagUpper) || determiners[w] || pronouns[w] || strings.HasSuffix(w, "'s"):
 		return false // "Varnesia's poisoning" names the victim

@@ -29,6 +29,10 @@ var actCases = []struct {
 	{"important-that-quoted", "“Now that the polls have closed, it is vitally important that every ballot is counted,” the envoy said.", []string{"urge"}},
 	{"critical-that-quoted", "“It is critical that the tallies be published,” she said.", []string{"urge"}},
 	{"readiness-is-a-pledge", "The ministry dismissed the report, expressing its readiness to cooperate with the inquiry.", []string{"deny", "pledge"}},
+	{"doers-targeted-is-an-accusation", "Port officials said hackers targeted the harbour's billing system.", []string{"accuse"}},
+	{"targeted-with-nobody-is-an-assertion", "The envoy said the ferry was targeted.", []string{"assert"}},
+	{"slandering-is-an-accusation", "The mayor said the ferry firm had begun slandering the council.", []string{"accuse"}},
+	{"overreacted-is-an-accusation", "The editorial said the council overreacted to the spill.", []string{"accuse"}},
 	{"will-not-rest-is-a-pledge", "The governor said her office will not rest until the money is found.", []string{"pledge"}},
 }
 

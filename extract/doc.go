@@ -386,10 +386,11 @@
 // anywhere in a quotation (not "we will not", nor "we will be hit", but
 // "we will be ready to"), wrongdoing ("took bribes", "in breach of", "falsified",
 // "could be behind", "guilty of", "on the governor's orders",
-// "irregularities", "is accused of", "to blame for") an accusation, and so does harm done
-// ("shot down", "poisoned", "blown up", "the victim of") when the content
-// names who did it: a name or "they" as the subject of an active verb
-// ("Varnesia shot down"), or a party after "by" or "of" ("by Varnesian
+// "irregularities", "is accused of", "to blame for", "slandering",
+// "overreacted", "reckless") an accusation, and so does harm done
+// ("shot down", "poisoned", "blown up", "targeted", "the victim of") when the content
+// names who did it: a name, "they" or a party named by what it is as the
+// subject of an active verb ("Varnesia shot down", "hackers targeted"), or a party after "by" or "of" ("by Varnesian
 // forces", "by saboteurs", "the victim of speculators"); harm with nobody
 // named ("was poisoned with a nerve agent", "brought down by a missile",
 // "Tallow's poisoning") is an assertion. Retaliation words with a future
