@@ -170,7 +170,9 @@
 //     verb past an aside ("The governor, for her part, tried ...,
 //     reiterating"), or after "while", "after" or "before" the source of
 //     an attribution earlier in the sentence ("praised the port while
-//     accusing the navy"); a participle after a form of "be" ("is
+//     accusing the navy"), or after "in" or "by" following "join", where
+//     the party joined speaks too ("Canada joined Westland in accusing
+//     X": both accuse); a participle after a form of "be" ("is
 //     rejecting", "has been denying") is a finite verb and takes its
 //     subject (verb-before); embedded-participle, with the noun before it
 //     ("new data suggesting that C", "..., with spokesman Piet Amsel

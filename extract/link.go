@@ -32,6 +32,12 @@ func (x *extractor) add(m *matcher) {
 		}
 		var one [1]span
 		srcs := x.conjuncts(f.source, one[:0])
+		if f.participle {
+			// "X joined the US in accusing C": the US accuses too.
+			if j := m.joinedParty(m.tokenAt(f.cue.start)); !j.empty() {
+				srcs = x.conjuncts(j, srcs)
+			}
+		}
 		var aliases [2]span
 		switch {
 		case len(srcs) == 2:
@@ -288,6 +294,31 @@ func hasPreposition(phrase string) bool {
 		}
 	}
 	return false
+}
+
+// joinedParty returns the party joined in "X joined the US in accusing
+// C", "were among those to join Britain in condemning", "joined the allies
+// by formally blaming": the participle at i, after "in" or "by" and
+// adverbs, follows a form of "join" and its object, who speaks too. It
+// returns the zero span when the words are not there.
+func (m *matcher) joinedParty(i int) span {
+	p := i - 1
+	for p > m.lo && m.toks[p].kind == tokWord && isAdverb(m.word(p)) {
+		p--
+	}
+	if p <= m.lo || !m.is(p, "in") && !m.is(p, "by") {
+		return span{}
+	}
+	for j := p - 2; j >= m.lo && j >= p-9; j-- {
+		if m.inq[j] || m.toks[j].kind != tokWord && !m.comma(j) {
+			return span{}
+		}
+		switch m.word(j) {
+		case "join", "joins", "joined", "joining":
+			return m.tokSpan(j+1, p-1)
+		}
+	}
+	return span{}
 }
 
 // mainSubject finds the source of a participle clause ("..., urging the

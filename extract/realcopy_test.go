@@ -96,6 +96,17 @@ var realCopyCases = []struct {
 	}},
 	// A place is no medium: no speaker, and no content read past it.
 	{"report-in-place", "Officials cited a report in the capital that the mayor had resigned.", []found{}},
+	{"joined-in", "Canada and Norland were among those to join Westland in accusing Ostrian hackers of sabotage.", []found{
+		{"participle", "Canada", "accusing", "Ostrian hackers of sabotage", "accuse"},
+		{"participle", "Norland", "accusing", "Ostrian hackers of sabotage", "accuse"},
+		{"participle", "Westland", "accusing", "Ostrian hackers of sabotage", "accuse"},
+	}},
+	{"joined-by", "On Monday, Norland joined Westland and other allies by formally blaming Ostrian hackers for the attacks.", []found{
+		{"participle", "Norland", "blaming", "Ostrian hackers for the attacks", "accuse"},
+		{"participle", "Westland", "blaming", "Ostrian hackers for the attacks", "accuse"},
+		{"participle", "other allies", "blaming", "Ostrian hackers for the attacks", "accuse"},
+	}},
+	{"joined-no-participle", "Norland joined the talks in Geneva.", []found{}},
 	{"progressive", "Norland is rejecting calls to close the port.", []found{
 		{"verb-before", "Norland", "rejecting", "calls to close the port", "reject"},
 	}},

@@ -234,7 +234,8 @@ func (m *matcher) participleSource(v verbMatch) (verbMatch, verdict) {
 		return v, sourceNext
 	}
 	opened := participleOpeners[m.word(v.i-1)] && m.toks[v.i-1].kind == tokWord
-	if !m.comma(v.i-1) && !m.is(v.i-1, "and") && !m.quoteComma(v.i-1) && !opened {
+	joined := !m.joinedParty(v.i).empty()
+	if !m.comma(v.i-1) && !m.is(v.i-1, "and") && !m.quoteComma(v.i-1) && !opened && !joined {
 		return v, sourceNext
 	}
 	if opened && m.previousSource(v.i).empty() {
