@@ -38,7 +38,13 @@ before the page says so.
 It listens on 127.0.0.1:8080 unless --addr says otherwise. On an address
 beyond the loopback interface the desk needs a token: serve prints the
 address to open with it, and a browser that has opened it once keeps it in a
-cookie; any other request is refused. Stop it with Ctrl-C.
+cookie; any other request is refused. On every interface (0.0.0.0:PORT or
+[::]:PORT) it prints the address to open on this machine and, by the
+machine's name, from others. Stop it with Ctrl-C.
+
+The desk catches up with the store before each page, so articles added and
+decisions made with other claimtrail commands meanwhile show, and a decision
+on a proposal decided elsewhere since the page was drawn is refused.
 
 Each page costs what its desk page costs: the story's timeline, linear in
 the story.`,
