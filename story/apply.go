@@ -113,8 +113,13 @@ func (s *Story) applyOnce(ctx context.Context, seen int64, ds []Decision) (_ *Re
 			return
 		}
 		logged := s.decisions[len(s.decisions)-len(r.Applied)-len(r.Orphans):]
-		if err := s.write(ctx, &Batch{Decisions: logged}); err != nil && (retErr == nil || s.stale(err)) {
+		switch err := s.write(ctx, &Batch{Decisions: logged}); {
+		case err == nil:
+		case retErr == nil || s.stale(err):
 			retErr = err
+		default:
+			// Both: the decisions before the refused one are not stored.
+			retErr = errors.Join(err, retErr)
 		}
 	}()
 	known := s.logAt(seen) // the decisions the decider saw
