@@ -107,6 +107,12 @@ var realCopyCases = []struct {
 		{"participle", "other allies", "blaming", "Ostrian hackers for the attacks", "accuse"},
 	}},
 	{"joined-no-participle", "Norland joined the talks in Geneva.", []found{}},
+	{"even-itself", "Even the port authority itself said the channel was unsafe.", []found{
+		{"verb-before", "the port authority", "said", "the channel was unsafe", "assert"},
+	}},
+	{"themselves", "The ministers themselves denied that the deal was signed.", []found{
+		{"verb-before", "The ministers", "denied", "the deal was signed", "deny"},
+	}},
 	{"progressive", "Norland is rejecting calls to close the port.", []found{
 		{"verb-before", "Norland", "rejecting", "calls to close the port", "reject"},
 	}},

@@ -50,6 +50,11 @@ func (s *sentence) skipLeft(i int) int {
 // adverbs before the verb and the time words that open the sentence.
 func (s *sentence) subject(i int) subjectPhrase {
 	j := s.skipLeft(i - 1)
+	if w := s.word(j); (w == "itself" || w == "themselves" || w == "himself" || w == "herself") && j-1 >= s.lo && s.toks[j-1].kind == tokWord {
+		// "the Energy Department itself labeled": the reflexive only
+		// stresses the name before it.
+		j = s.skipLeft(j - 1)
+	}
 	// "the White House continues to call for": the subject is before the
 	// verb that carries "to". Other verbs before "to" ("expected to say",
 	// "able to verify") tell of a statement not yet made.
