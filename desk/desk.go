@@ -5,8 +5,11 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"net"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/claimtrail/claimtrail/story"
@@ -42,16 +45,30 @@ type Options struct {
 	// By names the reviewer in the decisions the desk records
 	// (story.Decision.By); empty means "desk".
 	By string
+	// Hosts are the names the desk answers to, as a request's Host header
+	// gives them, without the port: "desk.newsroom.example",
+	// "192.0.2.10". Empty means the loopback names only (localhost,
+	// 127.0.0.1 and the rest of 127.0.0.0/8, ::1). A request addressed to
+	// any other name is refused with 421 Misdirected Request, so that a web
+	// page whose own domain is made to resolve to the desk's address (DNS
+	// rebinding) cannot read the desk or post decisions as if it were the
+	// desk's own page. The single name "*" answers to any host: use it
+	// only behind a check of its own, such as the token the claimtrail
+	// command's serve asks beyond the loopback interface, or an
+	// authenticating proxy.
+	Hosts []string
 }
 
 // Desk is the review desk of one story, an http.Handler. Create one with
-// New or ForStory. It is safe for concurrent use: requests from any number
+// New or ForStory; a zero Desk answers every request with 500 Internal
+// Server Error. It is safe for concurrent use: requests from any number
 // of browsers may arrive at once, and the decisions they make are applied
 // one at a time, each saved through the story before its page says so.
 type Desk struct {
 	story *story.Story
 	rules *timeline.Rules
 	by    string
+	hosts []string // nil: loopback names only; ["*"]: any
 	mux   *http.ServeMux
 	// decide serialises checking that a proposal is still undecided and
 	// deciding it, so that two browsers deciding on one proposal at once
@@ -83,7 +100,7 @@ func ForStory(s *story.Story, opts *Options) *Desk {
 	if opts != nil {
 		o = *opts
 	}
-	d := &Desk{story: s, rules: o.Rules, by: o.By}
+	d := &Desk{story: s, rules: o.Rules, by: o.By, hosts: slices.Clone(o.Hosts)}
 	if d.by == "" {
 		d.by = "desk"
 	}
@@ -106,6 +123,14 @@ func ForStory(s *story.Story, opts *Options) *Desk {
 // Every response carries a strict Content-Security-Policy; nothing is
 // loaded from outside the desk.
 func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if d.mux == nil {
+		http.Error(w, "desk: not created with desk.New or desk.ForStory", http.StatusInternalServerError)
+		return
+	}
+	if !d.hostOK(r.Host) {
+		http.Error(w, "This review desk does not answer to this address: open the address it was started on.", http.StatusMisdirectedRequest)
+		return
+	}
 	h := w.Header()
 	h.Set("Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -150,4 +175,33 @@ func proposalContext(root page, p proposalView) proposalCtx {
 	back, _ := data["Back"].(string)
 	seen, _ := data["Seen"].(int64)
 	return proposalCtx{P: p, CSRF: root.CSRF, Back: back, Seen: seen}
+}
+
+// hostOK reports whether the desk answers to a request addressed to host,
+// a Host header with or without its port (see Options.Hosts).
+func (d *Desk) hostOK(host string) bool {
+	if hp, _, err := net.SplitHostPort(host); err == nil {
+		host = hp
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if len(d.hosts) == 0 {
+		return Loopback(host)
+	}
+	for _, h := range d.hosts {
+		if h == "*" || strings.EqualFold(h, host) {
+			return true
+		}
+	}
+	return false
+}
+
+// Loopback reports whether host, a name or address without a port, names
+// the loopback interface only: "localhost", an address in 127.0.0.0/8, or
+// ::1. It is the default of Options.Hosts.
+func Loopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

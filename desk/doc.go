@@ -34,7 +34,13 @@
 // request whose Origin is another site's is refused. Every response carries
 // a Content-Security-Policy that allows only the desk's own script and
 // style; the script and style sheet are embedded in the binary, nothing is
-// fetched from the internet, and there is no directory listing.
+// fetched from the internet, and there is no directory listing. By default
+// the desk answers only requests addressed to a loopback name (localhost,
+// 127.0.0.1, ::1), which defeats DNS rebinding: a page of another site
+// whose domain is made to resolve to 127.0.0.1 is refused. A desk served to
+// other machines names the hosts it answers to (Options.Hosts) and needs an
+// access check of its own: the desk itself has no accounts, so anyone who
+// can reach it can decide.
 //
 // Two browsers, or a browser and another program on the same store (the
 // claimtrail command, another desk), deciding at once lose nothing. Every

@@ -30,7 +30,7 @@ func ExampleForStory() {
 	d := desk.ForStory(s, nil)
 
 	rec := httptest.NewRecorder()
-	d.ServeHTTP(rec, httptest.NewRequest("GET", "/queue", nil))
+	d.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1:8080/queue", nil)) // the desk answers loopback names by default
 	fmt.Println(rec.Code, strings.Count(rec.Body.String(), `class="proposal state-pending"`), "proposal to review")
 	// Output: 200 1 proposal to review
 }

@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -67,15 +66,17 @@ the story.`,
 			if by == "" {
 				by = a.who(&decideFlags{})
 			}
-			var h http.Handler = desk.ForStory(s.Story, &desk.Options{By: by})
+			opts := &desk.Options{By: by}
+			if !desk.Loopback(host) {
+				opts.Hosts = []string{"*"} // any name reaches it; the token guards it
+			}
+			var h http.Handler = desk.ForStory(s.Story, opts)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return fmt.Errorf("%w: is another program using the port? choose another with --addr", err)
 			}
 			url, elsewhere := deskURLs(ln.Addr(), a.hostname)
-			if loopback(host) {
-				h = loopbackOnly(h)
-			} else {
+			if !desk.Loopback(host) {
 				token, err := newToken()
 				if err != nil {
 					ln.Close()
@@ -135,34 +136,6 @@ func deskURLs(addr net.Addr, hostname func() (string, error)) (local, elsewhere 
 		}
 	}
 	return local, elsewhere
-}
-
-// loopback reports whether host names the loopback interface only.
-func loopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
-// loopbackOnly serves h only to requests addressed to a loopback name
-// (127.0.0.1, [::1], localhost, with any port). A desk on the loopback
-// interface asks no token, so without this a web page whose domain is made
-// to resolve to 127.0.0.1 (DNS rebinding) would be the desk's own origin to
-// the browser, and could read its pages and post decisions.
-func loopbackOnly(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		host := r.Host
-		if hp, _, err := net.SplitHostPort(host); err == nil {
-			host = hp
-		}
-		if !loopback(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")) {
-			http.Error(w, "This review desk answers only to 127.0.0.1, [::1] or localhost: open the address claimtrail serve printed when it started.", http.StatusMisdirectedRequest)
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
 }
 
 // newToken returns 128 random bits in hex.
