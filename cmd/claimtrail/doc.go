@@ -53,8 +53,8 @@
 // and 2 for a mistake in the command line (an unknown command or flag, a
 // wrong number of arguments, a malformed flag value such as a date). Each
 // error is printed once on standard error and says what to do about it.
-// Names and texts from articles are printed through internal/display, so
-// that no escape sequence or bidirectional override in an article reaches
+// Names and texts from articles are printed with any escape sequence,
+// control character or bidirectional override quoted, so that none reaches
 // the terminal as such.
 //
 // # Work
@@ -65,21 +65,11 @@
 // build the story's timeline, linear in its statements (history also reads
 // one claim's track); each command's help states its own bound. add reads
 // every file and checks every manifest line before it adds anything; each
-// file is at most 64 MiB and each manifest line at most 16 MiB.
+// article is at most story.DefaultMaxArticleBytes (256 KiB; a longer one
+// is refused before any work, naming the file and its size) and each
+// manifest line at most 16 MiB.
 //
-// # Why cobra
-//
-// The command tree uses github.com/spf13/cobra (with spf13/pflag), chosen
-// over urfave/cli/v3 because it gives each subcommand its own --help with
-// long text and examples, POSIX flags that may come before or after the
-// arguments, and help and error output that the project can route to its
-// own streams and exit codes; it is the library most Go command-line tools
-// that people already use are built on (kubectl, gh, hugo), so its
-// conventions are the ones users know. The progress bar of add is
-// github.com/schollz/progressbar, drawn only when standard error is a
-// terminal (github.com/mattn/go-isatty). review is a
-// github.com/charmbracelet/bubbletea program, its highlights
-// github.com/charmbracelet/lipgloss styles; its tests drive it in a
-// pseudo-terminal (github.com/creack/pty) with keystrokes and read the
-// screen.
+// The commands are built with github.com/spf13/cobra, so each has its own
+// --help with examples, and flags may come before or after the arguments;
+// review is a github.com/charmbracelet/bubbletea program.
 package main
