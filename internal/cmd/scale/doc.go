@@ -38,7 +38,7 @@
 // time range), Timeline.History, Timeline.Track and Timeline.Statements (with
 // Query.Claim) about claims spread evenly over the corpus, on the last
 // timeline built, and reports each query's time, allocation and result size
-// per call.
+// per call. A line on the standard error tells each step's end as it comes.
 //
 // The flags are:
 //

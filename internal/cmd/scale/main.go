@@ -47,7 +47,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "scale: %v\n", err)
 		return 2
 	}
-	rep, err := measureAll(cfg)
+	rep, err := measureAll(cfg, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "scale: %v\n", err)
 		return 1
@@ -150,8 +150,9 @@ func parsePhases(s string) ([]string, error) {
 // measureAll generates the corpus and measures the phases cfg asks for:
 // for each run, for each GOMAXPROCS value, each phase in turn, so that a
 // change in the machine's load falls on all of them alike; then the
-// queries, once, on the last timeline built.
-func measureAll(cfg config) (*report, error) {
+// queries, once, on the last timeline built. It writes a line to progress
+// as each step ends, since at ten million statements a run takes minutes.
+func measureAll(cfg config, progress io.Writer) (*report, error) {
 	rep := &report{
 		Go:        runtime.Version(),
 		OS:        runtime.GOOS,
@@ -167,10 +168,11 @@ func measureAll(cfg config) (*report, error) {
 	rep.Generate = measure(func() { c = synthetic(cfg.statements) })
 	rep.Statements, rep.Claims, rep.Articles, rep.Sources = len(c.Statements), len(c.Claims), len(c.Articles), len(c.Sources)
 	rep.PeakRSS = rep.Generate.PeakRSS
+	fmt.Fprintf(progress, "scale: generated %s statements in %s\n", count(rep.Statements), dur(rep.Generate.Wall))
 
 	var tl *timeline.Timeline
 	byKey := map[[2]string]*phaseReport{}
-	for range cfg.runs {
+	for run := range cfg.runs {
 		for _, p := range cfg.procs {
 			runtime.GOMAXPROCS(p)
 			for _, name := range cfg.phases {
@@ -199,6 +201,8 @@ func measureAll(cfg config) (*report, error) {
 					rep.Phases = append(rep.Phases, pr)
 				}
 				pr.Samples = append(pr.Samples, s)
+				fmt.Fprintf(progress, "scale: run %d of %d, GOMAXPROCS=%d, %s: %s wall, %s CPU, load %s\n",
+					run+1, cfg.runs, p, name, dur(s.Wall), dur(s.CPU), load(s.Load))
 				rep.PeakRSS = max(rep.PeakRSS, s.PeakRSS)
 			}
 		}

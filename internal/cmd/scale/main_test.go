@@ -58,6 +58,9 @@ func TestRunJSON(t *testing.T) {
 	// are about 2000/40 on average: seven claims return some.
 	assert.Positive(t, rep.Queries[3].Results)
 	assert.Equal(t, 7, rep.Queries[0].Results)
+	assert.Contains(t, errs.String(), "scale: generated 2,000 statements")
+	assert.Equal(t, 1+3*4, strings.Count(errs.String(), "scale: "), "a progress line per step:\n%s", errs.String())
+	assert.Contains(t, errs.String(), "scale: run 3 of 3, GOMAXPROCS=2, build: ")
 }
 
 // TestRunText checks that the tables name what they measure.
