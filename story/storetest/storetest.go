@@ -137,6 +137,9 @@ func testImportExport(t *testing.T, st story.Store) {
 	a, _ := json.Marshal(c)
 	b, _ := json.Marshal(got)
 	assert.JSONEq(t, string(a), string(b), "the corpus JSON goes through the store unchanged")
+	nothing, err := st.Load(ctx, "imported", 1)
+	require.NoError(t, err)
+	assert.Equal(t, &story.Batch{Head: 1, Format: c.Format}, nothing, "nothing after the head, and the story's format")
 	assert.ErrorIs(t, story.Import(ctx, st, "imported", c), story.ErrDuplicateID)
 	bad := *c
 	bad.Statements = append([]claim.Statement{{ID: "s", Claim: "nope", Source: "absent", Act: claim.ActAssert}}, c.Statements...)
