@@ -34,6 +34,10 @@
 // before a paragraph's first words ("MANILA • ", "(BERLIN) — ", "NEW YORK
 // (Reuters) - "), dropped as a byline.
 //
+// [ExtractAll] runs Extract over an iterator of [Article] values on every
+// core, yielding the Results in order, and reads only a few articles
+// ahead of the one it yields.
+//
 // [Groups] proposes which candidates state the same claim by the overlap of
 // their content words; it never merges anything. [Candidate.Statement] and
 // [Candidate.Mention] turn an accepted candidate into a [claim.Statement] or

@@ -1,7 +1,9 @@
 package extract_test
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/claimtrail/claimtrail/extract"
@@ -100,4 +102,30 @@ func ExampleCandidate_Mention() {
 	fmt.Printf("%s cue=%q [%d:%d] %q\n", m.Article, m.Cue, m.Span.Start, m.Span.End, m.Span.Exact)
 	// Output:
 	// tass-2024-05-14 cue="said" [0:55] "“It is a lie,” Kremlin spokesman Dmitry Peskov said"
+}
+
+func ExampleExtractAll() {
+	articles := []extract.Article{
+		{Text: "The port authority denied that the ferry had left early.", Published: time.Date(2024, 5, 2, 0, 0, 0, 0, time.UTC)},
+		{Text: "Velkor said on Monday that the channel was closed.", Published: time.Date(2024, 5, 8, 0, 0, 0, 0, time.UTC)},
+		{Text: "Not valid \xff text."},
+	}
+	i := 0
+	for res, err := range extract.ExtractAll(slices.Values(articles), extract.Options{}) {
+		switch {
+		case errors.Is(err, source.ErrInvalidUTF8):
+			fmt.Printf("article %d: not valid UTF-8\n", i)
+		case err != nil:
+			fmt.Printf("article %d: %v\n", i, err)
+		default:
+			for _, c := range res.Candidates {
+				fmt.Printf("article %d: %s %s %q said=%v\n", i, c.Speaker, c.Act, c.Content[0].Exact, c.Said)
+			}
+		}
+		i++
+	}
+	// Output:
+	// article 0: new:port-authority deny "the ferry had left early" said=
+	// article 1: new:velkor assert "the channel was closed" said=2024-05-06
+	// article 2: not valid UTF-8
 }
