@@ -79,8 +79,11 @@ func (s *Story) Apply(ctx context.Context, ds ...Decision) (*Report, error) {
 // decider looked at it, such as when a review page was drawn. Decisions
 // made since seen by anyone else (another program, or another caller of
 // this Story) on what a decision decides make it refused with a
-// *DecidedError. A seen above the story's head gives a *FieldError on
-// "seen" wrapping ErrInvalid. It costs what Apply costs, plus a search
+// *DecidedError. The story knows the log at the heads it held since it
+// was created or opened; for a seen before those (a page drawn by an
+// earlier run of the program), every decision counts as made after it, so
+// that nothing is overwritten unseen. A seen above the story's head gives
+// a *FieldError on "seen" wrapping ErrInvalid. It costs what Apply costs, plus a search
 // among the heads the story held, logarithmic in them.
 func (s *Story) ApplySeen(ctx context.Context, seen int64, ds ...Decision) (*Report, error) {
 	s.mu.Lock()

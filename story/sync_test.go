@@ -156,3 +156,26 @@ func TestHeadInMemory(t *testing.T) {
 	_, err = s.ApplySeen(ctx, s.Head(), story.Decision{Kind: story.KindRenameClaim, Claim: "c1", Text: "v"})
 	require.NoError(t, err, "seen, it may be decided again")
 }
+
+func TestApplySeenBeforeOpen(t *testing.T) {
+	srcs, arts := fixture(t)
+	st := &memStore{}
+	one, _, err := story.Open(ctx, st, "shells", story.Options{Sources: srcs})
+	require.NoError(t, err)
+	added, err := one.Add(ctx, arts[0])
+	require.NoError(t, err)
+	_, err = one.Apply(ctx, story.Decision{Kind: story.KindReject, Key: added.Candidates[0].Key, By: "ana"})
+	require.NoError(t, err)
+	early := one.Head() - 1 // before ana's decision
+
+	// A program started later knows nothing of the log at early: the
+	// decision, which it cannot tell from one made after early, is kept.
+	later, _, err := story.Open(ctx, st, "shells", story.Options{})
+	require.NoError(t, err)
+	_, err = later.ApplySeen(ctx, early, story.Decision{Kind: story.KindAccept, Key: added.Candidates[0].Key})
+	var de *story.DecidedError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, "ana", de.Decided.By)
+	_, err = later.ApplySeen(ctx, later.Head(), story.Decision{Kind: story.KindAccept, Key: added.Candidates[0].Key})
+	require.NoError(t, err)
+}
