@@ -73,7 +73,7 @@ type Corpus struct {
 // that names every problem. Decode holds the whole document in memory,
 // and the corpus's strings share that memory rather than copy it, so the
 // document stays in memory as long as any of them does: use
-// strings.Clone on a string to keep it alone. It allocates about 1.7
+// strings.Clone on a string to keep it alone. It allocates about 1.5
 // bytes per byte of input in all, the input included, and its heap peaks
 // at about as much (BenchmarkDecode measures both; BenchmarkLoad a
 // million statements). To bound that memory, bound the input with

@@ -18,6 +18,7 @@ func TestDuplicates(t *testing.T) {
 		{name: "none", n: 0},
 		{name: "small", n: 100},
 		{name: "radix", n: 20_000},
+		{name: "collisions", n: 300_000}, // about ten pairs of distinct IDs share the 32 bits sorted on
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

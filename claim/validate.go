@@ -350,12 +350,13 @@ func duplicates(statements []Statement) []bool {
 	dup := make([]bool, len(statements))
 	for lo := 0; lo < len(entries); {
 		hi := lo + 1
-		for hi < len(entries) && entries[hi].hash == entries[lo].hash {
+		for hi < len(entries) && uint32(entries[hi].hash) == uint32(entries[lo].hash) {
 			hi++
 		}
 		if hi-lo > 1 {
-			// Equal hashes: order the run by ID, then declaration order, and
-			// mark every statement after the first of each ID.
+			// Equal hashes (their low 32 bits, which sort them): order the
+			// run by ID, then declaration order, and mark every statement
+			// after the first of each ID.
 			run := entries[lo:hi]
 			slices.SortFunc(run, func(a, b hashed) int {
 				if c := cmp.Compare(statements[a.i].ID, statements[b.i].ID); c != 0 {
@@ -380,16 +381,19 @@ type hashed struct {
 	i    int32
 }
 
-// radixSort sorts entries by hash, least significant 16 bits first, and
-// returns the sorted slice (entries itself or a buffer of the same length).
+// radixSort sorts entries by the low 32 bits of their hash, least
+// significant 16 bits first, and returns the sorted slice (entries itself
+// or a buffer of the same length). Equal IDs have equal hashes, so they
+// end up in one run; so do a few others, which the caller tells apart
+// (about one pair in a million statements).
 func radixSort(entries []hashed) []hashed {
 	if len(entries) < 1<<12 {
-		slices.SortFunc(entries, func(a, b hashed) int { return cmp.Compare(a.hash, b.hash) })
+		slices.SortFunc(entries, func(a, b hashed) int { return cmp.Compare(uint32(a.hash), uint32(b.hash)) })
 		return entries
 	}
 	buf := make([]hashed, len(entries))
 	var count [1 << 16]int
-	for shift := uint(0); shift < 64; shift += 16 {
+	for shift := uint(0); shift < 32; shift += 16 {
 		clear(count[:])
 		for _, e := range entries {
 			count[(e.hash>>shift)&0xffff]++
