@@ -183,14 +183,25 @@ type builder struct {
 	// eff[effOff[c]:effOff[c+1]]. All are indexes into events.
 	plainUps, plainOff, plainEv []int32
 	effOff, eff                 []int32
+	// The negations claims hear one by one (see downs.go):
+	// pdownEv[pdownOff[c]:pdownOff[c+1]] are claim c's, and pdowns[c] the
+	// set of claims whose plain negations count for c; the others each
+	// claim hears as effDown[effDownOff[c]:effDownOff[c+1]]. All are
+	// indexes into events.
+	pdowns, pdownOff, pdownEv []int32
+	effDownOff, effDown       []int32
+	// lazyDenials tells the claims whose denials are worked out when read
+	// (see downs.go), nil for none.
+	lazyDenials []bool
+	evOfRank    []int32 // rank -> index into events, when carrying in bulk
 	// bulk says whether to carry agreeing affirmations in bulk.
 	bulk bulkMode
 	// keyedEv[keyedOff[c]:keyedOff[c+1]] are the words claim c passes on
 	// in bulk, as indexes into events.
 	keyedOff, keyedEv []int32
 	// derived tells the claims whose uniform sources Build hears only in
-	// part (see heads.go), nil for none: their changes are worked out
-	// when read (see replay.go).
+	// part (see heads.go and downs.go), nil for none: their changes are
+	// worked out when read (see replay.go).
 	derived []bool
 	// replay says that the builder works out one claim's changes for a
 	// reader, with effFor as its effective words, and changes nothing in
@@ -323,10 +334,10 @@ func periodEnd(d claim.Date) (int64, int32) {
 // validation reports while this runs beside it, leaves its claims with
 // empty sets instead of making this loop.
 //
-// The tracks read ups and downs. Working out statuses reads downs,
-// plainUps (ups restricted to the claims with plain words) and each
-// claim's effective words, which relate also finds (see bulk.go), along
-// with the flags Timeline.AnonymousClaims reads.
+// The tracks read ups and downs. Working out statuses reads plainUps and
+// pdowns (ups and downs restricted to the claims with plain words) and
+// each claim's effective words, which relate also finds (see bulk.go and
+// downs.go), along with the flags Timeline.AnonymousClaims reads.
 func (b *builder) relate() {
 	t := b.t
 	n := len(t.claims)
@@ -458,7 +469,30 @@ func (b *builder) relate() {
 		}
 	}
 	b.keyedOff, b.keyedEv = keyedOff, keyedEv
+	downBulk := b.downPays(order, out, outOff)
+	if downBulk || len(keyedEv) > 0 {
+		b.evOfRank = make([]int32, len(b.events))
+		for k := range b.events {
+			b.evOfRank[b.events[k].rank] = int32(k)
+		}
+	}
+	pdownOff, pdownEv, keyedDownOff, keyedDownEv := b.splitDowns(outOff, downBulk)
+	b.pdownOff, b.pdownEv, b.pdowns = pdownOff, pdownEv, b.downs
+	if len(keyedDownEv) > 0 {
+		clear(stamp)
+		for i := range passes {
+			passes[i] = -1
+		}
+		b.pdowns = slices.Repeat([]int32{-1}, n)
+		for _, d := range slices.Backward(order) {
+			b.pdowns[d] = b.sets.union(out[outOff[d]:outOff[d+1]], passes, stamp, d+1)
+			if passes[d] = b.pdowns[d]; pdownOff[d+1] > pdownOff[d] && inOff[d+1] > inOff[d] {
+				passes[d] = b.sets.add(d, b.pdowns[d])
+			}
+		}
+	}
 	b.effectiveWords(order, in, inOff, outOff, keyedOff, keyedEv)
+	b.effectiveDowns(order, inOff, out, outOff, keyedDownOff, keyedDownEv)
 }
 
 // claimSets holds sets of claims that share their tails: a set is a
@@ -557,7 +591,9 @@ func (b *builder) run(parts int) {
 				t: t, off: b.off, events: b.events, ups: b.ups, downs: b.downs, sets: b.sets,
 				upOff: b.upOff, upEv: b.upEv, downOff: b.downOff, downEv: b.downEv,
 				plainUps: b.plainUps, plainOff: b.plainOff, plainEv: b.plainEv, effOff: b.effOff, eff: b.eff,
-				derived:   b.derived,
+				derived: b.derived,
+				pdowns:  b.pdowns, pdownOff: b.pdownOff, pdownEv: b.pdownEv,
+				effDownOff: b.effDownOff, effDown: b.effDown, lazyDenials: b.lazyDenials,
 				slots:     make([]slot, len(b.slots)),
 				rootCount: make([]int32, len(b.rootCount)),
 				rootGen:   make([]int32, len(b.rootGen)),
@@ -688,17 +724,21 @@ func (b *builder) stream(c int32) []event {
 	case b.effOff != nil:
 		eff = b.eff[b.effOff[c]:b.effOff[c+1]]
 	}
-	if b.plainUps == nil || b.plainUps[c] < 0 && b.downs[c] < 0 && len(eff) == 0 {
+	var effDown []int32
+	if !b.replay && b.effDownOff != nil {
+		effDown = b.effDown[b.effDownOff[c]:b.effDownOff[c+1]]
+	}
+	if b.plainUps == nil || b.plainUps[c] < 0 && b.pdowns[c] < 0 && len(eff) == 0 && len(effDown) == 0 {
 		return own
 	}
 	// Room for every item at once: a claim refined by many may inherit
 	// many more items than it has.
-	n := len(eff)
+	n := len(eff) + len(effDown)
 	for d := range b.sets.all(b.plainUps[c]) {
 		n += int(b.plainOff[d+1] - b.plainOff[d])
 	}
-	for d := range b.sets.all(b.downs[c]) {
-		n += int(b.downOff[d+1] - b.downOff[d])
+	for d := range b.sets.all(b.pdowns[c]) {
+		n += int(b.pdownOff[d+1] - b.pdownOff[d])
 	}
 	b.items = append(slices.Grow(b.items[:0], len(own)+n), own...)
 	b.chans = slices.Grow(b.chans[:0], n)
@@ -708,8 +748,19 @@ func (b *builder) stream(c int32) []event {
 	for d := range b.sets.all(b.plainUps[c]) {
 		b.inherit(b.plainEv[b.plainOff[d]:b.plainOff[d+1]])
 	}
-	for d := range b.sets.all(b.downs[c]) {
-		b.inherit(b.downEv[b.downOff[d]:b.downOff[d+1]])
+	for d := range b.sets.all(b.pdowns[c]) {
+		b.inherit(b.pdownEv[b.pdownOff[d]:b.pdownOff[d+1]])
+	}
+	// The effective negations come grouped by the claim they are about,
+	// and each group forms channels as a claim's plain words do.
+	for i := 0; i < len(effDown); {
+		j := i + 1
+		of := b.t.info[b.events[effDown[i]].stmt].claim
+		for j < len(effDown) && b.t.info[b.events[effDown[j]].stmt].claim == of {
+			j++
+		}
+		b.inherit(effDown[i:j])
+		i = j
 	}
 	clear(b.chans)
 	slices.SortFunc(b.items, func(x, y event) int { return cmp.Compare(x.rank, y.rank) })
@@ -804,17 +855,19 @@ func (b *builder) buildClaim(c int32) {
 			items[k].discount = why
 		}
 	}
+	if b.replay || b.lazyDenials == nil || !b.lazyDenials[c] {
+		slices.Sort(b.touched)
+		for _, src := range b.touched {
+			if sl := &b.slots[src]; sl.hasCur && sl.cur.stance == stanceNegate {
+				b.denials = append(b.denials, denial{claim: c, src: src, stmt: sl.cur.stmt, inherited: sl.cur.inherited})
+			}
+		}
+	}
 	if b.replay {
 		return
 	}
 	t.final[c] = b.cnt
 	t.cut[c] = claimCut{sec: thr.sec, nsec: thr.nsec, reported: reported, why: why}
-	slices.Sort(b.touched)
-	for _, src := range b.touched {
-		if sl := &b.slots[src]; sl.hasCur && sl.cur.stance == stanceNegate {
-			b.denials = append(b.denials, denial{claim: c, src: src, stmt: sl.cur.stmt, inherited: sl.cur.inherited})
-		}
-	}
 	// The claim's own statements in said order; in most corpora they are
 	// nearly so already. What it inherits is ordered when read.
 	own := b.events[b.off[c]:b.off[c+1]]

@@ -490,8 +490,8 @@ func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, mar
 			add(k)
 		}
 	}
-	for d := range b.sets.all(b.downs[c]) {
-		for _, k := range b.downEv[b.downOff[d]:b.downOff[d+1]] {
+	for d := range b.sets.all(b.pdowns[c]) {
+		for _, k := range b.pdownEv[b.pdownOff[d]:b.pdownOff[d+1]] {
 			add(k)
 		}
 	}

@@ -252,3 +252,125 @@ func FuzzBulkAgainstPlain(f *testing.F) {
 		checkBulk(t, c, bulkRules[int(k)%len(bulkRules)])
 	})
 }
+
+// denialsCorpus makes a valid corpus from r as chainCorpus does, with
+// many more negations: by sources that say nothing else (down-only), by
+// some that also affirm, retract or ask, at few said dates of every
+// precision or none, certain or probable, so that claims inherit runs of
+// agreeing negations whose first that counts, for claims with and
+// without an event, must be told from those that do not count.
+func denialsCorpus(r *rand.Rand) *claim.Corpus {
+	c := chainCorpus(r)
+	for len(c.Claims) < 6 {
+		c = chainCorpus(r)
+	}
+	day := func(d int) time.Time { return time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	deniers := []source.ID{"korea"}
+	for i := range 1 + r.IntN(4) {
+		id := source.ID(fmt.Sprintf("denier%d", i))
+		c.Sources = append(c.Sources, source.Source{ID: id, Name: string(id), Kind: source.KindGovernment, Investigator: r.IntN(3) == 0})
+		deniers = append(deniers, id)
+	}
+	dates := []claim.Date{
+		claim.NewDate(day(-1), claim.PrecisionDay),
+		claim.NewDate(day(-1), claim.PrecisionYear),
+		claim.NewDate(day(-3).Add(-time.Hour), claim.PrecisionInstant),
+		claim.NewDate(day(-2), claim.PrecisionMonth),
+		claim.NewDate(day(-40), claim.PrecisionDay),
+	}
+	dates = dates[:1+r.IntN(len(dates))]
+	facts := []claim.Factuality{claim.CTMinus(), claim.CTMinus(), claim.PRMinus()}
+	facts = facts[:1+r.IntN(len(facts))]
+	for i := range len(c.Claims) * (1 + r.IntN(4)) {
+		s := claim.Statement{
+			ID:         claim.StatementID(fmt.Sprintf("d%04d", i)),
+			Claim:      c.Claims[r.IntN(len(c.Claims))].ID,
+			Source:     deniers[r.IntN(len(deniers))],
+			Act:        claim.ActDeny,
+			Factuality: facts[r.IntN(len(facts))],
+		}
+		switch r.IntN(30) {
+		case 0:
+			s.Act, s.Factuality = claim.ActAccuse, claim.CTPlus()
+		case 1:
+			s.Act, s.Factuality = claim.ActQuestion, claim.Uu()
+		case 2:
+			s.Act, s.Factuality = claim.ActRetract, claim.Uu()
+		}
+		if r.IntN(3) != 0 {
+			s.Said = dates[r.IntN(len(dates))]
+		}
+		a := c.Articles[r.IntN(len(c.Articles))]
+		pos := r.IntN(6) * 10
+		s.Mentions = []claim.Mention{{Article: a.ID, Span: claim.Span{Start: pos, End: pos + 1, Exact: "x"}}}
+		if s.Said.IsValid() && s.Said.Start().After(a.Published) {
+			s.Said = claim.NewDate(s.Said.Start(), claim.PrecisionYear)
+		}
+		c.Statements = append(c.Statements, s)
+	}
+	for i := range c.Claims {
+		if r.IntN(4) == 0 {
+			c.Claims[i].Event = dates[r.IntN(len(dates))]
+		}
+	}
+	return c
+}
+
+// TestDenialsAgreeWithPlain holds the build that hears, of the negations
+// of down-only sources a claim inherits, only the first that counts of
+// each uniform negator, to the one that hears every word.
+func TestDenialsAgreeWithPlain(t *testing.T) {
+	n, long := 400, 150
+	if testing.Short() || raceEnabled {
+		n, long = 20, 40
+	}
+	for seed := range n {
+		c := denialsCorpus(rand.New(rand.NewPCG(uint64(seed), 41)))
+		checkBulk(t, c, bulkRules[seed%len(bulkRules)])
+	}
+	for _, c := range []*claim.Corpus{deniedChain(long, false), deniedChain(long, true)} {
+		checkBulk(t, c, Rules{})
+	}
+}
+
+// deniedChain returns a chain of n claims, each refining the one before,
+// each denied once by one source, the narrowest first, with a said date
+// of its own when dated.
+func deniedChain(n int, dated bool) *claim.Corpus {
+	published := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	c := &claim.Corpus{
+		Sources:  []source.Source{{ID: "korea", Name: "North Korea", Kind: source.KindGovernment}},
+		Articles: []source.Article{{ID: "a", Published: published}},
+	}
+	for i := range n {
+		cl := claim.Claim{ID: claim.ID(fmt.Sprintf("c%d", i)), Text: "claim"}
+		if i > 0 {
+			cl.Relations = []claim.Relation{{Kind: claim.RelationRefines, To: claim.ID(fmt.Sprintf("c%d", i-1))}}
+		}
+		c.Claims = append(c.Claims, cl)
+	}
+	for i := n - 1; i >= 0; i-- {
+		s := claim.Statement{
+			ID: claim.StatementID(fmt.Sprintf("s%d", i)), Claim: claim.ID(fmt.Sprintf("c%d", i)), Source: "korea",
+			Act: claim.ActDeny, Factuality: claim.CTMinus(),
+			Mentions: []claim.Mention{{Article: "a", Span: claim.Span{Start: 10 * len(c.Statements), End: 10*len(c.Statements) + 5, Exact: "quote"}}},
+		}
+		if dated {
+			s.Said = claim.NewDate(published.Add(-time.Duration(i%7)*time.Second), claim.PrecisionInstant)
+		}
+		c.Statements = append(c.Statements, s)
+	}
+	return c
+}
+
+// FuzzDenialsAgainstPlain is TestDenialsAgreeWithPlain on the fuzzer's
+// seeds.
+func FuzzDenialsAgainstPlain(f *testing.F) {
+	for seed := range uint64(8) {
+		f.Add(seed, seed*23, uint8(seed))
+	}
+	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
+		c := denialsCorpus(rand.New(rand.NewPCG(a, b)))
+		checkBulk(t, c, bulkRules[int(k)%len(bulkRules)])
+	})
+}

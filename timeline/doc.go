@@ -30,9 +30,11 @@
 // or, one entry at a time, [Timeline.TrackSeq]. Changes can grow the same
 // way: when each claim of such a chain is affirmed by a source of its own,
 // the broadest claim has a new source for each, and the claims n(n-1)/2
-// new sources in all. [Build] keeps no changes for a claim that hears
-// agreeing affirmations from many sources; [Timeline.Changes] works them
-// out when they are read.
+// new sources in all; when one source denies every claim of such a chain,
+// the narrowest claim repeats every denial. [Build] keeps no changes for a
+// claim that hears agreeing affirmations from many sources, or many
+// agreeing denials of one source; [Timeline.Changes] works them out when
+// they are read, and [Timeline.Denials] the denials of the latter.
 //
 // # Positions and status
 //

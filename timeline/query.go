@@ -146,10 +146,13 @@ func (t *Timeline) historyOf(id claim.ID) ([]step, error) {
 // Build keeps the changes of most claims, and Changes copies them. A claim
 // carried agreeing affirmations by more than 64 sources has a change for
 // each new source, and a chain of n claims each affirmed by a source of
-// its own has n(n-1)/2 changes in all, so Build keeps none for such a
-// claim: Changes works them out from every word the claim hears, in
-// O(k log k) time and O(k) memory for a claim that hears k words, about
-// the size of its track.
+// its own has n(n-1)/2 changes in all; a claim that inherits several
+// denials from one source that says nothing but denials has a repeated
+// denial for each, and a chain of n claims each denied by that source
+// has n(n-1)/2 of them. Build keeps no changes for such a claim: Changes
+// works them out from every word the claim hears, in O(k log k) time and
+// O(k) memory for a claim that hears k words, about the size of its
+// track.
 func (t *Timeline) Changes(id claim.ID) ([]Change, error) {
 	c, err := t.claimIndex(id)
 	if err != nil {
@@ -487,15 +490,47 @@ type Denial struct {
 // Denials answers "who denies what": for each claim in corpus order, the
 // sources whose position on it negates it (see the package documentation),
 // in source order.
+//
+// Build keeps the denials of most claims, and Denials copies them. A claim
+// that inherits many denials of one source from broader claims (see
+// [Timeline.Changes]) has its denials worked out on the first call, from
+// every word it hears, at about the cost of reading its track, and kept;
+// in a chain of n claims each denied by one source that first call costs
+// in proportion to the n(n+1)/2 entries of the tracks.
 func (t *Timeline) Denials() []Denial {
 	var out []Denial
-	for _, d := range t.denials {
+	for _, d := range t.allDenials() {
 		out = append(out, Denial{
 			Claim: t.claims[d.claim].ID, Source: t.srcs.ids[d.src],
 			Statement: t.recs[d.stmt].id, Inherited: d.inherited,
 		})
 	}
 	return out
+}
+
+// allDenials returns the denials of every claim in claim order, those
+// Build did not keep worked out on the first call and kept.
+func (t *Timeline) allDenials() []denial {
+	rs := t.replay
+	if rs == nil || rs.lazyDenials == nil || t.lazy == nil {
+		return t.denials
+	}
+	l := t.lazy
+	l.denyOnce.Do(func() {
+		l.denials = make([]denial, 0, len(t.denials))
+		k := 0
+		for c := range int32(len(t.claims)) {
+			if rs.lazyDenials[c] {
+				l.denials = append(l.denials, rs.denials(t, c)...)
+				continue
+			}
+			for k < len(t.denials) && t.denials[k].claim == c {
+				l.denials = append(l.denials, t.denials[k])
+				k++
+			}
+		}
+	})
+	return l.denials
 }
 
 // claimIndex returns the index of a claim, or an error naming it.

@@ -15,7 +15,8 @@ import (
 // replayState is what the timeline keeps of its builder to work out the
 // changes of the claims Build left them to.
 type replayState struct {
-	derived []bool // the claims whose changes are worked out when read
+	derived     []bool // the claims whose changes are worked out when read
+	lazyDenials []bool // the claims whose denials are worked out when read, nil for none
 	// What builder.stream reads; downEv is a copy, as relations turns the
 	// builder's into statement indexes.
 	off, plainUps, plainOff, plainEv, downs, downOff, downEv []int32
@@ -39,8 +40,8 @@ type replayer struct {
 // the claims b left them to.
 func (b *builder) replayState() *replayState {
 	rs := &replayState{
-		derived: b.derived,
-		off:     b.off, plainUps: b.plainUps, plainOff: b.plainOff, plainEv: b.plainEv,
+		derived: b.derived, lazyDenials: b.lazyDenials,
+		off: b.off, plainUps: b.plainUps, plainOff: b.plainOff, plainEv: b.plainEv,
 		downs: b.downs, downOff: b.downOff, downEv: slices.Clone(b.downEv),
 		ups: b.ups, keyedOff: b.keyedOff, keyedEv: b.keyedEv,
 		events: b.events, sets: b.sets,
@@ -57,12 +58,29 @@ func (b *builder) replayState() *replayState {
 // claim hears: for k words inherited in bulk and m others it takes
 // O(k log k + m log m) time, plus the memory of the changes.
 func (rs *replayState) changes(t *Timeline, c int32) []change {
+	var out []change
+	rs.replay(t, c, func(b *builder) { out = slices.Clone(b.changes) })
+	return out
+}
+
+// denials returns the denials of claim c, which Build left to be worked
+// out, as Build records those of the other claims, at the cost of changes.
+func (rs *replayState) denials(t *Timeline, c int32) []denial {
+	var out []denial
+	rs.replay(t, c, func(b *builder) { out = slices.Clone(b.denials) })
+	return out
+}
+
+// replay builds claim c hearing every word, and passes the builder that
+// did to read.
+func (rs *replayState) replay(t *Timeline, c int32, read func(*builder)) {
 	r, _ := rs.pool.Get().(*replayer)
 	if r == nil {
 		n := len(t.srcs.ids)
 		r = &replayer{
 			b: &builder{
 				t: t, off: rs.off, events: rs.events, downs: rs.downs, downOff: rs.downOff, downEv: rs.downEv,
+				pdowns: rs.downs, pdownOff: rs.downOff, pdownEv: rs.downEv,
 				plainUps: rs.plainUps, plainOff: rs.plainOff, plainEv: rs.plainEv, sets: rs.sets,
 				replay: true,
 				slots:  make([]slot, n), rootCount: make([]int32, n), rootGen: make([]int32, n),
@@ -83,9 +101,9 @@ func (rs *replayState) changes(t *Timeline, c int32) []change {
 	b := r.b
 	r.mark++
 	b.effFor, _ = r.w.effective(b, c, bag, r.stamp, r.mark, rs.evOfRank, true)
-	b.changes = b.changes[:0]
+	b.changes, b.denials = b.changes[:0], b.denials[:0]
 	b.buildClaim(c)
-	return slices.Clone(b.changes)
+	read(b)
 }
 
 // changesOf returns claim c's changes, kept or worked out.

@@ -23,12 +23,15 @@ import (
 type chainStatements int
 
 const (
-	chainBare        chainStatements = iota // no statement at all
-	chainAffirmAll                          // one affirmation on every claim
-	chainAffirmDated                        // one affirmation on every claim, each said at another instant
-	chainNegateTop                          // one denial, of the broadest claim
-	chainBottom                             // an affirmation and a retraction of the narrowest claim
-	chainAffirmEach                         // one affirmation on every claim, each by a source of its own
+	chainBare          chainStatements = iota // no statement at all
+	chainAffirmAll                            // one affirmation on every claim
+	chainAffirmDated                          // one affirmation on every claim, each said at another instant
+	chainNegateTop                            // one denial, of the broadest claim
+	chainBottom                               // an affirmation and a retraction of the narrowest claim
+	chainAffirmEach                           // one affirmation on every claim, each by a source of its own
+	chainDenyAll                              // one denial on every claim, the narrowest known first
+	chainDenyDated                            // one denial on every claim, each said at another instant, the narrowest known first
+	chainAffirmDenyTop                        // one affirmation on every claim and one denial of the broadest, known last
 )
 
 // chain returns a corpus of n claims, each refining the one before it, so
@@ -73,6 +76,21 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 			c.Sources = append(c.Sources, source.Source{ID: id, Name: string(id), Kind: source.KindGovernment})
 			add(fmt.Sprintf("s%d", i), i, id, claim.ActAccuse, claim.CTPlus())
 		}
+	case chainDenyAll, chainDenyDated:
+		// Each claim hears the denials of every broader claim after its
+		// own: each of them counts, and is a repeated denial.
+		for i := n - 1; i >= 0; i-- {
+			add(fmt.Sprintf("s%d", i), i, "korea", claim.ActDeny, claim.CTMinus())
+			if stmts == chainDenyDated {
+				said := c.Articles[0].Published.Add(-time.Duration(i%1000) * time.Second)
+				c.Statements[len(c.Statements)-1].Said = claim.NewDate(said, claim.PrecisionInstant)
+			}
+		}
+	case chainAffirmDenyTop:
+		for i := range n {
+			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus())
+		}
+		add("deny", 0, "korea", claim.ActDeny, claim.CTMinus())
 	case chainNegateTop:
 		add("deny", 0, "korea", claim.ActDeny, claim.CTMinus())
 	case chainBottom:
@@ -165,6 +183,23 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 			name: "chain-affirm-each", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmEach) },
 			unit: "claim", units: claims, bytes: 4096,
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusCorroborated, "c1": timeline.StatusCorroborated},
+		},
+		{
+			// Each claim's repeated denials, n(n-1)/2 changes in all, are
+			// worked out when read, not by Build.
+			name: "chain-deny-all", corpus: func() *claim.Corpus { return chain(50_000/div, chainDenyAll) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusDenied, "c1": timeline.StatusDenied},
+		},
+		{
+			name: "chain-deny-dated", corpus: func() *claim.Corpus { return chain(50_000/div, chainDenyDated) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusDenied, "c1": timeline.StatusDenied},
+		},
+		{
+			name: "chain-affirm-deny-top", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmDenyTop) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusContested, "c1": timeline.StatusContested},
 		},
 		{
 			name: "many-refiners", corpus: func() *claim.Corpus { return manyRefiners(50_000 / div) },
@@ -263,6 +298,9 @@ func BenchmarkChain(b *testing.B) {
 		{"affirm-all", chainAffirmAll, []int{1_000, 10_000, 100_000}},
 		{"affirm-dated", chainAffirmDated, []int{1_000, 10_000, 100_000}},
 		{"affirm-each", chainAffirmEach, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
+		{"deny-all", chainDenyAll, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
+		{"deny-dated", chainDenyDated, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
+		{"affirm-deny-top", chainAffirmDenyTop, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},
 	}

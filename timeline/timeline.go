@@ -64,6 +64,8 @@ type Timeline struct {
 
 // lazyIndex holds the indexes only some queries need.
 type lazyIndex struct {
+	denyOnce sync.Once
+	denials  []denial // every claim's denials, when Build left some to work out
 	once     sync.Once
 	stmtIdx  map[claim.StatementID]int32
 	byArt    map[source.ArticleID][]int32 // article -> statements it mentions, in knowledge order
@@ -266,15 +268,24 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // first that confirms it, and the first of each of the first
 // [Rules.Corroboration] roots that corroborate it), and its changes, which
 // name every new source, are worked out when they are read (see
-// [Timeline.Changes]). So a chain of a million claims each refining the
+// [Timeline.Changes]). Negations carried down to narrower claims by a
+// source that carries nothing up count in bulk too: where every word of
+// such a source on a claim negates it with one factuality, whatever their
+// dates, the claim takes only the first of its inherited negations that
+// counts (said on or after the claim's event or first report), at
+// O(log² n) per negation and per such source, and its changes and denials
+// are worked out when read (see [Timeline.Changes] and
+// [Timeline.Denials]). So a chain of a million claims each refining the
 // next, a chain of a hundred thousand claims each affirmed once by one
-// source, a chain of a hundred thousand claims each affirmed by a source
-// of its own, or one claim refined by a hundred thousand others costs in
+// source, each affirmed by a source of its own, or each denied by one
+// source, or one claim refined by a hundred thousand others costs in
 // proportion to its claims and statements, with a logarithmic factor. The
-// words taken one by one, negations carried
-// down to narrower claims and affirmations or retractions carried up that
-// disagree with the source's others, cost in proportion to the claims they
-// reach; most of them change something each time, and the changes are kept.
+// words taken one by one, negations of a source that also carries words
+// up or whose words on the claim disagree, and affirmations or
+// retractions carried up that disagree with the source's others, cost in
+// proportion to the claims they reach; most of them change something each
+// time, and the changes are kept. A claim inheriting negations from many
+// sources that carry nothing up takes each of those sources in turn.
 // Where claims refine several claims that share ancestors, finding the
 // claims that carry words to a claim costs at worst their number times the
 // number of claims that refine it directly.

@@ -250,6 +250,32 @@ func TestAdversarialCorpus(t *testing.T) {
 		}
 		assert.Equal(t, n, news, "new sources in Changes(c0)")
 	})
+	t.Run("denied-chain", func(t *testing.T) {
+		n := size(100_000, 10_000)
+		c := adversarial.DeniedChain(n)
+		var tl *timeline.Timeline
+		var err error
+		bound(t, "Build denied-chain (per claim)", n, 4000, measure(func() { tl, err = timeline.Build(c, nil) }))
+		require.NoError(t, err)
+		narrowest := claim.ID("c" + strconv.Itoa(n-1))
+		for _, id := range []claim.ID{"c0", narrowest} {
+			got, err := tl.Current(id)
+			require.NoError(t, err)
+			assert.Equal(t, timeline.StatusDenied, got, "Current(%q)", id)
+		}
+		// The narrowest claim repeats every broader claim's denial; its
+		// changes are worked out when read, in proportion to its track.
+		var chs []timeline.Change
+		bound(t, "Changes denied-chain narrowest (per change)", n+1, 2000, measure(func() { chs, err = tl.Changes(narrowest) }))
+		require.NoError(t, err)
+		repeated := 0
+		for _, ch := range chs {
+			if ch.Kind == timeline.ChangeRepeatedDenial {
+				repeated++
+			}
+		}
+		assert.Equal(t, n-1, repeated, "repeated denials in Changes(%s)", narrowest)
+	})
 	t.Run("many-refiners", func(t *testing.T) {
 		n := size(100_000, 10_000)
 		c := adversarial.ManyRefiners(n)

@@ -129,6 +129,25 @@ func AffirmedByEach(n int) *claim.Corpus {
 	return c
 }
 
+// DeniedChain returns a valid corpus of n claims, each refining the one
+// before it, each denied by the same source on the same day, the
+// narrowest known first: each claim hears the denials of every broader
+// claim after its own, each a repeated denial, and the claims together
+// have n(n-1)/2 of them.
+func DeniedChain(n int) *claim.Corpus {
+	c := RefinementChain(n)
+	c.Statements = make([]claim.Statement, 0, n)
+	width := len(strconv.Itoa(n))
+	for i := n - 1; i >= 0; i-- {
+		// Statements known at one instant go by ID: the narrowest first.
+		id := strconv.Itoa(n - 1 - i)
+		id = "s" + strings.Repeat("0", width-len(id)) + id
+		c.Statements = append(c.Statements, claim.Statement{ID: claim.StatementID(id), Claim: claimID("c", i), Source: "other",
+			Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.Day(2024, 3, 1)})
+	}
+	return c
+}
+
 // ManyRefiners returns a valid corpus of one claim refined by n others,
 // each accused by the same source on one of 28 days, every third of them
 // retracted later.

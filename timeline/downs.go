@@ -1,0 +1,400 @@
+package timeline
+
+import (
+	"cmp"
+	"slices"
+)
+
+// A claim refining a long chain inherits the negations of every claim
+// above it: when one source denies every claim of a chain of n claims, the
+// narrowest hears n-1 denials, and the claims n(n-1)/2 of them, each a
+// repeated denial. Most of them change nothing in a claim's status. A
+// source that says nothing about the claims but negations, none of its
+// words carried up, is a down-only source; at a claim where every word it
+// says, its own and carried down, negates with one factuality, it is a
+// uniform negator there, and from the first of its words that counts for
+// the claim on, its position negates the claim alike whichever word sets
+// it. So the claim hears of a uniform negator's carried words only the
+// first that counts: the first in the order words became known of those
+// said on or after the claim's threshold (its event, or its first report;
+// see claimThreshold), the others being discounted anyway. The words of
+// down-only sources are carried down the claims, from the broadest to the
+// narrowest, in bags kept by source, moved rather than copied along a
+// chain, at a cost of O(log² n) per word and per source a claim inherits
+// words from.
+//
+// A claim that hears fewer words than it inherits that count keeps no
+// changes (they name every repeated denial) and no denials (each names
+// the statement that sets a source's position, which can be any of the
+// words left out): both are worked out again when read, from every word
+// (see replay.go). Words of sources that also carry words up, and every
+// word of a source that is no uniform negator at a claim, are heard one by
+// one, as before.
+
+// negWord is one carried negation in a negRun: from, the instant from
+// which it counts (see countsFrom), its rank, and the smallest rank from
+// it to the end of its run.
+type negWord struct {
+	from      moment
+	rank, min int32
+}
+
+// negBag holds the negations one down-only source carries to a claim, in
+// runs sorted by the instant they count from, whose lengths at least
+// halve from one run to the next, so that adding a word costs O(log n)
+// amortised and finding the first that counts from an instant O(log² n).
+type negBag struct {
+	runs  [][]negWord
+	ranks rankSet // every rank in the bag, so that none is added twice
+	n     int
+	first *event // the first word added, for its factuality
+	mixed bool   // the words differ in factuality
+}
+
+// countsFrom returns the instant from which a negation carried to a
+// narrower claim counts: it counts for a claim whose threshold is m when
+// m is before this instant (see event.onOrAfter). A period counts while
+// its end is after m; an instant, which ends where it starts, also at m.
+func (e *event) countsFrom() moment {
+	m := e.end()
+	if m != e.start() {
+		return m
+	}
+	if m.nsec++; m.nsec == 1e9 {
+		m.sec, m.nsec = m.sec+1, 0
+	}
+	return m
+}
+
+// add adds e unless the bag holds it.
+func (nb *negBag) add(e *event) {
+	if nb.ranks.has(e.rank) {
+		return
+	}
+	nb.ranks.add(e.rank)
+	nb.n++
+	if nb.first == nil {
+		nb.first = e
+	}
+	nb.mixed = nb.mixed || e.pol != nb.first.pol || e.cert != nb.first.cert
+	nb.runs = append(nb.runs, []negWord{{from: e.countsFrom(), rank: e.rank, min: e.rank}})
+	for k := len(nb.runs); k >= 2 && len(nb.runs[k-1]) >= len(nb.runs[k-2]); k-- {
+		a, b := nb.runs[k-2], nb.runs[k-1]
+		m := make([]negWord, 0, len(a)+len(b))
+		i, j := 0, 0
+		for i < len(a) && j < len(b) {
+			if a[i].from.less(b[j].from) {
+				m = append(m, a[i])
+				i++
+			} else {
+				m = append(m, b[j])
+				j++
+			}
+		}
+		m = append(append(m, a[i:]...), b[j:]...)
+		low := int32(-1)
+		for x := len(m) - 1; x >= 0; x-- {
+			if low < 0 || m[x].rank < low {
+				low = m[x].rank
+			}
+			m[x].min = low
+		}
+		nb.runs[k-2] = m
+		nb.runs = nb.runs[:k-1]
+	}
+}
+
+// counting returns the smallest rank of the words that count for a claim
+// whose threshold is m, and how many count.
+func (nb *negBag) counting(m moment) (first int32, n int) {
+	first = -1
+	for _, run := range nb.runs {
+		i, _ := slices.BinarySearchFunc(run, m, func(w negWord, m moment) int {
+			if m.less(w.from) {
+				return +1
+			}
+			return -1
+		})
+		if i < len(run) {
+			n += len(run) - i
+			if first < 0 || run[i].min < first {
+				first = run[i].min
+			}
+		}
+	}
+	return first, n
+}
+
+// merge adds the words of o.
+func (nb *negBag) merge(o *negBag, events []event, evOfRank []int32) {
+	for _, run := range o.runs {
+		for _, w := range run {
+			nb.add(&events[evOfRank[w.rank]])
+		}
+	}
+}
+
+func (nb *negBag) clone() *negBag {
+	c := &negBag{runs: make([][]negWord, len(nb.runs)), ranks: *nb.ranks.clone(), n: nb.n, first: nb.first, mixed: nb.mixed}
+	for i, run := range nb.runs {
+		c.runs[i] = slices.Clone(run)
+	}
+	return c
+}
+
+// negBags holds the bags of the down-only sources carrying words to one
+// claim, by source.
+type negBags struct {
+	srcs map[int32]*negBag
+	n    int
+}
+
+func (bs *negBags) add(e *event) {
+	nb := bs.srcs[e.src]
+	if nb == nil {
+		nb = new(negBag)
+		bs.srcs[e.src] = nb
+	}
+	before := nb.n
+	nb.add(e)
+	bs.n += nb.n - before
+}
+
+// mergeBags adds the words of o to bs, taking o's bags over when owned.
+func (bs *negBags) mergeBags(o *negBags, owned bool, events []event, evOfRank []int32) {
+	for src, onb := range o.srcs {
+		nb := bs.srcs[src]
+		switch {
+		case nb == nil && owned:
+			bs.srcs[src] = onb
+			bs.n += onb.n
+		case nb == nil:
+			bs.srcs[src] = onb.clone()
+			bs.n += onb.n
+		default:
+			old := nb.n
+			if owned && onb.n > nb.n {
+				// Merge the smaller into the larger.
+				nb, onb = onb, nb
+				bs.srcs[src] = nb
+			}
+			nb.merge(onb, events, evOfRank)
+			bs.n += nb.n - old
+		}
+	}
+}
+
+func (bs *negBags) clone() *negBags {
+	c := &negBags{srcs: make(map[int32]*negBag, len(bs.srcs)), n: bs.n}
+	for src, nb := range bs.srcs {
+		c.srcs[src] = nb.clone()
+	}
+	return c
+}
+
+// downPays reports whether to carry the negations of down-only sources in
+// bags: under bulkAuto, when the claims inherit, counted along every path,
+// more negations than the corpus has statements.
+func (b *builder) downPays(order, out, outOff []int32) bool {
+	switch b.bulk {
+	case bulkAlways, bulkMovers:
+		return true
+	case bulkNever:
+		return false
+	case bulkAuto:
+		// Decided below.
+	}
+	limit := int64(len(b.events))
+	reach := make([]int64, len(b.t.claims)) // negations reaching each claim, capped
+	var total int64
+	for _, c := range slices.Backward(order) {
+		for _, p := range out[outOff[c]:outOff[c+1]] {
+			reach[c] = min(reach[c]+reach[p]+int64(b.downOff[p+1]-b.downOff[p]), limit+1)
+		}
+		if total += reach[c]; total > limit {
+			return true
+		}
+	}
+	return false
+}
+
+// splitDowns sorts the negations each claim carries down into those of
+// down-only sources, keyed, and the others, plain, and returns both as
+// offsets and indexes into events, as downOff and downEv are. With bulk
+// false every negation is plain.
+func (b *builder) splitDowns(outOff []int32, bulk bool) (plainOff, plainEv, keyedOff, keyedEv []int32) {
+	n := len(b.t.claims)
+	var twoWay []bool
+	if bulk {
+		// A source with an affirmation or a retraction on a claim that
+		// refines another carries words up.
+		twoWay = make([]bool, len(b.t.srcs.ids))
+		for c := range n {
+			if outOff[c+1] > outOff[c] {
+				for _, k := range b.upEv[b.upOff[c]:b.upOff[c+1]] {
+					twoWay[b.events[k].src] = true
+				}
+			}
+		}
+	}
+	plainOff = make([]int32, n+1)
+	keyedOff = make([]int32, n+1)
+	plainEv = make([]int32, 0, b.downOff[n])
+	for c := range n {
+		for _, k := range b.downEv[b.downOff[c]:b.downOff[c+1]] {
+			if bulk && !twoWay[b.events[k].src] {
+				keyedEv = append(keyedEv, k)
+			} else {
+				plainEv = append(plainEv, k)
+			}
+		}
+		plainOff[c+1], keyedOff[c+1] = int32(len(plainEv)), int32(len(keyedEv))
+	}
+	return plainOff, plainEv, keyedOff, keyedEv
+}
+
+// effectiveDowns walks the claims from the broadest to the narrowest,
+// carrying the keyed negations down in bags, and sets b.effDownOff and
+// b.effDown: for each claim, the keyed negations it hears (see the top of
+// this file), as indexes into events. A claim that hears fewer of them
+// than count for it is marked derived and lazyDenials.
+func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []int32) {
+	n := len(b.t.claims)
+	b.effDownOff = make([]int32, n+1)
+	if len(keyedEv) == 0 {
+		return
+	}
+	bags := make([]*negBags, n)
+	left := make([]int32, n) // consumers of each claim's bag not yet served
+	for c := range n {
+		left[c] = inOff[c+1] - inOff[c]
+	}
+	effs := make([][]int32, n)
+	spoilt := make([]int32, len(b.t.srcs.ids)) // claim+1 where the source is no uniform negator
+	for _, c := range slices.Backward(order) {
+		var acc *negBags
+		for _, p := range out[outOff[c]:outOff[c+1]] {
+			left[p]--
+			bp := bags[p]
+			if bp == nil {
+				continue
+			}
+			owned := left[p] == 0
+			switch {
+			case acc == bp:
+			case acc == nil && owned:
+				acc = bp
+			case acc == nil:
+				acc = bp.clone()
+			case owned && bp.n > acc.n:
+				acc, bp = bp, acc
+				fallthrough
+			default:
+				acc.mergeBags(bp, owned, b.events, b.evOfRank)
+			}
+			if owned {
+				bags[p] = nil
+			}
+		}
+		if acc != nil && acc.n > 0 {
+			var reduced bool
+			if effs[c], reduced = b.downWords(c, acc, spoilt); reduced {
+				if b.derived == nil {
+					b.derived = make([]bool, n)
+				}
+				if b.lazyDenials == nil {
+					b.lazyDenials = make([]bool, n)
+				}
+				b.derived[c], b.lazyDenials[c] = true, true
+			}
+		}
+		if inOff[c+1] == inOff[c] {
+			continue
+		}
+		if own := keyedEv[keyedOff[c]:keyedOff[c+1]]; len(own) > 0 {
+			if acc == nil {
+				acc = &negBags{srcs: make(map[int32]*negBag)}
+			}
+			for _, k := range own {
+				acc.add(&b.events[k])
+			}
+		}
+		bags[c] = acc
+	}
+	total := 0
+	for _, e := range effs {
+		total += len(e)
+	}
+	b.effDown = make([]int32, 0, total)
+	for c := range n {
+		b.effDown = append(b.effDown, effs[c]...)
+		b.effDownOff[c+1] = int32(len(b.effDown))
+	}
+}
+
+// downWords returns the keyed negations of bag that claim c hears, and
+// whether some that count for it are left out. spoilt is scratch space.
+func (b *builder) downWords(c int32, bag *negBags, spoilt []int32) (out []int32, reduced bool) {
+	thr, ok := claimThreshold(b.t.claims[c].Event)
+	if !ok {
+		// With no event, negations of broader claims count from the
+		// claim's first report on: the first word it hears that is no
+		// negation of a broader claim, which is one of its own or of
+		// those carried up. A claim never reported hears none of them.
+		first := int32(-1)
+		take := func(k int32) {
+			if r := b.events[k].rank; first < 0 || r < first {
+				first = r
+			}
+		}
+		if b.off[c+1] > b.off[c] {
+			take(b.off[c])
+		}
+		for d := range b.sets.all(b.plainUps[c]) {
+			if b.plainOff[d+1] > b.plainOff[d] {
+				take(b.plainEv[b.plainOff[d]])
+			}
+		}
+		if b.effOff != nil {
+			for _, k := range b.eff[b.effOff[c]:b.effOff[c+1]] {
+				take(k)
+			}
+		}
+		if first < 0 {
+			return nil, false
+		}
+		thr = instant(b.t.reportedAt(b.events[b.evOfRank[first]].stmt))
+	}
+	// A source whose own words on c are not all negations of its bag's
+	// factuality is no uniform negator at c.
+	for k := b.off[c]; k < b.off[c+1]; k++ {
+		e := &b.events[k]
+		if nb := bag.srcs[e.src]; nb != nil && (e.stance != stanceNegate || e.pol != nb.first.pol || e.cert != nb.first.cert) {
+			spoilt[e.src] = c + 1
+		}
+	}
+	for src, nb := range bag.srcs {
+		if nb.mixed || spoilt[src] == c+1 {
+			for _, run := range nb.runs {
+				for _, w := range run {
+					out = append(out, b.evOfRank[w.rank])
+				}
+			}
+			continue
+		}
+		if first, n := nb.counting(thr); n > 0 {
+			out = append(out, b.evOfRank[first])
+			reduced = reduced || n > 1
+		}
+	}
+	// Words in the order claims are numbered, then known, so that the
+	// words of one source about one claim share its channel (see stream).
+	slices.SortFunc(out, func(x, y int32) int {
+		ex, ey := &b.events[x], &b.events[y]
+		if c := cmp.Compare(b.t.info[ex.stmt].claim, b.t.info[ey.stmt].claim); c != 0 {
+			return c
+		}
+		return cmp.Compare(ex.rank, ey.rank)
+	})
+	return out, reduced
+}
