@@ -504,9 +504,19 @@ func isBe(w string) bool {
 	return false
 }
 
-// isAdverb reports whether w is an adverb by its -ly ending.
+// isAdverb reports whether w is an adverb: by its -ly ending, or one of a
+// few without it.
 func isAdverb(w string) bool {
-	return len(w) > 4 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
+	if len(w) > 4 && strings.HasSuffix(w, "ly") {
+		return !notAdverbs[w]
+	}
+	// A few adverbs without "-ly" stand between a subject and its verb:
+	// "has almost seamlessly linked", "only denied".
+	switch w {
+	case "almost", "just", "only", "already":
+		return true
+	}
+	return false
 }
 
 // isVerbForm reports whether w is a finite verb form in the lexicon, not a

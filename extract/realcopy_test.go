@@ -113,6 +113,12 @@ var realCopyCases = []struct {
 	{"themselves", "The ministers themselves denied that the deal was signed.", []found{
 		{"verb-before", "The ministers", "denied", "the deal was signed", "deny"},
 	}},
+	{"almost-adverb", "Norland has almost seamlessly linked the spill to the navy.", []found{
+		{"verb-before", "Norland", "linked", "the spill to the navy", "accuse"},
+	}},
+	{"only-adverb", "The port authority only denied that the ferry had left early.", []found{
+		{"verb-before", "The port authority", "denied", "the ferry had left early", "deny"},
+	}},
 	{"progressive", "Norland is rejecting calls to close the port.", []found{
 		{"verb-before", "Norland", "rejecting", "calls to close the port", "reject"},
 	}},
