@@ -177,13 +177,29 @@ func TestExportImport(t *testing.T) {
 		c := c.in(t)
 		path := filepath.Join(dir, "mentions.csv")
 		c.ok("export", "--story", "norland", "--format", "csv", "-o", path)
-		c.ok("import", "--story", "sheet", path)
+		// Alone, the table cannot say what a corpus knows beyond it: the
+		// import says what it built from the table alone.
+		_, errs, code := c.run("", "import", "--story", "sheet", path)
+		require.Equal(t, 0, code, errs)
+		assert.Contains(t, errs, "note: ")
+		assert.Contains(t, errs, "from the table alone")
 		// The table holds what the mentions say; a second trip through it
 		// changes nothing.
 		again := filepath.Join(dir, "again.csv")
 		c.ok("export", "--story", "sheet", "--format", "csv", "-o", again)
-		c.ok("import", "--story", "sheet2", again)
+		_, errs, code = c.run("", "import", "--story", "sheet2", again)
+		require.Equal(t, 0, code, errs)
 		assert.Equal(t, c.ok("export", "--story", "sheet", "--format", "corpus"), c.ok("export", "--story", "sheet2", "--format", "corpus"))
+
+		// Onto the corpus it was exported from, an edited table comes back
+		// with nothing lost: the same statuses as the story.
+		base := filepath.Join(dir, "base.json")
+		c.ok("export", "--story", "norland", "--format", "corpus", "-o", base)
+		c.ok("import", "--story", "sheet3", "--base", base, path)
+		assert.Equal(t, c.ok("status", "--json", "--story", "norland"), c.ok("status", "--json", "--story", "sheet3"))
+		_, errs, code = c.run("", "import", "--story", "sheet4", "--base", base, "--format", "jsonl", path)
+		assert.Equal(t, 2, code, errs)
+		assert.Contains(t, errs, "--base goes with a mentions table")
 	})
 	t.Run("decisions", func(t *testing.T) {
 		c := c.in(t)

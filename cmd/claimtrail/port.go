@@ -19,6 +19,7 @@ import (
 	"github.com/claimtrail/claimtrail/format/schemaorg"
 	"github.com/claimtrail/claimtrail/format/table"
 	"github.com/claimtrail/claimtrail/internal/cli"
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/timeline"
 )
@@ -162,7 +163,7 @@ func (a *app) writeOutput(name string, write func(io.Writer) error) error {
 var importFormats = []string{"corpus", "jsonl", "csv", "decisions"}
 
 func (a *app) importCmd() *cobra.Command {
-	var format string
+	var format, base string
 	cmd := &cobra.Command{
 		Use:   "import FILE|-",
 		Short: "Read a story from the library's formats, or apply a decision log",
@@ -177,9 +178,19 @@ decide' does.
 
 Without --format the format follows the file's extension: .json is corpus,
 .jsonl is jsonl, .csv is csv. Reading is linear in the input; writing the
-story is one transaction.`,
+story is one transaction.
+
+A mentions table (csv) holds statements and what a spreadsheet shows of
+their sources, articles and claims, not everything a corpus knows: a
+source's kind, aliases, offices and place in its affiliation tree, an
+investigator's mark, a claim's accused party and relations, an article's
+text. --base FILE takes those from the corpus the table was exported from
+(a corpus JSON file), so that a table edited in a spreadsheet comes back
+with the same statuses. Without it, import lists on standard error what it
+built from the table alone, since statuses that rest on it may differ.`,
 		Example: `  claimtrail import --story copy story.json
   claimtrail import --story sheet --format csv mentions.csv
+  claimtrail import --story sheet --base story.json mentions.csv
   claimtrail import --format decisions decisions.jsonl`,
 		Args: exactArgs("FILE"),
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
@@ -216,22 +227,42 @@ story is one transaction.`,
 				}
 				return a.decide(ctx, ds, decideMode{file: true, lines: lines})
 			}
-			return a.importCorpus(ctx, name, func() (*claim.Corpus, error) { return readCorpus(r, format) })
+			if base != "" && format != "csv" {
+				return cli.Usagef("--base goes with a mentions table (--format csv), not %s", format)
+			}
+			return a.importCorpus(ctx, name, func() (*claim.Corpus, error) { return a.readCorpus(r, format, base) })
 		}),
 	}
 	cmd.Flags().StringVar(&format, "format", "", "the format: "+strings.Join(importFormats, ", "))
+	cmd.Flags().StringVar(&base, "base", "", "with a mentions table: the corpus JSON file it was exported from, for what a table does not hold")
 	return cmd
 }
 
-// readCorpus reads a corpus in one of the corpus formats.
-func readCorpus(r io.Reader, format string) (*claim.Corpus, error) {
+// readCorpus reads a corpus in one of the corpus formats; a mentions
+// table is read onto the corpus in the file base, when given, and what it
+// built from the table alone is listed on standard error.
+func (a *app) readCorpus(r io.Reader, format, base string) (*claim.Corpus, error) {
 	switch format {
 	case "corpus":
 		return claim.Decode(r)
 	case "jsonl":
 		return jsonl.Decode(r, jsonl.Options{})
 	}
-	return table.ImportCSV(r, nil)
+	var b *claim.Corpus
+	if base != "" {
+		var err error
+		if b, err = claim.Load(base); err != nil {
+			return nil, fmt.Errorf("--base: %w", err)
+		}
+	}
+	c, rep, err := table.ImportCSVReport(r, b)
+	if err != nil {
+		return nil, err
+	}
+	if !rep.Lossless() {
+		fmt.Fprintf(a.stderr, "note: %s\n", display.Safe(rep.String()))
+	}
+	return c, nil
 }
 
 // importCorpus reads a corpus with read and writes it to the store as a
