@@ -30,6 +30,8 @@ func (s *sentence) refineAct(f *found) {
 		f.act = claim.ActRetract
 	case kinds&phraseAdmission != 0:
 		f.act = claim.ActAdmit
+	case s.insistsOn(f):
+		f.act = claim.ActUrge
 	case first&phraseUrge != 0 || kinds&phraseUrge != 0 && s.quoted(f.content):
 		// "the need for" opens an appeal; "we urge" makes one anywhere
 		// in a quotation.
@@ -49,6 +51,19 @@ func (s *sentence) refineAct(f *found) {
 	case kinds&phrasePledge != 0 || s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
+}
+
+// insistsOn reports whether the attribution insists on something to be
+// done rather than on a fact: "insisted on an inquiry", "have insisted for
+// free elections", where "on" or "for" opens the content.
+func (s *sentence) insistsOn(f *found) bool {
+	switch s.word(s.tokenAt(f.cue.start)) {
+	case "insist", "insists", "insisted", "insisting":
+	default:
+		return false
+	}
+	w := s.word(s.firstWordAt(s.tokenAt(f.content[0].start)))
+	return w == "on" || w == "for"
 }
 
 // performative returns the act a quotation of the content performs in

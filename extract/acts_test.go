@@ -33,6 +33,9 @@ var actCases = []struct {
 	{"targeted-with-nobody-is-an-assertion", "The envoy said the ferry was targeted.", []string{"assert"}},
 	{"slandering-is-an-accusation", "The mayor said the ferry firm had begun slandering the council.", []string{"accuse"}},
 	{"overreacted-is-an-accusation", "The editorial said the council overreacted to the spill.", []string{"accuse"}},
+	{"insisted-for-is-an-appeal", "Several governments have insisted for a recount in the port district.", []string{"urge"}},
+	{"insisted-on-is-an-appeal", "The council insisted on an inquiry into the spill.", []string{"urge"}},
+	{"insisted-that-is-an-assertion", "The council insisted that the spill was small.", []string{"assert"}},
 	{"will-not-rest-is-a-pledge", "The governor said her office will not rest until the money is found.", []string{"pledge"}},
 }
 

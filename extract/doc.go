@@ -381,7 +381,8 @@
 // negation in it is read as a denial; "concerned that" or "has serious
 // concerns" makes concern; what another party must or should do ("the firm
 // must explain", not "we must", "must have known", "no one should have
-// to") makes an appeal, and so does "we urge", "we call on" or "it is
+// to") makes an appeal, and so does insisting on or for something ("insisted
+// on an inquiry", "insisted for free elections"), and "we urge", "we call on" or "it is
 // vitally important that" anywhere in a quotation; a quotation in which "we" or "I" performs an act by naming
 // it ("“We reject this ultimatum,” the minister said", "We demand", "I
 // promise", "we strongly condemn") takes that act, and the verb there is
