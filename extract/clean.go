@@ -44,7 +44,8 @@ type Drop struct {
 	Reason Reason `json:"reason"`
 }
 
-// Reason says why a line was dropped as page furniture.
+// Reason says why a line was dropped as page furniture. Its methods and
+// ParseReason take constant time, or linear in the name read.
 type Reason uint8
 
 // The reasons a line is dropped. The zero Reason is ReasonUnknown, which

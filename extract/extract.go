@@ -237,7 +237,8 @@ func invalidOffset(text string) int {
 	return len(text)
 }
 
-// Form is the grammatical form of an attribution.
+// Form is the grammatical form of an attribution. Its methods and
+// ParseForm take constant time, or linear in the name read.
 type Form uint8
 
 // The forms of attribution. The zero Form is FormUnknown, which Extract
@@ -286,7 +287,8 @@ func (f Form) MarshalText() ([]byte, error) { return formText.Marshal(f) }
 // unchanged.
 func (f *Form) UnmarshalText(b []byte) error { return formText.Unmarshal(f, b) }
 
-// Resolution says how a candidate's speaker was found.
+// Resolution says how a candidate's speaker was found. Its methods and
+// ParseResolution take constant time, or linear in the name read.
 type Resolution uint8
 
 // The ways a speaker is resolved. The zero Resolution is ResolutionUnknown,

@@ -79,7 +79,8 @@ func ReadManifest(path string) ([]Entry, error) {
 // ReadText reads an entry's text from dir and checks it against the
 // manifest's digest. A missing file or a different text gives an error
 // wrapping [ErrText]: a page saved again may have changed, and labels
-// are offsets into the text that was labelled.
+// are offsets into the text that was labelled. Work and memory are linear
+// in the size of the file.
 func (e Entry) ReadText(dir string) (string, error) {
 	raw, err := os.ReadFile(filepath.Join(dir, e.ID+".txt"))
 	if errors.Is(err, fs.ErrNotExist) {
