@@ -60,7 +60,8 @@ type event struct {
 }
 
 // compare orders events as tracks are ordered: by said date, then by the
-// order they became known. It matches [Timeline.compareTrack].
+// order they became known. It matches [Timeline.compareTrack] and the keys
+// trackStmts sorts by, as TestOrderingsAgree and FuzzOrderingsAgree check.
 func (e *event) compare(f *event) int {
 	switch {
 	case e.saidSec != f.saidSec:
