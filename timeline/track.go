@@ -127,7 +127,13 @@ func (t *Timeline) item(c, s int32) trackItem {
 //
 // Build does not write out what a claim inherits; Track gathers it. For a
 // track of k entries it takes O(k log k) time, less when they are nearly
-// in order already, and O(k) memory for the entries it returns.
+// in order already, and O(k) memory for the entries it returns. The
+// sort is kept rather than a merge of runs ordered by Build: what a claim
+// inherits comes from every claim that carries words to it, as many as
+// its entries in a chain affirmed claim by claim, so merging their runs
+// would cost O(k log k) as well, while keeping each track in order would
+// cost memory in proportion to all the tracks, which grow as the square of
+// a chain's length.
 // [Timeline.TrackSeq] yields the same entries one at a time.
 func (t *Timeline) Track(id claim.ID) ([]Entry, error) {
 	c, err := t.claimIndex(id)
