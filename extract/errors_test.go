@@ -52,8 +52,8 @@ func TestErrorType(t *testing.T) {
 				_, err := extract.Candidate{SpeakerText: claim.Span{Exact: "he"}, Resolution: extract.ResolutionUnresolved}.Statement("s1", "c1", "a1", "")
 				return err
 			},
-			wantField: "speaker", wantValue: "he", wantIs: source.ErrEmpty,
-			wantText: `extract: speaker "he": `,
+			wantField: "speaker", wantValue: "he", wantIs: extract.ErrUnresolved,
+			wantText: `extract: speaker "he": an unresolved reference, not a name: choose the source it refers to`,
 		},
 	}
 	for _, tc := range tests {

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"slices"
 	"sync"
 	"time"
@@ -173,12 +172,13 @@ func (c Candidate) Mention(article source.ArticleID, text string) (claim.Mention
 // Statement returns the candidate accepted as a statement of claim: its
 // speaker, relays, act, factuality and said date, and its mention in
 // article (see Mention). It returns an [*Error] for the field
-// "speaker" wrapping source.ErrEmpty when the speaker is unresolved, so that
-// a reviewer names it first, and Mention's errors. Work is linear in the
+// "speaker" wrapping [ErrUnresolved] (and so source.ErrEmpty) when the
+// speaker is unresolved, so that a reviewer names it first, and Mention's
+// errors. Work is linear in the
 // length of the candidate's spans and relays.
 func (c Candidate) Statement(id claim.StatementID, claimID claim.ID, article source.ArticleID, text string) (claim.Statement, error) {
 	if c.Speaker == "" {
-		return claim.Statement{}, fieldErr("speaker", c.SpeakerText.Exact, fmt.Errorf("%w: want the source of a resolved speaker (resolution %s)", source.ErrEmpty, c.Resolution))
+		return claim.Statement{}, fieldErr("speaker", c.SpeakerText.Exact, ErrUnresolved)
 	}
 	m, err := c.Mention(article, text)
 	if err != nil {
