@@ -158,6 +158,14 @@ func (s *Story) log(d Decision, orphan bool) Decision {
 		f := *d.Factuality
 		d.Factuality = &f
 	}
+	if d.Identity != nil {
+		i := *d.Identity
+		d.Identity = &i
+	}
+	if d.Investigator != nil {
+		b := *d.Investigator
+		d.Investigator = &b
+	}
 	s.decisions = append(s.decisions, d)
 	if t := target(d); t != "" {
 		s.lastOn[t] = d.Seq
@@ -192,7 +200,10 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 		if s.proposed[d.Source] == nil {
 			return true, nil
 		}
-		_, err := s.acceptSource(d.Source, d.As, d.Text, "source")
+		_, err := s.acceptSource(d.Source, sourceEdit{
+			as: d.As, name: d.Text, kind: d.SourceKind, identity: d.Identity,
+			parent: d.Parent, investigator: d.Investigator,
+		}, "source")
 		return false, err
 	case KindReject:
 		if d.Key != "" {
@@ -220,7 +231,7 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 		into := s.resolve(d.Into)
 		if isProposed(into) {
 			var err error
-			if into, err = s.acceptSource(into, "", "", "into"); err != nil {
+			if into, err = s.acceptSource(into, sourceEdit{}, "into"); err != nil {
 				return false, err
 			}
 		} else if _, ok := s.sourcePos[into]; !ok && into != source.AbsentID {
@@ -274,13 +285,31 @@ func (s *Story) addClaim(c claim.Claim) {
 	s.claimIdx.add(c.ID, c.Text)
 }
 
-// acceptSource accepts a proposed source as id (derived when empty) under
-// name (the proposed one when empty), accepting a proposed parent too, and
-// returns the ID it took. A source accepted or merged before keeps what it
-// became. field names the decision's field in errors.
-func (s *Story) acceptSource(proposed, id source.ID, name, field string) (source.ID, error) {
+// sourceEdit is what a decision accepting a proposed source changes of it;
+// zero values keep what was proposed.
+type sourceEdit struct {
+	as           source.ID // the ID it takes; derived when empty
+	name         string
+	kind         source.Kind
+	identity     *source.Identity
+	parent       source.ID
+	investigator *bool
+}
+
+// edits reports whether e changes more than the ID and the name, which an
+// accepted source keeps silently for compatibility with older logs.
+func (e sourceEdit) edits() bool {
+	return e.kind != source.KindUnknown || e.identity != nil || e.parent != "" || e.investigator != nil
+}
+
+// acceptSource accepts a proposed source as e.as (derived when empty),
+// with what e changes, accepting a proposed parent too, and returns the ID
+// it took. A source accepted or merged before keeps what it became. field
+// names the decision's field in errors.
+func (s *Story) acceptSource(proposed source.ID, e sourceEdit, field string) (source.ID, error) {
+	id := e.as
 	if to, done := s.mapped[proposed]; done {
-		if id != "" && id != to {
+		if id != "" && id != to || e.edits() {
 			return "", fieldErr(field, string(proposed), fmt.Errorf("%w: already accepted as %s", ErrInvalid, to))
 		}
 		return s.resolve(to), nil
@@ -303,19 +332,35 @@ func (s *Story) acceptSource(proposed, id source.ID, name, field string) (source
 	if _, taken := s.sourcePos[id]; taken || id == source.AbsentID || isProposed(id) {
 		return "", fieldErr("as", string(id), ErrDuplicateID)
 	}
+	parentField := field
+	if e.parent != "" {
+		if err := s.checkParent(proposed, e.parent); err != nil {
+			return "", err
+		}
+		src.Parent, parentField = e.parent, "parent"
+	}
 	if src.Parent != "" {
 		parent := s.resolve(src.Parent)
 		if isProposed(parent) {
 			var err error
-			if parent, err = s.acceptSource(parent, "", "", field); err != nil {
+			if parent, err = s.acceptSource(parent, sourceEdit{}, parentField); err != nil {
 				return "", err
 			}
 		}
 		src.Parent = parent
 	}
+	if e.kind != source.KindUnknown {
+		src.Kind = e.kind
+	}
+	if e.identity != nil {
+		src.Identity = *e.identity
+	}
+	if e.investigator != nil {
+		src.Investigator = *e.investigator
+	}
 	src.ID = id
-	if name != "" {
-		src.Name = name
+	if e.name != "" {
+		src.Name = e.name
 	}
 	s.addSource(src, proposed)
 	if _, err := s.registry(); err != nil {
@@ -330,6 +375,34 @@ func (s *Story) acceptSource(proposed, id source.ID, name, field string) (source
 	s.mapped[proposed] = id
 	s.srcIndex.remove(proposed)
 	return id, nil
+}
+
+// checkParent checks the parent a decision gives a proposed source: a story
+// source, or a proposed source neither rejected nor proposed under it, so
+// that accepting it makes no cycle. It looks at most at the proposed
+// sources above parent.
+func (s *Story) checkParent(proposed, parent source.ID) error {
+	p := s.resolve(parent)
+	if !isProposed(p) {
+		if _, ok := s.sourcePos[p]; !ok {
+			return fieldErr("parent", string(parent), ErrUnknownSource)
+		}
+		return nil
+	}
+	for seen := 0; isProposed(p) && seen <= len(s.proposed); seen++ {
+		if p == proposed {
+			return fieldErr("parent", string(parent), fmt.Errorf("%w: %s is proposed under %s", ErrInvalid, parent, proposed))
+		}
+		if s.rejectedS[p] {
+			return fieldErr("parent", string(parent), ErrRejected)
+		}
+		sp := s.proposed[p]
+		if sp == nil {
+			return fieldErr("parent", string(parent), ErrUnknownSource)
+		}
+		p = s.resolve(sp.Source.Parent)
+	}
+	return nil
 }
 
 // article returns the article part of a proposed source's ID.
@@ -351,7 +424,7 @@ func (s *Story) speaker(id source.ID, field string) (source.ID, error) {
 	}
 	id = s.resolve(id)
 	if isProposed(id) {
-		return s.acceptSource(id, "", "", field)
+		return s.acceptSource(id, sourceEdit{}, field)
 	}
 	if _, ok := s.sourcePos[id]; !ok && id != source.AbsentID {
 		return "", fieldErr(field, string(id), ErrUnknownSource)

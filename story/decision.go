@@ -75,9 +75,12 @@ const MachineBy = "machine"
 //   - accept a proposed source: Source (its story-wide ID, "new:x@a1");
 //     optionally As, the ID it takes, and Text, its name. Without As it
 //     takes the extractor's ID without "new:" and the article ("x"), or,
-//     when that is taken, that ID, "-" and the article's ID. A proposed
-//     source is also accepted, as proposed, when a candidate it speaks is
-//     accepted;
+//     when that is taken, that ID, "-" and the article's ID. SourceKind,
+//     Identity, Parent and Investigator set what the status rules need to
+//     tell its independence: "Rail workers at Hallen" accepted as unnamed
+//     under Norland counts for Norland's root, not as a root of its own.
+//     Each left zero keeps what was proposed. A proposed source is also
+//     accepted, as proposed, when a candidate it speaks is accepted;
 //   - reject: Key, or Source for a proposed source;
 //   - merge-source: Source, a proposed source, and Into, a story source or
 //     another proposed one: the proposed source's statements are Into's. Or
@@ -115,6 +118,19 @@ type Decision struct {
 	Into   source.ID `json:"into,omitempty"`
 	// Text is a claim's text, or an accepted source's name.
 	Text string `json:"text,omitempty"`
+	// SourceKind, Identity, Parent and Investigator set the kind, the
+	// identity (named or unnamed), the parent and the investigator mark of
+	// an accepted proposed source, as [source.Source] has them; the zero
+	// value of each (and a nil pointer) keeps what the extractor proposed.
+	// Identity cannot be absent. Parent is a story source or a proposed
+	// one, which is then accepted as proposed; it cannot be the source
+	// itself or one below it. The log stores them as "source_kind",
+	// "identity", "parent" and "investigator", and a log without them
+	// reads as before.
+	SourceKind   source.Kind      `json:"source_kind,omitzero"`
+	Identity     *source.Identity `json:"identity,omitempty"`
+	Parent       source.ID        `json:"parent,omitempty"`
+	Investigator *bool            `json:"investigator,omitempty"`
 	// Actors are the parties a created claim is about, with their roles
 	// (the accused, the beneficiary); each must be a story source.
 	Actors []claim.Actor `json:"actors,omitempty"`
@@ -158,6 +174,9 @@ func (d Decision) Check() error {
 	if !d.Act.IsValid() && d.Act != claim.ActUnknown {
 		return fieldErr("act", d.Act.String(), ErrInvalid)
 	}
+	if err := d.checkSourceFields(); err != nil {
+		return err
+	}
 	switch d.Kind {
 	case KindAccept, KindReject:
 		if err := both("key", "source", string(d.Key), string(d.Source)); err != nil {
@@ -198,6 +217,45 @@ func (d Decision) Check() error {
 	default:
 		return fieldErr("kind", d.Kind.String(), ErrInvalid)
 	}
+}
+
+// checkSourceFields checks the fields that only a decision accepting a
+// proposed source may have.
+func (d Decision) checkSourceFields() error {
+	if d.SourceKind == source.KindUnknown && d.Identity == nil && d.Parent == "" && d.Investigator == nil {
+		return nil
+	}
+	if d.Kind != KindAccept || d.Key != "" || d.Source == "" {
+		field, value := "source_kind", d.SourceKind.String()
+		switch {
+		case d.Identity != nil:
+			field, value = "identity", d.Identity.String()
+		case d.Parent != "":
+			field, value = "parent", string(d.Parent)
+		case d.Investigator != nil:
+			field, value = "investigator", fmt.Sprint(*d.Investigator)
+		}
+		return fieldErr(field, value, fmt.Errorf("%w: only accepting a proposed source sets it", ErrInvalid))
+	}
+	if d.SourceKind != source.KindUnknown && !d.SourceKind.IsValid() {
+		return fieldErr("source_kind", d.SourceKind.String(), ErrInvalid)
+	}
+	if d.Identity != nil {
+		if !d.Identity.IsValid() {
+			return fieldErr("identity", d.Identity.String(), ErrInvalid)
+		}
+		if *d.Identity == source.IdentityAbsent {
+			return fieldErr("identity", d.Identity.String(), fmt.Errorf("%w: only the absent source is absent", ErrInvalid))
+		}
+	}
+	switch d.Parent {
+	case "":
+	case source.AbsentID:
+		return fieldErr("parent", string(d.Parent), fmt.Errorf("%w: the absent source has no sources under it", ErrInvalid))
+	case d.Source:
+		return fieldErr("parent", string(d.Parent), fmt.Errorf("%w: a source cannot be its own parent", ErrInvalid))
+	}
+	return nil
 }
 
 // About returns the article a decision is about: its key's article, a

@@ -329,6 +329,8 @@ func FuzzReadDecisions(f *testing.F) {
 	f.Add([]byte(`{"kind":"merge-source","source":"new:x@a","into":"y"}` + "\n" + `{"kind":"reprint","article":"b","of":"a"}`))
 	f.Add([]byte(`{"kind":"create-claim","claim":"c","text":"t"}` + "\n\n"))
 	f.Add([]byte(`{"kind":"accept","source":"new:x@a","as":"x","text":"X"}`))
+	f.Add([]byte(`{"kind":"accept","source":"new:x@a","source_kind":"person","identity":"unnamed","parent":"y","investigator":false}`))
+	f.Add([]byte(`{"kind":"accept","source":"new:x@a","identity":"absent","source_kind":"nobody"}`))
 	f.Add([]byte("{\"kind\":\"reject\",\"key\":\"a#1:0\"}\r\n{"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ds, err := story.ReadDecisions(bytes.NewReader(b))

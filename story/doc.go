@@ -37,7 +37,9 @@
 //
 // A Decision accepts a candidate (optionally edited: speaker, claim, act,
 // factuality, said date; or as a new mention of an accepted statement),
-// rejects one, accepts, rejects or merges a proposed source, merges one
+// rejects one, accepts (optionally setting its kind, whether it is
+// unnamed, its parent and its investigator mark, which decide its
+// independence), rejects or merges a proposed source, merges one
 // story source into another (two registry entries found to be one
 // speaker: its statements, names and the sources under it go to the
 // other), creates or renames a claim, or marks a reprint. Story.Apply applies decisions and

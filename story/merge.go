@@ -29,7 +29,7 @@ func (s *Story) mergeAccepted(d Decision) (orphan bool, err error) {
 	}
 	into := s.resolve(d.Into)
 	if isProposed(into) {
-		if into, err = s.acceptSource(into, "", "", "into"); err != nil {
+		if into, err = s.acceptSource(into, sourceEdit{}, "into"); err != nil {
 			return false, err
 		}
 		pos = s.sourcePos[from]

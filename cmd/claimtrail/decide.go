@@ -55,7 +55,8 @@ func (a *app) who(f *decideFlags) string {
 
 func (a *app) acceptCmd() *cobra.Command {
 	var df decideFlags
-	var claimID, sameAs, speaker, act, fact, said, as, name string
+	var claimID, sameAs, speaker, act, fact, said, as, name, kind, parent string
+	var unnamed, named, investigator bool
 	cmd := &cobra.Command{
 		Use:   "accept KEY...",
 		Short: "Accept candidates (by key) or proposed sources",
@@ -69,18 +70,25 @@ proposes. --speaker (a source ID), --act, --factuality (CT+, PR-, ...) and
 --said (2025-03-02, 2025-03 or 2025) correct what the extractor read.
 
 A proposed source is added to the story, under the ID --as gives and the
-name --name gives when set. Its kind, whether it is unnamed, and its parent
-stay as the extractor proposed them ('claimtrail pending --json' shows
-them): a story's accept decision carries no others yet. When the source is
-one the story knows, merge it instead ('claimtrail merge'), which takes
-that source's kind and place.
+name --name gives when set. --kind (government, agency, official,
+spokesperson, military, state-media, media-outlet, organisation, person),
+--unnamed or --named, --parent (a source ID, or a proposed source's, which
+is then accepted as proposed) and --investigator (or --investigator=false)
+correct what the extractor proposed ('claimtrail pending --json' shows it);
+what they leave out stays as proposed. The status rules need them to tell
+who is independent of whom: an unnamed source with no parent never
+corroborates a claim, and one with a parent counts for its parent's root.
+A parent can be neither the source itself nor one proposed under it. When
+the source is one the story knows, merge it instead ('claimtrail merge'),
+which takes that source's kind and place.
 
 Each decision is appended to the story's log (see 'claimtrail export
 --format decisions'). Accepting costs time linear in the candidate, after
 opening the story.`,
 		Example: `  claimtrail accept 'herald-03-02#65:ba940aa6' --claim shipments
   claimtrail accept 'courier-03-03#9:4bcacb85' --same-as 's:herald-03-02#65:ba940aa6'
-  claimtrail accept 'new:ministry@ledger-03-04' --as norland-ministry`,
+  claimtrail accept 'new:ministry@ledger-03-04' --as norland-ministry
+  claimtrail accept 'new:rail-workers-at-hallen@ledger-03-04' --as hallen-workers --unnamed --kind person --parent norland`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			var edit story.Decision
@@ -105,6 +113,30 @@ opening the story.`,
 			if claimID != "" && sameAs != "" {
 				return cli.Usagef("--claim and --same-as: give one")
 			}
+			var srcEdit story.Decision
+			if kind != "" {
+				if srcEdit.SourceKind, err = source.ParseKind(kind); err != nil {
+					return cli.Usagef("--kind: %v", err)
+				}
+				if srcEdit.SourceKind == source.KindUnknown {
+					return cli.Usagef("--kind: give a kind, such as agency or person")
+				}
+			}
+			switch {
+			case unnamed && named:
+				return cli.Usagef("--unnamed and --named: give one")
+			case unnamed:
+				id := source.IdentityUnnamed
+				srcEdit.Identity = &id
+			case named:
+				id := source.IdentityNamed
+				srcEdit.Identity = &id
+			}
+			srcEdit.Parent = source.ID(parent)
+			if cmd.Flags().Changed("investigator") {
+				srcEdit.Investigator = &investigator
+			}
+			sourceFlags := as != "" || name != "" || kind != "" || unnamed || named || parent != "" || srcEdit.Investigator != nil
 			var ds []story.Decision
 			for _, arg := range args {
 				d := edit
@@ -114,9 +146,10 @@ opening the story.`,
 						return cli.Usagef("%s is a proposed source: --claim, --same-as, --speaker, --act, --factuality and --said are for candidates", arg)
 					}
 					d.Source, d.As, d.Text = source.ID(arg), source.ID(as), name
+					d.SourceKind, d.Identity, d.Parent, d.Investigator = srcEdit.SourceKind, srcEdit.Identity, srcEdit.Parent, srcEdit.Investigator
 				} else {
-					if as != "" || name != "" {
-						return cli.Usagef("%s is a candidate: --as and --name are for proposed sources", arg)
+					if sourceFlags {
+						return cli.Usagef("%s is a candidate: --as, --name, --kind, --unnamed, --named, --parent and --investigator are for proposed sources", arg)
 					}
 					d.Key, d.Claim, d.SameAs, d.Speaker = story.Key(arg), claim.ID(claimID), claim.StatementID(sameAs), source.ID(speaker)
 				}
@@ -134,6 +167,11 @@ opening the story.`,
 	fl.StringVar(&said, "said", "", "when it was said: 2025-03-02, 2025-03 or 2025")
 	fl.StringVar(&as, "as", "", "the ID an accepted source takes")
 	fl.StringVar(&name, "name", "", "the name an accepted source takes")
+	fl.StringVar(&kind, "kind", "", "the kind an accepted source takes (agency, person, ...)")
+	fl.BoolVar(&unnamed, "unnamed", false, "accept the source as unnamed: its identity is withheld (\"officials who spoke on condition of anonymity\")")
+	fl.BoolVar(&named, "named", false, "accept the source as named, though proposed as unnamed")
+	fl.StringVar(&parent, "parent", "", "the source (ID) an accepted source belongs to, which decides its independence")
+	fl.BoolVar(&investigator, "investigator", false, "mark an accepted source as an investigating body whose findings settle claims (--investigator=false to unmark)")
 	df.add(cmd)
 	return cmd
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/internal/display"
+	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
 )
 
@@ -555,3 +557,86 @@ func TestClaimActors(t *testing.T) {
 		t.Errorf("claim actors mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestAcceptSourceFlags accepts a proposed source with its kind, identity
+// and parent set, and checks the decision logged and the status that
+// follows: unnamed rail workers under Westmark do not corroborate what
+// Westmark's own spokesperson says.
+func TestAcceptSourceFlags(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+		return path
+	}
+	texts := []string{
+		"Marta Ilves said on Monday that Norland ships artillery shells to Eastria.",
+		"Rail workers at Hallen, who spoke on condition of anonymity, said that Norland ships artillery shells to Eastria.",
+	}
+	for _, tc := range []struct {
+		name   string
+		flags  []string
+		want   story.Decision
+		status string
+	}{
+		{"as-proposed", nil, story.Decision{}, "corroborated"},
+		{"unnamed-under-westmark", []string{"--unnamed", "--kind", "person", "--parent", "westmark"},
+			story.Decision{SourceKind: source.KindPerson, Identity: ptr(source.IdentityUnnamed), Parent: "westmark"}, "alleged"},
+		{"investigator", []string{"--named", "--investigator", "--kind", "organisation"},
+			story.Decision{SourceKind: source.KindOrganisation, Identity: ptr(source.IdentityNamed), Investigator: ptr(true)}, "confirmed"},
+		{"not-investigator", []string{"--investigator=false"}, story.Decision{Investigator: ptr(false)}, "corroborated"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newCLI(t)
+			c.ok("init", "s", "--sources", storySources)
+			for i, text := range texts {
+				c.ok("add", "--id", fmt.Sprintf("w%d", i+1), "--published", fmt.Sprintf("2025-03-0%d", i+2), write(fmt.Sprintf("w%d.txt", i+1), text))
+			}
+			var p pendingOut
+			require.NoError(t, json.Unmarshal([]byte(c.ok("pending", "--json")), &p))
+			require.Len(t, p.Candidates, 2)
+			require.Len(t, p.Sources, 1)
+			proposed := string(p.Sources[0].Source.ID)
+			c.ok("claim", "shells", "Norland ships artillery shells to Eastria")
+			c.ok(append([]string{"accept", proposed}, tc.flags...)...)
+			for _, cd := range p.Candidates {
+				c.ok("accept", string(cd.Key), "--claim", "shells")
+			}
+			ds, err := story.ReadDecisions(strings.NewReader(c.ok("export", "--format", "decisions")))
+			require.NoError(t, err)
+			require.Len(t, ds, 4)
+			got := ds[1]
+			want := tc.want
+			want.Seq, want.Kind, want.Source, want.By, want.At = got.Seq, story.KindAccept, source.ID(proposed), "tester", got.At
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("decision mismatch (-want +got):\n%s", diff)
+			}
+			var rows []claimStatus
+			require.NoError(t, json.Unmarshal([]byte(c.ok("status", "--json")), &rows))
+			require.Len(t, rows, 1)
+			assert.Equal(t, tc.status, rows[0].Status.String())
+		})
+	}
+	c := followStory(t)
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"bad-kind", []string{"accept", "new:x@ledger-03-04", "--kind", "wizard"}, 2, "--kind"},
+		{"unknown-kind", []string{"accept", "new:x@ledger-03-04", "--kind", "unknown"}, 2, "--kind: give a kind"},
+		{"named-and-unnamed", []string{"accept", "new:x@ledger-03-04", "--named", "--unnamed"}, 2, "--unnamed and --named"},
+		{"parent-on-candidate", []string{"accept", "ledger-03-04#23:6e7f5eec", "--parent", "norland"}, 2, "is a candidate"},
+		{"investigator-on-candidate", []string{"accept", "ledger-03-04#23:6e7f5eec", "--investigator=false"}, 2, "is a candidate"},
+		{"unknown-parent", []string{"accept", "new:shell@ledger-03-04", "--parent", "nobody"}, 1, "nobody"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, errs, code := c.in(t).run("", tc.args...)
+			assert.Equal(t, tc.code, code, errs)
+			assert.Contains(t, errs, tc.stderr)
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

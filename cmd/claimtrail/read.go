@@ -392,7 +392,7 @@ func (a *app) printPending(s *opened, out pendingOut) error {
 	fmt.Fprintf(w, "\n%d candidates, %d new sources. ", len(out.Candidates), len(out.Sources))
 	writeLegend(w, codes)
 	fmt.Fprintln(w, "Decide with 'claimtrail accept KEY [--claim CLAIM]' or 'claimtrail reject KEY';")
-	fmt.Fprintln(w, "for a source, 'claimtrail accept ID [--as NEW-ID]', 'claimtrail merge ID INTO' or 'claimtrail reject ID'.")
+	fmt.Fprintln(w, "for a source, 'claimtrail accept ID [--as NEW-ID] [--unnamed] [--parent ID]', 'claimtrail merge ID INTO' or 'claimtrail reject ID'.")
 	return nil
 }
 
