@@ -166,8 +166,7 @@ func TestVersion1(t *testing.T) {
 	require.NoError(t, err)
 	defer st.Close()
 
-	want, err := claim.Load(filepath.Join(storetest.Root, "testdata", "corpus.json"))
-	require.NoError(t, err)
+	want := storetest.Sample(t)
 	b, err := st.Load(t.Context(), "v1", 0)
 	require.NoError(t, err)
 	if diff := cmp.Diff(want.Statements, b.Statements); diff != "" {

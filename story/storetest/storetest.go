@@ -9,8 +9,8 @@
 //	func TestMain(m *testing.M) { storetest.Main(m, openFromDSN) }
 //
 // The suite reads the fixtures of the module (testdata/corpus.json and the
-// fictional story of examples/follow-story) by paths relative to a
-// package two levels below the module root, as story/sqlitestore is.
+// fictional story of examples/follow-story) from the module's directory,
+// wherever the backend's package sits: see Sample and Fixture.
 package storetest
 
 import (
@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,8 +34,59 @@ import (
 	"github.com/claimtrail/claimtrail/story"
 )
 
-// Root is the module root, relative to a backend's package directory.
-var Root = filepath.Join("..", "..")
+// moduleRoot returns the directory of the claimtrail module, which holds
+// the fixtures: two levels above this package's source file, as the
+// compiler saw it, or, in a binary built with -trimpath, the nearest
+// directory above the working directory whose go.mod declares the module.
+// It reads at most one go.mod per directory level.
+func moduleRoot(t testing.TB) string {
+	t.Helper()
+	if _, file, _, ok := runtime.Caller(0); ok && filepath.IsAbs(file) {
+		dir := filepath.Join(filepath.Dir(file), "..", "..")
+		if isModuleRoot(dir) {
+			return dir
+		}
+	}
+	dir, err := os.Getwd()
+	require.NoError(t, err)
+	for {
+		if isModuleRoot(dir) {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatalf("storetest: no directory holding the go.mod of %s above this package's source or the working directory; the fixtures are read from there", modulePath)
+		}
+		dir = up
+	}
+}
+
+// modulePath is the module whose fixtures the suite reads.
+const modulePath = "github.com/claimtrail/claimtrail"
+
+// isModuleRoot reports whether dir holds the go.mod of modulePath.
+func isModuleRoot(dir string) bool {
+	b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return false
+	}
+	for line := range strings.Lines(string(b)) {
+		if f := strings.Fields(line); len(f) == 2 && f[0] == "module" && strings.Trim(f[1], `"`) == modulePath {
+			return true
+		}
+	}
+	return false
+}
+
+// Sample returns the module's sample corpus, testdata/corpus.json, read
+// from the module's directory whatever the caller's; a corpus that does
+// not load fails the test. It costs loading the file, a few kilobytes.
+func Sample(t testing.TB) *claim.Corpus {
+	t.Helper()
+	c, err := claim.Load(filepath.Join(moduleRoot(t), "testdata", "corpus.json"))
+	require.NoError(t, err)
+	return c
+}
 
 // Run runs the store suite against stores that open returns: each call must
 // give a store holding no story, closed when the test ends.
@@ -126,8 +178,7 @@ func testAllOrNothing(t *testing.T, st story.Store) {
 }
 
 func testImportExport(t *testing.T, st story.Store) {
-	c, err := claim.Load(filepath.Join(Root, "testdata", "corpus.json"))
-	require.NoError(t, err)
+	c := Sample(t)
 	require.NoError(t, story.Import(ctx, st, "imported", c))
 	got, err := story.Export(ctx, st, "imported")
 	require.NoError(t, err)
@@ -147,15 +198,15 @@ func testImportExport(t *testing.T, st story.Store) {
 }
 
 // Fixture returns the fictional story of examples/follow-story: its
-// sources, its articles in order, and its decisions.
+// sources, its articles in order, and its decisions, read from the
+// module's directory whatever the caller's.
 func Fixture(t testing.TB) ([]source.Source, []source.Article, []story.Decision) {
 	t.Helper()
-	return FixtureIn(t, filepath.Join(Root, "examples", "follow-story", "testdata"))
+	return FixtureIn(t, filepath.Join(moduleRoot(t), "examples", "follow-story", "testdata"))
 }
 
 // FixtureIn returns the fictional story of examples/follow-story read from
-// its directory dir, for tests that do not sit two levels below the module
-// root.
+// its directory dir: a copy of it, or one changed for a test.
 func FixtureIn(t testing.TB, dir string) ([]source.Source, []source.Article, []story.Decision) {
 	t.Helper()
 	var srcs []source.Source
