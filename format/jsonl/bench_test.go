@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -177,13 +180,24 @@ func (g *generated) Read(p []byte) (int, error) {
 }
 
 // BenchmarkValidateStream validates a generated stream of statements in
-// one pass. Its peak memory, with the process's, is what farm-bench
-// measures:
+// one pass. Its peak memory, with the process's, is what /usr/bin/time
+// reports; CLAIMTRAIL_BENCH_STATEMENTS sets other sizes (comma-separated):
 //
 //	go test -c -o jsonl.test ./format/jsonl/
-//	farm-bench -n 3 -- ./jsonl.test -test.run '^$' -test.bench 'ValidateStream/statements=1000000$' -test.benchtime 1x
+//	/usr/bin/time -f '%U s user, %M KB peak' ./jsonl.test -test.run '^$' -test.bench 'ValidateStream/statements=1000000$' -test.benchtime 1x
 func BenchmarkValidateStream(b *testing.B) {
-	for _, n := range []int{100_000, 1_000_000} {
+	sizes := []int{100_000, 1_000_000}
+	if env := os.Getenv("CLAIMTRAIL_BENCH_STATEMENTS"); env != "" {
+		sizes = nil
+		for f := range strings.SplitSeq(env, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil || n <= 0 {
+				b.Fatalf("CLAIMTRAIL_BENCH_STATEMENTS=%q: want positive counts separated by commas", env)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	for _, n := range sizes {
 		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
 			for b.Loop() {
 				if err := jsonl.Validate(&generated{n: n}, jsonl.Options{}); err != nil {

@@ -36,11 +36,15 @@ import (
 // time. Beyond that its memory grows only with the IDs of the sources,
 // articles and claims (with each source's parent, names and aliases, each
 // article's publication time and the article it reprints, each claim's
-// refining relations), 16 bytes per statement (a 64-bit hash of its ID
-// and its line, to find duplicate IDs; two IDs with the same hash, about
-// one chance in 10^7 among a million statements, would be reported as a
-// duplicate), and the references to records not yet declared: not with
-// the texts, the quotes or the mentions.
+// refining relations) and the references to records not yet declared:
+// not with the statements, their texts, quotes or mentions. To find
+// duplicate statement IDs it keeps 16 bytes per statement (a 64-bit hash
+// of its ID and its line; two IDs with the same hash, about one chance in
+// 10^7 among a million statements, would be reported as a duplicate): up
+// to 16 MiB in memory, and past that in sorted runs in a temporary file
+// (in [os.TempDir], removed before Validate returns), merged at the end
+// with a 32 KiB buffer per run of a million statements. When no temporary
+// file can be written, the hashes stay in memory.
 func Validate(r io.Reader, opts Options) error {
 	v := newValidator(false)
 	for rec, err := range Read(r, opts) {
@@ -103,8 +107,8 @@ type validator struct {
 	names    map[string]source.ID // normalised names and aliases, by owner
 	articles map[source.ArticleID]articleInfo
 	claims   map[claim.ID]claimInfo
-	said     []statementKey // a hash of each statement ID, with its line
-	pending  []reference    // references to records not declared yet
+	said     keys        // a hash of each statement ID, with its line
+	pending  []reference // references to records not declared yet
 }
 
 // statementKey is what Validate keeps of a statement: a hash of its ID and
@@ -147,6 +151,7 @@ func newValidator(keepText bool) *validator {
 		names:    map[string]source.ID{source.Normalize(source.Absent().Name): source.AbsentID},
 		articles: map[source.ArticleID]articleInfo{},
 		claims:   map[claim.ID]claimInfo{},
+		said:     keys{spill: !keepText},
 	}
 }
 
@@ -292,34 +297,7 @@ func (v *validator) addStatement(s claim.Statement, n int) {
 	if s.ID == "" {
 		return
 	}
-	v.said = append(v.said, statementKey{maphash.String(v.seed, string(s.ID)), n})
-}
-
-// duplicateStatements reports the statements whose IDs an earlier line
-// gave, by sorting the hashes of their IDs.
-func (v *validator) duplicateStatements() {
-	slices.SortFunc(v.said, func(a, b statementKey) int {
-		if c := cmp.Compare(a.hash, b.hash); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.line, b.line)
-	})
-	type dup struct{ line, first int }
-	var dups []dup
-	first := 0 // the first key of the current run of equal hashes
-	for i := 1; i < len(v.said); i++ {
-		if v.said[i].hash != v.said[first].hash {
-			first = i
-			continue
-		}
-		dups = append(dups, dup{v.said[i].line, v.said[first].line})
-	}
-	slices.SortFunc(dups, func(a, b dup) int { return cmp.Compare(a.line, b.line) })
-	for _, d := range dups {
-		// The ID itself is not kept, so the error cannot quote it.
-		v.p.add(&Error{Line: d.line, Field: "statement.id", Err: fmt.Errorf("%w: also on line %d", claim.ErrDuplicateID, d.first)})
-	}
-	v.said = nil
+	v.said.add(statementKey{maphash.String(v.seed, string(s.ID)), n})
 }
 
 // refSource adds a stand-in for the source id to c, so that the record's
