@@ -35,6 +35,9 @@ var (
 	// themselves, or a statement that reaches the reader through its own
 	// source.
 	ErrCycle = source.ErrCycle
+	// ErrAliasConflict is [source.ErrAliasConflict]: a name or alias that
+	// two sources of the corpus claim.
+	ErrAliasConflict = source.ErrAliasConflict
 	// ErrSpan reports a span outside its article's text, off a rune boundary,
 	// or not matching its quote.
 	ErrSpan = errors.New("span does not match the article")
