@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/story/internal/storebench"
 	"github.com/claimtrail/claimtrail/story/pgstore"
 	"github.com/claimtrail/claimtrail/story/storetest"
 )
@@ -87,7 +88,7 @@ func BenchmarkGrow(b *testing.B) {
 	st, err := pgstore.Open(b.Context(), schema(b))
 	require.NoError(b, err)
 	defer st.Close()
-	storetest.BenchGrow(b, st, 10000)
+	storebench.BenchGrow(b, st, 10000)
 }
 
 // BenchmarkAppend measures the insert rate in batches of 10,000 statements
@@ -96,5 +97,5 @@ func BenchmarkAppend(b *testing.B) {
 	st, err := pgstore.Open(b.Context(), schema(b))
 	require.NoError(b, err)
 	defer st.Close()
-	storetest.BenchAppend(b, st, 10000)
+	storebench.BenchAppend(b, st, 10000)
 }

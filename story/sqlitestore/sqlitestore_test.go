@@ -16,6 +16,7 @@ import (
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/story/internal/storebench"
 	"github.com/claimtrail/claimtrail/story/sqlitestore"
 	"github.com/claimtrail/claimtrail/story/storetest"
 )
@@ -92,7 +93,7 @@ func BenchmarkGrow(b *testing.B) {
 	st, err := sqlitestore.Open(b.TempDir())
 	require.NoError(b, err)
 	defer st.Close()
-	storetest.BenchGrow(b, st, 10000)
+	storebench.BenchGrow(b, st, 10000)
 }
 
 // BenchmarkAppend measures the insert rate in batches of 10,000 statements.
@@ -100,7 +101,7 @@ func BenchmarkAppend(b *testing.B) {
 	st, err := sqlitestore.Open(b.TempDir())
 	require.NoError(b, err)
 	defer st.Close()
-	storetest.BenchAppend(b, st, 10000)
+	storebench.BenchAppend(b, st, 10000)
 }
 
 // BenchmarkLoad imports a corpus of n statements into a SQLite file, then
@@ -121,7 +122,7 @@ func BenchmarkLoad(b *testing.B) {
 			st, err := sqlitestore.Open(dir)
 			require.NoError(b, err)
 			if _, err := os.Stat(st.Path("big")); err != nil {
-				require.NoError(b, story.Import(b.Context(), st, "big", storetest.Corpus(n)))
+				require.NoError(b, story.Import(b.Context(), st, "big", storebench.Corpus(n)))
 			}
 			require.NoError(b, st.Close())
 			info, err := os.Stat(st.Path("big"))
@@ -132,7 +133,7 @@ func BenchmarkLoad(b *testing.B) {
 				size += wal.Size()
 			}
 			b.ReportAllocs()
-			cpu, runs := storetest.CPUTime(), 0
+			cpu, runs := storebench.CPUTime(), 0
 			for b.Loop() {
 				runs++
 				st, err := sqlitestore.Open(dir)
@@ -147,7 +148,7 @@ func BenchmarkLoad(b *testing.B) {
 				st.Close()
 			}
 			b.ReportMetric(float64(size)/float64(n), "bytes/statement")
-			b.ReportMetric(float64(storetest.CPUTime()-cpu)/float64(runs), "cpu-ns/op")
+			b.ReportMetric(float64(storebench.CPUTime()-cpu)/float64(runs), "cpu-ns/op")
 		})
 	}
 }
@@ -176,7 +177,7 @@ func TestVersion1(t *testing.T) {
 	assert.Len(t, b.Articles, len(want.Articles)+1)
 	assert.Equal(t, int64(1), b.Head, "a story written before batches were numbered is one batch")
 
-	more := storetest.Corpus(250).Statements
+	more := storebench.Corpus(250).Statements
 	for i := range more {
 		more[i].ID = claim.StatementID("new-" + string(more[i].ID))
 		more[i].Claim, more[i].Source = want.Statements[0].Claim, want.Statements[0].Source
