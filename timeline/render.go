@@ -9,13 +9,17 @@ import (
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/internal/display"
+	"github.com/claimtrail/claimtrail/source"
 )
 
-// WriteText writes the whole timeline as plain text for people to read: for
-// each claim its current status, its track and its status history, then for
-// each article in publication order what it added. The layout is meant for
-// reading and for golden files, not for parsing; use encoding/json on the
-// query results for that.
+// WriteText writes the whole timeline as plain text for people to read:
+// first one line per claim and a legend, as [Timeline.WriteSummary] writes
+// them, with a legend of the FactBank codes; then for each claim its
+// current status, its track and its status history; then for each article
+// in publication order what it added. Sources are named by their names
+// (the registry's Name), claims and statements by their IDs. The layout is
+// meant for reading and for golden files, not for parsing; use
+// encoding/json on the query results for that.
 //
 // WriteText writes every track in full, inherited entries included, so its
 // output and the time it takes grow with the tracks rather than the corpus:
@@ -24,10 +28,14 @@ import (
 // beyond the writer's buffer is that of the longest track.
 func (t *Timeline) WriteText(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	for i, c := range t.claims {
-		if i > 0 {
-			_, _ = bw.WriteString("\n") // bw keeps its first error for Flush
+	if len(t.claims) > 0 {
+		if err := t.WriteSummary(bw); err != nil {
+			return err
 		}
+		_, _ = bw.WriteString(factualityLegend) // bw keeps its first error for Flush
+	}
+	for i, c := range t.claims {
+		_, _ = bw.WriteString("\n")
 		t.writeClaim(bw, int32(i), c)
 	}
 	if len(t.articles) > 0 {
@@ -37,7 +45,7 @@ func (t *Timeline) WriteText(w io.Writer) error {
 			if err != nil {
 				return err
 			}
-			writeDiff(bw, d)
+			t.writeDiff(bw, d)
 		}
 	}
 	return bw.Flush()
@@ -96,7 +104,7 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		case DiscountBeforeReport:
 			flags += " [not counted: said before this claim was first reported]"
 		}
-		fmt.Fprintf(w, "    %-23s %-16s %-15s %-3s %s%s\n", said, display.Safe(s.Source), s.Act, s.Factuality, display.Safe(s.ID), flags)
+		fmt.Fprintf(w, "    %-23s %-28s %-15s %-3s %s%s\n", said, t.name(s.Source), s.Act, s.Factuality, display.Safe(s.ID), flags)
 		for _, m := range s.Mentions {
 			fmt.Fprintf(w, "      %s %s %q\n", display.Safe(m.Article), m.Span, clip(m.Span.Exact, 100))
 		}
@@ -106,18 +114,18 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		_, _ = w.WriteString("  history:\n")
 	}
 	for _, sc := range h {
-		fmt.Fprintf(w, "    %s  %s -> %s by %s  (%s)\n", sc.At.UTC().Format(time.DateOnly), sc.From, sc.To, display.Safe(sc.Source), display.Safe(sc.Statement))
+		fmt.Fprintf(w, "    %s  %s -> %s by %s  (%s)\n", sc.At.UTC().Format(time.DateOnly), sc.From, sc.To, t.name(sc.Source), display.Safe(sc.Statement))
 	}
 }
 
-func writeDiff(w *bufio.Writer, d Diff) {
+func (t *Timeline) writeDiff(w *bufio.Writer, d Diff) {
 	a := d.Article
 	fmt.Fprintf(w, "  %s %s %q\n", a.Published.UTC().Format(time.DateOnly), display.Safe(a.ID), a.Title)
 	if a.Reprints != "" {
 		fmt.Fprintf(w, "    reprints %s\n", display.Safe(a.Reprints))
 	}
 	if a.Wire != "" {
-		fmt.Fprintf(w, "    wire copy from %s\n", display.Safe(a.Wire))
+		fmt.Fprintf(w, "    wire copy from %s\n", t.name(a.Wire))
 	}
 	fmt.Fprintf(w, "    new statements: %d, repeated: %d\n", len(d.New), len(d.Repeated))
 	for _, ch := range d.Changes {
@@ -128,7 +136,7 @@ func writeDiff(w *bufio.Writer, d Diff) {
 		if ch.Inherited {
 			extra += " [inherited]"
 		}
-		fmt.Fprintf(w, "    %-17s %s by %s (%s)%s\n", ch.Kind, display.Safe(ch.Claim), display.Safe(ch.Source), display.Safe(ch.Statement), extra)
+		fmt.Fprintf(w, "    %-17s %s by %s (%s)%s\n", ch.Kind, display.Safe(ch.Claim), t.name(ch.Source), display.Safe(ch.Statement), extra)
 	}
 }
 
@@ -139,4 +147,23 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-3]) + "..."
+}
+
+// factualityLegend ends the summary of WriteText.
+const factualityLegend = `
+Factuality (FactBank): CT+ and CT- certain that the claim holds, or that it
+does not; PR+ and PR- probably; PS+ and PS- possibly; CTu certain but taking
+no side (a retraction); Uu uncommitted (a question, a neutral report).
+Below, each claim in full: its track (said date, speaker, act, factuality,
+statement ID; under it each report, as article [byte offsets] "quote"), then
+its status history; then what each article added.
+`
+
+// name is how text output names a source: its name, quoted if it could
+// drive a terminal, or its ID when the registry has no name for it.
+func (t *Timeline) name(id source.ID) string {
+	if s, ok := t.reg.Source(id); ok && s.Name != "" {
+		return display.Safe(s.Name)
+	}
+	return display.Safe(id)
 }

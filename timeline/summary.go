@@ -45,17 +45,18 @@ type Summary struct {
 // which grows with the tracks rather than with the corpus when claims
 // inherit many statements (see the package documentation).
 func (t *Timeline) Summaries() []Summary {
-	claims := t.Claims()
-	out := make([]Summary, 0, len(claims))
-	for _, c := range claims {
+	out := make([]Summary, 0, len(t.claims))
+	var order []source.ID                // the claim's speakers, in the order they first spoke
+	latest := make(map[source.ID]stance) // each speaker's latest word that counts
+	for _, c := range t.claims {
 		s := Summary{Claim: c.ID, Text: c.Text}
 		s.Status, _ = t.Current(c.ID)
 		if h, _ := t.History(c.ID); len(h) > 0 {
 			s.Since = h[len(h)-1].At
 		}
 		track, _ := t.TrackSeq(c.ID)
-		var order []source.ID
-		latest := make(map[source.ID]stance)
+		order = order[:0]
+		clear(latest)
 		for e := range track {
 			s.Statements++
 			if e.Discounted != Counted {
@@ -158,11 +159,7 @@ func (t *Timeline) names(ids []source.ID) string {
 	}
 	parts := make([]string, len(ids))
 	for i, id := range ids {
-		name := string(id)
-		if s, ok := t.reg.Source(id); ok && s.Name != "" {
-			name = s.Name
-		}
-		parts[i] = display.Safe(name)
+		parts[i] = t.name(id)
 	}
 	return strings.Join(parts, ", ")
 }

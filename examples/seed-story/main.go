@@ -46,14 +46,6 @@ func run(w, stderr io.Writer, args []string) error {
 		return err
 	}
 	fmt.Fprintf(w, "Seed story: %d claims, %d statements, %d sources\n\n", len(c.Claims), len(c.Statements), tl.Registry().Len())
-	if err := tl.WriteSummary(w); err != nil {
-		return err
-	}
-	fmt.Fprintln(w, "\nFactuality (FactBank): CT+ and CT- certain that it holds or does not; PR+ and PR- probably;")
-	fmt.Fprintln(w, "PS+ and PS- possibly; Uu uncommitted, CTu certain but taking no side (a retraction).")
-	fmt.Fprintln(w, "Each claim in full: its track (said date, speaker ID, act, factuality, statement ID,")
-	fmt.Fprintln(w, "then each report as article [byte offsets] \"quote\"), then its status history.")
-	fmt.Fprintln(w)
 	if err := tl.WriteText(w); err != nil {
 		return err
 	}
