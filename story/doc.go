@@ -104,6 +104,7 @@
 //
 // Story.Corpus returns the accepted story as a claim.Corpus, and
 // Story.Timeline builds its timeline with timeline.Build. The timeline is
-// built whole each time; an incremental form that shares what an article did
-// not touch is not there yet.
+// built whole each time, in time linear in the story's size, from the story
+// as it stands: it does not follow later Add or Apply calls, so build it
+// again after them.
 package story

@@ -663,8 +663,8 @@ func (s *Story) corpus() *claim.Corpus {
 // Timeline builds the timeline of the story's accepted statements with
 // timeline.Build under rules (nil: the defaults). It builds the whole
 // timeline each time, in time linear in the story's size (see
-// timeline.Build); the incremental form, which shares what an article did
-// not touch, is not there yet.
+// timeline.Build), and shares nothing with the story: it does not change
+// when the story does.
 func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
