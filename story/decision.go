@@ -124,7 +124,10 @@ type Decision struct {
 	// value of each (and a nil pointer) keeps what the extractor proposed.
 	// Identity cannot be absent. Parent is a story source or a proposed
 	// one, which is then accepted as proposed; it cannot be the source
-	// itself or one below it. The log stores them as "source_kind",
+	// itself or one below it. A proposed source accepted before (as the
+	// speaker of an accepted candidate, say) keeps what it became: a
+	// decision setting any of them on it is refused with ErrInvalid. The
+	// log stores them as "source_kind",
 	// "identity", "parent" and "investigator", and a log without them
 	// reads as before.
 	SourceKind   source.Kind      `json:"source_kind,omitzero"`
