@@ -443,7 +443,7 @@ func (b *builder) relate() {
 		return sets
 	}
 	b.ups = upSets(b.upOff)
-	plainOff, plainEv, keyedOff, keyedEv := b.bulkWords(related, b.bulkPays(order, in, inOff))
+	plainOff, plainEv, keyedOff, keyedEv := b.bulkWords(related, b.carryPays(order, in, inOff, b.upOff, false))
 	b.plainOff, b.plainEv = plainOff, plainEv
 	b.plainUps = upSets(plainOff)
 	// A claim's track holds an inherited word with a positive polarity, a
@@ -469,7 +469,7 @@ func (b *builder) relate() {
 		}
 	}
 	b.keyedOff, b.keyedEv = keyedOff, keyedEv
-	downBulk := b.downPays(order, out, outOff)
+	downBulk := b.carryPays(order, out, outOff, b.downOff, true)
 	if downBulk || len(keyedEv) > 0 {
 		b.evOfRank = make([]int32, len(b.events))
 		for k := range b.events {

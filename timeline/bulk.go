@@ -51,12 +51,16 @@ func (b *builder) manySources() int {
 	return manySources
 }
 
-// bulkPays reports whether to carry agreeing affirmations in bulk: under
-// bulkAuto, when the claims inherit, counted along every path, more
-// affirmations and retractions than the corpus has statements, as in long
-// chains; otherwise hearing every word costs no more than the corpus, and
-// the bags would only add to it.
-func (b *builder) bulkPays(order, in, inOff []int32) bool {
+// carryPays reports whether to carry words along the claims' relations in
+// bags: under bulkAuto, when the claims inherit, counted along every path,
+// more words than the corpus has statements, as in long chains; otherwise
+// hearing every word costs no more than the corpus, and the bags would
+// only add to it. Words go up (affirmations and retractions, to the claims
+// a claim refines: from lists, for each claim, those it hears from, and
+// own is upOff) when backward is false, and down (negations: from is out,
+// own is downOff) when it is true; order puts each claim after those it
+// hears from when walked forward.
+func (b *builder) carryPays(order, from, fromOff, own []int32, backward bool) bool {
 	switch b.bulk {
 	case bulkAlways, bulkMovers:
 		return true
@@ -68,9 +72,13 @@ func (b *builder) bulkPays(order, in, inOff []int32) bool {
 	limit := int64(len(b.events))
 	reach := make([]int64, len(b.t.claims)) // words reaching each claim, capped
 	var total int64
-	for _, c := range order {
-		for _, d := range in[inOff[c]:inOff[c+1]] {
-			reach[c] = min(reach[c]+reach[d]+int64(b.upOff[d+1]-b.upOff[d]), limit+1)
+	for k := range order {
+		c := order[k]
+		if backward {
+			c = order[len(order)-1-k]
+		}
+		for _, d := range from[fromOff[c]:fromOff[c+1]] {
+			reach[c] = min(reach[c]+reach[d]+int64(own[d+1]-own[d]), limit+1)
 		}
 		if total += reach[c]; total > limit {
 			return true

@@ -192,32 +192,6 @@ func (bs *negBags) clone() *negBags {
 	return c
 }
 
-// downPays reports whether to carry the negations of down-only sources in
-// bags: under bulkAuto, when the claims inherit, counted along every path,
-// more negations than the corpus has statements.
-func (b *builder) downPays(order, out, outOff []int32) bool {
-	switch b.bulk {
-	case bulkAlways, bulkMovers:
-		return true
-	case bulkNever:
-		return false
-	case bulkAuto:
-		// Decided below.
-	}
-	limit := int64(len(b.events))
-	reach := make([]int64, len(b.t.claims)) // negations reaching each claim, capped
-	var total int64
-	for _, c := range slices.Backward(order) {
-		for _, p := range out[outOff[c]:outOff[c+1]] {
-			reach[c] = min(reach[c]+reach[p]+int64(b.downOff[p+1]-b.downOff[p]), limit+1)
-		}
-		if total += reach[c]; total > limit {
-			return true
-		}
-	}
-	return false
-}
-
 // splitDowns sorts the negations each claim carries down into those of
 // down-only sources, keyed, and the others, plain, and returns both as
 // offsets and indexes into events, as downOff and downEv are. With bulk
