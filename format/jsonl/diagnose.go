@@ -46,8 +46,16 @@ type walker struct {
 
 func newWalker(line []byte, n int) *walker {
 	w := &walker{line: line, n: n}
-	w.w = jsonwalk.New(line, jsonwalk.Options{CheckUTF8: true, NullAnywhere: true, WantTime: "a time as a string", WantInt: "an integer"}, w.report)
+	w.w = jsonwalk.New(line, jsonwalk.Options{Duplicates: true, CheckUTF8: true, NullAnywhere: true, WantTime: "a time as a string", WantInt: "an integer"}, w.report)
 	return w
+}
+
+// duplicateMember reports the first member given twice in one object of a
+// line that decoded, or nil. encoding/json keeps the last of the two
+// silently; the walk that finds it runs only for lines that left the fast
+// path, which the encoder's own lines never give twice.
+func duplicateMember(line []byte, n int, t Type) *Error {
+	return newWalker(line, n).record(t)
 }
 
 // report keeps the first problem as an *Error and stops the walk.
@@ -77,9 +85,10 @@ func (w *walker) problem(p jsonwalk.Problem) *Error {
 		return lineErr(w.n, p.Path, p.Value, fmt.Errorf("%w: want an integer of %d bits", ErrInvalid, p.Bits))
 	case jsonwalk.BadUint:
 		return lineErr(w.n, p.Path, p.Value, fmt.Errorf("%w: want a non-negative integer of %d bits", ErrInvalid, p.Bits))
-	case jsonwalk.Duplicate, jsonwalk.Null, jsonwalk.ZeroTime:
-		// encoding/json keeps the last of a member given twice, and
-		// decodes null and the zero time as they are.
+	case jsonwalk.Duplicate:
+		return lineErr(w.n, p.Path+"."+p.Key, p.Key, ErrDuplicateKey)
+	case jsonwalk.Null, jsonwalk.ZeroTime:
+		// encoding/json decodes null and the zero time as they are.
 	}
 	return nil
 }
@@ -128,10 +137,14 @@ func (w *walker) record(t Type) *Error {
 	if t != TypeUnknown {
 		fields = w.w.Fields(recordTypes[t])
 	}
+	seen := map[string]bool{}
 	for w.w.More() {
 		key, _, err := w.w.Key(prefix)
 		if err != nil {
 			return w.fail(err)
+		}
+		if e := w.once(seen, prefix, key, fields); e != nil {
+			return e
 		}
 		if key == "type" {
 			named, e := w.typeValue(t)
@@ -164,6 +177,25 @@ func (w *walker) record(t Type) *Error {
 	if t == TypeUnknown {
 		return &Error{Line: w.n, Field: "type", Err: fmt.Errorf("%w: the line has no \"type\" member naming one of format, source, article, claim, statement", ErrUnknownType)}
 	}
+	return nil
+}
+
+// once reports a member of the record's object whose field an earlier
+// member filled, however spelled; seen holds the fields filled so far.
+// Before the type is known, only "type" itself is told apart.
+func (w *walker) once(seen map[string]bool, prefix, key string, fields map[string]jsonwalk.Field) *Error {
+	name := key
+	if strings.EqualFold(key, "type") {
+		name = "type"
+	} else if f, ok := w.w.Lookup(fields, key); ok {
+		name = f.Name
+	} else if fields == nil {
+		return nil
+	}
+	if seen[name] {
+		return lineErr(w.n, prefix+"."+key, key, ErrDuplicateKey)
+	}
+	seen[name] = true
 	return nil
 }
 

@@ -31,9 +31,10 @@
 // does not decode gives an [*Error] naming its line, and, where the
 // problem lies inside the record, the field path ("statement.act",
 // "statement.mentions[0].span.start") and the value; reading goes on with
-// the next line. Member names match as encoding/json matches them (case
-// ignored; of a member given twice, the last counts), and members the
-// record type does not have are errors.
+// the next line. Member names match as encoding/json matches them, case
+// ignored; a member given twice in one object, however spelled ("id" and
+// "ID"), is an error ([ErrDuplicateKey]) rather than a value silently
+// lost, as are members the record type does not have.
 //
 // # Validating
 //

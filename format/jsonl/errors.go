@@ -28,6 +28,9 @@ var (
 	// ErrInvalidUTF8 is claim.ErrInvalidUTF8: a line that is not valid
 	// UTF-8.
 	ErrInvalidUTF8 = claim.ErrInvalidUTF8
+	// ErrDuplicateKey is claim.ErrDuplicateKey: a member given twice in one
+	// object, which would leave only one of its values.
+	ErrDuplicateKey = claim.ErrDuplicateKey
 )
 
 // Error reports one problem on one line of a JSON Lines corpus. Line

@@ -244,6 +244,9 @@ func (d *lineDecoder) parse(line []byte, n int) (Record, error) {
 	if err != nil {
 		return Record{}, diagnose(line, n, t)
 	}
+	if e := duplicateMember(line, n, t); e != nil {
+		return Record{}, e
+	}
 	return rec, nil
 }
 

@@ -113,6 +113,15 @@ func TestReadErrors(t *testing.T) {
 		{"negative offset", `{"type":"statement","id":"s","mentions":[{"article":"a","span":{"start":-1,"end":true}}]}`, problem{1, "statement.mentions[0].span.end", jsonl.ErrInvalid}},
 		{"format of the wrong kind", `{"type":"format","format":1}`, problem{1, "format.format", jsonl.ErrInvalid}},
 		{"wrong kind inside an array", `{"type":"claim","id":"c","actors":[{"source":{"id":"x"}}]}`, problem{1, "claim.actors[0].source", jsonl.ErrInvalid}},
+		{"member given twice", `{"type":"source","id":"s","name":"S","id":"t"}`, problem{1, "source.id", jsonl.ErrDuplicateKey}},
+		{"member given twice, spelled apart", `{"type":"claim","id":"c","text":"t","ID":"d"}`, problem{1, "claim.ID", jsonl.ErrDuplicateKey}},
+		{"type given twice", `{"type":"claim","id":"c","TYPE":"claim"}`, problem{1, "claim.TYPE", jsonl.ErrDuplicateKey}},
+		{"nested member given twice", `{"type":"claim","id":"c","actors":[{"source":"a","source":"b"}]}`, problem{1, "claim.actors[0].source", jsonl.ErrDuplicateKey}},
+		{"statement member given twice", `{"type":"statement","id":"s","act":"accuse","act":"deny"}`, problem{1, "statement.act", jsonl.ErrDuplicateKey}},
+		{"statement member given twice, out of order", `{"id":"s","type":"statement","claim":"c","Claim":"d"}`, problem{1, "statement.Claim", jsonl.ErrDuplicateKey}},
+		{"nested member given twice, spelled apart", `{"type":"claim","id":"c","actors":[{"source":"a","SOURCE":"b"}]}`, problem{1, "claim.actors[0].SOURCE", jsonl.ErrDuplicateKey}},
+		{"span member given twice", `{"type":"statement","id":"s","mentions":[{"article":"a","span":{"start":1,"start":2}}]}`, problem{1, "statement.mentions[0].span.start", jsonl.ErrDuplicateKey}},
+		{"article member given twice", `{"type":"article","id":"a","published":"2024-03-04T18:00:00Z","published":"2024-03-05T18:00:00Z"}`, problem{1, "article.published", jsonl.ErrDuplicateKey}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -31,7 +31,9 @@ const (
 	// the member's name.
 	Unknown Kind = iota + 1
 	// Duplicate is a member given twice in one object (with
-	// [Options.Duplicates]); Path is the object's, Key the member's name.
+	// [Options.Duplicates]), or, without [Options.Exact], a member that
+	// fills a field an earlier one filled under another spelling ("id",
+	// "ID"); Path is the object's, Key the second member's name.
 	Duplicate
 	// Null is null where a field that is not nullable wants a value.
 	Null
@@ -312,8 +314,15 @@ func (w *Walker) Object(t reflect.Type, path string) error {
 			return err
 		}
 		f, known := w.Lookup(fields, key)
+		// A member counts as given twice when it names a field given
+		// before, however its name is spelled: without Exact, "id" and
+		// "ID" fill the same field, and the first would be lost.
+		name := key
+		if known {
+			name = f.Name
+		}
 		switch {
-		case seen[key]:
+		case seen[name]:
 			err = w.problem(Problem{Kind: Duplicate, Path: path, Key: key, Offset: at})
 		case !known:
 			err = w.problem(Problem{Kind: Unknown, Path: path, Key: key, Offset: at})
@@ -322,7 +331,7 @@ func (w *Walker) Object(t reflect.Type, path string) error {
 			return err
 		}
 		if seen != nil {
-			seen[key] = true
+			seen[name] = true
 		}
 		if !known {
 			if err := w.Skip(); err != nil {

@@ -97,6 +97,9 @@ func TestWalkProblems(t *testing.T) {
 			{Kind: Unknown, Key: "Name", Offset: 13}, {Kind: Duplicate, Key: "name", Offset: 24},
 		}},
 		{name: "fold-case", in: `{"NAME":"b","Nope":1}`, want: []got{{Kind: Unknown, Key: "Nope", Offset: 12}}},
+		{name: "fold-case-duplicate", opts: Options{Duplicates: true}, in: `{"name":"a","NAME":"b","nope":1,"nope":2}`, want: []got{
+			{Kind: Duplicate, Key: "NAME", Offset: 12}, {Kind: Unknown, Key: "nope", Offset: 23}, {Kind: Duplicate, Key: "nope", Offset: 32},
+		}},
 		{name: "null", opts: exact, in: `{"name":null,"opt":null,"list":null}`, want: []got{{Kind: Null, Path: "name", Offset: 8}}},
 		{name: "null-anywhere", opts: Options{NullAnywhere: true}, in: `{"name":null}`},
 		{name: "root-null", opts: exact, in: `null`, want: []got{{Kind: WrongKind, Value: "null", Want: "an object"}}},
