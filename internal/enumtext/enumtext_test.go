@@ -101,16 +101,3 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		})
 	}
 }
-
-func TestLegacyHelpers(t *testing.T) {
-	names := []string{"", "deny", "decline-comment"}
-	i, ok := Lookup(names, "  Decline-Comment ")
-	assert.True(t, ok)
-	assert.Equal(t, 2, i)
-	_, ok = Lookup(names, "")
-	assert.False(t, ok, "the empty name never matches")
-	assert.Equal(t, "deny, decline-comment", Valid(names))
-	assert.Equal(t, "deny", Name(names, 1, "?"))
-	assert.Equal(t, "?", Name(names, 3, "?"))
-	assert.Equal(t, "?", Name(names, -1, "?"))
-}
