@@ -20,6 +20,12 @@
 //	go run ./examples/evaluate-extract -realnews DIR -split test    # once per release
 //	go run ./examples/evaluate-extract -realnews DIR -agreement     # second annotator against the first
 //	go run ./examples/evaluate-extract -realnews DIR -import LABELS # add labelled articles
+//	go run ./examples/evaluate-extract -realnews DIR -stories a,b   # only the articles of these stories
+//	go run ./examples/evaluate-extract -realnews DIR -ids x,y       # only these articles
+//
+// -stories and -ids score a part of a split: the articles of a story added
+// since the rules were last changed, say, to see how the rules do on text
+// they were not tuned on before anyone looks at its misses.
 package main
 
 import (
@@ -52,18 +58,21 @@ func run(w, stderr io.Writer, args []string) error {
 	split := fs.String("split", "dev", "with -realnews: dev, test or all")
 	agreement := fs.Bool("agreement", false, "with -realnews: score the second annotator against the first instead of the extractor")
 	imp := fs.String("import", "", "with -realnews: convert the context-form labels in this folder (NAME.json beside NAME.txt) into "+realnews+"/labels")
+	stories := fs.String("stories", "", "with -realnews: score only the articles of these stories (comma-separated manifest story names)")
+	ids := fs.String("ids", "", "with -realnews: score only these articles (comma-separated manifest IDs)")
 	if err := cli.Parse(fs, args, 0, stderr); err != nil {
 		return err
 	}
 	switch {
-	case *texts == "" && (*agreement || *imp != "" || *split != "dev"):
-		return cli.Usagef("-split, -agreement and -import go with -realnews")
+	case *texts == "" && (*agreement || *imp != "" || *split != "dev" || *stories != "" || *ids != ""):
+		return cli.Usagef("-split, -agreement, -import, -stories and -ids go with -realnews")
 	case *split != "dev" && *split != "test" && *split != "all":
 		return cli.Usagef("-split %q: want dev, test or all", *split)
 	case *imp != "":
 		return importLabels(w, realnews, *texts, *imp)
 	case *texts != "":
-		return runRealNews(w, realnews, *texts, *split, *agreement, *verbose)
+		return runRealNews(w, realnews, *texts, realNewsOptions{split: *split, agreement: *agreement, verbose: *verbose,
+			stories: list(*stories), ids: list(*ids)})
 	}
 	return runGold(w, *dir, *verbose)
 }
@@ -119,9 +128,28 @@ func writeTotals(b *strings.Builder, total gold.Counts) {
 	fmt.Fprintf(b, "denials found        %.3f (%d of %d, as a denial by the right speaker)\n", gold.Accuracy(total.DenialsFound, total.Denials), total.DenialsFound, total.Denials)
 }
 
+// realNewsOptions say what part of the real-news set to score, and how.
+type realNewsOptions struct {
+	// split is dev, test or all.
+	split string
+	// stories and ids, when not empty, keep only the articles of these
+	// stories, or with these IDs.
+	stories, ids []string
+	// agreement scores the second annotator instead of the extractor;
+	// verbose lists every miss.
+	agreement, verbose bool
+}
+
+// list splits a comma-separated flag value into its trimmed, non-empty
+// items.
+func list(s string) []string {
+	return lo.Compact(lo.Map(strings.Split(s, ","), func(x string, _ int) string { return strings.TrimSpace(x) }))
+}
+
 // runRealNews scores the real-news set in set (its manifest, labels and
 // second annotator's labels) with the texts in texts.
-func runRealNews(w io.Writer, set, texts, split string, agreement, verbose bool) error {
+func runRealNews(w io.Writer, set, texts string, o realNewsOptions) error {
+	split, agreement, verbose := o.split, o.agreement, o.verbose
 	splits := map[string][]string{"dev": {"dev"}, "test": {"test"}, "all": nil}
 	which, ok := splits[split]
 	if !ok {
@@ -129,6 +157,9 @@ func runRealNews(w io.Writer, set, texts, split string, agreement, verbose bool)
 	}
 	m, err := gold.ReadManifest(filepath.Join(set, "manifest.json"))
 	if err != nil {
+		return err
+	}
+	if m, err = only(m, o.stories, o.ids); err != nil {
 		return err
 	}
 	arts, skipped, err := gold.LoadOffsetsDir(m, filepath.Join(set, "labels"), texts, which...)
@@ -167,6 +198,28 @@ func runRealNews(w io.Writer, set, texts, split string, agreement, verbose bool)
 	writeTotals(&b, total)
 	_, err = io.WriteString(w, b.String())
 	return err
+}
+
+// only keeps the manifest entries of the stories and IDs given, all of them
+// when both are empty. A story or ID the manifest does not have is an
+// error, so that a misspelt name does not score nothing in silence.
+func only(m []gold.Entry, stories, ids []string) ([]gold.Entry, error) {
+	if len(stories) == 0 && len(ids) == 0 {
+		return m, nil
+	}
+	for _, s := range stories {
+		if !lo.ContainsBy(m, func(e gold.Entry) bool { return e.Story == s }) {
+			return nil, fmt.Errorf("-stories: no story %q in the manifest", s)
+		}
+	}
+	for _, id := range ids {
+		if !lo.ContainsBy(m, func(e gold.Entry) bool { return e.ID == id }) {
+			return nil, fmt.Errorf("-ids: no article %q in the manifest", id)
+		}
+	}
+	return lo.Filter(m, func(e gold.Entry, _ int) bool {
+		return lo.Contains(stories, e.Story) || lo.Contains(ids, e.ID)
+	}), nil
 }
 
 // importLabels converts context-form labels (NAME.json beside NAME.txt, as

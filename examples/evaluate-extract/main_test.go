@@ -78,35 +78,49 @@ func TestRunRealNews(t *testing.T) {
 		name      string
 		split     string
 		agreement bool
+		stories   []string
+		ids       []string
 		want      []string
 	}{
-		{"dev", "dev", false, []string{"split dev: 1 texts found", "denials found", "denials-roundup"}},
-		{"test", "test", false, []string{"split test: 1 texts found", "wire-shell-shipments"}},
-		{"all", "all", false, []string{"split all: 2 texts found"}},
+		{"dev", "dev", false, nil, nil, []string{"split dev: 1 texts found", "denials found", "denials-roundup"}},
+		{"test", "test", false, nil, nil, []string{"split test: 1 texts found", "wire-shell-shipments"}},
+		{"all", "all", false, nil, nil, []string{"split all: 2 texts found"}},
+		{"story", "all", false, []string{"wire-shell-shipments"}, nil, []string{"split all: 1 texts found", "wire-shell-shipments"}},
+		{"id", "all", false, nil, []string{"denials-roundup"}, []string{"split all: 1 texts found", "denials-roundup"}},
+		{"story-other-split", "dev", false, []string{"wire-shell-shipments"}, nil, []string{"split dev: 0 texts found"}},
 		// The same labels twice agree perfectly.
-		{"agreement", "all", true, []string{"second annotator against the first: 2 articles", "whole       1.000   1.000   1.000      1.000   1.000   1.000"}},
+		{"agreement", "all", true, nil, nil, []string{"second annotator against the first: 2 articles", "whole       1.000   1.000   1.000      1.000   1.000   1.000"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var out bytes.Buffer
-			require.NoError(t, runRealNews(&out, set, texts, tc.split, tc.agreement, false))
+			err := runRealNews(&out, set, texts, realNewsOptions{split: tc.split, agreement: tc.agreement, stories: tc.stories, ids: tc.ids})
+			if tc.name == "story-other-split" {
+				assert.Error(t, err, "nothing to score is an error")
+			} else {
+				require.NoError(t, err)
+			}
 			for _, w := range tc.want {
 				assert.Contains(t, out.String(), w)
 			}
 		})
 	}
 	t.Run("bad-split", func(t *testing.T) {
-		assert.Error(t, runRealNews(io.Discard, set, texts, "train", false, false))
+		assert.Error(t, runRealNews(io.Discard, set, texts, realNewsOptions{split: "train"}))
+	})
+	t.Run("unknown-story", func(t *testing.T) {
+		assert.Error(t, runRealNews(io.Discard, set, texts, realNewsOptions{split: "all", stories: []string{"nope"}}))
+		assert.Error(t, runRealNews(io.Discard, set, texts, realNewsOptions{split: "all", ids: []string{"nope"}}))
 	})
 	t.Run("no-texts", func(t *testing.T) {
 		var out bytes.Buffer
-		assert.Error(t, runRealNews(&out, set, t.TempDir(), "dev", false, false))
+		assert.Error(t, runRealNews(&out, set, t.TempDir(), realNewsOptions{split: "dev"}))
 		assert.Contains(t, out.String(), "skipped:")
 	})
 	t.Run("changed-text", func(t *testing.T) {
 		require.NoError(t, os.WriteFile(filepath.Join(texts, "wire-shell-shipments.txt"), []byte("changed"), 0o644))
 		var out bytes.Buffer
-		require.NoError(t, runRealNews(&out, set, texts, "all", false, false))
+		require.NoError(t, runRealNews(&out, set, texts, realNewsOptions{split: "all"}))
 		assert.Contains(t, out.String(), "1 missing or changed")
 	})
 }
@@ -140,6 +154,7 @@ func TestExitStatus(t *testing.T) {
 		{"bad-flag", []string{"-nope"}, 2},
 		{"extra-argument", []string{"extra"}, 2},
 		{"split-alone", []string{"-split", "test"}, 2},
+		{"stories-alone", []string{"-stories", "a"}, 2},
 		{"bad-split", []string{"-realnews", t.TempDir(), "-split", "train"}, 2},
 		{"missing-dir", []string{"-dir", t.TempDir()}, 1},
 		{"no-texts", []string{"-realnews", t.TempDir()}, 1},
