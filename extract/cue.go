@@ -32,7 +32,7 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 		// reckless pattern of behaviour'"); a participle's pronoun goes
 		// back to what the sentence spoke of before ("denied the
 		// reports, calling them 'a tale'"), which this does not read.
-		if s.toks[i+1].kind != tokWord || s.is(i+1, "a") || s.is(i+1, "an") || s.is(i+1, "for") || s.toks[i+1].is(flagUpper) ||
+		if i+1 > s.last || s.toks[i+1].kind != tokWord || s.is(i+1, "a") || s.is(i+1, "an") || s.is(i+1, "for") || s.toks[i+1].is(flagUpper) ||
 			objectPronouns[s.word(i+1)] && strings.HasSuffix(w, "ing") {
 			return act, i, false
 		}

@@ -194,8 +194,8 @@ func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
 	for p < i+3 && p <= m.last && isAdverb(m.word(p)) {
 		p++
 	}
-	if !isAgentless(m.word(p)) {
-		return i, false
+	if !isAgentless(m.word(p)) || p+1 > m.last {
+		return i, false // every form below reads a word after the participle
 	}
 	part := m.word(p)
 	f := r.found(m.tokSpan(i, p+1))

@@ -33,6 +33,7 @@ func FuzzExtract(f *testing.F) {
 		"Moscow's denial of", "declined to", "did not", "is said to", "reportedly", "…!?\n\n\n“",
 		"was criticised by the head of", "records that showed", "“a,” adding", "x while accusing",
 		"Harlow's denial came", "reads:", "was widely believed to", "found he", "is x but admitted",
+		"There are call", "There are said", "“No,” called",
 	} {
 		f.Add(s, "")
 	}
