@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/require"
 )
@@ -61,4 +63,45 @@ func extractSafely(text string) (msg string) {
 		return err.Error()
 	}
 	return ""
+}
+
+// TestEveryCutOfTheGoldTexts extracts the gold articles cut off at word
+// boundaries, as scraped copy often is, keeping the start or the end:
+// mid-sentence, after a cue word, inside a quotation. Extract must return
+// without panicking and without an error. Every boundary of the shortest
+// texts is cut; longer texts are cut at evenly spaced boundaries, so that
+// the test stays a few thousand extractions.
+func TestEveryCutOfTheGoldTexts(t *testing.T) {
+	const perText = 160
+	names, err := filepath.Glob(filepath.Join("testdata", "gold", "*.txt"))
+	require.NoError(t, err)
+	require.NotEmpty(t, names)
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		require.NoError(t, err)
+		text := string(raw)
+		var cuts []int
+		for i, r := range text {
+			if i > 0 && unicode.IsSpace(r) {
+				cuts = append(cuts, i)
+			}
+		}
+		step := max(1, len(cuts)/perText)
+		for k := 0; k < len(cuts); k += step {
+			i := cuts[k]
+			for _, part := range []string{text[:i], text[i:]} {
+				if msg := extractSafely(part); msg != "" {
+					t.Errorf("Extract of a gold text cut at byte %d (%q…): %s", i, excerptOf(part), msg)
+				}
+			}
+		}
+	}
+}
+
+// excerptOf returns the first words of s, for a failure message.
+func excerptOf(s string) string {
+	if len(s) > 60 {
+		s = s[:60]
+	}
+	return s
 }
