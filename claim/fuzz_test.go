@@ -58,6 +58,7 @@ func FuzzParseEnglishDate(f *testing.F) {
 		"2023-09-13T14:05:00Z", "gibberish", "", "last", "1st May",
 		"Wednesday, September 13", "Wednesday, Sept. 13, 2023", "13 September 2023",
 		"29 February", "last Feb 29", "September +202", "September -202", "+13 September",
+		"this week", "earlier this week", "last week", "next week",
 	} {
 		f.Add(s, uint16(2023), uint16(255), uint16(845), int8(0))
 	}

@@ -17,6 +17,11 @@ import (
 //   - "today", "yesterday", "tomorrow" (day);
 //   - "this year", "last year", "next year", "this month", "last month",
 //     "next month" (year or month);
+//   - "this week" (from Monday of ref's week to ref's day) and "last week"
+//     (Monday to Sunday of the week before), as the month those days fall
+//     in, or their year when they straddle two months: a [Date] has no week
+//     precision, and a coarser date that holds the whole week is true where
+//     a day would be a guess. A week that straddles two years is an error;
 //   - a weekday: "Wednesday" is the latest Wednesday on or before ref,
 //     "last Wednesday" the latest one strictly before it (day);
 //   - a month: "September" is the latest September on or before ref's month,
@@ -134,6 +139,15 @@ func resolve(phrase string, ref time.Time) (Date, error) {
 	case "next month":
 		return truncate(time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC), PrecisionMonth), nil
 	}
+	switch p {
+	case "this week", "last week":
+		start := day.Start().AddDate(0, 0, -((int(day.Start().Weekday()) + 6) % 7)) // Monday
+		end := day.Start()
+		if p == "last week" {
+			start, end = start.AddDate(0, 0, -7), start.AddDate(0, 0, -1)
+		}
+		return weekSpan(start, end, bad)
+	}
 	if d, ok := resolveAgo(words, day); ok {
 		return d, nil
 	}
@@ -145,6 +159,19 @@ func resolve(phrase string, ref time.Time) (Date, error) {
 		return truncate(day.Start().AddDate(0, 0, -back), PrecisionDay), nil
 	}
 	return bad("not a time phrase claimtrail understands")
+}
+
+// weekSpan returns the finest Date that holds every day from start to end,
+// both days of one week: their month, or their year. Days in two years fail
+// through bad.
+func weekSpan(start, end time.Time, bad func(string) (Date, error)) (Date, error) {
+	switch {
+	case start.Year() != end.Year():
+		return bad("the week straddles two years, which no date holds")
+	case start.Month() != end.Month():
+		return Year(start.Year()), nil
+	}
+	return Month(start.Year(), start.Month()), nil
 }
 
 // resolveAgo reads "N days|weeks|months|years ago".

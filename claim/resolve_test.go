@@ -40,6 +40,21 @@ func TestParseEnglishDate(t *testing.T) {
 		{"last-month", "last month", wed, Month(2023, time.August)},
 		{"during-last-month", "during last month", wed, Month(2023, time.August)},
 		{"last-month-in-january", "last month", jan, Month(2023, time.December)},
+		// Wednesday 13 September 2023: this week is 11 to 13 September, last
+		// week 4 to 10 September.
+		{"this-week", "this week", wed, Month(2023, time.September)},
+		{"earlier-this-week", "earlier this week", wed, Month(2023, time.September)},
+		{"last-week", "last week", wed, Month(2023, time.September)},
+		// Friday 1 December 2023: this week began on 27 November.
+		{"this-week-two-months", "this week", dec, Year(2023)},
+		// Wednesday 10 January 2024: last week was 1 to 7 January.
+		{"last-week-new-year", "Last week", jan, Month(2024, time.January)},
+		// Monday 11 September 2023: this week is that day alone, last week 4 to 10.
+		{"this-week-on-monday", "this week", time.Date(2023, time.September, 11, 9, 0, 0, 0, time.UTC), Month(2023, time.September)},
+		// Sunday 3 September 2023: last week was 21 to 27 August.
+		{"last-week-month-before", "last week", time.Date(2023, time.September, 3, 9, 0, 0, 0, time.UTC), Month(2023, time.August)},
+		// Tuesday 5 September 2023: last week was 28 August to 3 September.
+		{"last-week-two-months", "last week", time.Date(2023, time.September, 5, 9, 0, 0, 0, time.UTC), Year(2023)},
 		{"next-month", "next month", wed, Month(2023, time.October)},
 		{"next-month-in-december", "next month", dec, Month(2024, time.January)},
 
@@ -166,6 +181,10 @@ func TestResolveError(t *testing.T) {
 		{"weekday-and-bad-year", "Wednesday, September 13, 99", wed},
 		{"last-weekday-and-date", "last Wednesday, September 13", wed},
 		{"weekday-and-relative", "Wednesday last week", wed},
+		// Friday 3 January 2025: this week began on Monday 30 December 2024.
+		{"this-week-two-years", "this week", time.Date(2025, time.January, 3, 9, 0, 0, 0, time.UTC)},
+		{"last-week-zero-ref", "last week", time.Time{}},
+		{"next-week", "next week", wed},
 		{"next-weekday", "next Wednesday", wed},
 		{"last-alone", "last", wed},
 		{"last-year-number", "last 2018", wed},

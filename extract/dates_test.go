@@ -54,6 +54,13 @@ func TestSaidDates(t *testing.T) {
 		{"dateline-with-agency", "HALDEN, March 13 (Harbour Wire) - The agency denied the report.", []said{
 			{"The agency", "denied", ""},
 		}},
+		// Thursday 14 March: last week is 4 to 10 March, this week 11 to 14.
+		{"last-week-is-its-month", "The minister said in a statement last week that the port would reopen.", []said{
+			{"The minister", "said", "2024-03"},
+		}},
+		{"earlier-this-week", "Earlier this week, the agency denied the report.", []said{
+			{"the agency", "denied", "2024-03"},
+		}},
 		{"nobody-said-is-said-to", "The envoy is said to have met the rebels on Monday.", []said{
 			{"", "is said to", ""},
 		}},

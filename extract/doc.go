@@ -350,7 +350,9 @@
 // ("announced in January ..., but later stated"). A weekday's possessive
 // dates a statement made at a speech event ("in Tuesday's interview", "at
 // Wednesday's press briefing"), not an event ("after Wednesday's crash");
-// "said early Tuesday" is Tuesday and "on 19 July" the day. An
+// "said early Tuesday" is Tuesday and "on 19 July" the day; "last week"
+// and "this week" are the month their days fall in (the year, when they
+// straddle two months), as [claim.ParseEnglishDate] reads them. An
 // attribution with no speaker ("is said to", "reportedly") has no said
 // date: its sentence's time phrases date what happened. A direct quotation with no date of
 // its own that opens the sentence after a quotation by the same speaker
