@@ -14,10 +14,12 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/timeline"
 )
@@ -58,18 +60,7 @@ func TestChromium(t *testing.T) {
 	f.add(t, 3, 5)
 	srv := httptest.NewServer(f.desk)
 	defer srv.Close()
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1200, 900),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	ctx := browser(t, bin)
 
 	focused := `document.activeElement && document.activeElement.dataset.key || ""`
 
@@ -127,6 +118,83 @@ func TestChromium(t *testing.T) {
 			require.NoError(t, os.WriteFile("../docs/"+name, b, 0o644))
 		}
 	}
+}
+
+// browser starts a headless Chromium for the test and returns its context.
+func browser(t *testing.T, bin string) context.Context {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1200, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	return ctx
+}
+
+// TestChromiumEdit edits a proposal with the keyboard alone, as a reviewer
+// does: e opens the edit fields of the proposal in focus, the speaker is
+// typed, the act and the factuality picked by typing their names in
+// their lists, the date said typed, a new claim worded, and Enter accepts.
+// The store holds the statement as edited.
+func TestChromiumEdit(t *testing.T) {
+	bin := chromium(t)
+	f := newFixture(t, 3)
+	srv := httptest.NewServer(f.desk)
+	defer srv.Close()
+	ctx := browser(t, bin)
+
+	focused := `document.activeElement && document.activeElement.dataset.key || ""`
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/queue"), chromedp.WaitVisible(chromedp.CSS("article.proposal"))))
+	key, err := chromedp.Run(ctx, chromedp.Poll[string](focused))
+	require.NoError(t, err)
+	require.NotEmpty(t, key)
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("e")))
+	field, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.name`))
+	require.NoError(t, err)
+	require.Equal(t, "speaker", field, "e puts the focus in the speaker field")
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.KeyEvent("Eastria"), chromedp.KeyEvent(kb.Tab),
+		chromedp.KeyEvent("deny"), chromedp.KeyEvent(kb.Tab),
+		chromedp.KeyEvent("PR-"), chromedp.KeyEvent(kb.Tab),
+		chromedp.KeyEvent("2025-02"), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab),
+		chromedp.KeyEvent("Trains run at night")))
+	field, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.name`))
+	require.NoError(t, err)
+	require.Equal(t, "new_claim", field)
+	resp, err := chromedp.RunResponse(ctx, chromedp.KeyEvent(kb.Enter))
+	require.NoError(t, err)
+	if resp.Status != 200 {
+		msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#error") || document.body).textContent`))
+		require.FailNow(t, "the edited decision was refused", "status %d: %s", resp.Status, msg)
+	}
+	flash, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#flash")))
+	require.NoError(t, err)
+	assert.Contains(t, flash, "accepted "+key)
+
+	st, ok := f.reopen(t).StatementOf(story.Key(key))
+	require.True(t, ok, "the store holds %s accepted", key)
+	assert.Equal(t, source.ID("eastria"), st.Source)
+	assert.Equal(t, claim.ActDeny, st.Act)
+	assert.Equal(t, "PR-", st.Factuality.String())
+	assert.Equal(t, "2025-02", st.Said.String())
+	assert.Equal(t, claim.ID("trains-run-at-night"), st.Claim)
+
+	// Esc closes the edit fields and gives the focus back to the proposal.
+	next, err := chromedp.Run(ctx, chromedp.Poll[string](focused))
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("e"), chromedp.KeyEvent(kb.Escape)))
+	back, err := chromedp.Run(ctx, chromedp.Evaluate[string](focused))
+	require.NoError(t, err)
+	assert.Equal(t, next, back)
+	open, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("details.edit[open]").length`))
+	require.NoError(t, err)
+	assert.Zero(t, open)
 }
 
 // busiest returns the claim with the most statements on its track.

@@ -166,6 +166,8 @@ type proposalCtx struct {
 	Back string
 	// Seen is the story's head when the page was drawn.
 	Seen int64
+	// Choices are what the edit form offers.
+	Choices choices
 }
 
 // proposalContext gives a proposal template the page's token, the address
@@ -174,7 +176,8 @@ func proposalContext(root page, p proposalView) proposalCtx {
 	data, _ := root.Data.(map[string]any)
 	back, _ := data["Back"].(string)
 	seen, _ := data["Seen"].(int64)
-	return proposalCtx{P: p, CSRF: root.CSRF, Back: back, Seen: seen}
+	ch, _ := data["Choices"].(choices)
+	return proposalCtx{P: p, CSRF: root.CSRF, Back: back, Seen: seen, Choices: ch}
 }
 
 // hostOK reports whether the desk answers to a request addressed to host,

@@ -18,6 +18,15 @@
 // mention of an accepted statement) or rejects each proposal with the mouse
 // or the keyboard alone: j and k move between proposals, a accepts, r
 // rejects, o opens the article; Tab and Enter work without the script.
+// Before accepting, e opens the proposal's edit fields (Esc closes them):
+// its speaker (a story source or a proposed one, by ID or by a name or
+// alias the registry resolves), act, factuality and date said, and its
+// claim, any claim of the story or a new one worded there, which the
+// desk creates (a create-claim decision under an ID made from its first
+// words) before accepting the proposal onto it; Enter in a field accepts
+// as edited. These are the edit fields of story.Decision. A value the
+// desk cannot read is refused with status 400 and a page naming the field
+// and the value, and nothing is saved.
 // Each decision is applied through story.Story.Apply, which writes it to the
 // story's store in one transaction, and only then does the page say it was
 // saved.

@@ -331,7 +331,7 @@ func (d *Desk) queue(w http.ResponseWriter, r *http.Request) {
 	}
 	d.render(w, r, http.StatusOK, "queue.html", "Review queue", "queue", map[string]any{
 		"Proposals": views, "Article": fa, "Claim": fc, "Source": fs, "Pager": pg,
-		"Back": r.URL.RequestURI(), "Seen": seen,
+		"Back": r.URL.RequestURI(), "Seen": seen, "Choices": d.choicesFor(tl, kept[pg.First:pg.Last]),
 	})
 }
 
@@ -372,7 +372,7 @@ func (d *Desk) article(w http.ResponseWriter, r *http.Request) {
 	d.render(w, r, http.StatusOK, "article.html", a.Title, "", map[string]any{
 		"Article": a, "Published": a.Published.UTC().Format(time.RFC3339),
 		"Text": highlight(a.Text, added.Candidates), "Proposals": views,
-		"Back": r.URL.RequestURI(), "Seen": seen,
+		"Back": r.URL.RequestURI(), "Seen": seen, "Choices": d.choicesFor(tl, added.Candidates),
 	})
 }
 
@@ -485,6 +485,10 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		}
 	case "reject":
 		dec.Kind = story.KindReject
+		if e := editOf(r.PostForm); e.statementEdited() || e.other != "" || e.newClaim != "" {
+			d.fail(w, r, http.StatusBadRequest, "the decision was not saved: a rejected proposal takes no edit; clear the edit fields, or accept it as edited")
+			return
+		}
 	default:
 		d.fail(w, r, http.StatusBadRequest, "unknown action "+action+": want accept or reject")
 		return
@@ -501,12 +505,23 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.conflict(w, r, key, d.lastDecision(key), back)
 		return
 	}
+	batch := []story.Decision{dec}
+	if dec.Kind == story.KindAccept {
+		create, err := applyEdit(&batch[0], editOf(r.PostForm), d.resolver(), d.claimTaken())
+		if err != nil {
+			d.failBack(w, r, http.StatusBadRequest, "the decision was not saved: "+err.Error()+".", back)
+			return
+		}
+		if create != nil {
+			batch = []story.Decision{*create, batch[0]}
+		}
+	}
 	var report *story.Report
 	var err error
 	if seen >= 0 {
-		report, err = d.story.ApplySeen(r.Context(), seen, dec)
+		report, err = d.story.ApplySeen(r.Context(), seen, batch...)
 	} else {
-		report, err = d.story.Apply(r.Context(), dec)
+		report, err = d.story.Apply(r.Context(), batch...)
 	}
 	if err != nil {
 		var de *story.DecidedError
@@ -517,8 +532,10 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 			d.fail(w, r, http.StatusServiceUnavailable, "the decision was not saved: "+err.Error())
 		case errors.Is(err, story.ErrConflict):
 			d.failBack(w, r, http.StatusConflict, "the decision was not saved: the story changed meanwhile in another program; nothing was changed: reload the page and decide again", back)
+		case len(batch) == 2 && report != nil && len(report.Applied) == 1:
+			d.failBack(w, r, http.StatusUnprocessableEntity, "the new claim "+string(batch[0].Claim)+" was created, but the proposal was not accepted: "+err.Error(), back)
 		default:
-			d.fail(w, r, http.StatusUnprocessableEntity, "the decision was not saved: "+err.Error())
+			d.failBack(w, r, http.StatusUnprocessableEntity, "the decision was not saved: "+err.Error(), back)
 		}
 		return
 	}

@@ -1,6 +1,7 @@
 // The review desk's keyboard: j and k (or the arrow keys) move between
-// proposals, a accepts and r rejects the one in focus, o opens its
-// article. Each decision is an ordinary form post: the page that follows
+// proposals, a accepts and r rejects the one in focus, e opens its edit
+// fields (Enter in a field accepts as edited, Esc closes them), o opens
+// its article. Each decision is an ordinary form post: the page that follows
 // says it was saved only after the server saved it.
 (function () {
   "use strict";
@@ -34,11 +35,35 @@
       button.form.requestSubmit(button);
     }
   }
+  function edit() {
+    var p = current();
+    var details = p && p.querySelector("details.edit");
+    if (!details) {
+      return;
+    }
+    details.open = true;
+    var first = details.querySelector("input, select");
+    if (first) {
+      // After the key's own events, so that the "e" is not typed into
+      // the field.
+      window.setTimeout(function () { first.focus(); }, 0);
+    }
+  }
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) {
       return;
     }
     var tag = e.target && e.target.tagName;
+    if (e.key === "Escape") {
+      var p = current();
+      var details = p && p.querySelector("details.edit[open]");
+      if (details) {
+        details.open = false;
+        p.focus();
+        e.preventDefault();
+      }
+      return;
+    }
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") {
       return;
     }
@@ -47,6 +72,7 @@
     case "k": case "ArrowUp": move(-1); break;
     case "a": press("button.accept"); break;
     case "r": press("button.reject"); break;
+    case "e": edit(); break;
     case "o":
       var p = current();
       var link = p && p.querySelector("a.open");

@@ -1,0 +1,226 @@
+package desk
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// choice is one entry of a list the edit form offers: a value the form
+// posts and the label a reviewer reads.
+type choice struct {
+	Value string
+	Label string
+}
+
+// choices are the page-wide lists the edit forms draw from: the speakers
+// (story sources, then the sources the page's articles propose) and the
+// claims, each offered once a page as a datalist, and the acts and
+// factuality values offered in each form.
+type choices struct {
+	Sources      []choice
+	Claims       []choice
+	Acts         []string
+	Factualities []string
+}
+
+// acts are the names of the valid acts, in their declared order.
+var acts = func() []string {
+	var out []string
+	for a := claim.Act(1); a.IsValid(); a++ {
+		out = append(out, a.String())
+	}
+	return out
+}()
+
+// factualities are the eight FactBank values, strongest first.
+var factualities = []string{
+	claim.CTPlus().String(), claim.PRPlus().String(), claim.PSPlus().String(),
+	claim.CTMinus().String(), claim.PRMinus().String(), claim.PSMinus().String(),
+	claim.CTu().String(), claim.Uu().String(),
+}
+
+// choicesFor returns what the edit forms of a page offer: every source of
+// the story's registry and every source the articles of ps propose, and
+// every claim. It is linear in the registry, the claims and the proposals
+// of those articles.
+func (d *Desk) choicesFor(tl *timeline.Timeline, ps []story.Proposal) choices {
+	ch := choices{Acts: acts, Factualities: factualities}
+	reg := tl.Registry()
+	for _, s := range reg.Sources() {
+		if s.ID == source.AbsentID {
+			continue
+		}
+		ch.Sources = append(ch.Sources, choice{Value: string(s.ID), Label: s.Name})
+	}
+	seen := map[source.ArticleID]bool{}
+	for _, p := range ps {
+		a, _ := p.Key.Article()
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		if added, ok := d.story.Proposals(a); ok {
+			for _, sp := range added.Sources {
+				if _, known := reg.Source(sp.Source.ID); !known {
+					ch.Sources = append(ch.Sources, choice{Value: string(sp.Source.ID), Label: sp.Source.Name + " (proposed in " + string(a) + ")"})
+				}
+			}
+		}
+	}
+	for _, c := range tl.Claims() {
+		ch.Claims = append(ch.Claims, choice{Value: string(c.ID), Label: c.Text})
+	}
+	return ch
+}
+
+// edit is what a reviewer changed in a proposal before accepting it, as
+// the form posts it; empty fields keep what the extractor proposed.
+type edit struct {
+	speaker, act, factuality, said, other, newClaim string
+}
+
+// editOf reads the edit fields of a decision form.
+func editOf(form url.Values) edit {
+	get := func(k string) string { return strings.TrimSpace(form.Get(k)) }
+	return edit{speaker: get("speaker"), act: get("act"), factuality: get("factuality"),
+		said: get("said"), other: get("other_claim"), newClaim: get("new_claim")}
+}
+
+// statementEdited reports whether the edit changes the statement itself,
+// not only the claim it goes to.
+func (e edit) statementEdited() bool {
+	return e.speaker != "" || e.act != "" || e.factuality != "" || e.said != ""
+}
+
+// editError is an edit field the desk cannot use: the form's name of the
+// field, its value and why.
+type editError struct {
+	field, value, reason string
+}
+
+func (e *editError) Error() string {
+	return "the " + e.field + " " + strconv.Quote(e.value) + " " + e.reason
+}
+
+// applyEdit sets the edited fields of an accept decision. A speaker is
+// given by its ID (a story source's, or a proposed source's "new:x@a1"),
+// else by a name or alias the story's registry resolves, through
+// resolve, which is called only then. Another claim replaces the choice of
+// the claim list; a new claim's text gives the create-claim decision to
+// apply first, under an ID made from its words that no claim has. It
+// returns that decision, or nil.
+func applyEdit(dec *story.Decision, e edit, resolve func(string) (source.ID, bool), hasClaim func(claim.ID) bool) (*story.Decision, error) {
+	if e.other != "" && e.newClaim != "" {
+		return nil, &editError{"new claim", e.newClaim, "comes with another claim " + strconv.Quote(e.other) + ": give one of them"}
+	}
+	if dec.SameAs != "" && e.statementEdited() && e.other == "" && e.newClaim == "" {
+		return nil, &editError{"claim", "again: statement " + string(dec.SameAs),
+			"files the proposal as a new mention of an accepted statement, which keeps that statement's speaker, act, factuality and date: choose a claim to accept it as a statement of its own"}
+	}
+	if e.speaker != "" {
+		id := source.ID(e.speaker)
+		if !strings.HasPrefix(e.speaker, "new:") {
+			r, ok := resolve(e.speaker)
+			if !ok {
+				return nil, &editError{"speaker", e.speaker, "is no source of the story: pick one the list offers, or type its ID or one of its names"}
+			}
+			id = r
+		}
+		dec.Speaker = id
+	}
+	if e.act != "" {
+		a, err := claim.ParseAct(e.act)
+		if err != nil {
+			return nil, &editError{"act", e.act, "is no act: pick one the list offers"}
+		}
+		dec.Act = a
+	}
+	if e.factuality != "" {
+		f, err := claim.ParseFactuality(e.factuality)
+		if err != nil {
+			return nil, &editError{"factuality", e.factuality, "is no factuality value: pick one of CT+, PR+, PS+, CT-, PR-, PS-, CTu, Uu"}
+		}
+		dec.Factuality = &f
+	}
+	if e.said != "" {
+		dt, err := claim.ParseDate(e.said)
+		if err != nil {
+			return nil, &editError{"date said", e.said, "is no date: write a year (2025), a month (2025-03) or a day (2025-03-14)"}
+		}
+		dec.Said = dt
+	}
+	switch {
+	case e.other != "":
+		dec.Claim, dec.SameAs = claim.ID(e.other), ""
+	case e.newClaim != "":
+		id := claimID(e.newClaim, hasClaim)
+		dec.Claim, dec.SameAs = id, ""
+		return &story.Decision{Kind: story.KindCreateClaim, Claim: id, Text: e.newClaim, By: dec.By, At: dec.At}, nil
+	}
+	return nil, nil
+}
+
+// maxIDWords bounds the words of a claim's text that its ID is made of.
+const maxIDWords = 6
+
+// claimID makes a claim's ID from the first words of its text, lower
+// case, joined by hyphens ("norland-ships-shells"), with "-2", "-3", ...
+// after it when a claim has it. A text without letters or digits gives
+// "claim". It is linear in the text, plus one look-up per suffix tried.
+func claimID(text string, taken func(claim.ID) bool) claim.ID {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	words = words[:min(len(words), maxIDWords)]
+	base := strings.Join(words, "-")
+	if base == "" {
+		base = "claim"
+	}
+	id := claim.ID(base)
+	for n := 2; taken(id); n++ {
+		id = claim.ID(fmt.Sprintf("%s-%d", base, n))
+	}
+	return id
+}
+
+// resolver returns the function applyEdit resolves a speaker with: an ID
+// the registry holds, else a name or alias it resolves. The registry is
+// read from the story when first needed.
+func (d *Desk) resolver() func(string) (source.ID, bool) {
+	return func(s string) (source.ID, bool) {
+		reg, err := source.NewRegistry(d.story.Corpus().Sources, nil)
+		if err != nil {
+			return "", false
+		}
+		if src, ok := reg.Source(source.ID(s)); ok && src.ID != source.AbsentID {
+			return src.ID, true
+		}
+		if src, ok := reg.Resolve(s); ok {
+			return src.ID, true
+		}
+		return "", false
+	}
+}
+
+// claimTaken reports whether the story has a claim of that ID; it reads
+// the story's claims when called.
+func (d *Desk) claimTaken() func(claim.ID) bool {
+	var ids map[claim.ID]bool
+	return func(id claim.ID) bool {
+		if ids == nil {
+			ids = map[claim.ID]bool{}
+			for _, c := range d.story.Corpus().Claims {
+				ids[c.ID] = true
+			}
+		}
+		return ids[id]
+	}
+}

@@ -1,0 +1,139 @@
+package desk_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// TestEdit accepts proposals edited as the edit form posts them and checks
+// the statements the store holds afterwards, then the edits refused, each
+// leaving the proposal pending.
+func TestEdit(t *testing.T) {
+	f := newFixture(t, 3)
+	_, err := f.story.Apply(context.Background(), story.Decision{Kind: story.KindCreateClaim, Claim: "shipments", Text: "Norland ships artillery shells"})
+	require.NoError(t, err)
+	srv := httptest.NewServer(f.desk)
+	defer srv.Close()
+	c := newClient(t, srv.URL)
+	tok := c.token("/queue")
+	pending := f.story.Pending()
+	require.GreaterOrEqual(t, len(pending), 12)
+	next := 0
+	key := func() string { next++; return string(pending[next-1].Key) }
+
+	type want struct {
+		source     source.ID
+		act        claim.Act
+		factuality string
+		said       string
+		claim      claim.ID
+		text       string // the claim's text, when checked
+	}
+	for _, tc := range []struct {
+		name string
+		form url.Values
+		want want
+	}{
+		{"speaker-id", url.Values{"speaker": {"eastria"}, "other_claim": {"shipments"}}, want{source: "eastria", claim: "shipments"}},
+		{"speaker-name", url.Values{"speaker": {"Southvale's government"}, "other_claim": {"shipments"}}, want{source: "southvale", claim: "shipments"}},
+		{"act-factuality", url.Values{"speaker": {"norland"}, "act": {"deny"}, "factuality": {"PR-"}, "other_claim": {"shipments"}},
+			want{source: "norland", act: claim.ActDeny, factuality: "PR-", claim: "shipments"}},
+		{"said", url.Values{"speaker": {"westmark"}, "said": {"2025-02"}, "other_claim": {"shipments"}}, want{source: "westmark", said: "2025-02", claim: "shipments"}},
+		{"new-claim", url.Values{"speaker": {"westmark"}, "new_claim": {"Trains cross the border at night"}},
+			want{source: "westmark", claim: "trains-cross-the-border-at-night", text: "Trains cross the border at night"}},
+		{"new-claim-again", url.Values{"speaker": {"westmark"}, "new_claim": {"Trains cross the border at night!"}},
+			want{source: "westmark", claim: "trains-cross-the-border-at-night-2", text: "Trains cross the border at night!"}},
+		{"new-claim-hostile", url.Values{"speaker": {"westmark"}, "new_claim": {"<script>alert(1)</script> \u202eshells"}},
+			want{source: "westmark", claim: "script-alert-1-script-shells", text: "<script>alert(1)</script> \u202eshells"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := key()
+			form := url.Values{"csrf": {tok}, "key": {k}, "action": {"accept"}, "claim": {""}}
+			for f, v := range tc.form {
+				form[f] = v
+			}
+			status, loc := c.post(form, nil)
+			require.Equal(t, http.StatusSeeOther, status, loc)
+			// Saved before the page says so: another process reads it.
+			s := f.reopen(t)
+			st, ok := s.StatementOf(story.Key(k))
+			require.True(t, ok, "%s accepted", k)
+			assert.Equal(t, tc.want.source, st.Source)
+			assert.Equal(t, tc.want.claim, st.Claim)
+			if tc.want.act != claim.ActUnknown {
+				assert.Equal(t, tc.want.act, st.Act)
+			}
+			if tc.want.factuality != "" {
+				assert.Equal(t, tc.want.factuality, st.Factuality.String())
+			}
+			if tc.want.said != "" {
+				assert.Equal(t, tc.want.said, st.Said.String())
+			}
+			if tc.want.text != "" {
+				got := ""
+				for _, cl := range s.Corpus().Claims {
+					if cl.ID == tc.want.claim {
+						got = cl.Text
+					}
+				}
+				if diff := cmp.Diff(tc.want.text, got); diff != "" {
+					t.Errorf("claim %s text mismatch (-want +got):\n%s", tc.want.claim, diff)
+				}
+			}
+		})
+	}
+
+	before := len(f.reopen(t).Decisions())
+	for _, tc := range []struct {
+		name   string
+		form   url.Values
+		status int
+	}{
+		{"unknown-speaker", url.Values{"speaker": {"Nobody At All"}}, http.StatusBadRequest},
+		{"bad-act", url.Values{"act": {"shout"}}, http.StatusBadRequest},
+		{"bad-factuality", url.Values{"factuality": {"XX+"}}, http.StatusBadRequest},
+		{"bad-date", url.Values{"said": {"2025-02-30"}}, http.StatusBadRequest},
+		{"two-claims", url.Values{"other_claim": {"shipments"}, "new_claim": {"Another"}}, http.StatusBadRequest},
+		{"unknown-claim", url.Values{"other_claim": {"no-such-claim"}}, http.StatusUnprocessableEntity},
+		{"act-against-factuality", url.Values{"act": {"deny"}, "factuality": {"CT+"}, "other_claim": {"shipments"}}, http.StatusUnprocessableEntity},
+		{"reject-edited", url.Values{"action": {"reject"}, "act": {"deny"}}, http.StatusBadRequest},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			k := string(pending[next].Key)
+			form := url.Values{"csrf": {tok}, "key": {k}, "action": {"accept"}, "claim": {""}}
+			for f, v := range tc.form {
+				form[f] = v
+			}
+			status, body := c.post(form, nil)
+			assert.Equal(t, tc.status, status, body)
+			assert.Contains(t, body, "not saved")
+			assert.Equal(t, story.KindUnknown, f.reopen(t).Decided(story.Key(k)))
+		})
+	}
+	assert.Len(t, f.reopen(t).Decisions(), before, "nothing logged by a refused edit")
+
+	// The edit form offers the story's sources and claims, hostile names
+	// escaped, and each act and factuality value.
+	for _, p := range []string{"/queue", "/claim/script-alert-1-script-shells"} {
+		status, body, _ := c.get(p)
+		assert.Equal(t, http.StatusOK, status)
+		assert.NotContains(t, body, "<script>alert", p)
+		assert.NotContains(t, body, "\u202e", p)
+	}
+	_, body, _ := c.get("/queue")
+	for _, w := range []string{`<datalist id="sources">`, `<option value="southvale">Southvale</option>`,
+		`<option value="shipments">Norland ships artillery shells</option>`, `name="new_claim"`, `<option>deny</option>`, `<option>PR-</option>`} {
+		assert.Contains(t, body, w)
+	}
+}
