@@ -209,11 +209,12 @@ func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
 	case m.is(p+1, "as") && part == "reported":
 		// "the cause was initially reported as technical": what it was
 		// reported to be.
-	case m.is(p+1, "of") && f.act == claim.ActAccuse && !m.inFound(i):
-		// "He was accused of inflating the accounts": an accusation by
-		// nobody named, of the subject and what follows; within what
-		// someone said ("prosecutors said he is accused of"), the
-		// speaker's accusation.
+	case (m.is(p+1, "of") || m.is(p+1, "for")) && f.act == claim.ActAccuse && !m.inFound(i):
+		// "He was accused of inflating the accounts", "the board was
+		// blamed for the losses": an accusation by nobody named, of the
+		// subject and what follows; within what someone said
+		// ("prosecutors said he is accused of"), the speaker's
+		// accusation.
 		f.cue, f.certainty, from = m.tokSpan(p, p), 0, p+1
 	default:
 		return i, false
