@@ -15,6 +15,9 @@ var (
 	// ErrSyntax reports a CSV table that encoding/csv cannot read, or a
 	// line with more or fewer cells than the header.
 	ErrSyntax = errors.New("not a CSV table")
+	// ErrParquet reports a Parquet file that cannot be read: not Parquet,
+	// cut short or damaged.
+	ErrParquet = errors.New("not a readable Parquet file")
 	// ErrUnknownColumn reports a header naming no column of the table.
 	ErrUnknownColumn = errors.New("unknown column")
 	// ErrDuplicateColumn reports a header naming a column twice.
