@@ -7,7 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/internal/jsonwalk"
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // diagnose finds, for a line that failed to decode, the first problem and
@@ -69,7 +71,7 @@ func (w *walker) report(p jsonwalk.Problem) bool {
 func (w *walker) problem(p jsonwalk.Problem) *Error {
 	switch p.Kind {
 	case jsonwalk.Unknown:
-		return lineErr(w.n, p.Path+"."+p.Key, p.Key, ErrUnknownField)
+		return lineErr(w.n, memberPath(p.Path, p.Key), p.Key, ErrUnknownField)
 	case jsonwalk.WrongKind:
 		return lineErr(w.n, p.Path, jsonwalk.ValueOf(p.Tok), fmt.Errorf("%w: want %s, got %s", ErrInvalid, p.Want, jsonwalk.KindName(p.Tok)))
 	case jsonwalk.BadUTF8:
@@ -86,11 +88,19 @@ func (w *walker) problem(p jsonwalk.Problem) *Error {
 	case jsonwalk.BadUint:
 		return lineErr(w.n, p.Path, p.Value, fmt.Errorf("%w: want a non-negative integer of %d bits", ErrInvalid, p.Bits))
 	case jsonwalk.Duplicate:
-		return lineErr(w.n, p.Path+"."+p.Key, p.Key, ErrDuplicateKey)
+		return lineErr(w.n, memberPath(p.Path, p.Key), p.Key, ErrDuplicateKey)
 	case jsonwalk.Null, jsonwalk.ZeroTime:
 		// encoding/json decodes null and the zero time as they are.
 	}
 	return nil
+}
+
+// memberPath returns the path of the member key of the object at path.
+// The key comes from the file and goes into an error people read on a
+// terminal: shortened, and quoted when it holds anything that does not
+// print plainly, such as an escape sequence that would clear the screen.
+func memberPath(path, key string) string {
+	return path + "." + display.Safe(source.Excerpt(key))
 }
 
 // fail returns the *Error for the error that ended a walk.
@@ -165,7 +175,7 @@ func (w *walker) record(t Type) *Error {
 		}
 		f, ok := w.w.Lookup(fields, key)
 		if !ok {
-			return lineErr(w.n, prefix+"."+key, key, ErrUnknownField)
+			return lineErr(w.n, memberPath(prefix, key), key, ErrUnknownField)
 		}
 		if err := w.w.Value(f.Type, prefix+"."+f.Name, true); err != nil {
 			return w.fail(err)
@@ -193,7 +203,7 @@ func (w *walker) once(seen map[string]bool, prefix, key string, fields map[strin
 		return nil
 	}
 	if seen[name] {
-		return lineErr(w.n, prefix+"."+key, key, ErrDuplicateKey)
+		return lineErr(w.n, memberPath(prefix, key), key, ErrDuplicateKey)
 	}
 	seen[name] = true
 	return nil

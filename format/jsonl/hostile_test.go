@@ -1,0 +1,48 @@
+package jsonl_test
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/format/jsonl"
+)
+
+// TestErrorKeysPrintSafely gives records member names that hold escape
+// sequences, a carriage return, a right-to-left override and a megabyte of
+// text. The name goes into the field path of the error, which people read
+// on a terminal: it must come out quoted and shortened, never raw.
+func TestErrorKeysPrintSafely(t *testing.T) {
+	long := strings.Repeat("k", 1<<20)
+	tests := []struct {
+		name  string
+		line  string
+		field string
+	}{
+		{"unknown-escape", `{"type":"claim","id":"c","text":"t","\u001b[2J\rFAKE: confirmed":1}`, `claim."\x1b[2J\rFAKE: confirmed"`},
+		{"unknown-bidi", `{"type":"claim","id":"c","text":"t","a\u202eb":1}`, `claim."a\u202eb"`},
+		{"unknown-long", `{"type":"claim","id":"c","text":"t","` + long + `":1}`, "claim." + strings.Repeat("k", 64) + "… (1048576 bytes)"},
+		{"duplicate-escape", `{"type":"claim","id":"c","text":"t","\u0007":1,"\u0007":2}`, `claim."\a"`},
+		{"plain", `{"type":"claim","id":"c","text":"t","colour":1}`, "claim.colour"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := jsonl.Validate(strings.NewReader(tc.line+"\n"), jsonl.Options{})
+			require.Error(t, err)
+			var je *jsonl.Error
+			require.ErrorAs(t, err, &je)
+			assert.Equal(t, tc.field, je.Field)
+			msg := err.Error()
+			assert.Less(t, len(msg), 1024, "length of the message")
+			for _, r := range msg {
+				if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+					t.Errorf("message holds %U raw: %q", r, msg)
+					break
+				}
+			}
+		})
+	}
+}
