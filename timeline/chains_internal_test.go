@@ -374,3 +374,147 @@ func FuzzDenialsAgainstPlain(f *testing.F) {
 		checkBulk(t, c, bulkRules[int(k)%len(bulkRules)])
 	})
 }
+
+// negatorsCorpus makes a valid corpus from r as denialsCorpus does, with
+// more than manySources deniers: governments, their agencies, unnamed
+// officials and investigators, some of them the claims' actors, so that
+// claims inherit negations from more than manySources down-only sources,
+// and the few words that can move a claim's status (the first that
+// counts, the first that refutes) are found among many that cannot, past
+// sources whose words differ and investigators that may not refute.
+func negatorsCorpus(r *rand.Rand) *claim.Corpus {
+	c := denialsCorpus(r)
+	day := func(d int) time.Time { return time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, d) }
+	nRoots := 2 + r.IntN(30)
+	var ids []source.ID
+	for i := range 66 + r.IntN(40) {
+		id := source.ID(fmt.Sprintf("neg%d", i))
+		s := source.Source{ID: id, Name: string(id), Kind: source.KindGovernment}
+		switch root := source.ID(fmt.Sprintf("neg%d", r.IntN(nRoots))); {
+		case i < nRoots:
+			s.Investigator = r.IntN(3) == 0
+		case r.IntN(6) == 0:
+			s.Kind, s.Identity, s.Parent = source.KindUnknown, source.IdentityUnnamed, root
+		default:
+			s.Kind, s.Parent = source.KindAgency, root
+		}
+		c.Sources = append(c.Sources, s)
+		ids = append(ids, id)
+	}
+	for i := range c.Claims {
+		if r.IntN(3) == 0 {
+			c.Claims[i].Actors = []claim.Actor{{Source: ids[r.IntN(nRoots)], Role: claim.RoleAccused}}
+			if r.IntN(2) == 0 {
+				c.Claims[i].Actors = append(c.Claims[i].Actors, claim.Actor{Source: ids[r.IntN(nRoots)], Role: claim.RoleTarget})
+			}
+		}
+	}
+	dates := []claim.Date{
+		{},
+		claim.NewDate(day(-1), claim.PrecisionDay),
+		claim.NewDate(day(-1), claim.PrecisionYear),
+		claim.NewDate(day(-3).Add(-time.Hour), claim.PrecisionInstant),
+		claim.NewDate(day(-40), claim.PrecisionDay),
+	}
+	dates = dates[:1+r.IntN(len(dates))]
+	facts := []claim.Factuality{claim.CTMinus(), claim.CTMinus(), claim.PRMinus()}
+	facts = facts[:1+r.IntN(len(facts))]
+	for i := range len(ids) + r.IntN(2*len(ids)) {
+		s := claim.Statement{
+			ID:         claim.StatementID(fmt.Sprintf("n%05d", i)),
+			Claim:      c.Claims[r.IntN(len(c.Claims))].ID,
+			Source:     ids[r.IntN(len(ids))],
+			Act:        claim.ActDeny,
+			Factuality: facts[r.IntN(len(facts))],
+			Said:       dates[r.IntN(len(dates))],
+		}
+		switch r.IntN(16) {
+		case 0:
+			s.Act, s.Factuality = claim.ActAccuse, claim.CTPlus()
+		case 1:
+			s.Act, s.Factuality = claim.ActQuestion, claim.Uu()
+		case 2, 3:
+			s.Factuality = claim.PSMinus()
+		}
+		a := c.Articles[r.IntN(len(c.Articles))]
+		pos := r.IntN(6) * 10
+		s.Mentions = []claim.Mention{{Article: a.ID, Span: claim.Span{Start: pos, End: pos + 1, Exact: "x"}}}
+		if s.Said.IsValid() && s.Said.Start().After(a.Published) {
+			s.Said = claim.NewDate(s.Said.Start(), claim.PrecisionYear)
+		}
+		c.Statements = append(c.Statements, s)
+	}
+	return c
+}
+
+// TestNegatorsAgreeWithPlain holds the build that hears, of the uniform
+// negators a claim inherits negations from, only the words that can move
+// its status, to the one that hears every word.
+func TestNegatorsAgreeWithPlain(t *testing.T) {
+	n := 12
+	if testing.Short() || raceEnabled {
+		n = 2
+	}
+	for seed := range n {
+		c := negatorsCorpus(rand.New(rand.NewPCG(uint64(seed), 43)))
+		checkBulk(t, c, bulkRules[seed%len(bulkRules)])
+	}
+}
+
+// FuzzNegatorsAgainstPlain is TestNegatorsAgreeWithPlain on the fuzzer's
+// seeds.
+func FuzzNegatorsAgainstPlain(f *testing.F) {
+	for seed := range uint64(4) {
+		f.Add(seed, seed*37, uint8(seed))
+	}
+	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
+		c := negatorsCorpus(rand.New(rand.NewPCG(a, b)))
+		checkBulk(t, c, bulkRules[int(k)%len(bulkRules)])
+	})
+}
+
+// TestNegatorsPastWordsThatDiffer checks the words that can move a
+// claim's status against sources whose words differ at the claim: the
+// first denial of the broader claim that counts is by a source that
+// softens it to a possibility on the narrower claim, so that the
+// narrower claim stays denied, or refuted, only through a later source's
+// denial, which Build must hear.
+func TestNegatorsPastWordsThatDiffer(t *testing.T) {
+	published := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	c := &claim.Corpus{
+		Sources: []source.Source{
+			{ID: "korea", Name: "North Korea", Kind: source.KindGovernment},
+			{ID: "russia", Name: "Russia", Kind: source.KindGovernment},
+			{ID: "panel", Name: "UN panel", Investigator: true},
+			{ID: "court", Name: "A court", Investigator: true},
+		},
+		Articles: []source.Article{{ID: "a", Published: published}, {ID: "b", Published: published.AddDate(0, 0, 1)}},
+		Claims: []claim.Claim{
+			{ID: "all", Text: "the accusation"},
+			{ID: "one", Text: "an incident", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "all"}}, Event: claim.Day(2024, 2, 1)},
+		},
+	}
+	add := func(id string, of claim.ID, src source.ID, art source.ArticleID, f claim.Factuality) {
+		c.Statements = append(c.Statements, claim.Statement{
+			ID: claim.StatementID(id), Claim: of, Source: src, Act: claim.ActDeny, Factuality: f,
+			Mentions: []claim.Mention{{Article: art, Span: claim.Span{Start: 10 * len(c.Statements), End: 10*len(c.Statements) + 1, Exact: "x"}}},
+		})
+	}
+	tests := []struct {
+		name    string
+		deniers []source.ID // of the broader claim, in order; the first softens on the narrower one
+	}{
+		{name: "negations", deniers: []source.ID{"korea", "russia"}},
+		{name: "refutations", deniers: []source.ID{"panel", "korea", "court"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c.Statements = nil
+			for i, src := range tc.deniers {
+				add(fmt.Sprintf("s%d", i), "all", src, "a", claim.CTMinus())
+			}
+			add("soft", "one", tc.deniers[0], "b", claim.PSMinus())
+			checkBulk(t, c, Rules{})
+		})
+	}
+}

@@ -32,9 +32,10 @@
 // the broadest claim has a new source for each, and the claims n(n-1)/2
 // new sources in all; when one source denies every claim of such a chain,
 // the narrowest claim repeats every denial. [Build] keeps no changes for a
-// claim that hears agreeing affirmations from many sources, or many
-// agreeing denials of one source; [Timeline.Changes] works them out when
-// they are read, and [Timeline.Denials] the denials of the latter.
+// claim that hears agreeing affirmations from many sources, many
+// agreeing denials of one source, or denials from many sources that say
+// nothing but deny; [Timeline.Changes] works them out when they are read,
+// and [Timeline.Denials] the denials of the latter two.
 //
 // # Positions and status
 //

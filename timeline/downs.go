@@ -20,8 +20,10 @@ import (
 // see claimThreshold), the others being discounted anyway. The words of
 // down-only sources are carried down the claims, from the broadest to the
 // narrowest, in bags kept by source, moved rather than copied along a
-// chain, at a cost of O(log² n) per word and per source a claim inherits
-// words from.
+// chain, at a cost of O(log² n) per word, and per source a claim inherits
+// words from up to manySources of them; a claim that inherits words from
+// more hears of its uniform negators only the words that can move its
+// status (see negators.go).
 //
 // A claim that hears fewer words than it inherits that count keeps no
 // changes (they name every repeated denial) and no denials (each names
@@ -143,10 +145,19 @@ func (nb *negBag) clone() *negBag {
 }
 
 // negBags holds the bags of the down-only sources carrying words to one
-// claim, by source.
+// claim, by source, and indexes of the words of those whose words share
+// one factuality (see negators.go).
 type negBags struct {
-	srcs map[int32]*negBag
-	n    int
+	srcs  map[int32]*negBag
+	n     int
+	idx   *negIndex // the words of the sources whose words share one factuality
+	ref   *negIndex // ... of those that can refute: investigators, certain
+	mixed []int32   // the sources whose words differ in factuality, each once
+	inv   []bool    // per source, whether it is an investigator
+}
+
+func newNegBags(inv []bool) *negBags {
+	return &negBags{srcs: make(map[int32]*negBag), inv: inv}
 }
 
 func (bs *negBags) add(e *event) {
@@ -155,39 +166,80 @@ func (bs *negBags) add(e *event) {
 		nb = new(negBag)
 		bs.srcs[e.src] = nb
 	}
-	before := nb.n
+	before, wasMixed := nb.n, nb.mixed
 	nb.add(e)
+	if nb.n == before {
+		return
+	}
 	bs.n += nb.n - before
+	switch {
+	case nb.mixed && !wasMixed:
+		bs.unindex(e.src, nb)
+	case !nb.mixed:
+		bs.index(e.src, []negWord{{from: e.countsFrom(), rank: e.rank}})
+	}
 }
 
 // mergeBags adds the words of o to bs, taking o's bags over when owned.
+// It costs O(log² n) per word of o.
 func (bs *negBags) mergeBags(o *negBags, owned bool, events []event, evOfRank []int32) {
+	var fresh []negWord
 	for src, onb := range o.srcs {
 		nb := bs.srcs[src]
-		switch {
-		case nb == nil && owned:
+		if nb == nil {
+			if !owned {
+				onb = onb.clone()
+			}
 			bs.srcs[src] = onb
 			bs.n += onb.n
-		case nb == nil:
-			bs.srcs[src] = onb.clone()
-			bs.n += onb.n
-		default:
-			old := nb.n
-			if owned && onb.n > nb.n {
-				// Merge the smaller into the larger.
-				nb, onb = onb, nb
-				bs.srcs[src] = nb
+			if onb.mixed {
+				bs.mixed = append(bs.mixed, src)
+				continue
 			}
-			nb.merge(onb, events, evOfRank)
-			bs.n += nb.n - old
+			for _, run := range onb.runs {
+				bs.index(src, run)
+			}
+			continue
+		}
+		// The words of o new to bs, for the indexes.
+		fresh = fresh[:0]
+		if !nb.mixed {
+			for _, run := range onb.runs {
+				for _, w := range run {
+					if !nb.ranks.has(w.rank) {
+						fresh = append(fresh, w)
+					}
+				}
+			}
+		}
+		old, wasMixed := nb.n, nb.mixed
+		if owned && onb.n > nb.n {
+			// Merge the smaller into the larger.
+			nb, onb = onb, nb
+			bs.srcs[src] = nb
+		}
+		nb.merge(onb, events, evOfRank)
+		bs.n += nb.n - old
+		switch {
+		case wasMixed:
+		case nb.mixed:
+			bs.unindex(src, nb)
+		default:
+			bs.index(src, fresh)
 		}
 	}
 }
 
 func (bs *negBags) clone() *negBags {
-	c := &negBags{srcs: make(map[int32]*negBag, len(bs.srcs)), n: bs.n}
+	c := &negBags{srcs: make(map[int32]*negBag, len(bs.srcs)), n: bs.n, mixed: slices.Clone(bs.mixed), inv: bs.inv}
 	for src, nb := range bs.srcs {
 		c.srcs[src] = nb.clone()
+	}
+	if bs.idx != nil {
+		c.idx = bs.idx.clone()
+	}
+	if bs.ref != nil {
+		c.ref = bs.ref.clone()
 	}
 	return c
 }
@@ -245,6 +297,7 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []
 	}
 	effs := make([][]int32, n)
 	spoilt := make([]int32, len(b.t.srcs.ids)) // claim+1 where the source is no uniform negator
+	var ds downScratch
 	for _, c := range slices.Backward(order) {
 		var acc *negBags
 		for _, p := range out[outOff[c]:outOff[c+1]] {
@@ -272,7 +325,7 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []
 		}
 		if acc != nil && acc.n > 0 {
 			var reduced bool
-			if effs[c], reduced = b.downWords(c, acc, spoilt); reduced {
+			if effs[c], reduced = b.downWords(c, acc, spoilt, &ds); reduced {
 				if b.derived == nil {
 					b.derived = make([]bool, n)
 				}
@@ -287,7 +340,7 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []
 		}
 		if own := keyedEv[keyedOff[c]:keyedOff[c+1]]; len(own) > 0 {
 			if acc == nil {
-				acc = &negBags{srcs: make(map[int32]*negBag)}
+				acc = newNegBags(b.t.srcs.investigator)
 			}
 			for _, k := range own {
 				acc.add(&b.events[k])
@@ -307,8 +360,9 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []
 }
 
 // downWords returns the keyed negations of bag that claim c hears, and
-// whether some that count for it are left out. spoilt is scratch space.
-func (b *builder) downWords(c int32, bag *negBags, spoilt []int32) (out []int32, reduced bool) {
+// whether some that count for it are left out. spoilt and ds are scratch
+// space.
+func (b *builder) downWords(c int32, bag *negBags, spoilt []int32, ds *downScratch) (out []int32, reduced bool) {
 	thr, ok := claimThreshold(b.t.claims[c].Event)
 	if !ok {
 		// With no event, negations of broader claims count from the
@@ -341,24 +395,44 @@ func (b *builder) downWords(c int32, bag *negBags, spoilt []int32) (out []int32,
 	}
 	// A source whose own words on c are not all negations of its bag's
 	// factuality is no uniform negator at c.
+	ds.full = ds.full[:0]
 	for k := b.off[c]; k < b.off[c+1]; k++ {
 		e := &b.events[k]
-		if nb := bag.srcs[e.src]; nb != nil && (e.stance != stanceNegate || e.pol != nb.first.pol || e.cert != nb.first.cert) {
+		if nb := bag.srcs[e.src]; nb != nil && spoilt[e.src] != c+1 && (e.stance != stanceNegate || e.pol != nb.first.pol || e.cert != nb.first.cert) {
 			spoilt[e.src] = c + 1
+			ds.full = append(ds.full, e.src)
 		}
 	}
-	for src, nb := range bag.srcs {
-		if nb.mixed || spoilt[src] == c+1 {
-			for _, run := range nb.runs {
-				for _, w := range run {
-					out = append(out, b.evOfRank[w.rank])
-				}
+	all := func(nb *negBag) {
+		for _, run := range nb.runs {
+			for _, w := range run {
+				out = append(out, b.evOfRank[w.rank])
 			}
-			continue
 		}
-		if first, n := nb.counting(thr); n > 0 {
-			out = append(out, b.evOfRank[first])
-			reduced = reduced || n > 1
+	}
+	if len(bag.srcs) > b.manySources() {
+		// Sources whose words differ, at c or in the bag, are heard in
+		// full; of the others, only the words that can move the status.
+		for _, src := range ds.full {
+			if !bag.srcs[src].mixed {
+				all(bag.srcs[src])
+			}
+		}
+		for _, src := range bag.mixed {
+			spoilt[src] = c + 1
+			all(bag.srcs[src])
+		}
+		out, reduced = b.negMovers(c, bag, thr, spoilt, c+1, ds, out)
+	} else {
+		for src, nb := range bag.srcs {
+			if nb.mixed || spoilt[src] == c+1 {
+				all(nb)
+				continue
+			}
+			if first, n := nb.counting(thr); n > 0 {
+				out = append(out, b.evOfRank[first])
+				reduced = reduced || n > 1
+			}
 		}
 	}
 	// Words in the order claims are numbered, then known, so that the

@@ -149,7 +149,9 @@ func (t *Timeline) historyOf(id claim.ID) ([]step, error) {
 // its own has n(n-1)/2 changes in all; a claim that inherits several
 // denials from one source that says nothing but denials has a repeated
 // denial for each, and a chain of n claims each denied by that source
-// has n(n-1)/2 of them. Build keeps no changes for such a claim: Changes
+// has n(n-1)/2 of them; so has a chain of n claims each denied by a
+// source of its own that says nothing else, each source new to every
+// narrower claim. Build keeps no changes for such a claim: Changes
 // works them out from every word the claim hears, in O(k log k) time and
 // O(k) memory for a claim that hears k words, about the size of its
 // track.
@@ -492,11 +494,13 @@ type Denial struct {
 // in source order.
 //
 // Build keeps the denials of most claims, and Denials copies them. A claim
-// that inherits many denials of one source from broader claims (see
-// [Timeline.Changes]) has its denials worked out on the first call, from
-// every word it hears, at about the cost of reading its track, and kept;
-// in a chain of n claims each denied by one source that first call costs
-// in proportion to the n(n+1)/2 entries of the tracks.
+// that inherits many denials of one source from broader claims, or
+// denials from many sources (see [Timeline.Changes]), has its denials
+// worked out on the first call, from every word it hears, at about the
+// cost of reading its track, and kept; in a chain of n claims each denied
+// by one source that first call costs in proportion to the n(n+1)/2
+// entries of the tracks, and in a chain of n claims each denied by a
+// source of its own it returns n(n+1)/2 denials.
 func (t *Timeline) Denials() []Denial {
 	var out []Denial
 	for _, d := range t.allDenials() {

@@ -32,6 +32,7 @@ const (
 	chainDenyAll                              // one denial on every claim, the narrowest known first
 	chainDenyDated                            // one denial on every claim, each said at another instant, the narrowest known first
 	chainAffirmDenyTop                        // one affirmation on every claim and one denial of the broadest, known last
+	chainDenyEach                             // one denial on every claim, each by a source of its own, the narrowest known first
 )
 
 // chain returns a corpus of n claims, each refining the one before it, so
@@ -85,6 +86,14 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 				said := c.Articles[0].Published.Add(-time.Duration(i%1000) * time.Second)
 				c.Statements[len(c.Statements)-1].Said = claim.NewDate(said, claim.PrecisionInstant)
 			}
+		}
+	case chainDenyEach:
+		// Each claim hears the denial of every broader claim, each by a
+		// source of its own: n(n-1)/2 denials that count in all.
+		for i := n - 1; i >= 0; i-- {
+			id := source.ID(fmt.Sprintf("gov%d", i))
+			c.Sources = append(c.Sources, source.Source{ID: id, Name: string(id), Kind: source.KindGovernment})
+			add(fmt.Sprintf("s%d", i), i, id, claim.ActDeny, claim.CTMinus())
 		}
 	case chainAffirmDenyTop:
 		for i := range n {
@@ -197,6 +206,13 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusDenied, "c1": timeline.StatusDenied},
 		},
 		{
+			// Each claim's new sources and denials, n(n-1)/2 of each, are
+			// worked out when read, not by Build.
+			name: "chain-deny-each", corpus: func() *claim.Corpus { return chain(50_000/div, chainDenyEach) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusDenied, "c1": timeline.StatusDenied},
+		},
+		{
 			name: "chain-affirm-deny-top", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmDenyTop) },
 			unit: "claim", units: claims, bytes: 4096,
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusContested, "c1": timeline.StatusContested},
@@ -300,6 +316,7 @@ func BenchmarkChain(b *testing.B) {
 		{"affirm-each", chainAffirmEach, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-all", chainDenyAll, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-dated", chainDenyDated, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
+		{"deny-each", chainDenyEach, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"affirm-deny-top", chainAffirmDenyTop, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},

@@ -276,6 +276,35 @@ func TestAdversarialCorpus(t *testing.T) {
 		}
 		assert.Equal(t, n-1, repeated, "repeated denials in Changes(%s)", narrowest)
 	})
+	t.Run("denied-by-each", func(t *testing.T) {
+		n := size(100_000, 10_000)
+		c := adversarial.DeniedByEach(n)
+		var tl *timeline.Timeline
+		var err error
+		bound(t, "Build denied-by-each (per claim)", n, 4000, measure(func() { tl, err = timeline.Build(c, nil) }))
+		require.NoError(t, err)
+		narrowest := claim.ID("c" + strconv.Itoa(n-1))
+		// The broadest claim's denier is no investigator; the narrowest
+		// claim's is, and it hears them all.
+		for id, want := range map[claim.ID]timeline.Status{"c0": timeline.StatusDenied, narrowest: timeline.StatusRefuted} {
+			got, err := tl.Current(id)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "Current(%q)", id)
+		}
+		// The narrowest claim hears every broader claim's denial, each
+		// from a new source; its changes and denials are worked out when
+		// read, in proportion to its track.
+		var chs []timeline.Change
+		bound(t, "Changes denied-by-each narrowest (per change)", 2*n, 2000, measure(func() { chs, err = tl.Changes(narrowest) }))
+		require.NoError(t, err)
+		news := 0
+		for _, ch := range chs {
+			if ch.Kind == timeline.ChangeNewSource {
+				news++
+			}
+		}
+		assert.Equal(t, n-1, news, "new sources in Changes(%s)", narrowest)
+	})
 	t.Run("many-refiners", func(t *testing.T) {
 		n := size(100_000, 10_000)
 		c := adversarial.ManyRefiners(n)

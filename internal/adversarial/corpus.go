@@ -148,6 +148,21 @@ func DeniedChain(n int) *claim.Corpus {
 	return c
 }
 
+// DeniedByEach returns a valid corpus of n claims, each refining the one
+// before it, each denied by a source of its own on the same day, the
+// narrowest known first, every tenth source an investigator: each claim
+// hears the denials of every broader claim, each from a new source, and
+// the claims together have n(n-1)/2 of them.
+func DeniedByEach(n int) *claim.Corpus {
+	c := DeniedChain(n)
+	for i := range n {
+		id := source.ID("gov" + strconv.Itoa(i))
+		c.Sources = append(c.Sources, source.Source{ID: id, Name: string(id), Kind: source.KindGovernment, Investigator: i%10 == 0})
+		c.Statements[i].Source = id
+	}
+	return c
+}
+
 // ManyRefiners returns a valid corpus of one claim refined by n others,
 // each accused by the same source on one of 28 days, every third of them
 // retracted later.
