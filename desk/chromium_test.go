@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -195,6 +196,71 @@ func TestChromiumEdit(t *testing.T) {
 	open, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("details.edit[open]").length`))
 	require.NoError(t, err)
 	assert.Zero(t, open)
+}
+
+// TestChromiumMerge merges sources with the keyboard alone: on the sources
+// page, j moves to a proposed source and m merges it into the best match
+// the story proposes; Tab reaches another's field, past its article's link, where a name typed and
+// Enter merge it into the source of that name. The store holds both.
+func TestChromiumMerge(t *testing.T) {
+	bin := chromium(t)
+	f := newFixture(t, 4)
+	srv := httptest.NewServer(f.desk)
+	defer srv.Close()
+	ctx := browser(t, bin)
+
+	focused := `document.activeElement && document.activeElement.dataset.source || ""`
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/sources"), chromedp.WaitVisible(chromedp.CSS("article.source-item"))))
+	// to moves the focus down with j to the source id.
+	to := func(id string) {
+		t.Helper()
+		for range 20 {
+			got, err := chromedp.Run(ctx, chromedp.Poll[string](focused))
+			require.NoError(t, err)
+			if got == id {
+				return
+			}
+			require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("j")))
+		}
+		require.FailNow(t, "j never reached "+id)
+	}
+	saved := func(resp *network.Response, err error, what string) {
+		t.Helper()
+		require.NoError(t, err)
+		if resp.Status != 200 {
+			msg, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#error") || document.body).textContent`))
+			require.FailNow(t, "the merge was refused", "status %d: %s", resp.Status, msg)
+		}
+		flash, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#flash")))
+		require.NoError(t, err)
+		assert.Contains(t, flash, "merged "+what)
+	}
+
+	to(ministry)
+	resp, err := chromedp.RunResponse(ctx, chromedp.KeyEvent("m"))
+	saved(resp, err, ministry)
+
+	to(railWorkers)
+	// Past the link to the article that proposed it, to the field.
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab)))
+	field, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.name`))
+	require.NoError(t, err)
+	require.Equal(t, "other_into", field)
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("Nordport")))
+	resp, err = chromedp.RunResponse(ctx, chromedp.KeyEvent(kb.Enter))
+	saved(resp, err, railWorkers)
+
+	s := f.reopen(t)
+	var got []story.Decision
+	for _, d := range s.Decisions() {
+		if d.Kind == story.KindMergeSource {
+			got = append(got, story.Decision{Kind: d.Kind, Source: d.Source, Into: d.Into})
+		}
+	}
+	assert.Equal(t, []story.Decision{
+		{Kind: story.KindMergeSource, Source: ministry, Into: "norland-foreign"},
+		{Kind: story.KindMergeSource, Source: railWorkers, Into: "norland"},
+	}, got)
 }
 
 // busiest returns the claim with the most statements on its track.

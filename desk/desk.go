@@ -25,10 +25,11 @@ var staticFS embed.FS
 // templates are parsed once; a template that does not parse is a bug in
 // this package, caught by every test.
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"percent": func(f float64) int { return int(f*100 + 0.5) },
-	"inc":     func(i int) int { return i + 1 },
-	"dict":    proposalContext,
-	"path":    func(s any) string { return url.PathEscape(fmt.Sprint(s)) },
+	"percent":  func(f float64) int { return int(f*100 + 0.5) },
+	"inc":      func(i int) int { return i + 1 },
+	"dict":     proposalContext,
+	"mergeCtx": mergeContext,
+	"path":     func(s any) string { return url.PathEscape(fmt.Sprint(s)) },
 }).ParseFS(templateFS, "templates/*.html"))
 
 // Options configures a Desk. The zero Options, and a nil *Options, open the
@@ -109,6 +110,7 @@ func ForStory(s *story.Story, opts *Options) *Desk {
 	mux.HandleFunc("GET /queue", d.queue)
 	mux.HandleFunc("GET /article/{id}", d.article)
 	mux.HandleFunc("GET /claim/{id}", d.claim)
+	mux.HandleFunc("GET /sources", d.sources)
 	mux.HandleFunc("POST /decide", d.decideHandler)
 	mux.HandleFunc("GET /static/{file}", serveStatic)
 	d.mux = mux
@@ -119,7 +121,8 @@ func ForStory(s *story.Story, opts *Options) *Desk {
 // proposals at "/queue" (filtered by ?article=, ?claim= and ?source=,
 // QueuePageSize to a page chosen by ?page=),
 // an article with its candidates highlighted at "/article/ID", a claim with
-// its timeline picture at "/claim/ID", and decisions posted to "/decide".
+// its timeline picture at "/claim/ID", the sources to merge at "/sources",
+// and decisions posted to "/decide".
 // Every response carries a strict Content-Security-Policy; nothing is
 // loaded from outside the desk.
 func (d *Desk) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -168,6 +171,26 @@ type proposalCtx struct {
 	Seen int64
 	// Choices are what the edit form offers.
 	Choices choices
+	// Merge is the form merging the proposal's speaker, a proposed source
+	// waiting for a decision, into another; nil for another speaker.
+	Merge *mergeCtx
+}
+
+// mergeCtx is what the "merge" template receives.
+type mergeCtx struct {
+	S    sourceRow
+	CSRF string
+	Back string
+	Seen int64
+}
+
+// mergeContext gives the merge template the page's token, the address to
+// come back to and the head the page was drawn at.
+func mergeContext(root page, s sourceRow) mergeCtx {
+	data, _ := root.Data.(map[string]any)
+	back, _ := data["Back"].(string)
+	seen, _ := data["Seen"].(int64)
+	return mergeCtx{S: s, CSRF: root.CSRF, Back: back, Seen: seen}
 }
 
 // proposalContext gives a proposal template the page's token, the address
@@ -177,7 +200,12 @@ func proposalContext(root page, p proposalView) proposalCtx {
 	back, _ := data["Back"].(string)
 	seen, _ := data["Seen"].(int64)
 	ch, _ := data["Choices"].(choices)
-	return proposalCtx{P: p, CSRF: root.CSRF, Back: back, Seen: seen, Choices: ch}
+	pc := proposalCtx{P: p, CSRF: root.CSRF, Back: back, Seen: seen, Choices: ch}
+	if p.Merge != nil {
+		m := mergeContext(root, *p.Merge)
+		pc.Merge = &m
+	}
+	return pc
 }
 
 // hostOK reports whether the desk answers to a request addressed to host,

@@ -12,7 +12,10 @@
 //   - an article's page: its whole text with every candidate highlighted,
 //     and its proposals;
 //   - a claim's page: its timeline picture (render.ClaimSVG), its statements
-//     and its status history.
+//     and its status history;
+//   - the sources page: the proposed sources no decision has settled, each
+//     with the existing sources the story says it may be, best first, and
+//     the story's own sources, each with a form to merge it into another.
 //
 // A reviewer accepts (under a proposed claim, a new claim, or as a new
 // mention of an accepted statement) or rejects each proposal with the mouse
@@ -27,6 +30,15 @@
 // as edited. These are the edit fields of story.Decision. A value the
 // desk cannot read is refused with status 400 and a page naming the field
 // and the value, and nothing is saved.
+//
+// Two entries for one speaker are merged (a merge-source decision): a
+// proposal whose speaker is a proposed source shows the sources it may be,
+// best first, and m merges it into the one chosen; on the sources page, m
+// merges the source in focus the same way. A source typed in the form's
+// field (an ID, or a name or alias the registry resolves) goes before the
+// list's choice. A merged proposed source's candidates are the other
+// source's; a merged story source leaves the registry, its names and
+// statements going to the other (see story.Decision).
 // Each decision is applied through story.Story.Apply, which writes it to the
 // story's store in one transaction, and only then does the page say it was
 // saved.
@@ -66,7 +78,11 @@
 // extracting what other programs added since (story.Story.Sync), and builds
 // the story's timeline (story.Story.Timeline), in time linear in the
 // story's size; a refused decision reads the decision log, linear in it; the queue and the overview are linear in the
-// proposals and the claims. The queue shows QueuePageSize proposals a page,
+// proposals and the claims, and the queue and the article pages in the
+// story's sources and claims too, which their edit forms offer once a page;
+// the sources page is linear in the sources and the proposed ones.
+// Editing a speaker by name, or wording a new claim, reads the story's
+// sources or claims, linear in them. The queue shows QueuePageSize proposals a page,
 // with links to the next and previous pages, so its size does not grow
 // with the story; the overview lists every claim and article. An article's
 // page is linear in its text and candidates

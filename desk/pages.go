@@ -34,7 +34,7 @@ func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name, 
 	p := page{Title: title, Story: d.story.ID(), CSRF: csrfToken(w, r), Nav: nav, Data: data}
 	// The note after a decision names what was done in the desk's own
 	// words only, so that a crafted link cannot make it say anything else.
-	if saved, did := r.URL.Query().Get("saved"), r.URL.Query().Get("did"); saved != "" && (did == "accepted" || did == "rejected") {
+	if saved, did := r.URL.Query().Get("saved"), r.URL.Query().Get("did"); saved != "" && (did == "accepted" || did == "rejected" || did == "merged") {
 		p.Flash = "Saved: " + did + " " + saved
 	}
 	var b bytes.Buffer
@@ -172,6 +172,9 @@ type proposalView struct {
 	Claims     []claimChoice
 	Group      claim.ID
 	State      string
+	// Merge is the speaker, when it is a proposed source waiting for a
+	// decision, with the sources it may be.
+	Merge *sourceRow
 }
 
 // claimChoice is a claim a proposal may be accepted under.
@@ -186,6 +189,7 @@ type claimChoice struct {
 func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source.ArticleID]string) []proposalView {
 	out := make([]proposalView, 0, len(ps))
 	proposed := map[source.ID]string{}
+	props := map[source.ID]story.SourceProposal{}
 	seen := map[source.ArticleID]bool{}
 	place := map[story.Key]int{} // a candidate's number on its article's page
 	for i, p := range ps {
@@ -195,6 +199,7 @@ func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source
 			if added, ok := d.story.Proposals(a); ok {
 				for _, sp := range added.Sources {
 					proposed[sp.Source.ID] = sp.Source.Name + " (proposed source)"
+					props[sp.Source.ID] = sp
 				}
 				for j, c := range added.Candidates {
 					place[c.Key] = j + 1
@@ -213,6 +218,10 @@ func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source
 		for _, m := range p.Claims {
 			c := claimChoice{ID: m.Claim, Similarity: m.Similarity}
 			v.Claims = append(v.Claims, c)
+		}
+		if sp, ok := props[p.Candidate.Speaker]; ok && d.story.PendingSource(sp.Source.ID) {
+			v.Merge = &sourceRow{ID: sp.Source.ID, Name: sp.Source.Name, Kind: sp.Source.Kind, Article: a,
+				Unnamed: sp.Source.Identity == source.IdentityUnnamed, Matches: d.matches(sp, reg)}
 		}
 		switch d.story.Decided(p.Key) {
 		case story.KindAccept:
@@ -447,19 +456,18 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusForbidden, "this form's security token is missing or out of date: reload the page and decide again")
 		return
 	}
+	if r.PostFormValue("action") == "merge" {
+		d.decideMerge(w, r)
+		return
+	}
 	key := story.Key(r.PostFormValue("key"))
 	if _, ok := key.Article(); !ok {
 		d.fail(w, r, http.StatusBadRequest, "no proposal named "+string(key))
 		return
 	}
-	seen := int64(-1)
-	if v := r.PostFormValue("seen"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil || n < 0 {
-			d.fail(w, r, http.StatusBadRequest, "the form's seen "+strconv.Quote(v)+" is not a head of the story: reload the page and decide again")
-			return
-		}
-		seen = n
+	seen, ok := d.seenOf(w, r)
+	if !ok {
+		return
 	}
 	dec := story.Decision{Key: key, By: d.by, At: time.Now().UTC()}
 	action := r.PostFormValue("action")
@@ -490,7 +498,7 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
-		d.fail(w, r, http.StatusBadRequest, "unknown action "+action+": want accept or reject")
+		d.fail(w, r, http.StatusBadRequest, "unknown action "+strconv.Quote(action)+": want accept, reject or merge")
 		return
 	}
 	back := safeBack(r.PostFormValue("back"))
@@ -543,16 +551,39 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusNotFound, "the story has no proposal "+string(key)+"; the decision is kept in the log as an orphan")
 		return
 	}
-	u, err := url.Parse(back)
-	if err != nil {
-		u = &url.URL{Path: "/queue"}
+	redirectSaved(w, r, back, string(key), action+"ed")
+}
+
+// seenOf reads the head a form's page was drawn at, -1 when the form
+// gives none; false after writing the error page of a bad one.
+func (d *Desk) seenOf(w http.ResponseWriter, r *http.Request) (int64, bool) {
+	v := r.PostFormValue("seen")
+	if v == "" {
+		return -1, true
 	}
-	q := u.Query()
-	q.Set("saved", string(key))
-	q.Set("did", action+"ed")
-	u.RawQuery = q.Encode()
-	u.Fragment = ""
-	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n < 0 {
+		d.fail(w, r, http.StatusBadRequest, "the form's seen "+strconv.Quote(v)+" is not a head of the story: reload the page and decide again")
+		return 0, false
+	}
+	return n, true
+}
+
+// decideMerge serves a merge posted to "/decide": it catches up with the
+// store and merges, one decision at a time, as decideHandler decides.
+func (d *Desk) decideMerge(w http.ResponseWriter, r *http.Request) {
+	seen, ok := d.seenOf(w, r)
+	if !ok {
+		return
+	}
+	back := safeBack(r.PostFormValue("back"))
+	d.decide.Lock()
+	defer d.decide.Unlock()
+	if _, err := d.story.Sync(r.Context()); err != nil {
+		d.failBack(w, r, http.StatusServiceUnavailable, "the merge was not saved: the story cannot be read from its store: "+err.Error(), back)
+		return
+	}
+	d.merge(w, r, seen, back)
 }
 
 // safeBack returns the desk address a form asks to come back to, or

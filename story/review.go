@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // Decisions returns the story's decision log, oldest first, orphans
@@ -60,6 +61,21 @@ func (s *Story) Decided(k Key) Kind {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.decided[k]
+}
+
+// PendingSource reports whether id is a proposed source ("new:x@a1") that
+// no decision has settled yet: neither accepted (by a decision on it, or
+// as the speaker or parent of an accepted candidate or source), rejected,
+// nor merged into another source. It is false for story sources and IDs
+// the story never proposed. Constant time.
+func (s *Story) PendingSource(id source.ID) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.proposed[id] == nil || s.rejectedS[id] {
+		return false
+	}
+	_, done := s.mapped[id]
+	return !done
 }
 
 // MachineAccepted reports whether a statement was accepted by the

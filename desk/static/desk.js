@@ -1,16 +1,17 @@
 // The review desk's keyboard: j and k (or the arrow keys) move between
 // proposals, a accepts and r rejects the one in focus, e opens its edit
-// fields (Enter in a field accepts as edited, Esc closes them), o opens
-// its article. Each decision is an ordinary form post: the page that follows
+// fields (Enter in a field accepts as edited, Esc closes them), m merges
+// its speaker (or, on the sources page, the source in focus) into the
+// source chosen, o opens its article. Each decision is an ordinary form post: the page that follows
 // says it was saved only after the server saved it.
 (function () {
   "use strict";
   function proposals() {
-    return Array.prototype.slice.call(document.querySelectorAll("article.proposal"));
+    return Array.prototype.slice.call(document.querySelectorAll("article.proposal, article.source-item"));
   }
   function current() {
     var el = document.activeElement;
-    while (el && !(el.classList && el.classList.contains("proposal"))) {
+    while (el && !(el.classList && (el.classList.contains("proposal") || el.classList.contains("source-item")))) {
       el = el.parentElement;
     }
     return el;
@@ -73,6 +74,7 @@
     case "a": press("button.accept"); break;
     case "r": press("button.reject"); break;
     case "e": edit(); break;
+    case "m": press("button.merge"); break;
     case "o":
       var p = current();
       var link = p && p.querySelector("a.open");
@@ -84,7 +86,7 @@
   });
   document.addEventListener("DOMContentLoaded", function () {
     var target = window.location.hash && document.getElementById(window.location.hash.slice(1));
-    var pending = document.querySelector("article.proposal.state-pending");
+    var pending = document.querySelector("article.proposal.state-pending, article.source-item");
     var first = (target && target.classList.contains("proposal")) ? target : pending;
     if (first) {
       first.focus();

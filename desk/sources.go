@@ -1,0 +1,187 @@
+package desk
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// sourceRow is a source the sources page offers to merge: a proposed
+// source waiting for a decision, with the story's best matches for it
+// first, or a story source.
+type sourceRow struct {
+	ID      source.ID
+	Name    string
+	Kind    source.Kind
+	Unnamed bool
+	Article source.ArticleID
+	Matches []matchChoice
+	// N is the row's number on the page, for its anchor.
+	N int
+}
+
+// matchChoice is an existing source a proposed source may be, as the
+// merge forms offer it.
+type matchChoice struct {
+	ID     source.ID
+	Name   string
+	Score  int // percent
+	Reason string
+}
+
+// pendingSources returns the proposed sources of the articles no decision
+// has settled, in the order the articles were added, each with its
+// matches named from reg. It is linear in the articles' proposed sources
+// and their matches.
+func (d *Desk) pendingSources(articles []source.ArticleID, reg *source.Registry) []sourceRow {
+	var rows []sourceRow
+	for _, a := range articles {
+		added, ok := d.story.Proposals(a)
+		if !ok {
+			continue
+		}
+		for _, sp := range added.Sources {
+			if !d.story.PendingSource(sp.Source.ID) {
+				continue
+			}
+			rows = append(rows, sourceRow{ID: sp.Source.ID, Name: sp.Source.Name, Kind: sp.Source.Kind,
+				Unnamed: sp.Source.Identity == source.IdentityUnnamed, Article: a, Matches: d.matches(sp, reg)})
+		}
+	}
+	return rows
+}
+
+// matches returns a proposed source's matches as the forms offer them,
+// best first, without those merged away or rejected since.
+func (d *Desk) matches(sp story.SourceProposal, reg *source.Registry) []matchChoice {
+	var out []matchChoice
+	for _, m := range sp.Matches {
+		name := string(m.ID)
+		if s, ok := reg.Source(m.ID); ok {
+			name = s.Name
+		} else if !d.story.PendingSource(m.ID) {
+			continue
+		}
+		out = append(out, matchChoice{ID: m.ID, Name: name, Score: int(m.Score*100 + 0.5), Reason: m.Reason})
+	}
+	return out
+}
+
+// sources serves "/sources": the proposed sources waiting for a decision,
+// each with a form to merge it into one of the sources the story proposes
+// (best first) or any other, and the story's sources, each with a form to
+// merge it into another.
+func (d *Desk) sources(w http.ResponseWriter, r *http.Request) {
+	tl, seen, ok := d.timeline(w, r)
+	if !ok {
+		return
+	}
+	reg := tl.Registry()
+	proposed := d.pendingSources(tl.ArticleOrder(), reg)
+	var known []sourceRow
+	for _, s := range reg.Sources() {
+		if s.ID == source.AbsentID {
+			continue
+		}
+		known = append(known, sourceRow{ID: s.ID, Name: s.Name, Kind: s.Kind, Unnamed: s.Identity == source.IdentityUnnamed})
+	}
+	for i := range proposed {
+		proposed[i].N = i + 1
+	}
+	for i := range known {
+		known[i].N = len(proposed) + i + 1
+	}
+	d.render(w, r, http.StatusOK, "sources.html", "Sources", "sources", map[string]any{
+		"Proposed": proposed, "Known": known, "Back": r.URL.RequestURI(), "Seen": seen,
+		"Choices": d.choicesFor(tl, nil),
+	})
+}
+
+// merge serves a merge-source decision posted to "/decide": source is
+// merged into the source typed in the form's "other_into" field (an ID,
+// or a name or alias the registry resolves) when there is one, else into
+// the one chosen in its list.
+// The caller holds d.decide and has caught up with the store.
+func (d *Desk) merge(w http.ResponseWriter, r *http.Request, seen int64, back string) {
+	from := source.ID(strings.TrimSpace(r.PostFormValue("source")))
+	into := source.ID(strings.TrimSpace(r.PostFormValue("into")))
+	other := strings.TrimSpace(r.PostFormValue("other_into"))
+	switch {
+	case from == "":
+		d.failBack(w, r, http.StatusBadRequest, "the merge was not saved: the form names no source to merge", back)
+		return
+	case other != "":
+		if strings.HasPrefix(other, "new:") {
+			into = source.ID(other)
+		} else if id, ok := d.resolver()(other); ok {
+			into = id
+		} else {
+			d.failBack(w, r, http.StatusBadRequest, "the merge was not saved: the source "+strconv.Quote(other)+" is no source of the story: pick one the list offers, or type its ID or one of its names", back)
+			return
+		}
+	case into == "":
+		d.failBack(w, r, http.StatusBadRequest, "the merge was not saved: choose the source to merge "+string(from)+" into", back)
+		return
+	}
+	dec := story.Decision{Kind: story.KindMergeSource, Source: from, Into: into, By: d.by, At: time.Now().UTC()}
+	var report *story.Report
+	var err error
+	if seen >= 0 {
+		report, err = d.story.ApplySeen(r.Context(), seen, dec)
+	} else {
+		report, err = d.story.Apply(r.Context(), dec)
+	}
+	if err != nil {
+		var de *story.DecidedError
+		switch {
+		case errors.As(err, &de):
+			d.failBack(w, r, http.StatusConflict, "the source "+string(from)+" was "+pastTense(de.Decided.Kind)+" meanwhile"+byWhom(&de.Decided)+", perhaps in another browser or program; your merge was not saved and theirs stands. Reload the page to see the story as it is now.", back)
+		case errors.Is(err, story.ErrBroken):
+			d.failBack(w, r, http.StatusServiceUnavailable, "the merge was not saved: "+err.Error(), back)
+		case errors.Is(err, story.ErrConflict):
+			d.failBack(w, r, http.StatusConflict, "the merge was not saved: the story changed meanwhile in another program; nothing was changed: reload the page and merge again", back)
+		default:
+			d.failBack(w, r, http.StatusUnprocessableEntity, "the merge was not saved: "+err.Error(), back)
+		}
+		return
+	}
+	if len(report.Orphans) > 0 {
+		d.failBack(w, r, http.StatusNotFound, "the story has no source "+string(from)+" to merge; the decision is kept in the log as an orphan", back)
+		return
+	}
+	redirectSaved(w, r, back, string(from), "merged")
+}
+
+// byWhom says who decided and when, for a sentence: " by ana at
+// 2025-03-04 10:00 UTC", or "" when the decision says neither.
+func byWhom(d *story.Decision) string {
+	var s string
+	if d.By != "" {
+		s += " by " + d.By
+	}
+	if !d.At.IsZero() {
+		s += " at " + d.At.UTC().Format("2006-01-02 15:04 UTC")
+	}
+	return s
+}
+
+// redirectSaved sends the browser back to the desk page it came from,
+// with the note that what it asked is saved.
+func redirectSaved(w http.ResponseWriter, r *http.Request, back, saved, did string) {
+	u, err := url.Parse(back)
+	if err != nil {
+		u = &url.URL{Path: "/queue"}
+	}
+	q := u.Query()
+	q.Set("saved", saved)
+	q.Set("did", did)
+	u.RawQuery = q.Encode()
+	u.Fragment = ""
+	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+}
