@@ -201,7 +201,8 @@ func TestChromiumEdit(t *testing.T) {
 // TestChromiumMerge merges sources with the keyboard alone: on the sources
 // page, j moves to a proposed source and m merges it into the best match
 // the story proposes; Tab reaches another's field, past its article's link, where a name typed and
-// Enter merge it into the source of that name. The store holds both.
+// Enter merge it into the source of that name; u takes that merge back.
+// The store holds all three decisions.
 func TestChromiumMerge(t *testing.T) {
 	bin := chromium(t)
 	f := newFixture(t, 4)
@@ -250,17 +251,26 @@ func TestChromiumMerge(t *testing.T) {
 	resp, err = chromedp.RunResponse(ctx, chromedp.KeyEvent(kb.Enter))
 	saved(resp, err, railWorkers)
 
+	// u takes the last merge back.
+	resp, err = chromedp.RunResponse(ctx, chromedp.KeyEvent("u"))
+	require.NoError(t, err)
+	require.EqualValues(t, 200, resp.Status)
+	flash, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("#flash")))
+	require.NoError(t, err)
+	assert.Contains(t, flash, "undone decision")
+
 	s := f.reopen(t)
 	var got []story.Decision
 	for _, d := range s.Decisions() {
-		if d.Kind == story.KindMergeSource {
-			got = append(got, story.Decision{Kind: d.Kind, Source: d.Source, Into: d.Into})
-		}
+		got = append(got, story.Decision{Kind: d.Kind, Source: d.Source, Into: d.Into, Undoes: d.Undoes})
 	}
 	assert.Equal(t, []story.Decision{
 		{Kind: story.KindMergeSource, Source: ministry, Into: "norland-foreign"},
 		{Kind: story.KindMergeSource, Source: railWorkers, Into: "norland"},
+		{Kind: story.KindUndo, Undoes: 2},
 	}, got)
+	assert.False(t, s.PendingSource(ministry))
+	assert.True(t, s.PendingSource(railWorkers), "waits for a decision again")
 }
 
 // busiest returns the claim with the most statements on its track.

@@ -25,8 +25,12 @@ type page struct {
 	Story string
 	CSRF  string
 	Flash string
-	Nav   string
-	Data  any
+	// Undo is the Seq of the decision the flash says was saved, which its
+	// Undo button takes back; Here is the page's address without the note.
+	Undo int64
+	Here string
+	Nav  string
+	Data any
 }
 
 // render writes a template with the page data.
@@ -34,8 +38,21 @@ func (d *Desk) render(w http.ResponseWriter, r *http.Request, status int, name, 
 	p := page{Title: title, Story: d.story.ID(), CSRF: csrfToken(w, r), Nav: nav, Data: data}
 	// The note after a decision names what was done in the desk's own
 	// words only, so that a crafted link cannot make it say anything else.
-	if saved, did := r.URL.Query().Get("saved"), r.URL.Query().Get("did"); saved != "" && (did == "accepted" || did == "rejected" || did == "merged") {
+	q := r.URL.Query()
+	if saved, did := q.Get("saved"), q.Get("did"); saved != "" && (did == "accepted" || did == "rejected" || did == "merged" || did == "undone") {
 		p.Flash = "Saved: " + did + " " + saved
+		if did == "undone" {
+			p.Flash = "Saved: undone decision " + saved + "; the story is as if it had not been made"
+		}
+		if n, err := strconv.ParseInt(q.Get("undo"), 10, 64); err == nil && n > 0 {
+			p.Undo = n
+			u := *r.URL
+			q.Del("saved")
+			q.Del("did")
+			q.Del("undo")
+			u.RawQuery = q.Encode()
+			p.Here = safeBack(u.RequestURI())
+		}
 	}
 	var b bytes.Buffer
 	if err := templates.ExecuteTemplate(&b, name, p); err != nil {
@@ -456,8 +473,12 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusForbidden, "this form's security token is missing or out of date: reload the page and decide again")
 		return
 	}
-	if r.PostFormValue("action") == "merge" {
+	switch r.PostFormValue("action") {
+	case "merge":
 		d.decideMerge(w, r)
+		return
+	case "undo":
+		d.decideUndo(w, r)
 		return
 	}
 	key := story.Key(r.PostFormValue("key"))
@@ -551,7 +572,7 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusNotFound, "the story has no proposal "+string(key)+"; the decision is kept in the log as an orphan")
 		return
 	}
-	redirectSaved(w, r, back, string(key), action+"ed")
+	redirectSaved(w, r, back, string(key), action+"ed", lastSeq(report))
 }
 
 // seenOf reads the head a form's page was drawn at, -1 when the form
@@ -642,7 +663,11 @@ func pastTense(k story.Kind) string {
 		return "accepted"
 	case story.KindReject:
 		return "rejected"
-	case story.KindUnknown, story.KindMergeSource, story.KindCreateClaim, story.KindRenameClaim, story.KindReprint:
+	case story.KindMergeSource:
+		return "merged"
+	case story.KindUndo:
+		return "undone"
+	case story.KindUnknown, story.KindCreateClaim, story.KindRenameClaim, story.KindReprint:
 	}
 	return "decided (" + k.String() + ")"
 }

@@ -155,7 +155,7 @@ func (d *Desk) merge(w http.ResponseWriter, r *http.Request, seen int64, back st
 		d.failBack(w, r, http.StatusNotFound, "the story has no source "+string(from)+" to merge; the decision is kept in the log as an orphan", back)
 		return
 	}
-	redirectSaved(w, r, back, string(from), "merged")
+	redirectSaved(w, r, back, string(from), "merged", lastSeq(report))
 }
 
 // byWhom says who decided and when, for a sentence: " by ana at
@@ -171,9 +171,19 @@ func byWhom(d *story.Decision) string {
 	return s
 }
 
+// lastSeq returns the Seq of the last decision a report says was applied,
+// or 0.
+func lastSeq(r *story.Report) int64 {
+	if r == nil || len(r.Applied) == 0 {
+		return 0
+	}
+	return r.Applied[len(r.Applied)-1].Seq
+}
+
 // redirectSaved sends the browser back to the desk page it came from,
-// with the note that what it asked is saved.
-func redirectSaved(w http.ResponseWriter, r *http.Request, back, saved, did string) {
+// with the note that what it asked is saved and, when undo is not 0, the
+// Seq of the decision its Undo button takes back.
+func redirectSaved(w http.ResponseWriter, r *http.Request, back, saved, did string, undo int64) {
 	u, err := url.Parse(back)
 	if err != nil {
 		u = &url.URL{Path: "/queue"}
@@ -181,7 +191,44 @@ func redirectSaved(w http.ResponseWriter, r *http.Request, back, saved, did stri
 	q := u.Query()
 	q.Set("saved", saved)
 	q.Set("did", did)
+	if undo > 0 {
+		q.Set("undo", strconv.FormatInt(undo, 10))
+	}
 	u.RawQuery = q.Encode()
 	u.Fragment = ""
 	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+}
+
+// decideUndo serves an undo posted to "/decide": the decision whose Seq
+// the form's "undoes" names is taken back (a story.KindUndo decision), and
+// the story is as if it had never been made. An undo that a later decision
+// depends on is refused with 409 and a page that names it.
+func (d *Desk) decideUndo(w http.ResponseWriter, r *http.Request) {
+	back := safeBack(r.PostFormValue("back"))
+	v := r.PostFormValue("undoes")
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || n <= 0 {
+		d.failBack(w, r, http.StatusBadRequest, "the undo was not saved: "+strconv.Quote(v)+" names no decision of the log", back)
+		return
+	}
+	d.decide.Lock()
+	defer d.decide.Unlock()
+	dec := story.Decision{Kind: story.KindUndo, Undoes: n, By: d.by, At: time.Now().UTC()}
+	_, err = d.story.Apply(r.Context(), dec)
+	switch {
+	case err == nil:
+	case errors.Is(err, story.ErrDependent):
+		d.failBack(w, r, http.StatusConflict, "the undo was not saved: "+err.Error(), back)
+		return
+	case errors.Is(err, story.ErrBroken):
+		d.failBack(w, r, http.StatusServiceUnavailable, "the undo was not saved: "+err.Error(), back)
+		return
+	case errors.Is(err, story.ErrConflict):
+		d.failBack(w, r, http.StatusConflict, "the undo was not saved: the story changed meanwhile in another program; nothing was changed: reload the page and undo again", back)
+		return
+	default:
+		d.failBack(w, r, http.StatusUnprocessableEntity, "the undo was not saved: "+err.Error(), back)
+		return
+	}
+	redirectSaved(w, r, back, strconv.FormatInt(n, 10), "undone", 0)
 }

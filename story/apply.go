@@ -65,9 +65,15 @@ type Failure struct {
 // store does not, and the next Sync, Add or Apply reads it again from the
 // store.
 //
+// An undo (KindUndo) takes back an earlier decision: the story is built
+// again as if it had never been made (see the package documentation),
+// or, when a later decision depends on it, the undo is refused with an
+// error wrapping ErrDependent and the story is left as it was.
+//
 // Each decision costs time linear in the candidate's size, apart from
-// rejecting a candidate accepted before, which is linear in the statements;
-// catching up costs what Sync costs.
+// rejecting a candidate accepted before, which is linear in the statements,
+// and an undo, which costs what Reextract costs; catching up costs what
+// Sync costs, and reads the whole story again after an undo made elsewhere.
 func (s *Story) Apply(ctx context.Context, ds ...Decision) (*Report, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -131,10 +137,18 @@ func (s *Story) applyOnce(ctx context.Context, seen int64, ds []Decision) (_ *Re
 		if err := ctx.Err(); err != nil {
 			return r, err
 		}
-		if t := target(d); t != "" {
+		if t := s.targetOf(d); t != "" {
 			if q := s.lastOn[t]; q > int64(known) && q <= int64(before) {
 				return r, prefix(fmt.Sprintf("decisions[%d]", i), &DecidedError{Target: t, Seen: seen, Decided: s.decisions[q-1]})
 			}
+		}
+		if d.Kind == KindUndo {
+			u, err := s.takeBack(ctx, d)
+			if err != nil {
+				return r, prefix(fmt.Sprintf("decisions[%d]", i), err)
+			}
+			r.Applied = append(r.Applied, u)
+			continue
 		}
 		orphan, err := s.apply(d)
 		if err != nil {
@@ -166,9 +180,13 @@ func (s *Story) log(d Decision, orphan bool) Decision {
 		b := *d.Investigator
 		d.Investigator = &b
 	}
+	t := s.targetOf(d)
 	s.decisions = append(s.decisions, d)
-	if t := target(d); t != "" {
+	if t != "" {
 		s.lastOn[t] = d.Seq
+	}
+	if d.Kind == KindUndo {
+		s.undone[d.Undoes] = true
 	}
 	if orphan {
 		s.orphans = append(s.orphans, d)
@@ -258,6 +276,10 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 		}
 		s.claims[i].Text = d.Text
 		s.claimIdx.add(d.Claim, d.Text)
+		return false, nil
+	case KindUndo:
+		// Replayed from the log: replay skipped the decision it takes
+		// back. Story.undo applies a new one.
 		return false, nil
 	case KindReprint:
 		a, o := s.byArticle[d.Article], s.byArticle[d.Of]

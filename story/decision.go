@@ -2,6 +2,7 @@ package story
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,9 +24,10 @@ const (
 	KindCreateClaim      // create a claim
 	KindRenameClaim      // reword a claim
 	KindReprint          // mark an article as a reprint of another
+	KindUndo             // take back an earlier decision, named by its Seq
 )
 
-var kindNames = []string{"unknown", "accept", "reject", "merge-source", "create-claim", "rename-claim", "reprint"}
+var kindNames = []string{"unknown", "accept", "reject", "merge-source", "create-claim", "rename-claim", "reprint", "undo"}
 
 // ParseKind returns the kind named s, ignoring case and surrounding space.
 // The empty string parses as [KindUnknown], which no valid decision has. An
@@ -89,7 +91,9 @@ const MachineBy = "machine"
 //     statements, the sources under it, the claims it is a party to and the
 //     articles it published become Into's; it leaves the registry;
 //   - create-claim and rename-claim: Claim and Text;
-//   - reprint: Article and Of, the earlier article it reprints.
+//   - reprint: Article and Of, the earlier article it reprints;
+//   - undo: Undoes, the Seq of an earlier decision in the log, which the
+//     story then holds as if it had never been made (see Story.Apply).
 //
 // The zero Decision is invalid.
 type Decision struct {
@@ -140,6 +144,8 @@ type Decision struct {
 	// Article is the article marked as a reprint of Of.
 	Article source.ArticleID `json:"article,omitempty"`
 	Of      source.ArticleID `json:"of,omitempty"`
+	// Undoes is the Seq of the decision an undo takes back.
+	Undoes int64 `json:"undoes,omitempty"`
 	// By is who decided; MachineBy for the unattended mode.
 	By string `json:"by,omitempty"`
 	// At is when the decision was made; optional.
@@ -180,6 +186,9 @@ func (d Decision) Check() error {
 	if err := d.checkSourceFields(); err != nil {
 		return err
 	}
+	if d.Undoes != 0 && d.Kind != KindUndo {
+		return fieldErr("undoes", strconv.FormatInt(d.Undoes, 10), fmt.Errorf("%w: only an undo decision takes back another", ErrInvalid))
+	}
 	switch d.Kind {
 	case KindAccept, KindReject:
 		if err := both("key", "source", string(d.Key), string(d.Source)); err != nil {
@@ -215,6 +224,14 @@ func (d Decision) Check() error {
 		}
 		if d.Article == d.Of {
 			return fieldErr("of", string(d.Of), fmt.Errorf("%w: an article cannot reprint itself", ErrInvalid))
+		}
+		return nil
+	case KindUndo:
+		if d.Undoes <= 0 {
+			return fieldErr("undoes", strconv.FormatInt(d.Undoes, 10), fmt.Errorf("%w: want the Seq of an earlier decision, from 1", ErrInvalid))
+		}
+		if d.Key != "" || d.Source != "" || d.Claim != "" || d.Article != "" {
+			return fieldErr("undoes", strconv.FormatInt(d.Undoes, 10), fmt.Errorf("%w: an undo names only the decision it takes back", ErrInvalid))
 		}
 		return nil
 	default:

@@ -47,6 +47,23 @@
 // WriteDecisions read and write it as JSON Lines, so that it can be
 // reviewed, versioned and shared.
 //
+// # Undo
+//
+// The log only grows, so a decision is taken back by another: an undo
+// (KindUndo) names the Seq of an earlier decision in its Undoes field, and
+// is written to the decisions file as {"kind":"undo","undoes":12}. From
+// then on the story holds what it would hold had that decision never been
+// made: whenever the log is replayed (Open, Sync, Reextract), the decision
+// taken back is skipped, and the articles added after it are read with the
+// registry as it would have been. Applying an undo builds the story again
+// that way, at the cost of Reextract. It is refused, and the story left as
+// it was, when a later decision depends on the decision taken back (a
+// candidate accepted onto the claim it created, a source it accepted used
+// as a speaker since): the error wraps ErrDependent and names the later
+// decision, to be undone first. An undo is not itself taken back (make the
+// decision again), nor is a decision taken back twice. Logs written
+// before undo existed hold no undo and read as before.
+//
 // Story.Reextract runs the extractor again over every article and applies
 // the log again by key. A decision whose candidate the extractor no longer
 // finds is an orphan: reported, kept in the log, never dropped.

@@ -47,6 +47,10 @@ var (
 	// decision on something decided by someone else after the decider
 	// last saw the story (see [DecidedError]).
 	ErrConflict = errors.New("changed meanwhile by another writer")
+	// ErrDependent reports an undo refused because a later decision
+	// depends on the decision it would take back (accepts a candidate
+	// onto a claim it created, say): undo that one first.
+	ErrDependent = errors.New("a later decision depends on it")
 )
 
 // FieldError is a problem with one field of an input: an article given to

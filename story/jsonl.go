@@ -19,7 +19,9 @@ const MaxDecisionLine = 1 << 20
 // is not one JSON object of a decision (unknown member, member given twice,
 // trailing data, a line longer than MaxDecisionLine), or a decision that
 // fails Decision.Check, gives a *FieldError whose field is "line N" or
-// "line N.FIELD", wrapping ErrSyntax or Check's error. It reads in time linear
+// "line N.FIELD", wrapping ErrSyntax or Check's error. An undo reads
+// {"kind":"undo","undoes":SEQ} (see Decision); a file without one reads as
+// it always did. It reads in time linear
 // in the input and holds one line at a time besides the decisions.
 func ReadDecisions(r io.Reader) ([]Decision, error) {
 	br := bufio.NewReaderSize(r, 64<<10)

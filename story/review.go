@@ -119,28 +119,9 @@ func (s *Story) StatementOf(k Key) (claim.Statement, bool) {
 func (s *Story) Reextract(ctx context.Context) (*Report, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	opts := s.opts
-	opts.Sources = s.base.sources
-	opts.Unattended = 0
-	fresh, err := New(s.id, opts)
+	fresh, extracted, err := s.fresh()
 	if err != nil {
 		return nil, err
-	}
-	fresh.opts.Unattended = s.opts.Unattended
-	fresh.format, fresh.store = s.format, s.store
-	for _, c := range s.base.claims {
-		fresh.addClaim(c.Clone())
-	}
-	for _, st := range s.base.statements {
-		fresh.addStatement(st.Clone())
-	}
-	var extracted []*article
-	for _, a := range s.articles {
-		if a.after < 0 {
-			fresh.addImported(a.input)
-			continue
-		}
-		extracted = append(extracted, a)
 	}
 	r, err := fresh.replay(ctx, extracted, s.decisions)
 	if err != nil {
@@ -164,6 +145,7 @@ func (s *Story) replace(o *Story) {
 	s.decisions, s.orphans, s.base = o.decisions, o.orphans, o.base
 	s.format, s.store = o.format, o.store
 	s.head, s.heads, s.lastOn = o.head, o.heads, o.lastOn
+	s.undone, s.failed = o.undone, o.failed
 }
 
 // addStatement adds a statement that no candidate gave (an imported one).

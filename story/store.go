@@ -195,6 +195,14 @@ func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision) (*Re
 	r := &Report{}
 	next := 0
 	held := len(s.decisions)
+	// A decision taken back by an undo later in the log is never applied:
+	// the story is as if it had not been made.
+	later := map[int64]bool{}
+	for _, d := range ds {
+		if d.Kind == KindUndo {
+			later[d.Undoes] = true
+		}
+	}
 	addUntil := func(i int) error {
 		for next < len(arts) && arts[next].after <= held+i {
 			if err := ctx.Err(); err != nil {
@@ -212,10 +220,15 @@ func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision) (*Re
 			return nil, err
 		}
 		d.Seq = 0
+		if later[int64(held+i+1)] {
+			s.log(d, false)
+			continue
+		}
 		orphan, err := s.apply(d)
 		switch {
 		case err != nil:
 			d = s.log(d, false)
+			s.failed[d.Seq] = true
 			r.Failed = append(r.Failed, Failure{Decision: d, Err: err, Reason: err.Error()})
 		case orphan:
 			r.Orphans = append(r.Orphans, s.log(d, true))

@@ -60,6 +60,8 @@ type Story struct {
 	head      int64            // the store's head the story holds: the number of its last batch
 	heads     []seen           // the log's length at each head the story held, oldest first
 	lastOn    map[string]int64 // what a decision decides (see target) -> the Seq of the latest decision on it
+	undone    map[int64]bool   // the Seqs of the decisions an undo took back
+	failed    map[int64]bool   // the Seqs of logged decisions that did not apply when last replayed
 }
 
 // seen is the length of the decision log at one head of the store.
@@ -181,6 +183,8 @@ func New(id string, opts Options) (*Story, error) {
 		decided:   make(map[Key]Kind),
 		mentionOf: make(map[Key]claim.StatementID),
 		lastOn:    make(map[string]int64),
+		undone:    make(map[int64]bool),
+		failed:    make(map[int64]bool),
 	}
 	s.opts.Sources = nil
 	for _, src := range opts.Sources {

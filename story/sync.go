@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -56,7 +57,8 @@ func (s *Story) sync(ctx context.Context) (*Report, error) {
 		return &Report{}, nil
 	}
 	incremental := len(b.Sources) == 0 && len(b.Claims) == 0 && len(b.Statements) == 0 &&
-		(len(b.Decisions) == 0 || b.Decisions[0].Seq == int64(len(s.decisions)+1))
+		(len(b.Decisions) == 0 || b.Decisions[0].Seq == int64(len(s.decisions)+1)) &&
+		!slices.ContainsFunc(b.Decisions, func(d Decision) bool { return d.Kind == KindUndo })
 	arts := make([]*article, 0, len(b.Articles))
 	for _, sa := range b.Articles {
 		if sa.After < 0 || sa.After > len(s.decisions)+len(b.Decisions) {
@@ -154,7 +156,18 @@ func target(d Decision) string {
 		return fmt.Sprintf("claim %q", d.Claim)
 	case KindReprint:
 		return fmt.Sprintf("reprint of article %q", d.Article)
-	case KindUnknown:
+	case KindUndo, KindUnknown:
 	}
 	return ""
+}
+
+// targetOf is target, for an undo that of the decision it takes back.
+func (s *Story) targetOf(d Decision) string {
+	if d.Kind == KindUndo {
+		if d.Undoes >= 1 && d.Undoes <= int64(len(s.decisions)) {
+			return target(s.decisions[d.Undoes-1])
+		}
+		return ""
+	}
+	return target(d)
 }

@@ -499,6 +499,8 @@ func describe(d story.Decision) string {
 		return d.Kind.String() + " " + safe(string(d.Source))
 	case d.Kind == story.KindReprint:
 		return fmt.Sprintf("%s %s of %s", d.Kind, safe(string(d.Article)), safe(string(d.Of)))
+	case d.Kind == story.KindUndo:
+		return fmt.Sprintf("undo decision %d", d.Undoes)
 	}
 	return d.Kind.String() + " " + safe(string(d.Claim))
 }

@@ -2,7 +2,8 @@
 // proposals, a accepts and r rejects the one in focus, e opens its edit
 // fields (Enter in a field accepts as edited, Esc closes them), m merges
 // its speaker (or, on the sources page, the source in focus) into the
-// source chosen, o opens its article. Each decision is an ordinary form post: the page that follows
+// source chosen, o opens its article, u takes back the decision just
+// saved. Each decision is an ordinary form post: the page that follows
 // says it was saved only after the server saved it.
 (function () {
   "use strict";
@@ -75,6 +76,10 @@
     case "r": press("button.reject"); break;
     case "e": edit(); break;
     case "m": press("button.merge"); break;
+    case "u":
+      var undo = document.querySelector("button.undo");
+      if (undo) { undo.form.requestSubmit(undo); }
+      break;
     case "o":
       var p = current();
       var link = p && p.querySelector("a.open");

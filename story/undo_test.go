@@ -1,0 +1,137 @@
+package story_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/story"
+)
+
+// TestUndo takes back decisions and checks that the story is as if each
+// had never been made: applied, re-extracted, and reopened from its store.
+func TestUndo(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// decide makes the decisions after the story's own two (claim
+		// "shells" created, Ilves accepted onto it); undoes names the one
+		// taken back.
+		decide func(workers story.Key, proposed story.Decision) []story.Decision
+		undoes int64
+		check  func(t *testing.T, s *story.Story, ilves, workers story.Key)
+	}{
+		{"accepted-candidate", nil, 2, func(t *testing.T, s *story.Story, ilves, _ story.Key) {
+			assert.Equal(t, story.KindUnknown, s.Decided(ilves))
+			_, ok := s.StatementOf(ilves)
+			assert.False(t, ok)
+			assert.Len(t, s.Pending(), 2)
+		}},
+		{"rejected-candidate", func(w story.Key, _ story.Decision) []story.Decision {
+			return []story.Decision{{Kind: story.KindReject, Key: w}}
+		}, 3, func(t *testing.T, s *story.Story, _, workers story.Key) {
+			assert.Equal(t, story.KindUnknown, s.Decided(workers))
+		}},
+		{"accepted-source", func(_ story.Key, p story.Decision) []story.Decision {
+			return []story.Decision{p}
+		}, 3, func(t *testing.T, s *story.Story, _, workers story.Key) {
+			for _, src := range s.Corpus().Sources {
+				assert.NotEqual(t, "Rail workers at Hallen", src.Name)
+			}
+		}},
+		{"earlier-of-two", func(w story.Key, _ story.Decision) []story.Decision {
+			return []story.Decision{{Kind: story.KindReject, Key: w}, {Kind: story.KindRenameClaim, Claim: "shells", Text: "Norland sends shells"}}
+		}, 3, func(t *testing.T, s *story.Story, _, workers story.Key) {
+			assert.Equal(t, story.KindUnknown, s.Decided(workers))
+			assert.Equal(t, "Norland sends shells", s.Corpus().Claims[0].Text, "the later decision stands")
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &memStore{}
+			s, ilves, workers, proposed := workersStory(t, st)
+			if tc.decide != nil {
+				_, err := s.Apply(ctx, tc.decide(workers, story.Decision{Kind: story.KindAccept, Source: proposed})...)
+				require.NoError(t, err)
+			}
+			n := len(s.Decisions())
+			r, err := s.Apply(ctx, story.Decision{Kind: story.KindUndo, Undoes: tc.undoes, By: "ana"})
+			require.NoError(t, err)
+			require.Len(t, r.Applied, 1)
+			assert.Equal(t, story.Decision{Seq: int64(n + 1), Kind: story.KindUndo, Undoes: tc.undoes, By: "ana"}, r.Applied[0])
+			assert.Len(t, s.Decisions(), n+1, "the log only grows")
+			tc.check(t, s, ilves, workers)
+			want := s.Corpus()
+
+			rr, err := s.Reextract(ctx)
+			require.NoError(t, err)
+			assert.Empty(t, rr.Failed)
+			tc.check(t, s, ilves, workers)
+			again, rr, err := story.Open(ctx, st, "workers", story.Options{})
+			require.NoError(t, err)
+			assert.Empty(t, rr.Failed)
+			tc.check(t, again, ilves, workers)
+			if diff := cmp.Diff(want, again.Corpus()); diff != "" {
+				t.Errorf("reopened story mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestUndoRefused checks the undos refused, each leaving the story and its
+// log as they were.
+func TestUndoRefused(t *testing.T) {
+	st := &memStore{}
+	s, ilves, workers, _ := workersStory(t, st)
+	_, err := s.Apply(ctx, story.Decision{Kind: story.KindReject, Key: workers}, story.Decision{Kind: story.KindUndo, Undoes: 3})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name   string
+		undoes int64
+		want   error
+	}{
+		{"dependent", 1, story.ErrDependent}, // Ilves was accepted onto the claim it created
+		{"an-undo", 4, story.ErrInvalid},
+		{"undone-before", 3, story.ErrInvalid},
+		{"beyond-the-log", 9, story.ErrInvalid},
+		{"zero", 0, story.ErrInvalid},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := s.Decisions()
+			_, err := s.Apply(ctx, story.Decision{Kind: story.KindUndo, Undoes: tc.undoes})
+			assert.ErrorIs(t, err, tc.want)
+			var fe *story.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, "decisions[0].undoes", fe.Field)
+			assert.Equal(t, before, s.Decisions())
+			assert.Equal(t, story.KindAccept, s.Decided(ilves))
+		})
+	}
+	// Undone, Ilves's acceptance lets the claim go.
+	_, err = s.Apply(ctx, story.Decision{Kind: story.KindUndo, Undoes: 2}, story.Decision{Kind: story.KindUndo, Undoes: 1})
+	require.NoError(t, err)
+	assert.Empty(t, s.Corpus().Claims)
+}
+
+// TestUndoLog checks that an undo goes through the decisions file and that
+// only an undo may name a decision to take back.
+func TestUndoLog(t *testing.T) {
+	ds := []story.Decision{{Seq: 5, Kind: story.KindUndo, Undoes: 3, By: "ana"}}
+	var b bytes.Buffer
+	require.NoError(t, story.WriteDecisions(&b, ds))
+	assert.Equal(t, `{"seq":5,"kind":"undo","undoes":3,"by":"ana"}`+"\n", b.String())
+	got, err := story.ReadDecisions(&b)
+	require.NoError(t, err)
+	assert.Equal(t, ds, got)
+
+	for _, line := range []string{
+		`{"kind":"undo"}`,
+		`{"kind":"undo","undoes":-1}`,
+		`{"kind":"undo","undoes":2,"key":"a#1:00000000"}`,
+		`{"kind":"reject","key":"a#1:00000000","undoes":2}`,
+	} {
+		_, err := story.ReadDecisions(bytes.NewBufferString(line))
+		assert.ErrorIs(t, err, story.ErrInvalid, line)
+	}
+}
