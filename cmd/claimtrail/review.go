@@ -41,16 +41,27 @@ time: its sentence with the source (who), the cue (the verb) and the content
   m        merge the speaker, a proposed new source, into the known source
            it may be (shown under the candidate)
   s, n     skip to the next candidate; p goes back
-  u        undo the last decision
-  q        save and quit (Ctrl-C too)
+  u        undo the last decision made in this review, then the one
+           before, and so on
+  q        quit (Ctrl-C too)
 
-The last decision is held until the next one (or quitting), so that u can
-take it back; every earlier one is already saved to the store. review needs
-a terminal; scripts use 'claimtrail accept' and 'claimtrail reject'.
+Each decision is saved to the store as it is made. u takes one back with
+an undo decision ({"kind":"undo","undoes":SEQ} in the log, which only
+grows): the story is then as if it had not been made, and its candidate
+waits for review again. An undo that a later decision depends on is
+refused, naming it.
 
-Each decision costs its work in the story (see 'claimtrail accept');
-drawing a candidate is bounded by its sentence, at most a few hundred bytes
-of text around it.`,
+Before each candidate, review catches up with the store: articles added
+and decisions made elsewhere (another terminal, the review desk) show, new
+candidates join the end of the list, and a candidate decided elsewhere
+says so. A decision on a candidate decided elsewhere since review last
+caught up is refused, never overwriting theirs. review needs a terminal;
+scripts use 'claimtrail accept' and 'claimtrail reject'.
+
+Each decision costs its work in the story (see 'claimtrail accept'), an
+undo what re-extracting the story costs; catching up costs reading and
+extracting what was added elsewhere; drawing a candidate is bounded by its
+sentence, at most a few hundred bytes of text around it.`,
 		Args: cobra.NoArgs,
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			if !a.tty(a.stdout) {
@@ -76,11 +87,7 @@ of text around it.`,
 			if !ok {
 				r = m
 			}
-			// Whatever way it ended, the decision held for undo is saved.
-			if err := r.commit(context.WithoutCancel(ctx)); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "%d decisions saved, %d candidates still wait for review.\n", r.saved, len(s.Pending()))
+			fmt.Fprintf(a.stdout, "%d decisions saved, %d taken back with undo, %d candidates still wait for review.\n", r.saved, r.undone, len(s.Pending()))
 			return nil
 		}),
 	}
@@ -98,17 +105,25 @@ type review struct {
 	texts map[source.ArticleID]string
 	items []story.Proposal
 	i     int
-	// held is the last decision, applied when the next one is made or the
-	// review ends, so that undo can drop it; heldAt is its item.
-	held   *story.Decision
-	heldAt int
-	saved  int
+	// done are the decisions this review saved and did not take back,
+	// oldest first, for undo.
+	done []made
+	// saved counts the decisions saved, undone those taken back.
+	saved, undone int
 	// input is the claim ID being typed after c; typing is set meanwhile.
 	typing bool
 	input  string
 	msg    string
 	width  int
 	st     styles
+}
+
+// made is a decision the review saved: its Seq in the log, the item it
+// decided and what it was.
+type made struct {
+	seq int64
+	at  int
+	d   story.Decision
 }
 
 // styles are the review's highlights.
@@ -118,7 +133,7 @@ type styles struct {
 
 func newReview(s *opened, verbose bool, by string, out io.Writer) *review {
 	c := s.Corpus()
-	r := &review{s: s, names: newNames(c, verbose), by: by, texts: map[source.ArticleID]string{}, heldAt: -1, width: 80}
+	r := &review{s: s, names: newNames(c, verbose), by: by, texts: map[source.ArticleID]string{}, width: 80}
 	for _, a := range c.Articles {
 		r.texts[a.ID] = a.Text
 	}
@@ -131,12 +146,7 @@ func newReview(s *opened, verbose bool, by string, out io.Writer) *review {
 		}
 		seen[id] = true
 		if added, ok := s.Proposals(id); ok {
-			for _, sp := range added.Sources {
-				r.names.sources[sp.Source.ID] = sp.Source.Name
-			}
-			for _, cp := range added.Claims {
-				r.names.claims[cp.ID] = cp.Text
-			}
+			r.learn(id, added)
 		}
 	}
 	re := lipgloss.NewRenderer(out, termenv.WithUnsafe())
@@ -150,6 +160,24 @@ func newReview(s *opened, verbose bool, by string, out io.Writer) *review {
 		err:     re.NewStyle().Foreground(lipgloss.Color("1")),
 	}
 	return r
+}
+
+// learn takes the names an article's proposals give its new sources and
+// claims, and, for an article added since the review started, its text.
+func (r *review) learn(id source.ArticleID, added *story.Added) {
+	for _, sp := range added.Sources {
+		r.names.sources[sp.Source.ID] = sp.Source.Name
+	}
+	for _, cp := range added.Claims {
+		r.names.claims[cp.ID] = cp.Text
+	}
+	if _, ok := r.texts[id]; !ok {
+		for _, a := range r.s.Corpus().Articles {
+			if a.ID == id {
+				r.texts[id] = a.Text
+			}
+		}
+	}
 }
 
 // Init starts the review.
@@ -186,6 +214,7 @@ func (r *review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		case "s", "n", "down", "right":
 			r.i = min(r.i+1, len(r.items))
+			r.catchUp()
 		case "p", "up", "left":
 			r.i = max(r.i-1, 0)
 		case "u":
@@ -273,8 +302,8 @@ func (r *review) proposedSpeaker(p story.Proposal) (story.SourceProposal, bool) 
 	return story.SourceProposal{}, false
 }
 
-// decide holds d for undo, saving the decision held before it, and moves to
-// the next candidate.
+// decide saves d, remembering it for undo, and moves to the next
+// candidate.
 func (r *review) decide(d story.Decision) {
 	if d.Kind == story.KindUnknown {
 		return
@@ -283,44 +312,73 @@ func (r *review) decide(d story.Decision) {
 		r.msg = "this candidate proposes no claim: press c and type the claim's ID"
 		return
 	}
-	if err := r.commit(context.Background()); err != nil {
-		r.msg = err.Error()
-		return
-	}
 	if r.now != nil {
 		d.At = r.now().UTC()
 	}
-	r.held, r.heldAt = &d, r.i
+	rep, err := r.s.Apply(context.Background(), d)
+	if err != nil {
+		r.msg = "not saved: " + err.Error()
+		return
+	}
+	if len(rep.Applied) > 0 {
+		r.done = append(r.done, made{seq: rep.Applied[len(rep.Applied)-1].Seq, at: r.i, d: d})
+	}
+	r.saved++
 	r.msg = fmt.Sprintf("%s (u undoes it)", describe(d))
 	if d.Kind != story.KindMergeSource { // a merged speaker's candidate still waits for a decision
 		r.i = min(r.i+1, len(r.items))
+		r.catchUp()
 	}
 }
 
-// commit saves the decision held for undo.
-func (r *review) commit(ctx context.Context) error {
-	if r.held == nil {
-		return nil
-	}
-	d, at := *r.held, r.heldAt
-	r.held, r.heldAt = nil, -1
-	if _, err := r.s.Apply(ctx, d); err != nil {
-		r.i = at
-		return fmt.Errorf("not saved: %w", err)
-	}
-	r.saved++
-	return nil
-}
-
-// undo drops the decision held, and goes back to its candidate.
+// undo takes back the last decision this review saved and did not take
+// back yet, with an undo decision, and goes back to its candidate.
 func (r *review) undo() {
-	if r.held == nil {
-		r.msg = "nothing to undo: only the last decision can be taken back"
+	if len(r.done) == 0 {
+		r.msg = "nothing to undo: only the decisions made in this review can be taken back here"
 		return
 	}
-	r.msg = "undone: " + describe(*r.held)
-	r.i = r.heldAt
-	r.held, r.heldAt = nil, -1
+	last := r.done[len(r.done)-1]
+	d := story.Decision{Kind: story.KindUndo, Undoes: last.seq, By: r.by}
+	if r.now != nil {
+		d.At = r.now().UTC()
+	}
+	if _, err := r.s.Apply(context.Background(), d); err != nil {
+		r.msg = "not undone: " + err.Error()
+		return
+	}
+	r.done = r.done[:len(r.done)-1]
+	r.undone++
+	r.msg = "undone: " + describe(last.d)
+	r.i = last.at
+	r.catchUp()
+}
+
+// catchUp reads what other programs wrote to the story since (see
+// story.Story.Sync) and adds the candidates that came with it to the end
+// of the list. A store that cannot be read leaves the list as it is, and
+// says so.
+func (r *review) catchUp() {
+	if _, err := r.s.Sync(context.Background()); err != nil {
+		r.msg = "not caught up with the store: " + err.Error()
+		return
+	}
+	have := make(map[story.Key]bool, len(r.items))
+	for _, p := range r.items {
+		have[p.Key] = true
+	}
+	for _, p := range r.s.Pending() {
+		if have[p.Key] {
+			continue
+		}
+		id, _ := p.Key.Article()
+		if _, ok := r.texts[id]; !ok {
+			if added, ok := r.s.Proposals(id); ok {
+				r.learn(id, added)
+			}
+		}
+		r.items = append(r.items, p)
+	}
 }
 
 // View draws the current candidate.
@@ -328,7 +386,7 @@ func (r *review) View() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s  %s\n\n", r.st.bold.Render("claimtrail review: "+safe(r.s.ID())), r.st.dim.Render(fmt.Sprintf("%d of %d", min(r.i+1, len(r.items)), len(r.items))))
 	if r.i >= len(r.items) {
-		b.WriteString("No more candidates. Press q to save and quit, p to go back, u to undo the last decision.\n")
+		b.WriteString("No more candidates. Press q to quit, p to go back, u to undo the last decision.\n")
 	} else {
 		r.viewItem(&b, r.items[r.i])
 	}
@@ -340,7 +398,7 @@ func (r *review) View() string {
 	}
 	if r.msg != "" {
 		style := r.st.dim
-		if strings.HasPrefix(r.msg, "not saved") || strings.HasPrefix(r.msg, "no claim") || strings.HasPrefix(r.msg, "this candidate") {
+		if strings.HasPrefix(r.msg, "not ") || strings.HasPrefix(r.msg, "no claim") || strings.HasPrefix(r.msg, "this candidate") {
 			style = r.st.err
 		}
 		b.WriteString(style.Render(safe(r.msg)) + "\n")
@@ -353,6 +411,9 @@ func (r *review) viewItem(b *strings.Builder, p story.Proposal) {
 	id, _ := p.Key.Article()
 	c := p.Candidate
 	fmt.Fprintf(b, "%s\n", r.names.article(id))
+	if k := r.s.Decided(p.Key); k != story.KindUnknown {
+		fmt.Fprintf(b, "%s\n", r.st.err.Render("decided already ("+k.String()+"), here or elsewhere: s skips it"))
+	}
 	if r.names.verbose {
 		fmt.Fprintf(b, "%s\n", r.st.dim.Render(safe(string(p.Key))))
 	}

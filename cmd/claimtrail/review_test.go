@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -116,14 +117,18 @@ func TestReview(t *testing.T) {
 	scr.waitFor(t, keys("r"), "(u undoes it)")
 	scr.waitFor(t, keys("u"), "undone: reject")
 	end := keys("q")
-	scr.waitFor(t, end, "1 decisions saved, 38 candidates still wait for review.")
+	scr.waitFor(t, end, "2 decisions saved, 1 taken back with undo, 38 candidates still wait for review.")
 	assert.Equal(t, 0, <-codes)
 
-	// The store holds the accepted candidate, and not the undone rejection.
+	// The store holds the accepted candidate, and the rejection taken back
+	// by an undo.
 	var ds []story.Decision
 	ds, err = story.ReadDecisions(strings.NewReader(c.ok("export", "--format", "decisions")))
 	require.NoError(t, err)
-	require.Len(t, ds, 2)
+	require.Len(t, ds, 4)
+	assert.Equal(t, story.KindReject, ds[2].Kind)
+	assert.Equal(t, story.KindUndo, ds[3].Kind)
+	assert.Equal(t, ds[2].Seq, ds[3].Undoes)
 	assert.Equal(t, story.KindCreateClaim, ds[0].Kind)
 	assert.Equal(t, story.KindAccept, ds[1].Kind)
 	assert.Equal(t, story.Key("herald-03-02#65:ba940aa6"), ds[1].Key)
@@ -187,17 +192,70 @@ func TestReviewMerge(t *testing.T) {
 	press := func(k string) { r.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}) }
 	r.i = known
 	press("m")
-	assert.Nil(t, r.held, "a known speaker is not merged")
+	assert.Empty(t, r.done, "a known speaker is not merged")
 	assert.Contains(t, r.msg, "no proposed source")
 
 	r.i = merge
 	assert.Contains(t, r.View(), "m merges it into")
 	press("m")
-	require.NotNil(t, r.held)
-	assert.Equal(t, story.Decision{Kind: story.KindMergeSource, Source: sp.Source.ID, Into: sp.Matches[0].ID, By: "tester"}, *r.held)
+	require.Len(t, r.done, 1)
+	assert.Equal(t, story.Decision{Kind: story.KindMergeSource, Source: sp.Source.ID, Into: sp.Matches[0].ID, By: "tester"}, r.done[0].d)
 	assert.Equal(t, merge, r.i, "the candidate still waits for its own decision")
 	press("q")
-	require.NoError(t, r.commit(t.Context()))
 	assert.Equal(t, 1, r.saved)
 	assert.NotContains(t, c.ok("pending"), string(sp.Source.ID)+" ", "the merged source no longer waits")
+}
+
+// TestReviewCatchUp checks that the review catches up with the store
+// before each candidate: an article added elsewhere joins the list, and a
+// candidate decided elsewhere says so and cannot be decided over.
+func TestReviewCatchUp(t *testing.T) {
+	c := newCLI(t)
+	c.ok("init", "norland", "--sources", storySources)
+	c.ok("add", "--manifest", storyManifest, "--dir", storyArticles)
+	c.ok("claim", "shipments", "Norland ships artillery shells to Eastria by rail")
+	a := &app{env: env2(io.Discard, io.Discard, strings.NewReader(""), map[string]string{"CLAIMTRAIL_STORE": c.store})}
+	s, err := a.openStory(t.Context(), story.Options{})
+	require.NoError(t, err)
+	defer s.Close()
+	r := newReview(s, false, "tester", io.Discard)
+	n := len(r.items)
+	press := func(k string) { r.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}) }
+
+	late := filepath.Join(t.TempDir(), "late.txt")
+	require.NoError(t, os.WriteFile(late, []byte("Westmark said on Monday that a night train carried shells to Eastria.\n"), 0o644))
+	c.ok("add", late, "--published", "2025-03-20T09:00:00Z")
+	next := r.items[1].Key
+	c.ok("reject", string(next))
+	press("s")
+	require.Greater(t, len(r.items), n, "the article added elsewhere joins the list")
+	id, _ := r.items[len(r.items)-1].Key.Article()
+	assert.Equal(t, "late", string(id))
+	assert.Contains(t, r.View(), "decided already (reject)")
+	// Decided elsewhere after the review caught up: refused.
+	r.i = 2
+	other := r.items[2].Key
+	c.ok("accept", string(other), "--claim", "shipments")
+	press("r")
+	assert.Contains(t, r.msg, "not saved")
+	assert.Empty(t, r.done)
+	assert.Equal(t, story.KindAccept, s.Decided(other), "theirs stands")
+
+	// Undo goes back through what this review decided, newest first.
+	r.i = 0
+	press("c")
+	for _, k := range "shipments" {
+		press(string(k))
+	}
+	r.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	r.i = 3
+	press("r")
+	require.Len(t, r.done, 2)
+	press("u")
+	press("u")
+	assert.Empty(t, r.done)
+	assert.Equal(t, 2, r.undone)
+	assert.Equal(t, story.KindUnknown, s.Decided(r.items[0].Key))
+	press("u")
+	assert.Contains(t, r.msg, "nothing to undo")
 }
