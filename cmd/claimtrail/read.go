@@ -260,7 +260,9 @@ factuality (see the legend), quote, and what it may be: a new mention of an
 accepted statement, an existing claim it may state, or a new claim. Then it
 lists the speakers the story does not know yet, proposed as new sources,
 with the ID that 'claimtrail accept', 'claimtrail reject' and 'claimtrail
-merge' take and the known sources they may be.
+merge' take, the kind and identity (named or unnamed) the extractor read,
+which 'claimtrail accept ID --kind K --unnamed' corrects, and the known
+sources they may be.
 
 It is linear in the story's candidates, proposed sources and decisions,
 after opening the story.`,
@@ -300,19 +302,10 @@ after opening the story.`,
 	return cmd
 }
 
-// pendingSources returns the proposed sources no decision has settled, in
-// the order their articles were added.
+// pendingSources returns the proposed sources no decision has settled
+// (see story.Story.PendingSource), in the order their articles were added.
 func pendingSources(s *story.Story) []pendingSource {
 	c := s.Corpus()
-	settled := map[source.ID]bool{}
-	for _, src := range c.Sources {
-		settled[src.ID] = true
-	}
-	for _, d := range s.Decisions() {
-		if d.Source != "" {
-			settled[d.Source] = true
-		}
-	}
 	var out []pendingSource
 	for _, art := range c.Articles {
 		added, ok := s.Proposals(art.ID)
@@ -320,7 +313,7 @@ func pendingSources(s *story.Story) []pendingSource {
 			continue
 		}
 		for _, sp := range added.Sources {
-			if !settled[sp.Source.ID] {
+			if s.PendingSource(sp.Source.ID) {
 				out = append(out, pendingSource{Article: art.ID, SourceProposal: sp})
 			}
 		}
@@ -383,7 +376,11 @@ func (a *app) printPending(s *opened, out pendingOut) error {
 			if len(sp.Matches) > 0 {
 				may = fmt.Sprintf("may be %s [%s] (%s)", n.source(sp.Matches[0].ID), safe(string(sp.Matches[0].ID)), sp.Matches[0].Reason)
 			}
-			fmt.Fprintln(tw, row(safe(string(sp.Source.ID)), safe(sp.Source.Name), may))
+			kind := "kind unknown"
+			if sp.Source.Kind != source.KindUnknown {
+				kind = sp.Source.Kind.String()
+			}
+			fmt.Fprintln(tw, row(safe(string(sp.Source.ID)), safe(sp.Source.Name), kind, sp.Source.Identity.String(), may))
 		}
 		if err := tw.Flush(); err != nil {
 			return err
