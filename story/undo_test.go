@@ -135,3 +135,29 @@ func TestUndoLog(t *testing.T) {
 		assert.ErrorIs(t, err, story.ErrInvalid, line)
 	}
 }
+
+// TestUndoElsewhere checks that a story catches up with an undo another
+// program made, holding what the store holds, and that a decision made
+// without seeing the undo, on what it took back, is refused.
+func TestUndoElsewhere(t *testing.T) {
+	st := &memStore{}
+	one, ilves, workers, _ := workersStory(t, st)
+	two, _, err := story.Open(ctx, st, "workers", story.Options{})
+	require.NoError(t, err)
+	seen := two.Head()
+	_, err = one.Apply(ctx, story.Decision{Kind: story.KindUndo, Undoes: 2, By: "ana"})
+	require.NoError(t, err)
+
+	// Refused: ilves's acceptance was taken back after two last looked.
+	_, err = two.ApplySeen(ctx, seen, story.Decision{Kind: story.KindReject, Key: ilves})
+	var de *story.DecidedError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, story.KindUndo, de.Decided.Kind)
+
+	r, err := two.Sync(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, r.Failed)
+	assert.Equal(t, story.KindUnknown, two.Decided(ilves))
+	assert.Equal(t, story.KindUnknown, two.Decided(workers))
+	sameAsReopened(t, st, two)
+}
