@@ -43,9 +43,12 @@
 // After each decision the note that says it was saved has an Undo button
 // (u): it takes the decision back with a story.KindUndo decision, after
 // which the story is as if it had not been made, the proposal waiting for
-// review again. An undo that a later decision depends on (a new claim
-// worded on the page, which the acceptance onto it needs) is refused with
-// status 409 and a page that names that decision.
+// review again. After accepting onto a new claim worded on the page, the
+// button takes back the acceptance; the claim stays, unused. An undo that
+// a later decision depends on is refused with status 409 and a page that
+// names that decision: the creation of a claim cannot be taken back while
+// an acceptance onto it stands.
+//
 // Each decision is applied through story.Story.Apply, which writes it to the
 // story's store in one transaction, and only then does the page say it was
 // saved.
