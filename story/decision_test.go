@@ -328,6 +328,7 @@ func FuzzReadDecisions(f *testing.F) {
 	f.Add([]byte(`{"kind":"accept","key":"a#1:00000000","speaker":"x","act":"deny","factuality":"CT-","said":"2025-03","by":"ana","at":"2025-03-04T10:00:00Z"}` + "\n"))
 	f.Add([]byte(`{"kind":"merge-source","source":"new:x@a","into":"y"}` + "\n" + `{"kind":"reprint","article":"b","of":"a"}`))
 	f.Add([]byte(`{"kind":"create-claim","claim":"c","text":"t"}` + "\n\n"))
+	f.Add([]byte(`{"seq":4,"kind":"undo","undoes":3,"by":"ana"}` + "\n" + `{"kind":"undo","undoes":-2}`))
 	f.Add([]byte(`{"kind":"accept","source":"new:x@a","as":"x","text":"X"}`))
 	f.Add([]byte(`{"kind":"accept","source":"new:x@a","source_kind":"person","identity":"unnamed","parent":"y","investigator":false}`))
 	f.Add([]byte(`{"kind":"accept","source":"new:x@a","identity":"absent","source_kind":"nobody"}`))

@@ -1,0 +1,71 @@
+package desk
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/story"
+)
+
+func TestClaimID(t *testing.T) {
+	taken := map[claim.ID]bool{"norland-ships-shells": true, "norland-ships-shells-2": true}
+	for _, tc := range []struct {
+		name, text string
+		want       claim.ID
+	}{
+		{"words", "Norland ships shells", "norland-ships-shells-3"},
+		{"punctuation", "  Trains, at night!  ", "trains-at-night"},
+		{"long", "one two three four five six seven eight", "one-two-three-four-five-six"},
+		{"no-words", "!!! ???", "claim"},
+		{"letters-of-any-script", "Ñandú über ÉLAN", "ñandú-über-élan"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, claimID(tc.text, func(id claim.ID) bool { return taken[id] }))
+		})
+	}
+}
+
+// FuzzApplyEdit checks that no edit form makes the desk panic, and that
+// an edit it takes gives an accept decision that Check takes, with the
+// values it names: a valid act, factuality and date, and for a new claim a
+// create-claim decision for the claim the acceptance names.
+func FuzzApplyEdit(f *testing.F) {
+	f.Add("eastria", "deny", "PR-", "2025-02", "", "")
+	f.Add("Southvale's government", "", "", "", "shipments", "")
+	f.Add("new:x@a1", "accuse", "CT+", "2025-03-14", "", "Trains run at night")
+	f.Add("nobody", "shout", "XX", "2025-02-30", "a", "b")
+	f.Add("", "", "", "", "", "\u202e<script>")
+	f.Fuzz(func(t *testing.T, speaker, act, factuality, said, other, newClaim string) {
+		e := edit{speaker: speaker, act: act, factuality: factuality, said: said, other: other, newClaim: newClaim}
+		d := story.Decision{Kind: story.KindAccept, Key: "a1#1:00000000", By: "tester"}
+		resolve := func(s string) (source.ID, bool) {
+			return source.ID(strings.ToLower(s)), s == "eastria" || s == "Eastria"
+		}
+		create, err := applyEdit(&d, e, resolve, func(id claim.ID) bool { return id == "taken" })
+		if err != nil {
+			assert.NotEmpty(t, err.Error())
+			return
+		}
+		assert.NoError(t, d.Check())
+		assert.True(t, d.Act == claim.ActUnknown || d.Act.IsValid())
+		if d.Factuality != nil {
+			assert.True(t, d.Factuality.IsValid())
+		}
+		if e.said != "" {
+			assert.True(t, d.Said.IsValid())
+		}
+		if create == nil {
+			return
+		}
+		assert.Equal(t, story.KindCreateClaim, create.Kind)
+		assert.Equal(t, create.Claim, d.Claim)
+		assert.NotEqual(t, claim.ID("taken"), create.Claim)
+		assert.True(t, utf8.ValidString(string(create.Claim)) || !utf8.ValidString(newClaim))
+		assert.NoError(t, create.Check())
+	})
+}
