@@ -157,7 +157,7 @@ func manySourcesCorpus(r *rand.Rand) *claim.Corpus {
 func TestManySourcesAgreeWithPlain(t *testing.T) {
 	n := 50
 	if testing.Short() || raceEnabled {
-		n = 5
+		n = 2
 	}
 	for seed := range n {
 		c := manySourcesCorpus(rand.New(rand.NewPCG(uint64(seed), 29)))
@@ -168,13 +168,26 @@ func TestManySourcesAgreeWithPlain(t *testing.T) {
 // FuzzManySourcesAgainstPlain is TestManySourcesAgreeWithPlain on the
 // fuzzer's seeds.
 func FuzzManySourcesAgainstPlain(f *testing.F) {
-	for seed := range uint64(4) {
+	for seed := range fuzzSeeds(4) {
 		f.Add(seed, seed*31, uint8(seed))
 	}
 	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
 		c := manySourcesCorpus(rand.New(rand.NewPCG(a, b)))
 		checkBulk(t, c, bulkRules[int(k)%len(bulkRules)])
 	})
+}
+
+// fuzzSeeds returns how many of n seeds a fuzz target adds: all of them,
+// or under the race detector, where the seeds run as tests twenty to
+// thirty times slower, a quarter of them. The tests that share the fuzz
+// targets' generators check many more corpora; under the race detector
+// the seeds are there for the parallel build and the lazy reads, which
+// any corpus exercises.
+func fuzzSeeds(n uint64) uint64 {
+	if raceEnabled {
+		return max(1, n/4)
+	}
+	return n
 }
 
 // bulkRules are the rule sets bulk carrying is checked under: the
@@ -234,7 +247,7 @@ func changesJSON(t *testing.T, tl *Timeline) []byte {
 func TestBulkAgreesWithPlain(t *testing.T) {
 	n := 500
 	if testing.Short() || raceEnabled {
-		n = 50
+		n = 20
 	}
 	for seed := range n {
 		c := chainCorpus(rand.New(rand.NewPCG(uint64(seed), 13)))
@@ -244,7 +257,7 @@ func TestBulkAgreesWithPlain(t *testing.T) {
 
 // FuzzBulkAgainstPlain is TestBulkAgreesWithPlain on the fuzzer's seeds.
 func FuzzBulkAgainstPlain(f *testing.F) {
-	for seed := range uint64(8) {
+	for seed := range fuzzSeeds(8) {
 		f.Add(seed, seed*17, uint8(seed))
 	}
 	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
@@ -322,7 +335,7 @@ func denialsCorpus(r *rand.Rand) *claim.Corpus {
 func TestDenialsAgreeWithPlain(t *testing.T) {
 	n, long := 400, 150
 	if testing.Short() || raceEnabled {
-		n, long = 20, 40
+		n, long = 8, 20
 	}
 	for seed := range n {
 		c := denialsCorpus(rand.New(rand.NewPCG(uint64(seed), 41)))
@@ -366,7 +379,7 @@ func deniedChain(n int, dated bool) *claim.Corpus {
 // FuzzDenialsAgainstPlain is TestDenialsAgreeWithPlain on the fuzzer's
 // seeds.
 func FuzzDenialsAgainstPlain(f *testing.F) {
-	for seed := range uint64(8) {
+	for seed := range fuzzSeeds(8) {
 		f.Add(seed, seed*23, uint8(seed))
 	}
 	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
@@ -464,7 +477,7 @@ func TestNegatorsAgreeWithPlain(t *testing.T) {
 // FuzzNegatorsAgainstPlain is TestNegatorsAgreeWithPlain on the fuzzer's
 // seeds.
 func FuzzNegatorsAgainstPlain(f *testing.F) {
-	for seed := range uint64(4) {
+	for seed := range fuzzSeeds(4) {
 		f.Add(seed, seed*37, uint8(seed))
 	}
 	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
