@@ -12,6 +12,8 @@ import (
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/format/cameo"
+	"github.com/claimtrail/claimtrail/internal/display"
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // Row is the set of row types: one per table, the CAMEO event table of
@@ -98,11 +100,15 @@ func ReadCSV[R Row](r io.Reader) ([]R, error) {
 			name = strings.TrimPrefix(name, "\uFEFF")
 		}
 		c, ok := byName[name]
+		// The name comes from the file and goes into an error people read
+		// on a terminal: shortened, and quoted when it holds anything that
+		// does not print plainly, such as an escape sequence.
+		shown := display.Safe(source.Excerpt(name))
 		switch {
 		case !ok:
-			p.add(&Error{Line: 1, Column: name, Value: name, Err: fmt.Errorf("%w (valid: %s)", ErrUnknownColumn, columnList(cols))})
+			p.add(&Error{Line: 1, Column: shown, Value: name, Err: fmt.Errorf("%w (valid: %s)", ErrUnknownColumn, columnList(cols))})
 		case seen[name]:
-			p.add(&Error{Line: 1, Column: name, Value: name, Err: ErrDuplicateColumn})
+			p.add(&Error{Line: 1, Column: shown, Value: name, Err: ErrDuplicateColumn})
 		}
 		seen[name] = true
 		fields[i] = c

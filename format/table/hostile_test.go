@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
@@ -100,4 +102,38 @@ func FuzzReadParquet(f *testing.F) {
 			t.Errorf("ReadParquet(WriteParquet(rows)) mismatch (-first +second):\n%s", diff)
 		}
 	})
+}
+
+// TestHeaderNamesPrintSafely gives CSV headers whose column names hold
+// escape sequences, a carriage return, a right-to-left override and a
+// megabyte of text. The name goes into the error people read on a
+// terminal: quoted and shortened, never raw.
+func TestHeaderNamesPrintSafely(t *testing.T) {
+	long := strings.Repeat("c", 1<<20)
+	tests := []struct {
+		name   string
+		header string
+		column string
+	}{
+		{"unknown-escape", "claim_id,\"\x1b[2J\rFAKE: confirmed\"\n", `"\x1b[2J\rFAKE: confirmed"`},
+		{"unknown-bidi", "claim_id,a\u202eb\n", `"a\u202eb"`},
+		{"unknown-long", "claim_id," + long + "\n", strings.Repeat("c", 64) + "… (1048576 bytes)"},
+		{"duplicate-plain", "claim_id,claim_id\n", "claim_id"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := table.ReadCSV[table.Claim](strings.NewReader(tc.header))
+			var te *table.Error
+			require.ErrorAs(t, err, &te)
+			assert.Equal(t, tc.column, te.Column)
+			msg := err.Error()
+			assert.Less(t, len(msg), 2048, "length of the message")
+			for _, r := range msg {
+				if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+					t.Errorf("message holds %U raw: %q", r, msg)
+					break
+				}
+			}
+		})
+	}
 }
