@@ -33,6 +33,7 @@ const (
 	chainDenyDated                            // one denial on every claim, each said at another instant, the narrowest known first
 	chainAffirmDenyTop                        // one affirmation on every claim and one denial of the broadest, known last
 	chainDenyEach                             // one denial on every claim, each by a source of its own, the narrowest known first
+	chainDenyAffirmBottom                     // one denial on every claim, the narrowest known first, and an affirmation of the narrowest by the same source, known last
 )
 
 // chain returns a corpus of n claims, each refining the one before it, so
@@ -95,6 +96,13 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 			c.Sources = append(c.Sources, source.Source{ID: id, Name: string(id), Kind: source.KindGovernment})
 			add(fmt.Sprintf("s%d", i), i, id, claim.ActDeny, claim.CTMinus())
 		}
+	case chainDenyAffirmBottom:
+		// The denier carries words up as well as down: each claim hears
+		// every broader claim's denial one by one.
+		for i := n - 1; i >= 0; i-- {
+			add(fmt.Sprintf("s%d", i), i, "korea", claim.ActDeny, claim.CTMinus())
+		}
+		add("affirm", n-1, "korea", claim.ActAccuse, claim.CTPlus())
 	case chainAffirmDenyTop:
 		for i := range n {
 			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus())
@@ -317,6 +325,7 @@ func BenchmarkChain(b *testing.B) {
 		{"deny-all", chainDenyAll, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-dated", chainDenyDated, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-each", chainDenyEach, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
+		{"deny-affirm-bottom", chainDenyAffirmBottom, []int{1_000, 2_000, 4_000}},
 		{"affirm-deny-top", chainAffirmDenyTop, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},
