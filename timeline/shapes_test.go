@@ -23,17 +23,17 @@ import (
 type chainStatements int
 
 const (
-	chainBare          chainStatements = iota // no statement at all
-	chainAffirmAll                            // one affirmation on every claim
-	chainAffirmDated                          // one affirmation on every claim, each said at another instant
-	chainNegateTop                            // one denial, of the broadest claim
-	chainBottom                               // an affirmation and a retraction of the narrowest claim
-	chainAffirmEach                           // one affirmation on every claim, each by a source of its own
-	chainDenyAll                              // one denial on every claim, the narrowest known first
-	chainDenyDated                            // one denial on every claim, each said at another instant, the narrowest known first
-	chainAffirmDenyTop                        // one affirmation on every claim and one denial of the broadest, known last
-	chainDenyEach                             // one denial on every claim, each by a source of its own, the narrowest known first
-	chainDenyAffirmBottom                     // one denial on every claim, the narrowest known first, and an affirmation of the narrowest by the same source, known last
+	chainBare             chainStatements = iota // no statement at all
+	chainAffirmAll                               // one affirmation on every claim
+	chainAffirmDated                             // one affirmation on every claim, each said at another instant
+	chainNegateTop                               // one denial, of the broadest claim
+	chainBottom                                  // an affirmation and a retraction of the narrowest claim
+	chainAffirmEach                              // one affirmation on every claim, each by a source of its own
+	chainDenyAll                                 // one denial on every claim, the narrowest known first
+	chainDenyDated                               // one denial on every claim, each said at another instant, the narrowest known first
+	chainAffirmDenyTop                           // one affirmation on every claim and one denial of the broadest, known last
+	chainDenyEach                                // one denial on every claim, each by a source of its own, the narrowest known first
+	chainDenyAffirmBottom                        // one denial on every claim, the narrowest known first, and an affirmation of the narrowest by the same source, known last
 )
 
 // chain returns a corpus of n claims, each refining the one before it, so
