@@ -24,6 +24,10 @@ func (s *sentence) refineAct(f *found) {
 		// "“We deny these reports,” the minister said": the quotation
 		// performs the act its own verb names.
 		f.act = perf
+	case s.ownDenial(f.content) != 0:
+		// "The firm said it strongly denies the reports": the speaker
+		// reports its own denial.
+		f.act = s.ownDenial(f.content)
 	case kinds&phraseNonAnswer != 0:
 		f.act = claim.ActDeclineComment
 	case kinds&phraseRetract != 0:
@@ -51,6 +55,35 @@ func (s *sentence) refineAct(f *found) {
 	case kinds&phrasePledge != 0 || s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
+}
+
+// ownDenial returns the act of a denial or rejection the content opens
+// with, said by a pronoun for the speaker ("it strongly denies the
+// reports", "they “categorically reject” the claim"), or zero.
+func (s *sentence) ownDenial(content []span) claim.Act {
+	k := s.tokenAt(content[0].start)
+	if k >= s.hi || s.toks[k].kind != tokWord || !pronouns[s.word(k)] {
+		return 0
+	}
+	for n, j := 0, k+1; j < s.hi && s.toks[j].end <= content[0].end && n < 4; j, n = j+1, n+1 {
+		if s.toks[j].kind == tokQuote {
+			continue
+		}
+		if s.toks[j].kind != tokWord {
+			return 0
+		}
+		w := s.word(j)
+		if isAdverb(w) || auxiliaries[w] && w != "not" && w != "n't" && w != "never" {
+			continue
+		}
+		for _, e := range cues[w] {
+			if e.class == cueVerb && (e.act == claim.ActDeny || e.act == claim.ActReject) && !e.weak {
+				return e.act
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // insistsOn reports whether the attribution insists on something to be

@@ -202,9 +202,17 @@
 //     suspicion of C", "accusations it was behind C" (a clause with a pronoun subject, its
 //     "that" left out); inside a quotation, only a noun with its clause
 //     ("“The first report is that C,” he said"), whose content ends with
-//     the quotation. A report by nobody named states what it says (an
-//     assertion), and a noun's content is read for its act as a neutral
-//     verb's is ("the first report is that no fuel was lost" is a denial);
+//     the quotation; an accusation by nobody named with what it is about
+//     after "of", "about", "over", "against", "linking" and their like
+//     ("allegations of the port's involvement", "accusations linking the
+//     firm to the fire", not "in charge of"). A noun that heads its
+//     sentence's subject ends its content before the sentence's verb:
+//     "The allegation that the mayor took bribes surfaced last week" has
+//     "the mayor took bribes", and "Harlow's denial of the payments came
+//     within hours" "of the payments". A report by nobody named states
+//     what it says (an assertion), and a noun's content is read for its
+//     act as a neutral verb's is ("the first report is that no fuel was
+//     lost" is a denial);
 //   - adjective: "remains concerned that C";
 //   - agentless-adverb: "reportedly", "allegedly";
 //   - relay, read once the others have read the sentence: "X, citing Y,
@@ -420,8 +428,14 @@
 // the criticism unfair", "dismissed calls for an inquiry") is a rejection;
 // of a claim of fact ("dismissed the reports", "called the allegations
 // absurd") or by "denied", a denial; a cue that says it rejects
-// ("rejected", "rebuffed", "disputed") rejects. This is the line the gold
-// guidelines draw under "Deny or reject".
+// ("rejected", "rebuffed", "disputed") rejects, and one that does not say
+// so ("pushed back against", "hits back at") denies a claim of fact
+// ("reports that C", "the claims") and rejects anything else. This is the
+// line the gold guidelines draw under "Deny or reject". A neutral verb
+// whose content reports the speaker's own denial ("said it “strongly
+// denies” the reports") denies, and so does one whose content calls the
+// other side a liar or a claim untrue ("is deliberately lying", "that was
+// never true"); "had been rejected" in the content rejects.
 // Polarity is negative for denials and rejections; certainty comes from the
 // cue ("believed" is probable) and hedges around it ("may", "could",
 // "probably", "suggests"): possible beats probable beats certain. Warnings

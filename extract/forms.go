@@ -89,9 +89,37 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 		// ("dismissed the reports", "called the allegations absurd") is
 		// denied, and so is anything "denied".
 		f.act = claim.ActReject
+	} else if f.act == claim.ActReject && e.weak && m.factOpens(f.content) {
+		// "pushed back against reports that C", "hits back at claims":
+		// a claim of fact turned down by a verb that does not say it
+		// rejects is denied.
+		f.act = claim.ActDeny
 	}
 	m.out = append(m.out, f)
 	return m.lastCueEnd(), true
+}
+
+// factOpens reports whether a content opens with a claim of fact, past a
+// preposition, a determiner and adjectives: "against reports that C", "at
+// the baseless claims".
+func (m *matcher) factOpens(content []span) bool {
+	if len(content) == 0 {
+		return false
+	}
+	for k, n := m.tokenAt(content[0].start), 0; k <= m.last && m.toks[k].end <= content[0].end && n < 5; k, n = k+1, n+1 {
+		if m.toks[k].kind != tokWord {
+			return false
+		}
+		w := m.word(k)
+		switch {
+		case claimObjects[w]:
+			return true
+		case n == 0 && prepositions[w], determiners[w], isAdjective(w), dismissals[w]:
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // relativeVerb reports whether the cue word i, after "that", is the verb
@@ -477,6 +505,10 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 		}
 	}
 	switch {
+	case m.is(k, "that") && m.headsSubject(i, f.source, possessor):
+		// "The allegation that the mayor took bribes surfaced last week":
+		// the clause, not the verb whose subject the noun is.
+		f.content = m.clauseRight(k + 1)
 	case m.is(k, "that"):
 		f.content = m.contentRight(k + 1)
 	case (m.is(k, "is") || m.is(k, "was")) && m.is(k+1, "that"):
@@ -488,7 +520,14 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	case m.punct(k, ':'):
 		f.content = m.contentRight(k + 1)
 	case !f.source.empty() && (m.is(k, "of") || m.is(k, "against") || m.is(k, "about") || m.is(k, "over")):
-		f.content = m.contentRight(k)
+		// "the governor's allegations against the port were rejected":
+		// the phrase, not the verb whose subject it is.
+		f.content = m.phraseRight(k)
+	case f.source.empty() && f.act == claim.ActAccuse && !m.is(i-1, "on") && !m.is(i-1, "in") && nounObjects[m.word(k)] && k+1 <= m.last && m.toks[k+1].kind == tokWord:
+		// "allegations of the port's involvement", "accusations linking
+		// the firm to the fire", "criticism over its response": an
+		// accusation by nobody named, of what the phrase says.
+		f.content = m.phraseRight(k)
 	case nounSwells[m.word(k)] && m.is(k+1, "that"):
 		// "suspicions grew that C", "speculation mounted that C".
 		f.content = m.contentRight(k + 2)
@@ -523,6 +562,84 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	m.refineAct(&f)
 	m.out = append(m.out, f)
 	return i, true
+}
+
+// phraseRight returns the content that starts with the phrase at token k
+// after an attribution noun ("of the port's involvement", "linking the
+// firm to the fire"): as contentRight, but ending before a verb that
+// follows it, whose subject the noun phrase is ("allegations of bribery
+// were rejected", "criticism over the delay prompted an inquiry").
+func (m *matcher) phraseRight(k int) []span {
+	c := m.contentRight(k)
+	if len(c) != 1 {
+		return c
+	}
+	first := m.tokenAt(c[0].start)
+	for e := first + 1; e <= m.last && m.toks[e].start < c[0].end; e++ {
+		if m.toks[e].kind != tokWord || m.inq[e] {
+			continue
+		}
+		w := m.word(e)
+		prev := m.word(e - 1)
+		finite := finiteAux[w] || strongPast[w] || nounThenVerbs[w] ||
+			len(w) > 4 && strings.HasSuffix(w, "ed") && m.toks[e-1].kind == tokWord && !prepositions[prev] && !determiners[prev] && !hasPossessive(prev) && !auxiliaries[prev]
+		if finite && e-1 > first {
+			return []span{m.tokSpan(first, e-1)}
+		}
+	}
+	return c
+}
+
+// headsSubject reports whether the attribution noun at i, with its
+// possessor src when possessor is set, opens its clause as the head of its
+// subject ("The mayor's announcement that C surprised the traders"),
+// rather than being a verb's object ("dismissed the criticism that C").
+func (m *matcher) headsSubject(i int, src span, possessor bool) bool {
+	start := i
+	if possessor {
+		start = m.tokenAt(src.start)
+	}
+	for start-1 >= m.lo && m.toks[start-1].kind == tokWord && (determiners[m.word(start-1)] || isAdjective(m.word(start-1))) {
+		start--
+	}
+	return m.opensClause(start)
+}
+
+// clauseRight returns the content of a clause that starts at token k and
+// is part of its sentence's subject: as contentRight, but ending before the
+// verb of the sentence, a second finite verb after the clause's own with a
+// word between them that neither joins clauses nor is an auxiliary ("that
+// the pier would reopen surprised the traders", "that the quotas were
+// unfair was heard in court").
+func (m *matcher) clauseRight(k int) []span {
+	c := m.contentRight(k)
+	if len(c) != 1 {
+		return c
+	}
+	first := m.tokenAt(c[0].start)
+	seen := false
+	for e := first; e <= m.last && m.toks[e].start < c[0].end; e++ {
+		if m.toks[e].kind != tokWord || m.inq[e] {
+			continue
+		}
+		w := m.word(e)
+		verb := finiteAux[w] || strongPast[w] || nounThenVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") || m.verbAt(e)
+		if !verb {
+			continue
+		}
+		prev := ""
+		if e-1 >= first && m.toks[e-1].kind == tokWord {
+			prev = m.word(e - 1)
+		}
+		plain := prev != "" && !auxiliaries[prev] && !isAdverb(prev) && !prepositions[prev] && !determiners[prev] && !hasPossessive(prev) && !clauseWords[prev] && prev != "to"
+		if seen && plain && e-1 > first {
+			return []span{m.tokSpan(first, e-1)}
+		}
+		if plain || e == first || !seen && !determiners[prev] && !hasPossessive(prev) && !prepositions[prev] {
+			seen = true
+		}
+	}
+	return c
 }
 
 // nounStandsAlone reports whether the attribution noun at i is the head of

@@ -583,6 +583,14 @@ var madeBy = lex.class("madeBy")
 // aboutWords open what an attribution noun is about, after its source.
 var aboutWords = lex.class("aboutWords")
 
+// nounObjects open what an accusation noun with no source is about:
+// "allegations of bribery", "accusations linking the firm to the fire".
+var nounObjects = lex.class("nounObjects")
+
+// strongPast are irregular past tenses that end a noun phrase going right:
+// "Harlow's denial of the payments came within hours".
+var strongPast = lex.class("strongPast")
+
 // inquiries head what a nation's side ran: "the German investigation".
 var inquiries = lex.class("inquiries")
 

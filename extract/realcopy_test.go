@@ -262,9 +262,34 @@ var realCopyCases = []struct {
 		{"verb-before", "The port", "rejected", "accusations it was behind the spill", "reject"},
 		{"noun", "", "accusations", "it was behind the spill", "accuse"},
 	}},
+	// A claim of fact turned down by a verb that does not say it rejects
+	// is denied, as the gold guidelines' "Deny or reject" has it; a
+	// demand or a rule is rejected.
+	{"pushed-back-at-rules", "The firm pushed back against the new rules.", []found{
+		{"verb-before", "The firm", "pushed back against", "the new rules", "reject"},
+	}},
+	{"hits-back-at-claims", "The firm hit back at claims that it sold the data.", []found{
+		{"verb-before", "The firm", "hit back at", "claims that it sold the data", "deny"},
+		{"noun", "", "claims", "it sold the data", "assert"},
+	}},
+	{"own-denial-reported", "The firm said it strongly denies reports that it sold the data.", []found{
+		{"verb-before", "The firm", "said", "it strongly denies reports that it sold the data", "deny"},
+		{"verb-before", "it", "denies", "reports that it sold the data", "deny"},
+		{"noun", "", "reports", "it sold the data", "assert"},
+	}},
+	{"own-denial-in-scare-quotes", "The firm said it “strongly denies” reports that it sold the data.", []found{
+		{"verb-before", "The firm", "said", "it “strongly denies” reports that it sold the data", "deny"},
+		{"noun", "", "reports", "it sold the data", "assert"},
+	}},
+	{"reported-as-rejected", "The ministry added that similar accusations had been “completely rejected”.", []found{
+		{"verb-before", "The ministry", "added", "similar accusations had been “completely rejected”", "reject"},
+	}},
+	{"never-true", "“That was never true,” the lawyer argued.", []found{
+		{"verb-before", "the lawyer", "argued", "“That was never true,”", "deny"},
+	}},
 	{"pushing-back-at", "The envoy said the ship was safe, pushing back at reports of a leak.", []found{
 		{"verb-before", "The envoy", "said", "the ship was safe", "assert"},
-		{"participle", "The envoy", "pushing back at", "reports of a leak", "reject"},
+		{"participle", "The envoy", "pushing back at", "reports of a leak", "deny"},
 	}},
 	{"pushed-alone", "The crowd pushed the cart.", []found{}},
 	{"expressed-protest", "The port expressed its strong protest over the fine.", []found{
@@ -385,7 +410,7 @@ var realCopyCases = []struct {
 		{"verb-before", "The union", "said", "the figures had been falsified", "accuse"},
 	}},
 	{"suspicion-that", "Suspicion that the rival firm leaked the plans grew.", []found{
-		{"noun", "", "Suspicion", "the rival firm leaked the plans grew", "accuse"},
+		{"noun", "", "Suspicion", "the rival firm leaked the plans", "accuse"},
 	}},
 	{"both-after-pair", "Halden Bank and Orvik Bank denied holding funds. Both banks said the papers were forged.", []found{
 		{"verb-before", "Halden Bank", "denied", "holding funds", "deny"},

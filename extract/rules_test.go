@@ -288,16 +288,31 @@ var ruleCases = []struct {
 		{"embedded-participle", "its spokesman Piet Amsel", "calling", "it a smear", "deny"},
 	}},
 	{"noun-that", "The allegation that the mayor took bribes surfaced last week.", []found{
-		{"noun", "", "allegation", "the mayor took bribes surfaced last week", "accuse"},
+		{"noun", "", "allegation", "the mayor took bribes", "accuse"},
 	}},
 	{"noun-possessive", "Harlow's denial of the payments came within hours.", []found{
-		{"noun", "Harlow's", "denial", "of the payments came within hours", "deny"},
+		{"noun", "Harlow's", "denial", "of the payments", "deny"},
 	}},
+	{"noun-possessive-against", "The governor's allegations against the port were rejected.", []found{
+		{"noun", "The governor's", "allegations", "against the port", "accuse"},
+	}},
+	{"noun-agentless-of", "Allegations of the port's involvement in the smuggling are absurd, the ministry said.", []found{
+		{"noun", "", "Allegations", "of the port's involvement in the smuggling", "accuse"},
+		{"verb-before", "the ministry", "said", "Allegations of the port's involvement in the smuggling are absurd", "deny"},
+	}},
+	{"noun-agentless-linking", "The minister rejected allegations linking the port to the smuggling.", []found{
+		{"verb-before", "The minister", "rejected", "allegations linking the port to the smuggling", "reject"},
+		{"noun", "", "allegations", "linking the port to the smuggling", "accuse"},
+	}},
+	{"noun-agentless-about", "The council faced criticism over its handling of the funds.", []found{
+		{"noun", "", "criticism", "over its handling of the funds", "accuse"},
+	}},
+	{"noun-in-charge-of", "The clerk was in charge of the ledgers.", []found{}},
 	{"noun-possessive-no-content", "Harlow's denial came within hours.", []found{
 		{"noun", "Harlow's", "denial", "", "deny"},
 	}},
 	{"noun-possessive-lower-case", "The minister's remark that the port was safe drew criticism.", []found{
-		{"noun", "The minister's", "remark", "the port was safe drew criticism", "assert"},
+		{"noun", "The minister's", "remark", "the port was safe", "assert"},
 	}},
 	{"noun-possessive-then-cue-verb", "Holm's statement stressed that the port was safe.", []found{
 		{"verb-before", "Holm's statement", "stressed", "the port was safe", "assert"},
@@ -305,7 +320,7 @@ var ruleCases = []struct {
 	{"noun-possessive-compound", "The ministry's report card was poor.", []found{}},
 	{"noun-possessive-object", "The mayor answered Holm's statement on Friday.", []found{}},
 	{"noun-from", "A warning from the regulator that prices would rise unsettled markets.", []found{
-		{"noun", "the regulator", "warning", "prices would rise unsettled markets", "warn"},
+		{"noun", "the regulator", "warning", "prices would rise", "warn"},
 	}},
 	{"noun-suspicions-grew-that", "Suspicions grew that the harbour master had lied.", []found{
 		{"noun", "", "Suspicions", "the harbour master had lied", "accuse"},

@@ -383,6 +383,9 @@ func (s *sentence) sourceRight(i int) (span, int) {
 	if !s.toks[i].is(flagUpper) && !determiners[w] && w != "a" && w != "an" && !pronouns[w] && !quantifiers[w] {
 		return span{}, i
 	}
+	if w == "that" && i+1 <= s.last && s.toks[i+1].kind == tokWord && (pronouns[s.word(i+1)] || determiners[s.word(i+1)]) {
+		return span{}, i // "denies” reports that it sold": a clause, not a speaker
+	}
 	k := i
 	for k <= s.last && k < i+12 && s.toks[k].kind == tokWord && !s.inq[k] {
 		w := s.word(k)
