@@ -258,7 +258,11 @@
 // definite description ("the spokesman", "the ministry") refers back to the
 // latest compatible speaker among the last eight; "he" and "she" pass over a
 // person the article has already called the other, by a pronoun, "Mr" or
-// "Ms", or a role such as "spokeswoman". A pronoun with none is left
+// "Ms", or a role such as "spokeswoman". A description is compatible with
+// a speaker whose name, aliases or earlier words have its head, or with a
+// registry speaker of the kind it names: "the company" or "the firm" an
+// organisation, "the agency" or "the regulator" an agency, "the
+// government" a government. A pronoun with none is left
 // unresolved ([ResolutionUnresolved], empty Speaker); a description with
 // none is proposed as a new source ("the ministry"). A new person is known
 // afterwards by any part of their name ("Hwang" for "Analyst Hwang

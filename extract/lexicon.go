@@ -587,6 +587,15 @@ var aboutWords = lex.class("aboutWords")
 // "allegations of bribery", "accusations linking the firm to the fire".
 var nounObjects = lex.class("nounObjects")
 
+// companyHeads, agencyHeads and governmentHeads are descriptions that
+// refer back to a recent speaker of the registry kind they name
+// (organisation, agency, government), whatever its name says.
+var (
+	companyHeads    = lex.class("companyHeads")
+	agencyHeads     = lex.class("agencyHeads")
+	governmentHeads = lex.class("governmentHeads")
+)
+
 // strongPast are irregular past tenses that end a noun phrase going right:
 // "Harlow's denial of the payments came within hours".
 var strongPast = lex.class("strongPast")

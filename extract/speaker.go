@@ -427,6 +427,11 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 				// knows as "BSP Governor Benjamin Diokno".
 				return h.id, true
 			}
+			if s.ofKind(h.id, head) {
+				// "the company" after "Cambridge Analytica", which the
+				// registry has as an organisation.
+				return h.id, true
+			}
 		}
 	}
 	return "", false
@@ -539,6 +544,23 @@ func (s *speakers) titled(id source.ID, head string) bool {
 		}
 	}
 	return false
+}
+
+// ofKind reports whether the registry has the source id as the kind of
+// body the description head names: an organisation for "the company", an
+// agency for "the agency", a government for "the government". A source
+// the registry does not know is no kind.
+func (s *speakers) ofKind(id source.ID, head string) bool {
+	if s.reg == nil {
+		return false
+	}
+	src, ok := s.reg.Source(id)
+	if !ok {
+		return false
+	}
+	return src.Kind == source.KindOrganisation && companyHeads[head] ||
+		src.Kind == source.KindAgency && agencyHeads[head] ||
+		src.Kind == source.KindGovernment && governmentHeads[head]
 }
 
 // pronounGender returns 'm' for "he", 'f' for "she", and 0 for any other

@@ -325,3 +325,36 @@ func TestPronounGender(t *testing.T) {
 		})
 	}
 }
+
+// TestDescriptionByKind checks that a description refers back to a recent
+// registry speaker of the kind it names, though the speaker's name and
+// aliases lack the word: "the company" an organisation, "the agency" an
+// agency, "the government" a government, and nothing of another kind.
+func TestDescriptionByKind(t *testing.T) {
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "halden-data", Name: "Halden Data", Kind: source.KindOrganisation},
+		{ID: "harbour-board", Name: "Harbour Safety Board", Kind: source.KindAgency},
+		{ID: "norland", Name: "Norland", Kind: source.KindGovernment},
+		{ID: "mira-sol", Name: "Mira Sol", Kind: source.KindPerson},
+	}, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name, text string
+		want       source.ID
+	}{
+		{"company", "Halden Data denied the report. The company said it had deleted the files.", "halden-data"},
+		{"firm", "Halden Data denied the report. The firm said it had deleted the files.", "halden-data"},
+		{"agency", "The Harbour Safety Board said four bolts were missing. The agency said the door had been refitted.", "harbour-board"},
+		{"government", "Norland denied the report. The government said the ship had left.", "norland"},
+		{"other-kind", "Norland denied the report. The company said the ship had left.", "new:company"},
+		{"person", "Mira Sol denied the report. The agency said the ship had left.", "new:agency"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{Registry: reg})
+			require.NoError(t, err)
+			require.Len(t, res.Candidates, 2)
+			assert.Equal(t, tc.want, res.Candidates[1].Speaker)
+		})
+	}
+}
