@@ -18,7 +18,7 @@ var actCases = []struct {
 	want     []string // the acts of the candidates, in order
 }{
 	{"never-accept-is-a-rejection", "“Halden will never accept this,” the mayor said.", []string{"reject"}},
-	{"do-not-agree-is-a-rejection", "“We do not agree with the claim that the port was negligent,” said the harbour master.", []string{"assert", "reject"}},
+	{"do-not-agree-is-a-rejection", "“We do not agree with the claim that the port was negligent,” said the harbour master.", []string{"accuse", "reject"}}, // the claim that a named party was negligent accuses
 	{"disapproves-is-a-rejection", "The ministry said it strongly disapproves of the blockade.", []string{"reject"}},
 	{"firmly-opposes-is-a-rejection", "The council said it firmly opposes the new tolls.", []string{"reject", "reject"}},
 	{"accepted-is-no-rejection", "The mayor said the council had accepted the offer.", []string{"assert"}},

@@ -152,7 +152,9 @@
 //   - non-response: "declined to comment", "did not immediately respond",
 //     "could not be reached", "had no comment", "neither X nor Y responded";
 //     "refused to do so", after a demand, turns it down: a rejection whose
-//     content is "to do so";
+//     content is "to do so", and so does a refusal of anything but speech
+//     ("refused to resign", "declined to step down"), whose content is
+//     what is refused;
 //   - not-guilty-plea: "pleaded not guilty to C", a denial;
 //   - alleged-noun: "alleged", "suspected" or "purported" after a
 //     determiner or opening a heading ("the alleged spy drone", "Suspected
@@ -412,7 +414,8 @@
 // it ("“We reject this ultimatum,” the minister said", "We demand", "I
 // promise", "we strongly condemn") takes that act, and the verb there is
 // no attribution noun; "I'm not going to speculate" makes decline-comment,
-// "regrets" or "apologised for" an admission, the speaker's own "will" or
+// "regrets", "sorry", "our mistake", "took responsibility" or "apologised
+// for" an admission, the speaker's own "will" or
 // "would" a pledge, and so does its resolve in so many words ("expressing
 // its readiness to cooperate", "will not rest until"), and "we will", "I'll" or "we are going to"
 // anywhere in a quotation (not "we will not", nor "we will be hit", but

@@ -99,6 +99,26 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	return m.lastCueEnd(), true
 }
 
+// silence reports whether the verb at k, after "declined to" or "refused
+// to", is one of saying: "declined to comment", "refused to say whether",
+// "declined to be named", "refused to do so" (read apart). Anything else
+// ("refused to resign") is an act turned down.
+func (m *matcher) silence(k int) bool {
+	if k > m.last || m.toks[k].kind != tokWord {
+		return true
+	}
+	w := m.word(k)
+	if silentVerbs[w] || m.is(k, "do") && (m.is(k+1, "so") || m.is(k+1, "that")) {
+		return true
+	}
+	for _, e := range cues[w] {
+		if e.class == cueVerb {
+			return true
+		}
+	}
+	return false
+}
+
 // factOpens reports whether a content opens with a claim of fact, past a
 // preposition, a determiner and adjectives: "against reports that C", "at
 // the baseless claims".
@@ -342,6 +362,18 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 	}
 	if src.empty() {
 		return i, false
+	}
+	if refusals[w] && !m.silence(i+2) {
+		// "refused to resign", "declined to step down": what is turned
+		// down is an act, not a question, so it is a rejection of what
+		// was asked, not a silence (FrameNet Respond_to_proposal).
+		f := r.found(m.tokSpan(i, i))
+		f.source, f.act = src, claim.ActReject
+		if f.content = m.contentRight(i + 1); len(f.content) > 0 {
+			m.hedges(&f, i)
+			m.out = append(m.out, f)
+			return i + 1, true
+		}
 	}
 	if (w == "refused" || w == "refuses") && m.is(i+2, "do") && (m.is(i+3, "so") || m.is(i+3, "that")) {
 		// "refused to do so" after a demand turns the demand down: a

@@ -596,6 +596,10 @@ var (
 	governmentHeads = lex.class("governmentHeads")
 )
 
+// silentVerbs, after "declined to" or "refused to", make a refusal to
+// speak: "declined to comment", "refused to be named".
+var silentVerbs = lex.class("silentVerbs")
+
 // strongPast are irregular past tenses that end a noun phrase going right:
 // "Harlow's denial of the payments came within hours".
 var strongPast = lex.class("strongPast")

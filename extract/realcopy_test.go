@@ -281,6 +281,25 @@ var realCopyCases = []struct {
 		{"verb-before", "The firm", "said", "it “strongly denies” reports that it sold the data", "deny"},
 		{"noun", "", "reports", "it sold the data", "assert"},
 	}},
+	{"refused-an-act", "The president refused to resign.", []found{
+		{"non-response", "The president", "refused", "to resign", "reject"},
+	}},
+	{"declined-an-act", "The mayor declined to step down, saying he had done nothing wrong.", []found{
+		{"non-response", "The mayor", "declined", "to step down", "reject"},
+		{"participle", "The mayor", "saying", "he had done nothing wrong", "deny"},
+	}},
+	{"refused-to-be-named", "The minister refused to be named.", []found{
+		{"non-response", "The minister", "refused to be", "", "decline-comment"},
+	}},
+	{"declined-to-say", "The firm declined to say whether it had sold the data.", []found{
+		{"non-response", "The firm", "declined to say", "", "decline-comment"},
+	}},
+	{"sorry-admits", "“I am endlessly sorry that we betrayed the trust of our customers,” the chief executive said.", []found{
+		{"verb-before", "the chief executive", "said", "“I am endlessly sorry that we betrayed the trust of our customers,”", "admit"},
+	}},
+	{"misconduct-accuses", "The prosecutor said the director chose to defraud her investors.", []found{
+		{"verb-before", "The prosecutor", "said", "the director chose to defraud her investors", "accuse"},
+	}},
 	{"reported-as-rejected", "The ministry added that similar accusations had been “completely rejected”.", []found{
 		{"verb-before", "The ministry", "added", "similar accusations had been “completely rejected”", "reject"},
 	}},
