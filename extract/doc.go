@@ -150,7 +150,8 @@
 //     "the wreck that is presumed to hold C", "X was initially reported as
 //     C"; the content is X and what follows;
 //   - non-response: "declined to comment", "did not immediately respond",
-//     "could not be reached", "had no comment", "neither X nor Y responded";
+//     "could not be reached", "had no comment", "neither X nor Y responded",
+//     "would not confirm", "could not say" (but "did not say" is no cue);
 //     "refused to do so", after a demand, turns it down: a rejection whose
 //     content is "to do so", and so does a refusal of anything but speech
 //     ("refused to resign", "declined to step down"), whose content is

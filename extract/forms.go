@@ -301,8 +301,8 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 			if m.is(k, "immediately") {
 				k++
 			}
-			if respondVerbs[m.word(k)] {
-				end = k
+			if respondVerbs[m.word(k)] || modalNot[w] && withholdVerbs[m.word(k)] {
+				end = k // "would not confirm", "will not say"
 			}
 		} else if noCommentVerbs[w] {
 			end = m.noComment(i)
@@ -338,6 +338,8 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 		}
 		if m.is(k, "be") && m.is(k+1, "reached") {
 			end = k + 1
+		} else if k > i+1 && modalNot[w] && withholdVerbs[m.word(k)] {
+			end = k // "could not confirm"
 		}
 	}
 	if end < 0 {

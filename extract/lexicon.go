@@ -600,6 +600,14 @@ var (
 // speak: "declined to comment", "refused to be named".
 var silentVerbs = lex.class("silentVerbs")
 
+// withholdVerbs, after "would not", "will not" or "could not", make a
+// refusal to answer: "would not confirm the report", "could not say".
+// modalNot are those modals.
+var (
+	withholdVerbs = lex.class("withholdVerbs")
+	modalNot      = lex.class("modalNot")
+)
+
 // strongPast are irregular past tenses that end a noun phrase going right:
 // "Harlow's denial of the payments came within hours".
 var strongPast = lex.class("strongPast")

@@ -300,6 +300,13 @@ var realCopyCases = []struct {
 	{"misconduct-accuses", "The prosecutor said the director chose to defraud her investors.", []found{
 		{"verb-before", "The prosecutor", "said", "the director chose to defraud her investors", "accuse"},
 	}},
+	{"would-not-confirm", "The ministry would not confirm the report.", []found{
+		{"non-response", "The ministry", "would not confirm", "", "decline-comment"},
+	}},
+	{"could-not-say", "The police could not say whether the driver had been charged.", []found{
+		{"non-response", "The police", "could not say", "", "decline-comment"},
+	}},
+	{"did-not-say-is-no-cue", "The ministry did not say whether the ship had sunk.", []found{}},
 	{"reported-as-rejected", "The ministry added that similar accusations had been “completely rejected”.", []found{
 		{"verb-before", "The ministry", "added", "similar accusations had been “completely rejected”", "reject"},
 	}},
