@@ -61,6 +61,17 @@ func TestSaidDates(t *testing.T) {
 		{"earlier-this-week", "Earlier this week, the agency denied the report.", []said{
 			{"the agency", "denied", "2024-03"},
 		}},
+		// A verb that takes a noun phrase: its time phrase dates the
+		// statement, and is no part of what is denied.
+		{"denied-the-report-on-monday", "The firm denied the report on Monday.", []said{
+			{"The firm", "denied", "2024-03-11"},
+		}},
+		{"clause-keeps-its-time", "The firm said the ship sank on Monday.", []said{
+			{"The firm", "said", ""},
+		}},
+		{"in-a-year-dates-the-deed", "The firm denied any wrongdoing in 2019.", []said{
+			{"The firm", "denied", ""},
+		}},
 		{"nobody-said-is-said-to", "The envoy is said to have met the rebels on Monday.", []said{
 			{"", "is said to", ""},
 		}},

@@ -367,7 +367,11 @@
 // US accused"), resolved against [Options.Published]. A phrase nearer the
 // cue of another speaker's reporting verb is that one's: in "The ministry
 // denied the report, the agency said on Tuesday", Tuesday dates the
-// agency, not the ministry. A pronoun ("he said") and a participle ("...,
+// agency, not the ministry. A verb that takes a noun phrase ends its
+// content before a time phrase that closes it, which dates the statement:
+// "denied the report on Monday" denies "the report" on Monday ("in 2019"
+// stays, as it may date the deed, and so does a clause's: "said the ship
+// sank on Monday"). A pronoun ("he said") and a participle ("...,
 // urging") share their sentence's phrases; a phrase after the publication
 // ("next month") dates nothing said, nor does a dateline's ("UNITED
 // NATIONS, Dec. 4 — ...", "BEIJING, March 2 (AFP) - ..."), nor one in a

@@ -74,6 +74,10 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	if v.relative {
 		f.content = m.untilComma(f.content) // "the firm, which denied wrongdoing, would appeal"
 	}
+	if !passive && !v.srcRight && e.act != claim.ActAssert && e.act != claim.ActReport {
+		// "denied the report on Monday": a verb that takes a noun phrase.
+		f.content = m.trailingTime(f.content)
+	}
 	if len(f.content) == 0 && act != claim.ActDeclineComment {
 		return i, false
 	}
@@ -117,6 +121,37 @@ func (m *matcher) silence(k int) bool {
 		}
 	}
 	return false
+}
+
+// trailingTime leaves out of a content that is only a noun phrase the
+// time phrase that ends it, which dates the statement: in "denied the
+// report on Monday" the denial was made on Monday. A clause keeps its time
+// phrase, which dates what it tells: "said the ship sank on Monday".
+func (m *matcher) trailingTime(content []span) []span {
+	if len(content) != 1 {
+		return content
+	}
+	first, last := m.tokenAt(content[0].start), m.tokenAt(content[0].start)
+	for last+1 <= m.last && m.toks[last+1].end <= content[0].end {
+		last++
+	}
+	if last < first || m.toks[last].kind != tokWord || m.inq[last] {
+		return content
+	}
+	start := m.timeEndingAt(last)
+	if start <= first || m.is(start, "in") {
+		return content // "denied any wrongdoing in 2019" may date the wrongdoing
+	}
+	for k := first; k < start; k++ {
+		if m.toks[k].kind != tokWord || m.inq[k] {
+			return content // a quotation or a clause's punctuation: not a bare noun phrase
+		}
+		w := m.word(k)
+		if finiteAux[w] || strongPast[w] || clauseWords[w] || pronouns[w] || len(w) > 4 && strings.HasSuffix(w, "ed") || m.verbAt(k) && k > first {
+			return content
+		}
+	}
+	return []span{m.tokSpan(first, start-1)}
 }
 
 // factOpens reports whether a content opens with a claim of fact, past a
