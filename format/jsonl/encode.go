@@ -36,8 +36,9 @@ func NewEncoder(w io.Writer) *Encoder {
 // leaves no partial line behind it unless the writer itself wrote part of
 // it. It checks the record's shape, not its content: a record of
 // TypeUnknown, or whose value does not marshal (an enum out of range, a
-// date outside 0000-9999), gives an error naming the record and writes
-// nothing. Encode takes time and memory linear in the size of the record.
+// date outside 0000-9999) or holds a string that is not valid UTF-8
+// (which JSON would silently replace), gives an error naming the record
+// and writes nothing. Encode takes time and memory linear in the size of the record.
 func (e *Encoder) Encode(rec Record) error {
 	e.buf.Reset()
 	var v any
@@ -57,6 +58,9 @@ func (e *Encoder) Encode(rec Record) error {
 	}
 	if err := e.enc.Encode(v); err != nil { // Encode ends the line with '\n'
 		return fmt.Errorf("jsonl: encoding %s %q: %w", rec.Type, rec.ID(), err)
+	}
+	if replaced(e.buf.Bytes()) {
+		return fmt.Errorf("jsonl: encoding %s %q: %w: JSON would write U+FFFD in place of the bad bytes", rec.Type, rec.ID(), ErrInvalidUTF8)
 	}
 	if _, err := e.w.Write(e.buf.Bytes()); err != nil {
 		return fmt.Errorf("jsonl: writing %s %q: %w", rec.Type, rec.ID(), err)
@@ -85,6 +89,9 @@ func (e *Encoder) EncodeOther(typ string, v any) error {
 	if err := e.enc.Encode(v); err != nil {
 		return fmt.Errorf("jsonl: encoding a record of type %q: %w", typ, err)
 	}
+	if replaced(e.buf.Bytes()) {
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w: JSON would write U+FFFD in place of the bad bytes", typ, ErrInvalidUTF8)
+	}
 	body := bytes.TrimSpace(e.buf.Bytes())
 	if len(body) < 2 || body[0] != '{' {
 		return fmt.Errorf("jsonl: encoding a record of type %q: %w: the value is not a JSON object", typ, ErrInvalid)
@@ -101,6 +108,32 @@ func (e *Encoder) EncodeOther(typ string, v any) error {
 		return fmt.Errorf("jsonl: writing a record of type %q: %w", typ, err)
 	}
 	return nil
+}
+
+// replaced reports whether encoding/json replaced bytes that are not
+// valid UTF-8 in the JSON text line, which would lose them silently: it
+// writes each such byte as the escape \ufffd, while a U+FFFD in the value
+// comes out as its UTF-8 bytes and a backslash as \\. replaced takes time
+// linear in the length of line.
+func replaced(line []byte) bool {
+	esc := []byte(`\ufffd`)
+	for i := 0; ; {
+		j := bytes.Index(line[i:], esc)
+		if j < 0 {
+			return false
+		}
+		j += i
+		// An even run of backslashes before it is escaped backslashes, so
+		// this one starts an escape.
+		n := 0
+		for k := j - 1; k >= 0 && line[k] == '\\'; k-- {
+			n++
+		}
+		if n%2 == 0 {
+			return true
+		}
+		i = j + len(esc)
+	}
 }
 
 // Write writes the corpus c to w as JSON Lines: a format record when

@@ -1,13 +1,16 @@
 package jsonl_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/format/jsonl"
 )
 
@@ -45,4 +48,44 @@ func TestErrorKeysPrintSafely(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEncodeKeepsText writes texts that look like what encoding/json
+// writes for bytes that are not UTF-8 (U+FFFD itself, backslashes before
+// "ufffd") but are valid: they must be written and read back unchanged,
+// not refused.
+func TestEncodeKeepsText(t *testing.T) {
+	for _, text := range []string{"\ufffd", `\ufffd`, `\\ufffd`, `\\\ufffd`, "\\\ufffd", `a\`, "\u00e9\u202e"} {
+		var buf bytes.Buffer
+		require.NoError(t, jsonl.NewEncoder(&buf).Encode(jsonl.ClaimRecord(claim.Claim{ID: "c", Text: text})), "text %q", text)
+		var got []string
+		for rec, err := range jsonl.Read(&buf, jsonl.Options{}) {
+			require.NoError(t, err)
+			got = append(got, rec.Claim.Text)
+		}
+		assert.Equal(t, []string{text}, got)
+	}
+}
+
+// FuzzEncodeText encodes arbitrary text as a claim's: Encode refuses it,
+// with ErrInvalidUTF8, exactly when it is not valid UTF-8, and otherwise
+// the text reads back unchanged.
+func FuzzEncodeText(f *testing.F) {
+	for _, s := range []string{"\ufffd", `\ufffd`, "\\\xff", "a\xffb", `\\`, ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var buf bytes.Buffer
+		err := jsonl.NewEncoder(&buf).Encode(jsonl.ClaimRecord(claim.Claim{ID: "c", Text: text}))
+		if !utf8.ValidString(text) {
+			assert.ErrorIs(t, err, jsonl.ErrInvalidUTF8, "text %q", text)
+			assert.Zero(t, buf.Len(), "nothing written")
+			return
+		}
+		require.NoError(t, err, "text %q", text)
+		for rec, err := range jsonl.Read(&buf, jsonl.Options{}) {
+			require.NoError(t, err)
+			assert.Equal(t, text, rec.Claim.Text)
+		}
+	})
 }

@@ -131,6 +131,9 @@ func TestEncodeErrors(t *testing.T) {
 		{"unknown type", jsonl.Record{}, jsonl.ErrUnknownType},
 		{"act out of range", jsonl.StatementRecord(claim.Statement{ID: "s", Act: claim.Act(200)}), nil},
 		{"kind out of range", jsonl.SourceRecord(source.Source{ID: "s", Kind: source.Kind(99)}), nil},
+		{"text not utf-8", jsonl.ClaimRecord(claim.Claim{ID: "c", Text: "a\xffb"}), jsonl.ErrInvalidUTF8},
+		{"id not utf-8", jsonl.SourceRecord(source.Source{ID: "s\xc3", Name: "n"}), jsonl.ErrInvalidUTF8},
+		{"quote not utf-8", jsonl.StatementRecord(claim.Statement{ID: "s", Act: claim.ActReport, Mentions: []claim.Mention{{Article: "a", Span: claim.Span{Exact: `\\` + "\xff"}}}}), jsonl.ErrInvalidUTF8},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
