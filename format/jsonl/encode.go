@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // Encoder writes records as JSON Lines, one line per record, to a writer
@@ -57,13 +58,13 @@ func (e *Encoder) Encode(rec Record) error {
 		return fmt.Errorf("jsonl: encoding a record of type %s: %w", rec.Type, ErrUnknownType)
 	}
 	if err := e.enc.Encode(v); err != nil { // Encode ends the line with '\n'
-		return fmt.Errorf("jsonl: encoding %s %q: %w", rec.Type, rec.ID(), err)
+		return fmt.Errorf("jsonl: encoding %s %q: %w", rec.Type, source.Excerpt(rec.ID()), err)
 	}
 	if replaced(e.buf.Bytes()) {
-		return fmt.Errorf("jsonl: encoding %s %q: %w: JSON would write U+FFFD in place of the bad bytes", rec.Type, rec.ID(), ErrInvalidUTF8)
+		return fmt.Errorf("jsonl: encoding %s %q: %w: JSON would write U+FFFD in place of the bad bytes", rec.Type, source.Excerpt(rec.ID()), ErrInvalidUTF8)
 	}
 	if _, err := e.w.Write(e.buf.Bytes()); err != nil {
-		return fmt.Errorf("jsonl: writing %s %q: %w", rec.Type, rec.ID(), err)
+		return fmt.Errorf("jsonl: writing %s %q: %w", rec.Type, source.Excerpt(rec.ID()), err)
 	}
 	return nil
 }
@@ -78,23 +79,23 @@ func (e *Encoder) Encode(rec Record) error {
 // and memory linear in the size of v.
 func (e *Encoder) EncodeOther(typ string, v any) error {
 	if _, err := ParseType(typ); err == nil || typ == "" || !utf8.ValidString(typ) {
-		return fmt.Errorf("jsonl: encoding a record of type %q: %w: want a type of its own, not empty nor one of format, source, article, claim, statement", typ, ErrInvalid)
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w: want a type of its own, not empty nor one of format, source, article, claim, statement", source.Excerpt(typ), ErrInvalid)
 	}
 	e.buf.Reset()
 	if err := e.enc.Encode(typ); err != nil {
-		return fmt.Errorf("jsonl: encoding a record of type %q: %w", typ, err)
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w", source.Excerpt(typ), err)
 	}
 	name := bytes.TrimSuffix(bytes.Clone(e.buf.Bytes()), []byte("\n"))
 	e.buf.Reset()
 	if err := e.enc.Encode(v); err != nil {
-		return fmt.Errorf("jsonl: encoding a record of type %q: %w", typ, err)
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w", source.Excerpt(typ), err)
 	}
 	if replaced(e.buf.Bytes()) {
-		return fmt.Errorf("jsonl: encoding a record of type %q: %w: JSON would write U+FFFD in place of the bad bytes", typ, ErrInvalidUTF8)
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w: JSON would write U+FFFD in place of the bad bytes", source.Excerpt(typ), ErrInvalidUTF8)
 	}
 	body := bytes.TrimSpace(e.buf.Bytes())
 	if len(body) < 2 || body[0] != '{' {
-		return fmt.Errorf("jsonl: encoding a record of type %q: %w: the value is not a JSON object", typ, ErrInvalid)
+		return fmt.Errorf("jsonl: encoding a record of type %q: %w: the value is not a JSON object", source.Excerpt(typ), ErrInvalid)
 	}
 	line := make([]byte, 0, len(name)+len(body)+12)
 	line = append(append(append(line, `{"type":`...), name...), ',')
@@ -105,7 +106,7 @@ func (e *Encoder) EncodeOther(typ string, v any) error {
 	}
 	line = append(line, '\n')
 	if _, err := e.w.Write(line); err != nil {
-		return fmt.Errorf("jsonl: writing a record of type %q: %w", typ, err)
+		return fmt.Errorf("jsonl: writing a record of type %q: %w", source.Excerpt(typ), err)
 	}
 	return nil
 }

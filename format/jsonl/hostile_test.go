@@ -2,6 +2,7 @@ package jsonl_test
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"unicode"
@@ -89,3 +90,26 @@ func FuzzEncodeText(f *testing.F) {
 		}
 	})
 }
+
+// TestEncodeErrorsAreShort encodes records that fail, with a megabyte ID
+// or type: the error quotes an excerpt of it, not all of it.
+func TestEncodeErrorsAreShort(t *testing.T) {
+	huge := strings.Repeat("x", 1<<20)
+	enc := jsonl.NewEncoder(io.Discard)
+	for name, err := range map[string]error{
+		"bad act":          enc.Encode(jsonl.StatementRecord(claim.Statement{ID: claim.StatementID(huge), Act: claim.Act(200)})),
+		"bad utf-8":        enc.Encode(jsonl.ClaimRecord(claim.Claim{ID: claim.ID(huge), Text: "\xff"})),
+		"write fails":      jsonl.NewEncoder(failingWriter{}).Encode(jsonl.ClaimRecord(claim.Claim{ID: claim.ID(huge), Text: "t"})),
+		"other type":       enc.EncodeOther("claim"+huge+"\xff", struct{}{}),
+		"other not utf-8":  enc.EncodeOther(huge, struct{ A string }{"\xff"}),
+		"other not object": enc.EncodeOther(huge, 1),
+	} {
+		require.Error(t, err, name)
+		assert.Less(t, len(err.Error()), 1024, "length of the %s error", name)
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrClosedPipe }
