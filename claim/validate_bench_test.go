@@ -1,0 +1,70 @@
+package claim_test
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/synth"
+)
+
+// validateSizes returns the corpus sizes, in statements, that
+// BenchmarkValidate and BenchmarkCheck run at: 10,000 and 1,000,000, or
+// the comma-separated sizes in CLAIMTRAIL_BENCH_STATEMENTS, as the
+// timeline package's benchmarks read it:
+//
+//	CLAIMTRAIL_BENCH_STATEMENTS=1000000 GOMAXPROCS=1 go test -run '^$' -bench 'Validate|Check' -benchtime 5x ./claim/
+func validateSizes(b *testing.B) []int {
+	s := os.Getenv("CLAIMTRAIL_BENCH_STATEMENTS")
+	if s == "" {
+		return []int{10_000, 1_000_000}
+	}
+	var sizes []int
+	for f := range strings.SplitSeq(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			b.Fatalf("CLAIMTRAIL_BENCH_STATEMENTS=%q: %q is not a positive number of statements", s, f)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes
+}
+
+// BenchmarkValidate measures Corpus.Validate on the timeline benchmarks'
+// corpus (internal/synth), reporting bytes allocated per statement.
+func BenchmarkValidate(b *testing.B) {
+	benchValidation(b, func(c *claim.Corpus) error { return c.Validate() })
+}
+
+// BenchmarkCheck measures Check, which validates the corpus, copies it and
+// resolves its IDs for the timeline, on the same corpus.
+func BenchmarkCheck(b *testing.B) {
+	benchValidation(b, func(c *claim.Corpus) error {
+		_, err := claim.Check(c)
+		return err
+	})
+}
+
+func benchValidation(b *testing.B, f func(*claim.Corpus) error) {
+	for _, n := range validateSizes(b) {
+		c := synth.Corpus(n)
+		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			var ms0, ms1 runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&ms0)
+			for b.Loop() {
+				if err := f(c); err != nil {
+					b.Fatal(err)
+				}
+			}
+			runtime.ReadMemStats(&ms1)
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/statement")
+			b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(n), "B/statement")
+		})
+	}
+}
