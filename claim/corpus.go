@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"unicode/utf8"
 
+	"github.com/claimtrail/claimtrail/internal/corpusview"
 	"github.com/claimtrail/claimtrail/internal/jsonwalk"
 	"github.com/claimtrail/claimtrail/source"
 )
@@ -80,9 +81,17 @@ type Corpus struct {
 // [LimitReader], which fails with [ErrTooLarge] rather than truncating
 // the document.
 func Decode(r io.Reader) (*Corpus, error) {
+	c, _, _, err := decode(r, false)
+	return c, err
+}
+
+// decode is Decode, which also returns the registry of the corpus's
+// sources and articles and, when intern is set, the index of its IDs,
+// both made by the validation that follows the decoding.
+func decode(r io.Reader, intern bool) (*Corpus, *source.Registry, *corpusview.Index, error) {
 	data, err := readAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("claim: reading corpus: %w", err)
+		return nil, nil, nil, fmt.Errorf("claim: reading corpus: %w", err)
 	}
 	blankBOM(data)
 	c, ok := (*Corpus)(nil), false
@@ -91,15 +100,16 @@ func Decode(r io.Reader) (*Corpus, error) {
 	}
 	if !ok {
 		if c, err = decodeSlow(data); err != nil {
-			return nil, place(data, err)
+			return nil, nil, nil, place(data, err)
 		}
 	}
 	// A corpus the fast path read holds only strings cut from a valid
 	// document or decoded from its escapes: valid UTF-8, not checked again.
-	if err := c.validate(ok); err != nil {
-		return nil, place(data, err)
+	reg, idx, err := c.validate(ok, intern)
+	if err != nil {
+		return nil, nil, nil, place(data, err)
 	}
-	return c, nil
+	return c, reg, idx, nil
 }
 
 // decodeSlow decodes a document that decodeFast turned away: it reports
@@ -227,16 +237,22 @@ func readAll(r io.Reader) ([]byte, error) {
 // linear in the size of the file; to bound its memory, open the file and
 // pass it to Decode through [LimitReader].
 func Load(path string) (*Corpus, error) {
+	c, _, _, err := load(path, false)
+	return c, err
+}
+
+// load is Load, returning what decode returns.
+func load(path string, intern bool) (*Corpus, *source.Registry, *corpusview.Index, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("claim: %w", err)
+		return nil, nil, nil, fmt.Errorf("claim: %w", err)
 	}
 	defer f.Close()
-	c, err := Decode(f)
+	c, reg, idx, err := decode(f, intern)
 	if err != nil {
-		return nil, inFile(path, err)
+		return nil, nil, nil, inFile(path, err)
 	}
-	return c, nil
+	return c, reg, idx, nil
 }
 
 // inFile prefixes each problem in err with the file's path, keeping a
@@ -301,19 +317,26 @@ func (c *Corpus) Registry() (*source.Registry, error) {
 // listed. Each value is quoted as an excerpt of at most 64 runes with its
 // length ([source.Excerpt]). Validate takes time and memory linear in the
 // size of the corpus, valid or not, and does not recurse on its depth.
-func (c *Corpus) Validate() error { return c.validate(false) }
+func (c *Corpus) Validate() error {
+	_, _, err := c.validate(false, false)
+	return err
+}
 
 // validate is Validate; validUTF8 says that every string of the corpus's
-// claims and statements is known to be valid UTF-8.
-func (c *Corpus) validate(validUTF8 bool) error {
+// claims and statements is known to be valid UTF-8. For a valid corpus it
+// also returns the registry of its sources and articles and, when intern
+// is set, the index of its IDs (see corpusview.Index), found in the same
+// pass.
+func (c *Corpus) validate(validUTF8, intern bool) (*source.Registry, *corpusview.Index, error) {
 	if c == nil {
-		return nilCorpus()
+		return nil, nil, nilCorpus()
 	}
 	p := newProblems()
 	if c.Format != "" && c.Format != Format {
 		p.add(fieldErr("format", c.Format, fmt.Errorf("%w: want %q", ErrInvalid, Format)))
 	}
-	if _, err := c.Registry(); err != nil {
+	reg, err := c.Registry()
+	if err != nil {
 		// Flatten the registry's joined errors so that the result joins one
 		// error per problem, as documented; its MoreError's counts join
 		// this one's.
@@ -326,9 +349,23 @@ func (c *Corpus) validate(validUTF8 bool) error {
 		}
 	}
 	v := newValidator(c, p, validUTF8)
+	if intern {
+		v.in = new(interned)
+	}
 	v.claimErrs(c.Claims)
 	v.statementErrs(c.Statements)
-	return p.err()
+	if intern {
+		if err := internLimitErr(len(c.Statements), len(v.in.via), len(v.in.art)); err != nil {
+			p.add(err)
+		}
+	}
+	if err := p.err(); err != nil {
+		return nil, nil, err
+	}
+	if !intern {
+		return reg, nil, nil
+	}
+	return reg, v.index(c), nil
 }
 
 // fromSource returns a problem package source reports as a *FieldError of

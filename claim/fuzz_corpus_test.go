@@ -21,29 +21,7 @@ import (
 // names a field, and that whatever it accepts marshals and decodes again to
 // an equal corpus, with the same JSON.
 func FuzzDecode(f *testing.F) {
-	files, err := filepath.Glob(filepath.Join(corpusDir, "*.json"))
-	if err != nil || len(files) == 0 {
-		f.Fatalf("no corpus fixtures in %s: %v", corpusDir, err)
-	}
-	mistakes, err := filepath.Glob(filepath.Join(mistakesDir, "*.*"))
-	if err != nil || len(mistakes) == 0 {
-		f.Fatalf("no fixtures in %s: %v", mistakesDir, err)
-	}
-	files = append(files, mistakes...)
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-	for _, s := range []string{
-		``, `{}`, `null`, `[]`, `{"format":"claimtrail/1"}`,
-		`{"claims":[{"id":"c","text":"t","event":"2022-02"}],"statements":[{"id":"s","claim":"c","source":"absent","act":"report","said":"2022-02-24T04:00:00+03:00"}]}`,
-		`{"articles":[{"id":"a","published":"2023-09-13T10:00:00+09:00","text":"x"}]}`,
-	} {
-		f.Add([]byte(s))
-	}
+	addDecodeSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := claim.Decode(bytes.NewReader(data))
 		if err != nil {
@@ -77,6 +55,34 @@ func FuzzDecode(f *testing.F) {
 			t.Errorf("json.Marshal not stable:\n%s\n%s", out, out2)
 		}
 	})
+}
+
+// addDecodeSeeds adds the corpus fixtures, the mistaken files and a few
+// small documents to f's seed corpus.
+func addDecodeSeeds(f *testing.F) {
+	files, err := filepath.Glob(filepath.Join(corpusDir, "*.json"))
+	if err != nil || len(files) == 0 {
+		f.Fatalf("no corpus fixtures in %s: %v", corpusDir, err)
+	}
+	mistakes, err := filepath.Glob(filepath.Join(mistakesDir, "*.*"))
+	if err != nil || len(mistakes) == 0 {
+		f.Fatalf("no fixtures in %s: %v", mistakesDir, err)
+	}
+	files = append(files, mistakes...)
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	for _, s := range []string{
+		``, `{}`, `null`, `[]`, `{"format":"claimtrail/1"}`,
+		`{"claims":[{"id":"c","text":"t","event":"2022-02"}],"statements":[{"id":"s","claim":"c","source":"absent","act":"report","said":"2022-02-24T04:00:00+03:00"}]}`,
+		`{"articles":[{"id":"a","published":"2023-09-13T10:00:00+09:00","text":"x"}]}`,
+	} {
+		f.Add([]byte(s))
+	}
 }
 
 // FuzzSpan checks that Locate, Find, Check and Relocate never panic, that

@@ -15,10 +15,11 @@ import (
 )
 
 // BenchmarkLoad loads a corpus file of CLAIMTRAIL_LOAD_STATEMENTS
-// statements (10,000 by default) the way Load does now, path=fast, and the
+// statements (10,000 by default) the way Load does now, path=fast, the
 // way it did before the fast path, path=slow (the shape scan,
-// encoding/json and validation), so that with -count both run in turn in
-// one process:
+// encoding/json and validation), and as LoadChecked does, path=checked
+// (Load's work and the index of its IDs), so that with -count all run in
+// turn in one process:
 //
 //	CLAIMTRAIL_LOAD_STATEMENTS=1000000 GOMAXPROCS=1 go test -run '^$' -bench 'Load/' -benchtime 1x -count 3 ./claim/
 //
@@ -48,24 +49,40 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	for _, bench := range []struct {
 		name string
-		load func(string) (*Corpus, error)
+		load func(string) (int, error)
 	}{
-		{"path=fast", Load},
-		{"path=slow", loadSlow},
+		{"path=fast", statementsOf(Load)},
+		{"path=slow", statementsOf(loadSlow)},
+		{"path=checked", func(path string) (int, error) {
+			ch, err := LoadChecked(path)
+			return ch.Len(), err
+		}},
 	} {
 		b.Run(bench.name, func(b *testing.B) {
 			b.SetBytes(fi.Size())
 			b.ReportAllocs()
 			statements := 0
 			for b.Loop() {
-				c, err := bench.load(path)
+				n, err := bench.load(path)
 				if err != nil {
 					b.Fatal(err)
 				}
-				statements += len(c.Statements)
+				statements += n
 			}
 			b.ReportMetric(float64(statements)/b.Elapsed().Seconds(), "statements/s")
 		})
+	}
+}
+
+// statementsOf returns a function that loads a corpus with load and
+// returns its number of statements.
+func statementsOf(load func(string) (*Corpus, error)) func(string) (int, error) {
+	return func(path string) (int, error) {
+		c, err := load(path)
+		if err != nil {
+			return 0, err
+		}
+		return len(c.Statements), nil
 	}
 }
 

@@ -1,7 +1,6 @@
 package claim
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -18,11 +17,18 @@ import (
 // texts and publication times, not at whether they are valid themselves, so
 // that one bad source does not hide the statements that refer to it
 // correctly.
+//
+// Every ID a statement names is looked up once, by its dense index: the
+// claim's position in the corpus, the article's, and the source's in the
+// registry (declaration order, the built-in absent source last). When it
+// interns, the validator keeps those indexes for each statement, so that
+// a checked corpus is never hashed again (see corpusview.Index).
 type validator struct {
-	sources  map[source.ID]bool
-	articles map[source.ArticleID]article
-	claims   map[ID]int
-	p        *problems // where the problems found go
+	sources   map[source.ID]int32
+	sourceIDs []source.ID                  // by index
+	articles  map[source.ArticleID]article // the first of each ID
+	claims    map[string]int32
+	p         *problems // where the problems found go
 	// utf8 says that every string of the claims and statements is known to
 	// be valid UTF-8, as those Decode reads from a valid document are, so
 	// that they need not be checked again.
@@ -31,55 +37,74 @@ type validator struct {
 	// the last claim and speaker of a statement found: the statements of
 	// one article usually come one after the other, and share them often.
 	lastID      source.ArticleID
-	last        article
-	lastFound   bool
+	last        article // idx -1 when not found
 	lastChecked bool
 	lastClaim   ID
+	lastClaimI  int32
 	lastSource  source.ID
+	lastSourceI int32
+	// in holds each statement's indexes when the validator interns; nil
+	// otherwise.
+	in *interned
 }
 
-// claimKnown reports whether the corpus declares the claim id.
-func (v *validator) claimKnown(id ID) bool {
+// claimIndex returns the index of the claim id, and whether the corpus
+// declares it.
+func (v *validator) claimIndex(id ID) (int32, bool) {
 	if id == v.lastClaim && id != "" {
-		return true
+		return v.lastClaimI, true
 	}
-	if _, ok := v.claims[id]; !ok {
-		return false
+	j, ok := v.claims[string(id)]
+	if !ok {
+		return -1, false
 	}
-	v.lastClaim = id
-	return true
+	v.lastClaim, v.lastClaimI = id, j
+	return j, true
 }
 
-// sourceKnown reports whether the corpus declares the source id, or id is
-// the absent source's.
-func (v *validator) sourceKnown(id source.ID) bool {
+// sourceIndex returns the index of the source id, and whether the corpus
+// declares it or id is the absent source's.
+func (v *validator) sourceIndex(id source.ID) (int32, bool) {
 	if id == v.lastSource && id != "" {
-		return true
+		return v.lastSourceI, true
 	}
-	if !v.sources[id] {
-		return false
+	j, ok := v.sources[id]
+	if !ok {
+		return -1, false
 	}
-	v.lastSource = id
-	return true
+	v.lastSource, v.lastSourceI = id, j
+	return j, true
 }
 
-// article is what the validator needs of an article.
+// article is what the validator needs of an article. It is kept in the
+// map by ID itself, not as an index into a slice, so that finding it
+// reads one place in memory rather than two.
 type article struct {
+	idx       int32     // its index: its place in the corpus, counting the first of each ID
 	text      string    // "" when the article has none or it is not valid UTF-8
 	published time.Time // zero when missing, which the registry reports
 }
 
 func newValidator(c *Corpus, p *problems, validUTF8 bool) *validator {
 	v := &validator{
-		p:        p,
-		utf8:     validUTF8,
-		sources:  make(map[source.ID]bool, len(c.Sources)+1),
-		articles: make(map[source.ArticleID]article, len(c.Articles)),
-		claims:   make(map[ID]int, len(c.Claims)),
+		p:         p,
+		utf8:      validUTF8,
+		sources:   make(map[source.ID]int32, len(c.Sources)+1),
+		sourceIDs: make([]source.ID, 0, len(c.Sources)+1),
+		articles:  make(map[source.ArticleID]article, len(c.Articles)),
+		claims:    make(map[string]int32, len(c.Claims)),
 	}
-	v.sources[source.AbsentID] = true
+	// The registry's order: the first of each ID, then the built-in absent
+	// source when the corpus does not declare it.
 	for _, s := range c.Sources {
-		v.sources[s.ID] = true
+		if _, dup := v.sources[s.ID]; !dup {
+			v.sources[s.ID] = int32(len(v.sourceIDs))
+			v.sourceIDs = append(v.sourceIDs, s.ID)
+		}
+	}
+	if _, ok := v.sources[source.AbsentID]; !ok {
+		v.sources[source.AbsentID] = int32(len(v.sourceIDs))
+		v.sourceIDs = append(v.sourceIDs, source.AbsentID)
 	}
 	for _, a := range c.Articles {
 		if _, dup := v.articles[a.ID]; dup {
@@ -91,7 +116,7 @@ func newValidator(c *Corpus, p *problems, validUTF8 bool) *validator {
 		if !v.utf8 && !utf8.ValidString(text) {
 			text = ""
 		}
-		v.articles[a.ID] = article{text: text, published: a.Published}
+		v.articles[a.ID] = article{idx: int32(len(v.articles)), text: text, published: a.Published}
 	}
 	return v
 }
@@ -106,13 +131,13 @@ func (v *validator) claimErrs(claims []Claim) {
 		if e := v.textErr(c.Text, true); e != nil {
 			v.p.field(func() string { return path() + ".text" }, c.Text, e)
 		}
-		if _, dup := v.claims[c.ID]; dup && c.ID != "" {
+		if _, dup := v.claims[string(c.ID)]; dup && c.ID != "" {
 			v.p.field(func() string { return path() + ".id" }, string(c.ID), ErrDuplicateID)
 		} else {
-			v.claims[c.ID] = i
+			v.claims[string(c.ID)] = int32(i)
 		}
 		for k, a := range c.Actors {
-			if !v.sources[a.Source] {
+			if _, ok := v.sources[a.Source]; !ok {
 				v.p.field(func() string { return fmt.Sprintf("%s.actors[%d].source", path(), k) }, string(a.Source), ErrUnknownSource)
 			}
 			if int(a.Role) >= len(roleNames) {
@@ -129,7 +154,7 @@ func (v *validator) claimErrs(claims []Claim) {
 			if r.Kind == RelationUnknown || int(r.Kind) >= len(relationNames) {
 				v.p.field(func() string { return field() + ".kind" }, r.Kind.String(), ErrInvalid)
 			}
-			switch _, ok := v.claims[r.To]; {
+			switch _, ok := v.claims[string(r.To)]; {
 			case !ok:
 				v.p.field(func() string { return field() + ".to" }, string(r.To), ErrUnknownClaim)
 			case r.To == c.ID:
@@ -145,12 +170,12 @@ func (v *validator) claimErrs(claims []Claim) {
 // itself. The depth-first search keeps its own stack, not the goroutine's:
 // a chain of a million relations would otherwise overflow it, which no
 // caller can recover from. It is linear in the claims and relations.
-func refinementCycles(claims []Claim, index map[ID]int, p *problems) {
+func refinementCycles(claims []Claim, index map[string]int32, p *problems) {
 	state := make([]uint8, len(claims)) // 0 unvisited, 1 on the stack, 2 done
 	type frame struct{ i, k int }       // claim i, whose relations before k are done
 	var stack []frame
 	for root, c := range claims {
-		if j, ok := index[c.ID]; !ok || j != root || state[root] != 0 {
+		if j, ok := index[string(c.ID)]; !ok || int(j) != root || state[root] != 0 {
 			continue
 		}
 		state[root] = 1
@@ -169,14 +194,14 @@ func refinementCycles(claims []Claim, index map[ID]int, p *problems) {
 			if r.Kind != RelationRefines && r.Kind != RelationPartOf || r.To == claims[i].ID {
 				continue
 			}
-			j, ok := index[r.To]
+			j, ok := index[string(r.To)]
 			if !ok {
 				continue
 			}
 			switch state[j] {
 			case 0:
 				state[j] = 1
-				stack = append(stack, frame{j, 0})
+				stack = append(stack, frame{int(j), 0})
 			case 1:
 				p.field(func() string { return fmt.Sprintf("claims[%d].relations[%d].to", i, k) }, string(r.To), ErrCycle)
 			}
@@ -186,25 +211,45 @@ func refinementCycles(claims []Claim, index map[ID]int, p *problems) {
 
 func (v *validator) statementErrs(statements []Statement) {
 	dups := duplicates(statements)
-	for i, s := range statements {
+	in := v.in
+	if in != nil {
+		in.claim = make([]int32, len(statements))
+		in.source = make([]int32, len(statements))
+		in.viaOff = make([]int32, len(statements)+1)
+		in.menOff = make([]int32, len(statements)+1)
+		// Most statements have one mention and no Via.
+		in.art = make([]int32, 0, len(statements))
+	}
+	for i := range statements {
+		s := &statements[i]
 		// The path is formatted only when there is a problem to report: a
 		// valid corpus of a million statements must not pay for it.
 		path := func() string { return fmt.Sprintf("statements[%d]", i) }
 		if e := v.textErr(string(s.ID), true); e != nil {
 			v.p.field(func() string { return path() + ".id" }, string(s.ID), e)
 		}
-		if dups[i] {
+		if len(dups) > 0 && int(dups[0]) == i {
+			dups = dups[1:]
 			v.p.field(func() string { return path() + ".id" }, string(s.ID), ErrDuplicateID)
 		}
-		if !v.claimKnown(s.Claim) {
+		cl, ok := v.claimIndex(s.Claim)
+		if !ok {
 			v.p.field(func() string { return path() + ".claim" }, string(s.Claim), ErrUnknownClaim)
 		}
-		if !v.sourceKnown(s.Source) {
+		src, ok := v.sourceIndex(s.Source)
+		if !ok {
 			v.p.field(func() string { return path() + ".source" }, string(s.Source), ErrUnknownSource)
 		}
+		if in != nil {
+			in.claim[i], in.source[i] = cl, src
+		}
 		for k, via := range s.Via {
+			j, ok := v.sources[via]
+			if in != nil {
+				in.via = append(in.via, j)
+			}
 			switch {
-			case !v.sources[via]:
+			case !ok:
 				v.p.field(func() string { return fmt.Sprintf("%s.via[%d]", path(), k) }, string(via), ErrUnknownSource)
 			case via == s.Source:
 				// Via is who relayed the speaker's words; the speaker cannot
@@ -230,11 +275,18 @@ func (v *validator) statementErrs(statements []Statement) {
 		}
 		var first time.Time // publication of the earliest known article that mentions it
 		var firstID source.ArticleID
-		for k, m := range s.Mentions {
-			published := v.mentionErrs(i, k, m)
+		for k := range s.Mentions {
+			m := &s.Mentions[k]
+			a, published := v.mentionErrs(i, k, m)
+			if in != nil {
+				in.art = append(in.art, a)
+			}
 			if !published.IsZero() && (first.IsZero() || published.Before(first)) {
 				first, firstID = published, m.Article
 			}
+		}
+		if in != nil {
+			in.viaOff[i+1], in.menOff[i+1] = int32(len(in.via)), int32(len(in.art))
 		}
 		if err := dateErr(func() string { return path() + ".said" }, s.Said); err != nil {
 			v.p.add(err)
@@ -283,36 +335,41 @@ func dateErr(field func() string, d Date) error {
 	return nil
 }
 
-// mentionErrs checks mention k of statement i, and returns the publication
-// time of its article, zero when the article is unknown or has none.
-func (v *validator) mentionErrs(i, k int, m Mention) time.Time {
+// mentionErrs checks mention k of statement i, and returns the index of
+// its article, -1 when the article is unknown, and the article's
+// publication time, zero when the article is unknown or has none.
+func (v *validator) mentionErrs(i, k int, m *Mention) (int32, time.Time) {
 	path := func() string { return fmt.Sprintf("statements[%d].mentions[%d]", i, k) }
 	if !v.lastChecked || m.Article != v.lastID {
-		v.last, v.lastFound = v.articles[m.Article]
+		var ok bool
+		v.last, ok = v.articles[m.Article]
+		if !ok {
+			v.last.idx = -1
+		}
 		v.lastID, v.lastChecked = m.Article, true
 	}
-	a, ok := v.last, v.lastFound
-	text := a.text
-	if !ok {
+	a := &v.last
+	if a.idx < 0 {
 		v.p.field(func() string { return path() + ".article" }, string(m.Article), ErrUnknownArticle)
 	}
+	text := a.text
 	if e := v.textErr(m.Cue, false); e != nil {
 		v.p.field(func() string { return path() + ".cue" }, m.Cue, e)
 	}
 	if err := m.Span.checkSelf(v.utf8); err != nil {
 		v.p.add(prefixed(path(), err))
-		return a.published
+		return a.idx, a.published
 	}
 	if text != "" {
 		if err := m.Span.Check(text); err != nil {
 			v.p.add(prefixed(path(), err))
-			return a.published
+			return a.idx, a.published
 		}
 	}
 	if m.Cue != "" && (v.utf8 || utf8.ValidString(m.Cue)) && !containsFold(m.Span.Exact, m.Cue) {
 		v.p.field(func() string { return path() + ".cue" }, m.Cue, fmt.Errorf("%w: the cue is not within the span's exact text", ErrSpan))
 	}
-	return a.published
+	return a.idx, a.published
 }
 
 // prefixed puts path in front of the field of a *FieldError.
@@ -336,79 +393,68 @@ func (v *validator) textErr(s string, required bool) error {
 	return nil
 }
 
-// duplicates marks each statement whose non-empty ID an earlier statement
-// already has. A corpus may hold millions of statements: radix-sorting
-// their ID hashes is several times faster than filling a map, and IDs are
-// compared only where hashes collide.
-func duplicates(statements []Statement) []bool {
+// duplicates returns, in increasing order, the index of each statement
+// whose non-empty ID an earlier statement already has: usually none. A
+// corpus may hold millions of statements: radix-sorting 32-bit hashes of
+// their IDs is several times faster than filling a map, and takes 8 bytes a
+// statement. Only the statements whose hash another shares, the
+// duplicates and about a hundred pairs of others in a million statements,
+// are then looked at again and their IDs compared.
+func duplicates(statements []Statement) []int32 {
 	seed := maphash.MakeSeed()
-	entries := make([]hashed, len(statements))
+	hash := func(i int) uint32 { return uint32(maphash.String(seed, string(statements[i].ID))) }
+	keys := make([]uint32, len(statements))
 	for i := range statements {
-		entries[i] = hashed{maphash.String(seed, string(statements[i].ID)), int32(i)}
+		keys[i] = hash(i)
 	}
-	entries = radixSort(entries)
-	dup := make([]bool, len(statements))
-	for lo := 0; lo < len(entries); {
-		hi := lo + 1
-		for hi < len(entries) && uint32(entries[hi].hash) == uint32(entries[lo].hash) {
-			hi++
+	keys = radixSort(keys)
+	shared := make(map[uint32]bool)
+	for k := 1; k < len(keys); k++ {
+		if keys[k] == keys[k-1] {
+			shared[keys[k]] = true
 		}
-		if hi-lo > 1 {
-			// Equal hashes (their low 32 bits, which sort them): order the
-			// run by ID, then declaration order, and mark every statement
-			// after the first of each ID.
-			run := entries[lo:hi]
-			slices.SortFunc(run, func(a, b hashed) int {
-				if c := cmp.Compare(statements[a.i].ID, statements[b.i].ID); c != 0 {
-					return c
-				}
-				return cmp.Compare(a.i, b.i)
-			})
-			for k := 1; k < len(run); k++ {
-				if id := statements[run[k].i].ID; id != "" && id == statements[run[k-1].i].ID {
-					dup[run[k].i] = true
-				}
+	}
+	if len(shared) == 0 {
+		return nil
+	}
+	var dup []int32
+	seen := make(map[StatementID]bool)
+	for i := range statements {
+		if id := statements[i].ID; id != "" && shared[hash(i)] {
+			if seen[id] {
+				dup = append(dup, int32(i))
 			}
+			seen[id] = true
 		}
-		lo = hi
 	}
 	return dup
 }
 
-// hashed is a statement's ID hash and its index.
-type hashed struct {
-	hash uint64
-	i    int32
-}
-
-// radixSort sorts entries by the low 32 bits of their hash, least
-// significant 16 bits first, and returns the sorted slice (entries itself
-// or a buffer of the same length). Equal IDs have equal hashes, so they
-// end up in one run; so do a few others, which the caller tells apart
-// (about one pair in a million statements).
-func radixSort(entries []hashed) []hashed {
-	if len(entries) < 1<<12 {
-		slices.SortFunc(entries, func(a, b hashed) int { return cmp.Compare(uint32(a.hash), uint32(b.hash)) })
-		return entries
+// radixSort sorts keys, least significant 16 bits first, and returns the
+// sorted slice (keys itself or a buffer of the same length).
+func radixSort(keys []uint32) []uint32 {
+	if len(keys) < 1<<12 {
+		slices.Sort(keys)
+		return keys
 	}
-	buf := make([]hashed, len(entries))
-	var count [1 << 16]int
+	buf := make([]uint32, len(keys))
+	count := make([]int, 1<<16)
 	for shift := uint(0); shift < 32; shift += 16 {
-		clear(count[:])
-		for _, e := range entries {
-			count[(e.hash>>shift)&0xffff]++
+		clear(count)
+		for _, k := range keys {
+			count[(k>>shift)&0xffff]++
 		}
 		sum := 0
 		for d, c := range count {
 			count[d] = sum
 			sum += c
 		}
-		for _, e := range entries {
-			d := (e.hash >> shift) & 0xffff
-			buf[count[d]] = e
+		for _, k := range keys {
+			d := (k >> shift) & 0xffff
+			buf[count[d]] = k
 			count[d]++
 		}
-		entries, buf = buf, entries
+		keys, buf = buf, keys
 	}
-	return entries
+	return keys
 }
