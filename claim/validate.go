@@ -408,10 +408,15 @@ func duplicates(statements []Statement) []int32 {
 		keys[i] = hash(i)
 	}
 	keys = radixSort(keys)
+	// shared holds the hashes that more than one statement has; filter has
+	// the bit of the low 16 bits of each, so that most statements are
+	// passed over without a map lookup.
 	shared := make(map[uint32]bool)
+	var filter [1 << 16 / 64]uint64
 	for k := 1; k < len(keys); k++ {
-		if keys[k] == keys[k-1] {
-			shared[keys[k]] = true
+		if h := keys[k]; h == keys[k-1] {
+			shared[h] = true
+			filter[h&0xffff/64] |= 1 << (h % 64)
 		}
 	}
 	if len(shared) == 0 {
@@ -420,7 +425,11 @@ func duplicates(statements []Statement) []int32 {
 	var dup []int32
 	seen := make(map[StatementID]bool)
 	for i := range statements {
-		if id := statements[i].ID; id != "" && shared[hash(i)] {
+		id := statements[i].ID
+		if id == "" {
+			continue
+		}
+		if h := hash(i); filter[h&0xffff/64]&(1<<(h%64)) != 0 && shared[h] {
 			if seen[id] {
 				dup = append(dup, int32(i))
 			}
