@@ -297,3 +297,19 @@ func (d *Date) UnmarshalText(b []byte) error {
 	*d = v
 	return nil
 }
+
+// The instants, in seconds since 1970 UTC, of the start of year 0000 and
+// of year 10000: a Date's years 0000-9999 lie between them.
+const (
+	unixYear0     = -62167219200
+	unixYear10000 = 253402300800
+)
+
+// inTextRange reports whether d's year is within 0000-9999, the years a
+// text form holds. A Date's time is in UTC, so comparing its instant with
+// the bounds tells its year without working out the calendar date, which
+// costs several times more.
+func (d Date) inTextRange() bool {
+	s := d.t.Unix()
+	return s >= unixYear0 && s < unixYear10000
+}
