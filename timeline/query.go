@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -659,12 +660,14 @@ type Link struct {
 }
 
 // String returns "refines shells" for an outgoing link and "talks part-of
-// this" for an incoming one.
+// this" for an incoming one. A claim ID that holds a control character, a
+// line break, a bidirectional override or invalid UTF-8 is quoted with Go's
+// escapes, so that printing a link cannot forge what a terminal shows.
 func (l Link) String() string {
 	if l.Incoming {
-		return string(l.Claim) + " " + l.Kind.String() + " this"
+		return display.Safe(l.Claim) + " " + l.Kind.String() + " this"
 	}
-	return l.Kind.String() + " " + string(l.Claim)
+	return l.Kind.String() + " " + display.Safe(l.Claim)
 }
 
 // Related returns the claim's relations in both directions: those it

@@ -67,7 +67,7 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 	if links, _ := t.Related(cl.ID); len(links) > 0 {
 		var rel []string
 		for _, l := range links {
-			rel = append(rel, display.Safe(l.String()))
+			rel = append(rel, l.String())
 		}
 		fmt.Fprintf(w, "  related: %s\n", strings.Join(rel, "; "))
 	}

@@ -458,6 +458,8 @@ func TestRelated(t *testing.T) {
 	}
 	assert.Equal(t, "talks part-of this", timeline.Link{Claim: "talks", Kind: claim.RelationPartOf, Incoming: true}.String())
 	assert.Equal(t, "refines broad", timeline.Link{Claim: "broad", Kind: claim.RelationRefines}.String())
+	assert.Equal(t, `refines "ev\x1b[2J\rFAKE: confirmed\u202e"`, timeline.Link{Claim: "ev\x1b[2J\rFAKE: confirmed\u202e", Kind: claim.RelationRefines}.String())
+	assert.Equal(t, `"a\nb" part-of this`, timeline.Link{Claim: "a\nb", Kind: claim.RelationPartOf, Incoming: true}.String())
 	_, err := tl.Related("nope")
 	assert.ErrorIs(t, err, timeline.ErrUnknownClaim)
 }
