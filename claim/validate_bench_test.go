@@ -2,10 +2,7 @@ package claim_test
 
 import (
 	"fmt"
-	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -19,17 +16,9 @@ import (
 //
 //	CLAIMTRAIL_BENCH_STATEMENTS=1000000 GOMAXPROCS=1 go test -run '^$' -bench 'Validate|Check' -benchtime 5x ./claim/
 func validateSizes(b *testing.B) []int {
-	s := os.Getenv("CLAIMTRAIL_BENCH_STATEMENTS")
-	if s == "" {
-		return []int{10_000, 1_000_000}
-	}
-	var sizes []int
-	for f := range strings.SplitSeq(s, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			b.Fatalf("CLAIMTRAIL_BENCH_STATEMENTS=%q: %q is not a positive number of statements", s, f)
-		}
-		sizes = append(sizes, n)
+	sizes, err := synth.Sizes(10_000, 1_000_000)
+	if err != nil {
+		b.Fatal(err)
 	}
 	return sizes
 }

@@ -2,11 +2,8 @@ package timeline_test
 
 import (
 	"fmt"
-	"os"
 	"runtime"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -22,17 +19,9 @@ import (
 //
 //	CLAIMTRAIL_BENCH_STATEMENTS=3000000 go test -run '^$' -bench 'Build|Sort' ./timeline/
 func benchSizes(b *testing.B) []int {
-	s := os.Getenv("CLAIMTRAIL_BENCH_STATEMENTS")
-	if s == "" {
-		return []int{10_000, 100_000, 1_000_000}
-	}
-	var sizes []int
-	for f := range strings.SplitSeq(s, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(f))
-		if err != nil || n < 1 {
-			b.Fatalf("CLAIMTRAIL_BENCH_STATEMENTS=%q: %q is not a positive number of statements", s, f)
-		}
-		sizes = append(sizes, n)
+	sizes, err := synth.Sizes(10_000, 100_000, 1_000_000)
+	if err != nil {
+		b.Fatal(err)
 	}
 	return sizes
 }

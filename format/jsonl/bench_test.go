@@ -6,15 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/format/jsonl"
+	"github.com/claimtrail/claimtrail/internal/synth"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -186,16 +184,9 @@ func (g *generated) Read(p []byte) (int, error) {
 //	go test -c -o jsonl.test ./format/jsonl/
 //	/usr/bin/time -f '%U s user, %M KB peak' ./jsonl.test -test.run '^$' -test.bench 'ValidateStream/statements=1000000$' -test.benchtime 1x
 func BenchmarkValidateStream(b *testing.B) {
-	sizes := []int{100_000, 1_000_000}
-	if env := os.Getenv("CLAIMTRAIL_BENCH_STATEMENTS"); env != "" {
-		sizes = nil
-		for f := range strings.SplitSeq(env, ",") {
-			n, err := strconv.Atoi(strings.TrimSpace(f))
-			if err != nil || n <= 0 {
-				b.Fatalf("CLAIMTRAIL_BENCH_STATEMENTS=%q: want positive counts separated by commas", env)
-			}
-			sizes = append(sizes, n)
-		}
+	sizes, err := synth.Sizes(100_000, 1_000_000)
+	if err != nil {
+		b.Fatal(err)
 	}
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {

@@ -6,6 +6,9 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -90,4 +93,28 @@ func Corpus(n int) *claim.Corpus {
 		c.Statements = append(c.Statements, st)
 	}
 	return c
+}
+
+// SizesVar is the environment variable that sets the benchmarks' corpus
+// sizes, in statements, comma-separated: CLAIMTRAIL_BENCH_STATEMENTS=3000000
+// runs one size, larger than the defaults, alone.
+const SizesVar = "CLAIMTRAIL_BENCH_STATEMENTS"
+
+// Sizes returns the sizes in [SizesVar], or defaults when it is unset or
+// empty. A size that is not a positive whole number is an error naming the
+// variable and the size.
+func Sizes(defaults ...int) ([]int, error) {
+	s := os.Getenv(SizesVar)
+	if strings.TrimSpace(s) == "" {
+		return defaults, nil
+	}
+	var sizes []int
+	for f := range strings.SplitSeq(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%s=%q: %q is not a positive number of statements", SizesVar, s, f)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes, nil
 }

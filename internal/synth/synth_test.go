@@ -21,3 +21,32 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 }
+
+func TestSizes(t *testing.T) {
+	tests := []struct {
+		env     string
+		want    []int
+		wantErr string
+	}{
+		{env: "", want: []int{10, 20}},
+		{env: " ", want: []int{10, 20}},
+		{env: "3000000", want: []int{3_000_000}},
+		{env: "5, 7", want: []int{5, 7}},
+		{env: "5,0", wantErr: `CLAIMTRAIL_BENCH_STATEMENTS="5,0": "0" is not a positive number of statements`},
+		{env: "1e6", wantErr: `"1e6" is not a positive number`},
+		{env: "4,", wantErr: `"" is not a positive number`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.env, func(t *testing.T) {
+			t.Setenv(synth.SizesVar, tc.env)
+			got, err := synth.Sizes(10, 20)
+			if tc.wantErr != "" {
+				require.Error(t, err)
+				assert.Contains(t, err.Error(), tc.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
