@@ -1,6 +1,9 @@
 package timeline
 
-import "github.com/claimtrail/claimtrail/claim"
+import (
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/corpusview"
+)
 
 // BuildInParts builds a valid corpus's timeline with its statements and
 // claims split into the given number of parts, whatever the corpus's size,
@@ -10,6 +13,14 @@ func BuildInParts(c *claim.Corpus, rules Rules, parts int) (*Timeline, error) {
 		return nil, err
 	}
 	t, _ := build(c, rules, parts)
+	return t, nil
+}
+
+// BuildCheckedInParts is BuildInParts for a checked corpus, reading its
+// interned form as BuildChecked does.
+func BuildCheckedInParts(ch *claim.Checked, rules Rules, parts int) (*Timeline, error) {
+	c, reg := corpusview.Open[claim.Corpus](ch)
+	t, _ := buildFrom(c, reg, corpusview.Interned(ch), rules, parts, bulkAuto)
 	return t, nil
 }
 

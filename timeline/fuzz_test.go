@@ -84,7 +84,8 @@ func FuzzParseChangeKind(f *testing.F) {
 
 // FuzzBuild decodes arbitrary bytes as a corpus and, when they are one,
 // builds its timeline and asks it every question, checking that nothing
-// panics and that the answers agree with one another.
+// panics, that the answers agree with one another, and that the checked
+// corpus builds the same timeline from its interned IDs.
 func FuzzBuild(f *testing.F) {
 	for _, path := range fixtures(f) {
 		data, err := os.ReadFile(path)
@@ -110,6 +111,17 @@ func FuzzBuild(f *testing.F) {
 		tl, err := timeline.Build(c, nil)
 		if err != nil {
 			t.Fatalf("Build of a decoded corpus: %v", err)
+		}
+		ch, err := claim.DecodeChecked(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("DecodeChecked of a corpus Decode accepts: %v", err)
+		}
+		checked, err := timeline.BuildChecked(ch, nil)
+		if err != nil {
+			t.Fatalf("BuildChecked of a decoded corpus: %v", err)
+		}
+		if want, got := mustJSON(t, tl), mustJSON(t, checked); !bytes.Equal(want, got) {
+			t.Errorf("BuildChecked and Build differ:\n%s\n%s", got, want)
 		}
 		total := 0
 		for _, cl := range c.Claims {

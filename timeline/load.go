@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/corpusview"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -32,10 +33,12 @@ type mention struct {
 
 // load takes the timeline's own copy of the corpus and fills the lookup
 // tables and the per-statement info, working in the given number of parts.
-// It reports false, leaving the work unfinished, at the first reference it
-// cannot resolve or statement it cannot place in time: validation, run
-// beside it, reports those properly.
-func (t *Timeline) load(c *claim.Corpus, parts int) bool {
+// With x, the interned form of a checked corpus, it reads each statement's
+// claim, source, Via and articles from x and hashes no ID; without it, it
+// looks them up by ID. It reports false, leaving the work unfinished, at the
+// first reference it cannot resolve or statement it cannot place in time:
+// validation, run beside it, reports those properly.
+func (t *Timeline) load(c *claim.Corpus, x *corpusview.Index, parts int) bool {
 	t.articles = slices.Clone(c.Articles)
 	t.claims = make([]claim.Claim, len(c.Claims))
 	for i, cl := range c.Claims {
@@ -76,9 +79,21 @@ func (t *Timeline) load(c *claim.Corpus, parts int) bool {
 		t.artPlace[a] = int32(p)
 	}
 
+	n := len(c.Statements)
+	t.recs = make([]record, n)
+	t.info = make([]stmtInfo, n)
+	ok := make([]bool, parts)
+	if x != nil && x.Len() == n {
+		// The interned form knows where each statement's Via entries and
+		// mentions start: each part writes its own stretch of the shared
+		// arrays without counting.
+		t.via = make([]int32, x.ViaStart(n))
+		t.mentions = make([]mention, x.MentionStart(n))
+		inParts(n, parts, func(p, lo, hi int) { ok[p] = t.loadInterned(c.Statements, x, lo, hi) })
+		return !slices.Contains(ok, false)
+	}
 	// Count Via entries and mentions, then copy in parts side by side, each
 	// part writing its own stretch of the shared arrays.
-	n := len(c.Statements)
 	nVia, nMen := make([]int, parts+1), make([]int, parts+1)
 	inParts(n, parts, func(p, lo, hi int) {
 		for i := lo; i < hi; i++ {
@@ -92,9 +107,6 @@ func (t *Timeline) load(c *claim.Corpus, parts int) bool {
 	}
 	t.via = make([]int32, nVia[parts])
 	t.mentions = make([]mention, nMen[parts])
-	t.recs = make([]record, n)
-	t.info = make([]stmtInfo, n)
-	ok := make([]bool, parts)
 	inParts(n, parts, func(p, lo, hi int) { ok[p] = t.loadRange(c.Statements, lo, hi, nVia[p], nMen[p]) })
 	return !slices.Contains(ok, false)
 }
@@ -111,8 +123,7 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
 		if !okClaim || !okSrc {
 			return false
 		}
-		r := &t.recs[i]
-		*r = record{
+		t.recs[i] = record{
 			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality,
 			via: int32(v), nVia: int32(len(s.Via)), men: int32(m), nMen: int32(len(s.Mentions)),
 		}
@@ -132,17 +143,8 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
 			if !ok {
 				return false
 			}
-			t.mentions[m] = mention{
-				art: a, start: int32(mm.Span.Start), end: int32(mm.Span.End), cue: mm.Cue,
-				exact: mm.Span.Exact, prefix: mm.Span.Prefix, suffix: mm.Span.Suffix,
-			}
+			t.addMention(in, m, a, &mm)
 			m++
-			switch {
-			case in.art < 0 || t.artPlace[a] < t.artPlace[in.art]:
-				in.art, in.pos = a, int32(mm.Span.Start)
-			case a == in.art && int32(mm.Span.Start) < in.pos:
-				in.pos = int32(mm.Span.Start)
-			}
 		}
 		if !s.Said.IsValid() && in.art < 0 {
 			return false // no time to place it at
@@ -150,6 +152,52 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
 		in.stance = classify(s, t.rules)
 	}
 	return true
+}
+
+// loadInterned is loadRange for a checked corpus: it reads statement i's
+// claim, source, Via and articles from x, and where its Via entries and
+// mentions go from where x holds them.
+func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		s := &stmts[i]
+		in := &t.info[i]
+		in.claim, in.src = x.Claim(i), x.Source(i)
+		v, m := x.ViaStart(i), x.MentionStart(i)
+		t.recs[i] = record{
+			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality,
+			via: int32(v), nVia: int32(len(s.Via)), men: int32(m), nMen: int32(len(s.Mentions)),
+		}
+		in.anonymous = t.srcs.anonymous[in.src]
+		for k := range s.Via {
+			vi := x.Via(i, k)
+			t.via[v+k] = vi
+			in.anonymous = in.anonymous || t.srcs.anonymous[vi]
+		}
+		in.art, in.pos = -1, -1
+		for k := range s.Mentions {
+			t.addMention(in, m+k, x.Article(i, k), &s.Mentions[k])
+		}
+		if !s.Said.IsValid() && in.art < 0 {
+			return false // no time to place it at
+		}
+		in.stance = classify(s, t.rules)
+	}
+	return true
+}
+
+// addMention copies mm, a mention of statement in in article a, to
+// t.mentions[m], and keeps in's first report up to date.
+func (t *Timeline) addMention(in *stmtInfo, m int, a int32, mm *claim.Mention) {
+	t.mentions[m] = mention{
+		art: a, start: int32(mm.Span.Start), end: int32(mm.Span.End), cue: mm.Cue,
+		exact: mm.Span.Exact, prefix: mm.Span.Prefix, suffix: mm.Span.Suffix,
+	}
+	switch {
+	case in.art < 0 || t.artPlace[a] < t.artPlace[in.art]:
+		in.art, in.pos = a, int32(mm.Span.Start)
+	case a == in.art && int32(mm.Span.Start) < in.pos:
+		in.pos = int32(mm.Span.Start)
+	}
 }
 
 // statement makes statement i's claim.Statement again from its record.

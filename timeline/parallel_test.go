@@ -11,7 +11,8 @@ import (
 )
 
 // TestBuildInParts checks that building claims side by side, as Build does
-// for large corpora, gives exactly what building them one by one gives.
+// for large corpora, gives exactly what building them one by one gives,
+// from a corpus or from its checked form.
 func TestBuildInParts(t *testing.T) {
 	size := 6000
 	if timeline.RaceEnabled {
@@ -23,10 +24,24 @@ func TestBuildInParts(t *testing.T) {
 	c := synthetic(size)
 	one, err := timeline.BuildInParts(c, timeline.Rules{}, 1)
 	require.NoError(t, err)
+	ch, err := claim.Check(c)
+	require.NoError(t, err)
 	dates := cmp.Comparer(func(a, b claim.Date) bool { return a == b })
-	for _, parts := range []int{2, 3, 7} {
-		got, err := timeline.BuildInParts(c, timeline.Rules{}, parts)
+	for _, tc := range []struct {
+		name  string
+		parts int
+	}{{"corpus", 2}, {"corpus", 3}, {"corpus", 7}, {"checked", 1}, {"checked", 3}, {"checked", 7}} {
+		parts := tc.parts
+		var got *timeline.Timeline
+		if tc.name == "checked" {
+			got, err = timeline.BuildCheckedInParts(ch, timeline.Rules{}, parts)
+		} else {
+			got, err = timeline.BuildInParts(c, timeline.Rules{}, parts)
+		}
 		require.NoError(t, err)
+		if diff := cmp.Diff(string(mustJSON(t, one)), string(mustJSON(t, got))); diff != "" {
+			t.Fatalf("%s, parts=%d: timeline JSON mismatch (-want +got):\n%s", tc.name, parts, diff)
+		}
 		for _, cl := range one.Claims() {
 			wantTrack, _ := one.Track(cl.ID)
 			gotTrack, _ := got.Track(cl.ID)

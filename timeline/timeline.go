@@ -342,7 +342,7 @@ func BuildChecked(c *claim.Checked, rules *Rules) (*Timeline, error) {
 		return nil, err
 	}
 	corpus, reg := corpusview.Open[claim.Corpus](c)
-	t, ok := buildFrom(corpus, reg, r, 0, bulkAuto)
+	t, ok := buildFrom(corpus, reg, corpusview.Interned(c), r, 0, bulkAuto)
 	if !ok {
 		// A checked corpus resolves every reference.
 		return nil, &Error{Field: "corpus", Value: "", Err: ErrInvalid}
@@ -364,16 +364,18 @@ func buildBulk(c *claim.Corpus, rules Rules, parts int, bulk bulkMode) (*Timelin
 	if err != nil {
 		return nil, false
 	}
-	return buildFrom(c, reg, rules, parts, bulk)
+	return buildFrom(c, reg, nil, rules, parts, bulk)
 }
 
-// buildFrom is buildBulk with the registry of c's sources and articles.
-func buildFrom(c *claim.Corpus, reg *source.Registry, rules Rules, parts int, bulk bulkMode) (*Timeline, bool) {
+// buildFrom is buildBulk with the registry of c's sources and articles and,
+// when c is checked, its interned form x (nil otherwise), which saves
+// looking up each statement's IDs.
+func buildFrom(c *claim.Corpus, reg *source.Registry, x *corpusview.Index, rules Rules, parts int, bulk bulkMode) (*Timeline, bool) {
 	if parts <= 0 {
 		parts = partsFor(len(c.Statements))
 	}
 	t := &Timeline{reg: reg, rules: rules, lazy: new(lazyIndex)}
-	if !t.load(c, parts) {
+	if !t.load(c, x, parts) {
 		return nil, false
 	}
 	b := newBuilder(t, t.knowledgeOrder(), parts, bulk)
