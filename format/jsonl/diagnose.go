@@ -54,9 +54,13 @@ func newWalker(line []byte, n int) *walker {
 
 // duplicateMember reports the first member given twice in one object of a
 // line that decoded, or nil. encoding/json keeps the last of the two
-// silently; the walk that finds it runs only for lines that left the fast
-// path, which the encoder's own lines never give twice.
+// silently. A scan of member names ([mayRepeatMember]) clears almost every
+// line; the walk that finds the member and its path runs only for a line
+// that scan cannot clear.
 func duplicateMember(line []byte, n int, t Type) *Error {
+	if !mayRepeatMember(line) {
+		return nil
+	}
 	return newWalker(line, n).record(t)
 }
 
