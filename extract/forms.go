@@ -326,7 +326,10 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 	end := -1
 	switch {
 	case refusals[w]:
-		if m.is(i+1, "to") && i+2 <= m.last && m.toks[i+2].kind == tokWord {
+		// "declined to comment", "refused to resign"; not "Shares
+		// declined to a record low" or "Turnout declined to 40 percent",
+		// where "to" leads to a level, not a verb.
+		if m.is(i+1, "to") && i+2 <= m.last && m.toks[i+2].kind == tokWord && !toALevel(m.word(i+2)) {
 			end = i + 2
 		}
 	case negatableAux[w]:
@@ -425,6 +428,13 @@ func (m *matcher) nonResponse(i int, r *rule, _ cueWord) (int, bool) {
 	f.source, f.act = src, claim.ActDeclineComment
 	m.out = append(m.out, f)
 	return end, true
+}
+
+// toALevel reports whether w, after "declined to", starts a level or an
+// amount rather than a verb: a determiner, a number, or "record".
+func toALevel(w string) bool {
+	return determiners[w] || w == "record" || w == "around" || w == "about" || w == "below" || w == "under" ||
+		w != "" && w[0] >= '0' && w[0] <= '9'
 }
 
 // noComment returns the last token of "had no comment", "made no further

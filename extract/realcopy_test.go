@@ -288,6 +288,8 @@ var realCopyCases = []struct {
 		{"non-response", "The mayor", "declined", "to step down", "reject"},
 		{"participle", "The mayor", "saying", "he had done nothing wrong", "deny"},
 	}},
+	{"declined-to-a-level", "Shares declined to a record low on Friday.", []found{}},
+	{"declined-to-a-number", "Turnout declined to 40 percent in the second round.", []found{}},
 	{"refused-to-be-named", "The minister refused to be named.", []found{
 		{"non-response", "The minister", "refused to be", "", "decline-comment"},
 	}},
