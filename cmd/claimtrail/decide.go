@@ -303,6 +303,13 @@ article not added yet, say) are kept in the log and listed as orphans
 instead, to apply when the article comes. Decisions keep the "by" and "at"
 the file gives them.
 
+An undo ({"kind":"undo","undoes":N}) in a file whose decisions carry
+their "seq", as an exported log's do, takes back the decision of the same
+file with seq N, under whatever number this story logs it; one that names
+no earlier line of the file is refused. In a file without seqs, N is the
+number of a decision in this story's own log (see 'claimtrail export
+--format decisions').
+
 If the story refuses a decision (a claim it does not hold), decide stops
 there; those before it stay applied.
 
@@ -445,7 +452,11 @@ func (a *app) decide(ctx context.Context, ds []story.Decision, mode decideMode) 
 			return err
 		}
 	}
-	report, err := s.Apply(ctx, ds...)
+	targets, err := fileUndos(ds, mode)
+	if err != nil {
+		return err
+	}
+	report, err := applyDecisions(ctx, s.Story, ds, targets)
 	if err != nil {
 		return fmt.Errorf("%w (decisions before it were applied; see 'claimtrail pending' and 'claimtrail status')", err)
 	}
@@ -463,6 +474,80 @@ func (a *app) decide(ctx context.Context, ds []story.Decision, mode decideMode) 
 		fmt.Fprintf(w, "orphan (no such candidate in the story yet; kept in the log): %s\n", describe(d))
 	}
 	return nil
+}
+
+// fileUndos finds what each undo of a decisions file takes back. A file
+// whose decisions carry their seq (an exported log) numbers them its own
+// way: its undo names the seq of an earlier line of the same file, which
+// the story logs under another number, and it must take back that
+// decision, not the one this story has under the same number. It returns,
+// for each such undo, the index of the decision it takes back. An undo in
+// a numbered file that names no earlier line of it is refused; in a file
+// without seqs (written by hand), an undo names a decision of the story's
+// own log, as on the command line.
+func fileUndos(ds []story.Decision, mode decideMode) (map[int]int, error) {
+	if !mode.file {
+		return nil, nil
+	}
+	at := map[int64]int{}
+	for i, d := range ds {
+		if d.Seq != 0 {
+			at[d.Seq] = i
+		}
+	}
+	if len(at) == 0 {
+		return nil, nil
+	}
+	targets := map[int]int{}
+	var bad badLines
+	for i, d := range ds {
+		if d.Kind != story.KindUndo {
+			continue
+		}
+		j, ok := at[d.Undoes]
+		if !ok || j >= i {
+			err := fmt.Errorf("undoes %d, which no earlier line of this file has as its seq: an undo in a file of numbered decisions takes back one of them (to take back decision %d of this story, give the undo alone, without seq)", d.Undoes, d.Undoes)
+			if i < len(mode.lines) {
+				err = fmt.Errorf("line %d: %w", mode.lines[i], err)
+			}
+			bad.add(err)
+			continue
+		}
+		targets[i] = j
+	}
+	if err := bad.err(); err != nil {
+		return nil, fmt.Errorf("nothing applied: %w", err)
+	}
+	return targets, nil
+}
+
+// applyDecisions applies ds in order. With undos that name a decision of
+// the same file (targets, from fileUndos), it applies them one at a time,
+// so that each undo takes back the Seq the story gave the decision it
+// names.
+func applyDecisions(ctx context.Context, s *story.Story, ds []story.Decision, targets map[int]int) (*story.Report, error) {
+	if len(targets) == 0 {
+		return s.Apply(ctx, ds...)
+	}
+	all := &story.Report{}
+	logged := make([]int64, len(ds))
+	for i, d := range ds {
+		if j, ok := targets[i]; ok {
+			d.Undoes = logged[j]
+		}
+		r, err := s.Apply(ctx, d)
+		if r != nil {
+			all.Applied = append(all.Applied, r.Applied...)
+			all.Orphans = append(all.Orphans, r.Orphans...)
+			for _, got := range append(r.Applied, r.Orphans...) {
+				logged[i] = got.Seq
+			}
+		}
+		if err != nil {
+			return all, err
+		}
+	}
+	return all, nil
 }
 
 // known checks that the candidate or proposed source a decision names is

@@ -640,3 +640,33 @@ func TestAcceptSourceFlags(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestDecideFileUndo checks that an undo in a file of numbered decisions
+// (an exported log) takes back the decision of the same file it names,
+// which the story logs under another number, and never the decision the
+// story itself has under that number.
+func TestDecideFileUndo(t *testing.T) {
+	c := followStory(t)
+	const key = "ledger-03-04#23:6e7f5eec"
+	file := `{"seq":1,"kind":"reject","key":"` + key + `"}` + "\n" + `{"seq":2,"kind":"undo","undoes":1}` + "\n"
+	_, errs, code := c.run(file, "decide", "-")
+	require.Equal(t, 0, code, "stderr: %s", errs)
+
+	var logged []story.Decision
+	for line := range strings.Lines(c.ok("export", "--format", "decisions")) {
+		var d story.Decision
+		require.NoError(t, json.Unmarshal([]byte(line), &d))
+		logged = append(logged, d)
+	}
+	require.GreaterOrEqual(t, len(logged), 3)
+	reject, undo := logged[len(logged)-2], logged[len(logged)-1]
+	assert.Equal(t, story.KindReject, reject.Kind)
+	assert.Equal(t, story.Key(key), reject.Key)
+	assert.Equal(t, story.KindUndo, undo.Kind)
+	assert.Equal(t, reject.Seq, undo.Undoes, "the undo takes back the file's reject, not the story's decision 1")
+	assert.Contains(t, c.ok("pending"), key, "the candidate waits for review again")
+
+	_, errs, code = c.run(`{"seq":7,"kind":"undo","undoes":3}`+"\n", "decide", "-")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, errs, "nothing applied: line 1: undoes 3, which no earlier line of this file has as its seq")
+}
