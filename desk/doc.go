@@ -42,12 +42,14 @@
 //
 // After each decision the note that says it was saved has an Undo button
 // (u): it takes the decision back with a story.KindUndo decision, after
-// which the story is as if it had not been made, the proposal waiting for
-// review again. After accepting onto a new claim worded on the page, the
-// button takes back the acceptance; the claim stays, unused. An undo that
-// a later decision depends on is refused with status 409 and a page that
-// names that decision: the creation of a claim cannot be taken back while
-// an acceptance onto it stands.
+// which the story is as if it had not been made: the proposal is as it was
+// before that decision. After accepting onto a new claim worded on the
+// page, the button takes back the acceptance; the claim stays, unused.
+// The desk takes back only the last decision of the log, made under its
+// own name (Options.By): since the page carries the decision's number, a
+// crafted link could otherwise make a reviewer take back someone else's
+// decision. Any other undo is refused with status 409; 'claimtrail decide'
+// takes back any decision that no later one depends on.
 //
 // Each decision is applied through story.Story.Apply, which writes it to the
 // story's store in one transaction, and only then does the page say it was

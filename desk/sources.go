@@ -201,8 +201,9 @@ func redirectSaved(w http.ResponseWriter, r *http.Request, back, saved, did stri
 
 // decideUndo serves an undo posted to "/decide": the decision whose Seq
 // the form's "undoes" names is taken back (a story.KindUndo decision), and
-// the story is as if it had never been made. An undo that a later decision
-// depends on is refused with 409 and a page that names it.
+// the story is as if it had never been made. Only the last decision of the
+// log, made under the desk's own name, is taken back; any other is refused
+// with 409, as is an undo that a later decision depends on.
 func (d *Desk) decideUndo(w http.ResponseWriter, r *http.Request) {
 	back := safeBack(r.PostFormValue("back"))
 	v := r.PostFormValue("undoes")
@@ -213,8 +214,26 @@ func (d *Desk) decideUndo(w http.ResponseWriter, r *http.Request) {
 	}
 	d.decide.Lock()
 	defer d.decide.Unlock()
+	if _, err := d.story.Sync(r.Context()); err != nil {
+		d.failBack(w, r, http.StatusServiceUnavailable, "the undo was not saved: "+err.Error(), back)
+		return
+	}
+	// The Seq comes from the page, and a crafted link can put any number
+	// there: the desk takes back only the decision it just saved, made
+	// under its own name and still the latest of the log, as the note's
+	// button offers. Other undos go through 'claimtrail decide'.
+	seen := d.story.Head()
+	ds := d.story.Decisions()
+	if n > int64(len(ds)) {
+		d.failBack(w, r, http.StatusUnprocessableEntity, "the undo was not saved: the log holds "+strconv.Itoa(len(ds))+" decisions, not "+strconv.FormatInt(n, 10), back)
+		return
+	}
+	if last := ds[len(ds)-1]; n != last.Seq || last.By != d.by || last.Kind == story.KindUndo {
+		d.failBack(w, r, http.StatusConflict, "the undo was not saved: the desk takes back only the last decision of the log, when it saved it itself; decision "+strconv.FormatInt(n, 10)+" is not that one (take it back with 'claimtrail decide')", back)
+		return
+	}
 	dec := story.Decision{Kind: story.KindUndo, Undoes: n, By: d.by, At: time.Now().UTC()}
-	_, err = d.story.Apply(r.Context(), dec)
+	_, err = d.story.ApplySeen(r.Context(), seen, dec)
 	switch {
 	case err == nil:
 	case errors.Is(err, story.ErrDependent):

@@ -1,6 +1,7 @@
 package desk_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -83,8 +84,8 @@ func TestUndo(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"dependent", created, http.StatusConflict, "depends on it"},
-		{"an-undo", "2", http.StatusUnprocessableEntity, "not taken back"},
+		{"not-the-last", created, http.StatusConflict, "takes back only the last decision"},
+		{"an-earlier-one", "1", http.StatusConflict, "takes back only the last decision"},
 		{"beyond-the-log", "999", http.StatusUnprocessableEntity, "the log holds"},
 		{"not-a-number", "last", http.StatusBadRequest, "names no decision"},
 	} {
@@ -95,6 +96,17 @@ func TestUndo(t *testing.T) {
 		})
 	}
 	assert.Len(t, f.reopen(t).Decisions(), before, "nothing logged by a refused undo")
+
+	// The last decision, made by someone else in another program: a link
+	// that puts its Seq in the page cannot make this reviewer take it back.
+	other := f.reopen(t)
+	rep, err := other.Apply(context.Background(), story.Decision{Kind: story.KindReject, Key: story.Key(k2), By: "someone-else"})
+	require.NoError(t, err)
+	theirs := strconv.FormatInt(rep.Applied[0].Seq, 10)
+	status, body := c.post(url.Values{"csrf": {tok}, "action": {"undo"}, "undoes": {theirs}}, nil)
+	assert.Equal(t, http.StatusConflict, status, body)
+	assert.Contains(t, body, "takes back only the last decision")
+	assert.Equal(t, story.KindReject, f.reopen(t).Decided(story.Key(k2)), "their rejection stands")
 	status, _ = c.post(url.Values{"action": {"undo"}, "undoes": {created}}, nil)
 	assert.Equal(t, http.StatusForbidden, status, "an undo without the CSRF token")
 }
