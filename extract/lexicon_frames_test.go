@@ -10,6 +10,8 @@ import (
 	"unicode"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // TestEveryLexiconWordAtTheEdges runs every word and phrase of the lexicon
@@ -91,17 +93,9 @@ func TestEveryCutOfTheGoldTexts(t *testing.T) {
 			i := cuts[k]
 			for _, part := range []string{text[:i], text[i:]} {
 				if msg := extractSafely(part); msg != "" {
-					t.Errorf("Extract of a gold text cut at byte %d (%q…): %s", i, excerptOf(part), msg)
+					t.Errorf("Extract of a gold text cut at byte %d (%q): %s", i, source.Excerpt(part), msg)
 				}
 			}
 		}
 	}
-}
-
-// excerptOf returns the first words of s, for a failure message.
-func excerptOf(s string) string {
-	if len(s) > 60 {
-		s = s[:60]
-	}
-	return s
 }

@@ -539,7 +539,11 @@ func applyDecisions(ctx context.Context, s *story.Story, ds []story.Decision, ta
 		if r != nil {
 			all.Applied = append(all.Applied, r.Applied...)
 			all.Orphans = append(all.Orphans, r.Orphans...)
-			for _, got := range append(r.Applied, r.Orphans...) {
+			// One decision was applied: it is logged once, applied or as an orphan.
+			for _, got := range r.Applied {
+				logged[i] = got.Seq
+			}
+			for _, got := range r.Orphans {
 				logged[i] = got.Seq
 			}
 		}
