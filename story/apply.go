@@ -67,8 +67,10 @@ type Failure struct {
 //
 // An undo (KindUndo) takes back an earlier decision: the story is built
 // again as if it had never been made (see the package documentation),
-// or, when a later decision depends on it, the undo is refused with an
-// error wrapping ErrDependent and the story is left as it was.
+// or, when a later decision depends on it (would fail, find nothing to
+// decide, or apply differently without it), the undo is refused with a
+// *DependentError naming that decision, wrapping ErrDependent, and the
+// story is left as it was.
 //
 // Each decision costs time linear in the candidate's size, apart from
 // rejecting a candidate accepted before, which is linear in the statements,
@@ -158,6 +160,7 @@ func (s *Story) applyOnce(ctx context.Context, seen int64, ds []Decision) (_ *Re
 		if orphan {
 			r.Orphans = append(r.Orphans, d)
 		} else {
+			s.effects[d.Seq] = s.effect(d)
 			r.Applied = append(r.Applied, d)
 		}
 	}
@@ -654,6 +657,8 @@ func (s *Story) unattended(added *Added) {
 		if _, err := s.apply(d); err != nil {
 			continue
 		}
-		added.Machine = append(added.Machine, s.log(d, false))
+		d = s.log(d, false)
+		s.effects[d.Seq] = s.effect(d)
+		added.Machine = append(added.Machine, d)
 	}
 }

@@ -56,11 +56,18 @@
 // made: whenever the log is replayed (Open, Sync, Reextract), the decision
 // taken back is skipped, and the articles added after it are read with the
 // registry as it would have been. Applying an undo builds the story again
-// that way, at the cost of Reextract. It is refused, and the story left as
-// it was, when a later decision depends on the decision taken back (a
-// candidate accepted onto the claim it created, a source it accepted used
-// as a speaker since): the error wraps ErrDependent and names the later
-// decision, to be undone first. An undo is not itself taken back (make the
+// that way, at the cost of Reextract. It is refused, and the story left
+// as it was, when a later decision depends on the decision taken back:
+// when, without it, a later decision that applied would fail (a candidate
+// accepted onto the claim it created), find nothing to decide, or apply
+// differently (a candidate spoken by a source it accepted with an ID, a
+// name, a kind, an identity, a parent or an investigator mark of its own,
+// or by a source it merged into another; a source merged into one it
+// accepted so). The error is a *DependentError, wrapping ErrDependent, that
+// names the later decision, to be undone first. A later decision that
+// would apply the same way does not hold an undo back: a candidate whose
+// speaker an undone acceptance had accepted as proposed accepts it again,
+// and keeps it. An undo is not itself taken back (make the
 // decision again), nor is a decision taken back twice. Logs written
 // before undo existed hold no undo and read as before.
 //

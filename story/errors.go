@@ -76,6 +76,31 @@ func fieldErr(field, value string, err error) *FieldError {
 	return &FieldError{Field: field, Value: source.Excerpt(value), Err: err}
 }
 
+// DependentError is the error of an undo that Story.Apply refuses because
+// a later decision depends on the decision it would take back: without
+// it, Later would fail, find nothing to decide, or apply differently (a
+// statement with another speaker, a source accepted with another ID,
+// name, kind, identity, parent or investigator mark, a source merged into
+// another). Reason says which. Undo Later first, or leave both. It wraps
+// [ErrDependent].
+type DependentError struct {
+	// Undoes is the Seq of the decision the refused undo would take back.
+	Undoes int64
+	// Later is the decision that depends on it, with its Seq.
+	Later Decision
+	// Reason says how Later depends on it.
+	Reason string
+}
+
+// Error names the later decision and says how it depends on the one the
+// undo would take back.
+func (e *DependentError) Error() string {
+	return fmt.Sprintf("decision %d (%s) %s; undo that first: %v", e.Later.Seq, e.Later.Kind, e.Reason, ErrDependent)
+}
+
+// Unwrap returns ErrDependent.
+func (e *DependentError) Unwrap() error { return ErrDependent }
+
 // DecidedError is the error of a decision that Story.Apply refuses because
 // what it decides (a candidate's key, a proposed source, a claim's wording,
 // an article's reprint) was decided after the head the decider saw, by a

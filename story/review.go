@@ -145,7 +145,7 @@ func (s *Story) replace(o *Story) {
 	s.decisions, s.orphans, s.base = o.decisions, o.orphans, o.base
 	s.format, s.store = o.format, o.store
 	s.head, s.heads, s.lastOn = o.head, o.heads, o.lastOn
-	s.undone, s.failed = o.undone, o.failed
+	s.undone, s.failed, s.effects = o.undone, o.failed, o.effects
 }
 
 // addStatement adds a statement that no candidate gave (an imported one).

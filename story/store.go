@@ -233,7 +233,9 @@ func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision) (*Re
 		case orphan:
 			r.Orphans = append(r.Orphans, s.log(d, true))
 		default:
-			r.Applied = append(r.Applied, s.log(d, false))
+			d = s.log(d, false)
+			s.effects[d.Seq] = s.effect(d)
+			r.Applied = append(r.Applied, d)
 		}
 	}
 	if err := addUntil(len(ds)); err != nil {

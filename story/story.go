@@ -62,6 +62,7 @@ type Story struct {
 	lastOn    map[string]int64 // what a decision decides (see target) -> the Seq of the latest decision on it
 	undone    map[int64]bool   // the Seqs of the decisions an undo took back
 	failed    map[int64]bool   // the Seqs of logged decisions that did not apply when last replayed
+	effects   map[int64]string // the Seqs of applied decisions -> what each did (see effect)
 }
 
 // seen is the length of the decision log at one head of the store.
@@ -185,6 +186,7 @@ func New(id string, opts Options) (*Story, error) {
 		lastOn:    make(map[string]int64),
 		undone:    make(map[int64]bool),
 		failed:    make(map[int64]bool),
+		effects:   make(map[int64]string),
 	}
 	s.opts.Sources = nil
 	for _, src := range opts.Sources {

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
 )
 
@@ -160,4 +161,95 @@ func TestUndoElsewhere(t *testing.T) {
 	assert.Equal(t, story.KindUnknown, two.Decided(ilves))
 	assert.Equal(t, story.KindUnknown, two.Decided(workers))
 	sameAsReopened(t, st, two)
+}
+
+// TestUndoDependent checks that an undo is refused, naming the later
+// decision, when that decision would apply differently without the one
+// taken back (a statement with another speaker, a source accepted
+// otherwise), and allowed when it would apply the same.
+func TestUndoDependent(t *testing.T) {
+	unnamed := source.IdentityUnnamed
+	for _, tc := range []struct {
+		name string
+		// decide makes the decisions after the story's own two (claim
+		// "shells" created as 1, Ilves accepted onto it as 2).
+		decide func(ilves, workers story.Key, proposed source.ID) []story.Decision
+		undoes int64
+		// later is the Seq of the decision the refusal names; 0 when the
+		// undo is allowed.
+		later int64
+	}{
+		{"source-edited-then-spoken", func(_, w story.Key, p source.ID) []story.Decision {
+			return []story.Decision{
+				{Kind: story.KindAccept, Source: p, Identity: &unnamed, Parent: "westmark"},
+				{Kind: story.KindAccept, Key: w, Claim: "shells"},
+			}
+		}, 3, 4},
+		{"source-renamed-then-spoken", func(_, w story.Key, p source.ID) []story.Decision {
+			return []story.Decision{
+				{Kind: story.KindAccept, Source: p, As: "hallen-workers"},
+				{Kind: story.KindAccept, Key: w, Claim: "shells"},
+			}
+		}, 3, 4},
+		{"merged-then-spoken", func(_, w story.Key, p source.ID) []story.Decision {
+			return []story.Decision{
+				{Kind: story.KindMergeSource, Source: p, Into: "southvale"},
+				{Kind: story.KindAccept, Key: w, Claim: "shells"},
+			}
+		}, 3, 4},
+		{"story-source-merged-then-spoken", func(i, _ story.Key, _ source.ID) []story.Decision {
+			return []story.Decision{
+				{Kind: story.KindReject, Key: i},
+				{Kind: story.KindMergeSource, Source: "ilves", Into: "westmark-defence"},
+				{Kind: story.KindAccept, Key: i, Claim: "shells"},
+			}
+		}, 4, 5},
+		{"source-edited-then-merged-into", func(_, _ story.Key, p source.ID) []story.Decision {
+			return []story.Decision{
+				{Kind: story.KindAccept, Source: p, Identity: &unnamed},
+				{Kind: story.KindMergeSource, Source: "eastria", Into: p},
+			}
+		}, 3, 4},
+		{"source-edited-then-parent", func(_, w story.Key, p source.ID) []story.Decision {
+			return []story.Decision{
+				{Kind: story.KindAccept, Source: p, Identity: &unnamed},
+				{Kind: story.KindMergeSource, Source: "southvale", Into: "norland"},
+			}
+		}, 3, 0},
+		{"renamed-then-accepted", func(_, w story.Key, _ source.ID) []story.Decision {
+			return []story.Decision{
+				{Kind: story.KindRenameClaim, Claim: "shells", Text: "Norland sends shells"},
+				{Kind: story.KindAccept, Key: w, Claim: "shells"},
+			}
+		}, 3, 0},
+		{"source-as-proposed-then-spoken", func(_, w story.Key, p source.ID) []story.Decision {
+			return []story.Decision{
+				{Kind: story.KindAccept, Source: p},
+				{Kind: story.KindAccept, Key: w, Claim: "shells"},
+			}
+		}, 3, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &memStore{}
+			s, ilves, workers, proposed := workersStory(t, st)
+			_, err := s.Apply(ctx, tc.decide(ilves, workers, proposed)...)
+			require.NoError(t, err)
+			before, corpus := s.Decisions(), s.Corpus()
+			_, err = s.Apply(ctx, story.Decision{Kind: story.KindUndo, Undoes: tc.undoes})
+			if tc.later == 0 {
+				require.NoError(t, err)
+				sameAsReopened(t, st, s)
+				return
+			}
+			require.ErrorIs(t, err, story.ErrDependent)
+			var de *story.DependentError
+			require.ErrorAs(t, err, &de)
+			assert.Equal(t, tc.later, de.Later.Seq)
+			assert.Equal(t, tc.undoes, de.Undoes)
+			assert.Equal(t, before, s.Decisions())
+			if diff := cmp.Diff(corpus, s.Corpus()); diff != "" {
+				t.Errorf("refused undo changed the story (-want +got):\n%s", diff)
+			}
+		})
+	}
 }
