@@ -230,13 +230,50 @@ func (d Decision) Check() error {
 		if d.Undoes <= 0 {
 			return fieldErr("undoes", strconv.FormatInt(d.Undoes, 10), fmt.Errorf("%w: want the Seq of an earlier decision, from 1", ErrInvalid))
 		}
-		if d.Key != "" || d.Source != "" || d.Claim != "" || d.Article != "" {
-			return fieldErr("undoes", strconv.FormatInt(d.Undoes, 10), fmt.Errorf("%w: an undo names only the decision it takes back", ErrInvalid))
+		if field, value := d.undoExtra(); field != "" {
+			return fieldErr(field, value, fmt.Errorf("%w: an undo names only the decision it takes back (undoes), with by, at and note", ErrInvalid))
 		}
 		return nil
 	default:
 		return fieldErr("kind", d.Kind.String(), ErrInvalid)
 	}
+}
+
+// undoExtra returns the first field an undo has that no undo uses, with
+// its value, or "" when it has none: an undo gives only Undoes, and By,
+// At and Note, which every decision may give.
+func (d Decision) undoExtra() (field, value string) {
+	switch {
+	case d.Key != "":
+		return "key", string(d.Key)
+	case d.Speaker != "":
+		return "speaker", string(d.Speaker)
+	case d.Act != claim.ActUnknown:
+		return "act", d.Act.String()
+	case d.Factuality != nil:
+		return "factuality", d.Factuality.String()
+	case d.Said != (claim.Date{}):
+		return "said", d.Said.String()
+	case d.Claim != "":
+		return "claim", string(d.Claim)
+	case d.SameAs != "":
+		return "same_as", string(d.SameAs)
+	case d.Source != "":
+		return "source", string(d.Source)
+	case d.As != "":
+		return "as", string(d.As)
+	case d.Into != "":
+		return "into", string(d.Into)
+	case d.Text != "":
+		return "text", d.Text
+	case len(d.Actors) > 0:
+		return "actors", string(d.Actors[0].Source)
+	case d.Article != "":
+		return "article", string(d.Article)
+	case d.Of != "":
+		return "of", string(d.Of)
+	}
+	return "", ""
 }
 
 // checkSourceFields checks the fields that only a decision accepting a

@@ -126,15 +126,33 @@ func TestUndoLog(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, ds, got)
 
-	for _, line := range []string{
-		`{"kind":"undo"}`,
-		`{"kind":"undo","undoes":-1}`,
-		`{"kind":"undo","undoes":2,"key":"a#1:00000000"}`,
-		`{"kind":"reject","key":"a#1:00000000","undoes":2}`,
+	for _, tc := range []struct{ line, field string }{
+		{`{"kind":"undo"}`, "undoes"},
+		{`{"kind":"undo","undoes":-1}`, "undoes"},
+		{`{"kind":"reject","key":"a#1:00000000","undoes":2}`, "undoes"},
+		{`{"kind":"undo","undoes":2,"key":"a#1:00000000"}`, "key"},
+		{`{"kind":"undo","undoes":2,"into":"norland"}`, "into"},
+		{`{"kind":"undo","undoes":2,"text":"Norland ships shells"}`, "text"},
+		{`{"kind":"undo","undoes":2,"speaker":"norland"}`, "speaker"},
+		{`{"kind":"undo","undoes":2,"act":"deny"}`, "act"},
+		{`{"kind":"undo","undoes":2,"factuality":"CT-"}`, "factuality"},
+		{`{"kind":"undo","undoes":2,"said":"2025-03"}`, "said"},
+		{`{"kind":"undo","undoes":2,"same_as":"s:x"}`, "same_as"},
+		{`{"kind":"undo","undoes":2,"as":"x"}`, "as"},
+		{`{"kind":"undo","undoes":2,"of":"a1"}`, "of"},
+		{`{"kind":"undo","undoes":2,"actors":[{"source":"norland","role":"accused"}]}`, "actors"},
+		{`{"kind":"undo","undoes":2,"parent":"norland"}`, "parent"},
 	} {
-		_, err := story.ReadDecisions(bytes.NewBufferString(line))
-		assert.ErrorIs(t, err, story.ErrInvalid, line)
+		_, err := story.ReadDecisions(bytes.NewBufferString(tc.line))
+		assert.ErrorIs(t, err, story.ErrInvalid, tc.line)
+		var fe *story.FieldError
+		if assert.ErrorAs(t, err, &fe, tc.line) {
+			assert.Equal(t, "line 1."+tc.field, fe.Field, tc.line)
+		}
 	}
+	// By, at and note go with any decision.
+	_, err = story.ReadDecisions(bytes.NewBufferString(`{"kind":"undo","undoes":2,"by":"ana","at":"2025-03-02T10:00:00Z","note":"wrong claim"}`))
+	assert.NoError(t, err)
 }
 
 // TestUndoElsewhere checks that a story catches up with an undo another
