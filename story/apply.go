@@ -518,8 +518,19 @@ func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
 		return false, nil
 	}
 
+	// The claim a decision creates (one worded by the decision, or the
+	// new claim proposed for the candidate's group) is added only once the
+	// statement proved valid against it: a refused acceptance leaves no
+	// claim behind.
 	claimID := d.Claim
-	if claimID == "" {
+	var created *claim.Claim
+	switch {
+	case d.Text != "":
+		if _, ok := s.claimPos[claimID]; ok {
+			return false, fieldErr("claim", string(claimID), fmt.Errorf("%w: text words a new claim, and the story has this one", ErrDuplicateID))
+		}
+		created = &claim.Claim{ID: claimID, Text: d.Text}
+	case claimID == "":
 		claimID = claim.ID("c:" + string(d.Key))
 		text := p.p.Quote
 		if p.group != nil {
@@ -529,19 +540,28 @@ func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
 			if text == "" {
 				text = spanText(art.Text, c.Cue.Start, c.Cue.End)
 			}
-			s.addClaim(claim.Claim{ID: claimID, Text: text})
+			created = &claim.Claim{ID: claimID, Text: text}
 		}
 	}
-	ci, ok := s.claimPos[claimID]
-	if !ok {
-		return false, fieldErr("claim", string(claimID), ErrUnknownClaim)
+	var cl claim.Claim
+	if created != nil {
+		cl = *created
+	} else {
+		ci, ok := s.claimPos[claimID]
+		if !ok {
+			return false, fieldErr("claim", string(claimID), ErrUnknownClaim)
+		}
+		cl = s.claims[ci]
 	}
 	st, err := c.Statement(statementID(d.Key), claimID, art.ID, art.Text)
 	if err != nil {
 		return false, fieldErr("key", string(d.Key), err)
 	}
-	if err := s.checkStatement(d.Key, st, s.claims[ci], art); err != nil {
+	if err := s.checkStatement(d.Key, st, cl, art); err != nil {
 		return false, err
+	}
+	if created != nil {
+		s.addClaim(*created)
 	}
 	s.undo(d.Key)
 	s.stmtPos[st.ID] = len(s.statements)

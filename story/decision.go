@@ -73,7 +73,11 @@ const MachineBy = "machine"
 //     statement instead of a new statement. With no Claim and no SameAs,
 //     the candidate goes to the new claim proposed for its group (see
 //     ClaimProposal.ID), created on first use, or to a new claim of its own
-//     ("c:" and its key) with its quote as text;
+//     ("c:" and its key) with its quote as text. With Claim and Text, the
+//     candidate goes to a new claim, Claim, worded Text, which the story
+//     must not hold: one decision creates the claim and accepts the
+//     candidate, or, refused, does neither. A claim a decision creates is
+//     created only when the candidate is accepted;
 //   - accept a proposed source: Source (its story-wide ID, "new:x@a1");
 //     optionally As, the ID it takes, and Text, its name. Without As it
 //     takes the extractor's ID without "new:" and the article ("x"), or,
@@ -120,7 +124,8 @@ type Decision struct {
 	Source source.ID `json:"source,omitempty"`
 	As     source.ID `json:"as,omitempty"`
 	Into   source.ID `json:"into,omitempty"`
-	// Text is a claim's text, or an accepted source's name.
+	// Text is a claim's text (created, renamed, or created by accepting a
+	// candidate onto it), or an accepted source's name.
 	Text string `json:"text,omitempty"`
 	// SourceKind, Identity, Parent and Investigator set the kind, the
 	// identity (named or unnamed), the parent and the investigator mark of
@@ -197,6 +202,9 @@ func (d Decision) Check() error {
 		if d.Key != "" {
 			if _, ok := d.Key.Article(); !ok {
 				return fieldErr("key", string(d.Key), ErrInvalid)
+			}
+			if d.Text != "" && d.Kind == KindAccept && (d.Claim == "" || d.SameAs != "") {
+				return fieldErr("text", d.Text, fmt.Errorf("%w: text words the new claim named by claim, which a new mention (same_as) has not", ErrInvalid))
 			}
 		} else if !isProposed(d.Source) {
 			return fieldErr("source", string(d.Source), fmt.Errorf("%w: not a proposed source", ErrInvalid))

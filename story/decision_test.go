@@ -71,7 +71,8 @@ func TestDecisionErrors(t *testing.T) {
 	acc := candidate(t, added[0], "Norland on Sunday")
 	byMinistry := candidate(t, added[2], "never supplied")
 	ps := claim.CTMinus()
-	_, err := s.Apply(ctx, story.Decision{Kind: story.KindReject, Source: byMinistry.Candidate.Speaker})
+	_, err := s.Apply(ctx, story.Decision{Kind: story.KindReject, Source: byMinistry.Candidate.Speaker},
+		story.Decision{Kind: story.KindCreateClaim, Claim: "held", Text: "a claim the story holds"})
 	require.NoError(t, err)
 	tests := []struct {
 		name  string
@@ -88,6 +89,9 @@ func TestDecisionErrors(t *testing.T) {
 		{name: "rejected-speaker", d: story.Decision{Kind: story.KindAccept, Key: byMinistry.Key}, field: "decisions[0].speaker", want: story.ErrRejected},
 		{name: "accuse-negates", d: story.Decision{Kind: story.KindAccept, Key: acc.Key, Factuality: &ps}, field: "decisions[0].key", want: claim.ErrFactuality},
 		{name: "said-after", d: story.Decision{Kind: story.KindAccept, Key: acc.Key, Said: claim.MustParseDate("2026")}, field: "decisions[0].key", want: claim.ErrDate},
+		{name: "text-no-claim", d: story.Decision{Kind: story.KindAccept, Key: acc.Key, Text: "Norland ships shells"}, field: "decisions[0].text", want: story.ErrInvalid},
+		{name: "text-same-as", d: story.Decision{Kind: story.KindAccept, Key: acc.Key, Claim: "c9", SameAs: "s:x", Text: "Norland ships shells"}, field: "decisions[0].text", want: story.ErrInvalid},
+		{name: "text-claim-held", d: story.Decision{Kind: story.KindAccept, Key: acc.Key, Claim: "held", Text: "Norland ships shells"}, field: "decisions[0].claim", want: story.ErrDuplicateID},
 		{name: "same-as-unknown", d: story.Decision{Kind: story.KindAccept, Key: acc.Key, SameAs: "s:nope"}, field: "decisions[0].same_as", want: story.ErrUnknownStatement},
 		{name: "merge-into-unknown", d: story.Decision{Kind: story.KindMergeSource, Source: added[2].Sources[0].Source.ID, Into: "nobody"}, field: "decisions[0].into", want: story.ErrUnknownSource},
 		{name: "merge-into-itself", d: story.Decision{Kind: story.KindMergeSource, Source: "norland", Into: "norland"}, field: "decisions[0].into", want: story.ErrInvalid},
@@ -361,3 +365,58 @@ func assertAs(err error, target **story.FieldError) bool {
 }
 
 var _ = context.Background
+
+// TestAcceptOntoNewClaim checks that one decision creates a claim and
+// accepts a candidate onto it, or, refused, does neither; and that a
+// refused acceptance onto its group's proposed claim leaves no claim.
+func TestAcceptOntoNewClaim(t *testing.T) {
+	ps := claim.PSMinus()
+	for _, tc := range []struct {
+		name   string
+		d      func(acc story.Key) story.Decision
+		want   error
+		claims []claim.ID
+	}{
+		{"created", func(k story.Key) story.Decision {
+			return story.Decision{Kind: story.KindAccept, Key: k, Claim: "shells", Text: "Norland ships shells"}
+		}, nil, []claim.ID{"shells"}},
+		{"refused-worded", func(k story.Key) story.Decision {
+			return story.Decision{Kind: story.KindAccept, Key: k, Claim: "shells", Text: "Norland ships shells", Factuality: &ps}
+		}, claim.ErrFactuality, nil},
+		{"refused-group", func(k story.Key) story.Decision {
+			return story.Decision{Kind: story.KindAccept, Key: k, Factuality: &ps}
+		}, claim.ErrFactuality, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := &memStore{}
+			srcs, arts := fixture(t)
+			s, _, err := story.Open(ctx, st, "new-claim", story.Options{Sources: srcs})
+			require.NoError(t, err)
+			added, err := s.Add(ctx, arts[0])
+			require.NoError(t, err)
+			acc := candidate(t, added, "Norland on Sunday")
+			_, err = s.Apply(ctx, tc.d(acc.Key))
+			assert.ErrorIs(t, err, tc.want)
+			var got []claim.ID
+			for _, c := range s.Corpus().Claims {
+				got = append(got, c.ID)
+			}
+			assert.Equal(t, tc.claims, got)
+			if tc.want != nil {
+				assert.Empty(t, s.Decisions())
+				return
+			}
+			stmt, ok := s.StatementOf(acc.Key)
+			require.True(t, ok)
+			assert.Equal(t, claim.ID("shells"), stmt.Claim)
+			assert.Equal(t, "Norland ships shells", s.Corpus().Claims[0].Text)
+			require.Len(t, s.Decisions(), 1)
+			sameAsReopened(t, st, s)
+
+			// Undone, it takes its claim with it.
+			_, err = s.Apply(ctx, story.Decision{Kind: story.KindUndo, Undoes: 1})
+			require.NoError(t, err)
+			assert.Empty(t, s.Corpus().Claims)
+		})
+	}
+}
