@@ -25,11 +25,16 @@
 // its speaker (a story source or a proposed one, by ID or by a name or
 // alias the registry resolves), act, factuality and date said, and its
 // claim, any claim of the story or a new one worded there, which the
-// desk creates (a create-claim decision under an ID made from its first
-// words) before accepting the proposal onto it; Enter in a field accepts
-// as edited. These are the edit fields of story.Decision. A value the
-// desk cannot read is refused with status 400 and a page naming the field
-// and the value, and nothing is saved.
+// acceptance creates (one decision, with Decision.Text, so that a refused
+// acceptance creates no claim) under an ID made from its first words: at
+// most six words and 64 bytes, lower case, joined by hyphens, with "-2",
+// "-3" after it when a claim has it. Enter in a field accepts as edited.
+// These are the edit fields of story.Decision. A value the desk cannot
+// read is refused with status 400 and a page naming the field and the
+// value, and nothing is saved: among them a new claim's wording of more
+// than 300 characters, or holding a control character (a line break, a
+// tab, an escape) or a bidirectional control, which would hide or reorder
+// what other reviewers read.
 //
 // Two entries for one speaker are merged (a merge-source decision): a
 // proposal whose speaker is a proposed source shows the sources it may be,
@@ -44,7 +49,7 @@
 // (u): it takes the decision back with a story.KindUndo decision, after
 // which the story is as if it had not been made: the proposal is as it was
 // before that decision. After accepting onto a new claim worded on the
-// page, the button takes back the acceptance; the claim stays, unused.
+// page, the button takes back the acceptance and the claim with it.
 // The desk takes back only the last decision of the log, made under its
 // own name (Options.By): since the page carries the decision's number, a
 // crafted link could otherwise make a reviewer take back someone else's

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -114,15 +115,19 @@ func (e *editError) Error() string {
 // given by its ID (a story source's, or a proposed source's "new:x@a1"),
 // else by a name or alias the story's registry resolves, through
 // resolve, which is called only then. Another claim replaces the choice of
-// the claim list; a new claim's text gives the create-claim decision to
-// apply first, under an ID made from its words that no claim has. It
-// returns that decision, or nil.
-func applyEdit(dec *story.Decision, e edit, resolve func(string) (source.ID, bool), hasClaim func(claim.ID) bool) (*story.Decision, error) {
+// the claim list; a new claim's text makes the decision create that claim
+// as it accepts the proposal (Decision.Text), under an ID made from its
+// words that no claim has (see claimID): one decision, so that a refused
+// acceptance creates no claim either. A new claim's text must be one line
+// of at most maxClaimText characters, with no control characters and no
+// bidirectional controls, which would hide or reorder what other
+// reviewers read.
+func applyEdit(dec *story.Decision, e edit, resolve func(string) (source.ID, bool), hasClaim func(claim.ID) bool) error {
 	if e.other != "" && e.newClaim != "" {
-		return nil, &editError{"new claim", e.newClaim, "comes with another claim " + strconv.Quote(e.other) + ": give one of them"}
+		return &editError{"new claim", e.newClaim, "comes with another claim " + strconv.Quote(e.other) + ": give one of them"}
 	}
 	if dec.SameAs != "" && e.statementEdited() && e.other == "" && e.newClaim == "" {
-		return nil, &editError{"claim", "again: statement " + string(dec.SameAs),
+		return &editError{"claim", "again: statement " + string(dec.SameAs),
 			"files the proposal as a new mention of an accepted statement, which keeps that statement's speaker, act, factuality and date: choose a claim to accept it as a statement of its own"}
 	}
 	if e.speaker != "" {
@@ -130,7 +135,7 @@ func applyEdit(dec *story.Decision, e edit, resolve func(string) (source.ID, boo
 		if !strings.HasPrefix(e.speaker, "new:") {
 			r, ok := resolve(e.speaker)
 			if !ok {
-				return nil, &editError{"speaker", e.speaker, "is no source of the story: pick one the list offers, or type its ID or one of its names"}
+				return &editError{"speaker", e.speaker, "is no source of the story: pick one the list offers, or type its ID or one of its names"}
 			}
 			id = r
 		}
@@ -139,21 +144,21 @@ func applyEdit(dec *story.Decision, e edit, resolve func(string) (source.ID, boo
 	if e.act != "" {
 		a, err := claim.ParseAct(e.act)
 		if err != nil {
-			return nil, &editError{"act", e.act, "is no act: pick one the list offers"}
+			return &editError{"act", e.act, "is no act: pick one the list offers"}
 		}
 		dec.Act = a
 	}
 	if e.factuality != "" {
 		f, err := claim.ParseFactuality(e.factuality)
 		if err != nil {
-			return nil, &editError{"factuality", e.factuality, "is no factuality value: pick one of CT+, PR+, PS+, CT-, PR-, PS-, CTu, Uu"}
+			return &editError{"factuality", e.factuality, "is no factuality value: pick one of CT+, PR+, PS+, CT-, PR-, PS-, CTu, Uu"}
 		}
 		dec.Factuality = &f
 	}
 	if e.said != "" {
 		dt, err := claim.ParseDate(e.said)
 		if err != nil {
-			return nil, &editError{"date said", e.said, "is no date: write a year (2025), a month (2025-03) or a day (2025-03-14)"}
+			return &editError{"date said", e.said, "is no date: write a year (2025), a month (2025-03) or a day (2025-03-14)"}
 		}
 		dec.Said = dt
 	}
@@ -161,26 +166,67 @@ func applyEdit(dec *story.Decision, e edit, resolve func(string) (source.ID, boo
 	case e.other != "":
 		dec.Claim, dec.SameAs = claim.ID(e.other), ""
 	case e.newClaim != "":
-		id := claimID(e.newClaim, hasClaim)
-		dec.Claim, dec.SameAs = id, ""
-		return &story.Decision{Kind: story.KindCreateClaim, Claim: id, Text: e.newClaim, By: dec.By, At: dec.At}, nil
+		if err := checkClaimText(e.newClaim); err != nil {
+			return err
+		}
+		dec.Claim, dec.SameAs, dec.Text = claimID(e.newClaim, hasClaim), "", e.newClaim
 	}
-	return nil, nil
+	return nil
 }
 
-// maxIDWords bounds the words of a claim's text that its ID is made of.
-const maxIDWords = 6
+// maxClaimText bounds the characters of a new claim's text: a claim is
+// one proposition, a sentence, not a paragraph.
+const maxClaimText = 300
+
+// checkClaimText refuses a new claim's text that is longer than
+// maxClaimText characters, not valid UTF-8, or holds a control character
+// (a line break, a tab, an escape) or a bidirectional control (U+202E
+// and its kin), with an error naming the field and the value.
+func checkClaimText(text string) error {
+	if !utf8.ValidString(text) {
+		return &editError{"new claim", text, "is not valid UTF-8 text"}
+	}
+	if n := utf8.RuneCountInString(text); n > maxClaimText {
+		return &editError{"new claim", text, fmt.Sprintf("has %d characters: a claim is one sentence of at most %d", n, maxClaimText)}
+	}
+	for _, r := range text {
+		if unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			return &editError{"new claim", text, fmt.Sprintf("holds the invisible character %U, which would hide or reorder what reviewers read: type the claim again without it", r)}
+		}
+	}
+	return nil
+}
+
+// maxIDWords bounds the words of a claim's text that its ID is made of,
+// and maxIDBytes its length, before any "-2" suffix.
+const (
+	maxIDWords = 6
+	maxIDBytes = 64
+)
 
 // claimID makes a claim's ID from the first words of its text, lower
-// case, joined by hyphens ("norland-ships-shells"), with "-2", "-3", ...
-// after it when a claim has it. A text without letters or digits gives
-// "claim". It is linear in the text, plus one look-up per suffix tried.
+// case, joined by hyphens ("norland-ships-shells"): at most maxIDWords
+// words and maxIDBytes bytes, cut after the last whole word that fits
+// (a first word longer than that is cut at a character), with "-2", "-3",
+// ... after it when a claim has it. A text without letters or digits
+// gives "claim". It is linear in the text, plus one look-up per suffix
+// tried.
 func claimID(text string, taken func(claim.ID) bool) claim.ID {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	words = words[:min(len(words), maxIDWords)]
-	base := strings.Join(words, "-")
+	base := ""
+	for _, w := range words {
+		if base == "" {
+			base = cutUTF8(w, maxIDBytes)
+			continue
+		}
+		if len(base)+1+len(w) > maxIDBytes {
+			break
+		}
+		base += "-" + w
+	}
 	if base == "" {
 		base = "claim"
 	}
@@ -189,6 +235,18 @@ func claimID(text string, taken func(claim.ID) bool) claim.ID {
 		id = claim.ID(fmt.Sprintf("%s-%d", base, n))
 	}
 	return id
+}
+
+// cutUTF8 returns the longest prefix of s of at most n bytes that ends
+// between two characters.
+func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // resolver returns the function applyEdit resolves a speaker with: an ID

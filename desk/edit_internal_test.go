@@ -3,6 +3,7 @@ package desk
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -23,6 +24,10 @@ func TestClaimID(t *testing.T) {
 		{"long", "one two three four five six seven eight", "one-two-three-four-five-six"},
 		{"no-words", "!!! ???", "claim"},
 		{"letters-of-any-script", "Ñandú über ÉLAN", "ñandú-über-élan"},
+		{"long-words", strings.Repeat("a", 30) + " " + strings.Repeat("b", 30) + " " + strings.Repeat("c", 30),
+			claim.ID(strings.Repeat("a", 30) + "-" + strings.Repeat("b", 30))},
+		{"one-long-word", strings.Repeat("é", 100), claim.ID(strings.Repeat("é", 32))},
+		{"one-long-word-odd", "x" + strings.Repeat("é", 100), claim.ID("x" + strings.Repeat("é", 31))},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, claimID(tc.text, func(id claim.ID) bool { return taken[id] }))
@@ -32,8 +37,8 @@ func TestClaimID(t *testing.T) {
 
 // FuzzApplyEdit checks that no edit form makes the desk panic, and that
 // an edit it takes gives an accept decision that Check takes, with the
-// values it names: a valid act, factuality and date, and for a new claim a
-// create-claim decision for the claim the acceptance names.
+// values it names: a valid act, factuality and date, and for a new claim
+// its text and an ID of at most maxIDBytes bytes that no claim has.
 func FuzzApplyEdit(f *testing.F) {
 	f.Add("eastria", "deny", "PR-", "2025-02", "", "")
 	f.Add("Southvale's government", "", "", "", "shipments", "")
@@ -46,7 +51,7 @@ func FuzzApplyEdit(f *testing.F) {
 		resolve := func(s string) (source.ID, bool) {
 			return source.ID(strings.ToLower(s)), s == "eastria" || s == "Eastria"
 		}
-		create, err := applyEdit(&d, e, resolve, func(id claim.ID) bool { return id == "taken" })
+		err := applyEdit(&d, e, resolve, func(id claim.ID) bool { return id == "taken" })
 		if err != nil {
 			assert.NotEmpty(t, err.Error())
 			return
@@ -59,13 +64,16 @@ func FuzzApplyEdit(f *testing.F) {
 		if e.said != "" {
 			assert.True(t, d.Said.IsValid())
 		}
-		if create == nil {
+		if e.newClaim == "" || e.other != "" {
+			assert.Empty(t, d.Text)
 			return
 		}
-		assert.Equal(t, story.KindCreateClaim, create.Kind)
-		assert.Equal(t, create.Claim, d.Claim)
-		assert.NotEqual(t, claim.ID("taken"), create.Claim)
-		assert.True(t, utf8.ValidString(string(create.Claim)) || !utf8.ValidString(newClaim))
-		assert.NoError(t, create.Check())
+		assert.Equal(t, newClaim, d.Text)
+		assert.NotEqual(t, claim.ID("taken"), d.Claim)
+		assert.LessOrEqual(t, len(d.Claim), maxIDBytes)
+		assert.True(t, utf8.ValidString(string(d.Claim)))
+		for _, r := range d.Text {
+			assert.False(t, unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r), "%q kept", r)
+		}
 	})
 }

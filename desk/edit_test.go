@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -54,8 +55,8 @@ func TestEdit(t *testing.T) {
 			want{source: "westmark", claim: "trains-cross-the-border-at-night", text: "Trains cross the border at night"}},
 		{"new-claim-again", url.Values{"speaker": {"westmark"}, "new_claim": {"Trains cross the border at night!"}},
 			want{source: "westmark", claim: "trains-cross-the-border-at-night-2", text: "Trains cross the border at night!"}},
-		{"new-claim-hostile", url.Values{"speaker": {"westmark"}, "new_claim": {"<script>alert(1)</script> \u202eshells"}},
-			want{source: "westmark", claim: "script-alert-1-script-shells", text: "<script>alert(1)</script> \u202eshells"}},
+		{"new-claim-hostile", url.Values{"speaker": {"westmark"}, "new_claim": {"<script>alert(1)</script> shells"}},
+			want{source: "westmark", claim: "script-alert-1-script-shells", text: "<script>alert(1)</script> shells"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := key()
@@ -108,6 +109,13 @@ func TestEdit(t *testing.T) {
 		{"unknown-claim", url.Values{"other_claim": {"no-such-claim"}}, http.StatusUnprocessableEntity},
 		{"act-against-factuality", url.Values{"act": {"deny"}, "factuality": {"CT+"}, "other_claim": {"shipments"}}, http.StatusUnprocessableEntity},
 		{"reject-edited", url.Values{"action": {"reject"}, "act": {"deny"}}, http.StatusBadRequest},
+		// One decision: the claim is not created when the acceptance is
+		// refused.
+		{"new-claim-refused", url.Values{"act": {"deny"}, "factuality": {"CT+"}, "new_claim": {"Trains run at night"}}, http.StatusUnprocessableEntity},
+		{"new-claim-bidi", url.Values{"new_claim": {"Trains \u202erun at night"}}, http.StatusBadRequest},
+		{"new-claim-escape", url.Values{"new_claim": {"Trains \x1b[31mrun at night"}}, http.StatusBadRequest},
+		{"new-claim-line-break", url.Values{"new_claim": {"Trains\nrun at night"}}, http.StatusBadRequest},
+		{"new-claim-long", url.Values{"new_claim": {strings.Repeat("Trains run at night. ", 20)}}, http.StatusBadRequest},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := string(pending[next].Key)
@@ -122,6 +130,18 @@ func TestEdit(t *testing.T) {
 		})
 	}
 	assert.Len(t, f.reopen(t).Decisions(), before, "nothing logged by a refused edit")
+	for _, cl := range f.reopen(t).Corpus().Claims {
+		assert.NotContains(t, cl.Text, "Trains run at night", "a claim created by a refused edit")
+	}
+
+	// Tried again, valid, the new claim takes the ID the refused try
+	// would have had: the refused try left no claim to step around.
+	k := string(pending[next].Key)
+	status, loc := c.post(url.Values{"csrf": {tok}, "key": {k}, "action": {"accept"}, "claim": {""}, "new_claim": {"Trains run at night"}}, nil)
+	require.Equal(t, http.StatusSeeOther, status, loc)
+	st, ok := f.reopen(t).StatementOf(story.Key(k))
+	require.True(t, ok)
+	assert.Equal(t, claim.ID("trains-run-at-night"), st.Claim)
 
 	// The edit form offers the story's sources and claims, hostile names
 	// escaped, and each act and factuality value.

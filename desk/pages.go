@@ -534,17 +534,13 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.conflict(w, r, key, d.lastDecision(key), back)
 		return
 	}
-	batch := []story.Decision{dec}
 	if dec.Kind == story.KindAccept {
-		create, err := applyEdit(&batch[0], editOf(r.PostForm), d.resolver(), d.claimTaken())
-		if err != nil {
+		if err := applyEdit(&dec, editOf(r.PostForm), d.resolver(), d.claimTaken()); err != nil {
 			d.failBack(w, r, http.StatusBadRequest, "the decision was not saved: "+err.Error()+".", back)
 			return
 		}
-		if create != nil {
-			batch = []story.Decision{*create, batch[0]}
-		}
 	}
+	batch := []story.Decision{dec}
 	var report *story.Report
 	var err error
 	if seen >= 0 {
@@ -561,8 +557,6 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 			d.fail(w, r, http.StatusServiceUnavailable, "the decision was not saved: "+err.Error())
 		case errors.Is(err, story.ErrConflict):
 			d.failBack(w, r, http.StatusConflict, "the decision was not saved: the story changed meanwhile in another program; nothing was changed: reload the page and decide again", back)
-		case len(batch) == 2 && report != nil && len(report.Applied) == 1:
-			d.failBack(w, r, http.StatusUnprocessableEntity, "the new claim "+string(batch[0].Claim)+" was created, but the proposal was not accepted: "+err.Error(), back)
 		default:
 			d.failBack(w, r, http.StatusUnprocessableEntity, "the decision was not saved: "+err.Error(), back)
 		}
