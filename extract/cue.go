@@ -7,7 +7,7 @@ import (
 )
 
 // phrasal reads the words a verb takes with it ("called on", "expressed
-// concern", "cast doubt on", "claimed responsibility") and returns the act,
+// concern", "conveyed strong concern", "cast doubt on", "claimed responsibility") and returns the act,
 // the cue's last token, and false when the verb is not a cue here ("a group
 // called X").
 func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool) {
@@ -48,7 +48,7 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 			}
 		}
 		return act, i, false
-	case "express", "voice", "raise":
+	case "express", "voice", "raise", "convey":
 		k := i + 1
 		for k <= s.last && k < i+5 && (intensifiers[s.word(k)] || s.toks[k].kind == tokQuote) {
 			k++
@@ -64,7 +64,9 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 		case stanceObjects[o]:
 			return claim.ActAssert, k, true
 		}
-		return claim.ActAssert, i, lemmaOf(w) == "express"
+		// "conveyed that C" asserts; "conveyed the goods" is no cue, as
+		// the lexicon's "clause" says.
+		return claim.ActAssert, i, lemmaOf(w) == "express" || lemmaOf(w) == "convey"
 	case "caution":
 		// "cautioned against" warns; "cautioned that" only asserts.
 		if !s.is(i+1, "against") {
@@ -277,7 +279,9 @@ func (s *sentence) nounCompound(i int, w string) bool {
 	if e, ok := reading(cues[nw], cueVerb); ok && e.base {
 		return true // "several reports point out that": the verb comes next
 	}
-	return auxiliaries[nw] && !isAdverb(nw) || prepositions[nw] || nw == "as"
+	// "the disclosure rules took effect": a past tense after it is the
+	// verb whose subject the compound is.
+	return auxiliaries[nw] && !isAdverb(nw) || prepositions[nw] || nw == "as" || strongPast[nw]
 }
 
 // passive reports whether the verb at i is a passive participle: "was

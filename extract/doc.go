@@ -76,13 +76,16 @@
 //   - "according to X", before or after its content;
 //   - agentless cues: "it is believed that", "it is widely assumed that",
 //     "X is said to", "X was accused of" or "X was blamed for" (not inside
-//     what someone said),
+//     what someone said, before or after it: in "the driver was blamed for
+//     the crash, police said" the blame is the police's),
 //     "reportedly", "allegedly", "suspicion has fallen on X", "attention
 //     turned to X"; their speaker is [source.AbsentID];
 //   - attribution nouns with their content or source: "the allegation that
 //     ...", "Moscow's denial of ...", "the accusations made by X regarding
 //     ...";
-//   - attitude adjectives: "remains concerned that";
+//   - attitude adjectives: "remains concerned that", "is hopeful that",
+//     "remains committed to"; not without "that" ("hopeful about the
+//     economy" is a mood);
 //   - non-responses: "declined to comment", "did not immediately respond",
 //     "could not be reached", "had no comment", "made no comment", "was not
 //     available for comment".
@@ -124,6 +127,16 @@
 // compound noun ("the range estimates were"), and so is a plural noun before
 // a base-form cue ("several reports point out that C"), which heads the
 // subject.
+//
+// Verbs that report speech only with what was said (the lexicon marks
+// them "clause": shout, whisper, mutter, grumble, boast, hail, welcome,
+// convey and their like) are cues only with a quotation, a that-clause, a
+// clause or what their object is called ("hailed the deal as a turning
+// point"): "Protesters shouted slogans", "hails from Lyon", "welcomed the
+// delegation" and "conveyed the goods" are none. An attribution noun that
+// modifies the noun after it ("filed disclosure forms", "a warning shot")
+// is no cue, nor is one in a compound before the sentence's verb ("the
+// disclosure rules took effect").
 //
 // A weak verb's past participle right after its noun ("two men linked to
 // the ring") modifies the noun and is no cue, and a cue word in -s after

@@ -82,6 +82,12 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 		return i, false
 	}
 	f.form = m.form(f.content)
+	if e.clause && cueEnd == i && !v.srcRight && !m.saysWhat(f) {
+		// "Protesters shouted slogans", "hails from Lyon", "welcomed
+		// the delegation": the verb reports a sound or a deed unless
+		// what was said comes with it.
+		return i, false
+	}
 	if f.form == FormDirect {
 		f.confidence += 0.1
 	}
@@ -101,6 +107,36 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 	}
 	m.out = append(m.out, f)
 	return m.lastCueEnd(), true
+}
+
+// saysWhat reports whether the content f found for a cue that reports
+// speech only with what was said (a "clause" word of the lexicon) gives
+// it: a quotation, a that-clause or a clause ("shouted the bridge was
+// collapsing"), or what the object is called ("hailed the deal as a
+// turning point", "welcomed the decision as long overdue").
+func (m *matcher) saysWhat(f found) bool {
+	if len(f.content) == 0 {
+		return false
+	}
+	if f.form == FormDirect || f.form == FormMixed {
+		return true
+	}
+	first := m.tokenAt(f.content[0].start)
+	if m.is(first-1, "that") || m.clauseAhead(first-1) {
+		return true
+	}
+	for k := first + 1; k <= m.last && m.toks[k].end <= f.content[0].end; k++ {
+		if m.is(k, "as") && !m.clauseAhead(k) {
+			// "as a turning point", "as long overdue", "as “reckless”";
+			// not "as they arrived" or "as the band played", a clause.
+			if k+1 > m.last {
+				return false
+			}
+			n := m.word(k + 1)
+			return m.toks[k+1].kind == tokQuote || m.toks[k+1].kind == tokWord && !pronouns[n] && !possessives[n] && (!determiners[n] || n == "a" || n == "an")
+		}
+	}
+	return false
 }
 
 // silence reports whether the verb at k, after "declined to" or "refused
@@ -299,6 +335,7 @@ func (m *matcher) isSaidTo(i int, r *rule, _ cueWord) (int, bool) {
 		// ("prosecutors said he is accused of"), the speaker's
 		// accusation.
 		f.cue, f.certainty, from = m.tokSpan(p, p), 0, p+1
+		f.dropInside = true
 	default:
 		return i, false
 	}
@@ -624,13 +661,18 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	if m.inq[i] {
 		f.content = m.withinQuote(i, f.content)
 	}
+	if len(f.content) == 0 && m.modifier(i) {
+		// "filed financial disclosure forms": the noun says what kind
+		// of forms, not that anything was disclosed.
+		return i, false
+	}
 	if len(f.content) == 0 && !light {
 		// A noun with its possessor and nothing said ("Mr Holm's comments
 		// came after the vote") is still a statement by the possessor.
 		if !possessor || m.inq[i] || !m.opensClause(m.tokenAt(f.source.start)) || !m.nounStandsAlone(i) {
 			return i, false
 		}
-		f.bare = true
+		f.dropInside = true
 	}
 	if f.act == claim.ActReport && f.source.empty() && !light {
 		// "reports say C", "the first report is that C": a report by
@@ -641,6 +683,34 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	m.refineAct(&f)
 	m.out = append(m.out, f)
 	return i, true
+}
+
+// modifier reports whether the attribution noun at i modifies the noun
+// after it ("disclosure forms", "a warning shot", "the statement
+// necklace") rather than heading its phrase: the next word is a plain
+// word that neither starts a phrase nor can be the verb of a clause.
+func (m *matcher) modifier(i int) bool {
+	n := i + 1
+	if n > m.last || m.toks[n].kind != tokWord || m.inq[n] || m.toks[n].is(flagUpper) || m.toks[n].is(flagNumber) {
+		return false
+	}
+	w := m.word(n)
+	if prepositions[w] || auxiliaries[w] || clauseWords[w] || determiners[w] || pronouns[w] || isAdverb(w) ||
+		w == "that" || w == "and" || w == "or" || w == "but" || weekdays[w] || timeNouns[w] {
+		return false
+	}
+	if m.verbAt(n) || strongPast[w] || irregularPast[w] || nounThenVerbs[w] || strings.HasSuffix(w, "ed") ||
+		strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	// The noun it modifies ends the phrase: "forms on Friday", "forms."
+	// ("a statement late Friday" goes on).
+	after := n + 1
+	if after > m.last || m.toks[after].kind != tokWord {
+		return true
+	}
+	a := m.word(after)
+	return prepositions[a] || auxiliaries[a] && !isAdverb(a) || a == "and" || a == "that" || strongPast[a] || m.verbAt(after)
 }
 
 // phraseRight returns the content that starts with the phrase at token k
@@ -824,7 +894,18 @@ func (s *sentence) clauseAfterNoun(k int) bool {
 // adjective matches "X is concerned that C", "remains confident that C".
 func (m *matcher) adjective(i int, r *rule, e cueWord) (int, bool) {
 	k := i + 1
-	if !m.is(k, "that") && !m.is(k, "about") && !m.is(k, "over") && !m.is(k, "by") && (e.act != claim.ActPledge || !m.is(k, "to")) {
+	switch {
+	case m.is(k, "that"):
+	case e.clause:
+		// "hopeful about the economy" is a mood; "adamant: “...”"
+		// says something. Without "that" a clause is not read ("Not
+		// everyone is convinced the documents were forged" says
+		// nothing of anyone's).
+		if !m.punct(k, ':') || k+1 > m.last || m.toks[k+1].kind != tokQuote {
+			return i, false
+		}
+		k++
+	case !m.is(k, "about") && !m.is(k, "over") && !m.is(k, "by") && (e.act != claim.ActPledge || !m.is(k, "to")):
 		return i, false
 	}
 	// "is concerned", "were deeply concerned", "remains concerned".

@@ -20,10 +20,12 @@ type found struct {
 	// embedded marks a source inside another clause ("a report alleging
 	// that"), which a participle later in the sentence does not take.
 	embedded bool
-	// bare marks a noun with its possessor and nothing said ("Harlow's
-	// denial came"), which is dropped when it stands inside another
-	// attribution's content.
-	bare       bool
+	// dropInside marks an attribution that is dropped when its cue stands
+	// inside another attribution's content, which holds it: a noun with
+	// its possessor and nothing said ("Harlow's denial came") and an
+	// accusation by nobody named ("the driver was blamed for the crash,
+	// police said": the police's words, not a statement of their own).
+	dropInside bool
 	confidence float64
 	said       claim.Date
 	// via is the index in the extractor's found of the attribution whose

@@ -142,7 +142,7 @@ func parseLexicon(text string) (*lexFile, error) {
 			}
 		case "agentless":
 			e, err := parseCueEntry(line)
-			if err == nil && (strings.Contains(e.forms, " ") || e.tell || e.weak) {
+			if err == nil && (strings.Contains(e.forms, " ") || e.tell || e.weak || e.clause) {
 				err = errors.New("want one word, an act and a certainty")
 			}
 			if err != nil {
@@ -194,12 +194,12 @@ func parseLexicon(text string) (*lexFile, error) {
 	return f, errors.Join(errs...)
 }
 
-// parseCueEntry reads "FORMS | ACT [CERTAINTY] [tell] [weak]".
+// parseCueEntry reads "FORMS | ACT [CERTAINTY] [tell] [weak] [clause]".
 func parseCueEntry(line string) (cueEntry, error) {
 	left, right, ok := strings.Cut(line, "|")
 	forms, attrs := strings.Fields(left), strings.Fields(right)
 	if !ok || len(forms) == 0 || len(attrs) == 0 {
-		return cueEntry{}, errors.New("want FORMS | ACT [CERTAINTY] [tell] [weak]")
+		return cueEntry{}, errors.New("want FORMS | ACT [CERTAINTY] [tell] [weak] [clause]")
 	}
 	act, err := claim.ParseAct(attrs[0])
 	if err != nil || act == 0 {
@@ -218,8 +218,10 @@ func parseCueEntry(line string) (cueEntry, error) {
 			e.tell = true
 		case "weak":
 			e.weak = true
+		case "clause":
+			e.clause = true
 		default:
-			return cueEntry{}, fmt.Errorf("unknown attribute %q (want possible, probable, certain, tell or weak)", a)
+			return cueEntry{}, fmt.Errorf("unknown attribute %q (want possible, probable, certain, tell, weak or clause)", a)
 		}
 	}
 	return e, nil

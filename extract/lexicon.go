@@ -37,6 +37,11 @@ type cueWord struct {
 	// weak marks forms that are often not attributions ("claims", "report",
 	// "called"), which need more evidence and get less confidence.
 	weak bool
+	// clause marks words that report speech only with what was said: a
+	// that-clause, a clause or a quotation ("shouted that C", "“C,” she
+	// whispered"), not an object ("shouted slogans", "hails from Lyon",
+	// "welcomed the delegation").
+	clause bool
 }
 
 // cues maps lower-case word forms to what they cue. It is built once from
@@ -182,6 +187,7 @@ type cueEntry struct {
 	certainty claim.Certainty
 	tell      bool
 	weak      bool
+	clause    bool
 }
 
 func buildCues() map[string][]cueWord {
@@ -189,7 +195,7 @@ func buildCues() map[string][]cueWord {
 	add := func(entries []cueEntry, class cueClass) {
 		for _, e := range entries {
 			for f := range strings.FieldsSeq(e.forms) {
-				w := cueWord{act: e.act, class: class, certainty: e.certainty, tell: e.tell, weak: e.weak}
+				w := cueWord{act: e.act, class: class, certainty: e.certainty, tell: e.tell, weak: e.weak, clause: e.clause}
 				w.ing = class == cueVerb && strings.HasSuffix(f, "ing")
 				w.lemma, _, _ = strings.Cut(e.forms, " ")
 				w.base = class == cueVerb && !w.ing && !strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ed") &&

@@ -421,9 +421,11 @@ func (m *matcher) run() {
 		m.relays()
 	}
 	// "The officials' claims were false, Peskov said": a bare noun inside
-	// what another says is that one's content, not a statement.
+	// what another says is that one's content, not a statement; so is "the
+	// driver was blamed for the crash, police said", found before the
+	// police's verb was.
 	for k := len(m.out) - 1; k >= 0; k-- {
-		if m.out[k].bare && m.inFound(m.tokenAt(m.out[k].cue.start)) {
+		if m.out[k].dropInside && m.inFound(m.tokenAt(m.out[k].cue.start)) {
 			m.out = slices.Delete(m.out, k, k+1)
 		}
 	}
