@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -529,6 +530,12 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusServiceUnavailable, "the decision was not saved: the story cannot be read from its store: "+err.Error())
 		return
 	}
+	if !d.hasProposal(key) {
+		// Checked before Apply, which would log the decision as an
+		// orphan, kept for good.
+		d.failBack(w, r, http.StatusNotFound, "the story has no proposal "+string(key)+": nothing was saved; reload the page to see the proposals it has", back)
+		return
+	}
 	if k := d.story.Decided(key); k != story.KindUnknown && (seen < 0 || d.decidedAfter(key, seen)) {
 		// Decided meanwhile, here or elsewhere: say by whom.
 		d.conflict(w, r, key, d.lastDecision(key), back)
@@ -567,6 +574,17 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	redirectSaved(w, r, back, string(key), action+"ed", lastSeq(report))
+}
+
+// hasProposal reports whether the story proposes the candidate key names,
+// in time linear in the proposals of its article.
+func (d *Desk) hasProposal(key story.Key) bool {
+	a, ok := key.Article()
+	if !ok {
+		return false
+	}
+	added, ok := d.story.Proposals(a)
+	return ok && slices.ContainsFunc(added.Candidates, func(p story.Proposal) bool { return p.Key == key })
 }
 
 // seenOf reads the head a form's page was drawn at, -1 when the form

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -130,6 +131,12 @@ func (d *Desk) merge(w http.ResponseWriter, r *http.Request, seen int64, back st
 		return
 	}
 	dec := story.Decision{Kind: story.KindMergeSource, Source: from, Into: into, By: d.by, At: time.Now().UTC()}
+	if !d.hasSource(dec) {
+		// Checked before Apply, which would log the decision as an
+		// orphan, kept for good.
+		d.failBack(w, r, http.StatusNotFound, "the story has no source "+string(from)+" to merge: nothing was saved; reload the page to see the sources it has", back)
+		return
+	}
 	var report *story.Report
 	var err error
 	if seen >= 0 {
@@ -156,6 +163,23 @@ func (d *Desk) merge(w http.ResponseWriter, r *http.Request, seen int64, back st
 		return
 	}
 	redirectSaved(w, r, back, string(from), "merged", lastSeq(report))
+}
+
+// hasSource reports whether the story has the source a merge decision
+// merges: one of its sources, or a source one of its articles proposed
+// (settled or not: the story says why a settled one cannot be merged).
+// It is linear in the story's size (it reads the story's corpus), or in
+// the proposals of the proposing article.
+func (d *Desk) hasSource(dec story.Decision) bool {
+	if !strings.HasPrefix(string(dec.Source), "new:") {
+		return slices.ContainsFunc(d.story.Corpus().Sources, func(s source.Source) bool { return s.ID == dec.Source })
+	}
+	a, ok := dec.About()
+	if !ok {
+		return false
+	}
+	added, ok := d.story.Proposals(a)
+	return ok && slices.ContainsFunc(added.Sources, func(sp story.SourceProposal) bool { return sp.Source.ID == dec.Source })
 }
 
 // byWhom says who decided and when, for a sentence: " by ana at
