@@ -2,6 +2,7 @@ package desk_test
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -100,22 +101,23 @@ func TestEdit(t *testing.T) {
 		name   string
 		form   url.Values
 		status int
+		says   string // in the form's words, not the story's field paths
 	}{
-		{"unknown-speaker", url.Values{"speaker": {"Nobody At All"}}, http.StatusBadRequest},
-		{"bad-act", url.Values{"act": {"shout"}}, http.StatusBadRequest},
-		{"bad-factuality", url.Values{"factuality": {"XX+"}}, http.StatusBadRequest},
-		{"bad-date", url.Values{"said": {"2025-02-30"}}, http.StatusBadRequest},
-		{"two-claims", url.Values{"other_claim": {"shipments"}, "new_claim": {"Another"}}, http.StatusBadRequest},
-		{"unknown-claim", url.Values{"other_claim": {"no-such-claim"}}, http.StatusUnprocessableEntity},
-		{"act-against-factuality", url.Values{"act": {"deny"}, "factuality": {"CT+"}, "other_claim": {"shipments"}}, http.StatusUnprocessableEntity},
-		{"reject-edited", url.Values{"action": {"reject"}, "act": {"deny"}}, http.StatusBadRequest},
+		{"unknown-speaker", url.Values{"speaker": {"Nobody At All"}}, http.StatusBadRequest, `the speaker "Nobody At All" is no source`},
+		{"bad-act", url.Values{"act": {"shout"}}, http.StatusBadRequest, `the act "shout" is no act`},
+		{"bad-factuality", url.Values{"factuality": {"XX+"}}, http.StatusBadRequest, `the factuality "XX+" is no factuality`},
+		{"bad-date", url.Values{"said": {"2025-02-30"}}, http.StatusBadRequest, `the date said "2025-02-30" is no date`},
+		{"two-claims", url.Values{"other_claim": {"shipments"}, "new_claim": {"Another"}}, http.StatusBadRequest, `the new claim "Another"`},
+		{"unknown-claim", url.Values{"other_claim": {"no-such-claim"}}, http.StatusUnprocessableEntity, `the claim "no-such-claim": unknown claim`},
+		{"act-against-factuality", url.Values{"act": {"deny"}, "factuality": {"CT+"}, "other_claim": {"shipments"}}, http.StatusUnprocessableEntity, `the factuality "CT+": factuality does not fit the act`},
+		{"reject-edited", url.Values{"action": {"reject"}, "act": {"deny"}}, http.StatusBadRequest, `a rejected proposal takes no edit`},
 		// One decision: the claim is not created when the acceptance is
 		// refused.
-		{"new-claim-refused", url.Values{"act": {"deny"}, "factuality": {"CT+"}, "new_claim": {"Trains run at night"}}, http.StatusUnprocessableEntity},
-		{"new-claim-bidi", url.Values{"new_claim": {"Trains \u202erun at night"}}, http.StatusBadRequest},
-		{"new-claim-escape", url.Values{"new_claim": {"Trains \x1b[31mrun at night"}}, http.StatusBadRequest},
-		{"new-claim-line-break", url.Values{"new_claim": {"Trains\nrun at night"}}, http.StatusBadRequest},
-		{"new-claim-long", url.Values{"new_claim": {strings.Repeat("Trains run at night. ", 20)}}, http.StatusBadRequest},
+		{"new-claim-refused", url.Values{"act": {"deny"}, "factuality": {"CT+"}, "new_claim": {"Trains run at night"}}, http.StatusUnprocessableEntity, `the factuality "CT+": factuality does not fit the act`},
+		{"new-claim-bidi", url.Values{"new_claim": {"Trains \u202erun at night"}}, http.StatusBadRequest, `the new claim "Trains \u202erun at night" holds the invisible character U+202E`},
+		{"new-claim-escape", url.Values{"new_claim": {"Trains \x1b[31mrun at night"}}, http.StatusBadRequest, `the new claim "Trains \x1b[31mrun at night" holds the invisible character U+001B`},
+		{"new-claim-line-break", url.Values{"new_claim": {"Trains\nrun at night"}}, http.StatusBadRequest, `the new claim "Trains\nrun at night" holds the invisible character U+000A`},
+		{"new-claim-long", url.Values{"new_claim": {strings.Repeat("Trains run at night. ", 20)}}, http.StatusBadRequest, `has 419 characters: a claim is one sentence of at most 300`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := string(pending[next].Key)
@@ -126,6 +128,10 @@ func TestEdit(t *testing.T) {
 			status, body := c.post(form, nil)
 			assert.Equal(t, tc.status, status, body)
 			assert.Contains(t, body, "not saved")
+			// As html/template escapes it.
+			assert.Contains(t, body, strings.ReplaceAll(html.EscapeString(tc.says), "+", "&#43;"))
+			assert.NotContains(t, body, "decisions[")
+			assert.NotContains(t, body, "statements[")
 			assert.Equal(t, story.KindUnknown, f.reopen(t).Decided(story.Key(k)))
 		})
 	}

@@ -565,7 +565,7 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		case errors.Is(err, story.ErrConflict):
 			d.failBack(w, r, http.StatusConflict, "the decision was not saved: the story changed meanwhile in another program; nothing was changed: reload the page and decide again", back)
 		default:
-			d.failBack(w, r, http.StatusUnprocessableEntity, "the decision was not saved: "+err.Error(), back)
+			d.failBack(w, r, http.StatusUnprocessableEntity, "the decision was not saved: "+formMessage(err)+".", back)
 		}
 		return
 	}

@@ -154,7 +154,7 @@ func (d *Desk) merge(w http.ResponseWriter, r *http.Request, seen int64, back st
 		case errors.Is(err, story.ErrConflict):
 			d.failBack(w, r, http.StatusConflict, "the merge was not saved: the story changed meanwhile in another program; nothing was changed: reload the page and merge again", back)
 		default:
-			d.failBack(w, r, http.StatusUnprocessableEntity, "the merge was not saved: "+err.Error(), back)
+			d.failBack(w, r, http.StatusUnprocessableEntity, "the merge was not saved: "+formMessage(err)+".", back)
 		}
 		return
 	}
@@ -261,7 +261,7 @@ func (d *Desk) decideUndo(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err == nil:
 	case errors.Is(err, story.ErrDependent):
-		d.failBack(w, r, http.StatusConflict, "the undo was not saved: "+err.Error(), back)
+		d.failBack(w, r, http.StatusConflict, "the undo was not saved: "+formMessage(err)+".", back)
 		return
 	case errors.Is(err, story.ErrBroken):
 		d.failBack(w, r, http.StatusServiceUnavailable, "the undo was not saved: "+err.Error(), back)
@@ -270,7 +270,7 @@ func (d *Desk) decideUndo(w http.ResponseWriter, r *http.Request) {
 		d.failBack(w, r, http.StatusConflict, "the undo was not saved: the story changed meanwhile in another program; nothing was changed: reload the page and undo again", back)
 		return
 	default:
-		d.failBack(w, r, http.StatusUnprocessableEntity, "the undo was not saved: "+err.Error(), back)
+		d.failBack(w, r, http.StatusUnprocessableEntity, "the undo was not saved: "+formMessage(err)+".", back)
 		return
 	}
 	redirectSaved(w, r, back, strconv.FormatInt(n, 10), "undone", 0)

@@ -131,7 +131,7 @@ func TestMerge(t *testing.T) {
 		{"no-into", url.Values{"source": {"eastria"}, "into": {""}}, http.StatusBadRequest, "choose the source"},
 		{"unknown-into", url.Values{"source": {"eastria"}, "other_into": {"Nobody At All"}}, http.StatusBadRequest, "is no source of the story"},
 		{"merged-before", url.Values{"source": {ministry}, "into": {"westmark-defence"}}, http.StatusUnprocessableEntity, "not saved"},
-		{"into-itself", url.Values{"source": {"eastria"}, "into": {"eastria"}}, http.StatusUnprocessableEntity, "not saved"},
+		{"into-itself", url.Values{"source": {"eastria"}, "into": {"eastria"}}, http.StatusUnprocessableEntity, "the source to merge into &#34;eastria&#34;: invalid value: a source cannot be merged into itself"},
 		{"decided-elsewhere", url.Values{"source": {"new:shell@ledger-03-04"}, "into": {"norland"}, "seen": {seen}}, http.StatusConflict, "by ana"},
 		{"bad-seen", url.Values{"source": {"eastria"}, "into": {"norland"}, "seen": {"-3"}}, http.StatusBadRequest, "not a head"},
 	} {
@@ -143,6 +143,7 @@ func TestMerge(t *testing.T) {
 			status, body := c.post(form, nil)
 			assert.Equal(t, tc.status, status, body)
 			assert.Contains(t, body, tc.want)
+			assert.NotContains(t, body, "decisions[")
 		})
 	}
 	assert.Len(t, f.reopen(t).Decisions(), before, "nothing logged by a refused merge")
