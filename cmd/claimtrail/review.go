@@ -36,14 +36,27 @@ time: its sentence with the source (who), the cue (the verb) and the content
 
   a        accept: as a new mention of the accepted statement it repeats, or
            onto the best matching claim, or onto its group's new claim
-  c        accept onto a claim you type (its ID; Enter to accept, Esc to cancel)
+  e        edit, then accept: correct the speaker (a story source or a
+           proposed one, by its ID or any of its names), the act, the
+           factuality (CT+, PR-, ...) and the date said (2025, 2025-03 or
+           2025-03-14); a field left empty keeps what the extractor read.
+           Tab moves between the fields, Enter accepts, Esc cancels
+  c        pick the claim to accept it onto: the claims it may state, best
+           first; type to find any claim by its ID or words, or word a new
+           claim, created as the candidate is accepted onto it. Up and
+           down move the highlight, Enter accepts, Esc cancels
   r        reject
-  m        merge the speaker, a proposed new source, into the known source
-           it may be (shown under the candidate)
+  m        merge the speaker, a proposed new source, into a known source:
+           the story's best matches for it first, or type a source's name
+           or ID. Enter merges, Esc cancels
   s, n     skip to the next candidate; p goes back
   u        undo the last decision made in this review, then the one
            before, and so on
   q        quit (Ctrl-C too)
+
+A value the story cannot take (an act that is none, a speaker it does not
+know, a date that does not exist) is named with the field, and nothing is
+saved. Forms take no control or bidirectional characters.
 
 Each decision is saved to the store as it is made. u takes one back with
 an undo decision ({"kind":"undo","undoes":SEQ} in the log, which only
@@ -60,8 +73,10 @@ scripts use 'claimtrail accept' and 'claimtrail reject'.
 
 Each decision costs its work in the story (see 'claimtrail accept'), an
 undo what re-extracting the story costs; catching up costs reading and
-extracting what was added elsewhere; drawing a candidate is bounded by its
-sentence, at most a few hundred bytes of text around it.`,
+extracting what was added elsewhere; opening a form costs a copy of the
+story's sources and claims, and each key typed in the claim picker a pass
+over the claims; drawing a candidate is bounded by its sentence, at most a
+few hundred bytes of text around it.`,
 		Args: cobra.NoArgs,
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			if !a.tty(a.stdout) {
@@ -110,20 +125,24 @@ type review struct {
 	done []made
 	// saved counts the decisions saved, undone those taken back.
 	saved, undone int
-	// input is the claim ID being typed after c; typing is set meanwhile.
-	typing bool
-	input  string
-	msg    string
-	width  int
-	st     styles
+	// mode says whether a form is open, and form is its state.
+	mode mode
+	form form
+	// msg is the message under the candidate; bad says it reports a
+	// failure.
+	msg   string
+	bad   bool
+	width int
+	st    styles
 }
 
-// made is a decision the review saved: its Seq in the log, the item it
-// decided and what it was.
+// made is what one key saved: the Seqs of its decisions in the log (a
+// new claim and the acceptance onto it are two), the item it decided and
+// the last decision.
 type made struct {
-	seq int64
-	at  int
-	d   story.Decision
+	seqs []int64
+	at   int
+	d    story.Decision
 }
 
 // styles are the review's highlights.
@@ -192,22 +211,21 @@ func (r *review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Type == tea.KeyCtrlC {
 			return r, tea.Quit
 		}
-		if r.typing {
-			r.typeKey(msg)
-			return r, nil
+		if r.mode != browsing {
+			return r, r.formKey(msg)
 		}
-		r.msg = ""
+		r.msg, r.bad = "", false
 		switch msg.String() {
 		case "q":
 			return r, tea.Quit
 		case "a":
 			r.decide(r.accept(""))
+		case "e":
+			r.openEdit()
 		case "c":
-			if r.i < len(r.items) {
-				r.typing, r.input = true, ""
-			}
+			r.openClaims(nil)
 		case "m":
-			r.merge()
+			r.openSources()
 		case "r":
 			if r.i < len(r.items) {
 				r.decide(story.Decision{Kind: story.KindReject, Key: r.items[r.i].Key, By: r.by})
@@ -222,35 +240,6 @@ func (r *review) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return r, nil
-}
-
-// typeKey edits the claim ID typed after c.
-func (r *review) typeKey(k tea.KeyMsg) {
-	switch k.Type {
-	case tea.KeyEsc:
-		r.typing = false
-	case tea.KeyEnter:
-		r.typing = false
-		id := claim.ID(strings.TrimSpace(r.input))
-		if id == "" {
-			return
-		}
-		if _, ok := r.names.claims[id]; !ok {
-			r.msg = fmt.Sprintf("no claim %q: type the ID of a claim 'claimtrail status -v' lists", id)
-			return
-		}
-		r.decide(r.accept(id))
-	case tea.KeyBackspace:
-		if rs := []rune(r.input); len(rs) > 0 {
-			r.input = string(rs[:len(rs)-1])
-		}
-	case tea.KeyRunes, tea.KeySpace:
-		if len(r.input) < 128 {
-			r.input += string(k.Runes)
-		}
-	default:
-		// Other keys do nothing while a claim ID is typed.
-	}
 }
 
 // accept returns the decision accepting the current candidate onto claim
@@ -272,20 +261,6 @@ func (r *review) accept(id claim.ID) story.Decision {
 	return d
 }
 
-// merge decides to merge the current candidate's speaker, a proposed
-// source, into the known source it may be.
-func (r *review) merge() {
-	if r.i >= len(r.items) {
-		return
-	}
-	sp, ok := r.proposedSpeaker(r.items[r.i])
-	if !ok || len(sp.Matches) == 0 {
-		r.msg = "the speaker is no proposed source with a match: accept it and correct it with 'claimtrail merge'"
-		return
-	}
-	r.decide(story.Decision{Kind: story.KindMergeSource, Source: sp.Source.ID, Into: sp.Matches[0].ID, By: r.by})
-}
-
 // proposedSpeaker returns the source proposal of a candidate's speaker,
 // when the speaker is a proposed source.
 func (r *review) proposedSpeaker(p story.Proposal) (story.SourceProposal, bool) {
@@ -303,53 +278,84 @@ func (r *review) proposedSpeaker(p story.Proposal) (story.SourceProposal, bool) 
 }
 
 // decide saves d, remembering it for undo, and moves to the next
-// candidate.
-func (r *review) decide(d story.Decision) {
+// candidate. It reports whether d was saved.
+func (r *review) decide(d story.Decision) bool {
 	if d.Kind == story.KindUnknown {
-		return
+		return false
 	}
 	if d.Kind == story.KindAccept && d.Claim == "" && d.SameAs == "" && r.items[r.i].Group == "" {
-		r.msg = "this candidate proposes no claim: press c and type the claim's ID"
-		return
+		r.fail("this candidate proposes no claim: press c to pick one or word a new one")
+		return false
 	}
 	if r.now != nil {
 		d.At = r.now().UTC()
 	}
 	rep, err := r.s.Apply(context.Background(), d)
 	if err != nil {
-		r.msg = "not saved: " + err.Error()
-		return
+		r.fail("not saved: " + err.Error())
+		return false
+	}
+	if len(rep.Orphans) > 0 {
+		// The candidate or source went away meanwhile: the decision is
+		// logged, but changed nothing.
+		r.fail("not applied: the story no longer has what " + describe(d) + " decides; the decision is kept in the log")
+		return false
 	}
 	if len(rep.Applied) > 0 {
-		r.done = append(r.done, made{seq: rep.Applied[len(rep.Applied)-1].Seq, at: r.i, d: d})
+		r.done = append(r.done, made{seqs: []int64{rep.Applied[len(rep.Applied)-1].Seq}, at: r.i, d: d})
 	}
 	r.saved++
-	r.msg = fmt.Sprintf("%s (u undoes it)", describe(d))
-	if d.Kind != story.KindMergeSource { // a merged speaker's candidate still waits for a decision
+	r.note(describe(d) + " (u undoes it)")
+	r.next(d)
+	return true
+}
+
+// next moves to the next candidate after d, unless d merged the
+// candidate's speaker: the candidate then still waits for its own
+// decision.
+func (r *review) next(d story.Decision) {
+	if d.Kind != story.KindMergeSource {
 		r.i = min(r.i+1, len(r.items))
 		r.catchUp()
 	}
 }
 
-// undo takes back the last decision this review saved and did not take
-// back yet, with an undo decision, and goes back to its candidate.
+// note sets the message under the candidate; fail sets it as a failure.
+func (r *review) note(msg string) { r.msg, r.bad = msg, false }
+func (r *review) fail(msg string) { r.msg, r.bad = msg, true }
+
+// undo takes back what the last key that decided saved, and this review
+// did not take back yet, with undo decisions (newest first), and goes
+// back to its candidate.
 func (r *review) undo() {
 	if len(r.done) == 0 {
-		r.msg = "nothing to undo: only the decisions made in this review can be taken back here"
+		r.fail("nothing to undo: only the decisions made in this review can be taken back here")
 		return
 	}
 	last := r.done[len(r.done)-1]
-	d := story.Decision{Kind: story.KindUndo, Undoes: last.seq, By: r.by}
-	if r.now != nil {
-		d.At = r.now().UTC()
+	var ds []story.Decision
+	for _, seq := range slices.Backward(last.seqs) {
+		d := story.Decision{Kind: story.KindUndo, Undoes: seq, By: r.by}
+		if r.now != nil {
+			d.At = r.now().UTC()
+		}
+		ds = append(ds, d)
 	}
-	if _, err := r.s.Apply(context.Background(), d); err != nil {
-		r.msg = "not undone: " + err.Error()
+	rep, err := r.s.Apply(context.Background(), ds...)
+	if err != nil {
+		if rep != nil && len(rep.Applied) > 0 {
+			// The acceptance was taken back, the claim it created not.
+			r.undone += len(rep.Applied)
+			r.done = r.done[:len(r.done)-1]
+			r.i = last.at
+			r.catchUp()
+		}
+		r.fail("not undone: " + err.Error())
 		return
 	}
 	r.done = r.done[:len(r.done)-1]
-	r.undone++
-	r.msg = "undone: " + describe(last.d)
+	r.undone += len(ds)
+	r.note("undone: " + describe(last.d))
 	r.i = last.at
 	r.catchUp()
 }
@@ -391,14 +397,17 @@ func (r *review) View() string {
 		r.viewItem(&b, r.items[r.i])
 	}
 	b.WriteString("\n")
-	if r.typing {
-		fmt.Fprintf(&b, "claim ID: %s_  (Enter accepts, Esc cancels)\n", safe(r.input))
-	} else {
-		b.WriteString(r.st.dim.Render("a accept  c accept onto claim…  r reject  m merge speaker  s skip  p back  u undo  q quit") + "\n")
+	switch r.mode {
+	case editing:
+		r.viewEdit(&b)
+	case pickingClaim, pickingSource:
+		r.viewPicker(&b)
+	default:
+		b.WriteString(r.st.dim.Render("a accept  e edit…  c pick claim…  r reject  m merge speaker…  s skip  p back  u undo  q quit") + "\n")
 	}
 	if r.msg != "" {
 		style := r.st.dim
-		if strings.HasPrefix(r.msg, "not ") || strings.HasPrefix(r.msg, "no claim") || strings.HasPrefix(r.msg, "this candidate") {
+		if r.bad {
 			style = r.st.err
 		}
 		b.WriteString(style.Render(safe(r.msg)) + "\n")
@@ -422,7 +431,7 @@ func (r *review) viewItem(b *strings.Builder, p story.Proposal) {
 	if sp, ok := r.proposedSpeaker(p); ok {
 		b.WriteString("        a new source")
 		if len(sp.Matches) > 0 {
-			fmt.Fprintf(b, "; m merges it into %s (%s)", r.names.source(sp.Matches[0].ID), sp.Matches[0].Reason)
+			fmt.Fprintf(b, "; m merges it into a known source, such as %s (%s)", r.names.source(sp.Matches[0].ID), sp.Matches[0].Reason)
 		}
 		b.WriteString("\n")
 	}

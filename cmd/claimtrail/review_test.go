@@ -111,7 +111,7 @@ func TestReview(t *testing.T) {
 	second := scr.waitFor(t, 0, "accused")
 	assert.Regexp(t, `\x1b\[[0-9;]*mWestmark\x1b\[0?m`, second)
 	assert.Regexp(t, `\x1b\[[0-9;]*ma\x1b\[0?m\x1b\[[0-9;]*mc`, second)
-	scr.waitFor(t, keys("c"), "claim ID:")
+	scr.waitFor(t, keys("c"), "accept onto which claim?")
 	scr.waitFor(t, keys("shipments\r"), "accept herald-03-02#65:ba940aa6 (u undoes it)")
 	scr.waitFor(t, keys("a"), "this candidate proposes no claim")
 	scr.waitFor(t, keys("r"), "(u undoes it)")
@@ -198,6 +198,8 @@ func TestReviewMerge(t *testing.T) {
 	r.i = merge
 	assert.Contains(t, r.View(), "m merges it into")
 	press("m")
+	assert.Contains(t, r.View(), "into which source?")
+	r.Update(tea.KeyMsg{Type: tea.KeyEnter})
 	require.Len(t, r.done, 1)
 	assert.Equal(t, story.Decision{Kind: story.KindMergeSource, Source: sp.Source.ID, Into: sp.Matches[0].ID, By: "tester"}, r.done[0].d)
 	assert.Equal(t, merge, r.i, "the candidate still waits for its own decision")
