@@ -186,19 +186,45 @@ func TestChromiumEdit(t *testing.T) {
 	assert.Equal(t, "2025-02", st.Said.String())
 	assert.Equal(t, claim.ID("trains-run-at-night"), st.Claim)
 
-	// Esc closes the edit fields and gives the focus back to the proposal.
+	// Esc closes the edit fields, clears what was typed in them, and gives
+	// the focus back to the proposal: a plain accept after it accepts the
+	// proposal as proposed.
 	next, err := chromedp.Run(ctx, chromedp.Poll[string](focused))
 	require.NoError(t, err)
+	var proposed story.Proposal
+	for _, p := range f.story.Pending() {
+		if string(p.Key) == next {
+			proposed = p
+		}
+	}
+	require.Equal(t, next, string(proposed.Key), "the proposal in focus is pending")
+	require.NotEqual(t, claim.ActQuestion, proposed.Candidate.Act)
 	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent("e")))
 	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.activeElement && document.activeElement.name === "speaker"`))
 	require.NoError(t, err)
-	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)))
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.KeyEvent("Southvale"), chromedp.KeyEvent(kb.Tab),
+		chromedp.KeyEvent("question"), chromedp.KeyEvent(kb.Tab), chromedp.KeyEvent(kb.Tab),
+		chromedp.KeyEvent("2025-01"), chromedp.KeyEvent(kb.Escape)))
 	back, err := chromedp.Run(ctx, chromedp.Evaluate[string](focused))
 	require.NoError(t, err)
 	assert.Equal(t, next, back)
 	open, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("details.edit[open]").length`))
 	require.NoError(t, err)
 	assert.Zero(t, open)
+	typed, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`Array.prototype.map.call(document.activeElement.querySelectorAll("details.edit input, details.edit select"), function (el) { return el.value; }).join("")`))
+	require.NoError(t, err)
+	assert.Empty(t, typed, "Esc leaves the edit fields empty")
+
+	resp, err = chromedp.RunResponse(ctx, chromedp.KeyEvent("a"))
+	require.NoError(t, err)
+	require.Equal(t, 200, int(resp.Status))
+	st, ok = f.reopen(t).StatementOf(story.Key(next))
+	require.True(t, ok, "the store holds %s accepted", next)
+	assert.Equal(t, proposed.Candidate.Act, st.Act, "accepted as proposed, not as the cleared edit")
+	assert.NotEqual(t, source.ID("southvale"), st.Source)
+	assert.NotEqual(t, "2025-01", st.Said.String())
 }
 
 // TestChromiumMerge merges sources with the keyboard alone: on the sources

@@ -21,7 +21,9 @@
 // mention of an accepted statement) or rejects each proposal with the mouse
 // or the keyboard alone: j and k move between proposals, a accepts, r
 // rejects, o opens the article; Tab and Enter work without the script.
-// Before accepting, e opens the proposal's edit fields (Esc closes them):
+// Before accepting, e opens the proposal's edit fields (Esc closes them
+// and clears what was typed, so that a plain accept after it accepts the
+// proposal as proposed):
 // its speaker (a story source or a proposed one, by ID or by a name or
 // alias the registry resolves), act, factuality and date said, and its
 // claim, any claim of the story or a new one worded there, which the

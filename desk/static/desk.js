@@ -1,6 +1,7 @@
 // The review desk's keyboard: j and k (or the arrow keys) move between
 // proposals, a accepts and r rejects the one in focus, e opens its edit
-// fields (Enter in a field accepts as edited, Esc closes them), m merges
+// fields (Enter in a field accepts as edited, Esc closes and clears them:
+// a plain accept after it accepts as proposed), m merges
 // its speaker (or, on the sources page, the source in focus) into the
 // source chosen, o opens its article, u takes back the decision just
 // saved. Each decision is an ordinary form post: the page that follows
@@ -51,6 +52,25 @@
       window.setTimeout(function () { first.focus(); }, 0);
     }
   }
+  // clear empties the edit fields of a closed details, which the form
+  // would otherwise still post with a plain accept.
+  function clear(details) {
+    Array.prototype.forEach.call(details.querySelectorAll("input, select"), function (el) {
+      if (el.tagName === "SELECT") {
+        el.selectedIndex = 0;
+      } else {
+        el.value = "";
+      }
+    });
+  }
+  // However they close (Esc, or a click on their summary), the edit fields
+  // are cleared. Toggle events do not bubble: listen while capturing.
+  document.addEventListener("toggle", function (e) {
+    var details = e.target;
+    if (details && details.matches && details.matches("details.edit") && !details.open) {
+      clear(details);
+    }
+  }, true);
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) {
       return;
@@ -61,6 +81,7 @@
       var details = p && p.querySelector("details.edit[open]");
       if (details) {
         details.open = false;
+        clear(details);
         p.focus();
         e.preventDefault();
       }
