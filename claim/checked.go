@@ -38,6 +38,9 @@ func init() {
 		}
 		return c.idx
 	})
+	corpusview.RegisterIntern(func(x any) (*source.Registry, *corpusview.Index, error) {
+		return x.(*Corpus).validate(false, true)
+	})
 }
 
 // Check validates c as [Corpus.Validate] does and returns a Checked that

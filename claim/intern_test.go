@@ -3,13 +3,17 @@ package claim_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -286,6 +290,203 @@ func FuzzDecodeChecked(f *testing.F) {
 		}
 		if diff := cmp.Diff(want, viewOf(corpusview.Interned(checked))); diff != "" {
 			t.Errorf("Interned(Check) mismatch (-want +got):\n%s", diff)
+		}
+	})
+}
+
+// reportOf splits err, which joins one error per problem, into the
+// problems it lists and the counts of its *claim.MoreError, if any.
+func reportOf(t *testing.T, err error) ([]problem, []source.KindCount) {
+	t.Helper()
+	if err == nil {
+		return nil, nil
+	}
+	errs := []error{err}
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = joined.Unwrap()
+	}
+	var more []source.KindCount
+	if m := (*claim.MoreError)(nil); errors.As(errs[len(errs)-1], &m) {
+		more, errs = m.Kinds, errs[:len(errs)-1]
+	}
+	return problemsOf(t, errors.Join(errs...)), more
+}
+
+// sameReport checks that Intern's error, got, reports the problems
+// Validate's, want, does, in the same order, and the same counts of those
+// it leaves out.
+func sameReport(t *testing.T, want, got error) {
+	t.Helper()
+	wantProblems, wantMore := reportOf(t, want)
+	gotProblems, gotMore := reportOf(t, got)
+	if diff := cmp.Diff(wantProblems, gotProblems, cmpopts.EquateErrors()); diff != "" {
+		t.Errorf("Intern problems differ from Validate's (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantMore, gotMore, cmpopts.EquateErrors()); diff != "" {
+		t.Errorf("Intern's count of the problems left out differs from Validate's (-want +got):\n%s", diff)
+	}
+}
+
+// lenient returns the corpus the JSON document data holds, read by
+// encoding/json without validation, so that it may hold any problem
+// Validate reports; nil when encoding/json cannot read it.
+func lenient(data []byte) *claim.Corpus {
+	var c claim.Corpus
+	if json.Unmarshal(data, &c) != nil {
+		return nil
+	}
+	return &c
+}
+
+// TestInternReportsAsValidate checks that corpusview.Intern reports what
+// Validate reports, problem by problem, in the same order, and returns no
+// registry or index with its error: for corpora with many problems of
+// every kind the lookups find, the broken fixture and the nil corpus.
+func TestInternReportsAsValidate(t *testing.T) {
+	type invalid struct {
+		name string
+		c    *claim.Corpus
+	}
+	var corpora []invalid
+	for _, oc := range orderCorpora(t) {
+		corpora = append(corpora, invalid{oc.name, oc.c})
+	}
+	data, err := os.ReadFile(filepath.Join(corpusDir, "broken.json"))
+	require.NoError(t, err)
+	broken := lenient(data)
+	require.NotNil(t, broken, "encoding/json reads broken.json")
+	// encoding/json reads invalid UTF-8 as U+FFFD: a corpus made in Go
+	// holds it as it is.
+	badUTF8 := internCorpus(t, false)
+	badUTF8.Claims[0].Text = "clos\xffed"
+	badUTF8.Statements[0].ID = "\xfe"
+	badUTF8.Statements[1].Mentions[0].Cue = "\xc3"
+	corpora = append(corpora, invalid{"broken.json", broken}, invalid{"invalid-utf8", badUTF8})
+	corpora = append(corpora, invalid{"nil", nil})
+	for _, tc := range corpora {
+		t.Run(tc.name, func(t *testing.T) {
+			want := tc.c.Validate()
+			require.Error(t, want)
+			reg, x, err := corpusview.Intern(tc.c)
+			assert.Nil(t, reg)
+			assert.Nil(t, x)
+			sameReport(t, want, err)
+		})
+	}
+}
+
+// TestIntern checks that corpusview.Intern returns, for a valid corpus,
+// the index a search of the corpus finds and the registry Corpus.Registry
+// makes, and that neither changes when the corpus changes afterwards.
+func TestIntern(t *testing.T) {
+	valid, err := claim.Load(checkedValid)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		name string
+		c    *claim.Corpus
+	}{
+		{"valid.json", valid},
+		{"built-in-absent", internCorpus(t, false)},
+		{"declared-absent", internCorpus(t, true)},
+		{"synth", synth.Corpus(2000)},
+		{"no-statements", &claim.Corpus{Claims: []claim.Claim{{ID: "c", Text: "c"}}}},
+		{"empty", &claim.Corpus{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want := wantView(t, tc.c)
+			wantReg, err := tc.c.Registry()
+			require.NoError(t, err)
+			reg, x, err := corpusview.Intern(tc.c)
+			require.NoError(t, err)
+			require.NotNil(t, reg)
+			require.NotNil(t, x)
+			slices.Reverse(tc.c.Statements)
+			slices.Reverse(tc.c.Claims)
+			slices.Reverse(tc.c.Articles)
+			for i := range tc.c.Sources {
+				tc.c.Sources[i].Name += " renamed"
+			}
+			if diff := cmp.Diff(want, viewOf(x)); diff != "" {
+				t.Errorf("Intern index mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(wantReg.Sources(), reg.Sources()); diff != "" {
+				t.Errorf("Intern registry's sources mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(wantReg.Articles(), reg.Articles()); diff != "" {
+				t.Errorf("Intern registry's articles mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestInternDoesNotCopy checks that corpusview.Intern allocates what
+// Validate allocates and the index, about 20 bytes a statement, and not a
+// copy of the statements and their mentions, as Check makes, which takes
+// more than 200.
+func TestInternDoesNotCopy(t *testing.T) {
+	const n = 20_000
+	c := synth.Corpus(n)
+	perStatement := func(f func()) float64 {
+		f() // warm up
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		const runs = 3
+		for range runs {
+			f()
+		}
+		runtime.ReadMemStats(&after)
+		return float64(after.TotalAlloc-before.TotalAlloc) / runs / n
+	}
+	validate := perStatement(func() { require.NoError(t, c.Validate()) })
+	intern := perStatement(func() {
+		_, _, err := corpusview.Intern(c)
+		require.NoError(t, err)
+	})
+	check := perStatement(func() {
+		_, err := claim.Check(c)
+		require.NoError(t, err)
+	})
+	assert.LessOrEqual(t, intern, validate+32, "bytes a statement: Intern %.1f, Validate %.1f", intern, validate)
+	assert.Greater(t, check, intern+150, "bytes a statement: Check %.1f, Intern %.1f", check, intern)
+}
+
+// FuzzIntern checks that corpusview.Intern reports what Validate reports,
+// in the same order, for any corpus encoding/json reads, valid or not,
+// and that for a valid one it returns the index a search of the corpus
+// finds, and the one Check keeps.
+func FuzzIntern(f *testing.F) {
+	addDecodeSeeds(f)
+	for _, s := range []string{
+		`{"claims":[{"id":"c","text":"t"},{"id":"c","text":"u"}],"statements":[{"id":"s","claim":"d","source":"x","via":["x","absent"],"act":"deny","factuality":"CT+","mentions":[{"article":"a"}]}]}`,
+		`{"sources":[{"id":"g","name":"G","kind":"government"}],"articles":[{"id":"a","published":"2024-01-02T00:00:00Z","text":"G denied it"}],"claims":[{"id":"c","text":"t"}],"statements":[{"id":"s","claim":"c","source":"g","act":"deny","factuality":"CT-","mentions":[{"article":"a","cue":"denied","span":{"start":2,"end":8,"exact":"denied"}}]},{"id":"s","claim":"c","source":"g","via":["g"],"act":"deny","factuality":"CT-","said":"2025"}]}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := lenient(data)
+		if c == nil {
+			return
+		}
+		want := c.Validate()
+		reg, x, err := corpusview.Intern(c)
+		sameReport(t, want, err)
+		if err != nil {
+			if reg != nil || x != nil {
+				t.Errorf("Intern returned a registry or an index with error %v", err)
+			}
+			return
+		}
+		view := wantView(t, c)
+		if diff := cmp.Diff(view, viewOf(x)); diff != "" {
+			t.Errorf("Intern index mismatch (-want +got):\n%s", diff)
+		}
+		checked, err := claim.Check(c)
+		if err != nil {
+			t.Fatalf("Check of a corpus Intern accepts: %v", err)
+		}
+		if diff := cmp.Diff(viewOf(corpusview.Interned(checked)), viewOf(x)); diff != "" {
+			t.Errorf("Intern index differs from Check's (-Check +Intern):\n%s", diff)
 		}
 	})
 }

@@ -6,15 +6,16 @@ import (
 	"testing"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/corpusview"
 	"github.com/claimtrail/claimtrail/internal/synth"
 )
 
 // validateSizes returns the corpus sizes, in statements, that
-// BenchmarkValidate and BenchmarkCheck run at: 10,000 and 1,000,000, or
+// BenchmarkValidate, BenchmarkIntern and BenchmarkCheck run at: 10,000 and 1,000,000, or
 // the comma-separated sizes in CLAIMTRAIL_BENCH_STATEMENTS, as the
 // timeline package's benchmarks read it:
 //
-//	CLAIMTRAIL_BENCH_STATEMENTS=1000000 GOMAXPROCS=1 go test -run '^$' -bench 'Validate|Check' -benchtime 5x ./claim/
+//	CLAIMTRAIL_BENCH_STATEMENTS=1000000 GOMAXPROCS=1 go test -run '^$' -bench 'Validate|Intern|Check' -benchtime 5x ./claim/
 func validateSizes(b *testing.B) []int {
 	sizes, err := synth.Sizes(10_000, 1_000_000)
 	if err != nil {
@@ -27,6 +28,16 @@ func validateSizes(b *testing.B) []int {
 // corpus (internal/synth), reporting bytes allocated per statement.
 func BenchmarkValidate(b *testing.B) {
 	benchValidation(b, func(c *claim.Corpus) error { return c.Validate() })
+}
+
+// BenchmarkIntern measures corpusview.Intern, which timeline.Build calls:
+// Validate, resolving the corpus's IDs for the timeline in the same pass,
+// without the copy Check makes.
+func BenchmarkIntern(b *testing.B) {
+	benchValidation(b, func(c *claim.Corpus) error {
+		_, _, err := corpusview.Intern(c)
+		return err
+	})
 }
 
 // BenchmarkCheck measures Check, which validates the corpus, copies it and
@@ -54,6 +65,7 @@ func benchValidation(b *testing.B, f func(*claim.Corpus) error) {
 			runtime.ReadMemStats(&ms1)
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/statement")
 			b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(n), "B/statement")
+			b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(b.N)/float64(n), "allocs/statement")
 		})
 	}
 }

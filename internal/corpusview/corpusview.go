@@ -3,10 +3,13 @@
 // registry, through [Open], so that a checked corpus is built without a
 // copy and without being validated again; and its IDs resolved to dense
 // indexes, through [Interned], so that the build never hashes an ID that
-// validation already looked up.
+// validation already looked up. [Intern] validates a corpus the caller
+// still holds and interns its IDs in the same pass, as [claim.Check]
+// does, but without copying the corpus: what timeline.Build needs, since
+// it only reads the corpus while it builds.
 //
-// Package claim registers the functions that open a Checked when it is
-// initialised; nothing else sets them.
+// Package claim registers the functions that open a Checked, and the one
+// that interns a corpus, when it is initialised; nothing else sets them.
 //
 // # The interned form
 //
@@ -54,13 +57,15 @@ import (
 	"github.com/claimtrail/claimtrail/source"
 )
 
-// open and interned are the functions package claim registers: they return
-// the corpus, the registry and the index a *claim.Checked holds, the corpus
-// as a value of type any so that this package need not import claim, which
-// imports it.
+// open, interned and intern are the functions package claim registers:
+// the first two return the corpus, the registry and the index a
+// *claim.Checked holds, the third validates and interns a *claim.Corpus;
+// corpora are values of type any so that this package need not import
+// claim, which imports it.
 var (
 	open     func(checked any) (corpus any, reg *source.Registry)
 	interned func(checked any) *Index
+	intern   func(corpus any) (*source.Registry, *Index, error)
 )
 
 // Register records the function that opens a checked corpus. Package claim
@@ -70,6 +75,10 @@ func Register(f func(checked any) (corpus any, reg *source.Registry)) { open = f
 // RegisterIndex records the function that returns a checked corpus's
 // [Index]. Package claim calls it once, from an init function.
 func RegisterIndex(f func(checked any) *Index) { interned = f }
+
+// RegisterIntern records the function that validates and interns a
+// corpus. Package claim calls it once, from an init function.
+func RegisterIntern(f func(corpus any) (*source.Registry, *Index, error)) { intern = f }
 
 // Open returns the corpus of type C and the registry that checked, a
 // *claim.Checked, holds. The corpus must only be read.
@@ -81,6 +90,21 @@ func Open[C any](checked any) (*C, *source.Registry) {
 // Interned returns the [Index] of the corpus that checked, a
 // *claim.Checked, holds; never nil. It takes constant time.
 func Interned(checked any) *Index { return interned(checked) }
+
+// Intern validates c, a *claim.Corpus (nil included), as
+// [claim.Corpus.Validate] does, and returns the same error, with the same
+// problems in the same order, and nothing else when c is not valid (but
+// for one more problem, as [claim.Check] reports it, for a corpus with more
+// statements, Via entries or mentions than an int32 counts). For a
+// valid corpus it returns the registry of its sources and articles and the
+// [Index] of its IDs, found in the one pass that validates them, as
+// [claim.Check] keeps them; unlike Check it does not copy the corpus. The
+// registry and the Index share nothing with c but its strings, which
+// cannot change, so they stay true to the corpus as it was when Intern
+// read it; c must not change while Intern runs. It takes Validate's time
+// and memory, linear in the size of the corpus, and about 20 bytes more a
+// statement with one mention for the Index.
+func Intern[C any](c *C) (*source.Registry, *Index, error) { return intern(c) }
 
 // Index is a checked corpus's IDs resolved to dense int32 indexes (see the
 // package documentation for which positions they are). The zero Index is
