@@ -136,13 +136,12 @@ type review struct {
 	st    styles
 }
 
-// made is what one key saved: the Seqs of its decisions in the log (a
-// new claim and the acceptance onto it are two), the item it decided and
-// the last decision.
+// made is a decision the review saved: its Seq in the log, the item it
+// decided and what it was.
 type made struct {
-	seqs []int64
-	at   int
-	d    story.Decision
+	seq int64
+	at  int
+	d   story.Decision
 }
 
 // styles are the review's highlights.
@@ -302,7 +301,7 @@ func (r *review) decide(d story.Decision) bool {
 		return false
 	}
 	if len(rep.Applied) > 0 {
-		r.done = append(r.done, made{seqs: []int64{rep.Applied[len(rep.Applied)-1].Seq}, at: r.i, d: d})
+		r.done = append(r.done, made{seq: rep.Applied[len(rep.Applied)-1].Seq, at: r.i, d: d})
 	}
 	r.saved++
 	r.note(describe(d) + " (u undoes it)")
@@ -324,37 +323,24 @@ func (r *review) next(d story.Decision) {
 func (r *review) note(msg string) { r.msg, r.bad = msg, false }
 func (r *review) fail(msg string) { r.msg, r.bad = msg, true }
 
-// undo takes back what the last key that decided saved, and this review
-// did not take back yet, with undo decisions (newest first), and goes
-// back to its candidate.
+// undo takes back the last decision this review saved and did not take
+// back yet, with an undo decision, and goes back to its candidate.
 func (r *review) undo() {
 	if len(r.done) == 0 {
 		r.fail("nothing to undo: only the decisions made in this review can be taken back here")
 		return
 	}
 	last := r.done[len(r.done)-1]
-	var ds []story.Decision
-	for _, seq := range slices.Backward(last.seqs) {
-		d := story.Decision{Kind: story.KindUndo, Undoes: seq, By: r.by}
-		if r.now != nil {
-			d.At = r.now().UTC()
-		}
-		ds = append(ds, d)
+	d := story.Decision{Kind: story.KindUndo, Undoes: last.seq, By: r.by}
+	if r.now != nil {
+		d.At = r.now().UTC()
 	}
-	rep, err := r.s.Apply(context.Background(), ds...)
-	if err != nil {
-		if rep != nil && len(rep.Applied) > 0 {
-			// The acceptance was taken back, the claim it created not.
-			r.undone += len(rep.Applied)
-			r.done = r.done[:len(r.done)-1]
-			r.i = last.at
-			r.catchUp()
-		}
+	if _, err := r.s.Apply(context.Background(), d); err != nil {
 		r.fail("not undone: " + err.Error())
 		return
 	}
 	r.done = r.done[:len(r.done)-1]
-	r.undone += len(ds)
+	r.undone++
 	r.note("undone: " + describe(last.d))
 	r.i = last.at
 	r.catchUp()

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -38,7 +37,7 @@ const (
 // the wording of a new claim.
 const (
 	maxInput     = 200
-	maxClaimText = 200
+	maxClaimText = 300
 )
 
 // maxOptions bounds the claims or sources a picker lists at once.
@@ -432,8 +431,8 @@ func (r *review) findClaims() {
 
 // submitClaim accepts the candidate, as edited when the picker completes
 // an edit, onto the highlighted claim, or onto a new claim worded in the
-// picker, created first. When the story refuses the acceptance, the new
-// claim is taken back, so that a refused acceptance leaves nothing behind.
+// picker: one decision creates the claim and accepts the candidate, or,
+// refused, does neither.
 func (r *review) submitClaim() {
 	if len(r.form.options) == 0 {
 		r.fail("no claim to pick: type a claim's ID or words to find it, or the wording of a new claim")
@@ -461,8 +460,8 @@ func (r *review) submitClaim() {
 		taken[c.ID] = true
 	}
 	d.Claim = claimID(o.newClaim, func(id claim.ID) bool { return taken[id] })
-	create := story.Decision{Kind: story.KindCreateClaim, Claim: d.Claim, Text: o.newClaim, By: r.by}
-	if r.decideBoth(create, d) {
+	d.Text = o.newClaim
+	if r.decide(d) {
 		r.close()
 	}
 }
@@ -547,37 +546,6 @@ func (r *review) submitSource() {
 	if r.decide(story.Decision{Kind: story.KindMergeSource, Source: sp.Source.ID, Into: into, By: r.by}) {
 		r.close()
 	}
-}
-
-// decideBoth creates a claim and accepts the candidate onto it, saved as
-// decide saves one decision. When the acceptance is refused, the claim is
-// taken back with an undo.
-func (r *review) decideBoth(create, accept story.Decision) bool {
-	if r.now != nil {
-		create.At = r.now().UTC()
-		accept.At = create.At
-	}
-	rep, err := r.s.Apply(context.Background(), create, accept)
-	if err != nil {
-		msg := "not saved: " + err.Error()
-		if rep != nil && len(rep.Applied) == 1 {
-			undo := story.Decision{Kind: story.KindUndo, Undoes: rep.Applied[0].Seq, By: r.by, At: create.At}
-			if _, uerr := r.s.Apply(context.Background(), undo); uerr != nil {
-				msg += "; the new claim " + display.Safe(string(create.Claim)) + " was created and could not be taken back: " + uerr.Error()
-			}
-		}
-		r.fail(msg)
-		return false
-	}
-	var seqs []int64
-	for _, d := range rep.Applied {
-		seqs = append(seqs, d.Seq)
-	}
-	r.saved += 2
-	r.done = append(r.done, made{seqs: seqs, at: r.i, d: accept})
-	r.note(fmt.Sprintf("created claim %s and %s (u undoes both)", display.Safe(string(create.Claim)), describe(accept)))
-	r.next(accept)
-	return true
 }
 
 // viewEdit draws the edit form: each field, the value it stands for (the
