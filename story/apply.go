@@ -74,7 +74,9 @@ type Failure struct {
 //
 // Each decision costs time linear in the candidate's size, apart from
 // rejecting a candidate accepted before, which is linear in the statements,
-// and an undo, which costs what Reextract costs; catching up costs what
+// and an undo, which costs what Reextract costs without extracting again
+// the articles read with a registry it leaves as it was (see the package
+// documentation); catching up costs what
 // Sync costs, and reads the whole story again after an undo made elsewhere.
 func (s *Story) Apply(ctx context.Context, ds ...Decision) (*Report, error) {
 	s.mu.Lock()
@@ -387,6 +389,7 @@ func (s *Story) acceptSource(proposed source.ID, e sourceEdit, field string) (so
 	if e.name != "" {
 		src.Name = e.name
 	}
+	key := s.regKey
 	s.addSource(src, proposed)
 	if _, err := s.registry(); err != nil {
 		// The registry refuses the source (an alias another source holds):
@@ -394,7 +397,7 @@ func (s *Story) acceptSource(proposed source.ID, e sourceEdit, field string) (so
 		s.sources = s.sources[:len(s.sources)-1]
 		delete(s.sourcePos, id)
 		delete(s.origin, id)
-		s.reg = nil
+		s.reg, s.regKey = nil, key
 		return "", fieldErr(field, string(proposed), err)
 	}
 	s.mapped[proposed] = id

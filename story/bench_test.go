@@ -101,3 +101,52 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// undoStory returns a story of n articles, the fixture's eight again and
+// again under new IDs, each with its first candidate accepted onto one
+// claim, and the key of a candidate left pending in the last article.
+func undoStory(b *testing.B, n int) (*story.Story, story.Key) {
+	srcs, arts := fixture(b)
+	s, err := story.New("bench", story.Options{Sources: srcs})
+	require.NoError(b, err)
+	_, err = s.Apply(ctx, story.Decision{Kind: story.KindCreateClaim, Claim: "shells", Text: "Norland ships artillery shells to Eastria"})
+	require.NoError(b, err)
+	var last story.Key
+	for i := range n {
+		a := arts[i%len(arts)]
+		a.ID = source.ArticleID(fmt.Sprintf("%s-%d", a.ID, i))
+		a.Published = a.Published.Add(time.Duration(i/len(arts)) * 30 * 24 * time.Hour)
+		a.Reprints = ""
+		ad, err := s.Add(ctx, a)
+		require.NoError(b, err)
+		for k, p := range ad.Candidates {
+			if k == 0 {
+				_, err = s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: p.Key, Claim: "shells"})
+				require.NoError(b, err)
+			}
+			last = p.Key
+		}
+	}
+	return s, last
+}
+
+// BenchmarkUndo takes back the acceptance of a candidate of the last of
+// 200 articles: the story is built again as if it had never been made.
+// Each iteration accepts the candidate and takes it back.
+func BenchmarkUndo(b *testing.B) {
+	s, k := undoStory(b, 200)
+	b.ReportAllocs()
+	cpu := cpuTime()
+	n := 0
+	for b.Loop() {
+		n++
+		r, err := s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: k, Claim: "shells"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Apply(ctx, story.Decision{Kind: story.KindUndo, Undoes: r.Applied[0].Seq}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-cpu)/float64(n), "cpu-ns/op")
+}

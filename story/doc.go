@@ -56,7 +56,12 @@
 // made: whenever the log is replayed (Open, Sync, Reextract), the decision
 // taken back is skipped, and the articles added after it are read with the
 // registry as it would have been. Applying an undo builds the story again
-// that way, at the cost of Reextract. It is refused, and the story left
+// that way: it applies the log again and reads every article again, but
+// extracts again only the articles read with a registry the decision
+// taken back changed (those added after a source it accepted or merged),
+// reusing for the others what their extraction gave, which the story keeps
+// in memory; an undo of a candidate's acceptance whose speaker the
+// registry knew extracts nothing. It is refused, and the story left
 // as it was, when a later decision depends on the decision taken back:
 // when, without it, a later decision that applied would fail (a candidate
 // accepted onto the claim it created), find nothing to decide, or apply

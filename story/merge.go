@@ -74,7 +74,7 @@ func (s *Story) mergeAccepted(d Decision) (orphan bool, err error) {
 		return false, fieldErr("source", string(from), err)
 	}
 
-	s.sources, s.reg = sources, reg
+	s.sources, s.reg, s.regKey = sources, reg, keyOf(sources)
 	clear(s.sourcePos)
 	for i, src := range s.sources {
 		s.sourcePos[src.ID] = i

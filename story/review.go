@@ -123,7 +123,7 @@ func (s *Story) Reextract(ctx context.Context) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := fresh.replay(ctx, extracted, s.decisions)
+	r, err := fresh.replay(ctx, extracted, s.decisions, false)
 	if err != nil {
 		return nil, err
 	}
@@ -136,7 +136,7 @@ func (s *Story) Reextract(ctx context.Context) (*Report, error) {
 // replace takes over another story's state.
 func (s *Story) replace(o *Story) {
 	s.opts = o.opts
-	s.sources, s.sourcePos, s.origin, s.reg, s.srcIndex = o.sources, o.sourcePos, o.origin, o.reg, o.srcIndex
+	s.sources, s.sourcePos, s.origin, s.reg, s.regKey, s.srcIndex = o.sources, o.sourcePos, o.origin, o.reg, o.regKey, o.srcIndex
 	s.mapped, s.proposed, s.rejectedS = o.mapped, o.proposed, o.rejectedS
 	s.articles, s.byArticle, s.reprints = o.articles, o.byArticle, o.reprints
 	s.claims, s.claimPos, s.claimIdx = o.claims, o.claimPos, o.claimIdx

@@ -170,7 +170,7 @@ func rebuild(ctx context.Context, id string, opts Options, b *Batch) (*Story, *R
 		}
 		extracted = append(extracted, &article{input: sa.Article, after: sa.After})
 	}
-	r, err := s.replay(ctx, extracted, b.Decisions)
+	r, err := s.replay(ctx, extracted, b.Decisions, false)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -184,14 +184,17 @@ func (s *Story) addImported(a source.Article) {
 	art := &article{input: a, a: a, after: -1, added: &Added{Article: a.ID}}
 	s.articles = append(s.articles, art)
 	s.byArticle[a.ID] = art
-	s.reprints.add(a.ID, sign(a.Text))
+	art.sig = sign(a.Text)
+	s.reprints.add(a.ID, art.sig)
 }
 
 // replay adds articles and applies decisions, each article after the
 // decisions logged before it was added: the story holds the log's first
 // decisions, ds are those that follow, and arts the articles added after
-// those the story holds.
-func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision) (*Report, error) {
+// those the story holds. With reuse, an article read with a registry of
+// the same digest as when arts had it is not extracted again (see
+// extraction).
+func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision, reuse bool) (*Report, error) {
 	r := &Report{}
 	next := 0
 	held := len(s.decisions)
@@ -208,7 +211,11 @@ func (s *Story) replay(ctx context.Context, arts []*article, ds []Decision) (*Re
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if _, err := s.add(arts[next].input); err != nil {
+			var prev *article
+			if reuse {
+				prev = arts[next]
+			}
+			if _, err := s.addAgain(arts[next].input, prev); err != nil {
 				return fmt.Errorf("story: article %q: %w", arts[next].input.ID, err)
 			}
 			next++

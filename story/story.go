@@ -3,6 +3,8 @@ package story
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"slices"
@@ -31,6 +33,7 @@ type Story struct {
 	sourcePos map[source.ID]int       // index into sources
 	origin    map[source.ID]source.ID // accepted source ID -> the proposed ID it came from
 	reg       *source.Registry        // built from sources; nil when stale
+	regKey    registryKey             // digest of sources, kept as they change
 	srcIndex  *sourceIndex            // names of known and proposed sources
 	mapped    map[source.ID]source.ID // proposed or merged source -> accepted or merged-into source
 	proposed  map[source.ID]*SourceProposal
@@ -93,6 +96,20 @@ type article struct {
 	a     source.Article // with the reprint decided
 	after int            // the number of decisions logged before it was added
 	added *Added
+	ext   *extraction // what extracting it gave; nil for an imported article
+	sig   signature   // its MinHash signature, a function of its text
+}
+
+// extraction is what extracting an article gave, kept so that an undo,
+// which reads every article again with the registry as it would have
+// been, extracts again only those whose registry differs: all of it is a
+// function of the article and of the registry whose digest it holds, and
+// it is never written to once made.
+type extraction struct {
+	registry registryKey
+	res      *extract.Result
+	keys     []Key
+	groups   []extract.Group
 }
 
 // proposal is a candidate with its article, as kept by the story.
@@ -214,6 +231,7 @@ func (s *Story) addSource(src source.Source, proposed source.ID) {
 	}
 	s.srcIndex.add(src, false)
 	s.reg = nil
+	s.regKey = s.regKey.chain(src)
 }
 
 // registry returns the registry of the story's sources, built again when
@@ -380,7 +398,12 @@ func (s *Story) addOnce(ctx context.Context, a source.Article) (*Added, error) {
 }
 
 // add adds the article and its proposals, without unattended decisions.
-func (s *Story) add(a source.Article) (*Added, error) {
+func (s *Story) add(a source.Article) (*Added, error) { return s.addAgain(a, nil) }
+
+// addAgain adds the article and its proposals, without unattended
+// decisions, reusing what extracting it as prev gave when prev was read
+// with a registry of the same digest (see extraction); prev may be nil.
+func (s *Story) addAgain(a source.Article, prev *article) (*Added, error) {
 	if err := s.checkArticle(a); err != nil {
 		return nil, err
 	}
@@ -388,12 +411,17 @@ func (s *Story) add(a source.Article) (*Added, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := extract.Extract(a.Text, extract.Options{Registry: reg, Published: a.Published})
-	if err != nil {
-		return nil, err
+	ex := prev.extracted(s.regKey)
+	if ex == nil {
+		res, err := extract.Extract(a.Text, extract.Options{Registry: reg, Published: a.Published})
+		if err != nil {
+			return nil, err
+		}
+		ex = &extraction{registry: s.regKey, res: res, keys: keys(a.ID, a.Text, res.Candidates), groups: extract.Groups(res.Candidates, 0)}
 	}
+	res := ex.res
 	a.Text = strings.Clone(a.Text)
-	art := &article{input: a, a: a, after: len(s.decisions)}
+	art := &article{input: a, a: a, after: len(s.decisions), ext: ex}
 	// An outlet merged into another source is that source.
 	art.a.Outlet, art.a.Wire = s.resolve(a.Outlet), s.resolve(a.Wire)
 	added := &Added{Article: a.ID}
@@ -418,7 +446,7 @@ func (s *Story) add(a source.Article) (*Added, error) {
 		s.srcIndex.add(sp.Source, true)
 	}
 
-	ks := keys(a.ID, a.Text, res.Candidates)
+	ks := ex.keys
 	n := s.opts.ClaimMatches
 	if n <= 0 {
 		n = DefaultClaimMatches
@@ -438,7 +466,7 @@ func (s *Story) add(a source.Article) (*Added, error) {
 		p.SameAs = s.sameAs(c, p.Claims)
 		added.Candidates = append(added.Candidates, p)
 	}
-	for _, g := range extract.Groups(res.Candidates, 0) {
+	for _, g := range ex.groups {
 		first := added.Candidates[g.Members[0]]
 		cp := ClaimProposal{ID: claim.ID("c:" + string(first.Key)), Text: first.Quote}
 		for _, m := range g.Members {
@@ -448,9 +476,13 @@ func (s *Story) add(a source.Article) (*Added, error) {
 		added.Claims = append(added.Claims, cp)
 	}
 
-	sig := sign(a.Text)
-	added.Reprint = s.reprintOf(a, sig)
-	s.reprints.add(a.ID, sig)
+	if prev != nil && prev.input.Text == a.Text {
+		art.sig = prev.sig
+	} else {
+		art.sig = sign(a.Text)
+	}
+	added.Reprint = s.reprintOf(a, art.sig)
+	s.reprints.add(a.ID, art.sig)
 
 	s.articles = append(s.articles, art)
 	s.byArticle[a.ID] = art
@@ -682,4 +714,78 @@ func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 		c.Articles[i] = a.a
 	}
 	return timeline.Build(c, rules)
+}
+
+// registryKey is a digest of a story's sources, in order: each source
+// chained to the digest of those before it (see chain).
+type registryKey [sha256.Size]byte
+
+// chain returns the digest of the sources k digests followed by src. It
+// writes every field of src, each length-prefixed, so that two different
+// lists of sources give two different digests; TestChainFields fails when
+// source.Source or source.Office gains a field it does not write. It is
+// linear in the size of src.
+func (k registryKey) chain(src source.Source) registryKey {
+	h := sha256.New()
+	h.Write(k[:])
+	var n [8]byte
+	str := func(v string) {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(v)))
+		h.Write(n[:])
+		h.Write([]byte(v))
+	}
+	num := func(v int64) {
+		binary.LittleEndian.PutUint64(n[:], uint64(v))
+		h.Write(n[:])
+	}
+	strs := func(vs []string) {
+		num(int64(len(vs)))
+		for _, v := range vs {
+			str(v)
+		}
+	}
+	str(string(src.ID))
+	str(src.Name)
+	num(int64(src.Kind))
+	num(int64(src.Identity))
+	str(string(src.Parent))
+	strs(src.Aliases)
+	if src.Investigator {
+		num(1)
+	} else {
+		num(0)
+	}
+	num(int64(len(src.Offices)))
+	for _, o := range src.Offices {
+		str(o.Title)
+		strs(o.Aliases)
+		str(string(o.Of))
+		b, _ := o.From.MarshalBinary()
+		str(string(b))
+		b, _ = o.To.MarshalBinary()
+		str(string(b))
+	}
+	str(src.Wikidata)
+	var out registryKey
+	h.Sum(out[:0])
+	return out
+}
+
+// keyOf returns the digest of a list of sources, linear in their size.
+func keyOf(srcs []source.Source) registryKey {
+	var k registryKey
+	for _, src := range srcs {
+		k = k.chain(src)
+	}
+	return k
+}
+
+// extracted returns what extracting the article gave when it was read
+// with a registry of digest key, or nil when it was read with another, or
+// a is nil.
+func (a *article) extracted(key registryKey) *extraction {
+	if a == nil || a.ext == nil || a.ext.registry != key {
+		return nil
+	}
+	return a.ext
 }

@@ -70,7 +70,7 @@ func (s *Story) sync(ctx context.Context) (*Report, error) {
 	if !incremental {
 		return s.reload(ctx)
 	}
-	r, err := s.replay(ctx, arts, b.Decisions)
+	r, err := s.replay(ctx, arts, b.Decisions, false)
 	if err != nil {
 		// Part of what is new may be in: read it all again next time.
 		s.broken = true

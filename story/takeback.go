@@ -16,7 +16,9 @@ import (
 // refused, leaving the story as it was, when the decision is not in the
 // log, is an undo itself, or was taken back before, and with an error
 // wrapping ErrDependent when a later decision depends on it (see
-// dependent). It costs what Reextract costs.
+// dependent). It costs what Reextract costs, less extracting again the
+// articles whose registry is the same without the decision (see
+// extraction).
 func (s *Story) takeBack(ctx context.Context, d Decision) (Decision, error) {
 	if err := d.Check(); err != nil {
 		return Decision{}, err
@@ -35,7 +37,7 @@ func (s *Story) takeBack(ctx context.Context, d Decision) (Decision, error) {
 	if err != nil {
 		return Decision{}, err
 	}
-	r, err := fresh.replay(ctx, arts, append(slices.Clip(s.decisions), d))
+	r, err := fresh.replay(ctx, arts, append(slices.Clip(s.decisions), d), true)
 	if err != nil {
 		return Decision{}, err
 	}

@@ -92,7 +92,8 @@ func randomDecision(r *rand.Rand, s *story.Story, arts []source.Article, added i
 // TestUndoProperty checks undo on random logs: an undo of decision N is
 // either refused, leaving the story as it was, or leaves the story equal
 // to one given the same articles and the log without N, through the
-// public API, with every statement accepted after N as it was.
+// public API (its corpus, its proposals, what is pending), with every
+// statement accepted after N as it was.
 func TestUndoProperty(t *testing.T) {
 	srcs, arts := fixture(t)
 	trials := 60
@@ -190,6 +191,19 @@ func TestUndoProperty(t *testing.T) {
 			}
 			if diff := cmp.Diff(without.Corpus(), s.Corpus()); diff != "" {
 				t.Errorf("undo %d: story mismatch with the log without it (-want +got):\n%s", n, diff)
+			}
+			// What the articles propose too: an undo reads them again
+			// with the registry as it would have been, extracting again
+			// only those whose registry differs.
+			for _, a := range arts {
+				want, _ := without.Proposals(a.ID)
+				got, _ := s.Proposals(a.ID)
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("undo %d: proposals of %s mismatch (-want +got):\n%s", n, a.ID, diff)
+				}
+			}
+			if diff := cmp.Diff(without.Pending(), s.Pending()); diff != "" {
+				t.Errorf("undo %d: pending mismatch (-want +got):\n%s", n, diff)
 			}
 		})
 	}
