@@ -12,10 +12,11 @@
 //	claimtrail init shells --sources sources.json   # a story, from a registry of sources
 //	claimtrail add --manifest articles.jsonl        # or: add --published 2025-03-02 --outlet herald a.txt
 //	claimtrail pending                              # the candidates, with their keys
-//	claimtrail review                               # or one by one in the terminal: a, c, r, m, s, u, q
+//	claimtrail review                               # or one by one in the terminal: a, e, c, r, m, s, u, q
 //	claimtrail claim shipments "Norland ships artillery shells to Eastria"
 //	claimtrail accept 'herald-03-02#65:ba940aa6' --claim shipments
 //	claimtrail reject 'ledger-03-04#23:6e7f5eec'
+//	claimtrail undo                                 # takes back the last decision, or --seq N
 //	claimtrail status                               # one line per claim
 //	claimtrail history shipments                    # a claim's statements and status changes
 //	claimtrail changes ledger-03-04                 # what one article changed
@@ -71,5 +72,6 @@
 //
 // The commands are built with github.com/spf13/cobra, so each has its own
 // --help with examples, and flags may come before or after the arguments;
-// review is a github.com/charmbracelet/bubbletea program.
+// review is a github.com/charmbracelet/bubbletea program, its forms' fields
+// github.com/charmbracelet/bubbles text inputs.
 package main
