@@ -72,7 +72,8 @@ caught up is refused, never overwriting theirs. review needs a terminal;
 scripts use 'claimtrail accept' and 'claimtrail reject'.
 
 Each decision costs its work in the story (see 'claimtrail accept'), an
-undo what re-extracting the story costs; catching up costs reading and
+undo what applying the log again costs, with the articles whose registry
+it changes extracted again; catching up costs reading and
 extracting what was added elsewhere; opening a form costs a copy of the
 story's sources and claims, and each key typed in the claim picker a pass
 over the claims; drawing a candidate is bounded by its sentence, at most a

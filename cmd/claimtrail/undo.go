@@ -38,7 +38,9 @@ is refused, naming that decision, and the story is left as it was: undo
 that one first. An undo, a decision taken back already, or a number the
 log does not hold are refused too. A refusal exits with status 1.
 
-An undo costs what re-extracting the story costs, after opening it.`,
+After opening the story, an undo costs applying its log again, and
+extracting again only the articles read with a registry the decision
+taken back changed (a source it accepted or merged).`,
 		Example: `  claimtrail undo
   claimtrail undo --seq 12 --note "accepted onto the wrong claim"
   claimtrail undo --by ana --at 2025-03-04T10:00:00Z`,
