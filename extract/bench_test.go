@@ -208,11 +208,15 @@ func BenchmarkExtractQuotes(b *testing.B) {
 	text := quoteText(10 << 20)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
+	// 10 MB is past DefaultMaxTextBytes and its candidates past
+	// DefaultMaxCandidates: lift both limits.
+	opts := benchOptions
+	opts.MaxTextBytes, opts.MaxCandidates = -1, -1
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	n := 0
 	for b.Loop() {
-		if _, err := Extract(text, benchOptions); err != nil {
+		if _, err := Extract(text, opts); err != nil {
 			b.Fatal(err)
 		}
 		n++
@@ -233,4 +237,86 @@ func quoteText(n int) string {
 		sb.WriteString("She told reporters that the plan was dead, adding: “Nobody believes it.”\n\n")
 	}
 	return sb.String()
+}
+
+// BenchmarkExtractAlloc runs Extract on the gold articles repeated to
+// 256 KB and 1 MB (see repeatTo), and on 1 MB of one-line statements each
+// by a speaker of its own ("Official 12 said the talks failed.", 27
+// attributions and new sources a kilobyte, the densest shape), and reports
+// the bytes it allocates per byte of input, from runtime.MemStats.TotalAlloc,
+// and its peak heap per byte of input: the most heap in use above what was
+// in use before the call, sampled every 50 µs by another goroutine while
+// Extract runs once more after the timed loop.
+func BenchmarkExtractAlloc(b *testing.B) {
+	joined := strings.Join(benchArticles(b), "\n\n")
+	for _, size := range []struct {
+		name string
+		text string
+	}{
+		{"gold-256KB", repeatTo(joined, 256<<10)},
+		{"gold-1MB", repeatTo(joined, 1<<20)},
+		{"statements-1MB", statementLines(1 << 20)},
+	} {
+		text := size.text
+		b.Run(size.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			n := 0
+			for b.Loop() {
+				if _, err := Extract(text, benchOptions); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(n)/float64(len(text)), "alloc-B/in-B")
+			b.ReportMetric(float64(peakHeap(func() { _, _ = Extract(text, benchOptions) }))/float64(len(text)), "peak-B/in-B")
+		})
+	}
+}
+
+// statementLines builds about n bytes of one-line paragraphs, each a
+// statement by a speaker named by a number, so that each is a new source.
+func statementLines(n int) string {
+	var sb strings.Builder
+	for k := 0; sb.Len() < n; k++ {
+		sb.WriteString("Official " + strconv.Itoa(k) + " said the talks failed.\n\n")
+	}
+	return sb.String()
+}
+
+// peakHeap runs f and returns the most heap in use while it ran above what
+// was in use before it, sampled every 50 µs.
+func peakHeap(f func()) uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	base := ms.HeapInuse
+	stop, done := make(chan struct{}), make(chan uint64)
+	go func() {
+		var peak uint64
+		var s runtime.MemStats
+		t := time.NewTicker(50 * time.Microsecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&s)
+			peak = max(peak, s.HeapInuse)
+			select {
+			case <-stop:
+				done <- peak
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	f()
+	runtime.ReadMemStats(&ms)
+	close(stop)
+	peak := max(<-done, ms.HeapInuse)
+	if peak < base {
+		return 0
+	}
+	return peak - base
 }
