@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/claimtrail/claimtrail/internal/enumtext"
 )
@@ -129,7 +130,7 @@ func Clean(text string) Cleaned {
 		if n := dateMarker(text[s:e]); n > 0 {
 			// A stored page's " date 2020-09-03" marker before the first
 			// line: a dateline, not the headline's first words.
-			c.Dropped = append(c.Dropped, Drop{Start: s, End: s + n, Reason: ReasonByline})
+			c.Dropped = append(doubled(c.Dropped), Drop{Start: s, End: s + n, Reason: ReasonByline})
 			if s, _ = trimSpace(text, s+n, e); s == e {
 				prevBlank = true
 				continue
@@ -139,7 +140,7 @@ func Clean(text string) Cleaned {
 		if n := dateline(text[s:e]); n > 0 {
 			// "MANILA • The bank said ...": the dateline is not the
 			// paragraph's first words.
-			c.Dropped = append(c.Dropped, Drop{Start: s, End: s + n, Reason: ReasonByline})
+			c.Dropped = append(doubled(c.Dropped), Drop{Start: s, End: s + n, Reason: ReasonByline})
 			s, _ = trimSpace(text, s+n, e)
 		}
 		title := pageTitle(text[s:e])
@@ -147,7 +148,7 @@ func Clean(text string) Cleaned {
 			// A page title, "Ferry fares rise - The Courier", before the
 			// headline it repeats: the site's name goes, the headline after
 			// it is a repeat.
-			c.Dropped = append(c.Dropped, Drop{Start: s + len(t), End: e, Reason: ReasonNavigation})
+			c.Dropped = append(doubled(c.Dropped), Drop{Start: s + len(t), End: e, Reason: ReasonNavigation})
 			_, e = trimSpace(text, s, s+len(t))
 			pageHead = true
 			title = pageTitle(text[s:e])
@@ -193,7 +194,7 @@ func Clean(text string) Cleaned {
 			}
 		}
 		if reason != ReasonUnknown {
-			c.Dropped = append(c.Dropped, Drop{Start: s, End: e, Reason: reason})
+			c.Dropped = append(doubled(c.Dropped), Drop{Start: s, End: e, Reason: reason})
 			prevBlank = false
 			continue
 		}
@@ -208,7 +209,7 @@ func Clean(text string) Cleaned {
 			prevBlank = false
 			continue
 		}
-		c.Blocks = append(c.Blocks, Block{Start: s, End: e, Heading: heading})
+		c.Blocks = append(doubled(c.Blocks), Block{Start: s, End: e, Heading: heading})
 		prevBlank = false
 	}
 	return c
@@ -306,7 +307,9 @@ func (lw *lineWords) furniture(line string, ended bool) Reason {
 		return ReasonUnknown // a paragraph of prose
 	}
 	lw.low = appendLower(lw.low[:0], line)
-	low := strings.TrimRight(string(lw.low), " .:»›>|")
+	// low reads lw.low in place, without a copy: nothing below keeps it
+	// or writes lw.low while it is read.
+	low := strings.TrimRight(unsafe.String(unsafe.SliceData(lw.low), len(lw.low)), " .:»›>|")
 	if lw.words <= 12 && isMenu(low) {
 		return ReasonNavigation
 	}
@@ -529,14 +532,15 @@ func startsUpper(s string) bool {
 // agencyDateline reports whether a short line is a news agency's name and
 // a date: "AFP , Saturday 29 Oct 2022".
 func agencyDateline(low string) bool {
-	f := strings.FieldsFunc(low, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' })
-	if len(f) < 2 || !agencyNames[f[0]] {
-		return false
-	}
-	for _, w := range f[1:] {
-		if weekdays[w] || monthNames[w] {
+	n := 0
+	for w := range strings.FieldsFuncSeq(low, func(r rune) bool { return r == ' ' || r == ',' || r == '\t' }) {
+		switch {
+		case n == 0 && !agencyNames[w]:
+			return false
+		case n > 0 && (weekdays[w] || monthNames[w]):
 			return true
 		}
+		n++
 	}
 	return false
 }

@@ -89,29 +89,41 @@ func (x *extractor) add(m *matcher) {
 // coordinated: "both", "both banks", "the two banks", "two of its
 // lenders", or "they" when the latest attribution is the pair's.
 func (x *extractor) bothOf(s span) bool {
-	text := x.text[s.start:s.end]
-	words := strings.Fields(text)
-	low := lowerAll(words)
+	// The words are read one by one, lower-cased into a buffer on the
+	// stack, not split and lowered into new strings: bothOf runs for every
+	// attribution once an article has named a pair.
+	var (
+		buf         [32]byte
+		n, two      = 0, -1
+		first, last string // as written
+		firstIsThe  bool
+	)
+	for w := range strings.FieldsSeq(x.text[s.start:s.end]) {
+		lw := string(appendLower(buf[:0], w)) // a fresh copy only past 32 bytes
+		if n == 0 {
+			first, firstIsThe = w, lw == "the"
+		}
+		if two < 0 && n <= 3 && !possessives[lw] && lw != "of" && lw == "two" {
+			two = n
+		}
+		last = w
+		n++
+	}
+	lower := func(w string) string { return string(appendLower(buf[:0], w)) }
 	switch {
-	case len(low) == 0:
+	case n == 0:
 		return false
-	case len(low) == 1 && low[0] == "they":
-		n := x.found.len()
-		return n > 0 && (x.found.at(n-1).source == x.pair[1] || x.found.at(n-1).alias == x.pair[1])
-	case low[0] == "both":
+	case n == 1 && lower(first) == "they":
+		k := x.found.len()
+		return k > 0 && (x.found.at(k-1).source == x.pair[1] || x.found.at(k-1).alias == x.pair[1])
+	case lower(first) == "both":
 		return true
-	case low[0] == "the" && len(low) <= 4 && pairNouns[low[len(low)-1]]:
+	case firstIsThe && n <= 4 && pairNouns[lower(last)]:
 		// "the local lenders", "the lenders": a description of the
 		// pair's kind.
 		return true
-	}
-	for i, w := range low {
-		if i > 3 || possessives[w] || w == "of" {
-			continue
-		}
-		if w == "two" {
-			return (i == 0 || low[0] == "the") && strings.HasSuffix(low[len(low)-1], "s")
-		}
+	case two >= 0:
+		return (two == 0 || firstIsThe) && strings.HasSuffix(lower(last), "s")
 	}
 	return false
 }

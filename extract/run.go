@@ -93,6 +93,19 @@ func (l *foundList) reset() {
 	l.n = 0
 }
 
+// doubled returns s with room for one more element: s itself when it has
+// some, else a copy with twice the capacity. append grows a long slice by a
+// quarter at a time, which allocates four times its final size along the
+// way; doubling allocates it once more, and the slices that grow with the
+// text (the blocks and drops of Clean, the new sources) are linear in it
+// with a small factor.
+func doubled[S ~[]E, E any](s S) S {
+	if len(s) < cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(cap(s), 4))
+}
+
 // extract runs the extractor, new or used, on text, as Extract documents.
 // Everything it reads is reset first and dropped afterwards: a used
 // extractor gives what a new one gives.

@@ -678,7 +678,7 @@ func (s *speakers) newSource(text string, words, low []string, k nameKey, parent
 		// copied each of them several times.
 		s.added = make([]source.Source, 0, 16)
 	}
-	s.added = append(s.added, src)
+	s.added = append(doubled(s.added), src)
 	s.ids[id] = src.Kind
 	s.byKey[key] = id
 	// A person is later called by any part of their name: "Peskov" for
