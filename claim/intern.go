@@ -13,7 +13,7 @@ import (
 // the statement parts of a corpusview.Index.
 type interned struct {
 	claim, source  []int32
-	viaOff, menOff []int32
+	viaOff, menOff []int32 // viaOff nil when no statement has a Via entry
 	via, art       []int32
 }
 

@@ -215,7 +215,8 @@ func (v *validator) statementErrs(statements []Statement) {
 	if in != nil {
 		in.claim = make([]int32, len(statements))
 		in.source = make([]int32, len(statements))
-		in.viaOff = make([]int32, len(statements)+1)
+		// Many corpora have no Via at all: their offsets are made at the
+		// first Via entry, all zero before it.
 		in.menOff = make([]int32, len(statements)+1)
 		// Most statements have one mention and no Via.
 		in.art = make([]int32, 0, len(statements))
@@ -242,6 +243,9 @@ func (v *validator) statementErrs(statements []Statement) {
 		}
 		if in != nil {
 			in.claim[i], in.source[i] = cl, src
+			if len(s.Via) > 0 && in.viaOff == nil {
+				in.viaOff = make([]int32, len(statements)+1)
+			}
 		}
 		for k, via := range s.Via {
 			j, ok := v.sources[via]
@@ -286,7 +290,10 @@ func (v *validator) statementErrs(statements []Statement) {
 			}
 		}
 		if in != nil {
-			in.viaOff[i+1], in.menOff[i+1] = int32(len(in.via)), int32(len(in.art))
+			in.menOff[i+1] = int32(len(in.art))
+			if in.viaOff != nil {
+				in.viaOff[i+1] = int32(len(in.via))
+			}
 		}
 		if err := dateErr(func() string { return path() + ".said" }, s.Said); err != nil {
 			v.p.add(err)
@@ -395,18 +402,20 @@ func (v *validator) textErr(s string, required bool) error {
 
 // duplicates returns, in increasing order, the index of each statement
 // whose non-empty ID an earlier statement already has: usually none. A
-// corpus may hold millions of statements: radix-sorting a copy of 32-bit
-// hashes of their IDs is several times faster than filling a map, and
-// takes 12 bytes a statement. Only the statements whose hash another
-// shares, the duplicates and about a hundred pairs of others in a million
-// statements, are then looked at again and their IDs compared.
+// corpus may hold millions of statements: radix-sorting 32-bit hashes of
+// their IDs is several times faster than filling a map, and takes 8 bytes
+// a statement, the hashes and the sort's buffer. Only the statements whose
+// hash another shares, the duplicates and about a hundred pairs of others
+// in a million statements, are then looked at again, their IDs hashed
+// once more and compared.
 func duplicates(statements []Statement) []int32 {
 	seed := maphash.MakeSeed()
-	keys := make([]uint32, len(statements)) // in the statements' order
+	hash := func(i int) uint32 { return uint32(maphash.String(seed, string(statements[i].ID))) }
+	keys := make([]uint32, len(statements))
 	for i := range statements {
-		keys[i] = uint32(maphash.String(seed, string(statements[i].ID)))
+		keys[i] = hash(i)
 	}
-	sorted := radixSort(slices.Clone(keys))
+	sorted := radixSort(keys)
 	// shared holds the hashes that more than one statement has; filter has
 	// the bit of the low 16 bits of each, so that most statements are
 	// passed over without a map lookup.
@@ -423,7 +432,8 @@ func duplicates(statements []Statement) []int32 {
 	}
 	var dup []int32
 	seen := make(map[StatementID]bool)
-	for i, h := range keys {
+	for i := range statements {
+		h := hash(i)
 		if filter[h&0xffff/64]&(1<<(h%64)) == 0 || !shared[h] {
 			continue
 		}
