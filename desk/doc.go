@@ -36,7 +36,11 @@
 // value, and nothing is saved: among them a new claim's wording of more
 // than 300 characters, or holding a control character (a line break, a
 // tab, an escape) or a bidirectional control, which would hide or reorder
-// what other reviewers read.
+// what other reviewers read. A decision on a proposal, or a merge of a
+// source, that the story does not have (a stale or crafted form) is
+// refused with status 404, and nothing is saved. Error pages name the
+// fields as the forms do ("the factuality", "the source to merge into"),
+// not by the story's paths to them.
 //
 // Two entries for one speaker are merged (a merge-source decision): a
 // proposal whose speaker is a proposed source shows the sources it may be,
