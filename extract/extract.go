@@ -30,6 +30,10 @@ type Options struct {
 	// stops reading soon after it finds more, with an error wrapping
 	// ErrTooLarge, rather than return part of the article.
 	MaxCandidates int
+	// ActModel, when not nil, decides each candidate's act from the
+	// rules' act and the words around it (see ActModel). Nil keeps the
+	// rules' acts.
+	ActModel *ActModel
 }
 
 // DefaultMaxTextBytes is the longest text Extract reads when

@@ -49,6 +49,8 @@ type extractor struct {
 	// an analyses each sentence of a block, which m then reads.
 	an analyser
 	m  matcher
+	// actScratch is where the act model reads each candidate.
+	actScratch actScratch
 }
 
 // foundList is the attributions of a call in text order, kept in chunks
@@ -314,6 +316,7 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 		c.Speaker, c.Resolution, conf = x.speakers.resolve(name)
 		c.Confidence += conf
 	}
+	c.Act = x.decideAct(c)
 	c.Factuality = factuality(f, c.Act)
 	c.Confidence = min(max(c.Confidence, 0.05), 0.99)
 	return c, true
