@@ -275,18 +275,52 @@ func fieldError(field, value, reason string) string {
 // value is named, its field focused, and nothing saved.
 func (r *review) submitEdit() {
 	p := r.items[r.i]
-	d := story.Decision{Kind: story.KindAccept, Key: p.Key, By: r.by}
-	edited := false
+	var values [nFields]string
 	for i := range nFields {
-		v := strings.TrimSpace(r.form.fields[i].Value())
+		values[i] = r.form.fields[i].Value()
+	}
+	d, edited, bad, msg := readEdit(values, func(v string) (source.ID, bool) { return r.resolveSource(v, p) })
+	if msg != "" {
+		r.fail(msg)
+		r.focusField(bad)
+		return
+	}
+	d.Kind, d.Key, d.By = story.KindAccept, p.Key, r.by
+	base := r.accept("")
+	switch {
+	case !edited:
+		if r.decide(base) {
+			r.close()
+		}
+	case base.SameAs != "":
+		r.openClaims(&d)
+		r.note("an edited statement is a statement of its own, not a new mention of " + display.Safe(string(base.SameAs)) + ": pick the claim it states")
+	case base.Claim == "" && p.Group == "":
+		r.openClaims(&d)
+		r.note("this candidate proposes no claim: pick the claim it states")
+	default:
+		d.Claim = base.Claim
+		if r.decide(d) {
+			r.close()
+		}
+	}
+}
+
+// readEdit reads the edit form's values into the edit fields of an accept
+// decision, resolving a speaker with resolve. It reports whether any value
+// was given; for the first value it cannot read, it returns its field and
+// a message naming the field and the value. It is linear in the values,
+// plus what resolve costs.
+func readEdit(values [nFields]string, resolve func(string) (source.ID, bool)) (d story.Decision, edited bool, bad int, msg string) {
+	for i := range nFields {
+		v := strings.TrimSpace(values[i])
 		if v == "" {
 			continue
 		}
 		edited = true
-		var msg string
 		switch i {
 		case fieldSpeaker:
-			id, ok := r.resolveSource(v, p)
+			id, ok := resolve(v)
 			if !ok {
 				msg = fieldError("speaker", v, "is no source of the story: type a source's ID or one of its names ('claimtrail sources -v' lists them), or a proposed source's ID (new:...)")
 			}
@@ -311,29 +345,10 @@ func (r *review) submitEdit() {
 			d.Said = dt
 		}
 		if msg != "" {
-			r.fail(msg)
-			r.focusField(i)
-			return
+			return story.Decision{}, edited, i, msg
 		}
 	}
-	base := r.accept("")
-	switch {
-	case !edited:
-		if r.decide(base) {
-			r.close()
-		}
-	case base.SameAs != "":
-		r.openClaims(&d)
-		r.note("an edited statement is a statement of its own, not a new mention of " + display.Safe(string(base.SameAs)) + ": pick the claim it states")
-	case base.Claim == "" && p.Group == "":
-		r.openClaims(&d)
-		r.note("this candidate proposes no claim: pick the claim it states")
-	default:
-		d.Claim = base.Claim
-		if r.decide(d) {
-			r.close()
-		}
-	}
+	return d, edited, 0, ""
 }
 
 // close closes the open form.

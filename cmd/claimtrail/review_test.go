@@ -12,9 +12,12 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/creack/pty"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/story"
 )
 
@@ -116,8 +119,15 @@ func TestReview(t *testing.T) {
 	scr.waitFor(t, keys("a"), "this candidate proposes no claim")
 	scr.waitFor(t, keys("r"), "(u undoes it)")
 	scr.waitFor(t, keys("u"), "undone: reject")
+	// Edit, then accept: a bad act is named and nothing saved; corrected,
+	// the candidate, which proposes no claim, goes on to the claim picker.
+	scr.waitFor(t, keys("e"), "edit, then accept")
+	scr.waitFor(t, keys("\t"), "assert, accuse, deny")
+	scr.waitFor(t, keys("shout\r"), `not saved: the act "shout" is no act`)
+	scr.waitFor(t, keys("\x7f\x7f\x7f\x7f\x7fwarn\r"), "pick the claim it states")
+	scr.waitFor(t, keys("shipments\r"), "accept herald-03-02#247:8aceb38c (u undoes it)")
 	end := keys("q")
-	scr.waitFor(t, end, "2 decisions saved, 1 taken back with undo, 38 candidates still wait for review.")
+	scr.waitFor(t, end, "3 decisions saved, 1 taken back with undo, 37 candidates still wait for review.")
 	assert.Equal(t, 0, <-codes)
 
 	// The store holds the accepted candidate, and the rejection taken back
@@ -125,7 +135,11 @@ func TestReview(t *testing.T) {
 	var ds []story.Decision
 	ds, err = story.ReadDecisions(strings.NewReader(c.ok("export", "--format", "decisions")))
 	require.NoError(t, err)
-	require.Len(t, ds, 4)
+	require.Len(t, ds, 5)
+	want := story.Decision{Seq: 5, Kind: story.KindAccept, Key: "herald-03-02#247:8aceb38c", Act: claim.ActWarn, Claim: "shipments", By: "tester"}
+	if diff := cmp.Diff(want, ds[4], cmpopts.IgnoreFields(story.Decision{}, "At")); diff != "" {
+		t.Errorf("the edited acceptance mismatch (-want +got):\n%s", diff)
+	}
 	assert.Equal(t, story.KindReject, ds[2].Kind)
 	assert.Equal(t, story.KindUndo, ds[3].Kind)
 	assert.Equal(t, ds[2].Seq, ds[3].Undoes)
