@@ -22,6 +22,11 @@
 //	go run ./examples/evaluate-extract -realnews DIR -import LABELS # add labelled articles
 //	go run ./examples/evaluate-extract -realnews DIR -stories a,b   # only the articles of these stories
 //	go run ./examples/evaluate-extract -realnews DIR -ids x,y       # only these articles
+//	go run ./examples/evaluate-extract -act-model FILE              # acts by a model trainact wrote
+//
+// -act-model scores the extractor with the acts of an extract.ActModel
+// read from FILE (as internal/cmd/trainact -o writes one) instead of the
+// rules' acts, on any set.
 //
 // -stories and -ids score a part of a split: the articles of a story added
 // since the rules were last changed, say, to see how the rules do on text
@@ -39,8 +44,10 @@ import (
 	"github.com/samber/lo"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
 	"github.com/claimtrail/claimtrail/extract/gold"
 	"github.com/claimtrail/claimtrail/internal/cli"
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // realnews is the folder of the real-news set, from the module root.
@@ -60,8 +67,20 @@ func run(w, stderr io.Writer, args []string) error {
 	imp := fs.String("import", "", "with -realnews: convert the context-form labels in this folder (NAME.json beside NAME.txt) into "+realnews+"/labels")
 	stories := fs.String("stories", "", "with -realnews: score only the articles of these stories (comma-separated manifest story names)")
 	ids := fs.String("ids", "", "with -realnews: score only these articles (comma-separated manifest IDs)")
+	modelFile := fs.String("act-model", "", "decide acts by the extract.ActModel in this JSON file instead of the rules")
 	if err := cli.Parse(fs, args, 0, stderr); err != nil {
 		return err
+	}
+	var opts extract.Options
+	if *modelFile != "" {
+		raw, err := os.ReadFile(*modelFile)
+		if err != nil {
+			return err
+		}
+		opts.ActModel = new(extract.ActModel)
+		if err := opts.ActModel.UnmarshalJSON(raw); err != nil {
+			return fmt.Errorf("-act-model %s: %w", *modelFile, err)
+		}
 	}
 	switch {
 	case *texts == "" && (*agreement || *imp != "" || *split != "dev" || *stories != "" || *ids != ""):
@@ -72,22 +91,30 @@ func run(w, stderr io.Writer, args []string) error {
 		return importLabels(w, realnews, *texts, *imp)
 	case *texts != "":
 		return runRealNews(w, realnews, *texts, realNewsOptions{split: *split, agreement: *agreement, verbose: *verbose,
-			stories: list(*stories), ids: list(*ids)})
+			stories: list(*stories), ids: list(*ids), extract: opts})
 	}
-	return runGold(w, *dir, *verbose)
+	return runGold(w, *dir, *verbose, opts)
 }
 
-func runGold(w io.Writer, dir string, verbose bool) error {
+func runGold(w io.Writer, dir string, verbose bool, opts extract.Options) error {
 	articles, err := gold.LoadDir(dir)
 	if err != nil {
 		return err
 	}
-	return report(w, articles, verbose)
+	return report(w, articles, verbose, opts)
 }
 
-// report runs the extractor on the articles and writes the scores.
-func report(w io.Writer, articles []gold.Article, verbose bool) error {
-	results, total, err := gold.Evaluate(articles)
+// report runs the extractor on the articles and writes the scores. opts
+// gives the act model, if any; each article gives its registry and
+// publication time.
+func report(w io.Writer, articles []gold.Article, verbose bool, opts extract.Options) error {
+	evaluate := gold.Evaluate
+	if opts.ActModel != nil {
+		evaluate = func(articles []gold.Article) ([]gold.ArticleScore, gold.Counts, error) {
+			return evaluateWith(articles, opts)
+		}
+	}
+	results, total, err := evaluate(articles)
 	if err != nil {
 		return err
 	}
@@ -138,6 +165,33 @@ type realNewsOptions struct {
 	// agreement scores the second annotator instead of the extractor;
 	// verbose lists every miss.
 	agreement, verbose bool
+	// extract gives the act model, if any.
+	extract extract.Options
+}
+
+// evaluateWith is gold.Evaluate with opts's act model: it extracts each
+// article with its registry and publication time and scores the
+// candidates. Work and memory are gold.Evaluate's.
+func evaluateWith(articles []gold.Article, opts extract.Options) ([]gold.ArticleScore, gold.Counts, error) {
+	var total gold.Counts
+	out := make([]gold.ArticleScore, 0, len(articles))
+	for _, a := range articles {
+		o := opts
+		o.Registry, o.Published = a.Registry, a.Published
+		res, err := extract.Extract(a.Text, o)
+		if err != nil {
+			return nil, gold.Counts{}, err
+		}
+		pred := lo.Map(res.Candidates, func(c extract.Candidate, _ int) gold.Predicted {
+			return gold.Predicted{Source: c.SpeakerText, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
+				Act: c.Act, Factuality: c.Factuality, Said: c.Said, Rule: c.Rule}
+		})
+		names := lo.SliceToMap(res.NewSources, func(s source.Source) (source.ID, string) { return s.ID, s.Name })
+		c := gold.Score(a, pred, func(p, g source.ID) bool { return gold.SameNewSpeaker(names[p], g) })
+		total.Add(c)
+		out = append(out, gold.ArticleScore{Article: a, Predicted: pred, Counts: c})
+	}
+	return out, total, nil
 }
 
 // list splits a comma-separated flag value into its trimmed, non-empty
@@ -178,7 +232,7 @@ func runRealNews(w io.Writer, set, texts string, o realNewsOptions) error {
 		return fmt.Errorf("no text of the set found in %s; see %s/README.md for how to fill it", texts, set)
 	}
 	if !agreement {
-		return report(w, arts, verbose)
+		return report(w, arts, verbose, o.extract)
 	}
 	second, _, err := gold.LoadOffsetsDir(m, filepath.Join(set, "second"), texts, which...)
 	if err != nil {

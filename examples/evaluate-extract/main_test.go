@@ -14,6 +14,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/extract"
 	"github.com/claimtrail/claimtrail/extract/gold"
 	"github.com/claimtrail/claimtrail/internal/cli"
 )
@@ -21,7 +23,7 @@ import (
 func TestRun(t *testing.T) {
 	for _, verbose := range []bool{false, true} {
 		var out bytes.Buffer
-		require.NoError(t, runGold(&out, filepath.Join("..", "..", "extract", "testdata", "gold"), verbose))
+		require.NoError(t, runGold(&out, filepath.Join("..", "..", "extract", "testdata", "gold"), verbose, extract.Options{}))
 		assert.Contains(t, out.String(), "gold attributions")
 		assert.Contains(t, out.String(), "act accuracy")
 		assert.Contains(t, out.String(), "seed-ctn-dprk-russia")
@@ -34,7 +36,7 @@ func TestRun(t *testing.T) {
 
 func TestRunMissingDir(t *testing.T) {
 	var out bytes.Buffer
-	assert.Error(t, runGold(&out, t.TempDir(), false))
+	assert.Error(t, runGold(&out, t.TempDir(), false, extract.Options{}))
 }
 
 // realnewsSet writes a small set in the real-news layout to a temporary
@@ -158,6 +160,8 @@ func TestExitStatus(t *testing.T) {
 		{"bad-split", []string{"-realnews", t.TempDir(), "-split", "train"}, 2},
 		{"missing-dir", []string{"-dir", t.TempDir()}, 1},
 		{"no-texts", []string{"-realnews", t.TempDir()}, 1},
+		{"missing-model", []string{"-act-model", filepath.Join(t.TempDir(), "none.json")}, 1},
+		{"bad-model", []string{"-act-model", badModel(t)}, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -168,4 +172,44 @@ func TestExitStatus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// badModel writes a file that is no act model and returns its path.
+func badModel(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "model.json")
+	require.NoError(t, os.WriteFile(p, []byte(`{"format":"other"}`), 0o644))
+	return p
+}
+
+// TestActModel checks -act-model: a model that gives every candidate a
+// warning scores the gold set's acts by that, where the rules score them
+// by theirs, on the same pairs; on the real-news layout too.
+func TestActModel(t *testing.T) {
+	m, err := extract.TrainActModel([]extract.ActExample{{Features: []string{"cue=said"}, Act: claim.ActWarn}}, extract.ActTraining{MinCount: 1})
+	require.NoError(t, err)
+	raw, err := json.Marshal(m)
+	require.NoError(t, err)
+	file := filepath.Join(t.TempDir(), "model.json")
+	require.NoError(t, os.WriteFile(file, raw, 0o644))
+	dir := filepath.Join("..", "..", "extract", "testdata", "gold")
+	var rules, model bytes.Buffer
+	require.NoError(t, run(&rules, io.Discard, []string{"-dir", dir}))
+	require.NoError(t, run(&model, io.Discard, []string{"-dir", dir, "-act-model", file}))
+	line := func(out, prefix string) string {
+		for l := range strings.Lines(out) {
+			if strings.HasPrefix(l, prefix) {
+				return l
+			}
+		}
+		return ""
+	}
+	assert.Equal(t, line(rules.String(), "matched pairs"), line(model.String(), "matched pairs"))
+	assert.NotEqual(t, line(rules.String(), "act accuracy"), line(model.String(), "act accuracy"))
+	assert.Contains(t, line(model.String(), "denials found"), "0.000 (0 of")
+
+	set, texts, _ := realnewsSet(t)
+	var out bytes.Buffer
+	require.NoError(t, runRealNews(&out, set, texts, realNewsOptions{split: "all", extract: extract.Options{ActModel: m}}))
+	assert.Contains(t, line(out.String(), "denials found"), "0.000 (0 of")
 }
