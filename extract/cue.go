@@ -80,6 +80,12 @@ func (s *sentence) phrasal(i int, w string, act claim.Act) (claim.Act, int, bool
 			return claim.ActQuestion, i + 1, true
 		}
 		return act, i, false
+	case "slam", "blast":
+		// "the van slammed into a wall", "blasted through the rock":
+		// motion, not an attack in words.
+		if s.is(i+1, "into") || s.is(i+1, "onto") || s.is(i+1, "through") || s.is(i+1, "off") {
+			return act, i, false
+		}
 	case "hit", "push":
 		// "hits back at the critics", "pushing back at reports": a
 		// rejection; "hit" or "push" alone is no cue.

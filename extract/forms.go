@@ -82,6 +82,13 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 		return i, false
 	}
 	f.form = m.form(f.content)
+	if e.weak && cueEnd == i && !v.srcRight && !m.heading && f.form == FormIndirect && m.placeOrManner(f.content) {
+		// "The festival concluded with fireworks", "future claims in
+		// its bankruptcy": a weak verb with only a phrase of place, time
+		// or manner after it says nothing. A heading's is telegraphic
+		// ("officials charged in water crisis").
+		return i, false
+	}
 	if e.clause && cueEnd == i && !v.srcRight && !m.saysWhat(f) {
 		// "Protesters shouted slogans", "hails from Lyon", "welcomed
 		// the delegation": the verb reports a sound or a deed unless
@@ -137,6 +144,25 @@ func (m *matcher) saysWhat(f found) bool {
 		}
 	}
 	return false
+}
+
+// placeOrManner reports whether a content is only a phrase opened by a
+// preposition of place, time or manner ("with fireworks", "in its
+// bankruptcy", "into a wall"), with no clause in it.
+func (m *matcher) placeOrManner(content []span) bool {
+	if len(content) != 1 {
+		return false
+	}
+	first := m.tokenAt(content[0].start)
+	if !placePrepositions[m.word(first)] {
+		return false
+	}
+	for k := first; k <= m.last && m.toks[k].end <= content[0].end; k++ {
+		if m.toks[k].kind != tokWord || m.inq[k] || m.is(k, "that") || finiteAux[m.word(k)] {
+			return false
+		}
+	}
+	return true
 }
 
 // silence reports whether the verb at k, after "declined to" or "refused

@@ -623,3 +623,7 @@ var inquiries = lex.class("inquiries")
 
 // noEvidence follow "found no" in a denial: "found no evidence that".
 var noEvidence = lex.class("noEvidence")
+
+// placePrepositions open a phrase of place, time or manner, which says
+// nothing after a weak verb: "concluded with fireworks".
+var placePrepositions = lex.class("placePrepositions")
