@@ -476,9 +476,9 @@ func (b *builder) relate() {
 			b.evOfRank[b.events[k].rank] = int32(k)
 		}
 	}
-	pdownOff, pdownEv, keyedDownOff, keyedDownEv := b.splitDowns(outOff, downBulk)
+	pdownOff, pdownEv, keyedDownOff, keyedDownEv, twoOff, twoEv := b.splitDowns(outOff, downBulk)
 	b.pdownOff, b.pdownEv, b.pdowns = pdownOff, pdownEv, b.downs
-	if len(keyedDownEv) > 0 {
+	if len(keyedDownEv) > 0 || len(twoEv) > 0 {
 		clear(stamp)
 		for i := range passes {
 			passes[i] = -1
@@ -492,7 +492,7 @@ func (b *builder) relate() {
 		}
 	}
 	b.effectiveWords(order, in, inOff, outOff, keyedOff, keyedEv)
-	b.effectiveDowns(order, inOff, out, outOff, keyedDownOff, keyedDownEv)
+	b.effectiveDowns(order, inOff, out, outOff, downWordLists{keyedDownOff, keyedDownEv, twoOff, twoEv})
 }
 
 // claimSets holds sets of claims that share their tails: a set is a

@@ -540,7 +540,10 @@ func (w *effWalk) effective(b *builder, c int32, bag *keyBag, stamp []int32, mar
 			hi++
 		}
 		sb := bag.srcs[src]
-		uniform := !sb.mixed
+		// A negation counts only from a claim's threshold on (see
+		// claimThreshold), so of a source that only negates the first word
+		// is not enough: it may not count where a later one does.
+		uniform := !sb.mixed && sb.pol != claim.PolarityNegative
 		for _, br := range w.breakers[lo:hi] {
 			e := &b.events[evOfRank[br.rank]]
 			uniform = uniform && e.stance == stanceAffirm && e.pol == sb.pol && e.cert == sb.cert

@@ -244,69 +244,112 @@ func (bs *negBags) clone() *negBags {
 	return c
 }
 
-// splitDowns sorts the negations each claim carries down into those of
-// down-only sources, keyed, and the others, plain, and returns both as
-// offsets and indexes into events, as downOff and downEv are. With bulk
-// false every negation is plain.
-func (b *builder) splitDowns(outOff []int32, bulk bool) (plainOff, plainEv, keyedOff, keyedEv []int32) {
+// splitDowns sorts the negations each claim carries down into three
+// lists, each as offsets and indexes into events, as downOff and downEv
+// are: those of down-only sources, keyed; those of a two-way source (see
+// the top of twoway.go) that all share one key, agreeing; and the others,
+// plain. With bulk false every negation is plain.
+func (b *builder) splitDowns(outOff []int32, bulk bool) (plainOff, plainEv, keyedOff, keyedEv, twoOff, twoEv []int32) {
 	n := len(b.t.claims)
-	var twoWay []bool
+	var twoWay, upBulk []bool
+	var stamp, first []int32
+	var agree []bool
 	if bulk {
 		// A source with an affirmation or a retraction on a claim that
-		// refines another carries words up.
-		twoWay = make([]bool, len(b.t.srcs.ids))
+		// refines another carries words up, and with a keyed one, in bulk.
+		nSrc := len(b.t.srcs.ids)
+		twoWay, upBulk = make([]bool, nSrc), make([]bool, nSrc)
 		for c := range n {
 			if outOff[c+1] > outOff[c] {
 				for _, k := range b.upEv[b.upOff[c]:b.upOff[c+1]] {
 					twoWay[b.events[k].src] = true
 				}
+				for _, k := range b.keyedEv[b.keyedOff[c]:b.keyedOff[c+1]] {
+					upBulk[b.events[k].src] = true
+				}
 			}
 		}
+		stamp, first, agree = make([]int32, nSrc), make([]int32, nSrc), make([]bool, nSrc)
 	}
 	plainOff = make([]int32, n+1)
 	keyedOff = make([]int32, n+1)
+	twoOff = make([]int32, n+1)
 	plainEv = make([]int32, 0, b.downOff[n])
 	for c := range n {
-		for _, k := range b.downEv[b.downOff[c]:b.downOff[c+1]] {
-			if bulk && !twoWay[b.events[k].src] {
+		ks := b.downEv[b.downOff[c]:b.downOff[c+1]]
+		if bulk {
+			// Whether each source's negations of c share one key.
+			for _, k := range ks {
+				switch src := b.events[k].src; {
+				case stamp[src] != int32(c)+1:
+					stamp[src], first[src], agree[src] = int32(c)+1, k, true
+				case keyOf(&b.events[k]) != keyOf(&b.events[first[src]]):
+					agree[src] = false
+				}
+			}
+		}
+		for _, k := range ks {
+			switch src := b.events[k].src; {
+			case !bulk:
+				plainEv = append(plainEv, k)
+			case !twoWay[src]:
 				keyedEv = append(keyedEv, k)
-			} else {
+			case !upBulk[src] && agree[src]:
+				twoEv = append(twoEv, k)
+			default:
 				plainEv = append(plainEv, k)
 			}
 		}
-		plainOff[c+1], keyedOff[c+1] = int32(len(plainEv)), int32(len(keyedEv))
+		plainOff[c+1], keyedOff[c+1], twoOff[c+1] = int32(len(plainEv)), int32(len(keyedEv)), int32(len(twoEv))
 	}
-	return plainOff, plainEv, keyedOff, keyedEv
+	return plainOff, plainEv, keyedOff, keyedEv, twoOff, twoEv
+}
+
+// downWordLists are the negations claims carry down in bulk, as
+// splitDowns returns them: keyedEv[keyedOff[c]:keyedOff[c+1]] are claim
+// c's negations by down-only sources, and twoEv[twoOff[c]:twoOff[c+1]]
+// its agreeing negations by two-way sources, as indexes into events.
+type downWordLists struct {
+	keyedOff, keyedEv, twoOff, twoEv []int32
 }
 
 // effectiveDowns walks the claims from the broadest to the narrowest,
-// carrying the keyed negations down in bags, and sets b.effDownOff and
-// b.effDown: for each claim, the keyed negations it hears (see the top of
-// this file), as indexes into events. A claim that hears fewer of them
-// than count for it is marked derived and lazyDenials.
-func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []int32) {
+// carrying the negations of ws down in bags, and sets b.effDownOff and
+// b.effDown: for each claim, those of them it hears (see the top of this
+// file and of twoway.go), as indexes into events, in the order of the
+// claims they are about, then the order they became known. A claim that
+// hears fewer of them than count for it is marked derived and
+// lazyDenials.
+func (b *builder) effectiveDowns(order, inOff, out, outOff []int32, ws downWordLists) {
 	n := len(b.t.claims)
 	b.effDownOff = make([]int32, n+1)
-	if len(keyedEv) == 0 {
+	if len(ws.keyedEv) == 0 && len(ws.twoEv) == 0 {
 		return
 	}
 	bags := make([]*negBags, n)
-	left := make([]int32, n) // consumers of each claim's bag not yet served
+	twoBags := make([]*keyBag, n)
+	left := make([]int32, n) // consumers of each claim's bags not yet served
 	for c := range n {
 		left[c] = inOff[c+1] - inOff[c]
 	}
 	effs := make([][]int32, n)
 	spoilt := make([]int32, len(b.t.srcs.ids)) // claim+1 where the source is no uniform negator
 	var ds downScratch
+	tw := twoWalk{stamp: make([]int32, len(b.t.srcs.ids))}
 	for _, c := range slices.Backward(order) {
 		var acc *negBags
+		var twoAcc *keyBag
 		for _, p := range out[outOff[c]:outOff[c+1]] {
 			left[p]--
+			owned := left[p] == 0
+			twoAcc = takeBag(twoAcc, twoBags[p], owned)
+			if owned {
+				twoBags[p] = nil
+			}
 			bp := bags[p]
 			if bp == nil {
 				continue
 			}
-			owned := left[p] == 0
 			switch {
 			case acc == bp:
 			case acc == nil && owned:
@@ -323,22 +366,31 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []
 				bags[p] = nil
 			}
 		}
+		var reduced, twoReduced bool
 		if acc != nil && acc.n > 0 {
-			var reduced bool
-			if effs[c], reduced = b.downWords(c, acc, spoilt, &ds); reduced {
-				if b.derived == nil {
-					b.derived = make([]bool, n)
-				}
-				if b.lazyDenials == nil {
-					b.lazyDenials = make([]bool, n)
-				}
-				b.derived[c], b.lazyDenials[c] = true, true
+			effs[c], reduced = b.downWords(c, acc, spoilt, &ds)
+		}
+		if twoAcc != nil && twoAcc.n > 0 {
+			var heard []int32
+			heard, twoReduced = tw.effective(b, c, twoAcc)
+			effs[c] = append(effs[c], heard...)
+			if len(heard) > 0 && acc != nil && acc.n > 0 {
+				b.sortDowns(effs[c])
 			}
+		}
+		if reduced || twoReduced {
+			if b.derived == nil {
+				b.derived = make([]bool, n)
+			}
+			if b.lazyDenials == nil {
+				b.lazyDenials = make([]bool, n)
+			}
+			b.derived[c], b.lazyDenials[c] = true, true
 		}
 		if inOff[c+1] == inOff[c] {
 			continue
 		}
-		if own := keyedEv[keyedOff[c]:keyedOff[c+1]]; len(own) > 0 {
+		if own := ws.keyedEv[ws.keyedOff[c]:ws.keyedOff[c+1]]; len(own) > 0 {
 			if acc == nil {
 				acc = newNegBags(b.t.srcs.investigator)
 			}
@@ -347,6 +399,15 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []
 			}
 		}
 		bags[c] = acc
+		if own := ws.twoEv[ws.twoOff[c]:ws.twoOff[c+1]]; len(own) > 0 {
+			if twoAcc == nil {
+				twoAcc = &keyBag{srcs: make(map[int32]*srcBag)}
+			}
+			for _, k := range own {
+				twoAcc.add(&b.events[k])
+			}
+		}
+		twoBags[c] = twoAcc
 	}
 	total := 0
 	for _, e := range effs {
@@ -357,6 +418,19 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff, keyedOff, keyedEv []
 		b.effDown = append(b.effDown, effs[c]...)
 		b.effDownOff[c+1] = int32(len(b.effDown))
 	}
+}
+
+// sortDowns sorts the negations ks in the order of the claims they are
+// about, then the order they became known, so that the words of one
+// source about one claim share its channel (see stream).
+func (b *builder) sortDowns(ks []int32) {
+	slices.SortFunc(ks, func(x, y int32) int {
+		ex, ey := &b.events[x], &b.events[y]
+		if c := cmp.Compare(b.t.info[ex.stmt].claim, b.t.info[ey.stmt].claim); c != 0 {
+			return c
+		}
+		return cmp.Compare(ex.rank, ey.rank)
+	})
 }
 
 // downWords returns the keyed negations of bag that claim c hears, and
@@ -435,14 +509,6 @@ func (b *builder) downWords(c int32, bag *negBags, spoilt []int32, ds *downScrat
 			}
 		}
 	}
-	// Words in the order claims are numbered, then known, so that the
-	// words of one source about one claim share its channel (see stream).
-	slices.SortFunc(out, func(x, y int32) int {
-		ex, ey := &b.events[x], &b.events[y]
-		if c := cmp.Compare(b.t.info[ex.stmt].claim, b.t.info[ey.stmt].claim); c != 0 {
-			return c
-		}
-		return cmp.Compare(ex.rank, ey.rank)
-	})
+	b.sortDowns(out)
 	return out, reduced
 }

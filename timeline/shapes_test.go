@@ -221,6 +221,14 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusDenied, "c1": timeline.StatusDenied},
 		},
 		{
+			// A source that denies every claim and affirms the narrowest,
+			// so that it carries words up and down: each claim's repeated
+			// denials, n(n-1)/2 in all, are worked out when read.
+			name: "chain-deny-affirm-bottom", corpus: func() *claim.Corpus { return chain(50_000/div, chainDenyAffirmBottom) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
+		},
+		{
 			name: "chain-affirm-deny-top", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmDenyTop) },
 			unit: "claim", units: claims, bytes: 4096,
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusContested, "c1": timeline.StatusContested},
@@ -325,7 +333,7 @@ func BenchmarkChain(b *testing.B) {
 		{"deny-all", chainDenyAll, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-dated", chainDenyDated, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-each", chainDenyEach, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
-		{"deny-affirm-bottom", chainDenyAffirmBottom, []int{1_000, 2_000, 4_000}},
+		{"deny-affirm-bottom", chainDenyAffirmBottom, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"affirm-deny-top", chainAffirmDenyTop, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},

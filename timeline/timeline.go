@@ -279,17 +279,23 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // such sources, it takes of those whose every word on it negates it alike
 // only the two words that can move its status (the first that counts, and
 // the first that refutes it), found at O(log² n), and no longer each
-// source in turn. So a chain of a million claims each refining the
-// next, a chain of a hundred thousand claims each affirmed once by one
-// source, each affirmed by a source of its own, each denied by one
-// source, or each denied by a source of its own, or one claim refined by a
-// hundred thousand others costs in
-// proportion to its claims and statements, with a logarithmic factor. The
-// words taken one by one, negations of a source that also carries words
-// up or whose words on the claim disagree, and affirmations or
-// retractions carried up that disagree with the source's others, cost in
-// proportion to the claims they reach; most of them change something each
-// time, and the changes are kept.
+// source in turn. A source that also carries words
+// up, and none of them in bulk, has its negations of a broader claim
+// count in bulk when they share one said date and factuality: the claim
+// takes the first of each such date and factuality, and the first after
+// each other word of that source on the claim, at O(log² n) each, and its
+// changes and denials are worked out when read. So a chain of a million
+// claims each refining the next, a chain of a hundred thousand claims each
+// affirmed once by one source, each affirmed by a source of its own, each
+// denied by one source, each denied by a source of its own, or each denied
+// by one source that also affirms the narrowest, or one claim refined by
+// a hundred thousand others costs in proportion to its claims and
+// statements, with a logarithmic factor. The words taken one by one
+// (negations of a source that carries affirmations up in bulk, or whose
+// negations of one claim differ in said date or factuality, and
+// affirmations or retractions carried up that disagree with the source's
+// others) cost in proportion to the claims they reach; most of them
+// change something each time, and the changes are kept.
 // Where claims refine several claims that share ancestors, finding the
 // claims that carry words to a claim costs at worst their number times the
 // number of claims that refine it directly.

@@ -305,6 +305,34 @@ func TestAdversarialCorpus(t *testing.T) {
 		}
 		assert.Equal(t, n-1, news, "new sources in Changes(%s)", narrowest)
 	})
+	t.Run("denied-and-affirmed", func(t *testing.T) {
+		n := size(100_000, 10_000)
+		c := adversarial.DeniedAndAffirmed(n)
+		var tl *timeline.Timeline
+		var err error
+		bound(t, "Build denied-and-affirmed (per claim)", n, 4000, measure(func() { tl, err = timeline.Build(c, nil) }))
+		require.NoError(t, err)
+		narrowest := claim.ID("c" + strconv.Itoa(n-1))
+		// The source's affirmation, said the same day and known last, is
+		// its latest word on every claim.
+		for _, id := range []claim.ID{"c0", narrowest} {
+			got, err := tl.Current(id)
+			require.NoError(t, err)
+			assert.Equal(t, timeline.StatusAlleged, got, "Current(%q)", id)
+		}
+		// The narrowest claim repeats every broader claim's denial; its
+		// changes are worked out when read, in proportion to its track.
+		var chs []timeline.Change
+		bound(t, "Changes denied-and-affirmed narrowest (per change)", n+1, 2000, measure(func() { chs, err = tl.Changes(narrowest) }))
+		require.NoError(t, err)
+		repeated := 0
+		for _, ch := range chs {
+			if ch.Kind == timeline.ChangeRepeatedDenial {
+				repeated++
+			}
+		}
+		assert.Equal(t, n-1, repeated, "repeated denials in Changes(%s)", narrowest)
+	})
 	t.Run("many-refiners", func(t *testing.T) {
 		n := size(100_000, 10_000)
 		c := adversarial.ManyRefiners(n)

@@ -163,6 +163,19 @@ func DeniedByEach(n int) *claim.Corpus {
 	return c
 }
 
+// DeniedAndAffirmed returns a valid corpus of n claims, each refining the
+// one before it, each denied by the same source on the same day, the
+// narrowest known first, and the narrowest also affirmed by that source,
+// known last: a source that carries words up as well as down, so that
+// each claim hears the denials of every broader claim, n(n-1)/2 in all,
+// and then the affirmation.
+func DeniedAndAffirmed(n int) *claim.Corpus {
+	c := DeniedChain(n)
+	c.Statements = append(c.Statements, claim.Statement{ID: "t-affirm", Claim: claimID("c", n-1), Source: "other",
+		Act: claim.ActAccuse, Factuality: claim.CTPlus(), Said: claim.Day(2024, 3, 1)})
+	return c
+}
+
 // ManyRefiners returns a valid corpus of one claim refined by n others,
 // each accused by the same source on one of 28 days, every third of them
 // retracted later.
