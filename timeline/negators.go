@@ -302,6 +302,12 @@ func (b *builder) negMovers(c int32, bag *negBags, thr moment, spoilt []int32, m
 	}
 	first := ds.found[0].rank
 	out = append(out, b.evOfRank[first])
+	// The scan for the first refuting word passes over the certain words
+	// of investigators that are actors of c, which cannot refute it, one
+	// by one, at O(log n) each: an investigator that is an actor of every
+	// claim of a chain and denies each with certainty costs each claim as
+	// many steps as it has broader claims. Nothing bounds that but the
+	// words of such investigators the claim inherits.
 	ref := int32(-1)
 	if bag.ref != nil {
 		srcs := &b.t.srcs

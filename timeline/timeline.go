@@ -20,7 +20,10 @@ import (
 //
 // A Timeline is immutable and safe for concurrent use. Everything it returns
 // is a copy: changing a returned value does not change the timeline. The
-// zero Timeline is empty: it holds no claim.
+// zero Timeline is empty: it holds no claim. A *Timeline must not be nil:
+// every method of a nil one panics (an iterator it returns, when used),
+// as writing to a nil map does, rather than answering as an empty
+// timeline would and hiding a timeline that was never built.
 type Timeline struct {
 	reg      *source.Registry
 	articles []source.Article
@@ -279,7 +282,9 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // such sources, it takes of those whose every word on it negates it alike
 // only the two words that can move its status (the first that counts, and
 // the first that refutes it), found at O(log² n), and no longer each
-// source in turn. A source that also carries words
+// source in turn; finding the first that refutes it passes over, at
+// O(log n) each, the certain negations of investigators that are actors
+// of the claim, which cannot refute it. A source that also carries words
 // up, and none of them in bulk, has its negations of a broader claim
 // count in bulk when they share one said date and factuality: the claim
 // takes the first of each such date and factuality, and the first after
