@@ -69,7 +69,7 @@ and decisions made elsewhere (another terminal, the review desk) show, new
 candidates join the end of the list, and a candidate decided elsewhere
 says so. A decision on a candidate decided elsewhere since review last
 caught up is refused, never overwriting theirs. review needs a terminal;
-scripts use 'claimtrail accept' and 'claimtrail reject'.
+scripts use 'claimtrail accept', 'claimtrail reject' and 'claimtrail undo'.
 
 Each decision costs its work in the story (see 'claimtrail accept'), an
 undo what applying the log again costs, with the articles whose registry
@@ -78,6 +78,8 @@ extracting what was added elsewhere; opening a form costs a copy of the
 story's sources and claims, and each key typed in the claim picker a pass
 over the claims; drawing a candidate is bounded by its sentence, at most a
 few hundred bytes of text around it.`,
+		Example: `  claimtrail review
+  claimtrail review --by ana --story norland`,
 		Args: cobra.NoArgs,
 		RunE: a.command(func(ctx context.Context, cmd *cobra.Command, args []string) error {
 			if !a.tty(a.stdout) {
