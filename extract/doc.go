@@ -136,10 +136,10 @@
 // delegation" and "conveyed the goods" are none. An attribution noun that
 // modifies the noun after it ("filed disclosure forms", "a warning shot")
 // is no cue, nor is one in a compound before the sentence's verb ("the
-// disclosure rules took effect"). A weak verb with nothing after it but a
+// disclosure rules took effect"). A verb with nothing after it but a
 // phrase of place, time or manner ("The festival concluded on Sunday with
-// fireworks"), outside a heading, is no cue, nor is "slammed into" or
-// "blasted off".
+// fireworks", "reports from London"), outside a heading, is no cue, nor is
+// "slammed into" or "blasted off".
 //
 // A weak verb's past participle right after its noun ("two men linked to
 // the ring") modifies the noun and is no cue, and a cue word in -s after

@@ -82,11 +82,12 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 		return i, false
 	}
 	f.form = m.form(f.content)
-	if e.weak && cueEnd == i && !v.srcRight && !m.heading && f.form == FormIndirect && m.placeOrManner(f.content) {
+	if !e.tell && cueEnd == i && !v.srcRight && !m.heading && f.form == FormIndirect && m.placeOrManner(f.content) {
 		// "The festival concluded with fireworks", "future claims in
-		// its bankruptcy": a weak verb with only a phrase of place, time
-		// or manner after it says nothing. A heading's is telegraphic
-		// ("officials charged in water crisis").
+		// its bankruptcy", "the audience applauded at the end": a verb
+		// with only a phrase of place, time or manner after it says
+		// nothing. A heading's is telegraphic ("officials charged in
+		// water crisis"); a verb that takes a recipient reads past it.
 		return i, false
 	}
 	if e.clause && cueEnd == i && !v.srcRight && !m.saysWhat(f) {

@@ -625,5 +625,5 @@ var inquiries = lex.class("inquiries")
 var noEvidence = lex.class("noEvidence")
 
 // placePrepositions open a phrase of place, time or manner, which says
-// nothing after a weak verb: "concluded with fireworks".
+// nothing after a verb: "concluded with fireworks".
 var placePrepositions = lex.class("placePrepositions")
