@@ -2,6 +2,8 @@ package extract_test
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -385,4 +387,46 @@ func FuzzActFeatures(f *testing.F) {
 			assert.Contains(t, n, "=")
 		}
 	})
+}
+
+// BenchmarkExtractActModel measures Extract on the gold texts with the
+// rules' acts and with a model trained on the gold candidates' features
+// (labelled by the rules' own acts, which gives a model of realistic
+// size): the model's cost per byte of text.
+func BenchmarkExtractActModel(b *testing.B) {
+	names, err := filepath.Glob(filepath.Join("testdata", "gold", "*.txt"))
+	require.NoError(b, err)
+	var texts []string
+	var exs []extract.ActExample
+	size := 0
+	for _, n := range names {
+		raw, err := os.ReadFile(n)
+		require.NoError(b, err)
+		text := string(raw)
+		texts = append(texts, text)
+		size += len(text)
+		res, err := extract.Extract(text, extract.Options{})
+		require.NoError(b, err)
+		for _, c := range res.Candidates {
+			exs = append(exs, extract.ActExample{Features: extract.ActFeatures(text, c), Act: c.Act})
+		}
+	}
+	m, err := extract.TrainActModel(exs, extract.ActTraining{})
+	require.NoError(b, err)
+	for _, bc := range []struct {
+		name string
+		opts extract.Options
+	}{{"rules", extract.Options{}}, {"model", extract.Options{ActModel: m}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, t := range texts {
+					if _, err := extract.Extract(t, bc.opts); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
 }
