@@ -139,7 +139,9 @@
 // disclosure rules took effect"). A verb with nothing after it but a
 // phrase of place, time or manner ("The festival concluded on Sunday with
 // fireworks", "reports from London"), outside a heading, is no cue, nor is
-// "slammed into" or "blasted off".
+// "slammed into" or "blasted off", nor a verb whose subject cannot speak
+// ("The flood threatened hundreds of homes", "the fire alarm warned
+// residents"; the lexicon's muteHeads).
 //
 // A weak verb's past participle right after its noun ("two men linked to
 // the ring") modifies the noun and is no cue, and a cue word in -s after

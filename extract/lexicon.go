@@ -627,3 +627,6 @@ var noEvidence = lex.class("noEvidence")
 // placePrepositions open a phrase of place, time or manner, which says
 // nothing after a verb: "concluded with fireworks".
 var placePrepositions = lex.class("placePrepositions")
+
+// muteHeads head a subject that cannot speak: "The flood threatened".
+var muteHeads = lex.class("muteHeads")

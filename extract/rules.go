@@ -346,7 +346,21 @@ func (m *matcher) subjectSource(v verbMatch) (verbMatch, verdict) {
 	if v.f.source.empty() || m.notNounPhrase(v.f.source) {
 		return v, sourceNext
 	}
+	if m.mute(v.f.source) {
+		// "The flood threatened hundreds of homes", "the fire alarm
+		// warned residents": nobody speaks.
+		return v, sourceNone
+	}
 	return v, sourceFound
+}
+
+// mute reports whether a source is headed by a thing that cannot speak: a
+// storm, a flood, a fire, a machine (the lexicon's muteHeads), its last
+// word in lower case or opening the sentence; a name such as "Hurricane
+// Ian" is not read.
+func (m *matcher) mute(src span) bool {
+	k := m.tokenAt(src.end) - 1 // the last token of the source
+	return k >= m.lo && k < m.hi && m.toks[k].kind == tokWord && (k == m.lo || !m.toks[k].is(flagUpper)) && muteHeads[m.word(k)]
 }
 
 // rightSource takes a source after the verb, which follows content and a
