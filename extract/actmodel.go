@@ -3,10 +3,13 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
@@ -314,18 +317,25 @@ func (m *ActModel) MarshalJSON() ([]byte, error) {
 	return json.Marshal(j)
 }
 
+// maxActWeight bounds the magnitude of a weight or bias read from JSON,
+// so that no sum of them overflows to an infinity and a prediction's
+// probability is always a number. A trained model's weights are a few
+// units at most.
+const maxActWeight = 1e6
+
 // UnmarshalJSON reads the form MarshalJSON writes. It returns an [*Error]
 // wrapping [source.ErrInvalid] naming the field that is wrong: "format"
 // for another format, "acts" for an invalid or repeated act or none, "bias"
 // or "features" for a row whose length is not the number of acts or a
-// number that is not finite, "feature" for an empty name; on error m is
-// unchanged. Work and memory are linear in the input.
+// number that is not finite or beyond ±1e6, "feature" for an empty or
+// repeated name, and "act model" for input that is not one JSON object of
+// these keys, each once (keys are matched exactly, and nothing may follow
+// the object); on error m is unchanged. Work and memory are linear in the
+// input.
 func (m *ActModel) UnmarshalJSON(b []byte) error {
-	var j actModelJSON
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.DisallowUnknownFields()
-	if err := d.Decode(&j); err != nil {
-		return fieldErr("act model", string(b), fmt.Errorf("%w: %w", source.ErrInvalid, err))
+	j, err := readActModelJSON(b)
+	if err != nil {
+		return err
 	}
 	if j.Format != actModelFormat {
 		return fieldErr("format", j.Format, fmt.Errorf("%w: want %q", source.ErrInvalid, actModelFormat))
@@ -344,8 +354,8 @@ func (m *ActModel) UnmarshalJSON(b []byte) error {
 			return fieldErr(field, name, fmt.Errorf("%w: %d weights for %d acts", source.ErrInvalid, len(row), k))
 		}
 		for _, x := range row {
-			if math.IsNaN(x) || math.IsInf(x, 0) {
-				return fieldErr(field, name, fmt.Errorf("%w: weight %v", source.ErrInvalid, x))
+			if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > maxActWeight {
+				return fieldErr(field, name, fmt.Errorf("%w: weight %v is not a number within ±%g", source.ErrInvalid, x, maxActWeight))
 			}
 		}
 		return nil
@@ -353,25 +363,132 @@ func (m *ActModel) UnmarshalJSON(b []byte) error {
 	if err := finite("bias", "bias", j.Bias); err != nil {
 		return err
 	}
-	n := &ActModel{acts: j.Acts, bias: j.Bias, note: j.Note, w: make([]float64, 0, len(j.Features)*k)}
-	for f := range j.Features {
-		n.names = append(n.names, f)
+	order := make([]int, len(j.names))
+	for i := range order {
+		order[i] = i
 	}
-	slices.Sort(n.names)
-	for _, f := range n.names {
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(j.names[a], j.names[b]) })
+	n := &ActModel{acts: j.Acts, bias: j.Bias, note: j.Note,
+		names: make([]string, 0, len(order)), w: make([]float64, 0, len(order)*k)}
+	for i, o := range order {
+		f := j.names[o]
 		if f == "" {
 			return fieldErr("feature", "", fmt.Errorf("%w: empty name", source.ErrInvalid))
 		}
-		if err := finite("features", f, j.Features[f]); err != nil {
+		if i > 0 && f == j.names[order[i-1]] {
+			return fieldErr("feature", f, fmt.Errorf("%w: named twice in features", source.ErrInvalid))
+		}
+		if err := finite("features", f, j.rows[o]); err != nil {
 			return err
 		}
-		n.w = append(n.w, j.Features[f]...)
+		n.names = append(n.names, f)
+		n.w = append(n.w, j.rows[o]...)
 	}
 	if err := n.buildIndex(); err != nil {
 		return err
 	}
 	*m = *n
 	return nil
+}
+
+// actModelRead is the JSON form of an ActModel as read: its features in
+// the order of the input, repeated names kept, so that a repeated name is
+// an error rather than the last one winning.
+type actModelRead struct {
+	Format, Note string
+	Acts         []claim.Act
+	Bias         []float64
+	names        []string
+	rows         [][]float64
+}
+
+// readActModelJSON reads one JSON object with the keys of actModelJSON,
+// matched exactly and each at most once, and nothing after it. It walks
+// the tokens rather than decoding into a map, which would keep the last of
+// two features with the same name. Work and memory are linear in b.
+func readActModelJSON(b []byte) (actModelRead, error) {
+	var j actModelRead
+	bad := func(err error) (actModelRead, error) {
+		return actModelRead{}, fieldErr("act model", string(b), fmt.Errorf("%w: %w", source.ErrInvalid, err))
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	if t, err := d.Token(); err != nil {
+		return bad(err)
+	} else if t != json.Delim('{') {
+		return bad(fmt.Errorf("%v where an object should begin", t))
+	}
+	seen := map[string]bool{}
+	for d.More() {
+		t, err := d.Token()
+		if err != nil {
+			return bad(err)
+		}
+		key, _ := t.(string) // an object's keys are strings
+		if seen[key] {
+			return actModelRead{}, fieldErr("act model", key, fmt.Errorf("%w: key given twice", source.ErrInvalid))
+		}
+		seen[key] = true
+		switch key {
+		case "format":
+			err = d.Decode(&j.Format)
+		case "note":
+			err = d.Decode(&j.Note)
+		case "acts":
+			if err = d.Decode(&j.Acts); err != nil {
+				return actModelRead{}, fieldErr("acts", "", fmt.Errorf("%w: %w", source.ErrInvalid, err))
+			}
+		case "bias":
+			err = d.Decode(&j.Bias)
+		case "features":
+			err = readFeatureRows(d, &j)
+		default:
+			return actModelRead{}, fieldErr("act model", key, fmt.Errorf("%w: unknown key", source.ErrInvalid))
+		}
+		if err != nil {
+			var xe *Error
+			if errors.As(err, &xe) {
+				return actModelRead{}, err
+			}
+			return actModelRead{}, fieldErr(key, "", fmt.Errorf("%w: %w", source.ErrInvalid, err))
+		}
+	}
+	if _, err := d.Token(); err != nil { // the closing brace
+		return bad(err)
+	}
+	if _, err := d.Token(); err != io.EOF {
+		return bad(fmt.Errorf("more input after the object (offset %d)", d.InputOffset()))
+	}
+	return j, nil
+}
+
+// readFeatureRows reads the value of "features": an object of rows, or
+// null, keeping every name in order.
+func readFeatureRows(d *json.Decoder, j *actModelRead) error {
+	t, err := d.Token()
+	if err != nil {
+		return err
+	}
+	if t == nil {
+		return nil
+	}
+	if t != json.Delim('{') {
+		return fmt.Errorf("%v where an object of features should begin", t)
+	}
+	for d.More() {
+		t, err := d.Token()
+		if err != nil {
+			return err
+		}
+		name, _ := t.(string)
+		var row []float64
+		if err := d.Decode(&row); err != nil {
+			return fieldErr("features", name, fmt.Errorf("%w: %w", source.ErrInvalid, err))
+		}
+		j.names = append(j.names, name)
+		j.rows = append(j.rows, row)
+	}
+	_, err = d.Token() // the closing brace
+	return err
 }
 
 // ActFeatures returns the names of the features an ActModel reads for the
