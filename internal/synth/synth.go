@@ -18,10 +18,14 @@ import (
 // Corpus returns a valid corpus of n statements: 30 governments with 9
 // agencies each, one claim per 50 statements with one in ten refining
 // another, one article per 20 statements, and a mix of acts, factualities
-// and said-date precisions like a real corpus's. The same n gives the same
-// corpus. Each statement's IDs are strings of their own, as a decoded
-// corpus's are, rather than shared with the claim or article they name. It
-// takes time and memory linear in n.
+// and said-date precisions like a real corpus's. Every article has a text
+// of 5,000 bytes, as a news article has, and each mention quotes it with
+// its span's exact text and suffix, so that validation checks each span
+// against its article. The same n gives the same corpus. Each statement's
+// IDs are strings of their own, as a decoded corpus's are, rather than
+// shared with the claim or article they name; the articles share one text,
+// so that a large corpus fits in memory. It takes time and memory linear
+// in n.
 func Corpus(n int) *claim.Corpus {
 	r := rand.New(rand.NewPCG(1, uint64(n)))
 	c := &claim.Corpus{}
@@ -38,12 +42,14 @@ func Corpus(n int) *claim.Corpus {
 		}
 	}
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	text := strings.Repeat("quote said", articleText/10)
 	nArticles := max(1, n/20)
 	c.Articles = make([]source.Article, 0, nArticles)
 	for i := range nArticles {
 		c.Articles = append(c.Articles, source.Article{
 			ID:        source.ArticleID(fmt.Sprintf("a%d", i)),
 			Published: base.Add(time.Duration(i) * 37 * time.Minute),
+			Text:      text,
 		})
 	}
 	nClaims := max(1, n/50)
@@ -80,7 +86,7 @@ func Corpus(n int) *claim.Corpus {
 			Factuality: k.f,
 			Mentions: []claim.Mention{{
 				Article: c.Articles[a].ID,
-				Span:    claim.Span{Start: 10 * i % 5000, End: 10*i%5000 + 5, Exact: "quote"},
+				Span:    claim.Span{Start: 10 * i % articleText, End: 10*i%articleText + 5, Exact: "quote", Suffix: " said"},
 			}},
 		}
 		pub := c.Articles[a].Published
@@ -94,6 +100,9 @@ func Corpus(n int) *claim.Corpus {
 	}
 	return c
 }
+
+// articleText is the length in bytes of every article's text.
+const articleText = 5000
 
 // SizesVar is the environment variable that sets the benchmarks' corpus
 // sizes, in statements, comma-separated: CLAIMTRAIL_BENCH_STATEMENTS=3000000
