@@ -348,7 +348,7 @@ func (c *Corpus) validate(validUTF8, intern bool) (*source.Registry, *corpusview
 			p.add(fromSource(err))
 		}
 	}
-	v := newValidator(c, p, validUTF8)
+	v := newValidator(c, p, validUTF8, err == nil)
 	if intern {
 		v.in = new(interned)
 	}

@@ -85,7 +85,12 @@ type article struct {
 	published time.Time // zero when missing, which the registry reports
 }
 
-func newValidator(c *Corpus, p *problems, validUTF8 bool) *validator {
+// newValidator returns the validator of c's claims and statements, which
+// reports to p. validUTF8 says that the claims' and statements' strings
+// are known to be valid UTF-8, textsValid that the articles' texts are
+// (the registry, made without error, checked them), so that neither is
+// checked again: an article's text may be thousands of bytes.
+func newValidator(c *Corpus, p *problems, validUTF8, textsValid bool) *validator {
 	v := &validator{
 		p:         p,
 		utf8:      validUTF8,
@@ -113,7 +118,7 @@ func newValidator(c *Corpus, p *problems, validUTF8 bool) *validator {
 		// An article whose text is not valid UTF-8 still exists (the registry
 		// reports its text); its mentions are checked without the text.
 		text := a.Text
-		if !v.utf8 && !utf8.ValidString(text) {
+		if !v.utf8 && !textsValid && !utf8.ValidString(text) {
 			text = ""
 		}
 		v.articles[a.ID] = article{idx: int32(len(v.articles)), text: text, published: a.Published}
