@@ -7,6 +7,7 @@ package timeline_test
 // the fuzz target below hold Build's status histories to it.
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"math/rand/v2"
@@ -710,4 +711,43 @@ func TestChainsAgreeWithReference(t *testing.T) {
 			t.Fatalf("seed %d disagrees", seed)
 		}
 	}
+}
+
+// FuzzBuildAsChecked checks that Build, which validates and interns the
+// corpus in one pass, gives byte for byte the timeline BuildChecked gives
+// for the same corpus checked by claim.Check, and the one the build that
+// looks each ID up by name gives, on random corpora drawn from the
+// fuzzer's seeds, with statements spread over several articles and
+// claims, some with no text.
+func FuzzBuildAsChecked(f *testing.F) {
+	for seed := range uint64(8) {
+		f.Add(seed, seed*17, uint8(seed))
+	}
+	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
+		c := randomCorpus(rand.New(rand.NewPCG(a, b)))
+		rules := refRules[int(k)%len(refRules)]
+		tl, err := timeline.Build(c, &rules)
+		if err != nil {
+			t.Fatalf("Build of a valid random corpus: %v", err)
+		}
+		ch, err := claim.Check(c)
+		if err != nil {
+			t.Fatalf("Check of a valid random corpus: %v", err)
+		}
+		checked, err := timeline.BuildChecked(ch, &rules)
+		if err != nil {
+			t.Fatalf("BuildChecked: %v", err)
+		}
+		byName, err := timeline.BuildInParts(c, rules, 1+int(k)%3)
+		if err != nil {
+			t.Fatalf("BuildInParts: %v", err)
+		}
+		want := mustJSON(t, tl)
+		if got := mustJSON(t, checked); !bytes.Equal(want, got) {
+			t.Errorf("BuildChecked(Check(c)) differs from Build(c):\n%s\n%s", got, want)
+		}
+		if got := mustJSON(t, byName); !bytes.Equal(want, got) {
+			t.Errorf("the build by name differs from Build(c):\n%s\n%s", got, want)
+		}
+	})
 }

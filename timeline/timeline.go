@@ -240,8 +240,13 @@ func (t *Timeline) publicStep(st step) StatusChange {
 
 // Build checks the corpus as [claim.Corpus.Validate] does and builds its
 // timeline. It returns the validation error unchanged when the corpus is
-// invalid, with every problem in it. The corpus is copied: changing it
-// afterwards does not change the timeline.
+// invalid, with every problem in it. The corpus is only read while Build
+// runs, and the timeline keeps what it needs of it: changing the corpus
+// afterwards does not change the timeline. The validation resolves each
+// claim, source and article ID a statement names to its index in the same
+// pass, as [claim.Check] does but without Check's copy of the corpus, and
+// the build reads those indexes as [BuildChecked] does, so that no ID is
+// looked up twice.
 //
 // Statements on a track are ordered by when they were said (see
 // [claim.Date.Compare]: a year-only date sorts at the start of its year,
@@ -315,19 +320,17 @@ func Build(c *claim.Corpus, rules *Rules) (*Timeline, error) {
 	if err := r.check(); err != nil {
 		return nil, err
 	}
-	// Validation and building only read the corpus, so they run side by
-	// side; the build is kept only if validation passes. An invalid corpus
-	// cannot make the build panic: a statement whose references do not
-	// resolve stops it, and a claim's actor or relation that does not
-	// resolve falls back to a harmless index, its result dropped anyway.
-	valid := make(chan error, 1)
-	go func() { valid <- c.Validate() }()
-	t, ok := build(c, r, 0)
-	if err := <-valid; err != nil {
+	// One pass validates the corpus and resolves each ID it names to its
+	// index, as claim.Check does, without Check's copy: the build only
+	// reads the corpus, and reads the indexes as BuildChecked does.
+	reg, x, err := corpusview.Intern(c)
+	if err != nil {
 		return nil, err
 	}
+	t, ok := buildFrom(c, reg, x, r, 0, bulkAuto)
 	if !ok {
-		// Validation passed, so the build found nothing to trip on.
+		// A valid corpus resolves every reference and places every
+		// statement in time.
 		return nil, &Error{Field: "corpus", Value: "", Err: ErrInvalid}
 	}
 	return t, nil
