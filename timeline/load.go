@@ -3,6 +3,7 @@ package timeline
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/internal/corpusview"
@@ -24,12 +25,31 @@ type record struct {
 }
 
 // mention is the timeline's own copy of a claim.Mention, its article an
-// index.
+// index. Its quote is kept as offsets into the article's text, which the
+// timeline holds already, rather than as four strings of its own: 32
+// bytes rather than 80. A quote that cannot be read from the text (an
+// article without one, or a cue that matches the exact text only when case
+// is ignored) keeps its strings in Timeline.quotes.
 type mention struct {
-	art, start, end       int32
-	cue                   string
-	exact, prefix, suffix string
+	art, start, end int32
+	// With quoted set, pre and suf are the lengths of the span's prefix
+	// before start and suffix after end in the article's text. Without,
+	// the exact text, prefix and suffix are quotes[pre : pre+3].
+	pre, suf int32
+	// With cueQuoted set, the cue is the text at [cue, cue+cueLen); with
+	// cueKept, quotes[cue]; with neither, the mention has no cue.
+	cue, cueLen int32
+	how         quoteHow
 }
+
+// quoteHow says where a mention's quote is kept.
+type quoteHow uint8
+
+const (
+	quoted    quoteHow = 1 << iota // the span's strings are offsets into the text
+	cueQuoted                      // the cue is offsets into the text
+	cueKept                        // the cue is a string of its own
+)
 
 // load takes the timeline's own copy of the corpus and fills the lookup
 // tables and the per-statement info, working in the given number of parts.
@@ -83,13 +103,19 @@ func (t *Timeline) load(c *claim.Corpus, x *corpusview.Index, parts int) bool {
 	t.recs = make([]record, n)
 	t.info = make([]stmtInfo, n)
 	ok := make([]bool, parts)
+	quotes := make([][]string, parts) // each part's, joined at the end
 	if x != nil && x.Len() == n {
 		// The interned form knows where each statement's Via entries and
 		// mentions start: each part writes its own stretch of the shared
 		// arrays without counting.
 		t.via = make([]int32, x.ViaStart(n))
 		t.mentions = make([]mention, x.MentionStart(n))
-		inParts(n, parts, func(p, lo, hi int) { ok[p] = t.loadInterned(c.Statements, x, lo, hi) })
+		menAt := make([]int, parts+1)
+		inParts(n, parts, func(p, lo, hi int) {
+			ok[p] = t.loadInterned(c.Statements, x, lo, hi, &quotes[p])
+			menAt[p+1] = x.MentionStart(hi)
+		})
+		t.joinQuotes(quotes, menAt)
 		return !slices.Contains(ok, false)
 	}
 	// Count Via entries and mentions, then copy in parts side by side, each
@@ -107,13 +133,42 @@ func (t *Timeline) load(c *claim.Corpus, x *corpusview.Index, parts int) bool {
 	}
 	t.via = make([]int32, nVia[parts])
 	t.mentions = make([]mention, nMen[parts])
-	inParts(n, parts, func(p, lo, hi int) { ok[p] = t.loadRange(c.Statements, lo, hi, nVia[p], nMen[p]) })
+	inParts(n, parts, func(p, lo, hi int) { ok[p] = t.loadRange(c.Statements, lo, hi, nVia[p], nMen[p], &quotes[p]) })
+	t.joinQuotes(quotes, nMen)
 	return !slices.Contains(ok, false)
+}
+
+// joinQuotes makes t.quotes of the strings each part kept, parts[p], and
+// moves the indexes into them of part p's mentions, t.mentions[menAt[p]:
+// menAt[p+1]], to where part p's strings now start.
+func (t *Timeline) joinQuotes(parts [][]string, menAt []int) {
+	total := 0
+	for _, q := range parts {
+		total += len(q)
+	}
+	if total == 0 {
+		return
+	}
+	t.quotes = make([]string, 0, total)
+	for p, q := range parts {
+		if base := int32(len(t.quotes)); base > 0 && len(q) > 0 {
+			for k := menAt[p]; k < menAt[p+1]; k++ {
+				mm := &t.mentions[k]
+				if mm.how&quoted == 0 {
+					mm.pre += base
+				}
+				if mm.how&cueKept != 0 {
+					mm.cue += base
+				}
+			}
+		}
+		t.quotes = append(t.quotes, q...)
+	}
 }
 
 // loadRange copies and indexes statements lo to hi-1, writing their Via
 // entries from t.via[v] and their mentions from t.mentions[m] on.
-func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
+func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int, quotes *[]string) bool {
 	for i := lo; i < hi; i++ {
 		s := &stmts[i]
 		in := &t.info[i]
@@ -143,7 +198,7 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
 			if !ok {
 				return false
 			}
-			t.addMention(in, m, a, &mm)
+			t.addMention(in, m, a, &mm, quotes)
 			m++
 		}
 		if !s.Said.IsValid() && in.art < 0 {
@@ -157,7 +212,7 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int) bool {
 // loadInterned is loadRange for a checked corpus: it reads statement i's
 // claim, source, Via and articles from x, and where its Via entries and
 // mentions go from where x holds them.
-func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo, hi int) bool {
+func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo, hi int, quotes *[]string) bool {
 	for i := lo; i < hi; i++ {
 		s := &stmts[i]
 		in := &t.info[i]
@@ -175,7 +230,7 @@ func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo
 		}
 		in.art, in.pos = -1, -1
 		for k := range s.Mentions {
-			t.addMention(in, m+k, x.Article(i, k), &s.Mentions[k])
+			t.addMention(in, m+k, x.Article(i, k), &s.Mentions[k], quotes)
 		}
 		if !s.Said.IsValid() && in.art < 0 {
 			return false // no time to place it at
@@ -186,18 +241,58 @@ func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo
 }
 
 // addMention copies mm, a mention of statement in in article a, to
-// t.mentions[m], and keeps in's first report up to date.
-func (t *Timeline) addMention(in *stmtInfo, m int, a int32, mm *claim.Mention) {
-	t.mentions[m] = mention{
-		art: a, start: int32(mm.Span.Start), end: int32(mm.Span.End), cue: mm.Cue,
-		exact: mm.Span.Exact, prefix: mm.Span.Prefix, suffix: mm.Span.Suffix,
+// t.mentions[m], keeping the strings its quote cannot be read from the
+// article's text as in quotes, and keeps in's first report up to date.
+func (t *Timeline) addMention(in *stmtInfo, m int, a int32, mm *claim.Mention, quotes *[]string) {
+	sp := &mm.Span
+	out := mention{art: a, start: int32(sp.Start), end: int32(sp.End)}
+	text := t.articles[a].Text
+	if sp.Start >= len(sp.Prefix) && sp.Start <= sp.End && sp.End <= len(text)-len(sp.Suffix) &&
+		text[sp.Start:sp.End] == sp.Exact && text[sp.Start-len(sp.Prefix):sp.Start] == sp.Prefix && text[sp.End:sp.End+len(sp.Suffix)] == sp.Suffix {
+		out.how = quoted
+		out.pre, out.suf = int32(len(sp.Prefix)), int32(len(sp.Suffix))
+	} else {
+		out.pre = int32(len(*quotes))
+		*quotes = append(*quotes, sp.Exact, sp.Prefix, sp.Suffix)
 	}
+	if mm.Cue != "" {
+		if k := strings.Index(sp.Exact, mm.Cue); k >= 0 && out.how&quoted != 0 {
+			out.how |= cueQuoted
+			out.cue, out.cueLen = out.start+int32(k), int32(len(mm.Cue))
+		} else {
+			out.how |= cueKept
+			out.cue = int32(len(*quotes))
+			*quotes = append(*quotes, mm.Cue)
+		}
+	}
+	t.mentions[m] = out
 	switch {
 	case in.art < 0 || t.artPlace[a] < t.artPlace[in.art]:
-		in.art, in.pos = a, int32(mm.Span.Start)
-	case a == in.art && int32(mm.Span.Start) < in.pos:
-		in.pos = int32(mm.Span.Start)
+		in.art, in.pos = a, int32(sp.Start)
+	case a == in.art && int32(sp.Start) < in.pos:
+		in.pos = int32(sp.Start)
 	}
+}
+
+// quote returns the cue and span of mention mm.
+func (t *Timeline) quote(mm *mention) (string, claim.Span) {
+	sp := claim.Span{Start: int(mm.start), End: int(mm.end)}
+	text := t.articles[mm.art].Text
+	if mm.how&quoted != 0 {
+		sp.Exact = text[mm.start:mm.end]
+		sp.Prefix = text[mm.start-mm.pre : mm.start]
+		sp.Suffix = text[mm.end : mm.end+mm.suf]
+	} else {
+		sp.Exact, sp.Prefix, sp.Suffix = t.quotes[mm.pre], t.quotes[mm.pre+1], t.quotes[mm.pre+2]
+	}
+	var cue string
+	switch {
+	case mm.how&cueQuoted != 0:
+		cue = text[mm.cue : mm.cue+mm.cueLen]
+	case mm.how&cueKept != 0:
+		cue = t.quotes[mm.cue]
+	}
+	return cue, sp
 }
 
 // statement makes statement i's claim.Statement again from its record.
@@ -220,15 +315,10 @@ func (t *Timeline) statement(i int32) claim.Statement {
 	}
 	if r.nMen > 0 {
 		s.Mentions = make([]claim.Mention, r.nMen)
-		for k, mm := range t.mentions[r.men : r.men+r.nMen] {
-			s.Mentions[k] = claim.Mention{
-				Article: t.articles[mm.art].ID,
-				Cue:     mm.cue,
-				Span: claim.Span{
-					Start: int(mm.start), End: int(mm.end),
-					Exact: mm.exact, Prefix: mm.prefix, Suffix: mm.suffix,
-				},
-			}
+		for k := range t.mentions[r.men : r.men+r.nMen] {
+			mm := &t.mentions[int(r.men)+k]
+			cue, span := t.quote(mm)
+			s.Mentions[k] = claim.Mention{Article: t.articles[mm.art].ID, Cue: cue, Span: span}
 		}
 	}
 	return s

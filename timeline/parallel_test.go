@@ -65,3 +65,51 @@ func TestBuildInParts(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionQuotes checks that the timeline gives back every mention's
+// cue and span as the corpus has them, whether it keeps them as offsets
+// into the article's text or as strings of their own (an article without
+// text, a cue that matches the exact text only when case is ignored),
+// built in one part or in several, from a corpus or from its checked form.
+func TestMentionQuotes(t *testing.T) {
+	c := synthetic(3000)
+	for i := range c.Articles {
+		if i%3 == 1 {
+			c.Articles[i].Text = "" // its mentions' quotes are kept as strings
+		}
+	}
+	for i := range c.Statements {
+		sp := &c.Statements[i].Mentions[0].Span
+		switch i % 5 {
+		case 1:
+			c.Statements[i].Mentions[0].Cue = "QUOTE" // found regardless of case only
+		case 2:
+			c.Statements[i].Mentions[0].Cue = "uot"
+		case 3:
+			if sp.Start >= 10 {
+				sp.Prefix = " said"
+			}
+		case 4:
+			sp.Suffix = ""
+		}
+	}
+	require.NoError(t, c.Validate())
+	ch, err := claim.Check(c)
+	require.NoError(t, err)
+	dates := cmp.Comparer(func(a, b claim.Date) bool { return a == b })
+	for _, parts := range []int{1, 3} {
+		for _, tc := range []struct {
+			name  string
+			build func() (*timeline.Timeline, error)
+		}{
+			{"corpus", func() (*timeline.Timeline, error) { return timeline.BuildInParts(c, timeline.Rules{}, parts) }},
+			{"checked", func() (*timeline.Timeline, error) { return timeline.BuildCheckedInParts(ch, timeline.Rules{}, parts) }},
+		} {
+			tl, err := tc.build()
+			require.NoError(t, err)
+			if diff := cmp.Diff(c.Statements, tl.Corpus().Statements, dates); diff != "" {
+				t.Errorf("%s, parts=%d: Corpus().Statements mismatch (-want +got):\n%s", tc.name, parts, diff)
+			}
+		}
+	}
+}

@@ -33,6 +33,7 @@ type Timeline struct {
 	recs     []record  // the statements, compactly; see load.go
 	via      []int32   // source indexes of every record's Via, back to back
 	mentions []mention // every record's mentions, back to back
+	quotes   []string  // the strings of the mentions whose quote is not offsets into their article's text
 	info     []stmtInfo
 	srcs     sourceTable
 	rules    Rules

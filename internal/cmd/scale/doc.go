@@ -53,7 +53,7 @@
 //
 // The program holds the corpus, one timeline and, while a phase runs, what
 // the phase allocates: its memory is linear in -statements (at ten million
-// statements, 2.7 GiB for the corpus and 6.3 GiB at the peak), and its time
+// statements, 2.7 GiB for the corpus and 5.5 GiB at the peak), and its time
 // linear in -statements times -runs and the number of -procs values, but for
 // the Statements query, which reads the whole corpus on each call.
 //
