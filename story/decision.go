@@ -153,7 +153,8 @@ type Decision struct {
 	Undoes int64 `json:"undoes,omitempty"`
 	// By is who decided; MachineBy for the unattended mode.
 	By string `json:"by,omitempty"`
-	// At is when the decision was made; optional.
+	// At is when the decision was made; optional. A time outside years 0
+	// to 9999, in its zone or in UTC, is refused: JSON cannot hold it.
 	At time.Time `json:"at,omitzero"`
 	// Note is the reviewer's reason; optional.
 	Note string `json:"note,omitempty"`
@@ -179,8 +180,8 @@ func (d Decision) Check() error {
 		}
 		return nil
 	}
-	if d.At.Year() > 9999 {
-		return fieldErr("at", d.At.String(), ErrInvalid)
+	if y, u := d.At.Year(), d.At.UTC().Year(); y < 0 || y > 9999 || u < 0 || u > 9999 {
+		return fieldErr("at", d.At.String(), fmt.Errorf("%w: a time from year 0 to 9999, in its zone and in UTC", ErrInvalid))
 	}
 	if d.Factuality != nil && !d.Factuality.IsValid() {
 		return fieldErr("factuality", d.Factuality.String(), ErrInvalid)

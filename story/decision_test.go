@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
@@ -105,6 +106,10 @@ func TestDecisionErrors(t *testing.T) {
 		{name: "reprint-unknown", d: story.Decision{Kind: story.KindReprint, Article: "nope", Of: "herald-03-02"}, field: "decisions[0].article", want: story.ErrUnknownArticle},
 		{name: "reprint-later", d: story.Decision{Kind: story.KindReprint, Article: "herald-03-02", Of: "ledger-03-04"}, field: "decisions[0].of", want: story.ErrInvalid},
 		{name: "reprint-self", d: story.Decision{Kind: story.KindReprint, Article: "herald-03-02", Of: "herald-03-02"}, field: "decisions[0].of", want: story.ErrInvalid},
+		{name: "at-year-10000", d: story.Decision{Kind: story.KindCreateClaim, Claim: "late", Text: "x", At: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}, field: "decisions[0].at", want: story.ErrInvalid},
+		{name: "at-year-10000-in-utc", d: story.Decision{Kind: story.KindCreateClaim, Claim: "late", Text: "x", At: time.Date(9999, 12, 31, 23, 0, 0, 0, time.FixedZone("", -2*3600))}, field: "decisions[0].at", want: story.ErrInvalid},
+		{name: "at-year-before-0", d: story.Decision{Kind: story.KindCreateClaim, Claim: "early", Text: "x", At: time.Date(-1, 6, 1, 0, 0, 0, 0, time.UTC)}, field: "decisions[0].at", want: story.ErrInvalid},
+		{name: "at-year-before-0-in-utc", d: story.Decision{Kind: story.KindCreateClaim, Claim: "early", Text: "x", At: time.Date(0, 1, 1, 0, 30, 0, 0, time.FixedZone("", 3600))}, field: "decisions[0].at", want: story.ErrInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
