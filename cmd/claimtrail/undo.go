@@ -128,11 +128,16 @@ func took(d story.Decision) string {
 	return b.String()
 }
 
-// parseAt reads an RFC 3339 time.
+// parseAt reads an RFC 3339 time, in UTC, of a year from 0 to 9999 (the
+// years a decision's JSON can hold).
 func parseAt(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		return time.Time{}, errors.New("want an RFC 3339 time, such as 2025-03-04T10:00:00Z")
 	}
-	return t.UTC(), nil
+	t = t.UTC()
+	if y := t.Year(); y < 0 || y > 9999 {
+		return time.Time{}, fmt.Errorf("year %d in UTC: want a time from year 0 to 9999", y)
+	}
+	return t, nil
 }

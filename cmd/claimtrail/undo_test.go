@@ -65,6 +65,7 @@ func TestUndo(t *testing.T) {
 			errs: "not undone: story norland has no decision 999: its log holds 49"},
 		{name: "seq zero", args: [][]string{{"undo", "--seq", "0"}}, code: 2, errs: "--seq 0: give the seq of a decision"},
 		{name: "bad at", args: [][]string{{"undo", "--at", "yesterday"}}, code: 2, errs: `--at "yesterday": want an RFC 3339 time`},
+		{name: "at past year 9999 in utc", args: [][]string{{"undo", "--at", "9999-12-31T23:59:59-01:00"}}, code: 2, errs: `--at "9999-12-31T23:59:59-01:00": year 10000 in UTC`},
 		{name: "arguments", args: [][]string{{"undo", "49"}}, code: 2, errs: "unknown command"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
