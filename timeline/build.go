@@ -331,7 +331,7 @@ func periodEnd(d claim.Date) (int64, int32) {
 // is one claim more than the next one's. Each set is thus no larger than
 // what it adds to the claim's track, and is found in one pass over the
 // claims in topological order, with no recursion. A cycle, which
-// validation reports while this runs beside it, leaves its claims with
+// validation refuses before any build starts, would leave its claims with
 // empty sets instead of making this loop.
 //
 // The tracks read ups and downs. Working out statuses reads plainUps and
