@@ -1,7 +1,9 @@
 package render
 
 import (
+	"maps"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,6 +26,14 @@ type Options struct {
 	// It must be an http or https URL or a relative one. Empty means no
 	// links.
 	ArticleURL string
+	// ArticleLinks gives single articles their own link, such as the
+	// address each was read at (source.Article.URL); an article it names
+	// takes that link rather than ArticleURL's. Each link must be an http,
+	// https or relative URL with no control or bidirectional characters.
+	// Checking it costs time linear in the links' total length, and a
+	// sort of the articles it names, so that the first bad link reported
+	// is always the same.
+	ArticleLinks map[source.ArticleID]string
 	// ClaimURL is the link each row of a story picture carries to its
 	// claim: "{claim}" in it is replaced by the claim's ID, escaped as a
 	// URL path segment. The same rules as ArticleURL apply.
@@ -38,6 +48,7 @@ type Options struct {
 type settings struct {
 	width      float64
 	articleURL string
+	links      map[source.ArticleID]string
 	claimURL   string
 	prefix     string
 }
@@ -49,7 +60,7 @@ func (opts *Options) check() (settings, error) {
 	if opts != nil {
 		o = *opts
 	}
-	s := settings{width: 960, prefix: "ct", articleURL: o.ArticleURL, claimURL: o.ClaimURL}
+	s := settings{width: 960, prefix: "ct", articleURL: o.ArticleURL, links: o.ArticleLinks, claimURL: o.ClaimURL}
 	if o.Width > 0 {
 		s.width = float64(max(o.Width, 480))
 	}
@@ -67,6 +78,16 @@ func (opts *Options) check() (settings, error) {
 	}
 	if err := checkLink("ClaimURL", o.ClaimURL, "{claim}"); err != nil {
 		return s, err
+	}
+	for _, id := range slices.Sorted(maps.Keys(o.ArticleLinks)) {
+		field := "ArticleLinks[" + strconv.Quote(source.Excerpt(string(id))) + "]"
+		link := o.ArticleLinks[id]
+		if link == "" {
+			return s, invalid(field, link, "empty: leave the article out instead")
+		}
+		if err := checkLink(field, link, "{article}"); err != nil {
+			return s, err
+		}
 	}
 	return s, nil
 }
@@ -114,6 +135,9 @@ func checkLink(field, pattern, placeholder string) error {
 
 // articleLink returns the link to an article, or "" when there is none.
 func (s settings) articleLink(id source.ArticleID) string {
+	if link, ok := s.links[id]; ok && id != "" {
+		return link
+	}
 	if s.articleURL == "" || id == "" {
 		return ""
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/render"
+	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
@@ -217,6 +218,16 @@ func TestErrors(t *testing.T) {
 		{"control-url", func(w io.Writer) error {
 			return render.StorySVG(w, tl, &render.Options{ArticleURL: "/a/\u202e{article}"})
 		}, "ArticleURL", render.ErrInvalid},
+		{"javascript-article-link", func(w io.Writer) error {
+			return render.ClaimSVG(w, tl, "shells", &render.Options{ArticleLinks: map[source.ArticleID]string{
+				"a": "https://news.example/a", "ledger-2024-03-04": "javascript:alert(1)"}})
+		}, `ArticleLinks["ledger-2024-03-04"]`, render.ErrInvalid},
+		{"empty-article-link", func(w io.Writer) error {
+			return render.StorySVG(w, tl, &render.Options{ArticleLinks: map[source.ArticleID]string{"ledger-2024-03-04": ""}})
+		}, `ArticleLinks["ledger-2024-03-04"]`, render.ErrInvalid},
+		{"bidi-article-link", func(w io.Writer) error {
+			return render.StorySVG(w, tl, &render.Options{ArticleLinks: map[source.ArticleID]string{"x\x1b]0;t\a": "/a/\u202eb"}})
+		}, `ArticleLinks["x\x1b]0;t\a"]`, render.ErrInvalid},
 		{"prefix", func(w io.Writer) error {
 			return render.ClaimSVG(w, tl, "shells", &render.Options{IDPrefix: `x" onload="alert(1)`})
 		}, "IDPrefix", render.ErrInvalid},
@@ -285,6 +296,10 @@ func TestOptions(t *testing.T) {
 		{"wide", &render.Options{Width: 1600}, []string{`width="1600.0"`}, nil},
 		{"prefix", &render.Options{IDPrefix: "claim-1"}, []string{`id="claim-1-title"`, `url(#claim-1-hatch-pos)`}, []string{`id="ct-title"`}},
 		{"links", &render.Options{ArticleURL: "/article/{article}"}, []string{`<a href="/article/ledger-2024-03-04">`}, nil},
+		{"article-links", &render.Options{
+			ArticleURL:   "/article/{article}",
+			ArticleLinks: map[source.ArticleID]string{"ledger-2024-03-04": "https://news.example/ledger?d=0304&p=1"},
+		}, []string{`<a href="https://news.example/ledger?d=0304&amp;p=1">`}, []string{`<a href="/article/ledger-2024-03-04">`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := draw(tc.opts)

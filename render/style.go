@@ -151,8 +151,9 @@ type statusStyle struct {
 	fill, pattern, ink string
 }
 
-// statusStyles gives each status a colour and a pattern; the pattern and the
-// status's name written in the band carry it without colour.
+// statusStyles gives each status a colour and a pattern of its own (none
+// for unreported); the pattern, and the status's name written in the band
+// where it fits, carry it without colour.
 var statusStyles = map[timeline.Status]statusStyle{
 	timeline.StatusUnreported:   {"#f4f4f4", "", colourMuted},
 	timeline.StatusReported:     {"#dedede", "dots", colourInk},
@@ -160,9 +161,9 @@ var statusStyles = map[timeline.Status]statusStyle{
 	timeline.StatusContested:    {"#e6c3d9", "cross", colourInk},
 	timeline.StatusDenied:       {"#bcd8ec", "fall", colourInk},
 	timeline.StatusCorroborated: {"#eea777", "rise-dense", colourInk},
-	timeline.StatusConfirmed:    {"#b34f00", "", "#ffffff"},
+	timeline.StatusConfirmed:    {"#b34f00", "rise-light", "#ffffff"},
 	timeline.StatusRetracted:    {"#c9c9c9", "level", colourInk},
-	timeline.StatusRefuted:      {"#005a8c", "", "#ffffff"},
+	timeline.StatusRefuted:      {"#005a8c", "fall-light", "#ffffff"},
 }
 
 // statusOrder lists the statuses as the legend shows them.
@@ -196,8 +197,10 @@ func writeDefs(w io.Writer, prefix string) {
 		"fall":       `<pattern id="%s-band-fall" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="1.5" height="8" fill="#000000" fill-opacity="0.25"/></pattern>`,
 		"cross":      `<pattern id="%s-band-cross" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="1.5" height="8" fill="#000000" fill-opacity="0.25"/><rect width="8" height="1.5" fill="#000000" fill-opacity="0.25"/></pattern>`,
 		"level":      `<pattern id="%s-band-level" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="1.5" fill="#000000" fill-opacity="0.25"/></pattern>`,
+		"rise-light": `<pattern id="%s-band-rise-light" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="1" height="4" fill="#ffffff" fill-opacity="0.35"/></pattern>`,
+		"fall-light": `<pattern id="%s-band-fall-light" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="1" height="4" fill="#ffffff" fill-opacity="0.35"/></pattern>`,
 	}
-	for _, name := range []string{"dots", "rise", "rise-dense", "fall", "cross", "level"} {
+	for _, name := range []string{"dots", "rise", "rise-dense", "fall", "cross", "level", "rise-light", "fall-light"} {
 		fmt.Fprintf(w, patterns[name]+"\n", prefix)
 	}
 	fmt.Fprint(w, "</defs>\n")
