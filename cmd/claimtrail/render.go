@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 	"github.com/claimtrail/claimtrail/internal/cli"
 	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/render"
+	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/timeline"
 )
 
@@ -36,7 +38,8 @@ func (a *app) renderCmd() *cobra.Command {
                          and one SVG file per claim under claims/
 
 Every picture carries a text alternative, and names and quotes from the
-articles are escaped. A claim's picture costs time linear in its track plus
+articles are escaped. A mark or a status change links to the address its
+article was read at (add --url, or a manifest's url), when it has one. A claim's picture costs time linear in its track plus
 its status changes; the story's, linear in its claims and their changes;
 --out draws every claim.`,
 		Example: `  claimtrail render shipments > shipments.svg
@@ -57,22 +60,38 @@ its status changes; the story's, linear in its claims and their changes;
 					return err
 				}
 			}
+			opts := &render.Options{ArticleLinks: articleLinks(s.Corpus().Articles)}
 			switch {
 			case out != "":
-				return renderFolder(out, s.ID(), tl, a.stdout)
+				return renderFolder(out, s.ID(), tl, opts, a.stdout)
 			case mermaid && len(args) == 1:
 				return a.writeOutput("", func(w io.Writer) error { return render.ClaimMermaid(w, tl, claim.ID(args[0])) })
 			case mermaid:
 				return a.writeOutput("", func(w io.Writer) error { return render.StoryMermaid(w, tl) })
 			case len(args) == 1:
-				return a.writeOutput("", func(w io.Writer) error { return render.ClaimSVG(w, tl, claim.ID(args[0]), nil) })
+				return a.writeOutput("", func(w io.Writer) error { return render.ClaimSVG(w, tl, claim.ID(args[0]), opts) })
 			}
-			return a.writeOutput("", func(w io.Writer) error { return render.StorySVG(w, tl, nil) })
+			return a.writeOutput("", func(w io.Writer) error { return render.StorySVG(w, tl, opts) })
 		}),
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "", "write index.html and every picture to this folder")
 	cmd.Flags().BoolVar(&mermaid, "mermaid", false, "write Mermaid timeline text instead of SVG")
 	return cmd
+}
+
+// articleLinks returns the address each article was read at (its --url),
+// for the pictures' marks to link to; an article with no address, or one
+// that is not a plain http or https URL, has no link.
+func articleLinks(articles []source.Article) map[source.ArticleID]string {
+	links := map[source.ArticleID]string{}
+	for _, art := range articles {
+		u, err := url.Parse(art.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || display.Scrub(art.URL) != art.URL {
+			continue
+		}
+		links[art.ID] = art.URL
+	}
+	return links
 }
 
 // plainID is a claim ID that can name a file as it is.
@@ -105,7 +124,7 @@ img { max-width: 100%; border: 1px solid #ddd; }
 `))
 
 // renderFolder writes index.html, story.svg and claims/*.svg to dir.
-func renderFolder(dir, storyID string, tl *timeline.Timeline, stdout io.Writer) error {
+func renderFolder(dir, storyID string, tl *timeline.Timeline, opts *render.Options, stdout io.Writer) error {
 	if err := os.MkdirAll(filepath.Join(dir, "claims"), 0o755); err != nil {
 		return err
 	}
@@ -120,7 +139,7 @@ func renderFolder(dir, storyID string, tl *timeline.Timeline, stdout io.Writer) 
 		}
 		return f.Close()
 	}
-	if err := write("story.svg", func(w io.Writer) error { return render.StorySVG(w, tl, nil) }); err != nil {
+	if err := write("story.svg", func(w io.Writer) error { return render.StorySVG(w, tl, opts) }); err != nil {
 		return err
 	}
 	type row struct{ Status, Text, File, Since string }
@@ -133,7 +152,7 @@ func renderFolder(dir, storyID string, tl *timeline.Timeline, stdout io.Writer) 
 		}
 		used[name] = true
 		file := "claims/" + name + ".svg"
-		if err := write(file, func(w io.Writer) error { return render.ClaimSVG(w, tl, c.ID, nil) }); err != nil {
+		if err := write(file, func(w io.Writer) error { return render.ClaimSVG(w, tl, c.ID, opts) }); err != nil {
 			return err
 		}
 		st, _ := tl.Current(c.ID)

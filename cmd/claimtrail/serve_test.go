@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net"
@@ -199,5 +200,44 @@ func TestWithToken(t *testing.T) {
 		want bool
 	}{{"127.0.0.1", true}, {"::1", true}, {"localhost", true}, {"0.0.0.0", false}, {"", false}, {"192.0.2.1", false}} {
 		assert.Equal(t, tc.want, desk.Loopback(tc.host), tc.host)
+	}
+}
+
+// TestRenderArticleLinks checks that the pictures' marks link to the address
+// their article was read at, and that an address that is no plain http or
+// https URL gives no link.
+func TestRenderArticleLinks(t *testing.T) {
+	for _, tc := range []struct {
+		name, url, want string
+	}{
+		{"https", "https://news.example/herald?d=0302&p=1", `<a href="https://news.example/herald?d=0302&amp;p=1">`},
+		{"script", "javascript:alert(1)", ""},
+		{"no-host", "https:///herald", ""},
+		{"bidi", "https://news.example/\u202eherald", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			raw, err := os.ReadFile(storyManifest)
+			require.NoError(t, err)
+			first := `{"id": "herald-03-02", `
+			require.Contains(t, string(raw), first)
+			u, err := json.Marshal(tc.url)
+			require.NoError(t, err)
+			raw = []byte(strings.Replace(string(raw), first, first+`"url": `+string(u)+`, `, 1))
+			manifest := filepath.Join(t.TempDir(), "follow-story.jsonl")
+			require.NoError(t, os.WriteFile(manifest, raw, 0o644))
+
+			c := newCLI(t)
+			c.ok("init", "norland", "--sources", storySources)
+			c.ok("add", "--manifest", manifest, "--dir", storyArticles)
+			c.ok("decide", storyDecisions)
+			for _, args := range [][]string{{"render", "shipments"}, {"render"}} {
+				got := c.ok(args...)
+				if tc.want == "" {
+					assert.NotContains(t, got, "<a ", args)
+				} else {
+					assert.Contains(t, got, tc.want, args)
+				}
+			}
+		})
 	}
 }
