@@ -30,7 +30,7 @@
 // acceptance creates (one decision, with Decision.Text, so that a refused
 // acceptance creates no claim) under an ID made from its first words: at
 // most six words and 64 bytes, lower case, joined by hyphens, with "-2",
-// "-3" after it when a claim has it. Enter in a field accepts as edited.
+// "-3" after it when a claim has it (within the 64 bytes). Enter in a field accepts as edited.
 // These are the edit fields of story.Decision. A value the desk cannot
 // read is refused with status 400 and a page naming the field and the
 // value, and nothing is saved: among them a new claim's wording of more

@@ -270,21 +270,32 @@ const (
 // case, joined by hyphens ("norland-ships-shells"): at most maxIDWords
 // words and maxIDBytes bytes, cut after the last whole word that fits
 // (a first word longer than that is cut at a character), with "-2", "-3",
-// ... after it when a claim has it. A text without letters or digits
-// gives "claim". It is linear in the text, plus one look-up per suffix
-// tried.
+// ... after it when a claim has it, the words cut so that the suffix fits
+// in maxIDBytes too. A text without letters or digits gives "claim". It is
+// linear in the text, plus one look-up per suffix tried.
 func claimID(text string, taken func(claim.ID) bool) claim.ID {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	words = words[:min(len(words), maxIDWords)]
+	id := claim.ID(idBase(words, maxIDBytes))
+	for n := 2; taken(id); n++ {
+		suffix := "-" + strconv.Itoa(n)
+		id = claim.ID(idBase(words, maxIDBytes-len(suffix)) + suffix)
+	}
+	return id
+}
+
+// idBase joins words with hyphens in at most n bytes, as claimID says,
+// or gives "claim" when there are none.
+func idBase(words []string, n int) string {
 	base := ""
 	for _, w := range words {
 		if base == "" {
-			base = cutUTF8(w, maxIDBytes)
+			base = cutUTF8(w, n)
 			continue
 		}
-		if len(base)+1+len(w) > maxIDBytes {
+		if len(base)+1+len(w) > n {
 			break
 		}
 		base += "-" + w
@@ -292,11 +303,7 @@ func claimID(text string, taken func(claim.ID) bool) claim.ID {
 	if base == "" {
 		base = "claim"
 	}
-	id := claim.ID(base)
-	for n := 2; taken(id); n++ {
-		id = claim.ID(fmt.Sprintf("%s-%d", base, n))
-	}
-	return id
+	return base
 }
 
 // cutUTF8 returns the longest prefix of s of at most n bytes that ends

@@ -14,7 +14,9 @@ import (
 )
 
 func TestClaimID(t *testing.T) {
-	taken := map[claim.ID]bool{"norland-ships-shells": true, "norland-ships-shells-2": true}
+	taken := map[claim.ID]bool{"norland-ships-shells": true, "norland-ships-shells-2": true,
+		claim.ID(strings.Repeat("d", 64)): true, claim.ID(strings.Repeat("e", 30) + "-" + strings.Repeat("f", 33)): true,
+		claim.ID(strings.Repeat("ü", 32)): true}
 	for _, tc := range []struct {
 		name, text string
 		want       claim.ID
@@ -28,6 +30,9 @@ func TestClaimID(t *testing.T) {
 			claim.ID(strings.Repeat("a", 30) + "-" + strings.Repeat("b", 30))},
 		{"one-long-word", strings.Repeat("é", 100), claim.ID(strings.Repeat("é", 32))},
 		{"one-long-word-odd", "x" + strings.Repeat("é", 100), claim.ID("x" + strings.Repeat("é", 31))},
+		{"long-word-taken", strings.Repeat("d", 70), claim.ID(strings.Repeat("d", 62) + "-2")},
+		{"long-id-taken-cut-at-word", strings.Repeat("e", 30) + " " + strings.Repeat("f", 33), claim.ID(strings.Repeat("e", 30) + "-2")},
+		{"long-id-taken-cut-in-rune", strings.Repeat("ü", 40), claim.ID(strings.Repeat("ü", 31) + "-2")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, claimID(tc.text, func(id claim.ID) bool { return taken[id] }))
