@@ -186,7 +186,7 @@ func labelled(field, value string, err error) string {
 // reviewers read.
 func applyEdit(dec *story.Decision, e edit, resolve func(string) (source.ID, bool), hasClaim func(claim.ID) bool) error {
 	if e.other != "" && e.newClaim != "" {
-		return &editError{"new claim", e.newClaim, "comes with another claim " + strconv.Quote(e.other) + ": give one of them"}
+		return &editError{"new claim", e.newClaim, "comes with another claim " + strconv.Quote(source.Excerpt(e.other)) + ": give one of them"}
 	}
 	if dec.SameAs != "" && e.statementEdited() && e.other == "" && e.newClaim == "" {
 		return &editError{"claim", "again: statement " + string(dec.SameAs),

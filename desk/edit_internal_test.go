@@ -82,3 +82,24 @@ func FuzzApplyEdit(f *testing.F) {
 		}
 	})
 }
+
+// TestEditErrorBounded checks that an edit's error quotes each value the
+// form sent as an excerpt, however long it is.
+func TestEditErrorBounded(t *testing.T) {
+	long := strings.Repeat("Norland ships shells by rail ", 2000)
+	for _, e := range []edit{
+		{other: long, newClaim: "Trains run at night"},
+		{other: "shipments", newClaim: long},
+		{speaker: long},
+		{act: long},
+		{factuality: long},
+		{said: long},
+		{newClaim: long},
+	} {
+		d := story.Decision{Kind: story.KindAccept, Key: "a1#1:00000000"}
+		err := applyEdit(&d, e, func(string) (source.ID, bool) { return "", false }, func(claim.ID) bool { return false })
+		if assert.Error(t, err) {
+			assert.Less(t, len(err.Error()), 400, "%.80s", err.Error())
+		}
+	}
+}
