@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -495,40 +496,57 @@ func checkClaimText(text string) string {
 }
 
 // maxIDWords and maxIDBytes bound the ID a new claim takes from its
-// wording.
+// wording, suffix included, as the desk's do.
 const (
 	maxIDWords = 6
-	maxIDBytes = 60
+	maxIDBytes = 64
 )
 
 // claimID makes a new claim's ID from the first words of its wording,
-// lower case, joined by hyphens ("norland-ships-shells"), at most
-// maxIDBytes long, with "-2", "-3", ... after it when a claim has it. A
-// wording without letters or digits gives "claim". It is linear in the
-// wording, plus one look-up per suffix tried.
+// lower case, joined by hyphens ("norland-ships-shells"), as the desk
+// does: at most maxIDWords words and maxIDBytes bytes, cut after the last
+// whole word that fits (a first word longer than that is cut at a
+// character), with "-2", "-3", ... after it when a claim has it, the words
+// cut so that the suffix fits in maxIDBytes too. A wording without letters
+// or digits gives "claim". It is linear in the wording, plus one look-up
+// per suffix tried.
 func claimID(text string, taken func(claim.ID) bool) claim.ID {
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	var b strings.Builder
-	for _, w := range words[:min(len(words), maxIDWords)] {
-		if b.Len()+len(w)+1 > maxIDBytes {
+	words = words[:min(len(words), maxIDWords)]
+	id := claim.ID(idBase(words, maxIDBytes))
+	for n := 2; taken(id); n++ {
+		suffix := "-" + strconv.Itoa(n)
+		id = claim.ID(idBase(words, maxIDBytes-len(suffix)) + suffix)
+	}
+	return id
+}
+
+// idBase joins words with hyphens in at most n bytes, as claimID says,
+// or gives "claim" when there are none.
+func idBase(words []string, n int) string {
+	base := ""
+	for _, w := range words {
+		if base == "" {
+			base = w
+			if len(w) > n {
+				for n > 0 && !utf8.RuneStart(w[n]) {
+					n--
+				}
+				base = w[:n]
+			}
+			continue
+		}
+		if len(base)+1+len(w) > n {
 			break
 		}
-		if b.Len() > 0 {
-			b.WriteByte('-')
-		}
-		b.WriteString(w)
+		base += "-" + w
 	}
-	base := b.String()
 	if base == "" {
 		base = "claim"
 	}
-	id := claim.ID(base)
-	for n := 2; taken(id); n++ {
-		id = claim.ID(fmt.Sprintf("%s-%d", base, n))
-	}
-	return id
+	return base
 }
 
 // submitSource merges the candidate's speaker, a proposed source, into the

@@ -83,3 +83,26 @@ func FuzzClaimID(f *testing.F) {
 		assert.False(t, strings.HasPrefix(string(id), "-") || strings.HasSuffix(string(id), "-"))
 	})
 }
+
+// TestClaimID checks the IDs the review makes for new claims: the desk's
+// (see package desk): a first word too long is cut at a character rather
+// than dropped, and a suffix stays within 64 bytes, the words cut for it.
+func TestClaimID(t *testing.T) {
+	taken := map[claim.ID]bool{"shipments": true, claim.ID(strings.Repeat("d", 64)): true,
+		claim.ID(strings.Repeat("e", 30) + "-" + strings.Repeat("f", 33)): true}
+	for _, tc := range []struct {
+		name, text string
+		want       claim.ID
+	}{
+		{"words", "Norland ships shells, by rail!", "norland-ships-shells-by-rail"},
+		{"taken", "Shipments", "shipments-2"},
+		{"no-words", "!!!", "claim"},
+		{"one-long-word", strings.Repeat("é", 100), claim.ID(strings.Repeat("é", 32))},
+		{"long-word-taken", strings.Repeat("d", 70), claim.ID(strings.Repeat("d", 62) + "-2")},
+		{"long-id-taken", strings.Repeat("e", 30) + " " + strings.Repeat("f", 33), claim.ID(strings.Repeat("e", 30) + "-2")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, claimID(tc.text, func(id claim.ID) bool { return taken[id] }))
+		})
+	}
+}
