@@ -344,8 +344,10 @@ func TestExtractActModelAllocs(t *testing.T) {
 	assert.LessOrEqual(t, with, without, "allocations per Extract with the model, against without")
 }
 
-// FuzzActModelJSON checks that UnmarshalJSON never panics, and that what
-// it accepts writes back to JSON that reads as the same model.
+// FuzzActModelJSON checks that UnmarshalJSON never panics, that what it
+// accepts writes back to JSON that reads as the same model, and that
+// Extract with it gives valid acts, the same twice, as many candidates as
+// the rules find.
 func FuzzActModelJSON(f *testing.F) {
 	m, err := extract.TrainActModel(actExamples(), extract.ActTraining{})
 	require.NoError(f, err)
@@ -376,6 +378,17 @@ func FuzzActModelJSON(f *testing.F) {
 		act, p := m.Predict([]string{"a", "b"})
 		assert.True(t, act.IsValid())
 		assert.True(t, p > 0 && p <= 1, "probability %v", p)
+		const text = "The ministry denied that it sent shells. “We will retaliate,” the minister said, and Eastria warned of sanctions."
+		opts := extract.Options{ActModel: &m, MaxCandidates: 3}
+		r1, err1 := extract.Extract(text, opts)
+		r2, err2 := extract.Extract(text, opts)
+		assert.Equal(t, err1, err2)
+		assert.Equal(t, r1, r2, "Extract with a model is deterministic")
+		require.NoError(t, err1)
+		for _, c := range r1.Candidates {
+			assert.True(t, c.Act.IsValid(), "act %v", c.Act)
+		}
+		assert.Len(t, r1.Candidates, 3)
 	})
 }
 
