@@ -327,10 +327,16 @@ func (r *review) note(msg string) { r.msg, r.bad = msg, false }
 func (r *review) fail(msg string) { r.msg, r.bad = msg, true }
 
 // undo takes back the last decision this review saved and did not take
-// back yet, with an undo decision, and goes back to its candidate.
+// back yet, with an undo decision, and goes back to its candidate. A
+// decision taken back elsewhere meanwhile (another program's undo) is
+// dropped from the decisions u takes back, and the review says so: the
+// next u takes back the one before.
 func (r *review) undo() {
 	if len(r.done) == 0 {
 		r.fail("nothing to undo: only the decisions made in this review can be taken back here")
+		return
+	}
+	if r.dropTakenBack() {
 		return
 	}
 	last := r.done[len(r.done)-1]
@@ -339,6 +345,9 @@ func (r *review) undo() {
 		d.At = r.now().UTC()
 	}
 	if _, err := r.s.Apply(context.Background(), d); err != nil {
+		if r.dropTakenBack() {
+			return
+		}
 		r.fail("not undone: " + err.Error())
 		return
 	}
@@ -347,6 +356,27 @@ func (r *review) undo() {
 	r.note("undone: " + describe(last.d))
 	r.i = last.at
 	r.catchUp()
+}
+
+// dropTakenBack catches up with the store and, when the last decision of
+// the review's done list was taken back elsewhere meanwhile, drops it from
+// the list and says so. It reports whether it dropped it. Linear in the
+// decision log.
+func (r *review) dropTakenBack() bool {
+	r.catchUp()
+	last := r.done[len(r.done)-1]
+	for _, d := range r.s.Decisions() {
+		if d.Kind == story.KindUndo && d.Undoes == last.seq {
+			r.done = r.done[:len(r.done)-1]
+			more := "nothing else of this review to undo"
+			if len(r.done) > 0 {
+				more = "u undoes the decision before it"
+			}
+			r.fail("taken back elsewhere already: " + describe(last.d) + "; " + more)
+			return true
+		}
+	}
+	return false
 }
 
 // catchUp reads what other programs wrote to the story since (see

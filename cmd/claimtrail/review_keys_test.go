@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +37,14 @@ func typed(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: [
 // article of hostile text.
 func reviewFixture(t *testing.T) (*review, *opened) {
 	t.Helper()
+	r, s, _ := reviewFixtureCLI(t)
+	return r, s
+}
+
+// reviewFixtureCLI is reviewFixture with the commands that run on its
+// store, as another shell runs them.
+func reviewFixtureCLI(t *testing.T) (*review, *opened, *cliRun) {
+	t.Helper()
 	c := newCLI(t)
 	c.ok("init", "norland", "--sources", storySources)
 	c.ok("claim", "shipments", "Norland ships artillery shells to Eastria by rail")
@@ -51,7 +60,7 @@ func reviewFixture(t *testing.T) (*review, *opened) {
 	t.Cleanup(func() { s.Close() })
 	r := newReview(s, false, "tester", io.Discard)
 	r.now = func() time.Time { return testNow }
-	return r, s
+	return r, s, c
 }
 
 // goTo moves the review to the candidate of key k.
@@ -288,4 +297,40 @@ func TestReviewUndoNewClaim(t *testing.T) {
 	assert.Len(t, s.Corpus().Claims, claims, "the new claim is taken back too")
 	assert.Equal(t, 1, r.undone)
 	assert.Equal(t, "plain#235:8aceb38c", string(r.items[r.i].Key), "back on its candidate")
+}
+
+// TestReviewUndoTakenBackElsewhere checks that a decision of the review
+// taken back by another program is dropped from what u takes back, with a
+// message, and that u then takes back the decision before it.
+func TestReviewUndoTakenBackElsewhere(t *testing.T) {
+	r, s, c := reviewFixtureCLI(t)
+	goTo(t, r, "plain#235:8aceb38c")
+	first := r.items[r.i].Key
+	r.Update(typed("r"))
+	second := r.items[r.i].Key
+	r.Update(typed("r"))
+	require.Len(t, r.done, 2)
+	c.ok("undo", "--seq", strconv.FormatInt(r.done[1].seq, 10))
+
+	r.Update(typed("u"))
+	assert.True(t, r.bad)
+	assert.Equal(t, "taken back elsewhere already: reject "+string(second)+"; u undoes the decision before it", r.msg)
+	require.Len(t, r.done, 1)
+	assert.Equal(t, 0, r.undone)
+
+	r.Update(typed("u"))
+	assert.False(t, r.bad, r.msg)
+	assert.Equal(t, "undone: reject "+string(first), r.msg)
+	assert.Empty(t, r.done)
+	assert.Equal(t, 1, r.undone)
+	assert.Equal(t, story.KindUnknown, s.Decided(first))
+	assert.Equal(t, story.KindUnknown, s.Decided(second))
+
+	// Taken back elsewhere with nothing before it.
+	r.Update(typed("r"))
+	require.Len(t, r.done, 1)
+	c.ok("undo", "--seq", strconv.FormatInt(r.done[0].seq, 10))
+	r.Update(typed("u"))
+	assert.Equal(t, "taken back elsewhere already: reject "+string(first)+"; nothing else of this review to undo", r.msg)
+	assert.Empty(t, r.done)
 }
