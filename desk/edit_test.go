@@ -61,7 +61,7 @@ func TestEdit(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := key()
-			form := url.Values{"csrf": {tok}, "key": {k}, "action": {"accept"}, "claim": {""}}
+			form := url.Values{"csrf": {tok}, "key": {k}, "action": {"accept-edited"}, "claim": {""}}
 			for f, v := range tc.form {
 				form[f] = v
 			}
@@ -121,7 +121,7 @@ func TestEdit(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := string(pending[next].Key)
-			form := url.Values{"csrf": {tok}, "key": {k}, "action": {"accept"}, "claim": {""}}
+			form := url.Values{"csrf": {tok}, "key": {k}, "action": {"accept-edited"}, "claim": {""}}
 			for f, v := range tc.form {
 				form[f] = v
 			}
@@ -143,7 +143,7 @@ func TestEdit(t *testing.T) {
 	// Tried again, valid, the new claim takes the ID the refused try
 	// would have had: the refused try left no claim to step around.
 	k := string(pending[next].Key)
-	status, loc := c.post(url.Values{"csrf": {tok}, "key": {k}, "action": {"accept"}, "claim": {""}, "new_claim": {"Trains run at night"}}, nil)
+	status, loc := c.post(url.Values{"csrf": {tok}, "key": {k}, "action": {"accept-edited"}, "claim": {""}, "new_claim": {"Trains run at night"}}, nil)
 	require.Equal(t, http.StatusSeeOther, status, loc)
 	st, ok := f.reopen(t).StatementOf(story.Key(k))
 	require.True(t, ok)
@@ -162,4 +162,34 @@ func TestEdit(t *testing.T) {
 		`<option value="shipments">Norland ships artillery shells</option>`, `name="new_claim"`, `<option>deny</option>`, `<option>PR-</option>`} {
 		assert.Contains(t, body, w)
 	}
+}
+
+// TestPlainAcceptTakesNoEdit checks that a plain accept saves the proposal
+// as proposed, whatever edit fields the form posts with it (left filled
+// without script, or refilled by the browser on Back): only "Accept as
+// edited" reads them.
+func TestPlainAcceptTakesNoEdit(t *testing.T) {
+	f := newFixture(t, 3)
+	srv := httptest.NewServer(f.desk)
+	defer srv.Close()
+	c := newClient(t, srv.URL)
+	tok := c.token("/queue")
+	pending := f.story.Pending()
+	require.NotEmpty(t, pending)
+	p := pending[0]
+	claims := len(f.story.Corpus().Claims)
+	status, loc := c.post(url.Values{"csrf": {tok}, "key": {string(p.Key)}, "action": {"accept"}, "claim": {""},
+		"speaker": {"westmark"}, "act": {"deny"}, "factuality": {"PR-"}, "said": {"2025-02"}, "new_claim": {"Trains run at night"}}, nil)
+	require.Equal(t, http.StatusSeeOther, status, loc)
+	assert.Contains(t, loc, "did=accepted")
+	s := f.reopen(t)
+	st, ok := s.StatementOf(p.Key)
+	require.True(t, ok, "%s accepted", p.Key)
+	assert.Equal(t, p.Candidate.Speaker, st.Source, "the proposed speaker, not the edit's")
+	assert.Equal(t, p.Candidate.Act, st.Act, "the proposed act, not the edit's")
+	assert.Equal(t, p.Candidate.Factuality, st.Factuality, "the proposed factuality, not the edit's")
+	for _, cl := range s.Corpus().Claims {
+		assert.NotEqual(t, "Trains run at night", cl.Text, "a claim made by an edit a plain accept posted")
+	}
+	assert.LessOrEqual(t, len(s.Corpus().Claims), claims+1, "at most the proposed new claim")
 }

@@ -494,7 +494,10 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 	dec := story.Decision{Key: key, By: d.by, At: time.Now().UTC()}
 	action := r.PostFormValue("action")
 	switch action {
-	case "accept":
+	case "accept", "accept-edited":
+		// Only "Accept as edited" reads the edit fields: a plain accept
+		// saves the proposal as proposed, whatever fields the browser
+		// posts with it (left filled, or refilled on Back).
 		dec.Kind = story.KindAccept
 		// The choice is one the page offered: "" for the proposed new
 		// claim, "claim:ID" or "same:ID". Anything else is refused rather
@@ -520,7 +523,7 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	default:
-		d.fail(w, r, http.StatusBadRequest, "unknown action "+strconv.Quote(action)+": want accept, reject or merge")
+		d.fail(w, r, http.StatusBadRequest, "unknown action "+strconv.Quote(action)+": want accept, accept-edited, reject or merge")
 		return
 	}
 	back := safeBack(r.PostFormValue("back"))
@@ -541,7 +544,7 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.conflict(w, r, key, d.lastDecision(key), back)
 		return
 	}
-	if dec.Kind == story.KindAccept {
+	if action == "accept-edited" {
 		if err := applyEdit(&dec, editOf(r.PostForm), d.resolver(), d.claimTaken()); err != nil {
 			d.failBack(w, r, http.StatusBadRequest, "the decision was not saved: "+err.Error()+".", back)
 			return
@@ -573,7 +576,11 @@ func (d *Desk) decideHandler(w http.ResponseWriter, r *http.Request) {
 		d.fail(w, r, http.StatusNotFound, "the story has no proposal "+string(key)+"; the decision is kept in the log as an orphan")
 		return
 	}
-	redirectSaved(w, r, back, string(key), action+"ed", lastSeq(report))
+	did := "accepted"
+	if dec.Kind == story.KindReject {
+		did = "rejected"
+	}
+	redirectSaved(w, r, back, string(key), did, lastSeq(report))
 }
 
 // hasProposal reports whether the story proposes the candidate key names,

@@ -73,7 +73,7 @@ func TestUndo(t *testing.T) {
 
 	// A proposal accepted onto a new claim: the claim cannot be taken
 	// back before the acceptance.
-	status, loc := c.post(url.Values{"csrf": {tok}, "key": {k1}, "action": {"accept"}, "new_claim": {"Trains run at night"}, "speaker": {"westmark"}}, nil)
+	status, loc := c.post(url.Values{"csrf": {tok}, "key": {k1}, "action": {"accept-edited"}, "new_claim": {"Trains run at night"}, "speaker": {"westmark"}}, nil)
 	require.Equal(t, http.StatusSeeOther, status, loc)
 	accepted, _ := strconv.Atoi(undoFrom(loc))
 	created := strconv.Itoa(accepted - 1)
