@@ -1,6 +1,9 @@
 package extract
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // A rule is a row of the rule table: what it is called, the form and base
 // confidence of what it finds, and how it matches. Rules are values, tried
@@ -355,12 +358,29 @@ func (m *matcher) subjectSource(v verbMatch) (verbMatch, verdict) {
 }
 
 // mute reports whether a source is headed by a thing that cannot speak: a
-// storm, a flood, a fire, a machine (the lexicon's muteHeads), its last
+// storm, a flood, a fire, a machine (the lexicon's muteHeads), its head
 // word in lower case or opening the sentence; a name such as "Hurricane
-// Ian" is not read.
+// Ian" is not read. The head is the word before what follows it in the
+// phrase: a preposition, a relative clause or a participle ("Victims of
+// the flood", "Officials investigating the fire"), else the last word.
 func (m *matcher) mute(src span) bool {
-	k := m.tokenAt(src.end) - 1 // the last token of the source
+	k := m.sourceHead(src)
 	return k >= m.lo && k < m.hi && m.toks[k].kind == tokWord && (k == m.lo || !m.toks[k].is(flagUpper)) && muteHeads[m.word(k)]
+}
+
+// sourceHead returns the token of a source's head word: the word before the
+// first preposition, clause word or participle after the
+// source's first word, else its last token. It is linear in the source's
+// tokens.
+func (m *matcher) sourceHead(src span) int {
+	first, end := m.tokenAt(src.start), m.tokenAt(src.end)
+	for j := first + 1; j < end && j < m.hi; j++ {
+		w := m.word(j)
+		if prepositions[w] || clauseWords[w] || strings.HasSuffix(w, "ing") {
+			return j - 1
+		}
+	}
+	return end - 1
 }
 
 // rightSource takes a source after the verb, which follows content and a
