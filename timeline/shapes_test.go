@@ -23,17 +23,19 @@ import (
 type chainStatements int
 
 const (
-	chainBare             chainStatements = iota // no statement at all
-	chainAffirmAll                               // one affirmation on every claim
-	chainAffirmDated                             // one affirmation on every claim, each said at another instant
-	chainNegateTop                               // one denial, of the broadest claim
-	chainBottom                                  // an affirmation and a retraction of the narrowest claim
-	chainAffirmEach                              // one affirmation on every claim, each by a source of its own
-	chainDenyAll                                 // one denial on every claim, the narrowest known first
-	chainDenyDated                               // one denial on every claim, each said at another instant, the narrowest known first
-	chainAffirmDenyTop                           // one affirmation on every claim and one denial of the broadest, known last
-	chainDenyEach                                // one denial on every claim, each by a source of its own, the narrowest known first
-	chainDenyAffirmBottom                        // one denial on every claim, the narrowest known first, and an affirmation of the narrowest by the same source, known last
+	chainBare                  chainStatements = iota // no statement at all
+	chainAffirmAll                                    // one affirmation on every claim
+	chainAffirmDated                                  // one affirmation on every claim, each said at another instant
+	chainNegateTop                                    // one denial, of the broadest claim
+	chainBottom                                       // an affirmation and a retraction of the narrowest claim
+	chainAffirmEach                                   // one affirmation on every claim, each by a source of its own
+	chainDenyAll                                      // one denial on every claim, the narrowest known first
+	chainDenyDated                                    // one denial on every claim, each said at another instant, the narrowest known first
+	chainAffirmDenyTop                                // one affirmation on every claim and one denial of the broadest, known last
+	chainDenyEach                                     // one denial on every claim, each by a source of its own, the narrowest known first
+	chainDenyAffirmBottom                             // one denial on every claim, the narrowest known first, and an affirmation of the narrowest by the same source, known last
+	chainDenyDatedAffirmBottom                        // as chainDenyAffirmBottom, each denial said at an instant of its own
+	chainDenyMixedAffirmBottom                        // as chainDenyAffirmBottom, the denials certain and probable in turn
 )
 
 // chain returns a corpus of n claims, each refining the one before it, so
@@ -96,11 +98,21 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 			c.Sources = append(c.Sources, source.Source{ID: id, Name: string(id), Kind: source.KindGovernment})
 			add(fmt.Sprintf("s%d", i), i, id, claim.ActDeny, claim.CTMinus())
 		}
-	case chainDenyAffirmBottom:
-		// The denier carries words up as well as down: each claim hears
-		// every broader claim's denial one by one.
+	case chainDenyAffirmBottom, chainDenyDatedAffirmBottom, chainDenyMixedAffirmBottom:
+		// The denier carries words up as well as down. Its denials share
+		// one said date and factuality in chainDenyAffirmBottom only;
+		// in the others each claim hears every broader claim's denial
+		// one by one.
 		for i := n - 1; i >= 0; i-- {
-			add(fmt.Sprintf("s%d", i), i, "korea", claim.ActDeny, claim.CTMinus())
+			f := claim.CTMinus()
+			if stmts == chainDenyMixedAffirmBottom && i%2 == 1 {
+				f = claim.PRMinus()
+			}
+			add(fmt.Sprintf("s%d", i), i, "korea", claim.ActDeny, f)
+			if stmts == chainDenyDatedAffirmBottom {
+				said := c.Articles[0].Published.Add(-time.Duration(i) * time.Second)
+				c.Statements[len(c.Statements)-1].Said = claim.NewDate(said, claim.PrecisionInstant)
+			}
 		}
 		add("affirm", n-1, "korea", claim.ActAccuse, claim.CTPlus())
 	case chainAffirmDenyTop:
@@ -334,6 +346,8 @@ func BenchmarkChain(b *testing.B) {
 		{"deny-dated", chainDenyDated, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-each", chainDenyEach, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-affirm-bottom", chainDenyAffirmBottom, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
+		{"deny-dated-affirm-bottom", chainDenyDatedAffirmBottom, []int{1_000, 2_000}},
+		{"deny-mixed-affirm-bottom", chainDenyMixedAffirmBottom, []int{1_000, 2_000}},
 		{"affirm-deny-top", chainAffirmDenyTop, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},
