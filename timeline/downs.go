@@ -247,54 +247,63 @@ func (bs *negBags) clone() *negBags {
 // splitDowns sorts the negations each claim carries down into three
 // lists, each as offsets and indexes into events, as downOff and downEv
 // are: those of down-only sources, keyed; those of a two-way source (see
-// the top of twoway.go) that all share one key, agreeing; and the others,
-// plain. With bulk false every negation is plain.
+// the top of twoway.go) whose negations carried down all share one key,
+// agreeing; and the others, plain. With bulk false every negation is
+// plain.
+//
+// A two-way source whose negations differ in said date or factuality
+// has all of them plain: a claim would hear nearly every one of them
+// anyway, each key's first and each after a word of another key, and
+// the bags would only add their cost to the walk's.
 func (b *builder) splitDowns(outOff []int32, bulk bool) (plainOff, plainEv, keyedOff, keyedEv, twoOff, twoEv []int32) {
 	n := len(b.t.claims)
-	var twoWay, upBulk []bool
-	var stamp, first []int32
-	var agree []bool
+	var twoWay, agree []bool
 	if bulk {
 		// A source with an affirmation or a retraction on a claim that
-		// refines another carries words up, and with a keyed one, in bulk.
+		// refines another carries words up; its negations agree unless
+		// it carries a keyed one up, in bulk, or they differ in key.
 		nSrc := len(b.t.srcs.ids)
-		twoWay, upBulk = make([]bool, nSrc), make([]bool, nSrc)
+		twoWay, agree = make([]bool, nSrc), make([]bool, nSrc)
 		for c := range n {
 			if outOff[c+1] > outOff[c] {
 				for _, k := range b.upEv[b.upOff[c]:b.upOff[c+1]] {
 					twoWay[b.events[k].src] = true
 				}
+			}
+		}
+		for i := range agree {
+			agree[i] = twoWay[i]
+		}
+		for c := range n {
+			if outOff[c+1] > outOff[c] {
 				for _, k := range b.keyedEv[b.keyedOff[c]:b.keyedOff[c+1]] {
-					upBulk[b.events[k].src] = true
+					agree[b.events[k].src] = false
 				}
 			}
 		}
-		stamp, first, agree = make([]int32, nSrc), make([]int32, nSrc), make([]bool, nSrc)
+		first := make([]int32, nSrc) // per source, its first negation+1
+		for _, k := range b.downEv[:b.downOff[n]] {
+			switch src := b.events[k].src; {
+			case !agree[src]:
+			case first[src] == 0:
+				first[src] = k + 1
+			case keyOf(&b.events[k]) != keyOf(&b.events[first[src]-1]):
+				agree[src] = false
+			}
+		}
 	}
 	plainOff = make([]int32, n+1)
 	keyedOff = make([]int32, n+1)
 	twoOff = make([]int32, n+1)
 	plainEv = make([]int32, 0, b.downOff[n])
 	for c := range n {
-		ks := b.downEv[b.downOff[c]:b.downOff[c+1]]
-		if bulk {
-			// Whether each source's negations of c share one key.
-			for _, k := range ks {
-				switch src := b.events[k].src; {
-				case stamp[src] != int32(c)+1:
-					stamp[src], first[src], agree[src] = int32(c)+1, k, true
-				case keyOf(&b.events[k]) != keyOf(&b.events[first[src]]):
-					agree[src] = false
-				}
-			}
-		}
-		for _, k := range ks {
+		for _, k := range b.downEv[b.downOff[c]:b.downOff[c+1]] {
 			switch src := b.events[k].src; {
 			case !bulk:
 				plainEv = append(plainEv, k)
 			case !twoWay[src]:
 				keyedEv = append(keyedEv, k)
-			case !upBulk[src] && agree[src]:
+			case agree[src]:
 				twoEv = append(twoEv, k)
 			default:
 				plainEv = append(plainEv, k)

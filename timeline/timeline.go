@@ -291,10 +291,10 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // source in turn; finding the first that refutes it passes over, at
 // O(log n) each, the certain negations of investigators that are actors
 // of the claim, which cannot refute it. A source that also carries words
-// up, and none of them in bulk, has its negations of a broader claim
-// count in bulk when they share one said date and factuality: the claim
-// takes the first of each such date and factuality, and the first after
-// each other word of that source on the claim, at O(log² n) each, and its
+// up, and none of them in bulk, has its negations of broader claims
+// count in bulk when all of them share one said date and factuality: the
+// claim takes the first of them, and the first after each other word of
+// that source on the claim, at O(log² n) each, and its
 // changes and denials are worked out when read. So a chain of a million
 // claims each refining the next, a chain of a hundred thousand claims each
 // affirmed once by one source, each affirmed by a source of its own, each
@@ -302,8 +302,9 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // by one source that also affirms the narrowest, or one claim refined by
 // a hundred thousand others costs in proportion to its claims and
 // statements, with a logarithmic factor. The words taken one by one
-// (negations of a source that carries affirmations up in bulk, or whose
-// negations of one claim differ in said date or factuality, and
+// (negations of a source that carries affirmations up in bulk, or that
+// also carries words up and whose negations differ in said date or
+// factuality, and
 // affirmations or retractions carried up that disagree with the source's
 // others) cost in proportion to the claims they reach; most of them
 // change something each time, and the changes are kept.

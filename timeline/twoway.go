@@ -17,14 +17,16 @@ package timeline
 // affirmations; those it leaves out are repeated denials, so the claim's
 // changes and denials are worked out when read (see replay.go).
 //
-// Only a channel (one source's negations of one broader claim) whose
-// words share one key is carried this way, and only for sources none of
-// whose affirmations is carried in bulk, so that every word of the source
-// the claim hears otherwise, which breaks a run of agreeing negations, is
-// one it hears one by one. The negations are carried down the claims in
+// Only a source whose negations carried down all share one key has them
+// carried this way, and only one none of whose affirmations is carried in
+// bulk, so that every word of the source the claim hears otherwise,
+// which breaks a run of agreeing negations, is one it hears one by one. The negations are carried down the claims in
 // bags of rank sets, moved rather than copied along a chain, at a cost of
 // O(log² n) per word, and per key and per other word of the source that a
-// claim hears.
+// claim hears. A source whose negations differ in key has them heard one
+// by one: each key's first and each after a word of another key would be
+// heard anyway, nearly all of them where the keys differ from claim to
+// claim, and the bags would only add their cost to that of hearing them.
 
 // twoWalk holds the scratch space of finding the agreeing negations of
 // two-way sources that a claim hears.

@@ -17,7 +17,11 @@ import (
 // the deniers also affirm, retract and ask about claims, narrower and
 // broader, at the same few said dates, so that claims inherit runs of
 // agreeing negations from sources that carry words up, broken by what
-// those sources say otherwise.
+// those sources say otherwise. In half of them every negation of a
+// source shares its first one's said date, factuality and article, so
+// that the source's negations are carried in bulk (its first statement's
+// article, or none when it has none); in the others they
+// mostly differ, and are heard one by one.
 func twoWayCorpus(r *rand.Rand) *claim.Corpus {
 	c := denialsCorpus(r)
 	deniers := []source.ID{"korea"}
@@ -61,6 +65,29 @@ func twoWayCorpus(r *rand.Rand) *claim.Corpus {
 		}
 		c.Statements = append(c.Statements, s)
 	}
+	if r.IntN(2) == 0 {
+		first := map[source.ID]claim.Statement{}
+		for i, s := range c.Statements {
+			if s.Factuality.Polarity != claim.PolarityNegative {
+				continue
+			}
+			f, ok := first[s.Source]
+			if !ok {
+				first[s.Source] = s
+				continue
+			}
+			s.Said, s.Factuality = f.Said, f.Factuality
+			switch {
+			case len(f.Mentions) == 0:
+				s.Mentions = nil
+			case len(s.Mentions) == 0:
+				s.Mentions = f.Mentions
+			default:
+				s.Mentions = []claim.Mention{{Article: f.Mentions[0].Article, Span: s.Mentions[0].Span}}
+			}
+			c.Statements[i] = s
+		}
+	}
 	return c
 }
 
@@ -69,7 +96,10 @@ func twoWayCorpus(r *rand.Rand) *claim.Corpus {
 // narrowest claim, known last, as the worst shape chain-deny-affirm-bottom
 // has it, with r choosing said dates among a few, certainties, articles,
 // event times, and affirmations and retractions of claims in between.
-func twoWayChain(r *rand.Rand, n int) *claim.Corpus {
+// With agree, the denials share one said date, factuality and article,
+// so that they are carried in bulk; without, they differ, and are heard
+// one by one.
+func twoWayChain(r *rand.Rand, n int, agree bool) *claim.Corpus {
 	published := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
 	c := &claim.Corpus{
 		Sources: []source.Source{{ID: "korea", Name: "North Korea", Kind: source.KindGovernment}},
@@ -89,28 +119,34 @@ func twoWayChain(r *rand.Rand, n int) *claim.Corpus {
 		}
 		c.Claims = append(c.Claims, cl)
 	}
-	add := func(of int, act claim.Act, f claim.Factuality, art int) {
+	said := func() claim.Date { return dates[r.IntN(len(dates))] }
+	add := func(of int, act claim.Act, f claim.Factuality, art int, said claim.Date) {
 		c.Statements = append(c.Statements, claim.Statement{
 			ID: claim.StatementID(fmt.Sprintf("s%d", len(c.Statements))), Claim: claim.ID(fmt.Sprintf("c%d", of)), Source: "korea",
-			Act: act, Factuality: f, Said: dates[r.IntN(len(dates))],
+			Act: act, Factuality: f, Said: said,
 			Mentions: []claim.Mention{{Article: c.Articles[art].ID, Span: claim.Span{Start: 10 * len(c.Statements), End: 10*len(c.Statements) + 5, Exact: "quote"}}},
 		})
 	}
 	certain := r.IntN(2) == 0
+	denySaid, denyArt := said(), r.IntN(2)
 	for i := n - 1; i >= 0; i-- {
 		f := claim.CTMinus()
 		if !certain && r.IntN(3) == 0 {
 			f = claim.PRMinus()
 		}
-		add(i, claim.ActDeny, f, r.IntN(2))
+		if agree {
+			add(i, claim.ActDeny, claim.CTMinus(), denyArt, denySaid)
+		} else {
+			add(i, claim.ActDeny, f, r.IntN(2), said())
+		}
 		switch r.IntN(30) {
 		case 0:
-			add(r.IntN(n), claim.ActAccuse, claim.CTPlus(), r.IntN(3))
+			add(r.IntN(n), claim.ActAccuse, claim.CTPlus(), r.IntN(3), said())
 		case 1:
-			add(r.IntN(n), claim.ActRetract, claim.Uu(), r.IntN(3))
+			add(r.IntN(n), claim.ActRetract, claim.Uu(), r.IntN(3), said())
 		}
 	}
-	add(n-1, claim.ActAccuse, claim.CTPlus(), 2)
+	add(n-1, claim.ActAccuse, claim.CTPlus(), 2, said())
 	return c
 }
 
@@ -130,7 +166,7 @@ func TestTwoWayAgreeWithPlain(t *testing.T) {
 	}
 	for seed := range chains {
 		r := rand.New(rand.NewPCG(uint64(seed), 53))
-		checkBulk(t, twoWayChain(r, length+r.IntN(length)), bulkRules[seed%len(bulkRules)])
+		checkBulk(t, twoWayChain(r, length+r.IntN(length), seed%4 != 0), bulkRules[seed%len(bulkRules)])
 	}
 }
 
@@ -144,7 +180,7 @@ func FuzzTwoWayAgainstPlain(f *testing.F) {
 		r := rand.New(rand.NewPCG(a, b))
 		c := twoWayCorpus(r)
 		if k&0x80 != 0 {
-			c = twoWayChain(r, 2+r.IntN(100))
+			c = twoWayChain(r, 2+r.IntN(100), k&0x40 != 0)
 		}
 		checkBulk(t, c, bulkRules[int(k&0x7f)%len(bulkRules)])
 	})
@@ -157,7 +193,7 @@ func FuzzTwoWayAgainstPlain(f *testing.F) {
 // repeated denial.
 func TestTwoWayChainHearsFew(t *testing.T) {
 	const n = 300
-	tl, ok := buildBulk(twoWayChain(rand.New(rand.NewPCG(1, 1)), n), Rules{}, 1, bulkAuto)
+	tl, ok := buildBulk(twoWayChain(rand.New(rand.NewPCG(1, 1)), n, true), Rules{}, 1, bulkAuto)
 	require.True(t, ok, "buildBulk")
 	b := newBuilder(tl, tl.knowledgeOrder(), 1, bulkAuto)
 	heard := int(b.effDownOff[n] - b.effDownOff[0])
@@ -166,7 +202,7 @@ func TestTwoWayChainHearsFew(t *testing.T) {
 	}
 	t.Logf("%d negations heard one by one or in bulk", heard)
 	assert.Less(t, heard, 4*n, "negations the chain's claims hear")
-	plain, ok := buildBulk(twoWayChain(rand.New(rand.NewPCG(1, 1)), n), Rules{}, 1, bulkNever)
+	plain, ok := buildBulk(twoWayChain(rand.New(rand.NewPCG(1, 1)), n, true), Rules{}, 1, bulkNever)
 	require.True(t, ok, "buildBulk(plain)")
 	repeated := func(tl *Timeline) int {
 		chs, err := tl.Changes(claim.ID(fmt.Sprintf("c%d", n-1)))
