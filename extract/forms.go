@@ -688,7 +688,7 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	if m.inq[i] {
 		f.content = m.withinQuote(i, f.content)
 	}
-	if len(f.content) == 0 && m.modifier(i) {
+	if len(f.content) == 0 && m.modifier(i, light) {
 		// "filed financial disclosure forms": the noun says what kind
 		// of forms, not that anything was disclosed.
 		return i, false
@@ -715,15 +715,23 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 // modifier reports whether the attribution noun at i modifies the noun
 // after it ("disclosure forms", "a warning shot", "the statement
 // necklace") rather than heading its phrase: the next word is a plain
-// word that neither starts a phrase nor can be the verb of a clause.
-func (m *matcher) modifier(i int) bool {
+// word that neither starts a phrase nor can be the verb of a clause, nor
+// is a time ("a statement yesterday", "a denial hours later", "late on
+// Friday"). The object of a light verb followed by a word and a verb
+// heads a clause, not a noun ("issued a warning residents should stay
+// indoors").
+func (m *matcher) modifier(i int, light bool) bool {
 	n := i + 1
 	if n > m.last || m.toks[n].kind != tokWord || m.inq[n] || m.toks[n].is(flagUpper) || m.toks[n].is(flagNumber) {
 		return false
 	}
 	w := m.word(n)
 	if prepositions[w] || auxiliaries[w] || clauseWords[w] || determiners[w] || pronouns[w] || isAdverb(w) ||
-		w == "that" || w == "and" || w == "or" || w == "but" || weekdays[w] || timeNouns[w] {
+		w == "that" || w == "and" || w == "or" || w == "but" || weekdays[w] || timeNouns[w] ||
+		timeAdverbs[w] || w == "early" || m.is(n+1, "later") || m.is(n+1, "earlier") || m.is(n+1, "ago") {
+		return false
+	}
+	if light && n+1 <= m.last && m.toks[n+1].kind == tokWord && (auxiliaries[m.word(n+1)] || m.verbAt(n+1)) {
 		return false
 	}
 	if m.verbAt(n) || strongPast[w] || irregularPast[w] || nounThenVerbs[w] || strings.HasSuffix(w, "ed") ||
