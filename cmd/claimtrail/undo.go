@@ -21,9 +21,10 @@ func (a *app) undoCmd() *cobra.Command {
 		Use:   "undo",
 		Short: "Take back the last decision, or the one --seq names",
 		Long: `undo takes back a decision: the last one of the story's log that is not
-an undo and was not taken back yet, or, with --seq N, decision N (the
-"seq" of 'claimtrail export --format decisions'). Run again, it takes back
-the one before, and so on.
+an undo and was not taken back yet (with --by NAME, the last such decision
+made by NAME, so that one reviewer does not take back another's), or, with
+--seq N, decision N (the "seq" of 'claimtrail export --format decisions').
+Run again, it takes back the one before, and so on.
 
 The log only grows: the undo is a decision of its own,
 {"kind":"undo","undoes":N}, dated --at (default now) and made by --by
@@ -35,7 +36,8 @@ created or a source it accepted or merged is gone.
 An undo that a later decision depends on (a candidate accepted onto the
 claim the decision created, a source it accepted used as a speaker since)
 is refused, naming that decision, and the story is left as it was: undo
-that one first. An undo, a decision taken back already, or a number the
+that one first. An --at before the time of the decision taken back, or
+more than a day after now, is refused. An undo, a decision taken back already, or a number the
 log does not hold are refused too. A refusal exits with status 1.
 
 After opening the story, an undo costs applying its log again, and
@@ -66,7 +68,10 @@ taken back changed (a source it accepted or merged).`,
 			var target story.Decision
 			if seq == 0 {
 				var ok bool
-				if target, ok = lastDecision(log); !ok {
+				if target, ok = lastDecision(log, df.by); !ok {
+					if df.by != "" {
+						return fmt.Errorf("nothing to undo: no decision of story %s by %s is left to take back", s.ID(), safe(df.by))
+					}
 					return fmt.Errorf("nothing to undo: every decision of story %s is an undo or taken back", s.ID())
 				}
 			} else {
@@ -79,11 +84,19 @@ taken back changed (a source it accepted or merged).`,
 					return fmt.Errorf("not undone: story %s has no decision %d: its log holds %d ('claimtrail export --format decisions' lists them)", s.ID(), seq, len(log))
 				}
 			}
+			if at != "" {
+				if !target.At.IsZero() && when.Before(target.At) {
+					return cli.Usagef("--at %s: before the decision it takes back, made at %s", when.Format(time.RFC3339), target.At.UTC().Format(time.RFC3339))
+				}
+				if limit := a.now().UTC().Add(24 * time.Hour); when.After(limit) {
+					return cli.Usagef("--at %s: more than a day after now (%s)", when.Format(time.RFC3339), a.now().UTC().Format(time.RFC3339))
+				}
+			}
 			d := story.Decision{Kind: story.KindUndo, Undoes: target.Seq, By: a.who(&df), At: when, Note: df.note}
 			if _, err := s.Apply(ctx, d); err != nil {
 				var dep *story.DependentError
 				if errors.As(err, &dep) {
-					return fmt.Errorf("not undone: %s: %w (undo it with 'claimtrail undo --seq %d')", took(target), err, dep.Later.Seq)
+					return fmt.Errorf("not undone: %s: %s %s; undo that one first with 'claimtrail undo --seq %d'", took(target), took(dep.Later), dep.Reason, dep.Later.Seq)
 				}
 				return fmt.Errorf("not undone: %s: %w", took(target), err)
 			}
@@ -98,8 +111,9 @@ taken back changed (a source it accepted or merged).`,
 }
 
 // lastDecision returns the last decision of a log that is not an undo and
-// that no undo took back, in time linear in the log.
-func lastDecision(log []story.Decision) (story.Decision, bool) {
+// that no undo took back, made by by unless by is empty, in time linear in
+// the log.
+func lastDecision(log []story.Decision, by string) (story.Decision, bool) {
 	undone := map[int64]bool{}
 	for _, d := range log {
 		if d.Kind == story.KindUndo {
@@ -107,7 +121,7 @@ func lastDecision(log []story.Decision) (story.Decision, bool) {
 		}
 	}
 	for i := len(log) - 1; i >= 0; i-- {
-		if d := log[i]; d.Kind != story.KindUndo && !undone[d.Seq] {
+		if d := log[i]; d.Kind != story.KindUndo && !undone[d.Seq] && (by == "" || d.By == by) {
 			return d, true
 		}
 	}
