@@ -82,7 +82,7 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 		return i, false
 	}
 	f.form = m.form(f.content)
-	if !e.tell && cueEnd == i && !v.srcRight && !m.heading && f.form == FormIndirect && m.placeOrManner(f.content) {
+	if !e.tell && cueEnd == i && !v.srcRight && !m.heading && f.form == FormIndirect && m.placeOrManner(f.content, e.takes) {
 		// "The festival concluded with fireworks", "future claims in
 		// its bankruptcy", "the audience applauded at the end": a verb
 		// with only a phrase of place, time or manner after it says
@@ -150,7 +150,7 @@ func (m *matcher) saysWhat(f found) bool {
 // placeOrManner reports whether a content is only a phrase opened by a
 // preposition of place, time or manner ("with fireworks", "in its
 // bankruptcy", "into a wall"), with no clause in it.
-func (m *matcher) placeOrManner(content []span) bool {
+func (m *matcher) placeOrManner(content []span, takes [][]string) bool {
 	if len(content) != 1 {
 		return false
 	}
@@ -158,8 +158,24 @@ func (m *matcher) placeOrManner(content []span) bool {
 	if !placePrepositions[m.word(first)] {
 		return false
 	}
+	for _, p := range takes {
+		if m.wordsAt(first, p) {
+			// "disagreed with the findings": the verb's own complement.
+			return false
+		}
+	}
 	for k := first; k <= m.last && m.toks[k].end <= content[0].end; k++ {
 		if m.toks[k].kind != tokWord || m.inq[k] || m.is(k, "that") || finiteAux[m.word(k)] {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsAt reports whether the words from token k are ws, in lower case.
+func (m *matcher) wordsAt(k int, ws []string) bool {
+	for j, w := range ws {
+		if !m.is(k+j, w) {
 			return false
 		}
 	}

@@ -194,7 +194,8 @@ func parseLexicon(text string) (*lexFile, error) {
 	return f, errors.Join(errs...)
 }
 
-// parseCueEntry reads "FORMS | ACT [CERTAINTY] [tell] [weak] [clause]".
+// parseCueEntry reads "FORMS | ACT [CERTAINTY] [tell] [weak] [clause]
+// [takes:WORD+WORD...]...".
 func parseCueEntry(line string) (cueEntry, error) {
 	left, right, ok := strings.Cut(line, "|")
 	forms, attrs := strings.Fields(left), strings.Fields(right)
@@ -221,7 +222,12 @@ func parseCueEntry(line string) (cueEntry, error) {
 		case "clause":
 			e.clause = true
 		default:
-			return cueEntry{}, fmt.Errorf("unknown attribute %q (want possible, probable, certain, tell, weak or clause)", a)
+			p, ok := strings.CutPrefix(a, "takes:")
+			words := strings.Split(p, "+")
+			if !ok || slices.Contains(words, "") {
+				return cueEntry{}, fmt.Errorf("unknown attribute %q (want possible, probable, certain, tell, weak, clause or takes:WORD+WORD)", a)
+			}
+			e.takes = append(e.takes, words)
 		}
 	}
 	return e, nil

@@ -42,6 +42,10 @@ type cueWord struct {
 	// whispered"), not an object ("shouted slogans", "hails from Lyon",
 	// "welcomed the delegation").
 	clause bool
+	// takes lists the prepositional phrases that open the verb's
+	// complement rather than a place or manner ("disagreed with the
+	// findings", "ruled in favour of the plaintiffs").
+	takes [][]string
 }
 
 // cues maps lower-case word forms to what they cue. It is built once from
@@ -188,6 +192,7 @@ type cueEntry struct {
 	tell      bool
 	weak      bool
 	clause    bool
+	takes     [][]string
 }
 
 func buildCues() map[string][]cueWord {
@@ -195,7 +200,7 @@ func buildCues() map[string][]cueWord {
 	add := func(entries []cueEntry, class cueClass) {
 		for _, e := range entries {
 			for f := range strings.FieldsSeq(e.forms) {
-				w := cueWord{act: e.act, class: class, certainty: e.certainty, tell: e.tell, weak: e.weak, clause: e.clause}
+				w := cueWord{act: e.act, class: class, certainty: e.certainty, tell: e.tell, weak: e.weak, clause: e.clause, takes: e.takes}
 				w.ing = class == cueVerb && strings.HasSuffix(f, "ing")
 				w.lemma, _, _ = strings.Cut(e.forms, " ")
 				w.base = class == cueVerb && !w.ing && !strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ed") &&
