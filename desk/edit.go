@@ -1,7 +1,6 @@
 package desk
 
 import (
-	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/formerr"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/timeline"
@@ -114,64 +114,9 @@ func (e *editError) Error() string {
 	return "the " + e.field + " " + strconv.Quote(source.Excerpt(e.value)) + " " + e.reason
 }
 
-// formLabels are the names the desk's forms give the fields of a
-// decision, and of the statement it makes, by the field names the story's
-// and the claim package's errors use.
-var formLabels = map[string]string{
-	"key":        "proposal",
-	"speaker":    "speaker",
-	"source":     "source",
-	"via":        "relay",
-	"act":        "act",
-	"factuality": "factuality",
-	"said":       "date said",
-	"claim":      "claim",
-	"same_as":    "statement it is a new mention of",
-	"text":       "new claim",
-	"into":       "source to merge into",
-	"undoes":     "decision to undo",
-	"seen":       "page's state",
-}
-
 // formMessage says what is wrong with a decision the story refused in the
-// form's words: "the factuality "CT+" does not fit the act: ..." rather
-// than the story's path to the field ("decisions[0].key", then
-// "statements[0].factuality"). The innermost field error names the field;
-// one the form has no label for keeps its path. Another error is said as
-// it is.
-func formMessage(err error) string {
-	var ce *claim.FieldError
-	if errors.As(err, &ce) {
-		field := ce.Field
-		if i := strings.LastIndexByte(field, '.'); i >= 0 && strings.HasPrefix(field, "statements[") {
-			field = field[i+1:]
-			if field == "source" {
-				field = "speaker"
-			}
-		}
-		return labelled(field, ce.Value, ce.Err)
-	}
-	var se *story.FieldError
-	if errors.As(err, &se) {
-		field := se.Field
-		if strings.HasPrefix(field, "decisions[") {
-			if i := strings.IndexByte(field, '.'); i >= 0 {
-				field = field[i+1:]
-			}
-		}
-		return labelled(field, se.Value, se.Err)
-	}
-	return err.Error()
-}
-
-// labelled says "the LABEL "VALUE": REASON" for a field, by its form
-// label when it has one.
-func labelled(field, value string, err error) string {
-	if l, ok := formLabels[field]; ok {
-		field = l
-	}
-	return "the " + field + " " + strconv.Quote(value) + ": " + err.Error()
-}
+// form's words (see formerr.Message).
+func formMessage(err error) string { return formerr.Message(err) }
 
 // applyEdit sets the edited fields of an accept decision. A speaker is
 // given by its ID (a story source's, or a proposed source's "new:x@a1"),

@@ -18,6 +18,7 @@ import (
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/extract"
 	"github.com/claimtrail/claimtrail/format/table"
+	"github.com/claimtrail/claimtrail/internal/formerr"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
 )
@@ -294,7 +295,7 @@ func (r *review) decide(d story.Decision) bool {
 	}
 	rep, err := r.s.Apply(context.Background(), d)
 	if err != nil {
-		r.fail("not saved: " + err.Error())
+		r.fail("not saved: " + formerr.Message(err))
 		return false
 	}
 	if len(rep.Orphans) > 0 {
@@ -348,7 +349,7 @@ func (r *review) undo() {
 		if r.dropTakenBack() {
 			return
 		}
-		r.fail("not undone: " + err.Error())
+		r.fail("not undone: " + formerr.Message(err))
 		return
 	}
 	r.done = r.done[:len(r.done)-1]
@@ -429,7 +430,8 @@ func (r *review) View() string {
 		if r.bad {
 			style = r.st.err
 		}
-		b.WriteString(style.Render(safe(r.msg)) + "\n")
+		// Wrapped to the terminal, rather than cut at its edge.
+		b.WriteString(style.Width(max(r.width, 40)).Render(safe(r.msg)) + "\n")
 	}
 	return b.String()
 }

@@ -334,3 +334,25 @@ func TestReviewUndoTakenBackElsewhere(t *testing.T) {
 	assert.Equal(t, "taken back elsewhere already: reject "+string(first)+"; nothing else of this review to undo", r.msg)
 	assert.Empty(t, r.done)
 }
+
+// TestReviewErrorWords checks that a decision the story refuses is said
+// in the review's words, the field named as the forms name it rather than
+// by the story's path, and wrapped to the terminal rather than cut at its
+// edge.
+func TestReviewErrorWords(t *testing.T) {
+	r, _ := reviewFixture(t)
+	r.Update(tea.WindowSizeMsg{Width: 50, Height: 40})
+	goTo(t, r, "plain#235:8aceb38c")
+	require.False(t, r.decide(story.Decision{Kind: story.KindAccept, Key: "plain#235:8aceb38c", Claim: "no-such-claim-of-this-story", By: "tester"}))
+	assert.True(t, r.bad)
+	assert.True(t, strings.HasPrefix(r.msg, `not saved: the claim "no-such-claim-of-this-story": `), r.msg)
+	assert.NotContains(t, r.msg, "decisions[")
+	view := ansi.ReplaceAllString(r.View(), "")
+	squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+	assert.Contains(t, squeeze(view), squeeze(r.msg), "the whole message, wrapped")
+	for _, line := range strings.Split(view, "\n") {
+		if strings.Contains(line, "not saved") || strings.Contains(line, "no-such-claim") {
+			assert.LessOrEqual(t, len([]rune(line)), 50, "%q", line)
+		}
+	}
+}
