@@ -130,6 +130,11 @@ func (m *matcher) saysWhat(f found) bool {
 		return true
 	}
 	first := m.tokenAt(f.content[0].start)
+	if subordinators[m.word(first)] || m.is(first, "until") {
+		// "shouted as the verdict was read", "whispered because the baby
+		// was asleep": when or why, not what was said.
+		return false
+	}
 	if m.is(first-1, "that") || m.clauseAhead(first-1) {
 		return true
 	}
