@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/claimid"
 	"github.com/claimtrail/claimtrail/internal/formerr"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
@@ -204,63 +205,13 @@ func checkClaimText(text string) error {
 	return nil
 }
 
-// maxIDWords bounds the words of a claim's text that its ID is made of,
-// and maxIDBytes its length, before any "-2" suffix.
-const (
-	maxIDWords = 6
-	maxIDBytes = 64
-)
+// maxIDBytes bounds a new claim's ID, suffix included.
+const maxIDBytes = claimid.MaxBytes
 
-// claimID makes a claim's ID from the first words of its text, lower
-// case, joined by hyphens ("norland-ships-shells"): at most maxIDWords
-// words and maxIDBytes bytes, cut after the last whole word that fits
-// (a first word longer than that is cut at a character), with "-2", "-3",
-// ... after it when a claim has it, the words cut so that the suffix fits
-// in maxIDBytes too. A text without letters or digits gives "claim". It is
-// linear in the text, plus one look-up per suffix tried.
+// claimID makes a new claim's ID from its wording as claimid.New does, the
+// same way in the desk and the terminal review.
 func claimID(text string, taken func(claim.ID) bool) claim.ID {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	words = words[:min(len(words), maxIDWords)]
-	id := claim.ID(idBase(words, maxIDBytes))
-	for n := 2; taken(id); n++ {
-		suffix := "-" + strconv.Itoa(n)
-		id = claim.ID(idBase(words, maxIDBytes-len(suffix)) + suffix)
-	}
-	return id
-}
-
-// idBase joins words with hyphens in at most n bytes, as claimID says,
-// or gives "claim" when there are none.
-func idBase(words []string, n int) string {
-	base := ""
-	for _, w := range words {
-		if base == "" {
-			base = cutUTF8(w, n)
-			continue
-		}
-		if len(base)+1+len(w) > n {
-			break
-		}
-		base += "-" + w
-	}
-	if base == "" {
-		base = "claim"
-	}
-	return base
-}
-
-// cutUTF8 returns the longest prefix of s of at most n bytes that ends
-// between two characters.
-func cutUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
+	return claimid.New(text, taken)
 }
 
 // resolver returns the function applyEdit resolves a speaker with: an ID

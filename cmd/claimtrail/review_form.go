@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
@@ -13,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/internal/claimid"
 	"github.com/claimtrail/claimtrail/internal/display"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
@@ -495,58 +494,13 @@ func checkClaimText(text string) string {
 	return ""
 }
 
-// maxIDWords and maxIDBytes bound the ID a new claim takes from its
-// wording, suffix included, as the desk's do.
-const (
-	maxIDWords = 6
-	maxIDBytes = 64
-)
+// maxIDBytes bounds a new claim's ID, suffix included.
+const maxIDBytes = claimid.MaxBytes
 
-// claimID makes a new claim's ID from the first words of its wording,
-// lower case, joined by hyphens ("norland-ships-shells"), as the desk
-// does: at most maxIDWords words and maxIDBytes bytes, cut after the last
-// whole word that fits (a first word longer than that is cut at a
-// character), with "-2", "-3", ... after it when a claim has it, the words
-// cut so that the suffix fits in maxIDBytes too. A wording without letters
-// or digits gives "claim". It is linear in the wording, plus one look-up
-// per suffix tried.
+// claimID makes a new claim's ID from its wording as claimid.New does, the
+// same way in the desk and the terminal review.
 func claimID(text string, taken func(claim.ID) bool) claim.ID {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	words = words[:min(len(words), maxIDWords)]
-	id := claim.ID(idBase(words, maxIDBytes))
-	for n := 2; taken(id); n++ {
-		suffix := "-" + strconv.Itoa(n)
-		id = claim.ID(idBase(words, maxIDBytes-len(suffix)) + suffix)
-	}
-	return id
-}
-
-// idBase joins words with hyphens in at most n bytes, as claimID says,
-// or gives "claim" when there are none.
-func idBase(words []string, n int) string {
-	base := ""
-	for _, w := range words {
-		if base == "" {
-			base = w
-			if len(w) > n {
-				for n > 0 && !utf8.RuneStart(w[n]) {
-					n--
-				}
-				base = w[:n]
-			}
-			continue
-		}
-		if len(base)+1+len(w) > n {
-			break
-		}
-		base += "-" + w
-	}
-	if base == "" {
-		base = "claim"
-	}
-	return base
+	return claimid.New(text, taken)
 }
 
 // submitSource merges the candidate's speaker, a proposed source, into the
