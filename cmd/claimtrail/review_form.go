@@ -494,9 +494,6 @@ func checkClaimText(text string) string {
 	return ""
 }
 
-// maxIDBytes bounds a new claim's ID, suffix included.
-const maxIDBytes = claimid.MaxBytes
-
 // claimID makes a new claim's ID from its wording as claimid.New does, the
 // same way in the desk and the terminal review.
 func claimID(text string, taken func(claim.ID) bool) claim.ID {
