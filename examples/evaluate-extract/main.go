@@ -182,10 +182,7 @@ func evaluateWith(articles []gold.Article, opts extract.Options) ([]gold.Article
 		if err != nil {
 			return nil, gold.Counts{}, err
 		}
-		pred := lo.Map(res.Candidates, func(c extract.Candidate, _ int) gold.Predicted {
-			return gold.Predicted{Source: c.SpeakerText, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
-				Act: c.Act, Factuality: c.Factuality, Said: c.Said, Rule: c.Rule}
-		})
+		pred := lo.Map(res.Candidates, func(c extract.Candidate, _ int) gold.Predicted { return gold.FromCandidate(c) })
 		names := lo.SliceToMap(res.NewSources, func(s source.Source) (source.ID, string) { return s.ID, s.Name })
 		c := gold.Score(a, pred, func(p, g source.ID) bool { return gold.SameNewSpeaker(names[p], g) })
 		total.Add(c)

@@ -32,16 +32,21 @@ func Evaluate(articles []Article) ([]ArticleScore, Counts, error) {
 		if err != nil {
 			return nil, Counts{}, err
 		}
-		pred := lo.Map(res.Candidates, func(c extract.Candidate, _ int) Predicted {
-			return Predicted{Source: c.SpeakerText, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
-				Act: c.Act, Factuality: c.Factuality, Said: c.Said, Rule: c.Rule}
-		})
+		pred := lo.Map(res.Candidates, func(c extract.Candidate, _ int) Predicted { return FromCandidate(c) })
 		names := lo.SliceToMap(res.NewSources, func(s source.Source) (source.ID, string) { return s.ID, s.Name })
 		c := Score(a, pred, func(p, g source.ID) bool { return SameNewSpeaker(names[p], g) })
 		total.Add(c)
 		out = append(out, ArticleScore{Article: a, Predicted: pred, Counts: c})
 	}
 	return out, total, nil
+}
+
+// FromCandidate returns an extractor's candidate in gold terms: its
+// speaker's span as the source, and its cue, content, speaker, act,
+// factuality, date said and rule.
+func FromCandidate(c extract.Candidate) Predicted {
+	return Predicted{Source: c.SpeakerText, Cue: c.Cue, Content: c.Content, Speaker: c.Speaker,
+		Act: c.Act, Factuality: c.Factuality, Said: c.Said, Rule: c.Rule}
 }
 
 // SameNewSpeaker reports whether a proposed new source's name matches a gold

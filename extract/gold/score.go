@@ -193,26 +193,15 @@ func Score(a Article, pred []Predicted, newSpeaker func(pred source.ID, gold sou
 		c.BothTokens[PartWhole] += c.BothTokens[part]
 	}
 	// Pairs.
-	used := make([]bool, len(pred))
 	denial := func(a claim.Act) bool { return a == claim.ActDeny || a == claim.ActReject }
-	for _, x := range g {
+	for i, best := range Pair(g, pred) {
+		x := g[i]
 		if denial(x.Act) {
 			c.Denials++
-		}
-		best := -1
-		for j, p := range pred {
-			if used[j] || !overlaps(p.Cue, x.Cue) || !contentsMeet(p.Content, x.Content) {
-				continue
-			}
-			// Prefer the prediction whose source overlaps too.
-			if best < 0 || (!overlaps(pred[best].Source, x.Source) && overlaps(p.Source, x.Source)) {
-				best = j
-			}
 		}
 		if best < 0 {
 			continue
 		}
-		used[best] = true
 		p := pred[best]
 		c.Matched++
 		if p.Act == x.Act {
@@ -235,6 +224,35 @@ func Score(a Article, pred []Predicted, newSpeaker func(pred source.ID, gold sou
 		}
 	}
 	return c
+}
+
+// Pair pairs gold attributions with predictions as Score does for act,
+// factuality, speaker and date: for each gold attribution in turn, the
+// first prediction not yet paired whose cue overlaps its cue and whose
+// content overlaps its content (or both have none), preferring one whose
+// source overlaps too. It returns, for each gold attribution, the index of
+// its prediction in pred, or -1. Work is the product of the two lengths;
+// memory is linear in them.
+func Pair(gold []Attribution, pred []Predicted) []int {
+	used := make([]bool, len(pred))
+	out := make([]int, len(gold))
+	for i, x := range gold {
+		best := -1
+		for j, p := range pred {
+			if used[j] || !overlaps(p.Cue, x.Cue) || !contentsMeet(p.Content, x.Content) {
+				continue
+			}
+			// Prefer the prediction whose source overlaps too.
+			if best < 0 || (!overlaps(pred[best].Source, x.Source) && overlaps(p.Source, x.Source)) {
+				best = j
+			}
+		}
+		out[i] = best
+		if best >= 0 {
+			used[best] = true
+		}
+	}
+	return out
 }
 
 // anyMatch reports, for each part, whether a matches some attribution of

@@ -196,24 +196,13 @@ func pairs(a gold.Article, story string) ([]example, error) {
 		return nil, fmt.Errorf("%s: %w", a.Name, err)
 	}
 	names := lo.SliceToMap(res.NewSources, func(s source.Source) (source.ID, string) { return s.ID, s.Name })
-	pred := res.Candidates
-	used := make([]bool, len(pred))
+	pred := lo.Map(res.Candidates, func(c extract.Candidate, _ int) gold.Predicted { return gold.FromCandidate(c) })
 	var out []example
-	for _, x := range a.Attributions {
-		best := -1
-		for j, p := range pred {
-			if used[j] || !overlaps(p.Cue, x.Cue) || !contentsMeet(p.Content, x.Content) {
-				continue
-			}
-			if best < 0 || !overlaps(pred[best].SpeakerText, x.Source) && overlaps(p.SpeakerText, x.Source) {
-				best = j
-			}
-		}
+	for i, best := range gold.Pair(a.Attributions, pred) {
 		if best < 0 {
 			continue
 		}
-		used[best] = true
-		p := pred[best]
+		x, p := a.Attributions[i], res.Candidates[best]
 		out = append(out, example{
 			story: story, article: a.Name,
 			features: extract.ActFeatures(a.Text, p),
@@ -222,28 +211,6 @@ func pairs(a gold.Article, story string) ([]example, error) {
 		})
 	}
 	return out, nil
-}
-
-// overlaps and contentsMeet are gold.Score's tests of a pair.
-func overlaps(a, b claim.Span) bool {
-	if a.End <= a.Start || b.End <= b.Start {
-		return a.End <= a.Start && b.End <= b.Start
-	}
-	return a.Start < b.End && b.Start < a.End
-}
-
-func contentsMeet(a, b []claim.Span) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return len(a) == 0 && len(b) == 0
-	}
-	for _, x := range a {
-		for _, y := range b {
-			if overlaps(x, y) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func examples(exs []example) []extract.ActExample {
