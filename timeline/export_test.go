@@ -29,3 +29,6 @@ var ChainCorpus = chainCorpus
 
 // RaceEnabled reports whether the tests run under the race detector.
 const RaceEnabled = raceEnabled
+
+// Incremental reports whether Extend made t without building it whole.
+func Incremental(t *Timeline) bool { return t.ov != nil }

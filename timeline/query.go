@@ -13,11 +13,32 @@ import (
 )
 
 // Registry returns the registry of the corpus's sources and articles.
+//
+// The registry of a timeline made by [Timeline.Extend] is built on the
+// first call, in time linear in the number of sources and articles.
 func (t *Timeline) Registry() *source.Registry {
-	if t.reg == nil {
-		return &source.Registry{}
+	if t.reg != nil {
+		return t.reg
 	}
-	return t.reg
+	if ov := t.ov; ov != nil {
+		ov.regOnce.Do(func() {
+			// The sources and articles were checked when they were added.
+			ov.reg, _ = source.NewRegistry(ov.declared, t.articles)
+		})
+		if ov.reg != nil {
+			return ov.reg
+		}
+	}
+	return &source.Registry{}
+}
+
+// sourceReg returns a registry that holds every source of the timeline,
+// if not every article: what questions about sources need.
+func (t *Timeline) sourceReg() *source.Registry {
+	if t.reg == nil && t.ov != nil {
+		return t.ov.srcReg
+	}
+	return t.Registry()
 }
 
 // Rules returns the rules the timeline was built under; the zero Rules for
@@ -35,7 +56,7 @@ func (t *Timeline) Claims() []claim.Claim {
 
 // Claim returns the claim with the given ID.
 func (t *Timeline) Claim(id claim.ID) (claim.Claim, bool) {
-	i, ok := t.claimIdx[id]
+	i, ok := t.claimAt(id)
 	if !ok {
 		return claim.Claim{}, false
 	}
@@ -45,7 +66,7 @@ func (t *Timeline) Claim(id claim.ID) (claim.Claim, bool) {
 // Statement returns the statement with the given ID as an entry of its own
 // claim's track.
 func (t *Timeline) Statement(id claim.StatementID) (Entry, bool) {
-	i, ok := t.ensureLazy().stmtIdx[id]
+	i, ok := t.stmtAt(id)
 	if !ok {
 		return Entry{}, false
 	}
@@ -85,7 +106,7 @@ func (t *Timeline) StatusAfter(id claim.ID, article source.ArticleID) (Status, e
 	if err != nil {
 		return 0, err
 	}
-	a, ok := t.artIdx[article]
+	a, ok := t.articleAt(article)
 	if !ok {
 		return 0, &Error{Field: "article", Value: string(article), Err: ErrUnknownArticle}
 	}
@@ -137,7 +158,8 @@ func (t *Timeline) historyOf(id claim.ID) ([]step, error) {
 	if err != nil {
 		return nil, err
 	}
-	return t.history[t.histOff[c]:t.histOff[c+1]], nil
+	p, k := t.home(c)
+	return p.history[p.histOff[k]:p.histOff[k+1]], nil
 }
 
 // Changes returns what each statement changed in the picture of the claim,
@@ -234,13 +256,13 @@ type Diff struct {
 // article. Its first call orders every change, as [Timeline.AllChanges]
 // does; later calls cost the article's statements and changes.
 func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
-	a, ok := t.artIdx[id]
+	a, ok := t.articleAt(id)
 	if !ok {
 		return Diff{}, &Error{Field: "article", Value: string(id), Err: ErrUnknownArticle}
 	}
 	l := t.ensureLazy()
 	d := Diff{Article: t.articles[a]}
-	for _, s := range l.byArt[id] {
+	for _, s := range t.byArticle(id) {
 		e := t.entry(t.info[s].claim, trackItem{stmt: s})
 		if t.info[s].art == a {
 			d.New = append(d.New, e)
@@ -259,7 +281,7 @@ func (t *Timeline) Added(id source.ArticleID) (Diff, error) {
 		}
 	}
 	for _, e := range d.New {
-		if i := l.stmtIdx[e.Statement.ID]; t.firstWord[t.info[i].src] == i {
+		if i, _ := t.stmtAt(e.Statement.ID); t.firstWord[t.info[i].src] == i {
 			d.NewSources = append(d.NewSources, e.Statement.Source)
 		}
 	}
@@ -351,7 +373,7 @@ func (t *Timeline) checkQuery(q Query) (queryIdx, error) {
 		field string
 		id    source.ID
 	}{{"query.source", q.Source}, {"query.under", q.Under}, {"query.via", q.Via}} {
-		if _, ok := t.Registry().Source(f.id); f.id != "" && !ok {
+		if _, ok := t.sourceReg().Source(f.id); f.id != "" && !ok {
 			return queryIdx{}, &Error{Field: f.field, Value: string(f.id), Err: ErrUnknownSource}
 		}
 	}
@@ -370,7 +392,7 @@ func (t *Timeline) checkQuery(q Query) (queryIdx, error) {
 	}
 	art := int32(-1)
 	if q.Article != "" {
-		a, ok := t.artIdx[q.Article]
+		a, ok := t.articleAt(q.Article)
 		if !ok {
 			return queryIdx{}, &Error{Field: "query.article", Value: string(q.Article), Err: ErrUnknownArticle}
 		}
@@ -394,8 +416,9 @@ func (t *Timeline) pick(q Query) ([]int32, error) {
 	var under []bool
 	if q.Under != "" {
 		under = make([]bool, len(t.srcs.ids))
+		reg := t.sourceReg()
 		for k, id := range t.srcs.ids {
-			under[k] = t.Registry().Under(id, q.Under)
+			under[k] = reg.Under(id, q.Under)
 		}
 	}
 	var picked []int32
@@ -451,7 +474,8 @@ func (t *Timeline) ByStatus(s Status, at time.Time) []claim.ID {
 func (t *Timeline) Disputed() []claim.ID {
 	var out []claim.ID
 	for i, c := range t.claims {
-		if t.final[i].affirm > 0 && t.final[i].negate > 0 {
+		p, k := t.home(int32(i))
+		if p.final[k].affirm > 0 && p.final[k].negate > 0 {
 			out = append(out, c.ID)
 		}
 	}
@@ -467,7 +491,9 @@ func (t *Timeline) Disputed() []claim.ID {
 // selects statements.)
 func (t *Timeline) AnonymousClaims() []claim.ID {
 	var out []claim.ID
-	for c, f := range t.anon {
+	for c := range t.claims {
+		p, k := t.home(int32(c))
+		f := p.anon[k]
 		affirmed := f&(anonOwn|anonInherited) != 0
 		named := f&(anonOwnNamed|anonInheritedNamed) != 0
 		if affirmed && !named {
@@ -516,6 +542,9 @@ func (t *Timeline) Denials() []Denial {
 // allDenials returns the denials of every claim in claim order, those
 // Build did not keep worked out on the first call and kept.
 func (t *Timeline) allDenials() []denial {
+	if t.ov != nil {
+		return t.overlayDenials()
+	}
 	rs := t.replay
 	if rs == nil || rs.lazyDenials == nil || t.lazy == nil {
 		return t.denials
@@ -540,7 +569,7 @@ func (t *Timeline) allDenials() []denial {
 
 // claimIndex returns the index of a claim, or an error naming it.
 func (t *Timeline) claimIndex(id claim.ID) (int32, error) {
-	c, ok := t.claimIdx[id]
+	c, ok := t.claimAt(id)
 	if !ok {
 		return 0, &Error{Field: "claim", Value: string(id), Err: ErrUnknownClaim}
 	}
@@ -564,13 +593,15 @@ func (t *Timeline) entry(c int32, it trackItem) Entry {
 	}
 }
 
-// ensureLazy builds the indexes only some queries need.
-func (t *Timeline) ensureLazy() *lazyIndex {
+// ensureIndex builds the statement and article indexes only some queries
+// need. A timeline made by [Timeline.Extend] reads those of the timeline
+// Build made through stmtAt and byArticle, with its own additions.
+func (t *Timeline) ensureIndex() *lazyIndex {
 	if t.lazy == nil {
 		return &lazyIndex{}
 	}
 	l := t.lazy
-	l.once.Do(func() {
+	l.idxOnce.Do(func() {
 		l.stmtIdx = make(map[claim.StatementID]int32, len(t.recs))
 		l.byArt = make(map[source.ArticleID][]int32)
 		for i := range t.recs {
@@ -587,10 +618,22 @@ func (t *Timeline) ensureLazy() *lazyIndex {
 		for _, list := range l.byArt {
 			slices.SortFunc(list, func(a, b int32) int { return cmp.Compare(t.rank[a], t.rank[b]) })
 		}
+	})
+	return l
+}
+
+// ensureLazy builds the orders only some queries need: every change in
+// the order it became known, and the relations toward each claim.
+func (t *Timeline) ensureLazy() *lazyIndex {
+	if t.lazy == nil {
+		return &lazyIndex{}
+	}
+	l := t.lazy
+	l.once.Do(func() {
 		// The changes of every claim, those worked out when read among
 		// them, in claim order.
 		l.changes = t.changes
-		if t.replay != nil {
+		if t.replay != nil || t.ov != nil {
 			l.changes = make([]change, 0, len(t.changes))
 			for c := range t.claims {
 				l.changes = append(l.changes, t.changesOf(int32(c))...)
@@ -612,7 +655,7 @@ func (t *Timeline) ensureLazy() *lazyIndex {
 		l.incoming = make(map[int32][]int32)
 		for i, cl := range t.claims {
 			for _, r := range cl.Relations {
-				if to, ok := t.claimIdx[r.To]; ok && !slices.Contains(l.incoming[to], int32(i)) {
+				if to, ok := t.claimAt(r.To); ok && !slices.Contains(l.incoming[to], int32(i)) {
 					l.incoming[to] = append(l.incoming[to], int32(i))
 				}
 			}

@@ -162,7 +162,7 @@ its status history; then what each article added.
 // name is how text output names a source: its name, quoted if it could
 // drive a terminal, or its ID when the registry has no name for it.
 func (t *Timeline) name(id source.ID) string {
-	if s, ok := t.reg.Source(id); ok && s.Name != "" {
+	if s, ok := t.sourceReg().Source(id); ok && s.Name != "" {
 		return display.Safe(s.Name)
 	}
 	return display.Safe(id)

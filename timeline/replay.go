@@ -111,5 +111,6 @@ func (t *Timeline) changesOf(c int32) []change {
 	if rs := t.replay; rs != nil && rs.derived[c] {
 		return rs.changes(t, c)
 	}
-	return t.changes[t.changeOff[c]:t.changeOff[c+1]]
+	p, c := t.home(c)
+	return p.changes[p.changeOff[c]:p.changeOff[c+1]]
 }

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/claimtrail/claimtrail/claim"
@@ -64,19 +65,33 @@ type Timeline struct {
 	// It is a pointer so that copies of a Timeline share it safely; it is
 	// nil in the zero Timeline, which has nothing to index.
 	lazy *lazyIndex
+
+	// lastKnown is the statement that became known last, -1 for none:
+	// [Timeline.Extend] appends in place only what comes after it.
+	lastKnown int32
+	// grown is set by the first [Timeline.Extend] that appends to this
+	// timeline's statement tables in place, past their length; any later
+	// one copies them. Nil in the zero Timeline, which is never grown.
+	grown *atomic.Bool
+	// ov is what a timeline extended from another holds beyond the
+	// timeline Build made (see extend.go); nil for a built one.
+	ov *overlay
 }
 
 // lazyIndex holds the indexes only some queries need.
 type lazyIndex struct {
 	denyOnce sync.Once
 	denials  []denial // every claim's denials, when Build left some to work out
-	once     sync.Once
+	idxOnce  sync.Once
 	stmtIdx  map[claim.StatementID]int32
 	byArt    map[source.ArticleID][]int32 // article -> statements it mentions, in knowledge order
-	changes  []change                     // every claim's changes, in claim order
-	ordered  []int32                      // indexes into changes, in the order they became known
-	orderPos map[source.ArticleID][2]int  // article -> its run in ordered
-	incoming map[int32][]int32            // claim -> the claims with a relation toward it, in corpus order
+	compOnce sync.Once
+	comp     []int32 // claim -> a label its refines component shares (see extend.go)
+	once     sync.Once
+	changes  []change                    // every claim's changes, in claim order
+	ordered  []int32                     // indexes into changes, in the order they became known
+	orderPos map[source.ArticleID][2]int // article -> its run in ordered
+	incoming map[int32][]int32           // claim -> the claims with a relation toward it, in corpus order
 }
 
 // Entry is one statement on a claim's track, with the times the timeline
@@ -390,11 +405,15 @@ func buildFrom(c *claim.Corpus, reg *source.Registry, x *corpusview.Index, rules
 	if parts <= 0 {
 		parts = partsFor(len(c.Statements))
 	}
-	t := &Timeline{reg: reg, rules: rules, lazy: new(lazyIndex)}
+	t := &Timeline{reg: reg, rules: rules, lazy: new(lazyIndex), lastKnown: -1, grown: new(atomic.Bool)}
 	if !t.load(c, x, parts) {
 		return nil, false
 	}
-	b := newBuilder(t, t.knowledgeOrder(), parts, bulk)
+	order := t.knowledgeOrder()
+	if len(order) > 0 {
+		t.lastKnown = order[len(order)-1]
+	}
+	b := newBuilder(t, order, parts, bulk)
 	b.run(parts)
 	return t, true
 }

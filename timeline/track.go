@@ -38,6 +38,13 @@ func (b *builder) relations() *relations {
 
 // trackLen returns the number of entries on claim c's track.
 func (t *Timeline) trackLen(c int32) int {
+	p, k := t.home(c)
+	return p.trackLenAt(k)
+}
+
+// trackLenAt is trackLen for claim c of the timeline that holds its data
+// (see Timeline.home).
+func (t *Timeline) trackLenAt(c int32) int {
 	n := int(t.trackOff[c+1] - t.trackOff[c])
 	if r := t.rel; r != nil {
 		for d := range r.sets.all(r.ups[c]) {
@@ -55,12 +62,13 @@ func (t *Timeline) trackLen(c int32) int {
 // they are gathered from the claims that carry them and the whole sorted,
 // which for k entries costs O(k log k), less when they are nearly in order.
 func (t *Timeline) trackStmts(c int32, buf []int32) []int32 {
-	own := t.track[t.trackOff[c]:t.trackOff[c+1]]
-	r := t.rel
+	p, c := t.home(c)
+	own := p.track[p.trackOff[c]:p.trackOff[c+1]]
+	r := p.rel
 	if r == nil || r.ups[c] < 0 && r.downs[c] < 0 {
 		return append(buf, own...)
 	}
-	buf = slices.Grow(buf, t.trackLen(c))
+	buf = slices.Grow(buf, p.trackLenAt(c))
 	buf = append(buf, own...)
 	for d := range r.sets.all(r.ups[c]) {
 		buf = append(buf, r.upStmt[r.upOff[d]:r.upOff[d+1]]...)
@@ -108,7 +116,8 @@ type trackKey struct {
 func (t *Timeline) item(c, s int32) trackItem {
 	it := trackItem{stmt: s, inherited: t.info[s].claim != c}
 	if it.inherited && t.info[s].stance == stanceNegate {
-		cut := &t.cut[c]
+		p, k := t.home(c)
+		cut := &p.cut[k]
 		said := t.said(s)
 		start := said.Start()
 		endSec, endNsec := periodEnd(said)

@@ -1,0 +1,105 @@
+package timeline_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// nextArticle returns the k-th article a story of the synthetic corpus c
+// adds: published 37 minutes after the one before (the corpus's last
+// first), with 20 statements on 3 of c's claims by c's sources.
+func nextArticle(r *rand.Rand, c *claim.Corpus, k int) *claim.Corpus {
+	last := c.Articles[len(c.Articles)-1].Published
+	a := source.Article{
+		ID:        source.ArticleID(fmt.Sprintf("next-%d", k)),
+		Published: last.Add(time.Duration(k+1) * 37 * time.Minute),
+		Text:      strings.Repeat("quote said", 500),
+	}
+	claims := [3]claim.ID{}
+	for i := range claims {
+		claims[i] = c.Claims[r.IntN(len(c.Claims))].ID
+	}
+	kinds := []struct {
+		act claim.Act
+		f   claim.Factuality
+	}{
+		{claim.ActAccuse, claim.CTPlus()}, {claim.ActAssert, claim.PRPlus()}, {claim.ActDeny, claim.CTMinus()},
+		{claim.ActConcern, claim.PSPlus()}, {claim.ActReport, claim.Uu()}, {claim.ActConfirm, claim.CTPlus()},
+	}
+	f := &claim.Corpus{Articles: []source.Article{a}}
+	for i := range 20 {
+		kd := kinds[r.IntN(len(kinds))]
+		f.Statements = append(f.Statements, claim.Statement{
+			ID:         claim.StatementID(fmt.Sprintf("next-%d-%d", k, i)),
+			Claim:      claims[i%3],
+			Source:     c.Sources[r.IntN(len(c.Sources))].ID,
+			Act:        kd.act,
+			Factuality: kd.f,
+			Mentions: []claim.Mention{{
+				Article: a.ID,
+				Span:    claim.Span{Start: 10 * i, End: 10*i + 5, Exact: "quote", Suffix: " said"},
+			}},
+		})
+	}
+	return f
+}
+
+// BenchmarkExtend measures adding one article of 20 statements on 3
+// claims to the timeline of the synthetic corpus (see BenchmarkBuild), as
+// a story adds articles: each iteration extends the timeline the last one
+// made, so that the compacting rebuilds Extend does now and then (see
+// Timeline.Extend) are paid for in the figure. It reports the process's
+// CPU time per article; compare it with BenchmarkBuild's in one run:
+//
+//	CLAIMTRAIL_BENCH_STATEMENTS=1000000 GOMAXPROCS=1 go test -run '^$' -bench 'Build$|Extend$' ./timeline/
+func BenchmarkExtend(b *testing.B) {
+	for _, n := range benchSizes(b) {
+		c := synthetic(n)
+		base, err := timeline.Build(c, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("statements=%d", n), func(b *testing.B) {
+			r := rand.New(rand.NewPCG(uint64(n), 3))
+			tl := base
+			// The first extension indexes the built timeline's statement
+			// IDs, once; a story pays that once too.
+			tl, err := tl.Extend(nextArticle(r, c, 0))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			var cpu time.Duration
+			k, rebuilt := 1, 0
+			for b.Loop() {
+				b.StopTimer()
+				f := nextArticle(r, c, k)
+				k++
+				before := cpuTime()
+				b.StartTimer()
+				next, err := tl.Extend(f)
+				b.StopTimer()
+				cpu += cpuTime() - before
+				b.StartTimer()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !timeline.Incremental(next) {
+					rebuilt++
+				}
+				tl = next
+			}
+			if cpu > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
+			}
+			b.ReportMetric(float64(rebuilt)/float64(b.N), "rebuilds/article")
+		})
+	}
+}

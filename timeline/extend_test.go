@@ -1,0 +1,466 @@
+package timeline_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/claim"
+	"github.com/claimtrail/claimtrail/source"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// outputs is everything a timeline answers, for comparing an extended
+// timeline with one built whole.
+type outputs struct {
+	JSON        string
+	Text        string
+	Corpus      *claim.Corpus
+	Sources     []source.Source
+	Articles    []source.Article
+	Order       []source.ArticleID
+	All         []timeline.Change
+	Denials     []timeline.Denial
+	Disputed    []claim.ID
+	Anonymous   []claim.ID
+	Summaries   []timeline.Summary
+	Claims      []claimOutputs
+	After       map[source.ArticleID][]timeline.Status // per article, each claim's status after it
+	Added       map[source.ArticleID]timeline.Diff
+	Statements  map[claim.StatementID]timeline.Entry
+	Queries     [][]timeline.Entry
+	ByStatus    [][]claim.ID
+	UnknownStmt bool
+}
+
+// claimOutputs is everything a timeline answers about one claim.
+type claimOutputs struct {
+	Claim   claim.Claim
+	Track   []timeline.Entry
+	History []timeline.StatusChange
+	Changes []timeline.Change
+	Related []timeline.Link
+	Current timeline.Status
+	At      []timeline.Status
+}
+
+// outputsOf gathers what tl answers, asking about the instants of times.
+func outputsOf(t testing.TB, tl *timeline.Timeline, times []time.Time) outputs {
+	t.Helper()
+	js, err := json.Marshal(tl)
+	require.NoError(t, err)
+	var text bytes.Buffer
+	require.NoError(t, tl.WriteText(&text))
+	o := outputs{
+		JSON: string(js), Text: text.String(), Corpus: tl.Corpus(),
+		Sources: tl.Registry().Sources(), Articles: tl.Registry().Articles(), Order: tl.ArticleOrder(),
+		All: tl.AllChanges(), Denials: tl.Denials(), Disputed: tl.Disputed(), Anonymous: tl.AnonymousClaims(),
+		Summaries:  tl.Summaries(),
+		After:      map[source.ArticleID][]timeline.Status{},
+		Added:      map[source.ArticleID]timeline.Diff{},
+		Statements: map[claim.StatementID]timeline.Entry{},
+	}
+	_, o.UnknownStmt = tl.Statement("no-such-statement")
+	for _, cl := range tl.Claims() {
+		co := claimOutputs{Claim: cl}
+		co.Track, err = tl.Track(cl.ID)
+		require.NoError(t, err)
+		co.History, err = tl.History(cl.ID)
+		require.NoError(t, err)
+		co.Changes, err = tl.Changes(cl.ID)
+		require.NoError(t, err)
+		co.Related, err = tl.Related(cl.ID)
+		require.NoError(t, err)
+		co.Current, err = tl.Current(cl.ID)
+		require.NoError(t, err)
+		for _, at := range times {
+			s, err := tl.Status(cl.ID, at)
+			require.NoError(t, err)
+			co.At = append(co.At, s)
+		}
+		o.Claims = append(o.Claims, co)
+		for _, a := range o.Order {
+			s, err := tl.StatusAfter(cl.ID, a)
+			require.NoError(t, err)
+			o.After[a] = append(o.After[a], s)
+		}
+	}
+	for _, a := range o.Order {
+		o.Added[a], err = tl.Added(a)
+		require.NoError(t, err)
+	}
+	for _, s := range o.Corpus.Statements {
+		e, ok := tl.Statement(s.ID)
+		require.True(t, ok, "Statement(%s)", s.ID)
+		o.Statements[s.ID] = e
+	}
+	queries := []timeline.Query{{}, {Anonymous: true}, {Under: "us"}, {Source: "korea"}, {Via: "us-agency"}, {Acts: []claim.Act{claim.ActDeny}}}
+	if len(times) > 1 {
+		queries = append(queries, timeline.Query{From: times[0], To: times[len(times)-1]})
+	}
+	for _, a := range o.Order {
+		queries = append(queries, timeline.Query{Article: a})
+	}
+	for _, q := range queries {
+		if q.Under != "" || q.Source != "" || q.Via != "" {
+			if _, ok := tl.Registry().Source(cmpSource(q)); !ok {
+				continue
+			}
+		}
+		es, err := tl.Statements(q)
+		require.NoError(t, err)
+		o.Queries = append(o.Queries, es)
+	}
+	for _, s := range []timeline.Status{timeline.StatusAlleged, timeline.StatusContested, timeline.StatusDenied, timeline.StatusCorroborated} {
+		o.ByStatus = append(o.ByStatus, tl.ByStatus(s, time.Time{}))
+	}
+	return o
+}
+
+// cmpSource returns the source a query names.
+func cmpSource(q timeline.Query) source.ID {
+	switch {
+	case q.Under != "":
+		return q.Under
+	case q.Source != "":
+		return q.Source
+	}
+	return q.Via
+}
+
+// fragments splits c into a base and the fragments that follow it,
+// article by article: each article in publication order with the
+// statements whose last mention it is, the unmentioned statements said before
+// it, and the claims and sources they need first, in corpus order. With
+// shuffle, some statements are held back to a later fragment, so that
+// they became known before what the timeline holds already.
+func fragments(r *rand.Rand, c *claim.Corpus, shuffle bool) []*claim.Corpus {
+	arts := slices.Clone(c.Articles)
+	slices.SortStableFunc(arts, func(x, y source.Article) int {
+		if k := x.Published.Compare(y.Published); k != 0 {
+			return k
+		}
+		if x.IsReprint() != y.IsReprint() {
+			if x.IsReprint() {
+				return 1
+			}
+			return -1
+		}
+		return cmpStrings(string(x.ID), string(y.ID))
+	})
+	place := map[source.ArticleID]int{}
+	for i, a := range arts {
+		place[a.ID] = i
+	}
+	// Fragment k holds article k-1 (fragment 0 holds what comes before
+	// any article).
+	stmtFrag := make([]int, len(c.Statements))
+	for i, s := range c.Statements {
+		// With its last article: a story cannot mention what it has not
+		// read yet. An earlier mention makes Extend build whole.
+		f := -1
+		for _, m := range s.Mentions {
+			f = max(f, place[m.Article]+1)
+		}
+		if f < 0 {
+			// Unmentioned: with the last article published before it.
+			f = 0
+			for p, a := range arts {
+				if a.Published.Before(s.Said.Start()) {
+					f = p + 1
+				}
+			}
+		}
+		if shuffle && r.IntN(5) == 0 {
+			f = min(len(arts), f+1+r.IntN(2))
+		}
+		stmtFrag[i] = f
+	}
+	n := len(arts) + 1
+	out := make([]*claim.Corpus, n)
+	for k := range out {
+		out[k] = &claim.Corpus{}
+	}
+	srcIdx := map[source.ID]int{}
+	for i, s := range c.Sources {
+		srcIdx[s.ID] = i
+	}
+	claimIdx := map[claim.ID]int{}
+	for i, cl := range c.Claims {
+		claimIdx[cl.ID] = i
+	}
+	nSrc, nClaim := 0, 0
+	needSource := func(k int, id source.ID) {
+		if i, ok := srcIdx[id]; ok && i >= nSrc {
+			out[k].Sources = append(out[k].Sources, c.Sources[nSrc:i+1]...)
+			nSrc = i + 1
+		}
+	}
+	needClaim := func(k int, id claim.ID) {
+		i := claimIdx[id]
+		if i < nClaim {
+			return
+		}
+		for _, cl := range c.Claims[nClaim : i+1] {
+			for _, a := range cl.Actors {
+				needSource(k, a.Source)
+			}
+		}
+		out[k].Claims = append(out[k].Claims, c.Claims[nClaim:i+1]...)
+		nClaim = i + 1
+	}
+	// Parents come before their children in the random corpora's sources.
+	for k := range n {
+		if k > 0 {
+			a := arts[k-1]
+			needSource(k, a.Wire)
+			needSource(k, a.Outlet)
+			out[k].Articles = append(out[k].Articles, a)
+		}
+		for i, s := range c.Statements {
+			if stmtFrag[i] != k {
+				continue
+			}
+			needClaim(k, s.Claim)
+			needSource(k, s.Source)
+			for _, v := range s.Via {
+				needSource(k, v)
+			}
+			out[k].Statements = append(out[k].Statements, s)
+		}
+		if k == 0 && r.IntN(2) == 0 {
+			needSource(0, c.Sources[len(c.Sources)-1].ID) // every source at once
+		}
+	}
+	// What no statement needs comes last.
+	if nClaim < len(c.Claims) {
+		for _, cl := range c.Claims[nClaim:] {
+			for _, a := range cl.Actors {
+				needSource(n-1, a.Source)
+			}
+		}
+		out[n-1].Claims = append(out[n-1].Claims, c.Claims[nClaim:]...)
+	}
+	if nSrc < len(c.Sources) {
+		out[n-1].Sources = append(out[n-1].Sources, c.Sources[nSrc:]...)
+	}
+	return out
+}
+
+func cmpStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// appended returns c with f's items appended.
+func appended(c, f *claim.Corpus) *claim.Corpus {
+	return &claim.Corpus{
+		Sources:    slices.Concat(c.Sources, f.Sources),
+		Articles:   slices.Concat(c.Articles, f.Articles),
+		Claims:     slices.Concat(c.Claims, f.Claims),
+		Statements: slices.Concat(c.Statements, f.Statements),
+	}
+}
+
+// instants returns the instants to ask statuses at: around every
+// article's publication and statement's said date.
+func instants(c *claim.Corpus) []time.Time {
+	var out []time.Time
+	for _, a := range c.Articles {
+		out = append(out, a.Published.Add(-time.Second), a.Published, a.Published.Add(time.Minute))
+	}
+	for _, s := range c.Statements {
+		if s.Said.IsValid() {
+			out = append(out, s.Said.Start(), s.Said.End())
+		}
+	}
+	slices.SortFunc(out, func(a, b time.Time) int { return a.Compare(b) })
+	return slices.CompactFunc(out, func(a, b time.Time) bool { return a.Equal(b) })
+}
+
+// checkExtends builds the first fragment of c, extends it fragment by
+// fragment, and holds every step to Build of the corpus so far. Each
+// timeline is also extended a second time, which must copy rather than
+// write over the first extension, and must leave the timeline as it was.
+// It returns how many steps were incremental.
+func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Rules, shuffle bool) (steps, incremental int) {
+	t.Helper()
+	frags := fragments(r, c, shuffle)
+	whole := frags[0]
+	tl, err := timeline.Build(whole, &rules)
+	require.NoError(t, err)
+	for k, f := range frags[1:] {
+		whole = appended(whole, f)
+		times := instants(whole)
+		before := outputsOf(t, tl, times)
+		got, err := tl.Extend(f)
+		require.NoError(t, err, "fragment %d", k+1)
+		want, err := timeline.Build(whole, &rules)
+		require.NoError(t, err)
+		wantOut := outputsOf(t, want, times)
+		if diff := cmp.Diff(wantOut, outputsOf(t, got, times), dateCmp); diff != "" {
+			t.Fatalf("Extend(fragment %d) mismatch with Build (-want +got):\n%s", k+1, diff)
+		}
+		again, err := tl.Extend(f)
+		require.NoError(t, err)
+		if diff := cmp.Diff(wantOut, outputsOf(t, again, times), dateCmp); diff != "" {
+			t.Fatalf("second Extend(fragment %d) mismatch with Build (-want +got):\n%s", k+1, diff)
+		}
+		if diff := cmp.Diff(before, outputsOf(t, tl, times), dateCmp); diff != "" {
+			t.Fatalf("Extend(fragment %d) changed the timeline it extends (-before +after):\n%s", k+1, diff)
+		}
+		steps++
+		if timeline.Incremental(got) {
+			incremental++
+		}
+		tl = got
+	}
+	return steps, incremental
+}
+
+// TestExtendEqualsBuild extends random stories article by article and
+// holds every step to Build of the whole corpus so far, on every output.
+func TestExtendEqualsBuild(t *testing.T) {
+	n := 400
+	if testing.Short() || timeline.RaceEnabled {
+		n = 60
+	}
+	var steps, incremental int
+	for seed := range n {
+		r := rand.New(rand.NewPCG(uint64(seed), 12))
+		c := randomCorpus(r)
+		require.NoError(t, c.Validate(), "seed %d", seed)
+		s, i := checkExtends(t, r, c, refRules[seed%len(refRules)], seed%3 == 2)
+		if t.Failed() {
+			t.Fatalf("seed %d", seed)
+		}
+		steps += s
+		incremental += i
+	}
+	// Most steps add what became known last, and take the incremental
+	// path; the shuffled ones and the few others build whole.
+	assert.Greater(t, incremental, steps/2, "incremental steps of %d", steps)
+	assert.Less(t, incremental, steps, "every step incremental: the fallback went untested")
+}
+
+// TestExtendChains extends corpora of refining chains, whose components
+// span many claims, article by article.
+func TestExtendChains(t *testing.T) {
+	for seed := range 20 {
+		r := rand.New(rand.NewPCG(uint64(seed), 5))
+		c := timeline.ChainCorpus(r)
+		require.NoError(t, c.Validate())
+		checkExtends(t, r, c, timeline.Rules{}, false)
+	}
+}
+
+// FuzzExtend holds extension article by article to Build on random
+// stories drawn from the fuzzer's seeds.
+func FuzzExtend(f *testing.F) {
+	for seed := range uint64(8) {
+		f.Add(seed, seed*17, uint8(seed))
+	}
+	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
+		r := rand.New(rand.NewPCG(a, b))
+		c := randomCorpus(r)
+		if err := c.Validate(); err != nil {
+			t.Fatalf("random corpus is invalid: %v", err)
+		}
+		checkExtends(t, r, c, refRules[int(k)%len(refRules)], k&4 != 0)
+	})
+}
+
+// TestExtendInvalid checks that a bad fragment gets an error naming the
+// field and the value, as Build gives, and that the timeline is unchanged.
+func TestExtendInvalid(t *testing.T) {
+	base := build(t, corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}}))
+	day := pub("a20").Add(240 * time.Hour)
+	newArt := source.Article{ID: "late", Published: day}
+	tests := []struct {
+		name  string
+		add   *claim.Corpus
+		field string
+		value string
+		err   error
+	}{
+		{name: "nil", add: nil, field: "corpus", value: "nil", err: timeline.ErrInvalid},
+		{name: "dup-source", add: &claim.Corpus{Sources: []source.Source{{ID: "us", Name: "again"}}}, field: "sources[0].id", value: "us", err: source.ErrDuplicateID},
+		{name: "dup-article", add: &claim.Corpus{Articles: []source.Article{{ID: "a1", Published: day}}}, field: "articles[0].id", value: "a1", err: source.ErrDuplicateID},
+		{name: "dup-claim", add: &claim.Corpus{Claims: []claim.Claim{{ID: "c", Text: "again"}}}, field: "claims[0].id", value: "c", err: claim.ErrDuplicateID},
+		{name: "dup-statement", add: &claim.Corpus{Statements: []claim.Statement{{ID: "s1", Claim: "c", Source: "us", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.NewDate(day, claim.PrecisionDay)}}}, field: "statements[0].id", value: "s1", err: claim.ErrDuplicateID},
+		{name: "unknown-claim", add: &claim.Corpus{Articles: []source.Article{newArt}, Statements: []claim.Statement{{ID: "s9", Claim: "nope", Source: "us", Act: claim.ActDeny, Factuality: claim.CTMinus(), Mentions: []claim.Mention{{Article: "late"}}}}}, field: "statements[0].claim", value: "nope", err: claim.ErrUnknownClaim},
+		{name: "unknown-source", add: &claim.Corpus{Statements: []claim.Statement{{ID: "s9", Claim: "c", Source: "nobody", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.NewDate(day, claim.PrecisionDay)}}}, field: "statements[0].source", value: "nobody", err: source.ErrUnknownSource},
+		{name: "unknown-parent", add: &claim.Corpus{Sources: []source.Source{{ID: "new", Name: "New", Parent: "ghost"}}}, field: "sources[0].parent", value: "ghost", err: source.ErrUnknownSource},
+		{name: "unknown-refines", add: &claim.Corpus{Claims: []claim.Claim{{ID: "narrow", Text: "t", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "ghost"}}}}}, field: "claims[0].relations[0].to", value: "ghost", err: claim.ErrUnknownClaim},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			before := outputsOf(t, base, nil)
+			got, err := base.Extend(tc.add)
+			assert.Nil(t, got)
+			require.ErrorIs(t, err, tc.err)
+			assert.True(t, hasField(err, tc.field, tc.value), "error %v names no %s %q", err, tc.field, tc.value)
+			if diff := cmp.Diff(before, outputsOf(t, base, nil), dateCmp); diff != "" {
+				t.Errorf("Extend changed the timeline (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
+
+// hasField reports whether err, or an error it wraps, names field and
+// value.
+func hasField(err error, field, value string) bool {
+	var te *timeline.Error
+	if errors.As(err, &te) && te.Field == field && te.Value == value {
+		return true
+	}
+	var fe *source.FieldError
+	if errors.As(err, &fe) && fe.Field == field && fe.Value == value {
+		return true
+	}
+	var ce *claim.FieldError
+	if errors.As(err, &ce) && ce.Field == field && ce.Value == value {
+		return true
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			if hasField(e, field, value) {
+				return true
+			}
+		}
+	}
+	if u := errors.Unwrap(err); u != nil {
+		return hasField(u, field, value)
+	}
+	return false
+}
+
+// TestExtendEmpty checks that an empty fragment changes nothing.
+func TestExtendEmpty(t *testing.T) {
+	c := corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}})
+	base := build(t, c)
+	got, err := base.Extend(&claim.Corpus{})
+	require.NoError(t, err)
+	if diff := cmp.Diff(outputsOf(t, base, nil), outputsOf(t, got, nil), dateCmp); diff != "" {
+		t.Errorf("Extend(empty) mismatch (-want +got):\n%s", diff)
+	}
+	var zero timeline.Timeline
+	got, err = zero.Extend(c)
+	require.NoError(t, err)
+	if diff := cmp.Diff(outputsOf(t, base, nil), outputsOf(t, got, nil), dateCmp); diff != "" {
+		t.Errorf("zero Timeline's Extend mismatch with Build (-want +got):\n%s", diff)
+	}
+}
