@@ -504,75 +504,21 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 	}
 	slices.Sort(own)
 
-	// Build the touched components from their own sub-corpus, with
-	// Build's code.
-	sub := &claim.Corpus{
-		Claims:     make([]claim.Claim, 0, len(touched)),
-		Statements: make([]claim.Statement, 0, subStmts),
-	}
-	for _, c := range touched {
-		var cl claim.Claim
-		if c < int32(nClaim) {
-			cl = t.claims[c].Clone()
-		} else {
-			cl = add.Claims[c-int32(nClaim)].Clone()
-		}
-		// Only refines carries statements, and its claims are all in
-		// the component; the other relations are navigation.
-		cl.Relations = slices.DeleteFunc(cl.Relations, func(r claim.Relation) bool { return r.Kind != claim.RelationRefines })
-		sub.Claims = append(sub.Claims, cl)
-	}
-	stmtMap := make([]int32, 0, subStmts) // sub's statement -> the new timeline's
-	for _, s := range own {
-		sub.Statements = append(sub.Statements, t.statement(s))
-		stmtMap = append(stmtMap, s)
-	}
+	stmtMap := append(own, make([]int32, len(add.Statements))...) // the part's statements, as the new timeline's
 	for i := range add.Statements {
-		sub.Statements = append(sub.Statements, add.Statements[i])
-		stmtMap = append(stmtMap, int32(nStmt+i))
+		stmtMap[len(own)+i] = int32(nStmt + i)
 	}
-	seenArt := map[source.ArticleID]bool{}
-	var takeArt func(id source.ArticleID)
-	takeArt = func(id source.ArticleID) {
-		for steps := 0; id != "" && !seenArt[id] && steps <= nArt+len(add.Articles); steps++ {
-			seenArt[id] = true
-			var a *source.Article
-			if i, ok := t.articleAt(id); ok {
-				a = &t.articles[i]
-			} else if i, ok := newArtIdx[id]; ok {
-				a = &add.Articles[int(i)-nArt]
-			} else {
-				return
-			}
-			sub.Articles = append(sub.Articles, *a)
-			id = a.Reprints
-		}
-	}
-	for _, s := range sub.Statements {
-		for _, m := range s.Mentions {
-			takeArt(m.Article)
-		}
-	}
-	allDeclared := declared
+	allDeclared, srcs := declared, t.srcs
 	if len(add.Sources) > 0 {
+		// The registry's order is the whole corpus's, absent source last,
+		// as the parts' builds need it.
 		allDeclared = slices.Concat(declared, add.Sources)
-	}
-	srcs := t.srcs
-	if len(add.Sources) > 0 {
-		srcs = t.srcs.with(add.Sources, srcReg)
-	}
-	var pt *Timeline
-	if len(touched) > 0 {
-		sub.Sources = t.lineage(srcReg, srcs.idx, sub)
-		subReg, err := source.NewRegistry(sub.Sources, sub.Articles)
+		reg, err := source.NewRegistry(allDeclared, nil)
 		if err != nil {
 			return nil, false
 		}
-		var ok bool
-		pt, ok = buildFrom(sub, subReg, nil, t.rules, 1, bulkAuto)
-		if !ok || pt.replay != nil {
-			return nil, false
-		}
+		srcReg = reg
+		srcs = t.srcs.with(add.Sources, srcReg)
 	}
 
 	// Past here the extension holds: take t's tables.
@@ -611,9 +557,6 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 	nt.ov = ov
 	ov.claims = ov.claims.with(newClaimIdx)
 	ov.arts = ov.arts.with(newArtIdx)
-	if pt != nil {
-		ov.homes = ov.homes.with(nClaim+len(add.Claims), touched, int32(len(ov.parts)))
-	}
 
 	// The new statements, appended to t's.
 	nt.recs = appendTo(t.recs, inPlace, make([]record, k)...)
@@ -669,7 +612,14 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 	ov.stmts = ov.stmts.with(stmtIdx)
 	ov.byArt = ov.byArt.with(byArt)
 
-	if pt != nil {
+	if len(touched) > 0 {
+		// Build the touched components from their own statements, with
+		// Build's code.
+		pt := nt.part(stmtMap, touched, srcReg)
+		if pt.replay != nil {
+			return nil, false
+		}
+		ov.homes = ov.homes.with(nClaim+len(add.Claims), touched, int32(len(ov.parts)))
 		ov.parts = append(ov.parts, nt.adopt(pt, stmtMap, touched))
 		ov.partStmts += len(pt.recs)
 	}
@@ -728,6 +678,81 @@ func (t *Timeline) loadNew(stmts []claim.Statement, from int) bool {
 		in.stance = classify(s, t.rules)
 	}
 	return true
+}
+
+// part returns the timeline Build makes of t's statements stmts (in
+// corpus order) on the claims claims (in corpus order), which hold every
+// statement on them, reading them from t's tables rather than from a
+// corpus: statement i of the part is stmts[i], claim k is claims[k]. reg
+// holds every source in the whole corpus's order.
+func (t *Timeline) part(stmts, claims []int32, reg *source.Registry) *Timeline {
+	pt := &Timeline{reg: reg, rules: t.rules, lazy: new(lazyIndex), lastKnown: -1, quotes: t.quotes}
+	pt.claims = make([]claim.Claim, len(claims))
+	pt.claimIdx = make(map[claim.ID]int32, len(claims))
+	local := make(map[int32]int32, len(claims))
+	for k, c := range claims {
+		cl := t.claims[c] // the part reads it and never hands it out
+		if slices.ContainsFunc(cl.Relations, func(r claim.Relation) bool { return r.Kind != claim.RelationRefines }) {
+			// Only refines carries statements, and its claims are all in
+			// the component; the other relations are navigation.
+			cl.Relations = slices.DeleteFunc(slices.Clone(cl.Relations), func(r claim.Relation) bool { return r.Kind != claim.RelationRefines })
+		}
+		pt.claims[k] = cl
+		pt.claimIdx[cl.ID] = int32(k)
+		local[c] = int32(k)
+	}
+	pt.srcs = newSourceTable(reg, pt.claims)
+	srcOf := make([]int32, len(t.srcs.ids))
+	for g, id := range t.srcs.ids {
+		srcOf[g] = pt.srcs.idx[id]
+	}
+	nVia, nMen := 0, 0
+	for _, s := range stmts {
+		nVia += int(t.recs[s].nVia)
+		nMen += int(t.recs[s].nMen)
+	}
+	pt.via = make([]int32, 0, nVia)
+	pt.mentions = make([]mention, 0, nMen)
+	pt.articles = make([]source.Article, 0, nMen)
+	artOf := make(map[int32]int32, nMen)
+	pt.recs = make([]record, len(stmts))
+	pt.info = make([]stmtInfo, len(stmts))
+	for i, s := range stmts {
+		r, in := t.recs[s], t.info[s]
+		men := t.mentions[r.men : r.men+r.nMen]
+		r.via, r.men = int32(len(pt.via)), int32(len(pt.mentions))
+		for _, v := range t.via[t.recs[s].via : t.recs[s].via+r.nVia] {
+			pt.via = append(pt.via, srcOf[v])
+		}
+		for _, m := range men {
+			a, ok := artOf[m.art]
+			if !ok {
+				a = int32(len(pt.articles))
+				artOf[m.art] = a
+				pt.articles = append(pt.articles, t.articles[m.art])
+			}
+			m.art = a
+			pt.mentions = append(pt.mentions, m)
+		}
+		in.claim, in.src = local[in.claim], srcOf[in.src]
+		if in.art >= 0 {
+			in.art = artOf[in.art]
+		}
+		pt.recs[i], pt.info[i] = r, in
+	}
+	pt.artOrder = make([]int32, len(pt.articles))
+	for i := range pt.artOrder {
+		pt.artOrder[i] = int32(i)
+	}
+	slices.SortFunc(pt.artOrder, func(a, b int32) int { return compareArticles(&pt.articles[a], &pt.articles[b]) })
+	pt.artPlace = make([]int32, len(pt.articles))
+	for p, a := range pt.artOrder {
+		pt.artPlace[a] = int32(p)
+	}
+	order := pt.knowledgeOrder()
+	b := newBuilder(pt, order, 1, bulkAuto)
+	b.run(1)
+	return pt
 }
 
 // adopt rewrites the statement, claim and source indexes of pt, built
