@@ -280,6 +280,7 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 			return false, fieldErr("claim", string(d.Claim), ErrUnknownClaim)
 		}
 		s.claims[i].Text = d.Text
+		s.rev++
 		s.claimIdx.add(d.Claim, d.Text)
 		return false, nil
 	case KindUndo:
@@ -297,6 +298,7 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 			return false, fieldErr("of", string(d.Of), fmt.Errorf("%w: published after %s", ErrInvalid, d.Article))
 		}
 		a.a.Reprints = d.Of
+		s.rev++
 		return false, nil
 	default:
 		// Check refuses unknown kinds before: this is a kind added to
@@ -395,6 +397,7 @@ func (s *Story) acceptSource(proposed source.ID, e sourceEdit, field string) (so
 		// The registry refuses the source (an alias another source holds):
 		// take it out again.
 		s.sources = s.sources[:len(s.sources)-1]
+		s.rev++
 		delete(s.sourcePos, id)
 		delete(s.origin, id)
 		s.reg, s.regKey = nil, key
@@ -509,6 +512,7 @@ func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
 			return false, fieldErr("key", string(d.Key), err)
 		}
 		s.undo(d.Key)
+		s.rev++
 		st := &s.statements[i]
 		if !slices.ContainsFunc(st.Mentions, func(o claim.Mention) bool { return o.Article == m.Article && o.Span.Start == m.Span.Start }) {
 			// Clipped, so that append copies: a stored statement's
@@ -621,6 +625,7 @@ func (s *Story) undo(k Key) {
 		delete(s.mentionOf, k)
 		p := s.proposals[k]
 		if i, ok := s.stmtPos[to]; ok && p != nil {
+			s.rev++
 			st := &s.statements[i]
 			// A copy: the mentions may be shared with the base.
 			st.Mentions = slices.DeleteFunc(slices.Clone(st.Mentions), func(m claim.Mention) bool {
@@ -634,6 +639,7 @@ func (s *Story) undo(k Key) {
 		return
 	}
 	st := s.statements[i]
+	s.rev++
 	s.statements = slices.Delete(s.statements, i, i+1)
 	delete(s.stmtPos, id)
 	for j := i; j < len(s.statements); j++ {

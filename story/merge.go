@@ -37,6 +37,7 @@ func (s *Story) mergeAccepted(d Decision) (orphan bool, err error) {
 	if _, ok := s.sourcePos[into]; !ok {
 		return false, fieldErr("into", string(d.Into), ErrUnknownSource)
 	}
+	s.rev++ // sources, speakers, actors and outlets change in place
 	if into == from {
 		return false, fieldErr("into", string(d.Into), fmt.Errorf("%w: a source cannot be merged into itself", ErrInvalid))
 	}

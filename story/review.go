@@ -135,6 +135,7 @@ func (s *Story) Reextract(ctx context.Context) (*Report, error) {
 
 // replace takes over another story's state.
 func (s *Story) replace(o *Story) {
+	s.rev++
 	s.opts = o.opts
 	s.sources, s.sourcePos, s.origin, s.reg, s.regKey, s.srcIndex = o.sources, o.sourcePos, o.origin, o.reg, o.regKey, o.srcIndex
 	s.mapped, s.proposed, s.rejectedS = o.mapped, o.proposed, o.rejectedS

@@ -65,7 +65,13 @@ type Story struct {
 	lastOn    map[string]int64 // what a decision decides (see target) -> the Seq of the latest decision on it
 	undone    map[int64]bool   // the Seqs of the decisions an undo took back
 	failed    map[int64]bool   // the Seqs of logged decisions that did not apply when last replayed
-	effects   map[int64]string // the Seqs of applied decisions -> what each did (see effect)
+	// rev counts the changes to the story's sources, articles, claims and
+	// statements that are not additions at the end of their lists (an
+	// edit, a merge, a statement taken back): Timeline extends the
+	// timeline it last made only while rev is unchanged.
+	rev     uint64
+	tl      *timelineCache   // the timeline Timeline last made, nil for none
+	effects map[int64]string // the Seqs of applied decisions -> what each did (see effect)
 }
 
 // seen is the length of the decision log at one head of the store.
@@ -698,14 +704,48 @@ func (s *Story) corpus() *claim.Corpus {
 	return c
 }
 
-// Timeline builds the timeline of the story's accepted statements with
-// timeline.Build under rules (nil: the defaults). It builds the whole
-// timeline each time, in time linear in the story's size (see
-// timeline.Build), and shares nothing with the story: it does not change
-// when the story does.
+// Timeline returns the timeline of the story's accepted statements, as
+// timeline.Build of [Story.Corpus] under rules (nil: the defaults) makes
+// it. The timeline shares nothing with the story: it does not change when
+// the story does.
+//
+// The story keeps the timeline it last returned. When the rules are the
+// same and the story has only grown since (sources, articles, claims and
+// statements added at the end: accepted candidates, accepted sources, new
+// articles), Timeline extends that timeline with what was added, with
+// [timeline.Timeline.Extend], at the cost of the claims the additions
+// touch rather than of the whole story. After anything else (an edit, a
+// rename, a merge, a reprint marked, a mention added to an accepted
+// statement, a decision taken back, a re-extraction) or under other rules
+// it builds the whole timeline, in time linear in the story's size (see
+// timeline.Build). Extend itself builds whole when the additions do not
+// come after what the timeline holds (see its documentation). The kept
+// timeline costs the memory of one timeline.
 func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var r timeline.Rules
+	if rules != nil {
+		r = *rules
+	}
+	if tc := s.tl; tc != nil && tc.rules == r && tc.rev == s.rev &&
+		tc.sources <= len(s.sources) && tc.articles <= len(s.articles) &&
+		tc.claims <= len(s.claims) && tc.statements <= len(s.statements) {
+		add := &claim.Corpus{
+			Sources:    s.sources[tc.sources:],
+			Claims:     s.claims[tc.claims:],
+			Statements: s.statements[tc.statements:],
+		}
+		for _, a := range s.articles[tc.articles:] {
+			add.Articles = append(add.Articles, a.a)
+		}
+		// Extend reads the fragment while it runs, and keeps copies.
+		if t, err := tc.t.Extend(add); err == nil {
+			s.keep(t, r)
+			return t, nil
+		}
+		// Build reports the problem, with the whole story's paths.
+	}
 	// Build copies the corpus, so the story's own slices are handed to it
 	// as they are, under the lock, rather than copied twice.
 	c := &claim.Corpus{Format: claim.Format, Sources: s.sources, Claims: s.claims, Statements: s.statements}
@@ -713,7 +753,31 @@ func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 	for i, a := range s.articles {
 		c.Articles[i] = a.a
 	}
-	return timeline.Build(c, rules)
+	t, err := timeline.Build(c, rules)
+	if err != nil {
+		s.tl = nil
+		return nil, err
+	}
+	s.keep(t, r)
+	return t, nil
+}
+
+// timelineCache is the timeline Story.Timeline last made, with the rules
+// it was made under and how much of the story it holds.
+type timelineCache struct {
+	t                                     *timeline.Timeline
+	rules                                 timeline.Rules
+	rev                                   uint64
+	sources, articles, claims, statements int
+}
+
+// keep keeps t, made under rules of the story as it is, for the next
+// call to Timeline.
+func (s *Story) keep(t *timeline.Timeline, rules timeline.Rules) {
+	s.tl = &timelineCache{
+		t: t, rules: rules, rev: s.rev,
+		sources: len(s.sources), articles: len(s.articles), claims: len(s.claims), statements: len(s.statements),
+	}
 }
 
 // registryKey is a digest of a story's sources, in order: each source

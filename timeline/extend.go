@@ -512,7 +512,16 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 	if len(add.Sources) > 0 {
 		// The registry's order is the whole corpus's, absent source last,
 		// as the parts' builds need it.
-		allDeclared = slices.Concat(declared, add.Sources)
+		allDeclared = slices.Grow(slices.Clip(declared), len(add.Sources))
+		for _, src := range add.Sources {
+			// The timeline keeps the sources; the caller's slices are theirs.
+			src.Aliases = slices.Clone(src.Aliases)
+			src.Offices = slices.Clone(src.Offices)
+			for i := range src.Offices {
+				src.Offices[i].Aliases = slices.Clone(src.Offices[i].Aliases)
+			}
+			allDeclared = append(allDeclared, src)
+		}
 		reg, err := source.NewRegistry(allDeclared, nil)
 		if err != nil {
 			return nil, false

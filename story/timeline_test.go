@@ -1,0 +1,69 @@
+package story_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/require"
+
+	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/timeline"
+)
+
+// TestTimelineKeptEqualsBuild follows the fixture's story with random
+// decisions (accepts, edits, merges, renames, undos among them), asks for
+// the timeline after each article and after some decisions, and holds
+// each to timeline.Build of the story's corpus: the story extends the
+// timeline it kept when it has only grown, and builds whole otherwise.
+func TestTimelineKeptEqualsBuild(t *testing.T) {
+	srcs, arts := fixture(t)
+	trials := 30
+	if testing.Short() {
+		trials = 6
+	}
+	rules := []*timeline.Rules{nil, {Corroboration: 1}}
+	for trial := range trials {
+		t.Run(fmt.Sprint(trial), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(trial), 21))
+			s, err := story.New("kept", story.Options{Sources: srcs})
+			require.NoError(t, err)
+			for i, a := range arts {
+				_, err := s.Add(ctx, a)
+				require.NoError(t, err)
+				for range r.IntN(12) {
+					_, _ = s.Apply(ctx, randomDecision(r, s, arts, i+1))
+					if r.IntN(4) == 0 {
+						checkKept(t, s, rules[r.IntN(len(rules))])
+					}
+				}
+				checkKept(t, s, rules[r.IntN(len(rules))])
+			}
+		})
+	}
+}
+
+// checkKept holds the story's timeline to Build of its corpus.
+func checkKept(t *testing.T, s *story.Story, rules *timeline.Rules) {
+	t.Helper()
+	got, err := s.Timeline(rules)
+	require.NoError(t, err)
+	want, err := timeline.Build(s.Corpus(), rules)
+	require.NoError(t, err)
+	wantJSON, err := json.Marshal(want)
+	require.NoError(t, err)
+	gotJSON, err := json.Marshal(got)
+	require.NoError(t, err)
+	if diff := cmp.Diff(string(wantJSON), string(gotJSON)); diff != "" {
+		t.Fatalf("Timeline mismatch with Build (-want +got):\n%s", diff)
+	}
+	var wantText, gotText bytes.Buffer
+	require.NoError(t, want.WriteText(&wantText))
+	require.NoError(t, got.WriteText(&gotText))
+	if diff := cmp.Diff(wantText.String(), gotText.String()); diff != "" {
+		t.Fatalf("Timeline text mismatch with Build (-want +got):\n%s", diff)
+	}
+}
