@@ -861,8 +861,7 @@ func (t *Timeline) components() []int32 {
 		for i := range parent {
 			parent[i] = int32(i)
 		}
-		var find func(int32) int32
-		find = func(c int32) int32 {
+		find := func(c int32) int32 {
 			for parent[c] != c {
 				parent[c] = parent[parent[c]]
 				c = parent[c]
@@ -929,7 +928,7 @@ func (t *Timeline) byArticle(id source.ArticleID) []int32 {
 	if t.ov != nil {
 		root = t.ov.root
 	}
-	if list, ok := root.ensureIndex().byArt[id]; ok {
+	if list, ok := root.ensureByArt().byArt[id]; ok {
 		return list
 	}
 	if t.ov != nil {

@@ -593,8 +593,7 @@ func (t *Timeline) entry(c int32, it trackItem) Entry {
 	}
 }
 
-// ensureIndex builds the statement and article indexes only some queries
-// need. A timeline made by [Timeline.Extend] reads those of the timeline
+// ensureIndex builds the index of statement IDs only some queries need. A timeline made by [Timeline.Extend] reads those of the timeline
 // Build made through stmtAt and byArticle, with its own additions.
 func (t *Timeline) ensureIndex() *lazyIndex {
 	if t.lazy == nil {
@@ -603,10 +602,24 @@ func (t *Timeline) ensureIndex() *lazyIndex {
 	l := t.lazy
 	l.idxOnce.Do(func() {
 		l.stmtIdx = make(map[claim.StatementID]int32, len(t.recs))
+		for i := range t.recs {
+			l.stmtIdx[t.recs[i].id] = int32(i)
+		}
+	})
+	return l
+}
+
+// ensureByArt builds the index of the statements each article mentions,
+// as ensureIndex does.
+func (t *Timeline) ensureByArt() *lazyIndex {
+	if t.lazy == nil {
+		return &lazyIndex{}
+	}
+	l := t.lazy
+	l.artOnce.Do(func() {
 		l.byArt = make(map[source.ArticleID][]int32)
 		for i := range t.recs {
 			r := &t.recs[i]
-			l.stmtIdx[r.id] = int32(i)
 			mentions := t.mentions[r.men : r.men+r.nMen]
 			for k, m := range mentions {
 				if !slices.ContainsFunc(mentions[:k], func(o mention) bool { return o.art == m.art }) {

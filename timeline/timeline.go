@@ -84,6 +84,7 @@ type lazyIndex struct {
 	denials  []denial // every claim's denials, when Build left some to work out
 	idxOnce  sync.Once
 	stmtIdx  map[claim.StatementID]int32
+	artOnce  sync.Once
 	byArt    map[source.ArticleID][]int32 // article -> statements it mentions, in knowledge order
 	compOnce sync.Once
 	comp     []int32 // claim -> a label its refines component shares (see extend.go)

@@ -36,14 +36,8 @@ func (b *builder) relations() *relations {
 	return r
 }
 
-// trackLen returns the number of entries on claim c's track.
-func (t *Timeline) trackLen(c int32) int {
-	p, k := t.home(c)
-	return p.trackLenAt(k)
-}
-
-// trackLenAt is trackLen for claim c of the timeline that holds its data
-// (see Timeline.home).
+// trackLenAt returns the number of entries on claim c's track, t the
+// timeline that holds c's data (see Timeline.home).
 func (t *Timeline) trackLenAt(c int32) int {
 	n := int(t.trackOff[c+1] - t.trackOff[c])
 	if r := t.rel; r != nil {
