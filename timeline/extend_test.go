@@ -464,3 +464,40 @@ func TestExtendEmpty(t *testing.T) {
 		t.Errorf("zero Timeline's Extend mismatch with Build (-want +got):\n%s", diff)
 	}
 }
+
+// TestExtendWhileReading extends a timeline twice (in place, then by
+// copy) while other goroutines read it: an extension appends past what
+// the timeline reads, and under the race detector this shows it.
+func TestExtendWhileReading(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 12))
+	var frags []*claim.Corpus
+	for len(frags) < 2 || len(frags[1].Statements) == 0 {
+		frags = fragments(r, randomCorpus(r), false)
+	}
+	base, err := timeline.Build(frags[0], nil)
+	require.NoError(t, err)
+	want, err := json.Marshal(base)
+	require.NoError(t, err)
+	type read struct {
+		js  []byte
+		err error
+	}
+	done := make(chan read, 4)
+	for range cap(done) {
+		go func() {
+			js, err := json.Marshal(base)
+			done <- read{js, err}
+		}()
+	}
+	for range 2 {
+		_, err := base.Extend(frags[1])
+		require.NoError(t, err)
+	}
+	for range cap(done) {
+		got := <-done
+		require.NoError(t, got.err)
+		if diff := cmp.Diff(string(want), string(got.js)); diff != "" {
+			t.Errorf("a read beside Extend mismatch (-want +got):\n%s", diff)
+		}
+	}
+}
