@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -499,5 +500,49 @@ func TestExtendWhileReading(t *testing.T) {
 		if diff := cmp.Diff(string(want), string(got.js)); diff != "" {
 			t.Errorf("a read beside Extend mismatch (-want +got):\n%s", diff)
 		}
+	}
+}
+
+// TestExtendCompacts extends the benchmarks' corpus article by article
+// until Extend compacts (builds whole) at least once, and holds the result
+// to Build of the whole corpus: the parts past a rebuild, claims in
+// several chunks of homes, and every article kept apart.
+func TestExtendCompacts(t *testing.T) {
+	if testing.Short() || timeline.RaceEnabled {
+		t.Skip("builds a corpus of 60,000 statements, twice")
+	}
+	c := synthetic(60_000)
+	tl, err := timeline.Build(c, nil)
+	require.NoError(t, err)
+	r := rand.New(rand.NewPCG(60, 3))
+	whole := &claim.Corpus{Sources: c.Sources, Articles: slices.Clone(c.Articles), Claims: slices.Clone(c.Claims), Statements: slices.Clone(c.Statements)}
+	rebuilt := 0
+	for k := range 500 {
+		f := nextArticle(r, c, k)
+		if k%50 == 7 {
+			// A new claim refining one the timeline holds, stated at once.
+			id := claim.ID(fmt.Sprintf("new-%d", k))
+			f.Claims = []claim.Claim{{ID: id, Text: "new", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: f.Statements[0].Claim}}}}
+			f.Statements[1].Claim = id
+		}
+		tl, err = tl.Extend(f)
+		require.NoError(t, err)
+		if !timeline.Incremental(tl) {
+			rebuilt++
+		}
+		whole.Articles = append(whole.Articles, f.Articles...)
+		whole.Claims = append(whole.Claims, f.Claims...)
+		whole.Statements = append(whole.Statements, f.Statements...)
+	}
+	assert.Positive(t, rebuilt, "no compacting rebuild in 500 articles")
+	assert.Less(t, rebuilt, 4)
+	want, err := timeline.Build(whole, nil)
+	require.NoError(t, err)
+	wantJSON, err := json.Marshal(want)
+	require.NoError(t, err)
+	gotJSON, err := json.Marshal(tl)
+	require.NoError(t, err)
+	if string(wantJSON) != string(gotJSON) {
+		t.Errorf("Extend after 500 articles mismatch with Build: %s", cmp.Diff(string(wantJSON), string(gotJSON)))
 	}
 }
