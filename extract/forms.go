@@ -139,14 +139,52 @@ func (m *matcher) saysWhat(f found) bool {
 		return true
 	}
 	for k := first + 1; k <= m.last && m.toks[k].end <= f.content[0].end; k++ {
-		if m.is(k, "as") && !m.clauseAhead(k) {
+		if m.is(k, "as") && !m.clauseAhead(k) && !m.asClause(k) {
 			// "as a turning point", "as long overdue", "as “reckless”";
-			// not "as they arrived" or "as the band played", a clause.
+			// not "as they arrived", "as the band played" or "as spring
+			// began", a clause.
 			if k+1 > m.last {
 				return false
 			}
 			n := m.word(k + 1)
+			if m.toks[k+1].kind == tokWord && agentPlural(n) {
+				// "welcomed the soldiers as liberators", "received them
+				// as partners": the role people are taken in, not what
+				// anyone said of them.
+				return false
+			}
 			return m.toks[k+1].kind == tokQuote || m.toks[k+1].kind == tokWord && !pronouns[n] && !possessives[n] && (!determiners[n] || n == "a" || n == "an")
+		}
+	}
+	return false
+}
+
+// asClause reports whether the "as" at k opens a clause of time or
+// manner with a past-tense verb after its subject ("as spring began", "as
+// prices soared", "as the crowd cheered"), not what something is called
+// ("as badly needed", "as an unexpected win", "as long-awaited").
+func (m *matcher) asClause(k int) bool {
+	for j := k + 2; j <= m.last && j <= k+4 && m.toks[j].kind == tokWord && !m.inq[j]; j++ {
+		w, prev := m.word(j), m.word(j-1)
+		if m.toks[j-1].kind != tokWord || prepositions[prev] || w == "that" || prev == "that" {
+			return false
+		}
+		if determiners[prev] || isAdverb(prev) || intensifiers[prev] || strings.Contains(w, "-") {
+			continue
+		}
+		if strongPast[w] || irregularPast[w] || len(w) > 4 && strings.HasSuffix(w, "ed") {
+			return true
+		}
+	}
+	return false
+}
+
+// agentPlural reports whether w is a plural noun of people by what they
+// do: "liberators", "invaders", "partners", "tourists", "guardians".
+func agentPlural(w string) bool {
+	for _, suf := range [...]string{"ers", "ors", "ists", "ians"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
 		}
 	}
 	return false
@@ -668,6 +706,11 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 			}
 		}
 	}
+	// said is set when the content comes with words of its own (a
+	// clause, a quotation or a colon), not a phrase after the noun: a
+	// "clause" noun needs them ("a message from the king that C", not
+	// "the message of the film").
+	said := true
 	switch {
 	case m.is(k, "that") && m.headsSubject(i, f.source, possessor):
 		// "The allegation that the mayor took bribes surfaced last week":
@@ -686,7 +729,7 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	case !f.source.empty() && (m.is(k, "of") || m.is(k, "against") || m.is(k, "about") || m.is(k, "over")):
 		// "the governor's allegations against the port were rejected":
 		// the phrase, not the verb whose subject it is.
-		f.content = m.phraseRight(k)
+		f.content, said = m.phraseRight(k), false
 	case f.source.empty() && f.act == claim.ActAccuse && !m.is(i-1, "on") && !m.is(i-1, "in") && nounObjects[m.word(k)] && k+1 <= m.last && m.toks[k+1].kind == tokWord:
 		// "allegations of the port's involvement", "accusations linking
 		// the firm to the fire", "criticism over its response": an
@@ -708,6 +751,10 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	}
 	if m.inq[i] {
 		f.content = m.withinQuote(i, f.content)
+	}
+	if e.clause && (len(f.content) == 0 || !said) {
+		// "the president's message", "a message of hope": no words.
+		return i, false
 	}
 	if len(f.content) == 0 && m.modifier(i, light) {
 		// "filed financial disclosure forms": the noun says what kind
