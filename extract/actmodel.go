@@ -85,7 +85,7 @@ type ActTraining struct {
 // actModelFormat names the JSON form of an ActModel and its version.
 const actModelFormat = "claimtrail-act-model/1"
 
-// maxActFeatures bounds the features read per candidate (and so the work
+// maxContentWords bounds the features read per candidate (and so the work
 // of one prediction): the content's words after the first maxContentWords
 // are not read.
 const maxContentWords = 40
