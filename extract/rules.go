@@ -284,7 +284,34 @@ func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 	if v.f.source.empty() {
 		return v, sourceNone
 	}
+	if src := m.issuer(v.f.source); !src.empty() {
+		// "Snyder has issued a statement saying C", "the players
+		// signed a joint statement saying C": whoever issued the paper
+		// speaks, not the paper.
+		v.f.source = src
+	}
 	return v, sourceFound
+}
+
+// issuer returns the subject of the verb whose object is the noun phrase
+// src when src is headed by a document ("issued a statement", "signed a
+// joint statement", "posted a statement"), or the empty span.
+func (m *matcher) issuer(src span) span {
+	first, last := m.tokenAt(src.start), m.tokenAt(src.end)-1
+	if last < first || !documents[m.word(last)] {
+		return span{}
+	}
+	q := first - 1
+	for q >= m.lo && m.toks[q].kind == tokWord && isAdverb(m.word(q)) {
+		q--
+	}
+	if q < m.lo || m.toks[q].kind != tokWord || m.inq[q] {
+		return span{}
+	}
+	if w := m.word(q); !lightVerbs[w] && !strongPast[w] && !irregularPast[w] && !m.verbAt(q) && (len(w) < 5 || !strings.HasSuffix(w, "ed")) {
+		return span{}
+	}
+	return m.subject(q).src
 }
 
 // progressive reports whether the participle at i follows a form of "be"

@@ -140,7 +140,11 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	}
 	// A description that names its own speaker, by a capitalised word
 	// or a registry name, refers to nobody earlier.
-	if head, ok := description(text, words, low); ok && !s.inRegistry(text) {
+	head, ok := description(text, words, low)
+	if !ok && paper(text, words, low) {
+		head, ok = low[len(low)-1], true
+	}
+	if ok && !s.inRegistry(text) {
 		if id, ok := s.carry(head); ok {
 			return id, ResolutionCarried, -0.05
 		}
@@ -405,7 +409,12 @@ func (s *speakers) carry(head string) (source.ID, bool) {
 			}
 		default:
 			if documents[head] {
-				// "the statement said": the latest speaker issued it.
+				// "the statement said": the latest speaker issued it,
+				// not a paper or evidence that spoke ("documents
+				// showed").
+				if h.thing {
+					continue
+				}
 				return h.id, true
 			}
 			for _, w := range h.words {
@@ -885,6 +894,28 @@ func description(text string, words, low []string) (string, bool) {
 		}
 	}
 	return head, true
+}
+
+// paper reports whether text is an indefinite description of a document,
+// in lower case: "A statement said", "a court statement said", "an
+// assessment said". Like "the statement", it speaks for the latest speaker
+// named, who issued it; a document is never a source of its own. "A
+// report" is left out.
+func paper(text string, words, low []string) bool {
+	if len(low) == 0 || len(low) > 3 || !documents[low[len(low)-1]] || low[len(low)-1] == "report" {
+		// "a report said" is most often another outlet's, not the
+		// speaker's own.
+		return false
+	}
+	if !strings.HasPrefix(strings.ToLower(text), "a ") && !strings.HasPrefix(strings.ToLower(text), "an ") {
+		return false
+	}
+	for _, w := range words {
+		if isCapitalised(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // byHead resolves a bare plural of people ("Prosecutors", "the

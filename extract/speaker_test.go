@@ -358,3 +358,53 @@ func TestDescriptionByKind(t *testing.T) {
 		})
 	}
 }
+
+// TestPaperSpeaksForItsIssuer checks that a document is never a source of
+// its own: "the statement", "the letter", "the latest assessment" and an
+// indefinite "a statement" speak for the latest speaker named, and a
+// participle after a document someone issued ("issued a statement
+// saying") for whoever issued it. "A report" is most often another
+// outlet's and stays a source of its own.
+func TestPaperSpeaksForItsIssuer(t *testing.T) {
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "port-authority", Name: "Orvik Port Authority", Kind: source.KindAgency},
+		{ID: "harlow", Name: "Mara Harlow", Kind: source.KindOfficial},
+	}, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name, text string
+		want       []source.ID
+	}{
+		{"the-letter", "The Orvik Port Authority said the pier was closed. The letter added that repairs would take a month.",
+			[]source.ID{"port-authority", "port-authority"}},
+		{"the-latest-assessment", "The Orvik Port Authority said the pier was closed. The latest assessment says repairs will take a month.",
+			[]source.ID{"port-authority", "port-authority"}},
+		{"the-release", "The Orvik Port Authority said the pier was closed. The release stated that nobody was hurt.",
+			[]source.ID{"port-authority", "port-authority"}},
+		{"a-statement", "Mara Harlow denied the claims. A statement said the payments were legal.",
+			[]source.ID{"harlow", "harlow"}},
+		{"a-court-statement", "Mara Harlow denied the claims. A court statement said the payments were legal.",
+			[]source.ID{"harlow", "harlow"}},
+		{"a-report-is-not-the-speaker", "Mara Harlow denied the claims. A report said the payments were illegal.",
+			[]source.ID{"harlow", "new:report"}},
+		{"issued-a-statement-saying", "Mara Harlow issued a statement saying the payments were legal.",
+			[]source.ID{"harlow", "harlow"}},
+		{"signed-a-joint-statement-saying", "The players signed a joint statement saying they would not play again.",
+			[]source.ID{"new:players"}},
+		{"a-statement-from-saying", "A statement from the Orvik Port Authority saying the pier was safe was read out.",
+			[]source.ID{"port-authority"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{Registry: reg})
+			require.NoError(t, err)
+			var got []source.ID
+			for _, c := range res.Candidates {
+				got = append(got, c.Speaker)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) speakers mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
