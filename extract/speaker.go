@@ -165,6 +165,9 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	if !ok {
 		id, ok = s.staffOf(words, low)
 	}
+	if !ok {
+		id, ok = s.unnamedOf(text, words, low, parent)
+	}
 	if ok {
 		res := ResolutionRegistry
 		if s.isNew(id) {
@@ -970,6 +973,52 @@ func (s *speakers) readRegistry() {
 			s.staff[k] = src.ID
 		}
 	}
+}
+
+// unnamedOf resolves one unnamed spokesperson or representative of a
+// body, named by an indefinite role and the body ("a spokesman for
+// Islamic Jihad", "a Corvane spokeswoman", "a representative of the port
+// authority"), to the body when the registry knows it and no spokesperson
+// of it (staffOf): the body speaks through whoever it sent. An unnamed
+// official ("a senior official at the council") is someone of its own.
+// parent is the body lookup found after a preposition or as a possessor,
+// if any; else the registry is asked for the words before the role.
+func (s *speakers) unnamedOf(text string, words, low []string, parent source.ID) (source.ID, bool) {
+	if s.reg == nil || len(low) < 2 {
+		return "", false
+	}
+	first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(text)), " ")
+	if first != "a" && first != "an" && first != "one" {
+		return "", false
+	}
+	r := -1
+	for i, w := range low {
+		if staffRoles[w] == source.KindSpokesperson || w == "representative" {
+			r = i
+			break
+		}
+	}
+	if r < 0 {
+		return "", false
+	}
+	for _, w := range words[r+1:] {
+		if isCapitalised(w) && parent == "" {
+			return "", false // "a spokesman, Ali Rabiei": a name
+		}
+	}
+	body := parent
+	for i := 0; i < r && body == ""; i++ {
+		if src, ok := s.reg.Resolve(strings.Join(words[i:r], " ")); ok {
+			body = src.ID
+		}
+	}
+	switch s.kindOf(body) {
+	case source.KindUnknown, source.KindPerson, source.KindOfficial, source.KindSpokesperson:
+		// "a spokesman for President Varga" speaks for a person: a
+		// source of its own under him.
+		return "", false
+	}
+	return body, true
 }
 
 // staffOf resolves a person named by a role and the body the person
