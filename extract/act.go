@@ -48,13 +48,75 @@ func (s *sentence) refineAct(f *found) {
 		f.act = claim.ActUrge
 	case kinds&phraseConcern != 0:
 		f.act = claim.ActConcern
-	case kinds&phraseDenial != 0 || s.negatedFact(f.content):
+	case kinds&phraseDenial != 0 || s.negatedFact(f.content) || s.dismissedClaim(f.content):
 		f.act = claim.ActDeny
 	case f.act == claim.ActAssert && (kinds&phraseAccusation != 0 || kinds&phraseHarm != 0 && s.harmByNamed(f.content)):
 		f.act = claim.ActAccuse
 	case kinds&phrasePledge != 0 || s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
+}
+
+// dismissedClaim reports whether the content calls a claim untrue: a
+// dismissal or an untruth ("baseless", "lies", "incorrect") as what a claim, or
+// "this", "that" or "it", is or is described as, with adverbs, "a" or "an"
+// and quotation marks between ("the army's accusation is “lies”", "this
+// is ‘completely incorrect’", "as “lies” the accusations"). The claim is
+// what someone said (claimObjects); "the plan is absurd" dismisses an
+// opinion of its own and is no denial here.
+func (s *sentence) dismissedClaim(content []span) bool {
+	for _, c := range content {
+		start := s.tokenAt(c.start)
+		for k := start; k < s.hi && s.toks[k].end <= c.end; k++ {
+			if s.toks[k].kind != tokWord || !dismissals[s.word(k)] && !untruths[s.word(k)] || s.is(k+1, "to") || s.is(k+1, "that") {
+				// "it was incorrect to blame the referee": a judgement
+				// of what follows, not of a claim.
+				continue
+			}
+			j := k - 1
+			for j >= start && (s.toks[j].kind == tokQuote || s.toks[j].kind == tokWord && (isAdverb(s.word(j)) || s.is(j, "a") || s.is(j, "an") || s.is(j, "completely") || s.is(j, "totally"))) {
+				j--
+			}
+			if j < start || s.toks[j].kind != tokWord {
+				continue
+			}
+			switch w := s.word(j); {
+			case w == "as":
+				// "described as “lies” the accusations", "branded the
+				// reports as false".
+				if s.claimNear(start, j, k) {
+					return true
+				}
+			case copulas[w] || w == "are" || w == "is" || w == "was" || w == "were":
+				if j-1 >= start && s.toks[j-1].kind == tokWord {
+					if p := s.word(j - 1); p == "this" || p == "that" || p == "it" || p == "these" || p == "those" {
+						return true
+					}
+				}
+				if s.claimNear(start, j, j) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// claimNear reports whether a claim noun (claimObjects) stands within
+// eight words before token j, from start, or after token k to the
+// content's end.
+func (s *sentence) claimNear(start, j, k int) bool {
+	for q := j - 1; q >= start && q >= j-8; q-- {
+		if s.toks[q].kind == tokWord && claimObjects[s.word(q)] {
+			return true
+		}
+	}
+	for q := k + 1; q < s.hi && q <= k+8; q++ {
+		if s.toks[q].kind == tokWord && claimObjects[s.word(q)] {
+			return true
+		}
+	}
+	return false
 }
 
 // ownDenial returns the act of a denial or rejection the content opens

@@ -37,6 +37,13 @@ var actCases = []struct {
 	{"insisted-on-is-an-appeal", "The council insisted on an inquiry into the spill.", []string{"urge"}},
 	{"insisted-that-is-an-assertion", "The council insisted that the spill was small.", []string{"assert"}},
 	{"will-not-rest-is-a-pledge", "The governor said her office will not rest until the money is found.", []string{"pledge"}},
+	{"accusation-is-lies", "The militia said the army's accusation over the blast is “lies”.", []string{"deny", "accuse"}},
+	{"this-is-incorrect", "A spokesman for the militia said this is ‘completely incorrect’.", []string{"deny"}},
+	{"described-as-lies", "The militia described as “lies” the army's accusations that it fired the rocket.", []string{"deny", "accuse"}},
+	{"claims-are-wrong", "The ferry firm said the claims were wrong.", []string{"deny"}},
+	{"incorrect-to-is-no-denial", "The coach said it was incorrect to blame the referee.", []string{"assert"}},
+	{"figures-incorrect-is-no-denial", "The analyst said the figures are incorrect.", []string{"assert"}},
+	{"lies-on-the-coast-is-no-denial", "The mayor said Orvik, which lies on the coast, was flooded.", []string{"assert"}},
 }
 
 // TestActs checks the act each content gives its assertion.

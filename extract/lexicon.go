@@ -271,6 +271,10 @@ var unnamedWords = lex.class("unnamedWords")
 // dismissals in a content make an assertion a denial: "called it a fake".
 var dismissals = lex.class("dismissals")
 
+// untruths dismiss a claim only as what it is or is called: "the
+// accusation is “lies”", "this is completely incorrect".
+var untruths = lex.class("untruths")
+
 // possibles and probables are hedges that lower a statement's certainty.
 var possibles = lex.class("possibles")
 
