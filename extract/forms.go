@@ -643,10 +643,18 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 		p--
 	}
 	possessor := false
-	if p >= m.lo && m.toks[p].kind == tokWord && hasPossessive(m.word(p)) && (m.toks[p].is(flagUpper) || !m.inq[i] && p-1 >= m.lo && determiners[m.word(p-1)]) {
-		// "Moscow's denial", "the minister's remark".
+	if p >= m.lo && m.toks[p].kind == tokWord && hasPossessive(m.word(p)) && (m.toks[p].is(flagUpper) ||
+		!m.inq[i] && p-1 >= m.lo && (determiners[m.word(p-1)] || m.toks[p-1].kind == tokWord && m.toks[p-1].is(flagUpper) && p-1 > m.lo)) {
+		// "Moscow's denial", "the minister's remark", "U.S. officials'
+		// claims", "the Israel army's accusations".
 		f.source = m.possessorPhrase(p)
 		possessor = !f.source.empty()
+	}
+	owner := false
+	if f.source.empty() && p >= m.lo && m.toks[p].kind == tokWord && !m.inq[i] && ownerPronouns[m.word(p)] != "" {
+		// "his allegations against India", "her claim that C": whom the
+		// pronoun refers to, once the noun gives what was said.
+		f.source, owner = m.tokSpan(p, p), true
 	}
 	k := i + 1
 	// "a warning from the ministry", "the allegation by Washington".
@@ -751,6 +759,11 @@ func (m *matcher) noun(i int, r *rule, e cueWord) (int, bool) {
 	}
 	if m.inq[i] {
 		f.content = m.withinQuote(i, f.content)
+	}
+	if owner && (len(f.content) == 0 || light) {
+		// "his comments came after the vote", "made his remarks": no
+		// words of the owner's given here.
+		return i, false
 	}
 	if e.clause && (len(f.content) == 0 || !said) {
 		// "the president's message", "a message of hope": no words.

@@ -120,8 +120,11 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	// nobody to refer to is left unresolved, not proposed as a source.
 	// Lower-casing keeps the number of runes, so a longer text is no
 	// pronoun and need not be lower-cased: most texts are names.
-	if t := strings.TrimSpace(text); utf8.RuneCountInString(t) <= maxPronounRunes && pronouns[strings.ToLower(t)] {
+	if t := strings.TrimSpace(text); utf8.RuneCountInString(t) <= maxPronounRunes && (pronouns[strings.ToLower(t)] || ownerPronouns[strings.ToLower(t)] != "") {
 		p := strings.ToLower(t)
+		if o := ownerPronouns[p]; o != "" {
+			p = o // "his allegations" are what "he" alleged
+		}
 		if id, ok := s.carry(p); ok {
 			if g := pronounGender(p); g != 0 {
 				s.gender[id] = g
@@ -385,6 +388,10 @@ func (s *speakers) isNew(id source.ID) bool {
 	_, ok := s.ids[id]
 	return ok
 }
+
+// ownerPronouns map a possessive pronoun before an attribution noun to the
+// pronoun of its owner: "his allegations" are what "he" alleged.
+var ownerPronouns = map[string]string{"his": "he", "her": "she", "its": "it", "their": "they"}
 
 // carry returns the latest earlier speaker that a pronoun or the head of a
 // description can refer to.
@@ -747,10 +754,14 @@ func normalize(name string) string {
 	return string(b)
 }
 
-// maxPronounRunes is the length in runes of the longest pronoun.
+// maxPronounRunes is the length in runes of the longest pronoun, subject
+// or possessive.
 var maxPronounRunes = func() int {
 	n := 0
 	for p := range pronouns {
+		n = max(n, utf8.RuneCountInString(p))
+	}
+	for p := range ownerPronouns {
 		n = max(n, utf8.RuneCountInString(p))
 	}
 	return n

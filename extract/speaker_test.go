@@ -408,3 +408,45 @@ func TestPaperSpeaksForItsIssuer(t *testing.T) {
 		})
 	}
 }
+
+// TestNounOwner checks who owns an attribution noun: a possessor named
+// after a capitalised word ("U.S. officials' claims", "the Orvik army's
+// accusations"), and a possessive pronoun, which refers back as its
+// subject pronoun would ("his assertion that C" after he spoke), but only
+// when the noun gives what was said.
+func TestNounOwner(t *testing.T) {
+	type cand struct {
+		Cue     string
+		Speaker source.ID
+	}
+	tests := []struct {
+		name, text string
+		want       []cand
+	}{
+		{"plural-possessor-after-a-name", "The ministry dismissed U.S. officials' claims that the leak came from a lab.",
+			[]cand{{"dismissed", "new:ministry"}, {"claims", "new:us-officials"}}},
+		{"possessor-after-a-name", "The militia rejected the Orvik army's accusations that it fired the rocket.",
+			[]cand{{"rejected", "new:militia"}, {"accusations", "new:orvik-army"}}},
+		{"his-assertion", "The president said the vote was fair and repeated his assertion that the count was clean.",
+			[]cand{{"said", "new:president"}, {"assertion", "new:president"}}},
+		{"their-claim", "The unions said the talks had failed. Their claim that the port was unsafe was rejected.",
+			[]cand{{"said", "new:unions"}, {"claim", "new:unions"}}},
+		{"his-comments-alone", "Mr Holm said the port was safe. His comments came after the vote.",
+			[]cand{{"said", "new:mr-holm"}}},
+		{"made-her-remarks", "The mayor said the port was safe. She made her remarks on Monday.",
+			[]cand{{"said", "new:mayor"}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{})
+			require.NoError(t, err)
+			var got []cand
+			for _, c := range res.Candidates {
+				got = append(got, cand{tc.text[c.Cue.Start:c.Cue.End], c.Speaker})
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
