@@ -43,6 +43,8 @@ var actCases = []struct {
 	{"claims-are-wrong", "The ferry firm said the claims were wrong.", []string{"deny"}},
 	{"incorrect-to-is-no-denial", "The coach said it was incorrect to blame the referee.", []string{"assert"}},
 	{"figures-incorrect-is-no-denial", "The analyst said the figures are incorrect.", []string{"assert"}},
+	{"nothing-whatsoever-to-do-with", "“This case has nothing whatsoever to do with politics,” the prosecutor said.", []string{"deny"}},
+	{"never-ever-supplied", "The firm said it had never ever supplied the militia.", []string{"deny"}},
 	{"lies-on-the-coast-is-no-denial", "The mayor said Orvik, which lies on the coast, was flooded.", []string{"assert"}},
 }
 

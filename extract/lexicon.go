@@ -275,6 +275,10 @@ var dismissals = lex.class("dismissals")
 // accusation is “lies”", "this is completely incorrect".
 var untruths = lex.class("untruths")
 
+// emphatics stand inside a phrase and leave it the same phrase: "nothing
+// whatsoever to do with".
+var emphatics = lex.class("emphatics")
+
 // possibles and probables are hedges that lower a statement's certainty.
 var possibles = lex.class("possibles")
 

@@ -235,10 +235,16 @@ func (s *sentence) regionStartingAt(i int) (region, bool) {
 }
 
 // phraseAt reports whether the words from token k, skipping quotation
-// marks, are the phrase's words, within end.
+// marks and emphatic words inside the phrase, are the phrase's words,
+// within end.
 func (s *sentence) phraseAt(k, end int, words []string) bool {
-	for _, pw := range words {
+	for i, pw := range words {
 		for k < s.hi && s.toks[k].kind == tokQuote {
+			k++
+		}
+		// "nothing whatsoever to do with", "never ever supplied": an
+		// emphatic word inside a phrase leaves it the same phrase.
+		for i > 0 && k < s.hi && s.toks[k].end <= end && s.toks[k].kind == tokWord && emphatics[s.word(k)] && !wordMatches(s.word(k), pw) {
 			k++
 		}
 		if k >= s.hi || s.toks[k].end > end || s.toks[k].kind != tokWord || !wordMatches(s.word(k), pw) {
