@@ -163,9 +163,10 @@ func (s *sentence) insistsOn(f *found) bool {
 
 // performative returns the act a quotation of the content performs in
 // so many words: "we" or "I", perhaps an adverb, and a reporting verb in
-// its base form that names an act other than asserting or reporting ("We
-// deny", "I promise", "we strongly condemn", "We demand"). It reports
-// false when no quotation does.
+// its base form, or in the perfect, that names an act other than asserting
+// or reporting ("We deny", "I promise", "we strongly condemn", "We
+// demand", "We have seen and rejected"). It reports false when no
+// quotation does.
 func (s *sentence) performative(content []span) (claim.Act, bool) {
 	for _, c := range content {
 		k := s.tokenAt(c.start)
@@ -180,10 +181,23 @@ func (s *sentence) performative(content []span) (claim.Act, bool) {
 			for j < s.hi && j < k+3 && isAdverb(s.word(j)) {
 				j++
 			}
+			perfect := false
+			if s.is(j, "have") || s.is(j, "had") {
+				// "We have rejected", "We have seen and rejected":
+				// the act done, in the perfect.
+				perfect = true
+				j++
+				if s.is(j+1, "and") {
+					j += 2
+				}
+				for j < s.hi && j < k+7 && isAdverb(s.word(j)) {
+					j++
+				}
+			}
 			if j >= s.hi || s.toks[j].end > c.end || s.ents[j] == nil {
 				continue
 			}
-			if e, ok := reading(s.ents[j].cues, cueVerb); ok && e.base && e.act != claim.ActAssert && e.act != claim.ActReport {
+			if e, ok := reading(s.ents[j].cues, cueVerb); ok && (e.base || perfect && !e.ing) && e.act != claim.ActAssert && e.act != claim.ActReport {
 				return e.act, true
 			}
 		}

@@ -45,6 +45,9 @@ var actCases = []struct {
 	{"figures-incorrect-is-no-denial", "The analyst said the figures are incorrect.", []string{"assert"}},
 	{"nothing-whatsoever-to-do-with", "“This case has nothing whatsoever to do with politics,” the prosecutor said.", []string{"deny"}},
 	{"never-ever-supplied", "The firm said it had never ever supplied the militia.", []string{"deny"}},
+	{"we-have-seen-and-rejected", "“We have seen and rejected the statement of the prime minister,” the ministry said.", []string{"reject"}},
+	{"we-have-rejected", "“We have rejected the offer,” the union said.", []string{"reject"}},
+	{"we-have-said-is-an-assertion", "“We have said this many times,” the mayor said.", []string{"assert"}},
 	{"lies-on-the-coast-is-no-denial", "The mayor said Orvik, which lies on the coast, was flooded.", []string{"assert"}},
 }
 
