@@ -1023,8 +1023,7 @@ func (s *speakers) unnamedOf(text string, words, low []string, parent source.ID)
 			body = src.ID
 		}
 	}
-	switch s.kindOf(body) {
-	case source.KindUnknown, source.KindPerson, source.KindOfficial, source.KindSpokesperson:
+	if k := s.kindOf(body); k == source.KindUnknown || k == source.KindPerson || k == source.KindOfficial || k == source.KindSpokesperson {
 		// "a spokesman for President Varga" speaks for a person: a
 		// source of its own under him.
 		return "", false
