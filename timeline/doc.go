@@ -158,4 +158,16 @@
 // [Timeline.ChangeSeq] a claim's changes, so that a caller can stop early; [Timeline.Disputed], [Timeline.AnonymousClaims],
 // [Timeline.Denials] and [Timeline.ByStatus] answer the common questions
 // about claims.
+//
+// # Following a story
+//
+// [Timeline.Extend] adds a fragment (new sources, articles, claims and
+// statements, which may refer to what the timeline holds) and returns a new
+// timeline equal to [Build] of the whole corpus, leaving the old one as it
+// was. It rebuilds only the claims the fragment can change, the refines
+// components of those it states or adds, and shares everything else, so
+// that adding an article costs in proportion to the claims it touches
+// rather than to the corpus; it builds whole when the fragment reaches
+// back before what the timeline holds, and now and then to compact (see
+// its documentation).
 package timeline
