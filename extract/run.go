@@ -313,7 +313,7 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 			name = x.text[f.alias.start:f.alias.end]
 		}
 		var conf float64
-		c.Speaker, c.Resolution, conf = x.speakers.resolve(name)
+		c.Speaker, c.Resolution, conf = x.speakers.resolve(name, x.text[max(0, f.source.start-mentionWindow):f.source.start])
 		c.Confidence += conf
 	}
 	c.Act = x.decideAct(c)

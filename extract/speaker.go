@@ -105,8 +105,11 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 }
 
 // resolve returns the source ID for a source text, how it was found, and a
-// confidence adjustment: lower for a carried or unresolved pronoun.
-func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
+// confidence adjustment: lower for a carried or unresolved pronoun. before
+// is the text just before the source (at most mentionWindow bytes), where
+// a description that refers to no earlier speaker may find whom it names
+// ("The CEO of Cambridge Analytica has been suspended, the company said").
+func (s *speakers) resolve(text, before string) (source.ID, Resolution, float64) {
 	// "the Harbour Agency (HA)" is the agency: the abbreviation after
 	// its name names nobody else.
 	if o := strings.LastIndex(text, " ("); o > 0 && strings.HasSuffix(text, ")") {
@@ -149,6 +152,10 @@ func (s *speakers) resolve(text string) (source.ID, Resolution, float64) {
 	}
 	if ok && !s.inRegistry(text) {
 		if id, ok := s.carry(head); ok {
+			return id, ResolutionCarried, -0.05
+		}
+		if id, ok := s.mentioned(head, before); ok {
+			s.remember(id, low, s.kindOf(id), words)
 			return id, ResolutionCarried, -0.05
 		}
 	}
@@ -387,6 +394,55 @@ func (s *speakers) office(text string, words, low []string, k nameKey) (source.I
 func (s *speakers) isNew(id source.ID) bool {
 	_, ok := s.ids[id]
 	return ok
+}
+
+// mentionWindow is how far before a description mentioned looks for whom
+// it names, in bytes: about the sentence and the one before it.
+const mentionWindow = 400
+
+// mentionRun is the longest run of capitalised words mentioned tries as a
+// name.
+const mentionRun = 6
+
+// mentioned returns the registry source named latest in before that a
+// description's head fits, by a word of its names ("the governor" for
+// "Governor Anna Holm") or by its kind ("the company" for an
+// organisation, "the ministry" for an agency): the source the text just
+// spoke of, though nobody quoted it ("The CEO of Cambridge Analytica has
+// been suspended by the firm's board, the company said"). Work is bounded
+// by mentionWindow: each run of capitalised words, and each part of it, is
+// looked up once.
+func (s *speakers) mentioned(head, before string) (source.ID, bool) {
+	if s.reg == nil || before == "" {
+		return "", false
+	}
+	if len(before) > mentionWindow {
+		before = before[len(before)-mentionWindow:]
+	}
+	words := strings.Fields(before)
+	for j := len(words); j > 0; {
+		w := strings.Trim(words[j-1], `"“”‘’'(),.;:!?`)
+		if !isCapitalised(w) {
+			j--
+			continue
+		}
+		i := j - 1
+		for i > 0 && j-i < mentionRun && isCapitalised(strings.Trim(words[i-1], `"“”‘’'(`)) && !strings.ContainsAny(words[i-1], ",.;:!?)”") {
+			i--
+		}
+		for a := i; a < j; a++ {
+			for b := j; b > a; b-- {
+				name := strings.Trim(strings.Join(words[a:b], " "), `"“”‘’'(),.;:!?`)
+				name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+				src, ok := s.reg.Resolve(name)
+				if ok && (s.titled(src.ID, head) || s.ofKind(src.ID, head)) {
+					return src.ID, true
+				}
+			}
+		}
+		j = i
+	}
+	return "", false
 }
 
 // ownerPronouns map a possessive pronoun before an attribution noun to the

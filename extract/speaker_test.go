@@ -450,3 +450,32 @@ func TestNounOwner(t *testing.T) {
 		})
 	}
 }
+
+// TestDescriptionOfMention checks that a description no earlier speaker
+// fits refers to the registry source the text named just before it, by
+// kind or by a word of its names, and to nothing when none fits.
+func TestDescriptionOfMention(t *testing.T) {
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "velkor", Name: "Velkor Dynamics", Kind: source.KindOrganisation, Aliases: []string{"Velkor"}},
+		{ID: "anna-holm", Name: "Anna Holm", Kind: source.KindOfficial, Aliases: []string{"Harbour Governor Anna Holm"}},
+		{ID: "orvik", Name: "Orvik", Kind: source.KindGovernment},
+	}, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name, text string
+		want       source.ID
+	}{
+		{"company-by-kind", "The chief executive of Velkor Dynamics has been suspended by the board, the company said.", "velkor"},
+		{"governor-by-title", "Harbour Governor Anna Holm visited the pier on Monday. The governor said the repairs were done.", "anna-holm"},
+		{"nothing-fits", "Orvik held talks with the port. The company said the repairs were done.", "new:company"},
+		{"no-mention", "The company said the repairs were done.", "new:company"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{Registry: reg})
+			require.NoError(t, err)
+			require.NotEmpty(t, res.Candidates)
+			assert.Equal(t, tc.want, res.Candidates[len(res.Candidates)-1].Speaker)
+		})
+	}
+}
