@@ -123,6 +123,11 @@ func (s *speakers) resolve(text, before string) (source.ID, Resolution, float64)
 	// nobody to refer to is left unresolved, not proposed as a source.
 	// Lower-casing keeps the number of runes, so a longer text is no
 	// pronoun and need not be lower-cased: most texts are names.
+	if p, rest, ok := strings.Cut(strings.TrimSpace(text), " "); ok && pronouns[strings.ToLower(p)] && !strings.Contains(rest, " ") && !isCapitalised(rest) && rest != "" && !relaySources[strings.ToLower(rest)] {
+		// "It instead promised", "it ever maintained": a pronoun and an
+		// adverb the subject took with it.
+		text = p
+	}
 	if t := strings.TrimSpace(text); utf8.RuneCountInString(t) <= maxPronounRunes && (pronouns[strings.ToLower(t)] || ownerPronouns[strings.ToLower(t)] != "") {
 		p := strings.ToLower(t)
 		if o := ownerPronouns[p]; o != "" {

@@ -479,3 +479,30 @@ func TestDescriptionOfMention(t *testing.T) {
 		})
 	}
 }
+
+// TestPronounWithAdverb checks that a pronoun subject with an adverb the
+// subject took along ("It instead promised") refers back as the pronoun
+// alone, and is never proposed as a new source.
+func TestPronounWithAdverb(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []source.ID
+	}{
+		{"it-instead", "The ministry said the port was shut. It instead promised an inquiry.", []source.ID{"new:ministry", "new:ministry"}},
+		{"they-later", "The unions said the talks had failed. They later said the strike would go on.", []source.ID{"new:unions", "new:unions"}},
+		{"it-ever", "Velkor denied that it ever kept a list of targets. It called the report false.", []source.ID{"new:velkor", "new:velkor"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{})
+			require.NoError(t, err)
+			var got []source.ID
+			for _, c := range res.Candidates {
+				got = append(got, c.Speaker)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) speakers mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
