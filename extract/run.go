@@ -34,6 +34,9 @@ type extractor struct {
 	lastDirect int
 	// prevOpen is the unclosed quotation that ended the previous block.
 	prevOpen span
+	// lastSource is the end of the latest source resolved, in bytes: a
+	// pronoun looks in the text since then for whom it names.
+	lastSource int
 	// pair is the last two names a source coordinated ("BDO and BPI"),
 	// which "both", "the two banks" and "they" right after refer to.
 	pair [2]span
@@ -132,6 +135,7 @@ func (x *extractor) extract(text string, opts Options) (*Result, error) {
 func (x *extractor) reset(text string, opts Options) {
 	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen, x.pair = text, opts, -1, -1, span{}, [2]span{}
 	x.artPair, x.artPairRead = [2]span{}, false
+	x.lastSource = 0
 	x.z.text = text
 	x.found.reset()
 	x.speakers.reset(opts.Registry, opts.Published)
@@ -313,7 +317,13 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 			name = x.text[f.alias.start:f.alias.end]
 		}
 		var conf float64
-		c.Speaker, c.Resolution, conf = x.speakers.resolve(name, x.text[max(0, f.source.start-mentionWindow):f.source.start])
+		before := x.text[max(0, f.source.start-mentionWindow):f.source.start]
+		fresh := ""
+		if x.lastSource <= f.source.start {
+			fresh = x.text[max(0, x.lastSource, f.source.start-mentionWindow):f.source.start]
+		}
+		c.Speaker, c.Resolution, conf = x.speakers.resolve(name, before, fresh)
+		x.lastSource = f.source.end
 		c.Confidence += conf
 	}
 	c.Act = x.decideAct(c)

@@ -109,7 +109,12 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 // is the text just before the source (at most mentionWindow bytes), where
 // a description that refers to no earlier speaker may find whom it names
 // ("The CEO of Cambridge Analytica has been suspended, the company said").
-func (s *speakers) resolve(text, before string) (source.ID, Resolution, float64) {
+//
+// fresh is the part of before that follows the latest speaker's source:
+// "he" or "she" whose sentence, or the sentence before it, names a
+// registry person there refers to that person rather than to the latest
+// speaker ("Holmes is charged with fraud. She has pleaded not guilty").
+func (s *speakers) resolve(text, before, fresh string) (source.ID, Resolution, float64) {
 	// "the Harbour Agency (HA)" is the agency: the abbreviation after
 	// its name names nobody else.
 	if o := strings.LastIndex(text, " ("); o > 0 && strings.HasSuffix(text, ")") {
@@ -132,6 +137,14 @@ func (s *speakers) resolve(text, before string) (source.ID, Resolution, float64)
 		p := strings.ToLower(t)
 		if o := ownerPronouns[p]; o != "" {
 			p = o // "his allegations" are what "he" alleged
+		}
+		if id, ok := s.subjectBefore(p, fresh); ok {
+			if g := pronounGender(p); g != 0 {
+				s.gender[id] = g
+			}
+			k := s.kindOf(id)
+			s.hear(heard{id: id, person: personKind(k), org: !personKind(k)})
+			return id, ResolutionCarried, -0.05
 		}
 		if id, ok := s.carry(p); ok {
 			if g := pronounGender(p); g != 0 {
@@ -448,6 +461,90 @@ func (s *speakers) mentioned(head, before string) (source.ID, bool) {
 		j = i
 	}
 	return "", false
+}
+
+// subjectBefore returns the registry person "he" or "she" (p) refers to
+// in fresh, the text since the latest speaker's source: the first person
+// named in the pronoun's own sentence before it, else in the sentence
+// before, not known to be of the other gender. Work is bounded by
+// mentionWindow, as mentioned's.
+func (s *speakers) subjectBefore(p, fresh string) (source.ID, bool) {
+	if s.reg == nil || fresh == "" || p != "he" && p != "she" {
+		// "it" and "they" name a body, and the first body a sentence
+		// names is as often its object ("called on Tavundi").
+		return "", false
+	}
+	if len(fresh) > mentionWindow {
+		fresh = fresh[len(fresh)-mentionWindow:]
+	}
+	fits := func(id source.ID) bool {
+		g := s.gender[id]
+		return personKind(s.kindOf(id)) && (g == 0 || g == pronounGender(p))
+	}
+	cut := sentenceStart(fresh)
+	if id, ok := s.firstNamed(fresh[cut:], fits); ok {
+		return id, true
+	}
+	if cut == 0 {
+		return "", false
+	}
+	prev := fresh[:cut]
+	return s.firstNamed(prev[sentenceStart(strings.TrimRight(prev, " \n")):], fits)
+}
+
+// sentenceStart returns where the last sentence of text starts: after the
+// last full stop, question or exclamation mark followed by a space or a
+// line break, or at 0.
+func sentenceStart(text string) int {
+	for i := len(text) - 2; i >= 0; i-- {
+		if (text[i] == '.' || text[i] == '?' || text[i] == '!' || text[i] == '\n') && (text[i+1] == ' ' || text[i+1] == '\n') {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// firstNamed returns the registry source named as the subject of the
+// sentence text, by a run of capitalised words (or a part of it, longest
+// first) that starts among its first subjectWords words, if it fits: "Holmes
+// is charged", "Canadian opposition leader Pierre Poilievre took", not
+// "the killing of Nijjar".
+func (s *speakers) firstNamed(text string, fits func(source.ID) bool) (source.ID, bool) {
+	words := strings.Fields(text)
+	for i := 0; i < len(words) && i < subjectWords; {
+		if !isCapitalised(strings.Trim(words[i], `"“”‘’'(`)) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(words) && j-i < mentionRun && isCapitalised(strings.Trim(words[j], `"“”‘’'(`)) && !strings.ContainsAny(words[j-1], ",.;:!?)”") {
+			j++
+		}
+		if last := strings.TrimRight(words[j-1], `"”’),.;:!?`); strings.HasSuffix(last, "'s") || strings.HasSuffix(last, "’s") {
+			// "Mr Berg's lawyers filed": the subject is the lawyers.
+			i = j
+			continue
+		}
+		for n := j - i; n > 0; n-- {
+			for a := i; a+n <= j; a++ {
+				name := strings.Trim(strings.Join(words[a:a+n], " "), `"“”‘’'(),.;:!?`)
+				if src, ok := s.reg.Resolve(name); ok && fits(src.ID) {
+					return src.ID, true
+				}
+			}
+		}
+		i = j
+	}
+	return "", false
+}
+
+// subjectWords is how far into its sentence firstNamed looks for a name
+// to start, in words: a title or two may come before it.
+const subjectWords = 4
+
+// personKind reports whether a source of kind k is a person.
+func personKind(k source.Kind) bool {
+	return k == source.KindPerson || k == source.KindOfficial || k == source.KindSpokesperson
 }
 
 // ownerPronouns map a possessive pronoun before an attribution noun to the

@@ -506,3 +506,40 @@ func TestPronounWithAdverb(t *testing.T) {
 		})
 	}
 }
+
+// TestPronounAfterNarration checks that "he" or "she" refers to the
+// registry person named as the subject of its sentence, or of the one
+// before, since the latest speaker, rather than to that speaker; and to
+// the speaker when the sentence names the person only as an object.
+func TestPronounAfterNarration(t *testing.T) {
+	reg, err := source.NewRegistry([]source.Source{
+		{ID: "holm", Name: "Anna Holm", Kind: source.KindOfficial, Aliases: []string{"Holm"}},
+		{ID: "berg", Name: "Jon Berg", Kind: source.KindPerson, Aliases: []string{"Berg"}},
+		{ID: "dahl", Name: "Piet Dahl", Kind: source.KindPerson, Aliases: []string{"Dahl"}},
+	}, nil)
+	require.NoError(t, err)
+	tests := []struct {
+		name, text string
+		want       []source.ID
+	}{
+		{"subject-of-the-sentence-before", "Jon Berg said the port was shut. Anna Holm is charged with fraud. She has denied the charges.",
+			[]source.ID{"berg", "holm"}},
+		{"named-only-as-an-object", "Jon Berg said the port was shut. The board later met Piet Dahl in private. He said the talks went well.",
+			[]source.ID{"berg", "berg"}},
+		{"other-gender", "Anna Holm said the port was shut. Mr Berg's lawyers filed a motion. She said the port would reopen.",
+			[]source.ID{"holm", "holm"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := extract.Extract(tc.text, extract.Options{Registry: reg})
+			require.NoError(t, err)
+			var got []source.ID
+			for _, c := range res.Candidates {
+				got = append(got, c.Speaker)
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(%q) speakers mismatch (-want +got):\n%s", tc.text, diff)
+			}
+		})
+	}
+}
