@@ -68,7 +68,7 @@ func (s *sentence) dismissedClaim(content []span) bool {
 	for _, c := range content {
 		start := s.tokenAt(c.start)
 		for k := start; k < s.hi && s.toks[k].end <= c.end; k++ {
-			if s.toks[k].kind != tokWord || !dismissals[s.word(k)] && !untruths[s.word(k)] || s.is(k+1, "to") || s.is(k+1, "that") {
+			if s.toks[k].kind != tokWord || s.lex[k]&lexDismissal == 0 && (s.ents[k] == nil || !s.ents[k].untruth) || s.is(k+1, "to") || s.is(k+1, "that") {
 				// "it was incorrect to blame the referee": a judgement
 				// of what follows, not of a claim.
 				continue

@@ -73,6 +73,12 @@ type lexEntry struct {
 	// relay marks a relay cue ("citing"), which the matcher reads once
 	// the sentence's other attributions are found.
 	relay bool
+	// emphatic marks a word that may stand inside a phrase and leave it
+	// the same phrase: "nothing whatsoever to do with".
+	emphatic bool
+	// untruth marks a word that dismisses a claim as what it is or is
+	// called: "lies", "incorrect" (untruths).
+	untruth bool
 }
 
 // lexicon joins starters, timeFirst and the first words of phrases, so
@@ -104,6 +110,16 @@ var lexicon = func() map[string]*lexEntry {
 		e := m[w]
 		e.flags |= lexStarter
 		e.relay = true
+		m[w] = e
+	}
+	for w := range emphatics {
+		e := m[w]
+		e.emphatic = true
+		m[w] = e
+	}
+	for w := range untruths {
+		e := m[w]
+		e.untruth = true
 		m[w] = e
 	}
 	for w, ps := range phrases.byFirst {

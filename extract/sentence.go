@@ -244,7 +244,7 @@ func (s *sentence) phraseAt(k, end int, words []string) bool {
 		}
 		// "nothing whatsoever to do with", "never ever supplied": an
 		// emphatic word inside a phrase leaves it the same phrase.
-		for i > 0 && k < s.hi && s.toks[k].end <= end && s.toks[k].kind == tokWord && emphatics[s.word(k)] && !wordMatches(s.word(k), pw) {
+		for i > 0 && k < s.hi && s.toks[k].end <= end && s.ents[k] != nil && s.ents[k].emphatic && !wordMatches(s.word(k), pw) {
 			k++
 		}
 		if k >= s.hi || s.toks[k].end > end || s.toks[k].kind != tokWord || !wordMatches(s.word(k), pw) {
