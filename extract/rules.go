@@ -287,8 +287,8 @@ func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 	if src := m.issuer(v.f.source); !src.empty() {
 		// "Snyder has issued a statement saying C", "the players
 		// signed a joint statement saying C": whoever issued the paper
-		// speaks, not the paper.
-		v.f.source = src
+		// speaks, not the paper, which stays the source's text.
+		v.f.alias = src
 	}
 	return v, sourceFound
 }
