@@ -132,8 +132,14 @@
 // # Timeline
 //
 // Story.Corpus returns the accepted story as a claim.Corpus, and
-// Story.Timeline builds its timeline with timeline.Build. The timeline is
-// built whole each time, in time linear in the story's size, from the story
-// as it stands: it does not follow later Add or Apply calls, so build it
-// again after them.
+// Story.Timeline returns its timeline, as timeline.Build of that corpus
+// makes it. A returned timeline does not follow later Add or Apply calls:
+// call Story.Timeline again after them. The story keeps the timeline it
+// last returned and, while the story has only grown since (new articles,
+// sources, claims and accepted statements), extends it with
+// timeline.Timeline.Extend at the cost of the claims the additions touch;
+// after anything else (an edit, a rename, a merge, a reprint marked, a
+// mention added to an accepted statement, a decision taken back, a
+// re-extraction) it builds the whole timeline again, in time linear in the
+// story's size.
 package story
