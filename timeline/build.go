@@ -194,7 +194,10 @@ type builder struct {
 	// lazyDenials tells the claims whose denials are worked out when read
 	// (see downs.go), nil for none.
 	lazyDenials []bool
-	evOfRank    []int32 // rank -> index into events, when carrying in bulk
+	// dated orders the words of the dated sources (see twoway.go), nil
+	// when there is none.
+	dated    *datedOrder
+	evOfRank []int32 // rank -> index into events, when carrying in bulk
 	// bulk says whether to carry agreeing affirmations in bulk.
 	bulk bulkMode
 	// keyedEv[keyedOff[c]:keyedOff[c+1]] are the words claim c passes on
@@ -476,9 +479,9 @@ func (b *builder) relate() {
 			b.evOfRank[b.events[k].rank] = int32(k)
 		}
 	}
-	pdownOff, pdownEv, keyedDownOff, keyedDownEv, twoOff, twoEv := b.splitDowns(outOff, downBulk)
+	pdownOff, pdownEv, ws := b.splitDowns(outOff, downBulk, related)
 	b.pdownOff, b.pdownEv, b.pdowns = pdownOff, pdownEv, b.downs
-	if len(keyedDownEv) > 0 || len(twoEv) > 0 {
+	if len(ws.keyedEv) > 0 || len(ws.twoEv) > 0 || len(ws.datedEv) > 0 {
 		clear(stamp)
 		for i := range passes {
 			passes[i] = -1
@@ -492,7 +495,7 @@ func (b *builder) relate() {
 		}
 	}
 	b.effectiveWords(order, in, inOff, outOff, keyedOff, keyedEv)
-	b.effectiveDowns(order, inOff, out, outOff, downWordLists{keyedDownOff, keyedDownEv, twoOff, twoEv})
+	b.effectiveDowns(order, inOff, out, outOff, ws)
 }
 
 // claimSets holds sets of claims that share their tails: a set is a

@@ -3,6 +3,8 @@ package timeline
 import (
 	"cmp"
 	"slices"
+
+	"github.com/claimtrail/claimtrail/claim"
 )
 
 // A claim refining a long chain inherits the negations of every claim
@@ -244,20 +246,21 @@ func (bs *negBags) clone() *negBags {
 	return c
 }
 
-// splitDowns sorts the negations each claim carries down into three
+// splitDowns sorts the negations each claim carries down into four
 // lists, each as offsets and indexes into events, as downOff and downEv
 // are: those of down-only sources, keyed; those of a two-way source (see
 // the top of twoway.go) whose negations carried down all share one key,
-// agreeing; and the others, plain. With bulk false every negation is
-// plain.
+// agreeing; those of a dated two-way source (see datedOrder), dated; and
+// the others, plain. With bulk false every negation is plain. related
+// tells the claims that have a refines relation.
 //
 // A two-way source whose negations differ in said date or factuality
-// has all of them plain: a claim would hear nearly every one of them
-// anyway, each key's first and each after a word of another key, and
-// the bags would only add their cost to the walk's.
-func (b *builder) splitDowns(outOff []int32, bulk bool) (plainOff, plainEv, keyedOff, keyedEv, twoOff, twoEv []int32) {
+// and is not dated has all of them plain: a claim would hear nearly
+// every one of them anyway, each key's first and each after a word of
+// another key, and the bags would only add their cost to the walk's.
+func (b *builder) splitDowns(outOff []int32, bulk bool, related func(int) bool) (plainOff, plainEv []int32, ws downWordLists) {
 	n := len(b.t.claims)
-	var twoWay, agree []bool
+	var twoWay, agree, dated []bool
 	if bulk {
 		// A source with an affirmation or a retraction on a claim that
 		// refines another carries words up; its negations agree unless
@@ -281,6 +284,7 @@ func (b *builder) splitDowns(outOff []int32, bulk bool) (plainOff, plainEv, keye
 				}
 			}
 		}
+		upPlain := slices.Clone(agree)
 		first := make([]int32, nSrc) // per source, its first negation+1
 		for _, k := range b.downEv[:b.downOff[n]] {
 			switch src := b.events[k].src; {
@@ -291,10 +295,12 @@ func (b *builder) splitDowns(outOff []int32, bulk bool) (plainOff, plainEv, keye
 				agree[src] = false
 			}
 		}
+		dated = b.datedSources(upPlain, agree, related)
 	}
 	plainOff = make([]int32, n+1)
-	keyedOff = make([]int32, n+1)
-	twoOff = make([]int32, n+1)
+	ws.keyedOff = make([]int32, n+1)
+	ws.twoOff = make([]int32, n+1)
+	ws.datedOff = make([]int32, n+1)
 	plainEv = make([]int32, 0, b.downOff[n])
 	for c := range n {
 		for _, k := range b.downEv[b.downOff[c]:b.downOff[c+1]] {
@@ -302,24 +308,119 @@ func (b *builder) splitDowns(outOff []int32, bulk bool) (plainOff, plainEv, keye
 			case !bulk:
 				plainEv = append(plainEv, k)
 			case !twoWay[src]:
-				keyedEv = append(keyedEv, k)
+				ws.keyedEv = append(ws.keyedEv, k)
 			case agree[src]:
-				twoEv = append(twoEv, k)
+				ws.twoEv = append(ws.twoEv, k)
+			case dated != nil && dated[src]:
+				ws.datedEv = append(ws.datedEv, k)
 			default:
 				plainEv = append(plainEv, k)
 			}
 		}
-		plainOff[c+1], keyedOff[c+1], twoOff[c+1] = int32(len(plainEv)), int32(len(keyedEv)), int32(len(twoEv))
+		plainOff[c+1], ws.keyedOff[c+1], ws.twoOff[c+1] = int32(len(plainEv)), int32(len(ws.keyedEv)), int32(len(ws.twoEv))
+		ws.datedOff[c+1] = int32(len(ws.datedEv))
 	}
-	return plainOff, plainEv, keyedOff, keyedEv, twoOff, twoEv
+	return plainOff, plainEv, ws
+}
+
+// datedSources returns which sources are dated (see datedOrder), nil for
+// none, and sets b.dated: of the two-way sources whose affirmations are
+// all plain (upPlain) and whose negations do not agree, those whose words
+// on related claims have said periods that are, two by two, the same or
+// apart, and whose negations cannot refute or all can alike.
+func (b *builder) datedSources(upPlain, agree []bool, related func(int) bool) []bool {
+	n := len(b.t.claims)
+	nSrc := len(b.t.srcs.ids)
+	cand := make([]bool, nSrc)
+	some := false
+	for _, k := range b.downEv[:b.downOff[n]] {
+		if src := b.events[k].src; upPlain[src] && !agree[src] {
+			cand[src], some = true, true
+		}
+	}
+	if !some {
+		return nil
+	}
+	// Investigators whose negations are certain and not, in turn, can
+	// refute with some and not with others.
+	certain := make([]int8, nSrc) // 1 certain, 2 not, 3 both
+	for _, k := range b.downEv[:b.downOff[n]] {
+		if e := &b.events[k]; cand[e.src] && b.t.srcs.investigator[e.src] {
+			if e.cert == claim.CertaintyCertain {
+				certain[e.src] |= 1
+			} else {
+				certain[e.src] |= 2
+			}
+			cand[e.src] = certain[e.src] != 3
+		}
+	}
+	d := &datedOrder{off: make([]int32, nSrc+1), pos: make([]int32, len(b.events))}
+	for c := range n {
+		if related(c) {
+			for k := b.off[c]; k < b.off[c+1]; k++ {
+				if src := b.events[k].src; cand[src] {
+					d.off[src+1]++
+				}
+			}
+		}
+	}
+	for src := range nSrc {
+		d.off[src+1] += d.off[src]
+	}
+	d.list = make([]int32, d.off[nSrc])
+	next := slices.Clone(d.off[:nSrc])
+	for c := range n {
+		if related(c) {
+			for k := b.off[c]; k < b.off[c+1]; k++ {
+				if src := b.events[k].src; cand[src] {
+					d.list[next[src]] = k
+					next[src]++
+				}
+			}
+		}
+	}
+	for src := range nSrc {
+		if !cand[src] {
+			continue
+		}
+		list := d.list[d.off[src]:d.off[src+1]]
+		slices.SortFunc(list, func(x, y int32) int {
+			ex, ey := &b.events[x], &b.events[y]
+			switch {
+			case ex.saidSec != ey.saidSec:
+				return cmp.Compare(ex.saidSec, ey.saidSec)
+			case ex.saidNsec != ey.saidNsec:
+				return cmp.Compare(ex.saidNsec, ey.saidNsec)
+			}
+			return cmp.Compare(ex.rank, ey.rank)
+		})
+		for i, k := range list {
+			d.pos[k] = int32(i)
+			if i == 0 {
+				continue
+			}
+			prev, e := &b.events[list[i-1]], &b.events[k]
+			if same := prev.start() == e.start() && prev.end() == e.end(); !same && !prev.before(e) {
+				cand[src] = false
+				break
+			}
+		}
+	}
+	if !slices.Contains(cand, true) {
+		return nil
+	}
+	b.dated = d
+	return cand
 }
 
 // downWordLists are the negations claims carry down in bulk, as
 // splitDowns returns them: keyedEv[keyedOff[c]:keyedOff[c+1]] are claim
-// c's negations by down-only sources, and twoEv[twoOff[c]:twoOff[c+1]]
-// its agreeing negations by two-way sources, as indexes into events.
+// c's negations by down-only sources, twoEv[twoOff[c]:twoOff[c+1]] its
+// agreeing negations by two-way sources, and
+// datedEv[datedOff[c]:datedOff[c+1]] those of dated sources, as indexes
+// into events.
 type downWordLists struct {
-	keyedOff, keyedEv, twoOff, twoEv []int32
+	keyedOff, keyedEv, twoOff, twoEv, datedOff, datedEv []int32
 }
 
 // effectiveDowns walks the claims from the broadest to the narrowest,
@@ -332,11 +433,13 @@ type downWordLists struct {
 func (b *builder) effectiveDowns(order, inOff, out, outOff []int32, ws downWordLists) {
 	n := len(b.t.claims)
 	b.effDownOff = make([]int32, n+1)
-	if len(ws.keyedEv) == 0 && len(ws.twoEv) == 0 {
+	if len(ws.keyedEv) == 0 && len(ws.twoEv) == 0 && len(ws.datedEv) == 0 {
 		return
 	}
 	bags := make([]*negBags, n)
 	twoBags := make([]*keyBag, n)
+	datedBagsOf := make([]*datedBags, n)
+	var dw datedWalk
 	left := make([]int32, n) // consumers of each claim's bags not yet served
 	for c := range n {
 		left[c] = inOff[c+1] - inOff[c]
@@ -348,12 +451,14 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff []int32, ws downWordL
 	for _, c := range slices.Backward(order) {
 		var acc *negBags
 		var twoAcc *keyBag
+		var datedAcc *datedBags
 		for _, p := range out[outOff[c]:outOff[c+1]] {
 			left[p]--
 			owned := left[p] == 0
 			twoAcc = takeBag(twoAcc, twoBags[p], owned)
+			datedAcc = takeDated(datedAcc, datedBagsOf[p], owned)
 			if owned {
-				twoBags[p] = nil
+				twoBags[p], datedBagsOf[p] = nil, nil
 			}
 			bp := bags[p]
 			if bp == nil {
@@ -375,7 +480,7 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff []int32, ws downWordL
 				bags[p] = nil
 			}
 		}
-		var reduced, twoReduced bool
+		var reduced, twoReduced, datedReduced bool
 		if acc != nil && acc.n > 0 {
 			effs[c], reduced = b.downWords(c, acc, spoilt, &ds)
 		}
@@ -387,7 +492,16 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff []int32, ws downWordL
 				b.sortDowns(effs[c])
 			}
 		}
-		if reduced || twoReduced {
+		if datedAcc != nil && datedAcc.n > 0 {
+			thr, ok := b.downThreshold(c)
+			var heard []int32
+			heard, datedReduced = b.datedWords(c, datedAcc, thr, ok, &dw)
+			if len(heard) > 0 {
+				effs[c] = append(effs[c], heard...)
+				b.sortDowns(effs[c])
+			}
+		}
+		if reduced || twoReduced || datedReduced {
 			if b.derived == nil {
 				b.derived = make([]bool, n)
 			}
@@ -417,6 +531,15 @@ func (b *builder) effectiveDowns(order, inOff, out, outOff []int32, ws downWordL
 			}
 		}
 		twoBags[c] = twoAcc
+		if own := ws.datedEv[ws.datedOff[c]:ws.datedOff[c+1]]; len(own) > 0 {
+			if datedAcc == nil {
+				datedAcc = &datedBags{srcs: make(map[int32]*datedBag)}
+			}
+			for _, k := range own {
+				datedAcc.add(b.events[k].src, b.events[k].rank, b.dated.pos[k])
+			}
+		}
+		datedBagsOf[c] = datedAcc
 	}
 	total := 0
 	for _, e := range effs {
@@ -446,35 +569,9 @@ func (b *builder) sortDowns(ks []int32) {
 // whether some that count for it are left out. spoilt and ds are scratch
 // space.
 func (b *builder) downWords(c int32, bag *negBags, spoilt []int32, ds *downScratch) (out []int32, reduced bool) {
-	thr, ok := claimThreshold(b.t.claims[c].Event)
+	thr, ok := b.downThreshold(c)
 	if !ok {
-		// With no event, negations of broader claims count from the
-		// claim's first report on: the first word it hears that is no
-		// negation of a broader claim, which is one of its own or of
-		// those carried up. A claim never reported hears none of them.
-		first := int32(-1)
-		take := func(k int32) {
-			if r := b.events[k].rank; first < 0 || r < first {
-				first = r
-			}
-		}
-		if b.off[c+1] > b.off[c] {
-			take(b.off[c])
-		}
-		for d := range b.sets.all(b.plainUps[c]) {
-			if b.plainOff[d+1] > b.plainOff[d] {
-				take(b.plainEv[b.plainOff[d]])
-			}
-		}
-		if b.effOff != nil {
-			for _, k := range b.eff[b.effOff[c]:b.effOff[c+1]] {
-				take(k)
-			}
-		}
-		if first < 0 {
-			return nil, false
-		}
-		thr = instant(b.t.reportedAt(b.events[b.evOfRank[first]].stmt))
+		return nil, false
 	}
 	// A source whose own words on c are not all negations of its bag's
 	// factuality is no uniform negator at c.
@@ -520,4 +617,38 @@ func (b *builder) downWords(c int32, bag *negBags, spoilt []int32, ds *downScrat
 	}
 	b.sortDowns(out)
 	return out, reduced
+}
+
+// downThreshold returns the instant from which negations of broader
+// claims count for claim c: its event, or with none, its first report,
+// the first word it hears that is no negation of a broader claim, which
+// is one of its own or of those carried up. A claim never reported hears
+// none of them, and downThreshold reports false.
+func (b *builder) downThreshold(c int32) (moment, bool) {
+	if thr, ok := claimThreshold(b.t.claims[c].Event); ok {
+		return thr, true
+	}
+	first := int32(-1)
+	take := func(k int32) {
+		if r := b.events[k].rank; first < 0 || r < first {
+			first = r
+		}
+	}
+	if b.off[c+1] > b.off[c] {
+		take(b.off[c])
+	}
+	for d := range b.sets.all(b.plainUps[c]) {
+		if b.plainOff[d+1] > b.plainOff[d] {
+			take(b.plainEv[b.plainOff[d]])
+		}
+	}
+	if b.effOff != nil {
+		for _, k := range b.eff[b.effOff[c]:b.effOff[c+1]] {
+			take(k)
+		}
+	}
+	if first < 0 {
+		return moment{}, false
+	}
+	return instant(b.t.reportedAt(b.events[b.evOfRank[first]].stmt)), true
 }

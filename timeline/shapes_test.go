@@ -101,8 +101,8 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 	case chainDenyAffirmBottom, chainDenyDatedAffirmBottom, chainDenyMixedAffirmBottom:
 		// The denier carries words up as well as down. Its denials share
 		// one said date and factuality in chainDenyAffirmBottom only;
-		// in the others each claim hears every broader claim's denial
-		// one by one.
+		// in the others each claim hears, of every broader claim's
+		// denial, the first and the latest before the affirmation.
 		for i := n - 1; i >= 0; i-- {
 			f := claim.CTMinus()
 			if stmts == chainDenyMixedAffirmBottom && i%2 == 1 {
@@ -241,6 +241,19 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
 		},
 		{
+			// The same, each denial said at an instant of its own, later
+			// than the one before it.
+			name: "chain-deny-dated-affirm-bottom", corpus: func() *claim.Corpus { return chain(50_000/div, chainDenyDatedAffirmBottom) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
+		},
+		{
+			// The same, the denials certain and probable in turn.
+			name: "chain-deny-mixed-affirm-bottom", corpus: func() *claim.Corpus { return chain(50_000/div, chainDenyMixedAffirmBottom) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
+		},
+		{
 			name: "chain-affirm-deny-top", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmDenyTop) },
 			unit: "claim", units: claims, bytes: 4096,
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusContested, "c1": timeline.StatusContested},
@@ -346,8 +359,8 @@ func BenchmarkChain(b *testing.B) {
 		{"deny-dated", chainDenyDated, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-each", chainDenyEach, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-affirm-bottom", chainDenyAffirmBottom, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
-		{"deny-dated-affirm-bottom", chainDenyDatedAffirmBottom, []int{1_000, 2_000}},
-		{"deny-mixed-affirm-bottom", chainDenyMixedAffirmBottom, []int{1_000, 2_000}},
+		{"deny-dated-affirm-bottom", chainDenyDatedAffirmBottom, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
+		{"deny-mixed-affirm-bottom", chainDenyMixedAffirmBottom, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"affirm-deny-top", chainAffirmDenyTop, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},

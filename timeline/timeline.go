@@ -311,16 +311,26 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // count in bulk when all of them share one said date and factuality: the
 // claim takes the first of them, and the first after each other word of
 // that source on the claim, at O(log² n) each, and its
-// changes and denials are worked out when read. So a chain of a million
+// changes and denials are worked out when read. When such a source's
+// negations differ in said date or factuality, and the said periods of
+// its words are, two by two, the same or apart (all instants, or all
+// days), the claim takes, between two other words of that source on it,
+// only the negations that set what those words compare with: the first,
+// the first later than the source's latest word that stands and than its
+// latest affirmation, and the latest, at most four, at O(log² n) each.
+// So a chain of a million
 // claims each refining the next, a chain of a hundred thousand claims each
 // affirmed once by one source, each affirmed by a source of its own, each
 // denied by one source, each denied by a source of its own, or each denied
-// by one source that also affirms the narrowest, or one claim refined by
+// by one source that also affirms the narrowest, whether its denials
+// share a said date and factuality or each is said at an instant of its
+// own, or one claim refined by
 // a hundred thousand others costs in proportion to its claims and
 // statements, with a logarithmic factor. The words taken one by one
 // (negations of a source that carries affirmations up in bulk, or that
 // also carries words up and whose negations differ in said date or
-// factuality, and
+// factuality with said periods that overlap, as a year and a day in it
+// do, and
 // affirmations or retractions carried up that disagree with the source's
 // others) cost in proportion to the claims they reach; most of them
 // change something each time, and the changes are kept.
