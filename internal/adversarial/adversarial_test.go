@@ -333,6 +333,42 @@ func TestAdversarialCorpus(t *testing.T) {
 		}
 		assert.Equal(t, n-1, repeated, "repeated denials in Changes(%s)", narrowest)
 	})
+	for _, tc := range []struct {
+		name   string
+		corpus func(int) *claim.Corpus
+	}{
+		{"dated-denied-and-affirmed", adversarial.DatedDeniedAndAffirmed},
+		{"mixed-denied-and-affirmed", adversarial.MixedDeniedAndAffirmed},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			n := size(100_000, 10_000)
+			c := tc.corpus(n)
+			var tl *timeline.Timeline
+			var err error
+			bound(t, "Build "+tc.name+" (per claim)", n, 4000, measure(func() { tl, err = timeline.Build(c, nil) }))
+			require.NoError(t, err)
+			narrowest := claim.ID("c" + strconv.Itoa(n-1))
+			// The affirmation, said and known last, is the source's
+			// latest word on every claim.
+			for _, id := range []claim.ID{"c0", narrowest} {
+				got, err := tl.Current(id)
+				require.NoError(t, err)
+				assert.Equal(t, timeline.StatusAlleged, got, "Current(%q)", id)
+			}
+			// The narrowest claim repeats every broader claim's denial;
+			// its changes are worked out when read.
+			var chs []timeline.Change
+			bound(t, "Changes "+tc.name+" narrowest (per change)", n+1, 2000, measure(func() { chs, err = tl.Changes(narrowest) }))
+			require.NoError(t, err)
+			repeated := 0
+			for _, ch := range chs {
+				if ch.Kind == timeline.ChangeRepeatedDenial {
+					repeated++
+				}
+			}
+			assert.Equal(t, n-1, repeated, "repeated denials in Changes(%s)", narrowest)
+		})
+	}
 	t.Run("many-refiners", func(t *testing.T) {
 		n := size(100_000, 10_000)
 		c := adversarial.ManyRefiners(n)

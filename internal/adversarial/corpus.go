@@ -176,6 +176,30 @@ func DeniedAndAffirmed(n int) *claim.Corpus {
 	return c
 }
 
+// DatedDeniedAndAffirmed returns DeniedAndAffirmed's chain with each
+// denial said at an instant of its own, one second after the next
+// narrower claim's, and the affirmation a second after the last: a
+// government denying each allegation as it is made, whose denials of
+// broader claims each come later than every one a claim heard before.
+func DatedDeniedAndAffirmed(n int) *claim.Corpus {
+	c := DeniedAndAffirmed(n)
+	start := time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC)
+	for i := range c.Statements {
+		c.Statements[i].Said = claim.NewDate(start.Add(time.Duration(i)*time.Second), claim.PrecisionInstant)
+	}
+	return c
+}
+
+// MixedDeniedAndAffirmed returns DeniedAndAffirmed's chain with the
+// denials certain and probable in turn.
+func MixedDeniedAndAffirmed(n int) *claim.Corpus {
+	c := DeniedAndAffirmed(n)
+	for i := 1; i < n; i += 2 {
+		c.Statements[i].Factuality = claim.PRMinus()
+	}
+	return c
+}
+
 // ManyRefiners returns a valid corpus of one claim refined by n others,
 // each accused by the same source on one of 28 days, every third of them
 // retracted later.

@@ -23,8 +23,10 @@
 //
 //   - JSON documents: deep nesting, duplicate keys, duplicate IDs, huge
 //     numbers, NaN and Infinity, long strings, hostile runes, cycles;
-//   - corpus shapes: refinement chains, bare and with every claim
-//     affirmed, many refiners, shared names, many bad statements, times
+//   - corpus shapes: refinement chains, bare, with every claim
+//     affirmed, and denied by a source that also affirms the narrowest,
+//     its denials said at instants of their own or certain and probable
+//     in turn; many refiners, shared names, many bad statements, times
 //     past the year 9999 in UTC;
 //   - article texts: one long line, unbalanced quotes, runs of cues,
 //     control characters in sentences, one sentence repeated;
