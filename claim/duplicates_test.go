@@ -111,3 +111,17 @@ func TestRadixSort(t *testing.T) {
 		})
 	}
 }
+
+// duplicates returns, in increasing order, the index of each statement
+// that a dupFinder marks, asked about the statements in order as the
+// validator asks it.
+func duplicates(statements []Statement) []int32 {
+	d := newDupFinder(statements)
+	var dup []int32
+	for i := range statements {
+		if d.dup(statements[i].ID) {
+			dup = append(dup, int32(i))
+		}
+	}
+	return dup
+}

@@ -149,8 +149,18 @@ func (s Span) String() string {
 }
 
 // checkSelf reports problems a span has on its own, without its text;
-// validUTF8 says that its strings are known to be valid UTF-8.
-func (s Span) checkSelf(validUTF8 bool) error {
+// validUTF8 says that its strings are known to be valid UTF-8. A good span
+// costs a few comparisons: the validator asks it of every mention.
+func (s *Span) checkSelf(validUTF8 bool) error {
+	if (validUTF8 || validText(s.Exact) && validText(s.Prefix) && validText(s.Suffix)) &&
+		s.Exact != "" && s.Start >= 0 && s.End <= math.MaxInt32 && s.Start <= s.End && s.End-s.Start == len(s.Exact) {
+		return nil
+	}
+	return s.selfErr(validUTF8)
+}
+
+// selfErr returns the first problem checkSelf finds, or nil.
+func (s *Span) selfErr(validUTF8 bool) error {
 	switch {
 	case !validUTF8 && (!utf8.ValidString(s.Exact) || !utf8.ValidString(s.Prefix) || !utf8.ValidString(s.Suffix)):
 		return fieldErr("span", s.String(), ErrInvalidUTF8)
@@ -164,6 +174,59 @@ func (s Span) checkSelf(validUTF8 bool) error {
 		return fieldErr("span", s.String(), fmt.Errorf("%w: offsets do not fit the %d bytes of exact text", ErrSpan, len(s.Exact)))
 	}
 	return nil
+}
+
+// checkText is [Span.Check] for a span that checkSelf passed: the same
+// error, and for a span that points at its text, the answer in a few
+// comparisons rather than a call that copies the span.
+func (s *Span) checkText(text string) error {
+	if 0 <= s.Start && s.Start < s.End && s.End <= len(text) && onBoundary(text, s.Start) && onBoundary(text, s.End) &&
+		text[s.Start:s.End] == s.Exact && strings.HasSuffix(text[:s.Start], s.Prefix) && strings.HasPrefix(text[s.End:], s.Suffix) {
+		return nil
+	}
+	return s.Check(text)
+}
+
+// validText reports whether s is valid UTF-8, as utf8.ValidString does,
+// sooner for a short ASCII string such as an ID or a quote's prefix, which
+// utf8.ValidString reads a byte at a time: two loads of 8 bytes (or 4),
+// which may overlap, cover a string of 4 to 16 bytes.
+func validText(s string) bool {
+	const hi8, hi4 = 0x8080808080808080, 0x80808080
+	n := len(s)
+	switch {
+	case n > 16:
+	case n >= 8:
+		if (le64(s)|le64(s[n-8:]))&hi8 == 0 {
+			return true
+		}
+	case n >= 4:
+		if (le32(s)|le32(s[n-4:]))&hi4 == 0 {
+			return true
+		}
+	default:
+		var or byte
+		for i := range n {
+			or |= s[i]
+		}
+		if or < utf8.RuneSelf {
+			return true
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// le64 returns the first 8 bytes of s as a little-endian number; le32 the
+// first 4.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func le32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 func checkOffsets(text string, start, end int) error {

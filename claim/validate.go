@@ -215,7 +215,7 @@ func refinementCycles(claims []Claim, index map[string]int32, p *problems) {
 }
 
 func (v *validator) statementErrs(statements []Statement) {
-	dups := duplicates(statements)
+	dups := newDupFinder(statements)
 	in := v.in
 	if in != nil {
 		in.claim = make([]int32, len(statements))
@@ -234,8 +234,7 @@ func (v *validator) statementErrs(statements []Statement) {
 		if e := v.textErr(string(s.ID), true); e != nil {
 			v.p.field(func() string { return path() + ".id" }, string(s.ID), e)
 		}
-		if len(dups) > 0 && int(dups[0]) == i {
-			dups = dups[1:]
+		if dups.dup(s.ID) {
 			v.p.field(func() string { return path() + ".id" }, string(s.ID), ErrDuplicateID)
 		}
 		cl, ok := v.claimIndex(s.Claim)
@@ -373,12 +372,12 @@ func (v *validator) mentionErrs(i, k int, m *Mention) (int32, time.Time) {
 		return a.idx, a.published
 	}
 	if text != "" {
-		if err := m.Span.Check(text); err != nil {
+		if err := m.Span.checkText(text); err != nil {
 			v.p.add(prefixed(path(), err))
 			return a.idx, a.published
 		}
 	}
-	if m.Cue != "" && (v.utf8 || utf8.ValidString(m.Cue)) && !containsFold(m.Span.Exact, m.Cue) {
+	if m.Cue != "" && (v.utf8 || validText(m.Cue)) && !containsFold(m.Span.Exact, m.Cue) {
 		v.p.field(func() string { return path() + ".cue" }, m.Cue, fmt.Errorf("%w: the cue is not within the span's exact text", ErrSpan))
 	}
 	return a.idx, a.published
@@ -397,7 +396,7 @@ func prefixed(path string, err error) error {
 // checked again.
 func (v *validator) textErr(s string, required bool) error {
 	switch {
-	case !v.utf8 && !utf8.ValidString(s):
+	case !v.utf8 && !validText(s):
 		return ErrInvalidUTF8
 	case required && s == "":
 		return ErrEmpty
@@ -405,53 +404,65 @@ func (v *validator) textErr(s string, required bool) error {
 	return nil
 }
 
-// duplicates returns, in increasing order, the index of each statement
-// whose non-empty ID an earlier statement already has: usually none. A
-// corpus may hold millions of statements: radix-sorting 32-bit hashes of
-// their IDs is several times faster than filling a map, and takes 8 bytes
-// a statement, the hashes and the sort's buffer. Only the statements whose
-// hash another shares, the duplicates and about a hundred pairs of others
-// in a million statements, are then looked at again, their IDs hashed
-// once more and compared.
-func duplicates(statements []Statement) []int32 {
-	seed := maphash.MakeSeed()
-	hash := func(i int) uint32 { return uint32(maphash.String(seed, string(statements[i].ID))) }
+// dupFinder finds the statements whose non-empty ID an earlier statement
+// already has: usually none. A corpus may hold millions of statements:
+// radix-sorting 32-bit hashes of their IDs is several times faster than
+// filling a map, and takes 8 bytes a statement, the hashes and the sort's
+// buffer, while it runs. Only the statements whose hash another shares,
+// the duplicates and about a hundred pairs of others in a million
+// statements, are then looked at again, as the validator meets them in
+// order: their IDs are hashed once more, and compared in a map.
+type dupFinder struct {
+	seed maphash.Seed
+	// shared holds the hashes that more than one statement has, nil when
+	// none does; filter has the bit of the low 16 bits of each, so that
+	// most statements are passed over without a map lookup.
+	shared map[uint32]bool
+	filter *[1 << 16 / 64]uint64
+	seen   map[StatementID]bool
+}
+
+// newDupFinder returns the finder of the duplicate IDs among statements.
+// It takes time linear in their number.
+func newDupFinder(statements []Statement) *dupFinder {
+	d := &dupFinder{seed: maphash.MakeSeed()}
 	keys := make([]uint32, len(statements))
 	for i := range statements {
-		keys[i] = hash(i)
+		keys[i] = d.hash(statements[i].ID)
 	}
 	sorted := radixSort(keys)
-	// shared holds the hashes that more than one statement has; filter has
-	// the bit of the low 16 bits of each, so that most statements are
-	// passed over without a map lookup.
-	shared := make(map[uint32]bool)
-	var filter [1 << 16 / 64]uint64
 	for k := 1; k < len(sorted); k++ {
 		if h := sorted[k]; h == sorted[k-1] {
-			shared[h] = true
-			filter[h&0xffff/64] |= 1 << (h % 64)
+			if d.shared == nil {
+				d.shared = make(map[uint32]bool)
+				d.filter = new([1 << 16 / 64]uint64)
+				d.seen = make(map[StatementID]bool)
+			}
+			d.shared[h] = true
+			d.filter[h&0xffff/64] |= 1 << (h % 64)
 		}
 	}
-	if len(shared) == 0 {
-		return nil
+	return d
+}
+
+func (d *dupFinder) hash(id StatementID) uint32 { return uint32(maphash.String(d.seed, string(id))) }
+
+// dup reports whether id, the ID of the next statement in the order given
+// to newDupFinder, is not empty and the ID of an earlier statement. It must
+// be called once for each statement, in that order.
+func (d *dupFinder) dup(id StatementID) bool {
+	if d.shared == nil || id == "" {
+		return false
 	}
-	var dup []int32
-	seen := make(map[StatementID]bool)
-	for i := range statements {
-		h := hash(i)
-		if filter[h&0xffff/64]&(1<<(h%64)) == 0 || !shared[h] {
-			continue
-		}
-		id := statements[i].ID
-		if id == "" {
-			continue
-		}
-		if seen[id] {
-			dup = append(dup, int32(i))
-		}
-		seen[id] = true
+	h := d.hash(id)
+	if d.filter[h&0xffff/64]&(1<<(h%64)) == 0 || !d.shared[h] {
+		return false
 	}
-	return dup
+	if d.seen[id] {
+		return true
+	}
+	d.seen[id] = true
+	return false
 }
 
 // radixSort sorts keys, least significant 16 bits first, and returns the
