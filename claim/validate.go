@@ -3,12 +3,13 @@ package claim
 import (
 	"errors"
 	"fmt"
-	"hash/maphash"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/claimtrail/claimtrail/internal/corpusview"
 	"github.com/claimtrail/claimtrail/source"
 )
 
@@ -24,10 +25,11 @@ import (
 // interns, the validator keeps those indexes for each statement, so that
 // a checked corpus is never hashed again (see corpusview.Index).
 type validator struct {
-	sources   map[source.ID]int32
-	sourceIDs []source.ID                  // by index
-	articles  map[source.ArticleID]article // the first of each ID
-	claims    map[string]int32
+	sources   *corpusview.Table[source.ID, int32]
+	sourceIDs []source.ID                                // by index
+	articles  *corpusview.Table[source.ArticleID, int32] // the first of each ID's index in arts
+	arts      []article
+	claims    *corpusview.Table[string, int32]
 	p         *problems // where the problems found go
 	// utf8 says that every string of the claims and statements is known to
 	// be valid UTF-8, as those Decode reads from a valid document are, so
@@ -54,7 +56,7 @@ func (v *validator) claimIndex(id ID) (int32, bool) {
 	if id == v.lastClaim && id != "" {
 		return v.lastClaimI, true
 	}
-	j, ok := v.claims[string(id)]
+	j, ok := v.claims.Get(string(id))
 	if !ok {
 		return -1, false
 	}
@@ -68,7 +70,7 @@ func (v *validator) sourceIndex(id source.ID) (int32, bool) {
 	if id == v.lastSource && id != "" {
 		return v.lastSourceI, true
 	}
-	j, ok := v.sources[id]
+	j, ok := v.sources.Get(id)
 	if !ok {
 		return -1, false
 	}
@@ -76,9 +78,7 @@ func (v *validator) sourceIndex(id source.ID) (int32, bool) {
 	return j, true
 }
 
-// article is what the validator needs of an article. It is kept in the
-// map by ID itself, not as an index into a slice, so that finding it
-// reads one place in memory rather than two.
+// article is what the validator needs of an article.
 type article struct {
 	idx       int32     // its index: its place in the corpus, counting the first of each ID
 	text      string    // "" when the article has none or it is not valid UTF-8
@@ -94,25 +94,25 @@ func newValidator(c *Corpus, p *problems, validUTF8, textsValid bool) *validator
 	v := &validator{
 		p:         p,
 		utf8:      validUTF8,
-		sources:   make(map[source.ID]int32, len(c.Sources)+1),
+		sources:   corpusview.NewTable[source.ID, int32](len(c.Sources) + 1),
 		sourceIDs: make([]source.ID, 0, len(c.Sources)+1),
-		articles:  make(map[source.ArticleID]article, len(c.Articles)),
-		claims:    make(map[string]int32, len(c.Claims)),
+		articles:  corpusview.NewTable[source.ArticleID, int32](len(c.Articles)),
+		arts:      make([]article, 0, len(c.Articles)),
+		claims:    corpusview.NewTable[string, int32](len(c.Claims)),
 	}
 	// The registry's order: the first of each ID, then the built-in absent
 	// source when the corpus does not declare it.
 	for _, s := range c.Sources {
-		if _, dup := v.sources[s.ID]; !dup {
-			v.sources[s.ID] = int32(len(v.sourceIDs))
+		if v.sources.Add(s.ID, int32(len(v.sourceIDs))) {
 			v.sourceIDs = append(v.sourceIDs, s.ID)
 		}
 	}
-	if _, ok := v.sources[source.AbsentID]; !ok {
-		v.sources[source.AbsentID] = int32(len(v.sourceIDs))
+	if v.sources.Add(source.AbsentID, int32(len(v.sourceIDs))) {
 		v.sourceIDs = append(v.sourceIDs, source.AbsentID)
 	}
 	for _, a := range c.Articles {
-		if _, dup := v.articles[a.ID]; dup {
+		j := int32(len(v.arts))
+		if !v.articles.Add(a.ID, j) {
 			continue
 		}
 		// An article whose text is not valid UTF-8 still exists (the registry
@@ -121,7 +121,7 @@ func newValidator(c *Corpus, p *problems, validUTF8, textsValid bool) *validator
 		if !v.utf8 && !textsValid && !utf8.ValidString(text) {
 			text = ""
 		}
-		v.articles[a.ID] = article{idx: int32(len(v.articles)), text: text, published: a.Published}
+		v.arts = append(v.arts, article{idx: j, text: text, published: a.Published})
 	}
 	return v
 }
@@ -136,13 +136,15 @@ func (v *validator) claimErrs(claims []Claim) {
 		if e := v.textErr(c.Text, true); e != nil {
 			v.p.field(func() string { return path() + ".text" }, c.Text, e)
 		}
-		if _, dup := v.claims[string(c.ID)]; dup && c.ID != "" {
+		if _, dup := v.claims.Get(string(c.ID)); dup && c.ID != "" {
 			v.p.field(func() string { return path() + ".id" }, string(c.ID), ErrDuplicateID)
 		} else {
-			v.claims[string(c.ID)] = int32(i)
+			// The last of the claims without an ID stands for them, as
+			// the first of each other ID does.
+			v.claims.Set(string(c.ID), int32(i))
 		}
 		for k, a := range c.Actors {
-			if _, ok := v.sources[a.Source]; !ok {
+			if _, ok := v.sources.Get(a.Source); !ok {
 				v.p.field(func() string { return fmt.Sprintf("%s.actors[%d].source", path(), k) }, string(a.Source), ErrUnknownSource)
 			}
 			if int(a.Role) >= len(roleNames) {
@@ -159,7 +161,7 @@ func (v *validator) claimErrs(claims []Claim) {
 			if r.Kind == RelationUnknown || int(r.Kind) >= len(relationNames) {
 				v.p.field(func() string { return field() + ".kind" }, r.Kind.String(), ErrInvalid)
 			}
-			switch _, ok := v.claims[string(r.To)]; {
+			switch _, ok := v.claims.Get(string(r.To)); {
 			case !ok:
 				v.p.field(func() string { return field() + ".to" }, string(r.To), ErrUnknownClaim)
 			case r.To == c.ID:
@@ -175,12 +177,12 @@ func (v *validator) claimErrs(claims []Claim) {
 // itself. The depth-first search keeps its own stack, not the goroutine's:
 // a chain of a million relations would otherwise overflow it, which no
 // caller can recover from. It is linear in the claims and relations.
-func refinementCycles(claims []Claim, index map[string]int32, p *problems) {
+func refinementCycles(claims []Claim, index *corpusview.Table[string, int32], p *problems) {
 	state := make([]uint8, len(claims)) // 0 unvisited, 1 on the stack, 2 done
 	type frame struct{ i, k int }       // claim i, whose relations before k are done
 	var stack []frame
 	for root, c := range claims {
-		if j, ok := index[string(c.ID)]; !ok || int(j) != root || state[root] != 0 {
+		if j, ok := index.Get(string(c.ID)); !ok || int(j) != root || state[root] != 0 {
 			continue
 		}
 		state[root] = 1
@@ -199,7 +201,7 @@ func refinementCycles(claims []Claim, index map[string]int32, p *problems) {
 			if r.Kind != RelationRefines && r.Kind != RelationPartOf || r.To == claims[i].ID {
 				continue
 			}
-			j, ok := index[string(r.To)]
+			j, ok := index.Get(string(r.To))
 			if !ok {
 				continue
 			}
@@ -252,7 +254,7 @@ func (v *validator) statementErrs(statements []Statement) {
 			}
 		}
 		for k, via := range s.Via {
-			j, ok := v.sources[via]
+			j, ok := v.sources.Get(via)
 			if in != nil {
 				in.via = append(in.via, j)
 			}
@@ -324,10 +326,25 @@ func saidErr(said Date, first time.Time, firstID source.ArticleID) error {
 	if said.Precision() == PrecisionInstant {
 		slack = 0 // an instant is the same everywhere
 	}
-	if !said.IsValid() || first.IsZero() || !said.Start().After(first.Add(slack)) {
+	if !said.IsValid() || first.IsZero() || !after(said.Start(), first, slack) {
 		return nil
 	}
 	return fmt.Errorf("%w: said after it was first reported, in %q published %s", ErrDate, source.Excerpt(string(firstID)), first.Format(time.RFC3339Nano))
+}
+
+// after reports whether t is after u plus slack, a whole number of
+// seconds, as t.After(u.Add(slack)) does, in Unix seconds: time.Time.Add,
+// which keeps a monotonic reading and checks for overflow, costs more
+// than the rest of a statement's date checks. Times too far from the
+// present for the sum to be safe are left to Add.
+func after(t, u time.Time, slack time.Duration) bool {
+	const far = 1 << 60
+	ts, us := t.Unix(), u.Unix()
+	if us <= -far || us >= far || ts <= -far || ts >= far {
+		return t.After(u.Add(slack))
+	}
+	us += int64(slack / time.Second)
+	return ts > us || ts == us && t.Nanosecond() > u.Nanosecond()
 }
 
 // dateErr returns the problem with date d at field, or nil: a precision out
@@ -352,10 +369,10 @@ func dateErr(field func() string, d Date) error {
 func (v *validator) mentionErrs(i, k int, m *Mention) (int32, time.Time) {
 	path := func() string { return fmt.Sprintf("statements[%d].mentions[%d]", i, k) }
 	if !v.lastChecked || m.Article != v.lastID {
-		var ok bool
-		v.last, ok = v.articles[m.Article]
-		if !ok {
-			v.last.idx = -1
+		if j, ok := v.articles.Get(m.Article); ok {
+			v.last = v.arts[j]
+		} else {
+			v.last = article{idx: -1}
 		}
 		v.lastID, v.lastChecked = m.Article, true
 	}
@@ -413,7 +430,7 @@ func (v *validator) textErr(s string, required bool) error {
 // statements, are then looked at again, as the validator meets them in
 // order: their IDs are hashed once more, and compared in a map.
 type dupFinder struct {
-	seed maphash.Seed
+	seed uint64
 	// shared holds the hashes that more than one statement has, nil when
 	// none does; filter has the bit of the low 16 bits of each, so that
 	// most statements are passed over without a map lookup.
@@ -425,7 +442,7 @@ type dupFinder struct {
 // newDupFinder returns the finder of the duplicate IDs among statements.
 // It takes time linear in their number.
 func newDupFinder(statements []Statement) *dupFinder {
-	d := &dupFinder{seed: maphash.MakeSeed()}
+	d := &dupFinder{seed: rand.Uint64()}
 	keys := make([]uint32, len(statements))
 	for i := range statements {
 		keys[i] = d.hash(statements[i].ID)
@@ -445,7 +462,10 @@ func newDupFinder(statements []Statement) *dupFinder {
 	return d
 }
 
-func (d *dupFinder) hash(id StatementID) uint32 { return uint32(maphash.String(d.seed, string(id))) }
+// hash returns the 32 bits of id's hash that the finder sorts. They need
+// not withstand chosen collisions: a collision costs a map lookup, and the
+// map does.
+func (d *dupFinder) hash(id StatementID) uint32 { return uint32(corpusview.Hash(d.seed, string(id))) }
 
 // dup reports whether id, the ID of the next statement in the order given
 // to newDupFinder, is not empty and the ID of an earlier statement. It must

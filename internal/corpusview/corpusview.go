@@ -29,7 +29,7 @@
 // A checked corpus is valid, so every reference resolves: no index is
 // negative. Reading the index of statement i costs one array read
 // (constant time, no hashing, no allocation); the lookups by ID cost one
-// map lookup. No accessor hands out a slice or map the Index keeps, so
+// lookup in a [Table], the one validation made. No accessor hands out a slice or map the Index keeps, so
 // nothing read through it can change it: an Index is immutable and safe
 // for concurrent use.
 //
@@ -118,9 +118,9 @@ type Index struct {
 	claimIDs   []string
 	sourceIDs  []source.ID
 	articleIDs []source.ArticleID
-	claimIdx   map[string]int32
-	sourceIdx  map[source.ID]int32
-	articleIdx map[source.ArticleID]int32
+	claimIdx   *Table[string, int32]
+	sourceIdx  *Table[source.ID, int32]
+	articleIdx *Table[source.ArticleID, int32]
 }
 
 // Parts are the tables [New] makes an Index of. Only package claim fills
@@ -139,13 +139,13 @@ type Parts struct {
 	ClaimIDs     []string
 	SourceIDs    []source.ID
 	ArticleIDs   []source.ArticleID
-	ClaimIndex   map[string]int32
-	SourceIndex  map[source.ID]int32
-	ArticleIndex map[source.ArticleID]int32
+	ClaimIndex   *Table[string, int32]
+	SourceIndex  *Table[source.ID, int32]
+	ArticleIndex *Table[source.ArticleID, int32]
 }
 
 // New returns the Index made of p, which the caller must not change
-// afterwards. It takes constant time.
+// afterwards (nor add to its Tables). It takes constant time.
 func New(p Parts) *Index {
 	return &Index{
 		claim: p.Claim, source: p.Source,
@@ -156,8 +156,8 @@ func New(p Parts) *Index {
 }
 
 // Len returns the number of statements. It takes constant time, as does
-// every method of Index but for the lookups by ID, which cost one map
-// lookup; none allocates.
+// every method of Index but for the lookups by ID, which cost one lookup
+// in a [Table]; none allocates.
 func (x *Index) Len() int { return len(x.claim) }
 
 // Claim returns the index of statement i's claim.
@@ -215,8 +215,7 @@ func (x *Index) ClaimID(j int32) string { return x.claimIDs[j] }
 // ClaimIndex returns the index of the claim id, and whether the corpus
 // declares it.
 func (x *Index) ClaimIndex(id string) (int32, bool) {
-	j, ok := x.claimIdx[id]
-	return j, ok
+	return x.claimIdx.Get(id)
 }
 
 // Sources returns the number of sources, the built-in absent source
@@ -242,8 +241,7 @@ func (x *Index) SourceIndex(id source.ID) (int32, bool) {
 	if x.sourceIdx == nil {
 		return 0, id == source.AbsentID
 	}
-	j, ok := x.sourceIdx[id]
-	return j, ok
+	return x.sourceIdx.Get(id)
 }
 
 // Articles returns the number of articles.
@@ -255,6 +253,5 @@ func (x *Index) ArticleID(j int32) source.ArticleID { return x.articleIDs[j] }
 // ArticleIndex returns the index of the article id, and whether the corpus
 // declares it.
 func (x *Index) ArticleIndex(id source.ArticleID) (int32, bool) {
-	j, ok := x.articleIdx[id]
-	return j, ok
+	return x.articleIdx.Get(id)
 }
