@@ -25,7 +25,8 @@ func validateSizes(b *testing.B) []int {
 }
 
 // BenchmarkValidate measures Corpus.Validate on the timeline benchmarks'
-// corpus (internal/synth), reporting bytes allocated per statement.
+// corpus (internal/synth), reporting wall and CPU time and bytes
+// allocated per statement.
 func BenchmarkValidate(b *testing.B) {
 	benchValidation(b, func(c *claim.Corpus) error { return c.Validate() })
 }
@@ -57,13 +58,20 @@ func benchValidation(b *testing.B, f func(*claim.Corpus) error) {
 			var ms0, ms1 runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&ms0)
+			cpu0 := cpuTime()
 			for b.Loop() {
 				if err := f(c); err != nil {
 					b.Fatal(err)
 				}
 			}
+			cpu := cpuTime() - cpu0
 			runtime.ReadMemStats(&ms1)
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/statement")
+			if cpu > 0 {
+				// The process's CPU time, all threads: on a busy machine
+				// it stretches less than the wall time does.
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/statement")
+			}
 			b.ReportMetric(float64(ms1.TotalAlloc-ms0.TotalAlloc)/float64(b.N)/float64(n), "B/statement")
 			b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(b.N)/float64(n), "allocs/statement")
 		})
