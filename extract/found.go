@@ -20,6 +20,11 @@ type found struct {
 	// embedded marks a source inside another clause ("a report alleging
 	// that"), which a participle later in the sentence does not take.
 	embedded bool
+	// othersPaper marks a source that is a document some verb other than
+	// an issuing one takes as object ("denied a statement saying C",
+	// "received a letter saying C"): it speaks for its unnamed author, not
+	// for the latest speaker, as a document otherwise does.
+	othersPaper bool
 	// dropInside marks an attribution that is dropped when its cue stands
 	// inside another attribution's content, which holds it: a noun with
 	// its possessor and nothing said ("Harlow's denial came") and an

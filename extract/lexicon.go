@@ -327,6 +327,14 @@ var speakerWords = lex.class("speakerWords")
 // lightVerbs take an attribution noun as their object: "issued a warning".
 var lightVerbs = lex.class("lightVerbs")
 
+// issuingVerbs make their subject the author of the document they take as
+// object ("issued a statement saying C"); issuingOutVerbs do so with "out"
+// after them ("read out a statement saying C").
+var (
+	issuingVerbs    = lex.class("issuingVerbs")
+	issuingOutVerbs = lex.class("issuingOutVerbs")
+)
+
 // prepositions end a noun phrase going left.
 var prepositions = lex.class("prepositions")
 

@@ -284,34 +284,53 @@ func (m *matcher) embeddedSource(v verbMatch) (verbMatch, verdict) {
 	if v.f.source.empty() {
 		return v, sourceNone
 	}
-	if src := m.issuer(v.f.source); !src.empty() {
+	switch src, issued := m.issuer(v.f.source); {
+	case !src.empty():
 		// "Snyder has issued a statement saying C", "the players
 		// signed a joint statement saying C": whoever issued the paper
 		// speaks, not the paper, which stays the source's text.
 		v.f.alias = src
+	case !issued:
+		// "Harlow denied a statement saying C", "the ministry received
+		// a letter saying C": someone else's paper, which speaks for no
+		// one named before it.
+		v.f.othersPaper = true
 	}
 	return v, sourceFound
 }
 
-// issuer returns the subject of the verb whose object is the noun phrase
-// src when src is headed by a document ("issued a statement", "signed a
-// joint statement", "posted a statement"), or the empty span.
-func (m *matcher) issuer(src span) span {
+// issuer returns, when the noun phrase src is headed by a document, the
+// subject of the verb that takes it as object if that verb issues it (the
+// lexicon's issuingVerbs: "issued a statement", "signed a joint
+// statement", "put out a statement"). issued is false when another verb
+// takes the document ("denied a statement", "received a letter", "leaked
+// a memo"): the paper is someone else's, and its author is not the
+// verb's subject. issued is true, and the span empty, for a phrase that is
+// no document or follows no verb ("A statement from the agency saying C").
+func (m *matcher) issuer(src span) (_ span, issued bool) {
 	first, last := m.tokenAt(src.start), m.tokenAt(src.end)-1
 	if last < first || !documents[m.word(last)] {
-		return span{}
+		return span{}, true
 	}
 	q := first - 1
 	for q >= m.lo && m.toks[q].kind == tokWord && isAdverb(m.word(q)) {
 		q--
 	}
 	if q < m.lo || m.toks[q].kind != tokWord || m.inq[q] {
-		return span{}
+		return span{}, true
 	}
-	if w := m.word(q); !lightVerbs[w] && !strongPast[w] && !irregularPast[w] && !m.verbAt(q) && (len(w) < 5 || !strings.HasSuffix(w, "ed")) {
-		return span{}
+	w := m.word(q)
+	if w == "out" && q-1 >= m.lo && m.toks[q-1].kind == tokWord && issuingOutVerbs[m.word(q-1)] {
+		return m.subject(q - 1).src, true
 	}
-	return m.subject(q).src
+	if issuingVerbs[w] {
+		return m.subject(q).src, true
+	}
+	// Any other verb takes someone else's paper; a preposition, a
+	// conjunction or a determiner before the phrase is no verb ("said in
+	// a statement saying C").
+	verb := lightVerbs[w] || strongPast[w] || irregularPast[w] || m.verbAt(q) || len(w) >= 5 && strings.HasSuffix(w, "ed")
+	return span{}, !verb || prepositions[w] || clauseWords[w]
 }
 
 // progressive reports whether the participle at i follows a form of "be"

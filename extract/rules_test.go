@@ -280,6 +280,13 @@ var ruleCases = []struct {
 		{"embedded-participle", "the port authority", "saying", "the ferry had sunk was posted at noon", "assert"},
 	}},
 	{"embedded-participle-no-speaker", "The crowd kept chanting slogans saying nothing new.", []found{}},
+	{"embedded-participle-put-out", "The port authority put out a statement saying the ferry had sunk.", []found{
+		{"noun", "The port authority", "statement", "", "assert"},
+		{"embedded-participle", "a statement", "saying", "the ferry had sunk", "assert"},
+	}},
+	{"embedded-participle-others-paper", "The port authority received a letter saying the ferry had sunk.", []found{
+		{"embedded-participle", "a letter", "saying", "the ferry had sunk", "assert"},
+	}},
 	{"embedded-participle", "The agency cited new data suggesting that the outbreak had peaked.", []found{
 		{"embedded-participle", "new data", "suggesting", "the outbreak had peaked", "assert"},
 	}},

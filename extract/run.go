@@ -322,7 +322,7 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 		if x.lastSource <= f.source.start {
 			fresh = x.text[max(0, x.lastSource, f.source.start-mentionWindow):f.source.start]
 		}
-		c.Speaker, c.Resolution, conf = x.speakers.resolve(name, before, fresh)
+		c.Speaker, c.Resolution, conf = x.speakers.resolve(name, before, fresh, f.othersPaper)
 		x.lastSource = f.source.end
 		c.Confidence += conf
 	}

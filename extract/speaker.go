@@ -114,7 +114,12 @@ func (s *speakers) reset(reg *source.Registry, at time.Time) {
 // "he" or "she" whose sentence, or the sentence before it, names a
 // registry person there refers to that person rather than to the latest
 // speaker ("Holmes is charged with fraud. She has pleaded not guilty").
-func (s *speakers) resolve(text, before, fresh string) (source.ID, Resolution, float64) {
+//
+// othersPaper marks a document someone other than its issuer took ("Harlow
+// denied a statement saying C"): it refers to nobody earlier, and what it
+// resolves to is not kept for the same text elsewhere, which may be a
+// speaker's own paper ("a statement said").
+func (s *speakers) resolve(text, before, fresh string, othersPaper bool) (source.ID, Resolution, float64) {
 	// "the Harbour Agency (HA)" is the agency: the abbreviation after
 	// its name names nobody else.
 	if o := strings.LastIndex(text, " ("); o > 0 && strings.HasSuffix(text, ")") {
@@ -168,6 +173,9 @@ func (s *speakers) resolve(text, before, fresh string) (source.ID, Resolution, f
 	if !ok && paper(text, words, low) {
 		head, ok = low[len(low)-1], true
 	}
+	if ok && othersPaper && documents[head] {
+		ok = false
+	}
 	if ok && !s.inRegistry(text) {
 		if id, ok := s.carry(head); ok {
 			return id, ResolutionCarried, -0.05
@@ -183,7 +191,9 @@ func (s *speakers) resolve(text, before, fresh string) (source.ID, Resolution, f
 	k := newNameKey(words)
 	if id, res, ok := s.office(text, words, low, k); ok {
 		h := s.remember(id, low, s.kindOf(id), words)
-		s.cache[text] = resolved{id, res, 0, h}
+		if !othersPaper {
+			s.cache[text] = resolved{id, res, 0, h}
+		}
 		return id, res, 0
 	}
 	id, parent, ok := s.lookup(text, words, written, low, k)
@@ -202,12 +212,16 @@ func (s *speakers) resolve(text, before, fresh string) (source.ID, Resolution, f
 			res = ResolutionNew // a new source named again: "Peskov" after "Dmitry Peskov"
 		}
 		h := s.remember(id, low, s.kindOf(id), words)
-		s.cache[text] = resolved{id, res, 0, h}
+		if !othersPaper {
+			s.cache[text] = resolved{id, res, 0, h}
+		}
 		return id, res, 0
 	}
 	id = s.newSource(text, words, low, k, parent)
 	h := s.remember(id, low, source.KindUnknown, words)
-	s.cache[text] = resolved{id, ResolutionNew, -0.05, h}
+	if !othersPaper {
+		s.cache[text] = resolved{id, ResolutionNew, -0.05, h}
+	}
 	return id, ResolutionNew, -0.05
 }
 

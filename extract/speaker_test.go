@@ -393,6 +393,32 @@ func TestPaperSpeaksForItsIssuer(t *testing.T) {
 			[]source.ID{"new:players"}},
 		{"a-statement-from-saying", "A statement from the Orvik Port Authority saying the pier was safe was read out.",
 			[]source.ID{"port-authority"}},
+		{"released-a-statement-saying", "The Orvik Port Authority released a statement saying the pier was safe.",
+			[]source.ID{"port-authority", "port-authority"}},
+		{"put-out-a-statement-saying", "Mara Harlow put out a statement saying the payments were legal.",
+			[]source.ID{"harlow", "harlow"}},
+		{"read-out-a-statement-saying", "Mara Harlow read out a statement saying the payments were legal.",
+			[]source.ID{"harlow"}},
+		{"has-posted-a-letter-saying", "Mara Harlow has posted a letter saying the payments were legal.",
+			[]source.ID{"harlow"}},
+		{"retracted-a-report-alleging", "The Orvik Port Authority retracted a report alleging that the pier was unsafe.",
+			[]source.ID{"port-authority", "port-authority"}},
+		// A paper another verb takes is someone else's: not its
+		// taker's, nor the latest speaker's.
+		{"denied-a-statement-saying", "Mara Harlow denied a statement saying the payments were illegal.",
+			[]source.ID{"harlow", "new:statement"}},
+		{"denied-the-statement-saying", "Mara Harlow denied the statement saying the payments were illegal.",
+			[]source.ID{"harlow", "new:statement"}},
+		{"rejected-a-report-saying", "Mara Harlow rejected a report saying the payments were illegal.",
+			[]source.ID{"harlow", "new:report"}},
+		{"received-a-letter-saying", "The Orvik Port Authority received a letter saying the pier was unsafe.",
+			[]source.ID{"new:letter"}},
+		{"leaked-a-memo-saying", "The Orvik Port Authority leaked a memo saying Mara Harlow had lied.",
+			[]source.ID{"new:memo"}},
+		{"read-a-report-saying", "Mara Harlow said the pier was safe. She read a report saying the pier was unsafe.",
+			[]source.ID{"harlow", "new:report"}},
+		{"a-statement-said-after-another's", "Mara Harlow denied a statement saying the payments were illegal. A statement said the payments were legal.",
+			[]source.ID{"harlow", "new:statement", "new:statement"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

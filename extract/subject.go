@@ -425,7 +425,10 @@ func (s *sentence) shortNounPhrase(j int) span {
 	for k >= s.lo && k > j-5 && s.toks[k].kind == tokWord && !s.inq[k] {
 		w := s.word(k)
 		afterDeterminer := k-1 >= s.lo && determiners[s.word(k-1)] // "the accused government" is one phrase
-		if prepositions[w] || clauseWords[w] || k < j && (strings.HasSuffix(w, "ed") || s.verbAt(k)) && !afterDeterminer {
+		// A verb that issues a document ends its phrase whatever its
+		// form: "put out a statement", "read a report".
+		verb := strings.HasSuffix(w, "ed") || s.verbAt(k) || issuingVerbs[w] || issuingOutVerbs[w] || w == "out"
+		if prepositions[w] || clauseWords[w] || k < j && verb && !afterDeterminer {
 			break
 		}
 		k--
