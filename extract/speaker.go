@@ -436,14 +436,16 @@ const mentionWindow = 400
 // name.
 const mentionRun = 6
 
-// mentioned returns the registry source named latest in before that a
+// mentioned returns the one registry source named in before that a
 // description's head fits, by a word of its names ("the governor" for
 // "Governor Anna Holm") or by its kind ("the company" for an
 // organisation, "the ministry" for an agency): the source the text just
 // spoke of, though nobody quoted it ("The CEO of Cambridge Analytica has
-// been suspended by the firm's board, the company said"). Work is bounded
-// by mentionWindow: each run of capitalised words, and each part of it, is
-// looked up once.
+// been suspended by the firm's board, the company said"). When two
+// sources there fit ("Acme Corp's shares fell after Borealis Ltd
+// cancelled its order, the company said") the text does not say which, and
+// it reports false. Work is bounded by mentionWindow: each run of
+// capitalised words, and each part of it, is looked up once.
 func (s *speakers) mentioned(head, before string) (source.ID, bool) {
 	if s.reg == nil || before == "" {
 		return "", false
@@ -451,6 +453,7 @@ func (s *speakers) mentioned(head, before string) (source.ID, bool) {
 	if len(before) > mentionWindow {
 		before = before[len(before)-mentionWindow:]
 	}
+	var found source.ID
 	words := strings.Fields(before)
 	for j := len(words); j > 0; {
 		w := strings.Trim(words[j-1], `"“”‘’'(),.;:!?`)
@@ -462,19 +465,26 @@ func (s *speakers) mentioned(head, before string) (source.ID, bool) {
 		for i > 0 && j-i < mentionRun && isCapitalised(strings.Trim(words[i-1], `"“”‘’'(`)) && !strings.ContainsAny(words[i-1], ",.;:!?)”") {
 			i--
 		}
+	run:
 		for a := i; a < j; a++ {
 			for b := j; b > a; b-- {
 				name := strings.Trim(strings.Join(words[a:b], " "), `"“”‘’'(),.;:!?`)
 				name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 				src, ok := s.reg.Resolve(name)
-				if ok && (s.titled(src.ID, head) || s.ofKind(src.ID, head)) {
-					return src.ID, true
+				if !ok || !s.titled(src.ID, head) && !s.ofKind(src.ID, head) {
+					continue
 				}
+				if found != "" && found != src.ID {
+					return "", false
+				}
+				// The run's longest fitting name is the one it gives.
+				found = src.ID
+				break run
 			}
 		}
 		j = i
 	}
-	return "", false
+	return found, found != ""
 }
 
 // subjectBefore returns the registry person "he" or "she" (p) refers to

@@ -483,6 +483,7 @@ func TestNounOwner(t *testing.T) {
 func TestDescriptionOfMention(t *testing.T) {
 	reg, err := source.NewRegistry([]source.Source{
 		{ID: "velkor", Name: "Velkor Dynamics", Kind: source.KindOrganisation, Aliases: []string{"Velkor"}},
+		{ID: "halden-data", Name: "Halden Data", Kind: source.KindOrganisation},
 		{ID: "anna-holm", Name: "Anna Holm", Kind: source.KindOfficial, Aliases: []string{"Harbour Governor Anna Holm"}},
 		{ID: "orvik", Name: "Orvik", Kind: source.KindGovernment},
 	}, nil)
@@ -494,6 +495,11 @@ func TestDescriptionOfMention(t *testing.T) {
 		{"company-by-kind", "The chief executive of Velkor Dynamics has been suspended by the board, the company said.", "velkor"},
 		{"governor-by-title", "Harbour Governor Anna Holm visited the pier on Monday. The governor said the repairs were done.", "anna-holm"},
 		{"nothing-fits", "Orvik held talks with the port. The company said the repairs were done.", "new:company"},
+		// Two registry sources fit: the text does not say which.
+		{"two-companies-fit", "Velkor Dynamics' shares fell after Halden Data cancelled its order, the company said.", "new:company"},
+		{"two-companies-by-a-third", "The ministry fined Velkor Dynamics after a complaint by Halden Data, the company said.", "new:company"},
+		{"one-company-and-a-government", "Orvik fined Velkor Dynamics after a complaint, the company said.", "velkor"},
+		{"one-company-named-twice", "Velkor shares fell after Velkor Dynamics cut its forecast, the company said.", "velkor"},
 		{"no-mention", "The company said the repairs were done.", "new:company"},
 	}
 	for _, tc := range tests {
