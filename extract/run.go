@@ -37,6 +37,11 @@ type extractor struct {
 	// lastSource is the end of the latest source resolved, in bytes: a
 	// pronoun looks in the text since then for whom it names.
 	lastSource int
+	// spoken holds the content pieces of the attributions resolved that
+	// end after lastSource and within mentionWindow of the latest source:
+	// a person named inside what someone said is not whom a later "he" or
+	// "she" refers to.
+	spoken []span
 	// pair is the last two names a source coordinated ("BDO and BPI"),
 	// which "both", "the two banks" and "they" right after refer to.
 	pair [2]span
@@ -136,6 +141,7 @@ func (x *extractor) reset(text string, opts Options) {
 	x.text, x.opts, x.openQuote, x.lastDirect, x.prevOpen, x.pair = text, opts, -1, -1, span{}, [2]span{}
 	x.artPair, x.artPairRead = [2]span{}, false
 	x.lastSource = 0
+	x.spoken = x.spoken[:0]
 	x.z.text = text
 	x.found.reset()
 	x.speakers.reset(opts.Registry, opts.Published)
@@ -320,16 +326,69 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 		before := x.text[max(0, f.source.start-mentionWindow):f.source.start]
 		fresh := ""
 		if x.lastSource <= f.source.start {
-			fresh = x.text[max(0, x.lastSource, f.source.start-mentionWindow):f.source.start]
+			from := max(0, x.lastSource, f.source.start-mentionWindow)
+			fresh = x.text[from:f.source.start]
+			if heOrShe(name) {
+				fresh = x.unspoken(fresh, from, f)
+			}
 		}
 		c.Speaker, c.Resolution, conf = x.speakers.resolve(name, before, fresh, f.othersPaper)
 		x.lastSource = f.source.end
 		c.Confidence += conf
 	}
+	x.spoken = slices.DeleteFunc(x.spoken, func(p span) bool {
+		return p.end <= x.lastSource || p.end <= f.cue.start-mentionWindow
+	})
+	for _, p := range f.content {
+		if !p.empty() && p.end > x.lastSource {
+			x.spoken = append(x.spoken, p)
+		}
+	}
 	c.Act = x.decideAct(c)
 	c.Factuality = factuality(f, c.Act)
 	c.Confidence = min(max(c.Confidence, 0.05), 0.99)
 	return c, true
+}
+
+// unspoken returns fresh, the text from byte from to f's source, with
+// every piece of content said in it blanked: the content of the
+// attributions resolved before f and f's own. "The judge said Mara Harlow
+// is charged with fraud. She said" names Harlow only in what the judge
+// said, and "“Harlow is guilty,” she said" in what "she" says; "Brandt
+// paused. “I'm not going to speculate,” he said" keeps Brandt. fresh is
+// copied only when some content falls in it.
+func (x *extractor) unspoken(fresh string, from int, f found) string {
+	var b []byte
+	blank := func(p span) {
+		lo, hi := max(p.start, from), min(p.end, from+len(fresh))
+		if lo >= hi {
+			return
+		}
+		if b == nil {
+			b = []byte(fresh)
+		}
+		for i := lo - from; i < hi-from; i++ {
+			b[i] = ' '
+		}
+	}
+	for _, p := range x.spoken {
+		blank(p)
+	}
+	for _, p := range f.content {
+		blank(p)
+	}
+	if b == nil {
+		return fresh
+	}
+	return string(b)
+}
+
+// heOrShe reports whether a source text is "he" or "she", in any case,
+// perhaps with a word after it ("She instead"): the pronouns that look for
+// a person named since the latest speaker.
+func heOrShe(text string) bool {
+	p, _, _ := strings.Cut(strings.TrimSpace(text), " ")
+	return strings.EqualFold(p, "he") || strings.EqualFold(p, "she")
 }
 
 // run reads the text block by block. It stops after the block in which

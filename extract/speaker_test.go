@@ -560,6 +560,18 @@ func TestPronounAfterNarration(t *testing.T) {
 			[]source.ID{"berg", "berg"}},
 		{"other-gender", "Anna Holm said the port was shut. Mr Berg's lawyers filed a motion. She said the port would reopen.",
 			[]source.ID{"holm", "holm"}},
+		// A person named only in what someone said is not whom the
+		// pronoun refers to.
+		{"named-in-the-content-before", "The judge said Anna Holm is charged with fraud. She said the trial would start in May.",
+			[]source.ID{"new:judge", ""}},
+		{"named-in-the-content-after-a-speaker", "Jon Berg said Anna Holm is charged with fraud. He said the trial would start in May.",
+			[]source.ID{"berg", "berg"}},
+		{"named-in-its-own-quotation", "Jon Berg said the port was shut. “Anna Holm is charged with fraud,” she said.",
+			[]source.ID{"berg", "berg"}},
+		{"named-after-the-content", "The judge said the trial was fair. Anna Holm is charged with fraud. She said the trial would start in May.",
+			[]source.ID{"new:judge", "holm"}},
+		{"named-before-its-own-quotation", "Jon Berg said the port was shut. Anna Holm paused. “This was not a test. It was a message,” she said.",
+			[]source.ID{"berg", "holm"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
