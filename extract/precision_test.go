@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -109,6 +110,34 @@ func TestPrecision(t *testing.T) {
 	for _, l := range known {
 		t.Run("known/"+strconv.Itoa(l.n), func(t *testing.T) {
 			assert.NotEmptyf(t, gives(t, l.sentence), "known.txt:%d: %q now gives no attribution: move it to none.txt", l.n, l.sentence)
+		})
+	}
+}
+
+// TestPrecisionCountInReadme checks that the module README states the size
+// of the precision set as the files hold it: the sentences of the three
+// files, and those still read wrongly (known.txt).
+func TestPrecisionCountInReadme(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	require.NoError(t, err)
+	none := readPrecision(t, "none.txt", 2)
+	cues := readPrecision(t, "cue.txt", 3)
+	known := readPrecision(t, "known.txt", 2)
+	text := strings.Join(strings.Fields(string(readme)), " ")
+	for _, tc := range []struct {
+		name    string
+		pattern string
+		want    int
+	}{
+		{"all", "`extract/testdata/precision` holds ([0-9,]+) sentences", len(none) + len(cues) + len(known)},
+		{"known", `and ([0-9,]+) sentences still read wrongly`, len(known)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := regexp.MustCompile(tc.pattern).FindStringSubmatch(text)
+			require.NotNilf(t, m, "README.md states no figure matching %q", tc.pattern)
+			got, err := strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
+			require.NoError(t, err)
+			assert.Equalf(t, tc.want, got, "README.md says %q; the files hold %d", m[0], tc.want)
 		})
 	}
 }
