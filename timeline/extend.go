@@ -30,10 +30,10 @@ import (
 type overlay struct {
 	root *Timeline // the timeline Build made, whose lazy statement index serves its statements
 
-	homes     homes   // per claim, where its data is
-	parts     []part  // appended in place as the statement tables are
-	partStmts int     // statements in all parts, superseded ones included
-	comp      []int32 // per claim, a label its refines component shares
+	homes    homes   // per claim, where its data is
+	parts    []part  // appended in place as the statement tables are
+	partSize int     // statements and claims in all parts, superseded ones included
+	comp     []int32 // per claim, a label its refines component shares
 
 	// The IDs added since the root, with their indexes.
 	claims *idLayer[claim.ID, int32]
@@ -55,14 +55,17 @@ type part struct {
 	denOff []int32 // per local claim, where its denials start in t.denials
 }
 
-// extendShare is the largest share of the corpus's statements the claims
-// an extension touches may hold, and extendKeep the largest share all
-// parts may hold together, before Extend builds the whole timeline again.
+// extendShare is the largest share of the corpus's size the claims an
+// extension touches may have, and extendKeep the largest share all parts
+// may have together, before Extend builds the whole timeline again. A
+// size counts statements and claims together, since building a part, as
+// building the whole, costs time and memory in both: a fragment adding
+// many claims with no statement costs as much as one stating them.
 const (
 	extendShare = 4 // a quarter
-	extendKeep  = 1 // as many statements as the corpus
-	// extendFloor is the number of statements below which neither bound
-	// applies: building so few costs little either way.
+	extendKeep  = 1 // as large as the corpus
+	// extendFloor is the size below which neither bound applies:
+	// building so little costs little either way.
 	extendFloor = 1024
 )
 
@@ -90,8 +93,8 @@ const (
 // new timeline shares t's tables for every other claim, and appends the
 // new statements, mentions and articles to t's (in place the first time t
 // is extended, by copy after that, so extend the latest timeline). It
-// costs the touched components' statements, plus O(claims + sources)
-// small copies, plus the new statements' indexes, and nothing in
+// costs the touched components' statements and claims, plus O(claims +
+// sources) small copies, plus the new statements' indexes, and nothing in
 // proportion to the corpus's statements; the registry and the indexes of
 // [Timeline.AllChanges] and [Timeline.Added] are built again on first
 // use.
@@ -102,12 +105,13 @@ const (
 // before t's last one, or reports an unmentioned statement said before
 // it), when add declares the absent source, when t or the touched claims
 // have changes worked out when read (see [Timeline.Changes]), when the
-// touched components hold more than a quarter of the corpus's statements,
-// and to compact: when the parts built for earlier extensions would hold
-// more statements than the corpus. So memory stays within about twice
-// Build's, and a chain of extensions costs on average no more than the
-// touched components plus one full build per corpus-sized amount of
-// touched statements.
+// touched components (the claims add adds among them) hold more than a
+// quarter of the corpus's statements and claims taken together, and to
+// compact: when the parts built for earlier extensions would hold more
+// statements and claims than the corpus. So memory stays within about
+// twice Build's, and a chain of extensions costs on average no more than
+// the touched components plus one full build per corpus-sized amount of
+// touched statements and claims.
 func (t *Timeline) Extend(add *claim.Corpus) (*Timeline, error) {
 	declared := t.declaredSources() // a nil t panics, as every method does
 	if add == nil {
@@ -352,7 +356,7 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 		}
 	}
 	nStmt, nArt, nClaim := len(t.recs), len(t.articles), len(t.claims)
-	total := nStmt + len(add.Statements)
+	total := nStmt + len(add.Statements) + nClaim + len(add.Claims) // the corpus's size
 
 	// The new articles, in the order they are taken, must come after t's
 	// last article and last statement.
@@ -471,21 +475,20 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 			comp[c] = find(l)
 		}
 	}
-	var labels []int32 // the touched components'; few
+	// The touched components' labels, which are claim indexes: a bit per
+	// claim, so that a fragment adding many claims costs linear time.
+	labels := make([]uint64, (len(comp)+63)/64)
+	mark := func(l int32) { labels[l/64] |= 1 << (l % 64) }
 	for i := range add.Claims {
-		if l := comp[nClaim+i]; !slices.Contains(labels, l) {
-			labels = append(labels, l)
-		}
+		mark(comp[nClaim+i])
 	}
 	for _, s := range add.Statements {
-		if l := comp[claimOf(s.Claim)]; !slices.Contains(labels, l) {
-			labels = append(labels, l)
-		}
+		mark(comp[claimOf(s.Claim)])
 	}
 	var touched []int32 // in claim order
 	var own []int32     // the statements t holds on them
 	for c, l := range comp {
-		if !slices.Contains(labels, l) {
+		if labels[l/64]&(1<<(l%64)) == 0 {
 			continue
 		}
 		touched = append(touched, int32(c))
@@ -494,12 +497,12 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 			own = append(own, p.track[p.trackOff[k]:p.trackOff[k+1]]...)
 		}
 	}
-	subStmts := len(own) + len(add.Statements)
+	sub := len(own) + len(add.Statements) + len(touched) // the part's size
 	var kept int
 	if t.ov != nil {
-		kept = t.ov.partStmts
+		kept = t.ov.partSize
 	}
-	if subStmts > max(total/extendShare, extendFloor) || kept+subStmts > max(total*extendKeep, extendFloor) {
+	if sub > max(total/extendShare, extendFloor) || kept+sub > max(total*extendKeep, extendFloor) {
 		return nil, false
 	}
 	slices.Sort(own)
@@ -560,7 +563,7 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 		*ov = overlay{
 			root: t.ov.root, declared: allDeclared, srcReg: srcReg, comp: comp,
 			claims: t.ov.claims, arts: t.ov.arts, stmts: t.ov.stmts, byArt: t.ov.byArt,
-			homes: t.ov.homes, parts: appendTo(t.ov.parts, inPlace), partStmts: t.ov.partStmts,
+			homes: t.ov.homes, parts: appendTo(t.ov.parts, inPlace), partSize: t.ov.partSize,
 		}
 	}
 	nt.ov = ov
@@ -630,7 +633,7 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 		}
 		ov.homes = ov.homes.with(nClaim+len(add.Claims), touched, int32(len(ov.parts)))
 		ov.parts = append(ov.parts, nt.adopt(pt, stmtMap, touched))
-		ov.partStmts += len(pt.recs)
+		ov.partSize += len(pt.recs) + len(pt.claims)
 	}
 	return nt, true
 }
