@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -234,12 +236,61 @@ func (t *Timeline) checkFragment(add *claim.Corpus, declared []source.Source) (*
 		}
 	}
 	if len(add.Sources) > 0 {
-		vc.Sources = slices.Concat(add.Sources, declared)
+		// t's sources first, as in the whole corpus, so that a problem
+		// between a new source and one of t's (an alias both claim) is
+		// the new one's, as Build reports it; its path is then moved to
+		// the place the source has in add.
+		vc.Sources = slices.Concat(declared, add.Sources)
 		reg, _, err := corpusview.Intern(vc)
-		return reg, err
+		return reg, shiftSources(err, len(declared))
 	}
 	vc.Sources = t.lineage(t.sourceReg(), t.srcs.idx, vc)
 	return t.sourceReg(), vc.Validate()
+}
+
+// shiftSources returns err, problems joined as [claim.Corpus.Validate]
+// joins them, with each path into sources past the first n moved n
+// places down: "sources[14].aliases[0]" for n 12 is "sources[2].aliases[0]".
+func shiftSources(err error, n int) error {
+	if err == nil || n == 0 {
+		return err
+	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	out := make([]error, len(errs))
+	for i, e := range errs {
+		out[i] = e
+		// Validate reports every problem as a *claim.FieldError.
+		if fe := (*claim.FieldError)(nil); errors.As(e, &fe) {
+			if f, ok := shiftedSource(fe.Field, n); ok {
+				c := *fe
+				c.Field = f
+				out[i] = &c
+			}
+		}
+	}
+	return errors.Join(out...)
+}
+
+// shiftedSource returns field, a path, with its index into sources moved
+// n places down, or false when it is no path into sources past the first
+// n.
+func shiftedSource(field string, n int) (string, bool) {
+	rest, ok := strings.CutPrefix(field, "sources[")
+	if !ok {
+		return "", false
+	}
+	end := strings.IndexByte(rest, ']')
+	if end < 0 {
+		return "", false
+	}
+	i, err := strconv.Atoi(rest[:end])
+	if err != nil || i < n {
+		return "", false
+	}
+	return "sources[" + strconv.Itoa(i-n) + rest[end:], true
 }
 
 // lineage returns the sources of reg that c names (as speakers, in Via

@@ -8,6 +8,8 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -386,11 +388,25 @@ func FuzzExtend(f *testing.F) {
 }
 
 // TestExtendInvalid checks that a bad fragment gets an error naming the
-// field and the value, as Build gives, and that the timeline is unchanged.
+// field and the value by the item's path in the fragment, that the paths
+// are Build's of the whole corpus less the timeline's items before the
+// fragment's, and that the timeline is unchanged.
 func TestExtendInvalid(t *testing.T) {
-	base := build(t, corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}}))
+	c := corpus(nil, st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}})
+	base := build(t, c)
 	day := pub("a20").Add(240 * time.Hour)
-	newArt := source.Article{ID: "late", Published: day}
+	newArt := source.Article{ID: "late", Published: day, Text: "quote said"}
+	said := claim.NewDate(day, claim.PrecisionDay)
+	deny := func(id string, edit func(*claim.Statement)) claim.Statement {
+		s := claim.Statement{ID: claim.StatementID(id), Claim: "c", Source: "us", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: said}
+		if edit != nil {
+			edit(&s)
+		}
+		return s
+	}
+	mention := func(start, end int) []claim.Mention {
+		return []claim.Mention{{Article: "late", Span: claim.Span{Start: start, End: end, Exact: "quote", Suffix: " said"}}}
+	}
 	tests := []struct {
 		name  string
 		add   *claim.Corpus
@@ -398,28 +414,102 @@ func TestExtendInvalid(t *testing.T) {
 		value string
 		err   error
 	}{
-		{name: "nil", add: nil, field: "corpus", value: "nil", err: timeline.ErrInvalid},
 		{name: "dup-source", add: &claim.Corpus{Sources: []source.Source{{ID: "us", Name: "again"}}}, field: "sources[0].id", value: "us", err: source.ErrDuplicateID},
 		{name: "dup-article", add: &claim.Corpus{Articles: []source.Article{{ID: "a1", Published: day}}}, field: "articles[0].id", value: "a1", err: source.ErrDuplicateID},
 		{name: "dup-claim", add: &claim.Corpus{Claims: []claim.Claim{{ID: "c", Text: "again"}}}, field: "claims[0].id", value: "c", err: claim.ErrDuplicateID},
-		{name: "dup-statement", add: &claim.Corpus{Statements: []claim.Statement{{ID: "s1", Claim: "c", Source: "us", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.NewDate(day, claim.PrecisionDay)}}}, field: "statements[0].id", value: "s1", err: claim.ErrDuplicateID},
-		{name: "unknown-claim", add: &claim.Corpus{Articles: []source.Article{newArt}, Statements: []claim.Statement{{ID: "s9", Claim: "nope", Source: "us", Act: claim.ActDeny, Factuality: claim.CTMinus(), Mentions: []claim.Mention{{Article: "late"}}}}}, field: "statements[0].claim", value: "nope", err: claim.ErrUnknownClaim},
-		{name: "unknown-source", add: &claim.Corpus{Statements: []claim.Statement{{ID: "s9", Claim: "c", Source: "nobody", Act: claim.ActDeny, Factuality: claim.CTMinus(), Said: claim.NewDate(day, claim.PrecisionDay)}}}, field: "statements[0].source", value: "nobody", err: source.ErrUnknownSource},
+		{name: "dup-statement", add: &claim.Corpus{Statements: []claim.Statement{deny("s1", nil)}}, field: "statements[0].id", value: "s1", err: claim.ErrDuplicateID},
+		{name: "dup-in-fragment", add: &claim.Corpus{Claims: []claim.Claim{{ID: "n", Text: "new"}, {ID: "n", Text: "again"}}}, field: "claims[1].id", value: "n", err: claim.ErrDuplicateID},
+		{name: "alias-taken", add: &claim.Corpus{Sources: []source.Source{{ID: "n", Name: "n", Aliases: []string{"United States"}}}}, field: "sources[0].aliases[0]", value: "United States", err: source.ErrAliasConflict},
+		{name: "name-taken", add: &claim.Corpus{Sources: []source.Source{{ID: "n", Name: "United States"}}}, field: "sources[0].name", value: "United States", err: source.ErrAliasConflict},
+		{name: "second-alias-taken", add: &claim.Corpus{Sources: []source.Source{{ID: "n", Name: "n"}, {ID: "m", Name: "m", Aliases: []string{"Ukraine"}}}}, field: "sources[1].aliases[0]", value: "Ukraine", err: source.ErrAliasConflict},
+		{name: "alias-in-fragment", add: &claim.Corpus{Sources: []source.Source{{ID: "n", Name: "Same"}, {ID: "m", Name: "Same"}}}, field: "sources[1].name", value: "Same", err: source.ErrAliasConflict},
 		{name: "unknown-parent", add: &claim.Corpus{Sources: []source.Source{{ID: "new", Name: "New", Parent: "ghost"}}}, field: "sources[0].parent", value: "ghost", err: source.ErrUnknownSource},
+		{name: "parent-cycle", add: &claim.Corpus{Sources: []source.Source{{ID: "n", Name: "N", Parent: "m"}, {ID: "m", Name: "M", Parent: "n"}}}, field: "sources[0].parent", value: "m", err: source.ErrCycle},
+		{name: "empty-source-name", add: &claim.Corpus{Sources: []source.Source{{ID: "n", Name: "n"}, {ID: "m"}}}, field: "sources[1].name", value: "", err: source.ErrEmpty},
+		{name: "reprints-unknown", add: &claim.Corpus{Articles: []source.Article{newArt, {ID: "copy", Published: day, Reprints: "ghost"}}}, field: "articles[1].reprints", value: "ghost", err: source.ErrUnknownArticle},
+		{name: "unknown-outlet", add: &claim.Corpus{Articles: []source.Article{{ID: "late", Published: day, Outlet: "ghost"}}}, field: "articles[0].outlet", value: "ghost", err: source.ErrUnknownSource},
+		{name: "empty-claim-text", add: &claim.Corpus{Claims: []claim.Claim{{ID: "n", Text: "new"}, {ID: "m"}}}, field: "claims[1].text", value: "", err: claim.ErrEmpty},
 		{name: "unknown-refines", add: &claim.Corpus{Claims: []claim.Claim{{ID: "narrow", Text: "t", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "ghost"}}}}}, field: "claims[0].relations[0].to", value: "ghost", err: claim.ErrUnknownClaim},
+		{name: "refines-cycle", add: &claim.Corpus{Claims: []claim.Claim{
+			{ID: "n", Text: "n", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "m"}}},
+			{ID: "m", Text: "m", Relations: []claim.Relation{{Kind: claim.RelationRefines, To: "n"}}},
+		}}, field: "claims[1].relations[0].to", value: "n", err: claim.ErrCycle},
+		{name: "unknown-actor", add: &claim.Corpus{Claims: []claim.Claim{{ID: "n", Text: "n", Actors: []claim.Actor{{Source: "ghost", Role: claim.RoleAccused}}}}}, field: "claims[0].actors[0].source", value: "ghost", err: source.ErrUnknownSource},
+		{name: "unknown-claim", add: &claim.Corpus{Articles: []source.Article{newArt}, Statements: []claim.Statement{deny("s9", func(s *claim.Statement) { s.Claim = "nope" })}}, field: "statements[0].claim", value: "nope", err: claim.ErrUnknownClaim},
+		{name: "unknown-source", add: &claim.Corpus{Statements: []claim.Statement{deny("s8", nil), deny("s9", func(s *claim.Statement) { s.Source = "nobody" })}}, field: "statements[1].source", value: "nobody", err: source.ErrUnknownSource},
+		{name: "unknown-via", add: &claim.Corpus{Statements: []claim.Statement{deny("s9", func(s *claim.Statement) { s.Via = []source.ID{"ghost"} })}}, field: "statements[0].via[0]", value: "ghost", err: source.ErrUnknownSource},
+		{name: "unknown-article", add: &claim.Corpus{Statements: []claim.Statement{deny("s9", func(s *claim.Statement) { s.Mentions = []claim.Mention{{Article: "ghost"}} })}}, field: "statements[0].mentions[0].article", value: "ghost", err: source.ErrUnknownArticle},
+		{name: "span-outside", add: &claim.Corpus{Articles: []source.Article{newArt}, Statements: []claim.Statement{deny("s9", func(s *claim.Statement) { s.Mentions = mention(20, 25) })}}, field: "statements[0].mentions[0].span", value: "[20:25]", err: claim.ErrSpan},
+		{name: "no-said-no-mention", add: &claim.Corpus{Statements: []claim.Statement{deny("s9", func(s *claim.Statement) { s.Said = claim.Date{} })}}, field: "statements[0].mentions", value: "", err: claim.ErrEmpty},
+		{name: "act-factuality", add: &claim.Corpus{Statements: []claim.Statement{deny("s9", func(s *claim.Statement) { s.Factuality = claim.CTPlus() })}}, field: "statements[0].factuality", value: "CT+", err: claim.ErrFactuality},
 	}
+	before := outputsOf(t, base, nil)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			before := outputsOf(t, base, nil)
 			got, err := base.Extend(tc.add)
 			assert.Nil(t, got)
 			require.ErrorIs(t, err, tc.err)
 			assert.True(t, hasField(err, tc.field, tc.value), "error %v names no %s %q", err, tc.field, tc.value)
+			// Build of the whole corpus names the same items, each at its
+			// place after the timeline's.
+			_, want := timeline.Build(appended(c, tc.add), nil)
+			require.Error(t, want)
+			if diff := cmp.Diff(shifted(fieldsOf(want), c), fieldsOf(err)); diff != "" {
+				t.Errorf("Extend(%s) paths mismatch with Build's (-want +got):\n%s", tc.name, diff)
+			}
 			if diff := cmp.Diff(before, outputsOf(t, base, nil), dateCmp); diff != "" {
 				t.Errorf("Extend changed the timeline (-before +after):\n%s", diff)
 			}
 		})
 	}
+	t.Run("nil", func(t *testing.T) {
+		got, err := base.Extend(nil)
+		assert.Nil(t, got)
+		require.ErrorIs(t, err, timeline.ErrInvalid)
+		assert.True(t, hasField(err, "corpus", "nil"), "error %v names no corpus", err)
+	})
+}
+
+// fieldsOf returns the paths and values of the field errors err joins,
+// "path value", in order.
+func fieldsOf(err error) []string {
+	var out []string
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			out = append(out, fieldsOf(e)...)
+		}
+		return out
+	}
+	var ce *claim.FieldError
+	if errors.As(err, &ce) {
+		return []string{fmt.Sprintf("%s %q", ce.Field, ce.Value)}
+	}
+	var se *source.FieldError
+	if errors.As(err, &se) {
+		return []string{fmt.Sprintf("%s %q", se.Field, se.Value)}
+	}
+	return []string{err.Error()}
+}
+
+// shifted returns fields, paths into a corpus made of c and a fragment,
+// as paths into the fragment: each index less the number of c's items of
+// its kind.
+func shifted(fields []string, c *claim.Corpus) []string {
+	kinds := map[string]int{"sources": len(c.Sources), "articles": len(c.Articles), "claims": len(c.Claims), "statements": len(c.Statements)}
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = f
+		kind, rest, ok := strings.Cut(f, "[")
+		n, found := kinds[kind]
+		end := strings.IndexByte(rest, ']')
+		if !ok || !found || end < 0 {
+			continue
+		}
+		if k, err := strconv.Atoi(rest[:end]); err == nil {
+			out[i] = fmt.Sprintf("%s[%d%s", kind, k-n, rest[end:])
+		}
+	}
+	return out
 }
 
 // hasField reports whether err, or an error it wraps, names field and
