@@ -336,9 +336,13 @@ func (x *extractor) candidate(f found) (Candidate, bool) {
 		x.lastSource = f.source.end
 		c.Confidence += conf
 	}
-	x.spoken = slices.DeleteFunc(x.spoken, func(p span) bool {
-		return p.end <= x.lastSource || p.end <= f.cue.start-mentionWindow
-	})
+	kept := x.spoken[:0]
+	for _, p := range x.spoken {
+		if p.end > x.lastSource && p.end > f.cue.start-mentionWindow {
+			kept = append(kept, p)
+		}
+	}
+	x.spoken = kept
 	for _, p := range f.content {
 		if !p.empty() && p.end > x.lastSource {
 			x.spoken = append(x.spoken, p)
@@ -387,6 +391,10 @@ func (x *extractor) unspoken(fresh string, from int, f found) string {
 // perhaps with a word after it ("She instead"): the pronouns that look for
 // a person named since the latest speaker.
 func heOrShe(text string) bool {
+	// Most source texts are names: the first byte turns them away.
+	if len(text) < 2 || text[0] != 'h' && text[0] != 'H' && text[0] != 's' && text[0] != 'S' {
+		return false
+	}
 	p, _, _ := strings.Cut(strings.TrimSpace(text), " ")
 	return strings.EqualFold(p, "he") || strings.EqualFold(p, "she")
 }
