@@ -15,21 +15,34 @@ import (
 // validation of a million statements makes three million lookups, most of
 // them cache misses.
 //
-// The hash multiplies the ID's bytes, 8 at a time, with a seed drawn at
-// random for each Table, and folds each 128-bit product into 64 bits, as
-// wyhash and the Go runtime's fallback hash do: an ID of up to 16 bytes
-// is hashed in a few instructions, inline, where hash/maphash costs three
-// calls; and no set of IDs chosen in advance makes the probes long. The
-// table is at most two-thirds full.
+// The hash multiplies the ID's bytes, 8 at a time, each XORed with a seed
+// drawn at random for each Table, and folds each 128-bit product into 64
+// bits, as wyhash's protected form and the Go runtime's fallback hash do:
+// an ID of up to 16 bytes is hashed in a few instructions, inline, where
+// hash/maphash costs three calls. Both operands of every multiply depend on
+// the seed, so no set of IDs chosen in advance shares a hash or makes the
+// probes long, whatever bytes the IDs hold. The table is at most
+// two-thirds full. As a safety net, an Add whose probe would pass
+// maxProbe slots draws a new seed and moves the IDs, and doubles the bound
+// so that no IDs make it do so more than a few times.
 //
 // The zero Table is empty and ready to use; [NewTable] makes one sized for
-// the IDs it will hold, which never grows. A Table is not safe for concurrent use while it is filled;
-// once filled, lookups are safe for concurrent use.
+// the IDs it will hold, which grows only when Add is given more. A Table is
+// not safe for concurrent use while it is filled; once filled, lookups are
+// safe for concurrent use.
 type Table[K ~string, V any] struct {
 	seed  uint64
 	slots []slot[K, V]
 	n     int
+	// limit is the longest probe an Add makes before it draws a new seed;
+	// 0 stands for maxProbe.
+	limit int
 }
+
+// maxProbe is the longest probe an Add makes at first. At two-thirds full,
+// a probe of random hashes passes 512 slots with a probability below
+// 1e-15, so no Table of honest IDs comes near it.
+const maxProbe = 512
 
 // slot is one place of a Table; tag is 0 in an empty slot, and otherwise
 // the high 32 bits of the ID's hash with the lowest set.
@@ -73,10 +86,17 @@ const (
 func Hash(seed uint64, s string) uint64 { return hashString(seed, s) }
 
 // hashString returns the hash of s under seed.
+//
+// Both operands of every multiply depend on the seed, as in wyhash's
+// protected form: the first is 8 bytes of s XORed with k, the seed XORed
+// with hashK1, the second 8 bytes XORed with h, which starts from the seed.
+// With hashK1 alone in place of k, an ID whose first 8 bytes are hashK1
+// would make the product 0 and its hash the same under every seed.
 func hashString(seed uint64, s string) uint64 {
+	k := seed ^ hashK1
 	h := seed ^ hashK0 ^ uint64(len(s))*hashK1
 	for len(s) > 16 {
-		h = mix(le64(s)^hashK1, le64(s[8:])^h)
+		h = mix(le64(s)^k, le64(s[8:])^h)
 		s = s[16:]
 	}
 	var a, b uint64
@@ -88,7 +108,7 @@ func hashString(seed uint64, s string) uint64 {
 	case n > 0:
 		a = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
 	}
-	return mix(hashK2^mix(a^hashK1, b^h), uint64(len(s))^hashK0)
+	return mix(hashK2^mix(a^k, b^h), uint64(len(s))^hashK0)
 }
 
 // mix returns the two halves of a's and b's 128-bit product, folded.
@@ -137,23 +157,37 @@ func (t *Table[K, V]) Get(id K) (V, bool) {
 // it returns false and leaves t unchanged. It takes constant time on
 // average; past the IDs NewTable was asked for, t doubles its slots when
 // it is two-thirds full.
+//
+// An Add whose probe passes the Table's bound (maxProbe at first) draws a
+// new seed, moves the IDs into slots of the same number and doubles the
+// bound: a Table is moved at most log2 of its slots times over.
 func (t *Table[K, V]) Add(id K, v V) bool {
 	if 3*(t.n+1) > 2*len(t.slots) {
 		t.grow()
 	}
-	mask := len(t.slots) - 1
-	p, tag := t.hash(id)
+	if t.limit == 0 {
+		t.limit = maxProbe
+	}
 	for {
-		s := &t.slots[p]
-		switch {
-		case s.tag == tag && s.id == id:
-			return false
-		case s.tag == 0:
-			*s = slot[K, V]{id: id, tag: tag, v: v}
-			t.n++
-			return true
+		mask := len(t.slots) - 1
+		p, tag := t.hash(id)
+		for d := 0; ; d++ {
+			s := &t.slots[p]
+			if s.tag == tag && s.id == id {
+				return false
+			}
+			if s.tag == 0 {
+				if d > t.limit {
+					break
+				}
+				*s = slot[K, V]{id: id, tag: tag, v: v}
+				t.n++
+				return true
+			}
+			p = (p + 1) & mask
 		}
-		p = (p + 1) & mask
+		t.limit *= 2
+		t.rehash(len(t.slots), rand.Uint64())
 	}
 }
 
@@ -175,17 +209,25 @@ func (t *Table[K, V]) Set(id K, v V) bool {
 
 // grow moves t's IDs into twice as many slots (8 for the zero Table).
 func (t *Table[K, V]) grow() {
-	old := t.slots
-	if len(old) == 0 {
-		t.seed = rand.Uint64()
+	seed := t.seed
+	if len(t.slots) == 0 {
+		seed = rand.Uint64()
 	}
-	t.slots = make([]slot[K, V], max(2*len(old), 8))
+	t.rehash(max(2*len(t.slots), 8), seed)
+}
+
+// rehash moves t's IDs into size slots, hashed under seed.
+func (t *Table[K, V]) rehash(size int, seed uint64) {
+	old := t.slots
+	t.seed = seed
+	t.slots = make([]slot[K, V], size)
 	mask := len(t.slots) - 1
 	for i := range old {
 		if old[i].tag == 0 {
 			continue
 		}
-		p, _ := t.hash(old[i].id)
+		p, tag := t.hash(old[i].id)
+		old[i].tag = tag
 		for t.slots[p].tag != 0 {
 			p = (p + 1) & mask
 		}

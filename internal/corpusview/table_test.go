@@ -110,3 +110,97 @@ func TestHashString(t *testing.T) {
 		}
 	}
 }
+
+// probes returns the mean and the longest distance of t's IDs from the
+// slot where their probes start.
+func probes[K ~string, V any](t *Table[K, V]) (mean float64, longest int) {
+	mask, total := len(t.slots)-1, 0
+	for i, s := range t.slots {
+		if s.tag == 0 {
+			continue
+		}
+		home, _ := t.hash(s.id)
+		d := (i - home) & mask
+		total += d
+		longest = max(longest, d)
+	}
+	return float64(total) / float64(max(t.n, 1)), longest
+}
+
+// k1 is hashK1 as the 8 bytes an ID would hold to XOR it away.
+var k1 = string([]byte{0xdb, 0x28, 0xb4, 0xa0, 0xd1, 0x7e, 0x03, 0xe7})
+
+// TestHashChosenIDs checks that IDs chosen to zero a product of the hash
+// (every 8-byte word that is XORed with hashK1 set to hashK1) neither
+// share a hash nor keep it from one seed to another, and that a Table of
+// them keeps its probes short.
+func TestHashChosenIDs(t *testing.T) {
+	const n = 4000
+	tests := []struct {
+		name string
+		id   func(i int) string
+	}{
+		{name: "review-15-bytes", id: func(i int) string { return fmt.Sprintf(k1+"%07d", i) }},
+		{name: "9-to-40-bytes", id: func(i int) string { return k1 + string(rune(i%128)) + strings.Repeat("z", i/128) }},
+		{name: "16-bytes", id: func(i int) string { return fmt.Sprintf(k1+"%08d", i) }},
+		{name: "24-bytes", id: func(i int) string { return fmt.Sprintf(k1+"%016d", i) }},
+		{name: "32-bytes", id: func(i int) string { return fmt.Sprintf(k1+"%08d"+k1+"%08d", i, i) }},
+		{name: "48-bytes", id: func(i int) string { return fmt.Sprintf(k1+"%08d"+k1+"%08d"+k1+"%08d", i, i, i) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := NewTable[string, int32](n)
+			for i := range n {
+				id := tc.id(i)
+				assert.True(t, x.Add(id, int32(i)), "Add(%q)", id)
+			}
+			hashes := map[uint64]bool{}
+			for i := range n {
+				hashes[hashString(x.seed, tc.id(i))] = true
+			}
+			assert.Equal(t, n, len(hashes), "distinct hashes of %d IDs", n)
+			mean, longest := probes(x)
+			assert.Less(t, mean, 4.0, "mean probe distance")
+			assert.Less(t, longest, 100, "longest probe distance")
+			for i := range 10 {
+				id := tc.id(i)
+				assert.NotEqual(t, hashString(1, id), hashString(2, id), "%q under seeds 1 and 2", id)
+				assert.NotEqual(t, hashString(x.seed, id), hashString(^x.seed, id), "%q under two seeds", id)
+			}
+		})
+	}
+}
+
+// TestTableLongProbe checks the safety net against long probes: a Table
+// whose bound is a few slots draws new seeds and moves its IDs as it is
+// filled, doubling the bound, and still holds every ID.
+func TestTableLongProbe(t *testing.T) {
+	tests := []struct {
+		name  string
+		limit int
+		n     int
+	}{
+		{name: "bound-1", limit: 1, n: 3000},
+		{name: "bound-4", limit: 4, n: 3000},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := NewTable[string, int32](tc.n)
+			x.limit = tc.limit
+			seed := x.seed
+			for i := range tc.n {
+				assert.True(t, x.Add(fmt.Sprintf("id-%d", i), int32(i)))
+			}
+			assert.Greater(t, x.limit, tc.limit, "bound after the fill")
+			assert.NotEqual(t, seed, x.seed, "seed after the fill")
+			assert.Equal(t, tc.n, x.Len())
+			for i := range tc.n {
+				got, ok := x.Get(fmt.Sprintf("id-%d", i))
+				assert.True(t, ok, "Get(id-%d)", i)
+				assert.Equal(t, int32(i), got)
+			}
+			_, ok := x.Get("id--1")
+			assert.False(t, ok)
+		})
+	}
+}
