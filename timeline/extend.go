@@ -371,8 +371,8 @@ func compareKnown(x, y *knownKey) int {
 	return cmp.Compare(x.id, y.id)
 }
 
-// compareArticles orders articles as load does: by publication, an
-// original before a reprint of the same instant, then by ID.
+// compareArticles orders articles as a timeline does (artOrder): by
+// publication, an original before a reprint of the same instant, then by ID.
 func compareArticles(x, y *source.Article) int {
 	if c := x.Published.Compare(y.Published); c != 0 {
 		return c

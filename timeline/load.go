@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 
@@ -82,17 +81,7 @@ func (t *Timeline) load(c *claim.Corpus, x *corpusview.Index, parts int) bool {
 	// At one instant an original comes before a reprint, so that a reprint
 	// never counts as a statement's first report.
 	slices.SortFunc(t.artOrder, func(a, b int32) int {
-		x, y := &t.articles[a], &t.articles[b]
-		if c := x.Published.Compare(y.Published); c != 0 {
-			return c
-		}
-		if xr, yr := x.IsReprint(), y.IsReprint(); xr != yr {
-			if xr {
-				return +1
-			}
-			return -1
-		}
-		return cmp.Compare(x.ID, y.ID)
+		return compareArticles(&t.articles[a], &t.articles[b])
 	})
 	t.artPlace = make([]int32, len(t.articles))
 	for p, a := range t.artOrder {
