@@ -869,19 +869,7 @@ func (st sourceTable) with(sources []source.Source, reg *source.Registry) source
 		accused: st.accused, parties: st.parties, actors: st.actors,
 	}
 	maps.Copy(out.idx, st.idx)
-	for _, s := range sources {
-		out.idx[s.ID] = int32(len(out.ids))
-		out.ids = append(out.ids, s.ID)
-		anon := s.IsAbsent() || s.IsUnnamed()
-		out.anonymous = append(out.anonymous, anon)
-		out.absent = append(out.absent, s.IsAbsent())
-		out.floating = append(out.floating, s.IsUnnamed() && s.Parent == "")
-		out.investigator = append(out.investigator, !anon && reg.Investigator(s.ID))
-	}
-	for _, s := range sources {
-		r, _ := reg.Root(s.ID)
-		out.root = append(out.root, out.idx[r])
-	}
+	out.addSources(sources, reg)
 	return out
 }
 

@@ -590,28 +590,17 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 	all := reg.Sources()
 	st := sourceTable{
 		idx:          make(map[source.ID]int32, len(all)),
-		ids:          make([]source.ID, len(all)),
-		root:         make([]int32, len(all)),
-		anonymous:    make([]bool, len(all)),
-		absent:       make([]bool, len(all)),
-		floating:     make([]bool, len(all)),
-		investigator: make([]bool, len(all)),
+		ids:          make([]source.ID, 0, len(all)),
+		root:         make([]int32, 0, len(all)),
+		anonymous:    make([]bool, 0, len(all)),
+		absent:       make([]bool, 0, len(all)),
+		floating:     make([]bool, 0, len(all)),
+		investigator: make([]bool, 0, len(all)),
 		accused:      make([][]int32, len(claims)),
 		parties:      make([][]int32, len(claims)),
 		actors:       make([][]int32, len(claims)),
 	}
-	for i, s := range all {
-		st.idx[s.ID] = int32(i)
-		st.ids[i] = s.ID
-		st.anonymous[i] = s.IsAbsent() || s.IsUnnamed()
-		st.absent[i] = s.IsAbsent()
-		st.floating[i] = s.IsUnnamed() && s.Parent == ""
-		st.investigator[i] = !st.anonymous[i] && reg.Investigator(s.ID)
-	}
-	for i, s := range all {
-		r, _ := reg.Root(s.ID)
-		st.root[i] = st.idx[r]
-	}
+	st.addSources(all, reg)
 	for i, c := range claims {
 		target := false
 		for _, a := range c.Actors {
@@ -636,4 +625,22 @@ func newSourceTable(reg *source.Registry, claims []claim.Claim) sourceTable {
 		}
 	}
 	return st
+}
+
+// addSources appends what Build needs to know of each of sources, all of
+// which reg holds, each one's root among them or before them.
+func (st *sourceTable) addSources(sources []source.Source, reg *source.Registry) {
+	for _, s := range sources {
+		st.idx[s.ID] = int32(len(st.ids))
+		st.ids = append(st.ids, s.ID)
+		anon := s.IsAbsent() || s.IsUnnamed()
+		st.anonymous = append(st.anonymous, anon)
+		st.absent = append(st.absent, s.IsAbsent())
+		st.floating = append(st.floating, s.IsUnnamed() && s.Parent == "")
+		st.investigator = append(st.investigator, !anon && reg.Investigator(s.ID))
+	}
+	for _, s := range sources {
+		r, _ := reg.Root(s.ID)
+		st.root = append(st.root, st.idx[r])
+	}
 }
