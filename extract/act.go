@@ -68,9 +68,10 @@ func (s *sentence) dismissedClaim(content []span) bool {
 	for _, c := range content {
 		start := s.tokenAt(c.start)
 		for k := start; k < s.hi && s.toks[k].end <= c.end; k++ {
-			if s.toks[k].kind != tokWord || s.lex[k]&lexDismissal == 0 && (s.ents[k] == nil || !s.ents[k].untruth) || s.is(k+1, "to") || s.is(k+1, "that") {
+			if s.toks[k].kind != tokWord || s.lex[k]&lexDismissal == 0 && (s.ents[k] == nil || !s.ents[k].untruth) || s.is(k+1, "to") || s.is(k+1, "that") || !s.dismissesAt(k, c.start) {
 				// "it was incorrect to blame the referee": a judgement
-				// of what follows, not of a claim.
+				// of what follows, not of a claim; "it was a false
+				// start" calls no claim untrue.
 				continue
 			}
 			j := k - 1
@@ -593,12 +594,44 @@ func (s *sentence) hedges(f *found, cueTok int) {
 			case fl&lexProbable != 0:
 				f.hedge = stronger(f.hedge, claim.CertaintyProbable)
 			case fl&lexDismissal != 0:
-				if f.act == claim.ActAssert {
+				if f.act == claim.ActAssert && s.dismissesAt(k, c.start) {
 					f.act = claim.ActDeny
 				}
 			}
 		}
 	}
+}
+
+// dismissesAt reports whether the dismissal at token k calls something
+// untrue: not when a negation stands before it, over adverbs ("the claims
+// were not baseless", "were never false", "isn't entirely unfounded": two
+// negations affirm), nor when, after "a", "an" or "the", it qualifies a
+// noun that is no claim ("it was a false start", "the fake passports";
+// against "a false claim", "the baseless allegations", "a fake news
+// story"). start is where the content begins.
+func (s *sentence) dismissesAt(k, start int) bool {
+	j := k - 1
+	for j >= s.lo && s.toks[j].start >= start && s.toks[j].kind == tokWord && isAdverb(s.word(j)) {
+		j--
+	}
+	if j < s.lo || s.toks[j].start < start || s.toks[j].kind != tokWord {
+		return true
+	}
+	if w := s.word(j); negators[w] || strings.HasSuffix(w, "n't") {
+		return false
+	}
+	if !s.is(j, "a") && !s.is(j, "an") && !s.is(j, "the") {
+		return true
+	}
+	n := k + 1
+	if n >= s.hi || s.toks[n].kind != tokWord {
+		return true
+	}
+	switch w := s.word(n); {
+	case claimObjects[w], opinionObjects[w], dismissals[w], statementWords[w], dismissedHeads[w], w == "and", w == "or":
+		return true
+	}
+	return false
 }
 
 // hedgeAt returns the certainty the word at token k gives as a hedge, by

@@ -522,6 +522,10 @@ var copulas = lex.class("copulas")
 // statementWords follow "in a": "said in a statement".
 var statementWords = lex.class("statementWords")
 
+// dismissedHeads, with claimObjects, are the nouns a dismissal before them
+// calls untrue: "a false narrative", not "a false start".
+var dismissedHeads = lex.class("dismissedHeads")
+
 // recipients are the usual people told: "told reporters".
 var recipients = lex.class("recipients")
 
