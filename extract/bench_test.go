@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -11,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/source"
 )
 
 // benchArticles reads the gold articles: real-sized articles with page
@@ -30,6 +33,61 @@ func benchArticles(b *testing.B) []string {
 		out = append(out, string(raw))
 	}
 	return out
+}
+
+// goldSources reads the registry of each gold article, in the order
+// benchArticles reads their texts.
+func goldSources(tb testing.TB) [][]source.Source {
+	tb.Helper()
+	names, err := filepath.Glob(filepath.Join("testdata", "gold", "*.json"))
+	if err != nil || len(names) == 0 {
+		tb.Fatalf("no gold articles: %v", err)
+	}
+	var out [][]source.Source
+	for _, n := range names {
+		raw, err := os.ReadFile(n)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var art struct {
+			Registry []source.Source `json:"registry"`
+		}
+		if err := json.Unmarshal(raw, &art); err != nil {
+			tb.Fatalf("%s: %v", n, err)
+		}
+		out = append(out, art.Registry)
+	}
+	return out
+}
+
+// goldRegistry merges the registries of the gold articles into one, each
+// article's sources whole or not at all: an article whose sources clash
+// with those taken before (an alias used twice) is left out, and a source
+// whose ID was taken before is taken once.
+func goldRegistry(tb testing.TB) *source.Registry {
+	tb.Helper()
+	var all []source.Source
+	seen := make(map[source.ID]bool)
+	for _, srcs := range goldSources(tb) {
+		var add []source.Source
+		for _, s := range srcs {
+			if !seen[s.ID] {
+				add = append(add, s)
+			}
+		}
+		if _, err := source.NewRegistry(append(slices.Clip(all), add...), nil); err != nil {
+			continue
+		}
+		all = append(all, add...)
+		for _, s := range add {
+			seen[s.ID] = true
+		}
+	}
+	reg, err := source.NewRegistry(all, nil)
+	if err != nil || reg.Len() == 0 {
+		tb.Fatalf("no registry from the gold articles: %v", err)
+	}
+	return reg
 }
 
 // benchOptions has a publication time, as real use does, so that relative
@@ -57,11 +115,56 @@ func BenchmarkExtract(b *testing.B) {
 	}))/float64(len(arts)), "allocs/article")
 }
 
+// BenchmarkExtractRegistry is BenchmarkExtract with each article's own
+// registry, as real use has one: speakers resolve by name, alias and
+// office as well as being proposed.
+func BenchmarkExtractRegistry(b *testing.B) {
+	arts, srcs := benchArticles(b), goldSources(b)
+	if len(srcs) != len(arts) {
+		b.Fatalf("%d gold texts, %d registries", len(arts), len(srcs))
+	}
+	opts := make([]Options, len(arts))
+	for k, s := range srcs {
+		reg, err := source.NewRegistry(s, nil)
+		if err != nil {
+			b.Fatalf("gold article %d: %v", k, err)
+		}
+		opts[k] = benchOptions
+		opts[k].Registry = reg
+	}
+	b.SetBytes(totalLen(arts))
+	b.ReportAllocs()
+	for b.Loop() {
+		for k, a := range arts {
+			if _, err := Extract(a, opts[k]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(testing.AllocsPerRun(1, func() {
+		for k, a := range arts {
+			_, _ = Extract(a, opts[k])
+		}
+	}))/float64(len(arts)), "allocs/article")
+}
+
 // BenchmarkExtractAll runs ExtractAll over the gold articles eight times
 // over and reports MB/s of article text. Run it with -cpu 1,2 to see what
 // a second core gives: at 1 it is Extract's speed less ExtractAll's
 // bookkeeping.
-func BenchmarkExtractAll(b *testing.B) {
+func BenchmarkExtractAll(b *testing.B) { benchExtractAll(b, benchOptions) }
+
+// BenchmarkExtractAllRegistry is BenchmarkExtractAll with one registry of
+// all the gold articles' sources (goldRegistry).
+func BenchmarkExtractAllRegistry(b *testing.B) {
+	opts := benchOptions
+	opts.Registry = goldRegistry(b)
+	benchExtractAll(b, opts)
+}
+
+// benchExtractAll runs ExtractAll over the gold articles eight times over
+// with opts.
+func benchExtractAll(b *testing.B, opts Options) {
 	var arts []Article
 	for range 8 {
 		for _, a := range benchArticles(b) {
@@ -75,7 +178,7 @@ func BenchmarkExtractAll(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
-		for _, err := range ExtractAll(slices.Values(arts), benchOptions) {
+		for _, err := range ExtractAll(slices.Values(arts), opts) {
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -131,7 +234,22 @@ func countWords(s string) int {
 // BenchmarkExtractSize runs Extract on one long input made of the gold
 // articles repeated, at 1 MB and 10 MB: time per byte should stay the same
 // if Extract is linear in its input.
-func BenchmarkExtractSize(b *testing.B) {
+func BenchmarkExtractSize(b *testing.B) { benchExtractSize(b, benchOptions) }
+
+// BenchmarkExtractSizeRegistry is BenchmarkExtractSize with one registry
+// of all the gold articles' sources (goldRegistry).
+func BenchmarkExtractSizeRegistry(b *testing.B) {
+	opts := benchOptions
+	opts.Registry = goldRegistry(b)
+	benchExtractSize(b, opts)
+}
+
+// benchExtractSize runs Extract with opts on the gold articles repeated
+// to 1 MB and 10 MB, with no limit on text or candidates.
+func benchExtractSize(b *testing.B, opts Options) {
+	// 10 MB is past DefaultMaxTextBytes, and its candidates may be past
+	// DefaultMaxCandidates: lift both limits.
+	opts.MaxTextBytes, opts.MaxCandidates = -1, -1
 	joined := strings.Join(benchArticles(b), "\n\n")
 	for _, size := range []struct {
 		name string
@@ -142,7 +260,7 @@ func BenchmarkExtractSize(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Extract(text, benchOptions); err != nil {
+				if _, err := Extract(text, opts); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -41,3 +41,7 @@ func ParseLexicon(text string) (map[string]map[string]bool, error) {
 	f, err := parseLexicon(text)
 	return f.classes, err
 }
+
+// GoldRegistry is one registry of the gold articles' sources, for the
+// fuzz tests (see goldRegistry).
+var GoldRegistry = goldRegistry
