@@ -50,8 +50,16 @@ func (s *sentence) refineAct(f *found) {
 		f.act = claim.ActConcern
 	case kinds&phraseDenial != 0 || s.negatedFact(f.content) || s.dismissedClaim(f.content):
 		f.act = claim.ActDeny
-	case f.act == claim.ActAssert && (kinds&phraseAccusation != 0 || kinds&phraseHarm != 0 && s.harmByNamed(f.content)):
-		f.act = claim.ActAccuse
+	case f.act == claim.ActAssert && kinds&(phraseAccusation|phraseHarm) != 0:
+		// "said Ostria did not attack the hospital" denies the
+		// wrongdoing; "said it was unlikely Ostria was behind it" accuses
+		// nobody.
+		switch s.wrongdoing(f.content) {
+		case wrongAffirmed:
+			f.act = claim.ActAccuse
+		case wrongDenied:
+			f.act = claim.ActDeny
+		}
 	case kinds&phrasePledge != 0 || s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
@@ -418,6 +426,96 @@ func (s *sentence) phrasesIn(content []span) (kinds, first uint16) {
 	return kinds, first
 }
 
+// wrong is what a content says of the wrongdoing it names: wrongNone when
+// it names none (or harm with nobody doing it), wrongAffirmed when it says
+// a party did it, wrongDenied when it says, in so many words, that a party
+// did not ("Ostria did not attack", "was never involved"), and wrongDoubted
+// when the wrongdoing stands under a negation or a doubt further back ("no
+// evidence that it was shot down by Ostrian forces", "very unlikely an
+// adversary is responsible").
+type wrong int
+
+const (
+	wrongNone wrong = iota
+	wrongDoubted
+	wrongDenied
+	wrongAffirmed
+)
+
+// wrongdoing reads each accusation phrase, and each harm phrase with a
+// named doer (see harmByNamed), in the content, and returns what the
+// content says of it: affirmed when any is affirmed, else denied or
+// doubted as the first one is, else none.
+func (s *sentence) wrongdoing(content []span) wrong {
+	var first wrong
+	for _, c := range content {
+		start := s.tokenAt(c.start)
+		for k := start; k < s.hi && s.toks[k].end <= c.end; k++ {
+			if s.toks[k].kind != tokWord {
+				continue
+			}
+			w := s.word(k)
+			for _, list := range [][]phrase{phrases.byFirst[w], phrases.prefixed[prefix3(w)], phrases.suffixed} {
+				for _, p := range list {
+					if p.kind != phraseAccusation && p.kind != phraseHarm || !s.phraseAt(k, c.end, p.words) {
+						continue
+					}
+					if p.kind == phraseHarm && !s.doerBefore(k, c.start) && !s.doerAfter(k+len(p.words), c.end, isAgentWord(p.words[len(p.words)-1])) {
+						continue
+					}
+					got := s.negatedWrong(k, start)
+					if got == wrongAffirmed {
+						return got
+					}
+					if first == wrongNone {
+						first = got
+					}
+				}
+			}
+		}
+	}
+	return first
+}
+
+// negatedWrong reads what stands before the wrongdoing phrase at token k,
+// back to token start: a negation just before it, over auxiliaries and
+// adverbs ("did not attack", "has never been involved", "was not caused
+// by"), denies it; a negation or a doubt further back in its clause ("no
+// evidence that", "could not identify an adversary as", "unlikely") leaves
+// it doubted; otherwise it is affirmed. A clause ends at punctuation or
+// "but".
+func (s *sentence) negatedWrong(k, start int) wrong {
+	j := k - 1
+	for j >= start && s.toks[j].kind == tokWord && (auxiliaries[s.word(j)] && !negators[s.word(j)] && !strings.HasSuffix(s.word(j), "n't") || isAdverb(s.word(j)) || isBe(s.word(j))) {
+		j--
+	}
+	if j >= start && s.toks[j].kind == tokWord {
+		w := s.word(j)
+		switch {
+		case negModals[w] || j > start && s.toks[j-1].kind == tokWord && negModals[s.word(j-1)] && negators[w]:
+			// "would not attack", "won't hack": a refusal or a pledge.
+			return wrongDoubted
+		case negators[w] && w != "no" && w != "none" && w != "nothing" || strings.HasSuffix(w, "n't"):
+			return wrongDenied
+		}
+	}
+	for n := 0; j >= start && n < 12; j, n = j-1, n+1 {
+		if s.toks[j].kind != tokWord {
+			if s.toks[j].kind == tokQuote {
+				continue
+			}
+			break
+		}
+		switch w := s.word(j); {
+		case w == "but":
+			return wrongAffirmed
+		case negators[w], strings.HasSuffix(w, "n't"), doubtWords[w]:
+			return wrongDoubted
+		}
+	}
+	return wrongAffirmed
+}
+
 // harmByNamed reports whether a harm phrase in the content has a named
 // doer, which makes the harm an accusation: a name or a pronoun as the
 // subject of an active verb ("Varnesia shot down", "they blew up"), or a
@@ -456,7 +554,7 @@ func prefix3(w string) string {
 }
 
 // doerBefore reports whether the harm verb at k has a named subject in the
-// active voice: over adverbs and "has", "had", the word before is a
+// active voice: over adverbs, negations and "has", "had", "did", the word before is a
 // capitalised name not governed by a preposition ("Varnesia likely shot
 // down", not "from inside Varnesia likely shot down"), "they", "he" or
 // "she", or a party named by what it is ("hackers targeted"). A form of "be" before the verb makes it passive.
@@ -467,7 +565,7 @@ func (s *sentence) doerBefore(k, start int) bool {
 		if isBe(w) || w == "got" || w == "get" {
 			return false
 		}
-		if !isAdverb(w) && w != "has" && w != "have" && w != "had" {
+		if !isAdverb(w) && w != "has" && w != "have" && w != "had" && w != "did" && w != "does" && w != "do" && !negators[w] && !strings.HasSuffix(w, "n't") {
 			break
 		}
 		j--

@@ -526,6 +526,10 @@ var statementWords = lex.class("statementWords")
 // calls untrue: "a false narrative", not "a false start".
 var dismissedHeads = lex.class("dismissedHeads")
 
+// doubtWords leave a wrongdoing later in their clause unaffirmed: "it is
+// unlikely an adversary was behind it".
+var doubtWords = lex.class("doubtWords")
+
 // recipients are the usual people told: "told reporters".
 var recipients = lex.class("recipients")
 
