@@ -337,6 +337,53 @@ func (s *sentence) negatedFact(content []span) bool {
 			}
 		}
 	}
+	return s.namedNegation(content[0])
+}
+
+// namedNegation reports whether a content opens by saying a named party
+// did not do something, or never did: a name ("TikTok", "Kestrel Rail",
+// "the Ostrian army", up to four capitalised words, after "the" and with a
+// common noun after them), then, over auxiliaries, a negation of fact as
+// negAt reads it ("Ostria did not attack", "TikTok has never shared",
+// "Kestrel Rail is not owned by"). Said of something that was to happen
+// ("Ostria would not") it is no denial, nor is a name that is the
+// content's first word only because a quotation opens there ("This
+// money was not").
+func (s *sentence) namedNegation(c span) bool {
+	k := s.tokenAt(c.start)
+	for k < s.hi && s.toks[k].end <= c.end && s.toks[k].kind == tokQuote {
+		k++
+	}
+	if k < s.hi && s.is(k, "the") {
+		k++
+	}
+	names := 0
+	for k < s.hi && s.toks[k].end <= c.end && s.toks[k].kind == tokWord && s.toks[k].is(flagUpper) && names < 4 {
+		if w := s.word(k); determiners[w] || pronouns[w] || speakerWords[w] || sentenceStarters[w] {
+			return false
+		}
+		names++
+		k++
+	}
+	if names == 0 {
+		return false
+	}
+	if k < s.hi && s.toks[k].end <= c.end && s.toks[k].kind == tokWord && !auxiliaries[s.word(k)] && !strings.HasSuffix(s.word(k), "n't") {
+		k++ // "the Ostrian army", "Kestrel Rail's board"
+	}
+	var arr [4]string
+	ws := arr[:0]
+	for ; k < s.hi && s.toks[k].end <= c.end && s.toks[k].kind == tokWord && len(ws) < len(arr); k++ {
+		ws = append(ws, s.word(k))
+	}
+	for j := range ws {
+		if s.negAt(ws, j) {
+			return true
+		}
+		if !auxiliaries[ws[j]] && !strings.HasSuffix(ws[j], "n't") {
+			return false
+		}
+	}
 	return false
 }
 
