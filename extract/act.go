@@ -490,7 +490,7 @@ const (
 )
 
 // wrongdoing reads each accusation phrase, and each harm phrase with a
-// named doer (see harmByNamed), in the content, and returns what the
+// named doer, in the content, and returns what the
 // content says of it: affirmed when any is affirmed, else denied or
 // doubted as the first one is, else none.
 func (s *sentence) wrongdoing(content []span) wrong {
@@ -507,6 +507,13 @@ func (s *sentence) wrongdoing(content []span) wrong {
 					if p.kind != phraseAccusation && p.kind != phraseHarm || !s.phraseAt(k, c.end, p.words) {
 						continue
 					}
+					// Harm accuses only with a doer named: a name or a
+					// pronoun as the subject of an active verb ("Varnesia
+					// shot down", "they blew up"), or a party after "by"
+					// ("shot down by Ostrian forces"). Harm in the passive
+					// with no party ("was poisoned with a nerve agent")
+					// and harm as a noun ("the victim of an attack") name
+					// nobody.
 					if p.kind == phraseHarm && !s.doerBefore(k, c.start) && !s.doerAfter(k+len(p.words), c.end, isAgentWord(p.words[len(p.words)-1])) {
 						continue
 					}
@@ -561,35 +568,6 @@ func (s *sentence) negatedWrong(k, start int) wrong {
 		}
 	}
 	return wrongAffirmed
-}
-
-// harmByNamed reports whether a harm phrase in the content has a named
-// doer, which makes the harm an accusation: a name or a pronoun as the
-// subject of an active verb ("Varnesia shot down", "they blew up"), or a
-// party after "by" ("shot down by Ostrian forces", "by the Kremlin"). Harm
-// in the passive with no party ("was poisoned with a nerve agent", "brought
-// down by a missile") and harm as a noun ("the victim of an attack") name
-// nobody.
-func (s *sentence) harmByNamed(content []span) bool {
-	for _, c := range content {
-		for k := s.tokenAt(c.start); k < s.hi && s.toks[k].end <= c.end; k++ {
-			if s.toks[k].kind != tokWord {
-				continue
-			}
-			w := s.word(k)
-			for _, list := range [][]phrase{phrases.byFirst[w], phrases.prefixed[prefix3(w)], phrases.suffixed} {
-				for _, p := range list {
-					if p.kind != phraseHarm || !s.phraseAt(k, c.end, p.words) {
-						continue
-					}
-					if s.doerBefore(k, c.start) || s.doerAfter(k+len(p.words), c.end, isAgentWord(p.words[len(p.words)-1])) {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
 }
 
 // prefix3 returns the first three bytes of w, or "" for a shorter word.
