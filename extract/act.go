@@ -59,6 +59,9 @@ func (s *sentence) refineAct(f *found) {
 			f.act = claim.ActAccuse
 		case wrongDenied:
 			f.act = claim.ActDeny
+		case wrongNone, wrongDoubted:
+			// Harm with nobody doing it, or wrongdoing doubted, is
+			// asserted.
 		}
 	case kinds&phrasePledge != 0 || s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
