@@ -43,6 +43,12 @@ type overlay struct {
 	stmts  *idLayer[claim.StatementID, int32]
 	byArt  *idLayer[source.ArticleID, []int32]
 
+	// Where the mentions of the statements extensions gave new mentions
+	// are (see addMentionsOf), and how many mentions those copies left
+	// behind.
+	men     *idLayer[int32, [2]int32]
+	deadMen int
+
 	declared []source.Source  // every declared source, in corpus order
 	srcReg   *source.Registry // every source, and the articles of the last part
 	regOnce  sync.Once        // builds reg, every source and article
@@ -114,24 +120,22 @@ const (
 // twice Build's, and a chain of extensions costs on average no more than
 // the touched components plus one full build per corpus-sized amount of
 // touched statements and claims.
+//
+// Extend adds no mention to a statement t holds: [Timeline.ExtendMentions]
+// does, for reprints and other new reports of what t holds.
 func (t *Timeline) Extend(add *claim.Corpus) (*Timeline, error) {
-	declared := t.declaredSources() // a nil t panics, as every method does
-	if add == nil {
-		return nil, &Error{Field: "corpus", Value: "nil", Err: fmt.Errorf("%w: no fragment to extend with", ErrInvalid)}
-	}
-	srcReg, err := t.checkFragment(add, declared)
-	if err != nil {
-		return nil, err
-	}
-	if nt, ok := t.extend(add, declared, srcReg); ok {
-		return nt, nil
-	}
-	return t.rebuild(add)
+	return t.ExtendMentions(add, nil)
 }
 
-// rebuild builds the timeline of t's corpus with add appended.
-func (t *Timeline) rebuild(add *claim.Corpus) (*Timeline, error) {
+// rebuild builds the timeline of t's corpus with add appended, and the
+// mentions more appended to the mentions of the statements they name.
+func (t *Timeline) rebuild(add *claim.Corpus, more []MentionOf) (*Timeline, error) {
 	c := t.Corpus()
+	for _, m := range more {
+		i, _ := t.stmtAt(m.Statement) // checked
+		s := &c.Statements[i]
+		s.Mentions = append(s.Mentions, m.Mention)
+	}
 	c.Sources = append(c.Sources, add.Sources...)
 	c.Articles = append(c.Articles, add.Articles...)
 	c.Claims = append(c.Claims, add.Claims...)
@@ -149,7 +153,7 @@ func (t *Timeline) declaredSources() []source.Source {
 
 // checkFragment reports the problems of add appended to t's corpus, and
 // returns a registry of every source the two declare.
-func (t *Timeline) checkFragment(add *claim.Corpus, declared []source.Source) (*source.Registry, error) {
+func (t *Timeline) checkFragment(add *claim.Corpus, declared []source.Source, more []MentionOf) (*source.Registry, error) {
 	var errs []error
 	dup := func(field string, i int, id string, err error) {
 		errs = append(errs, &claim.FieldError{Field: fmt.Sprintf("%s[%d].id", field, i), Value: id, Err: err})
@@ -175,6 +179,7 @@ func (t *Timeline) checkFragment(add *claim.Corpus, declared []source.Source) (*
 			dup("statements", i, string(s.ID), claim.ErrDuplicateID)
 		}
 	}
+	errs = append(errs, t.checkMentionsOf(add, more)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -229,7 +234,13 @@ func (t *Timeline) checkFragment(add *claim.Corpus, declared []source.Source) (*
 			takeClaim(r.To)
 		}
 	}
-	for _, s := range add.Statements {
+	// The new mentions are checked as statements of their own, after
+	// add's, each holding only its new mentions (see mentionStatements).
+	mini, owner := t.mentionStatements(more)
+	if len(mini) > 0 {
+		vc.Statements = slices.Concat(add.Statements, mini)
+	}
+	for _, s := range vc.Statements {
 		takeClaim(s.Claim)
 		for _, m := range s.Mentions {
 			takeArt(m.Article)
@@ -242,10 +253,10 @@ func (t *Timeline) checkFragment(add *claim.Corpus, declared []source.Source) (*
 		// the place the source has in add.
 		vc.Sources = slices.Concat(declared, add.Sources)
 		reg, _, err := corpusview.Intern(vc)
-		return reg, shiftSources(err, len(declared))
+		return reg, mentionPaths(shiftSources(err, len(declared)), len(add.Statements), owner)
 	}
 	vc.Sources = t.lineage(t.sourceReg(), t.srcs.idx, vc)
-	return t.sourceReg(), vc.Validate()
+	return t.sourceReg(), mentionPaths(vc.Validate(), len(add.Statements), owner)
 }
 
 // shiftSources returns err, problems joined as [claim.Corpus.Validate]
@@ -397,7 +408,7 @@ func (t *Timeline) stmtKey(i int32) knownKey {
 
 // extend makes the timeline of t with add appended without building it
 // whole, or reports false when it cannot (see Extend). add is valid.
-func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *source.Registry) (*Timeline, bool) {
+func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *source.Registry, more []MentionOf) (*Timeline, bool) {
 	if t.grown == nil || t.replay != nil {
 		return nil, false
 	}
@@ -440,6 +451,11 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 		if !after(&knownKey{at: first.Published, art: first, isStart: true}) {
 			return nil, false
 		}
+	}
+	// New mentions of t's statements are in the new articles: they keep
+	// those statements' first reports, unless a statement had none.
+	if !t.mentionsFit(more) {
+		return nil, false
 	}
 	// Each new statement's first report, and where it became known.
 	artPlace := make([]int32, len(add.Articles)) // new article -> its place after t's
@@ -615,6 +631,7 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 			root: t.ov.root, declared: allDeclared, srcReg: srcReg, comp: comp,
 			claims: t.ov.claims, arts: t.ov.arts, stmts: t.ov.stmts, byArt: t.ov.byArt,
 			homes: t.ov.homes, parts: appendTo(t.ov.parts, inPlace), partSize: t.ov.partSize,
+			men: t.ov.men, deadMen: t.ov.deadMen,
 		}
 	}
 	nt.ov = ov
@@ -661,8 +678,13 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 		}
 		nt.artCut = append(nt.artCut, int32(nStmt+known))
 	}
+	// The statements of t the new articles mention again come first in
+	// their lists: they became known before any new statement.
+	byArt := nt.addMentionsOf(more, ov)
+	if byArt == nil {
+		byArt = make(map[source.ArticleID][]int32)
+	}
 	stmtIdx := make(map[claim.StatementID]int32, k)
-	byArt := make(map[source.ArticleID][]int32)
 	for _, i := range stmtOrder {
 		s := &add.Statements[i]
 		stmtIdx[s.ID] = int32(nStmt + i)
@@ -772,7 +794,8 @@ func (t *Timeline) part(stmts, claims []int32, reg *source.Registry) *Timeline {
 	nVia, nMen := 0, 0
 	for _, s := range stmts {
 		nVia += int(t.recs[s].nVia)
-		nMen += int(t.recs[s].nMen)
+		_, n := t.menSpan(s)
+		nMen += int(n)
 	}
 	pt.via = make([]int32, 0, nVia)
 	pt.mentions = make([]mention, 0, nMen)
@@ -782,6 +805,7 @@ func (t *Timeline) part(stmts, claims []int32, reg *source.Registry) *Timeline {
 	pt.info = make([]stmtInfo, len(stmts))
 	for i, s := range stmts {
 		r, in := t.recs[s], t.info[s]
+		r.men, r.nMen = t.menSpan(s)
 		men := t.mentions[r.men : r.men+r.nMen]
 		r.via, r.men = int32(len(pt.via)), int32(len(pt.mentions))
 		for _, v := range t.via[t.recs[s].via : t.recs[s].via+r.nVia] {

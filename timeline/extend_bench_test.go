@@ -52,6 +52,45 @@ func nextArticle(r *rand.Rand, c *claim.Corpus, k int) *claim.Corpus {
 	return f
 }
 
+// nextReprint returns the k-th reprint a story of the synthetic corpus c
+// adds, as nextArticle its k-th article: an article reprinting one of c's,
+// published 37 minutes after the one before, that mentions 20 of c's
+// statements on 3 of its claims again, as new mentions of them.
+// byClaim lists, per claim, the statements on it that have a mention.
+func nextReprint(r *rand.Rand, c *claim.Corpus, byClaim map[claim.ID][]int, k int) (*claim.Corpus, []timeline.MentionOf) {
+	last := c.Articles[len(c.Articles)-1].Published
+	a := source.Article{
+		ID:        source.ArticleID(fmt.Sprintf("reprint-%d", k)),
+		Published: last.Add(time.Duration(k+1) * 37 * time.Minute),
+		Text:      strings.Repeat("quote said", 500),
+	}
+	var claims [3][]int
+	for i := range claims {
+		for len(claims[i]) == 0 {
+			claims[i] = byClaim[c.Claims[r.IntN(len(c.Claims))].ID]
+		}
+	}
+	var more []timeline.MentionOf
+	seen := map[claim.StatementID]bool{}
+	for i := 0; len(more) < 20; i++ {
+		on := claims[i%3]
+		s := &c.Statements[on[r.IntN(len(on))]]
+		if seen[s.ID] && len(seen) < len(claims[0])+len(claims[1])+len(claims[2]) {
+			continue
+		}
+		seen[s.ID] = true
+		if a.Reprints == "" {
+			a.Reprints = s.Mentions[0].Article
+		}
+		j := len(more)
+		more = append(more, timeline.MentionOf{Statement: s.ID, Mention: claim.Mention{
+			Article: a.ID,
+			Span:    claim.Span{Start: 10 * j, End: 10*j + 5, Exact: "quote", Suffix: " said"},
+		}})
+	}
+	return &claim.Corpus{Articles: []source.Article{a}}, more
+}
+
 // BenchmarkExtend measures adding one article of 20 statements on 3
 // claims to the timeline of the synthetic corpus (see BenchmarkBuild), as
 // a story adds articles: each iteration extends the timeline the last one
@@ -115,6 +154,52 @@ func BenchmarkExtend(b *testing.B) {
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
 				// The share of a Build of the same corpus, measured in
 				// this run, that one article costs.
+				b.ReportMetric(float64(cpu)/float64(b.N)/float64(buildCPU), "of-build/article")
+				b.ReportMetric(float64(first.Nanoseconds()), "first-cpu-ns")
+			}
+			b.ReportMetric(float64(rebuilt)/float64(b.N), "rebuilds/article")
+		})
+		// The reprint variant: each article mentions 20 of the corpus's
+		// statements again (Timeline.ExtendMentions), as a reprint, or
+		// candidates accepted as new mentions, add them.
+		b.Run(fmt.Sprintf("statements=%d-reprint", n), func(b *testing.B) {
+			r := rand.New(rand.NewPCG(uint64(n), 5))
+			byClaim := map[claim.ID][]int{}
+			for i, s := range c.Statements {
+				if len(s.Mentions) > 0 {
+					byClaim[s.Claim] = append(byClaim[s.Claim], i)
+				}
+			}
+			f, more := nextReprint(r, c, byClaim, 0)
+			start := cpuTime()
+			tl, err := base.ExtendMentions(f, more)
+			first := cpuTime() - start
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			var cpu time.Duration
+			k, rebuilt := 1, 0
+			for b.Loop() {
+				b.StopTimer()
+				f, more := nextReprint(r, c, byClaim, k)
+				k++
+				before := cpuTime()
+				b.StartTimer()
+				next, err := tl.ExtendMentions(f, more)
+				b.StopTimer()
+				cpu += cpuTime() - before
+				b.StartTimer()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !timeline.Incremental(next) {
+					rebuilt++
+				}
+				tl = next
+			}
+			if cpu > 0 && buildCPU > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
 				b.ReportMetric(float64(cpu)/float64(b.N)/float64(buildCPU), "of-build/article")
 				b.ReportMetric(float64(first.Nanoseconds()), "first-cpu-ns")
 			}

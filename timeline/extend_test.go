@@ -147,6 +147,16 @@ func cmpSource(q timeline.Query) source.ID {
 // shuffle, some statements are held back to a later fragment, so that
 // they became known before what the timeline holds already.
 func fragments(r *rand.Rand, c *claim.Corpus, shuffle bool) []*claim.Corpus {
+	frags, _ := split(r, c, shuffle, false)
+	return frags
+}
+
+// split splits c as fragments does. With mentions, a statement that is
+// not held back goes with the article that first mentions it instead,
+// and each of its mentions in a later article is a new mention of it
+// ([timeline.MentionOf]) in that article's fragment: split returns them
+// per fragment, in the order of c's statements and their mentions.
+func split(r *rand.Rand, c *claim.Corpus, shuffle, mentions bool) ([]*claim.Corpus, [][]timeline.MentionOf) {
 	arts := slices.Clone(c.Articles)
 	slices.SortStableFunc(arts, func(x, y source.Article) int {
 		if k := x.Published.Compare(y.Published); k != 0 {
@@ -185,6 +195,10 @@ func fragments(r *rand.Rand, c *claim.Corpus, shuffle bool) []*claim.Corpus {
 		}
 		if shuffle && r.IntN(5) == 0 {
 			f = min(len(arts), f+1+r.IntN(2))
+		} else if mentions && len(s.Mentions) > 0 && !twice(s.Mentions) {
+			for _, m := range s.Mentions {
+				f = min(f, place[m.Article]+1)
+			}
 		}
 		stmtFrag[i] = f
 	}
@@ -192,6 +206,24 @@ func fragments(r *rand.Rand, c *claim.Corpus, shuffle bool) []*claim.Corpus {
 	out := make([]*claim.Corpus, n)
 	for k := range out {
 		out[k] = &claim.Corpus{}
+	}
+	more := make([][]timeline.MentionOf, n)
+	for i := range c.Statements {
+		s := &c.Statements[i]
+		var own []claim.Mention
+		for _, m := range s.Mentions {
+			if k := place[m.Article] + 1; k > stmtFrag[i] {
+				more[k] = append(more[k], timeline.MentionOf{Statement: s.ID, Mention: m})
+			} else {
+				own = append(own, m)
+			}
+		}
+		if len(own) < len(s.Mentions) {
+			cp := *s
+			cp.Mentions = own
+			c = &claim.Corpus{Sources: c.Sources, Articles: c.Articles, Claims: c.Claims, Statements: slices.Clone(c.Statements)}
+			c.Statements[i] = cp
+		}
 	}
 	srcIdx := map[source.ID]int{}
 	for i, s := range c.Sources {
@@ -256,7 +288,60 @@ func fragments(r *rand.Rand, c *claim.Corpus, shuffle bool) []*claim.Corpus {
 	if nSrc < len(c.Sources) {
 		out[n-1].Sources = append(out[n-1].Sources, c.Sources[nSrc:]...)
 	}
-	return out
+	return out, more
+}
+
+// twice reports whether two of the mentions are the same: same article
+// and span, which a new mention cannot repeat.
+func twice(ms []claim.Mention) bool {
+	for k, m := range ms {
+		if slices.ContainsFunc(ms[:k], func(o claim.Mention) bool {
+			return o.Article == m.Article && o.Span.Start == m.Span.Start && o.Span.End == m.Span.End
+		}) {
+			return true
+		}
+	}
+	return false
+}
+
+// reprinted returns c with, for each article reprinting another, a
+// mention in it of some statements the original mentions, as a reprint
+// repeats them.
+func reprinted(r *rand.Rand, c *claim.Corpus) *claim.Corpus {
+	out := *c
+	out.Statements = slices.Clone(c.Statements)
+	for _, a := range c.Articles {
+		if a.Reprints == "" {
+			continue
+		}
+		for i := range out.Statements {
+			s := &out.Statements[i]
+			k := slices.IndexFunc(s.Mentions, func(m claim.Mention) bool { return m.Article == a.Reprints })
+			if k < 0 || r.IntN(3) == 0 || slices.ContainsFunc(s.Mentions, func(m claim.Mention) bool { return m.Article == a.ID }) {
+				continue
+			}
+			m := s.Mentions[k]
+			m.Article = a.ID
+			s.Mentions = append(slices.Clip(s.Mentions), m)
+		}
+	}
+	return &out
+}
+
+// withMentions returns c with the new mentions more appended to the
+// mentions of their statements, as [timeline.Timeline.ExtendMentions]
+// appends them.
+func withMentions(c *claim.Corpus, more []timeline.MentionOf) *claim.Corpus {
+	if len(more) == 0 {
+		return c
+	}
+	out := *c
+	out.Statements = slices.Clone(c.Statements)
+	for _, m := range more {
+		i := slices.IndexFunc(out.Statements, func(s claim.Statement) bool { return s.ID == m.Statement })
+		out.Statements[i].Mentions = append(slices.Clip(out.Statements[i].Mentions), m.Mention)
+	}
+	return &out
 }
 
 func cmpStrings(a, b string) int {
@@ -300,17 +385,23 @@ func instants(c *claim.Corpus) []time.Time {
 // timeline is also extended a second time, which must copy rather than
 // write over the first extension, and must leave the timeline as it was.
 // It returns how many steps were incremental.
-func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Rules, shuffle bool) (steps, incremental int) {
+func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Rules, shuffle, mentions bool) (steps, incremental, mentioned int) {
 	t.Helper()
-	frags := fragments(r, c, shuffle)
+	frags, more := split(r, c, shuffle, mentions)
 	whole := frags[0]
 	tl, err := timeline.Build(whole, &rules)
 	require.NoError(t, err)
 	for k, f := range frags[1:] {
-		whole = appended(whole, f)
+		whole = withMentions(appended(whole, f), more[k+1])
 		times := instants(whole)
 		before := outputsOf(t, tl, times)
-		got, err := tl.Extend(f)
+		extend := func() (*timeline.Timeline, error) {
+			if mentions {
+				return tl.ExtendMentions(f, more[k+1])
+			}
+			return tl.Extend(f)
+		}
+		got, err := extend()
 		require.NoError(t, err, "fragment %d", k+1)
 		want, err := timeline.Build(whole, &rules)
 		require.NoError(t, err)
@@ -318,7 +409,7 @@ func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Ru
 		if diff := cmp.Diff(wantOut, outputsOf(t, got, times), dateCmp); diff != "" {
 			t.Fatalf("Extend(fragment %d) mismatch with Build (-want +got):\n%s", k+1, diff)
 		}
-		again, err := tl.Extend(f)
+		again, err := extend()
 		require.NoError(t, err)
 		if diff := cmp.Diff(wantOut, outputsOf(t, again, times), dateCmp); diff != "" {
 			t.Fatalf("second Extend(fragment %d) mismatch with Build (-want +got):\n%s", k+1, diff)
@@ -329,10 +420,13 @@ func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Ru
 		steps++
 		if timeline.Incremental(got) {
 			incremental++
+			if len(more[k+1]) > 0 {
+				mentioned++
+			}
 		}
 		tl = got
 	}
-	return steps, incremental
+	return steps, incremental, mentioned
 }
 
 // TestExtendEqualsBuild extends random stories article by article and
@@ -342,22 +436,30 @@ func TestExtendEqualsBuild(t *testing.T) {
 	if testing.Short() || timeline.RaceEnabled {
 		n = 60
 	}
-	var steps, incremental int
+	var steps, incremental, mentioned int
 	for seed := range n {
 		r := rand.New(rand.NewPCG(uint64(seed), 12))
 		c := randomCorpus(r)
+		// Every other story reprints, and extends with new mentions of
+		// the statements it holds.
+		mentions := seed%2 == 1
+		if mentions {
+			c = reprinted(r, c)
+		}
 		require.NoError(t, c.Validate(), "seed %d", seed)
-		s, i := checkExtends(t, r, c, refRules[seed%len(refRules)], seed%3 == 2)
+		s, i, m := checkExtends(t, r, c, refRules[seed%len(refRules)], seed%3 == 2, mentions)
 		if t.Failed() {
 			t.Fatalf("seed %d", seed)
 		}
 		steps += s
 		incremental += i
+		mentioned += m
 	}
 	// Most steps add what became known last, and take the incremental
 	// path; the shuffled ones and the few others build whole.
 	assert.Greater(t, incremental, steps/2, "incremental steps of %d", steps)
 	assert.Less(t, incremental, steps, "every step incremental: the fallback went untested")
+	assert.Greater(t, mentioned, steps/20, "incremental steps with new mentions, of %d", steps)
 }
 
 // TestExtendChains extends corpora of refining chains, whose components
@@ -367,23 +469,27 @@ func TestExtendChains(t *testing.T) {
 		r := rand.New(rand.NewPCG(uint64(seed), 5))
 		c := timeline.ChainCorpus(r)
 		require.NoError(t, c.Validate())
-		checkExtends(t, r, c, timeline.Rules{}, false)
+		checkExtends(t, r, c, timeline.Rules{}, false, seed%2 == 1)
 	}
 }
 
 // FuzzExtend holds extension article by article to Build on random
 // stories drawn from the fuzzer's seeds.
 func FuzzExtend(f *testing.F) {
-	for seed := range uint64(8) {
+	for seed := range uint64(16) {
 		f.Add(seed, seed*17, uint8(seed))
 	}
 	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
 		r := rand.New(rand.NewPCG(a, b))
 		c := randomCorpus(r)
+		mentions := k&8 != 0 // reprints, and new mentions of old statements
+		if mentions {
+			c = reprinted(r, c)
+		}
 		if err := c.Validate(); err != nil {
 			t.Fatalf("random corpus is invalid: %v", err)
 		}
-		checkExtends(t, r, c, refRules[int(k)%len(refRules)], k&4 != 0)
+		checkExtends(t, r, c, refRules[int(k)%len(refRules)], k&4 != 0, mentions)
 	})
 }
 

@@ -302,10 +302,10 @@ func (t *Timeline) statement(i int32) claim.Statement {
 			s.Via[k] = t.srcs.ids[v]
 		}
 	}
-	if r.nMen > 0 {
-		s.Mentions = make([]claim.Mention, r.nMen)
-		for k := range t.mentions[r.men : r.men+r.nMen] {
-			mm := &t.mentions[int(r.men)+k]
+	if men, nMen := t.menSpan(i); nMen > 0 {
+		s.Mentions = make([]claim.Mention, nMen)
+		for k := range t.mentions[men : men+nMen] {
+			mm := &t.mentions[int(men)+k]
 			cue, span := t.quote(mm)
 			s.Mentions[k] = claim.Mention{Article: t.articles[mm.art].ID, Cue: cue, Span: span}
 		}

@@ -431,7 +431,7 @@ func (t *Timeline) pick(q Query) ([]int32, error) {
 			len(q.Acts) > 0 && !slices.Contains(q.Acts, r.act),
 			q.Anonymous && !in.anonymous,
 			via >= 0 && !slices.Contains(t.via[r.via:r.via+r.nVia], via),
-			art >= 0 && !slices.ContainsFunc(t.mentions[r.men:r.men+r.nMen], func(m mention) bool { return m.art == art }):
+			art >= 0 && !t.mentionsIn(int32(i), art):
 			continue
 		}
 		if !q.From.IsZero() || !q.To.IsZero() {
