@@ -298,7 +298,7 @@ func (s *Story) apply(d Decision) (orphan bool, err error) {
 			return false, fieldErr("of", string(d.Of), fmt.Errorf("%w: published after %s", ErrInvalid, d.Article))
 		}
 		a.a.Reprints = d.Of
-		s.rev++
+		s.reprintMarked(a)
 		return false, nil
 	default:
 		// Check refuses unknown kinds before: this is a kind added to
@@ -512,12 +512,12 @@ func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
 			return false, fieldErr("key", string(d.Key), err)
 		}
 		s.undo(d.Key)
-		s.rev++
 		st := &s.statements[i]
 		if !slices.ContainsFunc(st.Mentions, func(o claim.Mention) bool { return o.Article == m.Article && o.Span.Start == m.Span.Start }) {
 			// Clipped, so that append copies: a stored statement's
 			// mentions are shared with the story's base (see rebuild).
 			st.Mentions = append(slices.Clip(st.Mentions), m)
+			s.mentionAdded(i, m)
 		}
 		s.mentionOf[d.Key] = st.ID
 		s.decided[d.Key] = KindAccept

@@ -67,7 +67,8 @@ type Story struct {
 	failed    map[int64]bool   // the Seqs of logged decisions that did not apply when last replayed
 	// rev counts the changes to the story's sources, articles, claims and
 	// statements that are not additions at the end of their lists (an
-	// edit, a merge, a statement taken back): Timeline extends the
+	// edit, a merge, a statement taken back), but for those tl records
+	// (see mentionAdded and reprintMarked): Timeline extends the
 	// timeline it last made only while rev is unchanged.
 	rev     uint64
 	tl      *timelineCache   // the timeline Timeline last made, nil for none
@@ -714,13 +715,19 @@ func (s *Story) corpus() *claim.Corpus {
 // statements added at the end: accepted candidates, accepted sources, new
 // articles), Timeline extends that timeline with what was added, with
 // [timeline.Timeline.Extend], at the cost of the claims the additions
-// touch rather than of the whole story. After anything else (an edit, a
-// rename, a merge, a reprint marked, a mention added to an accepted
-// statement, a decision taken back, a re-extraction) or under other rules
+// touch rather than of the whole story. A candidate accepted as a new
+// mention of a statement that timeline holds, in an article added since
+// (a reprint, or the same statement quoted again: see
+// [Decision].SameAs), and a reprint marked on such an article, are
+// additions too: the mentions go to
+// [timeline.Timeline.ExtendMentions], at the cost of those statements'
+// mentions. After anything else (an edit, a rename, a merge, a reprint
+// marked on an article the timeline holds, a mention added in such an
+// article, a decision taken back, a re-extraction) or under other rules
 // it builds the whole timeline, in time linear in the story's size (see
-// timeline.Build). Extend itself builds whole when the additions do not
-// come after what the timeline holds (see its documentation). The kept
-// timeline costs the memory of one timeline.
+// timeline.Build). ExtendMentions itself builds whole when the additions
+// do not come after what the timeline holds (see its documentation). The
+// kept timeline costs the memory of one timeline.
 func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -736,13 +743,20 @@ func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 			Claims:     s.claims[tc.claims:],
 			Statements: s.statements[tc.statements:],
 		}
+		added := make(map[source.ArticleID]bool, len(s.articles)-tc.articles)
 		for _, a := range s.articles[tc.articles:] {
 			add.Articles = append(add.Articles, a.a)
+			added[a.a.ID] = true
 		}
-		// Extend reads the fragment while it runs, and keeps copies.
-		if t, err := tc.t.Extend(add); err == nil {
-			s.keep(t, r)
-			return t, nil
+		// A mention in an article the timeline holds changes what it
+		// holds: build whole.
+		if !slices.ContainsFunc(tc.mentions, func(m timeline.MentionOf) bool { return !added[m.Mention.Article] }) {
+			// ExtendMentions reads the fragment while it runs, and keeps
+			// copies.
+			if t, err := tc.t.ExtendMentions(add, tc.mentions); err == nil {
+				s.keep(t, r)
+				return t, nil
+			}
 		}
 		// Build reports the problem, with the whole story's paths.
 	}
@@ -769,6 +783,28 @@ type timelineCache struct {
 	rules                                 timeline.Rules
 	rev                                   uint64
 	sources, articles, claims, statements int
+	// mentions are the mentions added since to the statements t holds,
+	// in the order they were added.
+	mentions []timeline.MentionOf
+}
+
+// mentionAdded records that the statement at i got the mention m, at
+// the end of its mentions: for the kept timeline, a new mention of a
+// statement it holds, or nothing to record for a statement added since,
+// which the next extension carries whole.
+func (s *Story) mentionAdded(i int, m claim.Mention) {
+	if tc := s.tl; tc != nil && i < tc.statements {
+		tc.mentions = append(tc.mentions, timeline.MentionOf{Statement: s.statements[i].ID, Mention: m})
+	}
+}
+
+// reprintMarked records that article a was marked a reprint: nothing to
+// record for an article the kept timeline does not hold yet, which the
+// next extension adds as it is now, and a change for one it holds.
+func (s *Story) reprintMarked(a *article) {
+	if tc := s.tl; tc != nil && (tc.articles > len(s.articles) || !slices.Contains(s.articles[tc.articles:], a)) {
+		s.rev++
+	}
 }
 
 // keep keeps t, made under rules of the story as it is, for the next

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -65,5 +66,71 @@ func checkKept(t *testing.T, s *story.Story, rules *timeline.Rules) {
 	require.NoError(t, got.WriteText(&gotText))
 	if diff := cmp.Diff(wantText.String(), gotText.String()); diff != "" {
 		t.Fatalf("Timeline text mismatch with Build (-want +got):\n%s", diff)
+	}
+}
+
+// TestTimelineKeptReprints follows the fixture's story with a reprint
+// after some articles, whose candidates are accepted as new mentions of
+// the statements the story holds (the one proposed, or another), the
+// reprint marked before or after the timeline is asked for, beside random
+// decisions, and holds each timeline to timeline.Build of the story's
+// corpus.
+func TestTimelineKeptReprints(t *testing.T) {
+	srcs, arts := fixture(t)
+	trials := 20
+	if testing.Short() {
+		trials = 4
+	}
+	for trial := range trials {
+		t.Run(fmt.Sprint(trial), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(trial), 22))
+			s, err := story.New("reprints", story.Options{Sources: srcs})
+			require.NoError(t, err)
+			for i, a := range arts {
+				_, err := s.Add(ctx, a)
+				require.NoError(t, err)
+				for range r.IntN(6) {
+					_, _ = s.Apply(ctx, randomDecision(r, s, arts, i+1))
+				}
+				if r.IntN(3) == 0 {
+					checkKept(t, s, nil)
+				}
+				if r.IntN(2) == 0 {
+					continue
+				}
+				// A reprint of the article, a minute later.
+				cp := a
+				cp.ID, cp.URL = a.ID+"-reprint", ""
+				cp.Published = a.Published.Add(time.Minute)
+				ad, err := s.Add(ctx, cp)
+				require.NoError(t, err)
+				markFirst := r.IntN(2) == 0
+				mark := func() {
+					_, err := s.Apply(ctx, story.Decision{Kind: story.KindReprint, Article: cp.ID, Of: a.ID})
+					require.NoError(t, err)
+				}
+				if markFirst {
+					mark()
+				}
+				accepted := s.Corpus().Statements
+				for _, p := range ad.Candidates {
+					same := p.SameAs
+					if (same == "" || r.IntN(4) == 0) && len(accepted) > 0 {
+						same = accepted[r.IntN(len(accepted))].ID
+					}
+					if same == "" || r.IntN(5) == 0 {
+						continue
+					}
+					_, _ = s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: p.Key, SameAs: same})
+				}
+				if !markFirst {
+					if r.IntN(2) == 0 {
+						checkKept(t, s, nil)
+					}
+					mark()
+				}
+				checkKept(t, s, nil)
+			}
+		})
 	}
 }
