@@ -136,10 +136,12 @@
 // makes it. A returned timeline does not follow later Add or Apply calls:
 // call Story.Timeline again after them. The story keeps the timeline it
 // last returned and, while the story has only grown since (new articles,
-// sources, claims and accepted statements), extends it with
-// timeline.Timeline.Extend at the cost of the claims the additions touch;
-// after anything else (an edit, a rename, a merge, a reprint marked, a
-// mention added to an accepted statement, a decision taken back, a
+// sources, claims and accepted statements, candidates accepted as new
+// mentions of accepted statements in new articles, reprints marked on new
+// articles), extends it with timeline.Timeline.ExtendMentions at the cost
+// of the claims the additions touch; after anything else (an edit, a
+// rename, a merge, a reprint marked on an article the timeline holds, a
+// mention added in such an article, a decision taken back, a
 // re-extraction) it builds the whole timeline again, in time linear in the
 // story's size.
 package story

@@ -169,5 +169,8 @@
 // that adding an article costs in proportion to the claims it touches
 // rather than to the corpus; it builds whole when the fragment reaches
 // back before what the timeline holds, and now and then to compact (see
-// its documentation).
+// its documentation). [Timeline.ExtendMentions] adds new mentions of
+// statements the timeline holds too, in the fragment's articles: a
+// reprint, or the same statement quoted again, is one more mention of one
+// statement, at the cost of that statement's mentions.
 package timeline
