@@ -446,7 +446,13 @@ func (b *builder) relate() {
 		return sets
 	}
 	b.ups = upSets(b.upOff)
-	plainOff, plainEv, keyedOff, keyedEv := b.bulkWords(related, b.carryPays(order, in, inOff, b.upOff, false))
+	upBulk := b.carryPays(order, in, inOff, b.upOff, false)
+	downBulk := b.carryPays(order, out, outOff, b.downOff, true)
+	var plainSrc []bool
+	if upBulk && downBulk {
+		plainSrc = b.plainUpSources(outOff, inOff, related)
+	}
+	plainOff, plainEv, keyedOff, keyedEv := b.bulkWords(related, upBulk, plainSrc)
 	b.plainOff, b.plainEv = plainOff, plainEv
 	b.plainUps = upSets(plainOff)
 	// A claim's track holds an inherited word with a positive polarity, a
@@ -472,7 +478,6 @@ func (b *builder) relate() {
 		}
 	}
 	b.keyedOff, b.keyedEv = keyedOff, keyedEv
-	downBulk := b.carryPays(order, out, outOff, b.downOff, true)
 	if downBulk || len(keyedEv) > 0 {
 		b.evOfRank = make([]int32, len(b.events))
 		for k := range b.events {

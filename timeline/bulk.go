@@ -318,8 +318,9 @@ func (b *keyBag) clone() *keyBag {
 // passes on in bulk and the plain ones, and returns the plain ones as
 // plainOff/plainEv (indexes into events, as upEv) and for each claim the
 // bulk ones, its keyed words. related tells the claims that have a
-// refines relation. With bulk false every word is plain.
-func (b *builder) bulkWords(related func(int) bool, bulk bool) (plainOff, plainEv, keyedOff, keyedEv []int32) {
+// refines relation. With bulk false every word is plain, and so are the
+// words of the sources plainSrc marks (see plainUpSources).
+func (b *builder) bulkWords(related func(int) bool, bulk bool, plainSrc []bool) (plainOff, plainEv, keyedOff, keyedEv []int32) {
 	n := len(b.t.claims)
 	plainOff = make([]int32, n+1)
 	keyedOff = make([]int32, n+1)
@@ -339,7 +340,7 @@ func (b *builder) bulkWords(related func(int) bool, bulk bool) (plainOff, plainE
 		for i := 0; i < len(bySrc); {
 			j := i + 1
 			e := &b.events[bySrc[i]]
-			keyed := e.stance == stanceAffirm
+			keyed := e.stance == stanceAffirm && (plainSrc == nil || !plainSrc[e.src])
 			for ; j < len(bySrc) && b.events[bySrc[j]].src == e.src; j++ {
 				f := &b.events[bySrc[j]]
 				keyed = keyed && f.stance == stanceAffirm && keyOf(f) == keyOf(e)

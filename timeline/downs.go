@@ -265,35 +265,20 @@ func (b *builder) splitDowns(outOff []int32, bulk bool, related func(int) bool) 
 		// A source with an affirmation or a retraction on a claim that
 		// refines another carries words up; its negations agree unless
 		// it carries a keyed one up, in bulk, or they differ in key.
+		var oneKey []bool
+		twoWay, oneKey = b.twoWaySources(outOff)
 		nSrc := len(b.t.srcs.ids)
-		twoWay, agree = make([]bool, nSrc), make([]bool, nSrc)
-		for c := range n {
-			if outOff[c+1] > outOff[c] {
-				for _, k := range b.upEv[b.upOff[c]:b.upOff[c+1]] {
-					twoWay[b.events[k].src] = true
-				}
-			}
-		}
-		for i := range agree {
-			agree[i] = twoWay[i]
-		}
+		upPlain := slices.Clone(twoWay)
 		for c := range n {
 			if outOff[c+1] > outOff[c] {
 				for _, k := range b.keyedEv[b.keyedOff[c]:b.keyedOff[c+1]] {
-					agree[b.events[k].src] = false
+					upPlain[b.events[k].src] = false
 				}
 			}
 		}
-		upPlain := slices.Clone(agree)
-		first := make([]int32, nSrc) // per source, its first negation+1
-		for _, k := range b.downEv[:b.downOff[n]] {
-			switch src := b.events[k].src; {
-			case !agree[src]:
-			case first[src] == 0:
-				first[src] = k + 1
-			case keyOf(&b.events[k]) != keyOf(&b.events[first[src]-1]):
-				agree[src] = false
-			}
+		agree = make([]bool, nSrc)
+		for src := range agree {
+			agree[src] = upPlain[src] && oneKey[src]
 		}
 		dated = b.datedSources(upPlain, agree, related)
 	}
@@ -323,12 +308,97 @@ func (b *builder) splitDowns(outOff []int32, bulk bool, related func(int) bool) 
 	return plainOff, plainEv, ws
 }
 
+// twoWaySources returns, per source, whether it carries words up (an
+// affirmation or a retraction on a claim that refines another), and
+// whether its negations that claims carry down all share one key.
+func (b *builder) twoWaySources(outOff []int32) (twoWay, oneKey []bool) {
+	n := len(b.t.claims)
+	nSrc := len(b.t.srcs.ids)
+	twoWay, oneKey = make([]bool, nSrc), make([]bool, nSrc)
+	for c := range n {
+		if outOff[c+1] > outOff[c] {
+			for _, k := range b.upEv[b.upOff[c]:b.upOff[c+1]] {
+				twoWay[b.events[k].src] = true
+			}
+		}
+	}
+	first := make([]int32, nSrc) // per source, its first negation+1
+	for src := range oneKey {
+		oneKey[src] = twoWay[src]
+	}
+	for _, k := range b.downEv[:b.downOff[n]] {
+		switch src := b.events[k].src; {
+		case !oneKey[src]:
+		case first[src] == 0:
+			first[src] = k + 1
+		case keyOf(&b.events[k]) != keyOf(&b.events[first[src]-1]):
+			oneKey[src] = false
+		}
+	}
+	return twoWay, oneKey
+}
+
+// plainUpSources returns, per source, whether bulkWords is to keep its
+// affirmations plain, nil for none: a two-way source whose negations
+// claims carry down would agree or be dated (see the top of twoway.go
+// and datedOrder) with every word it carries up plain, as they cannot
+// while one goes up in bulk, and that carries no more words up than
+// down. A government that denies each new allegation and confirms a few
+// of them is one: with a confirmation carried up in bulk, every claim of
+// a chain would hear each of its denials of broader claims one by one,
+// the square of the chain's length in all; with its confirmations heard
+// one by one, a claim hears few of its denials, and no more of its
+// confirmations than the source says.
+func (b *builder) plainUpSources(outOff, inOff []int32, related func(int) bool) []bool {
+	n := len(b.t.claims)
+	twoWay, oneKey := b.twoWaySources(outOff)
+	if !slices.Contains(twoWay, true) {
+		return nil
+	}
+	nSrc := len(twoWay)
+	ups, downs := make([]int32, nSrc), make([]int32, nSrc)
+	for c := range n {
+		if outOff[c+1] > outOff[c] {
+			for _, k := range b.upEv[b.upOff[c]:b.upOff[c+1]] {
+				ups[b.events[k].src]++
+			}
+		}
+		if inOff[c+1] > inOff[c] {
+			for _, k := range b.downEv[b.downOff[c]:b.downOff[c+1]] {
+				downs[b.events[k].src]++
+			}
+		}
+	}
+	_, dated := b.datedCandidates(twoWay, oneKey, related)
+	plain := make([]bool, nSrc)
+	some := false
+	for src := range plain {
+		if twoWay[src] && ups[src] <= downs[src] && (oneKey[src] || dated != nil && dated[src]) {
+			plain[src], some = true, true
+		}
+	}
+	if !some {
+		return nil
+	}
+	return plain
+}
+
 // datedSources returns which sources are dated (see datedOrder), nil for
 // none, and sets b.dated: of the two-way sources whose affirmations are
 // all plain (upPlain) and whose negations do not agree, those whose words
 // on related claims have said periods that are, two by two, the same or
 // apart, and whose negations cannot refute or all can alike.
 func (b *builder) datedSources(upPlain, agree []bool, related func(int) bool) []bool {
+	d, cand := b.datedCandidates(upPlain, agree, related)
+	if d != nil {
+		b.dated = d
+	}
+	return cand
+}
+
+// datedCandidates returns what datedSources does, and the order of the
+// dated sources' words, without setting b.dated.
+func (b *builder) datedCandidates(upPlain, agree []bool, related func(int) bool) (*datedOrder, []bool) {
 	n := len(b.t.claims)
 	nSrc := len(b.t.srcs.ids)
 	cand := make([]bool, nSrc)
@@ -339,7 +409,7 @@ func (b *builder) datedSources(upPlain, agree []bool, related func(int) bool) []
 		}
 	}
 	if !some {
-		return nil
+		return nil, nil
 	}
 	// Investigators whose negations are certain and not, in turn, can
 	// refute with some and not with others.
@@ -407,10 +477,9 @@ func (b *builder) datedSources(upPlain, agree []bool, related func(int) bool) []
 		}
 	}
 	if !slices.Contains(cand, true) {
-		return nil
+		return nil, nil
 	}
-	b.dated = d
-	return cand
+	return d, cand
 }
 
 // downWordLists are the negations claims carry down in bulk, as

@@ -36,6 +36,7 @@ const (
 	chainDenyAffirmBottom                             // one denial on every claim, the narrowest known first, and an affirmation of the narrowest by the same source, known last
 	chainDenyDatedAffirmBottom                        // as chainDenyAffirmBottom, each denial said at an instant of its own
 	chainDenyMixedAffirmBottom                        // as chainDenyAffirmBottom, the denials certain and probable in turn
+	chainDenyDatedConfirmFew                          // as chainDenyDatedAffirmBottom, the source also confirming 20 claims along the chain
 )
 
 // chain returns a corpus of n claims, each refining the one before it, so
@@ -115,6 +116,21 @@ func chain(n int, stmts chainStatements) *claim.Corpus {
 			}
 		}
 		add("affirm", n-1, "korea", claim.ActAccuse, claim.CTPlus())
+	case chainDenyDatedConfirmFew:
+		// A government denying each new allegation on the day it is made
+		// and confirming a few of them, a little later: its confirmations
+		// are carried up the chain, each alone on its claim, and its
+		// denials down, so that each claim hears the source's words both
+		// ways.
+		for i := n - 1; i >= 0; i-- {
+			said := c.Articles[0].Published.Add(-time.Duration(i) * time.Second)
+			add(fmt.Sprintf("s%d", i), i, "korea", claim.ActDeny, claim.CTMinus())
+			c.Statements[len(c.Statements)-1].Said = claim.NewDate(said, claim.PrecisionInstant)
+			if i%max(1, n/20) == n/40 {
+				add(fmt.Sprintf("confirm%d", i), i, "korea", claim.ActConfirm, claim.CTPlus())
+				c.Statements[len(c.Statements)-1].Said = claim.NewDate(said.Add(time.Second/2), claim.PrecisionInstant)
+			}
+		}
 	case chainAffirmDenyTop:
 		for i := range n {
 			add(fmt.Sprintf("s%d", i), i, "us", claim.ActAccuse, claim.CTPlus())
@@ -254,6 +270,14 @@ func TestWorstShapesAllocateLinearly(t *testing.T) {
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusAlleged, "c1": timeline.StatusAlleged},
 		},
 		{
+			// The same, the source confirming 20 claims along the chain
+			// rather than the narrowest: those confirmations are heard one
+			// by one, and each claim hears a few of the denials.
+			name: "chain-deny-dated-confirm-few", corpus: func() *claim.Corpus { return chain(50_000/div, chainDenyDatedConfirmFew) },
+			unit: "claim", units: claims, bytes: 4096,
+			status: map[claim.ID]timeline.Status{"c0": timeline.StatusDenied, "c1": timeline.StatusDenied},
+		},
+		{
 			name: "chain-affirm-deny-top", corpus: func() *claim.Corpus { return chain(50_000/div, chainAffirmDenyTop) },
 			unit: "claim", units: claims, bytes: 4096,
 			status: map[claim.ID]timeline.Status{"c0": timeline.StatusContested, "c1": timeline.StatusContested},
@@ -361,6 +385,7 @@ func BenchmarkChain(b *testing.B) {
 		{"deny-affirm-bottom", chainDenyAffirmBottom, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-dated-affirm-bottom", chainDenyDatedAffirmBottom, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"deny-mixed-affirm-bottom", chainDenyMixedAffirmBottom, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
+		{"deny-dated-confirm-few", chainDenyDatedConfirmFew, []int{1_000, 2_000, 4_000, 10_000, 100_000}},
 		{"affirm-deny-top", chainAffirmDenyTop, []int{1_000, 10_000, 100_000}},
 		{"negate-top", chainNegateTop, []int{10_000, 100_000}},
 		{"bottom", chainBottom, []int{10_000, 100_000}},

@@ -311,7 +311,11 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // count in bulk when all of them share one said date and factuality: the
 // claim takes the first of them, and the first after each other word of
 // that source on the claim, at O(log² n) each, and its
-// changes and denials are worked out when read. When such a source's
+// changes and denials are worked out when read. A source that carries
+// no more affirmations and retractions up than negations down has the
+// words it carries up taken one by one when that lets its negations
+// count in bulk, as a government that denies each new allegation and
+// confirms a few does. When such a source's
 // negations differ in said date or factuality, and the said periods of
 // its words are, two by two, the same or apart (all instants, or all
 // days), the claim takes, between two other words of that source on it,
@@ -322,17 +326,19 @@ func (t *Timeline) publicStep(st step) StatusChange {
 // claims each refining the next, a chain of a hundred thousand claims each
 // affirmed once by one source, each affirmed by a source of its own, each
 // denied by one source, each denied by a source of its own, or each denied
-// by one source that also affirms the narrowest, whether its denials
-// share a said date and factuality or each is said at an instant of its
-// own, or one claim refined by
+// by one source that also affirms the narrowest or a few claims along
+// it, whether its denials share a said date and factuality or each is
+// said at an instant of its own, or one claim refined by
 // a hundred thousand others costs in proportion to its claims and
 // statements, with a logarithmic factor. The words taken one by one
-// (negations of a source that carries affirmations up in bulk, or that
+// (negations of a source that carries affirmations up in bulk, more of
+// them than the negations it carries down, or that
 // also carries words up and whose negations differ in said date or
 // factuality with said periods that overlap, as a year and a day in it
 // do, and
 // affirmations or retractions carried up that disagree with the source's
-// others) cost in proportion to the claims they reach; most of them
+// others, or whose source's negations count in bulk) cost in proportion
+// to the claims they reach; most of them
 // change something each time, and the changes are kept.
 // Where claims refine several claims that share ancestors, finding the
 // claims that carry words to a claim costs at worst their number times the

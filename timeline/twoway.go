@@ -28,8 +28,11 @@ import (
 // Only a source whose negations carried down all share one key has them
 // carried this way, and only one none of whose affirmations is carried in
 // bulk, so that every word of the source the claim hears otherwise,
-// which breaks a run of agreeing negations, is one it hears one by one. The negations are carried down the claims in
-// bags of rank sets, moved rather than copied along a chain, at a cost of
+// which breaks a run of agreeing negations, is one it hears one by one;
+// bulkWords keeps such a source's affirmations plain when it carries no
+// more of them up than negations down (see plainUpSources). The
+// negations are carried down the claims in bags of rank sets, moved
+// rather than copied along a chain, at a cost of
 // O(log² n) per word, and per key and per other word of the source that a
 // claim hears. A source whose negations differ in key is carried as a
 // dated source (see datedOrder) when its said periods allow, and heard
@@ -75,7 +78,8 @@ func takeBag(acc, bag *keyBag, owned bool) *keyBag {
 // dated source when the said periods of its words on related claims are,
 // two by two, the same or apart (all instants, or all days, as a
 // government denying each new allegation on the day it is made says
-// them), none of its affirmations is carried in bulk, and its negations
+// them), none of its affirmations is carried in bulk (see
+// plainUpSources), and its negations
 // either cannot refute or all can alike. Its words are then ordered by
 // sayOrder as by their start, then by the order they became known, and
 // its position on a claim is the latest of them that stands. Of its

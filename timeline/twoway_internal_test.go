@@ -500,8 +500,9 @@ func TestDatedBreakers(t *testing.T) {
 func TestDatedChainHearsFew(t *testing.T) {
 	const n = 200
 	published := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
-	for _, mixed := range []bool{false, true} {
-		t.Run(fmt.Sprintf("mixed=%v", mixed), func(t *testing.T) {
+	for _, shape := range []string{"dated", "mixed", "confirmed"} {
+		mixed := shape == "mixed"
+		t.Run(shape, func(t *testing.T) {
 			c := &claim.Corpus{
 				Sources:  []source.Source{{ID: "korea", Name: "North Korea", Kind: source.KindGovernment}},
 				Articles: []source.Article{{ID: "a", Published: published}},
@@ -531,12 +532,19 @@ func TestDatedChainHearsFew(t *testing.T) {
 					}
 				}
 				add(i, claim.ActDeny, f, said)
+				if shape == "confirmed" && i%20 == 10 {
+					// A confirmation of every twentieth claim, each
+					// carried up alone, which bulkWords would carry in
+					// bulk but for the denials.
+					add(i, claim.ActConfirm, claim.CTPlus(), claim.NewDate(said.Start().Add(time.Second/2), claim.PrecisionInstant))
+				}
 			}
 			add(n-1, claim.ActAccuse, claim.CTPlus(), claim.NewDate(published, claim.PrecisionInstant))
 			tl, ok := buildBulk(c, Rules{}, 1, bulkAuto)
 			require.True(t, ok, "buildBulk")
 			b := newBuilder(tl, tl.knowledgeOrder(), 1, bulkAuto)
 			require.NotNil(t, b.dated, "the source is dated")
+			assert.Zero(t, b.keyedOff[n], "affirmations carried in bulk")
 			heard := int(b.effDownOff[n] - b.effDownOff[0])
 			for c := range n {
 				heard += int(b.pdownOff[c+1] - b.pdownOff[c])

@@ -339,6 +339,7 @@ func TestAdversarialCorpus(t *testing.T) {
 	}{
 		{"dated-denied-and-affirmed", adversarial.DatedDeniedAndAffirmed},
 		{"mixed-denied-and-affirmed", adversarial.MixedDeniedAndAffirmed},
+		{"dated-denied-and-confirmed", adversarial.DatedDeniedAndConfirmed},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			n := size(100_000, 10_000)

@@ -190,6 +190,22 @@ func DatedDeniedAndAffirmed(n int) *claim.Corpus {
 	return c
 }
 
+// DatedDeniedAndConfirmed returns DatedDeniedAndAffirmed's chain with
+// the source also confirming 20 claims along it, each half a second after
+// its denial, known after every denial: a government denying each
+// allegation as it is made and confirming a few, whose confirmations
+// claims carry up and whose denials they carry down.
+func DatedDeniedAndConfirmed(n int) *claim.Corpus {
+	c := DatedDeniedAndAffirmed(n)
+	step := max(1, n/20)
+	for i := step / 2; i < n-1; i += step {
+		said := c.Statements[n-1-i].Said.Start().Add(time.Second / 2)
+		c.Statements = append(c.Statements, claim.Statement{ID: claim.StatementID("t-confirm-" + strconv.Itoa(i)), Claim: claimID("c", i), Source: "other",
+			Act: claim.ActConfirm, Factuality: claim.CTPlus(), Said: claim.NewDate(said, claim.PrecisionInstant)})
+	}
+	return c
+}
+
 // MixedDeniedAndAffirmed returns DeniedAndAffirmed's chain with the
 // denials certain and probable in turn.
 func MixedDeniedAndAffirmed(n int) *claim.Corpus {
