@@ -521,6 +521,9 @@ func (s *sentence) wrongdoing(content []span) wrong {
 						continue
 					}
 					got := s.negatedWrong(k, start)
+					if got == wrongAffirmed && s.inProcess(k, k+len(p.words), start, c.end) {
+						got = wrongDoubted
+					}
 					if got == wrongAffirmed {
 						return got
 					}
@@ -532,6 +535,25 @@ func (s *sentence) wrongdoing(content []span) wrong {
 		}
 	}
 	return first
+}
+
+// inProcess reports whether the wrongdoing phrase from token k to token e
+// names what a process is about rather than saying it was done: a noun
+// of investigation or prosecution within two words of it ("a criminal
+// investigation", "charges of corruption", "the corruption probe", "a
+// criminal complaint"). start and end bound the content.
+func (s *sentence) inProcess(k, e, start, end int) bool {
+	for j, n := k-1, 0; j >= start && n < 2 && s.toks[j].kind == tokWord; j, n = j-1, n+1 {
+		if processNouns[s.word(j)] {
+			return true
+		}
+	}
+	for j, n := e, 0; j < s.hi && s.toks[j].end <= end && n < 3 && s.toks[j].kind == tokWord; j, n = j+1, n+1 {
+		if processNouns[s.word(j)] {
+			return true
+		}
+	}
+	return false
 }
 
 // negatedWrong reads what stands before the wrongdoing phrase at token k,
@@ -643,7 +665,8 @@ func (s *sentence) doerAfter(k, end int, byDone bool) bool {
 		if doers[w] {
 			return true
 		}
-		if w == "and" || w == "but" || w == "or" {
+		if w == "and" || w == "but" || w == "or" || placePrepositions[w] && n > 0 {
+			// "caused by a leak in Wuhan": the place is not the doer.
 			return false
 		}
 		if !s.toks[k].is(flagUpper) || determiners[w] {
@@ -666,9 +689,10 @@ func (s *sentence) doerAfter(k, end int, byDone bool) bool {
 func isAgentWord(w string) bool { return w == "by" || w == "of" }
 
 // isDemonym reports whether a capitalised word has a nationality's ending:
-// "Iranian", "Korean", "Chinese", "British".
+// "Iranian", "Korean", "Chinese", "British", "Israeli", "Iraqi",
+// "Pakistani", "Saudi".
 func isDemonym(w string) bool {
-	for _, suf := range [...]string{"ian", "ean", "can", "ese", "ish"} {
+	for _, suf := range [...]string{"ian", "ean", "can", "ese", "ish", "eli", "aqi", "ani", "udi"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}

@@ -530,6 +530,10 @@ var dismissedHeads = lex.class("dismissedHeads")
 // unlikely an adversary was behind it".
 var doubtWords = lex.class("doubtWords")
 
+// processNouns, next to a wrongdoing, name what an investigation or a
+// prosecution is about: "a criminal investigation", "charges of fraud".
+var processNouns = lex.class("processNouns")
+
 // recipients are the usual people told: "told reporters".
 var recipients = lex.class("recipients")
 
