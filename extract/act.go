@@ -11,6 +11,12 @@ import (
 // refusal to say makes it a non-response ("I'm not going to speculate"),
 // and the speaker's own "will" or "would" makes it a pledge.
 func (s *sentence) refineAct(f *found) {
+	if f.act == claim.ActUrge && len(f.content) > 0 && lemmaOf(s.word(s.tokenAt(f.cue.start))) == "ask" && s.endsInQuestion(f.content) {
+		// "“Where are the facts?” she asked": what was asked is a
+		// question, not a request.
+		f.act = claim.ActQuestion
+		return
+	}
 	if len(f.content) == 0 || f.act != claim.ActAssert && f.act != claim.ActPledge {
 		return
 	}
@@ -66,6 +72,20 @@ func (s *sentence) refineAct(f *found) {
 	case kinds&phrasePledge != 0 || s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
+}
+
+// endsInQuestion reports whether the content's last span ends with a
+// question mark, before any closing quotation marks.
+func (s *sentence) endsInQuestion(content []span) bool {
+	c := content[len(content)-1]
+	k := s.tokenAt(c.start)
+	last := -1
+	for ; k < s.hi && s.toks[k].end <= c.end; k++ {
+		if s.toks[k].kind != tokQuote {
+			last = k
+		}
+	}
+	return last >= 0 && s.toks[last].kind == tokStop && s.text[s.toks[last].start] == '?'
 }
 
 // dismissedClaim reports whether the content calls a claim untrue: a
