@@ -176,8 +176,17 @@ func (s *sentence) contentStart(i int, tell bool) int {
 }
 
 // skipRecipient skips the short noun phrase after "told": "reporters",
-// "the BBC", "a news conference in Seoul".
+// "the BBC", "a news conference in Seoul", "an online news briefing".
 func (s *sentence) skipRecipient(i int) int {
+	if determiners[s.word(i)] {
+		// "told a news conference", "told an online news briefing":
+		// where it was said, up to its head noun.
+		for k := i + 1; k <= s.last && k < i+5 && s.toks[k].kind == tokWord && !s.inq[k]; k++ {
+			if statementWords[s.word(k)] {
+				return k + 1
+			}
+		}
+	}
 	k := i
 	for k <= s.last && k < i+4 && s.toks[k].kind == tokWord && !s.inq[k] {
 		w := s.word(k)
