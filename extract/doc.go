@@ -189,7 +189,9 @@
 //     and for "reported" a medium after "in": "has been reported in local
 //     media as C"), the content being the subject with what follows the
 //     agent, or only what follows for a verb that takes a recipient ("was
-//     told"); a passive with no agent or a time after "by" is no cue;
+//     told"); a passive with no agent or a time after "by" is no cue,
+//     except "was asked" or "when asked" before "whether", "if" or
+//     "about", a question by nobody named;
 //     participle, after a comma (or a comma inside a closing quotation
 //     mark, “... a disaster,” adding that), with the main clause's source
 //     ("..., urging Pyongyang to halt"), the source of the main clause's

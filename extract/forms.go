@@ -61,7 +61,7 @@ func (m *matcher) verb(i int, r *rule, e cueWord) (int, bool) {
 		return i, false
 	}
 	f := v.f
-	if passive {
+	if passive || v.content != nil && m.askedAlone(i) {
 		f.content = v.content
 	} else if v.relative && !v.srcRight && m.is(m.skipLeft(i-1), "that") || v.f.participle && m.quoteComma(i-1) {
 		// "“spurious” documents that showed C", "“... blockbuster,”
