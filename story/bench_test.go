@@ -13,6 +13,7 @@ import (
 	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/source"
 	"github.com/claimtrail/claimtrail/story"
+	"github.com/claimtrail/claimtrail/timeline"
 )
 
 // benchWords name the generated sources and claims.
@@ -149,4 +150,83 @@ func BenchmarkUndo(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(n), "cpu-ns/op")
+}
+
+// BenchmarkTimelineReprint asks for the timeline of a story of 2,000
+// articles (see undoStory) after each of a run of reprints: an earlier
+// article's text again, under a new ID a day after the last, marked as a
+// reprint, its candidates accepted as new mentions of the statements the
+// story holds. Adding, marking and accepting are not timed; Story.Timeline
+// extends the timeline it kept with the new mentions. It reports the CPU
+// time of a Timeline call, and its share of a timeline.Build of the
+// story's corpus measured in the same run (of-build):
+//
+//	GOMAXPROCS=1 go test -run '^$' -bench '^BenchmarkTimelineReprint$' -benchtime=200x -count=3 ./story/
+//
+// Each reprint mentions the same few statements again, and an extension
+// copies the mentions of the statements it gives new ones (see
+// timeline.Timeline.ExtendMentions): over a long run the call grows with
+// them, and builds whole now and then to compact.
+func BenchmarkTimelineReprint(b *testing.B) {
+	s, _ := undoStory(b, 2000)
+	_, arts := fixture(b)
+	stmts := s.Corpus().Statements
+	if _, err := s.Timeline(nil); err != nil {
+		b.Fatal(err)
+	}
+	last := time.Time{}
+	for _, a := range arts {
+		if a.Published.After(last) {
+			last = a.Published
+		}
+	}
+	last = last.Add(2000 / time.Duration(len(arts)) * 30 * 24 * time.Hour)
+	b.ReportAllocs()
+	var cpu time.Duration
+	k := 0
+	for b.Loop() {
+		b.StopTimer()
+		k++
+		a := arts[k%len(arts)]
+		a.ID = source.ArticleID(fmt.Sprintf("reprint-%d", k))
+		a.Published = last.Add(time.Duration(k) * 24 * time.Hour)
+		a.Reprints = ""
+		ad, err := s.Add(ctx, a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Apply(ctx, story.Decision{Kind: story.KindReprint, Article: a.ID, Of: source.ArticleID(fmt.Sprintf("%s-%d", arts[k%len(arts)].ID, k%len(arts)))}); err != nil {
+			b.Fatal(err)
+		}
+		for i, p := range ad.Candidates {
+			same := p.SameAs
+			if same == "" {
+				same = stmts[(k+i)%len(stmts)].ID
+			}
+			if _, err := s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: p.Key, SameAs: same}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		before := cpuTime()
+		b.StartTimer()
+		_, err = s.Timeline(nil)
+		b.StopTimer()
+		cpu += cpuTime() - before
+		b.StartTimer()
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	c := s.Corpus()
+	before := cpuTime()
+	if _, err := timeline.Build(c, nil); err != nil {
+		b.Fatal(err)
+	}
+	build := cpuTime() - before
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	if build > 0 {
+		b.ReportMetric(float64(cpu)/float64(b.N)/float64(build), "of-build")
+	}
+	b.ReportMetric(float64(len(c.Statements)), "statements")
 }
