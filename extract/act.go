@@ -50,7 +50,9 @@ func (s *sentence) refineAct(f *found) {
 		// "“China will never accept this,” Zhao said": turned down in
 		// so many words, before any negation reads as a denial.
 		f.act = claim.ActReject
-	case kinds&phraseObligation != 0 && s.obligesOther(f.content):
+	case kinds&phraseObligation != 0 && s.obligesOther(f.content) && s.wrongdoing(f.content) != wrongAffirmed:
+		// "the sanctions must be lifted" urges; "Ostria must stop
+		// smuggling arms" affirms the smuggling, and accuses below.
 		f.act = claim.ActUrge
 	case kinds&phraseConcern != 0:
 		f.act = claim.ActConcern
