@@ -41,6 +41,8 @@ func TestDecodeStatement(t *testing.T) {
 		{name: "syntax", data: `{"id":`, field: "statement", err: claim.ErrInvalid},
 		{name: "utf8", data: "{\"id\":\"caf\xe9\"}", field: "id", err: claim.ErrInvalidUTF8},
 		{name: "surrogate", data: `{"id":"\ud800"}`, field: "statement", err: claim.ErrInvalidUTF8},
+		{name: "machine", data: `{"id":"s","machine_accepted":"yes"}`, field: "machine_accepted", err: claim.ErrInvalid},
+		{name: "machine-twice", data: `{"machine_accepted":true,"machine_accepted":false}`, field: "machine_accepted", err: claim.ErrDuplicateKey},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -65,6 +67,8 @@ func FuzzDecodeStatement(f *testing.F) {
 		`{"id":"s\u00e9\n","via":[],"mentions":[]}`, `{"via":null,"said":null}`, `{"id":"s","id":"t"}`,
 		`{"act":"DENY","factuality":"certain negates","said":"2023-09"}`, `{"mentions":[{"span":{"start":01}}]}`,
 		`null`, `{}`, `[]`, `{"id":"s"} x`, "{\"id\":\"\xff\"}",
+		`{"id":"s","act":"accuse","factuality":"CT+","machine_accepted":true}`, `{"machine_accepted":false}`,
+		`{"machine_accepted":null}`, `{"machine_accepted":"true"}`, `{"machine_accepted":1}`, `{"machine_accepted":tru}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -92,4 +96,47 @@ func FuzzDecodeStatement(f *testing.F) {
 			t.Errorf("DecodeStatement(%q) mismatch (-json +got):\n%s", data, diff)
 		}
 	})
+}
+
+// TestStatementMachineAccepted checks that the machine-accepted mark goes
+// through both of DecodeStatement's paths (the fast reader, and the slow
+// one a member name with an escape sends it to) and through
+// encoding/json, and that a statement without it is written as before.
+func TestStatementMachineAccepted(t *testing.T) {
+	const (
+		head   = `{"id":"s","claim":"c","source":"kcna","act":"deny","factuality":"CT-"`
+		tail   = `,"said":"2024-03-05"}`
+		plain  = head + tail
+		marked = head + `,"machine_accepted":true` + tail
+	)
+	tests := []struct {
+		name string
+		data string
+		want bool
+		out  string // json.Marshal of the statement
+	}{
+		{name: "true", data: marked, want: true, out: marked},
+		{name: "false", data: head + `,"machine_accepted":false` + tail, out: plain},
+		{name: "null", data: head + `,"machine_accepted":null` + tail, out: plain},
+		{name: "absent", data: plain, out: plain},
+		{name: "first", data: `{"machine_accepted":true,` + plain[1:], want: true, out: marked},
+		{name: "last", data: plain[:len(plain)-1] + `,"machine_accepted":true}`, want: true, out: marked},
+		{name: "slow", data: head + `,"machine_\u0061ccepted":true` + tail, want: true, out: marked},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := claim.DecodeStatement([]byte(tc.data))
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, got.MachineAccepted)
+			out, err := json.Marshal(got)
+			require.NoError(t, err)
+			assert.Equal(t, tc.out, string(out))
+			again, err := claim.DecodeStatement(out)
+			require.NoError(t, err)
+			if diff := cmp.Diff(got, again); diff != "" {
+				t.Errorf("DecodeStatement(json.Marshal(s)) mismatch (-want +got):\n%s", diff)
+			}
+			assert.Equal(t, tc.want, got.Clone().MachineAccepted, "Clone")
+		})
+	}
 }

@@ -356,6 +356,13 @@ func (p *fastParser) statement(s *Statement) bool {
 			return 64, p.Null() || parsed(p, &s.Said, ParseDate)
 		case "mentions":
 			return 128, p.Null() || p.mentions.read(p, &s.Mentions, p.mention)
+		case "machine_accepted":
+			if p.Null() {
+				return 256, true
+			}
+			v, ok := p.Bool()
+			s.MachineAccepted = v
+			return 256, ok
 		}
 		return 0, false
 	})

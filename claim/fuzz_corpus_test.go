@@ -80,6 +80,7 @@ func addDecodeSeeds(f *testing.F) {
 		``, `{}`, `null`, `[]`, `{"format":"claimtrail/1"}`,
 		`{"claims":[{"id":"c","text":"t","event":"2022-02"}],"statements":[{"id":"s","claim":"c","source":"absent","act":"report","said":"2022-02-24T04:00:00+03:00"}]}`,
 		`{"articles":[{"id":"a","published":"2023-09-13T10:00:00+09:00","text":"x"}]}`,
+		`{"sources":[{"id":"kcna","name":"KCNA","kind":"state-media"}],"claims":[{"id":"c","text":"t"}],"statements":[{"id":"s","claim":"c","source":"kcna","act":"deny","factuality":"CT-","said":"2024-03-05","machine_accepted":true}]}`,
 	} {
 		f.Add([]byte(s))
 	}

@@ -38,6 +38,18 @@ type Statement struct {
 	// Factuality is the certainty and polarity toward the claim; the zero
 	// value is Uu.
 	Factuality Factuality `json:"factuality"`
+	// MachineAccepted records that the statement was accepted by a
+	// program rather than by a person: the unattended mode of package
+	// story accepts confident candidates whose speaker the registry
+	// resolved, and a person has not reviewed them since. It is
+	// provenance of the annotation, not part of what the statement says:
+	// no rule of the timeline reads it (a statement counts the same
+	// whoever accepted it), and validation checks only its type. Outputs
+	// show it so that a reader can tell what no person has checked. The
+	// JSON omits it when false, so a corpus that has no such statement is
+	// written as it always was. It sits beside Act and Factuality, in
+	// their padding, so that it costs a statement no memory.
+	MachineAccepted bool `json:"machine_accepted,omitempty"`
 	// Said is when the statement was made; the zero Date when not known, in
 	// which case the timeline falls back to its first report. Its period
 	// cannot start after the publication of the earliest article that
