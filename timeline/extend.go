@@ -736,7 +736,7 @@ func (t *Timeline) loadNew(stmts []claim.Statement, from int) bool {
 			return false
 		}
 		t.recs[i] = record{
-			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality,
+			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality, machine: s.MachineAccepted,
 			via: int32(len(t.via)), nVia: int32(len(s.Via)), men: int32(len(t.mentions)), nMen: int32(len(s.Mentions)),
 		}
 		in.anonymous = t.srcs.anonymous[in.src]

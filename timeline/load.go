@@ -21,6 +21,7 @@ type record struct {
 	men, nMen  int32      // Timeline.mentions[men : men+nMen]
 	act        claim.Act
 	factuality claim.Factuality
+	machine    bool // the statement's MachineAccepted; no rule reads it
 }
 
 // mention is the timeline's own copy of a claim.Mention, its article an
@@ -168,7 +169,7 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int, quotes *
 			return false
 		}
 		t.recs[i] = record{
-			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality,
+			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality, machine: s.MachineAccepted,
 			via: int32(v), nVia: int32(len(s.Via)), men: int32(m), nMen: int32(len(s.Mentions)),
 		}
 		in.anonymous = t.srcs.anonymous[in.src]
@@ -208,7 +209,7 @@ func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo
 		in.claim, in.src = x.Claim(i), x.Source(i)
 		v, m := x.ViaStart(i), x.MentionStart(i)
 		t.recs[i] = record{
-			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality,
+			id: s.ID, said: s.Said, act: s.Act, factuality: s.Factuality, machine: s.MachineAccepted,
 			via: int32(v), nVia: int32(len(s.Via)), men: int32(m), nMen: int32(len(s.Mentions)),
 		}
 		in.anonymous = t.srcs.anonymous[in.src]
@@ -295,6 +296,8 @@ func (t *Timeline) statement(i int32) claim.Statement {
 		Act:        r.act,
 		Factuality: r.factuality,
 		Said:       r.said,
+
+		MachineAccepted: r.machine,
 	}
 	if r.nVia > 0 {
 		s.Via = make([]source.ID, r.nVia)

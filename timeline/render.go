@@ -19,7 +19,10 @@ import (
 // in publication order what it added. Sources are named by their names
 // (the registry's Name), claims and statements by their IDs. The layout is
 // meant for reading and for golden files, not for parsing; use
-// encoding/json on the query results for that.
+// encoding/json on the query results for that. A statement a program
+// accepted and no person has reviewed ([claim.Statement.MachineAccepted])
+// is marked "[by machine, not reviewed]" on its track line; it counts as
+// any other.
 //
 // WriteText writes every track in full, inherited entries included, so its
 // output and the time it takes grow with the tracks rather than the corpus:
@@ -96,6 +99,9 @@ func (t *Timeline) writeClaim(w *bufio.Writer, c int32, cl claim.Claim) {
 		}
 		if e.Anonymous {
 			flags += " [unnamed or absent source]"
+		}
+		if s.MachineAccepted {
+			flags += " [by machine, not reviewed]"
 		}
 		switch e.Discounted {
 		case Counted:
