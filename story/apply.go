@@ -564,6 +564,10 @@ func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
 	if err != nil {
 		return false, fieldErr("key", string(d.Key), err)
 	}
+	// The mark travels with the statement, into the corpus, the store and
+	// every format written from them; a person's decision on the
+	// candidate accepts it again, without it.
+	st.MachineAccepted = d.By == MachineBy
 	if err := s.checkStatement(d.Key, st, cl, art); err != nil {
 		return false, err
 	}
@@ -574,9 +578,6 @@ func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
 	s.stmtPos[st.ID] = len(s.statements)
 	s.statements = append(s.statements, st)
 	s.stmtKey[st.ID] = d.Key
-	if d.By == MachineBy {
-		s.machine[st.ID] = true
-	}
 	sc := speakerClaim{st.Source, st.Claim}
 	s.bySpeaker[sc] = append(s.bySpeaker[sc], st.ID)
 	s.claimIdx.add(claimID, p.p.Quote)
@@ -645,7 +646,6 @@ func (s *Story) undo(k Key) {
 	for j := i; j < len(s.statements); j++ {
 		s.stmtPos[s.statements[j].ID] = j
 	}
-	delete(s.machine, id)
 	delete(s.stmtKey, id)
 	sc := speakerClaim{st.Source, st.Claim}
 	s.bySpeaker[sc] = slices.DeleteFunc(s.bySpeaker[sc], func(o claim.StatementID) bool { return o == id })

@@ -79,11 +79,16 @@ func (s *Story) PendingSource(id source.ID) bool {
 }
 
 // MachineAccepted reports whether a statement was accepted by the
-// unattended mode and no person has decided on it since, in constant time.
+// unattended mode and no person has decided on it since, in constant time:
+// its claim.Statement.MachineAccepted, which the story's corpus, its store
+// and what is written from them keep. A statement imported with the mark
+// (from a corpus another story exported) has it too. It is false for a
+// statement the story does not hold.
 func (s *Story) MachineAccepted(id claim.StatementID) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.machine[id]
+	i, ok := s.stmtPos[id]
+	return ok && s.statements[i].MachineAccepted
 }
 
 // StatementOf returns the statement a candidate was accepted as (a statement

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -96,6 +97,7 @@ func Run(t *testing.T, open func(t *testing.T) story.Store) {
 	t.Run("all-or-nothing", func(t *testing.T) { testAllOrNothing(t, open(t)) })
 	t.Run("import-export", func(t *testing.T) { testImportExport(t, open(t)) })
 	t.Run("follow", func(t *testing.T) { testFollow(t, open(t)) })
+	t.Run("machine-accepted", func(t *testing.T) { testMachine(t, open(t)) })
 	t.Run("stories-apart", func(t *testing.T) { testApart(t, open(t)) })
 	t.Run("cancelled", func(t *testing.T) { testCancelled(t, open(t)) })
 	t.Run("heads", func(t *testing.T) { testHeads(t, open(t)) })
@@ -178,20 +180,41 @@ func testAllOrNothing(t *testing.T, st story.Store) {
 }
 
 func testImportExport(t *testing.T, st story.Store) {
-	c := Sample(t)
-	require.NoError(t, story.Import(ctx, st, "imported", c))
-	got, err := story.Export(ctx, st, "imported")
-	require.NoError(t, err)
-	if diff := cmp.Diff(c, got); diff != "" {
-		t.Errorf("Export(Import(corpus)) mismatch (-want +got):\n%s", diff)
+	marked := Sample(t)
+	for i := range marked.Statements {
+		marked.Statements[i].MachineAccepted = i%2 == 0
 	}
-	a, _ := json.Marshal(c)
-	b, _ := json.Marshal(got)
-	assert.JSONEq(t, string(a), string(b), "the corpus JSON goes through the store unchanged")
-	nothing, err := st.Load(ctx, "imported", 1)
-	require.NoError(t, err)
-	assert.Equal(t, &story.Batch{Head: 1, Format: c.Format}, nothing, "nothing after the head, and the story's format")
-	assert.ErrorIs(t, story.Import(ctx, st, "imported", c), story.ErrDuplicateID)
+	tests := []struct {
+		name string
+		c    *claim.Corpus
+	}{
+		{name: "sample", c: Sample(t)},
+		{name: "machine-accepted", c: marked},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := tc.c
+			require.NoError(t, story.Import(ctx, st, tc.name, c))
+			got, err := story.Export(ctx, st, tc.name)
+			require.NoError(t, err)
+			if diff := cmp.Diff(c, got); diff != "" {
+				t.Errorf("Export(Import(corpus)) mismatch (-want +got):\n%s", diff)
+			}
+			a, _ := json.Marshal(c)
+			b, _ := json.Marshal(got)
+			assert.JSONEq(t, string(a), string(b), "the corpus JSON goes through the store unchanged")
+			s, _, err := story.Open(ctx, st, tc.name, story.Options{})
+			require.NoError(t, err)
+			for _, x := range c.Statements {
+				assert.Equal(t, x.MachineAccepted, s.MachineAccepted(x.ID), "MachineAccepted(%s) of the imported story", x.ID)
+			}
+			nothing, err := st.Load(ctx, tc.name, 1)
+			require.NoError(t, err)
+			assert.Equal(t, &story.Batch{Head: 1, Format: c.Format}, nothing, "nothing after the head, and the story's format")
+			assert.ErrorIs(t, story.Import(ctx, st, tc.name, c), story.ErrDuplicateID)
+		})
+	}
+	c := Sample(t)
 	bad := *c
 	bad.Statements = append([]claim.Statement{{ID: "s", Claim: "nope", Source: "absent", Act: claim.ActAssert}}, c.Statements...)
 	assert.ErrorIs(t, story.Import(ctx, st, "bad", &bad), claim.ErrUnknownClaim)
@@ -278,8 +301,65 @@ func testFollow(t *testing.T, st story.Store) {
 			st, ok := again.StatementOf(d.Key)
 			if ok {
 				assert.Equal(t, mem.MachineAccepted(st.ID), again.MachineAccepted(st.ID), st.ID)
+				assert.Equal(t, st.MachineAccepted, again.MachineAccepted(st.ID), "the statement carries the mark: %s", st.ID)
 			}
 		}
+	}
+}
+
+// testMachine follows the fictional story unattended, with no person's
+// decision, and checks that the statements the machine accepted keep
+// their mark through the store, through Export, and through Import into
+// another story.
+func testMachine(t *testing.T, st story.Store) {
+	srcs, arts, _ := Fixture(t)
+	s, _, err := story.Open(ctx, st, "unattended", story.Options{Sources: srcs, Unattended: 0.8})
+	require.NoError(t, err)
+	// A candidate the machine accepts as a new mention of a statement it
+	// accepted before adds no statement.
+	accepted := map[claim.StatementID]bool{}
+	for _, a := range arts {
+		added, err := s.Add(ctx, a)
+		require.NoError(t, err)
+		for _, d := range added.Machine {
+			st, ok := s.StatementOf(d.Key)
+			require.True(t, ok, d.Key)
+			accepted[st.ID] = true
+		}
+	}
+	machine := len(accepted)
+	require.Positive(t, machine, "the unattended mode accepted something")
+	count := func(c *claim.Corpus) int {
+		n := 0
+		for _, x := range c.Statements {
+			if x.MachineAccepted {
+				n++
+			}
+		}
+		return n
+	}
+	assert.Equal(t, machine, count(s.Corpus()), "machine-accepted statements in the story's corpus")
+	out, err := story.Export(ctx, st, "unattended")
+	require.NoError(t, err)
+	// A statement accepted from a candidate has an empty Via where the
+	// store gives none: the same.
+	if diff := cmp.Diff(s.Corpus(), out, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Export(story) mismatch (-want +got):\n%s", diff)
+	}
+	require.NoError(t, story.Import(ctx, st, "unattended-copy", out))
+	back, err := story.Export(ctx, st, "unattended-copy")
+	require.NoError(t, err)
+	if diff := cmp.Diff(out, back, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("Export(Import(Export(story))) mismatch (-want +got):\n%s", diff)
+	}
+	a, _ := json.Marshal(out)
+	b, _ := json.Marshal(back)
+	assert.JSONEq(t, string(a), string(b), "the corpus JSON goes through the store unchanged")
+	assert.Equal(t, machine, count(back), "machine-accepted statements after the round trip")
+	copied, _, err := story.Open(ctx, st, "unattended-copy", story.Options{})
+	require.NoError(t, err)
+	for _, x := range back.Statements {
+		assert.Equal(t, x.MachineAccepted, copied.MachineAccepted(x.ID), "MachineAccepted(%s) of the imported story", x.ID)
 	}
 }
 

@@ -20,7 +20,13 @@ const compactStatement = 0x01
 // bytes, each list as its length and its items, each int as a varint:
 //
 //	id claim source len(via) via... act factuality said
-//	len(mentions) (article cue start end exact prefix suffix)...
+//	len(mentions) (article cue start end exact prefix suffix)... [flags]
+//
+// flags, a uvarint, holds the statement's booleans, written only when one
+// is set: bit 0 is MachineAccepted. A row without it (every row written
+// before the flag, and every statement a person accepted) has none set,
+// so that the mark costs no byte where it is absent. A reader refuses a
+// bit it does not know, and flags with none set, which no writer writes.
 //
 // Act, factuality and said are written as their text (claim.Act.String,
 // "CT+", "2025-03"), never as numbers, so that the layout does not depend
@@ -63,8 +69,19 @@ func appendStatement(b []byte, s *claim.Statement) ([]byte, error) {
 		b = appendString(b, m.Span.Prefix)
 		b = appendString(b, m.Span.Suffix)
 	}
+	if s.MachineAccepted {
+		b = binary.AppendUvarint(b, flagMachineAccepted)
+	}
 	return b, nil
 }
+
+// flagMachineAccepted is the bit of a compact row's flags for
+// claim.Statement.MachineAccepted; flagsKnown holds every bit a reader
+// knows.
+const (
+	flagMachineAccepted = 1 << iota
+	flagsKnown          = flagMachineAccepted
+)
 
 // actText returns what Act.MarshalText does, as a string and without
 // allocating for an act in range.
@@ -250,6 +267,15 @@ func (e *enums) readStatement(row string) (claim.Statement, error) {
 			m.Span.Exact = r.string()
 			m.Span.Prefix = r.string()
 			m.Span.Suffix = r.string()
+		}
+	}
+	if r.err == nil && r.row != "" {
+		switch flags := r.uvarint(); {
+		case r.err != nil:
+		case flags == 0 || flags&^flagsKnown != 0:
+			r.err = fmt.Errorf("%w: flags %#x", errCompact, flags)
+		default:
+			s.MachineAccepted = flags&flagMachineAccepted != 0
 		}
 	}
 	if r.err == nil && r.row != "" {

@@ -150,6 +150,8 @@ var compactCases = []claim.Statement{
 			{Article: "x", Span: claim.Span{Start: 300, End: 100000, Exact: "it is believed", Prefix: "— ", Suffix: " that\n"}},
 			{Article: "y", Cue: "said", Span: claim.Span{Start: -1, End: 0, Exact: "x"}},
 		}},
+	{ID: "m", Claim: "c", Source: "s", Act: claim.ActAccuse, Factuality: claim.CTPlus(), Via: []source.ID{"v"}, MachineAccepted: true,
+		Mentions: []claim.Mention{{Article: "x", Cue: "accused", Span: claim.Span{Start: 0, End: 7, Exact: "accused"}}}},
 }
 
 // TestStatements reads statement rows as stores hold them: compact rows,
@@ -234,7 +236,7 @@ func TestCompactFields(t *testing.T) {
 	}
 	want := map[string][]string{
 		"Statement": {"ID claim.StatementID", "Claim claim.ID", "Source source.ID", "Via []source.ID", "Act claim.Act",
-			"Factuality claim.Factuality", "Said claim.Date", "Mentions []claim.Mention"},
+			"Factuality claim.Factuality", "MachineAccepted bool", "Said claim.Date", "Mentions []claim.Mention"},
 		"Mention": {"Article source.ArticleID", "Cue string", "Span claim.Span"},
 		"Span":    {"Start int", "End int", "Exact string", "Prefix string", "Suffix string"},
 	}
@@ -277,4 +279,48 @@ func TestRecode(t *testing.T) {
 	assert.Error(t, err)
 	_, err = rows.Recode([][]byte{{1, 5}})
 	assert.Error(t, err)
+}
+
+// TestCompactFlags checks the flags that end a compact statement row: a
+// statement without the machine-accepted mark is written as before the
+// flags, one with it gains a single byte, and a bit no reader knows is
+// refused.
+func TestCompactFlags(t *testing.T) {
+	s := compactCases[0]
+	row := func(s claim.Statement) []byte {
+		e, err := rows.Encode(&story.Batch{Statements: []claim.Statement{s}})
+		require.NoError(t, err)
+		return e.Rows("statements")[0].Values[2].([]byte)
+	}
+	plain := row(s)
+	s.MachineAccepted = true
+	marked := row(s)
+	assert.Equal(t, append(slices.Clone(plain), 1), marked, "the mark is one byte at the end")
+	tests := []struct {
+		name    string
+		tail    []byte
+		machine bool
+		ok      bool
+	}{
+		{name: "none", ok: true},
+		{name: "machine", tail: []byte{1}, machine: true, ok: true},
+		{name: "zero", tail: []byte{0}},
+		{name: "unknown", tail: []byte{2}},
+		{name: "high", tail: []byte{0x81, 0x01}},
+		{name: "after", tail: []byte{1, 0}},
+		{name: "cut", tail: []byte{0x80}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := rows.NewDecoder()
+			err := errors.Join(d.Statement(append(slices.Clone(plain), tc.tail...)), d.Finish())
+			if !tc.ok {
+				assert.Error(t, err)
+				return
+			}
+			require.NoError(t, err)
+			require.Len(t, d.Batch.Statements, 1)
+			assert.Equal(t, tc.machine, d.Batch.Statements[0].MachineAccepted)
+		})
+	}
 }
