@@ -6,6 +6,11 @@
 // speech act with its quad class and Goldstein weight, and the URL of the
 // article that first reported it.
 //
+// The table keeps GDELT's columns and nothing of how a statement was
+// annotated: whether a program rather than a person accepted it
+// ([claim.Statement.MachineAccepted]) has no place in it. Package
+// format/table's mentions table carries that, as machine_accepted.
+//
 // # Codes
 //
 // The event code is [claim.Act.CAMEO]: assert 010, decline-comment 011,

@@ -48,6 +48,9 @@ func FuzzFastStatement(f *testing.F) {
 		`{"type":"statement","mentions":[{"span":{"start":01}}]}`,
 		`{"type":"statement","mentions":[{"span":{"start":1e2}}]}`,
 		`{"type":"statement","via":null}`,
+		`{"type":"statement","id":"s","act":"accuse","factuality":"CT+","machine_accepted":true}`,
+		`{"type":"statement","id":"s","machine_accepted":false}`, `{"type":"statement","machine_accepted":null}`,
+		`{"type":"statement","machine_accepted":"true"}`, `{"type":"statement","Machine_Accepted":true}`,
 		`{"type":"statement", "id" : "s" , "via" : [ "a" , "b" ] }`,
 	} {
 		f.Add(s)

@@ -31,6 +31,7 @@ func FuzzRead(f *testing.F) {
 		"{\"type\":\"claim\",\"id\":\"c\",\"text\":\"caf\xe9\"}",
 		`{"id":"c","type":"CLAIM","TEXT":"t"}`,
 		`{"type":"statement","said":"2023-02-30"}`,
+		`{"type":"statement","id":"s","machine_accepted":true}`, `{"type":"statement","id":"s","machine_accepted":1}`,
 		`[1,2`,
 		"\uFEFF{\"type\":\"format\",\"format\":\"x\"}\r\n\n",
 	} {

@@ -74,6 +74,45 @@ func TestRoundTripSeedCorpus(t *testing.T) {
 	}
 }
 
+// TestRoundTripMachineAccepted writes the seed corpus with some of its
+// statements marked machine-accepted and reads it back: the mark survives,
+// on the lines of those statements only.
+func TestRoundTripMachineAccepted(t *testing.T) {
+	tests := []struct {
+		name string
+		mark func(i int) bool
+	}{
+		{name: "none", mark: func(int) bool { return false }},
+		{name: "some", mark: func(i int) bool { return i%2 == 1 }},
+		{name: "all", mark: func(int) bool { return true }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			want, err := claim.Load("../../testdata/corpus.json")
+			require.NoError(t, err)
+			marked := 0
+			for i := range want.Statements {
+				want.Statements[i].MachineAccepted = tc.mark(i)
+				if tc.mark(i) {
+					marked++
+				}
+			}
+			var buf bytes.Buffer
+			require.NoError(t, jsonl.Write(&buf, want))
+			assert.Equal(t, marked, bytes.Count(buf.Bytes(), []byte(`"machine_accepted":true`)))
+			assert.NotContains(t, buf.String(), `"machine_accepted":false`)
+			got, err := jsonl.Decode(bytes.NewReader(buf.Bytes()), jsonl.Options{})
+			require.NoError(t, err)
+			if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Decode(Write(corpus)) mismatch (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(want, collect(t, buf.Bytes()), cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("Read(Write(corpus)) mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 // TestRoundTripRandom writes random corpora, valid or not, and reads them
 // back: every field of every record survives.
 func TestRoundTripRandom(t *testing.T) {
@@ -245,7 +284,7 @@ func randomCorpus(r *rand.Rand) *claim.Corpus {
 	}
 	facts := []claim.Factuality{claim.CTPlus(), claim.PRPlus(), claim.PSPlus(), claim.CTMinus(), claim.PRMinus(), claim.PSMinus(), claim.CTu(), claim.Uu()}
 	for _, id := range ids("st", 6) {
-		s := claim.Statement{ID: claim.StatementID(id), Claim: "cl0", Source: "src1", Act: claim.Act(1 + r.IntN(15)), Factuality: facts[r.IntN(len(facts))], Said: date()}
+		s := claim.Statement{ID: claim.StatementID(id), Claim: "cl0", Source: "src1", Act: claim.Act(1 + r.IntN(15)), Factuality: facts[r.IntN(len(facts))], Said: date(), MachineAccepted: some()}
 		if some() {
 			s.Via = []source.ID{"src0", "src2"}
 		}

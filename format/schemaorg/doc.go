@@ -15,6 +15,12 @@
 // questioned it are not its authors; absent sources ("it is believed") name
 // no one and are left out.
 //
+// schema.org has no property for how a statement was annotated, so whether
+// a program rather than a person accepted it
+// ([claim.Statement.MachineAccepted]) is not written: a Claim written from
+// statements no person reviewed reads like any other. Keep the corpus, or
+// its JSON Lines or tables, where that matters.
+//
 // # Reviews
 //
 // [ClaimReviews] writes reviews (package format/review) as schema.org

@@ -55,7 +55,7 @@ func TestCSVTables(t *testing.T) {
 
 func TestColumns(t *testing.T) {
 	assert.Equal(t, []string{"claim_id", "step", "at", "from", "to", "statement_id", "source_id", "article_id"}, table.Columns[table.Step]())
-	assert.Len(t, table.Columns[table.Mention](), 30)
+	assert.Len(t, table.Columns[table.Mention](), 31)
 }
 
 func TestClaimsCounts(t *testing.T) {

@@ -24,6 +24,8 @@ func FuzzImportCSV(f *testing.F) {
 	f.Add("statement_id,claim_id,speaker_id,act,said\ns1,c,absent,report,2024\n")
 	f.Add("statement_id,claim_id,speaker_id,act,article_id,published,span_start,span_end,quote\ns1,c,absent,report,a,2024-03-04,0,1,x\n")
 	f.Add("statement_id,claim_id,speaker_id,act,via\ns1,c,absent,report,;\n")
+	f.Add("statement_id,claim_id,speaker_id,act,said,machine_accepted\ns1,c,absent,report,2024,true\ns2,c,absent,report,2024,\ns1,c,absent,report,2024,1\n")
+	f.Add("statement_id,claim_id,speaker_id,act,said,machine_accepted\ns1,c,absent,report,2024,yes\n")
 	f.Add("\uFEFFclaim_id\n\"unterminated\n")
 	f.Fuzz(func(t *testing.T, input string) {
 		c, report, err := table.ImportCSVReport(strings.NewReader(input), nil)

@@ -141,7 +141,8 @@ func listed[T ~string](ids []T) string {
 // Each row needs statement_id, claim_id, speaker_id and act. A statement's
 // factuality is read from factuality, else from factuality_words; when a
 // row gives both they must agree. The rows of one statement must agree on
-// its claim, speaker, via, act, factuality and said date, and the rows of
+// its claim, speaker, via, act, factuality, said date and machine_accepted
+// (left out or empty: false), and the rows of
 // one claim on its text ([ErrMismatch]). A row with an article_id is a
 // mention and needs span_start and span_end; quote is the span's exact
 // text.
@@ -245,7 +246,7 @@ func (b *builder) row(n int, r *Mention) {
 	b.claim(n, r, fail)
 	b.source(source.ID(r.SpeakerID), r.SpeakerName, r.SpeakerIdentity, r.RootID, r.RootName, "speaker_identity", fail)
 
-	s := claim.Statement{ID: claim.StatementID(r.StatementID), Claim: claim.ID(r.ClaimID), Source: source.ID(r.SpeakerID)}
+	s := claim.Statement{ID: claim.StatementID(r.StatementID), Claim: claim.ID(r.ClaimID), Source: source.ID(r.SpeakerID), MachineAccepted: r.MachineAccepted}
 	for _, v := range r.Via {
 		s.Via = append(s.Via, source.ID(v))
 	}
@@ -330,6 +331,8 @@ func (b *builder) agree(st *statementRows, s claim.Statement, r *Mention, fail f
 		differs("factuality", r.Factuality)
 	case !s.Said.Equal(st.s.Said):
 		differs("said", r.Said)
+	case s.MachineAccepted != st.s.MachineAccepted:
+		differs("machine_accepted", strconv.FormatBool(r.MachineAccepted))
 	}
 }
 

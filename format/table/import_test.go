@@ -2,6 +2,7 @@ package table_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"strings"
 	"testing"
 
@@ -128,6 +129,7 @@ func TestImportErrors(t *testing.T) {
 		{"words disagree", edit(func(r []table.Mention) []table.Mention { r[denies].FactualityWords = "possible negates"; return r }), []tableProblem{{denies + 1, 0, "factuality", table.ErrMismatch}}},
 		{"bad said", edit(func(r []table.Mention) []table.Mention { r[denies].Said = "last week"; return r }), []tableProblem{{denies + 1, 0, "said", claim.ErrDate}}},
 		{"rows of a statement disagree", edit(func(r []table.Mention) []table.Mention { r[again+1].Act = "reject"; return r }), []tableProblem{{again + 2, 0, "act", table.ErrMismatch}}},
+		{"machine mark disagrees", edit(func(r []table.Mention) []table.Mention { r[again+1].MachineAccepted = true; return r }), []tableProblem{{again + 2, 0, "machine_accepted", table.ErrMismatch}}},
 		{"claim texts disagree", edit(func(r []table.Mention) []table.Mention { r[again+1].ClaimText = "something else"; return r }), []tableProblem{{again + 2, 0, "claim_text", table.ErrMismatch}}},
 		{"mention without span", edit(func(r []table.Mention) []table.Mention { r[denies].SpanStart = nil; return r }), []tableProblem{{denies + 1, 0, "span_start", claim.ErrEmpty}}},
 		{"new article without time", edit(func(r []table.Mention) []table.Mention {
@@ -235,4 +237,68 @@ func TestReportString(t *testing.T) {
 		`7 sources ("a", "b", "c", "d", "e" and 2 more): kind unknown, no investigators, aliases or parents below their root; `+
 		`1 article ("x"): no text; 2 claims ("c1", "c2"): no accused or other actors, event or relations; `+
 		`statuses that rest on what they lack can differ from the exported corpus's`, r.String())
+}
+
+// TestImportMachineAccepted writes the mentions table of a corpus whose
+// statements are in part machine-accepted, as CSV and as Parquet, and
+// imports it back: each statement keeps its mark, and a table without
+// the column (as written before it) marks none.
+func TestImportMachineAccepted(t *testing.T) {
+	c, err := claim.Load("../../testdata/corpus.json")
+	require.NoError(t, err)
+	want := map[claim.StatementID]bool{}
+	for i := range c.Statements {
+		if i%2 == 0 {
+			c.Statements[i].MachineAccepted = true
+			want[c.Statements[i].ID] = true
+		}
+	}
+	tl, err := timeline.Build(c, nil)
+	require.NoError(t, err)
+	rows := table.Mentions(tl)
+	var csvTable bytes.Buffer
+	require.NoError(t, table.WriteCSV(&csvTable, rows))
+	var pq bytes.Buffer
+	require.NoError(t, table.WriteParquet(&pq, rows))
+	// The same table without its last column, machine_accepted.
+	records, err := csv.NewReader(bytes.NewReader(csvTable.Bytes())).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, "machine_accepted", records[0][len(records[0])-1])
+	var older bytes.Buffer
+	w := csv.NewWriter(&older)
+	for _, rec := range records {
+		require.NoError(t, w.Write(rec[:len(rec)-1]))
+	}
+	w.Flush()
+	require.NoError(t, w.Error())
+	tests := []struct {
+		name string
+		read func() ([]table.Mention, error)
+		want map[claim.StatementID]bool
+	}{
+		{name: "csv", read: func() ([]table.Mention, error) {
+			return table.ReadCSV[table.Mention](bytes.NewReader(csvTable.Bytes()))
+		}, want: want},
+		{name: "parquet", read: func() ([]table.Mention, error) {
+			return table.ReadParquet[table.Mention](bytes.NewReader(pq.Bytes()), int64(pq.Len()))
+		}, want: want},
+		{name: "csv-without-column", read: func() ([]table.Mention, error) { return table.ReadCSV[table.Mention](bytes.NewReader(older.Bytes())) }, want: map[claim.StatementID]bool{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := tc.read()
+			require.NoError(t, err)
+			back, err := table.FromMentions(got, c)
+			require.NoError(t, err)
+			marks := map[claim.StatementID]bool{}
+			for _, s := range back.Statements {
+				if s.MachineAccepted {
+					marks[s.ID] = true
+				}
+			}
+			if diff := cmp.Diff(tc.want, marks); diff != "" {
+				t.Errorf("machine-accepted statements mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

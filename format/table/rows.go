@@ -47,6 +47,9 @@ type Mention struct {
 	SpanEnd         *int64     `parquet:"span_end,optional"`
 	Prefix          string     `parquet:"prefix"`
 	Suffix          string     `parquet:"suffix"`
+	// MachineAccepted is the statement's claim.Statement.MachineAccepted:
+	// a program, not a person, accepted it.
+	MachineAccepted bool `parquet:"machine_accepted"`
 }
 
 // Claim is one row of the claims table: a claim, its status now and the
@@ -120,6 +123,7 @@ func Mentions(tl *timeline.Timeline) []Mention {
 			CAMEO:           s.Act.CAMEO(),
 			Factuality:      s.Factuality.String(),
 			FactualityWords: Words(s.Factuality),
+			MachineAccepted: s.MachineAccepted,
 		}
 		if sp, ok := reg.Source(s.Source); ok {
 			row.SpeakerName, row.SpeakerIdentity = sp.Name, sp.Identity.String()
