@@ -456,8 +456,16 @@ func (p *claimPicture) markTitle(e timeline.Entry) string {
 	if e.Discounted != timeline.Counted {
 		fmt.Fprintf(&b, "\ndoes not count: %s", e.Discounted)
 	}
+	if st.MachineAccepted {
+		b.WriteString("\n" + machineNote)
+	}
 	return b.String()
 }
+
+// machineNote marks a statement a program accepted and no person has
+// reviewed (claim.Statement.MachineAccepted), in the words of the
+// timeline's text and the review desk.
+const machineNote = "by machine, not reviewed"
 
 // articleName describes an article: its title, outlet and publication day.
 func articleName(reg *source.Registry, id source.ArticleID) string {
@@ -525,6 +533,9 @@ func (p *claimPicture) describe() string {
 			fmt.Fprintf(&b, "%s, %s %s (%s)", said, p.sourceName(e.Statement.Source), e.Statement.Act, e.Statement.Factuality)
 			if e.Inherited {
 				b.WriteString(", about a related claim")
+			}
+			if e.Statement.MachineAccepted {
+				b.WriteString(", " + machineNote)
 			}
 		}
 		b.WriteString(".")

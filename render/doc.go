@@ -33,8 +33,10 @@
 //
 // Every mark carries, as an SVG title that a browser shows on hover, its
 // speaker, act, factuality, said date, article (title, outlet, date) and
-// quote; every change marker what changed, who caused it and in which
-// article. With Options.ArticleURL set, both link to the article.
+// quote, and "by machine, not reviewed" for a statement a program accepted
+// ([claim.Statement.MachineAccepted]), as the picture's description and a
+// Mermaid event say too; every change marker what changed, who caused it
+// and in which article. With Options.ArticleURL set, both link to the article.
 //
 // # A story's picture
 //

@@ -118,5 +118,8 @@ func mermaidEvent(reg *source.Registry, e timeline.Entry) string {
 	if e.Discounted != timeline.Counted {
 		s += " (does not count)"
 	}
+	if e.Statement.MachineAccepted {
+		s += " (" + machineNote + ")"
+	}
 	return mermaidText(s, 0)
 }
