@@ -87,10 +87,12 @@
 // under an existing claim only when their similarity reaches
 // Options.MachineClaimSimilarity, and under its group's new claim
 // otherwise. Those decisions are logged with By set to MachineBy, listed in
-// Added.Machine, and the statements they accept report true from
-// Story.MachineAccepted until a person decides on them. The rest is left for
-// people. That is how collections of thousands of articles a day are
-// followed.
+// Added.Machine, and the statements they accept are marked
+// (claim.Statement.MachineAccepted, which Story.MachineAccepted reads) until
+// a person decides on them. The mark is on the statement, so the story's
+// corpus, Export and what is written from it show it, and Import keeps it.
+// The rest is left for people. That is how collections of thousands of
+// articles a day are followed.
 //
 // # Stores
 //
