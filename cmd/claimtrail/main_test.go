@@ -537,6 +537,21 @@ func TestMachineAccepted(t *testing.T) {
 	after, _ := total()
 	assert.Equal(t, before-1, after)
 
+	// The mark is on the statements: an exported story imported as
+	// another shows the same marks, and exports the same again.
+	dir := t.TempDir()
+	for _, tc := range []struct{ format, file string }{{"corpus", "story.json"}, {"jsonl", "story.jsonl"}} {
+		path := filepath.Join(dir, tc.file)
+		c.ok("export", "--story", "norland", "--format", tc.format, "-o", path)
+		want, err := os.ReadFile(path)
+		require.NoError(t, err)
+		assert.Contains(t, string(want), `"machine_accepted"`, tc.format)
+		c.ok("import", "--story", "copy-"+tc.format, path)
+		assert.Equal(t, string(want), c.ok("export", "--story", "copy-"+tc.format, "--format", tc.format), "export after import, %s", tc.format)
+		assert.Equal(t, c.ok("status", "--json", "--story", "norland"), c.ok("status", "--json", "--story", "copy-"+tc.format), tc.format)
+		assert.Contains(t, c.ok("history", "--story", "copy-"+tc.format, string(first.Claim)), "by machine", tc.format)
+	}
+
 	// A story reviewed by people marks nothing.
 	people := followStory(t)
 	assert.NotContains(t, people.ok("status"), "UNREVIEWED")
