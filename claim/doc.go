@@ -13,7 +13,8 @@
 //     speaker and the chain it reached the reader through ([Statement.Via]),
 //     the speech [Act], the FactBank [Factuality] (certainty and polarity:
 //     CT+, PR+, PS+, CT-, PR-, PS-, CTu, Uu) and when it was said, as a
-//     [Date] with its [Precision];
+//     [Date] with its [Precision]; beside what it says, whether a program
+//     rather than a person accepted it ([Statement.MachineAccepted]);
 //   - a [Mention] is a statement as reported in one article: the cue
 //     ("denied", "it is believed") and the [Span] of text, located both by
 //     offsets and by quotation as W3C Web Annotation does, so that it can be
