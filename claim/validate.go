@@ -35,14 +35,13 @@ type validator struct {
 	// be valid UTF-8, as those Decode reads from a valid document are, so
 	// that they need not be checked again.
 	utf8 bool
-	// The article the last mention named, found in articles or not, and
-	// the last claim and speaker of a statement found: the statements of
-	// one article usually come one after the other, and share them often.
+	// The article the last mention past a statement's first named, found
+	// in articles or not, and the last speaker of a statement found: the
+	// statements of one article usually come one after the other, and
+	// share them often.
 	lastID      source.ArticleID
 	last        article // idx -1 when not found
 	lastChecked bool
-	lastClaim   ID
-	lastClaimI  int32
 	lastSource  source.ID
 	lastSourceI int32
 	// in holds each statement's indexes when the validator interns; nil
@@ -50,18 +49,45 @@ type validator struct {
 	in *interned
 }
 
-// claimIndex returns the index of the claim id, and whether the corpus
-// declares it.
-func (v *validator) claimIndex(id ID) (int32, bool) {
-	if id == v.lastClaim && id != "" {
-		return v.lastClaimI, true
+// lookups holds what the validator finds of a batch of statements
+// before it checks them: the index of each one's claim, and its first
+// mention's article. Found together, with [corpusview.Table.GetAll], the
+// lookups' cache misses overlap, where one statement at a time they come
+// one after the other: the tables of a large corpus's claims and articles
+// do not fit in the processor's caches, and most lookups miss.
+type lookups struct {
+	claimIDs [corpusview.Batch]string
+	artIDs   [corpusview.Batch]source.ArticleID
+	claims   [corpusview.Batch]int32 // valid where claimOK
+	claimOK  [corpusview.Batch]bool
+	artJ     [corpusview.Batch]int32 // valid where artOK
+	artOK    [corpusview.Batch]bool
+	arts     [corpusview.Batch]article // idx -1 when not found or no mention
+}
+
+// resolve looks up the claim and the first mention's article of each of
+// stmts, at most corpusview.Batch of them, into l, as claims.Get and
+// articles.Get would one at a time.
+func (v *validator) resolve(stmts []Statement, l *lookups) {
+	n := len(stmts)
+	for k := range stmts {
+		s := &stmts[k]
+		l.claimIDs[k] = string(s.Claim)
+		l.artIDs[k] = ""
+		if len(s.Mentions) > 0 {
+			l.artIDs[k] = s.Mentions[0].Article
+		}
 	}
-	j, ok := v.claims.Get(string(id))
-	if !ok {
-		return -1, false
+	v.claims.GetAll(l.claimIDs[:n], l.claims[:n], l.claimOK[:n])
+	v.articles.GetAll(l.artIDs[:n], l.artJ[:n], l.artOK[:n])
+	// The articles found are read together too, for the same reason.
+	for k := range n {
+		if l.artOK[k] && len(stmts[k].Mentions) > 0 {
+			l.arts[k] = v.arts[l.artJ[k]]
+		} else {
+			l.arts[k] = article{idx: -1}
+		}
 	}
-	v.lastClaim, v.lastClaimI = id, j
-	return j, true
 }
 
 // sourceIndex returns the index of the source id, and whether the corpus
@@ -228,8 +254,13 @@ func (v *validator) statementErrs(statements []Statement) {
 		// Most statements have one mention and no Via.
 		in.art = make([]int32, 0, len(statements))
 	}
+	look := new(lookups)
 	for i := range statements {
 		s := &statements[i]
+		b := i % corpusview.Batch // s's place in its batch
+		if b == 0 {
+			v.resolve(statements[i:min(i+corpusview.Batch, len(statements))], look)
+		}
 		// The path is formatted only when there is a problem to report: a
 		// valid corpus of a million statements must not pay for it.
 		path := func() string { return fmt.Sprintf("statements[%d]", i) }
@@ -239,8 +270,9 @@ func (v *validator) statementErrs(statements []Statement) {
 		if dups.dup(s.ID) {
 			v.p.field(func() string { return path() + ".id" }, string(s.ID), ErrDuplicateID)
 		}
-		cl, ok := v.claimIndex(s.Claim)
+		cl, ok := look.claims[b], look.claimOK[b]
 		if !ok {
+			cl = -1
 			v.p.field(func() string { return path() + ".claim" }, string(s.Claim), ErrUnknownClaim)
 		}
 		src, ok := v.sourceIndex(s.Source)
@@ -287,7 +319,13 @@ func (v *validator) statementErrs(statements []Statement) {
 		var firstID source.ArticleID
 		for k := range s.Mentions {
 			m := &s.Mentions[k]
-			a, published := v.mentionErrs(i, k, m)
+			var a int32
+			var published time.Time
+			if k == 0 {
+				a, published = v.mentionErrs(i, k, m, &look.arts[b])
+			} else {
+				a, published = v.mentionErrs(i, k, m, v.article(m.Article))
+			}
 			if in != nil {
 				in.art = append(in.art, a)
 			}
@@ -363,20 +401,26 @@ func dateErr(field func() string, d Date) error {
 	return nil
 }
 
-// mentionErrs checks mention k of statement i, and returns the index of
-// its article, -1 when the article is unknown, and the article's
-// publication time, zero when the article is unknown or has none.
-func (v *validator) mentionErrs(i, k int, m *Mention) (int32, time.Time) {
-	path := func() string { return fmt.Sprintf("statements[%d].mentions[%d]", i, k) }
-	if !v.lastChecked || m.Article != v.lastID {
-		if j, ok := v.articles.Get(m.Article); ok {
+// article returns the article id, with idx -1 when the corpus does not
+// declare it.
+func (v *validator) article(id source.ArticleID) *article {
+	if !v.lastChecked || id != v.lastID {
+		if j, ok := v.articles.Get(id); ok {
 			v.last = v.arts[j]
 		} else {
 			v.last = article{idx: -1}
 		}
-		v.lastID, v.lastChecked = m.Article, true
+		v.lastID, v.lastChecked = id, true
 	}
-	a := &v.last
+	return &v.last
+}
+
+// mentionErrs checks mention k of statement i, whose article is a (idx -1
+// when the corpus does not declare it), and returns the index of its
+// article, -1 when the article is unknown, and the article's publication
+// time, zero when the article is unknown or has none.
+func (v *validator) mentionErrs(i, k int, m *Mention, a *article) (int32, time.Time) {
+	path := func() string { return fmt.Sprintf("statements[%d].mentions[%d]", i, k) }
 	if a.idx < 0 {
 		v.p.field(func() string { return path() + ".article" }, string(m.Article), ErrUnknownArticle)
 	}

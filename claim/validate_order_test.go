@@ -67,7 +67,32 @@ func orderCorpora(t *testing.T) []orderCase {
 			wantMany = append(wantMany, problem{path + ".claim", fmt.Sprintf("c%d", i%3), claim.ErrUnknownClaim})
 		}
 	}
+	// Statements that name unknown claims and articles at places that
+	// fall on every side of the batches in which the validator looks up
+	// claims and first mentions' articles together.
+	batches := testCorpus(t)
+	var wantBatches []problem
+	for i := range 100 {
+		path := fmt.Sprintf("statements[%d]", i+3)
+		cl, first, second := claim.ID("closed"), source.ArticleID("n2"), source.ArticleID("")
+		if i%5 == 0 {
+			cl = claim.ID(fmt.Sprintf("gone-%d", i))
+			wantBatches = append(wantBatches, problem{path + ".claim", string(cl), claim.ErrUnknownClaim})
+		}
+		if i%7 == 0 {
+			first = "n9"
+			wantBatches = append(wantBatches, problem{path + ".mentions[0].article", "n9", claim.ErrUnknownArticle})
+		}
+		arts := []source.ArticleID{first}
+		if i%11 == 0 {
+			second = source.ArticleID(fmt.Sprintf("n9-%d", i))
+			arts = append(arts, second)
+			wantBatches = append(wantBatches, problem{path + ".mentions[1].article", string(second), claim.ErrUnknownArticle})
+		}
+		batches.Statements = append(batches.Statements, stmt(claim.StatementID(fmt.Sprintf("b%d", i)), cl, "courier", nil, arts...))
+	}
 	return []orderCase{
+		{name: "batches", c: batches, want: wantBatches},
 		{name: "lookups", c: lookups, want: []problem{
 			{"statements[3].id", "d1", claim.ErrDuplicateID},
 			{"statements[3].claim", "shut", claim.ErrUnknownClaim},

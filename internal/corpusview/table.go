@@ -153,6 +153,60 @@ func (t *Table[K, V]) Get(id K) (V, bool) {
 	}
 }
 
+// Batch is the most IDs [Table.GetAll] looks up together: enough
+// lookups for their cache misses to overlap, few enough for their slots'
+// positions to stay on the stack.
+const Batch = 32
+
+// GetAll looks up ids[k] for every k, as Get does, and sets vals[k] and
+// found[k] to what Get returns; vals and found must be as long as ids. It
+// takes Get's time a lookup, but where a Table larger than the processor's
+// caches makes each Get wait for its slot from memory before the next
+// starts, GetAll makes the waits overlap: for each [Batch] of IDs, it
+// hashes every ID, then reads every ID's first slot (loads that depend on
+// nothing but the hashes, which the processor issues together), then
+// probes from those slots, now in the cache, and compares the IDs.
+func (t *Table[K, V]) GetAll(ids []K, vals []V, found []bool) {
+	vals, found = vals[:len(ids)], found[:len(ids)]
+	if t == nil || t.n == 0 {
+		clear(vals)
+		clear(found)
+		return
+	}
+	mask := len(t.slots) - 1
+	var pos [Batch]int
+	var tags, first [Batch]uint32
+	for len(ids) > 0 {
+		n := min(len(ids), Batch)
+		for k, id := range ids[:n] {
+			h := hashString(t.seed, string(id))
+			pos[k], tags[k] = int(h)&mask, uint32(h>>32)|1
+		}
+		for k := range n {
+			first[k] = t.slots[pos[k]].tag
+		}
+		for k, id := range ids[:n] {
+			vals[k], found[k] = t.probe(id, pos[k], tags[k], first[k])
+		}
+		ids, vals, found = ids[n:], vals[n:], found[n:]
+	}
+}
+
+// probe returns the value of id, whose probe starts at slot p with tag,
+// and whether t holds it, as Get does; first is the tag of slot p, read
+// already.
+func (t *Table[K, V]) probe(id K, p int, tag, first uint32) (V, bool) {
+	mask := len(t.slots) - 1
+	for st := first; st != 0; st = t.slots[p].tag {
+		if st == tag && t.slots[p].id == id {
+			return t.slots[p].v, true
+		}
+		p = (p + 1) & mask
+	}
+	var zero V
+	return zero, false
+}
+
 // Add records v for id and returns true, unless t holds id already: then
 // it returns false and leaves t unchanged. It takes constant time on
 // average; past the IDs NewTable was asked for, t doubles its slots when

@@ -3,6 +3,7 @@ package corpusview
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -67,6 +68,7 @@ func TestTable(t *testing.T) {
 					_, ok := x.Get(id)
 					assert.Equal(t, false, ok, "Get(%q) of an ID never added", id)
 				}
+				assertGetAll(t, x, append(slices.Clone(ids), "no such id", "c-1", strings.Repeat("x", 71), "article-"))
 			}
 			// Set replaces the value of an ID held, and adds one that is not.
 			for id := range want {
@@ -92,6 +94,31 @@ func TestTableNil(t *testing.T) {
 	var zero Table[string, int]
 	_, ok = zero.Get("")
 	assert.False(t, ok)
+	for _, x := range []*Table[string, int]{nilTable, &zero} {
+		vals, found := []int{7, 8}, []bool{true, true}
+		x.GetAll([]string{"", "x"}, vals, found)
+		assert.Equal(t, []int{0, 0}, vals)
+		assert.Equal(t, []bool{false, false}, found)
+	}
+}
+
+// assertGetAll checks that GetAll finds what Get finds of each of ids, in
+// more than one batch and in a last batch that is not full, whatever the
+// vals and found slices held before.
+func assertGetAll(t *testing.T, x *Table[string, int32], ids []string) {
+	t.Helper()
+	for _, n := range []int{len(ids), min(len(ids), Batch+5), min(len(ids), 1)} {
+		vals, found := make([]int32, n), make([]bool, n)
+		for k := range vals {
+			vals[k], found[k] = -99, true
+		}
+		x.GetAll(ids[:n], vals, found)
+		for k, id := range ids[:n] {
+			want, ok := x.Get(id)
+			assert.Equal(t, ok, found[k], "GetAll found %q", id)
+			assert.Equal(t, want, vals[k], "GetAll value of %q", id)
+		}
+	}
 }
 
 // TestHashString checks that hashString depends on the seed and on every
@@ -201,6 +228,11 @@ func TestTableLongProbe(t *testing.T) {
 			}
 			_, ok := x.Get("id--1")
 			assert.False(t, ok)
+			ids := []string{"id--1"}
+			for i := range tc.n {
+				ids = append(ids, fmt.Sprintf("id-%d", i), fmt.Sprintf("id-%d-not-added", i))
+			}
+			assertGetAll(t, x, ids)
 		})
 	}
 }
