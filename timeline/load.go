@@ -202,8 +202,22 @@ func (t *Timeline) loadRange(stmts []claim.Statement, lo, hi, v, m int, quotes *
 // loadInterned is loadRange for a checked corpus: it reads statement i's
 // claim, source, Via and articles from x, and where its Via entries and
 // mentions go from where x holds them.
+//
+// It reads the texts of the first mentions' articles of each
+// corpusview.Batch statements together, before it copies them: the
+// articles of a large corpus do not fit in the processor's caches, and
+// read one statement at a time each read would wait for the one before.
 func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo, hi int, quotes *[]string) bool {
+	var texts [corpusview.Batch]string
 	for i := lo; i < hi; i++ {
+		b := (i - lo) % corpusview.Batch
+		if b == 0 {
+			for k := range min(corpusview.Batch, hi-i) {
+				if x.NumMentions(i+k) > 0 {
+					texts[k] = t.articles[x.Article(i+k, 0)].Text
+				}
+			}
+		}
 		s := &stmts[i]
 		in := &t.info[i]
 		in.claim, in.src = x.Claim(i), x.Source(i)
@@ -220,7 +234,12 @@ func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo
 		}
 		in.art, in.pos = -1, -1
 		for k := range s.Mentions {
-			t.addMention(in, m+k, x.Article(i, k), &s.Mentions[k], quotes)
+			a := x.Article(i, k)
+			text := texts[b]
+			if k > 0 {
+				text = t.articles[a].Text
+			}
+			t.addMentionOf(in, m+k, a, text, &s.Mentions[k], quotes)
 		}
 		if !s.Said.IsValid() && in.art < 0 {
 			return false // no time to place it at
@@ -234,9 +253,14 @@ func (t *Timeline) loadInterned(stmts []claim.Statement, x *corpusview.Index, lo
 // t.mentions[m], keeping the strings its quote cannot be read from the
 // article's text as in quotes, and keeps in's first report up to date.
 func (t *Timeline) addMention(in *stmtInfo, m int, a int32, mm *claim.Mention, quotes *[]string) {
+	t.addMentionOf(in, m, a, t.articles[a].Text, mm, quotes)
+}
+
+// addMentionOf is addMention for a caller that has read article a's text,
+// text, already.
+func (t *Timeline) addMentionOf(in *stmtInfo, m int, a int32, text string, mm *claim.Mention, quotes *[]string) {
 	sp := &mm.Span
 	out := mention{art: a, start: int32(sp.Start), end: int32(sp.End)}
-	text := t.articles[a].Text
 	if sp.Start >= len(sp.Prefix) && sp.Start <= sp.End && sp.End <= len(text)-len(sp.Suffix) &&
 		text[sp.Start:sp.End] == sp.Exact && text[sp.Start-len(sp.Prefix):sp.Start] == sp.Prefix && text[sp.End:sp.End+len(sp.Suffix)] == sp.Suffix {
 		out.how = quoted
