@@ -373,7 +373,8 @@ func (s *sentence) negatedFact(content []span) bool {
 // "Kestrel Rail is not owned by"). Said of something that was to happen
 // ("Ostria would not") it is no denial, nor is a name that is the
 // content's first word only because a quotation opens there ("This
-// money was not").
+// money was not"), nor a negation that affirms (affirmedNegation: "Ostria
+// did not hesitate to attack").
 func (s *sentence) namedNegation(c span) bool {
 	k := s.tokenAt(c.start)
 	for k < s.hi && s.toks[k].end <= c.end && s.toks[k].kind == tokQuote {
@@ -398,15 +399,43 @@ func (s *sentence) namedNegation(c span) bool {
 	}
 	var arr [4]string
 	ws := arr[:0]
+	first := k
 	for ; k < s.hi && s.toks[k].end <= c.end && s.toks[k].kind == tokWord && len(ws) < len(arr); k++ {
 		ws = append(ws, s.word(k))
 	}
 	for j := range ws {
 		if s.negAt(ws, j) {
-			return true
+			return !s.affirmedNegation(first+j, c.end)
 		}
 		if !auxiliaries[ws[j]] && !strings.HasSuffix(ws[j], "n't") {
 			return false
+		}
+	}
+	return false
+}
+
+// affirmedNegation reports whether the negator at token k says when or
+// how something was done rather than that it was not: a verb whose
+// negation affirms (negationAffirms) follows it, over adverbs ("did not
+// hesitate to attack", "never stopped shelling", "has never hidden", "did
+// not deny attacking"), or "until" stands later in its clause
+// (untilLater). end bounds the content.
+func (s *sentence) affirmedNegation(k, end int) bool {
+	j := k + 1
+	for j < s.hi && s.toks[j].end <= end && s.toks[j].kind == tokWord && (isAdverb(s.word(j)) || s.is(j, "even")) {
+		j++
+	}
+	return j < s.hi && s.toks[j].end <= end && s.toks[j].kind == tokWord && negationAffirms[s.word(j)] || s.untilLater(k, end)
+}
+
+// untilLater reports whether "until" or "till" (negUntil) follows the
+// negator at token k in its clause, before punctuation or "but": "did not
+// attack the convoy until Tuesday" says when it was done. end bounds the
+// content.
+func (s *sentence) untilLater(k, end int) bool {
+	for j := k + 1; j < s.hi && s.toks[j].end <= end && s.toks[j].kind == tokWord && !s.is(j, "but"); j++ {
+		if negUntil[s.word(j)] {
+			return true
 		}
 	}
 	return false
@@ -542,7 +571,7 @@ func (s *sentence) wrongdoing(content []span) wrong {
 					if p.kind == phraseHarm && !s.doerBefore(k, c.start) && !s.doerAfter(k+len(p.words), c.end, isAgentWord(p.words[len(p.words)-1])) {
 						continue
 					}
-					got := s.negatedWrong(k, start)
+					got := s.negatedWrong(k, start, c.end)
 					if got == wrongAffirmed && s.inProcess(k, k+len(p.words), start, c.end) {
 						got = wrongDoubted
 					}
@@ -584,10 +613,15 @@ func (s *sentence) inProcess(k, e, start, end int) bool {
 // by"), denies it; a negation or a doubt further back in its clause ("no
 // evidence that", "could not identify an adversary as", "unlikely") leaves
 // it doubted; otherwise it is affirmed. A clause ends at punctuation or
-// "but".
-func (s *sentence) negatedWrong(k, start int) wrong {
+// "but". A negation with "until" later in its clause (untilLater: "did
+// not attack the convoy until Tuesday"), or one with "only" or "just" between it and the
+// wrongdoing ("did not only attack the convoy but also"), affirms it. end
+// bounds the content.
+func (s *sentence) negatedWrong(k, start, end int) wrong {
 	j := k - 1
+	skipped := false
 	for j >= start && s.toks[j].kind == tokWord && (auxiliaries[s.word(j)] && !negators[s.word(j)] && !strings.HasSuffix(s.word(j), "n't") || isAdverb(s.word(j)) || isBe(s.word(j))) {
+		skipped = skipped || negSkips[s.word(j)]
 		j--
 	}
 	if j >= start && s.toks[j].kind == tokWord {
@@ -596,6 +630,8 @@ func (s *sentence) negatedWrong(k, start int) wrong {
 		case negModals[w] || j > start && s.toks[j-1].kind == tokWord && negModals[s.word(j-1)] && negators[w]:
 			// "would not attack", "won't hack": a refusal or a pledge.
 			return wrongDoubted
+		case (negators[w] && w != "no" && w != "none" && w != "nothing" || strings.HasSuffix(w, "n't")) && (skipped || s.untilLater(j, end)):
+			return wrongAffirmed
 		case negators[w] && w != "no" && w != "none" && w != "nothing" || strings.HasSuffix(w, "n't"):
 			return wrongDenied
 		}

@@ -505,6 +505,8 @@ var (
 	attributives      = lex.class("attributives")
 	objectPronouns    = lex.class("objectPronouns")
 	negSkips          = lex.class("negSkips")
+	negationAffirms   = lex.class("negationAffirms")
+	negUntil          = lex.class("negUntil")
 	possessives       = lex.class("possessives")
 	platforms         = lex.class("platforms")
 	postedThings      = lex.class("postedThings")
