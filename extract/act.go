@@ -50,7 +50,7 @@ func (s *sentence) refineAct(f *found) {
 		// "“China will never accept this,” Zhao said": turned down in
 		// so many words, before any negation reads as a denial.
 		f.act = claim.ActReject
-	case kinds&phraseObligation != 0 && s.obligesOther(f.content) && s.wrongdoing(f.content) != wrongAffirmed:
+	case kinds&phraseObligation != 0 && s.obligesOther(f.content) && !s.obligedWrong(f.content):
 		// "the sanctions must be lifted" urges; "Ostria must stop
 		// smuggling arms" affirms the smuggling, and accuses below.
 		f.act = claim.ActUrge
@@ -64,6 +64,11 @@ func (s *sentence) refineAct(f *found) {
 		// nobody.
 		switch s.wrongdoing(f.content) {
 		case wrongAffirmed:
+			if s.nobodySays(f) {
+				// "Nobody believed that Kestrel failed to disclose
+				// it": a wrongdoing no one affirms.
+				break
+			}
 			f.act = claim.ActAccuse
 		case wrongDenied:
 			f.act = claim.ActDeny
@@ -74,6 +79,25 @@ func (s *sentence) refineAct(f *found) {
 	case kinds&phrasePledge != 0 || s.ownFuture(f.content[0]) || s.quotedPledge(f.content):
 		f.act = claim.ActPledge
 	}
+}
+
+// nobodySays reports whether the attribution's source is a negation of
+// anyone: "nobody", "no one", "none of them".
+func (s *sentence) nobodySays(f *found) bool {
+	if f.source.end <= f.source.start {
+		return false
+	}
+	k := s.tokenAt(f.source.start)
+	if k >= s.hi || s.toks[k].kind != tokWord {
+		return false
+	}
+	switch s.word(k) {
+	case "nobody", "none", "noone":
+		return true
+	case "no":
+		return s.is(k+1, "one")
+	}
+	return false
 }
 
 // endsInQuestion reports whether the content's last span ends with a
@@ -555,37 +579,99 @@ func (s *sentence) wrongdoing(content []span) wrong {
 			if s.toks[k].kind != tokWord {
 				continue
 			}
-			w := s.word(k)
-			for _, list := range [][]phrase{phrases.byFirst[w], phrases.prefixed[prefix3(w)], phrases.suffixed} {
-				for _, p := range list {
-					if p.kind != phraseAccusation && p.kind != phraseHarm || !s.phraseAt(k, c.end, p.words) {
-						continue
-					}
-					// Harm accuses only with a doer named: a name or a
-					// pronoun as the subject of an active verb ("Varnesia
-					// shot down", "they blew up"), or a party after "by"
-					// ("shot down by Ostrian forces"). Harm in the passive
-					// with no party ("was poisoned with a nerve agent")
-					// and harm as a noun ("the victim of an attack") name
-					// nobody.
-					if p.kind == phraseHarm && !s.doerBefore(k, c.start) && !s.doerAfter(k+len(p.words), c.end, isAgentWord(p.words[len(p.words)-1])) {
-						continue
-					}
-					got := s.negatedWrong(k, start, c.end)
-					if got == wrongAffirmed && s.inProcess(k, k+len(p.words), start, c.end) {
-						got = wrongDoubted
-					}
-					if got == wrongAffirmed {
-						return got
-					}
-					if first == wrongNone {
-						first = got
-					}
+			for _, n := range s.wrongsAt(k, c) {
+				got := s.negatedWrong(k, start, c.end)
+				if got == wrongAffirmed && s.inProcess(k, k+n, start, c.end) {
+					got = wrongDoubted
+				}
+				if got == wrongAffirmed {
+					return got
+				}
+				if first == wrongNone {
+					first = got
 				}
 			}
 		}
 	}
 	return first
+}
+
+// wrongsAt returns the lengths, in words, of the wrongdoing phrases that
+// open at token k within c. Harm counts only with a doer named: a name or
+// a pronoun as the subject of an active verb ("Varnesia shot down", "they
+// blew up"), or a party after "by" ("shot down by Ostrian forces"). Harm
+// in the passive with no party ("was poisoned with a nerve agent") and
+// harm as a noun ("the victim of an attack") name nobody.
+func (s *sentence) wrongsAt(k int, c span) []int {
+	var ns []int
+	w := s.word(k)
+	for _, list := range [][]phrase{phrases.byFirst[w], phrases.prefixed[prefix3(w)], phrases.suffixed} {
+		for _, p := range list {
+			if p.kind != phraseAccusation && p.kind != phraseHarm || !s.phraseAt(k, c.end, p.words) {
+				continue
+			}
+			if p.kind == phraseHarm && !s.doerBefore(k, c.start) && !s.doerAfter(k+len(p.words), c.end, isAgentWord(p.words[len(p.words)-1])) {
+				continue
+			}
+			ns = append(ns, len(p.words))
+		}
+	}
+	return ns
+}
+
+// obligedWrong reports whether a demand on another party (obligesOther)
+// goes with an affirmed wrongdoing, as wrongdoing reads it. In the clause
+// the obligation phrase opens, up to punctuation, the wrongdoing must be
+// the obliged party's own ("Ostria must stop smuggling arms", "should
+// answer for its aggression"): after an article ("must stop the
+// smugglers") or a relative pronoun ("must hand over the men who attacked
+// the convoy") it is another party's, as it is in a relative clause after
+// the demand, up to punctuation ("must protect the witnesses, whom the
+// smugglers threatened"). Elsewhere in the content any
+// affirmed wrongdoing counts ("This must end. Punishment for the atrocities
+// committed by Ostria is inevitable").
+func (s *sentence) obligedWrong(content []span) bool {
+	for _, c := range content {
+		start := s.tokenAt(c.start)
+		seen, inClause, others := false, false, false
+		for k := start; k < s.hi && s.toks[k].end <= c.end; k++ {
+			if s.toks[k].kind != tokWord {
+				inClause, others = false, false
+				continue
+			}
+			if n := s.obligationAt(k, c.end); n > 0 {
+				seen, inClause, others = true, true, false
+				k += n - 1
+				continue
+			}
+			if seen && relativePronouns[s.word(k)] || inClause && othersArticles[s.word(k)] {
+				others = true
+			}
+			if others {
+				continue
+			}
+			for _, n := range s.wrongsAt(k, c) {
+				if s.negatedWrong(k, start, c.end) == wrongAffirmed && !s.inProcess(k, k+n, start, c.end) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// obligationAt returns the length in words of the obligation phrase
+// ("must", "should", "needs to") that opens at token k within end, or 0.
+func (s *sentence) obligationAt(k, end int) int {
+	if s.lex[k]&lexPhrase == 0 {
+		return 0
+	}
+	for _, p := range phrases.byFirst[s.word(k)] {
+		if p.kind == phraseObligation && s.phraseAt(k, end, p.words) {
+			return len(p.words)
+		}
+	}
+	return 0
 }
 
 // inProcess reports whether the wrongdoing phrase from token k to token e

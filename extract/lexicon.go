@@ -507,6 +507,8 @@ var (
 	negSkips          = lex.class("negSkips")
 	negationAffirms   = lex.class("negationAffirms")
 	negUntil          = lex.class("negUntil")
+	relativePronouns  = lex.class("relativePronouns")
+	othersArticles    = lex.class("othersArticles")
 	possessives       = lex.class("possessives")
 	platforms         = lex.class("platforms")
 	postedThings      = lex.class("postedThings")
