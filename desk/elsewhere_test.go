@@ -116,8 +116,14 @@ func TestMachineAccepted(t *testing.T) {
 	claimPage := "/claim/" + url.PathEscape(string(st.Claim))
 	_, body, _ := c.get("/")
 	assert.Contains(t, body, "(1 by machine, not reviewed)")
+	assert.Contains(t, body, `<ul class="changes"><li>`+string(st.Claim)+`: `, "the statement changed its claim's status")
+	assert.Contains(t, body, `by a statement the unattended mode accepted`, "the article's change is marked")
 	_, body, _ = c.get(claimPage)
 	assert.Contains(t, body, "by machine, not reviewed")
+	art, _ := key.Article()
+	artPage := "/article/" + url.PathEscape(string(art))
+	_, body, _ = c.get(artPage)
+	assert.Contains(t, body, "by machine, not reviewed", "the article page marks the accepted proposal")
 
 	// Once a person accepts it, the mark goes.
 	_, err = f.story.Apply(context.Background(), story.Decision{Kind: story.KindAccept, Key: key, Claim: st.Claim, By: "maria"})
@@ -125,5 +131,7 @@ func TestMachineAccepted(t *testing.T) {
 	_, body, _ = c.get("/")
 	assert.NotContains(t, body, "by machine")
 	_, body, _ = c.get(claimPage)
+	assert.NotContains(t, body, "by machine")
+	_, body, _ = c.get(artPage)
 	assert.NotContains(t, body, "by machine")
 }

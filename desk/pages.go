@@ -120,7 +120,15 @@ type articleRow struct {
 	Title     string
 	Published string
 	Pending   int
-	Changes   []string
+	Changes   []changeRow
+}
+
+// changeRow is one status change an article made, on the overview.
+type changeRow struct {
+	Text string
+	// Machine marks a change made by a statement the unattended mode
+	// accepted and no person has reviewed since.
+	Machine bool
 }
 
 // overview serves "/": the claims with their status, the story picture,
@@ -154,7 +162,8 @@ func (d *Desk) overview(w http.ResponseWriter, r *http.Request) {
 		if diff, err := tl.Added(id); err == nil {
 			for _, ch := range diff.Changes {
 				if ch.Kind == timeline.ChangeStatus {
-					row.Changes = append(row.Changes, string(ch.Claim)+": "+ch.From.String()+" → "+ch.To.String())
+					row.Changes = append(row.Changes, changeRow{Text: string(ch.Claim) + ": " + ch.From.String() + " → " + ch.To.String(),
+						Machine: d.story.MachineAccepted(ch.Statement)})
 				}
 			}
 		}
@@ -190,6 +199,9 @@ type proposalView struct {
 	Claims     []claimChoice
 	Group      claim.ID
 	State      string
+	// Machine marks an accepted proposal the unattended mode accepted
+	// and no person has reviewed since.
+	Machine bool
 	// Merge is the speaker, when it is a proposed source waiting for a
 	// decision, with the sources it may be.
 	Merge *sourceRow
@@ -244,6 +256,7 @@ func (d *Desk) views(ps []story.Proposal, reg *source.Registry, texts map[source
 		switch d.story.Decided(p.Key) {
 		case story.KindAccept:
 			v.State = "accepted"
+			v.Machine = d.story.AcceptedByMachine(p.Key)
 		case story.KindReject:
 			v.State = "rejected"
 		default:

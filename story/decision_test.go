@@ -235,10 +235,14 @@ func TestUnattended(t *testing.T) {
 			st, ok := s.StatementOf(d.Key)
 			require.True(t, ok)
 			assert.True(t, s.MachineAccepted(st.ID), st.ID)
+			if d.SameAs == "" {
+				assert.True(t, s.AcceptedByMachine(d.Key), d.Key)
+			}
 		}
 		for _, p := range ad.Candidates {
 			if p.Candidate.Resolution != extract.ResolutionRegistry || p.Candidate.Confidence < 0.8 {
 				assert.Equal(t, story.KindUnknown, s.Decided(p.Key), "left for people: %s", p.Key)
+				assert.False(t, s.AcceptedByMachine(p.Key), p.Key)
 			}
 		}
 	}
@@ -250,6 +254,7 @@ func TestUnattended(t *testing.T) {
 	require.NoError(t, err)
 	st, _ := s.StatementOf(d.Key)
 	assert.False(t, s.MachineAccepted(st.ID))
+	assert.False(t, s.AcceptedByMachine(d.Key))
 }
 
 func TestReadDecisions(t *testing.T) {

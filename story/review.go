@@ -91,6 +91,24 @@ func (s *Story) MachineAccepted(id claim.StatementID) bool {
 	return ok && s.statements[i].MachineAccepted
 }
 
+// AcceptedByMachine reports whether the latest decision on a candidate
+// accepted it as a statement of its own that the unattended mode accepted
+// and no person has decided on since (its statement is MachineAccepted).
+// It is false for a pending or rejected candidate, and for one accepted as
+// a mention of another statement. Constant time.
+func (s *Story) AcceptedByMachine(k Key) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.decided[k] != KindAccept {
+		return false
+	}
+	if _, ok := s.mentionOf[k]; ok {
+		return false
+	}
+	i, ok := s.stmtPos[statementID(k)]
+	return ok && s.statements[i].MachineAccepted
+}
+
 // StatementOf returns the statement a candidate was accepted as (a statement
 // of its own, or the statement it is a new mention of), and false when the
 // candidate is not accepted. It takes time linear in the statement's size.

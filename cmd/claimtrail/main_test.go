@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -521,6 +522,14 @@ func TestMachineAccepted(t *testing.T) {
 	var h historyOut
 	require.NoError(t, json.Unmarshal([]byte(c.ok("history", string(first.Claim), "--json")), &h))
 	assert.Len(t, h.Machine, first.Machine)
+	for _, e := range h.Track {
+		if slices.Contains(h.Machine, e.Statement.ID) && e.Article != "" {
+			changes := c.ok("changes", string(e.Article))
+			assert.Contains(t, changes, "by machine", "changes %s marks the statement", e.Article)
+			assert.Contains(t, changes, "by machine:   accepted by the unattended mode")
+			break
+		}
+	}
 
 	// A person accepting one of them makes it reviewed.
 	ds, err := story.ReadDecisions(strings.NewReader(c.ok("export", "--format", "decisions")))

@@ -560,7 +560,9 @@ func (a *app) changesCmd() *cobra.Command {
 		Long: `changes prints what an article (by its ID) added compared with everything
 published before it: the statements it was first to report, those it
 reported again, and what they changed in each claim (a first report, a new
-source, a denial, a reversal, a status change ...).
+source, a denial, a reversal, a status change ...). A statement the
+unattended mode accepted and no person has reviewed is marked "by machine"
+(in --json, its machine_accepted is true).
 
 It builds the story's timeline: linear in the story's statements.`,
 		Args: exactArgs("ARTICLE"),
@@ -597,6 +599,7 @@ func (a *app) printChanges(tl *timeline.Timeline, d timeline.Diff) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	machine := false
 	for _, list := range []struct {
 		head    string
 		entries []timeline.Entry
@@ -607,7 +610,12 @@ func (a *app) printChanges(tl *timeline.Timeline, d timeline.Diff) error {
 		fmt.Fprintln(tw, list.head)
 		for _, e := range list.entries {
 			st := e.Statement
-			fmt.Fprintf(tw, "  %s\t%s\t%s\ton %s\n", n.source(st.Source), st.Act, st.Factuality, n.claim(st.Claim, 48))
+			line := fmt.Sprintf("  %s\t%s\t%s\ton %s", n.source(st.Source), st.Act, st.Factuality, n.claim(st.Claim, 48))
+			if st.MachineAccepted {
+				line += "\tby machine"
+				machine = true
+			}
+			fmt.Fprintln(tw, line)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -631,6 +639,9 @@ func (a *app) printChanges(tl *timeline.Timeline, d timeline.Diff) error {
 	}
 	if len(d.NewSources) > 0 {
 		fmt.Fprintf(w, "Heard for the first time: %s\n", n.sourceList(d.NewSources))
+	}
+	if machine {
+		fmt.Fprintln(w, machineNote)
 	}
 	return nil
 }
