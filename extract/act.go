@@ -498,8 +498,9 @@ func (s *sentence) negatedClause(ws []string) bool {
 }
 
 // negAt reports whether ws[k] negates a statement of fact: a negator (or a
-// verb with "n't") not after a modal, nor before "been" or a word that
-// makes it no negation.
+// verb with "n't") not after a modal, nor before "been", a word that
+// makes it no negation (negSkips) or one that makes it say what is not
+// known (unknowns: "it was not known whether").
 func (s *sentence) negAt(ws []string, k int) bool {
 	w := ws[k]
 	neg := negators[w]
@@ -513,7 +514,7 @@ func (s *sentence) negAt(ws []string, k int) bool {
 	if k+1 < len(ws) {
 		next = ws[k+1]
 	}
-	return !negSkips[next] && next != "been"
+	return !negSkips[next] && !unknowns[next] && next != "been"
 }
 
 // phrasesIn returns the kinds of phrase found in the content, and those
@@ -697,12 +698,13 @@ func (s *sentence) inProcess(k, e, start, end int) bool {
 // back to token start: a negation just before it, over auxiliaries and
 // adverbs ("did not attack", "has never been involved", "was not caused
 // by"), denies it; a negation or a doubt further back in its clause ("no
-// evidence that", "could not identify an adversary as", "unlikely") leaves
-// it doubted; otherwise it is affirmed. A clause ends at punctuation or
-// "but". A negation with "until" later in its clause (untilLater: "did
-// not attack the convoy until Tuesday"), or one with "only" or "just" between it and the
-// wrongdoing ("did not only attack the convoy but also"), affirms it. end
-// bounds the content.
+// evidence that", "could not identify an adversary as", "unlikely"), or a
+// claim noun before "that" ("allegations that"), leaves it doubted;
+// otherwise it is affirmed. A clause ends at punctuation or "but". A
+// negation with "until" later in its clause (untilLater: "did not attack
+// the convoy until Tuesday"), or one with "only" or "just" between it and
+// the wrongdoing ("did not only attack the convoy but also"), affirms it.
+// end bounds the content.
 func (s *sentence) negatedWrong(k, start, end int) wrong {
 	j := k - 1
 	skipped := false
@@ -733,6 +735,10 @@ func (s *sentence) negatedWrong(k, start, end int) wrong {
 		case w == "but":
 			return wrongAffirmed
 		case negators[w], strings.HasSuffix(w, "n't"), doubtWords[w]:
+			return wrongDoubted
+		case w == "that" && j > start && s.toks[j-1].kind == tokWord && claimObjects[s.word(j-1)]:
+			// "allegations that Ostria bribed officials": what a
+			// claim says, not what the speaker affirms.
 			return wrongDoubted
 		}
 	}

@@ -507,6 +507,7 @@ var (
 	negSkips          = lex.class("negSkips")
 	negationAffirms   = lex.class("negationAffirms")
 	negUntil          = lex.class("negUntil")
+	unknowns          = lex.class("unknowns")
 	relativePronouns  = lex.class("relativePronouns")
 	othersArticles    = lex.class("othersArticles")
 	possessives       = lex.class("possessives")
