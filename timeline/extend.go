@@ -462,27 +462,46 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 	for p, a := range artOrder {
 		artPlace[a] = int32(p)
 	}
+	// An article's place in the new timeline's order: t's keep theirs,
+	// the new ones follow.
+	placeOf := func(id source.ArticleID) (*source.Article, int32) {
+		if a, ok := newArtIdx[id]; ok {
+			return &add.Articles[a-int32(nArt)], int32(nArt) + artPlace[a-int32(nArt)]
+		}
+		a, _ := t.articleAt(id) // add is valid: every mention's article is known
+		return &t.articles[a], t.artPlace[a]
+	}
+	var lastStmt *knownKey
+	if t.lastKnown >= 0 {
+		lastStmt = &last[len(last)-1]
+	}
+	firstHeld := int32(nArt) // the first of t's articles a new statement is first reported in
 	keys := make([]knownKey, len(add.Statements))
 	for i := range add.Statements {
 		s := &add.Statements[i]
 		k := knownKey{id: s.ID, pos: -1}
 		first := int32(-1)
 		for _, m := range s.Mentions {
-			a, ok := newArtIdx[m.Article]
-			if !ok {
-				return nil, false // a mention in one of t's articles
-			}
-			a -= int32(nArt)
+			art, p := placeOf(m.Article)
 			switch {
-			case first < 0 || artPlace[a] < artPlace[first]:
-				first, k.pos = a, int32(m.Span.Start)
-			case a == first && int32(m.Span.Start) < k.pos:
+			case first < 0 || p < first:
+				first, k.art, k.pos = p, art, int32(m.Span.Start)
+			case p == first && int32(m.Span.Start) < k.pos:
 				k.pos = int32(m.Span.Start)
 			}
 		}
 		if first >= 0 {
-			k.art = &add.Articles[first]
 			k.at = k.art.Published
+			if first < int32(nArt) {
+				// First reported in one of t's articles: it must still
+				// become known after everything t holds, so that the new
+				// statements' ranks follow t's and no statement of t
+				// moves.
+				if lastStmt != nil && compareKnown(&k, lastStmt) <= 0 {
+					return nil, false
+				}
+				firstHeld = min(firstHeld, first)
+			}
 		} else {
 			k.at = s.Said.Start()
 			if !after(&k) {
@@ -665,18 +684,31 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 	}
 	// How many statements are known once each new article is: all of t's,
 	// and the new ones up to it.
-	nt.artCut = appendTo(t.artCut, inPlace)
+	// t's articles from the first a new statement is first reported in
+	// on know the new statements up to them too: their counts are
+	// recomputed, on a copy.
 	known := 0
-	for _, a := range artOrder {
-		start := knownKey{at: add.Articles[a].Published, art: &add.Articles[a], isStart: true}
+	knownBy := func(a *source.Article) int32 {
+		start := knownKey{at: a.Published, art: a, isStart: true}
 		for known < k && compareKnown(&keys[stmtOrder[known]], &start) < 0 {
 			known++
 		}
 		// The article's own statements.
-		for known < k && keys[stmtOrder[known]].art != nil && keys[stmtOrder[known]].art.ID == add.Articles[a].ID {
+		for known < k && keys[stmtOrder[known]].art != nil && keys[stmtOrder[known]].art.ID == a.ID {
 			known++
 		}
-		nt.artCut = append(nt.artCut, int32(nStmt+known))
+		return int32(known)
+	}
+	if firstHeld < int32(nArt) {
+		nt.artCut = slices.Grow(slices.Clone(t.artCut), len(add.Articles))
+		for p := firstHeld; p < int32(nArt); p++ {
+			nt.artCut[p] += knownBy(&t.articles[t.artOrder[p]])
+		}
+	} else {
+		nt.artCut = appendTo(t.artCut, inPlace)
+	}
+	for _, a := range artOrder {
+		nt.artCut = append(nt.artCut, int32(nStmt)+knownBy(&add.Articles[a]))
 	}
 	// The statements of t the new articles mention again come first in
 	// their lists: they became known before any new statement.
@@ -689,9 +721,16 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 		s := &add.Statements[i]
 		stmtIdx[s.ID] = int32(nStmt + i)
 		for j, m := range s.Mentions {
-			if !slices.ContainsFunc(s.Mentions[:j], func(o claim.Mention) bool { return o.Article == m.Article }) {
-				byArt[m.Article] = append(byArt[m.Article], int32(nStmt+i))
+			if slices.ContainsFunc(s.Mentions[:j], func(o claim.Mention) bool { return o.Article == m.Article }) {
+				continue
 			}
+			list, ok := byArt[m.Article]
+			if !ok {
+				// One of t's articles lists t's statements first: they
+				// became known before any new one.
+				list = slices.Clone(t.byArticle(m.Article))
+			}
+			byArt[m.Article] = append(list, int32(nStmt+i))
 		}
 	}
 	ov.stmts = ov.stmts.with(stmtIdx)
@@ -992,16 +1031,15 @@ func (t *Timeline) stmtAt(id claim.StatementID) (int32, bool) {
 func (t *Timeline) byArticle(id source.ArticleID) []int32 {
 	root := t
 	if t.ov != nil {
+		// An extension's list of an article comes before the root's: a
+		// new statement first reported in one of the root's articles
+		// lengthens its list.
+		if list, ok := t.ov.byArt.get(id); ok {
+			return list
+		}
 		root = t.ov.root
 	}
-	if list, ok := root.ensureByArt().byArt[id]; ok {
-		return list
-	}
-	if t.ov != nil {
-		list, _ := t.ov.byArt.get(id)
-		return list
-	}
-	return nil
+	return root.ensureByArt().byArt[id]
 }
 
 // overlayDenials returns the denials of every claim of an extended

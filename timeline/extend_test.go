@@ -385,9 +385,19 @@ func instants(c *claim.Corpus) []time.Time {
 // timeline is also extended a second time, which must copy rather than
 // write over the first extension, and must leave the timeline as it was.
 // It returns how many steps were incremental.
-func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Rules, shuffle, mentions bool) (steps, incremental, mentioned int) {
+//
+// With late, about half the articles come as a review desk adds them:
+// the article first, with no statement (and the new mentions of
+// statements the timeline holds), then its statements accepted in one
+// to three steps, in the order they sit in it or in the corpus's, with
+// the timeline made between. held counts the incremental steps that
+// added statements to an article the timeline held already.
+func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Rules, shuffle, mentions, late bool) (steps, incremental, mentioned, held int) {
 	t.Helper()
 	frags, more := split(r, c, shuffle, mentions)
+	if late {
+		frags, more = delayed(r, frags, more)
+	}
 	whole := frags[0]
 	tl, err := timeline.Build(whole, &rules)
 	require.NoError(t, err)
@@ -423,10 +433,56 @@ func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Ru
 			if len(more[k+1]) > 0 {
 				mentioned++
 			}
+			if len(f.Articles) == 0 && slices.ContainsFunc(f.Statements, func(s claim.Statement) bool { return len(s.Mentions) > 0 }) {
+				held++
+			}
 		}
 		tl = got
 	}
-	return steps, incremental, mentioned
+	return steps, incremental, mentioned, held
+}
+
+// delayed returns frags and more, split as fragments and their new
+// mentions, with about half the fragments that add an article and
+// statements split in turn: the article, its sources and claims and the
+// new mentions first, then its statements in one to three fragments, in
+// the order they sit in the article (where they are first mentioned in
+// it, a desk accepting candidates top down) or in the corpus's.
+func delayed(r *rand.Rand, frags []*claim.Corpus, more [][]timeline.MentionOf) ([]*claim.Corpus, [][]timeline.MentionOf) {
+	outF := []*claim.Corpus{frags[0]}
+	outM := [][]timeline.MentionOf{more[0]}
+	for k := 1; k < len(frags); k++ {
+		f := frags[k]
+		if len(f.Articles) == 0 || len(f.Statements) == 0 || r.IntN(2) == 0 {
+			outF, outM = append(outF, f), append(outM, more[k])
+			continue
+		}
+		outF = append(outF, &claim.Corpus{Sources: f.Sources, Articles: f.Articles, Claims: f.Claims})
+		outM = append(outM, more[k])
+		stmts := slices.Clone(f.Statements)
+		if r.IntN(2) == 0 {
+			at := func(s claim.Statement) int {
+				start := -1
+				for _, m := range s.Mentions {
+					if slices.ContainsFunc(f.Articles, func(a source.Article) bool { return a.ID == m.Article }) && (start < 0 || m.Span.Start < start) {
+						start = m.Span.Start
+					}
+				}
+				return start
+			}
+			slices.SortStableFunc(stmts, func(x, y claim.Statement) int { return at(x) - at(y) })
+		}
+		for len(stmts) > 0 {
+			n := len(stmts)
+			if r.IntN(3) > 0 {
+				n = 1 + r.IntN(len(stmts))
+			}
+			outF = append(outF, &claim.Corpus{Statements: stmts[:n]})
+			outM = append(outM, nil)
+			stmts = stmts[n:]
+		}
+	}
+	return outF, outM
 }
 
 // TestExtendEqualsBuild extends random stories article by article and
@@ -436,7 +492,7 @@ func TestExtendEqualsBuild(t *testing.T) {
 	if testing.Short() || timeline.RaceEnabled {
 		n = 60
 	}
-	var steps, incremental, mentioned int
+	var steps, incremental, mentioned, held int
 	for seed := range n {
 		r := rand.New(rand.NewPCG(uint64(seed), 12))
 		c := randomCorpus(r)
@@ -447,19 +503,25 @@ func TestExtendEqualsBuild(t *testing.T) {
 			c = reprinted(r, c)
 		}
 		require.NoError(t, c.Validate(), "seed %d", seed)
-		s, i, m := checkExtends(t, r, c, refRules[seed%len(refRules)], seed%3 == 2, mentions)
+		// Half the stories come as a review desk takes them: each
+		// article added before its statements are accepted.
+		s, i, m, h := checkExtends(t, r, c, refRules[seed%len(refRules)], seed%3 == 2, mentions, seed%4 >= 2)
 		if t.Failed() {
 			t.Fatalf("seed %d", seed)
 		}
 		steps += s
 		incremental += i
 		mentioned += m
+		held += h
 	}
 	// Most steps add what became known last, and take the incremental
 	// path; the shuffled ones and the few others build whole.
 	assert.Greater(t, incremental, steps/2, "incremental steps of %d", steps)
 	assert.Less(t, incremental, steps, "every step incremental: the fallback went untested")
 	assert.Greater(t, mentioned, steps/20, "incremental steps with new mentions, of %d", steps)
+	// Statements accepted in an article the timeline holds, after
+	// everything it knows, extend it too.
+	assert.Greater(t, held, steps/20, "incremental steps adding statements to a held article, of %d", steps)
 }
 
 // TestExtendChains extends corpora of refining chains, whose components
@@ -469,7 +531,7 @@ func TestExtendChains(t *testing.T) {
 		r := rand.New(rand.NewPCG(uint64(seed), 5))
 		c := timeline.ChainCorpus(r)
 		require.NoError(t, c.Validate())
-		checkExtends(t, r, c, timeline.Rules{}, false, seed%2 == 1)
+		checkExtends(t, r, c, timeline.Rules{}, false, seed%2 == 1, seed%4 >= 2)
 	}
 }
 
@@ -478,6 +540,7 @@ func TestExtendChains(t *testing.T) {
 func FuzzExtend(f *testing.F) {
 	for seed := range uint64(16) {
 		f.Add(seed, seed*17, uint8(seed))
+		f.Add(seed, seed*17, uint8(seed)|16) // as a review desk takes it
 	}
 	f.Fuzz(func(t *testing.T, a, b uint64, k uint8) {
 		r := rand.New(rand.NewPCG(a, b))
@@ -489,7 +552,7 @@ func FuzzExtend(f *testing.F) {
 		if err := c.Validate(); err != nil {
 			t.Fatalf("random corpus is invalid: %v", err)
 		}
-		checkExtends(t, r, c, refRules[int(k)%len(refRules)], k&4 != 0, mentions)
+		checkExtends(t, r, c, refRules[int(k)%len(refRules)], k&4 != 0, mentions, k&16 != 0)
 	})
 }
 
