@@ -72,6 +72,7 @@ type Story struct {
 	// timeline it last made only while rev is unchanged.
 	rev     uint64
 	tl      *timelineCache   // the timeline Timeline last made, nil for none
+	builds  int              // how many times Timeline built the whole timeline, itself or through ExtendMentions
 	effects map[int64]string // the Seqs of applied decisions -> what each did (see effect)
 }
 
@@ -754,6 +755,9 @@ func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 			// ExtendMentions reads the fragment while it runs, and keeps
 			// copies.
 			if t, err := tc.t.ExtendMentions(add, tc.mentions); err == nil {
+				if !t.Extended() {
+					s.builds++ // built whole by ExtendMentions
+				}
 				s.keep(t, r)
 				return t, nil
 			}
@@ -767,6 +771,7 @@ func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 	for i, a := range s.articles {
 		c.Articles[i] = a.a
 	}
+	s.builds++
 	t, err := timeline.Build(c, rules)
 	if err != nil {
 		s.tl = nil

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
+	"github.com/claimtrail/claimtrail/claim"
 	"github.com/claimtrail/claimtrail/story"
 	"github.com/claimtrail/claimtrail/timeline"
 )
@@ -133,4 +134,53 @@ func TestTimelineKeptReprints(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestTimelineDeskOrder follows the fixture's story as a review desk
+// does: each article added and its timeline viewed before any decision,
+// then its candidates accepted one at a time, top down, with the
+// timeline viewed after each. Each view equals Build. Only the first
+// view builds the whole timeline, and the views after an accepted
+// statement that became known before one accepted earlier in its
+// article (at the same position, with a smaller ID): every other view
+// extends the timeline kept, with statements first reported in an
+// article it holds.
+func TestTimelineDeskOrder(t *testing.T) {
+	srcs, arts := fixture(t)
+	s, err := story.New("desk", story.Options{Sources: srcs})
+	require.NoError(t, err)
+	views, accepted, wantBuilds := 0, 0, 1
+	for _, a := range arts {
+		ad, err := s.Add(ctx, a)
+		require.NoError(t, err)
+		checkKept(t, s, nil)
+		views++
+		lastPos, lastID := -1, claim.StatementID("")
+		for _, p := range ad.Candidates {
+			if p.SameAs != "" {
+				continue // a new mention of what the story holds
+			}
+			if _, err := s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: p.Key}); err != nil {
+				continue // a candidate with no claim to go to
+			}
+			accepted++
+			checkKept(t, s, nil)
+			views++
+			tl, err := s.Timeline(nil)
+			require.NoError(t, err)
+			st, ok := s.StatementOf(p.Key)
+			require.True(t, ok)
+			e, ok := tl.Statement(st.ID)
+			require.True(t, ok)
+			require.Equal(t, a.ID, e.Article, "first report of %s", st.ID)
+			if e.Position < lastPos || e.Position == lastPos && st.ID < lastID {
+				wantBuilds++
+			} else {
+				lastPos, lastID = e.Position, st.ID
+			}
+			require.Equal(t, wantBuilds, story.TimelineBuilds(s), "whole builds after accepting %s at %d", st.ID, e.Position)
+		}
+	}
+	require.Greater(t, accepted, len(arts), "candidates accepted")
+	require.Less(t, wantBuilds, 3, "whole builds in %d views, %d accepts", views, accepted)
 }

@@ -914,3 +914,69 @@ func claimOutputsOf(t testing.TB, tl *timeline.Timeline, id claim.ID) claimOutpu
 	require.NoError(t, err)
 	return co
 }
+
+// TestExtendHeldArticle extends a timeline whose articles are all held,
+// statements in the first few, with statements accepted one at a time
+// in a later article, as a review desk accepts candidates: each step
+// equals Build, and is incremental exactly when the statement became
+// known after everything the timeline holds.
+func TestExtendHeldArticle(t *testing.T) {
+	base := []st{
+		{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1@3"}},
+		{id: "s2", src: "russia", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a3@8", "a4@2"}},
+	}
+	accuse := func(id string, at ...string) st {
+		return st{id: id, src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: at}
+	}
+	deny := func(id string, at ...string) st {
+		return st{id: id, src: "un-panel", act: claim.ActDeny, f: claim.CTMinus(), at: at}
+	}
+	type step struct {
+		s           st
+		incremental bool
+	}
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{name: "top-down", steps: []step{
+			{accuse("n1", "a10@5"), true}, {deny("n2", "a10@20"), true}, {accuse("n3", "a10@40", "a11@1"), true},
+		}},
+		{name: "then-later-article", steps: []step{
+			{deny("n1", "a10@5"), true}, {accuse("n2", "a12@1"), true}, {deny("n3", "a12@9"), true},
+		}},
+		{name: "up-the-article", steps: []step{
+			{accuse("n1", "a10@40"), true}, {deny("n2", "a10@5"), false}, {accuse("n3", "a10@50"), true},
+		}},
+		{name: "earlier-article", steps: []step{
+			{accuse("n1", "a10@5"), true}, {deny("n2", "a9@1"), false},
+		}},
+		{name: "before-the-last", steps: []step{
+			{accuse("n1", "a4@9"), true}, {deny("n2", "a4@1"), false},
+		}},
+		// a4 repeats s2, first reported in a3: its list of statements
+		// gains n1 after s2.
+		{name: "article-repeating-one", steps: []step{
+			{deny("n1", "a4@1"), true}, {accuse("n2", "a3@9"), false},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := corpus(nil, base...)
+			tl := build(t, c)
+			for k, sp := range tc.steps {
+				add := &claim.Corpus{Statements: []claim.Statement{sp.s.statement()}}
+				got, err := tl.Extend(add)
+				require.NoError(t, err, "step %d", k)
+				c = appended(c, add)
+				want := build(t, c)
+				times := instants(c)
+				if diff := cmp.Diff(outputsOf(t, want, times), outputsOf(t, got, times), dateCmp); diff != "" {
+					t.Fatalf("step %d: Extend mismatch with Build (-want +got):\n%s", k, diff)
+				}
+				assert.Equal(t, sp.incremental, timeline.Incremental(got), "step %d incremental", k)
+				tl = got
+			}
+		})
+	}
+}

@@ -45,6 +45,13 @@ func (t *Timeline) sourceReg() *source.Registry {
 // the defaults.
 func (t *Timeline) Rules() Rules { return t.rules }
 
+// Extended reports whether [Timeline.Extend] or [Timeline.ExtendMentions]
+// made the timeline without building it whole (see their documentation
+// for when they build whole): what a caller extending a timeline on every
+// change reads to see which changes cost a full build. It answers the same
+// queries either way.
+func (t *Timeline) Extended() bool { return t.ov != nil }
+
 // Claims returns copies of all claims in corpus order.
 func (t *Timeline) Claims() []claim.Claim {
 	out := make([]claim.Claim, len(t.claims))
