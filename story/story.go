@@ -716,19 +716,25 @@ func (s *Story) corpus() *claim.Corpus {
 // statements added at the end: accepted candidates, accepted sources, new
 // articles), Timeline extends that timeline with what was added, with
 // [timeline.Timeline.Extend], at the cost of the claims the additions
-// touch rather than of the whole story. A candidate accepted as a new
-// mention of a statement that timeline holds, in an article added since
-// (a reprint, or the same statement quoted again: see
+// touch rather than of the whole story. That holds for candidates accepted
+// in an article the timeline holds already, as a review desk works (add an
+// article, view the timeline, accept a candidate, view it again): a
+// statement is an addition at the end while it became known after every
+// statement the timeline holds, so candidates accepted top down in the
+// latest article extend it, and one accepted above a candidate accepted
+// before, or in an earlier article, builds whole. A candidate accepted as
+// a new mention of a statement that timeline holds, in an article added
+// since (a reprint, or the same statement quoted again: see
 // [Decision].SameAs), and a reprint marked on such an article, are
-// additions too: the mentions go to
-// [timeline.Timeline.ExtendMentions], at the cost of those statements'
-// mentions. After anything else (an edit, a rename, a merge, a reprint
-// marked on an article the timeline holds, a mention added in such an
-// article, a decision taken back, a re-extraction) or under other rules
-// it builds the whole timeline, in time linear in the story's size (see
-// timeline.Build). ExtendMentions itself builds whole when the additions
-// do not come after what the timeline holds (see its documentation). The
-// kept timeline costs the memory of one timeline.
+// additions too: the mentions go to [timeline.Timeline.ExtendMentions], at
+// the cost of those statements' mentions. After anything else (an edit, a
+// rename, a merge, a reprint marked on an article the timeline holds, a
+// candidate accepted as a new mention in such an article, a decision taken
+// back, a re-extraction) or under other rules it builds the whole
+// timeline, in time linear in the story's size (see timeline.Build).
+// ExtendMentions itself builds whole when the additions do not come after
+// what the timeline holds (see its documentation). The kept timeline costs
+// the memory of one timeline.
 func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

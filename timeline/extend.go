@@ -94,32 +94,41 @@ const (
 // # Cost and sharing
 //
 // When everything add reports became known after everything t holds (its
-// new statements are mentioned only in its new articles, published after
-// t's last, or said after it when they have no mention), Extend works out
-// only the claims it can change: the refines components of the claims it
-// states or adds, built from their own statements with Build's code. The
-// new timeline shares t's tables for every other claim, and appends the
-// new statements, mentions and articles to t's (in place the first time t
-// is extended, by copy after that, so extend the latest timeline). It
-// costs the touched components' statements and claims, plus O(claims +
-// sources) small copies, plus the new statements' indexes, and nothing in
-// proportion to the corpus's statements; the registry and the indexes of
-// [Timeline.AllChanges] and [Timeline.Added] are built again on first
-// use.
+// new articles are published after t's last; each new statement is first
+// reported in a new article, or in one of t's after every statement t
+// holds became known, as when an article added with no statement has its
+// statements accepted top down, or is said after t's last article when it
+// has no mention), Extend works out only the claims it can change: the
+// refines components of the claims it states or adds, built from their own
+// statements with Build's code. The new timeline shares t's tables for
+// every other claim, and appends the new statements, mentions and articles
+// to t's (in place the first time t is extended, by copy after that, so
+// extend the latest timeline). It costs the touched components' statements
+// and claims, plus O(claims + sources) small copies (O(articles) more when
+// a new statement is first reported in one of t's articles, whose statuses
+// after each article ([Timeline.StatusAfter]) are recounted from it on),
+// plus the new statements' indexes, and nothing in proportion to the
+// corpus's statements; the registry and the indexes of
+// [Timeline.AllChanges] and [Timeline.Added] are built again on first use.
+// The first new statement an extension finds in one of the articles of a
+// timeline Build made indexes the statements each of its articles
+// mentions, once, in time linear in its mentions.
 //
-// Extend builds the whole timeline again, as Build does, when the order
-// in which statements became known cannot be extended at its end (add
-// mentions a statement in one of t's articles, or an article published
-// before t's last one, or reports an unmentioned statement said before
-// it), when add declares the absent source, when t or the touched claims
-// have changes worked out when read (see [Timeline.Changes]), when the
-// touched components (the claims add adds among them) hold more than a
-// quarter of the corpus's statements and claims taken together, and to
-// compact: when the parts built for earlier extensions would hold more
-// statements and claims than the corpus. So memory stays within about
-// twice Build's, and a chain of extensions costs on average no more than
-// the touched components plus one full build per corpus-sized amount of
-// touched statements and claims.
+// Extend builds the whole timeline again, as Build does, when the order in
+// which statements became known cannot be extended at its end: add adds an
+// article published before t's last one, reports an unmentioned statement
+// said before it, or a statement first reported before t's last known
+// statement (in an earlier article, or earlier in the article that
+// reported it: a candidate accepted above one accepted before, or at the
+// same position with a smaller ID). It also builds whole when add declares
+// the absent source, when t or the touched claims have changes worked out
+// when read (see [Timeline.Changes]), when the touched components (the
+// claims add adds among them) hold more than a quarter of the corpus's
+// statements and claims taken together, and to compact: when the parts
+// built for earlier extensions would hold more statements and claims than
+// the corpus. So memory stays within about twice Build's, and a chain of
+// extensions costs on average no more than the touched components plus one
+// full build per corpus-sized amount of touched statements and claims.
 //
 // Extend adds no mention to a statement t holds: [Timeline.ExtendMentions]
 // does, for reprints and other new reports of what t holds.
