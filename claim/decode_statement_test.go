@@ -43,6 +43,7 @@ func TestDecodeStatement(t *testing.T) {
 		{name: "surrogate", data: `{"id":"\ud800"}`, field: "statement", err: claim.ErrInvalidUTF8},
 		{name: "machine", data: `{"id":"s","machine_accepted":"yes"}`, field: "machine_accepted", err: claim.ErrInvalid},
 		{name: "machine-twice", data: `{"machine_accepted":true,"machine_accepted":false}`, field: "machine_accepted", err: claim.ErrDuplicateKey},
+		{name: "mention-machine", data: `{"id":"s","mentions":[{"machine_accepted":0}]}`, field: "mentions[0].machine_accepted", err: claim.ErrInvalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -69,6 +70,8 @@ func FuzzDecodeStatement(f *testing.F) {
 		`null`, `{}`, `[]`, `{"id":"s"} x`, "{\"id\":\"\xff\"}",
 		`{"id":"s","act":"accuse","factuality":"CT+","machine_accepted":true}`, `{"machine_accepted":false}`,
 		`{"machine_accepted":null}`, `{"machine_accepted":"true"}`, `{"machine_accepted":1}`, `{"machine_accepted":tru}`,
+		`{"mentions":[{"article":"a","span":{"start":0,"end":1,"exact":"x"},"machine_accepted":true}]}`,
+		`{"mentions":[{"machine_accepted":null},{"machine_accepted":"no"}]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -137,6 +140,45 @@ func TestStatementMachineAccepted(t *testing.T) {
 				t.Errorf("DecodeStatement(json.Marshal(s)) mismatch (-want +got):\n%s", diff)
 			}
 			assert.Equal(t, tc.want, got.Clone().MachineAccepted, "Clone")
+		})
+	}
+}
+
+// TestMentionMachineAccepted checks that a mention's machine-accepted mark
+// goes through both of DecodeStatement's paths and encoding/json, and
+// Clone, and that a mention without it is written as before.
+func TestMentionMachineAccepted(t *testing.T) {
+	const (
+		head   = `{"id":"s","claim":"c","source":"kcna","act":"deny","factuality":"CT-","said":"2024-03-05","mentions":[{"article":"a","span":{"start":0,"end":6,"exact":"denied"}}`
+		plain  = head + `]}`
+		marked = head + `,{"article":"b","span":{"start":0,"end":6,"exact":"denied"},"machine_accepted":true}]}`
+	)
+	tests := []struct {
+		name string
+		data string
+		want []bool
+		out  string
+	}{
+		{name: "absent", data: plain, want: []bool{false}, out: plain},
+		{name: "true", data: marked, want: []bool{false, true}, out: marked},
+		{name: "false", data: head + `,{"article":"b","span":{"start":0,"end":6,"exact":"denied"},"machine_accepted":false}]}`, want: []bool{false, false},
+			out: head + `,{"article":"b","span":{"start":0,"end":6,"exact":"denied"}}]}`},
+		{name: "first", data: head + `,{"machine_accepted":true,"article":"b","span":{"start":0,"end":6,"exact":"denied"}}]}`, want: []bool{false, true}, out: marked},
+		{name: "slow", data: head + `,{"article":"b","span":{"start":0,"end":6,"exact":"denied"},"machine_\u0061ccepted":true}]}`, want: []bool{false, true}, out: marked},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := claim.DecodeStatement([]byte(tc.data))
+			require.NoError(t, err)
+			var marks []bool
+			for _, m := range got.Clone().Mentions {
+				marks = append(marks, m.MachineAccepted)
+			}
+			assert.Equal(t, tc.want, marks)
+			assert.False(t, got.MachineAccepted, "the statement is not marked")
+			out, err := json.Marshal(got)
+			require.NoError(t, err)
+			assert.Equal(t, tc.out, string(out))
 		})
 	}
 }

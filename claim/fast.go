@@ -377,6 +377,13 @@ func (p *fastParser) mention(m *Mention) bool {
 			return 2, p.Null() || p.str(&m.Cue)
 		case "span":
 			return 4, p.span(&m.Span)
+		case "machine_accepted":
+			if p.Null() {
+				return 8, true
+			}
+			v, ok := p.Bool()
+			m.MachineAccepted = v
+			return 8, ok
 		}
 		return 0, false
 	})

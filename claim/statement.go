@@ -79,6 +79,12 @@ type Mention struct {
 	Cue string `json:"cue,omitempty"`
 	// Span locates the reporting text: the attribution with its content.
 	Span Span `json:"span"`
+	// MachineAccepted records that a program, not a person, accepted this
+	// mention of a statement a person accepted (a story's unattended mode
+	// taking a reprint or a repeat as a new mention), as
+	// Statement.MachineAccepted does for a whole statement; written only
+	// when true. No status rule reads it.
+	MachineAccepted bool `json:"machine_accepted,omitempty"`
 }
 
 // MentionOf returns the mention, in article a, of quote in a.Text marked by

@@ -511,6 +511,9 @@ func (s *Story) acceptCandidate(d Decision) (orphan bool, err error) {
 		if err != nil {
 			return false, fieldErr("key", string(d.Key), err)
 		}
+		// As a statement's: a person's decision on the candidate adds
+		// the mention again, without it.
+		m.MachineAccepted = d.By == MachineBy
 		s.undo(d.Key)
 		st := &s.statements[i]
 		if !slices.ContainsFunc(st.Mentions, func(o claim.Mention) bool { return o.Article == m.Article && o.Span.Start == m.Span.Start }) {

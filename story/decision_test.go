@@ -430,3 +430,63 @@ func TestAcceptOntoNewClaim(t *testing.T) {
 		})
 	}
 }
+
+// TestUnattendedMention checks that a reprint the unattended mode takes
+// as a new mention of a statement a person accepted is marked on the
+// mention, not the statement, until a person decides on its candidate.
+func TestUnattendedMention(t *testing.T) {
+	_, arts := fixture(t)
+	s, added := newStory(t, 1, story.Options{Unattended: 0.5})
+	require.NotEmpty(t, added[0].Machine)
+	for _, d := range added[0].Machine {
+		st, ok := s.StatementOf(d.Key)
+		require.True(t, ok)
+		_, err := s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: d.Key, Claim: st.Claim, By: "ana"})
+		require.NoError(t, err)
+	}
+	ad, err := s.Add(ctx, arts[1])
+	require.NoError(t, err)
+	mentions := 0
+	for _, d := range ad.Machine {
+		if d.SameAs == "" {
+			continue
+		}
+		mentions++
+		assert.True(t, s.AcceptedByMachine(d.Key), d.Key)
+		assert.False(t, s.MachineAccepted(d.SameAs), "the statement a person accepted stays theirs: %s", d.SameAs)
+		marked := func() []bool {
+			var out []bool
+			for _, st := range s.Corpus().Statements {
+				if st.ID != d.SameAs {
+					continue
+				}
+				for _, m := range st.Mentions {
+					if m.Article == arts[1].ID {
+						out = append(out, m.MachineAccepted)
+					}
+				}
+			}
+			return out
+		}
+		before := marked()
+		require.Contains(t, before, true, "the corpus marks the new mention of %s", d.SameAs)
+		_, err := s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: d.Key, SameAs: d.SameAs, By: "ana"})
+		require.NoError(t, err)
+		assert.False(t, s.AcceptedByMachine(d.Key), "a person accepted %s", d.Key)
+		after := marked()
+		assert.Len(t, after, len(before), "the mention of %s is still there", d.SameAs)
+		assert.Equal(t, count(before, true)-1, count(after, true), "the mention of %s is the person's", d.SameAs)
+	}
+	require.Positive(t, mentions, "the reprint's candidates were taken as mentions")
+}
+
+// count returns how many of xs are x.
+func count[T comparable](xs []T, x T) int {
+	n := 0
+	for _, v := range xs {
+		if v == x {
+			n++
+		}
+	}
+	return n
+}

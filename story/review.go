@@ -91,19 +91,28 @@ func (s *Story) MachineAccepted(id claim.StatementID) bool {
 	return ok && s.statements[i].MachineAccepted
 }
 
-// AcceptedByMachine reports whether the latest decision on a candidate
-// accepted it as a statement of its own that the unattended mode accepted
-// and no person has decided on since (its statement is MachineAccepted).
-// It is false for a pending or rejected candidate, and for one accepted as
-// a mention of another statement. Constant time.
+// AcceptedByMachine reports whether the unattended mode accepted a
+// candidate and no person has decided on it since: as a statement of its
+// own, that statement is MachineAccepted; as a new mention of another
+// statement, that mention is (claim.Mention.MachineAccepted). It is false
+// for a pending or rejected candidate. It takes time linear in the
+// statement's mentions.
 func (s *Story) AcceptedByMachine(k Key) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.decided[k] != KindAccept {
 		return false
 	}
-	if _, ok := s.mentionOf[k]; ok {
-		return false
+	if to, ok := s.mentionOf[k]; ok {
+		i, ok := s.stmtPos[to]
+		p := s.proposals[k]
+		if !ok || p == nil {
+			return false
+		}
+		start := mentionStart(p.p.Candidate)
+		return slices.ContainsFunc(s.statements[i].Mentions, func(m claim.Mention) bool {
+			return m.MachineAccepted && m.Article == p.article.a.ID && m.Span.Start == start
+		})
 	}
 	i, ok := s.stmtPos[statementID(k)]
 	return ok && s.statements[i].MachineAccepted

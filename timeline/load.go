@@ -42,13 +42,15 @@ type mention struct {
 	how         quoteHow
 }
 
-// quoteHow says where a mention's quote is kept.
+// quoteHow says where a mention's quote is kept, and holds its one
+// boolean, so that the mark costs no byte.
 type quoteHow uint8
 
 const (
-	quoted    quoteHow = 1 << iota // the span's strings are offsets into the text
-	cueQuoted                      // the cue is offsets into the text
-	cueKept                        // the cue is a string of its own
+	quoted         quoteHow = 1 << iota // the span's strings are offsets into the text
+	cueQuoted                           // the cue is offsets into the text
+	cueKept                             // the cue is a string of its own
+	machineMention                      // the mention's MachineAccepted; no rule reads it
 )
 
 // load takes the timeline's own copy of the corpus and fills the lookup
@@ -279,6 +281,9 @@ func (t *Timeline) addMentionOf(in *stmtInfo, m int, a int32, text string, mm *c
 			*quotes = append(*quotes, mm.Cue)
 		}
 	}
+	if mm.MachineAccepted {
+		out.how |= machineMention
+	}
 	t.mentions[m] = out
 	switch {
 	case in.art < 0 || t.artPlace[a] < t.artPlace[in.art]:
@@ -334,7 +339,7 @@ func (t *Timeline) statement(i int32) claim.Statement {
 		for k := range t.mentions[men : men+nMen] {
 			mm := &t.mentions[int(men)+k]
 			cue, span := t.quote(mm)
-			s.Mentions[k] = claim.Mention{Article: t.articles[mm.art].ID, Cue: cue, Span: span}
+			s.Mentions[k] = claim.Mention{Article: t.articles[mm.art].ID, Cue: cue, Span: span, MachineAccepted: mm.how&machineMention != 0}
 		}
 	}
 	return s

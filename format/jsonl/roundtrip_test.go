@@ -79,12 +79,15 @@ func TestRoundTripSeedCorpus(t *testing.T) {
 // on the lines of those statements only.
 func TestRoundTripMachineAccepted(t *testing.T) {
 	tests := []struct {
-		name string
-		mark func(i int) bool
+		name    string
+		mark    func(i int) bool
+		mention func(i int) bool // the last mention of statement i, when it has more than one
 	}{
-		{name: "none", mark: func(int) bool { return false }},
+		{name: "none"},
 		{name: "some", mark: func(i int) bool { return i%2 == 1 }},
 		{name: "all", mark: func(int) bool { return true }},
+		{name: "mentions", mention: func(int) bool { return true }},
+		{name: "both", mark: func(i int) bool { return i%2 == 0 }, mention: func(i int) bool { return i%3 == 0 }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -92,8 +95,13 @@ func TestRoundTripMachineAccepted(t *testing.T) {
 			require.NoError(t, err)
 			marked := 0
 			for i := range want.Statements {
-				want.Statements[i].MachineAccepted = tc.mark(i)
-				if tc.mark(i) {
+				s := &want.Statements[i]
+				if tc.mark != nil && tc.mark(i) {
+					s.MachineAccepted = true
+					marked++
+				}
+				if n := len(s.Mentions); n > 1 && tc.mention != nil && tc.mention(i) {
+					s.Mentions[n-1].MachineAccepted = true
 					marked++
 				}
 			}
@@ -290,7 +298,7 @@ func randomCorpus(r *rand.Rand) *claim.Corpus {
 		}
 		for range r.IntN(3) {
 			start := r.IntN(100)
-			s.Mentions = append(s.Mentions, claim.Mention{Article: "art0", Cue: text(), Span: claim.Span{Start: start, End: start + r.IntN(50), Exact: text(), Prefix: text(), Suffix: text()}})
+			s.Mentions = append(s.Mentions, claim.Mention{Article: "art0", Cue: text(), Span: claim.Span{Start: start, End: start + r.IntN(50), Exact: text(), Prefix: text(), Suffix: text()}, MachineAccepted: some()})
 		}
 		c.Statements = append(c.Statements, s)
 	}

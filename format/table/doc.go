@@ -12,8 +12,9 @@
 //     root, the act and its CAMEO code, the factuality as a code and in
 //     words, the said date and its precision, the article's title, outlet,
 //     URL and publication time, the cue, quote and span, and whether a
-//     program rather than a person accepted the statement
-//     (machine_accepted, [claim.Statement.MachineAccepted]);
+//     program rather than a person accepted the statement or this mention
+//     of it (machine_accepted, [claim.Statement.MachineAccepted],
+//     [claim.Mention.MachineAccepted]);
 //   - [Claims]: one row per claim, with its current status, since when, and
 //     the counts of its statements, mentions, speakers, roots, affirmations,
 //     negations and anonymous statements;

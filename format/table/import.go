@@ -141,9 +141,12 @@ func listed[T ~string](ids []T) string {
 // Each row needs statement_id, claim_id, speaker_id and act. A statement's
 // factuality is read from factuality, else from factuality_words; when a
 // row gives both they must agree. The rows of one statement must agree on
-// its claim, speaker, via, act, factuality, said date and machine_accepted
-// (left out or empty: false), and the rows of
-// one claim on its text ([ErrMismatch]). A row with an article_id is a
+// its claim, speaker, via, act, factuality and said date, and the rows of
+// one claim on its text ([ErrMismatch]). A statement is machine-accepted
+// when all its rows say machine_accepted (left out or empty: false);
+// otherwise the mentions whose rows say so are. A mention machine-accepted
+// within a machine-accepted statement reads back as the statement's mark
+// alone. A row with an article_id is a
 // mention and needs span_start and span_end; quote is the span's exact
 // text.
 //
@@ -172,6 +175,13 @@ func FromMentionsReport(rows []Mention, base *claim.Corpus) (*claim.Corpus, *Rep
 	}
 	c := b.c
 	for _, st := range b.order {
+		if st.s.MachineAccepted {
+			// Every row says so: the statement is marked, not each
+			// mention.
+			for i := range st.s.Mentions {
+				st.s.Mentions[i].MachineAccepted = false
+			}
+		}
 		c.Statements = append(c.Statements, st.s)
 	}
 	if err := c.Validate(); err != nil {
@@ -275,12 +285,14 @@ func (b *builder) row(n int, r *Mention) {
 		b.order = append(b.order, st)
 	} else {
 		b.agree(st, s, r, fail)
+		st.s.MachineAccepted = st.s.MachineAccepted && r.MachineAccepted
 	}
 	if r.ArticleID == "" {
 		return
 	}
 	b.article(r, fail)
-	m := claim.Mention{Article: source.ArticleID(r.ArticleID), Cue: r.Cue, Span: claim.Span{Exact: r.Quote, Prefix: r.Prefix, Suffix: r.Suffix}}
+	m := claim.Mention{Article: source.ArticleID(r.ArticleID), Cue: r.Cue, Span: claim.Span{Exact: r.Quote, Prefix: r.Prefix, Suffix: r.Suffix},
+		MachineAccepted: r.MachineAccepted}
 	if r.SpanStart == nil {
 		fail("span_start", "", fmt.Errorf("%w: a mention needs its span", claim.ErrEmpty))
 	} else {
@@ -331,8 +343,6 @@ func (b *builder) agree(st *statementRows, s claim.Statement, r *Mention, fail f
 		differs("factuality", r.Factuality)
 	case !s.Said.Equal(st.s.Said):
 		differs("said", r.Said)
-	case s.MachineAccepted != st.s.MachineAccepted:
-		differs("machine_accepted", strconv.FormatBool(r.MachineAccepted))
 	}
 }
 

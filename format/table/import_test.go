@@ -3,6 +3,7 @@ package table_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -129,7 +130,6 @@ func TestImportErrors(t *testing.T) {
 		{"words disagree", edit(func(r []table.Mention) []table.Mention { r[denies].FactualityWords = "possible negates"; return r }), []tableProblem{{denies + 1, 0, "factuality", table.ErrMismatch}}},
 		{"bad said", edit(func(r []table.Mention) []table.Mention { r[denies].Said = "last week"; return r }), []tableProblem{{denies + 1, 0, "said", claim.ErrDate}}},
 		{"rows of a statement disagree", edit(func(r []table.Mention) []table.Mention { r[again+1].Act = "reject"; return r }), []tableProblem{{again + 2, 0, "act", table.ErrMismatch}}},
-		{"machine mark disagrees", edit(func(r []table.Mention) []table.Mention { r[again+1].MachineAccepted = true; return r }), []tableProblem{{again + 2, 0, "machine_accepted", table.ErrMismatch}}},
 		{"claim texts disagree", edit(func(r []table.Mention) []table.Mention { r[again+1].ClaimText = "something else"; return r }), []tableProblem{{again + 2, 0, "claim_text", table.ErrMismatch}}},
 		{"mention without span", edit(func(r []table.Mention) []table.Mention { r[denies].SpanStart = nil; return r }), []tableProblem{{denies + 1, 0, "span_start", claim.ErrEmpty}}},
 		{"new article without time", edit(func(r []table.Mention) []table.Mention {
@@ -246,13 +246,23 @@ func TestReportString(t *testing.T) {
 func TestImportMachineAccepted(t *testing.T) {
 	c, err := claim.Load("../../testdata/corpus.json")
 	require.NoError(t, err)
-	want := map[claim.StatementID]bool{}
+	// Every other statement is marked, and of the others, those with
+	// more than one mention have their second mention marked.
+	want := map[string]bool{}
+	mentions := 0
 	for i := range c.Statements {
-		if i%2 == 0 {
-			c.Statements[i].MachineAccepted = true
-			want[c.Statements[i].ID] = true
+		s := &c.Statements[i]
+		switch {
+		case i%2 == 0:
+			s.MachineAccepted = true
+			want[string(s.ID)] = true
+		case len(s.Mentions) > 1:
+			s.Mentions[1].MachineAccepted = true
+			want[string(s.ID)+"#1"] = true
+			mentions++
 		}
 	}
+	require.Positive(t, mentions, "the corpus has a statement of two mentions, unmarked")
 	tl, err := timeline.Build(c, nil)
 	require.NoError(t, err)
 	rows := table.Mentions(tl)
@@ -274,7 +284,7 @@ func TestImportMachineAccepted(t *testing.T) {
 	tests := []struct {
 		name string
 		read func() ([]table.Mention, error)
-		want map[claim.StatementID]bool
+		want map[string]bool
 	}{
 		{name: "csv", read: func() ([]table.Mention, error) {
 			return table.ReadCSV[table.Mention](bytes.NewReader(csvTable.Bytes()))
@@ -282,7 +292,7 @@ func TestImportMachineAccepted(t *testing.T) {
 		{name: "parquet", read: func() ([]table.Mention, error) {
 			return table.ReadParquet[table.Mention](bytes.NewReader(pq.Bytes()), int64(pq.Len()))
 		}, want: want},
-		{name: "csv-without-column", read: func() ([]table.Mention, error) { return table.ReadCSV[table.Mention](bytes.NewReader(older.Bytes())) }, want: map[claim.StatementID]bool{}},
+		{name: "csv-without-column", read: func() ([]table.Mention, error) { return table.ReadCSV[table.Mention](bytes.NewReader(older.Bytes())) }, want: map[string]bool{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -290,10 +300,15 @@ func TestImportMachineAccepted(t *testing.T) {
 			require.NoError(t, err)
 			back, err := table.FromMentions(got, c)
 			require.NoError(t, err)
-			marks := map[claim.StatementID]bool{}
+			marks := map[string]bool{}
 			for _, s := range back.Statements {
 				if s.MachineAccepted {
-					marks[s.ID] = true
+					marks[string(s.ID)] = true
+				}
+				for j, m := range s.Mentions {
+					if m.MachineAccepted {
+						marks[fmt.Sprintf("%s#%d", s.ID, j)] = true
+					}
 				}
 			}
 			if diff := cmp.Diff(tc.want, marks); diff != "" {

@@ -47,8 +47,9 @@ type Mention struct {
 	SpanEnd         *int64     `parquet:"span_end,optional"`
 	Prefix          string     `parquet:"prefix"`
 	Suffix          string     `parquet:"suffix"`
-	// MachineAccepted is the statement's claim.Statement.MachineAccepted:
-	// a program, not a person, accepted it.
+	// MachineAccepted reports that a program, not a person, accepted the
+	// statement (claim.Statement.MachineAccepted) or this mention of it
+	// (claim.Mention.MachineAccepted).
 	MachineAccepted bool `parquet:"machine_accepted"`
 }
 
@@ -155,6 +156,7 @@ func Mentions(tl *timeline.Timeline) []Mention {
 			start, end := int64(m.Span.Start), int64(m.Span.End)
 			r.Cue, r.Quote, r.SpanStart, r.SpanEnd = m.Cue, m.Span.Exact, &start, &end
 			r.Prefix, r.Suffix = m.Span.Prefix, m.Span.Suffix
+			r.MachineAccepted = s.MachineAccepted || m.MachineAccepted
 			rows = append(rows, r)
 		}
 	}

@@ -23,7 +23,9 @@ const compactStatement = 0x01
 //	len(mentions) (article cue start end exact prefix suffix)... [flags]
 //
 // flags, a uvarint, holds the statement's booleans, written only when one
-// is set: bit 0 is MachineAccepted. A row without it (every row written
+// is set: bit 0 is MachineAccepted; bit 1 says that some mentions are
+// machine-accepted (claim.Mention.MachineAccepted), and is followed by
+// their number and their indices, each a uvarint, in increasing order. A row without it (every row written
 // before the flag, and every statement a person accepted) has none set,
 // so that the mark costs no byte where it is absent. A reader refuses a
 // bit it does not know, and flags with none set, which no writer writes.
@@ -69,8 +71,29 @@ func appendStatement(b []byte, s *claim.Statement) ([]byte, error) {
 		b = appendString(b, m.Span.Prefix)
 		b = appendString(b, m.Span.Suffix)
 	}
+	var flags uint64
 	if s.MachineAccepted {
-		b = binary.AppendUvarint(b, flagMachineAccepted)
+		flags |= flagMachineAccepted
+	}
+	marked := 0
+	for _, m := range s.Mentions {
+		if m.MachineAccepted {
+			marked++
+		}
+	}
+	if marked > 0 {
+		flags |= flagMachineMentions
+	}
+	if flags != 0 {
+		b = binary.AppendUvarint(b, flags)
+	}
+	if marked > 0 {
+		b = binary.AppendUvarint(b, uint64(marked))
+		for i, m := range s.Mentions {
+			if m.MachineAccepted {
+				b = binary.AppendUvarint(b, uint64(i))
+			}
+		}
 	}
 	return b, nil
 }
@@ -80,7 +103,8 @@ func appendStatement(b []byte, s *claim.Statement) ([]byte, error) {
 // knows.
 const (
 	flagMachineAccepted = 1 << iota
-	flagsKnown          = flagMachineAccepted
+	flagMachineMentions
+	flagsKnown = flagMachineAccepted | flagMachineMentions
 )
 
 // actText returns what Act.MarshalText does, as a string and without
@@ -167,6 +191,29 @@ func (r *compactReader) count() int {
 		return 0
 	}
 	return int(n)
+}
+
+// machineMentions reads the indices of the machine-accepted mentions
+// and marks them: at least one, each in range and after the one before.
+func (r *compactReader) machineMentions(ms []claim.Mention) {
+	n := r.count()
+	if r.err == nil && (n == 0 || n > len(ms)) {
+		r.err = fmt.Errorf("%w: %d machine-accepted mentions of %d", errCompact, n, len(ms))
+		return
+	}
+	last := -1
+	for range n {
+		i := r.uvarint()
+		if r.err != nil {
+			return
+		}
+		if i >= uint64(len(ms)) || int(i) <= last {
+			r.err = fmt.Errorf("%w: machine-accepted mention %d of %d", errCompact, i, len(ms))
+			return
+		}
+		last = int(i)
+		ms[i].MachineAccepted = true
+	}
 }
 
 func (r *compactReader) string() string {
@@ -276,6 +323,9 @@ func (e *enums) readStatement(row string) (claim.Statement, error) {
 			r.err = fmt.Errorf("%w: flags %#x", errCompact, flags)
 		default:
 			s.MachineAccepted = flags&flagMachineAccepted != 0
+			if flags&flagMachineMentions != 0 {
+				r.machineMentions(s.Mentions)
+			}
 		}
 	}
 	if r.err == nil && r.row != "" {

@@ -152,6 +152,12 @@ var compactCases = []claim.Statement{
 		}},
 	{ID: "m", Claim: "c", Source: "s", Act: claim.ActAccuse, Factuality: claim.CTPlus(), Via: []source.ID{"v"}, MachineAccepted: true,
 		Mentions: []claim.Mention{{Article: "x", Cue: "accused", Span: claim.Span{Start: 0, End: 7, Exact: "accused"}}}},
+	{ID: "r", Claim: "c", Source: "s", Act: claim.ActAccuse, Factuality: claim.CTPlus(),
+		Mentions: []claim.Mention{
+			{Article: "x", Cue: "accused", Span: claim.Span{Start: 0, End: 7, Exact: "accused"}},
+			{Article: "y", Cue: "accused", Span: claim.Span{Start: 0, End: 7, Exact: "accused"}, MachineAccepted: true},
+			{Article: "z", Cue: "accused", Span: claim.Span{Start: 0, End: 7, Exact: "accused"}, MachineAccepted: true},
+		}},
 }
 
 // TestStatements reads statement rows as stores hold them: compact rows,
@@ -237,7 +243,7 @@ func TestCompactFields(t *testing.T) {
 	want := map[string][]string{
 		"Statement": {"ID claim.StatementID", "Claim claim.ID", "Source source.ID", "Via []source.ID", "Act claim.Act",
 			"Factuality claim.Factuality", "MachineAccepted bool", "Said claim.Date", "Mentions []claim.Mention"},
-		"Mention": {"Article source.ArticleID", "Cue string", "Span claim.Span"},
+		"Mention": {"Article source.ArticleID", "Cue string", "Span claim.Span", "MachineAccepted bool"},
 		"Span":    {"Start int", "End int", "Exact string", "Prefix string", "Suffix string"},
 	}
 	got := map[string][]string{
@@ -300,12 +306,19 @@ func TestCompactFlags(t *testing.T) {
 		name    string
 		tail    []byte
 		machine bool
+		mention bool
 		ok      bool
 	}{
 		{name: "none", ok: true},
 		{name: "machine", tail: []byte{1}, machine: true, ok: true},
+		{name: "mention", tail: []byte{2, 1, 0}, mention: true, ok: true},
+		{name: "both", tail: []byte{3, 1, 0}, machine: true, mention: true, ok: true},
+		{name: "no-mentions", tail: []byte{2, 0}},
+		{name: "too-many", tail: []byte{2, 2, 0, 0}},
+		{name: "out-of-range", tail: []byte{2, 1, 1}},
+		{name: "mention-cut", tail: []byte{2, 1}},
 		{name: "zero", tail: []byte{0}},
-		{name: "unknown", tail: []byte{2}},
+		{name: "unknown", tail: []byte{4}},
 		{name: "high", tail: []byte{0x81, 0x01}},
 		{name: "after", tail: []byte{1, 0}},
 		{name: "cut", tail: []byte{0x80}},
@@ -321,6 +334,7 @@ func TestCompactFlags(t *testing.T) {
 			require.NoError(t, err)
 			require.Len(t, d.Batch.Statements, 1)
 			assert.Equal(t, tc.machine, d.Batch.Statements[0].MachineAccepted)
+			assert.Equal(t, tc.mention, d.Batch.Statements[0].Mentions[0].MachineAccepted)
 		})
 	}
 }
