@@ -82,7 +82,9 @@ func (s *Story) PendingSource(id source.ID) bool {
 // unattended mode and no person has decided on it since, in constant time:
 // its claim.Statement.MachineAccepted, which the story's corpus, its store
 // and what is written from them keep. A statement imported with the mark
-// (from a corpus another story exported) has it too. It is false for a
+// (from a corpus another story exported) has it too, and keeps it: it has
+// no candidate to decide on, and no decision clears the mark of a
+// statement by its ID. It is false for a
 // statement the story does not hold.
 func (s *Story) MachineAccepted(id claim.StatementID) bool {
 	s.mu.Lock()
