@@ -669,6 +669,25 @@ func mentionStart(c extract.Candidate) int {
 	return start
 }
 
+// sameInArticle returns the statement an earlier candidate of added's
+// article made that p would make again: on the claim p goes to (cl, or
+// else the claim its group proposes), by the same speaker, with the same
+// polarity and a compatible said date; or "".
+func (s *Story) sameInArticle(p Proposal, cl claim.ID, added *Added) claim.StatementID {
+	if cl == "" {
+		for _, g := range added.Claims {
+			if slices.Contains(g.Members, p.Key) {
+				cl = g.ID
+				break
+			}
+		}
+	}
+	if cl == "" {
+		return "" // a claim of its own, which no statement is on yet
+	}
+	return s.sameOn(s.resolve(p.Candidate.Speaker), cl, p.Candidate, added.Article)
+}
+
 // unattended accepts the candidates of an article that the unattended mode
 // takes: confident ones whose speaker the registry resolved. One that does
 // not apply (its edit would be invalid) is left for people.
@@ -685,6 +704,14 @@ func (s *Story) unattended(added *Added) {
 		d := Decision{Kind: KindAccept, Key: p.Key, By: MachineBy, SameAs: p.SameAs}
 		if d.SameAs == "" && len(p.Claims) > 0 && p.Claims[0].Similarity >= sim {
 			d.Claim = p.Claims[0].Claim
+		}
+		if d.SameAs == "" {
+			// The article may state it twice (a headline, then the body
+			// quoting the same words): a person makes that one statement
+			// with two mentions, and so does the machine.
+			if id := s.sameInArticle(p, d.Claim, added); id != "" {
+				d.SameAs, d.Claim = id, ""
+			}
 		}
 		if _, err := s.apply(d); err != nil {
 			continue

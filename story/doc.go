@@ -86,7 +86,11 @@
 // confidence reaches it and whose speaker the registry resolved, filing it
 // under an existing claim only when their similarity reaches
 // Options.MachineClaimSimilarity, and under its group's new claim
-// otherwise. Those decisions are logged with By set to MachineBy, listed in
+// otherwise. A candidate that would make again a statement an earlier
+// candidate of the same article made (the same speaker, claim and
+// polarity, a compatible said date: a headline and the body quoting the
+// same words) becomes a second mention of it, as a repeat from an earlier
+// article does. Those decisions are logged with By set to MachineBy, listed in
 // Added.Machine, and the statements they accept are marked
 // (claim.Statement.MachineAccepted, which Story.MachineAccepted reads) until
 // a person decides on them. The mark is on the statement, so the story's

@@ -577,12 +577,25 @@ func (s *Story) sameAs(c extract.Candidate, claims []ClaimMatch) claim.Statement
 		if m.Similarity < sameStatementSimilarity {
 			break
 		}
-		ids := s.bySpeaker[speakerClaim{speaker, m.Claim}]
-		for i := len(ids) - 1; i >= 0; i-- {
-			st := s.statements[s.stmtPos[ids[i]]]
-			if st.Factuality.Polarity == c.Factuality.Polarity && compatible(st.Said, c.Said) {
-				return st.ID
-			}
+		if id := s.sameOn(speaker, m.Claim, c, ""); id != "" {
+			return id
+		}
+	}
+	return ""
+}
+
+// sameOn returns the latest accepted statement by speaker on claim cl
+// that candidate c would make again (the same polarity, a compatible said
+// date), first reported in article art unless art is empty, or "".
+func (s *Story) sameOn(speaker source.ID, cl claim.ID, c extract.Candidate, art source.ArticleID) claim.StatementID {
+	ids := s.bySpeaker[speakerClaim{speaker, cl}]
+	for i := len(ids) - 1; i >= 0; i-- {
+		st := s.statements[s.stmtPos[ids[i]]]
+		if art != "" && (len(st.Mentions) == 0 || st.Mentions[0].Article != art) {
+			continue
+		}
+		if st.Factuality.Polarity == c.Factuality.Polarity && compatible(st.Said, c.Said) {
+			return st.ID
 		}
 	}
 	return ""
