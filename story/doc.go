@@ -143,11 +143,12 @@
 // call Story.Timeline again after them. The story keeps the timeline it
 // last returned and, while the story has only grown since (new articles,
 // sources, claims and accepted statements, candidates accepted as new
-// mentions of accepted statements in new articles, reprints marked on new
-// articles), extends it with timeline.Timeline.ExtendMentions at the cost
-// of the claims the additions touch; after anything else (an edit, a
-// rename, a merge, a reprint marked on an article the timeline holds, a
-// mention added in such an article, a decision taken back, a
-// re-extraction) it builds the whole timeline again, in time linear in the
-// story's size.
+// mentions of accepted statements in new articles or in articles it holds,
+// reprints marked on new articles), extends it with
+// timeline.Timeline.ExtendMentions at the cost of the claims the additions
+// touch (which builds whole when they do not come after what it holds: see
+// Story.Timeline); after anything else (an edit, a rename, a merge, a
+// reprint marked on an article the timeline holds, a decision taken back,
+// a re-extraction) it builds the whole timeline again, in time linear in
+// the story's size.
 package story

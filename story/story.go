@@ -736,18 +736,20 @@ func (s *Story) corpus() *claim.Corpus {
 // statement the timeline holds, so candidates accepted top down in the
 // latest article extend it, and one accepted above a candidate accepted
 // before, or in an earlier article, builds whole. A candidate accepted as
-// a new mention of a statement that timeline holds, in an article added
-// since (a reprint, or the same statement quoted again: see
-// [Decision].SameAs), and a reprint marked on such an article, are
-// additions too: the mentions go to [timeline.Timeline.ExtendMentions], at
-// the cost of those statements' mentions. After anything else (an edit, a
-// rename, a merge, a reprint marked on an article the timeline holds, a
-// candidate accepted as a new mention in such an article, a decision taken
-// back, a re-extraction) or under other rules it builds the whole
-// timeline, in time linear in the story's size (see timeline.Build).
-// ExtendMentions itself builds whole when the additions do not come after
-// what the timeline holds (see its documentation). The kept timeline costs
-// the memory of one timeline.
+// a new mention of a statement that timeline holds (a reprint, or the
+// same statement quoted again: see [Decision].SameAs), in an article added
+// since or in one the timeline holds (the desk's order: add the reprint,
+// view, accept its candidates), and a reprint marked on an article added
+// since, are additions too: the mentions go to
+// [timeline.Timeline.ExtendMentions], at the cost of those statements'
+// mentions. After anything else (an edit, a rename, a merge, a reprint
+// marked on an article the timeline holds, a decision taken back, a
+// re-extraction) or under other rules it builds the whole timeline, in
+// time linear in the story's size (see timeline.Build). ExtendMentions
+// itself builds whole when the additions do not come after what the
+// timeline holds, as when a new mention in an article it holds comes
+// before the statement's first report (see its documentation). The kept
+// timeline costs the memory of one timeline.
 func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -763,23 +765,17 @@ func (s *Story) Timeline(rules *timeline.Rules) (*timeline.Timeline, error) {
 			Claims:     s.claims[tc.claims:],
 			Statements: s.statements[tc.statements:],
 		}
-		added := make(map[source.ArticleID]bool, len(s.articles)-tc.articles)
 		for _, a := range s.articles[tc.articles:] {
 			add.Articles = append(add.Articles, a.a)
-			added[a.a.ID] = true
 		}
-		// A mention in an article the timeline holds changes what it
-		// holds: build whole.
-		if !slices.ContainsFunc(tc.mentions, func(m timeline.MentionOf) bool { return !added[m.Mention.Article] }) {
-			// ExtendMentions reads the fragment while it runs, and keeps
-			// copies.
-			if t, err := tc.t.ExtendMentions(add, tc.mentions); err == nil {
-				if !t.Extended() {
-					s.builds++ // built whole by ExtendMentions
-				}
-				s.keep(t, r)
-				return t, nil
+		// ExtendMentions reads the fragment while it runs, and keeps
+		// copies.
+		if t, err := tc.t.ExtendMentions(add, tc.mentions); err == nil {
+			if !t.Extended() {
+				s.builds++ // built whole by ExtendMentions
 			}
+			s.keep(t, r)
+			return t, nil
 		}
 		// Build reports the problem, with the whole story's paths.
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -142,14 +143,15 @@ func TestTimelineKeptReprints(t *testing.T) {
 // timeline viewed after each. Each view equals Build. Only the first
 // view builds the whole timeline, and the views after an accepted
 // statement that became known before one accepted earlier in its
-// article (at the same position, with a smaller ID): every other view
-// extends the timeline kept, with statements first reported in an
-// article it holds.
+// article (at the same position, with a smaller ID) or after a candidate
+// accepted as a new mention before its statement's first report: every
+// other view extends the timeline kept, with statements first reported
+// in an article it holds or new mentions of its statements there.
 func TestTimelineDeskOrder(t *testing.T) {
 	srcs, arts := fixture(t)
 	s, err := story.New("desk", story.Options{Sources: srcs})
 	require.NoError(t, err)
-	views, accepted, wantBuilds := 0, 0, 1
+	views, accepted, mentioned, wantBuilds := 0, 0, 0, 1
 	for _, a := range arts {
 		ad, err := s.Add(ctx, a)
 		require.NoError(t, err)
@@ -158,7 +160,28 @@ func TestTimelineDeskOrder(t *testing.T) {
 		lastPos, lastID := -1, claim.StatementID("")
 		for _, p := range ad.Candidates {
 			if p.SameAs != "" {
-				continue // a new mention of what the story holds
+				// A new mention, in an article the timeline holds, of a
+				// statement it holds: it builds whole only when it comes
+				// before the statement's first report.
+				before, err := s.Timeline(nil)
+				require.NoError(t, err)
+				first, ok := before.Statement(p.SameAs)
+				require.True(t, ok)
+				m, err := p.Candidate.Mention(a.ID, a.Text)
+				require.NoError(t, err)
+				if _, err := s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: p.Key, SameAs: p.SameAs}); err != nil {
+					continue
+				}
+				mentioned++
+				checkKept(t, s, nil)
+				views++
+				order := before.ArticleOrder()
+				if first.Article == "" || slices.Index(order, a.ID) < slices.Index(order, first.Article) ||
+					a.ID == first.Article && m.Span.Start < first.Position {
+					wantBuilds++
+				}
+				require.Equal(t, wantBuilds, story.TimelineBuilds(s), "whole builds after accepting %s as a mention of %s", p.Key, p.SameAs)
+				continue
 			}
 			if _, err := s.Apply(ctx, story.Decision{Kind: story.KindAccept, Key: p.Key}); err != nil {
 				continue // a candidate with no claim to go to
@@ -182,5 +205,6 @@ func TestTimelineDeskOrder(t *testing.T) {
 		}
 	}
 	require.Greater(t, accepted, len(arts), "candidates accepted")
+	require.Positive(t, mentioned, "candidates accepted as new mentions")
 	require.Less(t, wantBuilds, 3, "whole builds in %d views, %d accepts", views, accepted)
 }

@@ -721,7 +721,7 @@ func (t *Timeline) extend(add *claim.Corpus, declared []source.Source, srcReg *s
 	}
 	// The statements of t the new articles mention again come first in
 	// their lists: they became known before any new statement.
-	byArt := nt.addMentionsOf(more, ov)
+	byArt := nt.addMentionsOf(more, ov, nArt)
 	if byArt == nil {
 		byArt = make(map[source.ArticleID][]int32)
 	}

@@ -35,15 +35,16 @@ type MentionOf struct {
 // order. ExtendMentions(add, nil) is Extend(add). t is unchanged, and add
 // and more are only read while ExtendMentions runs.
 //
-// A mention of more must be in an article add adds: a statement's
-// mentions in t's articles are t's. ExtendMentions reports, besides what
-// Extend reports, all of them joined, each a [*claim.FieldError] on its
-// path in more: a statement t does not hold (one add states included) on
+// A mention of more is in an article add adds (a reprint) or in one t
+// holds (a reprint added before its candidates were accepted, as a review
+// desk works). ExtendMentions reports, besides what Extend reports, all
+// of them joined, each a [*claim.FieldError] on its path in more: a
+// statement t does not hold (one add states included) on
 // "mentions[2].statement", wrapping [ErrUnknownStatement]; a mention in
-// an article t holds ([ErrInvalid]) or in none ([ErrUnknownArticle]) on
-// "mentions[2].mention.article"; a mention more gives twice (same
-// statement, article and span) on "mentions[2].mention", wrapping
-// [ErrInvalid]; and any problem [claim.Corpus.Validate] finds in the
+// no article either holds on "mentions[2].mention.article", wrapping
+// [ErrUnknownArticle]; a mention more gives twice, or that the statement
+// has in t already (same statement, article and span), on
+// "mentions[2].mention", wrapping [ErrInvalid]; and any problem [claim.Corpus.Validate] finds in the
 // mention (a span that does not match its article's text,
 // "mentions[2].mention.span.exact") on its path under
 // "mentions[2].mention", or in the statement with it (said after the
@@ -52,7 +53,9 @@ type MentionOf struct {
 // # Cost
 //
 // A new mention that only makes a statement known again later, its first
-// report in one of t's articles, changes no claim's track, history,
+// report in one of t's articles before the new mention's (an earlier
+// article in the order of [Timeline.ArticleOrder], or earlier in the same
+// article), changes no claim's track, history,
 // changes, denials or status (they follow the order statements became
 // known, which its first report fixes), no article's place, no source's
 // first statement, and no [Timeline.StatusAfter]: it changes the
@@ -61,12 +64,18 @@ type MentionOf struct {
 // ([Timeline.Corpus], the JSON and text forms). ExtendMentions then
 // extends as Extend does, and costs beyond it the mentions of the
 // statements more names, which it copies to the end of the new
-// timeline's mention table with the new ones after them.
+// timeline's mention table with the new ones after them; a new mention
+// in one of t's articles also copies that article's list of the
+// statements it mentions (the first in an article of a timeline Build
+// made indexes those lists, once, as Extend's first new statement in one
+// does).
 //
 // It builds the whole timeline again, as [Build] does, whenever Extend
-// would for add, when a statement of more has no mention in t (its first
-// report, so its place in the order statements became known, changes),
-// and to compact: when the mentions left behind by such copies over a
+// would for add, when a statement of more has no mention in t, or a new
+// mention in one of t's articles comes before the statement's first
+// report (in an earlier article, or earlier in the same one: either way
+// its first report, so its place in the order statements became known,
+// changes), and to compact: when the mentions left behind by such copies over a
 // chain of extensions would outnumber the rest, so that memory stays
 // within about twice Build's.
 func (t *Timeline) ExtendMentions(add *claim.Corpus, more []MentionOf) (*Timeline, error) {
@@ -109,22 +118,32 @@ func (t *Timeline) checkMentionsOf(add *claim.Corpus, more []MentionOf) []error 
 			errs = append(errs, &claim.FieldError{Field: path + ".statement", Value: string(m.Statement), Err: ErrUnknownStatement})
 		}
 		art := m.Mention.Article
-		switch _, held := t.articleAt(art); {
-		case held:
-			errs = append(errs, &claim.FieldError{Field: path + ".mention.article", Value: string(art),
-				Err: fmt.Errorf("%w: the timeline holds this article: a new mention is in an article the fragment adds", ErrInvalid)})
-		case !newArt[art]:
+		sp := &m.Mention.Span
+		a, held := t.articleAt(art)
+		if !held && !newArt[art] {
 			errs = append(errs, &claim.FieldError{Field: path + ".mention.article", Value: string(art), Err: ErrUnknownArticle})
 		}
-		sp := &m.Mention.Span
 		k := key{m.Statement, art, sp.Start, sp.End}
-		if seen[k] {
+		if seen[k] || held && t.hasMention(m.Statement, a, sp) {
 			errs = append(errs, &claim.FieldError{Field: path + ".mention", Value: fmt.Sprintf("%s[%d:%d]", art, sp.Start, sp.End),
 				Err: fmt.Errorf("%w: the statement has this mention already", ErrInvalid)})
 		}
 		seen[k] = true
 	}
 	return errs
+}
+
+// hasMention reports whether the statement id, if t holds it, has a
+// mention in article a at sp's place.
+func (t *Timeline) hasMention(id claim.StatementID, a int32, sp *claim.Span) bool {
+	i, ok := t.stmtAt(id)
+	if !ok {
+		return false
+	}
+	men, n := t.menSpan(i)
+	return slices.ContainsFunc(t.mentions[men:men+n], func(m mention) bool {
+		return m.art == a && m.start == int32(sp.Start) && m.end == int32(sp.End)
+	})
 }
 
 // mentionStatements returns, for more, whose statements t holds, a
@@ -231,8 +250,16 @@ func (t *Timeline) mentionsFit(more []MentionOf) bool {
 	seen := make(map[int32]bool, len(more))
 	for _, m := range more {
 		i, _ := t.stmtAt(m.Statement) // checked
-		if t.info[i].art < 0 {
+		in := &t.info[i]
+		if in.art < 0 {
 			return false
+		}
+		// A mention in an article t holds must come after the
+		// statement's first report, which it then leaves first.
+		if a, held := t.articleAt(m.Mention.Article); held {
+			if t.artPlace[a] < t.artPlace[in.art] || a == in.art && int32(m.Mention.Span.Start) < in.pos {
+				return false
+			}
 		}
 		if !seen[i] {
 			seen[i] = true
@@ -246,10 +273,12 @@ func (t *Timeline) mentionsFit(more []MentionOf) bool {
 // addMentionsOf appends the mentions of the statements more names to
 // t's mention table, each statement's old ones followed by its new ones,
 // and records where they now are in ov. It returns, per article, the
-// statements more mentions there, in the order they became known. t is
-// the new timeline, whose tables (articles and mentions among them) take
-// the fragment's already; more fits (see mentionsFit).
-func (t *Timeline) addMentionsOf(more []MentionOf, ov *overlay) map[source.ArticleID][]int32 {
+// statements more mentions there, in the order they became known, with
+// those it mentioned already for one of the nArt articles t held before
+// the extension (see byArticle). t is the new timeline, whose tables
+// (articles and mentions among them) take the fragment's already; more
+// fits (see mentionsFit).
+func (t *Timeline) addMentionsOf(more []MentionOf, ov *overlay, nArt int) map[source.ArticleID][]int32 {
 	if len(more) == 0 {
 		return nil
 	}
@@ -283,8 +312,13 @@ func (t *Timeline) addMentionsOf(more []MentionOf, ov *overlay) map[source.Artic
 		ov.deadMen += int(n)
 	}
 	ov.men = ov.men.with(spans)
-	for _, list := range byArt {
+	for id, list := range byArt {
+		if a, _ := t.articleAt(id); a < int32(nArt) {
+			// An article t holds keeps the statements it mentioned.
+			list = append(list, t.byArticle(id)...)
+		}
 		slices.SortFunc(list, func(a, b int32) int { return cmp.Compare(t.rank[a], t.rank[b]) })
+		byArt[id] = slices.Compact(list)
 	}
 	return byArt
 }

@@ -44,9 +44,12 @@ func TestExtendMentionsInvalid(t *testing.T) {
 		{name: "statement-in-fragment", add: &claim.Corpus{Articles: []source.Article{late}, Statements: []claim.Statement{newStmt}},
 			more:  []timeline.MentionOf{{Statement: "s1", Mention: good}, {Statement: "s9", Mention: at("late", 0, 2, "it")}},
 			field: "mentions[1].statement", value: "s9", err: timeline.ErrUnknownStatement},
-		{name: "article-held", add: &claim.Corpus{Articles: []source.Article{late}},
-			more:  []timeline.MentionOf{{Statement: "s1", Mention: at("a3", 0, 5, "quote")}},
-			field: "mentions[0].mention.article", value: "a3", err: timeline.ErrInvalid},
+		{name: "duplicate-held", add: &claim.Corpus{Articles: []source.Article{late}},
+			more:  []timeline.MentionOf{{Statement: "s1", Mention: at("a3", 0, 5, "quote")}, {Statement: "s1", Mention: at("a1", 0, 8, "quote s1")}},
+			field: "mentions[1].mention", value: "a1[0:8]", err: timeline.ErrInvalid},
+		{name: "said-after-held", add: &claim.Corpus{},
+			more:  []timeline.MentionOf{{Statement: "s2", Mention: at("a20", 0, 8, "quote s2")}, {Statement: "s2", Mention: at("a2", 0, 8, "quote s2")}},
+			field: "mentions[0].statement.said", value: "2024-03-10", err: claim.ErrDate},
 		{name: "article-unknown", add: &claim.Corpus{Articles: []source.Article{late}},
 			more:  []timeline.MentionOf{{Statement: "s1", Mention: at("ghost", 0, 5, "quote")}},
 			field: "mentions[0].mention.article", value: "ghost", err: timeline.ErrUnknownArticle},
@@ -86,7 +89,7 @@ func TestExtendMentionsInvalid(t *testing.T) {
 func TestExtendMentions(t *testing.T) {
 	c := corpus(nil,
 		st{id: "s1", src: "us", act: claim.ActAccuse, f: claim.CTPlus(), at: []string{"a1"}},
-		st{id: "s2", src: "korea", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a3", "a5"}},
+		st{id: "s2", src: "korea", act: claim.ActDeny, f: claim.CTMinus(), at: []string{"a3@10", "a5"}},
 		st{id: "s3", src: "russia", act: claim.ActDeny, f: claim.CTMinus(), said: "2024-03-04"},
 	)
 	reprint := func(id string, published time.Time) source.Article {
@@ -113,6 +116,23 @@ func TestExtendMentions(t *testing.T) {
 		{name: "before-last", add: &claim.Corpus{Articles: []source.Article{reprint("r1", pub("a4"))}},
 			more: []timeline.MentionOf{at("r1", 9, "s2")}},
 		{name: "none", add: &claim.Corpus{Articles: []source.Article{reprint("r1", late)}}, incremental: true},
+		// In articles the timeline holds: incremental while each
+		// statement's first report stays its first.
+		{name: "held-later", add: &claim.Corpus{},
+			more: []timeline.MentionOf{at("a20", 0, "s2"), at("a3", 30, "s1"), at("a20", 9, "s1")}, incremental: true},
+		{name: "held-same-article-later", add: &claim.Corpus{},
+			more: []timeline.MentionOf{at("a3", 20, "s2")}, incremental: true},
+		{name: "held-with-statement", add: &claim.Corpus{Statements: []claim.Statement{
+			{ID: "s9", Claim: "c", Source: "us", Act: claim.ActAccuse, Factuality: claim.CTPlus(), Mentions: []claim.Mention{at("a20", 20, "s9").Mention}},
+		}}, more: []timeline.MentionOf{at("a20", 0, "s1")}, incremental: true},
+		{name: "held-with-reprint", add: &claim.Corpus{Articles: []source.Article{reprint("r1", late)}},
+			more: []timeline.MentionOf{at("r1", 9, "s2"), at("a5", 30, "s1")}, incremental: true},
+		{name: "held-before-first", add: &claim.Corpus{},
+			more: []timeline.MentionOf{at("a2", 0, "s2")}},
+		{name: "held-same-article-earlier", add: &claim.Corpus{},
+			more: []timeline.MentionOf{at("a3", 0, "s2")}},
+		{name: "held-first-mention", add: &claim.Corpus{},
+			more: []timeline.MentionOf{at("a20", 0, "s3")}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -390,9 +390,11 @@ func instants(c *claim.Corpus) []time.Time {
 // the article first, with no statement (and the new mentions of
 // statements the timeline holds), then its statements accepted in one
 // to three steps, in the order they sit in it or in the corpus's, with
-// the timeline made between. held counts the incremental steps that
-// added statements to an article the timeline held already.
-func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Rules, shuffle, mentions, late bool) (steps, incremental, mentioned, held int) {
+// the timeline made between, and the article's reprint mentions accepted
+// with it or in those later steps. held counts the incremental steps
+// that added statements to an article the timeline held already, and
+// heldMentions those that added mentions to one.
+func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Rules, shuffle, mentions, late bool) (steps, incremental, mentioned, held, heldMentions int) {
 	t.Helper()
 	frags, more := split(r, c, shuffle, mentions)
 	if late {
@@ -436,10 +438,15 @@ func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Ru
 			if len(f.Articles) == 0 && slices.ContainsFunc(f.Statements, func(s claim.Statement) bool { return len(s.Mentions) > 0 }) {
 				held++
 			}
+			if slices.ContainsFunc(more[k+1], func(m timeline.MentionOf) bool {
+				return !slices.ContainsFunc(f.Articles, func(a source.Article) bool { return a.ID == m.Mention.Article })
+			}) {
+				heldMentions++
+			}
 		}
 		tl = got
 	}
-	return steps, incremental, mentioned, held
+	return steps, incremental, mentioned, held, heldMentions
 }
 
 // delayed returns frags and more, split as fragments and their new
@@ -447,18 +454,29 @@ func checkExtends(t *testing.T, r *rand.Rand, c *claim.Corpus, rules timeline.Ru
 // statements split in turn: the article, its sources and claims and the
 // new mentions first, then its statements in one to three fragments, in
 // the order they sit in the article (where they are first mentioned in
-// it, a desk accepting candidates top down) or in the corpus's.
+// it, a desk accepting candidates top down) or in the corpus's. The new
+// mentions are split too: some with the article, the rest with its
+// statements or after them, in one or more fragments of their own, as a
+// desk accepts reprint candidates in an article the timeline holds.
 func delayed(r *rand.Rand, frags []*claim.Corpus, more [][]timeline.MentionOf) ([]*claim.Corpus, [][]timeline.MentionOf) {
 	outF := []*claim.Corpus{frags[0]}
 	outM := [][]timeline.MentionOf{more[0]}
 	for k := 1; k < len(frags); k++ {
 		f := frags[k]
-		if len(f.Articles) == 0 || len(f.Statements) == 0 || r.IntN(2) == 0 {
+		if len(f.Articles) == 0 || len(f.Statements) == 0 && len(more[k]) == 0 || r.IntN(2) == 0 {
 			outF, outM = append(outF, f), append(outM, more[k])
 			continue
 		}
+		// Some mentions with the article, the rest later.
+		rest := more[k]
+		take := func() []timeline.MentionOf {
+			n := r.IntN(len(rest) + 1)
+			out := rest[:n]
+			rest = rest[n:]
+			return out
+		}
 		outF = append(outF, &claim.Corpus{Sources: f.Sources, Articles: f.Articles, Claims: f.Claims})
-		outM = append(outM, more[k])
+		outM = append(outM, take())
 		stmts := slices.Clone(f.Statements)
 		if r.IntN(2) == 0 {
 			at := func(s claim.Statement) int {
@@ -478,8 +496,12 @@ func delayed(r *rand.Rand, frags []*claim.Corpus, more [][]timeline.MentionOf) (
 				n = 1 + r.IntN(len(stmts))
 			}
 			outF = append(outF, &claim.Corpus{Statements: stmts[:n]})
-			outM = append(outM, nil)
+			outM = append(outM, take())
 			stmts = stmts[n:]
+		}
+		for len(rest) > 0 {
+			outF = append(outF, &claim.Corpus{})
+			outM = append(outM, take())
 		}
 	}
 	return outF, outM
@@ -492,7 +514,7 @@ func TestExtendEqualsBuild(t *testing.T) {
 	if testing.Short() || timeline.RaceEnabled {
 		n = 60
 	}
-	var steps, incremental, mentioned, held int
+	var steps, incremental, mentioned, held, heldMentions int
 	for seed := range n {
 		r := rand.New(rand.NewPCG(uint64(seed), 12))
 		c := randomCorpus(r)
@@ -505,7 +527,7 @@ func TestExtendEqualsBuild(t *testing.T) {
 		require.NoError(t, c.Validate(), "seed %d", seed)
 		// Half the stories come as a review desk takes them: each
 		// article added before its statements are accepted.
-		s, i, m, h := checkExtends(t, r, c, refRules[seed%len(refRules)], seed%3 == 2, mentions, seed%4 >= 2)
+		s, i, m, h, hm := checkExtends(t, r, c, refRules[seed%len(refRules)], seed%3 == 2, mentions, seed%4 >= 2)
 		if t.Failed() {
 			t.Fatalf("seed %d", seed)
 		}
@@ -513,6 +535,7 @@ func TestExtendEqualsBuild(t *testing.T) {
 		incremental += i
 		mentioned += m
 		held += h
+		heldMentions += hm
 	}
 	// Most steps add what became known last, and take the incremental
 	// path; the shuffled ones and the few others build whole.
@@ -522,6 +545,9 @@ func TestExtendEqualsBuild(t *testing.T) {
 	// Statements accepted in an article the timeline holds, after
 	// everything it knows, extend it too.
 	assert.Greater(t, held, steps/20, "incremental steps adding statements to a held article, of %d", steps)
+	// So do reprint mentions accepted in an article the timeline holds.
+	assert.Greater(t, heldMentions, steps/80, "incremental steps adding mentions in a held article, of %d", steps)
+	t.Logf("%d steps: %d incremental, %d with new mentions, %d with statements and %d with mentions in held articles", steps, incremental, mentioned, held, heldMentions)
 }
 
 // TestExtendChains extends corpora of refining chains, whose components
