@@ -175,7 +175,7 @@ func (s *Story) replace(o *Story) {
 	s.mapped, s.proposed, s.rejectedS = o.mapped, o.proposed, o.rejectedS
 	s.articles, s.byArticle, s.reprints = o.articles, o.byArticle, o.reprints
 	s.claims, s.claimPos, s.claimIdx = o.claims, o.claimPos, o.claimIdx
-	s.statements, s.stmtPos, s.stmtKey, s.machine, s.bySpeaker = o.statements, o.stmtPos, o.stmtKey, o.machine, o.bySpeaker
+	s.statements, s.stmtPos, s.stmtKey, s.bySpeaker = o.statements, o.stmtPos, o.stmtKey, o.bySpeaker
 	s.proposals, s.decided, s.mentionOf = o.proposals, o.decided, o.mentionOf
 	s.decisions, s.orphans, s.base = o.decisions, o.orphans, o.base
 	s.format, s.store = o.format, o.store

@@ -48,7 +48,6 @@ type Story struct {
 	statements []claim.Statement
 	stmtPos    map[claim.StatementID]int
 	stmtKey    map[claim.StatementID]Key // statements accepted from a candidate
-	machine    map[claim.StatementID]bool
 	bySpeaker  map[speakerClaim][]claim.StatementID
 
 	proposals map[Key]*proposal
@@ -203,7 +202,6 @@ func New(id string, opts Options) (*Story, error) {
 		claimIdx:  newClaimIndex(),
 		stmtPos:   make(map[claim.StatementID]int),
 		stmtKey:   make(map[claim.StatementID]Key),
-		machine:   make(map[claim.StatementID]bool),
 		bySpeaker: make(map[speakerClaim][]claim.StatementID),
 		proposals: make(map[Key]*proposal),
 		decided:   make(map[Key]Kind),
