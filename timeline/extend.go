@@ -272,8 +272,18 @@ func (t *Timeline) checkFragment(add *claim.Corpus, declared []source.Source, mo
 // joins them, with each path into sources past the first n moved n
 // places down: "sources[14].aliases[0]" for n 12 is "sources[2].aliases[0]".
 func shiftSources(err error, n int) error {
-	if err == nil || n == 0 {
+	if n == 0 {
 		return err
+	}
+	return movePaths(err, func(field string) (string, bool) { return shiftedSource(field, n) })
+}
+
+// movePaths returns err, problems joined as [claim.Corpus.Validate] joins
+// them, with the path of each problem that move moves replaced by where
+// move puts it, the problem otherwise unchanged.
+func movePaths(err error, move func(field string) (string, bool)) error {
+	if err == nil {
+		return nil
 	}
 	errs := []error{err}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -284,7 +294,7 @@ func shiftSources(err error, n int) error {
 		out[i] = e
 		// Validate reports every problem as a *claim.FieldError.
 		if fe := (*claim.FieldError)(nil); errors.As(e, &fe) {
-			if f, ok := shiftedSource(fe.Field, n); ok {
+			if f, ok := move(fe.Field); ok {
 				c := *fe
 				c.Field = f
 				out[i] = &c

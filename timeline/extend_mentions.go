@@ -181,25 +181,10 @@ func (t *Timeline) mentionStatements(more []MentionOf) ([]claim.Statement, [][]i
 // and any other path into statement n+g to one under
 // "mentions[owner[g][0]].statement".
 func mentionPaths(err error, n int, owner [][]int) error {
-	if err == nil || len(owner) == 0 {
+	if len(owner) == 0 {
 		return err
 	}
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	}
-	out := make([]error, len(errs))
-	for i, e := range errs {
-		out[i] = e
-		if fe := (*claim.FieldError)(nil); errors.As(e, &fe) {
-			if f, ok := mentionPath(fe.Field, n, owner); ok {
-				c := *fe
-				c.Field = f
-				out[i] = &c
-			}
-		}
-	}
-	return errors.Join(out...)
+	return movePaths(err, func(field string) (string, bool) { return mentionPath(field, n, owner) })
 }
 
 // mentionPath returns field moved as mentionPaths moves it, or false when
