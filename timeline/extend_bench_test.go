@@ -123,41 +123,9 @@ func BenchmarkExtend(b *testing.B) {
 			// The first extension of a built timeline indexes its
 			// statement IDs and copies its statement tables with room to
 			// grow, once; a story pays that once too.
-			start := cpuTime()
-			tl, err := base.Extend(nextArticle(r, c, 0))
-			first := cpuTime() - start
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			var cpu time.Duration
-			k, rebuilt := 1, 0
-			for b.Loop() {
-				b.StopTimer()
-				f := nextArticle(r, c, k)
-				k++
-				before := cpuTime()
-				b.StartTimer()
-				next, err := tl.Extend(f)
-				b.StopTimer()
-				cpu += cpuTime() - before
-				b.StartTimer()
-				if err != nil {
-					b.Fatal(err)
-				}
-				if !timeline.Incremental(next) {
-					rebuilt++
-				}
-				tl = next
-			}
-			if cpu > 0 && buildCPU > 0 {
-				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
-				// The share of a Build of the same corpus, measured in
-				// this run, that one article costs.
-				b.ReportMetric(float64(cpu)/float64(b.N)/float64(buildCPU), "of-build/article")
-				b.ReportMetric(float64(first.Nanoseconds()), "first-cpu-ns")
-			}
-			b.ReportMetric(float64(rebuilt)/float64(b.N), "rebuilds/article")
+			extendChain(b, base, buildCPU, func(tl *timeline.Timeline, k int) (*timeline.Timeline, time.Duration, int) {
+				return timed(b, tl, nextArticle(r, c, k), nil)
+			})
 		})
 		// The reprint variant: each article mentions 20 of the corpus's
 		// statements again (Timeline.ExtendMentions), as a reprint, or
@@ -170,40 +138,10 @@ func BenchmarkExtend(b *testing.B) {
 					byClaim[s.Claim] = append(byClaim[s.Claim], i)
 				}
 			}
-			f, more := nextReprint(r, c, byClaim, 0)
-			start := cpuTime()
-			tl, err := base.ExtendMentions(f, more)
-			first := cpuTime() - start
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			var cpu time.Duration
-			k, rebuilt := 1, 0
-			for b.Loop() {
-				b.StopTimer()
+			extendChain(b, base, buildCPU, func(tl *timeline.Timeline, k int) (*timeline.Timeline, time.Duration, int) {
 				f, more := nextReprint(r, c, byClaim, k)
-				k++
-				before := cpuTime()
-				b.StartTimer()
-				next, err := tl.ExtendMentions(f, more)
-				b.StopTimer()
-				cpu += cpuTime() - before
-				b.StartTimer()
-				if err != nil {
-					b.Fatal(err)
-				}
-				if !timeline.Incremental(next) {
-					rebuilt++
-				}
-				tl = next
-			}
-			if cpu > 0 && buildCPU > 0 {
-				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
-				b.ReportMetric(float64(cpu)/float64(b.N)/float64(buildCPU), "of-build/article")
-				b.ReportMetric(float64(first.Nanoseconds()), "first-cpu-ns")
-			}
-			b.ReportMetric(float64(rebuilt)/float64(b.N), "rebuilds/article")
+				return timed(b, tl, f, more)
+			})
 		})
 		// The review desk's variant: each article is added with no
 		// statement (a timeline viewed before any decision, not
@@ -214,11 +152,7 @@ func BenchmarkExtend(b *testing.B) {
 		// mentions, once.
 		b.Run(fmt.Sprintf("statements=%d-held", n), func(b *testing.B) {
 			r := rand.New(rand.NewPCG(uint64(n), 3))
-			// accept adds the k-th article and accepts its statements;
-			// the timer runs when it is called and when it returns.
-			accept := func(tl *timeline.Timeline, k int) (*timeline.Timeline, time.Duration, int) {
-				b.StopTimer()
-				defer b.StartTimer()
+			extendChain(b, base, buildCPU, func(tl *timeline.Timeline, k int) (*timeline.Timeline, time.Duration, int) {
 				f := nextArticle(r, c, k)
 				tl, err := tl.Extend(&claim.Corpus{Articles: f.Articles})
 				if err != nil {
@@ -227,39 +161,64 @@ func BenchmarkExtend(b *testing.B) {
 				var cpu time.Duration
 				rebuilt := 0
 				for i := range f.Statements {
-					add := &claim.Corpus{Statements: f.Statements[i : i+1]}
-					before := cpuTime()
-					b.StartTimer()
-					next, err := tl.Extend(add)
-					b.StopTimer()
-					cpu += cpuTime() - before
-					if err != nil {
-						b.Fatal(err)
-					}
-					if !timeline.Incremental(next) {
-						rebuilt++
-					}
+					next, c, re := timed(b, tl, &claim.Corpus{Statements: f.Statements[i : i+1]}, nil)
+					cpu += c
+					rebuilt += re
 					tl = next
 				}
 				return tl, cpu, rebuilt
-			}
-			tl, first, _ := accept(base, 0)
-			b.ReportAllocs()
-			var cpu time.Duration
-			k, rebuilt := 1, 0
-			for b.Loop() {
-				next, c, re := accept(tl, k)
-				k++
-				cpu += c
-				rebuilt += re
-				tl = next
-			}
-			if cpu > 0 && buildCPU > 0 {
-				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
-				b.ReportMetric(float64(cpu)/float64(b.N)/float64(buildCPU), "of-build/article")
-				b.ReportMetric(float64(first.Nanoseconds()), "first-cpu-ns")
-			}
-			b.ReportMetric(float64(rebuilt)/float64(b.N), "rebuilds/article")
+			})
 		})
 	}
+}
+
+// extendChain runs b's loop over a chain of extensions of base, as a
+// story adds articles: step(tl, k) extends tl with the k-th article and
+// returns the new timeline, the CPU time of its extensions alone (see
+// timed) and how many of them built whole. Step 0 runs before the loop;
+// its CPU time is reported as first-cpu-ns. It reports the CPU time per
+// article and its share of buildCPU, the CPU time of the Build that made
+// base in this run (of-build/article), and the rebuilds per article.
+func extendChain(b *testing.B, base *timeline.Timeline, buildCPU time.Duration, step func(tl *timeline.Timeline, k int) (*timeline.Timeline, time.Duration, int)) {
+	b.StopTimer()
+	tl, first, _ := step(base, 0)
+	b.StartTimer()
+	b.ReportAllocs()
+	var cpu time.Duration
+	k, rebuilt := 1, 0
+	for b.Loop() {
+		b.StopTimer()
+		next, c, re := step(tl, k)
+		b.StartTimer()
+		k++
+		cpu += c
+		rebuilt += re
+		tl = next
+	}
+	if cpu > 0 && buildCPU > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/article")
+		// The share of a Build of the same corpus, measured in this run,
+		// that one article costs.
+		b.ReportMetric(float64(cpu)/float64(b.N)/float64(buildCPU), "of-build/article")
+		b.ReportMetric(float64(first.Nanoseconds()), "first-cpu-ns")
+	}
+	b.ReportMetric(float64(rebuilt)/float64(b.N), "rebuilds/article")
+}
+
+// timed extends tl with the fragment and mentions, the benchmark's timer
+// running for that call alone, and returns the new timeline, the call's
+// CPU time, and 1 when it built the timeline whole (0 otherwise).
+func timed(b *testing.B, tl *timeline.Timeline, add *claim.Corpus, mentions []timeline.MentionOf) (*timeline.Timeline, time.Duration, int) {
+	before := cpuTime()
+	b.StartTimer()
+	next, err := tl.ExtendMentions(add, mentions)
+	b.StopTimer()
+	cpu := cpuTime() - before
+	if err != nil {
+		b.Fatal(err)
+	}
+	if timeline.Incremental(next) {
+		return next, cpu, 0
+	}
+	return next, cpu, 1
 }
