@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/claimtrail/claimtrail/internal/corpusview"
 )
 
 // contextRunes is how many runes of text Locate keeps on each side of a span.
@@ -197,11 +199,11 @@ func validText(s string) bool {
 	switch {
 	case n > 16:
 	case n >= 8:
-		if (le64(s)|le64(s[n-8:]))&hi8 == 0 {
+		if (corpusview.LE64(s)|corpusview.LE64(s[n-8:]))&hi8 == 0 {
 			return true
 		}
 	case n >= 4:
-		if (le32(s)|le32(s[n-4:]))&hi4 == 0 {
+		if (corpusview.LE32(s)|corpusview.LE32(s[n-4:]))&hi4 == 0 {
 			return true
 		}
 	default:
@@ -214,19 +216,6 @@ func validText(s string) bool {
 		}
 	}
 	return utf8.ValidString(s)
-}
-
-// le64 returns the first 8 bytes of s as a little-endian number; le32 the
-// first 4.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func le32(s string) uint32 {
-	_ = s[3]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 func checkOffsets(text string, start, end int) error {

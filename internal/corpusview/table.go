@@ -96,15 +96,15 @@ func hashString(seed uint64, s string) uint64 {
 	k := seed ^ hashK1
 	h := seed ^ hashK0 ^ uint64(len(s))*hashK1
 	for len(s) > 16 {
-		h = mix(le64(s)^k, le64(s[8:])^h)
+		h = mix(LE64(s)^k, LE64(s[8:])^h)
 		s = s[16:]
 	}
 	var a, b uint64
 	switch n := len(s); {
 	case n > 8:
-		a, b = le64(s), le64(s[n-8:])
+		a, b = LE64(s), LE64(s[n-8:])
 	case n >= 4:
-		a, b = uint64(le32(s)), uint64(le32(s[n-4:]))
+		a, b = uint64(LE32(s)), uint64(LE32(s[n-4:]))
 	case n > 0:
 		a = uint64(s[0])<<16 | uint64(s[n/2])<<8 | uint64(s[n-1])
 	}
@@ -117,15 +117,16 @@ func mix(a, b uint64) uint64 {
 	return hi ^ lo
 }
 
-// le64 returns the first 8 bytes of s as a little-endian number; le32 the
-// first 4.
-func le64(s string) uint64 {
+// LE64 returns the first 8 bytes of s as a little-endian number; LE32 the
+// first 4. The lookup table hashes with them, and claim's validation
+// reads eight or four bytes at a time with them.
+func LE64(s string) uint64 {
 	_ = s[7]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-func le32(s string) uint32 {
+func LE32(s string) uint32 {
 	_ = s[3]
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
